@@ -1,0 +1,86 @@
+# fe — two commands set everything up on a fresh Debian 12 machine:
+#   make demo   install system packages, build, install the bundled blobs, run `fe d` in examples/hello
+#   make test   the same set-up, then every test
+.DEFAULT_GOAL := build
+SHELL := /bin/bash
+
+PREFIX    ?= /usr/local
+FE_HOME   ?= $(HOME)/.fe
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MULTIARCH := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
+DEPS      := .deps
+LIBNODE   := $(DEPS)/libnode
+SWIFT_BUILD_FLAGS ?=
+RELEASE   := .build/release/fe
+
+# Runtime libraries of libnode108 (they install beside the machine's own nodejs without
+# conflict), the C libraries fe links, and the tools the tests and benchmarks drive.
+APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
+  libzstd-dev libcurl4-openssl-dev libssl-dev zstd python3 esbuild hyperfine nginx-light
+
+.PHONY: deps build demo test install bench clean distclean blobs
+
+deps: $(DEPS)/system.stamp $(LIBNODE)/ready
+
+$(DEPS)/system.stamp:
+	@mkdir -p $(DEPS)
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "==> installing system packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@touch $@
+
+# V8 10.2 from Debian's libnode. An installed libnode-dev is used as it is; otherwise its two
+# .debs are unpacked here (installing them would replace the machine's nodejs). Either way fe
+# links a private copy of libnode.so.108 with -Bsymbolic-functions semantics (see the script).
+$(LIBNODE)/ready: $(DEPS)/system.stamp tools/symbolic-functions.py
+	@rm -rf $(LIBNODE) && mkdir -p $(LIBNODE)/lib
+	@if dpkg-query -W -f='$${Status}' libnode-dev 2>/dev/null | grep -q 'ok installed'; then \
+	  echo "==> using the system's libnode-dev"; \
+	  ln -sfn /usr/include/node $(LIBNODE)/include; \
+	  cp /usr/lib/$(MULTIARCH)/libnode.so.108 $(LIBNODE)/lib/; \
+	else \
+	  echo "==> unpacking libnode108 and libnode-dev into $(DEPS)"; \
+	  rm -rf $(DEPS)/pkgs && mkdir -p $(DEPS)/pkgs && \
+	  (cd $(DEPS)/pkgs && apt-get download libnode108 libnode-dev 2>/dev/null || \
+	    ($(SUDO) apt-get update -qq && apt-get download libnode108 libnode-dev)) && \
+	  for d in $(DEPS)/pkgs/*.deb; do dpkg-deb -x $$d $(DEPS)/pkgs/root; done && \
+	  ln -sfn ../pkgs/root/usr/include/node $(LIBNODE)/include && \
+	  cp $(DEPS)/pkgs/root/usr/lib/$(MULTIARCH)/libnode.so.108 $(LIBNODE)/lib/; \
+	fi
+	@grep -q 'define V8_MAJOR_VERSION 10' $(LIBNODE)/include/v8-version.h || \
+	  { echo "fe: $(LIBNODE)/include is not V8 10.2; remove $(DEPS) and run make again" >&2; exit 1; }
+	@python3 tools/symbolic-functions.py $(LIBNODE)/lib/libnode.so.108
+	@ln -sfn libnode.so.108 $(LIBNODE)/lib/libnode.so
+	@touch $@
+
+build: deps
+	swift build -c release --product fe $(SWIFT_BUILD_FLAGS)
+
+# The bundled tool versions, built from blobs/ into the store.
+blobs: build
+	@for src in blobs/fe/*/; do FE_HOME=$(FE_HOME) $(RELEASE) blobs install $$src --quiet || exit $$?; done
+	@FE_HOME=$(FE_HOME) $(RELEASE) blobs list
+
+demo: blobs
+	@echo "==> cd examples/hello && fe d"
+	@cd examples/hello && FE_HOME=$(FE_HOME) ../../$(RELEASE) d
+
+test: deps
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+
+bench: build
+	bench/run.sh
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/fe
+	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/fe
+	install -m 644 $(LIBNODE)/lib/libnode.so.108 $(DESTDIR)$(PREFIX)/lib/fe/libnode.so.108
+
+clean:
+	rm -rf .build
+
+distclean: clean
+	rm -rf $(DEPS)

@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+// fe: a launcher that pins JavaScript tools per project and boots them from V8 snapshots.
+// The tree mirrors the architecture: one module per concern, the V8 boundary in Shim/.
+import Foundation
+import PackageDescription
+
+// V8 comes from Debian's libnode (V8 10.2). `make deps` puts its headers and a private copy of
+// the library under .deps/libnode, whether it came from an installed libnode-dev or from the
+// unpacked .debs, so the build never sees /usr/include/node (another Node's V8 11.3 headers).
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+let libnode = "\(root)/.deps/libnode"
+
+let package = Package(
+  name: "fe",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "fe", targets: ["fe"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C and C++ boundaries.
+    .target(
+      name: "CFeV8",
+      path: "Shim",
+      cxxSettings: [.unsafeFlags(["-I\(libnode)/include", "-fno-exceptions", "-fno-rtti"])],
+      linkerSettings: [
+        .linkedLibrary("node"),
+        .unsafeFlags([
+          "-L\(libnode)/lib",
+          "-Xlinker", "-rpath", "-Xlinker", "$ORIGIN/../lib/fe",
+          "-Xlinker", "-rpath", "-Xlinker", "\(libnode)/lib",
+        ]),
+      ]
+    ),
+    .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+    .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+
+    // Swift modules, one per concern.
+    .target(name: "FeBasics", dependencies: ["CCrypto"]),
+    .target(name: "FeSemver"),
+    .target(name: "FeEngine", dependencies: ["CFeV8", "FeBasics"]),
+    .target(
+      name: "FeRuntime",
+      dependencies: ["FeEngine", "FeBasics"],
+      resources: [.embedInCode("JS/runtime.js")]
+    ),
+    .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
+    .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd"]),
+    .target(
+      name: "FeCLI",
+      dependencies: [
+        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "fe", dependencies: ["FeCLI"]),
+
+    .testTarget(name: "FeSemverTests", dependencies: ["FeSemver"]),
+    .testTarget(name: "FeStoreTests", dependencies: ["FeStore", "FeBasics"]),
+    .testTarget(name: "FeEngineTests", dependencies: ["FeEngine", "FeRuntime"]),
+    .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime"]),
+    .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"]),
+  ],
+  // Swift 5 mode: the runtime hands work between threads through its own locked queue (one
+  // JS thread by design), which Swift 6's checker cannot see through without wrappers everywhere.
+  swiftLanguageModes: [.v5],
+  cxxLanguageStandard: .gnucxx17
+)

@@ -1,0 +1,199 @@
+// fe_v8.h — the only door between Swift and V8.
+//
+// Why a shim: V8's API is C++ templates and stack-only RAII types (Local, HandleScope) that Swift
+// cannot hold safely. This header is plain C: V8 objects cross as opaque handles, calls return
+// small status codes, and every function is a short forwarder named fe_<thing>_<verb>.
+//
+// Handle lifetimes:
+//   fe_val  a Local<Value>; valid only inside the fe_rt_scope callback or op call it came from.
+//   fe_ref  a Global<Value>; valid until fe_ref_free or the runtime's disposal.
+#ifndef FE_V8_H
+#define FE_V8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct fe_rt fe_rt;              // an isolate, its one context and the runtime's core object
+typedef struct fe_val_s *fe_val;         // Local<Value>
+typedef struct fe_ref_s *fe_ref;         // Global<Value>
+typedef struct fe_call fe_call;          // one native op invocation
+
+typedef enum {
+  FE_OK = 0,
+  FE_EXCEPTION = 1,   // a JS exception is pending: fe_rt_exception() returns it
+  FE_TERMINATED = 2,  // fe_rt_terminate() stopped execution
+} fe_status;
+
+typedef enum {
+  FE_TYPE_UNDEFINED = 0,
+  FE_TYPE_NULL,
+  FE_TYPE_BOOLEAN,
+  FE_TYPE_NUMBER,
+  FE_TYPE_BIGINT,
+  FE_TYPE_STRING,
+  FE_TYPE_SYMBOL,
+  FE_TYPE_FUNCTION,
+  FE_TYPE_ARRAY,
+  FE_TYPE_BYTES,     // any ArrayBufferView or ArrayBuffer
+  FE_TYPE_PROMISE,
+  FE_TYPE_OBJECT,
+} fe_type;
+
+typedef enum { FE_PROMISE_PENDING = 0, FE_PROMISE_FULFILLED, FE_PROMISE_REJECTED } fe_promise_state;
+
+typedef enum {
+  FE_MODULE_UNINSTANTIATED = 0,
+  FE_MODULE_INSTANTIATING,
+  FE_MODULE_INSTANTIATED,
+  FE_MODULE_EVALUATING,
+  FE_MODULE_EVALUATED,
+  FE_MODULE_ERRORED,
+} fe_module_status;
+
+// Host callbacks: set once per process, before the first runtime. `host` is the pointer given
+// to fe_rt_new; the shim never interprets it.
+typedef struct {
+  // A native op was called from JS: op is the index into the op table given at bootstrap.
+  void (*op)(void *host, uint32_t op, fe_call *call);
+  // An ES module import needs resolving: return the module (a Local from fe_ref_get) or NULL
+  // after fe_rt_throw.
+  fe_val (*resolve_module)(void *host, fe_rt *rt, fe_val specifier, int referrer_hash);
+  // import.meta of a module is first accessed.
+  void (*import_meta)(void *host, fe_rt *rt, int module_hash, fe_val meta);
+  // import() was called: return a promise (or NULL after fe_rt_throw).
+  fe_val (*dynamic_import)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer_name);
+} fe_host_callbacks;
+
+// --- process -------------------------------------------------------------------------------
+// Sets V8 flags and initialises the platform; later calls are no-ops. Not thread-safe.
+void fe_v8_init(const char *flags, const fe_host_callbacks *callbacks);
+const char *fe_v8_version(void);
+// The GNU build id of the library V8 lives in, as hex ("" if none): part of the engine id.
+const char *fe_v8_build_id(void);
+// V8's own check of a snapshot's version header; never aborts.
+bool fe_snapshot_is_valid(const void *data, size_t size);
+
+// --- runtimes ------------------------------------------------------------------------------
+// Boots an isolate. With a snapshot, the context and core object come from it (the memory must
+// outlive the runtime: V8 does not copy it). Without one, call fe_rt_bootstrap next.
+// for_snapshot creates the isolate through a SnapshotCreator so fe_rt_create_snapshot works.
+fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, bool for_snapshot, void *host);
+void fe_rt_dispose(fe_rt *rt);
+// Runs `source` as `(function (ops) { ... })` with an object of native functions named
+// op_names (in that fixed order: the order is part of the engine id) and keeps its return value
+// as the runtime's core object.
+fe_status fe_rt_bootstrap(fe_rt *rt, const char *source, size_t len, const char *name,
+                          const char *const *op_names, size_t op_count);
+// Serialises the heap (kKeep: compiled bytecode stays). Returns a malloc'ed buffer the caller
+// frees with free(), or NULL. The runtime can only be disposed afterwards.
+uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size);
+
+typedef void (*fe_scope_fn)(void *ctx, fe_rt *rt);
+// Enters a HandleScope and the context, then calls fn. Every fe_val lives inside such a scope.
+void fe_rt_scope(fe_rt *rt, fe_scope_fn fn, void *ctx);
+
+void *fe_rt_host(fe_rt *rt);
+fe_val fe_rt_core(fe_rt *rt);
+fe_val fe_rt_global(fe_rt *rt);
+void fe_rt_run_microtasks(fe_rt *rt);
+// Thread-safe: stops running JS as soon as possible (used for time limits).
+void fe_rt_terminate(fe_rt *rt);
+void fe_rt_cancel_terminate(fe_rt *rt);
+bool fe_rt_is_terminating(fe_rt *rt);
+// Calls fn(arg) from the isolate's thread at the next interrupt check. Thread-safe.
+void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg);
+void fe_rt_low_memory(fe_rt *rt);
+
+// The pending exception after FE_EXCEPTION (cleared by this call) and where it was thrown.
+fe_val fe_rt_exception(fe_rt *rt);
+// For the last exception: script name, 1-based line and column, and the source line; any
+// out-pointer may be NULL. Returns false when V8 had no location.
+bool fe_rt_exception_location(fe_rt *rt, fe_val *file, int *line, int *column, fe_val *source_line);
+// Makes `value` the exception of the current op or callback.
+void fe_rt_throw(fe_rt *rt, fe_val value);
+
+// --- scripts and functions ---------------------------------------------------------------
+fe_status fe_script_run(fe_rt *rt, const char *source, size_t len, const char *name, fe_val *result);
+// Compiles source as the body of a function with the given parameter names (CommonJS wrapper).
+fe_status fe_function_compile(fe_rt *rt, const char *source, size_t len, const char *name,
+                              const char *const *params, size_t param_count, fe_val *result);
+fe_status fe_function_call(fe_rt *rt, fe_val fn, fe_val receiver, size_t argc, const fe_val *argv,
+                           fe_val *result);
+fe_status fe_function_construct(fe_rt *rt, fe_val fn, size_t argc, const fe_val *argv, fe_val *result);
+
+// --- ES modules ----------------------------------------------------------------------------
+fe_status fe_module_compile(fe_rt *rt, const char *source, size_t len, const char *name, fe_val *module);
+// A module whose namespace has one export per name in `names`, set from `values` (JSON, builtins).
+fe_val fe_module_synthetic(fe_rt *rt, const char *name, fe_val names_array, fe_val values_object);
+int fe_module_hash(fe_rt *rt, fe_val module);
+// The specifiers the module imports statically, as a JS array of strings.
+fe_val fe_module_requests(fe_rt *rt, fe_val module);
+fe_status fe_module_instantiate(fe_rt *rt, fe_val module);
+// Evaluates; *result is the promise of top-level await.
+fe_status fe_module_evaluate(fe_rt *rt, fe_val module, fe_val *result);
+fe_module_status fe_module_status_of(fe_rt *rt, fe_val module);
+fe_val fe_module_namespace(fe_rt *rt, fe_val module);
+fe_val fe_module_exception(fe_rt *rt, fe_val module);
+
+// --- values ------------------------------------------------------------------------------
+fe_type fe_val_type(fe_rt *rt, fe_val v);
+fe_val fe_undefined(fe_rt *rt);
+fe_val fe_null(fe_rt *rt);
+fe_val fe_bool(fe_rt *rt, bool b);
+fe_val fe_number(fe_rt *rt, double d);
+fe_val fe_string(fe_rt *rt, const char *utf8, size_t len);
+fe_val fe_object_new(fe_rt *rt);
+fe_val fe_array_new(fe_rt *rt, size_t len);
+// A Uint8Array holding a copy of the bytes.
+fe_val fe_bytes_new(fe_rt *rt, const void *data, size_t len);
+fe_val fe_error_new(fe_rt *rt, const char *utf8, size_t len);
+fe_val fe_type_error_new(fe_rt *rt, const char *utf8, size_t len);
+
+bool fe_val_bool(fe_rt *rt, fe_val v);       // ToBoolean
+double fe_val_number(fe_rt *rt, fe_val v);   // ToNumber, NaN on failure
+// ToString as UTF-8 in a buffer owned by the runtime: valid until the next fe_val_utf8 call.
+const char *fe_val_utf8(fe_rt *rt, fe_val v, size_t *len);
+// Points into the bytes of an ArrayBufferView / ArrayBuffer (valid inside the current scope).
+void *fe_val_bytes(fe_rt *rt, fe_val v, size_t *len);
+bool fe_val_strict_equals(fe_rt *rt, fe_val a, fe_val b);
+fe_val fe_json_parse(fe_rt *rt, const char *utf8, size_t len);  // NULL on a syntax error (pending)
+fe_val fe_json_stringify(fe_rt *rt, fe_val v);                  // NULL when not serialisable
+
+fe_val fe_object_get(fe_rt *rt, fe_val obj, fe_val key);          // NULL when a getter threw
+fe_val fe_object_get_named(fe_rt *rt, fe_val obj, const char *key);
+bool fe_object_set(fe_rt *rt, fe_val obj, fe_val key, fe_val value);
+bool fe_object_set_named(fe_rt *rt, fe_val obj, const char *key, fe_val value);
+fe_val fe_object_keys(fe_rt *rt, fe_val obj);                     // own enumerable string keys
+uint32_t fe_array_length(fe_rt *rt, fe_val arr);
+fe_val fe_array_get(fe_rt *rt, fe_val arr, uint32_t i);
+bool fe_array_set(fe_rt *rt, fe_val arr, uint32_t i, fe_val value);
+
+fe_promise_state fe_promise_state_of(fe_rt *rt, fe_val promise);
+fe_val fe_promise_result(fe_rt *rt, fe_val promise);
+fe_val fe_promise_resolver_new(fe_rt *rt);   // a Promise.withResolvers-like resolver
+fe_val fe_resolver_promise(fe_rt *rt, fe_val resolver);
+void fe_resolver_resolve(fe_rt *rt, fe_val resolver, fe_val value);
+void fe_resolver_reject(fe_rt *rt, fe_val resolver, fe_val value);
+// Marks a rejected promise as handled so it does not count as an unhandled rejection.
+void fe_promise_mark_handled(fe_rt *rt, fe_val promise);
+
+fe_ref fe_ref_new(fe_rt *rt, fe_val v);
+fe_val fe_ref_get(fe_rt *rt, fe_ref ref);
+void fe_ref_free(fe_ref ref);
+
+// --- ops -----------------------------------------------------------------------------------
+fe_rt *fe_call_rt(fe_call *call);
+int fe_call_argc(fe_call *call);
+fe_val fe_call_arg(fe_call *call, int i);   // undefined past the end
+void fe_call_return(fe_call *call, fe_val v);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // FE_V8_H

@@ -1,0 +1,35 @@
+import ArgumentParser
+import FeBasics
+
+/// `fe blobs …`: the launcher's own namespace for managing the store.
+struct BlobsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fe blobs",
+    abstract: "Manage fe's store of versioned tool blobs (V8 snapshots).",
+    discussion: """
+      Every other `fe <args…>` runs the `fe` tool pinned by the nearest fe.config.js.
+
+      Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), CI, NO_COLOR.
+
+      Exit codes:
+      \(FeError.Kind.allCases.map { "  \($0.exitCode)  \($0.summary)" }.joined(separator: "\n"))
+        A tool's own exit code passes through unchanged.
+      """,
+    version: "fe \(FeMain.version)",
+    subcommands: [Build.self, Install.self, List.self, Remove.self, Exec.self, Which.self]
+  )
+
+  @Flag(name: .customLong("version"), help: "Print the launcher's version and engine id.")
+  var showVersion = false
+
+  func run() throws {
+    guard showVersion else { throw CleanExit.helpRequest(self) }
+    VersionInfo.print()
+  }
+}
+
+/// Options shared by commands that print data.
+struct OutputOptions: ParsableArguments {
+  @Flag(help: "Print machine-readable JSON.") var json = false
+  @Flag(help: "Print nothing but errors.") var quiet = false
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import FeBasics
+import FeConfig
+import FeEngine
+import FeSemver
+import FeStore
+
+extension BlobsCommand {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List installed blobs: tool, version, size, engine id, path (* = pinned here).")
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      let c = CLIContext.shared
+      let store = BlobStore(layout: c.layout)
+      let blobs = store.installed()
+      let pinned = Pinned.versions(c, store)
+      if output.json {
+        c.out(JSValue.array(blobs.map { BlobJSON.entry($0, pinned: pinned.contains($0.spec)) }).json)
+        return
+      }
+      if output.quiet { return }
+      if blobs.isEmpty {
+        c.out("no blobs installed in \(c.layout.blobsDir)")
+        return
+      }
+      let rows = blobs.map { b -> [String] in
+        [pinned.contains(b.spec) ? "*" : " ", b.tool, b.version, ByteCount.format(b.diskSize), b.manifest?.engineId ?? "(unreadable)", b.path]
+      }
+      let header = [" ", "TOOL", "VERSION", "SIZE", "ENGINE", "PATH"]
+      let widths = (0..<header.count).map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
+      for row in [header] + rows {
+        c.out(row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padding(to: widths[i]) }.joined(separator: " "))
+      }
+    }
+  }
+}
+
+enum Pinned {
+  /// `tool@version` of each blob the current project resolves to (best effort: a broken config
+  /// must not break `list`).
+  static func versions(_ c: CLIContext, _ store: BlobStore) -> Set<String> {
+    guard let config = try? Launcher(context: c).loadConfig(required: false) else { return [] }
+    let resolver = ToolResolver(store: store)
+    var out = Set<String>()
+    for tool in config.pins.keys {
+      if let s = try? config.selector(for: tool), let v = try? resolver.resolve(tool: tool, selector: s, pinnedIn: nil) {
+        out.insert("\(tool)@\(v)")
+      }
+    }
+    return out
+  }
+}
+
+enum BlobJSON {
+  static func entry(_ b: InstalledBlob, pinned: Bool) -> JSValue {
+    .object([
+      ("tool", .string(b.tool)),
+      ("version", .string(b.version)),
+      ("size", .number(Double(b.diskSize))),
+      ("engineId", b.manifest.map { .string($0.engineId) } ?? .null),
+      ("kind", b.manifest.map { .string($0.kind) } ?? .null),
+      ("path", .string(b.path)),
+      ("pinned", .bool(pinned)),
+    ])
+  }
+}
+
+enum ByteCount {
+  static func format(_ n: Int) -> String {
+    let units = ["B", "KB", "MB", "GB"]
+    var v = Double(n)
+    var i = 0
+    while v >= 1000 && i < units.count - 1 {
+      v /= 1000
+      i += 1
+    }
+    return i == 0 ? "\(n) B" : "\((v * 10).rounded() / 10) \(units[i])"
+  }
+}
+
+extension String {
+  func padding(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,118 @@
+import FeBasics
+import FeConfig
+import FeEngine
+import FeRuntime
+import FeSemver
+import FeStore
+
+/// `fe <args…>` and `fe blobs exec`: config → pinned version → verified blob → boot → run.
+struct Launcher {
+  let context: CLIContext
+
+  func run(tool: String, range: String?, args: [String]) throws -> Int32 {
+    let store = BlobStore(layout: context.layout)
+    let config = try loadConfig(required: range == nil)
+    let selector: VersionSelector
+    if let range {
+      do { selector = try VersionSelector(parsing: range) } catch {
+        throw FeError(.usage, "\"\(range)\" is not a valid version range: \(error)", hint: "use npm's range syntax, e.g. \(tool)@^2.1.0")
+      }
+    } else if let config, let pinned = try config.selector(for: tool) {
+      selector = pinned
+    } else {
+      let path = config?.path ?? "fe.config.js"
+      throw FeError(
+        .config, "\(path) does not pin \(tool)",
+        hint: tool == "fe" ? "add `fe: \"^2\"` to its exported object" : "add it under `tools`, e.g. tools: { \(tool): \"^1\" }")
+    }
+    let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: range == nil ? config?.path : nil)
+    let (blob, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version.description)
+    let runtime = Runtime(snapshot: blob.payload, owner: blob)
+    let sourcePath = store.layout.sourcePath(tool, version.description)
+    do {
+      try runtime.setup(argv: [context.executable, sourcePath] + args, env: context.env, execPath: context.executable)
+      if manifest.kind == "esm" {
+        return try runtime.runMainModule(path: sourcePath, args: args)
+      }
+      let ctx: JSValue = .object([
+        ("config", config?.value ?? .object([])),
+        ("projectDir", config.map { .string($0.directory) } ?? .string(context.cwd)),
+        ("configPath", config.map { .string($0.path) } ?? .null),
+        ("tool", .object([("name", .string(tool)), ("version", .string(version.description))])),
+      ])
+      return try runtime.runMain(args: args, context: ctx)
+    } catch let e as JSError {
+      // An exception that escaped the runtime's own handlers: print it as Node would, exit 1.
+      context.err(e.description)
+      return 1
+    }
+  }
+
+  /// Evaluates the nearest fe.config.js in a sandboxed runtime booted from the base snapshot.
+  func loadConfig(required: Bool) throws -> ProjectConfig? {
+    let path: String
+    do {
+      path = try ConfigLocator.find(cwd: context.cwd, env: context.env)
+    } catch where !required {
+      return nil
+    }
+    let layout = context.layout
+    try layout.ensure()
+    let base = try BaseSnapshot.open(layout)
+    let runtime = Runtime(snapshot: base.payload, owner: base, permissions: .config)
+    return try ConfigEvaluator().evaluate(path, runtime: runtime, env: context.env, cwd: context.cwd)
+  }
+}
+
+/// Opens an installed blob's snapshot for booting, after checking everything V8 would abort on:
+/// header, engine id, V8's own version check and the payload's sha256. A blob built by another
+/// engine is rebuilt from its stored source; a corrupt one is reported with its repair.
+struct BlobOpener {
+  let store: BlobStore
+  let context: CLIContext
+
+  func open(tool: String, version: String) throws -> (MappedBlob, Manifest) {
+    let layout = store.layout
+    guard let manifest = try store.manifest(tool: tool, version: version) else {
+      throw FeError(.integrity, "\(tool)@\(version) has no manifest in \(layout.blobDir(tool, version))", hint: repairHint(tool, version, nil))
+    }
+    let path = layout.snapshotPath(tool, version)
+    do {
+      let blob = try MappedBlob(path: path, expectedEngineId: Runtime.engineID, verifyHash: true)
+      guard Engine.isValidSnapshot(blob.payload) else {
+        return try rebuild(tool, version, manifest, because: "V8 rejects its version header")
+      }
+      return (blob, manifest)
+    } catch let error as BlobFileError {
+      if case .engineMismatch(_, let found, _) = error {
+        return try rebuild(tool, version, manifest, because: "it was built by engine \(found)")
+      }
+      throw error.feError(repair: repairHint(tool, version, manifest.origin), remove: "fe blobs remove \(tool)@\(version)")
+    }
+  }
+
+  private func repairHint(_ tool: String, _ version: String, _ origin: String?) -> String {
+    if let origin, origin.hasPrefix("/") { return "fe blobs install \(origin)" }
+    return "fe blobs install \(tool)@\(version)"
+  }
+
+  private func rebuild(_ tool: String, _ version: String, _ manifest: Manifest, because reason: String) throws -> (MappedBlob, Manifest) {
+    let layout = store.layout
+    guard let source = try FileSystem.read(layout.sourcePath(tool, version)), SHA256.hex(source) == manifest.sourceSha256 else {
+      throw FeError(
+        .integrity, "\(tool)@\(version) needs rebuilding (\(reason)) but its stored source is missing or does not match its manifest",
+        hint: repairHint(tool, version, manifest.origin))
+    }
+    if !Environment.isTruthy(context.env["FE_QUIET"]) {
+      context.err("fe: rebuilding \(tool)@\(version) for this engine (\(reason))")
+    }
+    let built = try BlobBuilder.build(
+      source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin)
+    try store.replaceSnapshot(tool: tool, version: version, snapshot: built.snapshot, manifest: built.manifest)
+    do {
+      return (try MappedBlob(path: layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID, verifyHash: true), built.manifest)
+    } catch {
+      throw FeError(.internalError, "\(tool)@\(version) was rebuilt but does not read back", hint: repairHint(tool, version, manifest.origin))
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import FeBasics
+import FeEngine
+import FeRuntime
+
+/// Evaluates fe.config.js in a sandboxed runtime: reads allowed; no writes, processes,
+/// network or process.exit; a time limit for configs that never finish.
+public struct ConfigEvaluator {
+  public var timeLimit: Double = 5
+
+  public init(timeLimit: Double = 5) { self.timeLimit = timeLimit }
+
+  /// `runtime` must be a fresh runtime with config permissions (booted from the base snapshot).
+  public func evaluate(_ path: String, runtime: Runtime, env: [String: String], cwd: String) throws -> ProjectConfig {
+    runtime.sandboxName = Path.basename(path)
+    let dog = Watchdog(seconds: timeLimit, runtime: runtime)
+    let value: JSValue
+    do {
+      try runtime.setup(argv: ["fe", path], env: env, execPath: "fe")
+      let exports = try runtime.evaluateFile(path)
+      let promise = try runtime.isolate.scope { s -> Persistent in
+        let ns = exports.get(s)
+        // ESM: the default export; CommonJS: module.exports itself.
+        let isModuleNamespace = s.keys(ns).contains("default") && path.hasSuffix(".cjs") == false
+        let exported = isModuleNamespace ? (s.get(ns, "default") ?? ns) : ns
+        let p = try s.callCore("resolveConfig", [exported, s.make(.object(env.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })), s.string(cwd)])
+        try s.callCore("afterMacrotask")
+        return Persistent(p, in: s)
+      }
+      try runtime.runLoop()
+      value = try runtime.isolate.scope { s in
+        let p = promise.get(s)
+        switch s.promiseState(p) {
+        case .fulfilled: return s.toSwift(s.promiseResult(p))
+        case .rejected: throw s.jsError(s.promiseResult(p))
+        case .pending: throw ConfigError.neverSettled(path)
+        }
+      }
+    } catch is JSTerminated {
+      dog.cancel()
+      throw ConfigError.timedOut(path, seconds: timeLimit)
+    } catch let e as JSError {
+      if dog.cancel() { throw ConfigError.timedOut(path, seconds: timeLimit) }
+      throw ConfigError.threw(path, e)
+    }
+    if dog.cancel() { throw ConfigError.timedOut(path, seconds: timeLimit) }
+    return try ProjectConfig(path: path, value: value)
+  }
+}

@@ -1,0 +1,38 @@
+import CFeV8
+
+/// Process-wide V8 state: flags, platform and the host callbacks, set up exactly once.
+///
+/// V8 cannot be re-initialised after disposal and its flags must be set before any isolate
+/// exists, so everything that boots an isolate goes through `Engine.initialize()` first.
+public enum Engine {
+  /// Flags every isolate runs with; part of the engine id because snapshots depend on them.
+  /// fe verifies each snapshot's sha256 itself before handing it to V8, so V8's own checksum
+  /// pass (which would abort the process on mismatch) is redundant work on every launch.
+  public static let flags = "--no-verify-snapshot-checksum --harmony-import-assertions"
+
+  private static let once: Void = {
+    var callbacks = fe_host_callbacks(
+      op: { host, op, call in Isolate.from(host).dispatchOp(op, call) },
+      resolve_module: { host, _, specifier, referrer in
+        Isolate.from(host).resolveModule(specifier, Int32(referrer))
+      },
+      import_meta: { host, _, module, meta in Isolate.from(host).initializeImportMeta(Int32(module), meta) },
+      dynamic_import: { host, _, specifier, referrer in Isolate.from(host).dynamicImport(specifier, referrer) }
+    )
+    fe_v8_init(flags, &callbacks)
+  }()
+
+  public static func initialize() { once }
+
+  /// V8's version string, e.g. `10.2.154.26-node.37`.
+  public static var version: String { String(cString: fe_v8_version()) }
+
+  /// The GNU build id of the libnode this process loaded: a Debian security update to libnode
+  /// changes it, and with it every engine id, so stale snapshots are rebuilt rather than booted.
+  public static var buildID: String { String(cString: fe_v8_build_id()) }
+
+  /// V8's own version check of a raw startup blob. Never aborts.
+  public static func isValidSnapshot(_ blob: UnsafeRawBufferPointer) -> Bool {
+    fe_snapshot_is_valid(blob.baseAddress, blob.count)
+  }
+}

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import CFeV8
+
+/// What an isolate asks of its embedder: native ops and module loading. FeRuntime implements it.
+public protocol IsolateDelegate: AnyObject {
+  func isolate(_ isolate: Isolate, op index: Int, call: OpCall)
+  /// Returns the module for `specifier` imported by the module with identity hash `referrer`,
+  /// or nil after throwing in `scope`.
+  func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Int32, scope: Scope) -> Local?
+  func isolate(_ isolate: Isolate, importMetaFor module: Int32, meta: Local, scope: Scope)
+  /// Returns a promise for `import(specifier)` from the script or module named `referrer`.
+  func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, scope: Scope) -> Local?
+}
+
+/// One V8 isolate with its single context: the one owner of a `fe_rt`.
+///
+/// Only the thread that created it may use it; `terminate()` is the exception.
+public final class Isolate {
+  let rt: OpaquePointer
+  public weak var delegate: IsolateDelegate?
+  /// Keeps the snapshot's memory alive: V8 reads it lazily and never copies it.
+  private let snapshotOwner: AnyObject?
+  public let isSnapshotBuilder: Bool
+
+  /// Boots from `snapshot` (whose memory `owner` keeps alive), or empty when nil.
+  /// `forSnapshot` makes an isolate whose heap `createSnapshot()` can serialise.
+  public init(snapshot: UnsafeRawBufferPointer? = nil, owner: AnyObject? = nil, forSnapshot: Bool = false) {
+    Engine.initialize()
+    let box = WeakBox()
+    self.snapshotOwner = owner
+    self.isSnapshotBuilder = forSnapshot
+    // The shim hands `host` back on every callback; the box is filled right after init.
+    let host = Unmanaged.passRetained(box).toOpaque()
+    guard let rt = fe_rt_new(snapshot?.baseAddress, snapshot?.count ?? 0, forSnapshot, host) else {
+      fatalError("V8 could not create an isolate")
+    }
+    self.rt = rt
+    self.hostBox = host
+    box.isolate = self
+  }
+
+  private let hostBox: UnsafeMutableRawPointer
+
+  deinit {
+    fe_rt_dispose(rt)
+    Unmanaged<WeakBox>.fromOpaque(hostBox).release()
+  }
+
+  static func from(_ host: UnsafeMutableRawPointer?) -> Isolate {
+    guard let host, let isolate = Unmanaged<WeakBox>.fromOpaque(host).takeUnretainedValue().isolate else {
+      fatalError("a V8 callback arrived for an isolate that no longer exists")
+    }
+    return isolate
+  }
+
+  /// Runs the runtime's bootstrap `(function (ops) { … return core })` with the named ops.
+  public func bootstrap(source: String, name: String, ops: [String]) throws {
+    var cNames = ops.map { strdup($0) }
+    defer { cNames.forEach { free($0) } }
+    let status = cNames.withUnsafeMutableBufferPointer { names in
+      names.withMemoryRebound(to: UnsafePointer<CChar>?.self) { ptrs in
+        var src = source
+        return src.withUTF8 { fe_rt_bootstrap(rt, $0.baseAddress, $0.count, name, ptrs.baseAddress, ops.count) }
+      }
+    }
+    if status != FE_OK {
+      try scope { scope in try scope.check(status) }
+    }
+  }
+
+  /// Serialises the heap into a startup blob (bytecode kept). The isolate is unusable after.
+  public func createSnapshot() throws -> [UInt8] {
+    var size = 0
+    guard let data = fe_rt_create_snapshot(rt, &size) else {
+      throw JSError(message: "V8 could not serialise the heap into a snapshot")
+    }
+    defer { free(data) }
+    return Array(UnsafeBufferPointer(start: data, count: size))
+  }
+
+  /// Enters a handle scope and the context. Every `Local` made inside dies with it.
+  public func scope<T>(_ body: (Scope) throws -> T) throws -> T {
+    var result: Result<T, Error>?
+    withoutActuallyEscaping(body) { body in
+      var ctx = ScopeContext(body: { scope in
+        do { result = .success(try body(scope)) } catch { result = .failure(error) }
+      })
+      withUnsafeMutablePointer(to: &ctx) { ptr in
+        fe_rt_scope(rt, { raw, rt in
+          guard let raw, let rt else { return }
+          raw.assumingMemoryBound(to: ScopeContext.self).pointee.body(Scope(rt: rt))
+        }, ptr)
+      }
+    }
+    guard let result else { throw JSError(message: "the isolate has no context") }
+    return try result.get()
+  }
+
+  /// Stops running JavaScript as soon as possible. Safe from any thread.
+  public func terminate() { fe_rt_terminate(rt) }
+  public func cancelTermination() { fe_rt_cancel_terminate(rt) }
+  public var isTerminating: Bool { fe_rt_is_terminating(rt) }
+
+  // MARK: callbacks from the shim
+
+  func dispatchOp(_ op: UInt32, _ call: OpaquePointer?) {
+    guard let call else { return }
+    delegate?.isolate(self, op: Int(op), call: OpCall(call))
+  }
+
+  func resolveModule(_ specifier: fe_val?, _ referrer: Int32) -> fe_val? {
+    let scope = Scope(rt: rt)
+    guard let specifier, let delegate else { return nil }
+    return delegate.isolate(self, resolve: scope.string(Local(specifier)), referrer: referrer, scope: scope)?.raw
+  }
+
+  func initializeImportMeta(_ module: Int32, _ meta: fe_val?) {
+    guard let meta else { return }
+    delegate?.isolate(self, importMetaFor: module, meta: Local(meta), scope: Scope(rt: rt))
+  }
+
+  func dynamicImport(_ specifier: fe_val?, _ referrer: fe_val?) -> fe_val? {
+    let scope = Scope(rt: rt)
+    guard let specifier, let delegate else { return nil }
+    let from = referrer.map { scope.string(Local($0)) } ?? ""
+    return delegate.isolate(self, dynamicImport: scope.string(Local(specifier)), referrer: from, scope: scope)?.raw
+  }
+}
+
+private final class WeakBox {
+  weak var isolate: Isolate?
+}
+
+private struct ScopeContext {
+  var body: (Scope) -> Void
+}
+
+/// A V8 value handle (Local). Valid only inside the scope or op call that produced it.
+public struct Local {
+  public let raw: fe_val
+  init(_ raw: fe_val) { self.raw = raw }
+}
+
+/// A persistent handle (Global) that outlives scopes; free it with `release()`.
+public final class Persistent {
+  let ref: fe_ref
+  /// A Global must be reset before its isolate is disposed: holding the isolate ensures that.
+  private let isolate: Isolate
+  public init(_ value: Local, in scope: Scope) {
+    ref = fe_ref_new(scope.rt, value.raw)
+    isolate = Isolate.from(fe_rt_host(scope.rt))
+  }
+  public func get(_ scope: Scope) -> Local { Local(fe_ref_get(scope.rt, ref)) }
+  deinit { fe_ref_free(ref) }
+}

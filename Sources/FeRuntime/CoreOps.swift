@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import FeEngine
+
+/// Ops for the process, the console and the event loop.
+enum CoreOps {
+  static let all: [Op] = [
+    Op("op_write") { _, call in
+      let fd = Int32(call.int(0))
+      let data = call.arg(1)
+      if call.scope.type(data) == .string {
+        var s = call.scope.string(data)
+        s.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+      } else {
+        call.scope.withBytes(data) { writeAll(fd, $0) }
+      }
+    },
+    Op("op_exit", needs: .exit) { rt, call in rt.exit(Int32(truncatingIfNeeded: call.int(0))) },
+    Op("op_run_microtasks") { _, call in call.scope.runMicrotasks() },
+    Op("op_timer_start") { rt, call in rt.loop.startTimer(id: call.int(0), ms: call.number(1), refed: call.bool(2)) },
+    Op("op_timer_stop") { rt, call in rt.loop.stopTimer(id: call.int(0)) },
+    Op("op_timer_ref") { rt, call in rt.loop.refTimer(id: call.int(0), refed: call.bool(1)) },
+    Op("op_immediate_ref") { rt, call in rt.loop.refImmediates(call.int(0)) },
+    Op("op_v8_version") { _, call in call.returns(Engine.version) },
+    Op("op_hrtime") { _, call in call.returns(Clock.nowNs()) },
+    Op("op_cwd") { _, call in
+      var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      if getcwd(&buf, buf.count) == nil { return call.fail(errno, syscall: "uv_cwd") }
+      call.returns(String(cString: buf))
+    },
+    Op("op_chdir") { _, call in
+      let dir = call.string(0)
+      if chdir(dir) != 0 { return call.fail(errno, syscall: "chdir", path: dir) }
+    },
+    Op("op_memory_usage") { _, call in
+      var usage = rusage()
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+      let rss = Double(usage.ru_maxrss) * 1024
+      call.returns(.array([.number(rss), .number(0), .number(0), .number(0)]))
+    },
+    Op("op_kill", needs: .run) { _, call in
+      let pid = pid_t(call.int(0))
+      let signal = call.scope.type(call.arg(1)) == .number ? Int32(call.int(1)) : Signals.number(call.string(1)) ?? -1
+      if signal < 0 { return call.fail(EINVAL, syscall: "kill") }
+      if kill(pid, signal) != 0 { call.fail(errno, syscall: "kill") }
+    },
+    Op("op_utf8_decode") { _, call in
+      call.returns(call.scope.withBytes(call.arg(0)) { String(decoding: $0, as: UTF8.self) })
+    },
+    Op("op_promise_state") { _, call in
+      let p = call.arg(0)
+      let s = call.scope
+      let arr = s.array(2)
+      s.set(arr, "0", s.number(Double(s.promiseState(p).rawValue)))
+      s.set(arr, "1", s.promiseState(p) == .pending ? s.undefined : s.promiseResult(p))
+      call.returns(arr)
+    },
+  ]
+
+  static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) {
+    var done = 0
+    while done < buf.count {
+      let n = write(fd, buf.baseAddress! + done, buf.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        if errno == EAGAIN {
+          var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+          poll(&p, 1, -1)
+          continue
+        }
+        return  // EPIPE and friends: the reader is gone, as Node ignores on stdout
+      }
+      done += n
+    }
+  }
+}
+
+enum Signals {
+  static let table: [String: Int32] = [
+    "SIGHUP": SIGHUP, "SIGINT": SIGINT, "SIGQUIT": SIGQUIT, "SIGKILL": SIGKILL, "SIGTERM": SIGTERM,
+    "SIGUSR1": SIGUSR1, "SIGUSR2": SIGUSR2, "SIGPIPE": SIGPIPE, "SIGALRM": SIGALRM, "SIGCHLD": SIGCHLD,
+    "SIGCONT": SIGCONT, "SIGSTOP": SIGSTOP, "SIGTSTP": SIGTSTP, "SIGWINCH": SIGWINCH,
+  ]
+  static func number(_ name: String) -> Int32? { name.isEmpty ? nil : table[name] ?? (name == "0" ? 0 : nil) }
+}

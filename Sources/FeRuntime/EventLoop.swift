@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import FeEngine
+
+/// The runtime's one event loop. Everything that touches V8 runs on the loop's thread; work
+/// that blocks runs elsewhere and posts its completion back through `post`.
+///
+/// Each turn: due timers, then completions posted by other threads, then immediates, each as
+/// its own macrotask (the JS side drains nextTicks and microtasks after every one). The loop
+/// ends when no refed timer, pending op or immediate is left and 'beforeExit' adds none.
+final class EventLoop {
+  private var timers = TimerHeap()
+  private var refedTimers = Set<Int>()
+  private var immediateRefs = 0
+  /// Refed work in flight on other threads (async ops, child processes, servers).
+  private(set) var pendingRefs = 0
+  private let lock = Mutex()
+  private let wake = Condition()
+  private var posted: [(Scope) throws -> Void] = []
+
+  // MARK: timers (driven by op_timer_*)
+
+  func startTimer(id: Int, ms: Double, refed: Bool) {
+    timers.schedule(id: id, at: Clock.nowMs() + max(1, ms))
+    if refed { refedTimers.insert(id) } else { refedTimers.remove(id) }
+  }
+
+  func stopTimer(id: Int) {
+    timers.cancel(id: id)
+    refedTimers.remove(id)
+  }
+
+  func refTimer(id: Int, refed: Bool) {
+    guard timers.isScheduled(id) else { return }
+    if refed { refedTimers.insert(id) } else { refedTimers.remove(id) }
+  }
+
+  func refImmediates(_ delta: Int) { immediateRefs = max(0, immediateRefs + delta) }
+
+  // MARK: work from other threads
+
+  /// Marks refed work as started on the loop thread; balance it with `post(releasing: true)`.
+  func retain() { lock.withLock { pendingRefs += 1 } }
+
+  /// Queues `body` to run on the loop thread. Safe from any thread.
+  func post(releasing: Bool = true, _ body: @escaping (Scope) throws -> Void) {
+    lock.withLock {
+      posted.append(body)
+      if releasing { pendingRefs -= 1 }
+    }
+    wake.signal(lock)
+  }
+
+  private var isAlive: Bool {
+    !refedTimers.isEmpty || immediateRefs > 0 || lock.withLock { pendingRefs > 0 || !posted.isEmpty }
+  }
+
+  /// Runs until nothing keeps the loop alive. Errors are JS exceptions the runtime could not
+  /// route to 'uncaughtException' (the JS side prints and exits for those itself).
+  func run(_ isolate: Isolate) throws {
+    while true {
+      if isolate.isTerminating { throw JSTerminated() }
+      var didWork = false
+      let now = Clock.nowMs()
+      while let id = timers.popDue(now: now) {
+        let wasRefed = refedTimers.remove(id) != nil
+        _ = wasRefed
+        try isolate.scope { try $0.callCore("onTimer", [$0.number(Double(id))]) }
+        didWork = true
+      }
+      let batch: [(Scope) throws -> Void] = lock.withLock {
+        defer { posted.removeAll() }
+        return posted
+      }
+      for body in batch {
+        try isolate.scope { scope in
+          try body(scope)
+          try scope.callCore("afterMacrotask")
+        }
+        didWork = true
+      }
+      if immediateRefs > 0 {
+        try isolate.scope { _ = try $0.callCore("runImmediates") }
+        didWork = true
+      }
+      if didWork { continue }
+      if !isAlive {
+        try isolate.scope { try $0.callCore("beforeExit") }
+        if !isAlive { return }
+        continue
+      }
+      wait(until: timers.nextDeadline)
+    }
+  }
+
+  private func wait(until deadline: Double?) {
+    lock.withLock {
+      guard posted.isEmpty else { return }
+      if let deadline {
+        let ms = deadline - Clock.nowMs()
+        if ms > 0 { wake.wait(lock, timeoutMs: ms) }
+      } else if pendingRefs > 0 {
+        wake.wait(lock, timeoutMs: nil)
+      }
+    }
+  }
+}
+
+/// Pending timers ordered by deadline, then by when they were scheduled (Node's order).
+struct TimerHeap {
+  private struct Entry {
+    var at: Double
+    var seq: UInt64
+    var id: Int
+  }
+  private var heap: [Entry] = []
+  private var live: [Int: UInt64] = [:]  // id → seq of its current entry; stale entries are skipped
+  private var seq: UInt64 = 0
+
+  mutating func schedule(id: Int, at: Double) {
+    seq += 1
+    live[id] = seq
+    heap.append(Entry(at: at, seq: seq, id: id))
+    siftUp(heap.count - 1)
+  }
+
+  mutating func cancel(id: Int) { live[id] = nil }
+
+  func isScheduled(_ id: Int) -> Bool { live[id] != nil }
+
+  var nextDeadline: Double? {
+    mutating get {
+      dropStale()
+      return heap.first?.at
+    }
+  }
+
+  mutating func popDue(now: Double) -> Int? {
+    dropStale()
+    guard let top = heap.first, top.at <= now else { return nil }
+    removeTop()
+    live[top.id] = nil
+    return top.id
+  }
+
+  private mutating func dropStale() {
+    while let top = heap.first, live[top.id] != top.seq { removeTop() }
+  }
+
+  private func less(_ a: Entry, _ b: Entry) -> Bool { a.at < b.at || (a.at == b.at && a.seq < b.seq) }
+
+  private mutating func removeTop() {
+    heap.swapAt(0, heap.count - 1)
+    heap.removeLast()
+    var i = 0
+    while true {
+      let l = 2 * i + 1, r = l + 1
+      var m = i
+      if l < heap.count && less(heap[l], heap[m]) { m = l }
+      if r < heap.count && less(heap[r], heap[m]) { m = r }
+      if m == i { return }
+      heap.swapAt(i, m)
+      i = m
+    }
+  }
+
+  private mutating func siftUp(_ index: Int) {
+    var i = index
+    while i > 0 {
+      let p = (i - 1) / 2
+      if !less(heap[i], heap[p]) { return }
+      heap.swapAt(i, p)
+      i = p
+    }
+  }
+}
+
+enum Clock {
+  static func nowMs() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1_000_000
+  }
+
+  static func nowNs() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1e9 + Double(ts.tv_nsec)
+  }
+}
+
+/// pthread mutex and condition variable: the loop's wake-up, usable from any thread.
+final class Mutex: @unchecked Sendable {
+  fileprivate var m = pthread_mutex_t()
+  init() { pthread_mutex_init(&m, nil) }
+  deinit { pthread_mutex_destroy(&m) }
+  func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    pthread_mutex_lock(&m)
+    defer { pthread_mutex_unlock(&m) }
+    return try body()
+  }
+}
+
+final class Condition: @unchecked Sendable {
+  private var c = pthread_cond_t()
+  init() {
+    var attr = pthread_condattr_t()
+    pthread_condattr_init(&attr)
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC)
+    pthread_cond_init(&c, &attr)
+    pthread_condattr_destroy(&attr)
+  }
+  deinit { pthread_cond_destroy(&c) }
+  func signal(_ mutex: Mutex) {
+    pthread_mutex_lock(&mutex.m)
+    pthread_cond_signal(&c)
+    pthread_mutex_unlock(&mutex.m)
+  }
+  /// Call with the mutex held.
+  func wait(_ mutex: Mutex, timeoutMs: Double?) {
+    guard let timeoutMs else {
+      pthread_cond_wait(&c, &mutex.m)
+      return
+    }
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    let ns = Int(ts.tv_nsec) + Int(timeoutMs * 1_000_000)
+    ts.tv_sec += ns / 1_000_000_000
+    ts.tv_nsec = ns % 1_000_000_000
+    pthread_cond_timedwait(&c, &mutex.m, &ts)
+  }
+}

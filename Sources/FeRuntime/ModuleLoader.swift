@@ -1,0 +1,298 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import FeBasics
+import FeEngine
+
+/// Loads ES modules (and CommonJS entry files) from disk: resolution, the module map keyed by
+/// resolved path, import.meta and dynamic import. V8 asks for imports synchronously during
+/// instantiation, so a module's whole static graph is compiled before it is instantiated.
+final class ModuleLoader {
+  struct Record {
+    let key: String  // resolved path, or "node:<id>" for builtins
+    let url: String
+    let module: Persistent
+  }
+
+  private var byKey: [String: Record] = [:]
+  private var byHash: [Int32: [Record]] = [:]
+
+  func removeAll() {
+    byKey.removeAll()
+    byHash.removeAll()
+  }
+
+  enum Kind { case module, commonjs }
+
+  // MARK: entry points
+
+  func evaluateEntry(_ path: String, runtime: Runtime) throws -> Persistent {
+    let source = try readSource(path, importedFrom: nil)
+    let kind = try detectKind(path: path, source: source, runtime: runtime)
+    switch kind {
+    case .commonjs:
+      return try runtime.isolate.scope { s in
+        let fn = try s.compileFunction(source, name: path, params: ["exports", "require", "module", "__filename", "__dirname"])
+        let exports = try s.callCore("commonjs", [fn, s.string(path), s.string(Path.dirname(path))])
+        try s.callCore("afterMacrotask")
+        return Persistent(exports, in: s)
+      }
+    case .module:
+      let (module, evaluation) = try runtime.isolate.scope { s -> (Persistent, Persistent) in
+        let m = try load(path, source: source, scope: s)
+        try s.instantiate(m)
+        let p = try s.evaluate(m)
+        try s.callCore("afterMacrotask")
+        return (Persistent(m, in: s), Persistent(p, in: s))
+      }
+      let pending = try runtime.isolate.scope { s in s.promiseState(evaluation.get(s)) == .pending }
+      if pending { try runtime.runLoop() }
+      return try runtime.isolate.scope { s in
+        let p = evaluation.get(s)
+        switch s.promiseState(p) {
+        case .rejected: throw s.jsError(s.promiseResult(p))
+        case .pending:
+          throw JSError(message: "\(path): top-level await never finished (the event loop ran out of work)")
+        case .fulfilled: return Persistent(s.moduleNamespace(module.get(s)), in: s)
+        }
+      }
+    }
+  }
+
+  /// `.mjs` and `.cjs` decide; then the nearest package.json "type"; then, as Node 22 does,
+  /// CommonJS unless the source only parses as a module.
+  private func detectKind(path: String, source: String, runtime: Runtime) throws -> Kind {
+    if path.hasSuffix(".mjs") { return .module }
+    if path.hasSuffix(".cjs") { return .commonjs }
+    if let type = packageType(near: path) { return type == "module" ? .module : .commonjs }
+    do {
+      _ = try runtime.isolate.scope { s in
+        try s.compileFunction(source, name: path, params: ["exports", "require", "module", "__filename", "__dirname"])
+      }
+      return .commonjs
+    } catch let e as JSError {
+      let esmOnly = [
+        "Cannot use import statement outside a module", "Unexpected token 'export'",
+        "Cannot use 'import.meta' outside a module", "await is only valid in async functions",
+      ]
+      if esmOnly.contains(where: { e.message.contains($0) }) { return .module }
+      throw e
+    }
+  }
+
+  private func packageType(near path: String) -> String? {
+    var dir = Path.dirname(path)
+    while true {
+      let pkg = Path.join(dir, "package.json")
+      if let text = try? FileSystem.readString(pkg) {
+        // A full JSON parse is not needed for one top-level string field.
+        if let r = text.firstRange(of: "\"type\"") {
+          let rest = text[r.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\t" || $0 == "\n" }
+          if rest.hasPrefix("\"module\"") { return "module" }
+          if rest.hasPrefix("\"commonjs\"") { return "commonjs" }
+        }
+        return nil
+      }
+      if dir == "/" { return nil }
+      dir = Path.dirname(dir)
+    }
+  }
+
+  // MARK: the graph
+
+  /// Compiles the module at `path` and, recursively, everything it imports.
+  private func load(_ path: String, source: String? = nil, scope s: Scope, importedFrom: String? = nil) throws -> Local {
+    if let r = byKey[path] { return r.module.get(s) }
+    let url = ModuleLoader.fileURL(path)
+    let m: Local
+    if path.hasSuffix(".json") {
+      let text = try source ?? readSource(path, importedFrom: importedFrom)
+      let value: Local
+      do { value = try s.jsonParse(text) } catch { throw JSError(message: "\(path): invalid JSON module") }
+      let values = s.object()
+      s.set(values, "default", value)
+      m = s.syntheticModule(name: url, exportNames: ["default"], values: values)
+    } else {
+      m = try s.compileModule(try source ?? readSource(path, importedFrom: importedFrom), name: url)
+    }
+    register(Record(key: path, url: url, module: Persistent(m, in: s)), hash: s.moduleHash(m))
+    for specifier in s.moduleRequests(m) {
+      let key = try resolve(specifier, from: path, scope: s)
+      if key.hasPrefix("node:") {
+        _ = try builtin(key, scope: s)
+      } else {
+        _ = try load(key, scope: s, importedFrom: path)
+      }
+    }
+    return m
+  }
+
+  private func builtin(_ key: String, scope s: Scope) throws -> Local {
+    if let r = byKey[key] { return r.module.get(s) }
+    let values = try s.callCore("builtinExports", [s.string(String(key.dropFirst(5)))])
+    let m = s.syntheticModule(name: key, exportNames: s.keys(values), values: values)
+    register(Record(key: key, url: key, module: Persistent(m, in: s)), hash: s.moduleHash(m))
+    return m
+  }
+
+  private func register(_ r: Record, hash: Int32) {
+    byKey[r.key] = r
+    byHash[hash, default: []].append(r)
+  }
+
+  private func record(hash: Int32, scope: Scope) -> Record? {
+    byHash[hash]?.first
+  }
+
+  /// Resolves an import specifier to a path, or to "node:<id>" for builtins.
+  func resolve(_ specifier: String, from parent: String, scope s: Scope) throws -> String {
+    if specifier.hasPrefix("node:") || isBuiltin(specifier, scope: s) {
+      let id = specifier.hasPrefix("node:") ? String(specifier.dropFirst(5)) : specifier
+      guard isBuiltin(id, scope: s) else {
+        throw JSError(message: "No such built-in module: \(specifier) (imported from \(parent))", value: .object([("code", .string("ERR_UNKNOWN_BUILTIN_MODULE"))]))
+      }
+      return "node:" + id
+    }
+    var path: String
+    if specifier.hasPrefix("file://") {
+      path = ModuleLoader.pathFromFileURL(specifier)
+    } else if specifier.hasPrefix("/") {
+      path = specifier
+    } else if specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." {
+      path = Path.join(Path.dirname(parent), specifier)
+    } else {
+      throw JSError(
+        message: "Cannot find package '\(specifier)' imported from \(parent)",
+        value: .object([("code", .string("ERR_MODULE_NOT_FOUND"))]))
+    }
+    path = Path.normalize(path)
+    guard FileSystem.isFile(path) else {
+      throw JSError(
+        message: "Cannot find module '\(path)' imported from \(parent)",
+        value: .object([("code", .string("ERR_MODULE_NOT_FOUND"))]))
+    }
+    return path
+  }
+
+  private func isBuiltin(_ id: String, scope s: Scope) -> Bool {
+    guard let v = try? s.callCore("isBuiltin", [s.string(id)]) else { return false }
+    return s.bool(v)
+  }
+
+  private func readSource(_ path: String, importedFrom: String?) throws -> String {
+    guard let text = try FileSystem.readString(path) else {
+      let from = importedFrom.map { " imported from \($0)" } ?? ""
+      throw JSError(message: "Cannot find module '\(path)'\(from)", value: .object([("code", .string("ERR_MODULE_NOT_FOUND"))]))
+    }
+    return text
+  }
+
+  // MARK: V8 callbacks
+
+  func resolveForV8(_ specifier: String, referrer: Int32, scope s: Scope, runtime: Runtime) -> Local? {
+    guard let parent = record(hash: referrer, scope: s) else {
+      s.throwValue(s.error("fe: import of '\(specifier)' from a module fe did not load"))
+      return nil
+    }
+    do {
+      let key = try resolve(specifier, from: parent.key, scope: s)
+      if let r = byKey[key] { return r.module.get(s) }
+      return key.hasPrefix("node:") ? try builtin(key, scope: s) : try load(key, scope: s, importedFrom: parent.key)
+    } catch let e as JSError {
+      s.throwValue(errorValue(e, scope: s))
+      return nil
+    } catch {
+      s.throwValue(s.error("\(error)"))
+      return nil
+    }
+  }
+
+  func fillImportMeta(_ hash: Int32, meta: Local, scope s: Scope) {
+    guard let r = record(hash: hash, scope: s), !r.key.hasPrefix("node:") else { return }
+    s.set(meta, "url", s.string(r.url))
+    s.set(meta, "filename", s.string(r.key))
+    s.set(meta, "dirname", s.string(Path.dirname(r.key)))
+    if let resolve = try? s.callCore("importMetaResolve", [s.string(r.url)]) { s.set(meta, "resolve", resolve) }
+  }
+
+  func dynamicImport(_ specifier: String, referrer: String, scope s: Scope, runtime: Runtime) -> Local? {
+    let resolver = s.resolver()
+    let held = Persistent(resolver, in: s)
+    let parent = referrer.hasPrefix("file://") ? ModuleLoader.pathFromFileURL(referrer) : referrer.isEmpty ? FileSystem.currentDirectory() + "/[eval]" : referrer
+    // import() is asynchronous by spec: load on the next loop turn, never inside V8's callback.
+    runtime.loop.retain()
+    runtime.loop.post { s in
+      let resolver = held.get(s)
+      do {
+        let key = try self.resolve(specifier, from: parent, scope: s)
+        let m = key.hasPrefix("node:") ? try self.builtin(key, scope: s) : try self.load(key, scope: s, importedFrom: parent)
+        try s.instantiate(m)
+        let evaluation = try s.evaluate(m)
+        s.resolve(resolver, try s.callCore("namespaceAfter", [evaluation, s.moduleNamespace(m)]))
+      } catch let e as JSError {
+        s.reject(resolver, self.errorValue(e, scope: s))
+      }
+    }
+    return s.promise(of: resolver)
+  }
+
+  /// A JS error object for a loader failure (the original JS value when there was one).
+  private func errorValue(_ e: JSError, scope s: Scope) -> Local {
+    let err = s.error(e.message)
+    if case .string(let code)? = e.value["code"] { s.set(err, "code", s.string(code)) }
+    return err
+  }
+
+  // MARK: file URLs
+
+  static func fileURL(_ path: String) -> String {
+    var out = "file://"
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "@"),
+        UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+        UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ";"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        let hex = Array("0123456789ABCDEF".utf8)
+        out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+      }
+    }
+    return out
+  }
+
+  static func pathFromFileURL(_ url: String) -> String {
+    var rest = Substring(url.dropFirst("file://".count))
+    if let slash = rest.firstIndex(of: "/") { rest = rest[slash...] }
+    if let q = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<q] }
+    var bytes: [UInt8] = []
+    var it = Array(rest.utf8).makeIterator()
+    while let b = it.next() {
+      if b == UInt8(ascii: "%"), let h = it.next(), let l = it.next(), let v = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16) {
+        bytes.append(v)
+      } else {
+        bytes.append(b)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+enum ModuleOps {
+  static let all: [Op] = [
+    Op("op_module_resolve", needs: .read) { rt, call in
+      let parent = ModuleLoader.pathFromFileURL(call.string(1))
+      do {
+        let key = try rt.modules.resolve(call.string(0), from: parent, scope: call.scope)
+        call.returns(key.hasPrefix("node:") ? key : ModuleLoader.fileURL(key))
+      } catch let e as JSError {
+        let err = call.scope.error(e.message)
+        if case .string(let code)? = e.value["code"] { call.scope.set(err, "code", call.scope.string(code)) }
+        call.throwing(err)
+      } catch {
+        call.throwing(call.scope.error("\(error)"))
+      }
+    }
+  ]
+}

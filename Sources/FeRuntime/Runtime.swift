@@ -1,0 +1,200 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import FeBasics
+import FeEngine
+
+/// fe's JavaScript runtime: an isolate with the runtime's JS installed, its ops, its event loop
+/// and its module loader. Tools and configs both run in one of these.
+public final class Runtime {
+  public let isolate: Isolate
+  let loop = EventLoop()
+  let modules = ModuleLoader()
+  public let permissions: Permissions
+  /// Who is sandboxed, for messages: "fe.config.js may not write files".
+  public var sandboxName = "this program"
+  /// How `process.exit(code)` ends things. Tools exit the process; tests may capture it.
+  public var onExit: (Int32) -> Void = { code in
+    fflush(stdout)
+    fflush(stderr)
+    Glibc.exit(code)
+  }
+
+  /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
+  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all
+  public static let opNames = ops.map(\.name)
+
+  /// The runtime's JavaScript, compiled into fe.
+  public static let source = String(decoding: PackageResources.runtime_js, as: UTF8.self)
+  static let sourceName = "fe:runtime.js"
+
+  /// What a snapshot is valid for: V8's version and build, the runtime's JS, the op table and
+  /// the V8 flags. A snapshot with another engine id is never given to V8.
+  public static let engineID: String = {
+    var h = FeBasics.SHA256()
+    for part in [Engine.version, Engine.buildID, Engine.flags, opNames.joined(separator: ","), source] {
+      h.update(Array(part.utf8))
+      h.update([0])
+    }
+    let digest = h.finalize().hexString
+    let v8 = Engine.version.split(separator: "-").first.map(String.init) ?? Engine.version
+    return "v8-\(v8)-\(digest.prefix(16))"
+  }()
+
+  /// A runtime freshly bootstrapped from source, whose heap can become a snapshot.
+  public static func makeSnapshotBuilder() throws -> Runtime {
+    let rt = Runtime(isolate: Isolate(forSnapshot: true), permissions: .all)
+    try rt.isolate.bootstrap(source: source, name: sourceName, ops: opNames)
+    return rt
+  }
+
+  /// A runtime booted from a snapshot made by `snapshot()`; `owner` keeps its memory mapped.
+  public convenience init(snapshot: UnsafeRawBufferPointer, owner: AnyObject, permissions: Permissions = .all) {
+    self.init(isolate: Isolate(snapshot: snapshot, owner: owner), permissions: permissions)
+  }
+
+  init(isolate: Isolate, permissions: Permissions) {
+    self.isolate = isolate
+    self.permissions = permissions
+    isolate.delegate = self
+  }
+
+  /// Serialises the heap (with a tool loaded, if one was run). The runtime is spent after.
+  public func snapshot() throws -> [UInt8] {
+    modules.removeAll()
+    return try isolate.createSnapshot()
+  }
+
+  /// Installs what must come from the launching process, never from the build machine.
+  public func setup(argv: [String], env: [String: String], execPath: String) throws {
+    try isolate.scope { s in
+      let tty = { (fd: Int32) in JSValue.bool(isatty(fd) == 1) }
+      var ws = winsize()
+      let columns = ioctl(1, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_col > 0 ? Double(ws.ws_col) : 0
+      let info: JSValue = .object([
+        ("argv", .array(argv.map(JSValue.string))),
+        ("env", .object(env.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ("execPath", .string(execPath)),
+        ("pid", .number(Double(getpid()))),
+        ("ppid", .number(Double(getppid()))),
+        ("stdinTTY", tty(0)), ("stdoutTTY", tty(1)), ("stderrTTY", tty(2)),
+        ("columns", columns > 0 ? .number(columns) : .undefined),
+      ])
+      try s.callCore("setup", [s.make(info)])
+    }
+  }
+
+  /// Runs a classic script (a tool bundle at blob build time, or code in tests).
+  @discardableResult
+  public func runScript(_ source: String, name: String) throws -> JSValue {
+    try isolate.scope { s in
+      let v = try s.run(source, name: name)
+      try s.callCore("afterMacrotask")
+      return s.toSwift(v)
+    }
+  }
+
+  /// Runs a file's source as a CommonJS module (a tool bundle at blob build time): `require`
+  /// gives the builtins, `__filename` is `path`.
+  public func runCommonJS(_ source: String, path: String) throws {
+    try isolate.scope { s in
+      let fn = try s.compileFunction(source, name: path, params: ["exports", "require", "module", "__filename", "__dirname"])
+      try s.callCore("commonjs", [fn, s.string(path), s.string(Path.dirname(path))])
+      try s.callCore("afterMacrotask")
+    }
+  }
+
+  /// Whether the loaded tool registered `fe.main`.
+  public var hasMain: Bool {
+    (try? isolate.scope { s in s.get(s.core, "main").map { s.type($0) == .function } ?? false }) ?? false
+  }
+
+  /// Calls the fe-native tool's `main(args, ctx)`, runs the loop to the end and returns the
+  /// process's exit code (after 'exit' handlers).
+  public func runMain(args: [String], context: JSValue) throws -> Int32 {
+    let promise = try isolate.scope { s in
+      Persistent(try s.callCore("runMain", [s.make(.array(args.map(JSValue.string))), s.make(context)]), in: s)
+    }
+    return try finish(promise)
+  }
+
+  /// Runs an ES module or CommonJS file as the main program (its `main(args)` export, if any).
+  public func runMainModule(path: String, args: [String]) throws -> Int32 {
+    let exports = try evaluateFile(path)
+    let promise = try isolate.scope { s -> Persistent in
+      let ns = exports.get(s)
+      if let main = s.get(ns, "main"), s.type(main) == .function {
+        return Persistent(try s.callCore("runExportedMain", [main, s.make(.array(args.map(JSValue.string)))]), in: s)
+      }
+      return Persistent(try s.callCore("exitCodePromise"), in: s)
+    }
+    return try finish(promise)
+  }
+
+  private func finish(_ promise: Persistent) throws -> Int32 {
+    try isolate.scope { try $0.callCore("afterMacrotask") }
+    try runLoop()
+    let code: Int32 = try isolate.scope { s in
+      let p = promise.get(s)
+      switch s.promiseState(p) {
+      case .fulfilled: return Int32(truncatingIfNeeded: Int(s.number(s.promiseResult(p))))
+      case .rejected:
+        try s.callCore("fatal", [s.promiseResult(p)])
+        return 1
+      case .pending:
+        let warning = "Warning: Detected unsettled top-level await or a main() that never finished\n"
+        CoreOps.writeAll(2, UnsafeRawBufferPointer(start: warning, count: warning.utf8.count))
+        return 13
+      }
+    }
+    return try isolate.scope { s in
+      Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [s.number(Double(code))]))))
+    }
+  }
+
+  /// Runs the event loop until nothing is left to do.
+  public func runLoop() throws {
+    try loop.run(isolate)
+  }
+
+  /// Evaluates a file as an ES module or CommonJS (detected like Node 22: `.mjs`/`.cjs`, a
+  /// package.json "type", else CommonJS unless the source needs module syntax) and returns its
+  /// namespace or `module.exports`.
+  public func evaluateFile(_ path: String) throws -> Persistent {
+    try modules.evaluateEntry(path, runtime: self)
+  }
+
+  /// Stops JavaScript from any thread (time limits).
+  public func terminate() { isolate.terminate() }
+}
+
+extension Runtime: IsolateDelegate {
+  public func isolate(_ isolate: Isolate, op index: Int, call: OpCall) {
+    let op = Runtime.ops[index]
+    if !op.needs.isSubset(of: permissions) {
+      let denied = op.needs.subtracting(permissions)
+      let e = call.scope.error("\(sandboxName) may not \(denied.denialReason) (op \(op.name) is not allowed here)")
+      call.scope.set(e, "code", call.scope.string("ERR_ACCESS_DENIED"))
+      call.throwing(e)
+      return
+    }
+    op.run(self, call)
+  }
+
+  public func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Int32, scope: Scope) -> Local? {
+    modules.resolveForV8(specifier, referrer: referrer, scope: scope, runtime: self)
+  }
+
+  public func isolate(_ isolate: Isolate, importMetaFor module: Int32, meta: Local, scope: Scope) {
+    modules.fillImportMeta(module, meta: meta, scope: scope)
+  }
+
+  public func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, scope: Scope) -> Local? {
+    modules.dynamicImport(specifier, referrer: referrer, scope: scope, runtime: self)
+  }
+
+  func exit(_ code: Int32) {
+    onExit(code)
+    isolate.terminate()
+  }
+}

@@ -1,0 +1,81 @@
+import FeBasics
+import Testing
+
+@testable import FeStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A fresh `$FE_HOME` named after the test, removed when the test ends.
+func withTempHome<T>(_ name: String = #function, _ body: (StoreLayout) throws -> T) throws -> T {
+  let safe = String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(60))
+  var template = Array("/tmp/fe-store-\(safe)-XXXXXX".utf8CString)
+  guard mkdtemp(&template) != nil else { throw FileSystem.ioError("mkdtemp") }
+  let home = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+  defer {
+    // Undo chmods a test may have left so the tree can be removed.
+    chmod(Path.join(home, "blobs"), 0o755)
+    try? FileSystem.removeTree(home)
+  }
+  return try body(StoreLayout(home: home))
+}
+
+let testEngine = "v8-10.2.154-test-engine"
+
+/// A blob's three parts, consistent with each other.
+struct SampleBlob {
+  var source: [UInt8]
+  var payload: [UInt8]
+  var snapshot: [UInt8]
+  var manifest: Manifest
+
+  init(
+    tool: String = "tsc", version: String = "5.4.5", source: String = "console.log('hi')", engine: String = testEngine
+  ) {
+    self.source = Array(source.utf8)
+    self.payload = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ source.utf8.count) }
+    self.snapshot = try! BlobFile.encode(payload: payload, engineId: engine)
+    self.manifest = Manifest(
+      name: tool, version: version, kind: "cjs", source: self.source, snapshot: snapshot, engineId: engine,
+      created: "2024-05-01T12:00:00Z", origin: "https://blobs.example.com")
+  }
+}
+
+func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+  try FileSystem.writeAtomically(path, bytes)
+}
+
+/// The FeError a throwing expression produced, or nil.
+func feError(_ body: () throws -> Void) -> FeError? {
+  do {
+    try body()
+    return nil
+  } catch let error as FeError {
+    return error
+  } catch {
+    Issue.record("expected an FeError, got \(error)")
+    return nil
+  }
+}
+
+/// The PID of a process that has exited and been reaped.
+func deadPid() throws -> pid_t {
+  var pid: pid_t = 0
+  let argv: [UnsafeMutablePointer<CChar>?] = [strdup("true"), nil]
+  defer { for arg in argv { free(arg) } }
+  let rc = posix_spawn(&pid, "/bin/true", nil, nil, argv, environ)
+  guard rc == 0 else { throw FileSystem.ioError("posix_spawn", code: rc) }
+  var status: Int32 = 0
+  _ = waitpid(pid, &status, 0)
+  return pid
+}
+
+/// Sets a path's modification time `seconds` into the past.
+func age(_ path: String, by seconds: Int) {
+  let then = time(nil) - seconds
+  var times = [timeval(tv_sec: then, tv_usec: 0), timeval(tv_sec: then, tv_usec: 0)]
+  _ = utimes(path, &times)
+}
