@@ -29,6 +29,10 @@ public enum FeMain {
 
   static func runBlobs(_ args: [String], context: CLIContext) -> Int32 {
     CLIContext.shared = context
+    if args == ["--version"] || args == ["-V"] {
+      VersionInfo.print()
+      return 0
+    }
     do {
       var command = try BlobsCommand.parseAsRoot(args)
       try command.run()

@@ -25,8 +25,9 @@ struct PartialVersion: Hashable, Sendable {
 }
 
 extension Scanner {
-  /// `xr ( '.' xr ( '.' xr ( '-' pre )? )? )? ( '+' build )?` where `xr` is a number, `x`, `X`
-  /// or `*`. Build metadata is read and dropped: npm strips it from ranges before parsing.
+  /// `xr ( '.' xr ( '.' xr ( '-' pre )? )? )?` where `xr` is a number, `x`, `X` or `*`.
+  /// Well-formed build metadata was stripped from the range already; a `+` still here is
+  /// malformed and is read only to say why.
   mutating func partialVersion() throws(ParseFailure) -> PartialVersion {
     guard let major = try versionPart() else {
       throw ParseFailure(isAtEnd ? "expected a version" : "expected a version, not \"\(rest)\"")
@@ -58,7 +59,7 @@ extension Scanner {
   }
 
   private mutating func versionPart() throws(ParseFailure) -> Part? {
-    if let number = try numericIdentifier() { return .number(number) }
+    if let number = try numericIdentifier(clampingLargeValues: true) { return .number(number) }
     if take(UInt8(ascii: "x")) || take(UInt8(ascii: "X")) || take(UInt8(ascii: "*")) {
       return .wildcard
     }

@@ -9,7 +9,8 @@ enum RangeParser {
     let normalized = normalizedSpelling(text)
     var sets: [[RangeTerm]] = []
     for alternative in splitOnOr(normalized) {
-      sets.append(try parseSet(alternative.trimmingWhitespace()))
+      let stripped = strippingBuildMetadata(alternative.trimmingWhitespace())
+      sets.append(try parseSet(stripped.trimmingWhitespace()))
     }
     return sets
   }
@@ -36,6 +37,35 @@ enum RangeParser {
     }
     parts.append(text[start...])
     return parts
+  }
+
+  /// Removes every `+identifier(.identifier)*`, wherever it is: npm strips build metadata
+  /// from a set's text before anything else, as it never affects which versions match.
+  private static func strippingBuildMetadata(_ text: Substring) -> String {
+    let bytes = Array(text.utf8)
+    var kept: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+      let start = index + 1
+      var end = start
+      if bytes[index] == UInt8(ascii: "+") {
+        // One identifier, then more only after a dot that is followed by one.
+        while end < bytes.count && Scanner.isIdentifierByte(bytes[end]) { end += 1 }
+        while end > start && end + 1 < bytes.count && bytes[end] == UInt8(ascii: ".")
+          && Scanner.isIdentifierByte(bytes[end + 1])
+        {
+          end += 1
+          while end < bytes.count && Scanner.isIdentifierByte(bytes[end]) { end += 1 }
+        }
+      }
+      if end > start {
+        index = end
+      } else {
+        kept.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   private static func parseSet(_ text: Substring) throws(ParseFailure) -> [RangeTerm] {

@@ -38,7 +38,11 @@ struct Scanner {
   }
 
   /// `0|[1-9][0-9]*`, or nil (consuming nothing) when no digit is next.
-  mutating func numericIdentifier() throws(ParseFailure) -> Int? {
+  ///
+  /// With `clampingLargeValues`, numbers above `maxSafeInteger` come back as
+  /// `maxSafeInteger + 1` instead of failing: in a range npm only checks the limit on the
+  /// comparators it ends up with, so a huge number after a wildcard is simply ignored.
+  mutating func numericIdentifier(clampingLargeValues: Bool = false) throws(ParseFailure) -> Int? {
     let digits = take(while: Scanner.isDigit)
     guard !digits.isEmpty else { return nil }
     let spelled = text(digits)
@@ -46,6 +50,7 @@ struct Scanner {
       throw ParseFailure("\"\(spelled)\" has a leading zero")
     }
     guard let value = Int(spelled), value <= Scanner.maxSafeInteger else {
+      if clampingLargeValues { return Scanner.maxSafeInteger + 1 }
       throw ParseFailure("\(spelled) is larger than \(Scanner.maxSafeInteger)")
     }
     return value

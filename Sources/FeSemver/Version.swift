@@ -24,7 +24,7 @@ public struct Version: Comparable, Hashable, Sendable, CustomStringConvertible {
   /// Parses a full version, `major.minor.patch[-prerelease][+build]`.
   ///
   /// Like npm's `semver.clean`, surrounding whitespace and a leading run of `v` and `=`
-  /// (`v1.2.3`, `=1.2.3`, `=v1.2.3`) are accepted; everything else must be strict semver.
+  /// (`v1.2.3`, `=1.2.3`, `=v1.2.3`, `v 1.2.3`) are accepted; the rest must be strict semver.
   public init(parsing text: String) throws(SemverError) {
     do {
       self = try Version.parse(text)
@@ -86,13 +86,14 @@ extension Version {
   static let maxLength = 256
 
   static func parse(_ text: String) throws(ParseFailure) -> Version {
-    let trimmed = text.trimmingWhitespace()
-    guard !trimmed.isEmpty else { throw ParseFailure("it is empty") }
-    guard trimmed.utf8.count <= maxLength else {
+    // npm's `clean`: trim, drop leading `=`/`v`, then parse, which trims again (`v 1.2.3`).
+    let unprefixed = text.trimmingWhitespace().drop { $0 == "v" || $0 == "=" }
+    guard unprefixed.utf8.count <= maxLength else {
       throw ParseFailure("it is longer than \(maxLength) characters")
     }
+    let trimmed = unprefixed.trimmingWhitespace()
+    guard !trimmed.isEmpty else { throw ParseFailure("it is empty") }
     var scanner = Scanner(trimmed)
-    _ = scanner.take { $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "=") }
 
     let shape = "expected three dot-separated numbers, major.minor.patch"
     guard let major = try scanner.numericIdentifier(), scanner.take(UInt8(ascii: ".")),

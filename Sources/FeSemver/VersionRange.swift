@@ -21,9 +21,18 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
     } catch {
       throw SemverError(input: text, subject: .range, reason: error.reason)
     }
+    let sets = VersionRange.desugar(terms, includePrerelease: false)
+    if VersionRange.exceedsSafeIntegers(sets) {
+      // npm checks the limit on the desugared comparators: `^9007199254740991.0.0` fails
+      // because its upper bound would, while `^1.x.99999999999999999999` is just `^1.x`.
+      throw SemverError(
+        input: text, subject: .range,
+        reason: "it needs a version number larger than \(Scanner.maxSafeInteger)")
+    }
     description = RangeParser.normalizedSpelling(text)
-    comparatorSets = VersionRange.simplify(terms, includePrerelease: false)
-    prereleaseComparatorSets = VersionRange.simplify(terms, includePrerelease: true)
+    comparatorSets = VersionRange.simplify(sets, includePrerelease: false)
+    prereleaseComparatorSets = VersionRange.simplify(
+      VersionRange.desugar(terms, includePrerelease: true), includePrerelease: true)
   }
 
   /// Whether `version` satisfies the range (npm's `satisfies`).
@@ -68,6 +77,13 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
     return version
   }
 
+  private static func exceedsSafeIntegers(_ sets: [[Comparator]]) -> Bool {
+    sets.joined().contains { comparator in
+      guard let version = comparator.version else { return false }
+      return max(version.major, version.minor, version.patch) > Scanner.maxSafeInteger
+    }
+  }
+
   /// npm's prerelease rule: a prerelease only satisfies a set that names a prerelease of the
   /// same `[major, minor, patch]`, so `^1.2.3-beta.1` admits `1.2.3-beta.2` but not `1.2.4-alpha`.
   private static func allowsPrerelease(of version: Version, in set: [Comparator]) -> Bool {
@@ -78,19 +94,21 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Desugars every term and applies npm's simplifications, which change the spelling but not
-  /// the meaning: `>=0.0.0` becomes any, a set containing `<0.0.0-0` is just that, duplicates
-  /// and redundant anys go, and an any set swallows the others.
-  private static func simplify(_ terms: [[RangeTerm]], includePrerelease: Bool) -> [[Comparator]] {
+  private static func desugar(_ terms: [[RangeTerm]], includePrerelease: Bool) -> [[Comparator]] {
+    terms.map { set in set.flatMap { $0.desugared(includePrerelease: includePrerelease) } }
+  }
+
+  /// npm's simplifications, which change the spelling but not the meaning: `>=0.0.0` becomes
+  /// any, a set containing `<0.0.0-0` is just that, duplicates and redundant anys go, and an
+  /// any set swallows the others.
+  private static func simplify(_ desugared: [[Comparator]], includePrerelease: Bool) -> [[Comparator]] {
     let zero = Version(major: 0, minor: 0, patch: 0, prerelease: includePrerelease ? [.numeric(0)] : [])
-    var sets: [[Comparator]] = terms.map { set in
+    var sets: [[Comparator]] = desugared.map { set in
       var comparators: [Comparator] = []
-      for term in set {
-        for comparator in term.desugared(includePrerelease: includePrerelease) {
-          if comparator == .none { return [Comparator.none] }
-          let simplified = comparator == .bound(.greaterThanOrEqual, zero) ? Comparator.any : comparator
-          if !comparators.contains(simplified) { comparators.append(simplified) }
-        }
+      for comparator in set {
+        if comparator == .none { return [Comparator.none] }
+        let simplified = comparator == .bound(.greaterThanOrEqual, zero) ? Comparator.any : comparator
+        if !comparators.contains(simplified) { comparators.append(simplified) }
       }
       if comparators.count > 1 { comparators.removeAll { $0 == .any } }
       return comparators

@@ -9,22 +9,21 @@ struct BlobsCommand: ParsableCommand {
     discussion: """
       Every other `fe <args…>` runs the `fe` tool pinned by the nearest fe.config.js.
 
+      `fe blobs --version` prints the launcher's version and engine id.
+
       Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), CI, NO_COLOR.
 
       Exit codes:
       \(FeError.Kind.allCases.map { "  \($0.exitCode)  \($0.summary)" }.joined(separator: "\n"))
         A tool's own exit code passes through unchanged.
       """,
-    version: "fe \(FeMain.version)",
     subcommands: [Build.self, Install.self, List.self, Remove.self, Exec.self, Which.self]
   )
 
-  @Flag(name: .customLong("version"), help: "Print the launcher's version and engine id.")
-  var showVersion = false
-
+  // `fe blobs --version` is answered before parsing (FeMain.runBlobs): a root-level flag named
+  // --version would swallow subcommands' own --version options.
   func run() throws {
-    guard showVersion else { throw CleanExit.helpRequest(self) }
-    VersionInfo.print()
+    throw CleanExit.helpRequest(self)
   }
 }
 

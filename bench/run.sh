@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ (make bench).
+set -euo pipefail
+cd "$(dirname "$0")"
+for b in startup.sh; do ./$b; done
