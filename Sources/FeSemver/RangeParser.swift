@@ -82,25 +82,59 @@ enum RangeParser {
     }
 
     var terms: [RangeTerm] = []
-    var pendingOperator = ""
+    // Operators written apart from their version, glued back on: npm drops the space after a
+    // whole operator (`>= 1.2.3`, `~> 1`, `^ 1`, `~ >1`), not inside one (`> = 1` fails).
+    var pending = ""
+    var pendingAsWritten: [Substring] = []
+    var pendingTakesVersionOnly = false
     for token in tokens {
-      // npm strips the space after `<`, `>=`, `~`, `~>`, `^` and the like.
-      if token.utf8.allSatisfy(isOperatorByte) {
-        pendingOperator += token
+      guard let op = OperatorToken(token) else {
+        terms.append(try parseTerm(pending + token))
+        pending = ""
+        pendingAsWritten = []
+        pendingTakesVersionOnly = false
         continue
       }
-      terms.append(try parseTerm(pendingOperator + token))
-      pendingOperator = ""
+      pendingAsWritten.append(token)
+      if pendingTakesVersionOnly || !op.isWellFormed {
+        throw ParseFailure("\"\(pendingAsWritten.joined(separator: " "))\" is not an operator")
+      }
+      pending += op.glued
+      pendingTakesVersionOnly = op.endsInComparison
     }
-    if !pendingOperator.isEmpty {
-      throw ParseFailure("\"\(pendingOperator)\" is not followed by a version")
+    if !pending.isEmpty {
+      throw ParseFailure(
+        "\"\(pendingAsWritten.joined(separator: " "))\" is not followed by a version")
     }
     return terms
   }
 
-  private static func isOperatorByte(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
-      || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "^")
+  /// A token made only of operator characters, e.g. `>=` in `>= 1.2.3`.
+  private struct OperatorToken {
+    /// `~>`, `~` or `^`, optionally followed by one of `<`, `<=`, `>`, `>=`, `=`.
+    var isWellFormed: Bool
+    /// Whether it ends in a comparison operator, after which only a version may follow.
+    var endsInComparison: Bool
+    /// The text to prepend to the next token. A lone `~>` is glued as `~`, as npm does, so
+    /// `~> >1` reads like `~>1`.
+    var glued: String
+
+    init?(_ token: Substring) {
+      let bytes = Array(token.utf8)
+      let operatorBytes: [UInt8] = Array("<>=~^".utf8)
+      guard bytes.allSatisfy(operatorBytes.contains) else { return nil }
+      var index = 0
+      if bytes.first == UInt8(ascii: "~") {
+        index = bytes.count > 1 && bytes[1] == UInt8(ascii: ">") ? 2 : 1
+      } else if bytes.first == UInt8(ascii: "^") {
+        index = 1
+      }
+      let comparison = bytes[index...]
+      endsInComparison = !comparison.isEmpty
+      isWellFormed =
+        comparison.isEmpty || ["<", "<=", ">", ">=", "="].contains(String(decoding: comparison, as: UTF8.self))
+      glued = token == "~>" ? "~" : String(token)
+    }
   }
 
   /// One comparator-set token: `^…`, `~…`, `~>…`, or an optional `<`, `<=`, `>`, `>=`, `=`

@@ -73,8 +73,8 @@ enum Fe {
     defer { io.remove() }
     let outPath = io.path + "/stdout", errPath = io.path + "/stderr", inPath = io.path + "/stdin"
     try Data(stdin.utf8).write(to: URL(fileURLWithPath: inPath))
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     let inHandle = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))

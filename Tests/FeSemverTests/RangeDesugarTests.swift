@@ -38,8 +38,8 @@ private let readmeDesugarings: [(String, String)] = [
   ("^0.x", "<1.0.0-0"),
 ]
 
-/// node-semver's test/fixtures/range-parse.js (non-loose rows), plus build metadata, prefixes,
-/// duplicate and wildcard comparators.
+/// node-semver's test/fixtures/range-parse.js (non-loose rows, including 7.8's build-metadata
+/// ones), plus prefixes, operator spacing, duplicate and wildcard comparators.
 private let fixtureDesugarings: [(String, String)] = [
   ("1.0.0 - 2.0.0", ">=1.0.0 <=2.0.0"),
   ("1 - 2", ">=1.0.0 <3.0.0-0"),
@@ -118,12 +118,26 @@ private let fixtureDesugarings: [(String, String)] = [
   ("^1.2.3+build", ">=1.2.3 <2.0.0-0"),
   ("1.2.3+asdf - 2.4.3+asdf", ">=1.2.3 <=2.4.3"),
   ("1.2.3-pre+asdf - 2.4.3-pre+asdf", ">=1.2.3-pre <=2.4.3-pre"),
+  (">=1.x.x-alpha+build <2.x.x+build", ">=1.0.0 <2.0.0-0"),
+  ("1.x.x-alpha+build || 2.x.x+build", ">=1.0.0 <2.0.0-0||>=2.0.0 <3.0.0-0"),
+  ("4.17.0+" + String(repeating: "a", count: 250) + "3", "4.17.0"),
+  ("1.2+foo", ">=1.2.0 <1.3.0-0"),
+  ("1.2.3 +build", "1.2.3"),
+  ("1.2.3+a+b", "1.2.3"),
+  ("^1.x.99999999999999999999999", ">=1.0.0 <2.0.0-0"),
   ("=1.2.3", "1.2.3"),
   ("v1.2.3", "1.2.3"),
   ("=v1.2.3", "1.2.3"),
   (">=v1.2.3", ">=1.2.3"),
   ("~v0.5.4-pre", ">=0.5.4-pre <0.6.0-0"),
   ("==1.2", ">=1.2.0 <1.3.0-0"),
+  ("> =1", ">=1.0.0"),
+  ("~ >1", ">=1.0.0 <2.0.0-0"),
+  ("~ > 1.2", ">=1.2.0 <1.3.0-0"),
+  ("~> >1.2", ">=1.2.0 <1.3.0-0"),
+  ("^ =1.2.3", ">=1.2.3 <2.0.0-0"),
+  ("~= 1.2.3", ">=1.2.3 <1.3.0-0"),
+  ("= v1.2.3", "1.2.3"),
   ("1.2.3 1.2.3", "1.2.3"),
   ("* 1.2.3", "1.2.3"),
   ("  ^1.2.3   <1.5.0  ", ">=1.2.3 <2.0.0-0 <1.5.0"),
@@ -220,7 +234,19 @@ private let invalidRanges: [(String, String)] = [
   (">=*.1", "a wildcard can only be followed by more wildcards"),
   ("1.2.3-", "prerelease identifiers must not be empty"),
   ("^1.2.3-01", "numeric prerelease identifier \"01\" has a leading zero"),
-  ("9007199254740992", "is larger than 9007199254740991"),
+  ("9007199254740992", "larger than 9007199254740991"),
+  ("^9007199254740991.0.0", "larger than 9007199254740991"),
+  ("~1.9007199254740991", "larger than 9007199254740991"),
+  ("x - 9007199254740991", "larger than 9007199254740991"),
+  ("< 10.9007199254740992 || *", "larger than 9007199254740991"),
+  ("> = 1", "\"> =\" is not an operator"),
+  ("<== 10", "\"<==\" is not an operator"),
+  ("~ >= = 1", "\"~ >= =\" is not an operator"),
+  ("1.2.3+", "build identifiers must not be empty"),
+  // npm's regex pipeline happens to accept a `*` glued to a version (`1.2.3*` is `1.2.3`,
+  // `1*0.0.0` is `10.0.0`); fe refuses such typos.
+  ("1.2.3*", "unexpected \"*\""),
+  ("1*0.0.0", "unexpected \"*0.0.0\""),
 ]
 
 @Test(arguments: invalidRanges)
