@@ -15,7 +15,8 @@ public enum Comparator: Hashable, Sendable, CustomStringConvertible {
 
   /// `<0.0.0-0`: nothing is lower than `0.0.0-0`, so this matches no version. npm produces it
   /// for `<*` and `>*` and then treats it specially when simplifying ranges.
-  static let none = Comparator.bound(.lessThan, Version(major: 0, minor: 0, patch: 0, prerelease: [.numeric(0)]))
+  static let nullSet = Comparator.bound(
+    .lessThan, Version(major: 0, minor: 0, patch: 0, prerelease: [.numeric(0)]))
 
   /// The comparator's version, or nil for `any`.
   public var version: Version? {

@@ -12,11 +12,6 @@ struct PartialVersion: Hashable, Sendable {
   /// All three parts are numbers: the partial is a plain version.
   var isFull: Bool { major != nil && minor != nil && patch != nil }
 
-  /// The full version; only meaningful when `isFull`.
-  var fullVersion: Version {
-    Version(major: major ?? 0, minor: minor ?? 0, patch: patch ?? 0, prerelease: prerelease)
-  }
-
   /// A number after a wildcard (`x.2`, `1.x.3`). npm rejects these for plain comparators but
   /// lets `~`, `^` and hyphen ranges through, treating the number as a wildcard.
   var hasNumberAfterWildcard: Bool {

@@ -131,8 +131,8 @@ enum RangeParser {
       }
       let comparison = bytes[index...]
       endsInComparison = !comparison.isEmpty
-      isWellFormed =
-        comparison.isEmpty || ["<", "<=", ">", ">=", "="].contains(String(decoding: comparison, as: UTF8.self))
+      let spelled = String(decoding: comparison, as: UTF8.self)
+      isWellFormed = comparison.isEmpty || ["<", "<=", ">", ">=", "="].contains(spelled)
       glued = token == "~>" ? "~" : String(token)
     }
   }
@@ -165,7 +165,9 @@ enum RangeParser {
     }
   }
 
-  private static func parseHyphen(from: Substring, to: Substring) throws(ParseFailure) -> RangeTerm {
+  private static func parseHyphen(
+    from: Substring, to: Substring
+  ) throws(ParseFailure) -> RangeTerm {
     let start = try parseHyphenEnd(from, where: "start")
     let end = try parseHyphenEnd(to, where: "end")
     // npm copies a full start, and a full end without prerelease, verbatim into `>=` / `<=`
@@ -209,12 +211,16 @@ enum RangeParser {
     scanner.text(scanner.take { $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "=") })
   }
 
-  private static func readPartial(_ scanner: inout Scanner) throws(ParseFailure) -> PartialVersion {
+  private static func readPartial(
+    _ scanner: inout Scanner
+  ) throws(ParseFailure) -> PartialVersion {
     _ = readPrefix(&scanner)
     return try readVersion(&scanner)
   }
 
-  private static func readVersion(_ scanner: inout Scanner) throws(ParseFailure) -> PartialVersion {
+  private static func readVersion(
+    _ scanner: inout Scanner
+  ) throws(ParseFailure) -> PartialVersion {
     let partial = try scanner.partialVersion()
     guard scanner.isAtEnd else { throw ParseFailure(scanner.trailingReason(after: partial)) }
     return partial

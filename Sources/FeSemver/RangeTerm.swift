@@ -36,7 +36,9 @@ private struct Desugar {
   /// The `-0` npm appends to lower bounds when prereleases are included.
   private var lowerSuffix: [PrereleaseIdentifier] { includePrerelease ? Desugar.lowest : [] }
 
-  private func version(_ major: Int, _ minor: Int, _ patch: Int, _ prerelease: [PrereleaseIdentifier] = []) -> Version {
+  private func version(
+    _ major: Int, _ minor: Int, _ patch: Int, _ prerelease: [PrereleaseIdentifier] = []
+  ) -> Version {
     Version(major: major, minor: minor, patch: patch, prerelease: prerelease)
   }
 
@@ -51,7 +53,7 @@ private struct Desugar {
   func primitive(_ op: Comparator.Operator, _ partial: PartialVersion) -> [Comparator] {
     guard let major = partial.major else {
       // `>*` and `<*` exclude everything; `*`, `>=*`, `<=*` allow everything.
-      return op == .greaterThan || op == .lessThan ? [Comparator.none] : [.any]
+      return op == .greaterThan || op == .lessThan ? [Comparator.nullSet] : [.any]
     }
     guard let minor = partial.minor, let patch = partial.patch else {
       let minor = partial.minor
@@ -86,7 +88,8 @@ private struct Desugar {
       return [atLeast(major, minor, 0), below(major, minor + 1, 0)]
     }
     // A written version is its own lower bound, prerelease included, never with `-0` added.
-    let lower = Comparator.bound(.greaterThanOrEqual, version(major, minor, patch, partial.prerelease))
+    let lower = Comparator.bound(
+      .greaterThanOrEqual, version(major, minor, patch, partial.prerelease))
     return [lower, below(major, minor + 1, 0)]
   }
 
@@ -100,7 +103,8 @@ private struct Desugar {
       if major == 0 { return [atLeast(0, minor, 0), below(0, minor + 1, 0)] }
       return [atLeast(major, minor, 0), below(major + 1, 0, 0)]
     }
-    let lower = Comparator.bound(.greaterThanOrEqual, version(major, minor, patch, partial.prerelease))
+    let lower = Comparator.bound(
+      .greaterThanOrEqual, version(major, minor, patch, partial.prerelease))
     // The left-most non-zero part may not change.
     if major != 0 { return [lower, below(major + 1, 0, 0)] }
     if minor != 0 { return [lower, below(0, minor + 1, 0)] }

@@ -86,16 +86,18 @@ extension Version {
   static let maxLength = 256
 
   static func parse(_ text: String) throws(ParseFailure) -> Version {
-    // npm's `clean`: trim, drop leading `=`/`v`, then parse, which trims again (`v 1.2.3`).
-    let unprefixed = text.trimmingWhitespace().drop { $0 == "v" || $0 == "=" }
+    // npm's `clean`: trim, drop leading `=`/`v`, then parse, which trims again and allows
+    // one more `v` (so `v 1.2.3` and `= v1.2.3` are fine).
+    let shape = "expected three dot-separated numbers, major.minor.patch"
+    let outer = text.trimmingWhitespace()
+    guard !outer.isEmpty else { throw ParseFailure("it is empty") }
+    let unprefixed = outer.drop { $0 == "v" || $0 == "=" }
     guard unprefixed.utf8.count <= maxLength else {
       throw ParseFailure("it is longer than \(maxLength) characters")
     }
-    let trimmed = unprefixed.trimmingWhitespace()
-    guard !trimmed.isEmpty else { throw ParseFailure("it is empty") }
-    var scanner = Scanner(trimmed)
+    var scanner = Scanner(unprefixed.trimmingWhitespace())
+    _ = scanner.take(UInt8(ascii: "v"))
 
-    let shape = "expected three dot-separated numbers, major.minor.patch"
     guard let major = try scanner.numericIdentifier(), scanner.take(UInt8(ascii: ".")),
       let minor = try scanner.numericIdentifier(), scanner.take(UInt8(ascii: ".")),
       let patch = try scanner.numericIdentifier()

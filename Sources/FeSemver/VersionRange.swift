@@ -5,6 +5,14 @@
 /// satisfies every comparator of at least one set. A prerelease version is only contained if
 /// that set also names a prerelease of the same `[major, minor, patch]`, unless the caller opts
 /// into prereleases.
+///
+/// Checked against node-semver 7.8 (default, non-loose mode) on the fixtures of its test
+/// suite and on fuzzed spellings. Deliberate differences, all about malformed input: a `*`
+/// glued to a version (`1.2.3*`, which npm reads as `1.2.3`) is refused, numeric prerelease
+/// identifiers must fit in a `UInt64`, and validity is decided as npm decides it without
+/// `includePrerelease`.
+///
+/// Two ranges are equal when they are written the same, up to whitespace.
 public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
   /// The range as written, with whitespace trimmed and collapsed.
   public let description: String
@@ -101,13 +109,18 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
   /// npm's simplifications, which change the spelling but not the meaning: `>=0.0.0` becomes
   /// any, a set containing `<0.0.0-0` is just that, duplicates and redundant anys go, and an
   /// any set swallows the others.
-  private static func simplify(_ desugared: [[Comparator]], includePrerelease: Bool) -> [[Comparator]] {
-    let zero = Version(major: 0, minor: 0, patch: 0, prerelease: includePrerelease ? [.numeric(0)] : [])
+  private static func simplify(
+    _ desugared: [[Comparator]], includePrerelease: Bool
+  ) -> [[Comparator]] {
+    // `>=0.0.0` (`>=0.0.0-0` with prereleases) admits everything.
+    let zero = Version(
+      major: 0, minor: 0, patch: 0, prerelease: includePrerelease ? [.numeric(0)] : [])
     var sets: [[Comparator]] = desugared.map { set in
       var comparators: [Comparator] = []
       for comparator in set {
-        if comparator == .none { return [Comparator.none] }
-        let simplified = comparator == .bound(.greaterThanOrEqual, zero) ? Comparator.any : comparator
+        if comparator == .nullSet { return [Comparator.nullSet] }
+        let simplified =
+          comparator == .bound(.greaterThanOrEqual, zero) ? Comparator.any : comparator
         if !comparators.contains(simplified) { comparators.append(simplified) }
       }
       if comparators.count > 1 { comparators.removeAll { $0 == .any } }
@@ -115,7 +128,7 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
     }
     if sets.count > 1 {
       let first = sets[0]
-      sets.removeAll { $0.first == Comparator.none }
+      sets.removeAll { $0.first == Comparator.nullSet }
       if sets.isEmpty {
         sets = [first]
       } else if sets.count > 1, let anySet = sets.first(where: { $0 == [.any] }) {

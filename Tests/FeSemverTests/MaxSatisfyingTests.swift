@@ -30,7 +30,8 @@ func highestSatisfyingVersion(
 ) throws {
   var candidates: [Version] = []
   for text in versions { candidates.append(try Version(parsing: text)) }
-  let found = try VersionRange(parsing: range).highest(in: candidates, includePrerelease: includePrerelease)
+  let found = try VersionRange(parsing: range)
+    .highest(in: candidates, includePrerelease: includePrerelease)
   // Compare the printed form so a build-metadata tie is told apart.
   #expect(found?.description == highest)
 }

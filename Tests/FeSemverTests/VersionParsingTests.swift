@@ -13,6 +13,7 @@ private let validVersions: [(String, Int, Int, Int, [PrereleaseIdentifier], [Str
   ("  =v1.2.3   ", 1, 2, 3, [], []),
   ("v 1.2.3", 1, 2, 3, [], []),
   (" = 1.2.3", 1, 2, 3, [], []),
+  ("= v1.2.3", 1, 2, 3, [], []),
   ("\t1.2.3\n", 1, 2, 3, [], []),
   ("1.2.3-0", 1, 2, 3, [.numeric(0)], []),
   ("1.2.3-123", 1, 2, 3, [.numeric(123)], []),
@@ -23,7 +24,10 @@ private let validVersions: [(String, Int, Int, Int, [PrereleaseIdentifier], [Str
   ("1.2.3-alpha.1", 1, 2, 3, [.alphanumeric("alpha"), .numeric(1)], []),
   ("1.2.3-alpha-1", 1, 2, 3, [.alphanumeric("alpha-1")], []),
   ("1.2.3-alpha-.-beta", 1, 2, 3, [.alphanumeric("alpha-"), .alphanumeric("-beta")], []),
-  ("1.0.0-0A.is.legal", 1, 0, 0, [.alphanumeric("0A"), .alphanumeric("is"), .alphanumeric("legal")], []),
+  (
+    "1.0.0-0A.is.legal", 1, 0, 0,
+    [.alphanumeric("0A"), .alphanumeric("is"), .alphanumeric("legal")], []
+  ),
   ("1.2.3-20240101123456", 1, 2, 3, [.numeric(20_240_101_123_456)], []),
   ("1.2.3+456", 1, 2, 3, [], ["456"]),
   ("1.2.3+build", 1, 2, 3, [], ["build"]),
@@ -65,8 +69,9 @@ private let invalidVersions: [(String, String)] = [
   ("x.1.2", "expected three dot-separated numbers"),
   ("1.x.0", "expected three dot-separated numbers"),
   ("-1.2.3", "expected three dot-separated numbers"),
-  ("v", "it is empty"),
+  ("v", "expected three dot-separated numbers"),
   ("v-1.2.3", "expected three dot-separated numbers"),
+  ("v v 1.2.3", "expected three dot-separated numbers"),
   ("^1.2.3", "expected three dot-separated numbers"),
   (">=1.2.3", "expected three dot-separated numbers"),
   ("01.2.3", "\"01\" has a leading zero"),
@@ -126,7 +131,8 @@ func printsVersion(text: String, printed: String) throws {
 }
 
 @Test func memberwiseVersionPrintsLikeParsedOne() throws {
-  let built = Version(major: 1, minor: 0, patch: 0, prerelease: [.alphanumeric("rc"), .numeric(2)], build: ["b7"])
+  let built = Version(
+    major: 1, minor: 0, patch: 0, prerelease: [.alphanumeric("rc"), .numeric(2)], build: ["b7"])
   #expect(built.description == "1.0.0-rc.2+b7")
   #expect(try Version(parsing: "1.0.0-rc.2+b7") == built)
 }
