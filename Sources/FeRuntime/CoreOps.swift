@@ -58,21 +58,9 @@ enum CoreOps {
     },
   ]
 
+  /// Writes everything to stdout/stderr; a reader that went away (EPIPE) is ignored, as Node does.
   static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) {
-    var done = 0
-    while done < buf.count {
-      let n = write(fd, buf.baseAddress! + done, buf.count - done)
-      if n < 0 {
-        if errno == EINTR { continue }
-        if errno == EAGAIN {
-          var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-          poll(&p, 1, -1)
-          continue
-        }
-        return  // EPIPE and friends: the reader is gone, as Node ignores on stdout
-      }
-      done += n
-    }
+    _ = FsOps.writeFully(fd, buf)
   }
 }
 

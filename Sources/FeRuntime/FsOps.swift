@@ -161,12 +161,19 @@ enum FsOps {
     out.withUnsafeBytes { call.returns(bytes: $0) }
   }
 
+  /// Writes all of `buf`, retrying on EINTR and waiting out EAGAIN (a non-blocking pipe);
+  /// returns 0 or the errno that stopped it.
   static func writeFully(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Int32 {
     var done = 0
     while done < buf.count {
       let n = write(fd, buf.baseAddress! + done, buf.count - done)
       if n < 0 {
         if errno == EINTR { continue }
+        if errno == EAGAIN {
+          var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+          poll(&p, 1, -1)
+          continue
+        }
         return errno
       }
       done += n

@@ -65,7 +65,7 @@ import Testing
   @Test func theExampleProjectRunsFe2WithItsSettings() throws {
     let s = try Sandbox("example-hello", store: .sharedReadOnly)
     defer { s.remove() }
-    let hello = Fe.repo + "/examples/hello"
+    let hello = URL(fileURLWithPath: Fe.repo + "/examples/hello").resolvingSymlinksInPath().path
     let d = try s.fe("d", cwd: hello)
     #expect(d.exited(0), "\(d)")
     #expect(d.out.contains("FE v2.1.0  dev") && d.out.contains("http://localhost:5173/"), "\(d)")
