@@ -18,13 +18,39 @@ enum ConfigError {
   }
 
   static func threw(_ path: String, _ e: JSError) -> FeError {
-    let at = e.location ?? path
     let firstLine = e.message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? e.message
+    // Where the config went wrong: V8's location, unless that is inside fe's runtime (an op
+    // the sandbox refused), in which case the first stack frame in the user's code.
+    var at = e.location.map(displayPath) ?? path
+    var showSource = true
+    if e.file == nil || e.file?.hasPrefix("fe:") == true {
+      showSource = false
+      at = userFrame(e.stack) ?? path
+    }
     var message = "\(at): \(firstLine)"
-    if let source = e.sourceLine, let column = e.column, column > 0 {
+    if showSource, let source = e.sourceLine, let column = e.column, column > 0, !source.isEmpty {
       message += "\n    \(source)\n    \(String(repeating: " ", count: column - 1))^"
     }
     return FeError(.config, message, hint: "fix \(Path.basename(path)) (it is evaluated by fe, like a Node module)")
+  }
+
+  /// `file:///x/fe.config.js:2:7` → `/x/fe.config.js:2:7`.
+  static func displayPath(_ location: String) -> String {
+    guard location.hasPrefix("file://") else { return location }
+    var rest = Substring(location.dropFirst("file://".count))
+    if let slash = rest.firstIndex(of: "/") { rest = rest[slash...] }
+    return String(rest).removingPercentEncoding
+  }
+
+  /// The first `file:line:col` of a stack that is not fe's own runtime.
+  static func userFrame(_ stack: String?) -> String? {
+    for line in (stack ?? "").split(separator: "\n") where line.hasPrefix("    at ") {
+      var frame = line.dropFirst("    at ".count)
+      if let open = frame.lastIndex(of: "("), frame.hasSuffix(")") { frame = frame[frame.index(after: open)..<frame.index(before: frame.endIndex)] }
+      if frame.hasPrefix("fe:") || frame.hasPrefix("native") || !frame.contains(":") { continue }
+      return displayPath(String(frame))
+    }
+    return nil
   }
 
   static func timedOut(_ path: String, seconds: Double) -> FeError {
@@ -37,5 +63,22 @@ enum ConfigError {
     FeError(
       .config, "\(path) returned a promise that never settles",
       hint: "make the exported function resolve (or return the settings object directly)")
+  }
+}
+
+extension String {
+  var removingPercentEncoding: String {
+    var bytes: [UInt8] = []
+    var it = Array(utf8).makeIterator()
+    while let b = it.next() {
+      if b == UInt8(ascii: "%"), let h = it.next(), let l = it.next(),
+        let v = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16)
+      {
+        bytes.append(v)
+      } else {
+        bytes.append(b)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -196,7 +196,12 @@ public struct Scope {
   public func promise(of resolver: Local) -> Local { Local(fe_resolver_promise(rt, resolver.raw)) }
   public func resolve(_ resolver: Local, _ value: Local) { fe_resolver_resolve(rt, resolver.raw, value.raw) }
   public func reject(_ resolver: Local, _ value: Local) { fe_resolver_reject(rt, resolver.raw, value.raw) }
-  public func markHandled(_ promise: Local) { fe_promise_mark_handled(rt, promise.raw) }
+  /// Marks a promise the embedder settles itself as handled, so its rejection is not reported
+  /// as unhandled (by V8 or by the runtime's pending list).
+  public func markHandled(_ promise: Local) {
+    fe_promise_mark_handled(rt, promise.raw)
+    if let fn = get(core, "markHandled"), type(fn) == .function { _ = try? call(fn, this: core, [promise]) }
+  }
 
   // MARK: modules
 

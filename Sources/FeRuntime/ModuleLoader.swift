@@ -42,6 +42,7 @@ final class ModuleLoader {
         let m = try load(path, source: source, scope: s)
         try s.instantiate(m)
         let p = try s.evaluate(m)
+        s.markHandled(p)
         try s.callCore("afterMacrotask")
         return (Persistent(m, in: s), Persistent(p, in: s))
       }

@@ -132,7 +132,10 @@ public final class Runtime {
   }
 
   private func finish(_ promise: Persistent) throws -> Int32 {
-    try isolate.scope { try $0.callCore("afterMacrotask") }
+    try isolate.scope { s in
+      s.markHandled(promise.get(s))
+      try s.callCore("afterMacrotask")
+    }
     try runLoop()
     let code: Int32 = try isolate.scope { s in
       let p = promise.get(s)

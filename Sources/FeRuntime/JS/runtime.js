@@ -328,6 +328,9 @@ function nextTick(fn, ...args) {
   tickQueue.push({ fn, args });
 }
 const pendingRejections = new Map();
+// Swift settles some promises itself (module evaluation, main, the config): they never count
+// as unhandled.
+core.markHandled = (promise) => { pendingRejections.delete(promise); };
 core.promiseRejectHandler = (type, promise, reason) => {
   if (type === 0) pendingRejections.set(promise, reason);
   else if (type === 1) pendingRejections.delete(promise);
