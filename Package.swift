@@ -44,7 +44,19 @@ let package = Package(
     .target(
       name: "FeRuntime",
       dependencies: ["FeEngine", "FeBasics"],
-      resources: [.embedInCode("JS/runtime.js")]
+      resources: [
+        .embedInCode("JS/core.js"),
+        .embedInCode("JS/inspect.js"),
+        .embedInCode("JS/loop.js"),
+        .embedInCode("JS/events.js"),
+        .embedInCode("JS/process.js"),
+        .embedInCode("JS/console.js"),
+        .embedInCode("JS/path.js"),
+        .embedInCode("JS/fs.js"),
+        .embedInCode("JS/url.js"),
+        .embedInCode("JS/builtins.js"),
+        .embedInCode("JS/globals.js"),
+      ]
     ),
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd"]),

@@ -25,7 +25,7 @@ public final class Runtime {
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.
-  public static let source = String(decoding: PackageResources.runtime_js, as: UTF8.self)
+  public static let source = RuntimeSource.text
   static let sourceName = "fe:runtime.js"
 
   /// What a snapshot is valid for: V8's version and build, the runtime's JS, the op table and

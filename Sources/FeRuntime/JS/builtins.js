@@ -1,0 +1,104 @@
+// Builtin modules, for require() and import of 'fs', 'node:fs', …
+const util = {
+  format, formatWithOptions, inspect,
+  inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); define(ctor, 'super_', superCtor); },
+  promisify(fn) {
+    if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "original" argument must be of type function. Received${describe(fn)}`);
+    if (fn[util.promisify.custom]) return fn[util.promisify.custom];
+    return function (...args) { return new Promise((resolve, reject) => fn.call(this, ...args, (err, ...values) => (err ? reject(err) : resolve(values.length > 1 ? values : values[0])))); };
+  },
+  deprecate(fn, msg, code) {
+    let warned = false;
+    return function (...args) { if (!warned) { warned = true; process.emitWarning(msg, 'DeprecationWarning'); } return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args); };
+  },
+  isDeepStrictEqual: (a, b) => deepEqual(a, b, true),
+  types: {
+    isPromise: (v) => v instanceof Promise, isDate: (v) => v instanceof Date, isRegExp: (v) => v instanceof RegExp,
+    isMap: (v) => v instanceof Map, isSet: (v) => v instanceof Set, isNativeError: (v) => v instanceof Error,
+    isTypedArray: (v) => ArrayBuffer.isView(v) && !(v instanceof DataView), isUint8Array: (v) => v instanceof Uint8Array,
+    isArrayBuffer: (v) => v instanceof ArrayBuffer, isAnyArrayBuffer: (v) => v instanceof ArrayBuffer,
+    isAsyncFunction: (v) => typeof v === 'function' && v.constructor && v.constructor.name === 'AsyncFunction',
+    isGeneratorFunction: (v) => typeof v === 'function' && v.constructor && /GeneratorFunction$/.test(v.constructor.name),
+    isWeakMap: (v) => v instanceof WeakMap, isWeakSet: (v) => v instanceof WeakSet, isDataView: (v) => v instanceof DataView,
+    isBoxedPrimitive: (v) => v instanceof Number || v instanceof String || v instanceof Boolean,
+  },
+  isArray: Array.isArray,
+  TextEncoder: undefined, TextDecoder: undefined,
+};
+util.promisify.custom = Symbol.for('nodejs.util.promisify.custom');
+function deepEqual(a, b, strict, seen = new Map()) {
+  if (strict ? Object.is(a, b) : a == b || (a !== a && b !== b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Object.prototype.toString.call(a) !== Object.prototype.toString.call(b)) return false;
+  if (seen.get(a) === b) return true;
+  seen.set(a, b);
+  if (a instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof RegExp) return String(a) === String(b) && a.lastIndex === b.lastIndex;
+  if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
+  if (ArrayBuffer.isView(a)) { if (a.length !== b.length) return false; for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i]) && (strict || a[i] != b[i])) return false; }
+  if (a instanceof Map) {
+    if (a.size !== b.size) return false;
+    for (const [k, v] of a) { if (!b.has(k) || !deepEqual(v, b.get(k), strict, seen)) return false; }
+  }
+  if (a instanceof Set) {
+    if (a.size !== b.size) return false;
+    outer: for (const v of a) {
+      if (b.has(v)) continue;
+      if (typeof v === 'object' && v !== null) { for (const w of b) if (deepEqual(v, w, strict, seen)) continue outer; }
+      return false;
+    }
+  }
+  if (a instanceof Number || a instanceof String || a instanceof Boolean) { if (!Object.is(a.valueOf(), b.valueOf())) return false; }
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) { if (!hasOwn(b, k) || !deepEqual(a[k], b[k], strict, seen)) return false; }
+  if (strict) {
+    const sa = Object.getOwnPropertySymbols(a).filter((s) => Object.prototype.propertyIsEnumerable.call(a, s));
+    const sb = Object.getOwnPropertySymbols(b).filter((s) => Object.prototype.propertyIsEnumerable.call(b, s));
+    if (sa.length !== sb.length) return false;
+    for (const s of sa) if (!deepEqual(a[s], b[s], strict, seen)) return false;
+  }
+  return true;
+}
+
+const os = {
+  EOL: '\n', platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', endianness: () => 'LE',
+  homedir: () => process.env.HOME || check(ops.op_os_info())[2],
+  tmpdir: () => { let t = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp'; if (t.length > 1 && t.endsWith('/')) t = t.slice(0, -1); return t; },
+  hostname: () => check(ops.op_os_info())[0],
+  release: () => check(ops.op_os_info())[1],
+  cpus: () => check(ops.op_os_cpus()).map(([model, speed]) => ({ model, speed, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })),
+  availableParallelism: () => check(ops.op_os_cpus()).length,
+  totalmem: () => ops.op_os_mem()[0], freemem: () => ops.op_os_mem()[1],
+  uptime: () => ops.op_os_mem()[2],
+  loadavg: () => [0, 0, 0],
+  networkInterfaces: () => ({}),
+  userInfo: () => ({ uid: 0, gid: 0, username: process.env.USER || '', homedir: os.homedir(), shell: process.env.SHELL || null }),
+  constants: { signals: {}, errno: {} },
+  devNull: '/dev/null',
+};
+os.constants.errno = Object.fromEntries(Object.entries(ERRNO));
+
+core.builtins = builtins;
+function registerBuiltin(name, exports) { builtins.set(name, exports); }
+registerBuiltin('path', path);
+registerBuiltin('path/posix', path);
+registerBuiltin('events', EventEmitter);
+registerBuiltin('util', util);
+registerBuiltin('os', os);
+registerBuiltin('process', process);
+registerBuiltin('url', { URL, URLSearchParams, fileURLToPath, pathToFileURL });
+registerBuiltin('timers', { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate });
+registerBuiltin('console', console);
+registerBuiltin('fs', fsSync);
+
+function requireBuiltin(name) {
+  const id = name.startsWith('node:') ? name.slice(5) : name;
+  if (builtins.has(id)) return builtins.get(id);
+  const e = new Error(`Cannot find module '${name}': fe does not provide the Node builtin '${id}'`);
+  e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+  throw e;
+}
+core.requireBuiltin = requireBuiltin;
+core.isBuiltin = (name) => builtins.has(name.startsWith('node:') ? name.slice(5) : name);

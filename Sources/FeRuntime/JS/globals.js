@@ -1,0 +1,74 @@
+// Globals
+const globals = {
+  console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
+  queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
+  URL, URLSearchParams, global: globalThis,
+};
+for (const [k, v] of Object.entries(globals)) define(globalThis, k, v);
+
+// `fe`: the tool contract. A fe-native tool calls fe.main() once when its blob is built.
+const fe = {
+  main(fn) {
+    if (typeof fn !== 'function') throw new TypeError('fe.main() takes a function: fe.main(async (args, ctx) => exitCode)');
+    core.main = fn;
+  },
+};
+define(globalThis, 'fe', fe);
+
+// ---------------------------------------------------------------------------------------------
+// Launch: Swift passes what the build machine must not leak: argv, env, cwd, tty facts.
+core.setup = (info) => {
+  process.argv = info.argv;
+  process.execPath = info.execPath;
+  process.env = info.env;
+  process.pid = info.pid;
+  process.ppid = info.ppid;
+  process.stdout.isTTY = info.stdoutTTY || undefined;
+  process.stderr.isTTY = info.stderrTTY || undefined;
+  process.stdin.isTTY = info.stdinTTY || undefined;
+  if (info.columns) { process.stdout.columns = info.columns; process.stderr.columns = info.columns; }
+  startTime = ops.op_hrtime();
+};
+// Runs a fe-native tool's main(args, ctx); resolves to its exit code.
+core.runMain = async (args, ctx) => {
+  if (typeof core.main !== 'function') throw new Error('this tool did not register an entry point: call fe.main(async (args, ctx) => code) in its bundle');
+  const code = await core.main(args, ctx);
+  if (typeof code === 'number') return code | 0;
+  return core.exitCode();
+};
+// Evaluates the default export (or module.exports) of fe.config.js: an object, or a (possibly
+// async) function of { env, cwd }.
+core.resolveConfig = async (exported, env, cwd) => {
+  let value = exported;
+  if (typeof value === 'function') value = await value({ env, cwd });
+  else value = await value;
+  return value;
+};
+core.commonjs = (fn, filename, dirname) => {
+  const module = { exports: {}, filename, id: '.', loaded: false, children: [], paths: [] };
+  const require = (id) => requireBuiltin(id);
+  require.resolve = (id) => id;
+  fn.call(module.exports, module.exports, require, module, filename, dirname);
+  module.loaded = true;
+  return module.exports;
+};
+
+// Helpers for the module loader (Swift drives the graph; these shape values for it).
+core.runExportedMain = async (main, args) => {
+  const code = await main(args);
+  return typeof code === 'number' ? code | 0 : core.exitCode();
+};
+core.exitCodePromise = () => Promise.resolve().then(() => core.exitCode());
+core.builtinExports = (name) => {
+  const m = requireBuiltin(name);
+  const values = { default: m };
+  if (m !== null && (typeof m === 'object' || typeof m === 'function')) {
+    for (const k of Object.keys(m)) if (k !== 'default') values[k] = m[k];
+  }
+  return values;
+};
+core.namespaceAfter = (evaluation, namespace) => Promise.resolve(evaluation).then(() => namespace);
+core.importMetaResolve = (parentURL) => (specifier) => ops.op_module_resolve(String(specifier), parentURL);
+core.moduleNotFound = (message, code) => { const e = new Error(message); e.code = code; return e; };
+
+return core;
