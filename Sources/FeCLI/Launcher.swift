@@ -43,7 +43,7 @@ struct Launcher {
       return try runtime.runMain(args: args, context: ctx)
     } catch let e as JSError {
       // An exception that escaped the runtime's own handlers: print it as Node would, exit 1.
-      context.err(e.description)
+      context.err(Uncaught.describe(e))
       return 1
     }
   }

@@ -4,161 +4,258 @@
 import FeBasics
 import FeEngine
 
-/// Synchronous file-system ops. Failures come back as Node-style error info (see `fail`).
+/// File-system ops. Each is written once as work on Swift values (`Op.dual`): the sync form
+/// (`op_fs_x`) runs it on the JS thread, the async form (`op_fs_x_async`) on the worker pool.
 enum FsOps {
-  static let all: [Op] = [
-    Op("op_fs_read", needs: .read) { _, call in
-      let path = call.string(0)
-      let fd = open(path, O_RDONLY | O_CLOEXEC)
-      if fd < 0 { return call.fail(errno, syscall: "open", path: path) }
-      defer { close(fd) }
-      readAll(fd, call: call, path: path)
-    },
-    Op("op_fs_read_fd", needs: .read) { _, call in readAll(Int32(call.int(0)), call: call, path: nil) },
-    Op("op_fs_write", needs: .write) { _, call in
-      let path = call.string(0)
-      let flag = call.string(2)
-      var flags = O_WRONLY | O_CREAT | O_CLOEXEC
-      switch flag {
-      case "a": flags |= O_APPEND
-      case "ax", "xa": flags |= O_APPEND | O_EXCL
-      case "wx", "xw": flags |= O_TRUNC | O_EXCL
-      default: flags |= O_TRUNC
-      }
-      let fd = open(path, flags, mode_t(call.int(3) == 0 ? 0o666 : call.int(3)))
-      if fd < 0 { return call.fail(errno, syscall: "open", path: path) }
-      defer { close(fd) }
-      let data = call.arg(1)
-      var err: Int32 = 0
-      if call.scope.type(data) == .string {
-        var s = call.scope.string(data)
-        s.withUTF8 { err = writeFully(fd, UnsafeRawBufferPointer($0)) }
-      } else {
-        call.scope.withBytes(data) { err = writeFully(fd, $0) }
-      }
-      if err != 0 { call.fail(err, syscall: "write", path: path) }
-    },
-    Op("op_fs_stat", needs: .read) { _, call in
-      let path = call.string(0)
-      var st = stat()
-      let rc = call.bool(1) ? stat(path, &st) : lstat(path, &st)
-      if rc != 0 { return call.fail(errno, syscall: call.bool(1) ? "stat" : "lstat", path: path) }
-      call.returns(statArray(st))
-    },
-    Op("op_fs_readdir", needs: .read) { _, call in
-      let path = call.string(0)
-      guard let dir = opendir(path) else { return call.fail(errno, syscall: "scandir", path: path) }
-      defer { closedir(dir) }
-      var entries: [(String, Int)] = []
-      while let e = readdir(dir) {
-        let name = withUnsafePointer(to: e.pointee.d_name) {
-          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
-        if name == "." || name == ".." { continue }
-        entries.append((name, direntType(e.pointee.d_type, parent: path, name: name)))
-      }
-      entries.sort { $0.0 < $1.0 }
-      call.returns(.array(entries.map { .array([.string($0.0), .number(Double($0.1))]) }))
-    },
-    Op("op_fs_mkdir", needs: .write) { _, call in
-      let path = call.string(0)
-      let mode = mode_t(call.int(2))
-      if !call.bool(1) {
-        if mkdir(path, mode) != 0 { call.fail(errno, syscall: "mkdir", path: path) }
-        return
-      }
-      // Recursive: returns the first directory created, as Node does.
-      var first: String?
-      var parts: [String] = []
-      var p = path
-      while !FileSystem.exists(p) && p != "/" && !p.isEmpty {
-        parts.append(p)
-        p = Path.dirname(p)
-      }
-      if !FileSystem.isDirectory(p) && FileSystem.exists(p) { return call.fail(ENOTDIR, syscall: "mkdir", path: path) }
-      for dir in parts.reversed() {
-        if mkdir(dir, mode) != 0 && errno != EEXIST { return call.fail(errno, syscall: "mkdir", path: path) }
-        if first == nil { first = dir }
-      }
-      call.returns(first.map(JSValue.string) ?? .undefined)
-    },
-    Op("op_fs_rm", needs: .write) { _, call in
-      let path = call.string(0)
-      let recursive = call.bool(1), force = call.bool(2), dirOnly = call.bool(3)
-      var st = stat()
-      if lstat(path, &st) != 0 {
-        if errno == ENOENT && force { return }
-        return call.fail(errno, syscall: dirOnly ? "rmdir" : "rm", path: path)
-      }
-      let isDir = (st.st_mode & S_IFMT) == S_IFDIR
-      if dirOnly && !isDir { return call.fail(ENOTDIR, syscall: "rmdir", path: path) }
-      if isDir && !recursive {
-        if dirOnly {
-          if rmdir(path) != 0 { call.fail(errno, syscall: "rmdir", path: path) }
-          return
-        }
-        return call.fail(EISDIR, syscall: "rm", path: path)  // Node: ERR_FS_EISDIR, code EISDIR
-      }
-      if let err = removeTree(path) { call.fail(err, syscall: "rm", path: path) }
-    },
-    Op("op_fs_unlink", needs: .write) { _, call in
-      let path = call.string(0)
-      if unlink(path) != 0 { call.fail(errno, syscall: "unlink", path: path) }
-    },
-    Op("op_fs_rename", needs: .write) { _, call in
-      let a = call.string(0), b = call.string(1)
-      if rename(a, b) != 0 { call.fail(errno, syscall: "rename", path: a, dest: b) }
-    },
-    Op("op_fs_copy", needs: .write) { _, call in
-      let a = call.string(0), b = call.string(1)
-      let exclusive = call.int(2) & 1 != 0
-      let src = open(a, O_RDONLY | O_CLOEXEC)
-      if src < 0 { return call.fail(errno, syscall: "copyfile", path: a, dest: b) }
-      defer { close(src) }
-      var st = stat()
-      fstat(src, &st)
-      let dst = open(b, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (exclusive ? O_EXCL : 0), st.st_mode & 0o7777)
-      if dst < 0 { return call.fail(errno, syscall: "copyfile", path: a, dest: b) }
-      defer { close(dst) }
-      var buf = [UInt8](repeating: 0, count: 1 << 16)
-      while true {
-        let n = buf.withUnsafeMutableBytes { read(src, $0.baseAddress, $0.count) }
-        if n < 0 { if errno == EINTR { continue }; return call.fail(errno, syscall: "copyfile", path: a, dest: b) }
-        if n == 0 { break }
-        let err = buf.withUnsafeBytes { writeFully(dst, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-        if err != 0 { return call.fail(err, syscall: "copyfile", path: a, dest: b) }
-      }
-    },
-    Op("op_fs_realpath", needs: .read) { _, call in
-      let path = call.string(0)
-      guard let p = realpath(path, nil) else { return call.fail(errno, syscall: "realpath", path: path) }
-      defer { free(p) }
-      call.returns(String(cString: p))
-    },
-    Op("op_fs_access", needs: .read) { _, call in
-      let path = call.string(0)
-      if access(path, Int32(call.int(1))) != 0 { call.fail(errno, syscall: "access", path: path) }
-    },
-  ]
-
-  static func readAll(_ fd: Int32, call: OpCall, path: String?) {
-    var out: [UInt8] = []
-    var st = stat()
-    if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-      return call.fail(EISDIR, syscall: "read", path: path)
+  static let all: [Op] =
+    Op.dual("op_fs_read", needs: .read) { call, i in
+      let path = call.string(i)
+      return { readFile(path) }
     }
+    + Op.dual("op_fs_write", needs: .write) { call, i in
+      let path = call.string(i), data = call.bytes(i + 1), flag = call.string(i + 2), mode = call.int(i + 3)
+      return { writeFile(path, data, flag: flag, mode: mode) }
+    }
+    + Op.dual("op_fs_stat", needs: .read) { call, i in
+      let path = call.string(i), follow = call.bool(i + 1)
+      return {
+        var st = stat()
+        if (follow ? stat(path, &st) : lstat(path, &st)) != 0 { return .fail(errno, syscall: follow ? "stat" : "lstat", path: path) }
+        return .value(statArray(st))
+      }
+    }
+    + Op.dual("op_fs_fstat", needs: .read) { call, i in
+      let fd = Int32(call.int(i))
+      return {
+        var st = stat()
+        if fstat(fd, &st) != 0 { return .fail(errno, syscall: "fstat") }
+        return .value(statArray(st))
+      }
+    }
+    + Op.dual("op_fs_readdir", needs: .read) { call, i in
+      let path = call.string(i)
+      return { readDirectory(path) }
+    }
+    + Op.dual("op_fs_mkdir", needs: .write) { call, i in
+      let path = call.string(i), recursive = call.bool(i + 1), mode = mode_t(call.int(i + 2))
+      return { makeDirectory(path, recursive: recursive, mode: mode) }
+    }
+    + Op.dual("op_fs_rm", needs: .write) { call, i in
+      let path = call.string(i), recursive = call.bool(i + 1), force = call.bool(i + 2), dirOnly = call.bool(i + 3)
+      return { remove(path, recursive: recursive, force: force, dirOnly: dirOnly) }
+    }
+    + Op.dual("op_fs_unlink", needs: .write) { call, i in
+      let path = call.string(i)
+      return { unlink(path) == 0 ? .undefined : .fail(errno, syscall: "unlink", path: path) }
+    }
+    + Op.dual("op_fs_rename", needs: .write) { call, i in
+      let a = call.string(i), b = call.string(i + 1)
+      return { rename(a, b) == 0 ? .undefined : .fail(errno, syscall: "rename", path: a, dest: b) }
+    }
+    + Op.dual("op_fs_copy", needs: .write) { call, i in
+      let a = call.string(i), b = call.string(i + 1), exclusive = call.int(i + 2) & 1 != 0
+      return { copyFile(a, b, exclusive: exclusive) }
+    }
+    + Op.dual("op_fs_realpath", needs: .read) { call, i in
+      let path = call.string(i)
+      return {
+        guard let p = realpath(path, nil) else { return .fail(errno, syscall: "realpath", path: path) }
+        defer { free(p) }
+        return .value(.string(String(cString: p)))
+      }
+    }
+    + Op.dual("op_fs_access", needs: .read) { call, i in
+      let path = call.string(i), mode = Int32(call.int(i + 1))
+      return { access(path, mode) == 0 ? .undefined : .fail(errno, syscall: "access", path: path) }
+    }
+    + Op.dual("op_fs_symlink", needs: .write) { call, i in
+      let target = call.string(i), path = call.string(i + 1)
+      return { symlink(target, path) == 0 ? .undefined : .fail(errno, syscall: "symlink", path: target, dest: path) }
+    }
+    + Op.dual("op_fs_readlink", needs: .read) { call, i in
+      let path = call.string(i)
+      return {
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buf, buf.count - 1)
+        if n < 0 { return .fail(errno, syscall: "readlink", path: path) }
+        return .value(.string(String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+      }
+    }
+    + Op.dual("op_fs_chmod", needs: .write) { call, i in
+      let path = call.string(i), mode = mode_t(call.int(i + 1))
+      return { chmod(path, mode) == 0 ? .undefined : .fail(errno, syscall: "chmod", path: path) }
+    }
+    + Op.dual("op_fs_utimes", needs: .write) { call, i in
+      let path = call.string(i), atime = call.number(i + 1), mtime = call.number(i + 2)
+      return {
+        var times = [timespec(seconds: atime), timespec(seconds: mtime)]
+        return utimensat(AT_FDCWD, path, &times, 0) == 0 ? .undefined : .fail(errno, syscall: "utime", path: path)
+      }
+    }
+    + Op.dual("op_fs_mkdtemp", needs: .write) { call, i in
+      let prefix = call.string(i)
+      return {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        guard mkdtemp(&template) != nil else { return .fail(errno, syscall: "mkdtemp", path: prefix + "XXXXXX") }
+        return .value(.string(String(cString: template)))
+      }
+    }
+    + Op.dual("op_fs_open", needs: .read) { call, i in
+      let path = call.string(i), flags = Int32(call.int(i + 1)), mode = mode_t(call.int(i + 2))
+      return {
+        let fd = open(path, flags | O_CLOEXEC, mode)
+        return fd < 0 ? .fail(errno, syscall: "open", path: path) : .value(.number(Double(fd)))
+      }
+    }
+    + Op.dual("op_fs_close") { call, i in
+      let fd = Int32(call.int(i))
+      return { close(fd) == 0 ? .undefined : .fail(errno, syscall: "close") }
+    }
+    + Op.dual("op_fs_read_at", needs: .read) { call, i in
+      // (fd, length, position or -1 for the current offset) → bytes read
+      let fd = Int32(call.int(i)), length = max(0, call.int(i + 1)), position = call.number(i + 2)
+      return {
+        var buf = [UInt8](repeating: 0, count: length)
+        let n = buf.withUnsafeMutableBytes { b in
+          position >= 0 ? pread(fd, b.baseAddress, length, off_t(position)) : read(fd, b.baseAddress, length)
+        }
+        if n < 0 { return .fail(errno, syscall: "read") }
+        buf.removeLast(length - n)
+        return .bytes(buf)
+      }
+    }
+    + Op.dual("op_fs_write_at", needs: .write) { call, i in
+      // (fd, bytes, position or -1) → bytes written
+      let fd = Int32(call.int(i)), data = call.bytes(i + 1), position = call.number(i + 2)
+      return {
+        let n = data.withUnsafeBytes { b in
+          position >= 0 ? pwrite(fd, b.baseAddress, b.count, off_t(position)) : write(fd, b.baseAddress, b.count)
+        }
+        return n < 0 ? .fail(errno, syscall: "write") : .value(.number(Double(n)))
+      }
+    }
+    + Op.dual("op_fs_ftruncate", needs: .write) { call, i in
+      let fd = Int32(call.int(i)), length = off_t(call.number(i + 1))
+      return { ftruncate(fd, length) == 0 ? .undefined : .fail(errno, syscall: "ftruncate") }
+    }
+    + Op.dual("op_fs_fsync", needs: .write) { call, i in
+      let fd = Int32(call.int(i))
+      return { fsync(fd) == 0 ? .undefined : .fail(errno, syscall: "fsync") }
+    }
+    + [
+      Op("op_fs_read_fd", needs: .read) { _, call in
+        call.returns(readAll(Int32(call.int(0)), path: nil).local(call.scope))
+      }
+    ]
+
+  // MARK: work
+
+  static func readFile(_ path: String) -> OpResult {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { return .fail(errno, syscall: "open", path: path) }
+    defer { close(fd) }
+    return readAll(fd, path: path)
+  }
+
+  static func readAll(_ fd: Int32, path: String?) -> OpResult {
+    var st = stat()
+    if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { return .fail(EISDIR, syscall: "read", path: path) }
+    var out = [UInt8]()
     out.reserveCapacity(st.st_size > 0 ? Int(st.st_size) : 1 << 16)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var chunk = [UInt8](repeating: 0, count: st.st_size > 0 ? min(Int(st.st_size) + 1, 1 << 20) : 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        return call.fail(errno, syscall: "read", path: path)
+        return .fail(errno, syscall: "read", path: path)
       }
       if n == 0 { break }
       out.append(contentsOf: chunk[0..<n])
     }
-    out.withUnsafeBytes { call.returns(bytes: $0) }
+    return .bytes(out)
+  }
+
+  static func writeFile(_ path: String, _ data: [UInt8], flag: String, mode: Int) -> OpResult {
+    var flags = O_WRONLY | O_CREAT | O_CLOEXEC
+    switch flag {
+    case "a": flags |= O_APPEND
+    case "ax", "xa": flags |= O_APPEND | O_EXCL
+    case "wx", "xw": flags |= O_TRUNC | O_EXCL
+    default: flags |= O_TRUNC
+    }
+    let fd = open(path, flags, mode_t(mode == 0 ? 0o666 : mode))
+    if fd < 0 { return .fail(errno, syscall: "open", path: path) }
+    defer { close(fd) }
+    let err = data.withUnsafeBytes { writeFully(fd, $0) }
+    return err == 0 ? .undefined : .fail(err, syscall: "write", path: path)
+  }
+
+  static func readDirectory(_ path: String) -> OpResult {
+    guard let dir = opendir(path) else { return .fail(errno, syscall: "scandir", path: path) }
+    defer { closedir(dir) }
+    var entries: [(String, Int)] = []
+    while let e = readdir(dir) {
+      let name = withUnsafePointer(to: e.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name == "." || name == ".." { continue }
+      entries.append((name, direntType(e.pointee.d_type, parent: path, name: name)))
+    }
+    entries.sort { $0.0 < $1.0 }
+    return .value(.array(entries.map { .array([.string($0.0), .number(Double($0.1))]) }))
+  }
+
+  /// Recursive mkdir returns the first directory it created, as Node does.
+  static func makeDirectory(_ path: String, recursive: Bool, mode: mode_t) -> OpResult {
+    if !recursive { return mkdir(path, mode) == 0 ? .undefined : .fail(errno, syscall: "mkdir", path: path) }
+    var missing: [String] = []
+    var p = path
+    while !FileSystem.exists(p) && p != "/" && !p.isEmpty {
+      missing.append(p)
+      p = Path.dirname(p)
+    }
+    if FileSystem.exists(p) && !FileSystem.isDirectory(p) { return .fail(ENOTDIR, syscall: "mkdir", path: path) }
+    for dir in missing.reversed() where mkdir(dir, mode) != 0 && errno != EEXIST {
+      return .fail(errno, syscall: "mkdir", path: path)
+    }
+    return missing.last.map { .value(.string($0)) } ?? .undefined
+  }
+
+  static func remove(_ path: String, recursive: Bool, force: Bool, dirOnly: Bool) -> OpResult {
+    var st = stat()
+    if lstat(path, &st) != 0 {
+      if errno == ENOENT && force { return .undefined }
+      return .fail(errno, syscall: dirOnly ? "rmdir" : "rm", path: path)
+    }
+    let isDir = (st.st_mode & S_IFMT) == S_IFDIR
+    if dirOnly && !isDir { return .fail(ENOTDIR, syscall: "rmdir", path: path) }
+    if isDir && !recursive {
+      if dirOnly { return rmdir(path) == 0 ? .undefined : .fail(errno, syscall: "rmdir", path: path) }
+      return .fail(EISDIR, syscall: "rm", path: path)
+    }
+    return removeTree(path).map { .fail($0, syscall: dirOnly ? "rmdir" : "rm", path: path) } ?? .undefined
+  }
+
+  static func copyFile(_ a: String, _ b: String, exclusive: Bool) -> OpResult {
+    let src = open(a, O_RDONLY | O_CLOEXEC)
+    if src < 0 { return .fail(errno, syscall: "copyfile", path: a, dest: b) }
+    defer { close(src) }
+    var st = stat()
+    fstat(src, &st)
+    let dst = open(b, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (exclusive ? O_EXCL : 0), st.st_mode & 0o7777)
+    if dst < 0 { return .fail(errno, syscall: "copyfile", path: a, dest: b) }
+    defer { close(dst) }
+    var buf = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buf.withUnsafeMutableBytes { read(src, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return .fail(errno, syscall: "copyfile", path: a, dest: b)
+      }
+      if n == 0 { return .undefined }
+      let err = buf.withUnsafeBytes { writeFully(dst, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+      if err != 0 { return .fail(err, syscall: "copyfile", path: a, dest: b) }
+    }
   }
 
   /// Writes all of `buf`, retrying on EINTR and waiting out EAGAIN (a non-blocking pipe);
@@ -223,5 +320,12 @@ enum FsOps {
       return rmdir(path) == 0 ? nil : errno
     }
     return unlink(path) == 0 ? nil : errno
+  }
+}
+
+extension timespec {
+  init(seconds: Double) {
+    let whole = seconds.rounded(.down)
+    self.init(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
   }
 }

@@ -91,7 +91,8 @@ registerBuiltin('process', process);
 registerBuiltin('url', { URL, URLSearchParams, fileURLToPath, pathToFileURL });
 registerBuiltin('timers', { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate });
 registerBuiltin('console', console);
-registerBuiltin('fs', fsSync);
+registerBuiltin('fs', fs);
+registerBuiltin('fs/promises', fsPromises);
 
 function requireBuiltin(name) {
   const id = name.startsWith('node:') ? name.slice(5) : name;

@@ -1,0 +1,1 @@
+// assert — see RuntimeSource.swift for how runtime files are joined.

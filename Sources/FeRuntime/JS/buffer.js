@@ -1,0 +1,1 @@
+// buffer — see RuntimeSource.swift for how runtime files are joined.

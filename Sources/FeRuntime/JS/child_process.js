@@ -1,0 +1,1 @@
+// child_process — see RuntimeSource.swift for how runtime files are joined.

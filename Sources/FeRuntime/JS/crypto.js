@@ -1,0 +1,1 @@
+// crypto — see RuntimeSource.swift for how runtime files are joined.

@@ -1,0 +1,1 @@
+// fetch — see RuntimeSource.swift for how runtime files are joined.

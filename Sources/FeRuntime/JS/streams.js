@@ -1,0 +1,1 @@
+// streams — see RuntimeSource.swift for how runtime files are joined.

@@ -1,0 +1,1 @@
+// string_decoder — see RuntimeSource.swift for how runtime files are joined.

@@ -1,0 +1,1 @@
+// web — see RuntimeSource.swift for how runtime files are joined.
