@@ -74,6 +74,9 @@ let package = Package(
     .testTarget(name: "FeEngineTests", dependencies: ["FeEngine", "FeRuntime"]),
     .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime"]),
     .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"]),
+    // Golden JS tests: every Golden/<area>/<name>.js runs under `fe blobs run` (and under node,
+    // when installed) and must print <name>.out.
+    .testTarget(name: "FeRuntimeTests", dependencies: ["fe"], exclude: ["Golden"]),
   ],
   // Swift 5 mode: the runtime hands work between threads through its own locked queue (one
   // JS thread by design), which Swift 6's checker cannot see through without wrappers everywhere.

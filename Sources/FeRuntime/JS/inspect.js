@@ -58,44 +58,80 @@ function formatError(err, ctx) {
   const extra = keys.map((k) => `${formatKey(k, ctx)}: ${formatValue(err[k], ctx, ctx.depthNow + 1)}`);
   return `${stack} {\n${extra.map((l) => '  ' + l).join(',\n')}\n}`;
 }
-function groupLines(output, ctx, base, braces, indentation) {
-  const start = output.length + braces[0].length + base.length + 10;
-  const total = output.reduce((s, l) => s + l.length, 0) + output.length;
-  const isBelowBreak = total + start <= ctx.breakLength;
-  if (ctx.compact >= 1 && isBelowBreak && !output.some((l) => l.includes('\n'))) {
-    const b = base ? `${base} ` : '';
-    return `${braces[0]} ${b}${output.join(', ')} ${braces[1]}`;
-  }
-  const ind = '\n' + ' '.repeat(indentation);
-  return `${base ? `${braces[0]} ${base}` : braces[0]}${ind}  ${output.join(`,${ind}  `)}${ind}${braces[1]}`;
-}
-function groupArray(output, ctx) {
-  // Node prints long arrays of short items in aligned columns; approximate with rows of up to
-  // 16 items when every entry is short.
-  if (output.length > 6 && ctx.compact >= 1 && output.every((l) => l.length <= 6)) {
-    const maxLen = Math.max(...output.map((l) => l.length)) + 2;
-    const approxCharHeights = 2.5, averageBias = Math.sqrt(maxLen - output.join('').length / output.length);
-    const biasedMax = Math.max(maxLen - 3 - averageBias, 1);
-    const columns = Math.min(Math.round(Math.sqrt(approxCharHeights * biasedMax * output.length) / biasedMax),
-      Math.floor((ctx.breakLength - ctx.indentation) / maxLen), ctx.compact * 4, 15);
-    if (columns <= 1) return output;
-    const widths = [];
-    for (let i = 0; i < columns; i++) {
-      let w = 0;
-      for (let j = i; j < output.length; j += columns) w = Math.max(w, output[j].length);
-      widths.push(w + 2);
-    }
-    const rows = [];
-    for (let i = 0; i < output.length; i += columns) {
-      const row = [];
-      for (let j = i; j < Math.min(i + columns, output.length); j++) {
-        const cell = output[j] + (j === output.length - 1 ? '' : ',');
-        const pad = widths[j - i];
-        row.push(j === Math.min(i + columns, output.length) - 1 ? cell : (/^[\d-]/.test(output[j]) ? cell.padStart(pad - 0) : cell.padEnd(pad)));
+// Node's reduceToSingleString: entries go on one line when they fit in breakLength and the
+// object holds fewer than `compact` levels of nesting below it.
+function reduceToSingleString(ctx, output, base, braces, depth, isArray, value) {
+  if (ctx.compact !== true && typeof ctx.compact === 'number' && ctx.compact >= 1) {
+    const entries = output.length;
+    if (isArray && entries > 6) output = groupArrayElements(ctx, output, value);
+    if (ctx.currentDepth - depth < ctx.compact && entries === output.length) {
+      const start = output.length + ctx.indentation + braces[0].length + base.length + 10;
+      if (isBelowBreakLength(ctx, output, start, base)) {
+        const joined = output.join(', ');
+        if (!joined.includes('\n')) return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
       }
-      rows.push(row.join(''));
     }
-    return rows.map((r) => r.replace(/,$/, '')).map((r, i, a) => (i < a.length - 1 ? r : r));
+  }
+  const ind = `\n${' '.repeat(ctx.indentation)}`;
+  return `${base ? `${base} ` : ''}${braces[0]}${ind}  ${output.join(`,${ind}  `)}${ind}${braces[1]}`;
+}
+const stripColors = (s) => s.replace(/\x1b\[\d+m/g, '');
+function isBelowBreakLength(ctx, output, start, base) {
+  let total = output.length + start;
+  if (total + output.length > ctx.breakLength) return false;
+  for (const o of output) {
+    total += (ctx.colors ? stripColors(o) : o).length;
+    if (total > ctx.breakLength) return false;
+  }
+  return base === '' || !base.includes('\n');
+}
+// Node's groupArrayElements: long arrays of short entries in aligned columns.
+function groupArrayElements(ctx, output, value) {
+  let totalLength = 0, maxLength = 0, i = 0;
+  let outputLength = output.length;
+  if (ctx.extraItems) outputLength--;
+  const separatorSpace = 2;
+  const dataLen = new Array(outputLength);
+  for (; i < outputLength; i++) {
+    const len = ctx.colors ? stripColors(output[i]).length : output[i].length;
+    dataLen[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  if (actualMax * 3 + ctx.indentation < ctx.breakLength && (totalLength / actualMax > 5 || maxLength <= 6)) {
+    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+    const columns = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax),
+      Math.floor((ctx.breakLength - ctx.indentation) / actualMax), ctx.compact * 4, 15);
+    if (columns <= 1) return output;
+    const tmp = [];
+    const maxLineLength = [];
+    for (let c = 0; c < columns; c++) {
+      let lineLength = 0;
+      for (let j = c; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      maxLineLength.push(lineLength + separatorSpace);
+    }
+    let padStart = true;
+    if (value !== undefined) {
+      for (let k = 0; k < output.length; k++) {
+        if (typeof value[k] !== 'number' && typeof value[k] !== 'bigint') { padStart = false; break; }
+      }
+    }
+    for (let r = 0; r < outputLength; r += columns) {
+      const max = Math.min(r + columns, outputLength);
+      let str = '';
+      let j = r;
+      for (; j < max - 1; j++) {
+        const padding = maxLineLength[j - r] + output[j].length - dataLen[j];
+        str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+      }
+      if (padStart) str += output[j].padStart(maxLineLength[j - r] + output[j].length - dataLen[j] - separatorSpace, ' ');
+      else str += output[j];
+      tmp.push(str);
+    }
+    if (ctx.extraItems) tmp.push(output[outputLength]);
+    return tmp;
   }
   return output;
 }
@@ -179,6 +215,7 @@ function formatValue(v, ctx, depth) {
     return stylize(`[${name || 'Object'}]`, 'special', ctx);
   }
   ctx.seen.push(v);
+  ctx.currentDepth = depth;
   let output = [];
   const prevIndent = ctx.indentation;
   try {
@@ -208,16 +245,11 @@ function formatValue(v, ctx, depth) {
     ctx.seen.pop();
     ctx.indentation = prevIndent;
   }
-  if (ctx.circular && ctx.circular.has(v)) {
-    const ref = stylize(`<ref *${ctx.circular.get(v)}>`, 'special', ctx);
-    base = base ? `${ref} ${base}` : ref;
-    if (!base.startsWith('<ref')) base = `${ref} ${base}`;
-  }
-  if (isArrayLike) output = groupArray(output, ctx);
-  if (base && output.length === 0) return base;
-  if (base && braces[0] === '{' && !isArrayLike) { /* functions, regexps... with props */ }
-  let res = groupLines(output, ctx, base && braces[0] === '{' ? base : '', base && braces[0] !== '{' ? [`${base} ${braces[0]}`, braces[1]] : braces, ctx.indentation);
-  return res;
+  let refPrefix = '';
+  if (ctx.circular && ctx.circular.has(v)) refPrefix = stylize(`<ref *${ctx.circular.get(v)}>`, 'special', ctx) + ' ';
+  if (base && output.length === 0) return refPrefix + base;
+  if (output.length === 0) return `${refPrefix}${braces[0]}${braces[1]}`;
+  return refPrefix + reduceToSingleString(ctx, output, base, braces, depth, isArrayLike, v);
 }
 function inspect(value, opts) {
   const ctx = { ...inspectDefaults, seen: [], indentation: 0 };
