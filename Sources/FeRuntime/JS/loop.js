@@ -28,10 +28,10 @@ function processRejections() {
 }
 function processTicksAndRejections() {
   do {
+    // Every queued tick, including ones queued by ticks, runs before any promise job.
     while (tickQueue.length > 0) {
       const t = tickQueue.shift();
       try { t.fn(...t.args); } catch (e) { fatal(e); }
-      ops.op_run_microtasks();
     }
     ops.op_run_microtasks();
   } while (tickQueue.length > 0 || processRejections());

@@ -11,8 +11,16 @@ function fileURLToPath(u) {
 function pathToFileURL(p) {
   let resolved = path.resolve(p);
   if (p.endsWith('/') && !resolved.endsWith('/')) resolved += '/';
-  const enc = resolved.replace(/%/g, '%25').replace(/\\/g, '%5C').replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/\t/g, '%09').replace(/#/g, '%23').replace(/\?/g, '%3F');
-  return new URL(`file://${encodeURI(enc).replace(/%25/g, '%25')}`);
+  // Node: '%', '\', newline, CR and tab first, then the URL path percent-encode set.
+  let out = '';
+  for (const ch of resolved) {
+    const c = ch.codePointAt(0);
+    if (ch === '%') out += '%25';
+    else if (ch === '\\') out += '%5C';
+    else if (c <= 0x20 || ch === '"' || ch === '#' || ch === '<' || ch === '>' || ch === '?' || ch === '`' || ch === '{' || ch === '}' || c === 0x7f || c > 0x7f) out += encodeURIComponent(ch);
+    else out += ch;
+  }
+  return new URL(`file://${out}`);
 }
 const SPECIAL = { 'ftp:': 21, 'file:': null, 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443 };
 class URLSearchParams {
@@ -84,7 +92,9 @@ class URL {
     const special = protocol in SPECIAL;
     if (special) rest = rest.replace(/\\/g, '/');
     if (rest.startsWith('//') || (special && protocol !== 'file:')) {
-      rest = rest.replace(/^\/*/, '');
+      // file://host/path keeps exactly two slashes before its (usually empty) host; other
+      // special schemes ignore any number of them.
+      rest = protocol === 'file:' ? rest.slice(2) : rest.replace(/^\/*/, '');
       const slash = rest.indexOf('/');
       let authority = slash === -1 ? rest : rest.slice(0, slash);
       rest = slash === -1 ? '' : rest.slice(slash);

@@ -1,0 +1,44 @@
+const fs = require('fs');
+const path = require('path');
+const os = require('os');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fe-golden-'));
+const f = path.join(dir, 'a.txt');
+fs.writeFileSync(f, 'hello');
+fs.appendFileSync(f, ' world');
+console.log(fs.readFileSync(f, 'utf8'), fs.readFileSync(f).length, fs.existsSync(f), fs.existsSync(f + 'x'));
+const st = fs.statSync(f);
+console.log(st.isFile(), st.isDirectory(), st.size, typeof st.mtimeMs, st.mtime instanceof Date);
+console.log(fs.mkdirSync(path.join(dir, 'x/y/z'), { recursive: true }) === path.join(dir, 'x'));
+fs.writeFileSync(path.join(dir, 'x/y/z/deep.txt'), 'deep');
+console.log(fs.readdirSync(dir), fs.readdirSync(dir, { withFileTypes: true }).map((d) => [d.name, d.isDirectory()]));
+console.log(fs.readdirSync(dir, { recursive: true }).sort());
+fs.renameSync(f, path.join(dir, 'b.txt'));
+fs.copyFileSync(path.join(dir, 'b.txt'), path.join(dir, 'c.txt'));
+fs.symlinkSync(path.join(dir, 'c.txt'), path.join(dir, 'link'));
+console.log(fs.readlinkSync(path.join(dir, 'link')) === path.join(dir, 'c.txt'), fs.lstatSync(path.join(dir, 'link')).isSymbolicLink());
+console.log(fs.realpathSync(path.join(dir, 'link')) === fs.realpathSync(path.join(dir, 'c.txt')));
+fs.chmodSync(path.join(dir, 'c.txt'), 0o600);
+console.log((fs.statSync(path.join(dir, 'c.txt')).mode & 0o777).toString(8));
+fs.utimesSync(path.join(dir, 'c.txt'), 1000, 2000);
+console.log(fs.statSync(path.join(dir, 'c.txt')).mtimeMs);
+const fd = fs.openSync(path.join(dir, 'c.txt'), 'r+');
+fs.writeSync(fd, 'HE', 0);
+const buf = new Uint8Array(5);
+console.log(fs.readSync(fd, buf, 0, 5, 0), new TextDecoder().decode(buf));
+fs.closeSync(fd);
+function tryIt(label, fn) {
+  try { fn(); console.log(label, 'ok'); } catch (e) { console.log(label, e.code, e.syscall, e.message.replace(dir, '<dir>')); }
+}
+tryIt('read missing', () => fs.readFileSync(path.join(dir, 'missing')));
+tryIt('mkdir exists', () => fs.mkdirSync(dir));
+tryIt('rmdir not empty', () => fs.rmdirSync(path.join(dir, 'x')));
+tryIt('read dir', () => fs.readFileSync(dir));
+tryIt('readdir file', () => fs.readdirSync(path.join(dir, 'b.txt')));
+tryIt('unlink missing', () => fs.unlinkSync(path.join(dir, 'nope')));
+tryIt('rename missing', () => fs.renameSync(path.join(dir, 'nope'), path.join(dir, 'nope2')));
+tryIt('stat missing', () => fs.statSync(path.join(dir, 'nope')));
+console.log(fs.statSync(path.join(dir, 'nope'), { throwIfNoEntry: false }));
+tryIt('rm dir without recursive', () => fs.rmSync(path.join(dir, 'x')));
+fs.rmSync(path.join(dir, 'missing'), { force: true });
+fs.rmSync(dir, { recursive: true });
+console.log(fs.existsSync(dir));
