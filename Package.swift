@@ -36,6 +36,7 @@ let package = Package(
     ),
     .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
     .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+    .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
 
     // Swift modules, one per concern.
     .target(name: "FeBasics", dependencies: ["CCrypto"]),
@@ -60,10 +61,11 @@ let package = Package(
     ),
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd"]),
+    .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "CCurl", "CCrypto"]),
     .target(
       name: "FeCLI",
       dependencies: [
-        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore",
+        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -71,6 +73,9 @@ let package = Package(
 
     .testTarget(name: "FeSemverTests", dependencies: ["FeSemver"]),
     .testTarget(name: "FeStoreTests", dependencies: ["FeStore", "FeBasics"]),
+    .testTarget(
+      name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "fe"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "FeEngineTests", dependencies: ["FeEngine", "FeRuntime"]),
     .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime"]),
     .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"]),

@@ -28,7 +28,7 @@ public enum RegistryLocation: Equatable, Sendable, CustomStringConvertible {
         throw FeError(.usage, "\"\(text)\" is not a file URL of a local directory", hint: "write it like file:///srv/fe-registry")
       }
       self = .directory(Path.normalize(path))
-    } else if let colon = trimmed.range(of: "://"), !trimmed[..<colon.lowerBound].contains("/") {
+    } else if let colon = trimmed.firstRange(of: "://"), !trimmed[..<colon.lowerBound].contains("/") {
       throw FeError(
         .usage, "fe cannot fetch from a \(trimmed[..<colon.lowerBound]):// registry",
         hint: "use an http://, https:// or file:// URL, or a directory path")
@@ -78,7 +78,7 @@ public struct URLOrigin: Equatable, Sendable, CustomStringConvertible {
   public let port: Int
 
   public init?(_ url: String) {
-    guard let sep = url.range(of: "://") else { return nil }
+    guard let sep = url.firstRange(of: "://") else { return nil }
     let scheme = url[..<sep.lowerBound].lowercased()
     guard scheme == "http" || scheme == "https" else { return nil }
     let afterScheme = url[sep.upperBound...]

@@ -1,16 +1,28 @@
 import ArgumentParser
 import FeBasics
 import FeConfig
+import FeRegistry
 import FeSemver
 import FeStore
 
 extension BlobsCommand {
   struct Install: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Install blobs: what the project pins, <tool>@<range>, or a local bundle or source directory.",
+      abstract: "Install blobs: what the project pins, <tool>@<range> from a registry, a local bundle or source directory, or a pack.",
       discussion: """
+        <tool>@<range> resolves against the registry (--registry, FE_REGISTRY, or `registry` in
+        fe.config.js), downloads the highest matching version, verifies every file against the
+        registry's index (and the index against `trustedKeys` / FE_TRUSTED_KEYS when set), and
+        installs it atomically; a version already installed is not downloaded again. With no
+        argument, everything the project pins is installed the same way.
+
         A source directory holds a package.json with "name", "version" and "main" (the single-file
-        bundle). A .js file needs --name and --version.
+        bundle). A .js file needs --name and --version. --from installs a file written by
+        `fe blobs pack`, with no network.
+
+        Environment: FE_REGISTRY, FE_REGISTRY_TOKEN, FE_TRUSTED_KEYS, FE_OFFLINE, FE_HTTP_TIMEOUT,
+        FE_HTTP_CONNECT_TIMEOUT, FE_HTTP_STALL_TIMEOUT, FE_HTTP_RETRIES, FE_HTTP_RETRY_DELAY,
+        FE_CA_FILE, NODE_EXTRA_CA_CERTS, HTTPS_PROXY, http_proxy, NO_PROXY.
         """
     )
 
@@ -18,11 +30,19 @@ extension BlobsCommand {
     var target: String?
     @Option(help: "Tool name, for a .js bundle.") var name: String?
     @Option(help: "Version, for a .js bundle.") var version: String?
+    @Option(help: "Install the blobs in a pack written by `fe blobs pack`.") var from: String?
+    @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
       let c = CLIContext.shared
       let store = BlobStore(layout: c.layout)
+      if let from {
+        guard target == nil else {
+          throw FeError(.usage, "--from installs a pack; it takes no other target", hint: "fe blobs install --from <file>")
+        }
+        return try installPack(Path.absolute(from, from: c.cwd), c)
+      }
       guard let target else { return try installPinned(c, store) }
       let path = Path.absolute(target, from: c.cwd)
       if FileSystem.isDirectory(path) || target.hasSuffix(".js") || target.hasSuffix(".mjs") || target.hasSuffix(".cjs") {
@@ -47,19 +67,59 @@ extension BlobsCommand {
       do { selector = try VersionSelector(parsing: range ?? "latest") } catch {
         throw FeError(.usage, "\"\(range ?? "")\" is not a valid version range: \(error)", hint: "use npm's range syntax, e.g. \(tool)@^2.1.0")
       }
-      let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil)
-      if !output.quiet { c.out("\(tool)@\(version) is already installed") }
+      let config = try Launcher(context: c).loadConfig(required: false)
+      let installer = try RegistrySetup.installer(c, registry, config: config, quiet: output.quiet)
+      let outcome = try installer.install(tool: tool, selector: selector)
+      try report(c, tool, outcome, installer, store)
     }
 
     private func installPinned(_ c: CLIContext, _ store: BlobStore) throws {
       guard let config = try Launcher(context: c).loadConfig(required: true) else { return }
-      let resolver = ToolResolver(store: store)
+      let installer = try RegistrySetup.installer(c, registry, config: config, quiet: output.quiet)
       for tool in config.pins.keys.sorted() {
         guard let selector = try config.selector(for: tool) else { continue }
-        let version = try resolver.resolve(tool: tool, selector: selector, pinnedIn: config.path)
-        _ = try BlobOpener(store: store, context: c).open(tool: tool, version: version.description)
-        if !output.quiet { c.out("\(tool)@\(version) satisfies \(selector)") }
+        let outcome = try installer.install(tool: tool, selector: selector)
+        let version: String
+        switch outcome {
+        case .installed(let v, _), .alreadyInstalled(let v): version = v
+        }
+        // Opening checks the blob end to end (and rebuilds it for this engine if needed).
+        _ = try BlobOpener(store: store, context: c).open(tool: tool, version: version)
+        if case .installed = outcome {
+          try report(c, tool, outcome, installer, store)
+        } else if !output.quiet && !output.json {
+          c.out("\(tool)@\(version) satisfies \(selector)")
+        }
       }
+    }
+
+    private func installPack(_ path: String, _ c: CLIContext) throws {
+      let installer = try RegistrySetup.installer(c, RegistryOptions(), config: nil, quiet: output.quiet)
+      let results = try installer.install(pack: path)
+      if output.quiet { return }
+      for (spec, outcome) in results {
+        switch outcome {
+        case .installed(_, let prebuilt): c.out("installed \(spec) from \(path)\(prebuilt ? "" : " (snapshot built here)")")
+        case .alreadyInstalled: c.out("\(spec) is already installed")
+        }
+      }
+      if results.isEmpty { c.out("\(path) holds no blobs") }
+    }
+
+    private func report(_ c: CLIContext, _ tool: String, _ outcome: Installer.Outcome, _ installer: Installer, _ store: BlobStore) throws {
+      let text: String
+      let version: String
+      switch outcome {
+      case .installed(let v, let prebuilt):
+        version = v
+        text = "installed \(tool)@\(v) from \(installer.registry?.location.description ?? "the registry")"
+          + (prebuilt ? "" : " (snapshot built here)")
+      case .alreadyInstalled(let v):
+        version = v
+        text = "\(tool)@\(v) is already installed"
+      }
+      guard let blob = try store.blob(tool: tool, version: version) else { return }
+      report(c, text, blob: blob)
     }
 
     private func report(_ c: CLIContext, _ text: String, blob: InstalledBlob) {

@@ -1,0 +1,74 @@
+import ArgumentParser
+import FeBasics
+import FeEngine
+import FeRegistry
+import FeRuntime
+import FeStore
+
+extension BlobsCommand {
+  struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a tool version into a registry directory: <tool>/<version>/source.js.zst and <tool>/index.json.",
+      discussion: """
+        The entry is a single-file bundle (with --name and --version) or a source directory with
+        package.json. Publishing the same content again changes nothing; different content under
+        a published version is refused. `latest` follows the highest non-prerelease version.
+        --with-snapshot adds a prebuilt snapshot for this fe's engine, so installs skip building
+        one. --sign-key (repeatable, for key rotation) signs index.json with an Ed25519 PEM key
+        (`openssl genpkey -algorithm ed25519`) into index.json.sig and prints the public key to
+        put in `trustedKeys`. Serve the directory with any static file server.
+        """
+    )
+
+    @Argument(help: "The tool's single-file bundle, or a directory with package.json.") var entry: String
+    @Option(help: "The tool's name (default: package.json's).") var name: String?
+    @Option(help: "The version, as semver (default: package.json's).") var version: String?
+    @Option(help: "The registry directory to write into.") var to: String
+    @Flag(help: "Also publish a snapshot prebuilt for this fe's engine.") var withSnapshot = false
+    @Option(help: "An Ed25519 private key (PEM) to sign the index with; repeat to sign with several.")
+    var signKey: [String] = []
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      let c = CLIContext.shared
+      let path = Path.absolute(entry, from: c.cwd)
+      let (entryPath, tool, ver) = try LocalSource.describe(path, name: name, version: version)
+      try Names.validateTool(tool)
+      try Names.validateVersion(ver)
+      guard let source = try FileSystem.read(entryPath) else {
+        throw FeError(.usage, "no such file: \(entryPath)", hint: "pass the tool's bundle or its source directory")
+      }
+      let keys = try signKey.map { keyPath -> Ed25519Key in
+        let abs = Path.absolute(keyPath, from: c.cwd)
+        guard let pem = try FileSystem.read(abs) else {
+          throw FeError(.usage, "no such key file: \(abs)", hint: "make one with `openssl genpkey -algorithm ed25519 -out key.pem`")
+        }
+        return try Ed25519Key.privateKey(pem: pem, path: abs)
+      }
+      var snapshot: Publisher.Snapshot?
+      if withSnapshot {
+        let built = try BlobBuilder.build(source: source, tool: tool, version: ver, sourcePath: entryPath, origin: nil)
+        snapshot = Publisher.Snapshot(engineId: Runtime.engineID, blob: built.snapshot, kind: built.manifest.kind)
+      }
+      let root = Path.absolute(to, from: c.cwd)
+      let result = try Publisher(root: root).publish(tool: tool, version: ver, source: source, snapshot: snapshot, signingKeys: keys)
+      if output.json {
+        c.out(JSValue.object([
+          ("tool", .string(tool)), ("version", .string(ver)), ("registry", .string(root)), ("changed", .bool(result.changed)),
+          ("snapshot", withSnapshot ? .string(Runtime.engineID) : .null), ("latest", result.latest.map { .string($0) } ?? .null),
+          ("signedBy", .array(keys.map { .string($0.publicKeyText) })),
+        ]).json)
+        return
+      }
+      if output.quiet { return }
+      if result.changed {
+        var line = "published \(tool)@\(ver) to \(Path.join(root, tool))"
+        if result.addedSnapshot { line += " (with a snapshot for engine \(Runtime.engineID))" }
+        c.out(line)
+      } else {
+        c.out("\(tool)@\(ver) is already published in \(root) with the same content")
+      }
+      for key in keys { c.out("signed index.json with \(key.publicKeyText)") }
+    }
+  }
+}

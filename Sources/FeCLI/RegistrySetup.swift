@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import ArgumentParser
+import FeBasics
+import FeConfig
+import FeEngine
+import FeRegistry
+import FeRuntime
+import FeStore
+
+/// `--registry` and `--offline`, shared by the commands that may reach a registry.
+struct RegistryOptions: ParsableArguments {
+  @Option(help: "Registry: a directory, file://, http:// or https:// URL (default: FE_REGISTRY, then `registry` in fe.config.js).")
+  var registry: String?
+  @Flag(help: "Use only what is installed; never touch the network (also FE_OFFLINE=1).")
+  var offline = false
+}
+
+/// Wires the registry pieces to this fe: the registry chosen by flag, environment or config,
+/// trusted keys from both, transfer settings from the environment, and the engine's builder.
+enum RegistrySetup {
+  static var userAgent: String { "fe/\(FeMain.version)" }
+
+  static func installer(_ c: CLIContext, _ options: RegistryOptions, config: ProjectConfig?, quiet: Bool) throws -> Installer {
+    let wait: (@Sendable () -> Void)? = quiet ? nil : { @Sendable in c.err("fe: " + StoreLock.waitingMessage) }
+    let store = BlobStore(layout: c.layout, onLockWait: wait)
+    let offline = options.offline || Environment.isTruthy(c.env["FE_OFFLINE"])
+    var client: RegistryClient?
+    if !offline, let location = try location(c, options, config) {
+      client = try RegistryClient(location: location, settings: try TransferSettings(env: c.env, userAgent: userAgent))
+    }
+    let layout = c.layout
+    let installer = Installer(
+      store: store, registry: client, engineId: Runtime.engineID, trustedKeys: try trustedKeys(c, config), offline: offline,
+      build: { source, tool, version, origin in
+        let built = try BlobBuilder.build(
+          source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: origin)
+        return BuiltBlob(snapshot: built.snapshot, manifest: built.manifest)
+      },
+      acceptsSnapshot: { payload in payload.withUnsafeBytes { Engine.isValidSnapshot($0) } })
+    if !quiet && c.showsProgress {
+      installer.progress = { label, total in ProgressBar(label: label, total: total) { CLIContext.writeFD(2, $0) } }
+    }
+    if !quiet { installer.note = { c.err($0) } }
+    return installer
+  }
+
+  /// `--registry`, else FE_REGISTRY, else the config's `registry` (relative to the config's directory).
+  static func location(_ c: CLIContext, _ options: RegistryOptions, _ config: ProjectConfig?) throws -> RegistryLocation? {
+    if let flag = options.registry { return try RegistryLocation(parsing: flag, cwd: c.cwd) }
+    if let env = c.env["FE_REGISTRY"], !env.isEmpty { return try RegistryLocation(parsing: env, cwd: c.cwd) }
+    if let config, let text = config.registry {
+      do {
+        return try RegistryLocation(parsing: text, cwd: config.directory)
+      } catch let e as FeError {
+        throw FeError(.config, "\(config.path): `registry`: \(e.message)", hint: e.hint)
+      }
+    }
+    return nil
+  }
+
+  /// The union of `trustedKeys` in the config and FE_TRUSTED_KEYS (comma- or space-separated).
+  static func trustedKeys(_ c: CLIContext, _ config: ProjectConfig?) throws -> [Ed25519Key] {
+    var texts: [String] = []
+    if let config, let value = config.value["trustedKeys"], value != .undefined, value != .null {
+      guard case .array(let items) = value else {
+        throw FeError(.config, "\(config.path): `trustedKeys` must be an array of public keys", hint: "write trustedKeys: [\"ed25519:…\"]")
+      }
+      for item in items {
+        guard case .string(let s) = item else {
+          throw FeError(.config, "\(config.path): `trustedKeys` must hold strings", hint: "write trustedKeys: [\"ed25519:…\"]")
+        }
+        texts.append(s)
+      }
+    }
+    if let env = c.env["FE_TRUSTED_KEYS"] {
+      texts += env.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+    }
+    return try texts.map { try Ed25519Key.publicKey($0) }
+  }
+}
+
+extension CLIContext {
+  /// Progress bars only for a person watching: stderr is a terminal, not CI, not TERM=dumb.
+  var showsProgress: Bool {
+    !isCI && env["TERM"] != "dumb" && isatty(2) == 1
+  }
+}

@@ -1,0 +1,199 @@
+import FeBasics
+import FeSemver
+import FeStore
+
+/// A snapshot built on this machine from a tool's source, with its manifest.
+public struct BuiltBlob {
+  public var snapshot: [UInt8]
+  public var manifest: Manifest
+
+  public init(snapshot: [UInt8], manifest: Manifest) {
+    self.snapshot = snapshot
+    self.manifest = manifest
+  }
+}
+
+/// Builds a blob from source with this fe's engine: (source, tool, version, origin) → blob.
+/// Injected by the CLI, so the registry needs no engine and its tests no V8.
+public typealias SnapshotBuilder = (_ source: [UInt8], _ tool: String, _ version: String, _ origin: String) throws -> BuiltBlob
+
+/// Resolves `<tool>@<range>` against a registry and installs it: index → version → files
+/// verified against the index → a prebuilt snapshot for this engine, or one built here → one
+/// atomic `BlobStore.install`. Downloads land in the store's own `tmp/` (the staging area that
+/// a later fe cleans up after a crash), never in `blobs/`.
+public final class Installer {
+  public let store: BlobStore
+  public let registry: RegistryClient?
+  public let engineId: String
+  public let trustedKeys: [Ed25519Key]
+  public let offline: Bool
+  private let build: SnapshotBuilder
+  private let acceptsSnapshot: ([UInt8]) -> Bool
+  /// Makes a progress bar for a download (label, total bytes), or nil for none.
+  public var progress: (String, Int64) -> ProgressBar? = { _, _ in nil }
+  /// One-line notes for the user (stderr), e.g. that a snapshot is being built here.
+  public var note: (String) -> Void = { _ in }
+
+  /// What happened to one tool.
+  public enum Outcome: Equatable {
+    /// Downloaded and installed now; `prebuilt` when the registry's snapshot was used.
+    case installed(version: String, prebuilt: Bool)
+    /// That version was installed already: nothing was downloaded.
+    case alreadyInstalled(version: String)
+  }
+
+  /// `acceptsSnapshot` is V8's own check of a snapshot payload (a prebuilt one it rejects is rebuilt here).
+  public init(
+    store: BlobStore, registry: RegistryClient?, engineId: String, trustedKeys: [Ed25519Key], offline: Bool,
+    build: @escaping SnapshotBuilder, acceptsSnapshot: @escaping ([UInt8]) -> Bool = { _ in true }
+  ) {
+    self.store = store
+    self.registry = registry
+    self.engineId = engineId
+    self.trustedKeys = trustedKeys
+    self.offline = offline
+    self.build = build
+    self.acceptsSnapshot = acceptsSnapshot
+  }
+
+  /// Installs the version of `tool` that `selector` picks from the registry (offline: checks
+  /// that an installed one matches).
+  public func install(tool: String, selector: VersionSelector) throws -> Outcome {
+    try Names.validateTool(tool)
+    if offline { return .alreadyInstalled(version: try installedMatch(tool, selector, why: "fe is offline")) }
+    guard let registry else {
+      return .alreadyInstalled(version: try installedMatch(tool, selector, why: "no registry is configured"))
+    }
+    guard let (index, origin) = try registry.index(of: tool, trusted: trustedKeys) else {
+      throw FeError(
+        .notInstalled, "the registry \(registry.location) has no tool named \(tool) (no \(tool)/index.json)",
+        hint: "check the tool's name and the registry (--registry, FE_REGISTRY or `registry` in fe.config.js)")
+    }
+    guard let version = index.resolve(selector), let release = index.versions[version] else {
+      let published = index.sortedVersions
+      throw FeError(
+        .notInstalled,
+        "no version of \(tool) in \(origin) matches \(selector); published: \(published.isEmpty ? "none" : published.joined(separator: ", "))",
+        hint: published.last.map { "pick a published version, e.g. `fe blobs install \(tool)@\($0)`" } ?? "publish a version first")
+    }
+    if try isInstalled(tool, version, sourceSha256: release.sourceSha256) { return .alreadyInstalled(version: version) }
+    let prebuilt = try download(tool, version, release)
+    return .installed(version: version, prebuilt: prebuilt)
+  }
+
+  /// Installs every blob in a pack written by `fe blobs pack`, with no network: its snapshot
+  /// when it was built by this engine (and V8 accepts it), else one built here from its source.
+  public func install(pack path: String) throws -> [(spec: String, outcome: Outcome)] {
+    var results: [(spec: String, outcome: Outcome)] = []
+    try store.layout.ensure()
+    try BlobPack.read(path) { entry in
+      let m = entry.manifest
+      let spec = "\(m.name)@\(m.version)"
+      if try isInstalled(m.name, m.version, sourceSha256: m.sourceSha256) {
+        results.append((spec, .alreadyInstalled(version: m.version)))
+        return
+      }
+      let payload = entry.snapshot.count > BlobFile.headerSize ? Array(entry.snapshot[BlobFile.headerSize...]) : []
+      if m.engineId == engineId && acceptsSnapshot(payload) {
+        try store.install(
+          tool: m.name, version: m.version, source: entry.source, snapshot: entry.snapshot, manifest: m, replace: false)
+        results.append((spec, .installed(version: m.version, prebuilt: true)))
+      } else {
+        note("fe: \(spec) in the pack was built by engine \(m.engineId); building it for this one")
+        let built = try build(entry.source, m.name, m.version, m.origin ?? path)
+        try store.install(
+          tool: m.name, version: m.version, source: entry.source, snapshot: built.snapshot, manifest: built.manifest,
+          replace: false)
+        results.append((spec, .installed(version: m.version, prebuilt: false)))
+      }
+    }
+    return results
+  }
+
+  // MARK: Steps
+
+  /// Whether `tool@version` is installed from the same source the registry lists. Installed
+  /// from a different source is an error: one version has one source.
+  private func isInstalled(_ tool: String, _ version: String, sourceSha256: String) throws -> Bool {
+    guard let manifest = try? store.manifest(tool: tool, version: version) else { return false }
+    guard manifest.sourceSha256 == sourceSha256 else {
+      throw FeError(
+        .integrity,
+        "\(tool)@\(version) is installed from a different source (sha256 \(manifest.sourceSha256.prefix(12))…) than the registry publishes (\(sourceSha256.prefix(12))…)",
+        hint: "one version should have one source: run `fe blobs remove \(tool)@\(version)` and install it again")
+    }
+    return FileSystem.isFile(store.layout.sourcePath(tool, version)) && FileSystem.isFile(store.layout.snapshotPath(tool, version))
+  }
+
+  /// Downloads, verifies and installs; returns whether the registry's prebuilt snapshot was used.
+  private func download(_ tool: String, _ version: String, _ release: RegistryIndex.Release) throws -> Bool {
+    guard let registry else { return false }
+    try Names.validateVersion(version)
+    let layout = store.layout
+    try layout.ensure()
+    // Staged in the store's tmp/ under this process's id: removed below on every path, and by
+    // the next writer if this process dies (Staging.cleanStale).
+    let staging = try Staging.create(in: layout)
+    defer { try? FileSystem.removeTree(staging) }
+    let spec = "\(tool)@\(version)"
+    let origin = registry.location.locate(tool: tool, release.source)
+
+    let packed = try fetch(registry, tool, release.source, release.sha256, release.size, Path.join(staging, "source.js.zst"), "\(spec) source")
+    let source = try Zstd.decompress(packed, maxSize: Int(release.sourceSize))
+    guard source.count == Int(release.sourceSize), SHA256.hex(source) == release.sourceSha256 else {
+      throw FeError(
+        .integrity, "\(origin) does not unpack to the source its index lists (sha256 \(release.sourceSha256.prefix(12))…)",
+        hint: "nothing was installed; the registry's index and files disagree: tell its maintainers")
+    }
+
+    if let prebuilt = release.snapshots[engineId] {
+      let path = Path.join(staging, "snapshot.blob.zst")
+      let packedBlob = try fetch(registry, tool, prebuilt.path, prebuilt.sha256, prebuilt.size, path, "\(spec) snapshot")
+      let snapshot = try Zstd.decompress(packedBlob, maxSize: Int(prebuilt.blobSize))
+      guard snapshot.count == Int(prebuilt.blobSize), SHA256.hex(snapshot) == prebuilt.blobSha256 else {
+        throw FeError(
+          .integrity, "\(registry.location.locate(tool: tool, prebuilt.path)) does not unpack to the snapshot its index lists",
+          hint: "nothing was installed; the registry's index and files disagree: tell its maintainers")
+      }
+      if snapshot.count > BlobFile.headerSize && acceptsSnapshot(Array(snapshot[BlobFile.headerSize...])) {
+        let manifest = Manifest(
+          name: tool, version: version, kind: prebuilt.kind, source: source, snapshot: snapshot, engineId: engineId,
+          origin: origin)
+        try store.install(tool: tool, version: version, source: source, snapshot: snapshot, manifest: manifest, replace: false)
+        return true
+      }
+      note("fe: the registry's snapshot of \(spec) is not usable by this V8; building it here")
+    }
+    let built = try build(source, tool, version, origin)
+    try store.install(tool: tool, version: version, source: source, snapshot: built.snapshot, manifest: built.manifest, replace: false)
+    return false
+  }
+
+  private func fetch(
+    _ registry: RegistryClient, _ tool: String, _ path: String, _ sha256: String, _ size: Int64, _ staging: String,
+    _ label: String
+  ) throws -> [UInt8] {
+    let bar: ProgressBar?
+    if case .http = registry.location { bar = progress(label, size) } else { bar = nil }
+    defer { bar?.finish() }
+    return try registry.file(
+      tool: tool, path: path, sha256: sha256, size: size, staging: staging, progress: bar.map { b in { b.update($0) } })
+  }
+
+  /// The highest installed version matching `selector`, for when the registry cannot be asked.
+  private func installedMatch(_ tool: String, _ selector: VersionSelector, why: String) throws -> String {
+    let installed = store.versions(of: tool).compactMap { try? Version(parsing: $0) }
+    let match: Version?
+    switch selector {
+    case .range(let range): match = range.highest(in: installed)
+    case .tag(let tag): match = tag == "latest" ? installed.filter { !$0.isPrerelease }.max() : nil
+    }
+    if let match { return match.description }
+    let have = installed.isEmpty ? "none" : installed.sorted().map(\.description).joined(separator: ", ")
+    throw FeError(
+      .notInstalled, "\(why), and no installed version of \(tool) matches \(selector) (installed: \(have))",
+      hint: offline
+        ? "connect and run without --offline (or FE_OFFLINE), or install from a pack: `fe blobs install --from <file>`"
+        : "set a registry (--registry, FE_REGISTRY or `registry` in fe.config.js), or install a local bundle with `fe blobs install <path>`")
+  }
+}

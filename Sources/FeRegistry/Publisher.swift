@@ -1,0 +1,176 @@
+import FeBasics
+import FeStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes a tool version into a registry directory: `<tool>/<version>/source.js.zst`, an
+/// optional `<tool>/<version>/<engine-id>.blob.zst`, and `<tool>/index.json` (plus its
+/// signature) updated last and atomically, so a reader sees the old index or the new one, and
+/// every file the index names is already in place.
+public struct Publisher {
+  /// The registry directory.
+  public let root: String
+
+  public init(root: String) {
+    self.root = root
+  }
+
+  /// A prebuilt snapshot to publish beside the source.
+  public struct Snapshot {
+    public var engineId: String
+    /// snapshot.bin's bytes (fe's header + the V8 snapshot).
+    public var blob: [UInt8]
+    public var kind: String
+
+    public init(engineId: String, blob: [UInt8], kind: String) {
+      self.engineId = engineId
+      self.blob = blob
+      self.kind = kind
+    }
+  }
+
+  /// What publishing did.
+  public struct Result: Equatable {
+    /// False when this exact version and content were already published (a no-op).
+    public var changed: Bool
+    public var sourceSize: Int64
+    public var addedSnapshot: Bool
+    /// What `latest` points at afterwards.
+    public var latest: String?
+  }
+
+  /// Publishes `source` as `tool@version`. The same content again is a no-op (a snapshot not
+  /// yet published for this engine is added); different content under a published version is
+  /// refused. `signingKeys` (Ed25519 private keys) sign the new index, one signature line each.
+  @discardableResult
+  public func publish(
+    tool: String, version: String, source: [UInt8], snapshot: Snapshot?, signingKeys: [Ed25519Key]
+  ) throws -> Result {
+    try Names.validateTool(tool)
+    try Names.validateVersion(version)
+    if let snapshot, !RegistryIndex.isSafeEngineId(snapshot.engineId) {
+      throw FeError(.internalError, "engine id \"\(snapshot.engineId)\" cannot name a file", hint: "this is a bug in fe; please report it")
+    }
+    let toolDir = Path.join(root, tool)
+    try FileSystem.createDirectory(toolDir)
+    // One publisher at a time per tool: the index is read, changed and written back.
+    let lock = try DirectoryLock(Path.join(toolDir, ".lock"))
+    defer { lock.release() }
+
+    let indexPath = Path.join(toolDir, "index.json")
+    let sigPath = Path.join(toolDir, IndexSignature.fileName)
+    let oldBytes = try FileSystem.read(indexPath)
+    var index = try oldBytes.map { try RegistryIndex.decode($0, tool: tool, origin: indexPath) } ?? RegistryIndex(name: tool)
+    let oldSignature = try FileSystem.read(sigPath)
+    // Files to write before the index names them; nothing is written until all is decided.
+    var files: [(path: String, bytes: [UInt8])] = []
+
+    let sourceSha = SHA256.hex(source)
+    var release: RegistryIndex.Release
+    var changed = false
+    if let existing = index.versions[version] {
+      guard existing.sourceSha256 == sourceSha else {
+        throw FeError(
+          .integrity,
+          "\(tool)@\(version) is already published in \(root) with different content (sha256 \(existing.sourceSha256.prefix(12))…, this one \(sourceSha.prefix(12))…)",
+          hint: "a published version never changes: publish this as a new version")
+      }
+      release = existing
+    } else {
+      let packed = try Zstd.compress(source)
+      let relative = "\(version)/source.js.zst"
+      files.append((Path.join(toolDir, relative), packed))
+      release = RegistryIndex.Release(
+        source: relative, sha256: SHA256.hex(packed), size: Int64(packed.count), sourceSha256: sourceSha,
+        sourceSize: Int64(source.count), published: Manifest.timestamp())
+      changed = true
+    }
+
+    var addedSnapshot = false
+    if let snapshot, release.snapshots[snapshot.engineId] == nil {
+      let packed = try Zstd.compress(snapshot.blob, level: 9)
+      let relative = "\(version)/\(snapshot.engineId).blob.zst"
+      files.append((Path.join(toolDir, relative), packed))
+      release.snapshots[snapshot.engineId] = RegistryIndex.Snapshot(
+        path: relative, sha256: SHA256.hex(packed), size: Int64(packed.count), blobSha256: SHA256.hex(snapshot.blob),
+        blobSize: Int64(snapshot.blob.count), kind: snapshot.kind)
+      addedSnapshot = true
+      changed = true
+    }
+
+    index.versions[version] = release
+    // `latest` follows the highest release; other tags are the publisher's own business.
+    if let latest = RegistryIndex.latest(of: Array(index.versions.keys)) { index.tags["latest"] = latest }
+    let newBytes = index.encoded()
+    let needsSignature = !signingKeys.isEmpty && !Self.isSigned(newBytes, oldSignature, by: signingKeys)
+    if newBytes != oldBytes && oldSignature != nil && signingKeys.isEmpty {
+      throw FeError(
+        .usage, "the index \(indexPath) is signed; publishing without its key would break clients that trust it",
+        hint: "pass --sign-key <pem> with the registry's key")
+    }
+    for file in files { try writeFile(file.path, file.bytes) }
+    if newBytes != oldBytes || needsSignature {
+      try writeIndex(newBytes, at: indexPath, signature: sigPath, oldSignature: oldSignature, keys: signingKeys)
+      changed = true
+    }
+    return Result(changed: changed, sourceSize: Int64(source.count), addedSnapshot: addedSnapshot, latest: index.tags["latest"])
+  }
+
+  /// Replaces the index and its signature. Two files cannot change in one step, so the new
+  /// signature file first holds the new and the old signatures (valid for either index), then
+  /// the index is swapped, then the old signatures are dropped: a reader never sees a pair that
+  /// fails to verify.
+  private func writeIndex(_ bytes: [UInt8], at path: String, signature sigPath: String, oldSignature: [UInt8]?, keys: [Ed25519Key]) throws {
+    if keys.isEmpty {
+      try FileSystem.writeAtomically(path, bytes)
+      return
+    }
+    let fresh = try keys.map { try $0.sign(bytes) }
+    let old = oldSignature.map(IndexSignature.parse) ?? []
+    if !old.isEmpty { try FileSystem.writeAtomically(sigPath, IndexSignature.encode(fresh + old)) }
+    try FileSystem.writeAtomically(path, bytes)
+    try FileSystem.writeAtomically(sigPath, IndexSignature.encode(fresh))
+  }
+
+  private static func isSigned(_ bytes: [UInt8], _ signature: [UInt8]?, by keys: [Ed25519Key]) -> Bool {
+    guard let signature else { return false }
+    let sigs = IndexSignature.parse(signature)
+    return keys.allSatisfy { key in sigs.contains { key.verify($0, of: bytes) } }
+  }
+
+  private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    try FileSystem.createDirectory(Path.dirname(path))
+    try FileSystem.writeAtomically(path, bytes)
+  }
+}
+
+/// flock(2) on a file, released on `release()` or deinit (and by the kernel if the process dies).
+final class DirectoryLock {
+  private var fd: Int32
+
+  init(_ path: String) throws {
+    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw FileSystem.ioError("cannot open the lock \(path)") }
+    while flock(fd, LOCK_EX) != 0 {
+      if errno != EINTR {
+        let e = errno
+        Glibc.close(fd)
+        fd = -1
+        throw FileSystem.ioError("cannot lock \(path)", code: e)
+      }
+    }
+  }
+
+  func release() {
+    guard fd >= 0 else { return }
+    _ = flock(fd, LOCK_UN)
+    Glibc.close(fd)
+    fd = -1
+  }
+
+  deinit { release() }
+}

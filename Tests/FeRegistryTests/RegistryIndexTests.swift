@@ -1,0 +1,6 @@
+import Testing
+@testable import FeRegistry
+
+@Suite struct RegistryIndexTests {
+  @Test func placeholder() {}
+}
