@@ -161,6 +161,7 @@ const char *fe_val_utf8(fe_rt *rt, fe_val v, size_t *len);
 // Points into the bytes of an ArrayBufferView / ArrayBuffer (valid inside the current scope).
 void *fe_val_bytes(fe_rt *rt, fe_val v, size_t *len);
 bool fe_val_strict_equals(fe_rt *rt, fe_val a, fe_val b);
+int fe_object_identity(fe_rt *rt, fe_val obj);  // identity hash: equal for the same object
 fe_val fe_json_parse(fe_rt *rt, const char *utf8, size_t len);  // NULL on a syntax error (pending)
 fe_val fe_json_stringify(fe_rt *rt, fe_val v);                  // NULL when not serialisable
 

@@ -687,6 +687,8 @@ void *fe_val_bytes(fe_rt *, fe_val v, size_t *len) {
 
 bool fe_val_strict_equals(fe_rt *, fe_val a, fe_val b) { return L(a)->StrictEquals(L(b)); }
 
+int fe_object_identity(fe_rt *, fe_val obj) { return L<Object>(obj)->GetIdentityHash(); }
+
 fe_val fe_json_parse(fe_rt *rt, const char *utf8, size_t len) {
   Local<Value> out;
   if (!v8::JSON::Parse(rt->context.Get(rt->isolate), Str(rt->isolate, utf8, len)).ToLocal(&out)) return nullptr;

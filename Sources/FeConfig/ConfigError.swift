@@ -55,7 +55,7 @@ enum ConfigError {
 
   static func timedOut(_ path: String, seconds: Double) -> FeError {
     FeError(
-      .config, "\(path) did not finish evaluating within \(Int(seconds)) s",
+      .config, "\(path) did not finish evaluating within \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) s",
       hint: "a config must return its settings promptly: look for an endless loop or a timer that never stops")
   }
 

@@ -81,9 +81,17 @@ public struct Scope {
   }
   public func strictEquals(_ a: Local, _ b: Local) -> Bool { fe_val_strict_equals(rt, a.raw, b.raw) }
 
-  /// A JS value as Swift data. Functions and symbols become `undefined`; cycles are cut at
-  /// `depth` so a hostile value cannot hang the launcher.
-  public func toSwift(_ v: Local, depth: Int = 64) -> JSValue {
+  /// A JS value as Swift data. Functions and symbols become `undefined`. A value that refers
+  /// back to an object on its own path is cut there, and at most `budget` values are visited in
+  /// all, so a hostile value (cycles, a wide DAG of shared objects) cannot hang the launcher.
+  public func toSwift(_ v: Local, depth: Int = 64, budget: Int = 100_000) -> JSValue {
+    var remaining = budget
+    var path: [Int32] = []
+    return convert(v, depth: depth, remaining: &remaining, path: &path)
+  }
+
+  private func convert(_ v: Local, depth: Int, remaining: inout Int, path: inout [Int32]) -> JSValue {
+    remaining -= 1
     switch type(v) {
     case .undefined, .function, .symbol: return .undefined
     case .null: return .null
@@ -91,19 +99,26 @@ public struct Scope {
     case .number: return .number(number(v))
     case .bigint, .string: return .string(string(v))
     case .bytes: return .bytes(withBytes(v) { Array($0) })
-    case .array:
-      guard depth > 0 else { return .array([]) }
-      let n = fe_array_length(rt, v.raw)
-      return .array((0..<n).map { i in fe_array_get(rt, v.raw, i).map { toSwift(Local($0), depth: depth - 1) } ?? .undefined })
     case .promise: return .object([])
-    case .object:
-      guard depth > 0 else { return .object([]) }
+    case .array, .object:
+      let id = fe_object_identity(rt, v.raw)
+      let isArray = type(v) == .array
+      guard depth > 0, remaining > 0, !path.contains(id) else { return isArray ? .array([]) : .object([]) }
+      path.append(id)
+      defer { path.removeLast() }
+      if isArray {
+        let n = fe_array_length(rt, v.raw)
+        var items: [JSValue] = []
+        for i in 0..<n where remaining > 0 {
+          items.append(fe_array_get(rt, v.raw, i).map { convert(Local($0), depth: depth - 1, remaining: &remaining, path: &path) } ?? .undefined)
+        }
+        return .array(items)
+      }
       let keys = Local(fe_object_keys(rt, v.raw))
-      let n = fe_array_length(rt, keys.raw)
       var entries: [(String, JSValue)] = []
-      for i in 0..<n {
+      for i in 0..<fe_array_length(rt, keys.raw) where remaining > 0 {
         guard let k = fe_array_get(rt, keys.raw, i) else { continue }
-        let value = fe_object_get(rt, v.raw, k).map { toSwift(Local($0), depth: depth - 1) } ?? .undefined
+        let value = fe_object_get(rt, v.raw, k).map { convert(Local($0), depth: depth - 1, remaining: &remaining, path: &path) } ?? .undefined
         entries.append((string(Local(k)), value))
       }
       return .object(entries)

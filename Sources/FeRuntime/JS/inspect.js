@@ -31,7 +31,12 @@ function formatKey(k, ctx) {
 }
 function formatPrimitive(v, ctx) {
   switch (typeof v) {
-    case 'string': return stylize(quote(v), 'string', ctx);
+    case 'string':
+      // Long strings go one line per '\n', joined with +, as Node prints them.
+      if (ctx.compact !== true && v.length > 16 && v.length > ctx.breakLength - ctx.indentation - 4) {
+        return v.split(/(?<=\n)/).map((line) => stylize(quote(line), 'string', ctx)).join(` +\n${' '.repeat(ctx.indentation + 2)}`);
+      }
+      return stylize(quote(v), 'string', ctx);
     case 'number': return stylize(Object.is(v, -0) ? '-0' : String(v), 'number', ctx);
     case 'bigint': return stylize(`${v}n`, 'bigint', ctx);
     case 'boolean': return stylize(String(v), 'boolean', ctx);
@@ -142,7 +147,7 @@ function formatValue(v, ctx, depth) {
     if (!ctx.circular.has(v)) ctx.circular.set(v, ctx.circular.size + 1);
     return stylize(`[Circular *${ctx.circular.get(v)}]`, 'special', ctx);
   }
-  if (typeof v[customInspect] === 'function' && v[customInspect] !== inspect) {
+  if (ctx.customInspect !== false && typeof v[customInspect] === 'function' && v[customInspect] !== inspect) {
     const r = v[customInspect](ctx.depth - depth, { ...ctx, stylize: (s) => s }, inspect);
     if (r !== v) return typeof r === 'string' ? r : formatValue(r, ctx, depth);
   }
@@ -183,12 +188,9 @@ function formatValue(v, ctx, depth) {
     if (v.size === 0 && keys.length === 0) return `${braces[0]}}`;
     entries = () => [...v].map((x) => formatValue(x, ctx, depth + 1));
   } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-    const tname = (typeof Buffer === 'function' && v instanceof Buffer) ? 'Buffer' : name;
-    if (tname === 'Buffer') {
-      const hex = [...v.subarray(0, 50)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-      return `<Buffer${hex ? ' ' + hex : ''}${v.length > 50 ? ` ... ${v.length - 50} more bytes` : ''}>`;
-    }
-    braces = [`${tname}(${v.length}) [`, ']'];
+    // A Buffer prints as <Buffer …> through its own inspect; without it, as Buffer(n) [Uint8Array] [ … ].
+    const tag = v[Symbol.toStringTag];
+    braces = [`${name}(${v.length}) ${tag && tag !== name ? `[${tag}] ` : ''}[`, ']'];
     isArrayLike = true;
     keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k));
     if (v.length === 0 && keys.length === 0) return `${braces[0]}]`;
@@ -197,8 +199,8 @@ function formatValue(v, ctx, depth) {
     entries = () => [ops.op_promise_state(v)].map(([s, r]) => (s === 0 ? stylize('<pending>', 'special', ctx) : s === 1 ? formatValue(r, ctx, depth + 1) : `${stylize('<rejected>', 'special', ctx)} ${formatValue(r, ctx, depth + 1)}`));
   } else if (v instanceof WeakMap || v instanceof WeakSet) {
     return `${name} { ${stylize('<items unknown>', 'special', ctx)} }`;
-  } else if (typeof v === 'object' && (v instanceof Number || v instanceof String || v instanceof Boolean)) {
-    const t = v instanceof Number ? 'Number' : v instanceof String ? 'String' : 'Boolean';
+  } else if (typeof v === 'object' && (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt || v instanceof Symbol)) {
+    const t = v instanceof Number ? 'Number' : v instanceof String ? 'String' : v instanceof Boolean ? 'Boolean' : v instanceof BigInt ? 'BigInt' : 'Symbol';
     base = `[${t}: ${formatPrimitive(v.valueOf(), ctx)}]`;
     if (t === 'String') keys = keys.filter((k) => !/^\d+$/.test(k));
     if (keys.length === 0) return base;
@@ -215,12 +217,13 @@ function formatValue(v, ctx, depth) {
     return stylize(`[${name || 'Object'}]`, 'special', ctx);
   }
   ctx.seen.push(v);
-  ctx.currentDepth = depth;
+  // Like Node, only objects with entries count as a level of nesting for line breaking.
+  if (keys.length > 0 || symbols.length > 0 || entries || (isArrayLike && v.length > 0)) ctx.currentDepth = depth;
   let output = [];
   const prevIndent = ctx.indentation;
   try {
     if (isArrayLike) {
-      const max = Math.min(v.length, 100);
+      const max = Math.min(v.length, ctx.maxArrayLength === undefined ? 100 : Math.max(ctx.maxArrayLength, 0));
       let holes = 0;
       for (let i = 0; i < max; i++) {
         if (!hasOwn(v, i) && Array.isArray(v)) { holes++; continue; }
@@ -245,6 +248,13 @@ function formatValue(v, ctx, depth) {
     ctx.seen.pop();
     ctx.indentation = prevIndent;
   }
+  if (ctx.sorted) {
+    // Arrays keep their element order; only the named properties after them are sorted.
+    const cmp = typeof ctx.sorted === 'function' ? ctx.sorted : undefined;
+    const named = keys.length + symbols.length;
+    if (!isArrayLike) output.sort(cmp);
+    else if (named > 1) output.splice(output.length - named, named, ...output.slice(output.length - named).sort(cmp));
+  }
   let refPrefix = '';
   if (ctx.circular && ctx.circular.has(v)) refPrefix = stylize(`<ref *${ctx.circular.get(v)}>`, 'special', ctx) + ' ';
   if (base && output.length === 0) return refPrefix + base;
@@ -265,6 +275,7 @@ function formatWithOptions(opts, ...args) {
   let out = '';
   let a = 0;
   if (typeof first === 'string') {
+    if (args.length === 1) return first; // a lone string is not a format: '%%' stays '%%'
     a = 1;
     let last = 0;
     for (let i = 0; i < first.length - 1; i++) {

@@ -27,7 +27,7 @@ const buf = new Uint8Array(5);
 console.log(fs.readSync(fd, buf, 0, 5, 0), new TextDecoder().decode(buf));
 fs.closeSync(fd);
 function tryIt(label, fn) {
-  try { fn(); console.log(label, 'ok'); } catch (e) { console.log(label, e.code, e.syscall, e.message.replace(dir, '<dir>')); }
+  try { fn(); console.log(label, 'ok'); } catch (e) { console.log(label, e.code, e.syscall, e.message.split(dir).join('<dir>')); }
 }
 tryIt('read missing', () => fs.readFileSync(path.join(dir, 'missing')));
 tryIt('mkdir exists', () => fs.mkdirSync(dir));

@@ -1,0 +1,111 @@
+// Shared helpers for FeEngine / FeRuntime tests. Every isolate or runtime is created inside the
+// test that uses it and used only on that test's thread (tests are synchronous functions).
+import FeBasics
+import FeEngine
+import FeRuntime
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Snapshot bytes at a stable address: V8 reads a startup blob lazily and never copies it, so
+/// a runtime keeps this object alive for as long as it lives.
+final class SnapshotMemory {
+  let buffer: UnsafeMutableRawBufferPointer
+  init(_ bytes: [UInt8]) {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+    bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+    self.buffer = buffer
+    count = bytes.count
+  }
+  let count: Int
+  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: buffer[0..<count]) }
+  deinit { buffer.deallocate() }
+}
+
+/// The runtime's base snapshot (runtime.js only), built once per test process.
+let baseSnapshot: SnapshotMemory = {
+  do {
+    return SnapshotMemory(try Runtime.makeSnapshotBuilder().snapshot())
+  } catch {
+    fatalError("cannot build the base snapshot: \(error)")
+  }
+}()
+
+/// Records `process.exit()` instead of ending the test process.
+final class ExitRecorder {
+  var codes: [Int32] = []
+}
+
+/// A runtime booted from the base snapshot, set up like a launch. `process.exit` (and the
+/// runtime's own fatal-error path) is captured rather than exiting the test process.
+func bootRuntime(
+  permissions: Permissions = .all, argv: [String] = ["fe", "test"], env: [String: String] = ["FE_TEST": "1"],
+  exits: ExitRecorder = ExitRecorder()
+) throws -> Runtime {
+  let rt = Runtime(snapshot: baseSnapshot.bytes, owner: baseSnapshot, permissions: permissions)
+  rt.onExit = { exits.codes.append($0) }
+  try rt.setup(argv: argv, env: env, execPath: "/usr/local/bin/fe")
+  return rt
+}
+
+extension Runtime {
+  /// Makes builtin modules available to classic scripts as globals (`path`, `util`, `fs`…).
+  func expose(_ names: [String]) throws {
+    let body = names.map { "globalThis[\(quoted($0))] = require(\(quoted($0)));" }.joined(separator: "\n")
+    try runCommonJS(body, path: "/fe-tests/expose.cjs")
+  }
+
+  /// The namespace (or module.exports) of `path`, as data.
+  func exportsOf(_ path: String) throws -> JSValue {
+    let ns = try evaluateFile(path)
+    return try isolate.scope { s in s.toSwift(ns.get(s)) }
+  }
+}
+
+/// A JS string literal for `s`.
+func quoted(_ s: String) -> String {
+  var out = ""
+  JSValue.quote(s, into: &out)
+  return out
+}
+
+/// Runs `body` in a fresh bare isolate (a context, no runtime JS).
+func withIsolate<T>(_ body: (Scope) throws -> T) throws -> T {
+  let isolate = Isolate()
+  return try isolate.scope(body)
+}
+
+/// The JSError a throwing expression produced (records an issue when there was none).
+func jsError(sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> JSError? {
+  do {
+    try body()
+    Issue.record("expected a JSError, nothing was thrown", sourceLocation: sourceLocation)
+  } catch let e as JSError {
+    return e
+  } catch {
+    Issue.record("expected a JSError, got \(error)", sourceLocation: sourceLocation)
+  }
+  return nil
+}
+
+/// A fresh directory under /tmp, removed when the returned object dies.
+final class TempDir {
+  let path: String
+  init(_ name: String = "fe-engine-test") {
+    var template = Array("/tmp/\(name)-XXXXXX".utf8CString)
+    guard mkdtemp(&template) != nil else { fatalError("mkdtemp failed") }
+    path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+  }
+  /// Writes `text` to `name` (subdirectories created) and returns the full path.
+  @discardableResult
+  func write(_ name: String, _ text: String) throws -> String {
+    let full = Path.join(path, name)
+    try FileSystem.createDirectory(Path.dirname(full))
+    try FileSystem.writeAtomically(full, Array(text.utf8))
+    return full
+  }
+  func file(_ name: String) -> String { Path.join(path, name) }
+  deinit { try? FileSystem.removeTree(path) }
+}
