@@ -44,7 +44,7 @@ let package = Package(
     .target(name: "FeEngine", dependencies: ["CFeV8", "FeBasics"]),
     .target(
       name: "FeRuntime",
-      dependencies: ["FeEngine", "FeBasics"],
+      dependencies: ["FeEngine", "FeBasics", "CCrypto"],
       resources: [
         .embedInCode("JS/core.js"),
         .embedInCode("JS/inspect.js"),
@@ -56,6 +56,13 @@ let package = Package(
         .embedInCode("JS/fs.js"),
         .embedInCode("JS/url.js"),
         .embedInCode("JS/builtins.js"),
+        .embedInCode("JS/buffer.js"),
+        .embedInCode("JS/web.js"),
+        .embedInCode("JS/string_decoder.js"),
+        .embedInCode("JS/assert.js"),
+        .embedInCode("JS/streams.js"),
+        .embedInCode("JS/child_process.js"),
+        .embedInCode("JS/crypto.js"),
         .embedInCode("JS/globals.js"),
       ]
     ),

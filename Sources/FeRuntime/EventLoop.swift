@@ -43,6 +43,9 @@ final class EventLoop {
   /// Marks refed work as started on the loop thread; balance it with `post(releasing: true)`.
   func retain() { lock.withLock { pendingRefs += 1 } }
 
+  /// Gives back a `retain()` without running anything (an unref'd handle).
+  func release() { lock.withLock { pendingRefs -= 1 } }
+
   /// Queues `body` to run on the loop thread. Safe from any thread.
   func post(releasing: Bool = true, _ body: @escaping (Scope) throws -> Void) {
     lock.withLock {

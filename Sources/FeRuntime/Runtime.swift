@@ -9,6 +9,8 @@ import FeEngine
 public final class Runtime {
   public let isolate: Isolate
   let loop = EventLoop()
+  /// Active fs.watch watchers by id.
+  var watchers: [Int: Watcher] = [:]
   let modules = ModuleLoader()
   public let permissions: Permissions
   /// Who is sandboxed, for messages: "fe.config.js may not write files".
@@ -21,7 +23,7 @@ public final class Runtime {
   }
 
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
-  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all
+  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.

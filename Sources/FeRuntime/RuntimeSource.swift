@@ -13,6 +13,13 @@ enum RuntimeSource {
     ("fs.js", PackageResources.fs_js),
     ("url.js", PackageResources.url_js),
     ("builtins.js", PackageResources.builtins_js),
+    ("buffer.js", PackageResources.buffer_js),
+    ("web.js", PackageResources.web_js),
+    ("string_decoder.js", PackageResources.string_decoder_js),
+    ("assert.js", PackageResources.assert_js),
+    ("streams.js", PackageResources.streams_js),
+    ("child_process.js", PackageResources.child_process_js),
+    ("crypto.js", PackageResources.crypto_js),
     ("globals.js", PackageResources.globals_js),
   ]
 

@@ -26,41 +26,7 @@ const util = {
   TextEncoder: undefined, TextDecoder: undefined,
 };
 util.promisify.custom = Symbol.for('nodejs.util.promisify.custom');
-function deepEqual(a, b, strict, seen = new Map()) {
-  if (strict ? Object.is(a, b) : a == b || (a !== a && b !== b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (Object.prototype.toString.call(a) !== Object.prototype.toString.call(b)) return false;
-  if (seen.get(a) === b) return true;
-  seen.set(a, b);
-  if (a instanceof Date) return a.getTime() === b.getTime();
-  if (a instanceof RegExp) return String(a) === String(b) && a.lastIndex === b.lastIndex;
-  if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
-  if (ArrayBuffer.isView(a)) { if (a.length !== b.length) return false; for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i]) && (strict || a[i] != b[i])) return false; }
-  if (a instanceof Map) {
-    if (a.size !== b.size) return false;
-    for (const [k, v] of a) { if (!b.has(k) || !deepEqual(v, b.get(k), strict, seen)) return false; }
-  }
-  if (a instanceof Set) {
-    if (a.size !== b.size) return false;
-    outer: for (const v of a) {
-      if (b.has(v)) continue;
-      if (typeof v === 'object' && v !== null) { for (const w of b) if (deepEqual(v, w, strict, seen)) continue outer; }
-      return false;
-    }
-  }
-  if (a instanceof Number || a instanceof String || a instanceof Boolean) { if (!Object.is(a.valueOf(), b.valueOf())) return false; }
-  const ka = Object.keys(a), kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) { if (!hasOwn(b, k) || !deepEqual(a[k], b[k], strict, seen)) return false; }
-  if (strict) {
-    const sa = Object.getOwnPropertySymbols(a).filter((s) => Object.prototype.propertyIsEnumerable.call(a, s));
-    const sb = Object.getOwnPropertySymbols(b).filter((s) => Object.prototype.propertyIsEnumerable.call(b, s));
-    if (sa.length !== sb.length) return false;
-    for (const s of sa) if (!deepEqual(a[s], b[s], strict, seen)) return false;
-  }
-  return true;
-}
+// deepEqual(a, b, strict), Node's comparison algorithm, is defined in assert.js.
 
 const os = {
   EOL: '\n', platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', endianness: () => 'LE',

@@ -297,3 +297,84 @@ fs.write = (fd, data, ...rest) => {
   new FileHandle(fd).write(data, ...rest).then(({ bytesWritten, buffer }) => cb(null, bytesWritten, buffer), (e) => cb(e));
 };
 fsPromises.constants = fs.constants;
+
+// fs.watch (inotify, see WatchOps.swift) and fs.watchFile (stat polling, as Node does).
+const watchers = new Map();
+let nextWatcherId = 1;
+class FSWatcher extends EventEmitter {
+  constructor(id) { super(); this._id = id; this._closed = false; this._refed = true; }
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    watchers.delete(this._id);
+    ops.op_fs_watch_stop(this._id);
+    if (!this._refed) ops.op_fs_watch_ref(this._id, true); // the native side releases once on stop
+    nextTick(() => this.emit('close'));
+  }
+  ref() { if (!this._refed && !this._closed) { this._refed = true; ops.op_fs_watch_ref(this._id, true); } return this; }
+  unref() { if (this._refed && !this._closed) { this._refed = false; ops.op_fs_watch_ref(this._id, false); } return this; }
+}
+core.onWatchEvent = (id, type, name) => {
+  const w = watchers.get(id);
+  if (w && !w._closed) w.emit('change', type, name);
+};
+fs.watch = (filename, options, listener) => {
+  if (typeof options === 'function') { listener = options; options = {}; }
+  if (typeof options === 'string') options = { encoding: options };
+  options = options || {};
+  const id = nextWatcherId++;
+  const w = new FSWatcher(id);
+  check(ops.op_fs_watch_start(toPath(filename, 'filename'), !!options.recursive, id));
+  watchers.set(id, w);
+  if (options.persistent === false) w.unref();
+  if (typeof listener === 'function') w.on('change', listener);
+  if (options.signal) options.signal.addEventListener('abort', () => w.close(), { once: true });
+  return w;
+};
+fsPromises.watch = (filename, options = {}) => {
+  const queue = [];
+  let wake = null;
+  const w = fs.watch(filename, options, (eventType, name) => {
+    queue.push({ eventType, filename: name });
+    if (wake) { wake(); wake = null; }
+  });
+  return {
+    [Symbol.asyncIterator]() { return this; },
+    async next() {
+      while (queue.length === 0 && !w._closed) await new Promise((r) => { wake = r; });
+      if (queue.length === 0) return { done: true, value: undefined };
+      return { done: false, value: queue.shift() };
+    },
+    async return() { w.close(); if (wake) wake(); return { done: true, value: undefined }; },
+  };
+};
+const statWatchers = new Map();
+fs.watchFile = (filename, options, listener) => {
+  if (typeof options === 'function') { listener = options; options = {}; }
+  const p = toPath(filename, 'filename');
+  let entry = statWatchers.get(p);
+  if (!entry) {
+    const statOf = () => { const r = ops.op_fs_stat(p, true); return new Stats(r && r.__feError ? new Array(14).fill(0) : r); };
+    entry = { listeners: [], prev: statOf() };
+    entry.timer = setInterval(() => {
+      const curr = statOf();
+      if (curr.mtimeMs !== entry.prev.mtimeMs || curr.size !== entry.prev.size || curr.ino !== entry.prev.ino) {
+        const prev = entry.prev;
+        entry.prev = curr;
+        for (const l of entry.listeners) l(curr, prev);
+      }
+    }, (options && options.interval) || 5007);
+    if (options && options.persistent === false) entry.timer.unref();
+    statWatchers.set(p, entry);
+  }
+  entry.listeners.push(listener);
+  return entry;
+};
+fs.unwatchFile = (filename, listener) => {
+  const p = toPath(filename, 'filename');
+  const entry = statWatchers.get(p);
+  if (!entry) return;
+  entry.listeners = listener ? entry.listeners.filter((l) => l !== listener) : [];
+  if (entry.listeners.length === 0) { clearInterval(entry.timer); statWatchers.delete(p); }
+};
+fs.FSWatcher = FSWatcher;
