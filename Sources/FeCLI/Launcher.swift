@@ -9,9 +9,11 @@ import FeStore
 struct Launcher {
   let context: CLIContext
 
-  func run(tool: String, range: String?, args: [String]) throws -> Int32 {
+  /// `requirePin`: the tool must be pinned by the project (`fe <args>`); otherwise (`fe blobs exec`)
+  /// an unpinned tool runs its highest installed release.
+  func run(tool: String, range: String?, args: [String], requirePin: Bool = true) throws -> Int32 {
     let store = BlobStore(layout: context.layout)
-    let config = try loadConfig(required: range == nil)
+    let config = try loadConfig(required: range == nil && requirePin)
     let selector: VersionSelector
     if let range {
       do { selector = try VersionSelector(parsing: range) } catch {
@@ -19,6 +21,8 @@ struct Launcher {
       }
     } else if let config, let pinned = try config.selector(for: tool) {
       selector = pinned
+    } else if !requirePin {
+      selector = .tag("latest")
     } else {
       let path = config?.path ?? "fe.config.js"
       throw FeError(

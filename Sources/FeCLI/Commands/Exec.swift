@@ -4,7 +4,7 @@ import FeBasics
 extension BlobsCommand {
   struct Exec: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Run any installed tool: <tool>[@<range>] [--] <args…>; without a range, the project's pin.")
+      abstract: "Run any installed tool: <tool>[@<range>] [--] <args…>; without a range, the project's pin, else the highest installed release.")
 
     @Argument(help: "<tool> or <tool>@<range>.") var spec: String
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the tool.") var args: [String] = []
@@ -13,7 +13,7 @@ extension BlobsCommand {
       let c = CLIContext.shared
       let (tool, range) = try ToolSpec.parse(spec)
       let toolArgs = args.first == "--" ? Array(args.dropFirst()) : args
-      let code = try Launcher(context: c).run(tool: tool, range: range, args: toolArgs)
+      let code = try Launcher(context: c).run(tool: tool, range: range, args: toolArgs, requirePin: false)
       if code != 0 { throw ToolExit(code: code) }
     }
   }
