@@ -151,6 +151,8 @@ fe_val fe_object_new(fe_rt *rt);
 fe_val fe_array_new(fe_rt *rt, size_t len);
 // A Uint8Array holding a copy of the bytes.
 fe_val fe_bytes_new(fe_rt *rt, const void *data, size_t len);
+// A Float64Array holding a copy of the numbers (cheaper than an array of Numbers).
+fe_val fe_float64_array_new(fe_rt *rt, const double *values, size_t count);
 fe_val fe_error_new(fe_rt *rt, const char *utf8, size_t len);
 fe_val fe_type_error_new(fe_rt *rt, const char *utf8, size_t len);
 

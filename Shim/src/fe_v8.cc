@@ -637,6 +637,13 @@ fe_val fe_bytes_new(fe_rt *rt, const void *data, size_t len) {
   return V(v8::Uint8Array::New(buf, 0, len));
 }
 
+fe_val fe_float64_array_new(fe_rt *rt, const double *values, size_t count) {
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(rt->isolate, count * sizeof(double));
+  if (count > 0) memcpy(store->Data(), values, count * sizeof(double));
+  Local<v8::ArrayBuffer> buf = v8::ArrayBuffer::New(rt->isolate, std::move(store));
+  return V(v8::Float64Array::New(buf, 0, count));
+}
+
 fe_val fe_error_new(fe_rt *rt, const char *utf8, size_t len) {
   return V(v8::Exception::Error(Str(rt->isolate, utf8, len)));
 }

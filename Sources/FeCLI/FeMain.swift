@@ -10,6 +10,8 @@ public enum FeMain {
   public static let version = "0.1.0"
 
   public static func main() -> Never {
+    // As Node does: a closed pipe is an EPIPE error for the writer, not a signal that kills fe.
+    signal(SIGPIPE, SIG_IGN)
     let args = Array(CommandLine.arguments.dropFirst())
     let context = CLIContext.current()
     if args.first == "blobs" {

@@ -13,6 +13,16 @@ public struct OpCall {
   public var count: Int { Int(fe_call_argc(call)) }
   public func arg(_ i: Int) -> Local { Local(fe_call_arg(call, Int32(i))) }
   public func string(_ i: Int) -> String { scope.string(arg(i)) }
+  /// The argument as a NUL-terminated UTF-8 C string, without making a Swift String (hot ops).
+  /// The pointer is valid only inside `body`.
+  public func withCString<T>(_ i: Int, _ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
+    var len = 0
+    guard let p = fe_val_utf8(scope.rt, arg(i).raw, &len) else { return try body("") }
+    return try body(p)
+  }
+  public func returns(float64: UnsafeBufferPointer<Double>) {
+    fe_call_return(call, fe_float64_array_new(scope.rt, float64.baseAddress, float64.count))
+  }
   public func number(_ i: Int) -> Double { scope.number(arg(i)) }
   public func int(_ i: Int) -> Int {
     let d = number(i)

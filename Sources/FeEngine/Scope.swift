@@ -34,6 +34,9 @@ public struct Scope {
   public func array(_ count: Int = 0) -> Local { Local(fe_array_new(rt, count)) }
   public func bytes(_ b: UnsafeRawBufferPointer) -> Local { Local(fe_bytes_new(rt, b.baseAddress, b.count)) }
   public func bytes(_ b: [UInt8]) -> Local { b.withUnsafeBytes { bytes($0) } }
+  public func float64Array(_ values: [Double]) -> Local {
+    values.withUnsafeBufferPointer { Local(fe_float64_array_new(rt, $0.baseAddress, $0.count)) }
+  }
   public func error(_ message: String) -> Local {
     var m = message
     return m.withUTF8 { Local(fe_error_new(rt, $0.baseAddress, $0.count)) }

@@ -6,6 +6,8 @@ enum OpResult {
   case undefined
   case value(JSValue)
   case bytes([UInt8])
+  /// A Float64Array: fixed records like stat results, without allocating a JS Number each.
+  case numbers([Double])
   /// Node-style error info (`Runtime.errorInfo`): JS turns it into an Error with code/syscall/path.
   case failure(JSValue)
 
@@ -18,6 +20,7 @@ enum OpResult {
     case .undefined: return s.undefined
     case .value(let v), .failure(let v): return s.make(v)
     case .bytes(let b): return s.bytes(b)
+    case .numbers(let n): return s.float64Array(n)
     }
   }
 

@@ -16,20 +16,21 @@ enum FsOps {
       let path = call.string(i), data = call.bytes(i + 1), flag = call.string(i + 2), mode = call.int(i + 3)
       return { writeFile(path, data, flag: flag, mode: mode) }
     }
+    + [fastStat]
     + Op.dual("op_fs_stat", needs: .read) { call, i in
       let path = call.string(i), follow = call.bool(i + 1)
       return {
         var st = stat()
         if (follow ? stat(path, &st) : lstat(path, &st)) != 0 { return .fail(errno, syscall: follow ? "stat" : "lstat", path: path) }
-        return .value(statArray(st))
+        return .numbers(statArray(st))
       }
-    }
+    }.dropFirst()
     + Op.dual("op_fs_fstat", needs: .read) { call, i in
       let fd = Int32(call.int(i))
       return {
         var st = stat()
         if fstat(fd, &st) != 0 { return .fail(errno, syscall: "fstat") }
-        return .value(statArray(st))
+        return .numbers(statArray(st))
       }
     }
     + Op.dual("op_fs_readdir", needs: .read) { call, i in
@@ -147,6 +148,19 @@ enum FsOps {
         call.returns(readAll(Int32(call.int(0)), path: nil).local(call.scope))
       }
     ]
+
+  /// statSync is the hottest op tools call (module resolution, file walks): no closures, no
+  /// Swift String for the path, the result straight into a Float64Array.
+  static let fastStat = Op("op_fs_stat", needs: .read) { _, call in
+    let follow = call.bool(1)
+    var st = stat()
+    let rc = call.withCString(0) { follow ? stat($0, &st) : lstat($0, &st) }
+    if rc != 0 { return call.fail(errno, syscall: follow ? "stat" : "lstat", path: call.string(0)) }
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 14) { buf in
+      fillStat(st, buf)
+      call.returns(float64: UnsafeBufferPointer(buf))
+    }
+  }
 
   // MARK: work
 
@@ -278,14 +292,21 @@ enum FsOps {
     return 0
   }
 
-  static func statArray(_ st: stat) -> JSValue {
+  static func statArray(_ st: stat) -> [Double] {
+    [Double](unsafeUninitializedCapacity: 14) { buf, count in
+      fillStat(st, buf)
+      count = 14
+    }
+  }
+
+  /// The stat record as the JS Stats constructor reads it (fs.js).
+  static func fillStat(_ st: stat, _ out: UnsafeMutableBufferPointer<Double>) {
     func ms(_ t: timespec) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6 }
-    let fields: [Double] = [
-      Double(st.st_dev), Double(st.st_mode), Double(st.st_nlink), Double(st.st_uid), Double(st.st_gid),
-      Double(st.st_rdev), Double(st.st_blksize), Double(st.st_ino), Double(st.st_size), Double(st.st_blocks),
-      ms(st.st_atim), ms(st.st_mtim), ms(st.st_ctim), ms(st.st_ctim),
-    ]
-    return .array(fields.map(JSValue.number))
+    out[0] = Double(st.st_dev); out[1] = Double(st.st_mode); out[2] = Double(st.st_nlink)
+    out[3] = Double(st.st_uid); out[4] = Double(st.st_gid); out[5] = Double(st.st_rdev)
+    out[6] = Double(st.st_blksize); out[7] = Double(st.st_ino); out[8] = Double(st.st_size)
+    out[9] = Double(st.st_blocks); out[10] = ms(st.st_atim); out[11] = ms(st.st_mtim)
+    out[12] = ms(st.st_ctim); out[13] = ms(st.st_ctim)
   }
 
   /// Dirent type codes shared with the JS side's Dirent.

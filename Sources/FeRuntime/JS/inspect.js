@@ -56,6 +56,8 @@ function constructorName(obj) {
 }
 function formatError(err, ctx) {
   let stack = typeof err.stack === 'string' && err.stack ? err.stack : Error.prototype.toString.call(err);
+  // A nested error's stack lines line up with its position, as Node prints them.
+  if (ctx.indentation) stack = stack.split('\n').join(`\n${' '.repeat(ctx.indentation)}`);
   const keys = Object.keys(err).filter((k) => !(k === 'stack' || k === 'message'));
   if (ctx.seen.length > 0 || keys.length === 0) {
     if (keys.length === 0) return stack;
@@ -149,7 +151,8 @@ function formatValue(v, ctx, depth) {
   }
   if (ctx.customInspect !== false && typeof v[customInspect] === 'function' && v[customInspect] !== inspect) {
     const r = v[customInspect](ctx.depth - depth, { ...ctx, stylize: (s) => s }, inspect);
-    if (r !== v) return typeof r === 'string' ? r : formatValue(r, ctx, depth);
+    // A string result is indented to where it is nested, as Node does.
+    if (r !== v) return typeof r === 'string' ? r.replace(/\n/g, `\n${' '.repeat(ctx.indentation)}`) : formatValue(r, ctx, depth);
   }
   ctx.depthNow = depth;
   const name = constructorName(v);

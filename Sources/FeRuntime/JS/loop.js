@@ -161,7 +161,7 @@ core.settle = (id, ok, value) => {
   if (p) {
     pendingOps.delete(id);
     if (ok) p.resolve(value);
-    else p.reject(Array.isArray(value) ? opError(value) : value);
+    else p.reject(value && value.__feError ? opError(value.__feError) : Array.isArray(value) ? opError(value) : value);
   }
   processTicksAndRejections();
 };
