@@ -52,6 +52,9 @@ public final class HTTPClient {
 
   // MARK: The retry loop
 
+  /// Bytes an attempt must add for the next one to be a free resume rather than a retry.
+  static let resumeProgress: Int64 = 64 << 10
+
   /// What one attempt came to, when it did not succeed or fail for good.
   private enum Attempt {
     case done
@@ -69,8 +72,9 @@ public final class HTTPClient {
       case .done: return true
       case .notFound: return false
       case .transient(let reason, let retryAfter):
-        // A download that got further than last time resumes at once, counted apart from retries.
-        if sink.canResume && sink.held > heldBefore && resumes < settings.retry.maxResumes {
+        // A download that got well further than last time resumes at once, counted apart from
+        // retries; one that trickles (a server dripping bytes before each stall) uses up retries.
+        if sink.canResume && sink.held - heldBefore >= Self.resumeProgress && resumes < settings.retry.maxResumes {
           resumes += 1
           continue
         }

@@ -112,11 +112,13 @@ public enum HTTPTransportError: Error, Sendable, CustomStringConvertible {
 }
 
 extension StringProtocol {
-  /// The string without leading and trailing characters from `set`.
+  /// The string without leading and trailing scalars from `set` (by scalar, so "\r\n", one
+  /// Character, is trimmed by a set holding "\r" and "\n").
   func trimmed(of set: String) -> String {
-    var s = Substring(self)
-    while let c = s.first, set.contains(c) { s = s.dropFirst() }
-    while let c = s.last, set.contains(c) { s = s.dropLast() }
-    return String(s)
+    let drop = Set(set.unicodeScalars)
+    var scalars = Substring(self).unicodeScalars[...]
+    while let c = scalars.first, drop.contains(c) { scalars = scalars.dropFirst() }
+    while let c = scalars.last, drop.contains(c) { scalars = scalars.dropLast() }
+    return String(String.UnicodeScalarView(scalars))
   }
 }

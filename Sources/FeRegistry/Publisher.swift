@@ -106,7 +106,8 @@ public struct Publisher {
     // `latest` follows the highest release; other tags are the publisher's own business.
     if let latest = RegistryIndex.latest(of: Array(index.versions.keys)) { index.tags["latest"] = latest }
     let newBytes = index.encoded()
-    let needsSignature = !signingKeys.isEmpty && !Self.isSigned(newBytes, oldSignature, by: signingKeys)
+    // Ed25519 signatures are deterministic: the file is current when it holds exactly these keys' signatures.
+    let needsSignature = try !signingKeys.isEmpty && oldSignature.map(IndexSignature.parse) != signingKeys.map { try $0.sign(newBytes) }
     if newBytes != oldBytes && oldSignature != nil && signingKeys.isEmpty {
       throw FeError(
         .usage, "the index \(indexPath) is signed; publishing without its key would break clients that trust it",
@@ -134,12 +135,6 @@ public struct Publisher {
     if !old.isEmpty { try FileSystem.writeAtomically(sigPath, IndexSignature.encode(fresh + old)) }
     try FileSystem.writeAtomically(path, bytes)
     try FileSystem.writeAtomically(sigPath, IndexSignature.encode(fresh))
-  }
-
-  private static func isSigned(_ bytes: [UInt8], _ signature: [UInt8]?, by keys: [Ed25519Key]) -> Bool {
-    guard let signature else { return false }
-    let sigs = IndexSignature.parse(signature)
-    return keys.allSatisfy { key in sigs.contains { key.verify($0, of: bytes) } }
   }
 
   private func writeFile(_ path: String, _ bytes: [UInt8]) throws {

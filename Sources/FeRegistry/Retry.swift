@@ -14,11 +14,12 @@ public struct RetryPolicy: Sendable, Equatable {
   public var baseDelay: Double
   /// No pause is longer than this, whatever a Retry-After header asks.
   public var maxDelay: Double
-  /// Resumes of a download that was making progress, counted apart from retries so a large
-  /// file on a flaky link still finishes, but bounded so a server that never finishes cannot loop.
+  /// Resumes of a download that was making progress (64 KiB or more since the last attempt),
+  /// counted apart from retries so a large file on a flaky link still finishes, but bounded so
+  /// a server that never finishes cannot loop.
   public var maxResumes: Int
 
-  public init(retries: Int = 4, baseDelay: Double = 0.5, maxDelay: Double = 30, maxResumes: Int = 20) {
+  public init(retries: Int = 4, baseDelay: Double = 0.5, maxDelay: Double = 30, maxResumes: Int = 100) {
     self.retries = retries
     self.baseDelay = baseDelay
     self.maxDelay = maxDelay

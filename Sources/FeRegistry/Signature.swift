@@ -107,7 +107,7 @@ public enum IndexSignature {
   /// The signatures in a .sig file.
   public static func parse(_ bytes: [UInt8]) -> [[UInt8]] {
     var out: [[UInt8]] = []
-    for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
       if let sig = Data(base64Encoded: line.trimmed(of: " \t")).map(Array.init), sig.count == 64 { out.append(sig) }
     }
     if out.isEmpty && bytes.count == 64 { out.append(bytes) }
