@@ -44,7 +44,7 @@ let package = Package(
     .target(name: "FeEngine", dependencies: ["CFeV8", "FeBasics"]),
     .target(
       name: "FeRuntime",
-      dependencies: ["FeEngine", "FeBasics", "CCrypto"],
+      dependencies: ["FeEngine", "FeBasics", "CCrypto", "CCurl"],
       resources: [
         .embedInCode("JS/core.js"),
         .embedInCode("JS/inspect.js"),
@@ -63,6 +63,7 @@ let package = Package(
         .embedInCode("JS/streams.js"),
         .embedInCode("JS/child_process.js"),
         .embedInCode("JS/crypto.js"),
+        .embedInCode("JS/fetch.js"),
         .embedInCode("JS/globals.js"),
       ]
     ),
@@ -88,7 +89,7 @@ let package = Package(
     .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"]),
     // Golden JS tests: every Golden/<area>/<name>.js runs under `fe blobs run` (and under node,
     // when installed) and must print <name>.out.
-    .testTarget(name: "FeRuntimeTests", dependencies: ["fe"], exclude: ["Golden"]),
+    .testTarget(name: "FeRuntimeTests", dependencies: ["fe"], exclude: ["Golden", "Fixtures"]),
   ],
   // Swift 5 mode: the runtime hands work between threads through its own locked queue (one
   // JS thread by design), which Swift 6's checker cannot see through without wrappers everywhere.

@@ -39,3 +39,9 @@ static inline CURLcode fe_curl_getinfo_long(CURL *handle, CURLINFO info, long *v
 static inline CURLcode fe_curl_getinfo_string(CURL *handle, CURLINFO info, char **value) {
   return curl_easy_getinfo(handle, info, value);
 }
+static inline CURLcode fe_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value) {
+  return curl_easy_getinfo(handle, info, value);
+}
+static inline CURLcode fe_curl_setopt_ssl_ctx_callback(CURL *handle, curl_ssl_ctx_callback value) {
+  return curl_easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, value);
+}

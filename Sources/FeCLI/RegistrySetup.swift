@@ -22,12 +22,13 @@ struct RegistryOptions: ParsableArguments {
 enum RegistrySetup {
   static var userAgent: String { "fe/\(FeMain.version)" }
 
-  static func installer(_ c: CLIContext, _ options: RegistryOptions, config: ProjectConfig?, quiet: Bool) throws -> Installer {
+  /// An installer for this context; `registry` is the --registry flag, and with `offline` no registry is contacted.
+  static func installer(_ c: CLIContext, registry flag: String?, offline: Bool, config: ProjectConfig?, quiet: Bool) throws -> Installer {
     let wait: (@Sendable () -> Void)? = quiet ? nil : { @Sendable in c.err("fe: " + StoreLock.waitingMessage) }
     let store = BlobStore(layout: c.layout, onLockWait: wait)
-    let offline = options.offline || Environment.isTruthy(c.env["FE_OFFLINE"])
+    let offline = offline || Environment.isTruthy(c.env["FE_OFFLINE"])
     var client: RegistryClient?
-    if !offline, let location = try location(c, options, config) {
+    if !offline, let location = try location(c, flag, config) {
       client = try RegistryClient(location: location, settings: try TransferSettings(env: c.env, userAgent: userAgent))
     }
     let layout = c.layout
@@ -47,8 +48,8 @@ enum RegistrySetup {
   }
 
   /// `--registry`, else FE_REGISTRY, else the config's `registry` (relative to the config's directory).
-  static func location(_ c: CLIContext, _ options: RegistryOptions, _ config: ProjectConfig?) throws -> RegistryLocation? {
-    if let flag = options.registry { return try RegistryLocation(parsing: flag, cwd: c.cwd) }
+  static func location(_ c: CLIContext, _ flag: String?, _ config: ProjectConfig?) throws -> RegistryLocation? {
+    if let flag { return try RegistryLocation(parsing: flag, cwd: c.cwd) }
     if let env = c.env["FE_REGISTRY"], !env.isEmpty { return try RegistryLocation(parsing: env, cwd: c.cwd) }
     if let config, let text = config.registry {
       do {

@@ -20,6 +20,7 @@ enum RuntimeSource {
     ("streams.js", PackageResources.streams_js),
     ("child_process.js", PackageResources.child_process_js),
     ("crypto.js", PackageResources.crypto_js),
+    ("fetch.js", PackageResources.fetch_js),
     ("globals.js", PackageResources.globals_js),
   ]
 

@@ -68,14 +68,14 @@ extension BlobsCommand {
         throw FeError(.usage, "\"\(range ?? "")\" is not a valid version range: \(error)", hint: "use npm's range syntax, e.g. \(tool)@^2.1.0")
       }
       let config = try Launcher(context: c).loadConfig(required: false)
-      let installer = try RegistrySetup.installer(c, registry, config: config, quiet: output.quiet)
+      let installer = try RegistrySetup.installer(c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
       let outcome = try installer.install(tool: tool, selector: selector)
       try report(c, tool, outcome, installer, store)
     }
 
     private func installPinned(_ c: CLIContext, _ store: BlobStore) throws {
       guard let config = try Launcher(context: c).loadConfig(required: true) else { return }
-      let installer = try RegistrySetup.installer(c, registry, config: config, quiet: output.quiet)
+      let installer = try RegistrySetup.installer(c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
       for tool in config.pins.keys.sorted() {
         guard let selector = try config.selector(for: tool) else { continue }
         let outcome = try installer.install(tool: tool, selector: selector)
@@ -94,7 +94,7 @@ extension BlobsCommand {
     }
 
     private func installPack(_ path: String, _ c: CLIContext) throws {
-      let installer = try RegistrySetup.installer(c, RegistryOptions(), config: nil, quiet: output.quiet)
+      let installer = try RegistrySetup.installer(c, registry: nil, offline: true, config: nil, quiet: output.quiet)
       let results = try installer.install(pack: path)
       if output.quiet { return }
       for (spec, outcome) in results {

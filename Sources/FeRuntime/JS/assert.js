@@ -526,10 +526,18 @@ let deepEqual;
   // The call expression that starts on `line` and spans `column`: from its first token to the
   // parenthesis that closes it, skipping strings, templates and comments.
   function findCallExpression(code, column) {
-    const ident = /[A-Za-z0-9_$.\s?]/;
+    // Back from the call site over a member chain (`assert.strict.ok`) to its first name.
     let start = column;
-    while (start > 0 && ident.test(code[start - 1])) start--;
-    while (/\s/.test(code[start])) start++;
+    for (;;) {
+      while (start > 0 && /[\w$]/.test(code[start - 1])) start--;
+      let k = start;
+      while (k > 0 && /\s/.test(code[k - 1])) k--;
+      if (k === 0 || code[k - 1] !== '.') break;
+      k--;
+      if (k > 0 && code[k - 1] === '?') k--;
+      while (k > 0 && /\s/.test(code[k - 1])) k--;
+      start = k;
+    }
     let i = code.indexOf('(', column);
     if (i < 0) return undefined;
     let depth = 0;

@@ -16,9 +16,11 @@ function encodingOf(options) {
   return null;
 }
 class Stats {
+  // `a` is the Float64Array an op returns (see FsOps.statArray for the order).
   constructor(a) {
-    [this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks,
-      this.atimeMs, this.mtimeMs, this.ctimeMs, this.birthtimeMs] = a;
+    this.dev = a[0]; this.mode = a[1]; this.nlink = a[2]; this.uid = a[3]; this.gid = a[4]; this.rdev = a[5];
+    this.blksize = a[6]; this.ino = a[7]; this.size = a[8]; this.blocks = a[9];
+    this.atimeMs = a[10]; this.mtimeMs = a[11]; this.ctimeMs = a[12]; this.birthtimeMs = a[13];
     this.atime = new Date(this.atimeMs); this.mtime = new Date(this.mtimeMs);
     this.ctime = new Date(this.ctimeMs); this.birthtime = new Date(this.birthtimeMs);
   }

@@ -59,11 +59,19 @@ function formatError(err, ctx) {
   // A nested error's stack lines line up with its position, as Node prints them.
   if (ctx.indentation) stack = stack.split('\n').join(`\n${' '.repeat(ctx.indentation)}`);
   const keys = Object.keys(err).filter((k) => !(k === 'stack' || k === 'message'));
-  if (ctx.seen.length > 0 || keys.length === 0) {
-    if (keys.length === 0) return stack;
-  }
-  const extra = keys.map((k) => `${formatKey(k, ctx)}: ${formatValue(err[k], ctx, ctx.depthNow + 1)}`);
-  return `${stack} {\n${extra.map((l) => '  ' + l).join(',\n')}\n}`;
+  // A non-enumerable own `cause` prints as [cause], as Node does.
+  const hiddenCause = hasOwn(err, 'cause') && !keys.includes('cause');
+  if (keys.length === 0 && !hiddenCause) return stack;
+  const depth = ctx.depthNow;
+  const prevIndent = ctx.indentation;
+  ctx.indentation += 2;
+  ctx.seen.push(err);
+  const extra = keys.map((k) => `${formatKey(k, ctx)}: ${formatValue(err[k], ctx, depth + 1)}`);
+  if (hiddenCause) extra.push(`[cause]: ${formatValue(err.cause, ctx, depth + 1)}`);
+  ctx.seen.pop();
+  ctx.indentation = prevIndent;
+  const ind = ' '.repeat(prevIndent);
+  return `${stack} {\n${extra.map((l) => `${ind}  ${l}`).join(',\n')}\n${ind}}`;
 }
 // Node's reduceToSingleString: entries go on one line when they fit in breakLength and the
 // object holds fewer than `compact` levels of nesting below it.

@@ -41,8 +41,7 @@ core.afterMacrotask = processTicksAndRejections;
 function errorText(e, unhandledRejection) {
   if (e instanceof Error || (e && typeof e === 'object' && typeof e.stack === 'string')) {
     let text = typeof e.stack === 'string' ? e.stack : String(e);
-    const keys = Object.keys(e);
-    if (keys.length > 0) text = inspect(e);
+    if (Object.keys(e).length > 0 || hasOwn(e, 'cause')) text = inspect(e);
     return text;
   }
   if (unhandledRejection) {

@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import CCrypto
+import CCurl
+import FeEngine
+
+/// Why a fetch failed, in the shape Node's fetch (undici) gives it: a `TypeError` whose message
+/// is "fetch failed" (before the response) or "terminated" (while reading its body), and whose
+/// `cause` is the error underneath — `connect ECONNREFUSED 127.0.0.1:8080` with errno, code,
+/// syscall, address and port; `getaddrinfo ENOTFOUND host`; a TLS verification code such as
+/// UNABLE_TO_VERIFY_LEAF_SIGNATURE; undici's own timeouts (UND_ERR_CONNECT_TIMEOUT, …).
+struct FetchFailure {
+  /// The cause's class name ("Error", "SocketError", …), message and code.
+  var name = "Error"
+  var message: String
+  var code: String?
+  /// Extra properties after `code`, in Node's order (errno first, then syscall, address…).
+  var errno: Int32?
+  var syscall: String?
+  var fields: [(String, JSValue)] = []
+
+  /// What JS receives: `[causeName, message, {errno?, code?, syscall?, …}]`.
+  var jsValue: JSValue {
+    var props: [(String, JSValue)] = []
+    if let errno { props.append(("errno", .number(Double(-errno)))) }
+    if let code { props.append(("code", .string(code))) }
+    if let syscall { props.append(("syscall", .string(syscall))) }
+    props += fields
+    return .array([.string(name), .string(message), .object(props)])
+  }
+
+  static func plain(_ message: String) -> FetchFailure { FetchFailure(message: message) }
+
+  /// A libcurl failure of the transfer on `handle`, whose response head had or had not arrived.
+  static func classify(_ rc: CURLcode, handle: UnsafeMutableRawPointer, url: String, detail: String, headReceived: Bool) -> FetchFailure {
+    let parts = URLParts(url)
+    let host = parts?.host ?? ""
+    let port = parts?.port ?? 0
+    var osErrno = 0
+    _ = fe_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
+    switch rc {
+    case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+      var f = FetchFailure(message: "getaddrinfo ENOTFOUND \(host)", code: "ENOTFOUND", errno: 3008, syscall: "getaddrinfo")
+      f.fields = [("hostname", .string(host))]
+      return f
+    case CURLE_COULDNT_CONNECT:
+      let err = osErrno != 0 ? Int32(osErrno) : ECONNREFUSED
+      let address = primaryIP(handle) ?? host
+      let code = ChildProcessOps.codeName(err)
+      var f = FetchFailure(message: "connect \(code) \(address):\(port)", code: code, errno: err, syscall: "connect")
+      f.fields = [("address", .string(address)), ("port", .number(Double(port)))]
+      return f
+    case CURLE_OPERATION_TIMEDOUT:
+      var connectTime: curl_off_t = 0
+      _ = fe_curl_getinfo_off_t(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
+      if connectTime == 0 && !headReceived {
+        var f = FetchFailure(name: "ConnectTimeoutError", message: "Connect Timeout Error", code: "UND_ERR_CONNECT_TIMEOUT")
+        f.message += " (attempted address: \(host):\(port), timeout: \(FetchTransfer.connectTimeoutMs)ms)"
+        return f
+      }
+      return headReceived
+        ? FetchFailure(name: "BodyTimeoutError", message: "Body Timeout Error", code: "UND_ERR_BODY_TIMEOUT")
+        : FetchFailure(name: "HeadersTimeoutError", message: "Headers Timeout Error", code: "UND_ERR_HEADERS_TIMEOUT")
+    case CURLE_SEND_ERROR, CURLE_RECV_ERROR:
+      if osErrno != 0 {
+        let err = Int32(osErrno)
+        let code = ChildProcessOps.codeName(err)
+        let syscall = rc == CURLE_SEND_ERROR ? "write" : "read"
+        return FetchFailure(message: "\(syscall) \(code)", code: code, errno: err, syscall: syscall)
+      }
+      return otherSideClosed
+    case CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
+      return otherSideClosed
+    case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+      CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_INVALIDCERTSTATUS:
+      return tls(handle, detail: detail, host: host)
+    case CURLE_WEIRD_SERVER_REPLY, CURLE_UNSUPPORTED_PROTOCOL:
+      return FetchFailure(name: "HTTPParserError", message: detail, code: "HPE_INVALID_CONSTANT")
+    default:
+      return FetchFailure(name: "UndiciError", message: detail, code: "UND_ERR")
+    }
+  }
+
+  static let otherSideClosed = FetchFailure(name: "SocketError", message: "other side closed", code: "UND_ERR_SOCKET")
+
+  private static func primaryIP(_ handle: UnsafeMutableRawPointer) -> String? {
+    var ip: UnsafeMutablePointer<CChar>? = nil
+    guard fe_curl_getinfo_string(handle, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK, let ip else { return nil }
+    let s = String(cString: ip)
+    return s.isEmpty ? nil : s
+  }
+
+  /// A TLS failure: certificate verification errors carry OpenSSL's verify code under Node's
+  /// name for it; handshake errors become ERR_SSL_<REASON> as Node names OpenSSL's reasons.
+  private static func tls(_ handle: UnsafeMutableRawPointer, detail: String, host: String) -> FetchFailure {
+    var verify = 0
+    _ = fe_curl_getinfo_long(handle, CURLINFO_SSL_VERIFYRESULT, &verify)
+    let problem = "SSL certificate problem: "
+    // A chain problem comes first, as Node checks the chain before the name.
+    if verify != 0, let name = verifyNames[verify] {
+      let text = X509_verify_cert_error_string(verify).map { String(cString: $0) }
+        ?? (detail.hasPrefix(problem) ? String(detail.dropFirst(problem.count)) : detail)
+      return FetchFailure(message: text, code: name)
+    }
+    if verify == 62 || detail.contains("subject name") || detail.contains("does not match target host") {
+      // Node goes on to list the certificate's names, which curl does not give.
+      let isIP = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+      let what = isIP ? "IP: \(host) is not in the cert's list" : "Host: \(host). is not in the cert's altnames"
+      return FetchFailure(message: "Hostname/IP does not match certificate's altnames: \(what)", code: "ERR_TLS_CERT_ALTNAME_INVALID")
+    }
+    // "error:0A00010B:SSL routines::wrong version number" → ERR_SSL_WRONG_VERSION_NUMBER
+    if let range = detail.firstRange(of: "SSL routines::") {
+      let reason = detail[range.upperBound...].prefix { $0 != "," && $0 != "\n" }
+      let code = "ERR_SSL_" + reason.uppercased().map { $0 == " " ? "_" : $0 }.map(String.init).joined()
+      let message = detail.firstRange(of: "error:").map { String(detail[$0.lowerBound...]) } ?? detail
+      return FetchFailure(message: message, code: code)
+    }
+    return FetchFailure(
+      message: "Client network socket disconnected before secure TLS connection was established", code: "ECONNRESET")
+  }
+
+  /// OpenSSL's X509_V_ERR_* codes under the names Node gives them (`err.code`).
+  static let verifyNames: [Int: String] = [
+    2: "UNABLE_TO_GET_ISSUER_CERT", 3: "UNABLE_TO_GET_CRL", 4: "UNABLE_TO_DECRYPT_CERT_SIGNATURE",
+    5: "UNABLE_TO_DECRYPT_CRL_SIGNATURE", 6: "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY", 7: "CERT_SIGNATURE_FAILURE",
+    8: "CRL_SIGNATURE_FAILURE", 9: "CERT_NOT_YET_VALID", 10: "CERT_HAS_EXPIRED", 11: "CRL_NOT_YET_VALID",
+    12: "CRL_HAS_EXPIRED", 13: "ERROR_IN_CERT_NOT_BEFORE_FIELD", 14: "ERROR_IN_CERT_NOT_AFTER_FIELD",
+    15: "ERROR_IN_CRL_LAST_UPDATE_FIELD", 16: "ERROR_IN_CRL_NEXT_UPDATE_FIELD", 17: "OUT_OF_MEM",
+    18: "DEPTH_ZERO_SELF_SIGNED_CERT", 19: "SELF_SIGNED_CERT_IN_CHAIN", 20: "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    21: "UNABLE_TO_VERIFY_LEAF_SIGNATURE", 22: "CERT_CHAIN_TOO_LONG", 23: "CERT_REVOKED", 24: "INVALID_CA",
+    25: "PATH_LENGTH_EXCEEDED", 26: "INVALID_PURPOSE", 27: "CERT_UNTRUSTED", 28: "CERT_REJECTED",
+  ]
+}

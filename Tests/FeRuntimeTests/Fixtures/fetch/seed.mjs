@@ -1,0 +1,2 @@
+// The seed program: print the text of a fetched page.
+print(await (await fetch(`${process.env.FETCH_BASE}/text`)).text());
