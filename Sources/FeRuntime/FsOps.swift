@@ -173,7 +173,7 @@ enum FsOps {
 
   static func readAll(_ fd: Int32, path: String?) -> OpResult {
     var st = stat()
-    if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { return .fail(EISDIR, syscall: "read", path: path) }
+    if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { return .fail(EISDIR, syscall: "read") }  // Node names no path here
     var out = [UInt8]()
     out.reserveCapacity(st.st_size > 0 ? Int(st.st_size) : 1 << 16)
     var chunk = [UInt8](repeating: 0, count: st.st_size > 0 ? min(Int(st.st_size) + 1, 1 << 20) : 1 << 16)

@@ -18,6 +18,12 @@ const define = (obj, name, value) =>
 // Errors with Node's shape: message "CODE: description, syscall 'path'", plus code/syscall/path.
 function opError(info) {
   const [code, description, syscall, path, dest] = info;
+  if (code === 'EISDIR' && syscall === 'rm') {
+    // Node reports rm of a directory without `recursive` as its own SystemError.
+    const e = new Error(`Path is a directory: rm returned EISDIR (is a directory) ${path}`);
+    Object.assign(e, { code: 'ERR_FS_EISDIR', errno: 21, syscall: 'rm', path });
+    return e;
+  }
   let message = `${code}: ${description}, ${syscall}`;
   if (path !== undefined) message += ` '${path}'`;
   if (dest !== undefined) message += ` -> '${dest}'`;

@@ -261,7 +261,7 @@ class FileHandle extends EventEmitter {
   readFile(options) { return fsPromises.readFile(this, options); }
   writeFile(data, options) { return fsPromises.writeFile(this, data, options); }
   appendFile(data, options) { return fsPromises.appendFile(this, data, options); }
-  stat() { return fsPromises.fstat(this.fd); }
+  stat() { return runAsync('op_fs_fstat', this.fd).then((a) => new Stats(a)); }
   truncate(len = 0) { return runAsync('op_fs_ftruncate', this.fd, len); }
   sync() { return runAsync('op_fs_fsync', this.fd); }
   datasync() { return runAsync('op_fs_fsync', this.fd); }
