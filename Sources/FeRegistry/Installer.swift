@@ -76,7 +76,10 @@ public final class Installer {
         "no version of \(tool) in \(origin) matches \(selector); published: \(published.isEmpty ? "none" : published.joined(separator: ", "))",
         hint: published.last.map { "pick a published version, e.g. `fe blobs install \(tool)@\($0)`" } ?? "publish a version first")
     }
-    if try isInstalled(tool, version, sourceSha256: release.sourceSha256) { return .alreadyInstalled(version: version) }
+    if try isInstalled(tool, version, sourceSha256: release.sourceSha256) {
+      tidy()
+      return .alreadyInstalled(version: version)
+    }
     let prebuilt = try download(tool, version, release)
     return .installed(version: version, prebuilt: prebuilt)
   }
@@ -111,6 +114,13 @@ public final class Installer {
   }
 
   // MARK: Steps
+
+  /// Removes what crashed installs left in tmp/ even when nothing is written now: taking the
+  /// store lock does that (Staging.cleanStale). Skipped when another process holds the lock.
+  private func tidy() {
+    guard FileSystem.isDirectory(store.layout.tmpDir), !FileSystem.listDirectory(store.layout.tmpDir).isEmpty else { return }
+    if let lock = try? StoreLock(layout: store.layout, timeout: 0) { lock.release() }
+  }
 
   /// Whether `tool@version` is installed from the same source the registry lists. Installed
   /// from a different source is an error: one version has one source.
