@@ -64,6 +64,7 @@ let package = Package(
         .embedInCode("JS/child_process.js"),
         .embedInCode("JS/crypto.js"),
         .embedInCode("JS/fetch.js"),
+        .embedInCode("JS/cjs.js"),
         .embedInCode("JS/globals.js"),
       ]
     ),

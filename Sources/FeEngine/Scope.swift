@@ -205,6 +205,8 @@ public struct Scope {
   public func runMicrotasks() { fe_rt_run_microtasks(rt) }
 
   public func throwValue(_ v: Local) { fe_rt_throw(rt, v.raw) }
+  /// The exception the last failed call into JS left (to rethrow it unchanged from an op).
+  public var lastException: Local { Local(fe_rt_exception(rt)) }
 
   // MARK: promises
 

@@ -42,12 +42,13 @@ public final class HTTPClient {
   public func download(_ url: String, to path: String, expectedSize: Int64, progress: ((Int64) -> Void)? = nil) throws {
     let sink = try FileSink(url: url, path: path, expectedSize: expectedSize, progress: progress)
     defer { sink.close() }
+    // No fsync: a download is scratch, checked against its sha256 before use and then deleted;
+    // only what BlobStore installs must be durable.
     guard try run(url, sink) else {
       throw FeError(
         .registry, "\(url) is listed in the registry's index but the server says it does not exist (404)",
         hint: "the registry is incomplete: republish that version, or ask its maintainers")
     }
-    try sink.sync()
   }
 
   // MARK: The retry loop
@@ -329,10 +330,6 @@ private final class FileSink: BodySink {
   }
 
   func reportProgress() { progress?(held) }
-
-  func sync() throws {
-    guard fsync(fd) == 0 else { throw FileSystem.ioError("cannot write \(path)") }
-  }
 
   func close() {
     if fd >= 0 { Glibc.close(fd) }

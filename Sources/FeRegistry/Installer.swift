@@ -166,9 +166,10 @@ public final class Installer {
           hint: "nothing was installed; the registry's index and files disagree: tell its maintainers")
       }
       if snapshot.count > BlobFile.headerSize && acceptsSnapshot(Array(snapshot[BlobFile.headerSize...])) {
+        // Both hashes were just checked against the index: no need to compute them again.
         let manifest = Manifest(
-          name: tool, version: version, kind: prebuilt.kind, source: source, snapshot: snapshot, engineId: engineId,
-          origin: origin)
+          name: tool, version: version, kind: prebuilt.kind, sourceSha256: release.sourceSha256,
+          snapshotSha256: prebuilt.blobSha256, snapshotSize: snapshot.count, engineId: engineId, origin: origin)
         try store.install(tool: tool, version: version, source: source, snapshot: snapshot, manifest: manifest, replace: false)
         return true
       }

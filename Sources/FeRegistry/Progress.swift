@@ -12,6 +12,7 @@ public final class ProgressBar {
   private let write: (String) -> Void
   private let started: Double
   private var lastDraw: Double = 0
+  private var lastReceived: Int64 = -1
   private var drawn = false
 
   /// `write` receives raw terminal text (no newline is added).
@@ -25,8 +26,9 @@ public final class ProgressBar {
   /// Records `received` bytes; redraws at most ten times a second.
   public func update(_ received: Int64) {
     let now = Self.now()
-    guard now - lastDraw >= 0.1 || received >= total else { return }
+    guard received != lastReceived, now - lastDraw >= 0.1 || received >= total else { return }
     lastDraw = now
+    lastReceived = received
     drawn = true
     write("\r" + Self.render(label: label, received: received, total: total, elapsed: now - started) + "\u{1B}[K")
   }

@@ -24,6 +24,9 @@ final class ModuleLoader {
 
   enum Kind { case module, commonjs }
 
+  /// Node's CommonJS module wrapper parameters.
+  static let wrapperParams = ["exports", "require", "module", "__filename", "__dirname"]
+
   // MARK: entry points
 
   func evaluateEntry(_ path: String, runtime: Runtime) throws -> Persistent {
@@ -32,7 +35,7 @@ final class ModuleLoader {
     switch kind {
     case .commonjs:
       return try runtime.isolate.scope { s in
-        let fn = try s.compileFunction(source, name: path, params: ["exports", "require", "module", "__filename", "__dirname"])
+        let fn = try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
         let exports = try s.callCore("commonjs", [fn, s.string(path), s.string(Path.dirname(path))])
         try s.callCore("afterMacrotask")
         return Persistent(exports, in: s)
@@ -68,7 +71,7 @@ final class ModuleLoader {
     if let type = packageType(near: path) { return type == "module" ? .module : .commonjs }
     do {
       _ = try runtime.isolate.scope { s in
-        try s.compileFunction(source, name: path, params: ["exports", "require", "module", "__filename", "__dirname"])
+        try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
       }
       return .commonjs
     } catch let e as JSError {
@@ -106,7 +109,20 @@ final class ModuleLoader {
     if let r = byKey[path] { return r.module.get(s) }
     let url = ModuleLoader.fileURL(path)
     let m: Local
-    if path.hasSuffix(".json") {
+    if isCommonJS(path, scope: s) {
+      // An ES module importing CommonJS gets module.exports as `default` and its keys as names.
+      let exports = try s.callCore("cjsLoadForImport", [s.string(path)])
+      let values = s.object()
+      var names = ["default"]
+      s.set(values, "default", exports)
+      if s.type(exports) == .object || s.type(exports) == .function {
+        for key in s.keys(exports) where key != "default" && ModuleLoader.isIdentifier(key) {
+          if let v = s.get(exports, key) { s.set(values, key, v) }
+          names.append(key)
+        }
+      }
+      m = s.syntheticModule(name: url, exportNames: names, values: values)
+    } else if path.hasSuffix(".json") {
       let text = try source ?? readSource(path, importedFrom: importedFrom)
       let value: Local
       do { value = try s.jsonParse(text) } catch { throw JSError(message: "\(path): invalid JSON module") }
@@ -126,6 +142,17 @@ final class ModuleLoader {
       }
     }
     return m
+  }
+
+  private func isCommonJS(_ path: String, scope s: Scope) -> Bool {
+    guard path.hasSuffix(".cjs") || path.hasSuffix(".js") else { return false }
+    guard let v = try? s.callCore("isCommonJS", [s.string(path)]) else { return false }
+    return s.bool(v)
+  }
+
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, first == "_" || first == "$" || first.properties.isAlphabetic else { return false }
+    return name.unicodeScalars.allSatisfy { $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
   }
 
   private func builtin(_ key: String, scope s: Scope) throws -> Local {
@@ -162,9 +189,17 @@ final class ModuleLoader {
     } else if specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." {
       path = Path.join(Path.dirname(parent), specifier)
     } else {
-      throw JSError(
-        message: "Cannot find package '\(specifier)' imported from \(parent)",
-        value: .object([("code", .string("ERR_MODULE_NOT_FOUND"))]))
+      do {
+        return try s.string(s.callCore("resolveBare", [s.string(specifier), s.string(parent)]))
+      } catch let e as JSError {
+        let code = e.value["code"]?.stringValue
+        if code == "MODULE_NOT_FOUND" {
+          throw JSError(
+            message: "Cannot find package '\(specifier)' imported from \(parent)",
+            value: .object([("code", .string("ERR_MODULE_NOT_FOUND"))]))
+        }
+        throw e
+      }
     }
     path = Path.normalize(path)
     guard FileSystem.isFile(path) else {
@@ -282,6 +317,16 @@ final class ModuleLoader {
 
 enum ModuleOps {
   static let all: [Op] = [
+    // Compiles a CommonJS file's source as Node's module wrapper function; errors throw.
+    Op("op_compile_cjs", needs: .read) { _, call in
+      do {
+        call.returns(try call.scope.compileFunction(call.string(0), name: call.string(1), params: ModuleLoader.wrapperParams))
+      } catch is JSError {
+        call.throwing(call.scope.lastException)  // the SyntaxError itself, with its location
+      } catch {
+        call.throwing(call.scope.error("\(error)"))
+      }
+    },
     Op("op_module_resolve", needs: .read) { rt, call in
       let parent = ModuleLoader.pathFromFileURL(call.string(1))
       do {

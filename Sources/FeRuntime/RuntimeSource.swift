@@ -21,6 +21,7 @@ enum RuntimeSource {
     ("child_process.js", PackageResources.child_process_js),
     ("crypto.js", PackageResources.crypto_js),
     ("fetch.js", PackageResources.fetch_js),
+    ("cjs.js", PackageResources.cjs_js),
     ("globals.js", PackageResources.globals_js),
   ]
 

@@ -13,7 +13,7 @@ struct GoldenTests {
     guard let e = fm.enumerator(atPath: root.path) else { return [] }
     return e.compactMap { $0 as? String }
       .filter { $0.hasSuffix(".js") || $0.hasSuffix(".mjs") || $0.hasSuffix(".cjs") }
-      .filter { !$0.contains("/fixtures/") }
+      .filter { !$0.contains("/fixtures/") && !$0.contains("/node_modules/") }
       .sorted()
   }()
 

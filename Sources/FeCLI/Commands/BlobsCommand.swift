@@ -11,7 +11,8 @@ struct BlobsCommand: ParsableCommand {
 
       `fe blobs --version` prints the launcher's version and engine id.
 
-      Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), CI, NO_COLOR.
+      Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), FE_REGISTRY,
+      FE_OFFLINE, CI, NO_COLOR; the registry and HTTP settings are listed by `fe blobs install --help`.
 
       Exit codes:
       \(FeError.Kind.allCases.map { "  \($0.exitCode)  \($0.summary)" }.joined(separator: "\n"))

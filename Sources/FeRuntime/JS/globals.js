@@ -44,14 +44,14 @@ core.resolveConfig = async (exported, env, cwd) => {
   else value = await value;
   return value;
 };
-core.commonjs = (fn, filename, dirname) => {
-  const module = { exports: {}, filename, id: '.', loaded: false, children: [], paths: [] };
-  const require = (id) => requireBuiltin(id);
-  require.resolve = (id) => id;
-  fn.call(module.exports, module.exports, require, module, filename, dirname);
-  module.loaded = true;
-  return module.exports;
-};
+// Runs an already compiled CommonJS wrapper as a main module (tool bundles at blob build time,
+// fe.config.js): a real Module, so require() resolves relative to `filename`.
+core.commonjs = (fn, filename) => cjs.runCompiledMain(fn, filename);
+// ES module resolution of a bare specifier: node_modules with the "import" conditions.
+core.resolveBare = (request, parentPath) => cjs.Module._resolveFilename(request,
+  { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
+  { conditions: ['import', 'node', 'default'] });
+core.isCommonJS = (filename) => filename.endsWith('.cjs') || (filename.endsWith('.js') && cjs.packageType(path.dirname(filename)) !== 'module');
 
 // Helpers for the module loader (Swift drives the graph; these shape values for it).
 core.runExportedMain = async (main, args) => {
