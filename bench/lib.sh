@@ -1,7 +1,7 @@
 # Shared helpers for the benchmarks: the binaries under test and the peers.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-FE="$ROOT/.build/release/fe"
+FE="${FE:-$ROOT/.build/release/fe}"
 CACHE="$ROOT/bench/.cache"
 mkdir -p "$CACHE"
 

@@ -32,6 +32,7 @@ struct Launcher {
     let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: range == nil ? config?.path : nil)
     let (blob, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version.description)
     let runtime = Runtime(snapshot: blob.payload, owner: blob)
+    runtime.onUncaught = { context.err(Uncaught.describe($0)) }
     let sourcePath = store.layout.sourcePath(tool, version.description)
     do {
       try runtime.setup(argv: [context.executable, sourcePath] + args, env: context.env, execPath: context.executable)

@@ -120,9 +120,24 @@ public final class Runtime {
     return try finish(promise)
   }
 
+  /// How an exception that escapes the main program is printed (the CLI sets Node's layout).
+  public var onUncaught: (JSError) -> Void = { e in
+    let text = e.description + "\n"
+    CoreOps.writeAll(2, UnsafeRawBufferPointer(start: text, count: text.utf8.count))
+  }
+
   /// Runs an ES module or CommonJS file as the main program (its `main(args)` export, if any).
   public func runMainModule(path: String, args: [String]) throws -> Int32 {
-    let exports = try evaluateFile(path)
+    let exports: Persistent
+    do {
+      exports = try evaluateFile(path)
+    } catch let e as JSError {
+      // As Node: print the error, then the 'exit' handlers run, then exit code 1.
+      onUncaught(e)
+      return try isolate.scope { s in
+        Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [s.number(1)]))))
+      }
+    }
     let promise = try isolate.scope { s -> Persistent in
       let ns = exports.get(s)
       if let main = s.get(ns, "main"), s.type(main) == .function {

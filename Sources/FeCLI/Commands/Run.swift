@@ -22,6 +22,7 @@ extension BlobsCommand {
       try c.layout.ensure()
       let base = try BaseSnapshot.open(c.layout)
       let runtime = Runtime(snapshot: base.payload, owner: base)
+      runtime.onUncaught = { c.err(Uncaught.describe($0)) }
       let scriptArgs = args.first == "--" ? Array(args.dropFirst()) : args
       let code: Int32
       do {
