@@ -75,11 +75,7 @@ final class ModuleLoader {
       }
       return .commonjs
     } catch let e as JSError {
-      let esmOnly = [
-        "Cannot use import statement outside a module", "Unexpected token 'export'",
-        "Cannot use 'import.meta' outside a module", "await is only valid in async functions",
-      ]
-      if esmOnly.contains(where: { e.message.contains($0) }) { return .module }
+      if ModuleLoader.needsModuleSyntax(e) { return .module }
       throw e
     }
   }
@@ -109,7 +105,7 @@ final class ModuleLoader {
     if let r = byKey[path] { return r.module.get(s) }
     let url = ModuleLoader.fileURL(path)
     let m: Local
-    if isCommonJS(path, scope: s) {
+    if importedFrom != nil, isCommonJS(path, scope: s) {
       // An ES module importing CommonJS gets module.exports as `default` and its keys as names.
       let exports = try s.callCore("cjsLoadForImport", [s.string(path)])
       let values = s.object()
@@ -144,10 +140,28 @@ final class ModuleLoader {
     return m
   }
 
+  /// Whether an imported file is CommonJS: `.cjs`, or `.js` outside a "type": "module" package
+  /// unless its source only parses as a module (Node 22's syntax detection).
   private func isCommonJS(_ path: String, scope s: Scope) -> Bool {
-    guard path.hasSuffix(".cjs") || path.hasSuffix(".js") else { return false }
-    guard let v = try? s.callCore("isCommonJS", [s.string(path)]) else { return false }
-    return s.bool(v)
+    if path.hasSuffix(".cjs") { return true }
+    guard path.hasSuffix(".js"), let v = try? s.callCore("isCommonJS", [s.string(path)]), s.bool(v) else { return false }
+    guard let source = try? FileSystem.readString(path) else { return true }
+    do {
+      _ = try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
+      return true
+    } catch let e as JSError {
+      return !ModuleLoader.needsModuleSyntax(e)
+    } catch {
+      return true
+    }
+  }
+
+  /// A CommonJS compile error that means "this is an ES module".
+  static func needsModuleSyntax(_ e: JSError) -> Bool {
+    [
+      "Cannot use import statement outside a module", "Unexpected token 'export'",
+      "Cannot use 'import.meta' outside a module", "await is only valid in async functions",
+    ].contains { e.message.contains($0) }
   }
 
   static func isIdentifier(_ name: String) -> Bool {
