@@ -70,7 +70,7 @@ let package = Package(
     ),
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd"]),
-    .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "CCurl", "CCrypto"]),
+    .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "CCurl", "CCrypto", "CZstd"]),
     .target(
       name: "FeCLI",
       dependencies: [

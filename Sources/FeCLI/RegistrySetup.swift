@@ -39,7 +39,7 @@ enum RegistrySetup {
           source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: origin)
         return BuiltBlob(snapshot: built.snapshot, manifest: built.manifest)
       },
-      acceptsSnapshot: { payload in payload.withUnsafeBytes { Engine.isValidSnapshot($0) } })
+      acceptsSnapshot: { payload in Engine.isValidSnapshot(payload) })
     if !quiet && c.showsProgress {
       installer.progress = { label, total in ProgressBar(label: label, total: total) { CLIContext.writeFD(2, $0) } }
     }

@@ -28,7 +28,7 @@ public final class Installer {
   public let trustedKeys: [Ed25519Key]
   public let offline: Bool
   private let build: SnapshotBuilder
-  private let acceptsSnapshot: ([UInt8]) -> Bool
+  private let acceptsSnapshot: (UnsafeRawBufferPointer) -> Bool
   /// Makes a progress bar for a download (label, total bytes), or nil for none.
   public var progress: (String, Int64) -> ProgressBar? = { _, _ in nil }
   /// One-line notes for the user (stderr), e.g. that a snapshot is being built here.
@@ -45,7 +45,7 @@ public final class Installer {
   /// `acceptsSnapshot` is V8's own check of a snapshot payload (a prebuilt one it rejects is rebuilt here).
   public init(
     store: BlobStore, registry: RegistryClient?, engineId: String, trustedKeys: [Ed25519Key], offline: Bool,
-    build: @escaping SnapshotBuilder, acceptsSnapshot: @escaping ([UInt8]) -> Bool = { _ in true }
+    build: @escaping SnapshotBuilder, acceptsSnapshot: @escaping (UnsafeRawBufferPointer) -> Bool = { _ in true }
   ) {
     self.store = store
     self.registry = registry
@@ -96,8 +96,7 @@ public final class Installer {
         results.append((spec, .alreadyInstalled(version: m.version)))
         return
       }
-      let payload = entry.snapshot.count > BlobFile.headerSize ? Array(entry.snapshot[BlobFile.headerSize...]) : []
-      if m.engineId == engineId && acceptsSnapshot(payload) {
+      if m.engineId == engineId && accepts(entry.snapshot) {
         try store.install(
           tool: m.name, version: m.version, source: entry.source, snapshot: entry.snapshot, manifest: m, replace: false)
         results.append((spec, .installed(version: m.version, prebuilt: true)))
@@ -114,6 +113,12 @@ public final class Installer {
   }
 
   // MARK: Steps
+
+  /// Whether V8 accepts the snapshot inside `blob` (fe's header + payload), checked in place.
+  private func accepts(_ blob: [UInt8]) -> Bool {
+    guard blob.count > BlobFile.headerSize else { return false }
+    return blob.withUnsafeBytes { acceptsSnapshot(UnsafeRawBufferPointer(rebasing: $0[BlobFile.headerSize...])) }
+  }
 
   /// Removes what crashed installs left in tmp/ even when nothing is written now: taking the
   /// store lock does that (Staging.cleanStale). Skipped when another process holds the lock.
@@ -149,8 +154,8 @@ public final class Installer {
     let origin = registry.location.locate(tool: tool, release.source)
 
     let packed = try fetch(registry, tool, release.source, release.sha256, release.size, Path.join(staging, "source.js.zst"), "\(spec) source")
-    let source = try Zstd.decompress(packed, maxSize: Int(release.sourceSize))
-    guard source.count == Int(release.sourceSize), SHA256.hex(source) == release.sourceSha256 else {
+    let source = try Unpack.zstd(packed, size: Int(release.sourceSize), origin: origin)
+    guard SHA256.hex(source) == release.sourceSha256 else {
       throw FeError(
         .integrity, "\(origin) does not unpack to the source its index lists (sha256 \(release.sourceSha256.prefix(12))…)",
         hint: "nothing was installed; the registry's index and files disagree: tell its maintainers")
@@ -159,13 +164,14 @@ public final class Installer {
     if let prebuilt = release.snapshots[engineId] {
       let path = Path.join(staging, "snapshot.blob.zst")
       let packedBlob = try fetch(registry, tool, prebuilt.path, prebuilt.sha256, prebuilt.size, path, "\(spec) snapshot")
-      let snapshot = try Zstd.decompress(packedBlob, maxSize: Int(prebuilt.blobSize))
-      guard snapshot.count == Int(prebuilt.blobSize), SHA256.hex(snapshot) == prebuilt.blobSha256 else {
+      let blobOrigin = registry.location.locate(tool: tool, prebuilt.path)
+      let snapshot = try Unpack.zstd(packedBlob, size: Int(prebuilt.blobSize), origin: blobOrigin)
+      guard SHA256.hex(snapshot) == prebuilt.blobSha256 else {
         throw FeError(
-          .integrity, "\(registry.location.locate(tool: tool, prebuilt.path)) does not unpack to the snapshot its index lists",
+          .integrity, "\(blobOrigin) does not unpack to the snapshot its index lists",
           hint: "nothing was installed; the registry's index and files disagree: tell its maintainers")
       }
-      if snapshot.count > BlobFile.headerSize && acceptsSnapshot(Array(snapshot[BlobFile.headerSize...])) {
+      if accepts(snapshot) {
         // Both hashes were just checked against the index: no need to compute them again.
         let manifest = Manifest(
           name: tool, version: version, kind: prebuilt.kind, sourceSha256: release.sourceSha256,
