@@ -37,6 +37,7 @@ let package = Package(
     .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
     .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
     .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
     // Swift modules, one per concern.
     .target(name: "FeBasics", dependencies: ["CCrypto"]),
@@ -44,7 +45,7 @@ let package = Package(
     .target(name: "FeEngine", dependencies: ["CFeV8", "FeBasics"]),
     .target(
       name: "FeRuntime",
-      dependencies: ["FeEngine", "FeBasics", "CCrypto", "CCurl"],
+      dependencies: ["FeEngine", "FeBasics", "CCrypto", "CCurl", "CZlib"],
       resources: [
         .embedInCode("JS/core.js"),
         .embedInCode("JS/inspect.js"),
@@ -65,6 +66,13 @@ let package = Package(
         .embedInCode("JS/crypto.js"),
         .embedInCode("JS/fetch.js"),
         .embedInCode("JS/cjs.js"),
+        .embedInCode("JS/tty.js"),
+        .embedInCode("JS/readline.js"),
+        .embedInCode("JS/zlib.js"),
+        .embedInCode("JS/vm.js"),
+        .embedInCode("JS/querystring.js"),
+        .embedInCode("JS/punycode.js"),
+        .embedInCode("JS/timers_promises.js"),
         .embedInCode("JS/globals.js"),
       ]
     ),

@@ -189,6 +189,70 @@ fe_ref fe_ref_new(fe_rt *rt, fe_val v);
 fe_val fe_ref_get(fe_rt *rt, fe_ref ref);
 void fe_ref_free(fe_ref ref);
 
+// --- vm contexts -------------------------------------------------------------------------
+// Why: Node's vm module runs code in a second context of the same isolate whose global object
+// reads and writes through to an ordinary object, the "sandbox" (Node's contextify). The
+// forwarding is a named/indexed property interceptor on the new global; the sandbox is kept in
+// the context's embedder data, so a context lives exactly as long as its global is reachable.
+// Returns the new context's global (proxy).
+fe_val fe_context_new(fe_rt *rt, fe_val sandbox);
+// Compiles `source` as a classic script in the context `global` belongs to (NULL: the runtime's
+// own) and, unless compile_only, runs it there. The offsets shift the positions V8 reports.
+fe_status fe_context_run(fe_rt *rt, fe_val global, const char *source, size_t len, const char *name,
+                         int line_offset, int column_offset, bool compile_only, fe_val *result);
+// Compiles `source` as the body of a function in the context `global` belongs to (NULL: the
+// runtime's own), with `params` (an array of names) and `extensions` (an array of objects whose
+// properties are in scope).
+fe_status fe_context_compile_function(fe_rt *rt, fe_val global, const char *source, size_t len,
+                                      const char *name, int line_offset, int column_offset, fe_val params,
+                                      fe_val extensions, fe_val *result);
+// V8's code cache for a classic script (vm.Script#createCachedData): a malloc'ed buffer the caller
+// frees with free(), or NULL when the source does not compile (an exception is pending).
+uint8_t *fe_script_code_cache(fe_rt *rt, const char *source, size_t len, const char *name, size_t *out_size);
+
+// What V8 knows about a value that JavaScript cannot ask reliably across contexts (util.types).
+typedef enum {
+  FE_KIND_EXTERNAL = 0,
+  FE_KIND_DATE,
+  FE_KIND_ARGUMENTS,
+  FE_KIND_BIGINT_OBJECT,
+  FE_KIND_BOOLEAN_OBJECT,
+  FE_KIND_NUMBER_OBJECT,
+  FE_KIND_STRING_OBJECT,
+  FE_KIND_SYMBOL_OBJECT,
+  FE_KIND_NATIVE_ERROR,
+  FE_KIND_REGEXP,
+  FE_KIND_ASYNC_FUNCTION,
+  FE_KIND_GENERATOR_FUNCTION,
+  FE_KIND_GENERATOR_OBJECT,
+  FE_KIND_PROMISE,
+  FE_KIND_MAP,
+  FE_KIND_SET,
+  FE_KIND_MAP_ITERATOR,
+  FE_KIND_SET_ITERATOR,
+  FE_KIND_WEAK_MAP,
+  FE_KIND_WEAK_SET,
+  FE_KIND_ARRAY_BUFFER,
+  FE_KIND_DATA_VIEW,
+  FE_KIND_SHARED_ARRAY_BUFFER,
+  FE_KIND_PROXY,
+  FE_KIND_MODULE_NAMESPACE,
+  FE_KIND_ARRAY_BUFFER_VIEW,
+  FE_KIND_TYPED_ARRAY,
+  FE_KIND_UINT8_ARRAY,
+  FE_KIND_UINT8_CLAMPED_ARRAY,
+  FE_KIND_UINT16_ARRAY,
+  FE_KIND_UINT32_ARRAY,
+  FE_KIND_INT8_ARRAY,
+  FE_KIND_INT16_ARRAY,
+  FE_KIND_INT32_ARRAY,
+  FE_KIND_FLOAT32_ARRAY,
+  FE_KIND_FLOAT64_ARRAY,
+  FE_KIND_BIGINT64_ARRAY,
+  FE_KIND_BIGUINT64_ARRAY,
+} fe_kind;
+bool fe_val_is(fe_rt *rt, fe_val v, fe_kind kind);
+
 // --- ops -----------------------------------------------------------------------------------
 fe_rt *fe_call_rt(fe_call *call);
 int fe_call_argc(fe_call *call);

@@ -62,9 +62,37 @@ std::string g_build_id;
 
 void OpTrampoline(const FunctionCallbackInfo<Value> &info);
 
+// vm contexts: interceptors on a context's global that forward to its sandbox object.
+using v8::Name;
+using v8::PropertyCallbackInfo;
+void VmGet(Local<Name> key, const PropertyCallbackInfo<Value> &info);
+void VmSet(Local<Name> key, Local<Value> value, const PropertyCallbackInfo<Value> &info);
+void VmDescribe(Local<Name> key, const PropertyCallbackInfo<Value> &info);
+void VmDelete(Local<Name> key, const PropertyCallbackInfo<v8::Boolean> &info);
+void VmEnumerate(const PropertyCallbackInfo<Array> &info);
+void VmDefine(Local<Name> key, const v8::PropertyDescriptor &desc, const PropertyCallbackInfo<Value> &info);
+void VmGetIndex(uint32_t index, const PropertyCallbackInfo<Value> &info);
+void VmSetIndex(uint32_t index, Local<Value> value, const PropertyCallbackInfo<Value> &info);
+void VmDescribeIndex(uint32_t index, const PropertyCallbackInfo<Value> &info);
+void VmDeleteIndex(uint32_t index, const PropertyCallbackInfo<v8::Boolean> &info);
+void VmDefineIndex(uint32_t index, const v8::PropertyDescriptor &desc, const PropertyCallbackInfo<Value> &info);
+
 // Every native function that can end up in a snapshot. Append only: the order is part of the
 // engine id, and a snapshot stores indices into this table.
-const intptr_t g_external_refs[] = {reinterpret_cast<intptr_t>(&OpTrampoline), 0};
+const intptr_t g_external_refs[] = {
+    reinterpret_cast<intptr_t>(&OpTrampoline),
+    reinterpret_cast<intptr_t>(&VmGet),
+    reinterpret_cast<intptr_t>(&VmSet),
+    reinterpret_cast<intptr_t>(&VmDescribe),
+    reinterpret_cast<intptr_t>(&VmDelete),
+    reinterpret_cast<intptr_t>(&VmEnumerate),
+    reinterpret_cast<intptr_t>(&VmDefine),
+    reinterpret_cast<intptr_t>(&VmGetIndex),
+    reinterpret_cast<intptr_t>(&VmSetIndex),
+    reinterpret_cast<intptr_t>(&VmDescribeIndex),
+    reinterpret_cast<intptr_t>(&VmDeleteIndex),
+    reinterpret_cast<intptr_t>(&VmDefineIndex),
+    0};
 
 }  // namespace
 
@@ -78,6 +106,7 @@ struct fe_rt {
   v8::SnapshotCreator *creator = nullptr;  // only for runtimes that build a snapshot
   Isolate::CreateParams params;
   Global<Context> context;
+  Global<v8::ObjectTemplate> vm_global_template;  // made on the first vm.createContext
   Global<Object> core;
   Global<Function> reject_handler;
   Global<Value> exception;
@@ -91,6 +120,7 @@ struct fe_rt {
 namespace {
 
 fe_rt *RuntimeOf(Isolate *isolate) { return static_cast<fe_rt *>(isolate->GetData(0)); }
+Local<v8::ObjectTemplate> VmGlobalTemplate(fe_rt *rt);
 
 void OpTrampoline(const FunctionCallbackInfo<Value> &info) {
   fe_rt *rt = RuntimeOf(info.GetIsolate());
@@ -292,6 +322,7 @@ void fe_rt_dispose(fe_rt *rt) {
   rt->reject_handler.Reset();
   rt->exception.Reset();
   rt->message.Reset();
+  rt->vm_global_template.Reset();
   rt->context.Reset();
   if (rt->creator != nullptr) {
     delete rt->creator;  // owns and disposes the isolate
@@ -345,6 +376,9 @@ uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size) {
     HandleScope scope(isolate);
     Local<Context> ctx = rt->context.Get(isolate);
     if (!rt->core.IsEmpty()) rt->creator->AddData(ctx, rt->core.Get(isolate));
+    // Context kVmContextIndex: a clean context for vm.createContext, since Context::New at launch
+    // would deserialize the default context, with all of the runtime's state in it.
+    (void)rt->creator->AddContext(Context::New(isolate, nullptr, VmGlobalTemplate(rt)));
     rt->creator->SetDefaultContext(ctx);
   }
   // Global handles cannot be serialised: drop every one the runtime holds.
@@ -352,6 +386,7 @@ uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size) {
   rt->reject_handler.Reset();
   rt->exception.Reset();
   rt->message.Reset();
+  rt->vm_global_template.Reset();
   rt->context.Reset();
   v8::StartupData data = rt->creator->CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   if (data.data == nullptr || data.raw_size <= 0) return nullptr;
@@ -781,6 +816,288 @@ fe_val fe_ref_get(fe_rt *rt, fe_ref ref) {
 }
 
 void fe_ref_free(fe_ref ref) { delete reinterpret_cast<Global<v8::Data> *>(ref); }
+
+// --- vm contexts -------------------------------------------------------------------------
+// The interceptors follow Node's contextify: reads look in the sandbox first, then in the
+// context's own global (its builtins); writes and definitions go to the sandbox (and, unless the
+// sandbox owns an accessor, to the global too); deletes and enumeration are the sandbox's.
+
+namespace {
+
+constexpr int kSandboxSlot = 1;      // the context's embedder data slot holding its sandbox
+constexpr size_t kVmContextIndex = 0;  // the clean vm context in a snapshot (fe_rt_create_snapshot)
+
+// The sandbox of the vm context `receiver` belongs to, or empty while the context is still
+// being created (V8 installs the builtins before the sandbox is attached).
+Local<Object> SandboxOf(Local<Object> receiver, Local<Context> *context) {
+  Local<Context> ctx;
+  if (!receiver->GetCreationContext().ToLocal(&ctx)) return {};
+  if (ctx->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kSandboxSlot)) return {};
+  Local<Value> sandbox = ctx->GetEmbedderData(kSandboxSlot);
+  if (!sandbox->IsObject()) return {};
+  *context = ctx;
+  return sandbox.As<Object>();
+}
+
+// The global template of vm contexts: every property access goes through the interceptors.
+Local<v8::ObjectTemplate> VmGlobalTemplate(fe_rt *rt) {
+  Isolate *isolate = rt->isolate;
+  if (rt->vm_global_template.IsEmpty()) {
+    Local<v8::ObjectTemplate> t = FunctionTemplate::New(isolate)->InstanceTemplate();
+    t->SetHandler(v8::NamedPropertyHandlerConfiguration(VmGet, VmSet, VmDescribe, VmDelete, VmEnumerate, VmDefine));
+    t->SetHandler(v8::IndexedPropertyHandlerConfiguration(VmGetIndex, VmSetIndex, VmDescribeIndex, VmDeleteIndex,
+                                                          nullptr, VmDefineIndex));
+    rt->vm_global_template.Reset(isolate, t);
+  }
+  return rt->vm_global_template.Get(isolate);
+}
+
+Local<Name> IndexName(Isolate *isolate, uint32_t index) {
+  return Integer::NewFromUnsigned(isolate, index)->ToString(isolate->GetCurrentContext()).ToLocalChecked();
+}
+
+}  // namespace
+
+namespace {
+
+void VmGet(Local<Name> key, const PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox = SandboxOf(info.This(), &ctx);
+  if (sandbox.IsEmpty()) return;
+  MaybeLocal<Value> found = sandbox->GetRealNamedProperty(ctx, key);
+  if (found.IsEmpty()) found = ctx->Global()->GetRealNamedProperty(ctx, key);
+  Local<Value> value;
+  if (found.ToLocal(&value)) info.GetReturnValue().Set(value == sandbox ? ctx->Global().As<Value>() : value);
+}
+
+void VmSet(Local<Name> key, Local<Value> value, const PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox = SandboxOf(info.This(), &ctx);
+  if (sandbox.IsEmpty()) return;
+  v8::PropertyAttribute on_global_attrs = v8::None, on_sandbox_attrs = v8::None;
+  bool on_global = ctx->Global()->GetRealNamedPropertyAttributes(ctx, key).To(&on_global_attrs);
+  bool on_sandbox = sandbox->GetRealNamedPropertyAttributes(ctx, key).To(&on_sandbox_attrs);
+  if ((on_global_attrs | on_sandbox_attrs) & v8::ReadOnly) return;
+  // `x = 5` (a contextual store) reaches the global object, `this.x = 5` the global proxy.
+  bool contextual = ctx->Global() != info.This();
+  bool declared = on_global || on_sandbox;
+  // Strict mode: assigning an undeclared name is a ReferenceError (function declarations aside).
+  if (!declared && info.ShouldThrowOnError() && contextual && !value->IsFunction()) return;
+  if (!declared && key->IsSymbol()) return;
+  if (sandbox->Set(ctx, key, value).IsNothing()) return;
+  Local<Value> desc;
+  if (on_sandbox && sandbox->GetOwnPropertyDescriptor(ctx, key).ToLocal(&desc) && desc->IsObject()) {
+    Local<Object> d = desc.As<Object>();
+    if (d->HasOwnProperty(ctx, String::NewFromUtf8Literal(info.GetIsolate(), "get")).FromMaybe(false) ||
+        d->HasOwnProperty(ctx, String::NewFromUtf8Literal(info.GetIsolate(), "set")).FromMaybe(false)) {
+      info.GetReturnValue().Set(value);
+    }
+  }
+}
+
+void VmDescribe(Local<Name> key, const PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox = SandboxOf(info.This(), &ctx);
+  if (sandbox.IsEmpty() || !sandbox->HasOwnProperty(ctx, key).FromMaybe(false)) return;
+  Local<Value> desc;
+  if (sandbox->GetOwnPropertyDescriptor(ctx, key).ToLocal(&desc)) info.GetReturnValue().Set(desc);
+}
+
+void VmDefine(Local<Name> key, const v8::PropertyDescriptor &desc, const PropertyCallbackInfo<Value> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox = SandboxOf(info.This(), &ctx);
+  if (sandbox.IsEmpty()) return;
+  Isolate *isolate = info.GetIsolate();
+  v8::PropertyAttribute attrs = v8::None;
+  if (ctx->Global()->GetRealNamedPropertyAttributes(ctx, key).To(&attrs) && (attrs & v8::ReadOnly)) return;
+  Local<Value> undefined = v8::Undefined(isolate);
+  auto define = [&](v8::PropertyDescriptor &copy) {
+    if (desc.has_enumerable()) copy.set_enumerable(desc.enumerable());
+    if (desc.has_configurable()) copy.set_configurable(desc.configurable());
+    (void)sandbox->DefineProperty(ctx, key, copy);
+  };
+  if (desc.has_get() || desc.has_set()) {
+    v8::PropertyDescriptor copy(desc.has_get() ? desc.get() : undefined, desc.has_set() ? desc.set() : undefined);
+    define(copy);
+  } else if (desc.has_writable()) {
+    v8::PropertyDescriptor copy(desc.has_value() ? desc.value() : undefined, desc.writable());
+    define(copy);
+  } else {
+    v8::PropertyDescriptor copy(desc.has_value() ? desc.value() : undefined);
+    define(copy);
+  }
+}
+
+void VmDelete(Local<Name> key, const PropertyCallbackInfo<v8::Boolean> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox = SandboxOf(info.This(), &ctx);
+  if (sandbox.IsEmpty()) return;
+  // A failed delete on the sandbox is not retried on the global.
+  if (!sandbox->Delete(ctx, key).FromMaybe(false)) info.GetReturnValue().Set(false);
+}
+
+void VmEnumerate(const PropertyCallbackInfo<Array> &info) {
+  Local<Context> ctx;
+  Local<Object> sandbox = SandboxOf(info.This(), &ctx);
+  Local<Array> names;
+  if (!sandbox.IsEmpty() && sandbox->GetPropertyNames(ctx).ToLocal(&names)) info.GetReturnValue().Set(names);
+}
+
+void VmGetIndex(uint32_t index, const PropertyCallbackInfo<Value> &info) {
+  VmGet(IndexName(info.GetIsolate(), index), info);
+}
+void VmSetIndex(uint32_t index, Local<Value> value, const PropertyCallbackInfo<Value> &info) {
+  VmSet(IndexName(info.GetIsolate(), index), value, info);
+}
+void VmDescribeIndex(uint32_t index, const PropertyCallbackInfo<Value> &info) {
+  VmDescribe(IndexName(info.GetIsolate(), index), info);
+}
+void VmDeleteIndex(uint32_t index, const PropertyCallbackInfo<v8::Boolean> &info) {
+  VmDelete(IndexName(info.GetIsolate(), index), info);
+}
+void VmDefineIndex(uint32_t index, const v8::PropertyDescriptor &desc, const PropertyCallbackInfo<Value> &info) {
+  VmDefine(IndexName(info.GetIsolate(), index), desc, info);
+}
+
+// The context `global` belongs to; the runtime's own for NULL.
+bool ContextFor(fe_rt *rt, fe_val global, Local<Context> *out) {
+  *out = rt->context.Get(rt->isolate);
+  if (global == nullptr || !L(global)->IsObject()) return global == nullptr;
+  return L<Object>(global)->GetCreationContext().ToLocal(out);
+}
+
+}  // namespace
+
+fe_val fe_context_new(fe_rt *rt, fe_val sandbox) {
+  Isolate *isolate = rt->isolate;
+  EscapableHandleScope scope(isolate);
+  Local<Context> ctx;
+  if (rt->blob.data == nullptr || !Context::FromSnapshot(isolate, kVmContextIndex).ToLocal(&ctx)) {
+    ctx = Context::New(isolate, nullptr, VmGlobalTemplate(rt));
+  }
+  if (ctx.IsEmpty()) return nullptr;
+  // The same security token as the runtime's context: objects pass freely between the two.
+  ctx->SetSecurityToken(rt->context.Get(isolate)->GetSecurityToken());
+  ctx->SetEmbedderData(kSandboxSlot, L(sandbox));
+  return V(scope.Escape(ctx->Global()));
+}
+
+fe_status fe_context_run(fe_rt *rt, fe_val global, const char *source, size_t len, const char *name,
+                         int line_offset, int column_offset, bool compile_only, fe_val *result) {
+  Isolate *isolate = rt->isolate;
+  EscapableHandleScope scope(isolate);
+  TryCatch tc(isolate);
+  Local<Context> ctx;
+  if (!ContextFor(rt, global, &ctx)) {
+    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
+    return Caught(rt, tc);
+  }
+  Context::Scope context_scope(ctx);
+  ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset);
+  ScriptCompiler::Source src(Str(isolate, source, len), origin);
+  Local<v8::Script> script;
+  if (!ScriptCompiler::Compile(ctx, &src).ToLocal(&script)) return Caught(rt, tc);
+  Local<Value> out = v8::Undefined(isolate);
+  if (!compile_only && !script->Run(ctx).ToLocal(&out)) return Caught(rt, tc);
+  *result = V(scope.Escape(out));
+  return FE_OK;
+}
+
+fe_status fe_context_compile_function(fe_rt *rt, fe_val global, const char *source, size_t len,
+                                      const char *name, int line_offset, int column_offset, fe_val params,
+                                      fe_val extensions, fe_val *result) {
+  Isolate *isolate = rt->isolate;
+  EscapableHandleScope scope(isolate);
+  TryCatch tc(isolate);
+  Local<Context> ctx;
+  if (!ContextFor(rt, global, &ctx)) {
+    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
+    return Caught(rt, tc);
+  }
+  Context::Scope context_scope(ctx);
+  std::vector<Local<String>> names;
+  std::vector<Local<Object>> scopes;
+  Local<Array> p = L<Array>(params), e = L<Array>(extensions);
+  for (uint32_t i = 0; i < p->Length(); i++) {
+    Local<Value> v;
+    Local<String> n;
+    if (!p->Get(ctx, i).ToLocal(&v) || !v->ToString(ctx).ToLocal(&n)) return Caught(rt, tc);
+    names.push_back(n);
+  }
+  for (uint32_t i = 0; i < e->Length(); i++) {
+    Local<Value> v;
+    if (!e->Get(ctx, i).ToLocal(&v)) return Caught(rt, tc);
+    if (v->IsObject()) scopes.push_back(v.As<Object>());
+  }
+  ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset);
+  ScriptCompiler::Source src(Str(isolate, source, len), origin);
+  Local<Function> fn;
+  if (!ScriptCompiler::CompileFunction(ctx, &src, names.size(), names.data(), scopes.size(), scopes.data())
+           .ToLocal(&fn)) {
+    return Caught(rt, tc);
+  }
+  *result = V(scope.Escape(fn));
+  return FE_OK;
+}
+
+uint8_t *fe_script_code_cache(fe_rt *rt, const char *source, size_t len, const char *name, size_t *out_size) {
+  Isolate *isolate = rt->isolate;
+  HandleScope scope(isolate);
+  ScriptCompiler::Source src(Str(isolate, source, len), OriginFor(isolate, name, false));
+  Local<v8::UnboundScript> script;
+  if (!ScriptCompiler::CompileUnboundScript(isolate, &src).ToLocal(&script)) return nullptr;
+  std::unique_ptr<ScriptCompiler::CachedData> data(ScriptCompiler::CreateCodeCache(script));
+  if (!data || data->length <= 0) return nullptr;
+  auto *out = static_cast<uint8_t *>(malloc(data->length));
+  memcpy(out, data->data, data->length);
+  *out_size = data->length;
+  return out;
+}
+
+bool fe_val_is(fe_rt *, fe_val val, fe_kind kind) {
+  Local<Value> v = L(val);
+  switch (kind) {
+    case FE_KIND_EXTERNAL: return v->IsExternal();
+    case FE_KIND_DATE: return v->IsDate();
+    case FE_KIND_ARGUMENTS: return v->IsArgumentsObject();
+    case FE_KIND_BIGINT_OBJECT: return v->IsBigIntObject();
+    case FE_KIND_BOOLEAN_OBJECT: return v->IsBooleanObject();
+    case FE_KIND_NUMBER_OBJECT: return v->IsNumberObject();
+    case FE_KIND_STRING_OBJECT: return v->IsStringObject();
+    case FE_KIND_SYMBOL_OBJECT: return v->IsSymbolObject();
+    case FE_KIND_NATIVE_ERROR: return v->IsNativeError();
+    case FE_KIND_REGEXP: return v->IsRegExp();
+    case FE_KIND_ASYNC_FUNCTION: return v->IsAsyncFunction();
+    case FE_KIND_GENERATOR_FUNCTION: return v->IsGeneratorFunction();
+    case FE_KIND_GENERATOR_OBJECT: return v->IsGeneratorObject();
+    case FE_KIND_PROMISE: return v->IsPromise();
+    case FE_KIND_MAP: return v->IsMap();
+    case FE_KIND_SET: return v->IsSet();
+    case FE_KIND_MAP_ITERATOR: return v->IsMapIterator();
+    case FE_KIND_SET_ITERATOR: return v->IsSetIterator();
+    case FE_KIND_WEAK_MAP: return v->IsWeakMap();
+    case FE_KIND_WEAK_SET: return v->IsWeakSet();
+    case FE_KIND_ARRAY_BUFFER: return v->IsArrayBuffer();
+    case FE_KIND_DATA_VIEW: return v->IsDataView();
+    case FE_KIND_SHARED_ARRAY_BUFFER: return v->IsSharedArrayBuffer();
+    case FE_KIND_PROXY: return v->IsProxy();
+    case FE_KIND_MODULE_NAMESPACE: return v->IsModuleNamespaceObject();
+    case FE_KIND_ARRAY_BUFFER_VIEW: return v->IsArrayBufferView();
+    case FE_KIND_TYPED_ARRAY: return v->IsTypedArray();
+    case FE_KIND_UINT8_ARRAY: return v->IsUint8Array();
+    case FE_KIND_UINT8_CLAMPED_ARRAY: return v->IsUint8ClampedArray();
+    case FE_KIND_UINT16_ARRAY: return v->IsUint16Array();
+    case FE_KIND_UINT32_ARRAY: return v->IsUint32Array();
+    case FE_KIND_INT8_ARRAY: return v->IsInt8Array();
+    case FE_KIND_INT16_ARRAY: return v->IsInt16Array();
+    case FE_KIND_INT32_ARRAY: return v->IsInt32Array();
+    case FE_KIND_FLOAT32_ARRAY: return v->IsFloat32Array();
+    case FE_KIND_FLOAT64_ARRAY: return v->IsFloat64Array();
+    case FE_KIND_BIGINT64_ARRAY: return v->IsBigInt64Array();
+    case FE_KIND_BIGUINT64_ARRAY: return v->IsBigUint64Array();
+  }
+  return false;
+}
 
 // --- ops -----------------------------------------------------------------------------------
 

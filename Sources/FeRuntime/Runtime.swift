@@ -11,6 +11,8 @@ public final class Runtime {
   let loop = EventLoop()
   /// Active fs.watch watchers by id.
   var watchers: [Int: Watcher] = [:]
+  /// Open zlib streams by id (JS/zlib.js chooses the ids).
+  var zlibStreams: [Int: ZStream] = [:]
   let modules = ModuleLoader()
   public let permissions: Permissions
   /// Who is sandboxed, for messages: "fe.config.js may not write files".
@@ -23,7 +25,7 @@ public final class Runtime {
   }
 
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
-  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all + FetchOps.all
+  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.

@@ -22,6 +22,13 @@ enum RuntimeSource {
     ("crypto.js", PackageResources.crypto_js),
     ("fetch.js", PackageResources.fetch_js),
     ("cjs.js", PackageResources.cjs_js),
+    ("tty.js", PackageResources.tty_js),
+    ("readline.js", PackageResources.readline_js),
+    ("zlib.js", PackageResources.zlib_js),
+    ("vm.js", PackageResources.vm_js),
+    ("querystring.js", PackageResources.querystring_js),
+    ("punycode.js", PackageResources.punycode_js),
+    ("timers_promises.js", PackageResources.timers_promises_js),
     ("globals.js", PackageResources.globals_js),
   ]
 

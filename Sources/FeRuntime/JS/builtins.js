@@ -60,12 +60,25 @@ registerBuiltin('console', console);
 registerBuiltin('fs', fs);
 registerBuiltin('fs/promises', fsPromises);
 
+// Node 20's builtin modules (module.builtinModules), and those it has only with `node:`. One fe
+// lacks fails at the require that names it, never later with half an API.
+const nodeBuiltinNames = new Set(('_http_agent _http_client _http_common _http_incoming _http_outgoing _http_server ' +
+  '_stream_duplex _stream_passthrough _stream_readable _stream_transform _stream_wrap _stream_writable _tls_common ' +
+  '_tls_wrap assert assert/strict async_hooks buffer child_process cluster console constants crypto dgram ' +
+  'diagnostics_channel dns dns/promises domain events fs fs/promises http http2 https inspector inspector/promises ' +
+  'module net os path path/posix path/win32 perf_hooks process punycode querystring readline readline/promises repl ' +
+  'stream stream/consumers stream/promises stream/web string_decoder sys timers timers/promises tls trace_events tty ' +
+  'url util util/types v8 vm wasi worker_threads zlib').split(' '));
+const nodePrefixedBuiltinNames = new Set(['test', 'test/reporters', 'sea']);
+const isNodeBuiltin = (name, id) => nodeBuiltinNames.has(id) || (name !== id && nodePrefixedBuiltinNames.has(id));
 function requireBuiltin(name) {
   const id = name.startsWith('node:') ? name.slice(5) : name;
   if (builtins.has(id)) return builtins.get(id);
-  const e = new Error(`Cannot find module '${name}': fe does not provide the Node builtin '${id}'`);
-  e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
-  throw e;
+  if (isNodeBuiltin(name, id)) throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not support the Node builtin '${id}'`);
+  throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
 }
 core.requireBuiltin = requireBuiltin;
-core.isBuiltin = (name) => builtins.has(name.startsWith('node:') ? name.slice(5) : name);
+core.isBuiltin = (name) => {
+  const id = name.startsWith('node:') ? name.slice(5) : name;
+  return builtins.has(id) || isNodeBuiltin(name, id);
+};

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import CFeV8
+
+/// Node's vm module on the engine side: second contexts in the same isolate whose global
+/// forwards to a sandbox object, scripts and functions compiled into a chosen context, and V8's
+/// own answers about a value's kind (util.types).
+extension Scope {
+  /// A new context whose global reads and writes through to `sandbox`; returns its global.
+  public func newContext(sandbox: Local) -> Local? {
+    fe_context_new(rt, sandbox.raw).map(Local.init)
+  }
+
+  /// Compiles `source` in the context `global` belongs to (nil: the runtime's own) and runs it
+  /// unless `compileOnly`.
+  public func run(_ source: String, name: String, in global: Local?, lineOffset: Int = 0, columnOffset: Int = 0,
+                  compileOnly: Bool = false) throws -> Local {
+    var out: fe_val?
+    var src = source
+    let status = src.withUTF8 {
+      fe_context_run(rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
+                     Int32(clamping: columnOffset), compileOnly, &out)
+    }
+    try check(status)
+    return Local(out ?? fe_undefined(rt))
+  }
+
+  /// Compiles a function body in the context `global` belongs to (nil: the runtime's own), with
+  /// parameter names (a JS array) and scope objects (a JS array).
+  public func compileFunction(_ source: String, name: String, in global: Local?, lineOffset: Int, columnOffset: Int,
+                              params: Local, extensions: Local) throws -> Local {
+    var out: fe_val?
+    var src = source
+    let status = src.withUTF8 {
+      fe_context_compile_function(rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
+                                  Int32(clamping: columnOffset), params.raw, extensions.raw, &out)
+    }
+    try check(status)
+    return Local(out ?? fe_undefined(rt))
+  }
+
+  /// V8's code cache for a classic script, or nil when it does not compile.
+  public func codeCache(_ source: String, name: String) -> [UInt8]? {
+    var size = 0
+    var src = source
+    guard let p = src.withUTF8({ fe_script_code_cache(rt, $0.baseAddress, $0.count, name, &size) }) else { return nil }
+    defer { free(p) }
+    return Array(UnsafeBufferPointer(start: p, count: size))
+  }
+
+  /// Whether V8 sees `v` as a value of `kind` (an `fe_kind` number, see fe_v8.h).
+  public func valueIs(_ v: Local, kind: UInt32) -> Bool {
+    fe_val_is(rt, v.raw, fe_kind(rawValue: kind))
+  }
+}

@@ -1,0 +1,65 @@
+import FeEngine
+
+/// Ops for the vm module (JS/vm.js) and util.types. A vm context is identified by its global
+/// object: the context lives as long as JavaScript can reach that object, so there is no table to
+/// clean up.
+enum VmOps {
+  static let all: [Op] = [
+    // (sandbox) → the global of a new context whose properties are the sandbox's
+    Op("op_vm_context_new") { _, call in
+      guard let global = call.scope.newContext(sandbox: call.arg(0)) else {
+        return call.throwing(call.scope.error("could not create a vm context"))
+      }
+      call.returns(global)
+    },
+    // (global | undefined, source, filename, lineOffset, columnOffset, compileOnly, timeoutMs,
+    //  timedOut) → the script's completion value, or `timedOut` when it ran out of time
+    Op("op_vm_run") { rt, call in
+      let s = call.scope
+      let global = call.isNullish(0) ? nil : call.arg(0)
+      let timeout = call.number(6)
+      let dog = timeout > 0 ? Watchdog(seconds: timeout / 1000, runtime: rt) : nil
+      var result: Local?
+      var failed = false
+      var terminated = false
+      do {
+        result = try s.run(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
+                           columnOffset: call.int(4), compileOnly: call.bool(5))
+      } catch is JSTerminated {
+        terminated = true
+      } catch {
+        failed = true
+      }
+      if let dog, dog.cancel() {
+        // Our watchdog stopped the script (or fired just as it finished): only this run ends.
+        rt.isolate.cancelTermination()
+        if terminated { return call.returns(call.arg(7)) }
+      }
+      if failed { return call.throwing(s.lastException) }
+      if let result { call.returns(result) }
+    },
+    // (global | undefined, source, filename, lineOffset, columnOffset, params[], extensions[]) → function
+    Op("op_vm_compile_function") { _, call in
+      let s = call.scope
+      let global = call.isNullish(0) ? nil : call.arg(0)
+      do {
+        call.returns(try s.compileFunction(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
+                                           columnOffset: call.int(4), params: call.arg(5), extensions: call.arg(6)))
+      } catch is JSTerminated {
+        return
+      } catch {
+        call.throwing(s.lastException)
+      }
+    },
+    // (source, filename) → V8's code cache of the script as bytes
+    Op("op_vm_code_cache") { _, call in
+      // A source that does not compile leaves V8's SyntaxError pending for the caller.
+      guard let bytes = call.scope.codeCache(call.string(0), name: call.string(1)) else { return }
+      call.returns(call.scope.bytes(bytes))
+    },
+    // (value, kind) → whether V8 sees the value as that kind (fe_kind in fe_v8.h)
+    Op("op_value_is") { _, call in
+      call.returns(call.scope.valueIs(call.arg(0), kind: UInt32(truncatingIfNeeded: call.int(1))))
+    },
+  ]
+}
