@@ -26,9 +26,10 @@ public struct RetryPolicy: Sendable, Equatable {
     self.maxResumes = maxResumes
   }
 
-  /// Whether a response with `status` is worth another attempt.
+  /// Whether a response with `status` is worth another attempt: 429 and 5xx, except the two
+  /// that say the request itself will never work (501 Not Implemented, 505 Version Not Supported).
   public static func isRetryable(status: Int) -> Bool {
-    status == 429 || status == 408 || (500...599).contains(status) && status != 501 && status != 505
+    status == 429 || (500...599).contains(status) && status != 501 && status != 505
   }
 
   /// The pause before retry number `retry` (1-based): base·2^(retry-1), jittered to 50–100 % so
