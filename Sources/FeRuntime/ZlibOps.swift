@@ -63,8 +63,8 @@ enum ZlibOps {
     },
   ] + writeOps
 
-  /// `op_zlib_write` (id, flush, input, maxOutputLength) → [output, availInAfter] or a zlib error
-  /// record; `op_zlib_write_async` takes a promise id first and does the work on the worker pool.
+  /// `op_zlib_write` (id, flush, input, maxOutputLength) → [output, availInAfter, chunk sizes] or
+  /// a zlib error record; `op_zlib_write_async` takes a promise id first and does the work on the worker pool.
   static let writeOps: [Op] = {
     func parse(_ rt: Runtime, _ call: OpCall, _ at: Int) -> () -> OpResult {
       guard let z = rt.zlibStreams[call.int(at)] else {
@@ -232,6 +232,7 @@ final class ZStream: @unchecked Sendable {
     lock.withLock {
       input.withUnsafeBufferPointer { inBuf -> OpResult in
         var output: [UInt8] = []
+        var sizes: [JSValue] = []  // the output chunks Node's binding would push
         var inOffset = 0
         var availIn = inBuf.count
         while true {
@@ -244,12 +245,13 @@ final class ZStream: @unchecked Sendable {
           if let e = step.error { return .value(e.record) }
           let have = availOutBefore - availOutAfter
           output.append(contentsOf: scratch[0..<have])
+          if have > 0 { sizes.append(.number(Double(have))) }
           outOffset += have
           if Double(output.count) > limit {
             return .value(ZError(message: "", code: "ERR_BUFFER_TOO_LARGE", errno: 0).record)
           }
           if availOutAfter == 0 || outOffset >= chunkSize { outOffset = 0 }
-          if availOutAfter != 0 { return .value(.array([.bytes(output), .number(Double(availInAfter))])) }
+          if availOutAfter != 0 { return .value(.array([.bytes(output), .number(Double(availInAfter)), .array(sizes)])) }
           // The engine filled the chunk: run again with the input it left.
           inOffset += availIn - availInAfter
           availIn = availInAfter
