@@ -101,6 +101,25 @@ struct World {
     #expect(d.exited(0) && d.out.contains("1.4.2"), "\(d)")
   }
 
+  @Test func installsEveryPinnedToolAndRunsThem() throws {
+    let w = try World("e2e-tools")
+    defer { w.remove() }
+    let registry = try SharedRegistry.copy(into: w.dir.path)
+    let greet = w.dir.path + "/greet.js"
+    try FileSystem.writeAtomically(greet, Array("fe.main(async (args) => { console.log('hello ' + args.join(' ')); return 3; });\n".utf8))
+    for version in ["1.0.0", "1.2.0", "2.0.0"] {
+      #expect(try w.fe("blobs", "publish", greet, "--name", "greet", "--version", version, "--to", registry).exited(0))
+    }
+    let nginx = try Nginx(root: registry)
+    defer { nginx.stop() }
+    try w.config("export default { fe: \"^2\", tools: { greet: \"^1\" }, registry: \"\(nginx.url)\" };\n")
+    let r = try w.fe("blobs", "install")
+    #expect(r.exited(0) && r.out.contains("installed fe@2.1.0") && r.out.contains("installed greet@1.2.0"), "\(r)")
+    #expect(w.store.blobs == ["fe/2.1.0", "greet/1.2.0"])
+    let run = try w.fe("blobs", "exec", "greet", "--", "there")
+    #expect(run.exited(3) && run.out == "hello there\n", "\(run)")
+  }
+
   @Test func theFlagBeatsTheEnvironmentWhichBeatsTheConfig() throws {
     let w = try World("e2e-precedence")
     defer { w.remove() }
