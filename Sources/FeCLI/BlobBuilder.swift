@@ -73,7 +73,9 @@ enum BaseSnapshot {
     let payload = try Runtime.makeSnapshotBuilder().snapshot()
     try FileSystem.writeAtomically(path, try BlobFile.encode(payload: payload, engineId: Runtime.engineID))
     // Base snapshots of older engines (an fe upgrade, a libnode update) are never used again.
-    for name in FileSystem.listDirectory(layout.cacheDir) where name.hasPrefix("base-") && name != Path.basename(path) {
+    // Only finished blobs: a `.tmp-` file is another fe writing its snapshot right now.
+    for name in FileSystem.listDirectory(layout.cacheDir)
+    where name.hasPrefix("base-") && name.hasSuffix(".blob") && name != Path.basename(path) {
       try? FileSystem.removeTree(Path.join(layout.cacheDir, name))
     }
     do {

@@ -3,13 +3,15 @@ const tty = require('tty');
 console.log(Object.keys(tty).join(' '));
 console.log(tty.isatty(0), tty.isatty(1), tty.isatty(2), tty.isatty(-1), tty.isatty(1.5), tty.isatty('1'), tty.isatty(99));
 console.log(process.stdout.isTTY, process.stdin.isTTY);
+// A descriptor that is not a terminal (stdout itself is left alone: node breaks it on failure).
+const fd = require('fs').openSync(__filename, 'r');
 try {
-  new tty.WriteStream(1);
+  new tty.WriteStream(fd);
 } catch (e) {
-  console.log(e.name, e.code, e.message);
+  console.log(e.name, e.code, e.message, e.errno, e.syscall, JSON.stringify(e.info));
 }
 try {
-  tty.ReadStream(0);
+  tty.ReadStream(fd);
 } catch (e) {
   console.log(e.code);
 }
