@@ -12,32 +12,46 @@ extension Scope {
     fe_context_new(rt, sandbox.raw).map(Local.init)
   }
 
+  /// How running code in a context ended. A thrown value is handed back as it is, without
+  /// reading it (a JSError would call its getters).
+  public enum Outcome {
+    case value(Local)
+    case threw(Local)
+    case terminated
+  }
+
+  private func outcome(_ status: fe_status, _ out: fe_val?) -> Outcome {
+    switch status {
+    case FE_OK: return .value(Local(out ?? fe_undefined(rt)))
+    case FE_TERMINATED: return .terminated
+    default: return .threw(Local(fe_rt_exception(rt)))
+    }
+  }
+
   /// Compiles `source` in the context `global` belongs to (nil: the runtime's own) and runs it
   /// unless `compileOnly`.
   public func run(_ source: String, name: String, in global: Local?, lineOffset: Int = 0, columnOffset: Int = 0,
-                  compileOnly: Bool = false) throws -> Local {
+                  compileOnly: Bool = false) -> Outcome {
     var out: fe_val?
     var src = source
     let status = src.withUTF8 {
       fe_context_run(rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
                      Int32(clamping: columnOffset), compileOnly, &out)
     }
-    try check(status)
-    return Local(out ?? fe_undefined(rt))
+    return outcome(status, out)
   }
 
   /// Compiles a function body in the context `global` belongs to (nil: the runtime's own), with
   /// parameter names (a JS array) and scope objects (a JS array).
   public func compileFunction(_ source: String, name: String, in global: Local?, lineOffset: Int, columnOffset: Int,
-                              params: Local, extensions: Local) throws -> Local {
+                              params: Local, extensions: Local) -> Outcome {
     var out: fe_val?
     var src = source
     let status = src.withUTF8 {
       fe_context_compile_function(rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
                                   Int32(clamping: columnOffset), params.raw, extensions.raw, &out)
     }
-    try check(status)
-    return Local(out ?? fe_undefined(rt))
+    return outcome(status, out)
   }
 
   /// V8's code cache for a classic script, or nil when it does not compile.

@@ -19,37 +19,20 @@ enum VmOps {
       let global = call.isNullish(0) ? nil : call.arg(0)
       let timeout = call.number(6)
       let dog = timeout > 0 ? Watchdog(seconds: timeout / 1000, runtime: rt) : nil
-      var result: Local?
-      var failed = false
-      var terminated = false
-      do {
-        result = try s.run(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
-                           columnOffset: call.int(4), compileOnly: call.bool(5))
-      } catch is JSTerminated {
-        terminated = true
-      } catch {
-        failed = true
-      }
+      let outcome = s.run(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
+                          columnOffset: call.int(4), compileOnly: call.bool(5))
       if let dog, dog.cancel() {
         // Our watchdog stopped the script (or fired just as it finished): only this run ends.
         rt.isolate.cancelTermination()
-        if terminated { return call.returns(call.arg(7)) }
+        if case .terminated = outcome { return call.returns(call.arg(7)) }
       }
-      if failed { return call.throwing(s.lastException) }
-      if let result { call.returns(result) }
+      finish(call, outcome)
     },
     // (global | undefined, source, filename, lineOffset, columnOffset, params[], extensions[]) → function
     Op("op_vm_compile_function") { _, call in
-      let s = call.scope
       let global = call.isNullish(0) ? nil : call.arg(0)
-      do {
-        call.returns(try s.compileFunction(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
-                                           columnOffset: call.int(4), params: call.arg(5), extensions: call.arg(6)))
-      } catch is JSTerminated {
-        return
-      } catch {
-        call.throwing(s.lastException)
-      }
+      finish(call, call.scope.compileFunction(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
+                                              columnOffset: call.int(4), params: call.arg(5), extensions: call.arg(6)))
     },
     // (source, filename) → V8's code cache of the script as bytes
     Op("op_vm_code_cache") { _, call in
@@ -62,4 +45,13 @@ enum VmOps {
       call.returns(call.scope.valueIs(call.arg(0), kind: UInt32(truncatingIfNeeded: call.int(1))))
     },
   ]
+
+  /// Returns the value, rethrows what the code threw, or lets a termination go on.
+  private static func finish(_ call: OpCall, _ outcome: Scope.Outcome) {
+    switch outcome {
+    case .value(let v): call.returns(v)
+    case .threw(let e): call.throwing(e)
+    case .terminated: break
+    }
+  }
 }

@@ -53,3 +53,11 @@ console.log(sloppy);
 const fresh = { x: 2 };
 console.log(vm.runInNewContext('x * 21', fresh), vm.isContext(fresh));
 console.log(vm.runInNewContext('typeof x'));
+
+// A thrown value comes back untouched: nothing reads it on the way.
+const counter = { reads: 0 };
+try {
+  vm.runInNewContext('throw { get probe() { counter.reads++; return 1; }, toString() { counter.reads++; return "x"; } }', { counter });
+} catch (e) {
+  console.log('thrown object', typeof e, counter.reads);
+}
