@@ -122,6 +122,10 @@ fe_status fe_script_run(fe_rt *rt, const char *source, size_t len, const char *n
 // Compiles source as the body of a function with the given parameter names (CommonJS wrapper).
 fe_status fe_function_compile(fe_rt *rt, const char *source, size_t len, const char *name,
                               const char *const *params, size_t param_count, fe_val *result);
+// The same, but every inner function is compiled now too (ScriptCompiler::kEagerCompile), so a
+// snapshot taken afterwards holds their bytecode: Node CLIs compiled when their blob is built.
+fe_status fe_function_compile_eager(fe_rt *rt, const char *source, size_t len, const char *name,
+                                    const char *const *params, size_t param_count, fe_val *result);
 fe_status fe_function_call(fe_rt *rt, fe_val fn, fe_val receiver, size_t argc, const fe_val *argv,
                            fe_val *result);
 fe_status fe_function_construct(fe_rt *rt, fe_val fn, size_t argc, const fe_val *argv, fe_val *result);

@@ -484,8 +484,10 @@ fe_status fe_script_run(fe_rt *rt, const char *source, size_t len, const char *n
   return FE_OK;
 }
 
-fe_status fe_function_compile(fe_rt *rt, const char *source, size_t len, const char *name,
-                              const char *const *params, size_t param_count, fe_val *result) {
+namespace {
+fe_status CompileFunctionWith(fe_rt *rt, const char *source, size_t len, const char *name,
+                              const char *const *params, size_t param_count,
+                              ScriptCompiler::CompileOptions options, fe_val *result) {
   Isolate *isolate = rt->isolate;
   EscapableHandleScope scope(isolate);
   Local<Context> ctx = rt->context.Get(isolate);
@@ -495,11 +497,22 @@ fe_status fe_function_compile(fe_rt *rt, const char *source, size_t len, const c
   ScriptOrigin origin = OriginFor(isolate, name, false);
   ScriptCompiler::Source src(Str(isolate, source, len), origin);
   Local<Function> fn;
-  if (!ScriptCompiler::CompileFunction(ctx, &src, names.size(), names.data(), 0, nullptr).ToLocal(&fn)) {
+  if (!ScriptCompiler::CompileFunction(ctx, &src, names.size(), names.data(), 0, nullptr, options).ToLocal(&fn)) {
     return Caught(rt, tc);
   }
   *result = V(scope.Escape(fn));
   return FE_OK;
+}
+}  // namespace
+
+fe_status fe_function_compile(fe_rt *rt, const char *source, size_t len, const char *name,
+                              const char *const *params, size_t param_count, fe_val *result) {
+  return CompileFunctionWith(rt, source, len, name, params, param_count, ScriptCompiler::kNoCompileOptions, result);
+}
+
+fe_status fe_function_compile_eager(fe_rt *rt, const char *source, size_t len, const char *name,
+                                    const char *const *params, size_t param_count, fe_val *result) {
+  return CompileFunctionWith(rt, source, len, name, params, param_count, ScriptCompiler::kEagerCompile, result);
 }
 
 fe_status fe_function_call(fe_rt *rt, fe_val fn, fe_val receiver, size_t argc, const fe_val *argv,

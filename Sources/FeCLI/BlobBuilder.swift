@@ -4,7 +4,13 @@ import FeRuntime
 import FeStore
 
 /// Turns a tool's single-file bundle into a blob: its source, a V8 snapshot with the runtime
-/// (and, for fe-native tools, the tool's own top level already run) and a manifest.
+/// (and the tool: for fe-native tools, its top level already run; for Node CLIs, its code
+/// compiled but not run) and a manifest.
+///
+/// The kind follows from the bundle: one that mentions `fe.main` is fe-native and runs now;
+/// one that needs module syntax is an ES module, loaded at launch; anything else is an
+/// unmodified Node CLI ("cjs"), whose top level must not run here — it would see the build
+/// machine's argv, env and files, and a CLI like tsc does its whole job at top level.
 enum BlobBuilder {
   struct Built {
     let source: [UInt8]
@@ -12,10 +18,25 @@ enum BlobBuilder {
     let manifest: Manifest
   }
 
-  static func build(source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?) throws -> Built {
+  /// `kind` forces a kind (a rebuild keeps the manifest's); nil detects it.
+  static func build(
+    source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?, kind: String? = nil
+  ) throws -> Built {
     let text = String(decoding: source, as: UTF8.self)
+    switch kind ?? (mentionsFeMain(source) ? "fe-native" : "cjs") {
+    case "esm":
+      return try build(kind: "esm", runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
+    case "cjs":
+      return try buildNodeCLI(text, source: source, tool: tool, version: version, sourcePath: sourcePath, origin: origin)
+    default:
+      return try buildFeNative(text, source: source, tool: tool, version: version, sourcePath: sourcePath, origin: origin)
+    }
+  }
+
+  private static func buildFeNative(
+    _ text: String, source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?
+  ) throws -> Built {
     let runtime = try Runtime.makeSnapshotBuilder()
-    let kind: String
     do {
       // A fe-native bundle runs once, here; what it sets up (fe.main) is in the snapshot.
       try runtime.runCommonJS(text, path: sourcePath)
@@ -24,7 +45,6 @@ enum BlobBuilder {
           .usage, "\(tool)@\(version): the bundle ran but never called fe.main(...)",
           hint: "register the entry point: fe.main(async (args, ctx) => 0)")
       }
-      kind = "fe-native"
     } catch let e as JSError where isModuleSyntax(e) {
       // An ES-module tool: the snapshot holds the runtime; the module loads at launch.
       return try build(kind: "esm", runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
@@ -33,7 +53,56 @@ enum BlobBuilder {
         .usage, "\(tool)@\(version): the bundle threw while the blob was built: \(e.location.map { "\($0): " } ?? "")\(e.message)",
         hint: "a fe-native tool's top level runs at build time; move work that needs argv, env or files into fe.main")
     }
-    return try build(kind: kind, runtime: runtime, source: source, tool: tool, version: version, origin: origin)
+    return try build(kind: "fe-native", runtime: runtime, source: source, tool: tool, version: version, origin: origin)
+  }
+
+  /// A Node CLI: compiled now (every function, so the snapshot carries its bytecode), run at
+  /// launch as the main module. The V8 quirk that some builtins (Array.prototype.at,
+  /// Object.hasOwn…) are missing while a snapshot is created cannot reach it: none of its code
+  /// runs before the snapshot is restored.
+  private static func buildNodeCLI(
+    _ text: String, source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?
+  ) throws -> Built {
+    let runtime = try Runtime.makeSnapshotBuilder()
+    do {
+      try runtime.compileTool(text, path: NodeCLIEntry.path(origin: origin, sourcePath: sourcePath), eager: eagerCompile)
+    } catch let e as JSError where isModuleSyntax(e) {
+      return try build(kind: "esm", runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
+    } catch let e as JSError {
+      throw FeError(
+        .usage, "\(tool)@\(version): the bundle does not compile: \(e.location.map { "\($0): " } ?? "")\(e.message)",
+        hint: "fe runs a CommonJS bundle or an ES module; check that the file runs under node")
+    }
+    return try build(kind: "cjs", runtime: runtime, source: source, tool: tool, version: version, origin: origin)
+  }
+
+  /// Whether Node CLIs are compiled eagerly (measured in bench/results/tsc.md).
+  static var eagerCompile: Bool { Environment.isTruthy(CLIContext.shared.env["FE_CJS_EAGER"]) }
+
+  /// Whether the source names `fe.main` as a word (not `safe.main`): a fe-native bundle.
+  static func mentionsFeMain(_ source: [UInt8]) -> Bool {
+    let needle = Array("fe.main".utf8)
+    func isWordByte(_ b: UInt8) -> Bool {
+      (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x24 || b >= 0x80
+    }
+    return source.withUnsafeBufferPointer { buf -> Bool in
+      let n = buf.count, m = needle.count
+      guard n >= m else { return false }
+      var i = 0
+      while i <= n - m {
+        if buf[i] == 0x66, buf[i + 1] == 0x65, buf[i + 2] == 0x2E {  // "fe."
+          var match = true
+          for j in 3..<m where buf[i + j] != needle[j] { match = false; break }
+          if match {
+            let before = i == 0 ? 0x20 : buf[i - 1]
+            let after = i + m < n ? buf[i + m] : 0x20
+            if !isWordByte(before) && before != 0x2E && !isWordByte(after) { return true }
+          }
+        }
+        i += 1
+      }
+      return false
+    }
   }
 
   private static func build(kind: String, runtime: Runtime, source: [UInt8], tool: String, version: String, origin: String?) throws -> Built {

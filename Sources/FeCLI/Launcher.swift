@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import FeBasics
 import FeConfig
 import FeEngine
@@ -35,9 +38,13 @@ struct Launcher {
     runtime.onUncaught = { context.err(Uncaught.describe($0)) }
     let sourcePath = store.layout.sourcePath(tool, version.description)
     do {
-      try runtime.setup(argv: [context.executable, sourcePath] + args, env: context.env, execPath: context.executable)
-      if manifest.kind == "esm" {
-        return try runtime.runMainModule(path: sourcePath, args: args)
+      Launcher.restoreTerminationSignals()
+      let entry = manifest.kind == "cjs" ? NodeCLIEntry.path(manifest: manifest, sourcePath: sourcePath) : sourcePath
+      try runtime.setup(argv: [context.executable, entry] + args, env: context.env, execPath: context.executable)
+      switch manifest.kind {
+      case "esm": return try runtime.runMainModule(path: sourcePath, args: args)
+      case "cjs": return try runtime.runCompiledTool(filename: entry)
+      default: break
       }
       let ctx: JSValue = .object([
         ("config", config?.value ?? .object([])),
@@ -51,6 +58,18 @@ struct Launcher {
       context.err(Uncaught.describe(e))
       return 1
     }
+  }
+
+  /// As Node: SIGINT and SIGTERM end the tool by that signal (128+n in a shell, 130 for ^C)
+  /// even when fe's parent ignored or blocked them (a script's background job ignores SIGINT).
+  static func restoreTerminationSignals() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig, SIG_DFL)
+      sigaddset(&set, sig)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
   /// Evaluates the nearest fe.config.js in a sandboxed runtime booted from the base snapshot.
@@ -112,7 +131,8 @@ struct BlobOpener {
       context.err("fe: rebuilding \(tool)@\(version) for this engine (\(reason))")
     }
     let built = try BlobBuilder.build(
-      source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin)
+      source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin,
+      kind: manifest.kind)
     try store.replaceSnapshot(tool: tool, version: version, snapshot: built.snapshot, manifest: built.manifest)
     do {
       return (try MappedBlob(path: layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID, verifyHash: true), built.manifest)

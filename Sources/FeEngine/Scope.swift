@@ -162,14 +162,19 @@ public struct Scope {
   }
 
   /// Compiles `source` as the body of `function (params…)`, with exact source positions.
-  public func compileFunction(_ source: String, name: String, params: [String]) throws -> Local {
+  /// `eager` compiles every inner function now as well (for code kept in a snapshot).
+  public func compileFunction(_ source: String, name: String, params: [String], eager: Bool = false) throws -> Local {
     var out: fe_val?
     var cParams = params.map { strdup($0) }
     defer { cParams.forEach { free($0) } }
     var src = source
     let status = cParams.withUnsafeMutableBufferPointer { p in
       p.withMemoryRebound(to: UnsafePointer<CChar>?.self) { ptrs in
-        src.withUTF8 { fe_function_compile(rt, $0.baseAddress, $0.count, name, ptrs.baseAddress, params.count, &out) }
+        src.withUTF8 {
+          eager
+            ? fe_function_compile_eager(rt, $0.baseAddress, $0.count, name, ptrs.baseAddress, params.count, &out)
+            : fe_function_compile(rt, $0.baseAddress, $0.count, name, ptrs.baseAddress, params.count, &out)
+        }
       }
     }
     try check(status)

@@ -150,7 +150,7 @@ public final class Runtime {
     return try finish(promise)
   }
 
-  private func finish(_ promise: Persistent) throws -> Int32 {
+  func finish(_ promise: Persistent) throws -> Int32 {
     try isolate.scope { s in
       s.markHandled(promise.get(s))
       try s.callCore("afterMacrotask")

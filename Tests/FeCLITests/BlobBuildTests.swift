@@ -91,7 +91,7 @@ import Testing
     try s.write("hello.js", Self.hello)
     #expect(try s.fe("blobs", "build", "hello.js", "--name", "hello", "--version", "1.0.0").exited(0))
     let before = storeContents(s)
-    try s.write("hello.js", "throw new Error('broken edit');\n")
+    try s.write("hello.js", "throw new Error('broken edit');\nfe.main(async () => 0);\n")
     let r = try s.fe("blobs", "build", "hello.js", "--name", "hello", "--version", "1.0.0")
     expectFeError(r, code: 64, mentions: ["broken edit"])
     #expect(storeContents(s) == before, "store unchanged")
@@ -102,7 +102,8 @@ import Testing
   @Test func bundleThatNeverCallsMain() throws {
     let s = try Sandbox("build-no-main", store: .sharedCopy)
     defer { s.remove() }
-    try s.write("nomain.js", "globalThis.answer = 42;\n")
+    // It names fe.main, so it is fe-native (a bundle that never does is a Node CLI, "cjs").
+    try s.write("nomain.js", "globalThis.answer = 42;\nif (globalThis.answer < 0) fe.main(async () => 0);\n")
     let before = storeContents(s)
     let r = try s.fe("blobs", "build", "nomain.js", "--name", "nomain", "--version", "1.0.0")
     expectFeError(r, code: 64, mentions: ["fe.main"])

@@ -17,7 +17,8 @@ extension BlobsCommand {
         argument, everything the project pins is installed the same way.
 
         A source directory holds a package.json with "name", "version" and "main" (the single-file
-        bundle). A .js file needs --name and --version. --from installs a file written by
+        bundle). An npm package directory with a "bin" has that bin bundled with its dependencies
+        by esbuild (node_modules, then NODE_PATH); the tool is named after the bin (--bin picks one). A .js file needs --name and --version. --from installs a file written by
         `fe blobs pack`, with no network.
 
         Environment: FE_REGISTRY, FE_REGISTRY_TOKEN, FE_TRUSTED_KEYS, FE_OFFLINE, FE_HTTP_TIMEOUT,
@@ -30,6 +31,7 @@ extension BlobsCommand {
     var target: String?
     @Option(help: "Tool name, for a .js bundle.") var name: String?
     @Option(help: "Version, for a .js bundle.") var version: String?
+    @Option(help: "For a package directory with several bins: the one to bundle.") var bin: String?
     @Option(help: "Install the blobs in a pack written by `fe blobs pack`.") var from: String?
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
@@ -52,6 +54,12 @@ extension BlobsCommand {
     }
 
     private func installLocal(_ path: String, _ c: CLIContext, _ store: BlobStore) throws {
+      // An npm package with a "bin": bundled with its dependencies (NodePackage.swift).
+      if FileSystem.isDirectory(path), let info = try NodePackage.info(path) {
+        let b = try NodePackage.bundle(dir: path, info: info, bin: bin, name: name, version: version, env: c.env)
+        let blob = try BlobBuilder.install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
+        return report(c, "installed \(blob.spec) from \(b.entry)", blob: blob)
+      }
       let (entry, tool, ver) = try LocalSource.describe(path, name: name, version: version)
       guard let source = try FileSystem.read(entry) else {
         throw FeError(.usage, "no such file: \(entry)", hint: "check the path (and \"main\" in package.json)")

@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import FeBasics
+import FeStore
+import FoundationEssentials
+
+/// An npm package directory with a "bin": fe bundles that bin with its dependencies into one
+/// CommonJS file with esbuild (Debian's `esbuild` package), then builds a blob from the bundle.
+/// Dependencies resolve as Node resolves them: node_modules up the tree, then NODE_PATH (so a
+/// package from Debian's /usr/share/nodejs finds its neighbours with NODE_PATH=/usr/share/nodejs).
+enum NodePackage {
+  struct Bundled {
+    let source: [UInt8]
+    let tool: String
+    let version: String
+    /// The bin's entry file, for messages.
+    let entry: String
+  }
+
+  /// package.json as far as bins go: "bin" is a path (named after the package) or a map.
+  struct Info: Decodable {
+    var name: String?
+    var version: String?
+    var bin: [String: String]
+
+    enum CodingKeys: String, CodingKey { case name, version, bin }
+    init(from decoder: Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      name = try? c.decodeIfPresent(String.self, forKey: .name)
+      version = try? c.decodeIfPresent(String.self, forKey: .version)
+      if let path = try? c.decodeIfPresent(String.self, forKey: .bin) {
+        // npm names a single bin after the package, without its scope.
+        let unscoped = name.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "bin"
+        bin = [unscoped: path]
+      } else {
+        bin = (try? c.decodeIfPresent([String: String].self, forKey: .bin)) ?? [:]
+      }
+    }
+  }
+
+  /// The package at `dir` if its package.json has a "bin"; nil otherwise (a fe source
+  /// directory whose "main" is already the bundle).
+  static func info(_ dir: String) throws -> Info? {
+    let pkgPath = Path.join(dir, "package.json")
+    guard let text = try FileSystem.readString(pkgPath) else { return nil }
+    guard let info = try? JSONDecoder().decode(Info.self, from: Data(text.utf8)) else {
+      throw FeError(.usage, "\(pkgPath) is not valid JSON", hint: "fix \(pkgPath)")
+    }
+    return info.bin.isEmpty ? nil : info
+  }
+
+  /// Picks the bin: `--bin`, else the one named like the package, else the only one.
+  static func chooseBin(_ info: Info, dir: String, requested: String?) throws -> (name: String, path: String) {
+    let names = info.bin.keys.sorted()
+    if let requested {
+      guard let path = info.bin[requested] else {
+        throw FeError(.usage, "\(dir) has no bin named \(requested)", hint: "its bins: \(names.joined(separator: ", "))")
+      }
+      return (requested, path)
+    }
+    let unscoped = info.name.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+    if let unscoped, let path = info.bin[unscoped] { return (unscoped, path) }
+    if names.count == 1, let only = names.first, let path = info.bin[only] { return (only, path) }
+    throw FeError(
+      .usage, "\(dir) has several bins (\(names.joined(separator: ", "))) and none is named after the package",
+      hint: "pick one with --bin <name>")
+  }
+
+  /// Bundles the package's bin into one CommonJS file. `name`/`version` override package.json;
+  /// the tool is named after the bin.
+  static func bundle(dir: String, info: Info, bin: String?, name: String?, version: String?, env: [String: String]) throws -> Bundled {
+    let (binName, binPath) = try chooseBin(info, dir: dir, requested: bin)
+    guard let ver = version ?? info.version else {
+      throw FeError(.usage, "\(Path.join(dir, "package.json")) has no \"version\"", hint: "pass --version <x.y.z>")
+    }
+    let entry = Path.normalize(Path.join(dir, binPath))
+    guard FileSystem.isFile(entry) else {
+      throw FeError(.usage, "the bin \(binName) of \(dir) is \(binPath), which does not exist", hint: "check \"bin\" in its package.json")
+    }
+    let source = try Esbuild.bundle(entry: entry, env: env)
+    return Bundled(source: source, tool: name ?? binName, version: ver, entry: entry)
+  }
+}
+
+/// Debian's esbuild CLI, run as a child process.
+enum Esbuild {
+  /// `FE_ESBUILD`, else `esbuild` on PATH.
+  static func locate(_ env: [String: String]) -> String? {
+    if let explicit = env["FE_ESBUILD"], !explicit.isEmpty { return access(explicit, X_OK) == 0 ? explicit : nil }
+    let dirs = (env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+    for dir in dirs where !dir.isEmpty {
+      let candidate = Path.join(dir, "esbuild")
+      if access(candidate, X_OK) == 0, FileSystem.isFile(candidate) { return candidate }
+    }
+    return nil
+  }
+
+  /// `esbuild <entry> --bundle --platform=node --format=cjs`: Node's builtins stay `require`s,
+  /// everything else is inlined; syntax newer than V8 10.2 (Node 18) is lowered.
+  static func bundle(entry: String, env: [String: String]) throws -> [UInt8] {
+    guard let esbuild = locate(env) else {
+      throw FeError(
+        .usage, "bundling \(entry) with its dependencies needs esbuild, which is not installed",
+        hint: "install it (sudo apt-get install esbuild), put it on PATH or set FE_ESBUILD; or pass a single-file bundle")
+    }
+    var template = Array("\(env["TMPDIR"] ?? "/tmp")/fe-bundle-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else { throw FileSystem.ioError("cannot create a temporary directory for esbuild") }
+    let work = String(cString: made)
+    defer { try? FileSystem.removeTree(work) }
+    let out = Path.join(work, "bundle.js"), log = Path.join(work, "esbuild.log")
+    let args = [
+      esbuild, entry, "--bundle", "--platform=node", "--format=cjs", "--target=node18",
+      "--outfile=\(out)", "--log-level=error", "--color=false",
+    ]
+    let status = try spawn(args, env: env, output: log)
+    guard status == 0, let bundle = try FileSystem.read(out) else {
+      let text = (try? FileSystem.readString(log)) ?? ""
+      let first = text.split(separator: "\n").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }.prefix(4)
+      throw FeError(
+        .usage, "esbuild could not bundle \(entry)\(first.isEmpty ? " (exit \(status))" : ": " + first.joined(separator: " "))",
+        hint: "dependencies resolve from node_modules up the tree and from NODE_PATH; install them or set NODE_PATH")
+    }
+    return bundle
+  }
+
+  /// Runs `args` with stdin from /dev/null and stdout+stderr into `output`; returns the exit
+  /// status (128+n for a signal).
+  private static func spawn(_ args: [String], env: [String: String], output: String) throws -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv = args.map { strdup($0) } + [nil]
+    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, args[0], &actions, nil, argv, envp)
+    guard rc == 0 else { throw FeError(.internalError, "cannot run \(args[0]): \(FileSystem.errnoMessage(rc))", hint: "check that esbuild runs") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+      if errno != EINTR { throw FileSystem.ioError("waiting for esbuild") }
+    }
+    let low = status & 0x7f
+    return low == 0 ? (status >> 8) & 0xff : 128 + low
+  }
+}
+
+/// The path a Node CLI runs as (`__filename`, `process.argv[1]`, the script name in stack
+/// traces): the bundle file it was built from while that file is still there — so files that
+/// ship beside it are found as under node (tsc reads its lib.*.d.ts from its own directory) —
+/// else the blob's stored source. A blob from a registry or a package directory has no such file.
+enum NodeCLIEntry {
+  static func path(origin: String?, sourcePath: String) -> String {
+    guard let origin, origin.hasPrefix("/"), FileSystem.isFile(origin) else { return sourcePath }
+    return origin
+  }
+
+  static func path(manifest: Manifest, sourcePath: String) -> String {
+    path(origin: manifest.origin, sourcePath: sourcePath)
+  }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Unpacks the real Node CLIs the tests and benchmarks run (TypeScript, terser, js-yaml, semver)
+# from Debian's node-* packages into .deps/node-tools/root, without installing them: installed,
+# they would pull in Debian's nodejs, which conflicts with the machine's own node.
+# Usage: tools/node-tools.sh  (idempotent; `make fixtures` runs it)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DEST="$ROOT/.deps/node-tools"
+# The tools and what their bins require (apt-cache depends), one .deb each.
+PACKAGES="node-typescript node-terser terser node-ampproject-remapping node-commander
+  node-source-map-support node-source-map node-acorn node-xtend
+  node-js-yaml node-argparse node-sprintf-js node-esprima
+  node-semver node-lru-cache node-yallist"
+STAMP="$DEST/ready-$(echo $PACKAGES | sha256sum | cut -c1-12)"
+[ -f "$STAMP" ] && exit 0
+
+rm -rf "$DEST" && mkdir -p "$DEST/debs"
+cd "$DEST/debs"
+# apt-get download writes into the current directory; as root, _apt cannot, which is harmless.
+# shellcheck disable=SC2086
+if ! apt-get download $PACKAGES >/dev/null 2>"$DEST/apt.log"; then
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  $SUDO apt-get update -qq
+  apt-get download $PACKAGES >/dev/null 2>"$DEST/apt.log" || { cat "$DEST/apt.log" >&2; exit 1; }
+fi
+for deb in *.deb; do dpkg-deb -x "$deb" "$DEST/root"; done
+touch "$STAMP"
+echo "node tools unpacked into $DEST/root/usr/share/nodejs"
