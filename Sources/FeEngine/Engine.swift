@@ -10,6 +10,10 @@ public enum Engine {
   /// pass (which would abort the process on mismatch) is redundant work on every launch.
   public static let flags = "--no-verify-snapshot-checksum --harmony-import-assertions"
 
+  /// Bumped whenever the shim changes what a snapshot holds (its contexts, its data slots):
+  /// part of the engine id, so snapshots from an older fe are rebuilt, never misread.
+  public static let snapshotLayout = "fe-snapshot-2"
+
   private static let once: Void = {
     var callbacks = fe_host_callbacks(
       op: { host, op, call in Isolate.from(host).dispatchOp(op, call) },

@@ -36,7 +36,7 @@ public final class Runtime {
   /// the V8 flags. A snapshot with another engine id is never given to V8.
   public static let engineID: String = {
     var h = FeBasics.SHA256()
-    for part in [Engine.version, Engine.buildID, Engine.flags, opNames.joined(separator: ","), source] {
+    for part in [Engine.version, Engine.buildID, Engine.flags, Engine.snapshotLayout, opNames.joined(separator: ","), source] {
       h.update(Array(part.utf8))
       h.update([0])
     }
