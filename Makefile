@@ -18,7 +18,7 @@ RELEASE   := .build/release/fe
 APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
   libzstd-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev openssl zstd python3 esbuild hyperfine nginx-light curl
 
-.PHONY: deps build demo test install bench clean distclean blobs
+.PHONY: deps build demo test install bench clean distclean blobs fixtures
 
 deps: $(DEPS)/system.stamp $(LIBNODE)/ready
 
@@ -69,7 +69,12 @@ demo: blobs
 	@echo "==> cd examples/hello && fe d"
 	@cd examples/hello && FE_HOME=$(FE_HOME) ../../$(RELEASE) d
 
-test: deps
+# Real Node CLIs the tests run against node (tsc, terser, js-yaml, semver): Debian's node-*
+# packages unpacked into $(DEPS)/node-tools, never installed (they would pull in Debian's nodejs).
+fixtures: $(DEPS)/system.stamp
+	@tools/node-tools.sh
+
+test: deps fixtures
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
 
