@@ -108,6 +108,8 @@ bool fe_rt_is_terminating(fe_rt *rt);
 // Calls fn(arg) from the isolate's thread at the next interrupt check. Thread-safe.
 void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg);
 void fe_rt_low_memory(fe_rt *rt);
+// V8's heap figures for process.memoryUsage(): total and used heap size, external memory.
+void fe_rt_heap_stats(fe_rt *rt, double *total, double *used, double *external);
 
 // The pending exception after FE_EXCEPTION (cleared by this call) and where it was thrown.
 fe_val fe_rt_exception(fe_rt *rt);

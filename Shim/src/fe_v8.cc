@@ -444,6 +444,14 @@ void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg) {
 
 void fe_rt_low_memory(fe_rt *rt) { rt->isolate->LowMemoryNotification(); }
 
+void fe_rt_heap_stats(fe_rt *rt, double *total, double *used, double *external) {
+  v8::HeapStatistics stats;
+  rt->isolate->GetHeapStatistics(&stats);
+  *total = static_cast<double>(stats.total_heap_size());
+  *used = static_cast<double>(stats.used_heap_size());
+  *external = static_cast<double>(stats.external_memory());
+}
+
 fe_val fe_rt_exception(fe_rt *rt) {
   if (rt->exception.IsEmpty()) return V(v8::Undefined(rt->isolate));
   Local<Value> e = rt->exception.Get(rt->isolate);

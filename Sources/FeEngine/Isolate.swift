@@ -98,6 +98,13 @@ public final class Isolate {
     return try result.get()
   }
 
+  /// V8's heap: total and used size and external memory, in bytes (process.memoryUsage()).
+  public var heapStatistics: (total: Double, used: Double, external: Double) {
+    var total = 0.0, used = 0.0, external = 0.0
+    fe_rt_heap_stats(rt, &total, &used, &external)
+    return (total, used, external)
+  }
+
   /// Stops running JavaScript as soon as possible. Safe from any thread.
   public func terminate() { fe_rt_terminate(rt) }
   public func cancelTermination() { fe_rt_cancel_terminate(rt) }

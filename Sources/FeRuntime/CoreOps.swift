@@ -33,11 +33,19 @@ enum CoreOps {
       let dir = call.string(0)
       if chdir(dir) != 0 { return call.fail(errno, syscall: "chdir", path: dir) }
     },
-    Op("op_memory_usage") { _, call in
-      var usage = rusage()
-      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-      let rss = Double(usage.ru_maxrss) * 1024
-      call.returns(.array([.number(rss), .number(0), .number(0), .number(0)]))
+    Op("op_memory_usage") { rt, call in
+      // The current resident set (as Node reports it), not getrusage's peak.
+      var rss = 0.0
+      let fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+      if fd >= 0 {
+        var buf = [UInt8](repeating: 0, count: 128)
+        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let fields = String(decoding: buf.prefix(max(0, n)), as: UTF8.self).split(separator: " ")
+        if fields.count > 1, let pages = Double(fields[1]) { rss = pages * Double(sysconf(Int32(_SC_PAGESIZE))) }
+      }
+      let heap = rt.isolate.heapStatistics
+      call.returns(.array([.number(rss), .number(heap.total), .number(heap.used), .number(heap.external)]))
     },
     Op("op_kill", needs: .run) { _, call in
       let pid = pid_t(call.int(0))

@@ -21,6 +21,7 @@ import Testing
       argv: process.argv, main: require.main === module, filename: __filename, dirname: __dirname,
       cwd: process.cwd(), value: process.env.FE_PROBE_VALUE, at: [1, 2, 3].at(-1), hasOwn: Object.hasOwn({ a: 1 }, 'a'),
       cached: Object.keys(require.cache).includes(__filename), base: path.basename(__filename),
+      heap: process.memoryUsage().heapUsed > 1e6 && process.memoryUsage().rss > 1e6,
     }));
     process.exitCode = Number(process.argv[2] || 0);
 
@@ -52,6 +53,7 @@ import Testing
     #expect(seen["main"] as? Bool == true && seen["cached"] as? Bool == true, "\(seen)")
     #expect(seen["cwd"] as? String == elsewhere && seen["value"] as? String == "from-launch", "\(seen)")
     #expect(seen["at"] as? Int == 3 && seen["hasOwn"] as? Bool == true, "V8's staged builtins exist at launch: \(seen)")
+    #expect(seen["heap"] as? Bool == true, "process.memoryUsage() reports V8's heap (tsc --diagnostics): \(seen)")
     #expect(FileManager.default.fileExists(atPath: elsewhere + "/ran-here"))
 
     // Once the file it was built from is gone, the tool runs as the blob's stored source.
