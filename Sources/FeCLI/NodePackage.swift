@@ -16,6 +16,15 @@ enum NodePackage {
     let version: String
     /// The bin's entry file, for messages.
     let entry: String
+    /// Modules esbuild could not find: they stay `require` calls, resolved (or failing) at run time.
+    let unresolved: [String]
+
+    /// A warning naming the unresolved modules, if any.
+    var warning: String? {
+      if unresolved.isEmpty { return nil }
+      return "fe: warning: \(tool): esbuild could not resolve \(unresolved.joined(separator: ", ")) from \(entry); "
+        + "they stay require() calls that fail if the tool reaches them (install them or set NODE_PATH)"
+    }
   }
 
   /// package.json as far as bins go: "bin" is a path (named after the package) or a map.
@@ -78,8 +87,8 @@ enum NodePackage {
     guard FileSystem.isFile(entry) else {
       throw FeError(.usage, "the bin \(binName) of \(dir) is \(binPath), which does not exist", hint: "check \"bin\" in its package.json")
     }
-    let source = try Esbuild.bundle(entry: entry, env: env)
-    return Bundled(source: source, tool: name ?? binName, version: ver, entry: entry)
+    let (source, unresolved) = try Esbuild.bundle(entry: entry, env: env)
+    return Bundled(source: source, tool: name ?? binName, version: ver, entry: entry, unresolved: unresolved)
   }
 }
 
@@ -97,8 +106,11 @@ enum Esbuild {
   }
 
   /// `esbuild <entry> --bundle --platform=node --format=cjs`: Node's builtins stay `require`s,
-  /// everything else is inlined; syntax newer than V8 10.2 (Node 18) is lowered.
-  static func bundle(entry: String, env: [String: String]) throws -> [UInt8] {
+  /// everything else is inlined; syntax newer than V8 10.2 (Node 18) is lowered. A `require`
+  /// esbuild cannot resolve stays a `require` call, as Node resolves it only when it runs (many
+  /// CLIs guard optional or other-platform modules: esprima's `require('system')` for PhantomJS);
+  /// those names are returned so the caller can warn.
+  static func bundle(entry: String, env: [String: String]) throws -> (source: [UInt8], unresolved: [String]) {
     guard let esbuild = locate(env) else {
       throw FeError(
         .usage, "bundling \(entry) with its dependencies needs esbuild, which is not installed",
@@ -109,19 +121,41 @@ enum Esbuild {
     let work = String(cString: made)
     defer { try? FileSystem.removeTree(work) }
     let out = Path.join(work, "bundle.js"), log = Path.join(work, "esbuild.log")
-    let args = [
-      esbuild, entry, "--bundle", "--platform=node", "--format=cjs", "--target=node18",
-      "--outfile=\(out)", "--log-level=error", "--color=false",
-    ]
-    let status = try spawn(args, env: env, output: log)
-    guard status == 0, let bundle = try FileSystem.read(out) else {
+    var unresolved: [String] = []
+    while true {
+      let args =
+        [
+          esbuild, entry, "--bundle", "--platform=node", "--format=cjs", "--target=node18",
+          "--outfile=\(out)", "--log-level=error", "--log-limit=0", "--color=false",
+        ] + unresolved.map { "--external:\($0)" }
+      let status = try spawn(args, env: env, output: log)
+      if status == 0, let bundle = try FileSystem.read(out) { return (bundle, unresolved) }
       let text = (try? FileSystem.readString(log)) ?? ""
+      let missing = unresolvedModules(text).filter { !unresolved.contains($0) }
+      if !missing.isEmpty {
+        unresolved += missing
+        continue
+      }
       let first = text.split(separator: "\n").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }.prefix(4)
       throw FeError(
         .usage, "esbuild could not bundle \(entry)\(first.isEmpty ? " (exit \(status))" : ": " + first.joined(separator: " "))",
-        hint: "dependencies resolve from node_modules up the tree and from NODE_PATH; install them or set NODE_PATH")
+        hint: "check that the package runs under node")
     }
-    return bundle
+  }
+
+  /// The X of every `Could not resolve "X"` in esbuild's log.
+  static func unresolvedModules(_ log: String) -> [String] {
+    var names: [String] = []
+    var rest = Substring(log)
+    let marker = "Could not resolve \""
+    while let r = rest.firstRange(of: marker) {
+      rest = rest[r.upperBound...]
+      guard let end = rest.firstIndex(of: "\"") else { break }
+      let name = String(rest[..<end])
+      if !name.isEmpty && !names.contains(name) { names.append(name) }
+      rest = rest[end...]
+    }
+    return names
   }
 
   /// Runs `args` with stdin from /dev/null and stdout+stderr into `output`; returns the exit

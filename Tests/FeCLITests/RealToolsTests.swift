@@ -41,6 +41,9 @@ enum NodeTools {
         ["blobs", "install", nodejs + "/terser"],
         ["blobs", "install", nodejs + "/js-yaml"],
         ["blobs", "install", nodejs + "/semver"],
+        // esvalidate requires PhantomJS's `system` and a relative ./esprima on paths node never
+        // takes here: they stay require() calls in the bundle (with a warning), as Node would.
+        ["blobs", "install", nodejs + "/esprima", "--bin", "esvalidate"],
       ]
       for args in builds {
         let r = try Fe.run(args, cwd: dir.path, env: env)
@@ -272,7 +275,8 @@ struct RealToolsTests {
     #expect(fb.out == nb.out && fb.err.lines.first == nb.err.lines.first, "fe: \(fb)\nnode: \(nb)")
   }
 
-  // js-yaml (argparse, esprima) and semver (lru-cache): more real CLIs from package directories.
+  // js-yaml (argparse, esprima), semver (lru-cache) and esprima's esvalidate: more real CLIs
+  // from package directories.
   @Test func jsYamlLikeNode() throws {
     let s = try NodeTools.sandbox("js-yaml")
     defer { s.remove() }
@@ -286,6 +290,20 @@ struct RealToolsTests {
       // With -t (a stack trace) the frames name the blob's bundle instead of js-yaml's files.
       let err = args.contains("-t") ? { (r: FeResult) in r.err.lines.prefix(4).joined() } : { (r: FeResult) in r.err }
       #expect(f.out == n.out && err(f) == err(n), "\(args) fe: \(f)\nnode: \(n)")
+    }
+  }
+
+  @Test func esvalidateLikeNode() throws {
+    let s = try NodeTools.sandbox("esvalidate")
+    defer { s.remove() }
+    let bin = try NodeTools.nodejs() + "/esprima/bin/esvalidate.js"
+    try s.write("bad.js", "var = 1;\nfunction ok() {}\n")
+    try s.write("good.js", "let y = 2;\nclass A { get b() { return y; } }\n")
+    for (args, code) in [(["good.js"], Int32(0)), (["bad.js"], 1), (["--format=junit", "bad.js", "good.js"], 1), (["--help"], 1)] {
+      let n = try NodeTools.runNode([bin] + args, cwd: s.project)
+      let f = try s.fe(args: ["blobs", "exec", "esvalidate", "--"] + args)
+      #expect(n.exited(code) && f.exited(code), "\(args) fe: \(f)\nnode: \(n)")
+      #expect(f.out == n.out && f.err == n.err, "\(args) fe: \(f)\nnode: \(n)")
     }
   }
 

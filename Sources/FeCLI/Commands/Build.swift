@@ -29,6 +29,7 @@ extension BlobsCommand {
           throw FeError(.usage, "\(path) is not a package with a \"bin\"", hint: "pass the tool's bundle file, or use fe blobs install \(entry)")
         }
         let b = try NodePackage.bundle(dir: path, info: info, bin: bin, name: name, version: version, env: c.env)
+        if let warning = b.warning { c.err(warning) }
         let blob = try BlobBuilder.install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
         if !output.quiet { c.out("built \(blob.spec) from \(b.entry) → \(blob.path)") }
         return

@@ -57,6 +57,7 @@ extension BlobsCommand {
       // An npm package with a "bin": bundled with its dependencies (NodePackage.swift).
       if FileSystem.isDirectory(path), let info = try NodePackage.info(path) {
         let b = try NodePackage.bundle(dir: path, info: info, bin: bin, name: name, version: version, env: c.env)
+        if let warning = b.warning { c.err(warning) }
         let blob = try BlobBuilder.install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
         return report(c, "installed \(blob.spec) from \(b.entry)", blob: blob)
       }
