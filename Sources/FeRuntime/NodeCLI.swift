@@ -33,7 +33,11 @@ extension Runtime {
         Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [s.number(1)]))))
       }
     }
-    let done = try isolate.scope { s in Persistent(try s.callCore("exitCodePromise"), in: s) }
-    return try finish(done)
+    try runLoop()
+    // The code when the loop ran out (a signal listener or a late callback may have set it).
+    return try isolate.scope { s in
+      let code = try s.callCore("exitCode")
+      return Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [code]))))
+    }
   }
 }

@@ -25,7 +25,7 @@ public final class Runtime {
   }
 
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
-  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all
+  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.
@@ -150,7 +150,7 @@ public final class Runtime {
     return try finish(promise)
   }
 
-  func finish(_ promise: Persistent) throws -> Int32 {
+  private func finish(_ promise: Persistent) throws -> Int32 {
     try isolate.scope { s in
       s.markHandled(promise.get(s))
       try s.callCore("afterMacrotask")

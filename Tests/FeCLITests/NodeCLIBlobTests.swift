@@ -123,6 +123,31 @@ import Testing
     }
   }
 
+  @Test func sigintListenerRunsInsteadOfDying() throws {
+    let s = try Sandbox("cjs-sigint-listener", store: .empty)
+    defer { s.remove() }
+    try s.write("graceful.js", """
+      const keepAlive = setInterval(() => {}, 1000);
+      process.on('exit', (code) => console.log('exit', code));
+      process.on('SIGINT', (name) => {
+        console.log('caught', name);
+        clearInterval(keepAlive);
+        process.exitCode = 3;
+      });
+      console.log('ready');
+
+      """)
+    let b = try s.fe("blobs", "build", "graceful.js", "--name", "graceful", "--version", "1.0.0")
+    #expect(b.exited(0), "\(b)")
+    let (status, out) = try runUntilReadyThenSignal([Fe.binary, "blobs", "exec", "graceful"], env: s.env, signal: SIGINT)
+    #expect(status == ExitStatus(signaled: false, code: 3), "\(status) \(out)")
+    #expect(out == "ready\ncaught SIGINT\nexit 3\n", "\(out)")
+    if let node = NodeTools.node {
+      let (nodeStatus, nodeOut) = try runUntilReadyThenSignal([node, "graceful.js"], env: [:], signal: SIGINT, cwd: s.project)
+      #expect(nodeStatus == status && nodeOut == out, "node: \(nodeStatus) \(nodeOut)")
+    }
+  }
+
   /// Starts `argv`, waits for its first line on stdout, sends `signal`, and waits for it to end.
   func runUntilReadyThenSignal(
     _ argv: [String], env: [String: String], signal sig: Int32, cwd: String? = nil

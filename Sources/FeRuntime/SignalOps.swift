@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import FeEngine
+
+/// process.on('SIGINT' | 'SIGTERM' | …): while JS listens for a signal, fe catches it and emits
+/// it on `process` from the event loop, instead of dying by it. Like Node's signal handles, a
+/// listener does not keep the program alive. Without listeners the default action is back.
+enum SignalOps {
+  static let all: [Op] = [
+    Op("op_signal_watch", needs: .exit) { rt, call in
+      // (name, on) → false for a signal fe cannot watch
+      guard let sig = Signals.number(call.string(0)), sig > 0, sig != SIGKILL, sig != SIGSTOP else {
+        return call.returns(.bool(false))
+      }
+      SignalWatcher.shared.watch(sig, name: call.string(0), on: call.bool(1), loop: rt.loop)
+      call.returns(.bool(true))
+    }
+  ]
+}
+
+/// The self-pipe: the handler writes the signal's number (async-signal-safe), one thread reads
+/// it and posts the event to the loop that asked for it.
+final class SignalWatcher: @unchecked Sendable {
+  static let shared = SignalWatcher()
+  private let lock = Mutex()
+  private var watched: [Int32: (name: String, loop: EventLoop)] = [:]
+  private var started = false
+  /// The pipe's write end, read by the handler; -1 until the first watch.
+  nonisolated(unsafe) static var writeFD: Int32 = -1
+
+  func watch(_ sig: Int32, name: String, on: Bool, loop: EventLoop) {
+    let readFD: Int32? = lock.withLock { () -> Int32? in
+      if on { watched[sig] = (name, loop) } else { watched[sig] = nil }
+      guard on, !started else { return nil }
+      var fds: [Int32] = [0, 0]
+      guard pipe(&fds) == 0 else { return nil }
+      for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+      started = true
+      SignalWatcher.writeFD = fds[1]
+      return fds[0]
+    }
+    if let readFD { WorkerPool.detach { [self] in read(readFD) } }
+    var action = sigaction()
+    if on {
+      action.__sigaction_handler.sa_handler = { sig in
+        var byte = UInt8(truncatingIfNeeded: sig)
+        _ = write(SignalWatcher.writeFD, &byte, 1)
+      }
+      action.sa_flags = SA_RESTART
+    } else {
+      action.__sigaction_handler.sa_handler = SIG_DFL
+    }
+    sigemptyset(&action.sa_mask)
+    sigaction(sig, &action, nil)
+  }
+
+  private func read(_ fd: Int32) {
+    var byte: UInt8 = 0
+    while true {
+      let n = Glibc.read(fd, &byte, 1)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      let sig = Int32(byte)
+      guard let target = lock.withLock({ watched[sig] }) else { continue }
+      // Not retained: a pending signal event does not keep the program alive on its own.
+      target.loop.post(releasing: false) { s in try s.callCore("onSignal", [s.string(target.name)]) }
+    }
+  }
+}
