@@ -109,6 +109,22 @@ size() { stat -c %s "$FE_HOME/blobs/$1/4.8.4/snapshot.bin" | awk '{ printf "%.1f
   echo "real argv, env and cwd. The \`tsc-lazy\` rows are the same blob compiled lazily (\`FE_CJS_LAZY=1\`):"
   echo "only the wrapper and the functions V8 compiles eagerly by itself (tsc's namespace IIFEs) carry"
   echo "bytecode ($(size tsc-lazy)); the rest is compiled at its first call, as under node."
+  echo
+  echo "## Where \`tsc --version\` spends its time"
+  echo
+  echo "\`perf record\` of \`fe blobs exec tsc --version\` (release build, eager blob): deserializing the"
+  echo "snapshot (\`v8::Isolate::New\`) ~35% of the samples, tsc's own top level (run at every launch, by"
+  echo "design: it reads argv, env and the file system) ~20%, the dynamic loader ~12%, the sha256 of the"
+  echo "blob fe checks before V8 sees it ~9%, the rest in the kernel (exec, mmap, page faults of the heap)"
+  echo "and fe's own start (config evaluation, engine id). fe's fixed cost alone is about 30 ms (see"
+  echo "startup.md), tsc's top level about 20 ms: 0.25× node 20 would leave nothing for the snapshot of a"
+  echo "6 MB program, so the target needs the tool's top level to run before the snapshot is taken, which"
+  echo "would bake the build machine's argv, env and files into tsc's \`sys\`."
+  echo
+  echo "A V8 code cache instead of a snapshot (option A in the embedding notes) was not built: it would"
+  echo "boot the runtime's own snapshot, read and hash the 6 MB source, and deserialize the same"
+  echo "SharedFunctionInfos and bytecode from the cache; Deno measured its TypeScript snapshot 37 ms faster"
+  echo "than a code cache of the same compiler (denoland/deno#28089)."
 } > "$out"
 echo "wrote $out"
 cat "$out"

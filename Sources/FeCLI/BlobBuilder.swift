@@ -117,8 +117,10 @@ enum BlobBuilder {
   }
 
   static func isModuleSyntax(_ e: JSError) -> Bool {
-    ["Cannot use import statement outside a module", "Unexpected token 'export'", "Cannot use 'import.meta' outside a module"]
-      .contains { e.message.contains($0) }
+    [
+      "Cannot use import statement outside a module", "Unexpected token 'export'", "Cannot use 'import.meta' outside a module",
+      "await is only valid in async functions",
+    ].contains { e.message.contains($0) }
   }
 
   /// Builds and installs; returns the installed blob.

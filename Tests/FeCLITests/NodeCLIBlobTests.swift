@@ -255,6 +255,18 @@ import Testing
     expectFeError(bad, code: 64, mentions: ["esbuild could not bundle", "optional.js"])
   }
 
+  @Test func topLevelAwaitMakesAModule() throws {
+    let s = try Sandbox("cjs-tla", store: .empty)
+    defer { s.remove() }
+    try s.write("tla.js", "await new Promise((r) => setTimeout(r, 1));\nconsole.log('after await', typeof require);\n")
+    let b = try s.fe("blobs", "build", "tla.js", "--name", "tla", "--version", "1.0.0")
+    #expect(b.exited(0), "\(b)")
+    let manifest = try String(contentsOfFile: s.feHome + "/blobs/tla/1.0.0/manifest.json", encoding: .utf8)
+    #expect(manifest.contains("\"kind\" : \"esm\""), "\(manifest)")
+    let r = try s.fe("blobs", "exec", "tla")
+    #expect(r.exited(0) && r.out == "after await undefined\n", "\(r)")
+  }
+
   @Test func bundleMentioningFeMainStaysFeNative() throws {
     let s = try Sandbox("cjs-fe-main", store: .empty)
     defer { s.remove() }
