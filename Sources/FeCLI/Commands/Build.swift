@@ -7,9 +7,9 @@ extension BlobsCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build a blob from a single-file bundle or an npm package directory, and install it.",
       discussion: """
-        A fe-native bundle (one that calls fe.main(async (args, ctx) => code)) runs once now; an ES
-        module exporting main(args) loads at launch; any other CommonJS file is an unmodified Node
-        CLI: compiled now, run at launch as the main module. A package directory's "bin" is bundled
+        A fe-native bundle (one that calls fe.main(async (args, ctx) => code)) runs once now; an ES \
+        module exporting main(args) loads at launch; any other CommonJS file is an unmodified Node \
+        CLI: compiled now, run at launch as the main module. A package directory's "bin" is bundled \
         with its dependencies by esbuild first (node_modules, then NODE_PATH).
         """
     )
