@@ -15,6 +15,7 @@ import FeBasics
 ///       tmp/                            staging dirs `<pid>-<random>` (same file system as blobs/)
 ///       cache/                          engine-level caches
 ///       lock                            flock(2) by writers
+///       seen-locks.json                 fe.lock files seen and when (SeenLocks), for prune
 ///
 /// Path functions do not validate names: callers pass names checked by `Names` first.
 public struct StoreLayout: Sendable, Equatable {
@@ -48,6 +49,8 @@ public struct StoreLayout: Sendable, Equatable {
   public var cacheDir: String { Path.join(home, "cache") }
   /// `$FE_HOME/lock`, taken by writers.
   public var lockPath: String { Path.join(home, "lock") }
+  /// `$FE_HOME/seen-locks.json`, the fe.lock files this store has served (`SeenLocks`).
+  public var seenLocksPath: String { Path.join(home, "seen-locks.json") }
 
   /// `blobs/<tool>`.
   public func toolDir(_ tool: String) -> String { Path.join(blobsDir, tool) }
