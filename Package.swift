@@ -17,7 +17,8 @@ let package = Package(
     .executable(name: "fe", targets: ["fe"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
   ],
   targets: [
     // C and C++ boundaries.
@@ -45,7 +46,12 @@ let package = Package(
     .target(name: "FeEngine", dependencies: ["CFeV8", "FeBasics"]),
     .target(
       name: "FeRuntime",
-      dependencies: ["FeEngine", "FeBasics", "CCrypto", "CCurl", "CZlib"],
+      dependencies: [
+        "FeEngine", "FeBasics", "CCrypto", "CCurl", "CZlib",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
       resources: [
         .embedInCode("JS/core.js"),
         .embedInCode("JS/inspect.js"),
@@ -73,6 +79,7 @@ let package = Package(
         .embedInCode("JS/querystring.js"),
         .embedInCode("JS/punycode.js"),
         .embedInCode("JS/timers_promises.js"),
+        .embedInCode("JS/http.js"),
         .embedInCode("JS/globals.js"),
       ]
     ),

@@ -20,6 +20,13 @@ public struct OpCall {
     guard let p = fe_val_utf8(scope.rt, arg(i).raw, &len) else { return try body("") }
     return try body(p)
   }
+  /// The argument's UTF-8 bytes (any value is converted with ToString), without making a Swift
+  /// String: hot ops copy them straight into their own buffers. Valid only inside `body`.
+  public func withUTF8<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    var len = 0
+    guard let p = fe_val_utf8(scope.rt, arg(i).raw, &len) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    return try body(UnsafeRawBufferPointer(start: p, count: len))
+  }
   public func returns(float64: UnsafeBufferPointer<Double>) {
     fe_call_return(call, fe_float64_array_new(scope.rt, float64.baseAddress, float64.count))
   }

@@ -141,6 +141,8 @@ public struct Scope {
   public func length(_ arr: Local) -> Int { Int(fe_array_length(rt, arr.raw)) }
   public func element(_ arr: Local, _ i: Int) -> Local? { fe_array_get(rt, arr.raw, UInt32(i)).map(Local.init) }
   @discardableResult
+  public func set(_ arr: Local, _ index: Int, _ value: Local) -> Bool { fe_array_set(rt, arr.raw, UInt32(index), value.raw) }
+  @discardableResult
   public func append(_ arr: Local, _ value: Local) -> Bool {
     fe_array_set(rt, arr.raw, fe_array_length(rt, arr.raw), value.raw)
   }

@@ -13,6 +13,8 @@ public final class Runtime {
   var watchers: [Int: Watcher] = [:]
   /// Open zlib streams by id (JS/zlib.js chooses the ids).
   var zlibStreams: [Int: ZStream] = [:]
+  /// HTTP servers (made with the first one).
+  lazy var http = HTTPHub(loop: loop)
   let modules = ModuleLoader()
   public let permissions: Permissions
   /// Who is sandboxed, for messages: "fe.config.js may not write files".
@@ -25,7 +27,7 @@ public final class Runtime {
   }
 
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
-  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all
+  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.

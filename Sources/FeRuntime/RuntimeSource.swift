@@ -29,6 +29,7 @@ enum RuntimeSource {
     ("querystring.js", PackageResources.querystring_js),
     ("punycode.js", PackageResources.punycode_js),
     ("timers_promises.js", PackageResources.timers_promises_js),
+    ("http.js", PackageResources.http_js),
     ("globals.js", PackageResources.globals_js),
   ]
 

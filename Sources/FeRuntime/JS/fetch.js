@@ -1174,6 +1174,26 @@
     resolve(makeResponse({ type: 'basic', status: 200, statusText: 'OK', headers: guardedHeaders([['content-type', mime]], 'immutable'), body, url: href }));
   }
 
+  // For fe.serve (http.js): a Response's parts, its body as bytes when they were known up front
+  // (sent with a Content-Length in one write) or else as the stream to send chunk by chunk.
+  core.responseParts = (response) => {
+    const st = bodyOwners.get(response);
+    if (st === undefined || st.kind !== 'response') return null;
+    let source = null, stream = null;
+    if (st.body !== null) {
+      const s = streams.get(st.body.stream);
+      if (s.disturbed || s.reader !== null) throw new TypeError('Response body object should not be disturbed or locked');
+      if (st.body.source !== null && s.queue.length === 0 && s.state === 'readable') {
+        s.disturbed = true;
+        closeStream(s);
+        source = st.body.source;
+      } else {
+        stream = st.body.stream;
+      }
+    }
+    return { status: st.status, statusText: st.statusText, headers: st.headers, source, stream };
+  };
+
   for (const [name, value] of Object.entries({
     fetch, Headers, Request, Response, FormData, ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController,
   })) define(globalThis, name, value);

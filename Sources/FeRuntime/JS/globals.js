@@ -12,6 +12,7 @@ const fe = {
     if (typeof fn !== 'function') throw new TypeError('fe.main() takes a function: fe.main(async (args, ctx) => exitCode)');
     core.main = fn;
   },
+  serve: (options, handler) => http.serve(options, handler),
 };
 define(globalThis, 'fe', fe);
 

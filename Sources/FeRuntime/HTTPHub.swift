@@ -1,0 +1,275 @@
+import FeEngine
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The NIO side of the runtime's HTTP servers (JS/http.js). A NIO thread accepts, parses and
+/// writes; the JS thread sees what happened in batches and answers with commands in batches:
+///
+/// - inbound: the NIO thread appends `Event`s to `inbox`; the first of a batch posts one
+///   macrotask to the loop, which hands all of them to `core.onHttp` as one flat array.
+/// - outbound: ops append `Command`s to `outbox`; the first of a batch schedules one task on the
+///   NIO thread, which applies them all and then flushes each connection it wrote to once.
+///
+/// So a burst of requests costs one JS wake-up and one NIO wake-up, not one per request or write.
+/// Servers, connections and requests are integer ids; a request is (connection, sequence number).
+final class HTTPHub: @unchecked Sendable {
+  /// One NIO thread for every server in the process: the JS thread is the other busy one, and
+  /// more would only contend with it on small machines.
+  static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+  enum Event {
+    case connection(server: Int, conn: Int, remote: SocketAddress?, local: SocketAddress?)
+    case request(conn: Int, seq: Int, head: HTTPRequestHead, upgrade: Bool)
+    case data(conn: Int, seq: Int, ByteBuffer)
+    case end(conn: Int, seq: Int)
+    case drain(conn: Int)
+    case closed(conn: Int)
+    case serverClosed(server: Int)
+    /// A request the parser refused; the connection already got `status` and is closing.
+    case clientError(server: Int, conn: Int, status: Int)
+    /// The raw bytes of an upgraded connection (after the request that asked for it).
+    case upgradeData(conn: Int, ByteBuffer)
+  }
+
+  enum Command {
+    case write(conn: Int, seq: Int, data: ByteBuffer, flags: Int)
+    case destroy(conn: Int)
+    case closeServer(server: Int)
+    case closeConnections(server: Int, idleOnly: Bool)
+    case raw(conn: Int, data: ByteBuffer, end: Bool)
+  }
+
+  /// Bits of `Command.write`'s flags (set by http.js).
+  enum Flag {
+    static let end = 1
+    static let close = 2
+    static let wantDrain = 4
+    static let chunked = 8
+  }
+
+  let nio: NIOCore.EventLoop = HTTPHub.group.next()
+  private let loop: EventLoop
+
+  private let lock = Mutex()
+  private var inbox: [Event] = []
+  private var inboxPosted = false
+  private var outbox: [Command] = []
+  private var outboxScheduled = false
+
+  // JS thread only.
+  private var nextServer = 1
+  private var refed: [Int: Bool] = [:]
+
+  // NIO thread only.
+  private var servers: [Int: Server] = [:]
+  private var connections: [Int: HTTPConnection] = [:]
+  private var nextConnection = 1
+  private var touched: [HTTPConnection] = []
+
+  init(loop: EventLoop) { self.loop = loop }
+
+  /// A listening socket and its connections (NIO thread).
+  final class Server {
+    let id: Int
+    let keepAlive: TimeAmount
+    let headersTimeout: TimeAmount
+    var channel: Channel?
+    var listening = true
+    var closing = false
+    var connections: [Int: HTTPConnection] = [:]
+    init(id: Int, keepAliveMs: Int, headersTimeoutMs: Int) {
+      self.id = id
+      keepAlive = .milliseconds(Int64(max(1, keepAliveMs)))
+      headersTimeout = .milliseconds(Int64(max(1, headersTimeoutMs)))
+    }
+  }
+
+  // MARK: JS thread
+
+  struct ListenFailure: Error {
+    let errno: Int32
+    let code: String
+    let text: String
+  }
+
+  /// Binds a server (blocking the JS thread for the bind only: it is quick, and Node reports the
+  /// address synchronously after 'listening' anyway). Returns its id and local address.
+  func listen(host: String, port: Int, backlog: Int, keepAliveMs: Int, headersTimeoutMs: Int) throws -> (Int, SocketAddress) {
+    let id = nextServer
+    nextServer += 1
+    let server = Server(id: id, keepAliveMs: keepAliveMs, headersTimeoutMs: headersTimeoutMs)
+    // Node's limit for a request's headers is 16 KiB (more gets 431).
+    var limits = NIOHTTPDecoderLimitConfiguration()
+    limits.maxHeaderListSize = 16 * 1024
+    limits.maxHeaderFieldSize = 16 * 1024
+    let bootstrap = ServerBootstrap(group: nio)
+      .serverChannelOption(ChannelOptions.backlog, value: Int32(clamping: backlog))
+      .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+      .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+      .childChannelOption(ChannelOptions.maxMessagesPerRead, value: 16)
+      .childChannelInitializer { [self] channel in
+        let conn = HTTPConnection(id: nextConnection, hub: self, server: server)
+        nextConnection += 1
+        connections[conn.id] = conn
+        server.connections[conn.id] = conn
+        do {
+          let decoder = HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop, limitConfiguration: limits)
+          try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder), name: HTTPConnection.decoderName)
+          try channel.pipeline.syncOperations.addHandler(conn)
+          return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+          return channel.eventLoop.makeFailedFuture(error)
+        }
+      }
+    let channel: Channel
+    do {
+      channel = try bootstrap.bind(host: host, port: port).wait()
+    } catch let e as IOError {
+      throw ListenFailure(errno: e.errnoCode, code: Errno.name(e.errnoCode), text: Errno.text(e.errnoCode))
+    } catch {
+      throw ListenFailure(errno: -3008, code: "ENOTFOUND", text: "getaddrinfo ENOTFOUND \(host)")
+    }
+    try nio.submit { [self] in
+      server.channel = channel
+      servers[id] = server
+    }.wait()
+    guard let address = channel.localAddress else { throw ListenFailure(errno: EINVAL, code: "EINVAL", text: Errno.text(EINVAL)) }
+    loop.retain()
+    refed[id] = true
+    return (id, address)
+  }
+
+  /// A server keeps the process alive while it listens or has connections, unless unref'd.
+  func ref(server: Int, _ on: Bool) {
+    guard let was = refed[server], was != on else { return }
+    refed[server] = on
+    if on { loop.retain() } else { loop.release() }
+  }
+
+  func submit(_ command: Command) {
+    let schedule: Bool = lock.withLock {
+      outbox.append(command)
+      defer { outboxScheduled = true }
+      return !outboxScheduled
+    }
+    if schedule { nio.execute { [self] in drainOutbox() } }
+  }
+
+  private func deliver(_ s: Scope) throws {
+    var events: [Event] = []
+    lock.withLock {
+      swap(&events, &inbox)
+      inboxPosted = false
+    }
+    let list = s.array(0)
+    var i = 0
+    func put(_ v: Local) {
+      s.set(list, i, v)
+      i += 1
+    }
+    func put(_ n: Int) { put(s.number(Double(n))) }
+    func put(_ text: String) { put(s.string(text)) }
+    func put(_ address: SocketAddress?) {
+      put(address?.ipAddress ?? "")
+      put(address?.port ?? 0)
+      if case .v6 = address { put("IPv6") } else { put("IPv4") }
+    }
+    func put(_ bytes: ByteBuffer) { put(bytes.withUnsafeReadableBytes { s.bytes($0) }) }
+    // Kinds and their fields are mirrored in http.js (onHttp).
+    for event in events {
+      switch event {
+      case .connection(let server, let conn, let remote, let local):
+        put(0); put(server); put(conn); put(remote); put(local)
+      case .request(let conn, let seq, let head, let upgrade):
+        put(1); put(conn); put(seq); put(head.method.rawValue); put(head.uri)
+        put(head.version.major); put(head.version.minor)
+        let raw = s.array(head.headers.count * 2)
+        var j = 0
+        for (name, value) in head.headers {
+          s.set(raw, j, s.string(name))
+          s.set(raw, j + 1, s.string(value))
+          j += 2
+        }
+        put(raw)
+        put(s.bool(head.isKeepAlive)); put(s.bool(upgrade))
+      case .data(let conn, let seq, let bytes):
+        put(2); put(conn); put(seq); put(bytes)
+      case .end(let conn, let seq):
+        put(3); put(conn); put(seq)
+      case .drain(let conn):
+        put(4); put(conn)
+      case .closed(let conn):
+        put(5); put(conn)
+      case .serverClosed(let server):
+        put(6); put(server)
+        if refed.removeValue(forKey: server) == true { loop.release() }
+      case .clientError(let server, let conn, let status):
+        put(7); put(server); put(conn); put(status)
+      case .upgradeData(let conn, let bytes):
+        put(8); put(conn); put(bytes)
+      }
+    }
+    try s.callCore("onHttp", [list])
+  }
+
+  // MARK: NIO thread
+
+  func emit(_ event: Event) {
+    let post: Bool = lock.withLock {
+      inbox.append(event)
+      defer { inboxPosted = true }
+      return !inboxPosted
+    }
+    if post { loop.post(releasing: false) { [self] s in try deliver(s) } }
+  }
+
+  func touch(_ conn: HTTPConnection) { touched.append(conn) }
+
+  private func drainOutbox() {
+    var commands: [Command] = []
+    lock.withLock {
+      swap(&commands, &outbox)
+      outboxScheduled = false
+    }
+    for command in commands {
+      switch command {
+      case .write(let conn, let seq, let data, let flags):
+        connections[conn]?.send(seq: seq, data: data, flags: flags)
+      case .raw(let conn, let data, let end):
+        connections[conn]?.sendRaw(data, end: end)
+      case .destroy(let conn):
+        connections[conn]?.destroy()
+      case .closeServer(let id):
+        guard let server = servers[id], server.listening else { continue }
+        server.listening = false
+        server.closing = true
+        // As Node 19+: close() also closes connections with no request in progress.
+        for conn in server.connections.values where conn.isIdle { conn.destroy() }
+        server.channel?.close().whenComplete { [self] _ in
+          server.channel = nil
+          serverMaybeClosed(server)
+        }
+      case .closeConnections(let id, let idleOnly):
+        for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle { conn.destroy() }
+      }
+    }
+    let list = touched
+    touched = []
+    for conn in list { conn.flush() }
+  }
+
+  func connectionClosed(_ conn: HTTPConnection) {
+    connections[conn.id] = nil
+    conn.server.connections[conn.id] = nil
+    emit(.closed(conn: conn.id))
+    serverMaybeClosed(conn.server)
+  }
+
+  /// Node's 'close': the listener is closed and its last connection ended.
+  private func serverMaybeClosed(_ server: Server) {
+    guard !server.listening, server.channel == nil, server.connections.isEmpty, servers[server.id] != nil else { return }
+    servers[server.id] = nil
+    emit(.serverClosed(server: server.id))
+  }
+}
