@@ -48,7 +48,7 @@ public struct FeError: Error, CustomStringConvertible, Sendable, Equatable {
     public var summary: String {
       switch self {
       case .usage: return "usage error: unknown command, flag or argument"
-      case .config: return "config error: fe.config.js is missing, malformed, throws or pins nothing valid"
+      case .config: return "config error: fe.config.js missing, malformed, or pinning nothing valid"
       case .notInstalled: return "no installed version matches the pinned range"
       case .registry: return "registry unreachable or download failed"
       case .integrity: return "integrity failure: a hash, size, signature or blob header does not match"

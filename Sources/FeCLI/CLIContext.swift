@@ -13,6 +13,8 @@ public final class CLIContext: @unchecked Sendable {
   public var stderr: (String) -> Void
   /// The path of the running fe binary (process.execPath of tools).
   public var executable: String
+  /// Whether a file descriptor is a terminal (colour and progress depend on it).
+  public var isTerminal: (Int32) -> Bool = { isatty($0) == 1 }
 
   nonisolated(unsafe) static var shared = CLIContext.current()
 

@@ -3,17 +3,23 @@
 #endif
 import ArgumentParser
 import FeBasics
+import FeStore
 
 /// Entry point: `fe blobs …` is the launcher's own namespace; every other `fe <args…>` goes to
-/// the `fe` tool the project pins.
+/// the `fe` tool the project pins. Started under another name (a shim in `$FE_HOME/bin`, a
+/// symlink to fe), fe runs the tool of that name: `tsc <args…>` is `fe blobs exec tsc -- <args…>`.
 public enum FeMain {
   public static let version = "0.1.0"
 
   public static func main() -> Never {
     // As Node does: a closed pipe is an EPIPE error for the writer, not a signal that kills fe.
     signal(SIGPIPE, SIG_IGN)
-    let args = Array(CommandLine.arguments.dropFirst())
+    let argv = CommandLine.arguments
+    let args = Array(argv.dropFirst())
     let context = CLIContext.current()
+    if let tool = shimTool(argv0: argv.first) {
+      exit(runShim(tool, args: args, context: context))
+    }
     if args.first == "blobs" {
       exit(runBlobs(Array(args.dropFirst()), context: context))
     }
@@ -21,12 +27,32 @@ public enum FeMain {
   }
 
   /// Runs a pinned tool and returns its exit code, or fe's for fe's own errors.
-  public static func launch(tool: String, range: String?, args: [String], context: CLIContext) -> Int32 {
+  public static func launch(tool: String, range: String?, args: [String], context: CLIContext, requirePin: Bool = true) -> Int32 {
     do {
-      return try Launcher(context: context).run(tool: tool, range: range, args: args)
+      return try Launcher(context: context).run(tool: tool, range: range, args: args, requirePin: requirePin)
     } catch {
       return report(error, context: context)
     }
+  }
+
+  /// The tool a shim runs: argv[0]'s file name unless it is `fe` (then fe is fe). One string
+  /// comparison on every launch, so the check costs nothing measurable.
+  public static func shimTool(argv0: String?) -> String? {
+    guard let argv0 else { return nil }
+    let name = Path.basename(argv0)
+    return name == "fe" || name.isEmpty ? nil : name
+  }
+
+  /// A shim: the tool named by argv[0], at the project's pin from `tools` (else its highest
+  /// installed release), exactly like `fe blobs exec <tool> -- <args…>`.
+  static func runShim(_ tool: String, args: [String], context: CLIContext) -> Int32 {
+    guard Names.isValidTool(tool) else {
+      return report(
+        FeError(
+          .usage, "fe was started as \"\(tool)\", which is not a tool name",
+          hint: "run fe as `fe`, or make a shim with `fe blobs shim <tool>`"), context: context)
+    }
+    return launch(tool: tool, range: nil, args: args, context: context, requirePin: false)
   }
 
   static func runBlobs(_ args: [String], context: CLIContext) -> Int32 {
@@ -49,7 +75,7 @@ public enum FeMain {
         context.out(BlobsCommand.fullMessage(for: error))
         return 0
       }
-      context.err("fe: error: " + BlobsCommand.fullMessage(for: error).replacingPrefix("Error: ", with: ""))
+      context.err(context.paint("fe: error:", .error, fd: 2) + " " + BlobsCommand.fullMessage(for: error).replacingPrefix("Error: ", with: ""))
       return FeError.Kind.usage.exitCode
     }
   }
@@ -57,8 +83,8 @@ public enum FeMain {
   /// Prints fe's own error (prefixed, so users tell it from the tool's) and returns its code.
   static func report(_ error: Error, context: CLIContext) -> Int32 {
     let fe = error as? FeError ?? FeError(.internalError, "\(error)", hint: "this is a bug in fe; please report it")
-    var text = "fe: error: \(fe.message)"
-    if let hint = fe.hint { text += "\n  hint: \(hint)" }
+    var text = context.paint("fe: error:", .error, fd: 2) + " \(fe.message)"
+    if let hint = fe.hint { text += "\n  " + context.paint("hint:", .dim, fd: 2) + " \(hint)" }
     context.err(text)
     return fe.kind.exitCode
   }

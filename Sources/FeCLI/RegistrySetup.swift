@@ -81,10 +81,3 @@ enum RegistrySetup {
     return try texts.map { try Ed25519Key.publicKey($0) }
   }
 }
-
-extension CLIContext {
-  /// Progress bars only for a person watching: stderr is a terminal, not CI, not TERM=dumb.
-  var showsProgress: Bool {
-    !isCI && env["TERM"] != "dumb" && isatty(2) == 1
-  }
-}

@@ -16,6 +16,7 @@ import FeBasics
 ///       cache/                          engine-level caches
 ///       lock                            flock(2) by writers
 ///       seen-locks.json                 fe.lock files seen and when (SeenLocks), for prune
+///       bin/<tool>                      shims: symlinks to the fe binary (`fe blobs shim`)
 ///
 /// Path functions do not validate names: callers pass names checked by `Names` first.
 public struct StoreLayout: Sendable, Equatable {
@@ -51,6 +52,10 @@ public struct StoreLayout: Sendable, Equatable {
   public var lockPath: String { Path.join(home, "lock") }
   /// `$FE_HOME/seen-locks.json`, the fe.lock files this store has served (`SeenLocks`).
   public var seenLocksPath: String { Path.join(home, "seen-locks.json") }
+  /// `$FE_HOME/bin`, where shims live (put it on PATH).
+  public var binDir: String { Path.join(home, "bin") }
+  /// `bin/<name>`: one shim.
+  public func shimPath(_ name: String) -> String { Path.join(binDir, name) }
 
   /// `blobs/<tool>`.
   public func toolDir(_ tool: String) -> String { Path.join(blobsDir, tool) }

@@ -11,14 +11,15 @@ struct BlobsCommand: ParsableCommand {
 
       `fe blobs --version` prints the launcher's version and engine id.
 
-      Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), FE_REGISTRY,
-      FE_OFFLINE, CI, NO_COLOR; the registry and HTTP settings are listed by `fe blobs install --help`.
+      Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), FE_REGISTRY, FE_OFFLINE, CI (no prompts, progress or colour), NO_COLOR; the registry and HTTP settings are listed by `fe blobs install --help`.
+
+      `--json` (list, which, verify, prune, shim) prints one JSON document described by docs/schemas/<command>.schema.json; `--quiet` prints nothing but errors.
 
       Exit codes:
       \(FeError.Kind.allCases.map { "  \($0.exitCode)  \($0.summary)" }.joined(separator: "\n"))
         A tool's own exit code passes through unchanged.
       """,
-    subcommands: [Build.self, Install.self, List.self, Remove.self, Exec.self, Which.self, Run.self, Publish.self, Pack.self]
+    subcommands: [Build.self, Install.self, List.self, Remove.self, Exec.self, Which.self, Run.self, Publish.self, Pack.self, Shim.self, Verify.self]
   )
 
   // `fe blobs --version` is answered before parsing (FeMain.runBlobs): a root-level flag named

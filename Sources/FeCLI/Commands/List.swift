@@ -8,7 +8,7 @@ import FeStore
 extension BlobsCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List installed blobs: tool, version, size, engine id, path (* = pinned here).")
+      abstract: "List installed blobs: tool, version, size, engine id, path (* = pinned here), then disk use per tool.")
 
     @OptionGroup var output: OutputOptions
 
@@ -34,6 +34,8 @@ extension BlobsCommand {
       for row in [header] + rows {
         c.out(row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padding(to: widths[i]) }.joined(separator: " "))
       }
+      c.out("")
+      c.out(DiskUse.table(blobs, store: c.layout.blobsDir).joined(separator: "\n"))
     }
   }
 }
@@ -65,6 +67,28 @@ enum BlobJSON {
       ("path", .string(b.path)),
       ("pinned", .bool(pinned)),
     ])
+  }
+}
+
+/// Disk use per tool and in total, under `fe blobs list`.
+enum DiskUse {
+  static func table(_ blobs: [InstalledBlob], store: String) -> [String] {
+    var tools: [(name: String, count: Int, size: Int)] = []
+    for b in blobs {
+      if tools.last?.name == b.tool {
+        tools[tools.count - 1].count += 1
+        tools[tools.count - 1].size += b.diskSize
+      } else {
+        tools.append((b.tool, 1, b.diskSize))
+      }
+    }
+    let total = (name: "total", count: blobs.count, size: blobs.reduce(0) { $0 + $1.diskSize })
+    let rows = [["DISK USE", "VERSIONS", "SIZE"]]
+      + (tools + [total]).map { [$0.name, "\($0.count)", ByteCount.format($0.size)] }
+    let widths = (0..<3).map { i in rows.map { $0[i].count }.max() ?? 0 }
+    return rows.enumerated().map { n, row in
+      row[0].padding(to: widths[0]) + " " + row[1].padding(to: widths[1]) + " " + row[2] + (n == rows.count - 1 ? "  in \(store)" : "")
+    }
   }
 }
 

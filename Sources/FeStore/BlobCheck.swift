@@ -1,0 +1,92 @@
+import FeBasics
+
+/// What `fe blobs verify` finds in one installed blob, re-hashing every file against its manifest.
+public struct BlobCheck: Sendable, Equatable {
+  public enum Status: String, Sendable {
+    /// Every file matches its manifest and the snapshot was built by this engine.
+    case ok
+    /// Intact, but built by another engine: rebuilt from its source at the next launch.
+    case stale
+    /// Something does not match; `problems` says what.
+    case corrupt
+  }
+
+  public var tool: String
+  public var version: String
+  public var status: Status
+  /// One sentence per problem found (empty when ok).
+  public var problems: [String]
+  /// The manifest when it could be read.
+  public var manifest: Manifest?
+  /// Whether the stored source matches the manifest (a snapshot can be rebuilt from it).
+  public var sourceIntact: Bool
+
+  /// Checks the blob `tool@version` in `store` for `engineId`. Reads every byte of it.
+  public static func run(_ store: BlobStore, tool: String, version: String, engineId: String) -> BlobCheck {
+    let layout = store.layout
+    var check = BlobCheck(tool: tool, version: version, status: .ok, problems: [], manifest: nil, sourceIntact: false)
+    let manifest: Manifest
+    do {
+      guard let m = try store.manifest(tool: tool, version: version) else {
+        check.fail("the blob directory is gone")
+        return check
+      }
+      manifest = m
+    } catch let e as FeError {
+      check.fail(e.message)
+      return check
+    } catch {
+      check.fail("\(error)")
+      return check
+    }
+    check.manifest = manifest
+
+    let sourcePath = layout.sourcePath(tool, version)
+    switch Result(catching: { try FileSystem.read(sourcePath) }) {
+    case .success(nil): check.fail("\(sourcePath) is missing")
+    case .success(let bytes?):
+      if SHA256.hex(bytes) == manifest.sourceSha256 {
+        check.sourceIntact = true
+      } else {
+        check.fail("\(sourcePath) does not match the sha256 in its manifest")
+      }
+    case .failure(let e): check.fail((e as? FeError)?.message ?? "\(sourcePath) cannot be read")
+    }
+
+    let snapshotPath = layout.snapshotPath(tool, version)
+    switch Result(catching: { try FileSystem.read(snapshotPath) }) {
+    case .success(nil): check.fail("\(snapshotPath) is missing")
+    case .success(let bytes?):
+      var fileMatches = false
+      if bytes.count != manifest.snapshotSize {
+        check.fail("\(snapshotPath) is \(bytes.count) bytes; its manifest says \(manifest.snapshotSize)")
+      } else if SHA256.hex(bytes) != manifest.snapshotSha256 {
+        check.fail("\(snapshotPath) does not match the sha256 in its manifest")
+      } else {
+        fileMatches = true
+      }
+      // The header's own checks (magic, engine id, payload sha256), as the launcher makes them;
+      // a file already known not to match is not reported twice.
+      do {
+        let blob = try MappedBlob(path: snapshotPath, expectedEngineId: nil, verifyHash: fileMatches)
+        if blob.engineId != manifest.engineId {
+          check.fail("\(snapshotPath) was built by engine \(blob.engineId); its manifest says \(manifest.engineId)")
+        } else if check.status == .ok && blob.engineId != engineId {
+          check.status = .stale
+        }
+      } catch {
+        check.fail(error.feError(repair: "fe blobs verify --repair").message)
+      }
+    case .failure(let e): check.fail((e as? FeError)?.message ?? "\(snapshotPath) cannot be read")
+    }
+    return check
+  }
+
+  public mutating func fail(_ problem: String) {
+    status = .corrupt
+    problems.append(problem)
+  }
+
+  /// `<tool>@<version>`.
+  public var spec: String { "\(tool)@\(version)" }
+}

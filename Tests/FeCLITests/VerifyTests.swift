@@ -1,0 +1,137 @@
+// `fe blobs verify [--repair]` and disk use in `fe blobs list`.
+import Foundation
+import Testing
+
+@Suite struct VerifyTests {
+  /// Overwrites one byte of `path` at `offset` with its complement.
+  static func flipByte(_ path: String, at offset: Int) throws {
+    var data = try Data(contentsOf: URL(fileURLWithPath: path))
+    data[offset] = ~data[offset]
+    try data.write(to: URL(fileURLWithPath: path))
+  }
+
+  @Test func anIntactStoreVerifies() throws {
+    let s = try Sandbox("verify-ok", store: .sharedReadOnly)
+    defer { s.remove() }
+    let r = try s.fe("blobs", "verify")
+    #expect(r.exited(0), "\(r)")
+    #expect(r.out.lines.filter { $0.hasPrefix("ok ") }.count == 2, "\(r)")
+    #expect(r.out.contains("2 blobs checked: 2 ok, 0 stale, 0 corrupt"), "\(r)")
+    let json = try s.fe("blobs", "verify", "--json")
+    #expect(json.exited(0), "\(json)")
+    let doc = try JSON.parse(json.out)
+    #expect(try JSONSchema.named("verify").errors(doc) == [], "\(json)")
+    #expect(doc["ok"] == .bool(true))
+    let quiet = try s.fe("blobs", "verify", "--quiet")
+    #expect(quiet.exited(0) && quiet.out.isEmpty && quiet.err.isEmpty, "\(quiet)")
+  }
+
+  @Test func aCorruptSnapshotIsReportedThenRepairedFromItsSource() throws {
+    let s = try Sandbox("verify-snapshot", store: .sharedCopy)
+    defer { s.remove() }
+    try s.config("export default { fe: \"^1\" };\n")
+    let snapshot = s.snapshotPath("fe", "1.4.2")
+    let size = try #require(try FileManager.default.attributesOfItem(atPath: snapshot)[.size] as? Int)
+    try Self.flipByte(snapshot, at: size / 2)
+
+    let r = try s.fe("blobs", "verify", "--json")
+    #expect(r.exited(65), "\(r)")
+    let doc = try JSON.parse(r.out)
+    #expect(try JSONSchema.named("verify").errors(doc) == [], "\(r)")
+    #expect(doc["ok"] == .bool(false))
+    guard case .array(let blobs)? = doc["blobs"] else { Issue.record("no blobs: \(r)"); return }
+    let bad = blobs.first { $0["version"] == .string("1.4.2") }
+    #expect(bad?["status"] == .string("corrupt") && bad?["repair"] == .string("fe blobs verify --repair fe@1.4.2"), "\(r)")
+    #expect(blobs.first { $0["version"] == .string("2.1.0") }?["status"] == .string("ok"), "the other blob is fine: \(r)")
+    expectFeError(r, code: 65, mentions: ["fe@1.4.2", "fe blobs verify --repair"])
+
+    let text = try s.fe("blobs", "verify")
+    #expect(text.exited(65) && text.out.contains("corrupt  fe@1.4.2") && text.out.contains("sha256"), "\(text)")
+
+    let repaired = try s.fe("blobs", "verify", "--repair")
+    #expect(repaired.exited(0), "\(repaired)")
+    #expect(repaired.out.contains("repaired fe@1.4.2") && repaired.out.contains("1 repaired"), "\(repaired)")
+    let again = try s.fe("blobs", "verify", "fe@1.4.2", "--json")
+    let againDoc = try JSON.parse(again.out)
+    #expect(again.exited(0) && againDoc["ok"] == .bool(true), "\(again)")
+    let run = try s.fe("--version")
+    #expect(run.exited(0) && run.out == "1.4.2\n", "the repaired blob runs: \(run)")
+  }
+
+  @Test func aCorruptSourceCannotBeRepairedHereAndSaysWhatToRun() throws {
+    let s = try Sandbox("verify-source", store: .sharedCopy)
+    defer { s.remove() }
+    try s.write("source.js", "// edited\n", in: "\(s.feHome)/blobs/fe/2.1.0")
+    let r = try s.fe("blobs", "verify", "--repair")
+    // The origin (blobs/fe/2 in this repository) still exists: reinstalling from it is the repair.
+    expectFeError(r, code: 65, mentions: ["fe@2.1.0", "fe blobs install \(Fe.blobsFe2)"])
+    #expect(r.out.contains("corrupt  fe@2.1.0") && r.out.contains("source.js does not match"), "\(r)")
+    #expect(r.out.contains("ok       fe@1.4.2"), "\(r)")
+  }
+
+  @Test func aMissingManifestIsCorrupt() throws {
+    let s = try Sandbox("verify-manifest", store: .sharedCopy)
+    defer { s.remove() }
+    try FileManager.default.removeItem(atPath: "\(s.feHome)/blobs/fe/1.4.2/manifest.json")
+    let r = try s.fe("blobs", "verify", "fe", "--json")
+    expectFeError(r, code: 65, mentions: ["fe@1.4.2"])
+    let doc = try JSON.parse(r.out)
+    #expect(try JSONSchema.named("verify").errors(doc) == [], "\(r)")
+    #expect(r.out.contains("fe blobs remove fe@1.4.2 && fe blobs install fe@1.4.2"), "\(r)")
+  }
+
+  @Test func verifyOfSomethingNotInstalled() throws {
+    let s = try Sandbox("verify-missing", store: .sharedReadOnly)
+    defer { s.remove() }
+    expectFeError(try s.fe("blobs", "verify", "tsc"), code: 66, mentions: ["tsc"])
+    let empty = try Sandbox("verify-empty", store: .empty)
+    defer { empty.remove() }
+    let r = try empty.fe("blobs", "verify")
+    #expect(r.exited(0) && r.out.contains("no blobs installed"), "\(r)")
+  }
+
+  @Test func listShowsDiskUsePerToolAndInTotal() throws {
+    let s = try Sandbox("list-disk-use", store: .sharedReadOnly)
+    defer { s.remove() }
+    let json = try s.fe("blobs", "list", "--json")
+    #expect(json.exited(0), "\(json)")
+    let doc = try JSON.parse(json.out)
+    #expect(try JSONSchema.named("list").errors(doc) == [], "\(json)")
+    guard case .array(let entries) = doc else { Issue.record("\(json)"); return }
+    var total = 0.0
+    for e in entries {
+      guard case .number(let size)? = e["size"], case .string(let path)? = e["path"] else { continue }
+      #expect(size == Double(Self.treeSize(path)), "size is the blob directory's bytes: \(e)")
+      total += size
+    }
+    #expect(total > 0)
+    let text = try s.fe("blobs", "list")
+    #expect(text.exited(0), "\(text)")
+    let feRow = text.out.lines.first { $0.hasPrefix("fe ") && $0.contains(" 2 ") }
+    #expect(feRow != nil, "a disk-use row for fe with 2 versions: \(text)")
+    let totalRow = try #require(text.out.lines.first { $0.hasPrefix("total ") }, "\(text)")
+    #expect(totalRow.contains(" 2 ") && totalRow.contains("in \(s.feHome)/blobs"), "\(text)")
+    #expect(totalRow.contains(Self.format(Int(total))), "total \(Self.format(Int(total))): \(text)")
+  }
+
+  static func treeSize(_ path: String) -> Int {
+    let fm = FileManager.default
+    let names = (try? fm.subpathsOfDirectory(atPath: path)) ?? []
+    return names.reduce(0) { sum, name in
+      let attrs = try? fm.attributesOfItem(atPath: path + "/" + name)
+      return attrs?[.type] as? FileAttributeType == .typeRegular ? sum + ((attrs?[.size] as? Int) ?? 0) : sum
+    }
+  }
+
+  /// The list's size format: powers of 1000, one decimal.
+  static func format(_ n: Int) -> String {
+    let units = ["B", "KB", "MB", "GB"]
+    var v = Double(n)
+    var i = 0
+    while v >= 1000 && i < units.count - 1 {
+      v /= 1000
+      i += 1
+    }
+    return i == 0 ? "\(n) B" : "\((v * 10).rounded() / 10) \(units[i])"
+  }
+}
