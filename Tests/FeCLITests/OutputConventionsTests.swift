@@ -92,7 +92,7 @@ import Testing
     for code in ["64", "65", "66", "69", "70", "74", "78"] {
       #expect(r.out.contains("  \(code)  "), "exit code \(code) in help: \(r)")
     }
-    for command in ["shim", "verify"] {
+    for command in ["shim", "verify", "prune"] {
       #expect(r.out.contains(command), "\(command) in help: \(r)")
     }
     let readme = try String(contentsOfFile: Fe.repo + "/README.md", encoding: .utf8)
