@@ -102,7 +102,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "FeEngineTests", dependencies: ["FeEngine", "FeRuntime"]),
     .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime"]),
-    .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"]),
+    .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"], exclude: ["Fixtures"]),
     // Golden JS tests: every Golden/<area>/<name>.js runs under `fe blobs run` (and under node,
     // when installed) and must print <name>.out.
     .testTarget(name: "FeRuntimeTests", dependencies: ["fe"], exclude: ["Golden", "Fixtures"]),

@@ -96,7 +96,7 @@ import Testing
     let sub = s.project + "/a/b/c"
     try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
     try s.config("export default { fe: \"^2\", dev: { port: 4321 } };\n")
-    let r = try s.fe("d", cwd: sub)
+    let r = try s.fe("d", "--dry-run", cwd: sub)
     #expect(r.exited(0), "\(r)")
     #expect(r.out.contains("FE v2.1.0") && r.out.contains(":4321/"), "\(r)")
     #expect(r.out.contains("Root:    \(s.project) "), "the project is the config's directory: \(r)")
@@ -127,7 +127,7 @@ import Testing
     defer { s.remove() }
     try s.write("site/index.html", "<p>hi</p>\n")
     try s.config("export default { fe: \"^1\", dev: { port: 8123, root: 'site' } };\n")
-    let r = try s.fe("d")
+    let r = try s.fe("d", "--dry-run")
     #expect(r.exited(0), "\(r)")
     #expect(r.out.contains("serving \(s.project)/site on port 8123"), "\(r)")
     #expect(r.out.contains("  index.html"), "\(r)")

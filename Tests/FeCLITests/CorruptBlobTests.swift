@@ -17,7 +17,7 @@ import Testing
   func expectRepairs(_ s: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let install = try s.fe("blobs", "install", Fe.blobsFe2)
     #expect(install.exited(0), "\(install)", sourceLocation: sourceLocation)
-    let d = try s.fe("d")
+    let d = try s.fe("d", "--dry-run")
     #expect(d.exited(0) && d.out.contains("FE v2.1.0  dev"), "repaired: \(d)", sourceLocation: sourceLocation)
     #expect(d.err.isEmpty, "\(d)", sourceLocation: sourceLocation)
   }
@@ -75,7 +75,7 @@ import Testing
     defer { s.remove() }
     let snapshot = s.snapshotPath("fe", "2.1.0")
     try FileManager.default.removeItem(atPath: snapshot)
-    let r = try s.fe("d")
+    let r = try s.fe("d", "--dry-run")
     // Documented: a missing snapshot is rebuilt from source, or reported with the repair.
     #expect(!r.signaled, "\(r)")
     if r.code == 0 {
@@ -97,7 +97,7 @@ import Testing
     data.replaceSubrange(56..<120, with: fake + [UInt8](repeating: 0, count: 64 - fake.count))
     try write(snapshot, data)
 
-    let first = try s.fe("d")
+    let first = try s.fe("d", "--dry-run")
     #expect(first.exited(0), "\(first)")
     #expect(first.out.contains("FE v2.1.0  dev"), "\(first)")
     #expect(first.err.contains("rebuilding"), "says it rebuilds: \(first)")
@@ -106,7 +106,7 @@ import Testing
     let rebuilt = try bytes(snapshot)
     #expect(String(decoding: rebuilt[56..<120].prefix { $0 != 0 }, as: UTF8.self) == oldId, "rebuilt for this engine")
 
-    let second = try s.fe("d")
+    let second = try s.fe("d", "--dry-run")
     #expect(second.exited(0) && second.out == first.out, "\(second)")
     #expect(second.err.isEmpty, "the second run is silent: \(second)")
 
@@ -140,7 +140,7 @@ import Testing
     try write(snapshot, data)
     let r = try s.fe("blobs", "exec", "fe@^1", "--", "--version")
     expectFeError(r, code: 65, mentions: [snapshot])
-    let other = try s.fe("d")
+    let other = try s.fe("d", "--dry-run")
     #expect(other.exited(0) && other.out.contains("FE v2.1.0"), "the other version is unaffected: \(other)")
   }
 

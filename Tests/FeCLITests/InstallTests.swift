@@ -36,7 +36,7 @@ import Testing
     let entries = try #require(try parseJSON(json.out) as? [[String: Any]], "\(json)")
     #expect(entries.compactMap { $0["version"] as? String }.sorted() == ["1.4.2", "2.1.0"])
     try s.config("export default { fe: \"^2\" };\n")
-    let d = try s.fe("d")
+    let d = try s.fe("d", "--dry-run")
     #expect(d.exited(0) && d.out.contains("FE v2.1.0") && d.err.isEmpty, "\(d)")
   }
 

@@ -44,7 +44,7 @@ import Testing
     defer { s.remove() }
 
     try s.config("export default { fe: \"^2.1.0\" }\n")
-    let d2 = try s.fe("d")
+    let d2 = try s.fe("d", "--dry-run")
     #expect(d2.exited(0), "\(d2)")
     #expect(d2.out.contains("╭") && d2.out.contains("│ FE v2.1.0  dev"), "framed 2.x banner: \(d2)")
     #expect(d2.out.contains("Local:   http://localhost:5173/"), "\(d2)")
@@ -53,7 +53,7 @@ import Testing
     #expect(v2.exited(0) && v2.out == "v2.1.0\n", "\(v2)")
 
     try s.config("export default { fe: \"^1\" }\n")
-    let d1 = try s.fe("d")
+    let d1 = try s.fe("d", "--dry-run")
     #expect(d1.exited(0), "\(d1)")
     #expect(d1.out.hasPrefix("fe 1.4.2 dev\n"), "1.x output: \(d1)")
     #expect(d1.out.contains("serving \(s.project) on port 3000"), "\(d1)")
@@ -66,7 +66,7 @@ import Testing
     let s = try Sandbox("example-hello", store: .sharedReadOnly)
     defer { s.remove() }
     let hello = URL(fileURLWithPath: Fe.repo + "/examples/hello").resolvingSymlinksInPath().path
-    let d = try s.fe("d", cwd: hello)
+    let d = try s.fe("d", "--dry-run", cwd: hello)
     #expect(d.exited(0), "\(d)")
     #expect(d.out.contains("FE v2.1.0  dev") && d.out.contains("http://localhost:5173/"), "\(d)")
     #expect(d.out.contains("Root:    \(hello)/public"), "\(d)")
@@ -87,7 +87,7 @@ import Testing
     let s = try Sandbox("tool-flags", store: .sharedReadOnly)
     defer { s.remove() }
     try s.config("export default { fe: \"^2\" }\n")
-    let r = try s.fe("d", "--port", "8080", "--host", "example.test")
+    let r = try s.fe("d", "--dry-run", "--port", "8080", "--host", "example.test")
     #expect(r.exited(0), "\(r)")
     #expect(r.out.contains("http://example.test:8080/"), "\(r)")
     let bad = try s.fe("d", "--port", "99999")

@@ -116,6 +116,7 @@ async function dev(ctx, rest) {
       res.write('retry: 500\n\n');
       clients.add(res);
       res.on('close', () => clients.delete(res));
+      console.log(`GET /__fe/events 200 ${(Number(process.hrtime.bigint() - req.started) / 1e6).toFixed(1)}ms`);
       return;
     }
     if (req.url === '/__fe/client.js') { send(req, res, 200, { 'content-type': 'text/javascript; charset=utf-8' }, CLIENT_JS); return; }
