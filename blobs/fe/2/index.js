@@ -494,9 +494,9 @@ async function dev(ctx, flags) {
   const flushLog = () => { const text = pendingLog.join(''); pendingLog = []; process.stdout.write(text); };
   const log = (line) => { if (pendingLog.push(line + '\n') === 1) setImmediate(flushLog); };
 
-  const dev = createDevServer(http, { root, realRoot, rules, log });
+  const site = createDevServer(http, { root, realRoot, rules, log });
   const sockets = new Set();
-  dev.server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
+  site.server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
 
   return await new Promise((resolve) => {
     let watcher = null;
@@ -510,13 +510,13 @@ async function dev(ctx, flags) {
       clearInterval(heartbeat);
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
-      dev.closeClients();
-      dev.server.close(() => resolve(code));
-      if (typeof dev.server.closeAllConnections === 'function') dev.server.closeAllConnections();
+      site.closeClients();
+      site.server.close(() => resolve(code));
+      if (typeof site.server.closeAllConnections === 'function') site.server.closeAllConnections();
       for (const socket of sockets) socket.destroy();
     };
     const onSignal = () => { console.log('\n  stopped'); stop(0); };
-    dev.server.on('error', (e) => {
+    site.server.on('error', (e) => {
       if (e.code === 'EADDRINUSE') console.error(`✖ port ${port} is already in use on ${host}: stop the other server or pass --port <n>`);
       else if (e.code === 'EACCES') console.error(`✖ no permission to listen on ${host}:${port}: pick a port above 1023 with --port <n>`);
       else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EADDRNOTAVAIL') console.error(`✖ cannot listen on host ${host}: use localhost, 0.0.0.0 or an address of this machine`);
@@ -525,19 +525,19 @@ async function dev(ctx, flags) {
     });
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    dev.server.listen(port, host === 'localhost' ? '127.0.0.1' : host, () => {
-      const actual = dev.server.address().port;
+    site.server.listen(port, host === 'localhost' ? '127.0.0.1' : host, () => {
+      const actual = site.server.address().port;
       console.log(banner(host, actual, root, rules, ['', '   live reload on · press Ctrl-C to stop']));
       watcher = watchRoot(root, (files) => {
-        for (const f of files) dev.forget(path.join(root, f));
+        for (const f of files) site.forget(path.join(root, f));
         const named = files.filter(Boolean);
         const css = named.length > 0 && named.every((f) => f.endsWith('.css'));
         const urls = named.map((f) => '/' + f.split(path.sep).join('/'));
-        log(`↻ ${named.join(', ') || root} changed: ${css ? 'css update' : 'page reload'} (${dev.clients.size} client${dev.clients.size === 1 ? '' : 's'})`);
-        dev.broadcast({ type: css ? 'css' : 'reload', files: urls });
+        log(`↻ ${named.join(', ') || root} changed: ${css ? 'css update' : 'page reload'} (${site.clients.size} client${site.clients.size === 1 ? '' : 's'})`);
+        site.broadcast({ type: css ? 'css' : 'reload', files: urls });
       });
       // Keeps idle event streams open through proxies that drop silent connections.
-      heartbeat = setInterval(() => { for (const res of dev.clients) res.write(': ping\n\n'); }, 30000);
+      heartbeat = setInterval(() => { for (const res of site.clients) res.write(': ping\n\n'); }, 30000);
       heartbeat.unref();
     });
   });
