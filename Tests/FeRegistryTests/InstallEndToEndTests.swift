@@ -44,7 +44,7 @@ struct World {
     #expect(r.out == "installed fe@2.1.0 from \(nginx.url)\n", "\(r)")
     #expect(w.store.blobs == ["fe/2.1.0"] && w.store.isIntact("fe", "2.1.0") && w.store.staging.isEmpty)
     try w.config("export default { fe: \"^2\" };\n")
-    let d = try w.fe("d")
+    let d = try w.fe("d", "--dry-run")
     #expect(d.exited(0) && d.out.contains("FE v2.1.0"), "\(d)")
     // The prebuilt snapshot was used: no `.blob.zst` built here, and it was downloaded.
     #expect(nginx.accessLog.contains { $0.contains(".blob.zst") && $0.contains(" 200 ") }, "\(nginx.accessLog)")
@@ -59,7 +59,7 @@ struct World {
     #expect(r.exited(0) && r.out.contains("installed fe@1.4.2") && r.out.contains("snapshot built here"), "\(r)")
     #expect(w.store.isIntact("fe", "1.4.2"))
     try w.config("export default { fe: \"1.x\" };\n")
-    let d = try w.fe("d")
+    let d = try w.fe("d", "--dry-run")
     #expect(d.exited(0) && d.out.contains("1.4.2"), "\(d)")
   }
 
@@ -97,7 +97,7 @@ struct World {
     #expect(r.exited(0) && r.out.contains("installed fe@1.4.2"), "\(r)")
     let again = try w.fe("blobs", "install")
     #expect(again.exited(0) && again.out == "fe@1.4.2 satisfies ^1.4\n", "\(again)")
-    let d = try w.fe("d")
+    let d = try w.fe("d", "--dry-run")
     #expect(d.exited(0) && d.out.contains("1.4.2"), "\(d)")
   }
 

@@ -22,7 +22,7 @@ import Testing
     let store = StoreState(home: target)
     #expect(store.blobs == ["fe/1.4.2", "fe/2.1.0"] && store.isIntact("fe", "1.4.2") && store.isIntact("fe", "2.1.0"))
     try w.config("export default { fe: \"^2\" };\n")
-    let d = try FeRegistryTests.fe(["d"], home: target, cwd: w.project)
+    let d = try FeRegistryTests.fe(["d", "--dry-run"], home: target, cwd: w.project)
     #expect(d.exited(0) && d.out.contains("FE v2.1.0"), "\(d)")
     let again = try FeRegistryTests.fe(["blobs", "install", "--from", pack], home: target, cwd: w.project)
     #expect(again.exited(0) && again.out.contains("fe@2.1.0 is already installed"), "\(again)")
