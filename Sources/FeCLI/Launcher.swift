@@ -32,11 +32,16 @@ struct Launcher {
         .config, "\(path) does not pin \(tool)",
         hint: tool == "fe" ? "add `fe: \"^2\"` to its exported object" : "add it under `tools`, e.g. tools: { \(tool): \"^1\" }")
     }
-    let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: range == nil ? config?.path : nil)
-    let (blob, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version.description)
+    let version: String
+    if range == nil, let config, config.pins[tool] != nil {
+      version = try PinnedVersion(context: context, store: store, config: config).resolve(tool: tool, selector: selector)
+    } else {
+      version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil).description
+    }
+    let (blob, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version)
     let runtime = Runtime(snapshot: blob.payload, owner: blob)
     runtime.onUncaught = { context.err(Uncaught.describe($0)) }
-    let sourcePath = store.layout.sourcePath(tool, version.description)
+    let sourcePath = store.layout.sourcePath(tool, version)
     do {
       Launcher.restoreTerminationSignals()
       let entry = manifest.kind == "cjs" ? NodeCLIEntry.path(manifest: manifest, sourcePath: sourcePath) : sourcePath
@@ -50,7 +55,7 @@ struct Launcher {
         ("config", config?.value ?? .object([])),
         ("projectDir", config.map { .string($0.directory) } ?? .string(context.cwd)),
         ("configPath", config.map { .string($0.path) } ?? .null),
-        ("tool", .object([("name", .string(tool)), ("version", .string(version.description))])),
+        ("tool", .object([("name", .string(tool)), ("version", .string(version))])),
       ])
       return try runtime.runMain(args: args, context: ctx)
     } catch let e as JSError {

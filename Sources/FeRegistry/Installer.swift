@@ -56,9 +56,27 @@ public final class Installer {
     self.acceptsSnapshot = acceptsSnapshot
   }
 
+  /// Installs exactly `version` of `tool`, as the lock file at `lockPath` pins it, refusing
+  /// before any download when the registry publishes a source whose sha256 is not
+  /// `sourceSha256`. Without a registry (or offline) the version must be installed already;
+  /// the caller checks the installed source against the lock.
+  public func install(tool: String, locked version: String, sourceSha256: String, lockPath: String) throws -> Outcome {
+    let exact: VersionSelector
+    do { exact = try VersionSelector(parsing: version) } catch {
+      throw FeError(
+        .config, "\(lockPath) locks \(tool) at \"\(version)\", which is not a version",
+        hint: "fix it, or run `fe blobs install --update \(tool)`")
+    }
+    return try install(tool: tool, selector: exact, locked: (sourceSha256, lockPath))
+  }
+
   /// Installs the version of `tool` that `selector` picks from the registry (offline: checks
   /// that an installed one matches).
   public func install(tool: String, selector: VersionSelector) throws -> Outcome {
+    try install(tool: tool, selector: selector, locked: nil)
+  }
+
+  private func install(tool: String, selector: VersionSelector, locked: (sha256: String, path: String)?) throws -> Outcome {
     try Names.validateTool(tool)
     if offline { return .alreadyInstalled(version: try installedMatch(tool, selector, why: "fe is offline")) }
     guard let registry else {
@@ -73,8 +91,14 @@ public final class Installer {
       let published = index.sortedVersions
       throw FeError(
         .notInstalled,
-        "no version of \(tool) in \(origin) matches \(selector); published: \(published.isEmpty ? "none" : published.joined(separator: ", "))",
+        "no version of \(tool) in \(origin) matches \(selector)\(locked.map { " (locked in \($0.path))" } ?? ""); published: \(published.isEmpty ? "none" : published.joined(separator: ", "))",
         hint: published.last.map { "pick a published version, e.g. `fe blobs install \(tool)@\($0)`" } ?? "publish a version first")
+    }
+    if let locked, release.sourceSha256 != locked.sha256 {
+      throw FeError(
+        .integrity,
+        "\(locked.path) locks \(tool)@\(version) with source sha256 \(locked.sha256.prefix(12))…, but \(origin) publishes \(release.sourceSha256.prefix(12))…",
+        hint: "nothing was installed; if fe.lock was edited by mistake restore it, if the new source is expected run `fe blobs install --update \(tool)`")
     }
     if try isInstalled(tool, version, sourceSha256: release.sourceSha256) {
       tidy()

@@ -33,6 +33,12 @@ extension BlobsCommand {
     @Option(help: "Version, for a .js bundle.") var version: String?
     @Option(help: "For a package directory with several bins: the one to bundle.") var bin: String?
     @Option(help: "Install the blobs in a pack written by `fe blobs pack`.") var from: String?
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Install exactly what fe.lock says and never write it (default when CI is set); a missing or stale lock fails (78), a changed hash fails (65).")
+    var frozen: Bool?
+    @Flag(help: "Re-resolve the pins (or only the tool given as the argument) and move fe.lock forward.")
+    var update = false
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
 
@@ -45,7 +51,17 @@ extension BlobsCommand {
         }
         return try installPack(Path.absolute(from, from: c.cwd), c)
       }
-      guard let target else { return try installPinned(c, store) }
+      if update {
+        guard frozen != true else {
+          throw FeError(.usage, "--update moves fe.lock forward; --frozen never changes it", hint: "use one of them")
+        }
+        return try installPinned(c, store, frozen: false, update: Set(target.map { [$0] } ?? []))
+      }
+      guard let target else { return try installPinned(c, store, frozen: frozen ?? c.isCI, update: nil) }
+      if frozen == true {
+        throw FeError(
+          .usage, "--frozen installs what fe.lock pins; it takes no target", hint: "run `fe blobs install --frozen` in the project")
+      }
       let path = Path.absolute(target, from: c.cwd)
       if FileSystem.isDirectory(path) || target.hasSuffix(".js") || target.hasSuffix(".mjs") || target.hasSuffix(".cjs") {
         return try installLocal(path, c, store)
@@ -82,24 +98,25 @@ extension BlobsCommand {
       try report(c, tool, outcome, installer, store)
     }
 
-    private func installPinned(_ c: CLIContext, _ store: BlobStore) throws {
+    private func installPinned(_ c: CLIContext, _ store: BlobStore, frozen: Bool, update: Set<String>?) throws {
       guard let config = try Launcher(context: c).loadConfig(required: true) else { return }
       let installer = try RegistrySetup.installer(c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
-      for tool in config.pins.keys.sorted() {
-        guard let selector = try config.selector(for: tool) else { continue }
-        let outcome = try installer.install(tool: tool, selector: selector)
-        let version: String
-        switch outcome {
-        case .installed(let v, _), .alreadyInstalled(let v): version = v
-        }
-        // Opening checks the blob end to end (and rebuilds it for this engine if needed).
-        _ = try BlobOpener(store: store, context: c).open(tool: tool, version: version)
-        if case .installed = outcome {
-          try report(c, tool, outcome, installer, store)
-        } else if !output.quiet && !output.json {
-          c.out("\(tool)@\(version) satisfies \(selector)")
+      let pinned = PinnedInstall(context: c, config: config, installer: installer, store: store, frozen: frozen, update: update)
+      let (results, wroteLock) = try pinned.run()
+      if output.json {
+        return c.out(InstallJSON.pinned(results, lockPath: pinned.lockPath, frozen: frozen, wroteLock: wroteLock, store: store).json)
+      }
+      if output.quiet { return }
+      for r in results {
+        let spec = "\(r.tool)@\(r.entry.version)"
+        switch r.outcome {
+        case .installed(_, let prebuilt):
+          c.out("installed \(spec) from \(r.entry.registry)" + (prebuilt ? "" : " (snapshot built here)"))
+        case .alreadyInstalled:
+          c.out("\(spec) satisfies \(r.entry.range)" + (r.fromLock ? " (locked)" : ""))
         }
       }
+      if wroteLock { c.out("wrote \(pinned.lockPath)") }
     }
 
     private func installPack(_ path: String, _ c: CLIContext) throws {
