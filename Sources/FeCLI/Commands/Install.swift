@@ -14,7 +14,11 @@ extension BlobsCommand {
         fe.config.js), downloads the highest matching version, verifies every file against the
         registry's index (and the index against `trustedKeys` / FE_TRUSTED_KEYS when set), and
         installs it atomically; a version already installed is not downloaded again. With no
-        argument, everything the project pins is installed the same way.
+        argument, everything the project pins is installed the same way, keeping the versions
+        fe.lock (beside fe.config.js) locks while they satisfy the pins, and fe.lock is written.
+        --update re-resolves (one tool, or all) and moves fe.lock forward. --frozen (the default
+        when CI is set) installs exactly what fe.lock says and never writes it: exit 78 when
+        fe.lock is missing or stale, 65 when a sha256 does not match.
 
         A source directory holds a package.json with "name", "version" and "main" (the single-file
         bundle). An npm package directory with a "bin" has that bin bundled with its dependencies
