@@ -68,7 +68,7 @@ import Testing
     let kept = try s.fe("blobs", "install")
     #expect(kept.exited(0) && kept.out.contains("fe@1.4.2 satisfies >=1 (locked)"), "\(kept)")
     #expect(try lockedTools(s)["fe"]?["version"] == "1.4.2")
-    let d1 = try s.fe("d")
+    let d1 = try s.fe("d", "--dry-run")
     #expect(d1.exited(0) && d1.out.contains("fe 1.4.2"), "\(d1)")
     let exec = try s.fe("blobs", "exec", "fe", "--", "--version")
     #expect(exec.exited(0) && exec.out.contains("1.4.2"), "\(exec)")
@@ -76,7 +76,7 @@ import Testing
     let updated = try s.fe("blobs", "install", "--update", "fe")
     #expect(updated.exited(0) && updated.out.contains("wrote "), "\(updated)")
     #expect(try lockedTools(s)["fe"]?["version"] == "2.1.0")
-    let d2 = try s.fe("d")
+    let d2 = try s.fe("d", "--dry-run")
     #expect(d2.exited(0) && d2.out.contains("FE v2.1.0"), "\(d2)")
 
     // A pin the lock no longer satisfies is resolved again by a normal install.
@@ -134,7 +134,7 @@ import Testing
     expectFeError(r, code: 65, mentions: ["fe@2.1.0", "sha256 000000000000", "fe.lock", "fe blobs install --update fe"])
     #expect(lockBytes(s) == before)
     // A launch refuses it too: the lock names other bytes than the installed ones.
-    expectFeError(try s.fe("d"), code: 65, mentions: ["fe@2.1.0", "fe.lock"])
+    expectFeError(try s.fe("d", "--dry-run"), code: 65, mentions: ["fe@2.1.0", "fe.lock"])
     // A normal install refuses it as well: it honours the lock, and the lock disagrees.
     expectFeError(try s.fe("blobs", "install"), code: 65, mentions: ["fe@2.1.0"])
   }
@@ -163,7 +163,7 @@ import Testing
     try s.config("export default { fe: \"^2\" };\n")
     try s.write("fe.lock", "{ \"lockfileVersion\": 1, \"tools\": { \"fe\": { \"version\": \"2.1.0\" } } }\n")
     expectFeError(try s.fe("blobs", "install"), code: 78, mentions: ["fe.lock is malformed", "tools.fe.range"])
-    expectFeError(try s.fe("d"), code: 78, mentions: ["fe.lock is malformed"])
+    expectFeError(try s.fe("d", "--dry-run"), code: 78, mentions: ["fe.lock is malformed"])
   }
 
   @Test func aLockedVersionThatIsMissingNamesTheCommandToRun() throws {
@@ -172,9 +172,9 @@ import Testing
     try s.config("export default { fe: \"^2\" };\n")
     #expect(try s.fe("blobs", "install").exited(0))
     #expect(try s.fe("blobs", "remove", "fe@2.1.0").exited(0))
-    expectFeError(try s.fe("d"), code: 66, mentions: ["fe@2.1.0, locked in", "run `fe blobs install` with a registry set"])
+    expectFeError(try s.fe("d", "--dry-run"), code: 66, mentions: ["fe@2.1.0, locked in", "run `fe blobs install` with a registry set"])
     expectFeError(
-      try s.fe(args: ["d"], env: ["FE_AUTO_INSTALL": "0", "FE_REGISTRY": s.root.path]), code: 66,
+      try s.fe(args: ["d", "--dry-run"], env: ["FE_AUTO_INSTALL": "0", "FE_REGISTRY": s.root.path]), code: 66,
       mentions: ["FE_AUTO_INSTALL=0"])
   }
 }

@@ -64,11 +64,11 @@ import Testing
     defer { nginx.stop() }
     try w.config("export default { fe: \"^2\", registry: \"\(nginx.url)\" };\n")
     let env = ["FE_HOME": w.home, "FE": Repo.fe, "CI": "true"]
-    let r = try sh("exec \"$FE\" d <&-", cwd: w.project, env: env)
+    let r = try sh("exec \"$FE\" d --dry-run <&-", cwd: w.project, env: env)
     #expect(r.exited(0) && r.out.contains("FE v2.1.0"), "\(r)")
     #expect(r.err.split(separator: "\n") == ["fe: fe@^2 is pinned in \(w.project)/fe.config.js but not installed; installing it from \(nginx.url)"], "\(r)")
     // Installed now: the next launch is silent.
-    let again = try sh("exec \"$FE\" d <&-", cwd: w.project, env: env)
+    let again = try sh("exec \"$FE\" d --dry-run <&-", cwd: w.project, env: env)
     #expect(again.exited(0) && again.err.isEmpty, "\(again)")
   }
 
@@ -98,11 +98,11 @@ import Testing
     try FileSystem.writeAtomically(w.project + "/fe.lock", Array(lock.utf8))
     let fresh = w.dir.path + "/fresh"
 
-    let off = try FeRegistryTests.fe(["d"], home: fresh, cwd: w.project, env: ["FE_AUTO_INSTALL": "0"])
+    let off = try FeRegistryTests.fe(["d", "--dry-run"], home: fresh, cwd: w.project, env: ["FE_AUTO_INSTALL": "0"])
     expectFeError(off, code: 66, mentions: ["fe@1.4.2, locked in", "fe blobs install", "FE_AUTO_INSTALL=0"])
     #expect(StoreState(home: fresh).blobs.isEmpty)
 
-    let r = try sh("exec \"$FE\" d <&-", cwd: w.project, env: ["FE_HOME": fresh, "FE": Repo.fe])
+    let r = try sh("exec \"$FE\" d --dry-run <&-", cwd: w.project, env: ["FE_HOME": fresh, "FE": Repo.fe])
     #expect(r.exited(0) && r.out.contains("fe 1.4.2"), "\(r)")
     #expect(r.err.split(separator: "\n") == ["fe: fe@1.4.2 is locked in \(w.project)/fe.lock but not installed; installing it from \(nginx.url)"], "\(r)")
     #expect(StoreState(home: fresh).blobs == ["fe/1.4.2"])
