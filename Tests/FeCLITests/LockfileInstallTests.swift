@@ -72,6 +72,11 @@ import Testing
     #expect(d1.exited(0) && d1.out.contains("fe 1.4.2"), "\(d1)")
     let exec = try s.fe("blobs", "exec", "fe", "--", "--version")
     #expect(exec.exited(0) && exec.out.contains("1.4.2"), "\(exec)")
+    // `which` and `list` name the version a launch runs.
+    let which = try s.fe("blobs", "which")
+    #expect(which.exited(0) && which.out.contains("version  1.4.2 (locked in fe.lock)"), "\(which)")
+    let list = try #require(try parseJSON(try s.fe("blobs", "list", "--json").out) as? [[String: Any]])
+    #expect(list.filter { $0["pinned"] as? Bool == true }.compactMap { $0["version"] as? String } == ["1.4.2"], "\(list)")
 
     let updated = try s.fe("blobs", "install", "--update", "fe")
     #expect(updated.exited(0) && updated.out.contains("wrote "), "\(updated)")

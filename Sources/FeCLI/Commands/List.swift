@@ -48,8 +48,8 @@ enum Pinned {
     let resolver = ToolResolver(store: store)
     var out = Set<String>()
     for tool in config.pins.keys {
-      if let s = try? config.selector(for: tool), let v = try? resolver.resolve(tool: tool, selector: s, pinnedIn: nil) {
-        out.insert("\(tool)@\(v)")
+      if let s = try? config.selector(for: tool), let v = try? resolver.resolvePinned(tool: tool, selector: s, config: config) {
+        out.insert("\(tool)@\(v.version)")
       }
     }
     return out

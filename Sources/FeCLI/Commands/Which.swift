@@ -17,7 +17,7 @@ extension BlobsCommand {
       guard let config = try Launcher(context: c).loadConfig(required: true), let selector = try config.selector(for: tool) else {
         throw FeError(.config, "the project's config does not pin \(tool)", hint: "add it to fe.config.js")
       }
-      let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: config.path)
+      let (version, locked) = try ToolResolver(store: store).resolvePinned(tool: tool, selector: selector, config: config)
       let path = store.layout.blobDir(tool, version.description)
       if output.json {
         c.out(JSValue.object([
@@ -27,7 +27,7 @@ extension BlobsCommand {
       } else if !output.quiet {
         c.out("config   \(config.path)")
         c.out("range    \(tool)@\(config.pins[tool] ?? "")")
-        c.out("version  \(version)")
+        c.out("version  \(version)" + (locked ? " (locked in \(Lockfile.fileName))" : ""))
         c.out("blob     \(path)")
       }
     }
