@@ -70,6 +70,8 @@ const nodeBuiltinNames = new Set(('_http_agent _http_client _http_common _http_i
   'stream stream/consumers stream/promises stream/web string_decoder sys timers timers/promises tls trace_events tty ' +
   'url util util/types v8 vm wasi worker_threads zlib').split(' '));
 const nodePrefixedBuiltinNames = new Set(['test', 'test/reporters', 'sea']);
+// module.builtinModules: Node's list, as isBuiltin answers; an unsupported one fails at its require.
+core.nodeBuiltinNames = [...nodeBuiltinNames].sort();
 const isNodeBuiltin = (name, id) => nodeBuiltinNames.has(id) || (name !== id && nodePrefixedBuiltinNames.has(id));
 function requireBuiltin(name) {
   const id = name.startsWith('node:') ? name.slice(5) : name;

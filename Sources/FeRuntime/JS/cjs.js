@@ -57,7 +57,7 @@ const cjs = (() => {
   Module._cache = Object.create(null);
   Module._pathCache = Object.create(null);
   Module._extensions = Object.create(null);
-  Module.builtinModules = [];
+  Module.builtinModules = core.nodeBuiltinNames.slice();
   Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
   Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
   Module.Module = Module;

@@ -16,3 +16,7 @@ console.log(m.builtinModules === undefined ? 'no list' : 'list', typeof m.create
 console.log(rel(req.resolve('exp')), req.resolve('fs'), req.resolve.paths('x')[0] === path.join(__dirname, 'fixtures', 'node_modules'));
 console.log(typeof require('node:fs').readFileSync, require('fs') === require('node:fs'));
 console.log(this === module.exports, typeof __filename, path.basename(__dirname));
+// module.builtinModules is Node's list: every name isBuiltin accepts, none with the node: prefix.
+const list = m.builtinModules;
+console.log(Array.isArray(list), list.includes('fs'), list.includes('http'), list.includes('fs/promises'), list.some((n) => n.startsWith('node:')));
+console.log(list.every((n) => m.isBuiltin(n)), list.includes('worker_threads'));
