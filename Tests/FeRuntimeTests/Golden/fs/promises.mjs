@@ -17,8 +17,9 @@ await fh.close();
 await fsp.mkdir(path.join(dir, 'a/b'), { recursive: true });
 await fsp.cp(path.join(dir), path.join(dir + '-copy'), { recursive: true });
 console.log((await fsp.readdir(dir + '-copy')).sort().join(','));
-for (const [label, p] of [['readFile missing', fsp.readFile(path.join(dir, 'nope'))], ['access missing', fsp.access(path.join(dir, 'nope'))], ['rmdir file', fsp.rmdir(f)]]) {
-  try { await p; console.log(label, 'ok'); } catch (e) { console.log(label, e.code, e.syscall, e instanceof Error); }
+// Each started when awaited: a rejection settling before its handler is attached is unhandled (as in Node).
+for (const [label, p] of [['readFile missing', () => fsp.readFile(path.join(dir, 'nope'))], ['access missing', () => fsp.access(path.join(dir, 'nope'))], ['rmdir file', () => fsp.rmdir(f)]]) {
+  try { await p(); console.log(label, 'ok'); } catch (e) { console.log(label, e.code, e.syscall, e instanceof Error); }
 }
 await new Promise((resolve) => fs.readFile(f, 'utf8', (err, data) => { console.log('callback', err, data.split('\n')[0]); resolve(); }));
 await new Promise((resolve) => fs.stat(path.join(dir, 'nope'), (err) => { console.log('callback err', err.code); resolve(); }));
