@@ -200,6 +200,11 @@ function createDevServer(http, options) {
   const { root, realRoot, rules, log } = options;
   const clients = new Set();
   const cache = new Map(); // file -> { key, body, gz, etag, type, lastModified }
+  // Request target -> the file it resolved to and its stat, so a repeated request costs no
+  // system call. Emptied on every change the watcher reports, and trusted for at most 250 ms in
+  // case the watcher misses one.
+  const resolved = new Map();
+  const RESOLVED_TTL = 250;
   const CACHE_LIMIT = 512 * 1024;
 
   function logLine(req, status, start) {
@@ -287,6 +292,8 @@ function createDevServer(http, options) {
       sendPage(req, res, 405, 'Method Not Allowed', `The dev server serves files with GET and HEAD, not ${escapeHTML(req.method)}.`, start, { allow: 'GET, HEAD' });
       return;
     }
+    const hit = resolved.get(req.url);
+    if (hit && Date.now() - hit.at < RESOLVED_TTL) { serveFile(req, res, hit.file, hit.stat, 200, start); return; }
     const t = resolveTarget(root, req.url);
     if (t.status === 400) { sendPage(req, res, 400, 'Bad Request', 'The request path is malformed.', start); return; }
     if (t.status === 403) { sendPage(req, res, 403, 'Forbidden', 'That path is outside the served directory.', start); return; }
@@ -312,7 +319,12 @@ function createDevServer(http, options) {
       file = index;
       stat = indexStat;
     }
-    if (stat && stat.isFile()) { serveFile(req, res, file, stat, 200, start); return; }
+    if (stat && stat.isFile()) {
+      if (resolved.size > 10000) resolved.clear();
+      resolved.set(req.url, { file, stat, at: Date.now() });
+      serveFile(req, res, file, stat, 200, start);
+      return;
+    }
     // Single-page apps: an extension-less path that is not a file gets the root index.html.
     const last = t.decoded.slice(t.decoded.lastIndexOf('/') + 1);
     if (!last.includes('.')) {
@@ -412,7 +424,7 @@ function createDevServer(http, options) {
     const message = `event: change\ndata: ${JSON.stringify(change)}\n\n`;
     for (const res of clients) res.write(message);
   }
-  function forget(file) { cache.delete(file); }
+  function forget(file) { cache.delete(file); resolved.clear(); }
   function closeClients() { for (const res of clients) res.end(); clients.clear(); }
   return { server, broadcast, forget, closeClients, clients };
 }
