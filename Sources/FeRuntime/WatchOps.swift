@@ -22,15 +22,18 @@ enum WatchOps {
       if recursive { watcher.addTree(path, relative: "") }
       rt.watchers[id] = watcher
       rt.loop.retain()
+      // The thread holds the loop, never the runtime: were it the last owner, the isolate would
+      // be disposed on this thread while the main thread is still exiting (a crash at Ctrl-C).
+      let loop = rt.loop
       WorkerPool.detach {
         watcher.run { events in
-          rt.loop.post(releasing: false) { s in
+          loop.post(releasing: false) { s in
             for (type, name) in events {
               try s.callCore("onWatchEvent", [s.number(Double(id)), s.string(type), s.string(name)])
             }
           }
         }
-        rt.loop.post { _ in }  // releases the watcher's hold on the loop
+        loop.post { _ in }  // releases the watcher's hold on the loop
       }
       call.returns(.undefined)
     },
