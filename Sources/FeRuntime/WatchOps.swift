@@ -53,6 +53,10 @@ final class Watcher: @unchecked Sendable {
   let recursive: Bool
   private var dirs: [Int32: String] = [:]  // watch descriptor → path relative to root
   private var stopPipe: [Int32] = [-1, -1]
+  /// How long a burst of events may keep coming before the batch is delivered: an editor's save
+  /// (truncate, write, chmod, rename) arrives as one batch with its repeats folded.
+  static let settleMs: Int32 = 10
+  static let maxBatchMs = 100.0
 
   init(fd: Int32, root: String, recursive: Bool) {
     self.fd = fd
@@ -64,20 +68,39 @@ final class Watcher: @unchecked Sendable {
   }
 
   func add(_ path: String, relative: String) -> Int32? {
-    let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_CLOSE_WRITE)
+    // libuv's mask, so events match Node's: no IN_CLOSE_WRITE (it would add a 'change').
+    let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
     let wd = inotify_add_watch(fd, path, mask)
     if wd < 0 { return errno }
     dirs[wd] = relative
     return nil
   }
 
-  func addTree(_ path: String, relative: String) {
+  /// Watches every directory under `path`; `found` gets each entry's relative path (entries of a
+  /// directory that appeared while watching were created before its watch could see them).
+  func addTree(_ path: String, relative: String, found: ((String) -> Void)? = nil) {
     for name in FileSystem.listDirectory(path) {
       let full = path + "/" + name
-      guard FileSystem.isDirectory(full) else { continue }
       let rel = relative.isEmpty ? name : relative + "/" + name
+      found?(rel)
+      guard Self.isRealDirectory(full) else { continue }
       _ = add(full, relative: rel)
-      addTree(full, relative: rel)
+      addTree(full, relative: rel, found: found)
+    }
+  }
+
+  /// A directory, not a link to one (following links could loop, and Node does not).
+  static func isRealDirectory(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// A directory moved out of the tree: its watches would report under a stale path.
+  private func removeTree(_ relative: String) {
+    let prefix = relative + "/"
+    for (wd, rel) in dirs where rel == relative || rel.hasPrefix(prefix) {
+      inotify_rm_watch(fd, wd)
+      dirs[wd] = nil
     }
   }
 
@@ -86,22 +109,38 @@ final class Watcher: @unchecked Sendable {
     _ = write(stopPipe[1], &one, 1)
   }
 
-  /// Reads events until stopped; `deliver` gets each batch.
+  /// Reads events until stopped; `deliver` gets each batch: the events of a burst, in order,
+  /// each (type, path) once.
   func run(_ deliver: ([(String, String)]) -> Void) {
     var buf = [UInt8](repeating: 0, count: 64 * 1024)
     var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopPipe[0], events: Int16(POLLIN), revents: 0)]
+    var events: [(String, String)] = []
+    var seen = Set<String>()
+    var batchStart = 0.0
     loop: while true {
-      if poll(&fds, 2, -1) < 0 {
+      // Waiting for the first event of a batch blocks; later ones get a short settle time.
+      let timeout: Int32 = events.isEmpty ? -1 : Self.settleMs
+      let ready = poll(&fds, 2, timeout)
+      if ready < 0 {
         if errno == EINTR { continue }
         break
       }
       if fds[1].revents != 0 { break }
+      if ready == 0 || (!events.isEmpty && Clock.nowMs() - batchStart > Self.maxBatchMs) {
+        if !events.isEmpty { deliver(events) }
+        events = []
+        seen = []
+        if ready == 0 { continue }
+      }
       let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n <= 0 {
         if n < 0 && errno == EINTR { continue }
         break
       }
-      var events: [(String, String)] = []
+      if events.isEmpty { batchStart = Clock.nowMs() }
+      func report(_ type: String, _ path: String) {
+        if seen.insert(type + "\u{0}" + path).inserted { events.append((type, path)) }
+      }
       var offset = 0
       while offset + 16 <= n {
         let (wd, mask, len) = buf.withUnsafeBytes { b -> (Int32, UInt32, Int) in
@@ -111,23 +150,25 @@ final class Watcher: @unchecked Sendable {
         let nameBytes = buf[(offset + 16)..<min(n, offset + 16 + len)].prefix { $0 != 0 }
         let name = String(decoding: nameBytes, as: UTF8.self)
         offset += 16 + len
-        let dir = dirs[wd] ?? ""
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 || wd < 0 { continue }
+        if mask & UInt32(IN_IGNORED) != 0 { dirs[wd] = nil; continue }
+        guard let dir = dirs[wd] else { continue }
         let rel = name.isEmpty ? dir : (dir.isEmpty ? name : dir + "/" + name)
         let isDir = mask & UInt32(IN_ISDIR) != 0
-        if mask & UInt32(IN_IGNORED) != 0 { dirs[wd] = nil; continue }
-        if recursive && isDir && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-          let full = root + "/" + rel
-          _ = add(full, relative: rel)
-          addTree(full, relative: rel)
-        }
         let type = mask & UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) != 0 ? "rename" : "change"
         // Node reports the watched file itself by its base name.
-        let reported = rel.isEmpty ? Path.basename(root) : rel
-        if let last = events.last, last == (type, reported) { continue }  // coalesce repeats in a batch
-        events.append((type, reported))
+        report(type, rel.isEmpty ? Path.basename(root) : rel)
+        if recursive && isDir && !name.isEmpty {
+          if mask & UInt32(IN_MOVED_FROM) != 0 { removeTree(rel) }
+          if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            let full = root + "/" + rel
+            _ = add(full, relative: rel)
+            addTree(full, relative: rel) { report("rename", $0) }
+          }
+        }
       }
-      if !events.isEmpty { deliver(events) }
     }
+    if !events.isEmpty { deliver(events) }
     close(fd)
     close(stopPipe[0])
     close(stopPipe[1])

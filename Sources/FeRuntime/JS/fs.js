@@ -318,65 +318,123 @@ class FSWatcher extends EventEmitter {
 }
 core.onWatchEvent = (id, type, name) => {
   const w = watchers.get(id);
-  if (w && !w._closed) w.emit('change', type, name);
+  if (w && !w._closed) w.emit('change', type, w._buffer ? Buffer.from(name) : name);
 };
 fs.watch = (filename, options, listener) => {
   if (typeof options === 'function') { listener = options; options = {}; }
   if (typeof options === 'string') options = { encoding: options };
   options = options || {};
+  const path = toPath(filename, 'filename');
   const id = nextWatcherId++;
   const w = new FSWatcher(id);
-  check(ops.op_fs_watch_start(toPath(filename, 'filename'), !!options.recursive, id));
+  w._buffer = options.encoding === 'buffer';
+  const r = ops.op_fs_watch_start(path, !!options.recursive, id);
+  if (r !== null && typeof r === 'object' && r.__feError) {
+    const e = opError(r.__feError);
+    e.filename = path;
+    throw e;
+  }
   watchers.set(id, w);
   if (options.persistent === false) w.unref();
   if (typeof listener === 'function') w.on('change', listener);
-  if (options.signal) options.signal.addEventListener('abort', () => w.close(), { once: true });
+  if (options.signal) {
+    if (options.signal.aborted) nextTick(() => w.close());
+    else options.signal.addEventListener('abort', () => w.close(), { once: true });
+  }
   return w;
 };
 fsPromises.watch = (filename, options = {}) => {
   const queue = [];
   let wake = null;
-  const w = fs.watch(filename, options, (eventType, name) => {
+  const signal = options.signal;
+  const w = fs.watch(filename, { ...options, signal: undefined }, (eventType, name) => {
     queue.push({ eventType, filename: name });
     if (wake) { wake(); wake = null; }
   });
+  const abortError = () => {
+    const e = new Error('The operation was aborted');
+    e.name = 'AbortError';
+    e.code = 'ABORT_ERR';
+    if (signal.reason !== undefined) define(e, 'cause', signal.reason);
+    return e;
+  };
+  if (signal) signal.addEventListener('abort', () => { w.close(); if (wake) { wake(); wake = null; } }, { once: true });
   return {
     [Symbol.asyncIterator]() { return this; },
     async next() {
+      if (signal && signal.aborted) { w.close(); throw abortError(); }
       while (queue.length === 0 && !w._closed) await new Promise((r) => { wake = r; });
+      if (signal && signal.aborted) throw abortError();
       if (queue.length === 0) return { done: true, value: undefined };
       return { done: false, value: queue.shift() };
     },
     async return() { w.close(); if (wake) wake(); return { done: true, value: undefined }; },
   };
 };
+// fs.watchFile: Node's StatWatcher, polling stat(). A change is any difference libuv's poller
+// sees (times, size, mode, owner, inode, device); a missing file reads as all-zero stats, and
+// an error is reported once (Node calls the listener with zeroed stats when it starts missing).
 const statWatchers = new Map();
+class StatWatcher extends EventEmitter {
+  constructor(path, interval, persistent) {
+    super();
+    this._path = path;
+    this._prev = this._stat();
+    this._missing = this._prev === null;
+    if (this._prev === null) this._prev = new Stats(new Array(14).fill(0));
+    this._timer = setInterval(() => this._poll(), interval);
+    if (!persistent) this._timer.unref();
+    // As Node: a file missing from the start is reported once, zeroed on both sides.
+    if (this._missing) setTimeout(() => { if (statWatchers.get(path) === this) this.emit('change', this._prev, this._prev); }, interval).unref();
+  }
+  _stat() {
+    const r = ops.op_fs_stat(this._path, true);
+    return r && r.__feError ? null : new Stats(r);
+  }
+  _poll() {
+    let curr = this._stat();
+    const missing = curr === null;
+    if (missing) {
+      if (this._missing) return;
+      curr = new Stats(new Array(14).fill(0));
+    } else {
+      const p = this._prev;
+      if (!this._missing && curr.mtimeMs === p.mtimeMs && curr.ctimeMs === p.ctimeMs && curr.size === p.size &&
+        curr.ino === p.ino && curr.dev === p.dev && curr.mode === p.mode && curr.uid === p.uid && curr.gid === p.gid) return;
+    }
+    this._missing = missing;
+    const prev = this._prev;
+    this._prev = curr;
+    this.emit('change', curr, prev);
+  }
+  stop() {
+    clearInterval(this._timer);
+    if (statWatchers.get(this._path) === this) statWatchers.delete(this._path);
+    nextTick(() => this.emit('stop'));
+  }
+  ref() { this._timer.ref(); return this; }
+  unref() { this._timer.unref(); return this; }
+}
 fs.watchFile = (filename, options, listener) => {
   if (typeof options === 'function') { listener = options; options = {}; }
+  options = options || {};
+  if (typeof listener !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "listener" argument must be of type function. Received${describe(listener)}`);
   const p = toPath(filename, 'filename');
-  let entry = statWatchers.get(p);
-  if (!entry) {
-    const statOf = () => { const r = ops.op_fs_stat(p, true); return new Stats(r && r.__feError ? new Array(14).fill(0) : r); };
-    entry = { listeners: [], prev: statOf() };
-    entry.timer = setInterval(() => {
-      const curr = statOf();
-      if (curr.mtimeMs !== entry.prev.mtimeMs || curr.size !== entry.prev.size || curr.ino !== entry.prev.ino) {
-        const prev = entry.prev;
-        entry.prev = curr;
-        for (const l of entry.listeners) l(curr, prev);
-      }
-    }, (options && options.interval) || 5007);
-    if (options && options.persistent === false) entry.timer.unref();
-    statWatchers.set(p, entry);
+  let watcher = statWatchers.get(p);
+  if (!watcher) {
+    watcher = new StatWatcher(p, options.interval || 5007, options.persistent !== false);
+    statWatchers.set(p, watcher);
   }
-  entry.listeners.push(listener);
-  return entry;
+  watcher.on('change', listener);
+  return watcher;
 };
 fs.unwatchFile = (filename, listener) => {
   const p = toPath(filename, 'filename');
-  const entry = statWatchers.get(p);
-  if (!entry) return;
-  entry.listeners = listener ? entry.listeners.filter((l) => l !== listener) : [];
-  if (entry.listeners.length === 0) { clearInterval(entry.timer); statWatchers.delete(p); }
+  const watcher = statWatchers.get(p);
+  if (!watcher) return;
+  if (typeof listener === 'function') watcher.removeListener('change', listener);
+  else watcher.removeAllListeners('change');
+  if (watcher.listenerCount('change') === 0) watcher.stop();
 };
+fs.StatWatcher = StatWatcher;
 fs.FSWatcher = FSWatcher;

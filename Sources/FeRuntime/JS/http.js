@@ -216,7 +216,8 @@ const http = (() => {
     get connection() { return this.socket; }
     get headersSent() { return this._header !== null; }
     get writableEnded() { return this.finished; }
-    get writableFinished() { return this._finishedEmitted; }
+    // Nothing waits in JS: once ended, everything is with the connection (Node: nothing buffered).
+    get writableFinished() { return this.finished; }
     get writableNeedDrain() { return this._needDrain; }
     get writableHighWaterMark() { return HIGH_WATER_MARK; }
     get writableLength() { return 0; }

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The runtime's HTTP server (http.createServer on SwiftNIO) under raw HTTP/1 from a socket:
+/// what fetch cannot send (malformed requests, oversized headers, HTTP/1.0, pipelining) and
+/// what it hides (connection reuse, a client that goes away). Node-style behaviour through
+/// fetch is in Golden/http/.
+@Suite("http server over raw sockets", .serialized)
+struct HTTPServerTests {
+  @Test("a malformed request gets 400 and its connection closes; the server keeps serving")
+  func malformed() throws {
+    let server = try ServerProcess()
+    for garbage in ["GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
+                    "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"] {
+      let reply = try RawClient(port: server.port).exchange(garbage, untilClose: true)
+      #expect(reply.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "reply to \(garbage.debugDescription): \(reply)")
+      #expect(reply.contains("Connection: close"))
+    }
+    let ok = try RawClient(port: server.port).exchange("GET /after HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)
+    #expect(ok.hasPrefix("HTTP/1.1 200 OK\r\n") && ok.hasSuffix("ok /after"), "\(ok)")
+  }
+
+  @Test("headers over 16 KiB get 431; HTTP/1.1 without Host gets 400")
+  func limits() throws {
+    let server = try ServerProcess()
+    let big = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\n\r\n"
+    let reply = try RawClient(port: server.port).exchange(big, untilClose: true)
+    #expect(reply.hasPrefix("HTTP/1.1 431 Request Header Fields Too Large\r\n"), "\(reply.prefix(200))")
+    let noHost = try RawClient(port: server.port).exchange("GET / HTTP/1.1\r\n\r\n", untilClose: true)
+    #expect(noHost.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(noHost)")
+  }
+
+  @Test("keep-alive: requests reuse one connection; pipelined responses keep request order")
+  func keepAlive() throws {
+    let server = try ServerProcess()
+    let client = try RawClient(port: server.port)
+    let first = try client.exchange("GET /one HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1)
+    #expect(first.contains("Connection: keep-alive\r\n") && first.contains("Keep-Alive: timeout=5\r\n"), "\(first)")
+    #expect(first.hasSuffix("ok /one"))
+    let second = try client.exchange("GET /two HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1)
+    #expect(second.hasSuffix("ok /two"), "the second request on the connection: \(second)")
+    // /slow answers 50 ms after /fast, which is behind it: the bytes must still come in order.
+    let both = try client.exchange("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n", responses: 2)
+    let slow = both.range(of: "slow"), fast = both.range(of: "ok /fast")
+    #expect(slow != nil && fast != nil && slow!.lowerBound < fast!.lowerBound, "\(both)")
+  }
+
+  @Test("HTTP/1.0: no chunking, and the connection closes after the response")
+  func http10() throws {
+    let server = try ServerProcess()
+    let reply = try RawClient(port: server.port).exchange("POST /echo HTTP/1.0\r\nContent-Length: 3\r\n\r\nabc", untilClose: true)
+    #expect(reply.hasPrefix("HTTP/1.1 200 OK\r\n") && reply.contains("Connection: close\r\n"), "\(reply)")
+    #expect(!reply.contains("chunked") && reply.hasSuffix("POST 3 1.0"), "\(reply)")
+  }
+
+  @Test("a server-sent event stream is flushed per write and ends when the client goes")
+  func serverSentEvents() throws {
+    let server = try ServerProcess()
+    let client = try RawClient(port: server.port)
+    let head = try client.exchange("GET /sse HTTP/1.1\r\nHost: x\r\n\r\n", until: "data: tick")
+    #expect(head.contains("Transfer-Encoding: chunked\r\n") && head.contains("data: first"), "\(head)")
+    client.close()
+    // The server notices the client left: its 'close' handler runs (polled, with a deadline).
+    let deadline = Date().addingTimeInterval(5)
+    var stats = ""
+    while Date() < deadline {
+      stats = try RawClient(port: server.port).exchange("GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)
+      if stats.hasSuffix("{\"sseClosed\":1}") { break }
+    }
+    #expect(stats.hasSuffix("{\"sseClosed\":1}"), "\(stats)")
+  }
+
+  @Test("50 clients at once each get their answer")
+  func concurrentClients() throws {
+    let server = try ServerProcess()
+    let clients = try (0..<50).map { _ in try RawClient(port: server.port) }
+    for (i, c) in clients.enumerated() { try c.send("GET /c\(i) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") }
+    for (i, c) in clients.enumerated() {
+      let reply = try c.receive(untilClose: true)
+      #expect(reply.hasPrefix("HTTP/1.1 200 OK") && reply.hasSuffix("ok /c\(i)"), "client \(i): \(reply)")
+    }
+  }
+}
+
+/// `fe blobs run Fixtures/http/server.js`, up until the test ends.
+final class ServerProcess {
+  let process = Process()
+  let port: UInt16
+
+  init() throws {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/http/server.js")
+    process.executableURL = Runner.fe
+    process.arguments = ["blobs", "run", script.path]
+    var env = ProcessInfo.processInfo.environment
+    env["FE_HOME"] = Runner.home
+    process.environment = env
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.standardError
+    try process.run()
+    var text = ""
+    while !text.contains("\n") {
+      let data = out.fileHandleForReading.availableData
+      if data.isEmpty { break }  // exited before printing its port
+      text += String(decoding: data, as: UTF8.self)
+    }
+    guard text.hasPrefix("PORT "), let port = UInt16(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      kill(process.processIdentifier, SIGKILL)
+      throw TestFailure("the server did not print its port: \(text.debugDescription)")
+    }
+    self.port = port
+  }
+
+  deinit {
+    // SIGKILL: the test runner's threads block SIGTERM, and children inherit that mask.
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// A blocking TCP client with a receive timeout, so a server that never answers fails the test.
+final class RawClient {
+  private var fd: Int32
+
+  init(port: UInt16) throws {
+    fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_port = port.bigEndian
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let rc = withUnsafePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    if rc != 0 { throw TestFailure("cannot connect to port \(port): errno \(errno)") }
+  }
+
+  deinit { close() }
+
+  func close() {
+    if fd >= 0 { Glibc.close(fd) }
+    fd = -1
+  }
+
+  func send(_ text: String) throws {
+    let bytes = Array(text.utf8)
+    var done = 0
+    while done < bytes.count {
+      let n = bytes[done...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      if n <= 0 { throw TestFailure("send failed: errno \(errno)") }
+      done += n
+    }
+  }
+
+  /// Reads until the peer closes, `marker` appears, or `responses` complete responses (with a
+  /// Content-Length) have arrived.
+  func receive(untilClose: Bool = false, until marker: String? = nil, responses: Int = 0) throws -> String {
+    var data: [UInt8] = []
+    var buf = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = buf.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+      if n < 0 { throw TestFailure("no answer in time (errno \(errno)); got so far: \(String(decoding: data, as: UTF8.self))") }
+      if n == 0 { break }
+      data += buf[0..<n]
+      let text = String(decoding: data, as: UTF8.self)
+      if let marker, text.contains(marker) { break }
+      if responses > 0 && Self.completeResponses(text) >= responses { break }
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  func exchange(_ request: String, untilClose: Bool = false, until marker: String? = nil, responses: Int = 0) throws -> String {
+    try send(request)
+    return try receive(untilClose: untilClose, until: marker, responses: responses)
+  }
+
+  private static func completeResponses(_ text: String) -> Int {
+    var count = 0
+    var rest = Substring(text)
+    while let headEnd = rest.range(of: "\r\n\r\n") {
+      let head = rest[..<headEnd.lowerBound].lowercased()
+      guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+        let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+      else { return count }
+      let body = rest[headEnd.upperBound...]
+      if body.utf8.count < length { return count }
+      count += 1
+      rest = Substring(String(decoding: Array(body.utf8.dropFirst(length)), as: UTF8.self))
+    }
+    return count
+  }
+}
