@@ -18,6 +18,9 @@ final class EventLoop {
   private let lock = Mutex()
   private let wake = Condition()
   private var posted: [(Scope) throws -> Void] = []
+  /// Run on the loop thread after every turn, before it may sleep: work that JS queued during
+  /// the turn is handed on in one piece (HTTP responses: one hand-over per turn, not per write).
+  var turnHooks: [() -> Void] = []
 
   // MARK: timers (driven by op_timer_*)
 
@@ -87,6 +90,7 @@ final class EventLoop {
         try isolate.scope { _ = try $0.callCore("runImmediates") }
         didWork = true
       }
+      for hook in turnHooks { hook() }
       if didWork { continue }
       if !isAlive {
         try isolate.scope { try $0.callCore("beforeExit") }

@@ -13,7 +13,7 @@ final class HTTPConnection: ChannelInboundHandler {
 
   let id: Int
   let server: HTTPHub.Server
-  private unowned let hub: HTTPHub
+  private let hub: HTTPHub
   private var context: ChannelHandlerContext?
   /// Sequence number of the next request, and of the request whose response goes out now.
   private var nextSeq = 0
@@ -203,7 +203,7 @@ final class HTTPConnection: ChannelInboundHandler {
 final class RawRelay: ChannelInboundHandler {
   typealias InboundIn = ByteBuffer
   private let conn: Int
-  private unowned let hub: HTTPHub
+  private let hub: HTTPHub
 
   init(conn: Int, hub: HTTPHub) {
     self.conn = conn

@@ -51,23 +51,32 @@ final class HTTPHub: @unchecked Sendable {
   let nio: NIOCore.EventLoop = HTTPHub.group.next()
   private let loop: EventLoop
 
-  private let lock = Mutex()
+  private let inboxLock = Mutex()
   private var inbox: [Event] = []
   private var inboxPosted = false
+  private let outboxLock = Mutex()
   private var outbox: [Command] = []
   private var outboxScheduled = false
 
   // JS thread only.
   private var nextServer = 1
   private var refed: [Int: Bool] = [:]
+  /// Commands of the current loop turn, handed to the NIO thread when it ends.
+  private var turnCommands: [Command] = []
 
   // NIO thread only.
+  /// Events of the current NIO tick, handed to the loop when the tick's I/O is done.
+  private var tickEvents: [Event] = []
+  private var tickFlushScheduled = false
   private var servers: [Int: Server] = [:]
   private var connections: [Int: HTTPConnection] = [:]
   private var nextConnection = 1
   private var touched: [HTTPConnection] = []
 
-  init(loop: EventLoop) { self.loop = loop }
+  init(loop: EventLoop) {
+    self.loop = loop
+    loop.turnHooks.append { [weak self] in self?.handOver() }
+  }
 
   /// A listening socket and its connections (NIO thread).
   final class Server {
@@ -147,18 +156,23 @@ final class HTTPHub: @unchecked Sendable {
     if on { loop.retain() } else { loop.release() }
   }
 
-  func submit(_ command: Command) {
-    let schedule: Bool = lock.withLock {
-      outbox.append(command)
+  func submit(_ command: Command) { turnCommands.append(command) }
+
+  /// The end of a loop turn: this turn's commands go to the NIO thread together.
+  private func handOver() {
+    guard !turnCommands.isEmpty else { return }
+    let schedule: Bool = outboxLock.withLock {
+      if outbox.isEmpty { swap(&outbox, &turnCommands) } else { outbox += turnCommands }
       defer { outboxScheduled = true }
       return !outboxScheduled
     }
+    turnCommands.removeAll(keepingCapacity: true)
     if schedule { nio.execute { [self] in drainOutbox() } }
   }
 
   private func deliver(_ s: Scope) throws {
     var events: [Event] = []
-    lock.withLock {
+    inboxLock.withLock {
       swap(&events, &inbox)
       inboxPosted = false
     }
@@ -216,11 +230,22 @@ final class HTTPHub: @unchecked Sendable {
   // MARK: NIO thread
 
   func emit(_ event: Event) {
-    let post: Bool = lock.withLock {
-      inbox.append(event)
+    tickEvents.append(event)
+    if !tickFlushScheduled {
+      tickFlushScheduled = true
+      // A task queued from the loop's own thread runs after this tick's I/O.
+      nio.execute { [self] in flushTick() }
+    }
+  }
+
+  private func flushTick() {
+    tickFlushScheduled = false
+    let post: Bool = inboxLock.withLock {
+      if inbox.isEmpty { swap(&inbox, &tickEvents) } else { inbox += tickEvents }
       defer { inboxPosted = true }
       return !inboxPosted
     }
+    tickEvents.removeAll(keepingCapacity: true)
     if post { loop.post(releasing: false) { [self] s in try deliver(s) } }
   }
 
@@ -228,7 +253,7 @@ final class HTTPHub: @unchecked Sendable {
 
   private func drainOutbox() {
     var commands: [Command] = []
-    lock.withLock {
+    outboxLock.withLock {
       swap(&commands, &outbox)
       outboxScheduled = false
     }

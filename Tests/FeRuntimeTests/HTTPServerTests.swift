@@ -74,6 +74,16 @@ struct HTTPServerTests {
     #expect(stats.hasSuffix("{\"sseClosed\":1}"), "\(stats)")
   }
 
+  @Test("an upgraded connection carries raw bytes both ways ('upgrade' event, as for WebSocket)")
+  func upgrade() throws {
+    let server = try ServerProcess()
+    let client = try RawClient(port: server.port)
+    let head = try client.exchange("GET /ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: echo\r\n\r\n", until: "\r\n\r\n")
+    #expect(head.hasPrefix("HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\n"), "\(head)")
+    #expect(try client.exchange("hello", until: "HELLO") == "HELLO")
+    #expect(try client.exchange("bye", untilClose: true) == "BYE")
+  }
+
   @Test("50 clients at once each get their answer")
   func concurrentClients() throws {
     let server = try ServerProcess()

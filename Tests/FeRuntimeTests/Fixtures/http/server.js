@@ -22,4 +22,13 @@ const server = http.createServer((req, res) => {
     res.end(`ok ${url.pathname}`);
   }
 });
+// An upgrade hands over the raw connection: answer 101, then echo what comes, upper-cased.
+server.on('upgrade', (req, socket, head) => {
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: ${req.headers.upgrade}\r\nConnection: Upgrade\r\n\r\n`);
+  if (head.length) socket.write(head.toString().toUpperCase());
+  socket.on('data', (d) => {
+    if (d.toString() === 'bye') socket.end('BYE');
+    else socket.write(d.toString().toUpperCase());
+  });
+});
 server.listen(0, '127.0.0.1', () => console.log(`PORT ${server.address().port}`));
