@@ -20,8 +20,8 @@ extension BlobsCommand {
         when CI is set) installs exactly what fe.lock says and never writes it: exit 78 when
         fe.lock is missing or stale, 65 when a sha256 does not match.
 
-        A source directory holds a package.json with "name", "version" and "main" (the single-file
-        bundle). An npm package directory with a "bin" has that bin bundled with its dependencies
+        A source directory holds a package.json with "name", "version" and "main" (the entry file;
+        when it requires relative modules, esbuild bundles them into one file). An npm package directory with a "bin" has that bin bundled with its dependencies
         by esbuild (node_modules, then NODE_PATH); the tool is named after the bin (--bin picks one). A .js file needs --name and --version. --from installs a file written by
         `fe blobs pack`, with no network.
 
@@ -81,11 +81,9 @@ extension BlobsCommand {
         let blob = try BlobBuilder.install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
         return report(c, "installed \(blob.spec) from \(b.entry)", blob: blob)
       }
-      let (entry, tool, ver) = try LocalSource.describe(path, name: name, version: version)
-      guard let source = try FileSystem.read(entry) else {
-        throw FeError(.usage, "no such file: \(entry)", hint: "check the path (and \"main\" in package.json)")
-      }
-      let blob = try BlobBuilder.install(source: source, tool: tool, version: ver, origin: path, store: store, replace: true)
+      let local = try LocalSource.load(path, name: name, version: version, env: c.env)
+      if let warning = local.warning { c.err(warning) }
+      let blob = try BlobBuilder.install(source: local.source, tool: local.tool, version: local.version, origin: path, store: store, replace: true)
       report(c, "installed \(blob.spec) from \(path)", blob: blob)
     }
 
@@ -173,26 +171,5 @@ enum ToolSpec {
       throw FeError(.usage, "\"\(spec)\" is not <tool>@<range>", hint: "for example fe@^2 or tsc@4.8.x")
     }
     return (tool, range)
-  }
-}
-
-/// A local source: a directory with package.json, or a bundle file with --name/--version.
-enum LocalSource {
-  static func describe(_ path: String, name: String?, version: String?) throws -> (entry: String, tool: String, version: String) {
-    if FileSystem.isDirectory(path) {
-      let pkgPath = Path.join(path, "package.json")
-      guard let text = try FileSystem.readString(pkgPath) else {
-        throw FeError(.usage, "\(path) has no package.json", hint: "add one with \"name\", \"version\" and \"main\", or pass the bundle file")
-      }
-      let pkg = try PackageJSON.parse(text, path: pkgPath)
-      guard let tool = name ?? pkg.name, let ver = version ?? pkg.version else {
-        throw FeError(.usage, "\(pkgPath) needs \"name\" and \"version\"", hint: "or pass --name and --version")
-      }
-      return (Path.join(path, pkg.main ?? "index.js"), tool, ver)
-    }
-    guard let name, let version else {
-      throw FeError(.usage, "installing the bundle \(path) needs --name and --version", hint: "fe blobs install \(Path.basename(path)) --name <tool> --version <x.y.z>")
-    }
-    return (path, name, version)
   }
 }

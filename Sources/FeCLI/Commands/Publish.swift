@@ -32,12 +32,11 @@ extension BlobsCommand {
     func run() throws {
       let c = CLIContext.shared
       let path = Path.absolute(entry, from: c.cwd)
-      let (entryPath, tool, ver) = try LocalSource.describe(path, name: name, version: version)
+      let local = try LocalSource.load(path, name: name, version: version, env: c.env)
+      let (entryPath, tool, ver, source) = (local.entry, local.tool, local.version, local.source)
       try Names.validateTool(tool)
       try Names.validateVersion(ver)
-      guard let source = try FileSystem.read(entryPath) else {
-        throw FeError(.usage, "no such file: \(entryPath)", hint: "pass the tool's bundle or its source directory")
-      }
+      if let warning = local.warning { c.err(warning) }
       let keys = try signKey.map { keyPath -> Ed25519Key in
         let abs = Path.absolute(keyPath, from: c.cwd)
         guard let pem = try FileSystem.read(abs) else {
