@@ -86,6 +86,22 @@ import Testing
     #expect(nothing.exited(0) && nothing.out.contains("nothing to prune"), "\(nothing)")
   }
 
+  @Test func aLockWrittenByInstallKeepsItsVersions() throws {
+    let s = try Sandbox("prune-real-lock", store: .sharedCopy)
+    defer { s.remove() }
+    for version in ["1.0.0", "1.5.0", "2.0.0"] {
+      let file = try s.write("src/tsc-\(version).js", "console.log('tsc \(version)');\n", in: s.root.path)
+      #expect(try s.fe("blobs", "build", file, "--name", "tsc", "--version", version, "--quiet").exited(0))
+    }
+    try s.config("export default { fe: \"^1\", tools: { tsc: \"1.x\" } };\n")
+    // No registry: install checks the pins against the store, writes fe.lock and records it as seen.
+    let install = try s.fe("blobs", "install")
+    #expect(install.exited(0) && FileManager.default.fileExists(atPath: s.project + "/fe.lock"), "\(install)")
+    let r = try s.fe("blobs", "prune")
+    #expect(r.exited(0), "\(r)")
+    #expect(Self.versions(s) == ["fe@1.4.2", "fe@2.1.0", "tsc@1.5.0", "tsc@2.0.0"], "the locked and the newest stay: \(r)")
+  }
+
   @Test func aLockThatCannotBeReadStopsThePrune() throws {
     let (s, lockA) = try Self.store("prune-bad-lock")
     defer { s.remove() }

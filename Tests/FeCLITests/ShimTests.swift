@@ -1,4 +1,5 @@
 // `fe blobs shim`: argv[0] dispatch through real symlinks in $FE_HOME/bin, found on PATH.
+import FeCLI
 import Foundation
 import Testing
 
@@ -125,3 +126,13 @@ import Testing
 
 /// The directory holding `path`.
 func parentDir(_ path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
+
+@Suite struct ShimNameTests {
+  @Test(arguments: [
+    ("fe", nil), ("/usr/local/bin/fe", nil), ("./fe", nil), ("", nil), ("tsc", "tsc"),
+    ("/home/u/.fe/bin/tsc", "tsc"), ("../bin/my-tool", "my-tool"), ("/opt/fe/bin/fe.real", "fe.real"),
+  ] as [(String, String?)])
+  func argv0NamesTheTool(argv0: String, tool: String?) {
+    #expect(FeMain.shimTool(argv0: argv0) == tool)
+  }
+}
