@@ -80,6 +80,38 @@ import Testing
     #expect(r.out.contains("fe blobs remove fe@1.4.2 && fe blobs install fe@1.4.2"), "\(r)")
   }
 
+  @Test func aSnapshotOfAnotherEngineIsStaleNotCorrupt() throws {
+    let s = try Sandbox("verify-stale", store: .sharedCopy)
+    defer { s.remove() }
+    // Rewrite the header's engine id (offset 56) as another engine's, and the manifest to match:
+    // an intact blob that this fe did not build.
+    let snapshot = s.snapshotPath("fe", "2.1.0")
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: snapshot))
+    bytes[57] = bytes[57] == UInt8(ascii: "9") ? UInt8(ascii: "8") : UInt8(ascii: "9")
+    try bytes.write(to: URL(fileURLWithPath: snapshot))
+    let sum = try Shell.run(["/usr/bin/sha256sum", snapshot])
+    let sha = String(sum.out.prefix(64))
+    let manifestPath = "\(s.feHome)/blobs/fe/2.1.0/manifest.json"
+    var manifest = try #require(try parseJSON(String(contentsOfFile: manifestPath, encoding: .utf8)) as? [String: Any])
+    let data = try Data(contentsOf: URL(fileURLWithPath: snapshot))
+    manifest["engineId"] = String(decoding: data[56..<120].prefix { $0 != 0 }, as: UTF8.self)
+    manifest["snapshotSha256"] = sha
+    try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: manifestPath))
+
+    let r = try s.fe("blobs", "verify", "--json")
+    #expect(r.exited(0), "stale is not an error: \(r)")
+    let doc = try JSON.parse(r.out)
+    #expect(try JSONSchema.named("verify").errors(doc) == [], "\(r)")
+    guard case .array(let blobs)? = doc["blobs"] else { Issue.record("\(r)"); return }
+    let stale = blobs.first { $0["version"] == .string("2.1.0") }
+    #expect(stale?["status"] == .string("stale") && stale?["repair"] == .string("fe blobs verify --repair fe@2.1.0"), "\(r)")
+    let repaired = try s.fe("blobs", "verify", "--repair", "--json")
+    let after = try JSON.parse(repaired.out)
+    guard case .array(let again)? = after["blobs"] else { Issue.record("\(repaired)"); return }
+    let fixed = again.first { $0["version"] == .string("2.1.0") }
+    #expect(repaired.exited(0) && fixed?["status"] == .string("ok") && fixed?["repaired"] == .bool(true), "\(repaired)")
+  }
+
   @Test func verifyOfSomethingNotInstalled() throws {
     let s = try Sandbox("verify-missing", store: .sharedReadOnly)
     defer { s.remove() }
