@@ -16,7 +16,7 @@ RELEASE   := .build/release/fe
 # Runtime libraries of libnode108 (they install beside the machine's own nodejs without
 # conflict), the C libraries fe links, and the tools the tests and benchmarks drive.
 APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
-  libzstd-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
+  libzstd-dev libxxhash-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
   chromium chromium-driver wrk
 
 .PHONY: deps build demo test install bench clean distclean blobs fixtures

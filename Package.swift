@@ -35,9 +35,12 @@ let package = Package(
         ]),
       ]
     ),
+    // XXH3 from Debian's libxxhash-dev, compiled in from its header (snapshot checksums).
+    .target(name: "CXXHash", path: "Sources/CXXHash"),
     .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
     .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
-    .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+    // libcurl, loaded with dlopen on first use (see Sources/CCurl/include/shim.h).
+    .target(name: "CCurl", path: "Sources/CCurl"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
     // Swift modules, one per concern.
@@ -84,7 +87,7 @@ let package = Package(
       ]
     ),
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
-    .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd"]),
+    .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd", "CXXHash"]),
     .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "CCurl", "CCrypto", "CZstd"]),
     .target(
       name: "FeCLI",

@@ -138,7 +138,7 @@ enum BlobBuilder {
 enum BaseSnapshot {
   static func open(_ layout: StoreLayout) throws -> MappedBlob {
     let path = Path.join(layout.cacheDir, "base-\(Runtime.engineID).blob")
-    if let blob = try? MappedBlob(path: path, expectedEngineId: Runtime.engineID, verifyHash: true),
+    if let blob = try? MappedBlob(path: path, expectedEngineId: Runtime.engineID, verifyHash: true, checksumOnly: true),
       Engine.isValidSnapshot(blob.payload)
     {
       return blob

@@ -77,7 +77,8 @@ struct Launcher {
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
-  /// Evaluates the nearest fe.config.js in a sandboxed runtime booted from the base snapshot.
+  /// Evaluates the nearest fe.config.js in a sandboxed runtime booted from the base snapshot,
+  /// or takes its result from the config cache when nothing it depends on changed.
   func loadConfig(required: Bool) throws -> ProjectConfig? {
     let path: String
     do {
@@ -86,10 +87,16 @@ struct Launcher {
       return nil
     }
     let layout = context.layout
+    let useCache = !Environment.isTruthy(context.env["FE_NO_CONFIG_CACHE"])
+    let cache = ConfigCache(directory: Path.join(layout.cacheDir, "config"), engineID: Runtime.engineID)
+    if useCache, let cached = cache.load(config: path, cwd: context.cwd, env: context.env) { return cached }
+    let started = ConfigCache.now()
     try layout.ensure()
     let base = try BaseSnapshot.open(layout)
     let runtime = Runtime(snapshot: base.payload, owner: base, permissions: .config)
-    return try ConfigEvaluator().evaluate(path, runtime: runtime, env: context.env, cwd: context.cwd)
+    let (config, observed) = try ConfigEvaluator().evaluate(path, runtime: runtime, env: context.env, cwd: context.cwd, observing: useCache)
+    if let observed { cache.store(config, observed: observed, cwd: context.cwd, env: context.env, started: started) }
+    return config
   }
 }
 
@@ -107,7 +114,7 @@ struct BlobOpener {
     }
     let path = layout.snapshotPath(tool, version)
     do {
-      let blob = try MappedBlob(path: path, expectedEngineId: Runtime.engineID, verifyHash: true)
+      let blob = try MappedBlob(path: path, expectedEngineId: Runtime.engineID, verifyHash: true, checksumOnly: true)
       guard Engine.isValidSnapshot(blob.payload) else {
         return try rebuild(tool, version, manifest, because: "V8 rejects its version header")
       }

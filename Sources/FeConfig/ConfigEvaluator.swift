@@ -11,11 +11,23 @@ public struct ConfigEvaluator {
 
   /// `runtime` must be a fresh runtime with config permissions (booted from the base snapshot).
   public func evaluate(_ path: String, runtime: Runtime, env: [String: String], cwd: String) throws -> ProjectConfig {
+    try evaluate(path, runtime: runtime, env: env, cwd: cwd, observing: false).config
+  }
+
+  /// Evaluates and, with `observing`, records what the config looked at (for ConfigCache).
+  public func evaluate(
+    _ path: String, runtime: Runtime, env: [String: String], cwd: String, observing: Bool
+  ) throws -> (config: ProjectConfig, observed: ConfigObservations?) {
     runtime.sandboxName = Path.basename(path)
     let dog = Watchdog(seconds: timeLimit, runtime: runtime)
     let value: JSValue
+    var observed: ConfigObservations?
     do {
       try runtime.setup(argv: ["fe", path], env: env, execPath: "fe")
+      let report: Persistent? = observing ? try runtime.isolate.scope { s in Persistent(try s.callCore("observeConfig"), in: s) } : nil
+      let log = observing ? ReadLog(cwd: cwd) : nil
+      runtime.readLog = log
+      defer { runtime.readLog = nil }
       let exports = try runtime.evaluateFile(path)
       let promise = try runtime.isolate.scope { s -> Persistent in
         let ns = exports.get(s)
@@ -36,6 +48,15 @@ public struct ConfigEvaluator {
         case .pending: throw ConfigError.neverSettled(path)
         }
       }
+      if let report, let log {
+        let seen = try runtime.isolate.scope { s in s.toSwift(try s.call(report.get(s))) }
+        var o = ConfigObservations()
+        o.paths = log.paths
+        o.volatileReason = log.volatileReason ?? seen["volatile"]?.stringValue
+        o.allEnv = seen["allEnv"] == .bool(true)
+        if case .array(let names)? = seen["env"] { o.envNames = names.compactMap(\.stringValue) }
+        observed = o
+      }
     } catch is JSTerminated {
       dog.cancel()
       throw ConfigError.timedOut(path, seconds: timeLimit)
@@ -44,6 +65,6 @@ public struct ConfigEvaluator {
       throw ConfigError.threw(path, e)
     }
     if dog.cancel() { throw ConfigError.timedOut(path, seconds: timeLimit) }
-    return try ProjectConfig(path: path, value: value)
+    return (try ProjectConfig(path: path, value: value), observed)
   }
 }

@@ -15,6 +15,8 @@ final class ModuleLoader {
   }
 
   private var byKey: [String: Record] = [:]
+  /// Records the files the loader reads and probes (see Runtime.readLog).
+  var readLog: ReadLog?
   private var byHash: [Int32: [Record]] = [:]
 
   func removeAll() {
@@ -84,6 +86,7 @@ final class ModuleLoader {
     var dir = Path.dirname(path)
     while true {
       let pkg = Path.join(dir, "package.json")
+      readLog?.record(pkg, .contents)
       if let text = try? FileSystem.readString(pkg) {
         // A full JSON parse is not needed for one top-level string field.
         if let r = text.firstRange(of: "\"type\"") {
@@ -145,6 +148,7 @@ final class ModuleLoader {
   private func isCommonJS(_ path: String, scope s: Scope) -> Bool {
     if path.hasSuffix(".cjs") { return true }
     guard path.hasSuffix(".js"), let v = try? s.callCore("isCommonJS", [s.string(path)]), s.bool(v) else { return false }
+    readLog?.record(path, .contents)
     guard let source = try? FileSystem.readString(path) else { return true }
     do {
       _ = try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
@@ -216,6 +220,7 @@ final class ModuleLoader {
       }
     }
     path = Path.normalize(path)
+    readLog?.record(path, .metadata)
     guard FileSystem.isFile(path) else {
       throw JSError(
         message: "Cannot find module '\(path)' imported from \(parent)",
@@ -230,6 +235,7 @@ final class ModuleLoader {
   }
 
   private func readSource(_ path: String, importedFrom: String?) throws -> String {
+    readLog?.record(path, .contents)
     guard let text = try FileSystem.readString(path) else {
       let from = importedFrom.map { " imported from \($0)" } ?? ""
       throw JSError(message: "Cannot find module '\(path)'\(from)", value: .object([("code", .string("ERR_MODULE_NOT_FOUND"))]))

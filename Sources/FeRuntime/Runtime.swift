@@ -17,6 +17,15 @@ public final class Runtime {
   lazy var http = HTTPHub(loop: loop)
   let modules = ModuleLoader()
   public let permissions: Permissions
+  /// When set, every path and volatile value the JavaScript observes is recorded here (config caching).
+  public var readLog: ReadLog? {
+    didSet {
+      modules.readLog = readLog
+      observations = readLog == nil ? [] : Runtime.ops.map { ReadLog.observations[$0.name] }
+    }
+  }
+  /// `ReadLog.observations` by op index, while a read log is set.
+  private var observations: [ReadLog.Observation?] = []
   /// Who is sandboxed, for messages: "fe.config.js may not write files".
   public var sandboxName = "this program"
   /// How `process.exit(code)` ends things. Tools exit the process; tests may capture it.
@@ -201,6 +210,13 @@ extension Runtime: IsolateDelegate {
       call.scope.set(e, "code", call.scope.string("ERR_ACCESS_DENIED"))
       call.throwing(e)
       return
+    }
+    if let log = readLog, let seen = observations[index] {
+      switch seen {
+      case .volatile: log.markVolatile(op.name)
+      case .path(let arg, let depth):
+        if arg < call.count, call.scope.type(call.arg(arg)) == .string { log.record(call.string(arg), depth) }
+      }
     }
     op.run(self, call)
   }

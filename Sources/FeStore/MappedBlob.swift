@@ -22,8 +22,10 @@ public final class MappedBlob: @unchecked Sendable {
   private let base: UnsafeMutableRawPointer
   private let length: Int
 
-  /// Maps and checks `path`: header, size, engine id (unless nil) and, with `verifyHash`, the payload sha256.
-  public init(path: String, expectedEngineId: String?, verifyHash: Bool = false) throws(BlobFileError) {
+  /// Maps and checks `path`: header, size, engine id (unless nil) and, with `verifyHash`, the
+  /// payload's sha256 and XXH3 checksum; with `checksumOnly` too, only the XXH3 checksum when the
+  /// header has one (launches: see BlobFile), else the sha256.
+  public init(path: String, expectedEngineId: String?, verifyHash: Bool = false, checksumOnly: Bool = false) throws(BlobFileError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
       let code = errno
@@ -49,10 +51,15 @@ public final class MappedBlob: @unchecked Sendable {
       }
       let payload = UnsafeRawBufferPointer(start: mapped + BlobFile.headerSize, count: size - BlobFile.headerSize)
       if verifyHash {
-        var hash = SHA256()
-        hash.update(payload)
-        if hash.finalize() != header.sha256 {
-          throw BlobFileError.corrupt(path: path, reason: "payload sha256 mismatch")
+        if header.checksum != 0, BlobFile.checksum(payload) != header.checksum {
+          throw BlobFileError.corrupt(path: path, reason: "payload checksum mismatch")
+        }
+        if header.checksum == 0 || !checksumOnly {
+          var hash = SHA256()
+          hash.update(payload)
+          if hash.finalize() != header.sha256 {
+            throw BlobFileError.corrupt(path: path, reason: "payload sha256 mismatch")
+          }
         }
       }
       self.path = path
@@ -82,6 +89,8 @@ public final class MappedBlob: @unchecked Sendable {
   private struct Header {
     var engineId: String
     var sha256: [UInt8]
+    /// XXH3-64 of the payload; 0 when the blob predates it.
+    var checksum: UInt64
   }
 
   /// The header fields, after checking everything that does not depend on the caller's engine.
@@ -107,6 +116,8 @@ public final class MappedBlob: @unchecked Sendable {
       idField[idBytes.count...].allSatisfy({ $0 == 0 })
     else { throw .corrupt(path: path, reason: "engine id field is not NUL-padded ASCII") }
     let sha = Array(file[BlobFile.hashOffset..<(BlobFile.hashOffset + 32)])
-    return Header(engineId: String(decoding: idBytes, as: UTF8.self), sha256: sha)
+    return Header(
+      engineId: String(decoding: idBytes, as: UTF8.self), sha256: sha,
+      checksum: BlobFile.readLE(file, at: BlobFile.checksumOffset, bytes: 8))
   }
 }

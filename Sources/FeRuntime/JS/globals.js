@@ -45,6 +45,31 @@ core.resolveConfig = async (exported, env, cwd) => {
   else value = await value;
   return value;
 };
+// Config caching (Swift's ReadLog records paths and ops): which environment variables the config
+// reads, through process.env or its `env` argument, and whether it reads the clock or randomness,
+// whose values differ between runs. Called once, in the config sandbox only, before the config runs.
+core.observeConfig = () => {
+  const seen = { env: new Set(), allEnv: false, volatile: null };
+  const note = (k) => { if (typeof k === 'string') seen.env.add(k); };
+  const watch = (env) => new Proxy(env, {
+    get(t, k, r) { note(k); return Reflect.get(t, k, r); },
+    has(t, k) { note(k); return Reflect.has(t, k); },
+    getOwnPropertyDescriptor(t, k) { note(k); return Reflect.getOwnPropertyDescriptor(t, k); },
+    ownKeys(t) { seen.allEnv = true; return Reflect.ownKeys(t); },
+  });
+  process.env = watch(process.env);
+  const resolve = core.resolveConfig;
+  core.resolveConfig = (exported, env, cwd) => resolve(exported, watch(env), cwd);
+  const volatile = (what) => { if (seen.volatile === null) seen.volatile = what; };
+  const { now } = Date, { random } = Math;
+  Date.now = () => { volatile('Date.now()'); return now(); };
+  Math.random = () => { volatile('Math.random()'); return random(); };
+  globalThis.Date = new Proxy(Date, {
+    construct(t, args, target) { if (args.length === 0) volatile('new Date()'); return Reflect.construct(t, args, target); },
+    apply(t, self, args) { volatile('Date()'); return Reflect.apply(t, self, args); },
+  });
+  return () => ({ env: [...seen.env], allEnv: seen.allEnv, volatile: seen.volatile });
+};
 // Runs an already compiled CommonJS wrapper as a main module (tool bundles at blob build time,
 // fe.config.js): a real Module, so require() resolves relative to `filename`.
 core.commonjs = (fn, filename) => cjs.runCompiledMain(fn, filename);
