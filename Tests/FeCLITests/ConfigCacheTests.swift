@@ -9,6 +9,7 @@ import Testing
   /// A copy of the shared store with a project pinned to fe ^2.1.0, whose `dev.port` the tool prints.
   func sandbox(_ name: String, config: String) throws -> Sandbox {
     let s = try Sandbox(name, store: .sharedCopy)
+    try? FileManager.default.removeItem(atPath: s.feHome + "/cache/config")  // the shared store's own entry
     try s.config(config)
     return s
   }

@@ -21,7 +21,10 @@ import Testing
     #expect(Array(file[16..<24]) == [0x10, 0x27, 0, 0, 0, 0, 0, 0])  // 10000 LE
     #expect(Array(file[24..<56]).hexString == SHA256.hex(payload))
     #expect(Array(file[56..<61]) == Array("eng-1".utf8))
-    #expect(file[61..<128].allSatisfy { $0 == 0 })
+    #expect(file[61..<120].allSatisfy { $0 == 0 })
+    let checksum = payload.withUnsafeBytes { BlobFile.checksum($0) }
+    #expect(checksum != 0)
+    #expect(file.withUnsafeBytes { BlobFile.readLE($0, at: 120, bytes: 8) } == checksum, "XXH3-64 of the payload, LE")
     #expect(Array(file[128...]) == payload)
   }
 
@@ -67,6 +70,30 @@ import Testing
     }
   }
 
+  /// Both the checksum and the sha256 must match when installing; at launch the checksum alone.
+  @Test func installsCheckTheSha256AndLaunchesTheChecksum() throws {
+    try withTempHome { layout throws in
+      var file = try BlobFile.encode(payload: payload, engineId: "eng-1")
+      file[30] ^= 0x01  // the header's sha256, not the payload
+      let path = try write(layout, file)
+      #expect(reason(open(path, expected: "eng-1", verifyHash: true)) == "payload sha256 mismatch")
+      #expect(open(path, expected: "eng-1", verifyHash: true, checksumOnly: true) == nil)
+    }
+  }
+
+  /// Blobs written before the checksum existed hold 0 there: they are checked by sha256.
+  @Test func blobsWithoutAChecksumFallBackToTheSha256() throws {
+    try withTempHome { layout throws in
+      var file = try BlobFile.encode(payload: payload, engineId: "eng-1")
+      file.replaceSubrange(120..<128, with: [UInt8](repeating: 0, count: 8))
+      let intact = try write(layout, file)
+      #expect(open(intact, expected: "eng-1", verifyHash: true, checksumOnly: true) == nil)
+      file[128 + 9999] ^= 0x80
+      let flipped = try write(layout, file)
+      #expect(reason(open(flipped, expected: "eng-1", verifyHash: true, checksumOnly: true)) == "payload sha256 mismatch")
+    }
+  }
+
   @Test(arguments: [0, 1, 127, 128, 129, 10_127])
   func truncatedFilesAreCorrupt(_ keep: Int) throws {
     try withTempHome("\(#function)-\(keep)") { layout throws in
@@ -94,7 +121,8 @@ import Testing
       var file = try BlobFile.encode(payload: payload, engineId: "eng-1")
       file[128 + 5000] ^= 0x01
       let path = try write(layout, file)
-      #expect(reason(open(path, expected: "eng-1", verifyHash: true)) == "payload sha256 mismatch")
+      #expect(reason(open(path, expected: "eng-1", verifyHash: true)) == "payload checksum mismatch")
+      #expect(reason(open(path, expected: "eng-1", verifyHash: true, checksumOnly: true)) == "payload checksum mismatch")
       // The fast path skips the hash by design; the header is still sound.
       let unverified = try MappedBlob(path: path, expectedEngineId: "eng-1", verifyHash: false)
       #expect(!unverified.verifyHash())
@@ -163,9 +191,9 @@ import Testing
     return path
   }
 
-  private func open(_ path: String, expected: String, verifyHash: Bool = false) -> BlobFileError? {
+  private func open(_ path: String, expected: String, verifyHash: Bool = false, checksumOnly: Bool = false) -> BlobFileError? {
     do {
-      _ = try MappedBlob(path: path, expectedEngineId: expected, verifyHash: verifyHash)
+      _ = try MappedBlob(path: path, expectedEngineId: expected, verifyHash: verifyHash, checksumOnly: checksumOnly)
       return nil
     } catch {
       return error
