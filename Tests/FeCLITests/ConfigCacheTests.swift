@@ -34,7 +34,7 @@ import Testing
     port: String?, evaluated: Bool
   ) {
     try removeBaseSnapshots(s)
-    let r = try s.fe("d", env: env)
+    let r = try s.fe("d", "--dry-run", env: env)
     #expect(r.exited(0), "\(r)", sourceLocation: sourceLocation)
     #expect(r.err.isEmpty, "\(r)", sourceLocation: sourceLocation)
     let port = r.out.split(separator: "\n").first { $0.contains("Local:") }.flatMap { $0.split(separator: ":").last }
@@ -98,7 +98,7 @@ import Testing
     try s.write("settings.js", "export const base = 5000;\n")
     #expect(try port(s) == ("5002", true), "an imported module changed")
     try FileManager.default.removeItem(atPath: s.project + "/port.txt")
-    let r = try s.fe("d")
+    let r = try s.fe("d", "--dry-run")
     expectFeError(r, code: 78, mentions: ["port.txt"])
   }
 
