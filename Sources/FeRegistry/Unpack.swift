@@ -33,9 +33,12 @@ enum Unpack {
           if (input.pos, output.pos) == before {
             // No progress: either the output is full and more is coming, or the input ran out mid-frame.
             if output.pos == output.size {
-              var probe = ZSTD_outBuffer(dst: &spare, size: 1, pos: 0)
-              let more = ZSTD_decompressStream(stream, &probe, &input)
-              if ZSTD_isError(more) == 0 && probe.pos == 0 && more == 0 && input.pos == input.size { break }
+              let more = withUnsafeMutableBytes(of: &spare) { spareBytes in
+                var probe = ZSTD_outBuffer(dst: spareBytes.baseAddress, size: 1, pos: 0)
+                let rc = ZSTD_decompressStream(stream, &probe, &input)
+                return ZSTD_isError(rc) == 0 && probe.pos == 0 ? rc : 1
+              }
+              if more == 0 && input.pos == input.size { break }  // nothing more: the output was exactly full
               failure = corrupt("unpacks to more than the \(size) bytes its index lists")
             } else {
               failure = corrupt("is truncated")

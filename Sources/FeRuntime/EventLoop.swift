@@ -72,7 +72,7 @@ final class EventLoop {
       while let id = timers.popDue(now: now) {
         let wasRefed = refedTimers.remove(id) != nil
         _ = wasRefed
-        try isolate.scope { try $0.callCore("onTimer", [$0.number(Double(id))]) }
+        _ = try isolate.scope { try $0.callCore("onTimer", [$0.number(Double(id))]) }
         didWork = true
       }
       let batch: [(Scope) throws -> Void] = lock.withLock {
@@ -93,7 +93,7 @@ final class EventLoop {
       for hook in turnHooks { hook() }
       if didWork { continue }
       if !isAlive {
-        try isolate.scope { try $0.callCore("beforeExit") }
+        _ = try isolate.scope { try $0.callCore("beforeExit") }
         if !isAlive { return }
         continue
       }

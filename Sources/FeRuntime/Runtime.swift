@@ -142,8 +142,8 @@ public final class Runtime {
 
   /// How an exception that escapes the main program is printed (the CLI sets Node's layout).
   public var onUncaught: (JSError) -> Void = { e in
-    let text = e.description + "\n"
-    CoreOps.writeAll(2, UnsafeRawBufferPointer(start: text, count: text.utf8.count))
+    var text = e.description + "\n"
+    text.withUTF8 { CoreOps.writeAll(2, UnsafeRawBufferPointer($0)) }
   }
 
   /// Runs an ES module or CommonJS file as the main program (its `main(args)` export, if any).
@@ -182,8 +182,8 @@ public final class Runtime {
         try s.callCore("fatal", [s.promiseResult(p)])
         return 1
       case .pending:
-        let warning = "Warning: Detected unsettled top-level await or a main() that never finished\n"
-        CoreOps.writeAll(2, UnsafeRawBufferPointer(start: warning, count: warning.utf8.count))
+        var warning = "Warning: Detected unsettled top-level await or a main() that never finished\n"
+        warning.withUTF8 { CoreOps.writeAll(2, UnsafeRawBufferPointer($0)) }
         return 13
       }
     }
