@@ -8,16 +8,6 @@ import FeStore
 /// (built from one source) holds the whole tool. A main without relative requires is taken as it
 /// is, byte for byte, as is a bundle file.
 enum LocalSource {
-  struct Loaded {
-    let source: [UInt8]
-    /// The entry file, for messages and as the path a build-time run sees.
-    let entry: String
-    let tool: String
-    let version: String
-    /// Bare modules esbuild could not find: they stay `require` calls, resolved at run time.
-    let warning: String?
-  }
-
   static func describe(_ path: String, name: String?, version: String?) throws -> (entry: String, tool: String, version: String) {
     if FileSystem.isDirectory(path) {
       let pkgPath = Path.join(path, "package.json")
@@ -38,13 +28,13 @@ enum LocalSource {
 
   /// The source to build a blob from: the entry file, bundled with its relative requires when
   /// `path` is a directory whose main has any.
-  static func load(_ path: String, name: String?, version: String?, env: [String: String]) throws -> Loaded {
+  static func load(_ path: String, name: String?, version: String?, env: [String: String]) throws -> ToolSource {
     let (entry, tool, ver) = try describe(path, name: name, version: version)
     guard let source = try FileSystem.read(entry) else {
       throw FeError(.usage, "no such file: \(entry)", hint: "check the path (and \"main\" in package.json)")
     }
     guard FileSystem.isDirectory(path), requiresRelative(source) else {
-      return Loaded(source: source, entry: entry, tool: tool, version: ver, warning: nil)
+      return ToolSource(source: source, tool: tool, version: ver, entry: entry)
     }
     let (bundle, unresolved) = try Esbuild.bundle(entry: entry, env: env)
     // A missing file of the tool's own is a broken source, not an optional dependency.
@@ -53,12 +43,7 @@ enum LocalSource {
         .usage, "\(entry) requires \(missing), which esbuild could not find",
         hint: "check the require path (relative to the requiring file) and that the file exists")
     }
-    let warning =
-      unresolved.isEmpty
-      ? nil
-      : "fe: warning: \(tool): esbuild could not resolve \(unresolved.joined(separator: ", ")) from \(entry); "
-        + "they stay require() calls that fail if the tool reaches them"
-    return Loaded(source: bundle, entry: entry, tool: tool, version: ver, warning: warning)
+    return ToolSource(source: bundle, tool: tool, version: ver, entry: entry, unresolved: unresolved)
   }
 
   /// Whether the source has `require('./…')` or `require("../…")` (spaces allowed inside the

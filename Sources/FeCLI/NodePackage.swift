@@ -10,23 +10,6 @@ import FoundationEssentials
 /// Dependencies resolve as Node resolves them: node_modules up the tree, then NODE_PATH (so a
 /// package from Debian's /usr/share/nodejs finds its neighbours with NODE_PATH=/usr/share/nodejs).
 enum NodePackage {
-  struct Bundled {
-    let source: [UInt8]
-    let tool: String
-    let version: String
-    /// The bin's entry file, for messages.
-    let entry: String
-    /// Modules esbuild could not find: they stay `require` calls, resolved (or failing) at run time.
-    let unresolved: [String]
-
-    /// A warning naming the unresolved modules, if any.
-    var warning: String? {
-      if unresolved.isEmpty { return nil }
-      return "fe: warning: \(tool): esbuild could not resolve \(unresolved.joined(separator: ", ")) from \(entry); "
-        + "they stay require() calls that fail if the tool reaches them (install them or set NODE_PATH)"
-    }
-  }
-
   /// package.json as far as bins go: "bin" is a path (named after the package) or a map.
   struct Info: Decodable {
     var name: String?
@@ -78,7 +61,7 @@ enum NodePackage {
 
   /// Bundles the package's bin into one CommonJS file. `name`/`version` override package.json;
   /// the tool is named after the bin.
-  static func bundle(dir: String, info: Info, bin: String?, name: String?, version: String?, env: [String: String]) throws -> Bundled {
+  static func bundle(dir: String, info: Info, bin: String?, name: String?, version: String?, env: [String: String]) throws -> ToolSource {
     let (binName, binPath) = try chooseBin(info, dir: dir, requested: bin)
     guard let ver = version ?? info.version else {
       throw FeError(.usage, "\(Path.join(dir, "package.json")) has no \"version\"", hint: "pass --version <x.y.z>")
@@ -88,7 +71,7 @@ enum NodePackage {
       throw FeError(.usage, "the bin \(binName) of \(dir) is \(binPath), which does not exist", hint: "check \"bin\" in its package.json")
     }
     let (source, unresolved) = try Esbuild.bundle(entry: entry, env: env)
-    return Bundled(source: source, tool: name ?? binName, version: ver, entry: entry, unresolved: unresolved)
+    return ToolSource(source: source, tool: name ?? binName, version: ver, entry: entry, unresolved: unresolved)
   }
 }
 

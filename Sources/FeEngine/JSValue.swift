@@ -1,3 +1,5 @@
+import FeBasics
+
 /// A JavaScript value as Swift data: everything JSON can hold, plus `undefined` and bytes.
 /// Used where values cross the boundary as a whole (configs, tool context, test results).
 public enum JSValue: Equatable, Sendable, CustomStringConvertible {
@@ -60,7 +62,7 @@ public enum JSValue: Equatable, Sendable, CustomStringConvertible {
       } else {
         out += "\(d)"
       }
-    case .string(let s): JSValue.quote(s, into: &out)
+    case .string(let s): JSONString.quote(s, into: &out)
     case .bytes(let b): JSValue.array(b.map { .number(Double($0)) }).write(into: &out)
     case .array(let items):
       out += "["
@@ -76,29 +78,11 @@ public enum JSValue: Equatable, Sendable, CustomStringConvertible {
         if case .undefined = v { continue }
         if !first { out += "," }
         first = false
-        JSValue.quote(k, into: &out)
+        JSONString.quote(k, into: &out)
         out += ":"
         v.write(into: &out)
       }
       out += "}"
     }
-  }
-
-  public static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where u.value < 0x20:
-        let hex = String(u.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    out += "\""
   }
 }

@@ -40,6 +40,12 @@ public final class Installer {
     case installed(version: String, prebuilt: Bool)
     /// That version was installed already: nothing was downloaded.
     case alreadyInstalled(version: String)
+
+    public var version: String {
+      switch self {
+      case .installed(let v, _), .alreadyInstalled(let v): return v
+      }
+    }
   }
 
   /// `acceptsSnapshot` is V8's own check of a snapshot payload (a prebuilt one it rejects is rebuilt here).
@@ -110,27 +116,27 @@ public final class Installer {
 
   /// Installs every blob in a pack written by `fe blobs pack`, with no network: its snapshot
   /// when it was built by this engine (and V8 accepts it), else one built here from its source.
-  public func install(pack path: String) throws -> [(spec: String, outcome: Outcome)] {
-    var results: [(spec: String, outcome: Outcome)] = []
+  public func install(pack path: String) throws -> [(tool: String, outcome: Outcome)] {
+    var results: [(tool: String, outcome: Outcome)] = []
     try store.layout.ensure()
     try BlobPack.read(path) { entry in
       let m = entry.manifest
       let spec = "\(m.name)@\(m.version)"
       if try isInstalled(m.name, m.version, sourceSha256: m.sourceSha256) {
-        results.append((spec, .alreadyInstalled(version: m.version)))
+        results.append((m.name, .alreadyInstalled(version: m.version)))
         return
       }
       if m.engineId == engineId && accepts(entry.snapshot) {
         try store.install(
           tool: m.name, version: m.version, source: entry.source, snapshot: entry.snapshot, manifest: m, replace: false)
-        results.append((spec, .installed(version: m.version, prebuilt: true)))
+        results.append((m.name, .installed(version: m.version, prebuilt: true)))
       } else {
         note("fe: \(spec) in the pack was built by engine \(m.engineId); building it for this one")
         let built = try build(entry.source, m.name, m.version, m.origin ?? path)
         try store.install(
           tool: m.name, version: m.version, source: entry.source, snapshot: built.snapshot, manifest: built.manifest,
           replace: false)
-        results.append((spec, .installed(version: m.version, prebuilt: false)))
+        results.append((m.name, .installed(version: m.version, prebuilt: false)))
       }
     }
     return results

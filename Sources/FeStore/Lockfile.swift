@@ -107,11 +107,11 @@ public struct Lockfile: Sendable, Equatable {
     let names = tools.keys.sorted()
     for (i, name) in names.enumerated() {
       guard let e = tools[name] else { continue }
-      out += "\n    \(Self.quote(name)): {\n"
-      out += "      \"range\": \(Self.quote(e.range)),\n"
-      out += "      \"registry\": \(Self.quote(e.registry)),\n"
-      out += "      \"sha256\": \(Self.quote(e.sha256)),\n"
-      out += "      \"version\": \(Self.quote(e.version))\n"
+      out += "\n    \(JSONString.quote(name)): {\n"
+      out += "      \"range\": \(JSONString.quote(e.range)),\n"
+      out += "      \"registry\": \(JSONString.quote(e.registry)),\n"
+      out += "      \"sha256\": \(JSONString.quote(e.sha256)),\n"
+      out += "      \"version\": \(JSONString.quote(e.version))\n"
       out += "    }" + (i == names.count - 1 ? "\n  " : ",")
     }
     out += "}\n}\n"
@@ -163,28 +163,6 @@ public struct Lockfile: Sendable, Equatable {
     if let current = try? FileSystem.read(path), current == bytes { return false }
     try FileSystem.writeAtomically(path, bytes)
     return true
-  }
-
-  /// A JSON string literal (quotes, backslashes and control characters escaped).
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
   }
 
   static func malformed(_ path: String, _ reason: String) -> FeError {

@@ -55,18 +55,25 @@ enum Fe {
   /// The safety net for a hung fe: kill it after this long so the suite reports, not hangs.
   static let timeLimit: Double = 60
 
-  /// Runs `fe args…` in `cwd` with exactly `env` (plus PATH/HOME/LANG defaults), feeding `stdin`.
-  static func run(
-    _ args: [String], cwd: String, env: [String: String], stdin: String = "", executable: String? = nil
-  ) throws -> FeResult {
+  /// A process (not started) running `executable args…` in `cwd` with exactly `env` over defaults
+  /// for PATH, LANG and NO_COLOR, and HOME inside FE_HOME so nothing reads the real home.
+  static func process(_ executable: String, _ args: [String], cwd: String, env: [String: String]) -> Process {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable ?? binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = args
     process.currentDirectoryURL = URL(fileURLWithPath: cwd)
     var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"]
     if let home = env["FE_HOME"] { environment["HOME"] = home + "/.home" }
     environment.merge(env) { _, new in new }
     process.environment = environment
+    return process
+  }
+
+  /// Runs `fe args…` in `cwd` with exactly `env` (plus PATH/HOME/LANG defaults), feeding `stdin`.
+  static func run(
+    _ args: [String], cwd: String, env: [String: String], stdin: String = "", executable: String? = nil
+  ) throws -> FeResult {
+    let process = Self.process(executable ?? binary, args, cwd: cwd, env: env)
 
     // Files, not pipes: no deadlock on large output and no reader threads.
     let io = try TempDir("io")

@@ -27,5 +27,23 @@ import Testing
     #expect(blob.errors(try JSON.parse(target.out)) == [], "\(target)")
     // The validator does catch a wrong shape.
     #expect(!schema.errors(try JSON.parse(target.out)).isEmpty)
+
+    // --from <pack>: one array of blobs, whether they were installed now or before.
+    let pack = JSONSchema(root: .object(["$ref": .string("#/$defs/pack"), "$defs": schema.root["$defs"] ?? .null]))
+    let file = s.root.path + "/tools.fepack"
+    let packed = try s.fe("blobs", "pack", "fe@^2", "-o", file)
+    #expect(packed.exited(0), "\(packed)")
+    let elsewhere = ["FE_HOME": s.root.path + "/elsewhere"]
+    for round in ["installed", "present"] {
+      let r = try s.fe(args: ["blobs", "install", "--from", file, "--json"], env: elsewhere)
+      #expect(r.exited(0), "\(round): \(r)")
+      let doc = try JSON.parse(r.out)
+      #expect(pack.errors(doc) == [], "\(round): \(r)")
+      guard case .array(let blobs) = doc else { continue }
+      #expect(blobs.count == 1 && blobs.first?["tool"] == .string("fe"), "\(round): \(r)")
+      guard case .string(let path)? = blobs.first?["path"] else { continue }
+      #expect(path.hasPrefix(s.root.path + "/elsewhere/blobs/fe/2."), "the blob in that store: \(r)")
+    }
+    #expect(!pack.errors(try JSON.parse(target.out)).isEmpty, "one blob is not a pack's array")
   }
 }

@@ -8,7 +8,7 @@ import Testing
 #endif
 
 final class LongRunningProcess {
-  let process = Process()
+  let process: Process
   let io: TempDir
   private let stdinPipe = Pipe()
   var outPath: String { io.path + "/stdout" }
@@ -16,13 +16,7 @@ final class LongRunningProcess {
 
   init(_ executable: String, _ args: [String], cwd: String, env: [String: String]) throws {
     io = try TempDir("proc")
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = args
-    process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-    var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"]
-    if let home = env["FE_HOME"] { environment["HOME"] = home + "/.home" }
-    environment.merge(env) { _, new in new }
-    process.environment = environment
+    process = Fe.process(executable, args, cwd: cwd, env: env)
     _ = FileManager.default.createFile(atPath: outPath, contents: nil)
     _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))

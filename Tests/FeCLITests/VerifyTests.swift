@@ -2,6 +2,8 @@
 import Foundation
 import Testing
 
+@testable import FeCLI
+
 @Suite struct VerifyTests {
   /// Overwrites one byte of `path` at `offset` with its complement.
   static func flipByte(_ path: String, at offset: Int) throws {
@@ -143,7 +145,15 @@ import Testing
     #expect(feRow != nil, "a disk-use row for fe with 2 versions: \(text)")
     let totalRow = try #require(text.out.lines.first { $0.hasPrefix("total ") }, "\(text)")
     #expect(totalRow.contains(" 2 ") && totalRow.contains("in \(s.feHome)/blobs"), "\(text)")
-    #expect(totalRow.contains(Self.format(Int(total))), "total \(Self.format(Int(total))): \(text)")
+    #expect(totalRow.contains(ByteCount.format(Int(total))), "total \(ByteCount.format(Int(total))): \(text)")
+  }
+
+  @Test(arguments: [
+    (0, "0 B"), (999, "999 B"), (1000, "1.0 KB"), (1049, "1.0 KB"), (1051, "1.1 KB"), (999_949, "999.9 KB"),
+    (1_000_000, "1.0 MB"), (12_345_678, "12.3 MB"), (2_500_000_000, "2.5 GB"), (7_000_000_000_000, "7000.0 GB"),
+  ])
+  func byteCountsArePowersOf1000WithOneDecimal(bytes: Int, shown: String) {
+    #expect(ByteCount.format(bytes) == shown)
   }
 
   static func treeSize(_ path: String) -> Int {
@@ -153,17 +163,5 @@ import Testing
       let attrs = try? fm.attributesOfItem(atPath: path + "/" + name)
       return attrs?[.type] as? FileAttributeType == .typeRegular ? sum + ((attrs?[.size] as? Int) ?? 0) : sum
     }
-  }
-
-  /// The list's size format: powers of 1000, one decimal.
-  static func format(_ n: Int) -> String {
-    let units = ["B", "KB", "MB", "GB"]
-    var v = Double(n)
-    var i = 0
-    while v >= 1000 && i < units.count - 1 {
-      v /= 1000
-      i += 1
-    }
-    return i == 0 ? "\(n) B" : "\((v * 10).rounded() / 10) \(units[i])"
   }
 }

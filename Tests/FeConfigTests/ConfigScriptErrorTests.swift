@@ -150,7 +150,7 @@ import Testing
     let target = dir.file("written-by-config.txt")
     let path = try dir.write(
       "fe.config.mjs",
-      "import fs from 'node:fs';\nfs.writeFileSync(\(jsString(target)), 'x');\nexport default { fe: '^2' };")
+      "import fs from 'node:fs';\nfs.writeFileSync(\(JSONString.quote(target)), 'x');\nexport default { fe: '^2' };")
     let e = feError { _ = try evaluate(path) }
     #expect(e?.kind == .config)
     #expect(e?.message.contains(path) == true)
@@ -163,7 +163,7 @@ import Testing
     let target = dir.file("sub")
     let path = try dir.write(
       "fe.config.cjs",
-      "const fs = require('fs');\nmodule.exports = () => { fs.mkdirSync(\(jsString(target))); return {}; };")
+      "const fs = require('fs');\nmodule.exports = () => { fs.mkdirSync(\(JSONString.quote(target))); return {}; };")
     let e = feError { _ = try evaluate(path) }
     #expect(e?.kind == .config)
     #expect(e?.message.contains(path) == true)
@@ -179,11 +179,4 @@ import Testing
     #expect(e?.message.contains(path) == true)
     #expect(e?.message.contains("may not call process.exit()") == true)
   }
-}
-
-/// A JS string literal.
-private func jsString(_ s: String) -> String {
-  var out = ""
-  JSValue.quote(s, into: &out)
-  return out
 }

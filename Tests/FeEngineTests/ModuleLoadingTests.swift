@@ -112,7 +112,7 @@ import Testing
     let dir = TempDir()
     let target = try dir.write("from-script.mjs", "export const x = 'imported';")
     let rt = try bootRuntime()
-    try rt.runScript("import(\(quoted(target))).then((m) => { globalThis.got = m.x })", name: "script.js")
+    try rt.runScript("import(\(JSONString.quote(target))).then((m) => { globalThis.got = m.x })", name: "script.js")
     try rt.runLoop()
     #expect(try rt.runScript("got", name: "read.js") == .string("imported"))
   }

@@ -10,7 +10,7 @@ import Testing
     let target = dir.file("written.txt")
     let rt = try bootRuntime(permissions: .config)
     let e = jsError {
-      try rt.runCommonJS("require('fs').writeFileSync(\(quoted(target)), 'data')", path: dir.file("writer.cjs"))
+      try rt.runCommonJS("require('fs').writeFileSync(\(JSONString.quote(target)), 'data')", path: dir.file("writer.cjs"))
     }
     #expect(e?.message.contains("may not write files") == true)
     #expect(e?.value["code"] == .string("ERR_ACCESS_DENIED"))
@@ -23,7 +23,7 @@ import Testing
     rt.sandboxName = "fe.config.js"
     try rt.runCommonJS(
       """
-      try { require('fs').mkdirSync(\(quoted(dir.file("sub")))); globalThis.result = 'no error' }
+      try { require('fs').mkdirSync(\(JSONString.quote(dir.file("sub")))); globalThis.result = 'no error' }
       catch (e) { globalThis.result = [e.code, e.message] }
       """, path: dir.file("mkdir.cjs"))
     let v = try rt.runScript("result", name: "read.js")
@@ -38,8 +38,8 @@ import Testing
     try rt.runCommonJS(
       """
       const fs = require('fs');
-      globalThis.result = [fs.readFileSync(\(quoted(file)), 'utf8'), fs.existsSync(\(quoted(file))),
-        fs.readdirSync(\(quoted(dir.path))), fs.statSync(\(quoted(file))).isFile()];
+      globalThis.result = [fs.readFileSync(\(JSONString.quote(file)), 'utf8'), fs.existsSync(\(JSONString.quote(file))),
+        fs.readdirSync(\(JSONString.quote(dir.path))), fs.statSync(\(JSONString.quote(file))).isFile()];
       """, path: dir.file("reader.cjs"))
     #expect(try rt.runScript("result", name: "read.js")
       == .array([.string("hello from disk ✓"), .bool(true), .array([.string("input.txt")]), .bool(true)]))
@@ -57,7 +57,7 @@ import Testing
     let dir = TempDir()
     let target = dir.file("ok.txt")
     let rt = try bootRuntime(permissions: .all)
-    try rt.runCommonJS("require('fs').writeFileSync(\(quoted(target)), 'written')", path: dir.file("writer.cjs"))
+    try rt.runCommonJS("require('fs').writeFileSync(\(JSONString.quote(target)), 'written')", path: dir.file("writer.cjs"))
     #expect(try FileSystem.readString(target) == "written")
   }
 }

@@ -53,7 +53,7 @@ func bootRuntime(
 extension Runtime {
   /// Makes builtin modules available to classic scripts as globals (`path`, `util`, `fs`…).
   func expose(_ names: [String]) throws {
-    let body = names.map { "globalThis[\(quoted($0))] = require(\(quoted($0)));" }.joined(separator: "\n")
+    let body = names.map { "globalThis[\(JSONString.quote($0))] = require(\(JSONString.quote($0)));" }.joined(separator: "\n")
     try runCommonJS(body, path: "/fe-tests/expose.cjs")
   }
 
@@ -62,13 +62,6 @@ extension Runtime {
     let ns = try evaluateFile(path)
     return try isolate.scope { s in s.toSwift(ns.get(s)) }
   }
-}
-
-/// A JS string literal for `s`.
-func quoted(_ s: String) -> String {
-  var out = ""
-  JSValue.quote(s, into: &out)
-  return out
 }
 
 /// Runs `body` in a fresh bare isolate (a context, no runtime JS).

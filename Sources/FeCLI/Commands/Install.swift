@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeBasics
 import FeConfig
+import FeEngine
 import FeRegistry
 import FeSemver
 import FeStore
@@ -53,7 +54,7 @@ extension BlobsCommand {
         guard target == nil else {
           throw FeError(.usage, "--from installs a pack; it takes no other target", hint: "fe blobs install --from <file>")
         }
-        return try installPack(Path.absolute(from, from: c.cwd), c)
+        return try installPack(Path.absolute(from, from: c.cwd), c, store)
       }
       if update {
         guard frozen != true else {
@@ -74,17 +75,20 @@ extension BlobsCommand {
     }
 
     private func installLocal(_ path: String, _ c: CLIContext, _ store: BlobStore) throws {
+      let loaded: ToolSource
+      let from: String
       // An npm package with a "bin": bundled with its dependencies (NodePackage.swift).
       if FileSystem.isDirectory(path), let info = try NodePackage.info(path) {
-        let b = try NodePackage.bundle(dir: path, info: info, bin: bin, name: name, version: version, env: c.env)
-        if let warning = b.warning { c.err(warning) }
-        let blob = try BlobBuilder.install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
-        return report(c, "installed \(blob.spec) from \(b.entry)", blob: blob)
+        loaded = try NodePackage.bundle(dir: path, info: info, bin: bin, name: name, version: version, env: c.env)
+        from = loaded.entry
+      } else {
+        loaded = try LocalSource.load(path, name: name, version: version, env: c.env)
+        from = path
       }
-      let local = try LocalSource.load(path, name: name, version: version, env: c.env)
-      if let warning = local.warning { c.err(warning) }
-      let blob = try BlobBuilder.install(source: local.source, tool: local.tool, version: local.version, origin: path, store: store, replace: true)
-      report(c, "installed \(blob.spec) from \(path)", blob: blob)
+      if let warning = loaded.warning { c.err(warning) }
+      let blob = try BlobBuilder.install(
+        source: loaded.source, tool: loaded.tool, version: loaded.version, origin: path, store: store, replace: true)
+      report(c, "installed \(blob.spec) from \(from)", blob: blob)
     }
 
     private func installSpec(_ spec: String, _ c: CLIContext, _ store: BlobStore) throws {
@@ -121,11 +125,17 @@ extension BlobsCommand {
       if wroteLock { c.out("wrote \(pinned.lockPath)") }
     }
 
-    private func installPack(_ path: String, _ c: CLIContext) throws {
+    private func installPack(_ path: String, _ c: CLIContext, _ store: BlobStore) throws {
       let installer = try RegistrySetup.installer(c, registry: nil, offline: true, config: nil, quiet: output.quiet)
       let results = try installer.install(pack: path)
+      if output.json {
+        // One document, as `fe blobs list --json`: the pack's blobs, installed now or before.
+        let blobs = try results.compactMap { try store.blob(tool: $0.tool, version: $0.outcome.version) }
+        return c.out(JSValue.array(blobs.map { BlobJSON.entry($0, pinned: false) }).json)
+      }
       if output.quiet { return }
-      for (spec, outcome) in results {
+      for (tool, outcome) in results {
+        let spec = "\(tool)@\(outcome.version)"
         switch outcome {
         case .installed(_, let prebuilt): c.out("installed \(spec) from \(path)\(prebuilt ? "" : " (snapshot built here)")")
         case .alreadyInstalled: c.out("\(spec) is already installed")
