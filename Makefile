@@ -23,7 +23,9 @@ APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
 
 deps: $(DEPS)/system.stamp $(LIBNODE)/ready
 
-$(DEPS)/system.stamp:
+# Re-checked whenever the Makefile changes (a new package in the list gets installed on the next
+# make); only missing packages are installed.
+$(DEPS)/system.stamp: Makefile
 	@mkdir -p $(DEPS)
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -35,7 +37,7 @@ $(DEPS)/system.stamp:
 # V8 10.2 from Debian's libnode. An installed libnode-dev is used as it is; otherwise its two
 # .debs are unpacked here (installing them would replace the machine's nodejs). Either way fe
 # links a private copy of libnode.so.108 with -Bsymbolic-functions semantics (see the script).
-$(LIBNODE)/ready: $(DEPS)/system.stamp tools/symbolic-functions.py
+$(LIBNODE)/ready: tools/symbolic-functions.py | $(DEPS)/system.stamp
 	@rm -rf $(LIBNODE) && mkdir -p $(LIBNODE)/lib
 	@if dpkg-query -W -f='$${Status}' libnode-dev 2>/dev/null | grep -q 'ok installed'; then \
 	  echo "==> using the system's libnode-dev"; \
