@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Unpacks the real Node CLIs the tests and benchmarks run (TypeScript, terser, js-yaml, semver)
-# from Debian's node-* packages into .deps/node-tools/root, without installing them: installed,
+# Unpacks the real Node CLIs the tests and benchmarks run (TypeScript, terser, js-yaml, semver,
+# esprima, acorn, marked, lessc, uglifyjs, json5, mustache) from Debian's node-* packages into .deps/node-tools/root, without installing them: installed,
 # they would pull in Debian's nodejs, which conflicts with the machine's own node.
 # Usage: tools/node-tools.sh  (idempotent; `make fixtures` runs it)
 set -euo pipefail
@@ -10,11 +10,14 @@ DEST="$ROOT/.deps/node-tools"
 PACKAGES="node-typescript node-terser terser node-ampproject-remapping node-commander
   node-source-map-support node-source-map node-acorn node-xtend
   node-js-yaml node-argparse node-sprintf-js node-esprima
-  node-semver node-lru-cache node-yallist"
+  node-semver node-lru-cache node-yallist
+  node-marked node-less node-tslib uglifyjs node-uglify-js node-json5 node-mustache"
 STAMP="$DEST/ready-$(echo $PACKAGES | sha256sum | cut -c1-12)"
 [ -f "$STAMP" ] && exit 0
 
-rm -rf "$DEST" && mkdir -p "$DEST/debs"
+# Unpacking over an earlier set only adds files: another checkout's older list stays satisfied
+# (its stamp is kept), so checkouts sharing .deps don't keep re-fetching each other's sets.
+rm -rf "$DEST/debs" && mkdir -p "$DEST/debs"
 cd "$DEST/debs"
 # apt-get download writes into the current directory; as root, _apt cannot, which is harmless.
 # shellcheck disable=SC2086

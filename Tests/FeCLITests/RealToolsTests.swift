@@ -28,7 +28,8 @@ enum NodeTools {
   static let node: String? = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
   static var haveNode: Bool { node != nil }
 
-  /// A store with tsc 4.8.4 (from tsc.js), terser, js-yaml and semver (from package directories).
+  /// A store with tsc 4.8.4 (from tsc.js) and terser, js-yaml, semver, esvalidate, lessc, marked,
+  /// json5, mustache and acorn (from package directories).
   static let store: Result<String, FixtureError> = {
     do {
       let nodejs = try NodeTools.nodejs()
@@ -44,6 +45,13 @@ enum NodeTools {
         // esvalidate requires PhantomJS's `system` and a relative ./esprima on paths node never
         // takes here: they stay require() calls in the bundle (with a warning), as Node would.
         ["blobs", "install", nodejs + "/esprima", "--bin", "esvalidate"],
+        // lessc leaves less's optional dependencies (mime, needle, …) as require() calls, as
+        // Debian's node-less does; the paths that need them are not run here.
+        ["blobs", "install", nodejs + "/less"],
+        ["blobs", "install", nodejs + "/marked"],
+        ["blobs", "install", nodejs + "/json5"],
+        ["blobs", "install", nodejs + "/mustache"],
+        ["blobs", "install", nodejs + "/acorn"],
       ]
       for args in builds {
         let r = try Fe.run(args, cwd: dir.path, env: env)

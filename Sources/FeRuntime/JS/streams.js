@@ -2008,4 +2008,6 @@ const nodeStream = (() => {
   stdin.unref = function () { ops.op_stdin_ref(false); return this; };
   stdin.setRawMode = function () { return this; };
   process.stdin = stdin;
+  // Deprecated but still in Node 20, and used by old CLIs (mustache's bin): flowing stdin.
+  process.openStdin = function openStdin() { process.stdin.resume(); return process.stdin; };
 })();
