@@ -110,7 +110,7 @@ enum Esbuild {
         [
           esbuild, entry, "--bundle", "--platform=node", "--format=cjs", "--target=node18",
           "--outfile=\(out)", "--log-level=error", "--log-limit=0", "--color=false",
-        ] + unresolved.map { "--external:\($0)" }
+        ] + importMeta(entry: entry) + unresolved.map { "--external:\($0)" }
       let status = try spawn(args, env: env, output: log)
       if status == 0, let bundle = try FileSystem.read(out) { return (bundle, unresolved) }
       let text = (try? FileSystem.readString(log)) ?? ""
@@ -124,6 +124,22 @@ enum Esbuild {
         .usage, "esbuild could not bundle \(entry)\(first.isEmpty ? " (exit \(status))" : ": " + first.joined(separator: " "))",
         hint: "check that the package runs under node")
     }
+  }
+
+  /// An ES-module bin turned CommonJS loses `import.meta` (esbuild leaves `{}`), yet CLIs find
+  /// their package.json and data files through `import.meta.url`. It becomes the bin's own file
+  /// (its real path, as Node resolves a main module's symlinks) while that exists, as tsc's entry
+  /// path does (NodeCLIEntry), else the running bundle.
+  static func importMeta(entry: String) -> [String] {
+    let file = JSONString.quote(FileSystem.realPath(entry) ?? entry)
+    let banner =
+      "var __fe_meta_file = (() => { try { require(\"fs\").statSync(\(file)); return \(file); } catch { return __filename; } })();"
+      + " var __fe_meta_url = require(\"url\").pathToFileURL(__fe_meta_file).href;"
+      + " var __fe_meta_dir = require(\"path\").dirname(__fe_meta_file);"
+    return [
+      "--banner:js=\(banner)", "--define:import.meta.url=__fe_meta_url",
+      "--define:import.meta.filename=__fe_meta_file", "--define:import.meta.dirname=__fe_meta_dir",
+    ]
   }
 
   /// The X of every `Could not resolve "X"` in esbuild's log.
