@@ -11,9 +11,9 @@ struct BlobsCommand: ParsableCommand {
 
       `fe blobs --version` prints the launcher's version and engine id.
 
-      Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), FE_REGISTRY, FE_OFFLINE, CI (no prompts, progress or colour), NO_COLOR; the registry and HTTP settings are listed by `fe blobs install --help`.
+      Environment: FE_HOME (store, default ~/.fe), FE_CONFIG (config to use), FE_REGISTRY, FE_OFFLINE, FE_AUTO_INSTALL=0 (no install on launch), CI (frozen installs; no prompts, progress or colour), NO_COLOR; the registry and HTTP settings are listed by `fe blobs install --help`.
 
-      `--json` (list, which, verify, prune, shim) prints one JSON document described by docs/schemas/<command>.schema.json; `--quiet` prints nothing but errors.
+      `--json` (install, list, which, verify, prune, shim) prints one JSON document described by docs/schemas/<command>.schema.json; `--quiet` prints nothing but errors.
 
       Exit codes:
       \(FeError.Kind.allCases.map { "  \($0.exitCode)  \($0.summary)" }.joined(separator: "\n"))
