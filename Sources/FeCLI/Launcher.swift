@@ -35,13 +35,15 @@ struct Launcher {
         .config, "\(path) does not pin \(tool)",
         hint: tool == "fe" ? "add `fe: \"^2\"` to its exported object" : "add it under `tools`, e.g. tools: { \(tool): \"^1\" }")
     }
-    let version: String
+    let resolved: PinnedVersion.Resolved
     if range == nil, let config, config.pins[tool] != nil {
-      version = try PinnedVersion(context: context, store: store, config: config).resolve(tool: tool, selector: selector)
+      resolved = try PinnedVersion(context: context, store: store, config: config).resolve(tool: tool, selector: selector)
     } else {
-      version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil).description
+      resolved = .init(version: try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil).description, lock: nil)
     }
+    let version = resolved.version
     let (blob, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version)
+    try PinnedVersion.check(resolved, tool: tool, manifest: manifest)
     let runtime = Runtime(snapshot: blob.payload, owner: blob)
     // Not disposed: fe exits right after the tool, and the process's exit frees the isolate
     // faster than V8 tears its heap down (~2% of a warm `fe hello`).

@@ -13,7 +13,14 @@ struct PinnedVersion {
   let store: BlobStore
   let config: ProjectConfig
 
-  func resolve(tool: String, selector: VersionSelector) throws -> String {
+  /// What a launch runs: the version, and the lock entry its installed source must match (checked
+  /// against the manifest the launch reads anyway, see `check`), nil when nothing is left to check.
+  struct Resolved {
+    let version: String
+    let lock: (entry: Lockfile.Entry, path: String)?
+  }
+
+  func resolve(tool: String, selector: VersionSelector) throws -> Resolved {
     let lockPath = Lockfile.path(forConfig: config.path)
     if let lock = try Lockfile.read(lockPath) {
       // Cheap: a write at most once a day per lock, and never a wait for the store lock.
@@ -23,24 +30,27 @@ struct PinnedVersion {
       }
     }
     do {
-      return try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: config.path).description
+      return Resolved(version: try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: config.path).description, lock: nil)
     } catch let error as FeError where error.kind == .notInstalled {
       guard let installer = try autoInstaller(whyNot: { _ in }) else { throw error }
       announce("\(tool)@\(selector) is pinned in \(config.path) but not installed", installer)
-      return try installer.install(tool: tool, selector: selector).version
+      return Resolved(version: try installer.install(tool: tool, selector: selector).version, lock: nil)
     }
   }
 
-  private func runLocked(_ tool: String, _ entry: Lockfile.Entry, _ lockPath: String) throws -> String {
+  /// The installed blob's source must be the one fe.lock locks.
+  static func check(_ resolved: Resolved, tool: String, manifest: Manifest) throws {
+    guard let (entry, lockPath) = resolved.lock, manifest.sourceSha256 != entry.sha256 else { return }
+    throw FeError(
+      .integrity,
+      "\(tool)@\(entry.version) is installed with source sha256 \(manifest.sourceSha256.prefix(12))…, but \(lockPath) locks sha256 \(entry.sha256.prefix(12))…",
+      hint: "if fe.lock was edited by mistake restore it; if the installed blob is the one you want, run `fe blobs install --update \(tool)`")
+  }
+
+  private func runLocked(_ tool: String, _ entry: Lockfile.Entry, _ lockPath: String) throws -> Resolved {
     let spec = "\(tool)@\(entry.version)"
-    if let manifest = try store.manifest(tool: tool, version: entry.version) {
-      guard manifest.sourceSha256 == entry.sha256 else {
-        throw FeError(
-          .integrity,
-          "\(spec) is installed with source sha256 \(manifest.sourceSha256.prefix(12))…, but \(lockPath) locks sha256 \(entry.sha256.prefix(12))…",
-          hint: "if fe.lock was edited by mistake restore it; if the installed blob is the one you want, run `fe blobs install --update \(tool)`")
-      }
-      return entry.version
+    if FileSystem.isDirectory(store.layout.blobDir(tool, entry.version)) {
+      return Resolved(version: entry.version, lock: (entry, lockPath))
     }
     var reason = ""
     guard let installer = try autoInstaller(whyNot: { reason = $0 }) else {
@@ -54,7 +64,7 @@ struct PinnedVersion {
         .integrity, "\(spec) was installed but its source does not match \(lockPath)",
         hint: "run `fe blobs install` to see which hash differs")
     }
-    return entry.version
+    return Resolved(version: entry.version, lock: nil)
   }
 
   private func announce(_ what: String, _ installer: Installer) {
