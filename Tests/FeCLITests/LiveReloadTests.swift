@@ -11,17 +11,28 @@ import Testing
 private let h1Color = "return getComputedStyle(document.querySelector('h1')).color"
 
 @Suite(.serialized) struct LiveReloadTests {
+  /// The test site served by `fe d` of the pinned major, open in Chromium: its module ran and
+  /// its event stream is connected before anything changes.
+  func openSite(_ s: Sandbox, pin: String) throws -> (LongRunningProcess, Browser) {
+    try writeSite(s, pin: pin)
+    let (server, port) = try startDevServer(s)
+    let browser = try Browser()
+    do {
+      try browser.open("http://127.0.0.1:\(port)/")
+      _ = try browser.waitFor("return document.querySelector('h1').dataset.greeting || null") { $0 as? String == "Hello, fe" }
+      try server.waitForOutput(containing: "GET /__fe/events 200")
+    } catch {
+      browser.quit()
+      throw error
+    }
+    return (server, browser)
+  }
+
   @Test func fe2SwapsCssInPlaceAndReloadsOnOtherChanges() throws {
     let s = try Sandbox("live-reload-2", store: .sharedReadOnly)
     defer { s.remove() }
-    try writeSite(s, pin: "^2")
-    let (server, port) = try startDevServer(s)
-    let browser = try Browser()
+    let (server, browser) = try openSite(s, pin: "^2")
     defer { browser.quit() }
-    try browser.open("http://127.0.0.1:\(port)/")
-    // The module ran and the event stream is connected before anything changes.
-    _ = try browser.waitFor("return document.querySelector('h1').dataset.greeting || null") { $0 as? String == "Hello, fe" }
-    try server.waitForOutput(containing: "GET /__fe/events 200")
     #expect(try browser.execute(h1Color) as? String == "rgb(10, 20, 30)")
     _ = try browser.execute("window.__marker = 'kept'; return true")
 
@@ -42,13 +53,8 @@ private let h1Color = "return getComputedStyle(document.querySelector('h1')).col
   @Test func fe1ReloadsThePageForCssToo() throws {
     let s = try Sandbox("live-reload-1", store: .sharedReadOnly)
     defer { s.remove() }
-    try writeSite(s, pin: "^1")
-    let (server, port) = try startDevServer(s)
-    let browser = try Browser()
+    let (server, browser) = try openSite(s, pin: "^1")
     defer { browser.quit() }
-    try browser.open("http://127.0.0.1:\(port)/")
-    _ = try browser.waitFor("return document.querySelector('h1').dataset.greeting || null") { $0 as? String == "Hello, fe" }
-    try server.waitForOutput(containing: "GET /__fe/events 200")
     _ = try browser.execute("window.__marker = 'set'; return true")
 
     try s.write("public/style.css", "h1 { color: rgb(1, 2, 3); }\n")
