@@ -189,6 +189,21 @@ func startDevServer(_ s: Sandbox, _ extra: [String] = [], env: [String: String] 
     #expect(first.stop().exited(0))
   }
 
+  @Test func aMissingRootOrABadPortIsOneClearLine() throws {
+    let s = try Sandbox("dev-bad-input", store: .sharedReadOnly)
+    defer { s.remove() }
+    try writeSite(s, pin: "^2")
+    for command in ["d", "b"] {
+      let r = try s.fe(command, "--root", "nope")
+      #expect(r.exited(2) && r.out.isEmpty, "\(r)")
+      #expect(r.err == "✖ the root \(s.project)/nope is not a directory: create it or set dev.root / --root\n", "\(r)")
+    }
+    for port in ["99999", "abc", "-1"] {
+      let r = try s.fe("d", "--port", port)
+      #expect(r.exited(2) && r.err == "✖ invalid --port: \(port) (use a number from 0 to 65535; 0 picks a free port)\n", "\(r)")
+    }
+  }
+
   @Test func fe1IsPlainAndHasNoGzip() throws {
     let s = try Sandbox("dev-fe1", store: .sharedReadOnly)
     defer { s.remove() }
