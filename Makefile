@@ -36,8 +36,8 @@ $(DEPS)/system.stamp: Makefile
 
 # V8 10.2 from Debian's libnode. An installed libnode-dev is used as it is; otherwise its two
 # .debs are unpacked here (installing them would replace the machine's nodejs). Either way fe
-# links a private copy of libnode.so.108 with -Bsymbolic-functions semantics (see the script).
-$(LIBNODE)/ready: tools/symbolic-functions.py | $(DEPS)/system.stamp
+# links a private copy of libnode.so.108 with -Bsymbolic semantics (see the script).
+$(LIBNODE)/ready: tools/bind-locally.py | $(DEPS)/system.stamp
 	@rm -rf $(LIBNODE) && mkdir -p $(LIBNODE)/lib
 	@if dpkg-query -W -f='$${Status}' libnode-dev 2>/dev/null | grep -q 'ok installed'; then \
 	  echo "==> using the system's libnode-dev"; \
@@ -54,14 +54,17 @@ $(LIBNODE)/ready: tools/symbolic-functions.py | $(DEPS)/system.stamp
 	fi
 	@grep -q 'define V8_MAJOR_VERSION 10' $(LIBNODE)/include/v8-version.h || \
 	  { echo "fe: $(LIBNODE)/include is not V8 10.2; remove $(DEPS) and run make again" >&2; exit 1; }
-	@python3 tools/symbolic-functions.py $(LIBNODE)/lib/libnode.so.108
+	@python3 tools/bind-locally.py $(LIBNODE)/lib/libnode.so.108
 	@ln -sfn libnode.so.108 $(LIBNODE)/lib/libnode.so
 	@touch $@
 
 # The Swift runtime is linked statically: fewer shared objects to load and relocate at every
 # launch (about 5 ms), and an installed fe does not depend on the toolchain's location.
+# A copy relocation would give libnode's data two addresses once bind-locally.py has bound
+# libnode's own references to it, so the build fails on one.
 build: deps
 	swift build -c release --product fe --static-swift-stdlib $(SWIFT_BUILD_FLAGS)
+	@! readelf -rW $(RELEASE) | grep -q R_X86_64_COPY || { echo "fe: $(RELEASE) has copy relocations (see tools/bind-locally.py)" >&2; exit 1; }
 
 # The bundled tool versions, built from blobs/ into the store.
 blobs: build

@@ -46,11 +46,11 @@ let package = Package(
     // Swift modules, one per concern.
     .target(name: "FeBasics", dependencies: ["CCrypto"]),
     .target(name: "FeSemver"),
-    .target(name: "FeEngine", dependencies: ["CFeV8", "FeBasics"]),
+    .target(name: "FeEngine", dependencies: ["CFeV8", "CXXHash", "FeBasics"]),
     .target(
       name: "FeRuntime",
       dependencies: [
-        "FeEngine", "FeBasics", "CCrypto", "CCurl", "CZlib",
+        "FeEngine", "FeBasics", "CCrypto", "CCurl", "CZlib", "CXXHash",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -103,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "fe"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "FeEngineTests", dependencies: ["FeEngine", "FeRuntime"]),
+    .testTarget(name: "FeEngineTests", dependencies: ["CFeV8", "FeEngine", "FeRuntime"]),
     .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime"]),
     .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"], exclude: ["Fixtures"]),
     // Golden JS tests: every Golden/<area>/<name>.js runs under `fe blobs run` (and under node,

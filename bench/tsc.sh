@@ -56,9 +56,12 @@ env NODE_COMPILE_CACHE="$work/cc" "$NODE24" "$TSC" -p .
 
 mkdir -p "$ROOT/bench/results"
 out="$ROOT/bench/results/tsc.md"
+"$FE" blobs shim tsc >/dev/null   # `tsc` on PATH, as a project uses it day to day
+SHIM="$FE_HOME/bin/tsc"
 bench() {  # name-suffix, tsc arguments
   hyperfine -N --warmup 3 --runs "$RUNS" --export-markdown "$work/$1.md" --export-json "$work/$1.json" \
     -n "fe blobs exec tsc $2" "$FE blobs exec tsc $2" \
+    -n "tsc $2 (fe's shim)" "$SHIM $2" \
     -n "fe blobs exec tsc-lazy $2 (lazily compiled blob)" "$FE blobs exec tsc-lazy $2" \
     -n "node 20 tsc.js $2" "node $TSC $2" \
     -n "node 24 tsc.js $2" "$NODE24 $TSC $2" \
@@ -73,7 +76,7 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 node20 = next(x["mean"] for x in r if x["command"].startswith("node 20"))
 for x in r:
-    if x["command"].startswith("fe "):
+    if x["command"].startswith("fe ") or "shim" in x["command"]:
         print(f"- `{x['command']}`: {x['mean'] * 1000:.1f} ms = **{x['mean'] / node20:.2f}×** node 20")
 PY
 }
@@ -106,24 +109,39 @@ size() { stat -c %s "$FE_HOME/blobs/$1/4.8.4/snapshot.bin" | awk '{ printf "%.1f
   echo "\`ScriptCompiler::kEagerCompile\` and keeps the function, uninvoked, on the runtime's core object;"
   echo "the snapshot is created with \`FunctionCodeHandling::kKeep\`, so the bytecode of every function is"
   echo "in the blob ($(size tsc)) and nothing is compiled at launch. At launch the top level runs with the"
-  echo "real argv, env and cwd. The \`tsc-lazy\` rows are the same blob compiled lazily (\`FE_CJS_LAZY=1\`):"
-  echo "only the wrapper and the functions V8 compiles eagerly by itself (tsc's namespace IIFEs) carry"
-  echo "bytecode ($(size tsc-lazy)); the rest is compiled at its first call, as under node."
+  echo "real argv, env and cwd. tsc's 6 MB source is not in V8's heap: one character outside Latin-1"
+  echo "makes V8 hold it as 12 MB of UTF-16, which every boot would copy. fe compiles large sources from"
+  echo "external strings whose resources are in the isolate's external reference table, which V8"
+  echo "serialises as a reference; the characters are stored after V8's data in the blob and the launch"
+  echo "maps them (V8's part of the snapshot: 17.7 MB → 4.5 MB). The \`tsc-lazy\` rows are the same blob"
+  echo "compiled lazily (\`FE_CJS_LAZY=1\`, $(size tsc-lazy)): faster to boot, slower to compile, as the"
+  echo "compile rows show; eager is the default because it meets both targets."
   echo
-  echo "## Where \`tsc --version\` spends its time"
+  echo "## What a launch costs, and what was removed from it"
   echo
-  echo "\`perf record\` of \`fe blobs exec tsc --version\` (release build, eager blob, warm config cache):"
-  echo "deserializing the 19 MB snapshot (\`v8::Isolate::New\`) ~42% of the samples, of which rebuilding"
-  echo "the string table (\`SharedHeapDeserializer::DeserializeStringTable\`: hashing every internalized"
-  echo "string) ~13%; tsc's own top level ~24% (run at every launch, by design: it reads argv, env and"
-  echo "the file system); the rest the dynamic loader and the kernel (exec, mmap, zeroing fresh heap"
-  echo "pages). What fe removed from every launch: the config sandbox (the config cache), the sha256 of"
-  echo "the blob (XXH3 instead: ~11 ms → ~1 ms), libcurl's ~25 libraries and their constructors (loaded"
-  echo "on first use: ~5 ms), building the runtime's 500 KB source string for the engine id (~1.5 ms)."
-  echo "0.25× node 20 would leave ~55 ms for a fixed cost of ~15 ms plus deserializing and running"
-  echo "tsc: that needs the tool's top level to run before the snapshot is taken, which would bake the"
-  echo "build machine's argv, env and files into tsc's \`sys\`, or a smaller blob (lazily compiled:"
-  echo "the compile target then regresses to 0.84×)."
+  echo "Measured with \`perf\`, V8's \`--profile-deserialization\` and timestamps between launch phases"
+  echo "(release build, warm page cache). Before this round \`tsc --version\` took 77-82 ms:"
+  echo
+  echo "- V8's heap pages come from one arena advised MADV_HUGEPAGE (Shim/src/heap_pages.cc): booting"
+  echo "  the snapshot faulted ~5,000 4 KiB pages at ~2 µs each in this VM; now ~10 2 MiB pages."
+  echo "  Deserializing the isolate: 26-30 ms → 15-20 ms. \`FE_HUGE_PAGES=0\` turns it off."
+  echo "- \`--no-rehash-snapshot\` when booting fe's own snapshots: the hash seed stays the (random,"
+  echo "  per-machine) one the snapshot was built with instead of rehashing every string and table."
+  echo "- The tool's source as an external string (above): isolate deserialization 15-20 → 10-14 ms."
+  echo "- libnode's references to its own data and V8/Node template statics bound at \`make deps\`"
+  echo "  (tools/bind-locally.py; functions were already): loading fe and its libraries 15 → 10 ms."
+  echo "- \`fe blobs exec <tool> …\` skips ArgumentParser's reflection (~2 ms); the engine id hashes"
+  echo "  the runtime's JS in place with XXH3 (~2 ms → 0.2 ms); SHA-256 of small inputs (the config"
+  echo "  cache) no longer starts OpenSSL 3 (~1-2 ms of provider and config set-up)."
+  echo "- The blob's XXH3 is split: V8's part is checked before V8 reads it, the stored sources on a"
+  echo "  second thread while V8 boots, joined before any of the tool runs (~2 ms off the critical path)."
+  echo "- \`--no-write-protect-code-memory\` (V8 11's and Node 20's default): the compile made ~1,400"
+  echo "  mprotect calls flipping JIT pages, each with a TLB shootdown."
+  echo
+  echo "What is left of \`tsc --version\` (~50 ms): loading fe, libnode and its ~20 libraries (~10 ms;"
+  echo "OpenSSL, libstdc++ and ICU resolve ~7,000 of their own symbols by name), deserializing"
+  echo "tsc's 12,000 functions and 20,000 names (~10-14 ms), tsc's own top level (~13 ms, run at every"
+  echo "launch by design: it reads argv, env and the file system), checksums, config and exit."
   echo
   echo "A V8 code cache instead of a snapshot (option A in the embedding notes) was not built: it would"
   echo "boot the runtime's own snapshot, read and hash the 6 MB source, and deserialize the same"

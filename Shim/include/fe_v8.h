@@ -79,10 +79,22 @@ const char *fe_v8_build_id(void);
 bool fe_snapshot_is_valid(const void *data, size_t size);
 
 // --- runtimes ------------------------------------------------------------------------------
+// A script source a snapshot refers to instead of holding it: large sources compiled while
+// building a snapshot are external strings, their characters stored beside V8's data.
+enum { FE_SOURCE_SLOTS = 4 };
+enum { FE_SOURCE_NONE = 0, FE_SOURCE_LATIN1 = 1, FE_SOURCE_UTF16 = 2 };
+typedef struct {
+  uint32_t kind;     // FE_SOURCE_LATIN1: one byte a character; FE_SOURCE_UTF16: UTF-16 code units
+  const void *data;  // must outlive the runtime, like the snapshot
+  size_t length;     // in characters (code units)
+} fe_source;
+
 // Boots an isolate. With a snapshot, the context and core object come from it (the memory must
-// outlive the runtime: V8 does not copy it). Without one, call fe_rt_bootstrap next.
+// outlive the runtime: V8 does not copy it) and `sources` are the sources it was built with, in
+// the order fe_rt_snapshot_sources gave them. Without one, call fe_rt_bootstrap next.
 // for_snapshot creates the isolate through a SnapshotCreator so fe_rt_create_snapshot works.
-fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, bool for_snapshot, void *host);
+fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *sources, size_t source_count,
+                 bool for_snapshot, void *host);
 void fe_rt_dispose(fe_rt *rt);
 // Runs `source` as `(function (ops) { ... })` with an object of native functions named
 // op_names (in that fixed order: the order is part of the engine id) and keeps its return value
@@ -92,6 +104,9 @@ fe_status fe_rt_bootstrap(fe_rt *rt, const char *source, size_t len, const char 
 // Serialises the heap (kKeep: compiled bytecode stays). Returns a malloc'ed buffer the caller
 // frees with free(), or NULL. The runtime can only be disposed afterwards.
 uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size);
+// The sources a snapshot built by this runtime refers to (at most FE_SOURCE_SLOTS), valid until
+// fe_rt_dispose. Store their characters with the snapshot and pass them back to fe_rt_new.
+size_t fe_rt_snapshot_sources(fe_rt *rt, fe_source *out, size_t max);
 
 typedef void (*fe_scope_fn)(void *ctx, fe_rt *rt);
 // Enters a HandleScope and the context, then calls fn. Every fe_val lives inside such a scope.

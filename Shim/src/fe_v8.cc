@@ -2,6 +2,9 @@
 // Logic lives in Swift (ops, loader, loop) or in the runtime's JS; this file only translates.
 #include "fe_v8.h"
 
+#include "heap_pages.h"
+#include "snapshot_sources.h"
+
 #include <libplatform/libplatform.h>
 #include <link.h>
 #include <unistd.h>
@@ -12,6 +15,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -115,6 +119,7 @@ struct fe_rt {
   std::string scratch;
   void *host = nullptr;
   v8::StartupData blob{nullptr, 0};
+  fe::SnapshotSources sources;  // its resources are in this isolate's external reference table
 };
 
 namespace {
@@ -226,6 +231,11 @@ Local<String> Str(Isolate *isolate, const char *s, size_t len) {
       .FromMaybe(String::Empty(isolate));
 }
 
+// A script's source: in a runtime that builds a snapshot, large ones stay out of the heap.
+Local<String> SourceStr(fe_rt *rt, const char *s, size_t len) {
+  return rt->creator != nullptr ? rt->sources.Make(rt->isolate, s, len) : Str(rt->isolate, s, len);
+}
+
 int BuildIdCallback(struct dl_phdr_info *info, size_t, void *data) {
   // Finds the object that contains V8's code and reads its NT_GNU_BUILD_ID note.
   auto target = reinterpret_cast<uintptr_t>(&v8::V8::GetVersion);
@@ -269,7 +279,7 @@ void fe_v8_init(const char *flags, const fe_host_callbacks *callbacks) {
   g_host = *callbacks;
   if (flags != nullptr && *flags != '\0') v8::V8::SetFlagsFromString(flags);
   // One worker thread is enough for a CLI (GC and compile tasks); fewer threads start faster.
-  g_platform = v8::platform::NewDefaultPlatform(1);
+  g_platform = fe::NewPlatform(1);
   v8::V8::InitializePlatform(g_platform.get());
   v8::V8::Initialize();
 }
@@ -289,15 +299,30 @@ bool fe_snapshot_is_valid(const void *data, size_t size) {
 
 // --- runtimes ------------------------------------------------------------------------------
 
-fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, bool for_snapshot, void *host) {
+fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *sources, size_t source_count,
+                 bool for_snapshot, void *host) {
   auto *rt = new fe_rt();
   rt->host = host;
+  rt->sources.Adopt(sources, source_count);
+  const intptr_t *references = rt->sources.References(g_external_refs);
+  // The first isolate of a process booted from one of fe's snapshots keeps the hash seed the
+  // snapshot was built with instead of drawing a new one and rehashing every string and table
+  // in it (~8% of a `tsc --version`); the seed is still random per snapshot build. Only the
+  // first: all isolates of a process share one read-only heap, and with it the seed of whichever
+  // isolate came first, so every later one must rehash into that. The flag is process-wide and
+  // read while the isolate deserializes, hence the lock.
+  static std::mutex creating;
+  static bool seed_taken = false;
+  std::lock_guard<std::mutex> lock(creating);
+  bool keep_seed = snapshot != nullptr && !for_snapshot && !seed_taken;
+  seed_taken = true;
+  v8::V8::SetFlagsFromString(keep_seed ? "--no-rehash-snapshot" : "--rehash-snapshot");
   if (for_snapshot) {
-    rt->creator = new v8::SnapshotCreator(g_external_refs);
+    rt->creator = new v8::SnapshotCreator(references);
     rt->isolate = rt->creator->GetIsolate();
   } else {
     rt->params.array_buffer_allocator = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
-    rt->params.external_references = g_external_refs;
+    rt->params.external_references = references;
     if (snapshot != nullptr) {
       rt->blob = {static_cast<const char *>(snapshot), static_cast<int>(snapshot_size)};
       rt->params.snapshot_blob = &rt->blob;
@@ -354,7 +379,7 @@ fe_status fe_rt_bootstrap(fe_rt *rt, const char *source, size_t len, const char 
     (void)ops->Set(ctx, n, f);
   }
   ScriptOrigin origin = OriginFor(isolate, name, false);
-  ScriptCompiler::Source src(Str(isolate, source, len), origin);
+  ScriptCompiler::Source src(SourceStr(rt, source, len), origin);
   Local<String> params[] = {String::NewFromUtf8Literal(isolate, "ops")};
   Local<Function> fn;
   if (!ScriptCompiler::CompileFunction(ctx, &src, 1, params, 0, nullptr).ToLocal(&fn)) return Caught(rt, tc);
@@ -396,6 +421,8 @@ uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size) {
   delete[] data.data;
   return out;
 }
+
+size_t fe_rt_snapshot_sources(fe_rt *rt, fe_source *out, size_t max) { return rt->sources.Export(out, max); }
 
 namespace {
 struct ScopeArgs {
@@ -483,7 +510,7 @@ fe_status fe_script_run(fe_rt *rt, const char *source, size_t len, const char *n
   Local<Context> ctx = rt->context.Get(isolate);
   TryCatch tc(isolate);
   ScriptOrigin origin = OriginFor(isolate, name, false);
-  ScriptCompiler::Source src(Str(isolate, source, len), origin);
+  ScriptCompiler::Source src(SourceStr(rt, source, len), origin);
   Local<v8::Script> script;
   if (!ScriptCompiler::Compile(ctx, &src).ToLocal(&script)) return Caught(rt, tc);
   Local<Value> out;
@@ -503,7 +530,7 @@ fe_status CompileFunctionWith(fe_rt *rt, const char *source, size_t len, const c
   std::vector<Local<String>> names;
   for (size_t i = 0; i < param_count; i++) names.push_back(String::NewFromUtf8(isolate, params[i]).ToLocalChecked());
   ScriptOrigin origin = OriginFor(isolate, name, false);
-  ScriptCompiler::Source src(Str(isolate, source, len), origin);
+  ScriptCompiler::Source src(SourceStr(rt, source, len), origin);
   Local<Function> fn;
   if (!ScriptCompiler::CompileFunction(ctx, &src, names.size(), names.data(), 0, nullptr, options).ToLocal(&fn)) {
     return Caught(rt, tc);
@@ -563,7 +590,7 @@ fe_status fe_module_compile(fe_rt *rt, const char *source, size_t len, const cha
   EscapableHandleScope scope(isolate);
   TryCatch tc(isolate);
   ScriptOrigin origin = OriginFor(isolate, name, true);
-  ScriptCompiler::Source src(Str(isolate, source, len), origin);
+  ScriptCompiler::Source src(SourceStr(rt, source, len), origin);
   Local<Module> m;
   if (!ScriptCompiler::CompileModule(isolate, &src).ToLocal(&m)) return Caught(rt, tc);
   *module = V(scope.Escape(m));

@@ -62,8 +62,12 @@ public enum FeMain {
       return 0
     }
     do {
-      var command = try BlobsCommand.parseAsRoot(args)
-      try command.run()
+      if let exec = BlobsCommand.Exec.fastPath(args) {
+        try BlobsCommand.Exec.run(spec: exec.spec, args: exec.args)
+      } else {
+        var command = try BlobsCommand.parseAsRoot(args)
+        try command.run()
+      }
       return 0
     } catch let error as FeError {
       return report(error, context: context)

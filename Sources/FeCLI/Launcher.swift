@@ -42,9 +42,13 @@ struct Launcher {
       resolved = .init(version: try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil).description, lock: nil)
     }
     let version = resolved.version
-    let (blob, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version)
+    let opener = BlobOpener(store: store, context: context)
+    let (blob, manifest) = try opener.open(tool: tool, version: version)
     try PinnedVersion.check(resolved, tool: tool, manifest: manifest)
     let runtime = Runtime(snapshot: blob.payload, owner: blob)
+    // V8 booted from its part of the blob, checked before; the tool's source behind it was
+    // checked meanwhile on another thread. Nothing of the tool has run yet.
+    try opener.confirm(blob, tool: tool, version: version, manifest: manifest)
     // Not disposed: fe exits right after the tool, and the process's exit frees the isolate
     // faster than V8 tears its heap down (~2% of a warm `fe hello`).
     defer { Launcher.finished = runtime }
@@ -122,8 +126,10 @@ struct BlobOpener {
     }
     let path = layout.snapshotPath(tool, version)
     do {
-      let blob = try MappedBlob(path: path, expectedEngineId: Runtime.engineID, verifyHash: true, checksumOnly: true)
+      let blob = try MappedBlob(
+        path: path, expectedEngineId: Runtime.engineID, verifyHash: true, checksumOnly: true, checksumInBackground: true)
       guard Engine.isValidSnapshot(blob.payload) else {
+        try blob.waitForChecksum()  // damage is reported as such, never "rebuilt" over
         return try rebuild(tool, version, manifest, because: "V8 rejects its version header")
       }
       return (blob, manifest)
@@ -131,6 +137,15 @@ struct BlobOpener {
       if case .engineMismatch(_, let found, _) = error {
         return try rebuild(tool, version, manifest, because: "it was built by engine \(found)")
       }
+      throw error.feError(repair: repairHint(tool, version, manifest.origin), remove: "fe blobs remove \(tool)@\(version)")
+    }
+  }
+
+  /// The verdict on the part of the blob `open` left to be checked in the background.
+  func confirm(_ blob: MappedBlob, tool: String, version: String, manifest: Manifest) throws {
+    do {
+      try blob.waitForChecksum()
+    } catch {
       throw error.feError(repair: repairHint(tool, version, manifest.origin), remove: "fe blobs remove \(tool)@\(version)")
     }
   }

@@ -33,9 +33,12 @@ public final class Isolate {
     self.isSnapshotBuilder = forSnapshot
     // The shim hands `host` back on every callback; the box is filled right after init.
     let host = Unmanaged.passRetained(box).toOpaque()
-    guard let rt = fe_rt_new(snapshot?.baseAddress, snapshot?.count ?? 0, forSnapshot, host) else {
-      fatalError("V8 could not create an isolate")
+    // Callers check images with Engine.isValidSnapshot first; one without sources is V8's alone.
+    let image = snapshot.map { SnapshotImage.parse($0).map { (v8: $0.v8, sources: $0.sources) } ?? (v8: $0, sources: []) }
+    let made = (image?.sources ?? []).withUnsafeBufferPointer { sources in
+      fe_rt_new(image?.v8.baseAddress, image?.v8.count ?? 0, sources.baseAddress, sources.count, forSnapshot, host)
     }
+    guard let rt = made else { fatalError("V8 could not create an isolate") }
     self.rt = rt
     self.hostBox = host
     box.isolate = self
@@ -70,14 +73,17 @@ public final class Isolate {
     }
   }
 
-  /// Serialises the heap into a startup blob (bytecode kept). The isolate is unusable after.
+  /// Serialises the heap into a snapshot image (bytecode kept, large sources beside V8's data:
+  /// see SnapshotImage). The isolate is unusable after.
   public func createSnapshot() throws -> [UInt8] {
     var size = 0
     guard let data = fe_rt_create_snapshot(rt, &size) else {
       throw JSError(message: "V8 could not serialise the heap into a snapshot")
     }
     defer { free(data) }
-    return Array(UnsafeBufferPointer(start: data, count: size))
+    var sources = [fe_source](repeating: fe_source(), count: Int(FE_SOURCE_SLOTS))
+    let count = sources.withUnsafeMutableBufferPointer { fe_rt_snapshot_sources(rt, $0.baseAddress, $0.count) }
+    return SnapshotImage.compose(v8: UnsafeBufferPointer(start: data, count: size), sources: Array(sources.prefix(count)))
   }
 
   /// Enters a handle scope and the context. Every `Local` made inside dies with it.

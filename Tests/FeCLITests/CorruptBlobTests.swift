@@ -58,6 +58,39 @@ import Testing
     try expectRepairs(s)
   }
 
+  /// V8's part of the image is checked before V8 reads it: a flipped byte there never reaches V8.
+  @Test func flippedByteInV8sData() throws {
+    let s = try sandbox("corrupt-v8-part")
+    defer { s.remove() }
+    let snapshot = s.snapshotPath("fe", "2.1.0")
+    var data = try bytes(snapshot)
+    data[128 + 4096] ^= 0x01
+    try write(snapshot, data)
+    let r = try s.fe("d", "--dry-run")
+    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+    #expect(r.out.isEmpty)
+    try expectRepairs(s)
+  }
+
+  /// The sources stored beside V8's data are checked on another thread while V8 boots; the
+  /// verdict comes before any of the tool runs.
+  @Test func flippedByteInAStoredSource() throws {
+    let s = try sandbox("corrupt-source-part")
+    defer { s.remove() }
+    let snapshot = s.snapshotPath("fe", "2.1.0")
+    var data = try bytes(snapshot)
+    let marker = Array("// fe's runtime".utf8)
+    let at = try #require(
+      (0...(data.count - marker.count)).first { i in data[i] == marker[0] && Array(data[i..<(i + marker.count)]) == marker },
+      "the runtime's source is stored in the blob")
+    data[at + 3] ^= 0x20
+    try write(snapshot, data)
+    let r = try s.fe("d", "--dry-run")
+    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+    #expect(r.out.isEmpty, "the tool must not have run: \(r)")
+    try expectRepairs(s)
+  }
+
   @Test func badMagic() throws {
     let s = try sandbox("corrupt-magic")
     defer { s.remove() }

@@ -56,6 +56,24 @@ import Testing
     #expect(try rt.runScript("big[999]", name: "read.js") == .string("item 999"))
   }
 
+  /// Each snapshot build draws its own hash seed, and a process shares one read-only heap (with
+  /// one seed) among its isolates: whichever boots second must rehash into the first one's.
+  @Test func separatelyBuiltSnapshotsBootSideBySide() throws {
+    func build(_ n: Int) throws -> SnapshotMemory {
+      let builder = try Runtime.makeSnapshotBuilder()
+      try builder.runScript("globalThis.table = { alpha\(n): \(n), beta: [1, 2, 3], ['k' + \(n)]: 'v' }", name: "t\(n).js")
+      return SnapshotMemory(try builder.snapshot())
+    }
+    let memories = try (1...3).map(build)
+    let runtimes = memories.map { m in Runtime(snapshot: m.bytes, owner: m) }
+    for (i, rt) in runtimes.enumerated() {
+      rt.onExit = { _ in }
+      let n = i + 1
+      let probe = "JSON.stringify([table.alpha\(n), table['k\(n)'], Object.keys(JSON.parse('{\"q\":1,\"beta\":2}')), 'beta' in table])"
+      #expect(try rt.runScript(probe, name: "probe.js") == .string("[\(n),\"v\",[\"q\",\"beta\"],true]"))
+    }
+  }
+
   @Test func mainReceivesArgsAndContext() throws {
     let builder = try Runtime.makeSnapshotBuilder()
     try builder.runScript(

@@ -2,7 +2,7 @@
 // ports of Node 20's lib/assert.js, lib/internal/assert/* and lib/internal/util/comparisons.js,
 // so a failing assertion reads the same under fe as under node.
 
-// Deep equality, (a, b, strict) → boolean; util.isDeepStrictEqual (builtins.js) uses it too.
+// Deep equality, (a, b, strict) -> boolean; util.isDeepStrictEqual (builtins.js) uses it too.
 let deepEqual;
 // Block-scoped: the runtime's files share one scope; only deepEqual and the modules are public.
 {

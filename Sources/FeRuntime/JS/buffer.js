@@ -15,7 +15,7 @@ function nodeError(Base, code, message) {
   e.code = code;
   return e;
 }
-// Node's determineSpecificType: how "Received …" describes a value.
+// Node's determineSpecificType: how "Received ..." describes a value.
 function receivedType(value) {
   if (value == null) return String(value);
   switch (typeof value) {
@@ -104,7 +104,7 @@ function validateIntegerArg(value, name, min = Number.MIN_SAFE_INTEGER, max = Nu
 }
 
 // ---------------------------------------------------------------------------------------------
-// Encodings: each knows its byte length for a string, string → bytes and bytes → string.
+// Encodings: each knows its byte length for a string, string -> bytes and bytes -> string.
 const kMaxBufferLength = 2 ** 32;
 const kMaxStringLength = 2 ** 29 - 24;
 const bufferEncodingNames = Object.assign(Object.create(null), {
@@ -692,7 +692,7 @@ function writeBufferBigInt(buf, value, offset, le, min, max) {
   for (let i = 0; i < 8; i++) buf[offset + (le ? i : 7 - i)] = i < 4 ? lo >>> (8 * i) : hi >>> (8 * (i - 4));
   return offset + 8;
 }
-// Lower-case aliases (readUint8, writeBigUint64LE, …), as Node has them.
+// Lower-case aliases (readUint8, writeBigUint64LE, ...), as Node has them.
 for (const key of Object.getOwnPropertyNames(bufferProto)) {
   if (/^(read|write)(Big)?UInt/.test(key)) bufferProto[key.replace('UInt', 'Uint')] = bufferProto[key];
 }

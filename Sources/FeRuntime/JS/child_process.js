@@ -11,7 +11,7 @@ const childProcess = (() => {
   };
   if (Object.keys(os.constants.signals).length === 0) Object.assign(os.constants.signals, SIGNALS);
   const MAX_BUFFER = 1024 * 1024;
-  const children = new Map(); // native handle id → ChildProcess
+  const children = new Map(); // native handle id -> ChildProcess
   const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.length);
 
   // libuv-style errors: "spawn ls ENOENT", errno negative, code, syscall.
@@ -77,7 +77,7 @@ const childProcess = (() => {
     return { ...options, args, cwd, detached: !!options.detached, envPairs, file };
   }
 
-  // stdio option → one entry per fd 0–2: 'pipe', 'inherit', 'ignore' or an fd number.
+  // stdio option -> one entry per fd 0-2: 'pipe', 'inherit', 'ignore' or an fd number.
   function normalizeStdio(stdio) {
     if (typeof stdio === 'string') {
       if (stdio === 'overlapped') stdio = 'pipe';

@@ -1,4 +1,4 @@
-// CommonJS: Node's module system — require() with Node's resolution (relative files with
+// CommonJS: Node's module system - require() with Node's resolution (relative files with
 // .js/.json/.cjs, directories with package.json "main" or index.js, node_modules up the tree,
 // package.json "exports" with the require/node/default conditions), require.cache,
 // require.resolve, require.main, the module wrapper, cycles (partial exports), and

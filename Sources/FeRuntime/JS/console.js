@@ -52,8 +52,8 @@ function renderTable(data) {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)) + 2);
   const center = (s, w) => { const left = Math.floor((w - s.length) / 2); return ' '.repeat(left) + s + ' '.repeat(w - s.length - left); };
-  const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
-  return [line('┌', '┬', '┐'), '│' + header.map((h, i) => center(h, widths[i])).join('│') + '│', line('├', '┼', '┤'),
-    ...body.map((b) => '│' + b.map((c, i) => center(c, widths[i])).join('│') + '│'), line('└', '┴', '┘')].join('\n');
+  const line = (l, m, r) => l + widths.map((w) => '\u2500'.repeat(w)).join(m) + r;
+  return [line('\u250c', '\u252c', '\u2510'), '\u2502' + header.map((h, i) => center(h, widths[i])).join('\u2502') + '\u2502', line('\u251c', '\u253c', '\u2524'),
+    ...body.map((b) => '\u2502' + b.map((c, i) => center(c, widths[i])).join('\u2502') + '\u2502'), line('\u2514', '\u2534', '\u2518')].join('\n');
 }
 const print = (...args) => { ops.op_write(1, args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ') + '\n'); };

@@ -1,7 +1,7 @@
-// fetch: the WHATWG fetch API as Node 20 has it (undici's behaviour and messages) — fetch,
-// Headers, Request, Response, FormData, Blob/File — and the part of WHATWG streams that bodies
+// fetch: the WHATWG fetch API as Node 20 has it (undici's behaviour and messages) - fetch,
+// Headers, Request, Response, FormData, Blob/File - and the part of WHATWG streams that bodies
 // need: ReadableStream with default readers, cancel, tee and async iteration. The network side is
-// FetchOps.swift: libcurl on a network thread, reporting back through core.onFetch(id, kind, …).
+// FetchOps.swift: libcurl on a network thread, reporting back through core.onFetch(id, kind, ...).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -35,7 +35,7 @@
   // ---------------------------------------------------------------------------------------------
   // ReadableStream (default controller). State lives in a WeakMap, so the body code below can
   // look inside a stream it made (queue size for flow control, disturbed, settled).
-  const streams = new WeakMap(); // stream or controller → state
+  const streams = new WeakMap(); // stream or controller -> state
   const invalidState = (what) => nodeError(TypeError, 'ERR_INVALID_STATE', `Invalid state: ${what}`);
   function streamOf(self) {
     const s = streams.get(self);
@@ -347,7 +347,7 @@
 
   // ---------------------------------------------------------------------------------------------
   // Blob and File: bytes in memory.
-  const blobs = new WeakMap(); // Blob → { bytes, type }
+  const blobs = new WeakMap(); // Blob -> { bytes, type }
   function blobOf(self) {
     const b = blobs.get(self);
     if (b === undefined) throw illegalInvocation();
@@ -526,7 +526,7 @@
   // ---------------------------------------------------------------------------------------------
   // Headers: names compared without case, kept in insertion order for inspection, iterated
   // sorted and combined (set-cookie stays one entry per cookie), as undici does.
-  // Headers → { map: Map(lowercase name → values[]), names: Map(lowercase → name as first given), guard }
+  // Headers -> { map: Map(lowercase name -> values[]), names: Map(lowercase -> name as first given), guard }
   const headerLists = new WeakMap();
   const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
   function headersOf(self) {
@@ -678,7 +678,7 @@
 
   // ---------------------------------------------------------------------------------------------
   // Bodies, shared by Request and Response: { stream, source } where `source` holds the bytes
-  // when they were known up front (a string, a buffer…), so they need not be streamed.
+  // when they were known up front (a string, a buffer...), so they need not be streamed.
   function extractBody(object) {
     let source = null, type = null, stream = null;
     if (typeof object === 'string') {
@@ -732,7 +732,7 @@
     }
     return concatBytes(chunks, total);
   }
-  const bodyOwners = new WeakMap(); // Request or Response → its state (with .body and .headers)
+  const bodyOwners = new WeakMap(); // Request or Response -> its state (with .body and .headers)
   function consume(self, convert) {
     const st = bodyOwners.get(self);
     if (st === undefined) return Promise.reject(illegalInvocation());
@@ -1001,7 +1001,7 @@
     if (cause !== undefined) define(e, 'cause', cause);
     return e;
   }
-  // The cause of a network error, of the class undici would throw (SocketError, …).
+  // The cause of a network error, of the class undici would throw (SocketError, ...).
   const causeClasses = new Map();
   function makeCause([name, message, props]) {
     let Class = Error;
@@ -1019,7 +1019,7 @@
     return e;
   }
 
-  const inflight = new Map(); // transfer id → { resolve, reject, signal, onAbort, response, stream, delivered, acked }
+  const inflight = new Map(); // transfer id -> { resolve, reject, signal, onAbort, response, stream, delivered, acked }
   function fetch(input, init = undefined) {
     // The error a network failure rejects with, made now so its stack shows the caller (the
     // failure itself arrives later, from the network thread, where no user code is on the stack).

@@ -29,8 +29,8 @@ const http = (() => {
   const END = 1, CLOSE = 2, WANT_DRAIN = 4, CHUNKED = 8;
   const HIGH_WATER_MARK = 16384;
   const nop = () => {};
-  const servers = new Map(); // native id → Server or fe.serve handle
-  const connections = new Map(); // native id → Socket
+  const servers = new Map(); // native id -> Server or fe.serve handle
+  const connections = new Map(); // native id -> Socket
 
   const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
   const invalidCharRe = /[^\t\x20-\x7e\x80-\xff]/;
@@ -81,7 +81,7 @@ const http = (() => {
       [this.remoteAddress, this.remotePort, this.remoteFamily] = remote;
       [this._localAddress, this.localPort, this._localFamily] = local;
       this.localAddress = this._localAddress;
-      this._pending = new Map(); // request seq → { req, res } (or fe.serve's entry)
+      this._pending = new Map(); // request seq -> { req, res } (or fe.serve's entry)
       this._outstanding = 0;
       this._drainTarget = null;
       this._nativeClosed = false;
@@ -193,7 +193,7 @@ const http = (() => {
   class OutgoingMessage extends LegacyStream {
     constructor() {
       super();
-      this._out = new Map(); // lower-case name → [name, value]
+      this._out = new Map(); // lower-case name -> [name, value]
       this._header = null;
       this._headerSent = false;
       this._hasBody = true;

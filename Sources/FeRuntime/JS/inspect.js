@@ -199,7 +199,7 @@ function formatValue(v, ctx, depth) {
     if (v.size === 0 && keys.length === 0) return `${braces[0]}}`;
     entries = () => [...v].map((x) => formatValue(x, ctx, depth + 1));
   } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-    // A Buffer prints as <Buffer …> through its own inspect; without it, as Buffer(n) [Uint8Array] [ … ].
+    // A Buffer prints as <Buffer ...> through its own inspect; without it, as Buffer(n) [Uint8Array] [ ... ].
     const tag = v[Symbol.toStringTag];
     braces = [`${name}(${v.length}) ${tag && tag !== name ? `[${tag}] ` : ''}[`, ']'];
     isArrayLike = true;

@@ -32,7 +32,7 @@ process.nextTick = nextTick;
 process.emitWarning = (w, type) => { ops.op_write(2, `(fe:${process.pid}) ${typeof w === 'string' ? `${type || 'Warning'}: ${w}` : `${w.name}: ${w.message}`}\n`); };
 process.abort = () => exitNow(134);
 process.kill = (pid, sig) => { check(ops.op_kill(pid, sig === undefined ? 'SIGTERM' : sig)); return true; };
-// Signal events: while 'SIGINT' (…) has listeners, the signal is caught and emitted here.
+// Signal events: while 'SIGINT' (...) has listeners, the signal is caught and emitted here.
 const signalNames = new Set(['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', 'SIGCONT', 'SIGTSTP', 'SIGALRM', 'SIGCHLD']);
 process.on('newListener', (name) => { if (signalNames.has(name) && process.listenerCount(name) === 0) ops.op_signal_watch(name, true); });
 process.on('removeListener', (name) => { if (signalNames.has(name) && process.listenerCount(name) === 0) ops.op_signal_watch(name, false); });

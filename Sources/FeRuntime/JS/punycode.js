@@ -31,7 +31,7 @@
   const ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
 
   const digitOf = (c) => (c >= 0x30 && c < 0x3a ? c - 0x16 : c >= 0x41 && c < 0x5b ? c - 0x41 : c >= 0x61 && c < 0x7b ? c - 0x61 : base);
-  const basicOf = (d) => d + 22 + 75 * (d < 26 ? 1 : 0); // 0..25 → a..z, 26..35 → 0..9
+  const basicOf = (d) => d + 22 + 75 * (d < 26 ? 1 : 0); // 0..25 -> a..z, 26..35 -> 0..9
   const threshold = (k, bias) => (k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias);
 
   function adapt(delta, numPoints, firstTime) {

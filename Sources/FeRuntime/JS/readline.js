@@ -3,7 +3,7 @@
 // split across reads counted once); with one (output.isTTY, or terminal: true) it puts the input
 // in raw mode, turns it into keypress events and edits the line itself: cursor moves, word and
 // line deletes, history, tab completion, Ctrl+C/Ctrl+D. question(), prompt(), async iteration
-// over lines, and the cursor helpers (clearLine, cursorTo, moveCursor…) as ANSI writes.
+// over lines, and the cursor helpers (clearLine, cursorTo, moveCursor...) as ANSI writes.
 (() => {
   const { StringDecoder } = requireBuiltin('string_decoder');
   const ESC = '\x1b';
@@ -149,7 +149,7 @@
         if (ch === ESC) seq += ch = yield;
       }
       if (escaped && (ch === 'O' || ch === '[')) {
-        // ESC O letter, ESC O modifier letter, ESC [ [num] [; modifier] (letter | ~ ^ $), ESC [ [ …
+        // ESC O letter, ESC O modifier letter, ESC [ [num] [; modifier] (letter | ~ ^ $), ESC [ [ ...
         let code = ch;
         let modifier = 0;
         if (ch === 'O') {

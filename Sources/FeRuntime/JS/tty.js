@@ -1,5 +1,5 @@
 // tty: isatty, and ReadStream/WriteStream for terminal descriptors with Node's colour-depth
-// rules (FORCE_COLOR, NO_COLOR, TERM, COLORTERM, CI, …), window size and raw mode.
+// rules (FORCE_COLOR, NO_COLOR, TERM, COLORTERM, CI, ...), window size and raw mode.
 // process.stdin/stdout/stderr stay the stdio streams of streams.js; this adds what a terminal
 // has to them (rows, getWindowSize, setRawMode, Node's getColorDepth).
 (() => {

@@ -5,7 +5,7 @@
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
 (() => {
-  const contexts = new WeakMap(); // sandbox → the global of its context
+  const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
 
   const validateString = (v, name) => { if (typeof v !== 'string') throw invalidArgType(name, 'string', v); };

@@ -1,4 +1,4 @@
-// web: the web-platform globals Node has and V8 lacks — DOMException, TextEncoder/TextDecoder,
+// web: the web-platform globals Node has and V8 lacks - DOMException, TextEncoder/TextDecoder,
 // atob/btoa, structuredClone, Event/EventTarget/CustomEvent, AbortController/AbortSignal and
 // performance. Behaviour (including error codes and messages) follows Node 20.
 
@@ -390,7 +390,7 @@
   // removed before its turn is skipped and one appended before the walk ends is called.
   let isEventTarget, handlersOf; // set in EventTarget's static block
   class EventTarget {
-    #events = new Map(); // type → { next, resist } list head
+    #events = new Map(); // type -> { next, resist } list head
     #handlers = new Map(); // `on<type>` handler wrappers
     static {
       isEventTarget = (v) => v !== null && typeof v === 'object' && #events in v;

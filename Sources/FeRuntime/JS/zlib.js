@@ -1,7 +1,7 @@
 // zlib: Node 20's zlib module over the system's zlib and brotli (ZlibOps.swift). Each stream
-// object (Gzip, Inflate, BrotliCompress, …) is a Transform owning one native stream; a write
+// object (Gzip, Inflate, BrotliCompress, ...) is a Transform owning one native stream; a write
 // runs the engine the way Node's binding does and pushes its output in the same chunks. The
-// convenience functions (gzip, gunzipSync, …) are streams written once, as in Node: the sync
+// convenience functions (gzip, gunzipSync, ...) are streams written once, as in Node: the sync
 // forms run on this thread, the callback forms on the worker pool.
 (() => {
   const { Transform, finished } = nodeStream;
@@ -89,7 +89,7 @@
   const isAnyArrayBuffer = (v) => util.types.isAnyArrayBuffer(v);
 
   function zlibError([message, code, errno]) {
-    // brotli names its errors as its newer releases do: ERR__ERROR_FORMAT_…
+    // brotli names its errors as its newer releases do: ERR__ERROR_FORMAT_...
     if (message === 'Decompression failed') {
       const name = Object.keys(constants).find((k) => k.startsWith('BROTLI_DECODER_ERROR_') && constants[k] === errno);
       if (name) code = `ERR_${name.slice('BROTLI_DECODER'.length)}`;
@@ -446,7 +446,7 @@
   }
   zlib.constants = constants;
   zlib.codes = Object.freeze(codes);
-  // The legacy top-level constants (zlib.Z_NO_FLUSH…): read-only and not enumerable, as in Node.
+  // The legacy top-level constants (zlib.Z_NO_FLUSH...): read-only and not enumerable, as in Node.
   for (const name of Object.keys(constants)) {
     if (name.startsWith('BROTLI')) continue;
     Object.defineProperty(zlib, name, { value: constants[name], enumerable: false, writable: false, configurable: false });
