@@ -99,8 +99,14 @@ void fe_rt_dispose(fe_rt *rt);
 // Runs `source` as `(function (ops) { ... })` with an object of native functions named
 // op_names (in that fixed order: the order is part of the engine id) and keeps its return value
 // as the runtime's core object.
+// `code_cache` (optional) is V8's code cache of this same source from fe_rt_bootstrap_code_cache:
+// the functions compiled when it was made come with their bytecode. A rejected cache is ignored.
 fe_status fe_rt_bootstrap(fe_rt *rt, const char *source, size_t len, const char *name,
-                          const char *const *op_names, size_t op_count);
+                          const char *const *op_names, size_t op_count, const uint8_t *code_cache,
+                          size_t code_cache_len);
+// V8's code cache of the bootstrap function, with every function compiled so far: a malloc'ed
+// buffer the caller frees, or NULL.
+uint8_t *fe_rt_bootstrap_code_cache(fe_rt *rt, size_t *out_size);
 // Serialises the heap (kKeep: compiled bytecode stays). Returns a malloc'ed buffer the caller
 // frees with free(), or NULL. The runtime can only be disposed afterwards.
 uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size);

@@ -112,6 +112,7 @@ struct fe_rt {
   Global<Context> context;
   Global<v8::ObjectTemplate> vm_global_template;  // made on the first vm.createContext
   Global<Object> core;
+  Global<Function> bootstrap;  // the runtime's `(function (ops) {…})`, for its code cache
   Global<Function> reject_handler;
   Global<Value> exception;
   Global<v8::Message> message;
@@ -344,6 +345,7 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
 void fe_rt_dispose(fe_rt *rt) {
   if (rt == nullptr) return;
   rt->core.Reset();
+  rt->bootstrap.Reset();
   rt->reject_handler.Reset();
   rt->exception.Reset();
   rt->message.Reset();
@@ -359,7 +361,8 @@ void fe_rt_dispose(fe_rt *rt) {
 }
 
 fe_status fe_rt_bootstrap(fe_rt *rt, const char *source, size_t len, const char *name,
-                          const char *const *op_names, size_t op_count) {
+                          const char *const *op_names, size_t op_count, const uint8_t *code_cache,
+                          size_t code_cache_len) {
   Isolate *isolate = rt->isolate;
   Isolate::Scope isolate_scope(isolate);
   HandleScope scope(isolate);
@@ -379,10 +382,14 @@ fe_status fe_rt_bootstrap(fe_rt *rt, const char *source, size_t len, const char 
     (void)ops->Set(ctx, n, f);
   }
   ScriptOrigin origin = OriginFor(isolate, name, false);
-  ScriptCompiler::Source src(SourceStr(rt, source, len), origin);
+  auto *cached = code_cache == nullptr ? nullptr
+                                       : new ScriptCompiler::CachedData(code_cache, static_cast<int>(code_cache_len));
+  ScriptCompiler::Source src(SourceStr(rt, source, len), origin, cached);  // owns `cached`
   Local<String> params[] = {String::NewFromUtf8Literal(isolate, "ops")};
   Local<Function> fn;
-  if (!ScriptCompiler::CompileFunction(ctx, &src, 1, params, 0, nullptr).ToLocal(&fn)) return Caught(rt, tc);
+  auto options = cached != nullptr ? ScriptCompiler::kConsumeCodeCache : ScriptCompiler::kNoCompileOptions;
+  if (!ScriptCompiler::CompileFunction(ctx, &src, 1, params, 0, nullptr, options).ToLocal(&fn)) return Caught(rt, tc);
+  rt->bootstrap.Reset(isolate, fn);
   Local<Value> args[] = {ops};
   Local<Value> core;
   if (!fn->Call(ctx, ctx->Global(), 1, args).ToLocal(&core)) return Caught(rt, tc);
@@ -408,6 +415,7 @@ uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size) {
   }
   // Global handles cannot be serialised: drop every one the runtime holds.
   rt->core.Reset();
+  rt->bootstrap.Reset();
   rt->reject_handler.Reset();
   rt->exception.Reset();
   rt->message.Reset();
@@ -423,6 +431,19 @@ uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size) {
 }
 
 size_t fe_rt_snapshot_sources(fe_rt *rt, fe_source *out, size_t max) { return rt->sources.Export(out, max); }
+
+uint8_t *fe_rt_bootstrap_code_cache(fe_rt *rt, size_t *out_size) {
+  Isolate *isolate = rt->isolate;
+  Isolate::Scope isolate_scope(isolate);
+  HandleScope scope(isolate);
+  if (rt->bootstrap.IsEmpty()) return nullptr;
+  std::unique_ptr<ScriptCompiler::CachedData> data(ScriptCompiler::CreateCodeCacheForFunction(rt->bootstrap.Get(isolate)));
+  if (!data || data->length <= 0) return nullptr;
+  auto *out = static_cast<uint8_t *>(malloc(data->length));
+  memcpy(out, data->data, data->length);
+  *out_size = data->length;
+  return out;
+}
 
 namespace {
 struct ScopeArgs {

@@ -59,18 +59,33 @@ public final class Isolate {
   }
 
   /// Runs the runtime's bootstrap `(function (ops) { … return core })` with the named ops.
-  public func bootstrap(source: String, name: String, ops: [String]) throws {
+  /// `codeCache`: V8's code cache of the same source (`bootstrapCodeCache()`), whose compiled
+  /// functions then come with their bytecode; ignored if V8 rejects it.
+  public func bootstrap(source: String, name: String, ops: [String], codeCache: [UInt8]? = nil) throws {
     var cNames = ops.map { strdup($0) }
     defer { cNames.forEach { free($0) } }
     let status = cNames.withUnsafeMutableBufferPointer { names in
       names.withMemoryRebound(to: UnsafePointer<CChar>?.self) { ptrs in
         var src = source
-        return src.withUTF8 { fe_rt_bootstrap(rt, $0.baseAddress, $0.count, name, ptrs.baseAddress, ops.count) }
+        return src.withUTF8 { text in
+          func run(_ cache: UnsafeBufferPointer<UInt8>?) -> fe_status {
+            fe_rt_bootstrap(rt, text.baseAddress, text.count, name, ptrs.baseAddress, ops.count, cache?.baseAddress, cache?.count ?? 0)
+          }
+          return codeCache.map { $0.withUnsafeBufferPointer { run($0) } } ?? run(nil)
+        }
       }
     }
     if status != FE_OK {
       try scope { scope in try scope.check(status) }
     }
+  }
+
+  /// V8's code cache of the bootstrap function with every function compiled so far, or nil.
+  public func bootstrapCodeCache() -> [UInt8]? {
+    var size = 0
+    guard let data = fe_rt_bootstrap_code_cache(rt, &size) else { return nil }
+    defer { free(data) }
+    return Array(UnsafeBufferPointer(start: data, count: size))
   }
 
   /// Serialises the heap into a snapshot image (bytecode kept, large sources beside V8's data:

@@ -68,7 +68,7 @@ public final class Runtime {
   /// A runtime freshly bootstrapped from source, whose heap can become a snapshot.
   public static func makeSnapshotBuilder() throws -> Runtime {
     let rt = Runtime(isolate: Isolate(forSnapshot: true), permissions: .all)
-    try rt.isolate.bootstrap(source: source, name: sourceName, ops: opNames)
+    try rt.isolate.bootstrap(source: source, name: sourceName, ops: opNames, codeCache: launchCodeCache)
     return rt
   }
 

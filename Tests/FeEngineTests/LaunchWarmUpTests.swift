@@ -1,0 +1,26 @@
+// The runtime's launch path reaches every snapshot compiled (Sources/FeRuntime/LaunchWarmUp.swift).
+import FeEngine
+@testable import FeRuntime
+import Testing
+
+@Suite struct LaunchWarmUpTests {
+  @Test func rehearsalSucceeds() {
+    // A runtime change that breaks the rehearsed launch would silently slow every launch.
+    #expect(Runtime.launchCodeCache != nil)
+  }
+
+  @Test func snapshotsCarryTheRehearsedBytecode() throws {
+    let cold = Runtime(isolate: Isolate(forSnapshot: true), permissions: .all)
+    try cold.isolate.bootstrap(source: Runtime.source, name: Runtime.sourceName, ops: Runtime.opNames)
+    let coldBytes = try cold.snapshot().count
+    let warmBytes = try Runtime.makeSnapshotBuilder().snapshot().count
+    // V8 took the cache (a rejected one would leave both the same): the launch path's bytecode.
+    #expect(warmBytes > coldBytes + 8_000, "warm \(warmBytes) vs cold \(coldBytes)")
+  }
+
+  @Test func warmSnapshotsBootAndRun() throws {
+    let rt = try bootRuntime()
+    try rt.expose(["path"])
+    #expect(try rt.runScript("path.join('a', 'b')", name: "p.js") == .string("a/b"))
+  }
+}
