@@ -56,8 +56,9 @@ import Testing
     let r = try s.fe("blobs", "--version", env: ["LD_DEBUG": "bindings"])
     #expect(r.exited(0), "\(r)")
     // Thread-locals are the exception: their relocations name a module and an offset, never an address.
-    let symbols = try Self.output("/usr/bin/readelf", ["--dyn-syms", "-W", Self.libnode])
-    let threadLocal = Set(symbols.split(separator: "\n").filter { $0.contains(" TLS ") }.compactMap { $0.split(separator: " ").last.map(String.init) })
+    let readelf = try Fe.run(["--dyn-syms", "-W", Self.libnode], cwd: "/", env: [:], executable: "/usr/bin/readelf")
+    #expect(readelf.exited(0), "\(readelf)")
+    let threadLocal = Set(readelf.out.split(separator: "\n").filter { $0.contains(" TLS ") }.compactMap { $0.split(separator: " ").last.map(String.init) })
     let own = r.err.split(separator: "\n").filter { line in
       guard let from = line.range(of: "binding file "), let to = line.range(of: " to "),
         let name = line.split(separator: "`").last?.split(separator: "'").first
@@ -71,18 +72,6 @@ import Testing
 
   /// The libnode fe was linked with (the build's rpath points at .deps/libnode/lib).
   static let libnode = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.deps/libnode/lib/libnode.so.108").standardized.path
-
-  static func output(_ tool: String, _ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: tool)
-    p.arguments = args
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-  }
 
   @Test func execPassesEverythingAfterTheToolThrough() throws {
     let s = try Sandbox("exec-fast-path", store: .sharedCopy)

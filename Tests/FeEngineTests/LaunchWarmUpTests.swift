@@ -18,6 +18,16 @@ import Testing
     #expect(warmBytes > coldBytes + 8_000, "warm \(warmBytes) vs cold \(coldBytes)")
   }
 
+  @Test func aCodeCacheV8RejectsIsIgnored() throws {
+    // Garbage, or a cache from another source: V8 rejects it and compiles as without one.
+    let probe = "[typeof process, typeof console.log, typeof setTimeout].join()"
+    for cache: [UInt8] in [[1, 2, 3], Array(repeating: 0xAB, count: 4096), try #require(Runtime.launchCodeCache).dropLast(100)] {
+      let rt = Runtime(isolate: Isolate(forSnapshot: true), permissions: .all)
+      try rt.isolate.bootstrap(source: Runtime.source, name: Runtime.sourceName, ops: Runtime.opNames, codeCache: cache)
+      #expect(try rt.runScript(probe, name: "r.js") == .string("object,function,function"))
+    }
+  }
+
   @Test func warmSnapshotsBootAndRun() throws {
     let rt = try bootRuntime()
     try rt.expose(["path"])
