@@ -3,8 +3,13 @@ import NIOHTTP1
 
 /// One HTTP/1 connection on the NIO thread: turns parsed request parts into hub events, and
 /// writes the bytes http.js framed (head, body, chunking) for each response in request order, so
-/// pipelined requests answered out of order still go out in order. Idle keep-alive connections
-/// close after the server's keepAliveTimeout, as Node's do.
+/// pipelined requests answered out of order still go out in order.
+///
+/// Timeouts (the server's settings, as Node's http.Server has them): a connection with no request
+/// in progress — new, or kept alive after a response — closes after keepAliveTimeout; once a
+/// request's first byte arrives (RequestStartWatcher) its headers must be in within
+/// headersTimeout and all of it within requestTimeout, or it gets 408 and the connection closes.
+/// So connections that send nothing, or trickle a header a byte at a time, do not stay open.
 final class HTTPConnection: ChannelInboundHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = ByteBuffer
@@ -25,6 +30,13 @@ final class HTTPConnection: ChannelInboundHandler {
   private var wantsDrain = false
   private var timer: Scheduled<Void>?
   private var open = true
+  /// When the connection last had no request in progress (the hub closes the idle longest first).
+  private(set) var idleSince = NIODeadline.now()
+  /// A request's first bytes have arrived and its end has not: its timeouts run from `started`.
+  private var receiving = false
+  private var started = NIODeadline.now()
+  /// Bytes of the response now going out (`responding`) have been written.
+  private var responseBegun = false
   /// The current request asked for an upgrade: after it, the connection carries raw bytes.
   private var upgrading = false
   private var upgraded = false
@@ -37,12 +49,14 @@ final class HTTPConnection: ChannelInboundHandler {
 
   /// No request is waiting for its response.
   var isIdle: Bool { responding == nextSeq && !upgraded }
+  /// Open and idle (perhaps sending a request's headers): one the hub may close to make room.
+  var isEvictable: Bool { open && isIdle }
 
   func handlerAdded(context: ChannelHandlerContext) { self.context = context }
 
   func channelActive(context: ChannelHandlerContext) {
     hub.emit(.connection(server: server.id, conn: id, remote: context.channel.remoteAddress, local: context.channel.localAddress))
-    arm(server.headersTimeout)
+    becameIdle()
     context.fireChannelActive()
   }
 
@@ -56,7 +70,8 @@ final class HTTPConnection: ChannelInboundHandler {
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     switch unwrapInboundIn(data) {
     case .head(let head):
-      timer?.cancel()
+      if !receiving { requestBegan() }
+      armRequestTimeout(headComplete: true)
       let seq = nextSeq
       nextSeq += 1
       upgrading = head.headers.contains(name: "upgrade") && head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "upgrade" }
@@ -64,6 +79,9 @@ final class HTTPConnection: ChannelInboundHandler {
     case .body(let bytes):
       hub.emit(.data(conn: id, seq: nextSeq - 1, bytes))
     case .end:
+      receiving = false
+      timer?.cancel()
+      timer = nil
       hub.emit(.end(conn: id, seq: nextSeq - 1))
       if upgrading { becomeRaw(context) }
     }
@@ -73,6 +91,7 @@ final class HTTPConnection: ChannelInboundHandler {
   /// (a WebSocket's frames), relayed to JS as they come.
   private func becomeRaw(_ context: ChannelHandlerContext) {
     upgraded = true
+    receiving = false
     timer?.cancel()
     let relay = RawRelay(conn: id, hub: hub)
     do {
@@ -135,6 +154,7 @@ final class HTTPConnection: ChannelInboundHandler {
     guard let context else { return }
     if data.readableBytes > 0 {
       context.write(wrapOutboundOut(data), promise: nil)
+      responseBegun = true
       markForFlush()
     }
     if flags & HTTPHub.Flag.wantDrain != 0 {
@@ -143,6 +163,7 @@ final class HTTPConnection: ChannelInboundHandler {
     }
     if flags & HTTPHub.Flag.end != 0 {
       responding += 1
+      responseBegun = false
       if flags & HTTPHub.Flag.close != 0 { closeAfterFlush = true }
       markForFlush()
     }
@@ -175,7 +196,7 @@ final class HTTPConnection: ChannelInboundHandler {
       return
     }
     context.flush()
-    if isIdle { arm(server.keepAlive) }
+    if isIdle && !receiving { becameIdle() }
     if wantsDrain && context.channel.isWritable {
       wantsDrain = false
       hub.emit(.drain(conn: id))
@@ -188,14 +209,73 @@ final class HTTPConnection: ChannelInboundHandler {
     context.close(promise: nil)
   }
 
-  /// Closes the connection if it stays without a request for `after`.
-  private func arm(_ after: TimeAmount) {
+  // MARK: timeouts
+
+  /// The first bytes of a request (from RequestStartWatcher, before the parser sees them).
+  func requestBytesArrived() {
+    guard open, !receiving, !upgraded else { return }
+    requestBegan()
+    armRequestTimeout(headComplete: false)
+  }
+
+  private func requestBegan() {
+    receiving = true
+    started = .now()
+  }
+
+  /// Until the head is in, headersTimeout and requestTimeout run; after it, requestTimeout.
+  private func armRequestTimeout(headComplete: Bool) {
     timer?.cancel()
-    guard let context else { return }
+    timer = nil
+    let settings = server.settings
+    var deadline: NIODeadline?
+    if !headComplete, let after = settings.headersTimeout { deadline = started + after }
+    if let after = settings.requestTimeout { deadline = min(deadline ?? started + after, started + after) }
+    guard let deadline, let context else { return }
+    timer = context.eventLoop.scheduleTask(deadline: deadline) { [weak self] in self?.requestTimedOut() }
+  }
+
+  /// Node's answer to a request too slow to arrive: 408 when no response has begun, then close.
+  private func requestTimedOut() {
+    guard open, receiving, let context else { return }
+    open = false
+    timer = nil
+    let current = responding == nextSeq || (responding == nextSeq - 1 && held.isEmpty)
+    if current && !responseBegun {
+      var buffer = context.channel.allocator.buffer(capacity: 64)
+      buffer.writeString("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n")
+      context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in context.close(promise: nil) }
+    } else {
+      context.close(promise: nil)
+    }
+    hub.emit(.clientError(server: server.id, conn: id, status: 408))
+  }
+
+  /// No request in progress: the connection closes if it stays so for keepAliveTimeout.
+  private func becameIdle() {
+    timer?.cancel()
+    timer = nil
+    idleSince = .now()
+    guard let after = server.settings.keepAlive, let context else { return }
     timer = context.eventLoop.scheduleTask(in: after) { [weak self] in
-      guard let self, self.isIdle else { return }
+      guard let self, self.isIdle, !self.receiving else { return }
       self.destroy()
     }
+  }
+}
+
+/// Sits before the parser and tells the connection when bytes arrive, so a request's header and
+/// request timeouts start at its first byte (a parser reports a request only once its head is in).
+final class RequestStartWatcher: ChannelInboundHandler {
+  typealias InboundIn = ByteBuffer
+  typealias InboundOut = ByteBuffer
+  private let conn: HTTPConnection
+
+  init(_ conn: HTTPConnection) { self.conn = conn }
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    conn.requestBytesArrived()
+    context.fireChannelRead(data)
   }
 }
 

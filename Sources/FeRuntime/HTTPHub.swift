@@ -3,6 +3,10 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The NIO side of the runtime's HTTP servers (JS/http.js). A NIO thread accepts, parses and
 /// writes; the JS thread sees what happened in batches and answers with commands in batches:
 ///
@@ -13,6 +17,13 @@ import NIOPosix
 ///
 /// So a burst of requests costs one JS wake-up and one NIO wake-up, not one per request or write.
 /// Servers, connections and requests are integer ids; a request is (connection, sequence number).
+///
+/// Abuse (connections that send nothing, or trickle their headers) cannot take a server down:
+/// idle connections close after keepAliveTimeout, a request's headers must arrive within
+/// headersTimeout and the whole request within requestTimeout (HTTPConnection); connections are
+/// capped per server (Node's maxConnections) and per process below the descriptor limit, raised
+/// to the hard limit at the first listen (`Descriptors`); at a cap the connection idle longest is
+/// closed to make room, and under EMFILE accepting pauses briefly and resumes, never stops.
 final class HTTPHub: @unchecked Sendable {
   /// One NIO thread for every server in the process: the JS thread is the other busy one, and
   /// more would only contend with it on small machines.
@@ -28,6 +39,8 @@ final class HTTPHub: @unchecked Sendable {
     case serverClosed(server: Int)
     /// A request the parser refused; the connection already got `status` and is closing.
     case clientError(server: Int, conn: Int, status: Int)
+    /// A connection refused at the server's maxConnections (Node's 'drop').
+    case dropped(server: Int, remote: SocketAddress?, local: SocketAddress?)
     /// The raw bytes of an upgraded connection (after the request that asked for it).
     case upgradeData(conn: Int, ByteBuffer)
   }
@@ -37,6 +50,7 @@ final class HTTPHub: @unchecked Sendable {
     case destroy(conn: Int)
     case closeServer(server: Int)
     case closeConnections(server: Int, idleOnly: Bool)
+    case configure(server: Int, Settings)
     case raw(conn: Int, data: ByteBuffer, end: Bool)
   }
 
@@ -78,19 +92,47 @@ final class HTTPHub: @unchecked Sendable {
     loop.turnHooks.append { [weak self] in self?.handOver() }
   }
 
+  /// A server's limits, as Node's http.Server properties (milliseconds; 0: none) set them.
+  struct Settings {
+    /// An idle connection (no request in progress, none begun) closes after this.
+    var keepAliveMs = 5000
+    /// A request's headers must arrive within this of its first byte (else 408).
+    var headersMs = 60000
+    /// The whole request must arrive within this of its first byte (else 408).
+    var requestMs = 300_000
+    /// Connections beyond this are refused (Node), or make room by closing the idle one.
+    var maxConnections = Int.max
+    /// At maxConnections, close the connection idle longest instead of refusing the new one.
+    var evictIdle = false
+
+    /// From http.js: [keepAliveTimeout, headersTimeout, requestTimeout, maxConnections (< 0:
+    /// none), evictIdleConnections (0/1)].
+    init(_ values: [Int]) {
+      func at(_ i: Int) -> Int? { i < values.count ? values[i] : nil }
+      keepAliveMs = max(0, at(0) ?? keepAliveMs)
+      headersMs = max(0, at(1) ?? headersMs)
+      requestMs = max(0, at(2) ?? requestMs)
+      if let cap = at(3), cap >= 0 { maxConnections = cap }
+      evictIdle = (at(4) ?? 0) != 0
+    }
+
+    static func amount(_ ms: Int) -> TimeAmount? { ms > 0 ? .milliseconds(Int64(ms)) : nil }
+    var keepAlive: TimeAmount? { Self.amount(keepAliveMs) }
+    var headersTimeout: TimeAmount? { Self.amount(headersMs) }
+    var requestTimeout: TimeAmount? { Self.amount(requestMs) }
+  }
+
   /// A listening socket and its connections (NIO thread).
   final class Server {
     let id: Int
-    let keepAlive: TimeAmount
-    let headersTimeout: TimeAmount
+    var settings: Settings
     var channel: Channel?
     var listening = true
     var closing = false
     var connections: [Int: HTTPConnection] = [:]
-    init(id: Int, keepAliveMs: Int, headersTimeoutMs: Int) {
+    init(id: Int, settings: Settings) {
       self.id = id
-      keepAlive = .milliseconds(Int64(max(1, keepAliveMs)))
-      headersTimeout = .milliseconds(Int64(max(1, headersTimeoutMs)))
+      self.settings = settings
     }
   }
 
@@ -104,26 +146,50 @@ final class HTTPHub: @unchecked Sendable {
 
   /// Binds a server (blocking the JS thread for the bind only: it is quick, and Node reports the
   /// address synchronously after 'listening' anyway). Returns its id and local address.
-  func listen(host: String, port: Int, backlog: Int, keepAliveMs: Int, headersTimeoutMs: Int) throws -> (Int, SocketAddress) {
+  func listen(host: String, port: Int, backlog: Int, settings: Settings) throws -> (Int, SocketAddress) {
+    let budget = Descriptors.connectionBudget
     let id = nextServer
     nextServer += 1
-    let server = Server(id: id, keepAliveMs: keepAliveMs, headersTimeoutMs: headersTimeoutMs)
+    let server = Server(id: id, settings: settings)
     // Node's limit for a request's headers is 16 KiB (more gets 431).
     var limits = NIOHTTPDecoderLimitConfiguration()
     limits.maxHeaderListSize = 16 * 1024
     limits.maxHeaderFieldSize = 16 * 1024
     let bootstrap = ServerBootstrap(group: nio)
+      .serverChannelInitializer { [self] channel in
+        // Out of descriptors (EMFILE/ENFILE): free one by closing the connection idle longest,
+        // pause accepting briefly, then go on (NIO would otherwise retry in a busy loop).
+        let backoff = AcceptBackoffHandler(shouldForwardIOErrorCaught: false, backoffProvider: { [self] error in
+          switch error.errnoCode {
+          case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+            if let victim = oldestIdle(in: connections.values) { evict(victim) }
+            return .milliseconds(20)
+          default:
+            return nil
+          }
+        })
+        do {
+          try channel.pipeline.syncOperations.addHandler(backoff)
+          return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+          return channel.eventLoop.makeFailedFuture(error)
+        }
+      }
       .serverChannelOption(ChannelOptions.backlog, value: Int32(clamping: backlog))
       .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
       .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
       .childChannelOption(ChannelOptions.maxMessagesPerRead, value: 16)
       .childChannelInitializer { [self] channel in
+        guard admit(channel, to: server, budget: budget) else {
+          return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+        }
         let conn = HTTPConnection(id: nextConnection, hub: self, server: server)
         nextConnection += 1
         connections[conn.id] = conn
         server.connections[conn.id] = conn
         do {
           let decoder = HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop, limitConfiguration: limits)
+          try channel.pipeline.syncOperations.addHandler(RequestStartWatcher(conn))
           try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder), name: HTTPConnection.decoderName)
           try channel.pipeline.syncOperations.addHandler(conn)
           return channel.eventLoop.makeSucceededVoidFuture()
@@ -220,6 +286,8 @@ final class HTTPHub: @unchecked Sendable {
         if refed.removeValue(forKey: server) == true { loop.release() }
       case .clientError(let server, let conn, let status):
         put(7); put(server); put(conn); put(status)
+      case .dropped(let server, let remote, let local):
+        put(9); put(server); put(remote); put(local)
       case .upgradeData(let conn, let bytes):
         put(8); put(conn); put(bytes)
       }
@@ -277,11 +345,49 @@ final class HTTPHub: @unchecked Sendable {
         }
       case .closeConnections(let id, let idleOnly):
         for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle { conn.destroy() }
+      case .configure(let id, let settings):
+        servers[id]?.settings = settings
       }
     }
     let list = touched
     touched = []
     for conn in list { conn.flush() }
+  }
+
+  /// Whether a new connection may join `server`: at the server's maxConnections, or at the
+  /// process's budget of descriptors, the connection idle longest is closed to make room (at
+  /// maxConnections only if the server asks for that); when none is idle the new one is refused.
+  private func admit(_ channel: Channel, to server: Server, budget: Int) -> Bool {
+    let settings = server.settings
+    if server.connections.count >= settings.maxConnections {
+      if settings.evictIdle, let victim = oldestIdle(in: server.connections.values) {
+        evict(victim)
+      } else {
+        emit(.dropped(server: server.id, remote: channel.remoteAddress, local: channel.localAddress))
+        return false
+      }
+    }
+    if connections.count >= budget {
+      guard let victim = oldestIdle(in: connections.values) else { return false }
+      evict(victim)
+    }
+    return true
+  }
+
+  /// The open connection without a request in progress that has been so the longest.
+  private func oldestIdle<C: Sequence>(in candidates: C) -> HTTPConnection? where C.Element == HTTPConnection {
+    var best: HTTPConnection?
+    for conn in candidates where conn.isEvictable {
+      if best == nil || conn.idleSince < best!.idleSince { best = conn }
+    }
+    return best
+  }
+
+  /// Closes `conn` and stops counting it at once (its 'close' still comes when the socket ends).
+  private func evict(_ conn: HTTPConnection) {
+    conn.destroy()
+    connections[conn.id] = nil
+    conn.server.connections[conn.id] = nil
   }
 
   func connectionClosed(_ conn: HTTPConnection) {
@@ -296,5 +402,29 @@ final class HTTPHub: @unchecked Sendable {
     guard !server.listening, server.channel == nil, server.connections.isEmpty, servers[server.id] != nil else { return }
     servers[server.id] = nil
     emit(.serverClosed(server: server.id))
+  }
+}
+
+/// The process's open-file limit. Node raises the soft limit to the hard one at startup so a
+/// server can hold as many sockets as the system allows; fe does it when the first server
+/// listens, and keeps a reserve of descriptors for everything else (files, watchers, fetch).
+enum Descriptors {
+  /// The soft limit after raising it (once per process).
+  static let limit: Int = {
+    var l = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &l) == 0 else { return 1024 }
+    if l.rlim_cur < l.rlim_max {
+      var raised = l
+      raised.rlim_cur = l.rlim_max
+      if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { l = raised }
+    }
+    return Int(clamping: min(l.rlim_cur, rlim_t(Int32.max)))
+  }()
+
+  /// How many connections all servers together may hold: the limit less a reserve of an
+  /// eighth of it, at least 64 and at most 1024 descriptors.
+  static var connectionBudget: Int {
+    let reserve = min(1024, max(64, limit / 8))
+    return max(16, limit - reserve)
   }
 }

@@ -4,13 +4,19 @@ import NIOCore
 /// Ops for the HTTP server (JS/http.js, fe.serve). The NIO side is HTTPHub/HTTPConnection;
 /// events come back through `core.onHttp(list)`.
 enum HTTPServerOps {
+  /// The server settings at `first` and after (see HTTPHub.Settings).
+  static func settings(_ call: OpCall, from first: Int) -> HTTPHub.Settings {
+    HTTPHub.Settings((first..<first + 5).map { call.int($0) })
+  }
+
   static let all: [Op] = [
     Op("op_http_listen", needs: .net) { rt, call in
-      // (host, port, backlog, keepAliveTimeout ms, headersTimeout ms) → [id, address, family, port]
+      // (host, port, backlog, keepAliveTimeout ms, headersTimeout ms, requestTimeout ms,
+      // maxConnections or -1, evict idle 0/1) → [id, address, family, port]
       // or { error: [code, description, errno] }
       do {
         let (id, address) = try rt.http.listen(
-          host: call.string(0), port: call.int(1), backlog: call.int(2), keepAliveMs: call.int(3), headersTimeoutMs: call.int(4))
+          host: call.string(0), port: call.int(1), backlog: call.int(2), settings: settings(call, from: 3))
         let family: String
         if case .v6 = address { family = "IPv6" } else { family = "IPv4" }
         call.returns(JSValue.array([.number(Double(id)), .string(address.ipAddress ?? ""), .string(family), .number(Double(address.port ?? 0))]))
@@ -64,6 +70,11 @@ enum HTTPServerOps {
     Op("op_http_close_connections", needs: .net) { rt, call in
       // (server, idle only)
       rt.http.submit(.closeConnections(server: call.int(0), idleOnly: call.bool(1)))
+    },
+    Op("op_http_configure", needs: .net) { rt, call in
+      // (server, keepAliveTimeout, headersTimeout, requestTimeout, maxConnections or -1, evict idle):
+      // the properties set after listen() take effect for what happens next.
+      rt.http.submit(.configure(server: call.int(0), settings(call, from: 1)))
     },
     Op("op_http_ref", needs: .net) { rt, call in
       rt.http.ref(server: call.int(0), call.bool(1))

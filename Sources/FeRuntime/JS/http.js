@@ -569,21 +569,49 @@ const http = (() => {
     Object.assign(e, { code, errno, syscall: 'listen', address, port });
     return e;
   }
+  // A server's limits as HTTPHub.Settings takes them: milliseconds (0: none), maxConnections
+  // (-1: none), and whether a full server closes its idle longest connection to admit a new one.
+  const ms = (v) => (typeof v === 'number' && v > 0 ? Math.min(Math.floor(v), 0x7fffffff) : 0);
+  function settingsOf(s) {
+    const cap = typeof s.maxConnections === 'number' && s.maxConnections >= 0 && s.maxConnections < 0x7fffffff ? Math.floor(s.maxConnections) : -1;
+    return [ms(s.keepAliveTimeout), ms(s.headersTimeout), ms(s.requestTimeout), cap, s.evictIdleConnections ? 1 : 0];
+  }
+  const defaultSettings = settingsOf({ keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000 });
+
   // Binds like Node: without a host, on '::' (both IPv6 and IPv4), or 0.0.0.0 without IPv6.
   // Returns [id, address, family, port] or throws the Node-style error.
-  function bind(host, port, backlog, keepAliveTimeout, headersTimeout) {
-    let r = ops.op_http_listen(host === undefined ? '::' : host, port, backlog, keepAliveTimeout, headersTimeout);
+  function bind(host, port, backlog, settings) {
+    let r = ops.op_http_listen(host === undefined ? '::' : host, port, backlog, ...settings);
     if (r.error && host === undefined && r.error[0] !== 'EADDRINUSE' && r.error[0] !== 'EACCES') {
-      r = ops.op_http_listen('0.0.0.0', port, backlog, keepAliveTimeout, headersTimeout);
+      r = ops.op_http_listen('0.0.0.0', port, backlog, ...settings);
       if (r.error) throw listenError(r.error, '0.0.0.0', port);
     }
     if (r.error) throw listenError(r.error, host === undefined ? '::' : host, port);
     return r;
   }
 
+  // Node's limits on a server's connections, and fe's eviction policy; set after listen() they
+  // apply to what happens next. evictIdleConnections (fe's own): at maxConnections, close the
+  // connection that has been idle longest (no request in progress) instead of dropping the new.
+  const limitNames = ['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'maxConnections', 'evictIdleConnections'];
+  const serverLimits = {};
+  for (const name of limitNames) {
+    serverLimits[name] = {
+      configurable: true,
+      enumerable: true,
+      get() { return this._limits[name]; },
+      set(v) {
+        this._limits[name] = v;
+        if (this._id !== undefined && !this._closing) ops.op_http_configure(this._id, ...settingsOf(this._limits));
+      },
+    };
+  }
+
   class Server extends EventEmitter {
     constructor(options, requestListener) {
       super();
+      this._limits = { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxConnections: undefined, evictIdleConnections: false };
+      this._id = undefined;
       if (typeof options === 'function') { requestListener = options; options = {}; }
       else if (options == null) options = {};
       else if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
@@ -594,6 +622,7 @@ const http = (() => {
       this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
       this.maxHeadersCount = null;
       this.maxRequestsPerSocket = 0;
+      if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = options.keepAliveTimeout;
       this.requireHostHeader = options.requireHostHeader !== false;
       this._IncomingMessage = options.IncomingMessage || IncomingMessage;
       this._ServerResponse = options.ServerResponse || ServerResponse;
@@ -622,7 +651,7 @@ const http = (() => {
       if (cb) this.once('listening', cb);
       let r;
       try {
-        r = bind(host, port, typeof backlog === 'number' ? backlog : 511, this.keepAliveTimeout, this.headersTimeout);
+        r = bind(host, port, typeof backlog === 'number' ? backlog : 511, settingsOf(this._limits));
       } catch (e) {
         nextTick(() => this.emit('error', e));
         return this;
@@ -664,6 +693,9 @@ const http = (() => {
       this.emit('close');
     }
     _onRequest(socket, seq, method, url, major, minor, raw, keepAlive, upgrade) {
+      // Node keeps the first maxHeadersCount headers (2000 when null; 0: all of them).
+      const maxHeaders = this.maxHeadersCount == null ? 2000 : this.maxHeadersCount;
+      if (maxHeaders > 0 && raw.length > maxHeaders * 2) raw = raw.slice(0, maxHeaders * 2);
       const req = new this._IncomingMessage(socket);
       req.method = method;
       req.url = url;
@@ -726,11 +758,20 @@ const http = (() => {
     }
     _onClientError(socket, status) {
       if (this.listenerCount('clientError') === 0) return;
-      const e = new Error(status === 431 ? 'Header overflow' : 'Parse Error');
-      e.code = status === 431 ? 'HPE_HEADER_OVERFLOW' : 'HPE_INVALID';
+      let e;
+      if (status === 408) {
+        e = nodeError(Error, 'ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout');
+      } else {
+        e = new Error(status === 431 ? 'Header overflow' : 'Parse Error');
+        e.code = status === 431 ? 'HPE_HEADER_OVERFLOW' : 'HPE_INVALID';
+      }
       this.emit('clientError', e, socket);
     }
+    _onDrop(remote, local) {
+      this.emit('drop', { localAddress: local[0], localPort: local[1], localFamily: local[2], remoteAddress: remote[0], remotePort: remote[1], remoteFamily: remote[2] });
+    }
   }
+  Object.defineProperties(Server.prototype, serverLimits);
 
   // -------------------------------------------------------------------------------------------
   // fe.serve(options, handler): Deno's serve. The handler gets a web Request and returns a
@@ -907,7 +948,7 @@ const http = (() => {
     if (typeof handler !== 'function') throw new TypeError('fe.serve(options, handler): handler must be a function taking a Request and returning a Response');
     const port = options.port === undefined ? 8000 : validatePort(options.port, 'options.port');
     const hostname = options.hostname === undefined ? '0.0.0.0' : String(options.hostname);
-    const [id, address, , boundPort] = bind(hostname, port, 511, 5000, 60000);
+    const [id, address, , boundPort] = bind(hostname, port, 511, defaultSettings);
     const handle = new ServeHandle(handler, options, id, address, boundPort);
     servers.set(id, handle);
     if (options.signal) {
@@ -1004,6 +1045,13 @@ const http = (() => {
             const bytes = list[i + 2];
             i += 3;
             if (socket !== undefined && socket._upgraded) socket.push(asBuffer(bytes));
+            break;
+          }
+          case 9: { // dropped at maxConnections: server, remote (address, port, family), local (same)
+            const server = servers.get(list[i + 1]);
+            const remote = [list[i + 2], list[i + 3], list[i + 4]], local = [list[i + 5], list[i + 6], list[i + 7]];
+            i += 8;
+            if (server !== undefined && server._onDrop) server._onDrop(remote, local);
             break;
           }
           default:

@@ -143,6 +143,10 @@ async function dev(ctx, rest) {
     error(req, res, 404, 'Not Found');
   });
 
+  // Slow or silent clients cannot hold the server: idle connections close after 5 s, headers
+  // must arrive within 10 s, and past 512 connections the one idle longest makes room.
+  Object.assign(server, { keepAliveTimeout: 5000, headersTimeout: 10000, requestTimeout: 60000, maxConnections: 512, evictIdleConnections: true });
+
   return await new Promise((resolve) => {
     let watcher = null;
     let timer = null;

@@ -6,7 +6,7 @@ const { walk } = require('../walk');
 const { proxyRules } = require('../proxy');
 const { createDevServer } = require('../server/server');
 const { watchRoot } = require('../livereload/watch');
-const { devOptions } = require('./options');
+const { devOptions, serverLimits } = require('./options');
 const { banner } = require('./banner');
 
 async function dev(ctx, flags) {
@@ -15,8 +15,11 @@ async function dev(ctx, flags) {
     console.error(`✖ invalid --port: ${portText} (use a number from 0 to 65535; 0 picks a free port)`);
     return 2;
   }
-  let rules;
-  try { rules = proxyRules(devConfig.proxy); } catch (e) { console.error(`✖ ${e.message}`); return 2; }
+  let rules, limits;
+  try {
+    rules = proxyRules(devConfig.proxy);
+    limits = serverLimits(devConfig);
+  } catch (e) { console.error(`✖ ${e.message}`); return 2; }
   let realRoot;
   try {
     realRoot = fs.realpathSync(root);
@@ -41,6 +44,7 @@ async function dev(ctx, flags) {
   const log = (line) => { if (pendingLog.push(line + '\n') === 1) setImmediate(flushLog); };
 
   const site = createDevServer(http, { root, realRoot, rules, log });
+  Object.assign(site.server, limits);
   const sockets = new Set();
   site.server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
 
