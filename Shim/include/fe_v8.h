@@ -72,6 +72,11 @@ typedef struct {
 // --- process -------------------------------------------------------------------------------
 // Sets V8 flags and initialises the platform; later calls are no-ops. Not thread-safe.
 void fe_v8_init(const char *flags, const fe_host_callbacks *callbacks);
+// V8 stopped the process (a fatal error, or out of memory beyond any limit the host set): the
+// host words the message and picks the exit code. The handler must not return; without one the
+// shim prints V8's words and exits 70.
+typedef void (*fe_fatal_handler)(bool out_of_memory, const char *location, const char *message);
+void fe_set_fatal_handler(fe_fatal_handler handler);
 const char *fe_v8_version(void);
 // The GNU build id of the library V8 lives in, as hex ("" if none): part of the engine id.
 const char *fe_v8_build_id(void);
@@ -93,8 +98,18 @@ typedef struct {
 // outlive the runtime: V8 does not copy it) and `sources` are the sources it was built with, in
 // the order fe_rt_snapshot_sources gave them. Without one, call fe_rt_bootstrap next.
 // for_snapshot creates the isolate through a SnapshotCreator so fe_rt_create_snapshot works.
+// `limits` (optional) caps the JS heap and the memory held by ArrayBuffers (a config sandbox):
+// past the heap limit the isolate's execution is terminated (fe_rt_limit_reached tells why), past
+// the ArrayBuffer limit an allocation fails as V8 reports it (a RangeError in JS).
+typedef struct {
+  size_t heap_bytes;      // 0: V8's default
+  size_t external_bytes;  // 0: unlimited
+} fe_limits;
 fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *sources, size_t source_count,
-                 bool for_snapshot, void *host);
+                 bool for_snapshot, const fe_limits *limits, void *host);
+typedef enum { FE_LIMIT_NONE = 0, FE_LIMIT_HEAP = 1, FE_LIMIT_EXTERNAL = 2 } fe_limit;
+// Which of the runtime's limits was reached first, if any.
+fe_limit fe_rt_limit_reached(fe_rt *rt);
 void fe_rt_dispose(fe_rt *rt);
 // Runs `source` as `(function (ops) { ... })` with an object of native functions named
 // op_names (in that fixed order: the order is part of the engine id) and keeps its return value

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -121,6 +122,9 @@ struct fe_rt {
   void *host = nullptr;
   v8::StartupData blob{nullptr, 0};
   fe::SnapshotSources sources;  // its resources are in this isolate's external reference table
+  v8::ArrayBuffer::Allocator *allocator = nullptr;
+  size_t heap_limit = 0;
+  std::atomic<int> limit_reached{FE_LIMIT_NONE};
 };
 
 namespace {
@@ -134,7 +138,10 @@ void OpTrampoline(const FunctionCallbackInfo<Value> &info) {
   g_host.op(rt->host, info.Data().As<Integer>()->Value(), &call);
 }
 
+fe_fatal_handler g_fatal = nullptr;
+
 void OnFatalError(const char *location, const char *message) {
+  if (g_fatal != nullptr) g_fatal(false, location, message);
   fprintf(stderr, "fe: error: the JavaScript engine stopped: %s (%s)\n", message, location);
   fprintf(stderr, "  hint: this is a bug in fe or a corrupt blob; `fe blobs install` rebuilds a blob\n");
   fflush(stderr);
@@ -142,10 +149,53 @@ void OnFatalError(const char *location, const char *message) {
 }
 
 void OnOOM(const char *location, bool is_heap_oom) {
+  if (g_fatal != nullptr) g_fatal(true, location, is_heap_oom ? "JavaScript heap out of memory" : "out of memory");
   fprintf(stderr, "fe: error: JavaScript heap out of memory (%s)\n", location);
   fprintf(stderr, "  hint: the tool needs more memory than V8's heap limit allows\n");
   fflush(stderr);
   _exit(70);
+}
+
+// V8's allocator with a ceiling on the bytes live ArrayBuffers hold (fe_limits.external_bytes).
+class CappedAllocator : public v8::ArrayBuffer::Allocator {
+ public:
+  CappedAllocator(size_t cap, fe_rt *rt) : inner_(NewDefaultAllocator()), cap_(cap), rt_(rt) {}
+  ~CappedAllocator() override { delete inner_; }
+  void *Allocate(size_t length) override { return Take(length) ? Give(inner_->Allocate(length), length) : nullptr; }
+  void *AllocateUninitialized(size_t length) override {
+    return Take(length) ? Give(inner_->AllocateUninitialized(length), length) : nullptr;
+  }
+  void Free(void *data, size_t length) override {
+    inner_->Free(data, length);
+    used_ -= length;
+  }
+
+ private:
+  bool Take(size_t length) {
+    if (used_.fetch_add(length) + length <= cap_) return true;
+    used_ -= length;
+    int none = FE_LIMIT_NONE;
+    rt_->limit_reached.compare_exchange_strong(none, FE_LIMIT_EXTERNAL);
+    return false;
+  }
+  void *Give(void *p, size_t length) {
+    if (p == nullptr) used_ -= length;
+    return p;
+  }
+  v8::ArrayBuffer::Allocator *inner_;
+  size_t cap_;
+  std::atomic<size_t> used_{0};
+  fe_rt *rt_;
+};
+
+// The heap limit is a wall, not a crash: execution is terminated and V8 gets enough headroom to
+// unwind; only a runtime that keeps allocating past twice its limit reaches V8's OOM handler.
+size_t OnNearHeapLimit(void *data, size_t current, size_t initial) {
+  auto *rt = static_cast<fe_rt *>(data);
+  int none = FE_LIMIT_NONE;
+  rt->limit_reached.compare_exchange_strong(none, FE_LIMIT_HEAP);
+  rt->isolate->TerminateExecution();
+  return current < 2 * initial ? current + initial / 4 : current;
 }
 
 void OnPromiseReject(v8::PromiseRejectMessage msg) {
@@ -301,7 +351,7 @@ bool fe_snapshot_is_valid(const void *data, size_t size) {
 // --- runtimes ------------------------------------------------------------------------------
 
 fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *sources, size_t source_count,
-                 bool for_snapshot, void *host) {
+                 bool for_snapshot, const fe_limits *limits, void *host) {
   auto *rt = new fe_rt();
   rt->host = host;
   rt->sources.Adopt(sources, source_count);
@@ -322,7 +372,16 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
     rt->creator = new v8::SnapshotCreator(references);
     rt->isolate = rt->creator->GetIsolate();
   } else {
-    rt->params.array_buffer_allocator = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
+    if (limits != nullptr && limits->external_bytes > 0) {
+      rt->allocator = new CappedAllocator(limits->external_bytes, rt);
+    } else {
+      rt->allocator = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
+    }
+    rt->params.array_buffer_allocator = rt->allocator;
+    if (limits != nullptr && limits->heap_bytes > 0) {
+      rt->heap_limit = limits->heap_bytes;
+      rt->params.constraints.ConfigureDefaultsFromHeapSize(0, limits->heap_bytes);
+    }
     rt->params.external_references = references;
     if (snapshot != nullptr) {
       rt->blob = {static_cast<const char *>(snapshot), static_cast<int>(snapshot_size)};
@@ -331,6 +390,7 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
     rt->isolate = Isolate::New(rt->params);
   }
   ConfigureIsolate(rt);
+  if (rt->heap_limit > 0) rt->isolate->AddNearHeapLimitCallback(OnNearHeapLimit, rt);
   Isolate::Scope isolate_scope(rt->isolate);
   HandleScope scope(rt->isolate);
   Local<Context> ctx = Context::New(rt->isolate);
@@ -354,8 +414,9 @@ void fe_rt_dispose(fe_rt *rt) {
   if (rt->creator != nullptr) {
     delete rt->creator;  // owns and disposes the isolate
   } else {
+    if (rt->heap_limit > 0) rt->isolate->RemoveNearHeapLimitCallback(OnNearHeapLimit, 0);
     rt->isolate->Dispose();
-    delete rt->params.array_buffer_allocator;
+    delete rt->allocator;
   }
   delete rt;
 }
@@ -472,6 +533,10 @@ fe_val fe_rt_core(fe_rt *rt) {
 fe_val fe_rt_global(fe_rt *rt) { return V(rt->context.Get(rt->isolate)->Global()); }
 
 void fe_rt_run_microtasks(fe_rt *rt) { rt->isolate->PerformMicrotaskCheckpoint(); }
+
+fe_limit fe_rt_limit_reached(fe_rt *rt) { return static_cast<fe_limit>(rt->limit_reached.load()); }
+
+void fe_set_fatal_handler(fe_fatal_handler handler) { g_fatal = handler; }
 
 void fe_rt_terminate(fe_rt *rt) { rt->isolate->TerminateExecution(); }
 

@@ -16,6 +16,9 @@ public enum FeMain {
     signal(SIGPIPE, SIG_IGN)
     let argv = CommandLine.arguments
     let args = Array(argv.dropFirst())
+    if args.first == ConfigSandbox.command {
+      exit(ConfigSandbox.runChild(Array(args.dropFirst())))
+    }
     let context = CLIContext.current()
     if let tool = shimTool(argv0: argv.first) {
       exit(runShim(tool, args: args, context: context))

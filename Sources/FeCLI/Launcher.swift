@@ -89,8 +89,9 @@ struct Launcher {
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
-  /// Evaluates the nearest fe.config.js in a sandboxed runtime booted from the base snapshot,
-  /// or takes its result from the config cache when nothing it depends on changed.
+  /// Evaluates the nearest fe.config.js in its sandbox (ConfigSandbox), or takes its result from
+  /// the config cache when nothing it depends on changed. A cache that cannot be read or written
+  /// only costs the next launch an evaluation.
   func loadConfig(required: Bool) throws -> ProjectConfig? {
     let path: String
     do {
@@ -98,15 +99,11 @@ struct Launcher {
     } catch where !required {
       return nil
     }
-    let layout = context.layout
     let useCache = !Environment.isTruthy(context.env["FE_NO_CONFIG_CACHE"])
-    let cache = ConfigCache(directory: Path.join(layout.cacheDir, "config"), engineID: Runtime.engineID)
+    let cache = ConfigCache(directory: Path.join(context.layout.cacheDir, "config"), engineID: Runtime.engineID)
     if useCache, let cached = cache.load(config: path, cwd: context.cwd, env: context.env) { return cached }
     let started = ConfigCache.now()
-    try layout.ensure()
-    let base = try BaseSnapshot.open(layout)
-    let runtime = Runtime(snapshot: base.payload, owner: base, permissions: .config)
-    let (config, observed) = try ConfigEvaluator().evaluate(path, runtime: runtime, env: context.env, cwd: context.cwd, observing: useCache)
+    let (config, observed) = try ConfigSandbox(context: context).evaluate(path, observing: useCache)
     if let observed { cache.store(config, observed: observed, cwd: context.cwd, env: context.env, started: started) }
     return config
   }

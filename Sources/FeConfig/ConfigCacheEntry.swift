@@ -80,7 +80,7 @@ extension ConfigCache {
     case undefined, null, `false`, `true`, number, string, array, object, bytes
   }
 
-  private struct Writer {
+  struct Writer {
     var bytes: [UInt8] = []
 
     mutating func count(_ n: Int) {
@@ -127,7 +127,7 @@ extension ConfigCache {
     }
   }
 
-  private struct Reader {
+  struct Reader {
     let bytes: [UInt8]
     var offset = 0
 

@@ -2,7 +2,7 @@ import FeBasics
 import FeEngine
 
 /// Config problems, each one line naming the file (and line:column when JS knows it).
-enum ConfigError {
+public enum ConfigError {
   static func invalid(_ path: String, _ what: String) -> FeError {
     FeError(.config, "\(path): \(what)", hint: "fix \(Path.basename(path)); see fe.config.js.example")
   }
@@ -53,10 +53,29 @@ enum ConfigError {
     return nil
   }
 
-  static func timedOut(_ path: String, seconds: Double) -> FeError {
+  public static func timedOut(_ path: String, seconds: Double) -> FeError {
     FeError(
       .config, "\(path) did not finish evaluating within \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) s",
       hint: "a config must return its settings promptly: look for an endless loop or a timer that never stops")
+  }
+
+  static func outOfMemory(_ path: String, _ limit: Isolate.LimitReached) -> FeError {
+    let what: String
+    switch limit {
+    case .heap: what = "its JavaScript heap limit (\(ConfigEvaluator.limits.heapBytes >> 20) MB)"
+    case .external: what = "its limit for Buffers and typed arrays (\(ConfigEvaluator.limits.externalBytes >> 20) MB)"
+    }
+    return outOfMemory(path, what: what)
+  }
+
+  public static func outOfMemory(_ path: String, what: String) -> FeError {
+    FeError(
+      .config, "\(path) ran out of memory: it reached \(what)",
+      hint: "a config should only compute settings: look for a loop that keeps allocating, or a large file read whole")
+  }
+
+  public static func crashed(_ path: String, _ how: String) -> FeError {
+    FeError(.config, "evaluating \(path) stopped fe's config sandbox (\(how))", hint: "this is a bug in fe; please report it with the config")
   }
 
   static func neverSettled(_ path: String) -> FeError {

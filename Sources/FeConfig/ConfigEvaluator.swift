@@ -3,9 +3,18 @@ import FeEngine
 import FeRuntime
 
 /// Evaluates fe.config.js in a sandboxed runtime: reads allowed; no writes, processes,
-/// network or process.exit; a time limit for configs that never finish.
+/// network or process.exit; a time limit for configs that never finish and memory limits for
+/// configs that would fill the machine (`ConfigEvaluator.limits`, given to the runtime).
+///
+/// The launcher runs this in a process of its own (FeCLI's ConfigSandbox), which adds what an
+/// in-process check cannot: a kill at the time limit, a cap on the whole process's memory, and
+/// no way to reach the launcher's cwd, descriptors or environment.
 public struct ConfigEvaluator {
   public var timeLimit: Double = 5
+
+  /// The memory a config's runtime may use: its JS heap, and the bytes its Buffers and typed
+  /// arrays hold (also the largest file it may read whole).
+  public static let limits = Isolate.Limits(heapBytes: 256 << 20, externalBytes: 256 << 20)
 
   public init(timeLimit: Double = 5) { self.timeLimit = timeLimit }
 
@@ -24,6 +33,8 @@ public struct ConfigEvaluator {
     var observed: ConfigObservations?
     do {
       try runtime.setup(argv: ["fe", path], env: env, execPath: "fe")
+      // An error no handler caught is the config's failure, reported by fe, not printed by JS.
+      try runtime.isolate.scope { s in _ = s.set(s.core, "uncaughtToHost", s.make(.bool(true))) }
       let report: Persistent? = observing ? try runtime.isolate.scope { s in Persistent(try s.callCore("observeConfig"), in: s) } : nil
       let log = observing ? ReadLog(cwd: cwd) : nil
       runtime.readLog = log
@@ -59,9 +70,11 @@ public struct ConfigEvaluator {
       }
     } catch is JSTerminated {
       dog.cancel()
+      if let limit = runtime.isolate.limitReached { throw ConfigError.outOfMemory(path, limit) }
       throw ConfigError.timedOut(path, seconds: timeLimit)
     } catch let e as JSError {
       if dog.cancel() { throw ConfigError.timedOut(path, seconds: timeLimit) }
+      if let limit = runtime.isolate.limitReached { throw ConfigError.outOfMemory(path, limit) }
       throw ConfigError.threw(path, e)
     }
     if dog.cancel() { throw ConfigError.timedOut(path, seconds: timeLimit) }

@@ -25,7 +25,7 @@ public struct ProjectConfig: Sendable {
   }
 
   /// Validates the shape: an object; `fe` a string; `tools` an object of strings; `registry` a string.
-  init(path: String, value: JSValue) throws {
+  public init(path: String, value: JSValue) throws {
     self.path = path
     self.value = value
     guard case .object = value else {

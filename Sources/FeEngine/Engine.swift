@@ -35,6 +35,20 @@ public enum Engine {
 
   public static func initialize() { once }
 
+  /// Called when V8 stops the process (a fatal error, or memory exhausted beyond an isolate's
+  /// limits), so the host words the message and picks the exit code. Must not return; without
+  /// one the shim prints V8's words and exits 70.
+  nonisolated(unsafe) public static var onFatal: ((_ outOfMemory: Bool, _ location: String, _ message: String) -> Void)? {
+    didSet {
+      fe_set_fatal_handler(
+        onFatal == nil
+          ? nil
+          : { oom, location, message in
+            Engine.onFatal?(oom, location.map { String(cString: $0) } ?? "", message.map { String(cString: $0) } ?? "")
+          })
+    }
+  }
+
   /// V8's version string, e.g. `10.2.154.26-node.37`.
   public static var version: String { String(cString: fe_v8_version()) }
 

@@ -24,9 +24,23 @@ public final class Isolate {
   private let snapshotOwner: AnyObject?
   public let isSnapshotBuilder: Bool
 
+  /// Memory caps for an isolate that runs untrusted code (fe.config.js).
+  public struct Limits: Sendable {
+    /// The JS heap: past it, execution is terminated and `limitReached` is `.heap`.
+    public var heapBytes: Int
+    /// Bytes held by ArrayBuffers (Buffers, typed arrays): past it an allocation fails (a RangeError).
+    public var externalBytes: Int
+    public init(heapBytes: Int, externalBytes: Int) {
+      self.heapBytes = heapBytes
+      self.externalBytes = externalBytes
+    }
+  }
+
+  public enum LimitReached: Sendable { case heap, external }
+
   /// Boots from `snapshot` (whose memory `owner` keeps alive), or empty when nil.
   /// `forSnapshot` makes an isolate whose heap `createSnapshot()` can serialise.
-  public init(snapshot: UnsafeRawBufferPointer? = nil, owner: AnyObject? = nil, forSnapshot: Bool = false) {
+  public init(snapshot: UnsafeRawBufferPointer? = nil, owner: AnyObject? = nil, forSnapshot: Bool = false, limits: Limits? = nil) {
     Engine.initialize()
     let box = WeakBox()
     self.snapshotOwner = owner
@@ -35,8 +49,11 @@ public final class Isolate {
     let host = Unmanaged.passRetained(box).toOpaque()
     // Callers check images with Engine.isValidSnapshot first; one without sources is V8's alone.
     let image = snapshot.map { SnapshotImage.parse($0).map { (v8: $0.v8, sources: $0.sources) } ?? (v8: $0, sources: []) }
+    var caps = fe_limits(heap_bytes: limits.map { $0.heapBytes } ?? 0, external_bytes: limits.map { $0.externalBytes } ?? 0)
     let made = (image?.sources ?? []).withUnsafeBufferPointer { sources in
-      fe_rt_new(image?.v8.baseAddress, image?.v8.count ?? 0, sources.baseAddress, sources.count, forSnapshot, host)
+      withUnsafePointer(to: &caps) { capped in
+        fe_rt_new(image?.v8.baseAddress, image?.v8.count ?? 0, sources.baseAddress, sources.count, forSnapshot, limits == nil ? nil : capped, host)
+      }
     }
     guard let rt = made else { fatalError("V8 could not create an isolate") }
     self.rt = rt
@@ -130,6 +147,14 @@ public final class Isolate {
   public func terminate() { fe_rt_terminate(rt) }
   public func cancelTermination() { fe_rt_cancel_terminate(rt) }
   public var isTerminating: Bool { fe_rt_is_terminating(rt) }
+  /// Which of the isolate's `Limits` was reached first, if any.
+  public var limitReached: LimitReached? {
+    switch fe_rt_limit_reached(rt) {
+    case FE_LIMIT_HEAP: return .heap
+    case FE_LIMIT_EXTERNAL: return .external
+    default: return nil
+    }
+  }
 
   // MARK: callbacks from the shim
 

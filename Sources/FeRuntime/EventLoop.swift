@@ -17,6 +17,7 @@ final class EventLoop {
   private(set) var pendingRefs = 0
   private let lock = Mutex()
   private let wake = Condition()
+  private var interrupted = false
   private var posted: [(Scope) throws -> Void] = []
   /// Run on the loop thread after every turn, before it may sleep: work that JS queued during
   /// the turn is handed on in one piece (HTTP responses: one hand-over per turn, not per write).
@@ -101,8 +102,19 @@ final class EventLoop {
     }
   }
 
+  /// Wakes a loop that is waiting, from any thread (the isolate was terminated).
+  func interrupt() {
+    lock.withLock { interrupted = true }
+    wake.signal(lock)
+  }
+
   private func wait(until deadline: Double?) {
     lock.withLock {
+      // An interrupt that came before this wait is not lost: the loop goes round and sees why.
+      if interrupted {
+        interrupted = false
+        return
+      }
       guard posted.isEmpty else { return }
       if let deadline {
         let ms = deadline - Clock.nowMs()

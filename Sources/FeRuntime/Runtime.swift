@@ -27,6 +27,9 @@ public final class Runtime {
   }
   /// `ReadLog.observations` by op index, while a read log is set.
   private var observations: [ReadLog.Observation?] = []
+  /// For a runtime without `.write`: the argument checks its ops get, and each op's rule by index.
+  private let sandbox: Sandbox?
+  private let sandboxRules: [Sandbox.Rule?]
   /// Who is sandboxed, for messages: "fe.config.js may not write files".
   public var sandboxName = "this program"
   /// How `process.exit(code)` ends things. Tools exit the process; tests may capture it.
@@ -73,13 +76,23 @@ public final class Runtime {
   }
 
   /// A runtime booted from a snapshot made by `snapshot()`; `owner` keeps its memory mapped.
-  public convenience init(snapshot: UnsafeRawBufferPointer, owner: AnyObject, permissions: Permissions = .all) {
-    self.init(isolate: Isolate(snapshot: snapshot, owner: owner), permissions: permissions)
+  /// `limits` caps its memory (a config sandbox); reads are capped at the ArrayBuffer limit too.
+  public convenience init(
+    snapshot: UnsafeRawBufferPointer, owner: AnyObject, permissions: Permissions = .all, limits: Isolate.Limits? = nil
+  ) {
+    self.init(isolate: Isolate(snapshot: snapshot, owner: owner, limits: limits), permissions: permissions, limits: limits)
   }
 
-  init(isolate: Isolate, permissions: Permissions) {
+  init(isolate: Isolate, permissions: Permissions, limits: Isolate.Limits? = nil) {
     self.isolate = isolate
     self.permissions = permissions
+    if permissions.contains(.write) {
+      sandbox = nil
+      sandboxRules = []
+    } else {
+      sandbox = Sandbox(maxReadBytes: limits?.externalBytes ?? 256 << 20)
+      sandboxRules = Runtime.ops.map { Sandbox.rules[$0.name] }
+    }
     isolate.delegate = self
   }
 
@@ -206,8 +219,12 @@ public final class Runtime {
     try modules.evaluateEntry(path, runtime: self)
   }
 
-  /// Stops JavaScript from any thread (time limits).
-  public func terminate() { isolate.terminate() }
+  /// Stops JavaScript from any thread (time limits), and an event loop waiting for a timer or
+  /// an I/O completion with it.
+  public func terminate() {
+    isolate.terminate()
+    loop.interrupt()
+  }
 }
 
 extension Runtime: IsolateDelegate {
@@ -217,6 +234,12 @@ extension Runtime: IsolateDelegate {
       let denied = op.needs.subtracting(permissions)
       let e = call.scope.error("\(sandboxName) may not \(denied.denialReason) (op \(op.name) is not allowed here)")
       call.scope.set(e, "code", call.scope.string("ERR_ACCESS_DENIED"))
+      call.throwing(e)
+      return
+    }
+    if let sandbox, let rule = sandboxRules[index], let denied = sandbox.check(rule, call) {
+      let e = call.scope.error("\(sandboxName) may not \(denied.reason) (op \(op.name) is not allowed here)")
+      call.scope.set(e, "code", call.scope.string(denied.code))
       call.throwing(e)
       return
     }

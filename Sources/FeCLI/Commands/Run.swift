@@ -19,9 +19,8 @@ extension BlobsCommand {
       guard FileSystem.isFile(path) else {
         throw FeError(.usage, "no such file: \(path)", hint: "pass the path of a .js, .mjs or .cjs file")
       }
-      try c.layout.ensure()
       let base = try BaseSnapshot.open(c.layout)
-      let runtime = Runtime(snapshot: base.payload, owner: base)
+      let runtime = Runtime(snapshot: base.payload, owner: base.owner)
       runtime.onUncaught = { c.err(Uncaught.describe($0)) }
       let scriptArgs = args.first == "--" ? Array(args.dropFirst()) : args
       let code: Int32

@@ -50,8 +50,10 @@ function errorText(e, unhandledRejection) {
   return `Uncaught ${inspect(e)}`;
 }
 core.errorText = errorText;
-// An uncaught error: 'uncaughtException' listeners get it, otherwise print and exit(1).
+// An uncaught error: 'uncaughtException' listeners get it, otherwise print and exit(1). A
+// runtime that may not exit (fe.config.js) hands it to its host instead (core.uncaughtToHost).
 function fatal(e, unhandledRejection = false) {
+  if (core.uncaughtToHost) throw e;
   if (process.listenerCount && process.listenerCount('uncaughtException') > 0) {
     process.emit('uncaughtException', e, unhandledRejection ? 'unhandledRejection' : 'uncaughtException');
     return;
