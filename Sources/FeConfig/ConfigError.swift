@@ -17,6 +17,10 @@ public enum ConfigError {
     FeError(.config, "FE_CONFIG names \(path), which does not exist", hint: "fix FE_CONFIG or unset it")
   }
 
+  static func notAFile(_ path: String) -> FeError {
+    FeError(.config, "\(path) is not a regular file", hint: "fe.config.js must be a JavaScript file; rename or remove what stands there")
+  }
+
   static func threw(_ path: String, _ e: JSError) -> FeError {
     let firstLine = e.message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? e.message
     // Where the config went wrong: V8's location, unless that is inside fe's runtime (an op

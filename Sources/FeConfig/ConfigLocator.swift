@@ -8,7 +8,9 @@ public enum ConfigLocator {
   public static func find(cwd: String, env: [String: String]) throws -> String {
     if let override = env["FE_CONFIG"], !override.isEmpty {
       let path = Path.absolute(override, from: cwd)
-      guard FileSystem.isFile(path) else { throw ConfigError.missing(path) }
+      guard FileSystem.isFile(path) else {
+        throw FileSystem.exists(path) ? ConfigError.notAFile(path) : ConfigError.missing(path)
+      }
       return path
     }
     var dir = Path.normalize(cwd)
@@ -16,6 +18,9 @@ public enum ConfigLocator {
       for name in fileNames {
         let candidate = Path.join(dir, name)
         if FileSystem.isFile(candidate) { return candidate }
+        // Something else by that name is this project's config gone wrong, never a reason to
+        // take a parent directory's config instead.
+        if FileSystem.exists(candidate) { throw ConfigError.notAFile(candidate) }
       }
       if dir == "/" { throw ConfigError.notFound(from: cwd) }
       dir = Path.dirname(dir)

@@ -3,6 +3,10 @@ import FeBasics
 import FeConfig
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct ConfigLocatorTests {
   @Test func findsTheConfigInTheStartDirectory() throws {
     let dir = TempDir()
@@ -35,6 +39,21 @@ import Testing
     #expect(try ConfigLocator.find(cwd: nested, env: [:]) == config)
   }
 
+  /// A directory (or FIFO) named fe.config.js is this project's config gone wrong: an error
+  /// naming it, never a silent fall back to a parent directory's config.
+  @Test func aConfigThatIsNotAFileIsAnError() throws {
+    let dir = TempDir()
+    try dir.write("fe.config.js", "export default { fe: '1' }")
+    let inner = try dir.mkdir("app/fe.config.js")
+    let error = #expect(throws: FeError.self) { try ConfigLocator.find(cwd: dir.file("app"), env: [:]) }
+    #expect(error?.kind == .config && error?.message.contains(inner) == true && error?.message.contains("not a regular file") == true)
+    try dir.mkdir("other")
+    #expect(mkfifo(dir.file("other/fe.config.mjs"), 0o600) == 0)
+    #expect(throws: FeError.self) { try ConfigLocator.find(cwd: dir.file("other"), env: [:]) }
+    let viaEnv = #expect(throws: FeError.self) { try ConfigLocator.find(cwd: dir.path, env: ["FE_CONFIG": inner]) }
+    #expect(viaEnv?.message.contains("not a regular file") == true)
+  }
+
   @Test func prefersJSOverMJSOverCJSInOneDirectory() throws {
     let dir = TempDir()
     try dir.write("fe.config.cjs", "module.exports = {}")
@@ -42,13 +61,6 @@ import Testing
     #expect(try ConfigLocator.find(cwd: dir.path, env: [:]) == dir.file("fe.config.mjs"))
     try dir.write("fe.config.js", "export default {}")
     #expect(try ConfigLocator.find(cwd: dir.path, env: [:]) == dir.file("fe.config.js"))
-  }
-
-  @Test func aDirectoryNamedLikeAConfigIsNotAConfig() throws {
-    let dir = TempDir()
-    let config = try dir.write("fe.config.js", "export default {}")
-    try dir.mkdir("sub/fe.config.js")
-    #expect(try ConfigLocator.find(cwd: dir.file("sub"), env: [:]) == config)
   }
 
   @Test func unnormalizedStartDirectoryStillWorks() throws {
