@@ -107,6 +107,8 @@ final class HTTPConnection: ChannelInboundHandler {
     // A request the parser refused gets Node's answer, unless a response has begun.
     if let parse = error as? HTTPParserError, open {
       let status = parse == .headerOverflow ? 431 : 400
+      // Before the close: a write can complete, and the connection close, synchronously.
+      hub.emit(.clientError(server: server.id, conn: id, status: status))
       if responding == nextSeq || (responding == nextSeq - 1 && held.isEmpty && !needsFlush) {
         let line = status == 431 ? "431 Request Header Fields Too Large" : "400 Bad Request"
         var buffer = context.channel.allocator.buffer(capacity: 64)
@@ -115,7 +117,6 @@ final class HTTPConnection: ChannelInboundHandler {
       } else {
         context.close(promise: nil)
       }
-      hub.emit(.clientError(server: server.id, conn: id, status: status))
       open = false
       return
     }
@@ -240,6 +241,7 @@ final class HTTPConnection: ChannelInboundHandler {
     guard open, receiving, let context else { return }
     open = false
     timer = nil
+    hub.emit(.clientError(server: server.id, conn: id, status: 408))
     let current = responding == nextSeq || (responding == nextSeq - 1 && held.isEmpty)
     if current && !responseBegun {
       var buffer = context.channel.allocator.buffer(capacity: 64)
@@ -248,7 +250,6 @@ final class HTTPConnection: ChannelInboundHandler {
     } else {
       context.close(promise: nil)
     }
-    hub.emit(.clientError(server: server.id, conn: id, status: 408))
   }
 
   /// No request in progress: the connection closes if it stays so for keepAliveTimeout.

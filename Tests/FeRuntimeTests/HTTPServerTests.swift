@@ -84,6 +84,92 @@ struct HTTPServerTests {
     #expect(try client.exchange("bye", untilClose: true) == "BYE")
   }
 
+  @Test("timeouts set after listen(): idle connections close after keepAliveTimeout, slow heads and bodies get 408")
+  func timeouts() throws {
+    let server = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"keepAliveTimeout": 300, "headersTimeout": 1500, "requestTimeout": 2000}"#])
+    // A connection that sends nothing, and one kept alive after its response, are idle.
+    var start = Date()
+    let silent = try RawClient(port: server.port)
+    #expect(try silent.receive(untilClose: true) == "")
+    var elapsed = Date().timeIntervalSince(start)
+    #expect(elapsed > 0.2 && elapsed < 1.2, "a silent connection closes after keepAliveTimeout (0.3 s): \(elapsed) s")
+    let kept = try RawClient(port: server.port)
+    #expect(try kept.exchange("GET /a HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1).hasSuffix("ok /a 1 headers"))
+    start = Date()
+    #expect(try kept.receive(untilClose: true) == "")
+    elapsed = Date().timeIntervalSince(start)
+    #expect(elapsed > 0.2 && elapsed < 1.2, "a kept-alive connection closes after keepAliveTimeout: \(elapsed) s")
+
+    // Bytes of a request stop the idle clock; its head must be in within headersTimeout.
+    start = Date()
+    let trickle = try RawClient(port: server.port)
+    for byte in "GET /b HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaa" {
+      try? trickle.send(String(byte))
+      usleep(50_000)
+      if Date().timeIntervalSince(start) > 1.7 { break }
+    }
+    let timedOut = try trickle.receive(untilClose: true)
+    elapsed = Date().timeIntervalSince(start)
+    #expect(timedOut.hasPrefix("HTTP/1.1 408 Request Timeout\r\n") && timedOut.contains("Connection: close"), "\(timedOut)")
+    #expect(elapsed > 1.4 && elapsed < 2.5, "408 after headersTimeout (1.5 s): \(elapsed) s")
+
+    // A body that comes too slowly: 408 at requestTimeout, counted from the request's first byte.
+    start = Date()
+    let body = try RawClient(port: server.port)
+    try body.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+    for _ in 0..<30 {
+      try? body.send("z")
+      usleep(100_000)
+      if Date().timeIntervalSince(start) > 2.2 { break }
+    }
+    let slowBody = try body.receive(untilClose: true)
+    elapsed = Date().timeIntervalSince(start)
+    #expect(slowBody.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(slowBody)")
+    #expect(elapsed > 1.9 && elapsed < 3, "408 after requestTimeout (2 s): \(elapsed) s")
+
+    let stats = try RawClient(port: server.port).exchange("GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)
+    #expect(stats.hasSuffix(#"{"drops":0,"clientErrors":["ERR_HTTP_REQUEST_TIMEOUT","ERR_HTTP_REQUEST_TIMEOUT"]}"#), "\(stats)")
+  }
+
+  @Test("maxConnections: past it a new connection is dropped ('drop'), or with evictIdleConnections the idle longest closes")
+  func maxConnections() throws {
+    let server = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"maxConnections": 2}"#])
+    let busy = try RawClient(port: server.port)
+    #expect(try busy.exchange("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n", until: "held").contains("200 OK"))
+    let idle = try RawClient(port: server.port)
+    #expect(try idle.exchange("GET /i HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1).hasSuffix("ok /i 1 headers"))
+    // Node closes the third connection at once, and says so with 'drop'.
+    #expect(try RawClient(port: server.port).receive(untilClose: true) == "")
+    idle.close()
+    // Room again once the idle one goes (polled: until the server has seen it close, /stats is
+    // dropped too, so the count is at least 1).
+    var stats = ""
+    let deadline = Date().addingTimeInterval(5)
+    while Date() < deadline && !stats.hasSuffix("}") {
+      stats = (try? RawClient(port: server.port).exchange("GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)) ?? ""
+    }
+    let drops = stats.range(of: #"\{"drops":([1-9][0-9]*),"clientErrors":\[\]\}$"#, options: .regularExpression)
+    #expect(drops != nil, "\(stats)")
+
+    let evicting = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"maxConnections": 2, "evictIdleConnections": true}"#])
+    let held = try RawClient(port: evicting.port)
+    #expect(try held.exchange("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n", until: "held").contains("200 OK"))
+    let older = try RawClient(port: evicting.port)
+    #expect(try older.exchange("GET /i HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1).hasSuffix("ok /i 1 headers"))
+    // The newcomer is served; the idle connection is closed to make room, the busy one is not.
+    let newcomer = try RawClient(port: evicting.port).exchange("GET /new HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)
+    #expect(newcomer.hasPrefix("HTTP/1.1 200 OK") && newcomer.hasSuffix("ok /new 2 headers"), "\(newcomer)")
+    #expect(try older.receive(untilClose: true) == "", "the idle connection was closed")
+  }
+
+  @Test("maxHeadersCount keeps the first headers of a request")
+  func maxHeadersCount() throws {
+    let server = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"maxHeadersCount": 3}"#])
+    let reply = try RawClient(port: server.port).exchange(
+      "GET /h HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nConnection: close\r\n\r\n", untilClose: true)
+    #expect(reply.hasSuffix("ok /h 3 headers"), "\(reply)")
+  }
+
   @Test("50 clients at once each get their answer")
   func concurrentClients() throws {
     let server = try ServerProcess()
@@ -96,16 +182,16 @@ struct HTTPServerTests {
   }
 }
 
-/// `fe blobs run Fixtures/http/server.js`, up until the test ends.
+/// `fe blobs run Fixtures/http/<script>`, up until the test ends.
 final class ServerProcess {
   let process = Process()
   let port: UInt16
 
-  init() throws {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/http/server.js")
+  init(_ name: String = "server.js", env extra: [String: String] = [:]) throws {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/http/\(name)")
     process.executableURL = Runner.fe
     process.arguments = ["blobs", "run", script.path]
-    var env = ProcessInfo.processInfo.environment
+    var env = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
     env["FE_HOME"] = Runner.home
     process.environment = env
     let out = Pipe()
