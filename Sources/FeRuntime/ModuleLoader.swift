@@ -17,6 +17,9 @@ final class ModuleLoader {
   private var byKey: [String: Record] = [:]
   /// Records the files the loader reads and probes (see Runtime.readLog).
   var readLog: ReadLog?
+  /// A sandboxed runtime's checks: module sources are regular files of bounded size.
+  var sandbox: Sandbox?
+  var sandboxName = "this program"
   private var byHash: [Int32: [Record]] = [:]
 
   func removeAll() {
@@ -236,6 +239,9 @@ final class ModuleLoader {
 
   private func readSource(_ path: String, importedFrom: String?) throws -> String {
     readLog?.record(path, .contents)
+    if let sandbox, let denied = sandbox.refusesToRead(path) {
+      throw JSError(message: "\(sandboxName) may not \(denied.reason)", value: .object([("code", .string(denied.code))]))
+    }
     guard let text = try FileSystem.readString(path) else {
       let from = importedFrom.map { " imported from \($0)" } ?? ""
       throw JSError(message: "Cannot find module '\(path)'\(from)", value: .object([("code", .string("ERR_MODULE_NOT_FOUND"))]))

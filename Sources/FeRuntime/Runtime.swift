@@ -31,7 +31,9 @@ public final class Runtime {
   private let sandbox: Sandbox?
   private let sandboxRules: [Sandbox.Rule?]
   /// Who is sandboxed, for messages: "fe.config.js may not write files".
-  public var sandboxName = "this program"
+  public var sandboxName = "this program" {
+    didSet { modules.sandboxName = sandboxName }
+  }
   /// How `process.exit(code)` ends things. Tools exit the process; tests may capture it.
   public var onExit: (Int32) -> Void = { code in
     fflush(stdout)
@@ -93,6 +95,7 @@ public final class Runtime {
       sandbox = Sandbox(maxReadBytes: limits?.externalBytes ?? 256 << 20)
       sandboxRules = Runtime.ops.map { Sandbox.rules[$0.name] }
     }
+    modules.sandbox = sandbox
     isolate.delegate = self
   }
 

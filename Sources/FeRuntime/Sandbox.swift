@@ -84,6 +84,9 @@ struct Sandbox {
     }
   }
 
+  /// The check for a module's source (ES modules are read by the loader, not by an op).
+  func refusesToRead(_ path: String) -> (reason: String, code: String)? { readable(path, wholeFile: true) }
+
   /// Missing paths pass (the op itself reports ENOENT as Node does).
   private func readable(_ path: String, wholeFile: Bool) -> (reason: String, code: String)? {
     var st = stat()

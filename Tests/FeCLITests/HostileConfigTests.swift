@@ -79,6 +79,10 @@ import Testing
     .init(name: "readFileSync /dev/stdin", body: "fs.readFileSync('/dev/stdin');", mentions: "may not"),
     .init(name: "readFileSync /dev/zero", body: "fs.readFileSync('/dev/zero');", mentions: "a device"),
     .init(name: "createReadStream /dev/urandom", body: "for await (const c of fs.createReadStream('/dev/urandom')) {}", mentions: "a device"),
+    // Module resolution takes regular files only.
+    .init(name: "import /dev/zero", body: "await import('/dev/zero');", mentions: "Cannot find module"),
+    .init(name: "import FIFO", body: "await import(F);", mentions: "Cannot find module"),
+    .init(name: "require /dev/zero", body: "(await import('module')).createRequire(import.meta.url)('/dev/zero');", mentions: "Cannot find module"),
     .init(name: "promises.readFile FIFO", body: "await fs.promises.readFile(F);", mentions: "a FIFO"),
     // Memory.
     .init(name: "Buffer.alloc 1 GB", body: "Buffer.alloc(2 ** 30);", mentions: "memory"),
