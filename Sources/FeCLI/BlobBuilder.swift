@@ -110,7 +110,8 @@ enum BlobBuilder {
 
   private static func build(kind: String, runtime: Runtime, source: [UInt8], tool: String, version: String, origin: String?) throws -> Built {
     let payload = try runtime.snapshot()
-    let snapshot = try BlobFile.encode(payload: payload, engineId: Runtime.engineID)
+    let identity = BlobFile.Identity(tool: tool, version: version, sourceSha256: SHA256.hex(source))
+    let snapshot = try BlobFile.encode(payload: payload, engineId: Runtime.engineID, identity: identity)
     let manifest = Manifest(
       name: tool, version: version, kind: kind, source: source, snapshot: snapshot, engineId: Runtime.engineID, origin: origin)
     return Built(source: source, snapshot: snapshot, manifest: manifest)

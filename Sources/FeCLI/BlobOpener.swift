@@ -7,8 +7,10 @@ import FeRuntime
 import FeStore
 
 /// Opens an installed blob's snapshot for booting, after checking everything V8 would abort on:
-/// header, engine id, V8's own version check and the payload's sha256. A blob built by another
-/// engine is rebuilt from its stored source; a corrupt one is reported with its repair.
+/// header, engine id, V8's own version check and the payload's checksum, and that the header
+/// binds the snapshot to this blob (the manifest's tool, version and source sha256: a few string
+/// compares, no hashing). A blob built by another engine or in an older blob format is rebuilt
+/// from its stored source; a corrupt one is reported with the command that repairs it.
 struct BlobOpener {
   let store: BlobStore
   let context: CLIContext
@@ -16,22 +18,36 @@ struct BlobOpener {
   func open(tool: String, version: String) throws -> (MappedBlob, Manifest) {
     let layout = store.layout
     guard let manifest = try store.manifest(tool: tool, version: version) else {
-      throw FeError(.integrity, "\(tool)@\(version) has no manifest in \(layout.blobDir(tool, version))", hint: repairHint(tool, version, nil))
+      throw FeError(
+        .integrity, "\(tool)@\(version) has no manifest in \(layout.blobDir(tool, version))",
+        hint: BlobRepair.reinstallHint(tool: tool, version: version))
+    }
+    // The source is read at launch by ES-module tools: never open a FIFO or a directory there.
+    let sourcePath = layout.sourcePath(tool, version)
+    if !StoreFile.isRegular(sourcePath) {
+      var st = stat()
+      let what = lstat(sourcePath, &st) == 0 ? "is \(StoreFile.kind(st.st_mode)), not a regular file" : "is missing"
+      throw FeError(.integrity, "\(tool)@\(version) is corrupt: \(sourcePath) \(what)", hint: hint(tool, version, manifest))
     }
     let path = layout.snapshotPath(tool, version)
     do {
       let blob = try MappedBlob(
-        path: path, expectedEngineId: Runtime.engineID, verifyHash: true, checksumOnly: true, checksumInBackground: true)
+        path: path, expectedEngineId: Runtime.engineID, expectedIdentity: manifest.identity, verifyHash: true,
+        checksumOnly: true, checksumInBackground: true)
       guard Engine.isValidSnapshot(blob.payload) else {
         try blob.waitForChecksum()  // damage is reported as such, never "rebuilt" over
         return try rebuild(tool, version, manifest, because: "V8 rejects its version header")
       }
       return (blob, manifest)
     } catch let error as BlobFileError {
-      if case .engineMismatch(_, let found, _) = error {
+      switch error {
+      case .engineMismatch(_, let found, _):
         return try rebuild(tool, version, manifest, because: "it was built by engine \(found)")
+      case .outdatedFormat(_, let format):
+        return try rebuild(tool, version, manifest, because: "it has blob format \(format), written by an older fe")
+      default:
+        throw feError(error, tool, version, manifest)
       }
-      throw error.feError(repair: repairHint(tool, version, manifest.origin), remove: "fe blobs remove \(tool)@\(version)")
     }
   }
 
@@ -40,21 +56,27 @@ struct BlobOpener {
     do {
       try blob.waitForChecksum()
     } catch {
-      throw error.feError(repair: repairHint(tool, version, manifest.origin), remove: "fe blobs remove \(tool)@\(version)")
+      throw feError(error, tool, version, manifest)
     }
   }
 
-  private func repairHint(_ tool: String, _ version: String, _ origin: String?) -> String {
-    if let origin, origin.hasPrefix("/") { return "fe blobs install \(origin)" }
-    return "fe blobs install \(tool)@\(version)"
+  private func feError(_ error: BlobFileError, _ tool: String, _ version: String, _ manifest: Manifest) -> FeError {
+    let repair = BlobRepair.command(store.layout, tool: tool, version: version, manifest: manifest)
+    let remove = "fe blobs remove \(tool)@\(version)"
+    return error.feError(repair: repair, remove: repair.hasPrefix(remove) ? nil : remove)
+  }
+
+  /// "run `<the command that repairs it>`" (reads the source to choose: an error path only).
+  private func hint(_ tool: String, _ version: String, _ manifest: Manifest) -> String {
+    "run `\(BlobRepair.command(store.layout, tool: tool, version: version, manifest: manifest))` to repair it"
   }
 
   private func rebuild(_ tool: String, _ version: String, _ manifest: Manifest, because reason: String) throws -> (MappedBlob, Manifest) {
     let layout = store.layout
-    guard let source = try FileSystem.read(layout.sourcePath(tool, version)), SHA256.hex(source) == manifest.sourceSha256 else {
+    guard let source = try? StoreFile.read(layout.sourcePath(tool, version)), SHA256.hex(source) == manifest.sourceSha256 else {
       throw FeError(
         .integrity, "\(tool)@\(version) needs rebuilding (\(reason)) but its stored source is missing or does not match its manifest",
-        hint: repairHint(tool, version, manifest.origin))
+        hint: hint(tool, version, manifest))
     }
     if !Environment.isTruthy(context.env["FE_QUIET"]) {
       context.err("fe: rebuilding \(tool)@\(version) for this engine (\(reason))")
@@ -64,9 +86,13 @@ struct BlobOpener {
       kind: manifest.kind)
     try store.replaceSnapshot(tool: tool, version: version, snapshot: built.snapshot, manifest: built.manifest)
     do {
-      return (try MappedBlob(path: layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID, verifyHash: true), built.manifest)
+      return (
+        try MappedBlob(
+          path: layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID, expectedIdentity: built.manifest.identity,
+          verifyHash: true), built.manifest
+      )
     } catch {
-      throw FeError(.internalError, "\(tool)@\(version) was rebuilt but does not read back", hint: repairHint(tool, version, manifest.origin))
+      throw FeError(.internalError, "\(tool)@\(version) was rebuilt but does not read back", hint: hint(tool, version, manifest))
     }
   }
 }

@@ -5,7 +5,8 @@ public struct BlobCheck: Sendable, Equatable {
   public enum Status: String, Sendable {
     /// Every file matches its manifest and the snapshot was built by this engine.
     case ok
-    /// Intact, but built by another engine: rebuilt from its source at the next launch.
+    /// Intact, but built by another engine or in an older blob format: rebuilt from its source
+    /// at the next launch.
     case stale
     /// Something does not match; `problems` says what.
     case corrupt
@@ -20,6 +21,13 @@ public struct BlobCheck: Sendable, Equatable {
   public var manifest: Manifest?
   /// Whether the stored source matches the manifest (a snapshot can be rebuilt from it).
   public var sourceIntact: Bool
+  /// Why a stale blob is stale: "built by another engine", "blob format 1, written by an older fe".
+  public var staleReason: String?
+
+  /// The command that repairs this blob when it is not ok (BlobRepair).
+  public var repair: String? {
+    status == .ok ? nil : BlobRepair.command(tool: tool, version: version, manifest: manifest, sourceIntact: sourceIntact)
+  }
 
   /// Checks the blob `tool@version` in `store` for `engineId`. Reads every byte of it.
   public static func run(_ store: BlobStore, tool: String, version: String, engineId: String) -> BlobCheck {
@@ -42,21 +50,21 @@ public struct BlobCheck: Sendable, Equatable {
     check.manifest = manifest
 
     let sourcePath = layout.sourcePath(tool, version)
-    switch Result(catching: { try FileSystem.read(sourcePath) }) {
-    case .success(nil): check.fail("\(sourcePath) is missing")
-    case .success(let bytes?):
+    // Only regular files are opened: a FIFO in a blob must not hang verify (StoreFile).
+    switch Result(catching: { () throws(StoreFile.Problem) in try StoreFile.read(sourcePath) }) {
+    case .success(let bytes):
       if SHA256.hex(bytes) == manifest.sourceSha256 {
         check.sourceIntact = true
       } else {
         check.fail("\(sourcePath) does not match the sha256 in its manifest")
       }
-    case .failure(let e): check.fail((e as? FeError)?.message ?? "\(sourcePath) cannot be read")
+    case .failure(let problem): check.fail(problem.describe(sourcePath))
     }
 
     let snapshotPath = layout.snapshotPath(tool, version)
-    switch Result(catching: { try FileSystem.read(snapshotPath) }) {
-    case .success(nil): check.fail("\(snapshotPath) is missing")
-    case .success(let bytes?):
+    switch Result(catching: { () throws(StoreFile.Problem) in try StoreFile.read(snapshotPath) }) {
+    case .failure(let problem): check.fail(problem.describe(snapshotPath))
+    case .success(let bytes):
       var fileMatches = false
       if bytes.count != manifest.snapshotSize {
         check.fail("\(snapshotPath) is \(bytes.count) bytes; its manifest says \(manifest.snapshotSize)")
@@ -68,16 +76,22 @@ public struct BlobCheck: Sendable, Equatable {
       // The header's own checks (magic, engine id, payload sha256), as the launcher makes them;
       // a file already known not to match is not reported twice.
       do {
-        let blob = try MappedBlob(path: snapshotPath, expectedEngineId: nil, verifyHash: fileMatches)
+        let blob = try MappedBlob(
+          path: snapshotPath, expectedEngineId: nil, expectedIdentity: manifest.identity, verifyHash: fileMatches)
         if blob.engineId != manifest.engineId {
           check.fail("\(snapshotPath) was built by engine \(blob.engineId); its manifest says \(manifest.engineId)")
         } else if check.status == .ok && blob.engineId != engineId {
           check.status = .stale
+          check.staleReason = "built by another engine"
+        }
+      } catch .outdatedFormat(_, let format) where fileMatches {
+        if check.status == .ok {
+          check.status = .stale
+          check.staleReason = "blob format \(format), written by an older fe"
         }
       } catch {
-        check.fail(error.feError(repair: "fe blobs verify --repair").message)
+        check.fail(error.feError(repair: "").message)
       }
-    case .failure(let e): check.fail((e as? FeError)?.message ?? "\(snapshotPath) cannot be read")
     }
     return check
   }

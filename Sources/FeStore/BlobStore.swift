@@ -40,20 +40,33 @@ public final class BlobStore: Sendable {
     return out
   }
 
-  /// The installed versions of `tool`, lowest first (empty for an unknown or invalid name).
+  /// The installed versions of `tool`, lowest first (empty for an unknown or invalid name). A
+  /// stray file named like a version counts: it is a corrupt blob (`manifest` says so) that
+  /// `list` and `verify` show and `remove` deletes.
   public func versions(of tool: String) -> [String] {
     guard Names.isValidTool(tool) else { return [] }
-    let dir = layout.toolDir(tool)
-    return FileSystem.listDirectory(dir)
-      .filter { Names.isValidVersion($0) && FileSystem.isDirectory(Path.join(dir, $0)) }
-      .sorted(by: VersionOrder.less)
+    return FileSystem.listDirectory(layout.toolDir(tool)).filter { Names.isValidVersion($0) }.sorted(by: VersionOrder.less)
   }
 
-  /// The blob's manifest; nil when the blob is not installed, an integrity error when it is malformed or missing.
+  /// Whether anything (a blob directory, or a stray file) is at `path`, not following symlinks.
+  static func entryExists(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0
+  }
+
+  /// The blob's manifest; nil when the blob is not installed, an integrity error when it is
+  /// malformed or missing, or when something other than a directory is at the blob's path.
   public func manifest(tool: String, version: String) throws -> Manifest? {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
-    guard FileSystem.isDirectory(layout.blobDir(tool, version)) else { return nil }
+    let dir = layout.blobDir(tool, version)
+    guard FileSystem.isDirectory(dir) else {
+      var st = stat()
+      guard lstat(dir, &st) == 0 else { return nil }
+      throw FeError(
+        .integrity, "\(tool)@\(version) is corrupt: \(dir) is \(StoreFile.kind(st.st_mode)), not a blob directory",
+        hint: BlobRepair.reinstallHint(tool: tool, version: version))
+    }
     let path = layout.manifestPath(tool, version)
     guard let manifest = try Manifest.read(path, tool: tool, version: version) else {
       throw Manifest.malformed(path, "the file is missing", tool: tool, version: version)
@@ -69,7 +82,7 @@ public final class BlobStore: Sendable {
   public func blob(tool: String, version: String) throws -> InstalledBlob? {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
-    guard FileSystem.isDirectory(layout.blobDir(tool, version)) else { return nil }
+    guard Self.entryExists(layout.blobDir(tool, version)) else { return nil }
     return blob(tool, version)
   }
 
@@ -98,9 +111,10 @@ public final class BlobStore: Sendable {
     defer { lock.release() }
 
     let dest = layout.blobDir(tool, version)
-    let exists = FileSystem.isDirectory(dest)
+    // A stray file at the blob's path is replaced like a damaged blob.
+    let exists = Self.entryExists(dest)
     if exists && !replace, let current = try? self.manifest(tool: tool, version: version),
-      FileSystem.isFile(layout.sourcePath(tool, version)), FileSystem.isFile(layout.snapshotPath(tool, version))
+      StoreFile.isRegular(layout.sourcePath(tool, version)), StoreFile.isRegular(layout.snapshotPath(tool, version))
     {
       guard current.sourceSha256 == manifest.sourceSha256 else {
         throw FeError(
@@ -143,10 +157,15 @@ public final class BlobStore: Sendable {
     let dest = layout.blobDir(tool, version)
     guard FileSystem.isDirectory(dest) else { throw notInstalled(tool, version) }
     let sourcePath = layout.sourcePath(tool, version)
-    guard let source = try FileSystem.read(sourcePath) else {
+    let source: [UInt8]
+    do {
+      source = try StoreFile.read(sourcePath)
+    } catch {
+      if case .unreadable(let code) = error { throw FileSystem.ioError("cannot read \(sourcePath)", code: code) }
+      let current = try? self.manifest(tool: tool, version: version)
       throw FeError(
-        .integrity, "\(sourcePath) is missing",
-        hint: "run `fe blobs install \(tool)@\(version)` to repair it, or `fe blobs remove \(tool)@\(version)`")
+        .integrity, error.describe(sourcePath),
+        hint: "run `\(BlobRepair.command(tool: tool, version: version, manifest: current, sourceIntact: false))`")
     }
     try check(manifest, tool: tool, version: version, source: source, snapshot: snapshot)
 
@@ -175,10 +194,10 @@ public final class BlobStore: Sendable {
     defer { lock.release() }
 
     let dest = layout.blobDir(tool, version)
-    guard FileSystem.isDirectory(dest) else { throw notInstalled(tool, version) }
+    guard Self.entryExists(dest) else { throw notInstalled(tool, version) }
     let aside = try Staging.create(in: layout)
-    // rename(2) replaces an empty directory, so the blob takes the fresh staging name atomically.
-    try AtomicRename.move(dest, aside)
+    // Into a fresh staging directory in one rename, whether it is a blob or a stray file.
+    try AtomicRename.move(dest, Path.join(aside, "old"))
     Staging.syncDirectory(layout.toolDir(tool))
     try FileSystem.removeTree(aside)
     // Drop the tool's directory once its last version is gone; ENOTEMPTY just means others remain.
@@ -197,7 +216,7 @@ public final class BlobStore: Sendable {
         return
       }
       let aside = try Staging.create(in: layout)
-      try AtomicRename.move(dest, aside)
+      try AtomicRename.move(dest, Path.join(aside, "old"))
       try AtomicRename.move(staging, dest)
       Staging.syncDirectory(Path.dirname(dest))
       try? FileSystem.removeTree(aside)
@@ -236,11 +255,12 @@ public final class BlobStore: Sendable {
         hint: "the disk may be failing; check it and try again")
     }
     do {
-      _ = try MappedBlob(path: snapshotPath, expectedEngineId: manifest.engineId, verifyHash: true)
+      _ = try MappedBlob(
+        path: snapshotPath, expectedEngineId: manifest.engineId, expectedIdentity: manifest.identity, verifyHash: true)
     } catch {
       let spec = "\(manifest.name)@\(manifest.version)"
       throw FeError(
-        .integrity, "cannot install \(spec): \(error.feError(repair: "fe blobs install \(spec)").message)",
+        .integrity, "cannot install \(spec): \(error.feError(repair: "fe blobs install").message)",
         hint: "rebuild the blob, or download it again")
     }
   }

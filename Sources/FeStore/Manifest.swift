@@ -85,11 +85,24 @@ public struct Manifest: Codable, Sendable, Equatable {
     return manifest
   }
 
-  /// The manifest at `path`, nil when the file does not exist.
+  /// The manifest at `path`, nil when the file does not exist. Anything but a regular file there
+  /// (a FIFO, a directory) is malformed, refused without opening it.
   public static func read(_ path: String, tool: String, version: String) throws -> Manifest? {
-    guard let bytes = try FileSystem.read(path) else { return nil }
+    let bytes: [UInt8]
+    do {
+      bytes = try StoreFile.read(path)
+    } catch {
+      switch error {
+      case .missing: return nil
+      case .notRegular(let kind): throw malformed(path, "it is \(kind), not a regular file", tool: tool, version: version)
+      case .unreadable(let code): throw FileSystem.ioError("cannot read \(path)", code: code)
+      }
+    }
     return try decode(bytes, path: path, tool: tool, version: version)
   }
+
+  /// The identity a snapshot of this blob must carry in its header.
+  public var identity: BlobFile.Identity { BlobFile.Identity(tool: name, version: version, sourceSha256: sourceSha256) }
 
   /// What is inconsistent in this manifest, if anything.
   public func problem() -> String? {
@@ -104,11 +117,11 @@ public struct Manifest: Codable, Sendable, Equatable {
     return nil
   }
 
-  /// The integrity error for a manifest that cannot be used.
+  /// The integrity error for a manifest that cannot be used. Nothing in the blob can be trusted
+  /// without it (its hashes are the anchor), so the repair is a clean reinstall.
   public static func malformed(_ path: String, _ reason: String, tool: String, version: String) -> FeError {
     FeError(
-      .integrity, "manifest \(path) is malformed (\(reason))",
-      hint: "run `fe blobs install \(tool)@\(version)` to repair it, or `fe blobs remove \(tool)@\(version)`")
+      .integrity, "manifest \(path) is malformed (\(reason))", hint: BlobRepair.reinstallHint(tool: tool, version: version))
   }
 
   /// Now (or `seconds` since the epoch) as ISO-8601 UTC, to the second.

@@ -25,27 +25,42 @@ public final class MappedBlob: @unchecked Sendable {
   /// The XXH3 checksum being computed on another thread (see `checksumInBackground`).
   private var pendingChecksum: BackgroundChecksum?
 
-  /// Maps and checks `path`: header, size, engine id (unless nil) and, with `verifyHash`, the
+  /// The tool, version and source the header binds the snapshot to; nil when it binds none
+  /// (a snapshot that is no tool's, such as the config runtime's).
+  public let identity: BlobFile.Identity?
+
+  /// Maps and checks `path`: header, size, engine id (unless nil), identity (unless nil: the
+  /// manifest's tool, version and source sha256) and, with `verifyHash`, the
   /// payload's sha256 and XXH3 checksum; with `checksumOnly` too, only the XXH3 checksum when the
   /// header has one (launches: see BlobFile), else the sha256. With `checksumInBackground` as
   /// well, that checksum runs on another thread while the caller goes on; `waitForChecksum()`
   /// gives its verdict. A launch boots V8 meanwhile: its own part of the payload is checked on
   /// the spot (FeEngine's snapshot image), so only the tool's source is read before the verdict.
+  /// Anything but a regular file at `path` is refused without opening it (StoreFile).
   public init(
-    path: String, expectedEngineId: String?, verifyHash: Bool = false, checksumOnly: Bool = false,
-    checksumInBackground: Bool = false
+    path: String, expectedEngineId: String?, expectedIdentity: BlobFile.Identity? = nil, verifyHash: Bool = false,
+    checksumOnly: Bool = false, checksumInBackground: Bool = false
   ) throws(BlobFileError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      let code = errno
-      if code == ENOENT || code == ENOTDIR { throw .missing(path: path) }
-      throw .unreadable(path: path, code: code)
+    let fd: Int32, size: Int
+    do {
+      (fd, size) = try StoreFile.open(path)
+    } catch {
+      switch error {
+      case .missing: throw .missing(path: path)
+      case .notRegular(let kind): throw .corrupt(path: path, reason: "it is \(kind), not a regular file")
+      case .unreadable(let code): throw .unreadable(path: path, code: code)
+      }
     }
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, code: errno) }
-    guard (st.st_mode & S_IFMT) == S_IFREG else { throw .corrupt(path: path, reason: "not a regular file") }
-    let size = Int(st.st_size)
+    if size >= 16 {
+      // An older format is told apart before its size is judged against this format's header.
+      var start = [UInt8](repeating: 0, count: 16)
+      let n = start.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, 0) }
+      if n == 16, Array(start[0..<8]) == BlobFile.magic {
+        let version = start.withUnsafeBytes { UInt32(BlobFile.readLE($0, at: 12, bytes: 4)) }
+        if version >= 1 && version < BlobFile.formatVersion { throw .outdatedFormat(path: path, version: version) }
+      }
+    }
     guard size >= BlobFile.headerSize else {
       throw .corrupt(path: path, reason: "\(size) bytes, shorter than the \(BlobFile.headerSize)-byte header")
     }
@@ -58,6 +73,10 @@ public final class MappedBlob: @unchecked Sendable {
     }
     do {
       let header = try Self.check(UnsafeRawBufferPointer(start: mapped, count: size), path: path)
+      if let expectedIdentity, header.identity != expectedIdentity {
+        let found = header.identity.map { "the snapshot of \($0)" } ?? "bound to no tool"
+        throw BlobFileError.corrupt(path: path, reason: "it is \(found), not of \(expectedIdentity)")
+      }
       if let expectedEngineId, header.engineId != expectedEngineId {
         throw BlobFileError.engineMismatch(path: path, found: header.engineId, expected: expectedEngineId)
       }
@@ -79,6 +98,7 @@ public final class MappedBlob: @unchecked Sendable {
       self.path = path
       self.engineId = header.engineId
       self.payloadSha256 = header.sha256
+      self.identity = header.identity
       self.payload = payload
       self.base = mapped
       self.length = size
@@ -116,6 +136,7 @@ public final class MappedBlob: @unchecked Sendable {
     var sha256: [UInt8]
     /// XXH3-64 of the payload; 0 when the blob predates it.
     var checksum: UInt64
+    var identity: BlobFile.Identity?
   }
 
   /// The header fields, after checking everything that does not depend on the caller's engine.
@@ -143,7 +164,25 @@ public final class MappedBlob: @unchecked Sendable {
     let sha = Array(file[BlobFile.hashOffset..<(BlobFile.hashOffset + 32)])
     return Header(
       engineId: String(decoding: idBytes, as: UTF8.self), sha256: sha,
-      checksum: BlobFile.readLE(file, at: BlobFile.checksumOffset, bytes: 8))
+      checksum: BlobFile.readLE(file, at: BlobFile.checksumOffset, bytes: 8), identity: try identity(file, path: path))
+  }
+
+  /// The identity fields; nil when all are empty (a snapshot of no tool).
+  private static func identity(_ file: UnsafeRawBufferPointer, path: String) throws(BlobFileError) -> BlobFile.Identity? {
+    func text(_ offset: Int, _ width: Int, _ name: String) throws(BlobFileError) -> String {
+      let field = Array(file[offset..<(offset + width)])
+      let bytes = field.prefix { $0 != 0 }
+      guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), field[bytes.count...].allSatisfy({ $0 == 0 }) else {
+        throw .corrupt(path: path, reason: "the \(name) field is not NUL-padded ASCII")
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    let tool = try text(BlobFile.toolOffset, BlobFile.toolWidth, "tool name")
+    let version = try text(BlobFile.versionOffset, BlobFile.versionWidth, "version")
+    let hash = Array(file[BlobFile.sourceHashOffset..<(BlobFile.sourceHashOffset + 32)])
+    if tool.isEmpty && version.isEmpty && hash.allSatisfy({ $0 == 0 }) { return nil }
+    let hex = hash.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+    return BlobFile.Identity(tool: tool, version: version, sourceSha256: hex)
   }
 }
 

@@ -171,10 +171,10 @@ import Testing
     #expect(corrupt.kind == .integrity)
     #expect(corrupt.message == "snapshot /s/snapshot.bin is corrupt (bad magic: not an fe blob)")
     #expect(
-      corrupt.hint == "run `fe blobs install tsc@5.4.5` to rebuild it, or `fe blobs remove tsc@5.4.5` to delete it")
+      corrupt.hint == "run `fe blobs install tsc@5.4.5` to repair it, or `fe blobs remove tsc@5.4.5` to delete it")
     let missing = BlobFileError.missing(path: "/s/snapshot.bin").feError(repair: "fe blobs install ./tool.js")
     #expect(missing.kind == .integrity)
-    #expect(missing.hint == "run `fe blobs install ./tool.js` to rebuild it")
+    #expect(missing.hint == "run `fe blobs install ./tool.js` to repair it")
     let mismatch = BlobFileError.engineMismatch(path: "/s", found: "a", expected: "b").feError(repair: "x")
     #expect(mismatch.message.contains("built for engine a"))
     let unreadable = BlobFileError.unreadable(path: "/s", code: EACCES).feError(repair: "x")

@@ -37,7 +37,9 @@ struct SampleBlob {
   ) {
     self.source = Array(source.utf8)
     self.payload = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ source.utf8.count) }
-    self.snapshot = try! BlobFile.encode(payload: payload, engineId: engine)
+    self.snapshot = try! BlobFile.encode(
+      payload: payload, engineId: engine,
+      identity: BlobFile.Identity(tool: tool, version: version, sourceSha256: SHA256.hex(Array(source.utf8))))
     self.manifest = Manifest(
       name: tool, version: version, kind: "cjs", source: self.source, snapshot: snapshot, engineId: engine,
       created: "2024-05-01T12:00:00Z", origin: "https://blobs.example.com")

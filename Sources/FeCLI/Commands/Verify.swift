@@ -9,8 +9,9 @@ extension BlobsCommand {
     static let configuration = CommandConfiguration(
       abstract: "Re-hash every installed blob against its manifest and report; --repair rebuilds what it can.",
       discussion: """
-        Each blob is ok, stale (intact but built by another engine: rebuilt from its source at its
-        next launch) or corrupt (a file is missing or does not match its manifest). --repair
+        Each blob is ok, stale (intact but built by another engine or in an older blob format:
+        rebuilt from its source at its next launch) or corrupt (a file is missing, is not a regular
+        file, does not match its manifest, or the snapshot is another blob's). --repair
         rebuilds a snapshot from the blob's stored source when that source is intact, and says
         what to run otherwise. Exits 65 when a corrupt blob remains.
         """)
@@ -37,7 +38,7 @@ extension BlobsCommand {
             repaired = true
           }
         }
-        results.append(Result(check: check, repaired: repaired, path: blob.path, repair: repairCommand(check)))
+        results.append(Result(check: check, repaired: repaired, path: blob.path, repair: check.repair))
         if !output.json && !output.quiet { c.out(line(results[results.count - 1], c)) }
       }
       let bad = results.filter { $0.check.status == .corrupt }
@@ -66,7 +67,9 @@ extension BlobsCommand {
     /// The store-level check, plus V8's own acceptance of an intact snapshot of this engine.
     static func check(_ store: BlobStore, _ tool: String, _ version: String) -> BlobCheck {
       var check = BlobCheck.run(store, tool: tool, version: version, engineId: Runtime.engineID)
-      if check.status == .ok, let blob = try? MappedBlob(path: store.layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID),
+      if check.status == .ok, let manifest = check.manifest,
+        let blob = try? MappedBlob(
+          path: store.layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID, expectedIdentity: manifest.identity),
         !Engine.isValidSnapshot(blob.payload)
       {
         check.fail("V8 rejects the snapshot's version header")
@@ -76,24 +79,12 @@ extension BlobsCommand {
 
     private func rebuild(_ store: BlobStore, _ check: BlobCheck, _ manifest: Manifest, _ c: CLIContext) throws {
       let layout = store.layout
-      guard let source = try FileSystem.read(layout.sourcePath(check.tool, check.version)) else { return }
+      guard let source = try? StoreFile.read(layout.sourcePath(check.tool, check.version)) else { return }
       if !output.quiet && !output.json { c.err("fe: rebuilding \(check.spec) from its stored source") }
       let built = try BlobBuilder.build(
         source: source, tool: check.tool, version: check.version, sourcePath: layout.sourcePath(check.tool, check.version),
         origin: manifest.origin, kind: manifest.kind)
       try store.replaceSnapshot(tool: check.tool, version: check.version, snapshot: built.snapshot, manifest: built.manifest)
-    }
-
-    /// What to run for a blob that is not ok: a rebuild when its source is intact, else a reinstall.
-    private func repairCommand(_ check: BlobCheck) -> String? {
-      switch check.status {
-      case .ok: return nil
-      case .stale: return "fe blobs verify --repair \(check.spec)"
-      case .corrupt:
-        if check.sourceIntact && check.manifest != nil { return "fe blobs verify --repair \(check.spec)" }
-        if let origin = check.manifest?.origin, origin.hasPrefix("/"), FileSystem.exists(origin) { return "fe blobs install \(origin)" }
-        return "fe blobs remove \(check.spec) && fe blobs install \(check.spec)"
-      }
     }
 
     private func line(_ r: Result, _ c: CLIContext) -> String {
@@ -104,7 +95,7 @@ extension BlobsCommand {
       case .corrupt: word = c.paint("corrupt ", .error, fd: 1)
       }
       var text = "\(word) \(r.check.spec)"
-      if r.check.status == .stale { text += "  built by another engine; rebuilt at its next launch" }
+      if r.check.status == .stale { text += "  \(r.check.staleReason ?? "built by another engine"); rebuilt at its next launch" }
       for problem in r.check.problems { text += "\n         " + problem }
       if let fix = r.repair, r.check.status == .corrupt { text += "\n         repair: \(fix)" }
       return text
