@@ -61,23 +61,26 @@ enum RegistrySetup {
     return nil
   }
 
-  /// The union of `trustedKeys` in the config and FE_TRUSTED_KEYS (comma- or space-separated).
+  /// The union of `trustedKeys` in the config and FE_TRUSTED_KEYS, read by one parser
+  /// (`TrustedKeys`): `ed25519:` keys and PEM blocks, separated by commas or whitespace.
+  /// An unusable key is a config error (78) naming where it is, in either place.
   static func trustedKeys(_ c: CLIContext, _ config: ProjectConfig?) throws -> [Ed25519Key] {
-    var texts: [String] = []
+    var keys: [Ed25519Key] = []
     if let config, let value = config.value["trustedKeys"], value != .undefined, value != .null {
+      let hint = "write trustedKeys: [\"ed25519:…\"] (or PEM public keys)"
       guard case .array(let items) = value else {
-        throw FeError(.config, "\(config.path): `trustedKeys` must be an array of public keys", hint: "write trustedKeys: [\"ed25519:…\"]")
+        throw FeError(.config, "\(config.path): `trustedKeys` must be an array of public keys", hint: hint)
       }
-      for item in items {
+      for (i, item) in items.enumerated() {
         guard case .string(let s) = item else {
-          throw FeError(.config, "\(config.path): `trustedKeys` must hold strings", hint: "write trustedKeys: [\"ed25519:…\"]")
+          throw FeError(.config, "\(config.path): `trustedKeys[\(i)]` must be a string", hint: hint)
         }
-        texts.append(s)
+        keys += try TrustedKeys.parse(s, source: "\(config.path): `trustedKeys[\(i)]`")
       }
     }
-    if let env = c.env["FE_TRUSTED_KEYS"] {
-      texts += env.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+    if let env = c.env["FE_TRUSTED_KEYS"], !env.allSatisfy({ $0 == "," || $0.isWhitespace }) {
+      keys += try TrustedKeys.parse(env, source: "FE_TRUSTED_KEYS")
     }
-    return try texts.map { try Ed25519Key.publicKey($0) }
+    return keys
   }
 }

@@ -51,8 +51,8 @@ public final class CurlSession {
     try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
     try set(CURLOPT_CONNECTTIMEOUT_MS, Int(s.connectTimeout * 1000))
     try set(CURLOPT_TIMEOUT_MS, Int(s.timeout * 1000))
-    // A stall: under 1 byte/s for stallTimeout seconds.
-    try set(CURLOPT_LOW_SPEED_LIMIT, 1)
+    // Too slow: under minSpeed bytes/s for stallTimeout seconds (a stall is the extreme case).
+    try set(CURLOPT_LOW_SPEED_LIMIT, max(1, s.minSpeed))
     try set(CURLOPT_LOW_SPEED_TIME, max(1, Int(s.stallTimeout.rounded(.up))))
     try set(CURLOPT_USERAGENT, s.userAgent)
     try set(CURLOPT_TCP_KEEPALIVE, 1)
@@ -84,7 +84,7 @@ public final class CurlSession {
 
     let rc = withExtendedLifetime(transfer) { curl_easy_perform(handle) }
     if let failure = transfer.failure { throw .aborted(failure) }
-    guard rc == CURLE_OK else { throw classify(rc, url: request.url) }
+    guard rc == CURLE_OK else { throw classify(rc, url: request.url, settings: s) }
     var status = 0
     _ = fe_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
     var location: UnsafeMutablePointer<CChar>? = nil
@@ -135,9 +135,12 @@ public final class CurlSession {
   }
 
   /// libcurl's result in the terms HTTPClient decides on.
-  private func classify(_ rc: CURLcode, url: String) -> HTTPTransportError {
+  private func classify(_ rc: CURLcode, url: String, settings s: TransferSettings) -> HTTPTransportError {
     let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
     switch rc {
+    case CURLE_OPERATION_TIMEDOUT where Self.isLowSpeedAbort(detail):
+      return .tooSlow(
+        "the transfer was too slow (under \(s.minSpeed) bytes/s for \(Self.seconds(s.stallTimeout)) s)")
     case CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_PROXY:
       return .connect(detail)
     case CURLE_OPERATION_TIMEDOUT:
@@ -151,6 +154,18 @@ public final class CurlSession {
     default:
       return .other(detail)
     }
+  }
+}
+
+extension CurlSession {
+  /// Whether libcurl's timeout was its low-speed check (CURLOPT_LOW_SPEED_*), not the overall or
+  /// connect timeout: its message has said "Operation too slow" since libcurl 7.10.
+  static func isLowSpeedAbort(_ detail: String) -> Bool {
+    detail.lowercased().contains("too slow")
+  }
+
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
   }
 }
 

@@ -60,19 +60,26 @@ public final class HTTPClient {
   private enum Attempt {
     case done
     case notFound
-    case transient(reason: String, retryAfter: String?)
+    /// `tooSlow`: the transfer stayed under the speed floor (see `maxSlowAttempts`).
+    case transient(reason: String, retryAfter: String?, tooSlow: Bool = false)
   }
+
+  /// Attempts of one resource that may end too slow before fe gives up, whatever
+  /// FE_HTTP_RETRIES says: a registry (or mirror) that slow is most likely slow on purpose or
+  /// for good, and two stall times (2 × 15 s by default) keep a slow-retrieval attack under a minute.
+  static let maxSlowAttempts = 2
 
   /// Runs attempts until one succeeds (true), the resource is missing (false), or the failure is final.
   private func run(_ url: String, _ sink: BodySink) throws -> Bool {
     var retries = 0
     var resumes = 0
+    var slowAttempts = 0
     while true {
       let heldBefore = sink.held
       switch try attempt(url, sink) {
       case .done: return true
       case .notFound: return false
-      case .transient(let reason, let retryAfter):
+      case .transient(let reason, let retryAfter, let tooSlow):
         // A download that got well further than last time resumes at once, counted apart from
         // retries; one that trickles (a server dripping bytes before each stall) uses up retries.
         if sink.canResume && sink.held - heldBefore >= Self.resumeProgress && resumes < settings.retry.maxResumes {
@@ -80,6 +87,13 @@ public final class HTTPClient {
           continue
         }
         retries += 1
+        if tooSlow { slowAttempts += 1 }
+        if tooSlow && (slowAttempts >= Self.maxSlowAttempts || retries > settings.retry.retries) {
+          throw FeError(
+            .registry, "cannot download \(url): \(reason) (\(retries) attempt\(retries == 1 ? "" : "s"))",
+            hint: "the registry or the network is too slow; FE_HTTP_MIN_SPEED and FE_HTTP_STALL_TIMEOUT set the floor, "
+              + "or use --offline to run with what is installed")
+        }
         if retries > settings.retry.retries {
           let tries = settings.retry.retries + 1
           throw FeError(
@@ -163,6 +177,8 @@ public final class HTTPClient {
       throw FeError(.internalError, "downloading \(url) failed: \(cause)", hint: "this is a bug in fe; please report it")
     case .connect(let m), .timedOut(let m), .dropped(let m):
       return .transient(reason: m, retryAfter: nil)
+    case .tooSlow(let m):
+      return .transient(reason: m, retryAfter: nil, tooSlow: true)
     case .tls(let m):
       throw FeError(
         .registry, "cannot connect securely to \(URLOrigin(url)?.description ?? url): \(m)",

@@ -86,6 +86,9 @@ public enum HTTPTransportError: Error, Sendable, CustomStringConvertible {
   case connect(String)
   /// The connect or overall timeout, or the transfer stalled. Retryable (and resumable).
   case timedOut(String)
+  /// The transfer stayed under the speed floor for the stall time (TransferSettings.minSpeed,
+  /// stallTimeout): retried once (resumable), since a registry that slow is likely to stay slow.
+  case tooSlow(String)
   /// The connection broke mid-response (reset, closed early, short body). Retryable, resumable.
   case dropped(String)
   /// TLS failed: an untrusted or mismatched certificate, a handshake error. Not retryable.
@@ -97,7 +100,7 @@ public enum HTTPTransportError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .connect(let m), .timedOut(let m), .dropped(let m), .tls(let m), .other(let m): return m
+    case .connect(let m), .timedOut(let m), .tooSlow(let m), .dropped(let m), .tls(let m), .other(let m): return m
     case .aborted(let e): return "\(e)"
     }
   }
@@ -105,7 +108,7 @@ public enum HTTPTransportError: Error, Sendable, CustomStringConvertible {
   /// Whether trying again may help.
   public var isTransient: Bool {
     switch self {
-    case .connect, .timedOut, .dropped: return true
+    case .connect, .timedOut, .tooSlow, .dropped: return true
     case .tls, .aborted, .other: return false
     }
   }

@@ -33,6 +33,8 @@ public final class Installer {
   public var progress: (String, Int64) -> ProgressBar? = { _, _ in nil }
   /// One-line notes for the user (stderr), e.g. that a snapshot is being built here.
   public var note: (String) -> Void = { _ in }
+  /// Whether this installer has said that it could not record an index serial (said once).
+  private var warnedSerials = false
 
   /// What happened to one tool.
   public enum Outcome: Equatable {
@@ -73,6 +75,15 @@ public final class Installer {
         .config, "\(lockPath) locks \(tool) at \"\(version)\", which is not a version",
         hint: "fix it, or run `fe blobs install --update \(tool)`")
     }
+    // Installed with the locked source already: nothing to download, so the registry is not
+    // asked (CI with a warm FE_HOME passes with the registry unreachable). The caller re-hashes
+    // the installed source against the lock.
+    if let manifest = try? store.manifest(tool: tool, version: version), manifest.sourceSha256 == sourceSha256,
+      FileSystem.isFile(store.layout.sourcePath(tool, version)), FileSystem.isFile(store.layout.snapshotPath(tool, version))
+    {
+      tidy()
+      return .alreadyInstalled(version: version)
+    }
     return try install(tool: tool, selector: exact, locked: (sourceSha256, lockPath))
   }
 
@@ -93,6 +104,7 @@ public final class Installer {
         .notInstalled, "the registry \(registry.location) has no tool named \(tool) (no \(tool)/index.json)",
         hint: "check the tool's name and the registry (--registry, FE_REGISTRY or `registry` in fe.config.js)")
     }
+    if !trustedKeys.isEmpty { try checkSerial(index, tool: tool, origin: origin, registry: registry) }
     guard let version = index.resolve(selector), let release = index.versions[version] else {
       let published = index.sortedVersions
       throw FeError(
@@ -143,6 +155,23 @@ public final class Installer {
   }
 
   // MARK: Steps
+
+  /// Rollback and freeze protection for a signed index (IndexSerials): refuses an older or
+  /// expired one, and records a newer serial. A record that cannot be written does not fail
+  /// the install; it is said once on stderr.
+  private func checkSerial(_ index: RegistryIndex, tool: String, origin: String, registry: RegistryClient) throws {
+    let name = registry.location.description
+    try IndexSerials.check(index, tool: tool, registry: name, origin: origin, layout: store.layout)
+    guard let serial = index.serial else { return }
+    do {
+      try IndexSerials.record(serial, registry: name, tool: tool, layout: store.layout)
+    } catch {
+      guard !warnedSerials else { return }
+      warnedSerials = true
+      let why = (error as? FeError)?.message ?? "\(error)"
+      note("fe: warning: cannot record the index serial in \(store.layout.registrySerialsPath) (\(why)); rollback protection will not remember this index")
+    }
+  }
 
   /// Whether V8 accepts the snapshot inside `blob` (fe's header + payload), checked in place.
   private func accepts(_ blob: [UInt8]) -> Bool {

@@ -41,14 +41,23 @@ public struct Publisher {
     public var addedSnapshot: Bool
     /// What `latest` points at afterwards.
     public var latest: String?
+    /// The index's serial and expiry afterwards.
+    public var serial: Int? = nil
+    public var expires: String? = nil
   }
+
+  /// How long a written index stays valid when the publisher does not say (`--expires`).
+  public static let defaultExpiryDays = 365
 
   /// Publishes `source` as `tool@version`. The same content again is a no-op (a snapshot not
   /// yet published for this engine is added); different content under a published version is
   /// refused. `signingKeys` (Ed25519 private keys) sign the new index, one signature line each.
+  /// Every change to the index increments its `serial` and sets `expires` to `expiresInDays`
+  /// (default 365) from `now`; `expiresInDays` given renews the index even when nothing else changed.
   @discardableResult
   public func publish(
-    tool: String, version: String, source: [UInt8], snapshot: Snapshot?, signingKeys: [Ed25519Key]
+    tool: String, version: String, source: [UInt8], snapshot: Snapshot?, signingKeys: [Ed25519Key],
+    expiresInDays: Int? = nil, now: time_t = time(nil)
   ) throws -> Result {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
@@ -105,6 +114,10 @@ public struct Publisher {
     index.versions[version] = release
     // `latest` follows the highest release; other tags are the publisher's own business.
     if let latest = RegistryIndex.latest(of: Array(index.versions.keys)) { index.tags["latest"] = latest }
+    if index.encoded() != oldBytes || expiresInDays != nil {
+      index.serial = (index.serial ?? 0) + 1
+      index.expires = Manifest.timestamp(now + time_t(expiresInDays ?? Self.defaultExpiryDays) * 86400)
+    }
     let newBytes = index.encoded()
     // Ed25519 signatures are deterministic: the file is current when it holds exactly these keys' signatures.
     let needsSignature = try !signingKeys.isEmpty && oldSignature.map(IndexSignature.parse) != signingKeys.map { try $0.sign(newBytes) }
@@ -118,7 +131,9 @@ public struct Publisher {
       try writeIndex(newBytes, at: indexPath, signature: sigPath, oldSignature: oldSignature, keys: signingKeys)
       changed = true
     }
-    return Result(changed: changed, sourceSize: Int64(source.count), addedSnapshot: addedSnapshot, latest: index.tags["latest"])
+    return Result(
+      changed: changed, sourceSize: Int64(source.count), addedSnapshot: addedSnapshot, latest: index.tags["latest"],
+      serial: index.serial, expires: index.expires)
   }
 
   /// Replaces the index and its signature. Two files cannot change in one step, so the new

@@ -3,12 +3,20 @@ import FeSemver
 import FeStore
 import FoundationEssentials
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `<registry>/<tool>/index.json`: every published version of one tool, the hashes that prove
 /// its files, and tags. Paths are relative to `<registry>/<tool>/`.
 ///
 ///     {
 ///       "schema": 1,
 ///       "name": "fe",
+///       "serial": 7,                          publish increments it (optional: older indexes lack it)
+///       "expires": "2027-12-06T12:00:00Z",   when a signed index stops being accepted (optional)
 ///       "tags": { "latest": "2.1.0" },
 ///       "versions": {
 ///         "2.1.0": {
@@ -38,6 +46,13 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
   public var name: String
   public var tags: [String: String]
   public var versions: [String: Release]
+  /// Increases with every change `fe blobs publish` makes. With trusted keys, fe refuses an
+  /// index whose serial is lower than the highest it has accepted for the same registry and
+  /// tool (IndexSerials): a mirror cannot roll the version list back. Absent counts as 0.
+  public var serial: Int?
+  /// `YYYY-MM-DDTHH:MM:SSZ`: after it, a signed index is refused, so a mirror cannot freeze
+  /// clients on an old one forever. Absent: it does not expire.
+  public var expires: String?
 
   /// One published version.
   public struct Release: Codable, Sendable, Equatable {
@@ -107,7 +122,13 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
     name = try c.decode(String.self, forKey: .name)
     tags = try c.decodeIfPresent([String: String].self, forKey: .tags) ?? [:]
     versions = try c.decodeIfPresent([String: Release].self, forKey: .versions) ?? [:]
+    serial = try c.decodeIfPresent(Int.self, forKey: .serial)
+    expires = try c.decodeIfPresent(String.self, forKey: .expires)
   }
+
+  /// When the index expires, seconds since the epoch (nil: never, or `expires` is malformed,
+  /// which `problem(tool:)` reports).
+  public var expiryTime: time_t? { expires.flatMap(SeenLocks.parseTimestamp) }
 
   // MARK: Reading and writing
 
@@ -136,6 +157,8 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
   public func problem(tool: String) -> String? {
     if schema != Self.currentSchema { return "schema \(schema), this fe reads schema \(Self.currentSchema)" }
     if name != tool { return "it describes \"\(name.prefix(60))\", not \(tool)" }
+    if let serial, serial < 0 { return "serial \(serial) is negative" }
+    if let expires, expiryTime == nil { return "expires \"\(expires.prefix(40))\" is not a YYYY-MM-DDTHH:MM:SSZ date" }
     for (version, release) in versions {
       guard Names.isValidVersion(version) else { return "\"\(version.prefix(60))\" is not a valid version" }
       if let p = Self.pathProblem(release.source) { return "\(version): source \(p)" }

@@ -16,23 +16,36 @@ public final class Ed25519Key: @unchecked Sendable {
   /// A public key as users write it: base64 of the 32 raw bytes (optionally `ed25519:`-prefixed,
   /// what `fe blobs publish --sign-key` prints), or a PEM `PUBLIC KEY` block.
   public static func publicKey(_ text: String) throws -> Ed25519Key {
+    switch parsePublicKey(text) {
+    case .success(let key): return key
+    case .failure(let problem):
+      throw FeError(.config, "the trusted key \"\(TrustedKeys.display(text))\" cannot be used: \(problem.why)", hint: TrustedKeys.hint)
+    }
+  }
+
+  /// Why a text is not a public key, for TrustedKeys to put in one error naming the key.
+  struct KeyProblem: Error {
+    let why: String
+  }
+
+  static func parsePublicKey(_ text: String) -> Result<Ed25519Key, KeyProblem> {
     let trimmed = text.trimmed(of: " \t\r\n")
     if trimmed.hasPrefix("-----BEGIN") {
       guard let key = withBIO(Array(trimmed.utf8), { PEM_read_bio_PUBKEY($0, nil, nil, nil) }) else {
-        throw badKey(text, "it is not a PEM public key")
+        return .failure(KeyProblem(why: "it is not a PEM public key"))
       }
       let wrapped = Ed25519Key(key)
-      guard EVP_PKEY_get_base_id(key) == EVP_PKEY_ED25519 else { throw badKey(text, "it is not an Ed25519 key") }
-      return wrapped
+      guard EVP_PKEY_get_base_id(key) == EVP_PKEY_ED25519 else { return .failure(KeyProblem(why: "it is not an Ed25519 key")) }
+      return .success(wrapped)
     }
     let b64 = trimmed.hasPrefix("ed25519:") ? String(trimmed.dropFirst("ed25519:".count)) : trimmed
     guard let raw = Data(base64Encoded: b64).map(Array.init), raw.count == 32 else {
-      throw badKey(text, "it is not the base64 of a 32-byte Ed25519 public key")
+      return .failure(KeyProblem(why: "it is not the base64 of a 32-byte Ed25519 public key"))
     }
     guard let key = raw.withUnsafeBufferPointer({ EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, $0.baseAddress, 32) }) else {
-      throw badKey(text, "OpenSSL rejects it")
+      return .failure(KeyProblem(why: "OpenSSL rejects it"))
     }
-    return Ed25519Key(key)
+    return .success(Ed25519Key(key))
   }
 
   /// A private key from a PEM file (`openssl genpkey -algorithm ed25519 -out key.pem`).
@@ -89,11 +102,76 @@ public final class Ed25519Key: @unchecked Sendable {
       return body(bio)
     }
   }
+}
 
-  private static func badKey(_ text: String, _ why: String) -> FeError {
-    FeError(
-      .config, "the trusted key \"\(text.prefix(60))\" cannot be used: \(why)",
-      hint: "write trusted keys as printed by `fe blobs publish --sign-key`: ed25519:<base64 of 32 bytes>")
+/// Trusted public keys as users hold them: one parser for `trustedKeys` in fe.config.js and for
+/// FE_TRUSTED_KEYS, so both take the same forms. A text holds one or more keys, each either
+/// `ed25519:<base64>` (or the bare base64 of the 32 bytes) or a PEM `PUBLIC KEY` block exactly as
+/// `openssl pkey -pubout` prints it. A PEM block runs from its `-----BEGIN` line to its `-----END
+/// …-----` line, newlines and all; outside PEM blocks, keys are separated by commas or
+/// whitespace (neither occurs inside a key, and a comma cannot clash with PEM's armour).
+/// An unusable key is one config error (78) naming where it was written and which key it is.
+public enum TrustedKeys {
+  static let hint =
+    "write each key as `fe blobs publish --sign-key` prints it (ed25519:<base64 of 32 bytes>) or as a PEM public key "
+    + "(`openssl pkey -in key.pem -pubout`); separate several with commas or whitespace"
+
+  /// The keys in `text`, in order; `source` says where it was written (`FE_TRUSTED_KEYS`,
+  /// or "<config>: `trustedKeys[1]`") for the error about an unusable one.
+  public static func parse(_ text: String, source: String) throws -> [Ed25519Key] {
+    let texts = split(text)
+    var keys: [Ed25519Key] = []
+    for (i, keyText) in texts.enumerated() {
+      switch Ed25519Key.parsePublicKey(keyText) {
+      case .success(let key): keys.append(key)
+      case .failure(let problem):
+        let which = texts.count > 1 ? "key \(i + 1) of \(texts.count), " : ""
+        throw FeError(.config, "\(source): \(which)\"\(display(keyText))\" cannot be used as a trusted key: \(problem.why)", hint: hint)
+      }
+    }
+    if keys.isEmpty {
+      throw FeError(.config, "\(source) holds no key", hint: hint)
+    }
+    return keys
+  }
+
+  /// The key texts in `text`: each PEM block whole, the rest split at commas and whitespace.
+  public static func split(_ text: String) -> [String] {
+    var out: [String] = []
+    var rest = Substring(text)
+    func words(_ part: Substring) {
+      out += part.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+    }
+    while let begin = find("-----BEGIN", in: rest) {
+      words(rest[..<begin.lowerBound])
+      // The block ends after the `-----` that closes its END line (or at the end of the text:
+      // an unterminated block is one key, reported as not a PEM public key).
+      var end = rest.endIndex
+      if let endLine = find("-----END", in: rest[begin.upperBound...]), let close = find("-----", in: rest[endLine.upperBound...]) {
+        end = close.upperBound
+      }
+      out.append(String(rest[begin.lowerBound..<end]))
+      rest = rest[end...]
+    }
+    words(rest)
+    return out
+  }
+
+  /// Where `needle` first occurs in `text`.
+  private static func find(_ needle: String, in text: Substring) -> Range<Substring.Index>? {
+    var i = text.startIndex
+    while i < text.endIndex {
+      if text[i...].hasPrefix(needle) { return i..<text.index(i, offsetBy: needle.count) }
+      i = text.index(after: i)
+    }
+    return nil
+  }
+
+  /// A key on one line for messages: whitespace runs as one space, at most 80 characters.
+  static func display(_ text: String) -> String {
+    let oneLine = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+    let printable = String(oneLine.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+    return printable.count > 80 ? printable.prefix(80) + "…" : printable
   }
 }
 

@@ -6,7 +6,9 @@ import FeBasics
 ///     FE_HTTP_CONNECT_TIMEOUT   seconds to establish a connection (default 10)
 ///     FE_HTTP_TIMEOUT           seconds one request may take in all (default 300); a download cut
 ///                               off by it resumes where it stopped
-///     FE_HTTP_STALL_TIMEOUT     seconds without a byte before a transfer counts as stalled (default 30)
+///     FE_HTTP_MIN_SPEED         the speed floor in bytes per second (default 1024)
+///     FE_HTTP_STALL_TIMEOUT     seconds below the floor before a transfer counts as too slow
+///                               (default 15); a too-slow transfer is tried once more, then fails
 ///     FE_HTTP_RETRIES           retries of a transient failure (default 4)
 ///     FE_HTTP_RETRY_DELAY       the first backoff pause in seconds, doubling each time (default 0.5)
 ///     FE_CA_FILE, NODE_EXTRA_CA_CERTS   PEM files of extra trusted CAs, added to the system's
@@ -15,7 +17,10 @@ import FeBasics
 public struct TransferSettings: Sendable, Equatable {
   public var connectTimeout: Double = 10
   public var timeout: Double = 300
-  public var stallTimeout: Double = 30
+  /// A transfer under `minSpeed` bytes/s for `stallTimeout` seconds is too slow: with the
+  /// one retry it gets, a registry sending one byte a second fails in about 31 s, not hours.
+  public var stallTimeout: Double = 15
+  public var minSpeed = 1024
   public var retry = RetryPolicy()
   /// Redirects followed per request before giving up (a loop ends here).
   public var maxRedirects = 8
@@ -40,6 +45,14 @@ public struct TransferSettings: Sendable, Equatable {
     connectTimeout = try Self.seconds(env, "FE_HTTP_CONNECT_TIMEOUT") ?? connectTimeout
     timeout = try Self.seconds(env, "FE_HTTP_TIMEOUT") ?? timeout
     stallTimeout = try Self.seconds(env, "FE_HTTP_STALL_TIMEOUT") ?? stallTimeout
+    if let text = env["FE_HTTP_MIN_SPEED"], !text.isEmpty {
+      guard let n = Int(text), n >= 1, n <= 1 << 30 else {
+        throw FeError(
+          .usage, "FE_HTTP_MIN_SPEED=\(text) is not a speed in bytes per second",
+          hint: "set it to a positive whole number, e.g. FE_HTTP_MIN_SPEED=1024")
+      }
+      minSpeed = n
+    }
     if let text = env["FE_HTTP_RETRIES"], !text.isEmpty {
       guard let n = Int(text), n >= 0, n <= 100 else {
         throw FeError(.usage, "FE_HTTP_RETRIES=\(text) is not a number of retries", hint: "set it to 0–100, e.g. FE_HTTP_RETRIES=4")

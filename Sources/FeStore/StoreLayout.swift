@@ -16,6 +16,7 @@ import FeBasics
 ///       cache/                          engine-level caches
 ///       lock                            flock(2) by writers
 ///       seen-locks.json                 fe.lock files seen and when (SeenLocks), for prune
+///       registry-serials.json           highest signed index serial seen per registry and tool
 ///       bin/<tool>                      shims: symlinks to the fe binary (`fe blobs shim`)
 ///
 /// Path functions do not validate names: callers pass names checked by `Names` first.
@@ -52,6 +53,8 @@ public struct StoreLayout: Sendable, Equatable {
   public var lockPath: String { Path.join(home, "lock") }
   /// `$FE_HOME/seen-locks.json`, the fe.lock files this store has served (`SeenLocks`).
   public var seenLocksPath: String { Path.join(home, "seen-locks.json") }
+  /// `$FE_HOME/registry-serials.json`, rollback protection for signed indexes (FeRegistry's `IndexSerials`).
+  public var registrySerialsPath: String { Path.join(home, "registry-serials.json") }
   /// `$FE_HOME/bin`, where shims live (put it on PATH).
   public var binDir: String { Path.join(home, "bin") }
   /// `bin/<name>`: one shim.

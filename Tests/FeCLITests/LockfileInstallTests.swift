@@ -162,6 +162,24 @@ import Testing
     #expect(tools.count == 1 && tools[0]["version"] as? String == "1.4.2" && tools[0]["locked"] as? Bool == true, "\(tools)")
   }
 
+  /// CI with a warm store: every locked version is installed with its locked hash, so nothing
+  /// needs downloading and an unreachable registry is not an error (nothing is asked of it).
+  @Test func frozenWithEverythingInstalledNeedsNoRegistry() throws {
+    let s = try Sandbox("lock-frozen-offline")
+    defer { s.remove() }
+    try s.config("export default { fe: \"^2\", registry: \"http://127.0.0.1:1\" };\n")
+    #expect(try s.fe(args: ["blobs", "install", "fe@^2", "--offline"]).exited(0))
+    #expect(try s.fe(args: ["blobs", "install", "--offline"]).exited(0))
+    let before = lockBytes(s)
+    let env = ["CI": "true", "FE_HTTP_RETRIES": "0", "FE_HTTP_CONNECT_TIMEOUT": "2"]
+    let r = try s.fe(args: ["blobs", "install"], env: env)
+    #expect(r.exited(0) && r.out.contains("fe@2.1.0 satisfies ^2 (locked)") && r.err.isEmpty, "\(r)")
+    #expect(lockBytes(s) == before)
+    // The locked hash is still checked against what is installed.
+    try editLock(s, "sha256", String(repeating: "0", count: 64))
+    expectFeError(try s.fe(args: ["blobs", "install"], env: env), code: 69, mentions: ["127.0.0.1:1"])
+  }
+
   @Test func aMalformedLockIsAConfigErrorForInstallsAndLaunches() throws {
     let s = try Sandbox("lock-malformed")
     defer { s.remove() }

@@ -53,6 +53,40 @@ import Testing
     #expect(w.store.staging.isEmpty, "no staging leftovers: \(w.store.staging)")
   }
 
+  /// The slow-retrieval case: an index sent at one byte a second fails with 69 in under
+  /// a minute with the default settings, retries included (the floor is 1 KiB/s for 15 s).
+  @Test func anIndexTrickledAtOneByteASecondFailsInUnderAMinute() throws {
+    let w = try World("fault-trickle")
+    defer { w.remove() }
+    let server = try FaultyServer(root: try SharedRegistry.path())
+    defer { server.stop() }
+    let start = Date()
+    let r = try FeRegistryTests.fe(
+      ["blobs", "install", "fe@^2", "--registry", server.url("trickle")], home: w.home, cwd: w.project, timeLimit: 90)
+    let elapsed = Date().timeIntervalSince(start)
+    expectFeError(r, code: 69, mentions: ["too slow", "1024 bytes/s", "15 s"])
+    #expect(elapsed < 60, "took \(elapsed) s")
+    #expect(server.requests(endingWith: "index.json").count == 2, "one retry of a too-slow transfer: \(server.requests)")
+    #expect(w.store.blobs.isEmpty && w.store.staging.isEmpty)
+  }
+
+  /// The floor and its time are settings: FE_HTTP_MIN_SPEED and FE_HTTP_STALL_TIMEOUT.
+  @Test func theSpeedFloorIsASetting() throws {
+    let w = try World("fault-trickle-env")
+    defer { w.remove() }
+    let server = try FaultyServer(root: try SharedRegistry.path())
+    defer { server.stop() }
+    let start = Date()
+    let r = try FeRegistryTests.fe(
+      ["blobs", "install", "fe@^2", "--registry", server.url("trickle")], home: w.home, cwd: w.project,
+      env: ["FE_HTTP_MIN_SPEED": "100", "FE_HTTP_STALL_TIMEOUT": "2", "FE_HTTP_RETRY_DELAY": "0.05"], timeLimit: 30)
+    expectFeError(r, code: 69, mentions: ["too slow", "100 bytes/s", "2 s"])
+    #expect(Date().timeIntervalSince(start) < 10)
+    expectFeError(
+      try w.fe("blobs", "install", "fe@^2", "--registry", server.url("ok"), env: ["FE_HTTP_MIN_SPEED": "fast"]), code: 64,
+      mentions: ["FE_HTTP_MIN_SPEED"])
+  }
+
   @Test func aDroppedDownloadResumesWhereItStopped() throws {
     let w = try World("fault-resume")
     defer { w.remove() }

@@ -92,6 +92,62 @@ import Testing
     expectFeError(try w.fe("blobs", "install", "--registry", try SharedRegistry.path()), code: 78, mentions: ["trustedKeys"])
   }
 
+  /// The PEM public key of a private key file, as `openssl pkey -pubout` prints it (several lines).
+  func pemPublicKey(_ privatePath: String) throws -> String {
+    let r = try Proc.run("/usr/bin/openssl", ["pkey", "-in", privatePath, "-pubout"])
+    guard r.exited(0), r.out.hasPrefix("-----BEGIN PUBLIC KEY-----") else { throw TestFailure("openssl pkey failed: \(r)") }
+    return r.out
+  }
+
+  /// FE_TRUSTED_KEYS takes what `trustedKeys` takes: PEM blocks (newlines and all), several of
+  /// them, mixed with `ed25519:` keys, separated by commas or whitespace.
+  @Test func feTrustedKeysTakesPemPublicKeysAsTheConfigDoes() throws {
+    let w = try World("trust-pem-env")
+    defer { w.remove() }
+    let a = try key(w, "a"), b = try key(w, "b")
+    let (registry, keys) = try signedRegistry(w, keys: [a])
+    let pemA = try pemPublicKey(a), pemB = try pemPublicKey(b)
+    // One PEM block, exactly as openssl prints it.
+    let one = try w.fe("blobs", "install", "fe@^2", "--registry", registry, env: ["FE_TRUSTED_KEYS": pemA])
+    #expect(one.exited(0), "\(one)")
+    // Several: another key's PEM, the signing key's PEM, and an ed25519: key, in one variable.
+    let mixed = pemB + "," + pemA + "\n" + keys[0]
+    #expect(try w.fe("blobs", "remove", "fe@2.1.0").exited(0))
+    let several = try w.fe("blobs", "install", "fe@^2", "--registry", registry, env: ["FE_TRUSTED_KEYS": mixed])
+    #expect(several.exited(0), "\(several)")
+    // Only the other key's PEM: refused, so the PEM was really read as a key.
+    #expect(try w.fe("blobs", "remove", "fe@2.1.0").exited(0))
+    let wrong = try w.fe("blobs", "install", "fe@^2", "--registry", registry, env: ["FE_TRUSTED_KEYS": pemB])
+    expectFeError(wrong, code: 65, mentions: ["not signed by any trusted key"])
+    // The config takes the same PEM text.
+    let quoted = pemA.replacingOccurrences(of: "\n", with: "\\n")
+    try w.config("export default { fe: \"^2\", trustedKeys: [\"\(quoted)\"] };\n")
+    let config = try w.fe("blobs", "install", "fe@^2", "--registry", registry)
+    #expect(config.exited(0), "\(config)")
+  }
+
+  /// An unusable key, in either place, is one `fe: error:` line naming where it is and which it is.
+  @Test func anUnusableTrustedKeyIsOneErrorNamingIt() throws {
+    let w = try World("trust-bad-named")
+    defer { w.remove() }
+    let a = try key(w, "a")
+    let (registry, keys) = try signedRegistry(w, keys: [a])
+    // A PEM public key, but a P-256 one: not usable for Ed25519 signatures.
+    let ec = w.dir.path + "/ec.pem"
+    #expect(try Proc.run("/usr/bin/openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", ec]).exited(0))
+    let brokenPem = try pemPublicKey(ec)
+    let env = try w.fe(
+      "blobs", "install", "fe@^2", "--registry", registry, env: ["FE_TRUSTED_KEYS": keys[0] + "\n" + brokenPem])
+    expectFeError(env, code: 78, mentions: ["FE_TRUSTED_KEYS", "key 2", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", "not an Ed25519 key"])
+    #expect(env.err.split(separator: "\n").count == 2, "one error line and one hint line: \(env)")
+    let short = try w.fe("blobs", "install", "fe@^2", "--registry", registry, env: ["FE_TRUSTED_KEYS": "ed25519:nope"])
+    expectFeError(short, code: 78, mentions: ["FE_TRUSTED_KEYS", "ed25519:nope"])
+    try w.config("export default { fe: \"^2\", trustedKeys: [\"\(keys[0])\", \"ed25519:AAAA\"] };\n")
+    let config = try w.fe("blobs", "install", "fe@^2", "--registry", registry)
+    expectFeError(config, code: 78, mentions: ["fe.config.js", "trustedKeys[1]", "ed25519:AAAA"])
+    #expect(w.store.blobs.isEmpty)
+  }
+
   @Test func publishingRefusesToChangeAPublishedVersion() throws {
     let w = try World("trust-republish")
     defer { w.remove() }

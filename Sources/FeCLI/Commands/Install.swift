@@ -13,13 +13,15 @@ extension BlobsCommand {
       discussion: """
         <tool>@<range> resolves against the registry (--registry, FE_REGISTRY, or `registry` in
         fe.config.js), downloads the highest matching version, verifies every file against the
-        registry's index (and the index against `trustedKeys` / FE_TRUSTED_KEYS when set), and
-        installs it atomically; a version already installed is not downloaded again. With no
+        registry's index (and the index against `trustedKeys` / FE_TRUSTED_KEYS when set: a
+        signed index older than one seen before, or expired, is refused), and installs it
+        atomically; a version already installed is not downloaded again. With no
         argument, everything the project pins is installed the same way, keeping the versions
         fe.lock (beside fe.config.js) locks while they satisfy the pins, and fe.lock is written.
         --update re-resolves (one tool, or all) and moves fe.lock forward. --frozen (the default
         when CI is set) installs exactly what fe.lock says and never writes it: exit 78 when
-        fe.lock is missing or stale, 65 when a sha256 does not match.
+        fe.lock is missing or stale, 65 when a sha256 does not match. A locked version already
+        installed with its locked sha256 needs no registry.
 
         A source directory holds a package.json with "name", "version" and "main" (the entry file;
         when it requires relative modules, esbuild bundles them into one file). An npm package directory with a "bin" has that bin bundled with its dependencies
@@ -27,7 +29,7 @@ extension BlobsCommand {
         `fe blobs pack`, with no network.
 
         Environment: FE_REGISTRY, FE_REGISTRY_TOKEN, FE_TRUSTED_KEYS, FE_OFFLINE, FE_HTTP_TIMEOUT,
-        FE_HTTP_CONNECT_TIMEOUT, FE_HTTP_STALL_TIMEOUT, FE_HTTP_RETRIES, FE_HTTP_RETRY_DELAY,
+        FE_HTTP_CONNECT_TIMEOUT, FE_HTTP_MIN_SPEED, FE_HTTP_STALL_TIMEOUT, FE_HTTP_RETRIES, FE_HTTP_RETRY_DELAY,
         FE_CA_FILE, NODE_EXTRA_CA_CERTS, HTTPS_PROXY, http_proxy, NO_PROXY.
         """
     )

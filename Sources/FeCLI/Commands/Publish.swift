@@ -17,6 +17,11 @@ extension BlobsCommand {
         one. --sign-key (repeatable, for key rotation) signs index.json with an Ed25519 PEM key
         (`openssl genpkey -algorithm ed25519`) into index.json.sig and prints the public key to
         put in `trustedKeys`. Serve the directory with any static file server.
+
+        Every change to index.json increments its `serial` and sets `expires` (default 365 days
+        ahead): clients that trust the key refuse an index older than one they have seen, or one
+        past its expiry (65). --expires <days> sets the expiry, and renews an index even when
+        nothing else changed (re-publish any version with the key before the old expiry).
         """
     )
 
@@ -27,6 +32,8 @@ extension BlobsCommand {
     @Flag(help: "Also publish a snapshot prebuilt for this fe's engine.") var withSnapshot = false
     @Option(help: "An Ed25519 private key (PEM) to sign the index with; repeat to sign with several.")
     var signKey: [String] = []
+    @Option(help: "Days until index.json expires (1–3650, default 365); renews the index even when nothing else changed.")
+    var expires: Int?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -49,13 +56,18 @@ extension BlobsCommand {
         let built = try BlobBuilder.build(source: source, tool: tool, version: ver, sourcePath: entryPath, origin: nil)
         snapshot = Publisher.Snapshot(engineId: Runtime.engineID, blob: built.snapshot, kind: built.manifest.kind)
       }
+      if let expires, !(1...3650).contains(expires) {
+        throw FeError(.usage, "--expires \(expires) is not a number of days from 1 to 3650", hint: "for example --expires 90")
+      }
       let root = Path.absolute(to, from: c.cwd)
-      let result = try Publisher(root: root).publish(tool: tool, version: ver, source: source, snapshot: snapshot, signingKeys: keys)
+      let result = try Publisher(root: root).publish(
+        tool: tool, version: ver, source: source, snapshot: snapshot, signingKeys: keys, expiresInDays: expires)
       if output.json {
         c.out(JSValue.object([
           ("tool", .string(tool)), ("version", .string(ver)), ("registry", .string(root)), ("changed", .bool(result.changed)),
           ("snapshot", withSnapshot ? .string(Runtime.engineID) : .null), ("latest", result.latest.map { .string($0) } ?? .null),
           ("signedBy", .array(keys.map { .string($0.publicKeyText) })),
+          ("serial", result.serial.map { .number(Double($0)) } ?? .null), ("expires", result.expires.map { .string($0) } ?? .null),
         ]).json)
         return
       }
@@ -66,6 +78,9 @@ extension BlobsCommand {
         c.out(line)
       } else {
         c.out("\(tool)@\(ver) is already published in \(root) with the same content")
+      }
+      if result.changed, let serial = result.serial, let expires = result.expires {
+        c.out("index.json serial \(serial), expires \(expires)")
       }
       for key in keys { c.out("signed index.json with \(key.publicKeyText)") }
     }

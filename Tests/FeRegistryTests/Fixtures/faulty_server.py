@@ -23,6 +23,7 @@ and, for every path including index.json:
   forbidden    403 every time
   loop         302 to itself every time
   elsewhere    302 to the same file under /ok/ on host `localhost` (another host name)
+  trickle      the headers, then the body at one byte a second (a slow-retrieval attack)
 
 It is also an HTTP proxy: an absolute-URI request (`GET http://host/…`) is served from the
 path as above, and CONNECT opens a tunnel, both recorded. Each request is appended to the
@@ -43,7 +44,7 @@ LOG = sys.argv[2]
 counts = {}
 lock = threading.Lock()
 FILE_MODES = {"ok", "drop", "chunky", "slow", "stall", "wrongbytes", "wronglength", "missing"}
-ALL_MODES = {"flaky", "ratelimit", "always500", "forbidden", "loop", "elsewhere"}
+ALL_MODES = {"flaky", "ratelimit", "always500", "forbidden", "loop", "elsewhere", "trickle"}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -172,6 +173,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body[:16])
             self.wfile.flush()
             time.sleep(3600)
+            return
+        if mode == "trickle":
+            try:
+                for i in range(len(body)):
+                    self.wfile.write(body[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+            self.close_connection = True
             return
         if faulty and mode == "slow":
             for i in range(0, len(body), 4096):
