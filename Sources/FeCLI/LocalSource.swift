@@ -36,7 +36,7 @@ enum LocalSource {
     guard FileSystem.isDirectory(path), requiresRelative(source) else {
       return ToolSource(source: source, tool: tool, version: ver, entry: entry)
     }
-    let (bundle, unresolved) = try Esbuild.bundle(entry: entry, env: env)
+    let (bundle, unresolved) = try Esbuild.bundle(entry: entry, root: path, env: env)
     // A missing file of the tool's own is a broken source, not an optional dependency.
     if let missing = unresolved.first(where: { $0.hasPrefix("./") || $0.hasPrefix("../") }) {
       throw FeError(

@@ -70,7 +70,7 @@ enum NodePackage {
     guard FileSystem.isFile(entry) else {
       throw FeError(.usage, "the bin \(binName) of \(dir) is \(binPath), which does not exist", hint: "check \"bin\" in its package.json")
     }
-    let (source, unresolved) = try Esbuild.bundle(entry: entry, env: env)
+    let (source, unresolved) = try Esbuild.bundle(entry: entry, root: dir, env: env)
     return ToolSource(source: source, tool: name ?? binName, version: ver, entry: entry, unresolved: unresolved)
   }
 }
@@ -93,7 +93,13 @@ enum Esbuild {
   /// esbuild cannot resolve stays a `require` call, as Node resolves it only when it runs (many
   /// CLIs guard optional or other-platform modules: esprima's `require('system')` for PhantomJS);
   /// those names are returned so the caller can warn.
-  static func bundle(entry: String, env: [String: String]) throws -> (source: [UInt8], unresolved: [String]) {
+  ///
+  /// The same source gives the same bytes wherever it lives and wherever fe runs (fe.lock's
+  /// sha256 must hold on every checkout): esbuild runs in `root`, the package's directory, with
+  /// the entry relative to it, so the `// src/cli.js` comments it writes before each module are
+  /// paths inside the package, not relative to the caller's cwd; and no absolute path goes in
+  /// unless the code asks for one (`import.meta`, below).
+  static func bundle(entry: String, root: String, env: [String: String]) throws -> (source: [UInt8], unresolved: [String]) {
     guard let esbuild = locate(env) else {
       throw FeError(
         .usage, "bundling \(entry) with its dependencies needs esbuild, which is not installed",
@@ -108,11 +114,11 @@ enum Esbuild {
     while true {
       let args =
         [
-          esbuild, entry, "--bundle", "--platform=node", "--format=cjs", "--target=node18",
+          esbuild, relativeEntry(entry, root: root), "--bundle", "--platform=node", "--format=cjs", "--target=node18",
           "--outfile=\(out)", "--log-level=error", "--log-limit=0", "--color=false",
-        ] + importMeta(entry: entry) + unresolved.map { "--external:\($0)" }
-      let status = try spawn(args, env: env, output: log)
-      if status == 0, let bundle = try FileSystem.read(out) { return (bundle, unresolved) }
+        ] + importMetaDefines + unresolved.map { "--external:\($0)" }
+      let status = try spawn(args, env: env, cwd: root, output: log)
+      if status == 0, let bundle = try FileSystem.read(out) { return (withImportMeta(bundle, entry: entry), unresolved) }
       let text = (try? FileSystem.readString(log)) ?? ""
       let missing = unresolvedModules(text).filter { !unresolved.contains($0) }
       if !missing.isEmpty {
@@ -126,20 +132,38 @@ enum Esbuild {
     }
   }
 
+  /// `entry` as esbuild is given it from `root`: `./bin/cli.js` inside the package, else absolute.
+  static func relativeEntry(_ entry: String, root: String) -> String {
+    let base = Path.normalize(root)
+    let prefix = base.hasSuffix("/") ? base : base + "/"
+    let normalized = Path.normalize(entry)
+    return normalized.hasPrefix(prefix) ? "./" + normalized.dropFirst(prefix.count) : normalized
+  }
+
   /// An ES-module bin turned CommonJS loses `import.meta` (esbuild leaves `{}`), yet CLIs find
   /// their package.json and data files through `import.meta.url`. It becomes the bin's own file
   /// (its real path, as Node resolves a main module's symlinks) while that exists, as tsc's entry
-  /// path does (NodeCLIEntry), else the running bundle.
-  static func importMeta(entry: String) -> [String] {
+  /// path does (NodeCLIEntry), else the running bundle. That names the bin's absolute path, so
+  /// it goes in only when the bundle uses `import.meta` (the defines leave `__fe_meta_` names).
+  static let importMetaDefines = [
+    "--define:import.meta.url=__fe_meta_url", "--define:import.meta.filename=__fe_meta_file",
+    "--define:import.meta.dirname=__fe_meta_dir",
+  ]
+
+  /// `bundle` with the `import.meta` banner in front (after a `#!` line) when it needs one.
+  static func withImportMeta(_ bundle: [UInt8], entry: String) -> [UInt8] {
+    let marker = Array("__fe_meta_".utf8)
+    guard bundle.count >= marker.count,
+      (0...(bundle.count - marker.count)).contains(where: { i in bundle[i] == marker[0] && bundle[i..<(i + marker.count)].elementsEqual(marker) })
+    else { return bundle }
     let file = JSONString.quote(FileSystem.realPath(entry) ?? entry)
     let banner =
       "var __fe_meta_file = (() => { try { require(\"fs\").statSync(\(file)); return \(file); } catch { return __filename; } })();"
       + " var __fe_meta_url = require(\"url\").pathToFileURL(__fe_meta_file).href;"
-      + " var __fe_meta_dir = require(\"path\").dirname(__fe_meta_file);"
-    return [
-      "--banner:js=\(banner)", "--define:import.meta.url=__fe_meta_url",
-      "--define:import.meta.filename=__fe_meta_file", "--define:import.meta.dirname=__fe_meta_dir",
-    ]
+      + " var __fe_meta_dir = require(\"path\").dirname(__fe_meta_file);\n"
+    var at = 0
+    if bundle.starts(with: Array("#!".utf8)) { at = (bundle.firstIndex(of: 0x0A).map { $0 + 1 }) ?? bundle.count }
+    return Array(bundle[..<at]) + Array(banner.utf8) + Array(bundle[at...])
   }
 
   /// The X of every `Could not resolve "X"` in esbuild's log.
@@ -159,10 +183,13 @@ enum Esbuild {
 
   /// Runs `args` with stdin from /dev/null and stdout+stderr into `output`; returns the exit
   /// status (128+n for a signal).
-  private static func spawn(_ args: [String], env: [String: String], output: String) throws -> Int32 {
+  private static func spawn(_ args: [String], env: [String: String], cwd: String, output: String) throws -> Int32 {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
+    guard let addchdir = addchdirSymbol, addchdir(&actions, cwd) == 0 else {
+      throw FeError(.internalError, "cannot run esbuild in \(cwd)", hint: "this C library lacks posix_spawn_file_actions_addchdir_np (glibc 2.29+)")
+    }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
@@ -183,6 +210,14 @@ enum Esbuild {
     return low == 0 ? (status >> 8) & 0xff : 128 + low
   }
 }
+
+/// Glibc declares posix_spawn_file_actions_addchdir_np only under _GNU_SOURCE, which Swift's
+/// Glibc module lacks: looked up by name, as AtomicRename does renameat2.
+private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
+nonisolated(unsafe) private let addchdirSymbol: AddChdir? = {
+  guard let sym = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
+  return unsafeBitCast(sym, to: AddChdir.self)
+}()
 
 /// The path a Node CLI runs as (`__filename`, `process.argv[1]`, the script name in stack
 /// traces): the bundle file it was built from while that file is still there — so files that
