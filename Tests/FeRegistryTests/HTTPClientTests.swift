@@ -136,6 +136,33 @@ func randomBytes(_ n: Int) -> [UInt8] {
     #expect(Date().timeIntervalSince(started) < 20, "curl judges a stall over a 5 s window")
   }
 
+  /// Under the speed floor for the stall time is too slow: tried once more whatever the retries
+  /// allow, then a registry error saying so (the slow-retrieval attack ends in two stall times).
+  @Test func aTransferUnderTheSpeedFloorIsTriedOnceMore() throws {
+    let f = try HTTPFixture("http-trickle", files: ["t/index.json": randomBytes(1000)])
+    defer { f.remove() }
+    f.settings.stallTimeout = 1
+    f.settings.minSpeed = 100
+    f.settings.retry.retries = 4
+    let started = Date()
+    let error = try? #require(throws: FeError.self) { try f.client().fetch(f.server.url("trickle") + "/t/index.json", limit: 10_000) }
+    #expect(error?.kind == .registry && error?.message.contains("too slow (under 100 bytes/s for 1 s)") == true, "\(String(describing: error))")
+    #expect(error?.message.contains("2 attempts") == true, "\(String(describing: error))")
+    #expect(f.server.requests.count == 2 && f.pauses.count == 1)
+    #expect(Date().timeIntervalSince(started) < 20)
+  }
+
+  @Test func theSpeedFloorFromTheEnvironment() throws {
+    #expect(TransferSettings(userAgent: "x").minSpeed == 1024 && TransferSettings(userAgent: "x").stallTimeout == 15)
+    #expect(try TransferSettings(env: ["FE_HTTP_MIN_SPEED": "4096"], userAgent: "x").minSpeed == 4096)
+    for value in ["0", "-5", "1.5", "fast"] {
+      let error = try? #require(throws: FeError.self) { try TransferSettings(env: ["FE_HTTP_MIN_SPEED": value], userAgent: "x") }
+      #expect(error?.kind == .usage && error?.message.contains("FE_HTTP_MIN_SPEED") == true, "\(value)")
+    }
+    #expect(CurlSession.isLowSpeedAbort("Operation too slow. Less than 1024 bytes/sec transferred the last 15 seconds"))
+    #expect(!CurlSession.isLowSpeedAbort("Operation timed out after 1000 milliseconds with 0 bytes received"))
+  }
+
   @Test func theOverallTimeoutEndsAnAttempt() throws {
     let f = try HTTPFixture("http-timeout", files: ["t/x.zst": randomBytes(1000)])
     defer { f.remove() }

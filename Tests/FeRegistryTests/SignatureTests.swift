@@ -44,6 +44,38 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
     }
   }
 
+  /// One parser for `trustedKeys` and FE_TRUSTED_KEYS: PEM blocks whole, other keys split at
+  /// commas and whitespace.
+  @Test func trustedKeyTextsSplitIntoKeys() {
+    let pem = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----"
+    let table: [(String, [String])] = [
+      ("ed25519:a", ["ed25519:a"]),
+      ("ed25519:a,ed25519:b", ["ed25519:a", "ed25519:b"]),
+      (" ed25519:a ,\n\ted25519:b ", ["ed25519:a", "ed25519:b"]),
+      (pem, [pem]),
+      (pem + "\n", [pem]),
+      (pem + "\n" + pem, [pem, pem]),
+      (pem + "," + pem, [pem, pem]),
+      ("ed25519:a\n" + pem + " ed25519:b", ["ed25519:a", pem, "ed25519:b"]),
+      ("-----BEGIN PUBLIC KEY-----\nMCow", ["-----BEGIN PUBLIC KEY-----\nMCow"]),
+      ("", []),
+      (" , ", []),
+    ]
+    for (text, keys) in table { #expect(TrustedKeys.split(text) == keys, "\(text)") }
+  }
+
+  @Test func anUnusableTrustedKeyNamesItsSourceAndPosition() throws {
+    let dir = try TempDir("sig-named")
+    defer { dir.remove() }
+    let (_, key) = try makeKey(in: dir.path, "a")
+    #expect(try TrustedKeys.parse(key.publicKeyText + ", " + key.publicKeyText, source: "X").count == 2)
+    let error = try? #require(throws: FeError.self) { try TrustedKeys.parse(key.publicKeyText + "\ned25519:AAAA", source: "FE_TRUSTED_KEYS") }
+    #expect(error?.kind == .config)
+    #expect(error?.message.hasPrefix("FE_TRUSTED_KEYS: key 2 of 2, \"ed25519:AAAA\"") == true, "\(String(describing: error))")
+    #expect(error?.message.contains("\n") == false)
+    #expect((try? TrustedKeys.parse(" ", source: "X")) == nil, "a text with no key is an error")
+  }
+
   @Test func badPublicKeysAreConfigErrors() throws {
     for text in ["", "ed25519:", "ed25519:AAAA", "not base64!", String(repeating: "A", count: 44),
                  "-----BEGIN PUBLIC KEY-----\nxx\n-----END PUBLIC KEY-----"] {
