@@ -14,10 +14,10 @@ import Testing
 
   @Test func headerLayout() throws {
     let file = try BlobFile.encode(payload: payload, engineId: "eng-1")
-    #expect(file.count == 128 + payload.count)
+    #expect(file.count == 512 + payload.count)
     #expect(Array(file[0..<8]) == Array("FEBLOB01".utf8))
-    #expect(Array(file[8..<12]) == [128, 0, 0, 0])
-    #expect(Array(file[12..<16]) == [1, 0, 0, 0])
+    #expect(Array(file[8..<12]) == [0, 2, 0, 0])  // 512 LE
+    #expect(Array(file[12..<16]) == [2, 0, 0, 0])
     #expect(Array(file[16..<24]) == [0x10, 0x27, 0, 0, 0, 0, 0, 0])  // 10000 LE
     #expect(Array(file[24..<56]).hexString == SHA256.hex(payload))
     #expect(Array(file[56..<61]) == Array("eng-1".utf8))
@@ -25,7 +25,44 @@ import Testing
     let checksum = payload.withUnsafeBytes { BlobFile.checksum($0) }
     #expect(checksum != 0)
     #expect(file.withUnsafeBytes { BlobFile.readLE($0, at: 120, bytes: 8) } == checksum, "XXH3-64 of the payload, LE")
-    #expect(Array(file[128...]) == payload)
+    #expect(file[128..<512].allSatisfy { $0 == 0 }, "bound to no tool: identity fields empty")
+    #expect(Array(file[512...]) == payload)
+  }
+
+  @Test func identityIsInTheHeader() throws {
+    let identity = BlobFile.Identity(tool: "tsc", version: "5.4.5", sourceSha256: SHA256.hex(Array("x".utf8)))
+    let file = try BlobFile.encode(payload: payload, engineId: "eng-1", identity: identity)
+    #expect(Array(file[128..<160]).hexString == identity.sourceSha256)
+    #expect(Array(file[160..<163]) == Array("tsc".utf8) && file[163..<384].allSatisfy { $0 == 0 })
+    #expect(Array(file[384..<389]) == Array("5.4.5".utf8) && file[389..<512].allSatisfy { $0 == 0 })
+    try withTempHome { layout throws in
+      let path = try write(layout, file)
+      let blob = try MappedBlob(path: path, expectedEngineId: "eng-1", expectedIdentity: identity, verifyHash: true)
+      #expect(blob.identity == identity)
+      let other = BlobFile.Identity(tool: "tsc", version: "5.4.6", sourceSha256: identity.sourceSha256)
+      func failure(_ path: String, _ expected: BlobFile.Identity) -> BlobFileError? {
+        do {
+          _ = try MappedBlob(path: path, expectedEngineId: "eng-1", expectedIdentity: expected)
+          return nil
+        } catch { return error }
+      }
+      let reason = self.reason(failure(path, other))
+      #expect(reason?.contains("it is the snapshot of tsc@5.4.5") == true, "\(String(describing: reason))")
+      // A snapshot bound to no tool is no blob's.
+      let unbound = try write(layout, try BlobFile.encode(payload: payload, engineId: "eng-1"))
+      let unboundReason = self.reason(failure(unbound, identity))
+      #expect(unboundReason?.contains("bound to no tool") == true, "\(String(describing: unboundReason))")
+    }
+    #expect(feError { _ = try BlobFile.encode(payload: [1], engineId: "e", identity: .init(tool: "t", version: "1.0.0", sourceSha256: "xyz")) } != nil)
+  }
+
+  @Test func formatOneIsOutdated() throws {
+    try withTempHome { layout throws in
+      var file = try BlobFile.encode(payload: payload, engineId: "eng-1")
+      file[12] = 1
+      let path = try write(layout, file)
+      #expect(open(path, expected: "eng-1") == .outdatedFormat(path: path, version: 1))
+    }
   }
 
   @Test func encodeRejectsUnusableEngineIds() {
@@ -94,7 +131,7 @@ import Testing
     }
   }
 
-  @Test(arguments: [0, 1, 127, 128, 129, 10_127])
+  @Test(arguments: [0, 1, 127, 511, 512, 513, 10_511])
   func truncatedFilesAreCorrupt(_ keep: Int) throws {
     try withTempHome("\(#function)-\(keep)") { layout throws in
       let file = try BlobFile.encode(payload: payload, engineId: "eng-1")
@@ -105,7 +142,7 @@ import Testing
         return
       }
       #expect(p == path)
-      #expect(reason.contains(keep < 128 ? "shorter than" : "truncated"), "\(reason)")
+      #expect(reason.contains(keep < 512 ? "shorter than" : "truncated"), "\(reason)")
     }
   }
 
@@ -161,7 +198,7 @@ import Testing
   @Test func directoryIsCorrupt() throws {
     try withTempHome { layout throws in
       try FileSystem.createDirectory(layout.home)
-      #expect(reason(open(layout.home, expected: "eng-1")) == "not a regular file")
+      #expect(reason(open(layout.home, expected: "eng-1")) == "it is a directory, not a regular file")
     }
   }
 

@@ -196,9 +196,29 @@ import Testing
       try install(store, SampleBlob())
       try FileSystem.createDirectory(Path.join(layout.blobsDir, "Bad Name", "1.0.0"))
       try FileSystem.createDirectory(Path.join(layout.toolDir("tsc"), "not-a-version"))
-      try writeFile(Path.join(layout.toolDir("tsc"), "9.9.9"), [1])  // a file, not a blob dir
       try writeFile(Path.join(layout.blobsDir, ".DS_Store"), [1])
       #expect(store.installed().map(\.spec) == ["tsc@5.4.5"])
+    }
+  }
+
+  /// A file where a blob directory should be is a corrupt blob: listed, an integrity error to
+  /// read, removable, and replaced by an install.
+  @Test func strayFileAtABlobPath() throws {
+    try withTempHome { layout throws in
+      let store = BlobStore(layout: layout)
+      try install(store, SampleBlob())
+      let stray = Path.join(layout.toolDir("tsc"), "9.9.9")
+      try writeFile(stray, [1])
+      #expect(store.installed().map(\.spec) == ["tsc@5.4.5", "tsc@9.9.9"])
+      #expect(try store.blob(tool: "tsc", version: "9.9.9")?.manifest == nil)
+      #expect(feError { _ = try store.manifest(tool: "tsc", version: "9.9.9") }?.kind == .integrity)
+      try store.remove(tool: "tsc", version: "9.9.9")
+      #expect(!FileSystem.exists(stray))
+      try writeFile(stray, [1])
+      let sample = SampleBlob(version: "9.9.9")
+      try store.install(
+        tool: "tsc", version: "9.9.9", source: sample.source, snapshot: sample.snapshot, manifest: sample.manifest, replace: false)
+      #expect(try store.manifest(tool: "tsc", version: "9.9.9") == sample.manifest)
     }
   }
 
