@@ -158,11 +158,13 @@ final class HTTPHub: @unchecked Sendable {
     let bootstrap = ServerBootstrap(group: nio)
       .serverChannelInitializer { [self] channel in
         // Out of descriptors (EMFILE/ENFILE): free one by closing the connection idle longest,
-        // pause accepting briefly, then go on (NIO would otherwise retry in a busy loop).
+        // pause accepting briefly, then go on (NIO would otherwise retry in a busy loop). Only a
+        // connection idle for a while goes: accept fails for want of a descriptor even when
+        // nothing waits, right after taking one for a connection whose request is on its way.
         let backoff = AcceptBackoffHandler(shouldForwardIOErrorCaught: false, backoffProvider: { [self] error in
           switch error.errnoCode {
           case EMFILE, ENFILE, ENOBUFS, ENOMEM:
-            if let victim = oldestIdle(in: connections.values) { evict(victim) }
+            if let victim = oldestIdle(in: connections.values, since: .now() - .milliseconds(250)) { evict(victim) }
             return .milliseconds(20)
           default:
             return nil
@@ -374,10 +376,12 @@ final class HTTPHub: @unchecked Sendable {
     return true
   }
 
-  /// The open connection without a request in progress that has been so the longest.
-  private func oldestIdle<C: Sequence>(in candidates: C) -> HTTPConnection? where C.Element == HTTPConnection {
+  /// The open connection without a request in progress that has been so the longest (and since
+  /// `since` at the latest).
+  private func oldestIdle<C: Sequence>(in candidates: C, since: NIODeadline = .distantFuture) -> HTTPConnection?
+  where C.Element == HTTPConnection {
     var best: HTTPConnection?
-    for conn in candidates where conn.isEvictable {
+    for conn in candidates where conn.isEvictable && conn.idleSince <= since {
       if best == nil || conn.idleSince < best!.idleSince { best = conn }
     }
     return best

@@ -162,6 +162,23 @@ struct HTTPServerTests {
     #expect(try older.receive(untilClose: true) == "", "the idle connection was closed")
   }
 
+  @Test("out of descriptors (EMFILE), the server closes its idle connection longest idle to accept a new one, and goes on")
+  func outOfDescriptors() throws {
+    let server = try ServerProcess("limits.js", openFiles: 128)
+    let first = try RawClient(port: server.port)
+    let exhausted = try first.exchange("GET /exhaust HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1)
+    #expect(exhausted.contains("EMFILE after"), "\(exhausted)")
+    // No descriptor is free: accepting pauses, frees one (the idle connection), and resumes.
+    let start = Date()
+    let next = try RawClient(port: server.port)
+    let answer = try next.exchange("GET /next HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1)
+    #expect(answer.hasSuffix("ok /next 1 headers") && Date().timeIntervalSince(start) < 1, "\(answer)")
+    #expect(try first.receive(untilClose: true) == "", "the idle connection made room")
+    #expect(try next.exchange("GET /release HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1).hasSuffix("released"))
+    let after = try RawClient(port: server.port).exchange("GET /after HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)
+    #expect(after.hasSuffix("ok /after 2 headers"), "\(after)")
+  }
+
   @Test("maxHeadersCount keeps the first headers of a request")
   func maxHeadersCount() throws {
     let server = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"maxHeadersCount": 3}"#])
@@ -187,10 +204,16 @@ final class ServerProcess {
   let process = Process()
   let port: UInt16
 
-  init(_ name: String = "server.js", env extra: [String: String] = [:]) throws {
+  /// `openFiles`: run under `prlimit --nofile=n:n`, a descriptor limit the server cannot raise.
+  init(_ name: String = "server.js", env extra: [String: String] = [:], openFiles: Int? = nil) throws {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/http/\(name)")
-    process.executableURL = Runner.fe
-    process.arguments = ["blobs", "run", script.path]
+    if let openFiles {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+      process.arguments = ["--nofile=\(openFiles):\(openFiles)", Runner.fe.path, "blobs", "run", script.path]
+    } else {
+      process.executableURL = Runner.fe
+      process.arguments = ["blobs", "run", script.path]
+    }
     var env = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
     env["FE_HOME"] = Runner.home
     process.environment = env
