@@ -99,6 +99,8 @@ struct Launcher {
     } catch where !required {
       return nil
     }
+    // A store laid out by another fe is never read (or written); checking it writes nothing.
+    _ = try context.layout.checkVersion()
     let useCache = !Environment.isTruthy(context.env["FE_NO_CONFIG_CACHE"])
     let cache = ConfigCache(directory: Path.join(context.layout.cacheDir, "config"), engineID: Runtime.engineID)
     if useCache, let cached = cache.load(config: path, cwd: context.cwd, env: context.env) { return cached }

@@ -66,8 +66,9 @@ public final class Installer {
 
   /// Installs exactly `version` of `tool`, as the lock file at `lockPath` pins it, refusing
   /// before any download when the registry publishes a source whose sha256 is not
-  /// `sourceSha256`. Without a registry (or offline) the version must be installed already;
-  /// the caller checks the installed source against the lock.
+  /// `sourceSha256`. Installed already with that source, the registry is not contacted at all.
+  /// Without a registry (or offline) the version must be installed already; the caller checks
+  /// the installed source against the lock.
   public func install(tool: String, locked version: String, sourceSha256: String, lockPath: String) throws -> Outcome {
     let exact: VersionSelector
     do { exact = try VersionSelector(parsing: version) } catch {
@@ -78,7 +79,9 @@ public final class Installer {
     // Installed with the locked source already: nothing to download, so the registry is not
     // asked (CI with a warm FE_HOME passes with the registry unreachable). The caller re-hashes
     // the installed source against the lock.
-    if let manifest = try? store.manifest(tool: tool, version: version), manifest.sourceSha256 == sourceSha256,
+    try Names.validateTool(tool)
+    if Names.isValidVersion(version), let manifest = try? store.manifest(tool: tool, version: version),
+      manifest.sourceSha256 == sourceSha256,
       FileSystem.isFile(store.layout.sourcePath(tool, version)), FileSystem.isFile(store.layout.snapshotPath(tool, version))
     {
       tidy()

@@ -19,6 +19,7 @@ extension BlobsCommand {
       guard FileSystem.isFile(path) else {
         throw FeError(.usage, "no such file: \(path)", hint: "pass the path of a .js, .mjs or .cjs file")
       }
+      _ = try c.layout.checkVersion()
       let base = try BaseSnapshot.open(c.layout)
       let runtime = Runtime(snapshot: base.payload, owner: base.owner)
       runtime.onUncaught = { c.err(Uncaught.describe($0)) }
