@@ -129,6 +129,17 @@ struct fe_rt {
 
 namespace {
 
+// The C API's enums are V8's, cast: these keep them in step when V8's change.
+static_assert(FE_MODULE_UNINSTANTIATED == static_cast<int>(Module::kUninstantiated), "module status");
+static_assert(FE_MODULE_INSTANTIATING == static_cast<int>(Module::kInstantiating), "module status");
+static_assert(FE_MODULE_INSTANTIATED == static_cast<int>(Module::kInstantiated), "module status");
+static_assert(FE_MODULE_EVALUATING == static_cast<int>(Module::kEvaluating), "module status");
+static_assert(FE_MODULE_EVALUATED == static_cast<int>(Module::kEvaluated), "module status");
+static_assert(FE_MODULE_ERRORED == static_cast<int>(Module::kErrored), "module status");
+static_assert(FE_PROMISE_PENDING == static_cast<int>(Promise::kPending), "promise state");
+static_assert(FE_PROMISE_FULFILLED == static_cast<int>(Promise::kFulfilled), "promise state");
+static_assert(FE_PROMISE_REJECTED == static_cast<int>(Promise::kRejected), "promise state");
+
 fe_rt *RuntimeOf(Isolate *isolate) { return static_cast<fe_rt *>(isolate->GetData(0)); }
 Local<v8::ObjectTemplate> VmGlobalTemplate(fe_rt *rt);
 
@@ -140,18 +151,18 @@ void OpTrampoline(const FunctionCallbackInfo<Value> &info) {
 
 fe_fatal_handler g_fatal = nullptr;
 
+// The host words these (fe_set_fatal_handler); without a handler, V8's words and exit 70.
 void OnFatalError(const char *location, const char *message) {
   if (g_fatal != nullptr) g_fatal(false, location, message);
-  fprintf(stderr, "fe: error: the JavaScript engine stopped: %s (%s)\n", message, location);
-  fprintf(stderr, "  hint: this is a bug in fe or a corrupt blob; `fe blobs install` rebuilds a blob\n");
+  fprintf(stderr, "V8 stopped: %s (%s)\n", message, location);
   fflush(stderr);
   _exit(70);
 }
 
 void OnOOM(const char *location, bool is_heap_oom) {
-  if (g_fatal != nullptr) g_fatal(true, location, is_heap_oom ? "JavaScript heap out of memory" : "out of memory");
-  fprintf(stderr, "fe: error: JavaScript heap out of memory (%s)\n", location);
-  fprintf(stderr, "  hint: the tool needs more memory than V8's heap limit allows\n");
+  const char *message = is_heap_oom ? "JavaScript heap out of memory" : "out of memory";
+  if (g_fatal != nullptr) g_fatal(true, location, message);
+  fprintf(stderr, "V8 stopped: %s (%s)\n", message, location);
   fflush(stderr);
   _exit(70);
 }

@@ -3,6 +3,7 @@
 #endif
 import ArgumentParser
 import FeBasics
+import FeEngine
 import FeStore
 
 /// Entry point: `fe blobs …` is the launcher's own namespace; every other `fe <args…>` goes to
@@ -20,6 +21,7 @@ public enum FeMain {
       exit(ConfigSandbox.runChild(Array(args.dropFirst())))
     }
     let context = CLIContext.current()
+    Engine.onFatal = reportFatal
     if let tool = shimTool(argv0: argv.first) {
       exit(runShim(tool, args: args, context: context))
     }
@@ -85,6 +87,19 @@ public enum FeMain {
       context.err(context.paint("fe: error:", .error, fd: 2) + " " + BlobsCommand.fullMessage(for: error).replacingPrefix("Error: ", with: ""))
       return FeError.Kind.usage.exitCode
     }
+  }
+
+  /// V8 stopped the process: fe's words, exit 70 (a tool's own exit codes are small numbers).
+  static func reportFatal(outOfMemory: Bool, location: String, message: String) {
+    let error =
+      outOfMemory
+      ? FeError(.internalError, "JavaScript heap out of memory (\(location))", hint: "the tool needs more memory than V8's heap limit allows")
+      : FeError(
+        .internalError, "the JavaScript engine stopped: \(message) (\(location))",
+        hint: "this is a bug in fe or a corrupt blob; `fe blobs verify --repair` rebuilds a blob")
+    var text = "fe: error: \(error.message)\n  hint: \(error.hint ?? "")\n"
+    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    _exit(error.kind.exitCode)
   }
 
   /// Prints fe's own error (prefixed, so users tell it from the tool's) and returns its code.
