@@ -14,6 +14,24 @@ import Testing
     return s
   }
 
+  /// The command the failure `r` printed, run exactly as printed, repairs the blob.
+  func expectPrintedRepair(_ s: Sandbox, _ r: FeResult, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    guard let run = r.err.range(of: "run `"), let end = r.err[run.upperBound...].firstIndex(of: "`") else {
+      Issue.record("no repair printed: \(r)", sourceLocation: sourceLocation)
+      return
+    }
+    let command = String(r.err[run.upperBound..<end])
+    let bin = s.root.path + "/bin"
+    try? FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+    try? FileManager.default.createSymbolicLink(atPath: bin + "/fe", withDestinationPath: Fe.binary)
+    let fixed = try Fe.run(
+      ["-c", command], cwd: s.project, env: s.env.merging(["PATH": bin + ":/usr/bin:/bin"]) { _, n in n }, executable: "/bin/sh")
+    #expect(fixed.exited(0), "`\(command)`: \(fixed)", sourceLocation: sourceLocation)
+    let d = try s.fe("d", "--dry-run")
+    #expect(d.exited(0) && d.out.contains("FE v2.1.0  dev"), "repaired by `\(command)`: \(d)", sourceLocation: sourceLocation)
+    #expect(d.err.isEmpty, "\(d)", sourceLocation: sourceLocation)
+  }
+
   func expectRepairs(_ s: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let install = try s.fe("blobs", "install", Fe.blobsFe2)
     #expect(install.exited(0), "\(install)", sourceLocation: sourceLocation)
@@ -29,7 +47,8 @@ import Testing
     let original = try bytes(snapshot)
     try write(snapshot, Array(original.prefix(original.count / 2)))
     let r = try s.fe("d")
-    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs verify --repair fe@2.1.0"])
+    try expectPrintedRepair(s, r)
     #expect(r.out.isEmpty)
     try expectRepairs(s)
   }
@@ -40,7 +59,8 @@ import Testing
     let snapshot = s.snapshotPath("fe", "2.1.0")
     try write(snapshot, Array(try bytes(snapshot).prefix(40)))
     let r = try s.fe("d")
-    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs verify --repair fe@2.1.0"])
+    try expectPrintedRepair(s, r)
     try expectRepairs(s)
   }
 
@@ -53,7 +73,8 @@ import Testing
     data[middle] ^= 0xFF
     try write(snapshot, data)
     let r = try s.fe("d")
-    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs verify --repair fe@2.1.0"])
+    try expectPrintedRepair(s, r)
     #expect(r.out.isEmpty)
     try expectRepairs(s)
   }
@@ -67,7 +88,8 @@ import Testing
     data[128 + 4096] ^= 0x01
     try write(snapshot, data)
     let r = try s.fe("d", "--dry-run")
-    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs verify --repair fe@2.1.0"])
+    try expectPrintedRepair(s, r)
     #expect(r.out.isEmpty)
     try expectRepairs(s)
   }
@@ -86,7 +108,8 @@ import Testing
     data[at + 3] ^= 0x20
     try write(snapshot, data)
     let r = try s.fe("d", "--dry-run")
-    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+    expectFeError(r, code: 65, mentions: [snapshot, "fe blobs verify --repair fe@2.1.0"])
+    try expectPrintedRepair(s, r)
     #expect(r.out.isEmpty, "the tool must not have run: \(r)")
     try expectRepairs(s)
   }
@@ -114,7 +137,8 @@ import Testing
     if r.code == 0 {
       #expect(r.out.contains("FE v2.1.0  dev"), "\(r)")
     } else {
-      expectFeError(r, code: 65, mentions: [snapshot, "fe blobs install"])
+      expectFeError(r, code: 65, mentions: [snapshot, "fe blobs verify --repair fe@2.1.0"])
+    try expectPrintedRepair(s, r)
     }
     try expectRepairs(s)
   }
