@@ -10,6 +10,8 @@ import NIOHTTP1
 /// request's first byte arrives (RequestStartWatcher) its headers must be in within
 /// headersTimeout and all of it within requestTimeout, or it gets 408 and the connection closes.
 /// So connections that send nothing, or trickle a header a byte at a time, do not stay open.
+/// With the server's `timeout` set, a connection without reads or writes for that long is
+/// reported to JS (Node's 'timeout'), which closes it unless someone listens.
 final class HTTPConnection: ChannelInboundHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = ByteBuffer
@@ -37,6 +39,9 @@ final class HTTPConnection: ChannelInboundHandler {
   private var started = NIODeadline.now()
   /// Bytes of the response now going out (`responding`) have been written.
   private var responseBegun = false
+  /// The last read or write, and the timer that reports inactivity (server.timeout).
+  private var lastActivity = NIODeadline.now()
+  private var inactivityTimer: Scheduled<Void>?
   /// The current request asked for an upgrade: after it, the connection carries raw bytes.
   private var upgrading = false
   private var upgraded = false
@@ -57,12 +62,14 @@ final class HTTPConnection: ChannelInboundHandler {
   func channelActive(context: ChannelHandlerContext) {
     hub.emit(.connection(server: server.id, conn: id, remote: context.channel.remoteAddress, local: context.channel.localAddress))
     becameIdle()
+    noteActivity()
     context.fireChannelActive()
   }
 
   func channelInactive(context: ChannelHandlerContext) {
     open = false
     timer?.cancel()
+    inactivityTimer?.cancel()
     hub.connectionClosed(self)
     context.fireChannelInactive()
   }
@@ -156,6 +163,7 @@ final class HTTPConnection: ChannelInboundHandler {
     if data.readableBytes > 0 {
       context.write(wrapOutboundOut(data), promise: nil)
       responseBegun = true
+      noteActivity()
       markForFlush()
     }
     if flags & HTTPHub.Flag.wantDrain != 0 {
@@ -172,7 +180,10 @@ final class HTTPConnection: ChannelInboundHandler {
 
   func sendRaw(_ data: ByteBuffer, end: Bool) {
     guard open, let context else { return }
-    if data.readableBytes > 0 { context.write(wrapOutboundOut(data), promise: nil) }
+    if data.readableBytes > 0 {
+      context.write(wrapOutboundOut(data), promise: nil)
+      noteActivity()
+    }
     if end { closeAfterFlush = true }
     markForFlush()
   }
@@ -212,8 +223,10 @@ final class HTTPConnection: ChannelInboundHandler {
 
   // MARK: timeouts
 
-  /// The first bytes of a request (from RequestStartWatcher, before the parser sees them).
-  func requestBytesArrived() {
+  /// Bytes arrived (from RequestStartWatcher, before the parser sees them): the first of a
+  /// request start its timeouts.
+  func bytesArrived() {
+    noteActivity()
     guard open, !receiving, !upgraded else { return }
     requestBegan()
     armRequestTimeout(headComplete: false)
@@ -252,6 +265,25 @@ final class HTTPConnection: ChannelInboundHandler {
     }
   }
 
+  /// A read or write: the inactivity clock starts again (its timer is moved only when it fires).
+  private func noteActivity() {
+    lastActivity = .now()
+    guard inactivityTimer == nil, open, let after = server.settings.inactivity, let context else { return }
+    inactivityTimer = context.eventLoop.scheduleTask(deadline: lastActivity + after) { [weak self] in self?.inactivityCheck() }
+  }
+
+  private func inactivityCheck() {
+    inactivityTimer = nil
+    guard open, let after = server.settings.inactivity, let context else { return }
+    let due = lastActivity + after
+    if due > .now() {
+      inactivityTimer = context.eventLoop.scheduleTask(deadline: due) { [weak self] in self?.inactivityCheck() }
+    } else {
+      // Reported once; the next read or write starts the clock again.
+      hub.emit(.timeout(conn: id))
+    }
+  }
+
   /// No request in progress: the connection closes if it stays so for keepAliveTimeout.
   private func becameIdle() {
     timer?.cancel()
@@ -275,7 +307,7 @@ final class RequestStartWatcher: ChannelInboundHandler {
   init(_ conn: HTTPConnection) { self.conn = conn }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-    conn.requestBytesArrived()
+    conn.bytesArrived()
     context.fireChannelRead(data)
   }
 }

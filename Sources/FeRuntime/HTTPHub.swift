@@ -41,6 +41,8 @@ final class HTTPHub: @unchecked Sendable {
     case clientError(server: Int, conn: Int, status: Int)
     /// A connection refused at the server's maxConnections (Node's 'drop').
     case dropped(server: Int, remote: SocketAddress?, local: SocketAddress?)
+    /// A connection without reads or writes for the server's `timeout` (Node's socket 'timeout').
+    case timeout(conn: Int)
     /// The raw bytes of an upgraded connection (after the request that asked for it).
     case upgradeData(conn: Int, ByteBuffer)
   }
@@ -104,9 +106,11 @@ final class HTTPHub: @unchecked Sendable {
     var maxConnections = Int.max
     /// At maxConnections, close the connection idle longest instead of refusing the new one.
     var evictIdle = false
+    /// A connection without reads or writes for this gets 'timeout' (Node's server.timeout).
+    var inactivityMs = 0
 
     /// From http.js: [keepAliveTimeout, headersTimeout, requestTimeout, maxConnections (< 0:
-    /// none), evictIdleConnections (0/1)].
+    /// none), evictIdleConnections (0/1), timeout].
     init(_ values: [Int]) {
       func at(_ i: Int) -> Int? { i < values.count ? values[i] : nil }
       keepAliveMs = max(0, at(0) ?? keepAliveMs)
@@ -114,12 +118,14 @@ final class HTTPHub: @unchecked Sendable {
       requestMs = max(0, at(2) ?? requestMs)
       if let cap = at(3), cap >= 0 { maxConnections = cap }
       evictIdle = (at(4) ?? 0) != 0
+      inactivityMs = max(0, at(5) ?? inactivityMs)
     }
 
     static func amount(_ ms: Int) -> TimeAmount? { ms > 0 ? .milliseconds(Int64(ms)) : nil }
     var keepAlive: TimeAmount? { Self.amount(keepAliveMs) }
     var headersTimeout: TimeAmount? { Self.amount(headersMs) }
     var requestTimeout: TimeAmount? { Self.amount(requestMs) }
+    var inactivity: TimeAmount? { Self.amount(inactivityMs) }
   }
 
   /// A listening socket and its connections (NIO thread).
@@ -290,6 +296,8 @@ final class HTTPHub: @unchecked Sendable {
         put(7); put(server); put(conn); put(status)
       case .dropped(let server, let remote, let local):
         put(9); put(server); put(remote); put(local)
+      case .timeout(let conn):
+        put(10); put(conn)
       case .upgradeData(let conn, let bytes):
         put(8); put(conn); put(bytes)
       }

@@ -6,13 +6,13 @@ import NIOCore
 enum HTTPServerOps {
   /// The server settings at `first` and after (see HTTPHub.Settings).
   static func settings(_ call: OpCall, from first: Int) -> HTTPHub.Settings {
-    HTTPHub.Settings((first..<first + 5).map { call.int($0) })
+    HTTPHub.Settings((first..<first + 6).map { call.int($0) })
   }
 
   static let all: [Op] = [
     Op("op_http_listen", needs: .net) { rt, call in
       // (host, port, backlog, keepAliveTimeout ms, headersTimeout ms, requestTimeout ms,
-      // maxConnections or -1, evict idle 0/1) → [id, address, family, port]
+      // maxConnections or -1, evict idle 0/1, timeout ms) → [id, address, family, port]
       // or { error: [code, description, errno] }
       do {
         let (id, address) = try rt.http.listen(
@@ -72,7 +72,8 @@ enum HTTPServerOps {
       rt.http.submit(.closeConnections(server: call.int(0), idleOnly: call.bool(1)))
     },
     Op("op_http_configure", needs: .net) { rt, call in
-      // (server, keepAliveTimeout, headersTimeout, requestTimeout, maxConnections or -1, evict idle):
+      // (server, keepAliveTimeout, headersTimeout, requestTimeout, maxConnections or -1, evict idle,
+      // timeout):
       // the properties set after listen() take effect for what happens next.
       rt.http.submit(.configure(server: call.int(0), settings(call, from: 1)))
     },

@@ -179,6 +179,18 @@ struct HTTPServerTests {
     #expect(after.hasSuffix("ok /after 2 headers"), "\(after)")
   }
 
+  @Test("server.timeout: a connection without reads or writes for that long closes when nobody listens for 'timeout'")
+  func inactivity() throws {
+    let server = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"timeout": 400, "keepAliveTimeout": 0}"#])
+    // A response in progress that goes quiet: it is the socket's silence that counts.
+    let start = Date()
+    let quiet = try RawClient(port: server.port)
+    #expect(try quiet.exchange("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n", until: "held").contains("200 OK"))
+    _ = try quiet.receive(untilClose: true)
+    let elapsed = Date().timeIntervalSince(start)
+    #expect(elapsed > 0.35 && elapsed < 1.5, "closed after 0.4 s without reads or writes: \(elapsed) s")
+  }
+
   @Test("maxHeadersCount keeps the first headers of a request")
   func maxHeadersCount() throws {
     let server = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"maxHeadersCount": 3}"#])

@@ -109,6 +109,18 @@ const http = (() => {
       if (!this._nativeClosed) { this._nativeClosed = true; ops.op_http_destroy(this._handleId); }
       cb(err);
     }
+    // No reads or writes for the server's timeout: as Node, 'timeout' goes to the requests and
+    // responses in progress, the socket and the server; with nobody listening the socket closes.
+    _onTimeout() {
+      let handled = false;
+      for (const entry of this._pending.values()) {
+        if (entry.req && entry.req.emit('timeout')) handled = true;
+        if (entry.res && entry.res.emit('timeout', this)) handled = true;
+      }
+      if (this.emit('timeout')) handled = true;
+      if (this.server !== undefined && this.server.emit('timeout', this)) handled = true;
+      if (!handled) this.destroy();
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -574,7 +586,7 @@ const http = (() => {
   const ms = (v) => (typeof v === 'number' && v > 0 ? Math.min(Math.floor(v), 0x7fffffff) : 0);
   function settingsOf(s) {
     const cap = typeof s.maxConnections === 'number' && s.maxConnections >= 0 && s.maxConnections < 0x7fffffff ? Math.floor(s.maxConnections) : -1;
-    return [ms(s.keepAliveTimeout), ms(s.headersTimeout), ms(s.requestTimeout), cap, s.evictIdleConnections ? 1 : 0];
+    return [ms(s.keepAliveTimeout), ms(s.headersTimeout), ms(s.requestTimeout), cap, s.evictIdleConnections ? 1 : 0, ms(s.timeout)];
   }
   const defaultSettings = settingsOf({ keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000 });
 
@@ -593,7 +605,7 @@ const http = (() => {
   // Node's limits on a server's connections, and fe's eviction policy; set after listen() they
   // apply to what happens next. evictIdleConnections (fe's own): at maxConnections, close the
   // connection that has been idle longest (no request in progress) instead of dropping the new.
-  const limitNames = ['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'maxConnections', 'evictIdleConnections'];
+  const limitNames = ['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'maxConnections', 'evictIdleConnections', 'timeout'];
   const serverLimits = {};
   for (const name of limitNames) {
     serverLimits[name] = {
@@ -610,7 +622,7 @@ const http = (() => {
   class Server extends EventEmitter {
     constructor(options, requestListener) {
       super();
-      this._limits = { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxConnections: undefined, evictIdleConnections: false };
+      this._limits = { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxConnections: undefined, evictIdleConnections: false, timeout: 0 };
       this._id = undefined;
       if (typeof options === 'function') { requestListener = options; options = {}; }
       else if (options == null) options = {};
@@ -1045,6 +1057,12 @@ const http = (() => {
             const bytes = list[i + 2];
             i += 3;
             if (socket !== undefined && socket._upgraded) socket.push(asBuffer(bytes));
+            break;
+          }
+          case 10: { // no reads or writes for the server's timeout: conn
+            const socket = connections.get(list[i + 1]);
+            i += 2;
+            if (socket !== undefined && !socket.destroyed && socket.server instanceof Server) socket._onTimeout();
             break;
           }
           case 9: { // dropped at maxConnections: server, remote (address, port, family), local (same)
