@@ -61,10 +61,10 @@ typedef struct {
   // A native op was called from JS: op is the index into the op table given at bootstrap.
   void (*op)(void *host, uint32_t op, fe_call *call);
   // An ES module import needs resolving: return the module (a Local from fe_ref_get) or NULL
-  // after fe_rt_throw.
-  fe_val (*resolve_module)(void *host, fe_rt *rt, fe_val specifier, int referrer_hash);
+  // after fe_rt_throw. `referrer` is the importing module itself (identity hashes collide).
+  fe_val (*resolve_module)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer);
   // import.meta of a module is first accessed.
-  void (*import_meta)(void *host, fe_rt *rt, int module_hash, fe_val meta);
+  void (*import_meta)(void *host, fe_rt *rt, fe_val module, fe_val meta);
   // import() was called: return a promise (or NULL after fe_rt_throw).
   fe_val (*dynamic_import)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer_name);
 } fe_host_callbacks;
@@ -173,6 +173,8 @@ fe_status fe_module_compile(fe_rt *rt, const char *source, size_t len, const cha
 // A module whose namespace has one export per name in `names`, set from `values` (JSON, builtins).
 fe_val fe_module_synthetic(fe_rt *rt, const char *name, fe_val names_array, fe_val values_object);
 int fe_module_hash(fe_rt *rt, fe_val module);
+// Whether two handles are the same module (the hash narrows the search; this decides).
+bool fe_module_same(fe_rt *rt, fe_val a, fe_val b);
 // The specifiers the module imports statically, as a JS array of strings.
 fe_val fe_module_requests(fe_rt *rt, fe_val module);
 fe_status fe_module_instantiate(fe_rt *rt, fe_val module);

@@ -226,14 +226,14 @@ MaybeLocal<Module> ResolveModule(Local<Context> context, Local<String> specifier
                                  Local<v8::FixedArray>, Local<Module> referrer) {
   Isolate *isolate = context->GetIsolate();
   fe_rt *rt = RuntimeOf(isolate);
-  fe_val m = g_host.resolve_module(rt->host, rt, V(specifier), referrer->GetIdentityHash());
+  fe_val m = g_host.resolve_module(rt->host, rt, V(specifier), V(referrer));
   if (m == nullptr) return MaybeLocal<Module>();
   return L<Module>(m);
 }
 
 void InitImportMeta(Local<Context> context, Local<Module> module, Local<Object> meta) {
   fe_rt *rt = RuntimeOf(context->GetIsolate());
-  g_host.import_meta(rt->host, rt, module->GetIdentityHash(), V(meta));
+  g_host.import_meta(rt->host, rt, V(module), V(meta));
 }
 
 MaybeLocal<Promise> DynamicImport(Local<Context> context, Local<v8::Data>, Local<Value> resource_name,
@@ -742,6 +742,8 @@ fe_val fe_module_synthetic(fe_rt *rt, const char *name, fe_val names_array, fe_v
 }
 
 int fe_module_hash(fe_rt *, fe_val module) { return L<Module>(module)->GetIdentityHash(); }
+
+bool fe_module_same(fe_rt *, fe_val a, fe_val b) { return L<Module>(a) == L<Module>(b); }
 
 fe_val fe_module_requests(fe_rt *rt, fe_val module) {
   Isolate *isolate = rt->isolate;

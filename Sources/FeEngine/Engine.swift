@@ -24,10 +24,8 @@ public enum Engine {
   private static let once: Void = {
     var callbacks = fe_host_callbacks(
       op: { host, op, call in Isolate.from(host).dispatchOp(op, call) },
-      resolve_module: { host, _, specifier, referrer in
-        Isolate.from(host).resolveModule(specifier, Int32(referrer))
-      },
-      import_meta: { host, _, module, meta in Isolate.from(host).initializeImportMeta(Int32(module), meta) },
+      resolve_module: { host, _, specifier, referrer in Isolate.from(host).resolveModule(specifier, referrer) },
+      import_meta: { host, _, module, meta in Isolate.from(host).initializeImportMeta(module, meta) },
       dynamic_import: { host, _, specifier, referrer in Isolate.from(host).dynamicImport(specifier, referrer) }
     )
     fe_v8_init(flags, &callbacks)

@@ -6,10 +6,10 @@ import CFeV8
 /// What an isolate asks of its embedder: native ops and module loading. FeRuntime implements it.
 public protocol IsolateDelegate: AnyObject {
   func isolate(_ isolate: Isolate, op index: Int, call: OpCall)
-  /// Returns the module for `specifier` imported by the module with identity hash `referrer`,
-  /// or nil after throwing in `scope`.
-  func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Int32, scope: Scope) -> Local?
-  func isolate(_ isolate: Isolate, importMetaFor module: Int32, meta: Local, scope: Scope)
+  /// Returns the module for `specifier` imported by the module `referrer`, or nil after
+  /// throwing in `scope`.
+  func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Local, scope: Scope) -> Local?
+  func isolate(_ isolate: Isolate, importMetaFor module: Local, meta: Local, scope: Scope)
   /// Returns a promise for `import(specifier)` from the script or module named `referrer`.
   func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, scope: Scope) -> Local?
 }
@@ -163,15 +163,15 @@ public final class Isolate {
     delegate?.isolate(self, op: Int(op), call: OpCall(call))
   }
 
-  func resolveModule(_ specifier: fe_val?, _ referrer: Int32) -> fe_val? {
+  func resolveModule(_ specifier: fe_val?, _ referrer: fe_val?) -> fe_val? {
     let scope = Scope(rt: rt)
-    guard let specifier, let delegate else { return nil }
-    return delegate.isolate(self, resolve: scope.string(Local(specifier)), referrer: referrer, scope: scope)?.raw
+    guard let specifier, let referrer, let delegate else { return nil }
+    return delegate.isolate(self, resolve: scope.string(Local(specifier)), referrer: Local(referrer), scope: scope)?.raw
   }
 
-  func initializeImportMeta(_ module: Int32, _ meta: fe_val?) {
-    guard let meta else { return }
-    delegate?.isolate(self, importMetaFor: module, meta: Local(meta), scope: Scope(rt: rt))
+  func initializeImportMeta(_ module: fe_val?, _ meta: fe_val?) {
+    guard let module, let meta else { return }
+    delegate?.isolate(self, importMetaFor: Local(module), meta: Local(meta), scope: Scope(rt: rt))
   }
 
   func dynamicImport(_ specifier: fe_val?, _ referrer: fe_val?) -> fe_val? {

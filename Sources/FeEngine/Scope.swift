@@ -246,6 +246,7 @@ public struct Scope {
     return Local(fe_module_synthetic(rt, name, names.raw, values.raw))
   }
   public func moduleHash(_ m: Local) -> Int32 { Int32(fe_module_hash(rt, m.raw)) }
+  public func sameModule(_ a: Local, _ b: Local) -> Bool { fe_module_same(rt, a.raw, b.raw) }
   public func moduleRequests(_ m: Local) -> [String] {
     let reqs = Local(fe_module_requests(rt, m.raw))
     return (0..<length(reqs)).compactMap { element(reqs, $0).map(string) }

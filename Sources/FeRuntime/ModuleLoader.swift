@@ -189,8 +189,10 @@ final class ModuleLoader {
     byHash[hash, default: []].append(r)
   }
 
-  private func record(hash: Int32, scope: Scope) -> Record? {
-    byHash[hash]?.first
+  /// The record of a module V8 hands back: its identity hash narrows the search (hashes collide),
+  /// handle identity decides.
+  private func record(of module: Local, scope s: Scope) -> Record? {
+    byHash[s.moduleHash(module)]?.first { s.sameModule($0.module.get(s), module) }
   }
 
   /// Resolves an import specifier to a path, or to "node:<id>" for builtins.
@@ -251,8 +253,8 @@ final class ModuleLoader {
 
   // MARK: V8 callbacks
 
-  func resolveForV8(_ specifier: String, referrer: Int32, scope s: Scope, runtime: Runtime) -> Local? {
-    guard let parent = record(hash: referrer, scope: s) else {
+  func resolveForV8(_ specifier: String, referrer: Local, scope s: Scope, runtime: Runtime) -> Local? {
+    guard let parent = record(of: referrer, scope: s) else {
       s.throwValue(s.error("fe: import of '\(specifier)' from a module fe did not load"))
       return nil
     }
@@ -269,8 +271,8 @@ final class ModuleLoader {
     }
   }
 
-  func fillImportMeta(_ hash: Int32, meta: Local, scope s: Scope) {
-    guard let r = record(hash: hash, scope: s), !r.key.hasPrefix("node:") else { return }
+  func fillImportMeta(_ module: Local, meta: Local, scope s: Scope) {
+    guard let r = record(of: module, scope: s), !r.key.hasPrefix("node:") else { return }
     s.set(meta, "url", s.string(r.url))
     s.set(meta, "filename", s.string(r.key))
     s.set(meta, "dirname", s.string(Path.dirname(r.key)))

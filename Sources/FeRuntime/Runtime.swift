@@ -256,11 +256,11 @@ extension Runtime: IsolateDelegate {
     op.run(self, call)
   }
 
-  public func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Int32, scope: Scope) -> Local? {
+  public func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Local, scope: Scope) -> Local? {
     modules.resolveForV8(specifier, referrer: referrer, scope: scope, runtime: self)
   }
 
-  public func isolate(_ isolate: Isolate, importMetaFor module: Int32, meta: Local, scope: Scope) {
+  public func isolate(_ isolate: Isolate, importMetaFor module: Local, meta: Local, scope: Scope) {
     modules.fillImportMeta(module, meta: meta, scope: scope)
   }
 

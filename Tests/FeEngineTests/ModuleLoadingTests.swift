@@ -37,6 +37,26 @@ import Testing
     #expect(ns["same"] == .bool(true))
   }
 
+  /// Every `d<i>/a.mjs` imports its own `./b.mjs`: a relative import resolves against the
+  /// importing module itself. (The loader used to find the importer by V8's identity hash,
+  /// which is random and may collide; a collision cannot be forced from JS, so this checks the
+  /// outcome across many same-named modules.)
+  @Test func relativeImportsResolveAgainstTheImportingModuleItself() throws {
+    let dir = TempDir()
+    let count = 500
+    var entry = ""
+    for i in 0..<count {
+      try dir.write("d\(i)/a.mjs", "import b from './b.mjs';\nexport default b;\nexport const meta = import.meta.url;")
+      try dir.write("d\(i)/b.mjs", "export default \(i);")
+      entry += "import a\(i), { meta as m\(i) } from './d\(i)/a.mjs';\n"
+    }
+    entry += "export const wrong = [\((0..<count).map { "a\($0) === \($0) && m\($0).endsWith('/d\($0)/a.mjs') ? '' : '\($0)'" }.joined(separator: ", "))].filter(Boolean);\n"
+    let main = try dir.write("main.mjs", entry)
+    let rt = try bootRuntime()
+    let ns = try rt.exportsOf(main)
+    #expect(ns["wrong"] == .array([]))
+  }
+
   @Test func importMetaDescribesTheModule() throws {
     let dir = TempDir()
     let main = try dir.write(

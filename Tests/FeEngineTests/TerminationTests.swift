@@ -8,8 +8,8 @@ import Testing
 private final class StartSignal: IsolateDelegate, @unchecked Sendable {
   let started = DispatchSemaphore(value: 0)
   func isolate(_ isolate: Isolate, op index: Int, call: OpCall) { started.signal() }
-  func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Int32, scope: Scope) -> Local? { nil }
-  func isolate(_ isolate: Isolate, importMetaFor module: Int32, meta: Local, scope: Scope) {}
+  func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Local, scope: Scope) -> Local? { nil }
+  func isolate(_ isolate: Isolate, importMetaFor module: Local, meta: Local, scope: Scope) {}
   func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, scope: Scope) -> Local? { nil }
 }
 
