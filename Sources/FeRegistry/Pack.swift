@@ -62,8 +62,12 @@ public enum BlobPack {
         var packed: [[UInt8]] = []
         for name in [StoreLayout.sourceFile, StoreLayout.snapshotFile] {
           let filePath = Path.join(blob.path, name)
-          guard let bytes = try FileSystem.read(filePath) else {
-            throw FeError(.integrity, "\(filePath) is missing", hint: "run `fe blobs install \(blob.spec)` to repair it")
+          // Through StoreFile: a FIFO or directory in the store is refused, never opened.
+          let bytes: [UInt8]
+          do {
+            bytes = try StoreFile.read(filePath)
+          } catch {
+            throw FeError(.integrity, error.describe(filePath), hint: "run `fe blobs remove \(blob.spec)` and install it again")
           }
           let expected = name == StoreLayout.sourceFile ? manifest.sourceSha256 : manifest.snapshotSha256
           let sha = SHA256.hex(bytes)

@@ -3,6 +3,10 @@ import FeBasics
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct PackTests {
   @Test func packsAndInstallsWithoutANetwork() throws {
     let w = try World("pack")
@@ -41,6 +45,19 @@ import Testing
     #expect(StoreState(home: target).blobs == ["fe/2.1.0"])
     expectFeError(try w.fe("blobs", "pack", "fe@^3", "-o", pack), code: 66)
     expectFeError(try w.fe("blobs", "pack", "tsc", "-o", pack), code: 66)
+  }
+
+  /// A FIFO where a blob's source should be is refused without being opened (it would block).
+  @Test func aFIFOInTheStoreIsRefusedNotRead() throws {
+    let w = try World("pack-fifo")
+    defer { w.remove() }
+    #expect(try w.fe("blobs", "install", "fe@2", "--registry", try SharedRegistry.path()).exited(0))
+    let source = w.home + "/blobs/fe/2.1.0/source.js"
+    try FileManager.default.removeItem(atPath: source)
+    #expect(mkfifo(source, 0o600) == 0)
+    let r = try w.fe("blobs", "pack", "-o", w.dir.path + "/p.fepack")
+    expectFeError(r, code: 65, mentions: [source, "FIFO"])
+    #expect(!r.timedOut)
   }
 
   @Test func aDamagedPackInstallsNothing() throws {
