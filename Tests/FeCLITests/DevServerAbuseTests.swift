@@ -184,6 +184,14 @@ private func timedGet(_ port: Int, _ target: String, limit: Double) throws -> (D
     #expect(line.split(separator: " ", omittingEmptySubsequences: true).suffix(3).prefix(2) == ["4096", "4096"], "\(line)")
   }
 
+  @Test func aLimitThatIsNotANumberIsOneClearLine() throws {
+    let s = try Sandbox("dev-bad-limit", store: .sharedReadOnly)
+    defer { s.remove() }
+    try writeSite(s, pin: "^2", extraConfig: ", headersTimeout: \"10s\"")
+    let r = try s.fe("d", "--port", "0")
+    #expect(r.exited(2) && r.err.contains("dev.headersTimeout must be a number of milliseconds"), "\(r)")
+  }
+
   @Test func idleConnectionsCloseAfterTheIdleTimeoutAndTricklingOnesAfterTheHeaderTimeout() throws {
     let s = try Sandbox("dev-timeouts", store: .sharedReadOnly)
     defer { s.remove() }
