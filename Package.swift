@@ -46,11 +46,13 @@ let package = Package(
     // Swift modules, one per concern.
     .target(name: "FeBasics", dependencies: ["CCrypto"]),
     .target(name: "FeSemver"),
+    // The network layer over libcurl that the registry client and fetch share.
+    .target(name: "FeNet", dependencies: ["FeBasics", "CCurl"]),
     .target(name: "FeEngine", dependencies: ["CFeV8", "CXXHash", "FeBasics"]),
     .target(
       name: "FeRuntime",
       dependencies: [
-        "FeEngine", "FeBasics", "CCrypto", "CCurl", "CZlib", "CXXHash",
+        "FeEngine", "FeBasics", "FeNet", "CCrypto", "CCurl", "CZlib", "CXXHash",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -88,7 +90,7 @@ let package = Package(
     ),
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd", "CXXHash"]),
-    .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "CCurl", "CCrypto", "CZstd"]),
+    .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "FeNet", "CCurl", "CCrypto", "CZstd"]),
     .target(
       name: "FeCLI",
       dependencies: [
@@ -99,6 +101,7 @@ let package = Package(
     .executableTarget(name: "fe", dependencies: ["FeCLI"]),
 
     .testTarget(name: "FeSemverTests", dependencies: ["FeSemver"]),
+    .testTarget(name: "FeNetTests", dependencies: ["FeNet", "fe"]),
     .testTarget(name: "FeStoreTests", dependencies: ["FeStore", "FeBasics"]),
     .testTarget(
       name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "fe"],

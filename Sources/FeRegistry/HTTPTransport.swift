@@ -1,3 +1,5 @@
+import FeNet
+
 /// The boundary between fe's HTTP policy (HTTPClient: redirects, retries, resume, auth, limits)
 /// and the bytes on the wire (CurlTransport in production). A transport performs exactly one
 /// request: it follows no redirects and retries nothing, so every policy lives in one place.
@@ -56,12 +58,9 @@ public struct HTTPHeaders: Sendable, Equatable {
 
   public subscript(_ name: String) -> String? { values[name.lowercased()] }
 
-  /// Parses one raw header line (`Name: value\r\n`); status lines and blanks are ignored.
-  public mutating func add(line: String) {
-    guard let colon = line.firstIndex(of: ":") else { return }
-    let name = line[..<colon].lowercased()
-    let value = line[line.index(after: colon)...].trimmed(of: " \t\r\n")
-    values[name] = value
+  /// The headers of a response head (FeNet's HTTPHeadParser reads them).
+  public init(_ head: HTTPResponseHead) {
+    for field in head.fields { values[field.name.lowercased()] = field.value }
   }
 }
 

@@ -1,4 +1,5 @@
 import FeBasics
+import FeNet
 
 /// Everything about how fe talks to a registry that the environment decides, read in one place
 /// (README "Environment" lists the same variables):
@@ -12,7 +13,8 @@ import FeBasics
 ///     FE_HTTP_RETRIES           retries of a transient failure (default 4)
 ///     FE_HTTP_RETRY_DELAY       the first backoff pause in seconds, doubling each time (default 0.5)
 ///     FE_CA_FILE, NODE_EXTRA_CA_CERTS   PEM files of extra trusted CAs, added to the system's
-///     HTTPS_PROXY/https_proxy, http_proxy, ALL_PROXY, NO_PROXY   as curl reads them
+///     http_proxy, HTTP_PROXY, https_proxy, HTTPS_PROXY, ALL_PROXY, NO_PROXY   as FeNet's ProxyRule
+///                               reads them (the same rule as a tool's fetch())
 ///     FE_REGISTRY_TOKEN         a bearer token, sent only to the registry's own host
 public struct TransferSettings: Sendable, Equatable {
   public var connectTimeout: Double = 10
@@ -29,9 +31,7 @@ public struct TransferSettings: Sendable, Equatable {
   /// PEM files whose certificates are trusted in addition to the system's.
   public var extraCAFiles: [String] = []
   /// Proxy for http:// and https:// URLs ("" = none), and the hosts that bypass it.
-  public var httpProxy = ""
-  public var httpsProxy = ""
-  public var noProxy = ""
+  public var proxy = ProxyRule()
   /// Bearer token for the registry's host.
   public var token: String?
 
@@ -63,23 +63,8 @@ public struct TransferSettings: Sendable, Equatable {
     for name in ["FE_CA_FILE", "NODE_EXTRA_CA_CERTS"] {
       if let file = env[name], !file.isEmpty, !extraCAFiles.contains(file) { extraCAFiles.append(file) }
     }
-    // curl's own rules: lowercase http_proxy only (HTTP_PROXY can be set by a CGI request's
-    // `Proxy:` header), either case for the rest; ALL_PROXY is the fallback for both schemes.
-    let all = Self.first(env, ["all_proxy", "ALL_PROXY"]) ?? ""
-    httpProxy = Self.first(env, ["http_proxy"]) ?? all
-    httpsProxy = Self.first(env, ["https_proxy", "HTTPS_PROXY"]) ?? all
-    noProxy = Self.first(env, ["no_proxy", "NO_PROXY"]) ?? ""
+    proxy = ProxyRule(env: env)
     if let t = env["FE_REGISTRY_TOKEN"], !t.isEmpty { token = t }
-  }
-
-  /// The proxy for `url` ("" for none).
-  public func proxy(for url: String) -> String {
-    url.lowercased().hasPrefix("https:") ? httpsProxy : httpProxy
-  }
-
-  private static func first(_ env: [String: String], _ names: [String]) -> String? {
-    for name in names { if let v = env[name], !v.isEmpty { return v } }
-    return nil
   }
 
   private static func seconds(_ env: [String: String], _ name: String, allowZero: Bool = false) throws -> Double? {

@@ -2,8 +2,8 @@
   import Glibc
 #endif
 import CCrypto
-import CCurl
 import FeEngine
+import FeNet
 
 /// Why a fetch failed, in the shape Node's fetch (undici) gives it: a `TypeError` whose message
 /// is "fetch failed" (before the response) or "terminated" (while reading its body), and whose
@@ -32,29 +32,25 @@ struct FetchFailure {
 
   static func plain(_ message: String) -> FetchFailure { FetchFailure(message: message) }
 
-  /// A libcurl failure of the transfer on `handle`, whose response head had or had not arrived.
-  static func classify(_ rc: CURLcode, handle: UnsafeMutableRawPointer, url: String, detail: String, headReceived: Bool) -> FetchFailure {
+  /// A failed transfer (FeNet's classification), whose response head had or had not arrived.
+  static func classify(_ e: NetError, url: String, headReceived: Bool) -> FetchFailure {
     let parts = URLParts(url)
     let host = parts?.host ?? ""
     let port = parts?.port ?? 0
-    var osErrno = 0
-    _ = fe_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
-    switch rc {
-    case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+    switch e.kind {
+    case .resolveHost, .resolveProxy:
       var f = FetchFailure(message: "getaddrinfo ENOTFOUND \(host)", code: "ENOTFOUND", errno: 3008, syscall: "getaddrinfo")
       f.fields = [("hostname", .string(host))]
       return f
-    case CURLE_COULDNT_CONNECT:
-      let err = osErrno != 0 ? Int32(osErrno) : ECONNREFUSED
-      let address = primaryIP(handle) ?? host
+    case .connect:
+      let err = e.osErrno != 0 ? e.osErrno : ECONNREFUSED
+      let address = e.primaryIP ?? host
       let code = ChildProcessOps.codeName(err)
       var f = FetchFailure(message: "connect \(code) \(address):\(port)", code: code, errno: err, syscall: "connect")
       f.fields = [("address", .string(address)), ("port", .number(Double(port)))]
       return f
-    case CURLE_OPERATION_TIMEDOUT:
-      var connectTime: curl_off_t = 0
-      _ = fe_curl_getinfo_off_t(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
-      if connectTime == 0 && !headReceived {
+    case .timedOut, .tooSlow:
+      if !e.connected && !headReceived {
         var f = FetchFailure(name: "ConnectTimeoutError", message: "Connect Timeout Error", code: "UND_ERR_CONNECT_TIMEOUT")
         f.message += " (attempted address: \(host):\(port), timeout: \(FetchTransfer.connectTimeoutMs)ms)"
         return f
@@ -62,40 +58,31 @@ struct FetchFailure {
       return headReceived
         ? FetchFailure(name: "BodyTimeoutError", message: "Body Timeout Error", code: "UND_ERR_BODY_TIMEOUT")
         : FetchFailure(name: "HeadersTimeoutError", message: "Headers Timeout Error", code: "UND_ERR_HEADERS_TIMEOUT")
-    case CURLE_SEND_ERROR, CURLE_RECV_ERROR:
-      if osErrno != 0 {
-        let err = Int32(osErrno)
-        let code = ChildProcessOps.codeName(err)
-        let syscall = rc == CURLE_SEND_ERROR ? "write" : "read"
-        return FetchFailure(message: "\(syscall) \(code)", code: code, errno: err, syscall: syscall)
+    case .send, .receive:
+      if e.osErrno != 0 {
+        let code = ChildProcessOps.codeName(e.osErrno)
+        let syscall = e.kind == .send ? "write" : "read"
+        return FetchFailure(message: "\(syscall) \(code)", code: code, errno: e.osErrno, syscall: syscall)
       }
       return otherSideClosed
-    case CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
+    case .emptyReply, .shortBody:
       return otherSideClosed
-    case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
-      CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_INVALIDCERTSTATUS:
-      return tls(handle, detail: detail, host: host)
-    case CURLE_WEIRD_SERVER_REPLY, CURLE_UNSUPPORTED_PROTOCOL:
-      return FetchFailure(name: "HTTPParserError", message: detail, code: "HPE_INVALID_CONSTANT")
-    default:
-      return FetchFailure(name: "UndiciError", message: detail, code: "UND_ERR")
+    case .tls:
+      return tls(e, host: host)
+    case .badReply, .unsupportedProtocol:
+      return FetchFailure(name: "HTTPParserError", message: e.detail, code: "HPE_INVALID_CONSTANT")
+    case .proxy, .http2, .aborted, .other:
+      return FetchFailure(name: "UndiciError", message: e.detail, code: "UND_ERR")
     }
   }
 
   static let otherSideClosed = FetchFailure(name: "SocketError", message: "other side closed", code: "UND_ERR_SOCKET")
 
-  private static func primaryIP(_ handle: UnsafeMutableRawPointer) -> String? {
-    var ip: UnsafeMutablePointer<CChar>? = nil
-    guard fe_curl_getinfo_string(handle, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK, let ip else { return nil }
-    let s = String(cString: ip)
-    return s.isEmpty ? nil : s
-  }
-
   /// A TLS failure: certificate verification errors carry OpenSSL's verify code under Node's
   /// name for it; handshake errors become ERR_SSL_<REASON> as Node names OpenSSL's reasons.
-  private static func tls(_ handle: UnsafeMutableRawPointer, detail: String, host: String) -> FetchFailure {
-    var verify = 0
-    _ = fe_curl_getinfo_long(handle, CURLINFO_SSL_VERIFYRESULT, &verify)
+  private static func tls(_ e: NetError, host: String) -> FetchFailure {
+    let detail = e.detail
+    let verify = e.verifyResult
     let problem = "SSL certificate problem: "
     // A chain problem comes first, as Node checks the chain before the name.
     if verify != 0, let name = verifyNames[verify] {

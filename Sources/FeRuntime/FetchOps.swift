@@ -1,4 +1,5 @@
 import FeEngine
+import FeNet
 
 /// Ops for fetch (JS/fetch.js). A request runs on the network thread (NetworkThread.swift) and
 /// reports through `core.onFetch(id, kind, payload)` (kinds in FetchTransfer.swift). A pending
@@ -7,7 +8,7 @@ enum FetchOps {
   static let all: [Op] = [
     Op("op_fetch_start", needs: .net) { rt, call in
       // (method, url, [name, value, …], body bytes or null, redirect mode, [env name, value, …]
-      // for the proxy variables, NODE_EXTRA_CA_CERTS or null) → transfer id
+      // for ProxyRule.variables, NODE_EXTRA_CA_CERTS or null) → transfer id
       let s = call.scope
       func strings(_ v: JSValue) -> [String] {
         if case .array(let items) = v { return items.map { $0.stringValue ?? "" } }
@@ -22,7 +23,7 @@ enum FetchOps {
         method: call.string(0), url: call.string(1), headers: headers,
         body: call.isNullish(3) ? nil : call.bytes(3),
         redirect: HTTPRequest.Redirect(rawValue: call.string(4)) ?? .follow,
-        proxy: ProxySettings(env: env),
+        proxy: ProxyRule(env: env),
         extraCAFile: call.isNullish(6) ? nil : call.string(6))
       let transfer = Transfers.shared.add { id in FetchTransfer(id: id, request: request, loop: rt.loop) }
       NetworkThread.shared.submit(.start(transfer))

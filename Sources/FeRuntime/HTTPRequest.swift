@@ -1,4 +1,5 @@
 import CCurl
+import FeNet
 
 /// One HTTP request as fetch hands it to the network thread: what to send and the rules for
 /// following redirects, already validated and normalised by fetch.js.
@@ -14,7 +15,8 @@ struct HTTPRequest {
   /// nil: no body. Empty: a body of zero bytes (a POST with `content-length: 0`).
   var body: [UInt8]?
   var redirect: Redirect
-  var proxy: ProxySettings
+  /// From the environment the program sees (`process.env`, not the process's own).
+  var proxy: ProxyRule
   /// NODE_EXTRA_CA_CERTS: a PEM file whose certificates are trusted besides the system's.
   var extraCAFile: String?
 
@@ -39,31 +41,6 @@ struct HTTPRequest {
       next.headers.removeAll { credentials.contains($0.name) }
     }
     return next
-  }
-}
-
-/// Proxies from the environment the program sees (`process.env`, not the process's own):
-/// `http_proxy`/`HTTP_PROXY` for http URLs, `https_proxy`/`HTTPS_PROXY` for https, `ALL_PROXY`
-/// for either, `NO_PROXY` for the hosts that bypass them; lowercase first, as curl reads them.
-struct ProxySettings {
-  var http = ""
-  var https = ""
-  var noProxy = ""
-
-  init(env: [String: String]) {
-    func first(_ names: [String]) -> String? {
-      for name in names { if let v = env[name], !v.isEmpty { return v } }
-      return nil
-    }
-    let all = first(["all_proxy", "ALL_PROXY"]) ?? ""
-    http = first(["http_proxy", "HTTP_PROXY"]) ?? all
-    https = first(["https_proxy", "HTTPS_PROXY"]) ?? all
-    noProxy = first(["no_proxy", "NO_PROXY"]) ?? ""
-  }
-
-  /// The proxy for `url`; "" means none (and stops curl from reading the process's own env).
-  func proxy(for url: String) -> String {
-    url.lowercased().hasPrefix("https:") ? https : http
   }
 }
 

@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import CCurl
+import FeNet
 
 /// The thread every fetch runs on: one libcurl multi handle drives all transfers at once and
 /// keeps their connections for reuse. Other threads hand it commands (start, cancel, resume)
@@ -15,9 +16,6 @@ final class NetworkThread: @unchecked Sendable {
     case cancel(FetchTransfer)
     case resume(FetchTransfer)
   }
-
-  /// libcurl's global state, set up once per process before the first handle.
-  private static let curlReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
   private let lock = Mutex()
   private let idle = Condition()
@@ -33,8 +31,7 @@ final class NetworkThread: @unchecked Sendable {
       commands.append(command)
       if !started {
         started = true
-        _ = Self.curlReady
-        self.multi = curl_multi_init()
+        self.multi = Curl.globalInit() ? curl_multi_init() : nil
         WorkerPool.detach { [self] in run() }
       }
       return self.multi
@@ -84,17 +81,17 @@ final class NetworkThread: @unchecked Sendable {
         transfer.complete(.error, failure: failure)
         return
       }
-      guard let easy = transfer.easy else { return }
+      guard let easy = transfer.handle?.raw else { return }
       active[easy] = transfer
       lock.withLock { busy = true }
       curl_multi_add_handle(multi, easy)
     case .cancel(let transfer):
-      guard let easy = transfer.easy, active[easy] === transfer else { return }
+      guard let easy = transfer.handle?.raw, active[easy] === transfer else { return }
       curl_multi_remove_handle(multi, easy)
       remove(easy)
     case .resume(let transfer):
-      guard let easy = transfer.easy, active[easy] === transfer else { return }
-      curl_easy_pause(easy, 0)  // CURLPAUSE_CONT
+      guard let handle = transfer.handle, active[handle.raw] === transfer else { return }
+      handle.resume()
     }
   }
 

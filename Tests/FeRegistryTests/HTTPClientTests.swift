@@ -1,6 +1,7 @@
 // The HTTP policy (retries, resume, redirects, token scoping, limits, TLS, proxies) through the
 // real libcurl transport, against real servers on 127.0.0.1.
 import FeBasics
+import FeNet
 import Foundation
 import Testing
 
@@ -159,8 +160,8 @@ func randomBytes(_ n: Int) -> [UInt8] {
       let error = try? #require(throws: FeError.self) { try TransferSettings(env: ["FE_HTTP_MIN_SPEED": value], userAgent: "x") }
       #expect(error?.kind == .usage && error?.message.contains("FE_HTTP_MIN_SPEED") == true, "\(value)")
     }
-    #expect(CurlSession.isLowSpeedAbort("Operation too slow. Less than 1024 bytes/sec transferred the last 15 seconds"))
-    #expect(!CurlSession.isLowSpeedAbort("Operation timed out after 1000 milliseconds with 0 bytes received"))
+    #expect(NetError.isLowSpeedAbort("Operation too slow. Less than 1024 bytes/sec transferred the last 15 seconds"))
+    #expect(!NetError.isLowSpeedAbort("Operation timed out after 1000 milliseconds with 0 bytes received"))
   }
 
   @Test func theOverallTimeoutEndsAnAttempt() throws {
@@ -224,7 +225,7 @@ func randomBytes(_ n: Int) -> [UInt8] {
   @Test func anHTTPProxyIsUsed() throws {
     let f = try HTTPFixture("http-proxy", files: ["t/index.json": small])
     defer { f.remove() }
-    f.settings.httpProxy = "http://127.0.0.1:\(f.server.port)"
+    f.settings.proxy.http = "http://127.0.0.1:\(f.server.port)"
     #expect(try f.client().fetch("http://registry.invalid/ok/t/index.json", limit: 1000) == small)
     #expect(f.server.requests.first?["proxied"] as? Bool == true)
   }
@@ -232,21 +233,23 @@ func randomBytes(_ n: Int) -> [UInt8] {
   @Test func noProxyBypassesIt() throws {
     let f = try HTTPFixture("http-noproxy", files: ["t/index.json": small])
     defer { f.remove() }
-    f.settings.httpProxy = "http://127.0.0.1:\(try freePort())"
-    f.settings.noProxy = "localhost,127.0.0.1"
+    f.settings.proxy.http = "http://127.0.0.1:\(try freePort())"
+    f.settings.proxy.noProxy = "localhost,127.0.0.1"
     #expect(try f.client().fetch(f.server.url("ok") + "/t/index.json", limit: 1000) == small)
     #expect(f.server.requests.first?["proxied"] as? Bool == false)
   }
 
-  @Test func proxySettingsComeFromTheEnvironmentAsCurlReadsThem() throws {
-    let s = try TransferSettings(
-      env: ["HTTPS_PROXY": "http://p:1", "HTTP_PROXY": "http://ignored:2", "NO_PROXY": "a,b", "ALL_PROXY": "http://all:3"],
-      userAgent: "fe/x")
-    #expect(s.proxy(for: "https://r/x") == "http://p:1")
-    #expect(s.proxy(for: "http://r/x") == "http://all:3", "HTTP_PROXY (uppercase) is ignored, as curl does")
-    #expect(s.noProxy == "a,b")
+  @Test func proxySettingsComeFromTheEnvironmentByFeNetsProxyRule() throws {
+    let env = ["HTTPS_PROXY": "http://p:1", "HTTP_PROXY": "http://upper:2", "NO_PROXY": "a,b", "ALL_PROXY": "http://all:3"]
+    let s = try TransferSettings(env: env, userAgent: "fe/x")
+    #expect(s.proxy == ProxyRule(env: env), "the registry client reads proxies by the rule fetch() uses")
+    #expect(s.proxy.proxy(for: "https://r/x") == "http://p:1")
+    #expect(s.proxy.proxy(for: "http://r/x") == "http://upper:2", "HTTP_PROXY (uppercase) is honoured outside CGI")
+    #expect(s.proxy.noProxy == "a,b")
+    let cgi = try TransferSettings(env: env.merging(["REQUEST_METHOD": "GET"]) { $1 }, userAgent: "fe/x")
+    #expect(cgi.proxy.proxy(for: "http://r/x") == "http://all:3", "under CGI, HTTP_PROXY may come from a request (httpoxy)")
     let lower = try TransferSettings(env: ["https_proxy": "http://lower:1", "HTTPS_PROXY": "http://upper:2"], userAgent: "fe/x")
-    #expect(lower.proxy(for: "https://r") == "http://lower:1")
+    #expect(lower.proxy.proxy(for: "https://r") == "http://lower:1")
   }
 
   @Test func timeoutsAndRetriesFromTheEnvironment() throws {
@@ -318,7 +321,7 @@ func randomBytes(_ n: Int) -> [UInt8] {
     defer { proxy.stop() }
     var settings = TransferSettings(userAgent: "fe/test")
     settings.extraCAFiles = [ca.caCert]
-    settings.httpsProxy = "http://127.0.0.1:\(proxy.port)"
+    settings.proxy.https = "http://127.0.0.1:\(proxy.port)"
     let client = HTTPClient(settings: settings, transport: try CurlSession().transport, registry: nil)
     #expect(try client.fetch(nginx.tlsURL + "/t/index.json", limit: 100) == Array("{}".utf8))
     #expect(proxy.requests.first?["method"] as? String == "CONNECT")

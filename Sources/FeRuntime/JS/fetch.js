@@ -994,7 +994,9 @@
   const hopHeaders = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
   // What undici adds to every request that does not set them (accept-encoding comes from curl).
   const defaultHeaders = [['accept', '*/*'], ['accept-language', '*'], ['sec-fetch-mode', 'cors'], ['user-agent', 'node']];
-  const proxyVariables = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY'];
+  // What FeNet's ProxyRule reads (ProxyRule.variables; FeNetTests checks they agree).
+  const proxyVariables = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY',
+    'REQUEST_METHOD'];
 
   function networkError(message, cause) {
     const e = new TypeError(message);
