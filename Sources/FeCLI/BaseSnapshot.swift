@@ -35,7 +35,7 @@ enum BaseSnapshot {
   }
 
   private static func mapped(_ path: String) -> MappedBlob? {
-    guard let blob = try? MappedBlob(path: path, expectedEngineId: Runtime.engineID, verifyHash: true, checksumOnly: true),
+    guard let blob = try? MappedBlob(path: path, expectedEngineId: Runtime.engineID, verification: .checksum),
       Engine.isValidSnapshot(blob.payload)
     else { return nil }
     return blob

@@ -32,8 +32,7 @@ struct BlobOpener {
     let path = layout.snapshotPath(tool, version)
     do {
       let blob = try MappedBlob(
-        path: path, expectedEngineId: Runtime.engineID, expectedIdentity: manifest.identity, verifyHash: true,
-        checksumOnly: true, checksumInBackground: true)
+        path: path, expectedEngineId: Runtime.engineID, expectedIdentity: manifest.identity, verification: .checksumInBackground)
       guard Engine.isValidSnapshot(blob.payload) else {
         try blob.waitForChecksum()  // damage is reported as such, never "rebuilt" over
         return try rebuild(tool, version, manifest, because: "V8 rejects its version header")
@@ -89,7 +88,7 @@ struct BlobOpener {
       return (
         try MappedBlob(
           path: layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID, expectedIdentity: built.manifest.identity,
-          verifyHash: true), built.manifest
+          verification: .full), built.manifest
       )
     } catch {
       throw FeError(.internalError, "\(tool)@\(version) was rebuilt but does not read back", hint: hint(tool, version, manifest))

@@ -77,7 +77,7 @@ public struct BlobCheck: Sendable, Equatable {
       // a file already known not to match is not reported twice.
       do {
         let blob = try MappedBlob(
-          path: snapshotPath, expectedEngineId: nil, expectedIdentity: manifest.identity, verifyHash: fileMatches)
+          path: snapshotPath, expectedEngineId: nil, expectedIdentity: manifest.identity, verification: fileMatches ? .full : .none)
         if blob.engineId != manifest.engineId {
           check.fail("\(snapshotPath) was built by engine \(blob.engineId); its manifest says \(manifest.engineId)")
         } else if check.status == .ok && blob.engineId != engineId {

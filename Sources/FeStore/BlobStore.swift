@@ -256,7 +256,7 @@ public final class BlobStore: Sendable {
     }
     do {
       _ = try MappedBlob(
-        path: snapshotPath, expectedEngineId: manifest.engineId, expectedIdentity: manifest.identity, verifyHash: true)
+        path: snapshotPath, expectedEngineId: manifest.engineId, expectedIdentity: manifest.identity, verification: .full)
     } catch {
       let spec = "\(manifest.name)@\(manifest.version)"
       throw FeError(

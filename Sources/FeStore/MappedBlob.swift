@@ -22,24 +22,33 @@ public final class MappedBlob: @unchecked Sendable {
   private let base: UnsafeMutableRawPointer
   private let length: Int
 
-  /// The XXH3 checksum being computed on another thread (see `checksumInBackground`).
+  /// The XXH3 checksum being computed on another thread (see `Verification.checksumInBackground`).
   private var pendingChecksum: BackgroundChecksum?
 
   /// The tool, version and source the header binds the snapshot to; nil when it binds none
   /// (a snapshot that is no tool's, such as the config runtime's).
   public let identity: BlobFile.Identity?
 
+  /// How much of the payload `init` checks, beyond the header, size, engine id and identity.
+  public enum Verification: Sendable {
+    /// The header only: the payload is not read.
+    case none
+    /// The XXH3 checksum when the header has one (launches: see BlobFile), else the sha256.
+    case checksum
+    /// As `.checksum`, but the XXH3 checksum runs on another thread while the caller goes on;
+    /// `waitForChecksum()` gives its verdict. A launch boots V8 meanwhile: its own part of the
+    /// payload is checked on the spot (FeEngine's snapshot image), so only the tool's source is
+    /// read before the verdict.
+    case checksumInBackground
+    /// The XXH3 checksum (when the header has one) and the sha256 (installs, verify).
+    case full
+  }
+
   /// Maps and checks `path`: header, size, engine id (unless nil), identity (unless nil: the
-  /// manifest's tool, version and source sha256) and, with `verifyHash`, the
-  /// payload's sha256 and XXH3 checksum; with `checksumOnly` too, only the XXH3 checksum when the
-  /// header has one (launches: see BlobFile), else the sha256. With `checksumInBackground` as
-  /// well, that checksum runs on another thread while the caller goes on; `waitForChecksum()`
-  /// gives its verdict. A launch boots V8 meanwhile: its own part of the payload is checked on
-  /// the spot (FeEngine's snapshot image), so only the tool's source is read before the verdict.
-  /// Anything but a regular file at `path` is refused without opening it (StoreFile).
+  /// manifest's tool, version and source sha256) and as much of the payload as `verification`
+  /// says. Anything but a regular file at `path` is refused without opening it (StoreFile).
   public init(
-    path: String, expectedEngineId: String?, expectedIdentity: BlobFile.Identity? = nil, verifyHash: Bool = false,
-    checksumOnly: Bool = false, checksumInBackground: Bool = false
+    path: String, expectedEngineId: String?, expectedIdentity: BlobFile.Identity? = nil, verification: Verification = .none
   ) throws(BlobFileError) {
     let fd: Int32, size: Int
     do {
@@ -67,7 +76,7 @@ public final class MappedBlob: @unchecked Sendable {
     // MAP_PRIVATE: a later writer replaces the file by rename, never in place, so the mapping stays valid.
     // MAP_POPULATE when every byte is about to be hashed and deserialized: one call maps the
     // cached pages instead of a page fault per 64 KiB (~1,200 for a 19 MB blob).
-    let flags = MAP_PRIVATE | (verifyHash ? MAP_POPULATE : 0)
+    let flags = MAP_PRIVATE | (verification == .none ? 0 : MAP_POPULATE)
     guard let mapped = mmap(nil, size, PROT_READ, flags, fd, 0), mapped != MAP_FAILED else {
       throw .unreadable(path: path, code: errno)
     }
@@ -81,13 +90,13 @@ public final class MappedBlob: @unchecked Sendable {
         throw BlobFileError.engineMismatch(path: path, found: header.engineId, expected: expectedEngineId)
       }
       let payload = UnsafeRawBufferPointer(start: mapped + BlobFile.headerSize, count: size - BlobFile.headerSize)
-      if verifyHash, checksumOnly, checksumInBackground, header.checksum != 0 {
+      if verification == .checksumInBackground, header.checksum != 0 {
         pendingChecksum = BackgroundChecksum(payload, expected: header.checksum)
-      } else if verifyHash {
+      } else if verification != .none {
         if header.checksum != 0, BlobFile.checksum(payload) != header.checksum {
           throw BlobFileError.corrupt(path: path, reason: "payload checksum mismatch")
         }
-        if header.checksum == 0 || !checksumOnly {
+        if header.checksum == 0 || verification == .full {
           var hash = SHA256()
           hash.update(payload)
           if hash.finalize() != header.sha256 {

@@ -191,7 +191,7 @@ struct StoreState {
       let source = try? FileSystem.read(store.layout.sourcePath(tool, version)),
       let snapshot = try? FileSystem.read(store.layout.snapshotPath(tool, version)),
       SHA256.hex(source) == manifest.sourceSha256, SHA256.hex(snapshot) == manifest.snapshotSha256,
-      (try? MappedBlob(path: store.layout.snapshotPath(tool, version), expectedEngineId: manifest.engineId, verifyHash: true)) != nil
+      (try? MappedBlob(path: store.layout.snapshotPath(tool, version), expectedEngineId: manifest.engineId, verification: .full)) != nil
     else { return false }
     return true
   }

@@ -37,7 +37,7 @@ import Testing
     #expect(Array(file[384..<389]) == Array("5.4.5".utf8) && file[389..<512].allSatisfy { $0 == 0 })
     try withTempHome { layout throws in
       let path = try write(layout, file)
-      let blob = try MappedBlob(path: path, expectedEngineId: "eng-1", expectedIdentity: identity, verifyHash: true)
+      let blob = try MappedBlob(path: path, expectedEngineId: "eng-1", expectedIdentity: identity, verification: .full)
       #expect(blob.identity == identity)
       let other = BlobFile.Identity(tool: "tsc", version: "5.4.6", sourceSha256: identity.sourceSha256)
       func failure(_ path: String, _ expected: BlobFile.Identity) -> BlobFileError? {
@@ -76,7 +76,7 @@ import Testing
   @Test func openMapsAValidBlob() throws {
     try withTempHome { layout throws in
       let path = try write(layout, try BlobFile.encode(payload: payload, engineId: "eng-1"))
-      let blob = try MappedBlob(path: path, expectedEngineId: "eng-1", verifyHash: true)
+      let blob = try MappedBlob(path: path, expectedEngineId: "eng-1", verification: .full)
       #expect(blob.engineId == "eng-1")
       #expect(blob.path == path)
       #expect(Array(blob.payload) == payload)
@@ -91,7 +91,7 @@ import Testing
     try withTempHome { layout throws in
       let id = String(repeating: "e", count: 64)
       let path = try write(layout, try BlobFile.encode(payload: [], engineId: id))
-      let blob = try MappedBlob(path: path, expectedEngineId: id, verifyHash: true)
+      let blob = try MappedBlob(path: path, expectedEngineId: id, verification: .full)
       #expect(blob.payload.isEmpty)
       #expect(blob.engineId == id)
     }
@@ -113,8 +113,8 @@ import Testing
       var file = try BlobFile.encode(payload: payload, engineId: "eng-1")
       file[30] ^= 0x01  // the header's sha256, not the payload
       let path = try write(layout, file)
-      #expect(reason(open(path, expected: "eng-1", verifyHash: true)) == "payload sha256 mismatch")
-      #expect(open(path, expected: "eng-1", verifyHash: true, checksumOnly: true) == nil)
+      #expect(reason(open(path, expected: "eng-1", verification: .full)) == "payload sha256 mismatch")
+      #expect(open(path, expected: "eng-1", verification: .checksum) == nil)
     }
   }
 
@@ -124,10 +124,10 @@ import Testing
       var file = try BlobFile.encode(payload: payload, engineId: "eng-1")
       file.replaceSubrange(120..<128, with: [UInt8](repeating: 0, count: 8))
       let intact = try write(layout, file)
-      #expect(open(intact, expected: "eng-1", verifyHash: true, checksumOnly: true) == nil)
+      #expect(open(intact, expected: "eng-1", verification: .checksum) == nil)
       file[128 + 9999] ^= 0x80
       let flipped = try write(layout, file)
-      #expect(reason(open(flipped, expected: "eng-1", verifyHash: true, checksumOnly: true)) == "payload sha256 mismatch")
+      #expect(reason(open(flipped, expected: "eng-1", verification: .checksum)) == "payload sha256 mismatch")
     }
   }
 
@@ -158,10 +158,10 @@ import Testing
       var file = try BlobFile.encode(payload: payload, engineId: "eng-1")
       file[128 + 5000] ^= 0x01
       let path = try write(layout, file)
-      #expect(reason(open(path, expected: "eng-1", verifyHash: true)) == "payload checksum mismatch")
-      #expect(reason(open(path, expected: "eng-1", verifyHash: true, checksumOnly: true)) == "payload checksum mismatch")
+      #expect(reason(open(path, expected: "eng-1", verification: .full)) == "payload checksum mismatch")
+      #expect(reason(open(path, expected: "eng-1", verification: .checksum)) == "payload checksum mismatch")
       // The fast path skips the hash by design; the header is still sound.
-      let unverified = try MappedBlob(path: path, expectedEngineId: "eng-1", verifyHash: false)
+      let unverified = try MappedBlob(path: path, expectedEngineId: "eng-1", verification: .none)
       #expect(!unverified.verifyHash())
     }
   }
@@ -228,9 +228,9 @@ import Testing
     return path
   }
 
-  private func open(_ path: String, expected: String, verifyHash: Bool = false, checksumOnly: Bool = false) -> BlobFileError? {
+  private func open(_ path: String, expected: String, verification: MappedBlob.Verification = .none) -> BlobFileError? {
     do {
-      _ = try MappedBlob(path: path, expectedEngineId: expected, verifyHash: verifyHash, checksumOnly: checksumOnly)
+      _ = try MappedBlob(path: path, expectedEngineId: expected, verification: verification)
       return nil
     } catch {
       return error

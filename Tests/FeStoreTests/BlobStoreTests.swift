@@ -36,7 +36,7 @@ import Testing
       #expect(try FileSystem.read(layout.snapshotPath("tsc", "5.4.5")) == tsc.snapshot)
       #expect(try FileSystem.read(layout.manifestPath("tsc", "5.4.5")) == tsc.manifest.encoded())
       let mapped = try MappedBlob(
-        path: layout.snapshotPath("tsc", "5.4.5"), expectedEngineId: testEngine, verifyHash: true)
+        path: layout.snapshotPath("tsc", "5.4.5"), expectedEngineId: testEngine, verification: .full)
       #expect(Array(mapped.payload) == tsc.payload)
 
       try install(store, SampleBlob(tool: "tsc", version: "5.10.0"))
@@ -302,7 +302,7 @@ import Testing
       try store.replaceSnapshot(tool: "tsc", version: "5.4.5", snapshot: rebuilt.snapshot, manifest: rebuilt.manifest)
       #expect(try store.manifest(tool: "tsc", version: "5.4.5")?.engineId == "engine-new")
       let after = try MappedBlob(
-        path: layout.snapshotPath("tsc", "5.4.5"), expectedEngineId: "engine-new", verifyHash: true)
+        path: layout.snapshotPath("tsc", "5.4.5"), expectedEngineId: "engine-new", verification: .full)
       #expect(Array(after.payload) == rebuilt.payload)
       #expect(try FileSystem.read(layout.sourcePath("tsc", "5.4.5")) == old.source)
       // A reader that mapped the old snapshot keeps a valid mapping.
