@@ -20,15 +20,15 @@ enum BlobBuilder {
 
   /// `kind` forces a kind (a rebuild keeps the manifest's); nil detects it.
   static func build(
-    source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?, kind: String? = nil
+    source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?, kind: ToolKind? = nil
   ) throws -> Built {
     let text = String(decoding: source, as: UTF8.self)
-    switch kind ?? (mentionsFeMain(source) ? "fe-native" : "cjs") {
-    case "esm":
-      return try build(kind: "esm", runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
-    case "cjs":
+    switch kind ?? (mentionsFeMain(source) ? .feNative : .cjs) {
+    case .esm:
+      return try build(kind: .esm, runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
+    case .cjs:
       return try buildNodeCLI(text, source: source, tool: tool, version: version, sourcePath: sourcePath, origin: origin)
-    default:
+    case .feNative:
       return try buildFeNative(text, source: source, tool: tool, version: version, sourcePath: sourcePath, origin: origin)
     }
   }
@@ -47,13 +47,13 @@ enum BlobBuilder {
       }
     } catch let e as JSError where isModuleSyntax(e) {
       // An ES-module tool: the snapshot holds the runtime; the module loads at launch.
-      return try build(kind: "esm", runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
+      return try build(kind: .esm, runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
     } catch let e as JSError {
       throw FeError(
         .usage, "\(tool)@\(version): the bundle threw while the blob was built: \(e.location.map { "\($0): " } ?? "")\(e.message)",
         hint: "a fe-native tool's top level runs at build time; move work that needs argv, env or files into fe.main")
     }
-    return try build(kind: "fe-native", runtime: runtime, source: source, tool: tool, version: version, origin: origin)
+    return try build(kind: .feNative, runtime: runtime, source: source, tool: tool, version: version, origin: origin)
   }
 
   /// A Node CLI: compiled now (every function, so the snapshot carries its bytecode), run at
@@ -67,13 +67,13 @@ enum BlobBuilder {
     do {
       try runtime.compileTool(text, path: NodeCLIEntry.path(origin: origin, sourcePath: sourcePath), eager: eagerCompile)
     } catch let e as JSError where isModuleSyntax(e) {
-      return try build(kind: "esm", runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
+      return try build(kind: .esm, runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
     } catch let e as JSError {
       throw FeError(
         .usage, "\(tool)@\(version): the bundle does not compile: \(e.location.map { "\($0): " } ?? "")\(e.message)",
         hint: "fe runs a CommonJS bundle or an ES module; check that the file runs under node")
     }
-    return try build(kind: "cjs", runtime: runtime, source: source, tool: tool, version: version, origin: origin)
+    return try build(kind: .cjs, runtime: runtime, source: source, tool: tool, version: version, origin: origin)
   }
 
   /// Node CLIs are compiled eagerly: every function's bytecode goes into the snapshot. A larger
@@ -108,7 +108,7 @@ enum BlobBuilder {
     }
   }
 
-  private static func build(kind: String, runtime: Runtime, source: [UInt8], tool: String, version: String, origin: String?) throws -> Built {
+  private static func build(kind: ToolKind, runtime: Runtime, source: [UInt8], tool: String, version: String, origin: String?) throws -> Built {
     let payload = try runtime.snapshot()
     let identity = BlobFile.Identity(tool: tool, version: version, sourceSha256: SHA256.hex(source))
     let snapshot = try BlobFile.encode(payload: payload, engineId: Runtime.engineID, identity: identity)

@@ -56,12 +56,12 @@ struct Launcher {
     let sourcePath = store.layout.sourcePath(tool, version)
     do {
       Launcher.restoreTerminationSignals()
-      let entry = manifest.kind == "cjs" ? NodeCLIEntry.path(manifest: manifest, sourcePath: sourcePath) : sourcePath
+      let entry = manifest.kind == .cjs ? NodeCLIEntry.path(manifest: manifest, sourcePath: sourcePath) : sourcePath
       try runtime.setup(argv: [context.executable, entry] + args, env: context.env, execPath: context.executable)
       switch manifest.kind {
-      case "esm": return try runtime.runMainModule(path: sourcePath, args: args)
-      case "cjs": return try runtime.runCompiledTool(filename: entry)
-      default: break
+      case .esm: return try runtime.runMainModule(path: sourcePath, args: args)
+      case .cjs: return try runtime.runCompiledTool(filename: entry)
+      case .feNative: break
       }
       let ctx: JSValue = .object([
         ("config", config?.value ?? .object([])),

@@ -233,10 +233,11 @@ public final class Installer {
           .integrity, "\(blobOrigin) does not unpack to the snapshot its index lists",
           hint: "nothing was installed; the registry's index and files disagree: tell its maintainers")
       }
-      if accepts(snapshot) {
+      // RegistryIndex admits only known kinds, so the kind always parses.
+      if accepts(snapshot), let kind = ToolKind(rawValue: prebuilt.kind) {
         // Both hashes were just checked against the index: no need to compute them again.
         let manifest = Manifest(
-          name: tool, version: version, kind: prebuilt.kind, sourceSha256: release.sourceSha256,
+          name: tool, version: version, kind: kind, sourceSha256: release.sourceSha256,
           snapshotSha256: prebuilt.blobSha256, snapshotSize: snapshot.count, engineId: engineId, origin: origin)
         try store.install(tool: tool, version: version, source: source, snapshot: snapshot, manifest: manifest, replace: false)
         return true

@@ -11,8 +11,8 @@ import FoundationEssentials
 public struct Manifest: Codable, Sendable, Equatable {
   /// The manifest schema this fe writes and reads.
   public static let currentSchema = 1
-  /// The tool kinds a blob can hold (CONTRACT "What a tool sees").
-  public static let kinds = ["fe-native", "esm", "cjs"]
+  /// The tool kinds a blob can hold, as manifests and registry indexes spell them.
+  public static let kinds = ToolKind.allCases.map(\.rawValue)
 
   /// Schema version (`currentSchema`).
   public var schema: Int
@@ -21,7 +21,7 @@ public struct Manifest: Codable, Sendable, Equatable {
   /// Exact version.
   public var version: String
   /// "fe-native", "esm" or "cjs".
-  public var kind: String
+  public var kind: ToolKind
   /// Lowercase hex sha256 of `source.js`.
   public var sourceSha256: String
   /// Lowercase hex sha256 of `snapshot.bin` as stored (fe blob header + payload).
@@ -37,7 +37,7 @@ public struct Manifest: Codable, Sendable, Equatable {
 
   /// A schema-1 manifest; `created` defaults to now.
   public init(
-    name: String, version: String, kind: String, sourceSha256: String, snapshotSha256: String,
+    name: String, version: String, kind: ToolKind, sourceSha256: String, snapshotSha256: String,
     snapshotSize: Int, engineId: String, created: String = Manifest.timestamp(), origin: String? = nil
   ) {
     self.schema = Self.currentSchema
@@ -54,7 +54,7 @@ public struct Manifest: Codable, Sendable, Equatable {
 
   /// A manifest describing `source` and the encoded `snapshot` bytes (hashes and size computed here).
   public init(
-    name: String, version: String, kind: String, source: [UInt8], snapshot: [UInt8], engineId: String,
+    name: String, version: String, kind: ToolKind, source: [UInt8], snapshot: [UInt8], engineId: String,
     created: String = Manifest.timestamp(), origin: String? = nil
   ) {
     self.init(
@@ -109,7 +109,6 @@ public struct Manifest: Codable, Sendable, Equatable {
     if schema != Self.currentSchema { return "schema \(schema), this fe reads schema \(Self.currentSchema)" }
     if !Names.isValidTool(name) { return "invalid tool name \"\(name)\"" }
     if !Names.isValidVersion(version) { return "invalid version \"\(version)\"" }
-    if !Self.kinds.contains(kind) { return "unknown kind \"\(kind)\"" }
     if !Self.isSha256Hex(sourceSha256) { return "sourceSha256 is not a sha256" }
     if !Self.isSha256Hex(snapshotSha256) { return "snapshotSha256 is not a sha256" }
     if snapshotSize < BlobFile.headerSize { return "snapshotSize \(snapshotSize) is smaller than a blob header" }
@@ -150,6 +149,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
       return ctx.codingPath.isEmpty ? "not a JSON object" : "\"\(key(ctx.codingPath))\" has the wrong type"
     case .dataCorrupted(let ctx):
+      if ctx.debugDescription.hasPrefix("unknown ") { return ctx.debugDescription }  // ToolKind's own words
       return ctx.codingPath.isEmpty ? "not valid JSON" : "\"\(key(ctx.codingPath))\" is invalid"
     @unknown default:
       return "cannot be decoded"

@@ -17,7 +17,7 @@ let fakeBuilder: SnapshotBuilder = { source, tool, version, origin in
   let snapshot = try fakeSnapshot(source)
   return BuiltBlob(
     snapshot: snapshot,
-    manifest: Manifest(name: tool, version: version, kind: "cjs", source: source, snapshot: snapshot, engineId: testEngine, origin: origin))
+    manifest: Manifest(name: tool, version: version, kind: .cjs, source: source, snapshot: snapshot, engineId: testEngine, origin: origin))
 }
 
 func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {

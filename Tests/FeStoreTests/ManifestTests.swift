@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ManifestTests {
   let manifest = Manifest(
-    name: "tsc", version: "5.4.5", kind: "cjs", sourceSha256: String(repeating: "a", count: 64),
+    name: "tsc", version: "5.4.5", kind: .cjs, sourceSha256: String(repeating: "a", count: 64),
     snapshotSha256: String(repeating: "b", count: 64), snapshotSize: 1000, engineId: "v8-10.2",
     created: "2024-05-01T12:00:00Z", origin: "https://blobs.example.com/tsc")
 

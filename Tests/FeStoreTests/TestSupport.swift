@@ -41,7 +41,7 @@ struct SampleBlob {
       payload: payload, engineId: engine,
       identity: BlobFile.Identity(tool: tool, version: version, sourceSha256: SHA256.hex(Array(source.utf8))))
     self.manifest = Manifest(
-      name: tool, version: version, kind: "cjs", source: self.source, snapshot: snapshot, engineId: engine,
+      name: tool, version: version, kind: .cjs, source: self.source, snapshot: snapshot, engineId: engine,
       created: "2024-05-01T12:00:00Z", origin: "https://blobs.example.com")
   }
 }

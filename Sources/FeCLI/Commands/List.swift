@@ -63,7 +63,7 @@ enum BlobJSON {
       ("version", .string(b.version)),
       ("size", .number(Double(b.diskSize))),
       ("engineId", b.manifest.map { .string($0.engineId) } ?? .null),
-      ("kind", b.manifest.map { .string($0.kind) } ?? .null),
+      ("kind", b.manifest.map { .string($0.kind.rawValue) } ?? .null),
       ("path", .string(b.path)),
       ("pinned", .bool(pinned)),
     ])

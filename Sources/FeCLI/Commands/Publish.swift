@@ -54,7 +54,7 @@ extension BlobsCommand {
       var snapshot: Publisher.Snapshot?
       if withSnapshot {
         let built = try BlobBuilder.build(source: source, tool: tool, version: ver, sourcePath: entryPath, origin: nil)
-        snapshot = Publisher.Snapshot(engineId: Runtime.engineID, blob: built.snapshot, kind: built.manifest.kind)
+        snapshot = Publisher.Snapshot(engineId: Runtime.engineID, blob: built.snapshot, kind: built.manifest.kind.rawValue)
       }
       if let expires, !(1...3650).contains(expires) {
         throw FeError(.usage, "--expires \(expires) is not a number of days from 1 to 3650", hint: "for example --expires 90")
