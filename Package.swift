@@ -91,10 +91,17 @@ let package = Package(
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd", "CXXHash"]),
     .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "FeNet", "CCurl", "CCrypto", "CZstd"]),
+    // Launch, build and install: config → pinned version → verified blob → boot → run, and the
+    // blob builder and installers the commands share. Everything but the command line.
+    .target(
+      name: "FeLaunch",
+      dependencies: ["FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry"]
+    ),
+    // The command line: @main, argument parsing and one small type per command.
     .target(
       name: "FeCLI",
       dependencies: [
-        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry",
+        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry", "FeLaunch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -108,6 +115,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "FeEngineTests", dependencies: ["CFeV8", "FeEngine", "FeRuntime"]),
     .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime"]),
+    .testTarget(name: "FeLaunchTests", dependencies: ["FeLaunch", "FeStore", "FeBasics", "fe"]),
     .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"], exclude: ["Fixtures"]),
     // Golden JS tests: every Golden/<area>/<name>.js runs under `fe blobs run` (and under node,
     // when installed) and must print <name>.out.

@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeEngine
 import FeStore
@@ -10,7 +11,7 @@ import FeStore
 /// the `fe` tool the project pins. Started under another name (a shim in `$FE_HOME/bin`, a
 /// symlink to fe), fe runs the tool of that name: `tsc <args…>` is `fe blobs exec tsc -- <args…>`.
 public enum FeMain {
-  public static let version = "0.1.0"
+  public static let version = FeVersion.current
 
   public static func main() -> Never {
     // As Node does: a closed pipe is an EPIPE error for the writer, not a signal that kills fe.
@@ -20,7 +21,7 @@ public enum FeMain {
     if args.first == ConfigSandbox.command {
       exit(ConfigSandbox.runChild(Array(args.dropFirst())))
     }
-    let context = CLIContext.current()
+    let context = FeContext.current()
     Engine.onFatal = reportFatal
     if let tool = shimTool(argv0: argv.first) {
       exit(runShim(tool, args: args, context: context))
@@ -32,7 +33,7 @@ public enum FeMain {
   }
 
   /// Runs a pinned tool and returns its exit code, or fe's for fe's own errors.
-  public static func launch(tool: String, range: String?, args: [String], context: CLIContext, requirePin: Bool = true) -> Int32 {
+  public static func launch(tool: String, range: String?, args: [String], context: FeContext, requirePin: Bool = true) -> Int32 {
     do {
       return try Launcher(context: context).run(tool: tool, range: range, args: args, requirePin: requirePin)
     } catch {
@@ -50,7 +51,7 @@ public enum FeMain {
 
   /// A shim: the tool named by argv[0], at the project's pin from `tools` (else its highest
   /// installed release), exactly like `fe blobs exec <tool> -- <args…>`.
-  static func runShim(_ tool: String, args: [String], context: CLIContext) -> Int32 {
+  static func runShim(_ tool: String, args: [String], context: FeContext) -> Int32 {
     guard Names.isValidTool(tool) else {
       return report(
         FeError(
@@ -60,8 +61,8 @@ public enum FeMain {
     return launch(tool: tool, range: nil, args: args, context: context, requirePin: false)
   }
 
-  static func runBlobs(_ args: [String], context: CLIContext) -> Int32 {
-    CLIContext.shared = context
+  static func runBlobs(_ args: [String], context: FeContext) -> Int32 {
+    FeContext.shared = context
     if args == ["--version"] || args == ["-V"] {
       VersionInfo.print()
       return 0
@@ -103,7 +104,7 @@ public enum FeMain {
   }
 
   /// Prints fe's own error (prefixed, so users tell it from the tool's) and returns its code.
-  static func report(_ error: Error, context: CLIContext) -> Int32 {
+  static func report(_ error: Error, context: FeContext) -> Int32 {
     let fe = error as? FeError ?? FeError(.internalError, "\(error)", hint: "this is a bug in fe; please report it")
     var text = context.paint("fe: error:", .error, fd: 2) + " \(fe.message)"
     if let hint = fe.hint { text += "\n  " + context.paint("hint:", .dim, fd: 2) + " \(hint)" }

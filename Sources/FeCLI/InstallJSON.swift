@@ -1,4 +1,5 @@
 import FeEngine
+import FeLaunch
 import FeStore
 
 /// `fe blobs install --json` for the project's pins (docs/schemas/install.schema.json): one

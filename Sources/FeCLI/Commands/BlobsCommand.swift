@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 
 /// `fe blobs …`: the launcher's own namespace for managing the store.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeStore
 
@@ -21,7 +22,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let path = Path.absolute(entry, from: c.cwd)
       let store = BlobStore(layout: c.layout)
       if FileSystem.isDirectory(path) {

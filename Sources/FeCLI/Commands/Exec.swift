@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 
 extension BlobsCommand {
@@ -14,7 +15,7 @@ extension BlobsCommand {
     static func run(spec: String, args: [String]) throws {
       let (tool, range) = try ToolSpec.parse(spec)
       let toolArgs = args.first == "--" ? Array(args.dropFirst()) : args
-      let code = try Launcher(context: CLIContext.shared).run(tool: tool, range: range, args: toolArgs, requirePin: false)
+      let code = try Launcher(context: FeContext.shared).run(tool: tool, range: range, args: toolArgs, requirePin: false)
       if code != 0 { throw ToolExit(code: code) }
     }
 

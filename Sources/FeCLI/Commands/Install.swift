@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeConfig
 import FeEngine
@@ -50,7 +51,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let store = BlobStore(layout: c.layout)
       if let from {
         guard target == nil else {
@@ -76,7 +77,7 @@ extension BlobsCommand {
       try installSpec(target, c, store)
     }
 
-    private func installLocal(_ path: String, _ c: CLIContext, _ store: BlobStore) throws {
+    private func installLocal(_ path: String, _ c: FeContext, _ store: BlobStore) throws {
       let loaded: ToolSource
       let from: String
       // An npm package with a "bin": bundled with its dependencies (NodePackage.swift).
@@ -93,7 +94,7 @@ extension BlobsCommand {
       report(c, "installed \(blob.spec) from \(from)", blob: blob)
     }
 
-    private func installSpec(_ spec: String, _ c: CLIContext, _ store: BlobStore) throws {
+    private func installSpec(_ spec: String, _ c: FeContext, _ store: BlobStore) throws {
       let (tool, range) = try ToolSpec.parse(spec)
       try Names.validateTool(tool)
       let selector: VersionSelector
@@ -106,7 +107,7 @@ extension BlobsCommand {
       try report(c, tool, outcome, installer, store)
     }
 
-    private func installPinned(_ c: CLIContext, _ store: BlobStore, frozen: Bool, update: Set<String>?) throws {
+    private func installPinned(_ c: FeContext, _ store: BlobStore, frozen: Bool, update: Set<String>?) throws {
       guard let config = try Launcher(context: c).loadConfig(required: true) else { return }
       let installer = try RegistrySetup.installer(c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
       let pinned = PinnedInstall(context: c, config: config, installer: installer, store: store, frozen: frozen, update: update)
@@ -127,7 +128,7 @@ extension BlobsCommand {
       if wroteLock { c.out("wrote \(pinned.lockPath)") }
     }
 
-    private func installPack(_ path: String, _ c: CLIContext, _ store: BlobStore) throws {
+    private func installPack(_ path: String, _ c: FeContext, _ store: BlobStore) throws {
       let installer = try RegistrySetup.installer(c, registry: nil, offline: true, config: nil, quiet: output.quiet)
       let results = try installer.install(pack: path)
       if output.json {
@@ -146,7 +147,7 @@ extension BlobsCommand {
       if results.isEmpty { c.out("\(path) holds no blobs") }
     }
 
-    private func report(_ c: CLIContext, _ tool: String, _ outcome: Installer.Outcome, _ installer: Installer, _ store: BlobStore) throws {
+    private func report(_ c: FeContext, _ tool: String, _ outcome: Installer.Outcome, _ installer: Installer, _ store: BlobStore) throws {
       let text: String
       let version: String
       switch outcome {
@@ -162,7 +163,7 @@ extension BlobsCommand {
       report(c, text, blob: blob)
     }
 
-    private func report(_ c: CLIContext, _ text: String, blob: InstalledBlob) {
+    private func report(_ c: FeContext, _ text: String, blob: InstalledBlob) {
       if output.json {
         c.out(BlobJSON.entry(blob, pinned: false).json)
       } else if !output.quiet {

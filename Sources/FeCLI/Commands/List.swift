@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeConfig
 import FeEngine
@@ -13,7 +14,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let store = BlobStore(layout: c.layout)
       let blobs = store.installed()
       let pinned = Pinned.versions(c, store)
@@ -43,7 +44,7 @@ extension BlobsCommand {
 enum Pinned {
   /// `tool@version` of each blob the current project resolves to (best effort: a broken config
   /// must not break `list`).
-  static func versions(_ c: CLIContext, _ store: BlobStore) -> Set<String> {
+  static func versions(_ c: FeContext, _ store: BlobStore) -> Set<String> {
     guard let config = try? Launcher(context: c).loadConfig(required: false) else { return [] }
     let resolver = ToolResolver(store: store)
     var out = Set<String>()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeRegistry
 import FeSemver
@@ -20,7 +21,7 @@ extension BlobsCommand {
     @Flag(help: "Print nothing but errors.") var quiet = false
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let store = BlobStore(layout: c.layout)
       var blobs: [InstalledBlob] = []
       if specs.isEmpty { blobs = store.installed() }

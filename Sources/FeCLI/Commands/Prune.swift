@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeEngine
 import FeStore
@@ -26,7 +27,7 @@ extension BlobsCommand {
     }
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let store = BlobStore(layout: c.layout)
       let plan = try PrunePlan.make(store: store, since: time(nil) - time_t(days) * 86400)
       for blob in plan.remove where !dryRun {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeEngine
 import FeRegistry
@@ -37,7 +38,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let path = Path.absolute(entry, from: c.cwd)
       let local = try LocalSource.load(path, name: name, version: version, env: c.env)
       let (entryPath, tool, ver, source) = (local.entry, local.tool, local.version, local.source)

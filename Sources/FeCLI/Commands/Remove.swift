@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeStore
 
@@ -10,7 +11,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let (tool, version) = try ToolSpec.parse(spec)
       guard let version else {
         throw FeError(.usage, "remove needs an exact version: \(tool)@<version>", hint: "see `fe blobs list`")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeEngine
 import FeRuntime
@@ -14,7 +15,7 @@ extension BlobsCommand {
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the script.") var args: [String] = []
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let path = Path.absolute(file, from: c.cwd)
       guard FileSystem.isFile(path) else {
         throw FeError(.usage, "no such file: \(path)", hint: "pass the path of a .js, .mjs or .cjs file")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeEngine
 import FeStore
@@ -20,7 +21,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let shims = Shims(layout: c.layout)
       if tools.isEmpty {
         if remove { throw FeError(.usage, "--remove needs the tools whose shims to remove", hint: "fe blobs shim --remove <tool>") }
@@ -50,7 +51,7 @@ extension BlobsCommand {
       }
     }
 
-    private func list(_ shims: Shims, _ c: CLIContext) {
+    private func list(_ shims: Shims, _ c: FeContext) {
       let entries = shims.list()
       if output.json { return c.out(ShimJSON.document(entries, shims: shims, env: c.env).json) }
       if output.quiet { return }
@@ -67,7 +68,7 @@ extension BlobsCommand {
     }
 
     /// The line to add to a shell profile when the shims are not on PATH yet.
-    private func pathAdvice(_ shims: Shims, _ c: CLIContext) {
+    private func pathAdvice(_ shims: Shims, _ c: FeContext) {
       guard !shims.isOnPath(c.env["PATH"]) else { return }
       c.out("\(shims.layout.binDir) is not on PATH; add this line to your shell profile (~/.profile, ~/.bashrc, ~/.zshrc):")
       c.out("  export PATH=\"\(shims.layout.binDir):$PATH\"")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeEngine
 import FeRuntime
@@ -21,7 +22,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let store = BlobStore(layout: c.layout)
       let blobs = store.installed().filter { only.isEmpty || only.contains($0.tool) || only.contains($0.spec) }
       if let missing = only.first(where: { name in !blobs.contains { $0.tool == name || $0.spec == name } }) {
@@ -77,7 +78,7 @@ extension BlobsCommand {
       return check
     }
 
-    private func rebuild(_ store: BlobStore, _ check: BlobCheck, _ manifest: Manifest, _ c: CLIContext) throws {
+    private func rebuild(_ store: BlobStore, _ check: BlobCheck, _ manifest: Manifest, _ c: FeContext) throws {
       let layout = store.layout
       guard let source = try? StoreFile.read(layout.sourcePath(check.tool, check.version)) else { return }
       if !output.quiet && !output.json { c.err("fe: rebuilding \(check.spec) from its stored source") }
@@ -87,7 +88,7 @@ extension BlobsCommand {
       try store.replaceSnapshot(tool: check.tool, version: check.version, snapshot: built.snapshot, manifest: built.manifest)
     }
 
-    private func line(_ r: Result, _ c: CLIContext) -> String {
+    private func line(_ r: Result, _ c: FeContext) -> String {
       let word: String
       switch r.check.status {
       case .ok: word = c.paint(r.repaired ? "repaired" : "ok      ", .ok, fd: 1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeLaunch
 import FeBasics
 import FeEngine
 import FeStore
@@ -12,7 +13,7 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let c = CLIContext.shared
+      let c = FeContext.shared
       let store = BlobStore(layout: c.layout)
       guard let config = try Launcher(context: c).loadConfig(required: true), let selector = try config.selector(for: tool) else {
         throw FeError(.config, "the project's config does not pin \(tool)", hint: "add it to fe.config.js")

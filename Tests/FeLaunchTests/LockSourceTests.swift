@@ -1,7 +1,7 @@
 // How fe.lock names where a blob came from when no registry was asked (LockSource).
 import Testing
 
-@testable import FeCLI
+@testable import FeLaunch
 
 @Suite struct LockSourceTests {
   @Test(arguments: [

@@ -13,7 +13,7 @@ import FeStore
 /// from its stored source; a corrupt one is reported with the command that repairs it.
 struct BlobOpener {
   let store: BlobStore
-  let context: CLIContext
+  let context: FeContext
 
   func open(tool: String, version: String) throws -> (MappedBlob, Manifest) {
     let layout = store.layout

@@ -5,17 +5,19 @@ import FeStore
 
 /// Picks the installed version of a tool that a selector (from the config or the command
 /// line) asks for: the highest satisfying one.
-struct ToolResolver {
+public struct ToolResolver {
   let store: BlobStore
 
-  func installedVersions(_ tool: String) -> [Version] {
+  public init(store: BlobStore) { self.store = store }
+
+  public func installedVersions(_ tool: String) -> [Version] {
     store.versions(of: tool).compactMap { try? Version(parsing: $0) }.sorted()
   }
 
   /// The installed version a launch of a tool pinned by `config` runs, without installing
   /// anything: fe.lock's while it satisfies the pin (an error when that one is not installed),
   /// else the highest installed match. `fe blobs which` and `list` agree with launches this way.
-  func resolvePinned(tool: String, selector: VersionSelector, config: ProjectConfig) throws -> (version: Version, locked: Bool) {
+  public func resolvePinned(tool: String, selector: VersionSelector, config: ProjectConfig) throws -> (version: Version, locked: Bool) {
     let lockPath = Lockfile.path(forConfig: config.path)
     if let entry = try Lockfile.read(lockPath)?.entry(for: tool, satisfying: selector) {
       guard store.versions(of: tool).contains(entry.version), let version = try? Version(parsing: entry.version) else {
@@ -28,7 +30,7 @@ struct ToolResolver {
     return (try resolve(tool: tool, selector: selector, pinnedIn: config.path), false)
   }
 
-  func resolve(tool: String, selector: VersionSelector, pinnedIn configPath: String?) throws -> Version {
+  public func resolve(tool: String, selector: VersionSelector, pinnedIn configPath: String?) throws -> Version {
     let installed = installedVersions(tool)
     let match: Version?
     switch selector {

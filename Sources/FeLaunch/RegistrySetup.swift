@@ -1,7 +1,6 @@
 #if canImport(Glibc)
   import Glibc
 #endif
-import ArgumentParser
 import FeBasics
 import FeConfig
 import FeEngine
@@ -9,21 +8,13 @@ import FeRegistry
 import FeRuntime
 import FeStore
 
-/// `--registry` and `--offline`, shared by the commands that may reach a registry.
-struct RegistryOptions: ParsableArguments {
-  @Option(help: "Registry: a directory, file://, http:// or https:// URL (default: FE_REGISTRY, then `registry` in fe.config.js).")
-  var registry: String?
-  @Flag(help: "Use only what is installed; never touch the network (also FE_OFFLINE=1).")
-  var offline = false
-}
-
 /// Wires the registry pieces to this fe: the registry chosen by flag, environment or config,
 /// trusted keys from both, transfer settings from the environment, and the engine's builder.
-enum RegistrySetup {
-  static var userAgent: String { "fe/\(FeMain.version)" }
+public enum RegistrySetup {
+  static var userAgent: String { "fe/\(FeVersion.current)" }
 
   /// An installer for this context; `registry` is the --registry flag, and with `offline` no registry is contacted.
-  static func installer(_ c: CLIContext, registry flag: String?, offline: Bool, config: ProjectConfig?, quiet: Bool) throws -> Installer {
+  public static func installer(_ c: FeContext, registry flag: String?, offline: Bool, config: ProjectConfig?, quiet: Bool) throws -> Installer {
     let wait: (@Sendable () -> Void)? = quiet ? nil : { @Sendable in c.err("fe: " + StoreLock.waitingMessage) }
     let store = BlobStore(layout: c.layout, onLockWait: wait)
     let offline = offline || Environment.isTruthy(c.env["FE_OFFLINE"])
@@ -41,14 +32,14 @@ enum RegistrySetup {
       },
       acceptsSnapshot: { payload in Engine.isValidSnapshot(payload) })
     if !quiet && c.showsProgress {
-      installer.progress = { label, total in ProgressBar(label: label, total: total) { CLIContext.writeFD(2, $0) } }
+      installer.progress = { label, total in ProgressBar(label: label, total: total) { FeContext.writeFD(2, $0) } }
     }
     if !quiet { installer.note = { c.err($0) } }
     return installer
   }
 
   /// `--registry`, else FE_REGISTRY, else the config's `registry` (relative to the config's directory).
-  static func location(_ c: CLIContext, _ flag: String?, _ config: ProjectConfig?) throws -> RegistryLocation? {
+  static func location(_ c: FeContext, _ flag: String?, _ config: ProjectConfig?) throws -> RegistryLocation? {
     if let flag { return try RegistryLocation(parsing: flag, cwd: c.cwd) }
     if let env = c.env["FE_REGISTRY"], !env.isEmpty { return try RegistryLocation(parsing: env, cwd: c.cwd) }
     if let config, let text = config.registry {
@@ -64,7 +55,7 @@ enum RegistrySetup {
   /// The union of `trustedKeys` in the config and FE_TRUSTED_KEYS, read by one parser
   /// (`TrustedKeys`): `ed25519:` keys and PEM blocks, separated by commas or whitespace.
   /// An unusable key is a config error (78) naming where it is, in either place.
-  static func trustedKeys(_ c: CLIContext, _ config: ProjectConfig?) throws -> [Ed25519Key] {
+  static func trustedKeys(_ c: FeContext, _ config: ProjectConfig?) throws -> [Ed25519Key] {
     var keys: [Ed25519Key] = []
     if let config, let value = config.value["trustedKeys"], value != .undefined, value != .null {
       let hint = "write trustedKeys: [\"ed25519:…\"] (or PEM public keys)"

@@ -6,14 +6,14 @@ import FeStore
 /// The runtime-only snapshot that fe.config.js (and `fe blobs run`) boots from, cached per engine
 /// id in `$FE_HOME/cache/`. A cache is never a reason to fail: when it cannot be written (a
 /// read-only or full store) the snapshot is built in memory for this run only.
-enum BaseSnapshot {
+public enum BaseSnapshot {
   /// A snapshot to boot from: `payload` stays valid while `owner` lives.
-  struct Image {
-    let payload: UnsafeRawBufferPointer
-    let owner: AnyObject
+  public struct Image {
+    public let payload: UnsafeRawBufferPointer
+    public let owner: AnyObject
   }
 
-  static func open(_ layout: StoreLayout) throws -> Image {
+  public static func open(_ layout: StoreLayout) throws -> Image {
     let path = Path.join(layout.cacheDir, "base-\(Runtime.engineID).blob")
     if let blob = mapped(path) { return Image(payload: blob.payload, owner: blob) }
     let payload = try Runtime.makeSnapshotBuilder().snapshot()

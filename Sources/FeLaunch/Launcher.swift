@@ -9,15 +9,17 @@ import FeSemver
 import FeStore
 
 /// `fe <args…>` and `fe blobs exec`: config → pinned version → verified blob → boot → run.
-struct Launcher {
-  let context: CLIContext
+public struct Launcher {
+  let context: FeContext
+
+  public init(context: FeContext) { self.context = context }
 
   /// The last tool runtime, kept alive until the process exits.
   nonisolated(unsafe) static var finished: Runtime?
 
   /// `requirePin`: the tool must be pinned by the project (`fe <args>`); otherwise (`fe blobs exec`)
   /// an unpinned tool runs its highest installed release.
-  func run(tool: String, range: String?, args: [String], requirePin: Bool = true) throws -> Int32 {
+  public func run(tool: String, range: String?, args: [String], requirePin: Bool = true) throws -> Int32 {
     let store = BlobStore(layout: context.layout)
     let config = try loadConfig(required: range == nil && requirePin)
     let selector: VersionSelector
@@ -92,7 +94,7 @@ struct Launcher {
   /// Evaluates the nearest fe.config.js in its sandbox (ConfigSandbox), or takes its result from
   /// the config cache when nothing it depends on changed. A cache that cannot be read or written
   /// only costs the next launch an evaluation.
-  func loadConfig(required: Bool) throws -> ProjectConfig? {
+  public func loadConfig(required: Bool) throws -> ProjectConfig? {
     let path: String
     do {
       path = try ConfigLocator.find(cwd: context.cwd, env: context.env)

@@ -9,7 +9,7 @@ import FeStore
 /// when a registry is configured (one line on stderr says so) unless FE_AUTO_INSTALL=0; fe
 /// never prompts, so a launch in CI or with stdin closed cannot block on a question.
 struct PinnedVersion {
-  let context: CLIContext
+  let context: FeContext
   let store: BlobStore
   let config: ProjectConfig
 

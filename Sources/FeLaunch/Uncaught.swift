@@ -2,8 +2,8 @@ import FeEngine
 
 /// How an exception that escaped a tool is printed (Node's layout): where it was thrown, the
 /// source line with a caret, then the stack.
-enum Uncaught {
-  static func describe(_ e: JSError) -> String {
+public enum Uncaught {
+  public static func describe(_ e: JSError) -> String {
     var out = ""
     if let location = e.location {
       out += location + "\n"

@@ -9,15 +9,15 @@ import FoundationEssentials
 /// CommonJS file with esbuild (Debian's `esbuild` package), then builds a blob from the bundle.
 /// Dependencies resolve as Node resolves them: node_modules up the tree, then NODE_PATH (so a
 /// package from Debian's /usr/share/nodejs finds its neighbours with NODE_PATH=/usr/share/nodejs).
-enum NodePackage {
+public enum NodePackage {
   /// package.json as far as bins go: "bin" is a path (named after the package) or a map.
-  struct Info: Decodable {
+  public struct Info: Decodable {
     var name: String?
     var version: String?
     var bin: [String: String]
 
     enum CodingKeys: String, CodingKey { case name, version, bin }
-    init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       name = try? c.decodeIfPresent(String.self, forKey: .name)
       version = try? c.decodeIfPresent(String.self, forKey: .version)
@@ -33,7 +33,7 @@ enum NodePackage {
 
   /// The package at `dir` if its package.json has a "bin"; nil otherwise (a fe source
   /// directory whose "main" is already the bundle).
-  static func info(_ dir: String) throws -> Info? {
+  public static func info(_ dir: String) throws -> Info? {
     let pkgPath = Path.join(dir, "package.json")
     guard let text = try FileSystem.readString(pkgPath) else { return nil }
     guard let info = try? JSONDecoder().decode(Info.self, from: Data(text.utf8)) else {
@@ -61,7 +61,7 @@ enum NodePackage {
 
   /// Bundles the package's bin into one CommonJS file. `name`/`version` override package.json;
   /// the tool is named after the bin.
-  static func bundle(dir: String, info: Info, bin: String?, name: String?, version: String?, env: [String: String]) throws -> ToolSource {
+  public static func bundle(dir: String, info: Info, bin: String?, name: String?, version: String?, env: [String: String]) throws -> ToolSource {
     let (binName, binPath) = try chooseBin(info, dir: dir, requested: bin)
     guard let ver = version ?? info.version else {
       throw FeError(.usage, "\(Path.join(dir, "package.json")) has no \"version\"", hint: "pass --version <x.y.z>")

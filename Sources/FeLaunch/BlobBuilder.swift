@@ -11,15 +11,15 @@ import FeStore
 /// one that needs module syntax is an ES module, loaded at launch; anything else is an
 /// unmodified Node CLI ("cjs"), whose top level must not run here — it would see the build
 /// machine's argv, env and files, and a CLI like tsc does its whole job at top level.
-enum BlobBuilder {
-  struct Built {
-    let source: [UInt8]
-    let snapshot: [UInt8]  // encoded with fe's blob header
-    let manifest: Manifest
+public enum BlobBuilder {
+  public struct Built {
+    public let source: [UInt8]
+    public let snapshot: [UInt8]  // encoded with fe's blob header
+    public let manifest: Manifest
   }
 
   /// `kind` forces a kind (a rebuild keeps the manifest's); nil detects it.
-  static func build(
+  public static func build(
     source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?, kind: ToolKind? = nil
   ) throws -> Built {
     let text = String(decoding: source, as: UTF8.self)
@@ -80,7 +80,7 @@ enum BlobBuilder {
   /// blob deserializes a little slower, but the tool never compiles at launch: tsc compiles a
   /// small project ~25% faster than from a lazily compiled blob (bench/results/tsc.md, which
   /// builds the lazy variant with FE_CJS_LAZY=1 for comparison).
-  static var eagerCompile: Bool { !Environment.isTruthy(CLIContext.shared.env["FE_CJS_LAZY"]) }
+  static var eagerCompile: Bool { !Environment.isTruthy(FeContext.shared.env["FE_CJS_LAZY"]) }
 
   /// Whether the source names `fe.main` as a word (not `safe.main`): a fe-native bundle.
   static func mentionsFeMain(_ source: [UInt8]) -> Bool {
@@ -126,7 +126,7 @@ enum BlobBuilder {
 
   /// Builds and installs; returns the installed blob.
   @discardableResult
-  static func install(source: [UInt8], tool: String, version: String, origin: String?, store: BlobStore, replace: Bool) throws -> InstalledBlob {
+  public static func install(source: [UInt8], tool: String, version: String, origin: String?, store: BlobStore, replace: Bool) throws -> InstalledBlob {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
     try store.layout.ensure()

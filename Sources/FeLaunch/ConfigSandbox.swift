@@ -20,8 +20,8 @@ import FeStore
 /// - nothing it does reaches the launcher: its stdin is /dev/null, its stdout and stderr are
 ///   pipes the launcher relays, it holds no other descriptor of the launcher's, and its cwd,
 ///   environment and signal handlers are its own.
-struct ConfigSandbox {
-  static let command = "__fe-config-sandbox"
+public struct ConfigSandbox {
+  public static let command = "__fe-config-sandbox"
   /// The child's end of the result pipe.
   static let resultFD: Int32 = 3
   /// The child process's private memory (RLIMIT_DATA): the backstop behind the runtime's heap
@@ -37,7 +37,7 @@ struct ConfigSandbox {
   /// Sent by the child when the config starts to run: its time limit starts there.
   static let started: UInt8 = 0x01
 
-  let context: CLIContext
+  let context: FeContext
   var timeLimit = ConfigEvaluator().timeLimit
 
   func evaluate(_ path: String, observing: Bool) throws -> (config: ProjectConfig, observed: ConfigObservations?) {
@@ -101,7 +101,7 @@ struct ConfigSandbox {
   // MARK: the child
 
   /// The sandbox process's main: evaluates the config and writes its outcome to fd 3.
-  static func runChild(_ args: [String]) -> Int32 {
+  public static func runChild(_ args: [String]) -> Int32 {
     guard args.count == 3, isPipe(resultFD) else {
       writeFD(2, "fe: error: \(command) is fe's own config sandbox and is not run by hand\n")
       return FeError.Kind.usage.exitCode
@@ -127,7 +127,7 @@ struct ConfigSandbox {
       send(.failed(FeError(.config, "cannot evaluate \(path) from \(cwd): \(String(cString: strerror(errno)))")))
       return 0
     }
-    let context = CLIContext.current()
+    let context = FeContext.current()
     do {
       let base = try BaseSnapshot.open(context.layout)
       let runtime = Runtime(snapshot: base.payload, owner: base.owner, permissions: .config, limits: ConfigEvaluator.limits)

@@ -11,8 +11,8 @@ import FeStore
 /// the others (and those named by `--update`) afresh, and writes the lock. Frozen mode (CI)
 /// installs exactly what the lock says and never writes it: a missing or stale lock is a
 /// config error (78), a source whose sha256 differs from the lock an integrity error (65).
-struct PinnedInstall {
-  let context: CLIContext
+public struct PinnedInstall {
+  let context: FeContext
   let config: ProjectConfig
   let installer: Installer
   let store: BlobStore
@@ -21,19 +21,30 @@ struct PinnedInstall {
   /// nil: honour the lock; empty: re-resolve every tool; else re-resolve these tools.
   let update: Set<String>?
 
-  /// What happened to one pinned tool.
-  struct Result {
-    var tool: String
-    var entry: Lockfile.Entry
-    var outcome: Installer.Outcome
-    /// Whether the version came from the lock (not resolved afresh).
-    var fromLock: Bool
+  public init(
+    context: FeContext, config: ProjectConfig, installer: Installer, store: BlobStore, frozen: Bool, update: Set<String>?
+  ) {
+    self.context = context
+    self.config = config
+    self.installer = installer
+    self.store = store
+    self.frozen = frozen
+    self.update = update
   }
 
-  var lockPath: String { Lockfile.path(forConfig: config.path) }
+  /// What happened to one pinned tool.
+  public struct Result {
+    public var tool: String
+    public var entry: Lockfile.Entry
+    public var outcome: Installer.Outcome
+    /// Whether the version came from the lock (not resolved afresh).
+    public var fromLock: Bool
+  }
+
+  public var lockPath: String { Lockfile.path(forConfig: config.path) }
 
   /// Installs every pin; returns the results and whether fe.lock was written.
-  func run() throws -> (results: [Result], wroteLock: Bool) {
+  public func run() throws -> (results: [Result], wroteLock: Bool) {
     var pins: [String: VersionSelector] = [:]
     for tool in config.pins.keys {
       if let selector = try config.selector(for: tool) { pins[tool] = selector }
@@ -126,22 +137,14 @@ struct PinnedInstall {
 }
 
 /// How fe.lock names where a blob came from when no registry was asked.
-enum LockSource {
+public enum LockSource {
   /// A registry download's origin is `<registry>/<tool>/<version>/source.js.zst`: the registry is
   /// the part before `/<tool>/`. A local path becomes `local:<path>`; no origin at all, `local:`.
-  static func describe(origin: String?, tool: String, version: String) -> String {
+  public static func describe(origin: String?, tool: String, version: String) -> String {
     guard let origin, !origin.isEmpty else { return Lockfile.localPrefix }
     let suffix = "/\(tool)/\(version)/source.js.zst"
     if origin.hasSuffix(suffix) { return String(origin.dropLast(suffix.count)) }
     if origin.hasPrefix("/") { return Lockfile.localPrefix + origin }
     return origin
-  }
-}
-
-extension Installer.Outcome {
-  var version: String {
-    switch self {
-    case .installed(let v, _), .alreadyInstalled(let v): return v
-    }
   }
 }

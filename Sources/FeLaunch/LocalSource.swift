@@ -7,7 +7,7 @@ import FeStore
 /// (`require('./src/server')`), esbuild bundles it with them into one CommonJS file, so the blob
 /// (built from one source) holds the whole tool. A main without relative requires is taken as it
 /// is, byte for byte, as is a bundle file.
-enum LocalSource {
+public enum LocalSource {
   static func describe(_ path: String, name: String?, version: String?) throws -> (entry: String, tool: String, version: String) {
     if FileSystem.isDirectory(path) {
       let pkgPath = Path.join(path, "package.json")
@@ -28,7 +28,7 @@ enum LocalSource {
 
   /// The source to build a blob from: the entry file, bundled with its relative requires when
   /// `path` is a directory whose main has any.
-  static func load(_ path: String, name: String?, version: String?, env: [String: String]) throws -> ToolSource {
+  public static func load(_ path: String, name: String?, version: String?, env: [String: String]) throws -> ToolSource {
     let (entry, tool, ver) = try describe(path, name: name, version: version)
     guard let source = try FileSystem.read(entry) else {
       throw FeError(.usage, "no such file: \(entry)", hint: "check the path (and \"main\" in package.json)")
