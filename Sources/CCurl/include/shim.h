@@ -1,4 +1,5 @@
-// libcurl for fe's registry client and fetch, loaded with dlopen on first use (curl_loader.c):
+// libcurl for fe's network layer (Sources/FeNet: every easy handle is a CurlHandle; fetch's
+// NetworkThread drives the multi API), loaded with dlopen on first use (curl_loader.c):
 // linking it would load libcurl and its ~25 dependencies (GnuTLS, LDAP, Kerberos, …) and run
 // their constructors at every launch, about 5 ms, though most launches never touch the network.
 // The curl_* functions fe calls are declared by curl.h and defined in curl_loader.c as
