@@ -62,17 +62,20 @@ public enum FeMain {
   }
 
   static func runBlobs(_ args: [String], context: FeContext) -> Int32 {
-    FeContext.shared = context
     if args == ["--version"] || args == ["-V"] {
-      VersionInfo.print()
+      VersionInfo.print(context)
       return 0
     }
     do {
       if let exec = BlobsCommand.Exec.fastPath(args) {
-        try BlobsCommand.Exec.run(spec: exec.spec, args: exec.args)
+        try BlobsCommand.Exec.run(spec: exec.spec, args: exec.args, context: context)
       } else {
         var command = try BlobsCommand.parseAsRoot(args)
-        try command.run()
+        if let command = command as? any FeCommand {
+          try command.run(context)
+        } else {
+          try command.run()
+        }
       }
       return 0
     } catch let error as FeError {

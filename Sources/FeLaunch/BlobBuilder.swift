@@ -11,76 +11,41 @@ import FeStore
 /// one that needs module syntax is an ES module, loaded at launch; anything else is an
 /// unmodified Node CLI ("cjs"), whose top level must not run here — it would see the build
 /// machine's argv, env and files, and a CLI like tsc does its whole job at top level.
-public enum BlobBuilder {
+public struct BlobBuilder {
   public struct Built {
     public let source: [UInt8]
     public let snapshot: [UInt8]  // encoded with fe's blob header
     public let manifest: Manifest
   }
 
-  /// `kind` forces a kind (a rebuild keeps the manifest's); nil detects it.
-  public static func build(
+  /// FE_CJS_LAZY and the like.
+  let options: LaunchOptions
+
+  public init(options: LaunchOptions) { self.options = options }
+
+  /// `kind` forces a kind (a rebuild keeps the manifest's); nil detects it. Each kind's build
+  /// step is in ToolKind+Steps.swift.
+  public func build(
     source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?, kind: ToolKind? = nil
   ) throws -> Built {
-    let text = String(decoding: source, as: UTF8.self)
-    switch kind ?? (mentionsFeMain(source) ? .feNative : .cjs) {
-    case .esm:
-      return try build(kind: .esm, runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
-    case .cjs:
-      return try buildNodeCLI(text, source: source, tool: tool, version: version, sourcePath: sourcePath, origin: origin)
-    case .feNative:
-      return try buildFeNative(text, source: source, tool: tool, version: version, sourcePath: sourcePath, origin: origin)
-    }
-  }
-
-  private static func buildFeNative(
-    _ text: String, source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?
-  ) throws -> Built {
-    let runtime = try Runtime.makeSnapshotBuilder()
+    let input = ToolKind.BuildInput(
+      text: String(decoding: source, as: UTF8.self), tool: tool, version: version, sourcePath: sourcePath, origin: origin,
+      options: options)
+    var kind = kind ?? (Self.mentionsFeMain(source) ? .feNative : .cjs)
+    let runtime: Runtime
     do {
-      // A fe-native bundle runs once, here; what it sets up (fe.main) is in the snapshot.
-      try runtime.runCommonJS(text, path: sourcePath)
-      guard runtime.hasMain else {
-        throw FeError(
-          .usage, "\(tool)@\(version): the bundle ran but never called fe.main(...)",
-          hint: "register the entry point: fe.main(async (args, ctx) => 0)")
-      }
-    } catch let e as JSError where isModuleSyntax(e) {
-      // An ES-module tool: the snapshot holds the runtime; the module loads at launch.
-      return try build(kind: .esm, runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
-    } catch let e as JSError {
-      throw FeError(
-        .usage, "\(tool)@\(version): the bundle threw while the blob was built: \(e.location.map { "\($0): " } ?? "")\(e.message)",
-        hint: "a fe-native tool's top level runs at build time; move work that needs argv, env or files into fe.main")
+      runtime = try kind.build(input)
+    } catch is ToolKind.IsModule {
+      kind = .esm
+      runtime = try kind.build(input)
     }
-    return try build(kind: .feNative, runtime: runtime, source: source, tool: tool, version: version, origin: origin)
+    let payload = try runtime.snapshot()
+    let identity = BlobFile.Identity(tool: tool, version: version, sourceSha256: SHA256.hex(source))
+    let snapshot = try BlobFile.encode(payload: payload, engineId: Runtime.engineID, identity: identity)
+    let manifest = Manifest(
+      name: tool, version: version, kind: kind, source: source, snapshot: snapshot, engineId: Runtime.engineID, origin: origin)
+    return Built(source: source, snapshot: snapshot, manifest: manifest)
   }
-
-  /// A Node CLI: compiled now (every function, so the snapshot carries its bytecode), run at
-  /// launch as the main module. The V8 quirk that some builtins (Array.prototype.at,
-  /// Object.hasOwn…) are missing while a snapshot is created cannot reach it: none of its code
-  /// runs before the snapshot is restored.
-  private static func buildNodeCLI(
-    _ text: String, source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?
-  ) throws -> Built {
-    let runtime = try Runtime.makeSnapshotBuilder()
-    do {
-      try runtime.compileTool(text, path: NodeCLIEntry.path(origin: origin, sourcePath: sourcePath), eager: eagerCompile)
-    } catch let e as JSError where isModuleSyntax(e) {
-      return try build(kind: .esm, runtime: try Runtime.makeSnapshotBuilder(), source: source, tool: tool, version: version, origin: origin)
-    } catch let e as JSError {
-      throw FeError(
-        .usage, "\(tool)@\(version): the bundle does not compile: \(e.location.map { "\($0): " } ?? "")\(e.message)",
-        hint: "fe runs a CommonJS bundle or an ES module; check that the file runs under node")
-    }
-    return try build(kind: .cjs, runtime: runtime, source: source, tool: tool, version: version, origin: origin)
-  }
-
-  /// Node CLIs are compiled eagerly: every function's bytecode goes into the snapshot. A larger
-  /// blob deserializes a little slower, but the tool never compiles at launch: tsc compiles a
-  /// small project ~25% faster than from a lazily compiled blob (bench/results/tsc.md, which
-  /// builds the lazy variant with FE_CJS_LAZY=1 for comparison).
-  static var eagerCompile: Bool { !Environment.isTruthy(FeContext.shared.env["FE_CJS_LAZY"]) }
 
   /// Whether the source names `fe.main` as a word (not `safe.main`): a fe-native bundle.
   static func mentionsFeMain(_ source: [UInt8]) -> Bool {
@@ -108,15 +73,6 @@ public enum BlobBuilder {
     }
   }
 
-  private static func build(kind: ToolKind, runtime: Runtime, source: [UInt8], tool: String, version: String, origin: String?) throws -> Built {
-    let payload = try runtime.snapshot()
-    let identity = BlobFile.Identity(tool: tool, version: version, sourceSha256: SHA256.hex(source))
-    let snapshot = try BlobFile.encode(payload: payload, engineId: Runtime.engineID, identity: identity)
-    let manifest = Manifest(
-      name: tool, version: version, kind: kind, source: source, snapshot: snapshot, engineId: Runtime.engineID, origin: origin)
-    return Built(source: source, snapshot: snapshot, manifest: manifest)
-  }
-
   static func isModuleSyntax(_ e: JSError) -> Bool {
     [
       "Cannot use import statement outside a module", "Unexpected token 'export'", "Cannot use 'import.meta' outside a module",
@@ -126,7 +82,7 @@ public enum BlobBuilder {
 
   /// Builds and installs; returns the installed blob.
   @discardableResult
-  public static func install(source: [UInt8], tool: String, version: String, origin: String?, store: BlobStore, replace: Bool) throws -> InstalledBlob {
+  public func install(source: [UInt8], tool: String, version: String, origin: String?, store: BlobStore, replace: Bool) throws -> InstalledBlob {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
     try store.layout.ensure()

@@ -77,10 +77,10 @@ struct BlobOpener {
         .integrity, "\(tool)@\(version) needs rebuilding (\(reason)) but its stored source is missing or does not match its manifest",
         hint: hint(tool, version, manifest))
     }
-    if !Environment.isTruthy(context.env["FE_QUIET"]) {
+    if !context.options.quiet {
       context.err("fe: rebuilding \(tool)@\(version) for this engine (\(reason))")
     }
-    let built = try BlobBuilder.build(
+    let built = try BlobBuilder(options: context.options).build(
       source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin,
       kind: manifest.kind)
     try store.replaceSnapshot(tool: tool, version: version, snapshot: built.snapshot, manifest: built.manifest)

@@ -24,8 +24,6 @@ public final class FeContext: @unchecked Sendable {
   /// fe's own settings from the environment, read once.
   public let options: LaunchOptions
 
-  nonisolated(unsafe) public static var shared = FeContext.current()
-
   public init(
     env: [String: String], cwd: String, executable: String,
     stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void

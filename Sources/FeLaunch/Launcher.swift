@@ -8,14 +8,12 @@ import FeRuntime
 import FeSemver
 import FeStore
 
-/// `fe <args…>` and `fe blobs exec`: config → pinned version → verified blob → boot → run.
+/// `fe <args…>`, `fe blobs exec` and `fe blobs run`: config → pinned version → verified blob →
+/// boot → run (Boot.run), and the config a command reads (`loadConfig`).
 public struct Launcher {
   let context: FeContext
 
   public init(context: FeContext) { self.context = context }
-
-  /// The last tool runtime, kept alive until the process exits.
-  nonisolated(unsafe) static var finished: Runtime?
 
   /// `requirePin`: the tool must be pinned by the project (`fe <args>`); otherwise (`fe blobs exec`)
   /// an unpinned tool runs its highest installed release.
@@ -39,44 +37,49 @@ public struct Launcher {
     }
     let resolved: PinnedVersion.Resolved
     if range == nil, let config, config.pins[tool] != nil {
-      resolved = try PinnedVersion(context: context, store: store, config: config).resolve(tool: tool, selector: selector)
+      resolved = try PinnedVersion(context: context, store: store, config: config).resolve(tool: tool, selector: selector, missing: .install)
     } else {
-      resolved = .init(version: try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil).description, lock: nil)
+      let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil)
+      resolved = .init(version: version.description, locked: false, lock: nil)
     }
     let version = resolved.version
     let opener = BlobOpener(store: store, context: context)
     let (blob, manifest) = try opener.open(tool: tool, version: version)
     try PinnedVersion.check(resolved, tool: tool, manifest: manifest)
-    let runtime = Runtime(snapshot: blob.payload, owner: blob)
-    // V8 booted from its part of the blob, checked before; the tool's source behind it was
-    // checked meanwhile on another thread. Nothing of the tool has run yet.
-    try opener.confirm(blob, tool: tool, version: version, manifest: manifest)
-    // Not disposed: fe exits right after the tool, and the process's exit frees the isolate
-    // faster than V8 tears its heap down (~2% of a warm `fe hello`).
-    defer { Launcher.finished = runtime }
-    runtime.onUncaught = { context.err(Uncaught.describe($0)) }
     let sourcePath = store.layout.sourcePath(tool, version)
-    do {
-      Launcher.restoreTerminationSignals()
-      let entry = manifest.kind == .cjs ? NodeCLIEntry.path(manifest: manifest, sourcePath: sourcePath) : sourcePath
-      try runtime.setup(argv: [context.executable, entry] + args, env: context.env, execPath: context.executable)
-      switch manifest.kind {
-      case .esm: return try runtime.runMainModule(path: sourcePath, args: args)
-      case .cjs: return try runtime.runCompiledTool(filename: entry)
-      case .feNative: break
-      }
-      let ctx: JSValue = .object([
-        ("config", config?.value ?? .object([])),
-        ("projectDir", config.map { .string($0.directory) } ?? .string(context.cwd)),
-        ("configPath", config.map { .string($0.path) } ?? .null),
-        ("tool", .object([("name", .string(tool)), ("version", .string(version))])),
-      ])
-      return try runtime.runMain(args: args, context: ctx)
-    } catch let e as JSError {
-      // An exception that escaped the runtime's own handlers: print it as Node would, exit 1.
-      context.err(Uncaught.describe(e))
-      return 1
+    let launch = ToolKind.LaunchInput(
+      tool: tool, version: version, manifest: manifest, sourcePath: sourcePath, args: args,
+      context: {
+        .object([
+          ("config", config?.value ?? .object([])),
+          ("projectDir", config.map { .string($0.directory) } ?? .string(context.cwd)),
+          ("configPath", config.map { .string($0.path) } ?? .null),
+          ("tool", .object([("name", .string(tool)), ("version", .string(version))])),
+        ])
+      })
+    return try Boot.run(
+      snapshot: blob.payload, owner: blob, context: context, entry: manifest.kind.entry(manifest: manifest, sourcePath: sourcePath),
+      args: args,
+      booted: { _ in
+        // V8 booted from its part of the blob, checked before; the tool's source behind it was
+        // checked meanwhile on another thread. Nothing of the tool has run yet.
+        try opener.confirm(blob, tool: tool, version: version, manifest: manifest)
+        Launcher.restoreTerminationSignals()
+      },
+      main: { runtime in try manifest.kind.launch(launch, in: runtime) })
+  }
+
+  /// `fe blobs run <file>`: a script file run as the main module of a runtime booted from the
+  /// base snapshot, like `node file.js`.
+  public func runScript(_ path: String, args: [String]) throws -> Int32 {
+    guard FileSystem.isFile(path) else {
+      throw FeError(.usage, "no such file: \(path)", hint: "pass the path of a .js, .mjs or .cjs file")
     }
+    _ = try context.layout.checkVersion()
+    let base = try BaseSnapshot.open(context.layout)
+    return try Boot.run(
+      snapshot: base.payload, owner: base.owner, context: context, entry: path, args: args,
+      main: { runtime in try runtime.runMainModule(path: path, args: args) })
   }
 
   /// As Node: SIGINT and SIGTERM end the tool by that signal (128+n in a shell, 130 for ^C)
@@ -103,7 +106,7 @@ public struct Launcher {
     }
     // A store laid out by another fe is never read (or written); checking it writes nothing.
     _ = try context.layout.checkVersion()
-    let useCache = !Environment.isTruthy(context.env["FE_NO_CONFIG_CACHE"])
+    let useCache = context.options.configCache
     let cache = ConfigCache(directory: Path.join(context.layout.cacheDir, "config"), engineID: Runtime.engineID)
     if useCache, let cached = cache.load(config: path, cwd: context.cwd, env: context.env) { return cached }
     let started = ConfigCache.now()

@@ -17,16 +17,17 @@ public enum RegistrySetup {
   public static func installer(_ c: FeContext, registry flag: String?, offline: Bool, config: ProjectConfig?, quiet: Bool) throws -> Installer {
     let wait: (@Sendable () -> Void)? = quiet ? nil : { @Sendable in c.err("fe: " + StoreLock.waitingMessage) }
     let store = BlobStore(layout: c.layout, onLockWait: wait)
-    let offline = offline || Environment.isTruthy(c.env["FE_OFFLINE"])
+    let offline = offline || c.options.offline
     var client: RegistryClient?
     if !offline, let location = try location(c, flag, config) {
       client = try RegistryClient(location: location, settings: try TransferSettings(env: c.env, userAgent: userAgent))
     }
     let layout = c.layout
+    let builder = BlobBuilder(options: c.options)
     let installer = Installer(
       store: store, registry: client, engineId: Runtime.engineID, trustedKeys: try trustedKeys(c, config), offline: offline,
       build: { source, tool, version, origin in
-        let built = try BlobBuilder.build(
+        let built = try builder.build(
           source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: origin)
         return BuiltBlob(snapshot: built.snapshot, manifest: built.manifest)
       },

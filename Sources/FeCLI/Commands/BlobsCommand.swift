@@ -30,6 +30,17 @@ struct BlobsCommand: ParsableCommand {
   }
 }
 
+/// A `fe blobs` subcommand: ArgumentParser parses it, FeMain.runBlobs runs it with the context
+/// (so a test can run it in-process with its own).
+protocol FeCommand: ParsableCommand {
+  func run(_ c: FeContext) throws
+}
+
+extension FeCommand {
+  /// ArgumentParser's entry, unused by fe (FeMain passes the context): this process's.
+  func run() throws { try run(FeContext.current()) }
+}
+
 /// Options shared by commands that print data.
 struct OutputOptions: ParsableArguments {
   @Flag(help: "Print machine-readable JSON.") var json = false

@@ -4,7 +4,7 @@ import FeBasics
 import FeStore
 
 extension BlobsCommand {
-  struct Build: ParsableCommand {
+  struct Build: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build a blob from a single-file bundle or an npm package directory, and install it.",
       discussion: """
@@ -21,8 +21,7 @@ extension BlobsCommand {
     @Option(help: "For a package directory with several bins: the one to bundle.") var bin: String?
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let path = Path.absolute(entry, from: c.cwd)
       let store = BlobStore(layout: c.layout)
       if FileSystem.isDirectory(path) {
@@ -31,7 +30,7 @@ extension BlobsCommand {
         }
         let b = try NodePackage.bundle(dir: path, info: info, bin: bin, name: name, version: version, env: c.env)
         if let warning = b.warning { c.err(warning) }
-        let blob = try BlobBuilder.install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
+        let blob = try BlobBuilder(options: c.options).install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
         if !output.quiet { c.out("built \(blob.spec) from \(b.entry) → \(blob.path)") }
         return
       }
@@ -41,7 +40,7 @@ extension BlobsCommand {
       guard let source = try FileSystem.read(path) else {
         throw FeError(.usage, "no such file: \(path)", hint: "pass the path of the tool's bundle")
       }
-      let blob = try BlobBuilder.install(source: source, tool: name, version: version, origin: path, store: store, replace: true)
+      let blob = try BlobBuilder(options: c.options).install(source: source, tool: name, version: version, origin: path, store: store, replace: true)
       if !output.quiet { c.out("built \(blob.spec) → \(blob.path)") }
     }
   }

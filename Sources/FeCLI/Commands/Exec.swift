@@ -3,19 +3,19 @@ import FeLaunch
 import FeBasics
 
 extension BlobsCommand {
-  struct Exec: ParsableCommand {
+  struct Exec: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Run any installed tool: <tool>[@<range>] [--] <args…>; without a range, the project's pin, else the highest installed release.")
 
     @Argument(help: "<tool> or <tool>@<range>.") var spec: String
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the tool.") var args: [String] = []
 
-    func run() throws { try Self.run(spec: spec, args: args) }
+    func run(_ c: FeContext) throws { try Self.run(spec: spec, args: args, context: c) }
 
-    static func run(spec: String, args: [String]) throws {
+    static func run(spec: String, args: [String], context: FeContext) throws {
       let (tool, range) = try ToolSpec.parse(spec)
       let toolArgs = args.first == "--" ? Array(args.dropFirst()) : args
-      let code = try Launcher(context: FeContext.shared).run(tool: tool, range: range, args: toolArgs, requirePin: false)
+      let code = try Launcher(context: context).run(tool: tool, range: range, args: toolArgs, requirePin: false)
       if code != 0 { throw ToolExit(code: code) }
     }
 

@@ -8,7 +8,7 @@ import FeSemver
 import FeStore
 
 extension BlobsCommand {
-  struct Install: ParsableCommand {
+  struct Install: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Install blobs: what the project pins, <tool>@<range> from a registry, a local bundle or source directory, or a pack.",
       discussion: """
@@ -50,8 +50,7 @@ extension BlobsCommand {
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let store = BlobStore(layout: c.layout)
       if let from {
         guard target == nil else {
@@ -89,7 +88,7 @@ extension BlobsCommand {
         from = path
       }
       if let warning = loaded.warning { c.err(warning) }
-      let blob = try BlobBuilder.install(
+      let blob = try BlobBuilder(options: c.options).install(
         source: loaded.source, tool: loaded.tool, version: loaded.version, origin: path, store: store, replace: true)
       report(c, "installed \(blob.spec) from \(from)", blob: blob)
     }

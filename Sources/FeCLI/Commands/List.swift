@@ -7,14 +7,13 @@ import FeSemver
 import FeStore
 
 extension BlobsCommand {
-  struct List: ParsableCommand {
+  struct List: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "List installed blobs: tool, version, size, engine id, path (* = pinned here), then disk use per tool.")
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let store = BlobStore(layout: c.layout)
       let blobs = store.installed()
       let pinned = Pinned.versions(c, store)
@@ -46,10 +45,10 @@ enum Pinned {
   /// must not break `list`).
   static func versions(_ c: FeContext, _ store: BlobStore) -> Set<String> {
     guard let config = try? Launcher(context: c).loadConfig(required: false) else { return [] }
-    let resolver = ToolResolver(store: store)
+    let pinned = PinnedVersion(context: c, store: store, config: config)
     var out = Set<String>()
     for tool in config.pins.keys {
-      if let s = try? config.selector(for: tool), let v = try? resolver.resolvePinned(tool: tool, selector: s, config: config) {
+      if let s = try? config.selector(for: tool), let v = try? pinned.resolve(tool: tool, selector: s, missing: .fail) {
         out.insert("\(tool)@\(v.version)")
       }
     }

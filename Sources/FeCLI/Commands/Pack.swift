@@ -6,7 +6,7 @@ import FeSemver
 import FeStore
 
 extension BlobsCommand {
-  struct Pack: ParsableCommand {
+  struct Pack: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write installed blobs (sources and snapshots) to one file for `fe blobs install --from`.",
       discussion: """
@@ -20,8 +20,7 @@ extension BlobsCommand {
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
     @Flag(help: "Print nothing but errors.") var quiet = false
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let store = BlobStore(layout: c.layout)
       var blobs: [InstalledBlob] = []
       if specs.isEmpty { blobs = store.installed() }

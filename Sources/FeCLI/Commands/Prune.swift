@@ -8,7 +8,7 @@ import FeEngine
 import FeStore
 
 extension BlobsCommand {
-  struct Prune: ParsableCommand {
+  struct Prune: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Remove every blob that is not the newest of its tool and that no recently seen fe.lock references.",
       discussion: """
@@ -26,8 +26,7 @@ extension BlobsCommand {
       guard days >= 0 else { throw ValidationError("--days must be 0 or more (got \(days))") }
     }
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let store = BlobStore(layout: c.layout)
       let plan = try PrunePlan.make(store: store, since: time(nil) - time_t(days) * 86400)
       for blob in plan.remove where !dryRun {

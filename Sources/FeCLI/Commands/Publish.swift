@@ -7,7 +7,7 @@ import FeRuntime
 import FeStore
 
 extension BlobsCommand {
-  struct Publish: ParsableCommand {
+  struct Publish: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write a tool version into a registry directory: <tool>/<version>/source.js.zst and <tool>/index.json.",
       discussion: """
@@ -37,8 +37,7 @@ extension BlobsCommand {
     var expires: Int?
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let path = Path.absolute(entry, from: c.cwd)
       let local = try LocalSource.load(path, name: name, version: version, env: c.env)
       let (entryPath, tool, ver, source) = (local.entry, local.tool, local.version, local.source)
@@ -54,7 +53,7 @@ extension BlobsCommand {
       }
       var snapshot: Publisher.Snapshot?
       if withSnapshot {
-        let built = try BlobBuilder.build(source: source, tool: tool, version: ver, sourcePath: entryPath, origin: nil)
+        let built = try BlobBuilder(options: c.options).build(source: source, tool: tool, version: ver, sourcePath: entryPath, origin: nil)
         snapshot = Publisher.Snapshot(engineId: Runtime.engineID, blob: built.snapshot, kind: built.manifest.kind.rawValue)
       }
       if let expires, !(1...3650).contains(expires) {

@@ -4,14 +4,13 @@ import FeBasics
 import FeStore
 
 extension BlobsCommand {
-  struct Remove: ParsableCommand {
+  struct Remove: FeCommand {
     static let configuration = CommandConfiguration(abstract: "Delete one installed blob: <tool>@<version>.")
 
     @Argument(help: "<tool>@<version>, an exact version.") var spec: String
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let (tool, version) = try ToolSpec.parse(spec)
       guard let version else {
         throw FeError(.usage, "remove needs an exact version: \(tool)@<version>", hint: "see `fe blobs list`")

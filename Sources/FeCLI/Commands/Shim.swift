@@ -5,7 +5,7 @@ import FeEngine
 import FeStore
 
 extension BlobsCommand {
-  struct Shim: ParsableCommand {
+  struct Shim: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Put <tool> on PATH: $FE_HOME/bin/<tool> runs the version the current project pins (no tool: list the shims).",
       discussion: """
@@ -20,8 +20,7 @@ extension BlobsCommand {
     @Flag(help: "Remove the shims instead.") var remove = false
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let shims = Shims(layout: c.layout)
       if tools.isEmpty {
         if remove { throw FeError(.usage, "--remove needs the tools whose shims to remove", hint: "fe blobs shim --remove <tool>") }

@@ -6,7 +6,7 @@ import FeRuntime
 import FeStore
 
 extension BlobsCommand {
-  struct Verify: ParsableCommand {
+  struct Verify: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Re-hash every installed blob against its manifest and report; --repair rebuilds what it can.",
       discussion: """
@@ -21,8 +21,7 @@ extension BlobsCommand {
     @Flag(help: "Rebuild bad or stale snapshots from their stored sources.") var repair = false
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let store = BlobStore(layout: c.layout)
       let blobs = store.installed().filter { only.isEmpty || only.contains($0.tool) || only.contains($0.spec) }
       if let missing = only.first(where: { name in !blobs.contains { $0.tool == name || $0.spec == name } }) {
@@ -82,7 +81,7 @@ extension BlobsCommand {
       let layout = store.layout
       guard let source = try? StoreFile.read(layout.sourcePath(check.tool, check.version)) else { return }
       if !output.quiet && !output.json { c.err("fe: rebuilding \(check.spec) from its stored source") }
-      let built = try BlobBuilder.build(
+      let built = try BlobBuilder(options: c.options).build(
         source: source, tool: check.tool, version: check.version, sourcePath: layout.sourcePath(check.tool, check.version),
         origin: manifest.origin, kind: manifest.kind)
       try store.replaceSnapshot(tool: check.tool, version: check.version, snapshot: built.snapshot, manifest: built.manifest)

@@ -3,8 +3,7 @@ import FeLaunch
 import FeRuntime
 
 enum VersionInfo {
-  static func print() {
-    let c = FeContext.shared
+  static func print(_ c: FeContext) {
     c.out("fe \(FeMain.version)")
     c.out("engine \(Runtime.engineID) (V8 \(Engine.version), libnode build \(Engine.buildID.prefix(12)))")
   }

@@ -5,25 +5,25 @@ import FeEngine
 import FeStore
 
 extension BlobsCommand {
-  struct Which: ParsableCommand {
+  struct Which: FeCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show the config file, pinned range, resolved version and blob path of a tool (default: fe).")
 
     @Argument(help: "The tool (default: fe).") var tool: String = "fe"
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-      let c = FeContext.shared
+    func run(_ c: FeContext) throws {
       let store = BlobStore(layout: c.layout)
       guard let config = try Launcher(context: c).loadConfig(required: true), let selector = try config.selector(for: tool) else {
         throw FeError(.config, "the project's config does not pin \(tool)", hint: "add it to fe.config.js")
       }
-      let (version, locked) = try ToolResolver(store: store).resolvePinned(tool: tool, selector: selector, config: config)
-      let path = store.layout.blobDir(tool, version.description)
+      let resolved = try PinnedVersion(context: c, store: store, config: config).resolve(tool: tool, selector: selector, missing: .fail)
+      let (version, locked) = (resolved.version, resolved.locked)
+      let path = store.layout.blobDir(tool, version)
       if output.json {
         c.out(JSValue.object([
           ("tool", .string(tool)), ("config", .string(config.path)), ("range", .string(config.pins[tool] ?? "")),
-          ("version", .string(version.description)), ("path", .string(path)),
+          ("version", .string(version)), ("path", .string(path)),
         ]).json)
       } else if !output.quiet {
         c.out("config   \(config.path)")
