@@ -35,7 +35,7 @@ public struct ConfigEvaluator {
       try runtime.setup(argv: ["fe", path], env: env, execPath: "fe")
       // An error no handler caught is the config's failure, reported by fe, not printed by JS.
       try runtime.isolate.scope { s in _ = s.set(s.core, "uncaughtToHost", s.make(.bool(true))) }
-      let report: Persistent? = observing ? try runtime.isolate.scope { s in Persistent(try s.callCore("observeConfig"), in: s) } : nil
+      let report: Persistent? = observing ? try runtime.isolate.scope { s in Persistent(try s.callCore(.observeConfig), in: s) } : nil
       let log = observing ? ReadLog(cwd: cwd) : nil
       runtime.readLog = log
       defer { runtime.readLog = nil }
@@ -45,9 +45,9 @@ public struct ConfigEvaluator {
         // ESM: the default export; CommonJS: module.exports itself.
         let isModuleNamespace = s.keys(ns).contains("default") && path.hasSuffix(".cjs") == false
         let exported = isModuleNamespace ? (s.get(ns, "default") ?? ns) : ns
-        let p = try s.callCore("resolveConfig", [exported, s.make(.object(env.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })), s.string(cwd)])
+        let p = try s.callCore(.resolveConfig, [exported, s.make(.object(env.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })), s.string(cwd)])
         s.markHandled(p)
-        try s.callCore("afterMacrotask")
+        try s.callCore(.afterMacrotask)
         return Persistent(p, in: s)
       }
       try runtime.runLoop()

@@ -47,7 +47,7 @@ extension Op {
         WorkerPool.shared.submit {
           let result = work()
           rt.loop.post { s in
-            try s.callCore("settle", [s.number(id), s.bool(!result.isFailure), result.local(s)])
+            try s.callCore(.settle, [s.number(id), s.bool(!result.isFailure), result.local(s)])
           }
         }
       },

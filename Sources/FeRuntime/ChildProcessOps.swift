@@ -17,13 +17,13 @@ enum ChildProcessOps {
       case .failure(let err):
         call.returns(.array([.number(Double(-err)), .string(codeName(err))]))
       case .success(let child):
-        let id = watch(child, loop: rt.loop)
+        let id = watch(child, loop: rt.loop, resources: rt.resources)
         call.returns(.array([.number(Double(id)), .number(Double(child.pid))] + child.parentFds.map { .number(Double($0)) }))
       }
     },
     Op("op_child_ref", needs: .run) { rt, call in
       // (id, refed): whether a running child keeps the loop alive
-      ChildHandles.shared.get(call.int(0))?.setRef(call.bool(1), loop: rt.loop)
+      rt.resources.get(call.int(0), as: ChildHandle.self)?.setRef(call.bool(1), loop: rt.loop)
     },
     Op("op_child_spawn_sync", needs: .run) { _, call in
       // (file, argv, env, cwd, stdio, input bytes or null, timeout ms, maxBuffer, kill signal)
@@ -42,7 +42,7 @@ enum ChildProcessOps {
         let err = data.withUnsafeBytes { FsOps.writeFully(fd, $0) }
         rt.loop.post { s in
           let value: OpResult = err == 0 ? .undefined : .fail(err, syscall: "write")
-          try s.callCore("settle", [s.number(promise), s.bool(err == 0), value.local(s)])
+          try s.callCore(.settle, [s.number(promise), s.bool(err == 0), value.local(s)])
         }
       }
     },
@@ -243,9 +243,9 @@ enum ChildProcessOps {
 
   /// Starts the threads that read the child's pipes and wait for its exit; returns the
   /// child's handle id.
-  static func watch(_ child: Spawned, loop: EventLoop) -> Int {
-    let handle = ChildHandles.shared.insert(pid: child.pid)
-    let id = handle.id
+  static func watch(_ child: Spawned, loop: EventLoop, resources: ResourceTable) -> Int {
+    let handle = ChildHandle(pid: child.pid)
+    let id = resources.add(handle)
     loop.retain()
     for index in [1, 2] where child.parentFds[index] >= 0 {
       let fd = child.parentFds[index]
@@ -258,12 +258,12 @@ enum ChildProcessOps {
           if n <= 0 { break }
           let chunk = Array(buf[0..<n])
           loop.post(releasing: false) { s in
-            try s.callCore("onChildData", [s.number(Double(id)), s.number(Double(index)), s.bytes(chunk)])
+            try s.callCore(.onChildData, [s.number(Double(id)), s.number(Double(index)), s.bytes(chunk)])
           }
         }
         close(fd)
         loop.post { s in
-          try s.callCore("onChildData", [s.number(Double(id)), s.number(Double(index)), s.null])
+          try s.callCore(.onChildData, [s.number(Double(id)), s.number(Double(index)), s.null])
         }
       }
     }
@@ -271,8 +271,8 @@ enum ChildProcessOps {
       let (code, signal) = waitFor(child.pid)
       let release = handle.markExited()
       loop.post(releasing: release) { s in
-        ChildHandles.shared.remove(id)
-        try s.callCore("onChildExit", [
+        _ = resources.take(id, as: ChildHandle.self)
+        try s.callCore(.onChildExit, [
           s.number(Double(id)), code.map { s.number(Double($0)) } ?? s.null, signal.map { s.string($0) } ?? s.null,
         ])
       }
@@ -395,15 +395,13 @@ enum ChildProcessOps {
 
 /// A running child's hold on the loop. The loop thread sets `refed`; the waiting thread marks
 /// the exit; the lock orders the two so the loop is released exactly once.
-final class ChildHandle: @unchecked Sendable {
-  let id: Int
+final class ChildHandle: Resource, @unchecked Sendable {
   let pid: pid_t
   private let lock = Mutex()
   private var refed = true
   private var exited = false
 
-  init(id: Int, pid: pid_t) {
-    self.id = id
+  init(pid: pid_t) {
     self.pid = pid
   }
 
@@ -426,20 +424,3 @@ final class ChildHandle: @unchecked Sendable {
   }
 }
 
-final class ChildHandles: @unchecked Sendable {
-  static let shared = ChildHandles()
-  private let lock = Mutex()
-  private var table: [Int: ChildHandle] = [:]
-  private var nextID = 1
-
-  func insert(pid: pid_t) -> ChildHandle {
-    lock.withLock {
-      let h = ChildHandle(id: nextID, pid: pid)
-      nextID += 1
-      table[h.id] = h
-      return h
-    }
-  }
-  func get(_ id: Int) -> ChildHandle? { lock.withLock { table[id] } }
-  func remove(_ id: Int) { lock.withLock { _ = table.removeValue(forKey: id) } }
-}

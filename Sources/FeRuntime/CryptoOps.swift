@@ -5,8 +5,8 @@ import CCrypto
 import FeEngine
 
 /// Ops for `crypto`: random bytes, and hashes and HMACs through OpenSSL's EVP interface.
-/// A hash in progress is a host handle: JS holds its integer id, `Digests` owns the context,
-/// and `digest` frees it.
+/// A hash in progress is a resource: JS holds its id, the runtime's resource table the
+/// context, and `digest` frees it.
 enum CryptoOps {
   static let all: [Op] = [
     Op("op_crypto_random") { _, call in
@@ -18,16 +18,16 @@ enum CryptoOps {
       }
       buf.withUnsafeBytes { call.returns(bytes: $0) }
     },
-    Op("op_crypto_hash_new") { _, call in
+    Op("op_crypto_hash_new") { rt, call in
       // (algorithm, key bytes or null) → id, or -1 for an algorithm OpenSSL does not know
       let name = call.string(0)
       let key: [UInt8]? = call.isNullish(1) ? nil : call.bytes(1)
       guard let digest = Digest(algorithm: name, hmacKey: key) else { return call.returns(-1.0) }
-      call.returns(Double(Digests.shared.insert(digest)))
+      call.returns(Double(rt.resources.add(digest)))
     },
-    Op("op_crypto_hash_update") { _, call in
+    Op("op_crypto_hash_update") { rt, call in
       // (id, string as UTF-8 or bytes) → whether the id was live
-      guard let digest = Digests.shared.get(call.int(0)) else { return call.returns(false) }
+      guard let digest = rt.resources.get(call.int(0), as: Digest.self) else { return call.returns(false) }
       let data = call.arg(1)
       if call.scope.type(data) == .string {
         var s = call.scope.string(data)
@@ -37,10 +37,10 @@ enum CryptoOps {
       }
       call.returns(true)
     },
-    Op("op_crypto_hash_digest") { _, call in
+    Op("op_crypto_hash_digest") { rt, call in
       // (id, encoding) → the digest as a 'hex', 'base64' or 'base64url' string, else its
       // bytes; the context is freed
-      guard let digest = Digests.shared.remove(call.int(0)) else { return call.returns(call.scope.null) }
+      guard let digest = rt.resources.take(call.int(0), as: Digest.self) else { return call.returns(call.scope.null) }
       let out = digest.finish()
       switch call.count > 1 && call.scope.type(call.arg(1)) == .string ? call.string(1) : "" {
       case "hex": call.returns(hex(out))
@@ -49,13 +49,13 @@ enum CryptoOps {
       default: out.withUnsafeBytes { call.returns(bytes: $0) }
       }
     },
-    Op("op_crypto_hash_copy") { _, call in
+    Op("op_crypto_hash_copy") { rt, call in
       // (id) → a new id whose context continues from the same state
-      guard let digest = Digests.shared.get(call.int(0)), let copy = digest.copy() else { return call.returns(-1.0) }
-      call.returns(Double(Digests.shared.insert(copy)))
+      guard let digest = rt.resources.get(call.int(0), as: Digest.self), let copy = digest.copy() else { return call.returns(-1.0) }
+      call.returns(Double(rt.resources.add(copy)))
     },
-    Op("op_crypto_hash_free") { _, call in
-      _ = Digests.shared.remove(call.int(0))
+    Op("op_crypto_hash_free") { rt, call in
+      _ = rt.resources.take(call.int(0), as: Digest.self)
     },
   ]
 }
@@ -118,7 +118,7 @@ final class DigestAlgorithms: @unchecked Sendable {
 }
 
 /// One hash or HMAC computation in progress; frees its OpenSSL context when it goes.
-final class Digest {
+final class Digest: Resource {
   private enum Context {
     case hash(OpaquePointer)
     case hmac(OpaquePointer)
@@ -206,25 +206,4 @@ final class Digest {
       return EVP_MAC_CTX_dup(ctx).map { Digest(context: .hmac($0)) }
     }
   }
-}
-
-/// The live digests, by id. Only the JS thread uses it; the lock keeps runtimes on other
-/// threads (tests) safe.
-final class Digests: @unchecked Sendable {
-  static let shared = Digests()
-  private let lock = Mutex()
-  private var table: [Int: Digest] = [:]
-  private var nextID = 1
-
-  func insert(_ d: Digest) -> Int {
-    lock.withLock {
-      let id = nextID
-      nextID += 1
-      table[id] = d
-      return id
-    }
-  }
-
-  func get(_ id: Int) -> Digest? { lock.withLock { table[id] } }
-  func remove(_ id: Int) -> Digest? { lock.withLock { table.removeValue(forKey: id) } }
 }

@@ -73,7 +73,7 @@ final class EventLoop {
       while let id = timers.popDue(now: now) {
         let wasRefed = refedTimers.remove(id) != nil
         _ = wasRefed
-        _ = try isolate.scope { try $0.callCore("onTimer", [$0.number(Double(id))]) }
+        _ = try isolate.scope { try $0.callCore(.onTimer, [$0.number(Double(id))]) }
         didWork = true
       }
       let batch: [(Scope) throws -> Void] = lock.withLock {
@@ -83,18 +83,18 @@ final class EventLoop {
       for body in batch {
         try isolate.scope { scope in
           try body(scope)
-          try scope.callCore("afterMacrotask")
+          try scope.callCore(.afterMacrotask)
         }
         didWork = true
       }
       if immediateRefs > 0 {
-        try isolate.scope { _ = try $0.callCore("runImmediates") }
+        try isolate.scope { _ = try $0.callCore(.runImmediates) }
         didWork = true
       }
       for hook in turnHooks { hook() }
       if didWork { continue }
       if !isAlive {
-        _ = try isolate.scope { try $0.callCore("beforeExit") }
+        _ = try isolate.scope { try $0.callCore(.beforeExit) }
         if !isAlive { return }
         continue
       }

@@ -97,7 +97,7 @@ final class FetchTransfer: CurlReceiver {
       defer { pending = [] }
       return (pending, cancelled)
     }
-    if !chunk.isEmpty && !dead { try s.callCore("onFetch", [s.number(Double(id)), s.number(1), s.bytes(chunk)]) }
+    if !chunk.isEmpty && !dead { try s.callCore(.onFetch, [s.number(Double(id)), s.number(1), s.bytes(chunk)]) }
   }
 
   private var isCancelled: Bool { lock.withLock { cancelled } }
@@ -200,7 +200,7 @@ final class FetchTransfer: CurlReceiver {
       FetchOps.Transfers.shared.remove(id)
       try deliverPending(s)
       guard !isCancelled else { return }
-      try s.callCore("onFetch", [s.number(Double(id)), s.number(Double(event.rawValue)), s.make(failure?.jsValue ?? .undefined)])
+      try s.callCore(.onFetch, [s.number(Double(id)), s.number(Double(event.rawValue)), s.make(failure?.jsValue ?? .undefined)])
     }
   }
 
@@ -212,7 +212,7 @@ final class FetchTransfer: CurlReceiver {
     ])
     loop.post(releasing: false) { [self] s in
       guard !isCancelled else { return }
-      try s.callCore("onFetch", [s.number(Double(id)), s.number(Double(Event.head.rawValue)), s.make(value)])
+      try s.callCore(.onFetch, [s.number(Double(id)), s.number(Double(Event.head.rawValue)), s.make(value)])
     }
   }
 

@@ -12,13 +12,14 @@ import NIOHTTP1
 /// So connections that send nothing, or trickle a header a byte at a time, do not stay open.
 /// With the server's `timeout` set, a connection without reads or writes for that long is
 /// reported to JS (Node's 'timeout'), which closes it unless someone listens.
-final class HTTPConnection: ChannelInboundHandler {
+final class HTTPConnection: ChannelInboundHandler, Resource {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = ByteBuffer
 
   static let decoderName = "fe-http-decoder"
 
-  let id: Int
+  /// Its id in the runtime's resource table, set when the hub adds it.
+  var id = 0
   let server: HTTPHub.Server
   private let hub: HTTPHub
   private var context: ChannelHandlerContext?
@@ -46,8 +47,7 @@ final class HTTPConnection: ChannelInboundHandler {
   private var upgrading = false
   private var upgraded = false
 
-  init(id: Int, hub: HTTPHub, server: HTTPHub.Server) {
-    self.id = id
+  init(hub: HTTPHub, server: HTTPHub.Server) {
     self.hub = hub
     self.server = server
   }

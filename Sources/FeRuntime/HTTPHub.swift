@@ -66,6 +66,8 @@ final class HTTPHub: @unchecked Sendable {
 
   let nio: NIOCore.EventLoop = HTTPHub.group.next()
   private let loop: EventLoop
+  /// Where server and connection ids come from (the runtime's table): JS names both by id.
+  private let resources: ResourceTable
 
   private let inboxLock = Mutex()
   private var inbox: [Event] = []
@@ -75,7 +77,6 @@ final class HTTPHub: @unchecked Sendable {
   private var outboxScheduled = false
 
   // JS thread only.
-  private var nextServer = 1
   private var refed: [Int: Bool] = [:]
   /// Commands of the current loop turn, handed to the NIO thread when it ends.
   private var turnCommands: [Command] = []
@@ -84,13 +85,15 @@ final class HTTPHub: @unchecked Sendable {
   /// Events of the current NIO tick, handed to the loop when the tick's I/O is done.
   private var tickEvents: [Event] = []
   private var tickFlushScheduled = false
+  /// The live servers and connections by id: the NIO thread's index over the resource table's
+  /// entries (for counting and finding idle connections without taking the table's lock).
   private var servers: [Int: Server] = [:]
   private var connections: [Int: HTTPConnection] = [:]
-  private var nextConnection = 1
   private var touched: [HTTPConnection] = []
 
-  init(loop: EventLoop) {
+  init(loop: EventLoop, resources: ResourceTable) {
     self.loop = loop
+    self.resources = resources
     loop.turnHooks.append { [weak self] in self?.handOver() }
   }
 
@@ -129,15 +132,14 @@ final class HTTPHub: @unchecked Sendable {
   }
 
   /// A listening socket and its connections (NIO thread).
-  final class Server {
-    let id: Int
+  final class Server: Resource {
+    var id = 0
     var settings: Settings
     var channel: Channel?
     var listening = true
     var closing = false
     var connections: [Int: HTTPConnection] = [:]
-    init(id: Int, settings: Settings) {
-      self.id = id
+    init(settings: Settings) {
       self.settings = settings
     }
   }
@@ -154,9 +156,9 @@ final class HTTPHub: @unchecked Sendable {
   /// address synchronously after 'listening' anyway). Returns its id and local address.
   func listen(host: String, port: Int, backlog: Int, settings: Settings) throws -> (Int, SocketAddress) {
     let budget = Descriptors.connectionBudget
-    let id = nextServer
-    nextServer += 1
-    let server = Server(id: id, settings: settings)
+    let server = Server(settings: settings)
+    let id = resources.add(server)
+    server.id = id
     // Node's limit for a request's headers is 16 KiB (more gets 431).
     var limits = NIOHTTPDecoderLimitConfiguration()
     limits.maxHeaderListSize = 16 * 1024
@@ -191,8 +193,8 @@ final class HTTPHub: @unchecked Sendable {
         guard admit(channel, to: server, budget: budget) else {
           return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
         }
-        let conn = HTTPConnection(id: nextConnection, hub: self, server: server)
-        nextConnection += 1
+        let conn = HTTPConnection(hub: self, server: server)
+        conn.id = resources.add(conn)
         connections[conn.id] = conn
         server.connections[conn.id] = conn
         do {
@@ -302,7 +304,7 @@ final class HTTPHub: @unchecked Sendable {
         put(8); put(conn); put(bytes)
       }
     }
-    try s.callCore("onHttp", [list])
+    try s.callCore(.onHttp, [list])
   }
 
   // MARK: NIO thread
@@ -405,6 +407,7 @@ final class HTTPHub: @unchecked Sendable {
   func connectionClosed(_ conn: HTTPConnection) {
     connections[conn.id] = nil
     conn.server.connections[conn.id] = nil
+    _ = resources.take(conn.id, as: HTTPConnection.self)
     emit(.closed(conn: conn.id))
     serverMaybeClosed(conn.server)
   }
@@ -413,6 +416,7 @@ final class HTTPHub: @unchecked Sendable {
   private func serverMaybeClosed(_ server: Server) {
     guard !server.listening, server.channel == nil, server.connections.isEmpty, servers[server.id] != nil else { return }
     servers[server.id] = nil
+    _ = resources.take(server.id, as: Server.self)
     emit(.serverClosed(server: server.id))
   }
 }

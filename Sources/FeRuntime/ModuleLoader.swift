@@ -41,8 +41,8 @@ final class ModuleLoader {
     case .commonjs:
       return try runtime.isolate.scope { s in
         let fn = try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
-        let exports = try s.callCore("commonjs", [fn, s.string(path), s.string(Path.dirname(path))])
-        try s.callCore("afterMacrotask")
+        let exports = try s.callCore(.commonjs, [fn, s.string(path), s.string(Path.dirname(path))])
+        try s.callCore(.afterMacrotask)
         return Persistent(exports, in: s)
       }
     case .module:
@@ -51,7 +51,7 @@ final class ModuleLoader {
         try s.instantiate(m)
         let p = try s.evaluate(m)
         s.markHandled(p)
-        try s.callCore("afterMacrotask")
+        try s.callCore(.afterMacrotask)
         return (Persistent(m, in: s), Persistent(p, in: s))
       }
       let pending = try runtime.isolate.scope { s in s.promiseState(evaluation.get(s)) == .pending }
@@ -113,7 +113,7 @@ final class ModuleLoader {
     let m: Local
     if importedFrom != nil, isCommonJS(path, scope: s) {
       // An ES module importing CommonJS gets module.exports as `default` and its keys as names.
-      let exports = try s.callCore("cjsLoadForImport", [s.string(path)])
+      let exports = try s.callCore(.cjsLoadForImport, [s.string(path)])
       let values = s.object()
       var names = ["default"]
       s.set(values, "default", exports)
@@ -150,7 +150,7 @@ final class ModuleLoader {
   /// unless its source only parses as a module (Node 22's syntax detection).
   private func isCommonJS(_ path: String, scope s: Scope) -> Bool {
     if path.hasSuffix(".cjs") { return true }
-    guard path.hasSuffix(".js"), let v = try? s.callCore("isCommonJS", [s.string(path)]), s.bool(v) else { return false }
+    guard path.hasSuffix(".js"), let v = try? s.callCore(.isCommonJS, [s.string(path)]), s.bool(v) else { return false }
     readLog?.record(path, .contents)
     guard let source = try? FileSystem.readString(path) else { return true }
     do {
@@ -178,7 +178,7 @@ final class ModuleLoader {
 
   private func builtin(_ key: String, scope s: Scope) throws -> Local {
     if let r = byKey[key] { return r.module.get(s) }
-    let values = try s.callCore("builtinExports", [s.string(String(key.dropFirst(5)))])
+    let values = try s.callCore(.builtinExports, [s.string(String(key.dropFirst(5)))])
     let m = s.syntheticModule(name: key, exportNames: s.keys(values), values: values)
     register(Record(key: key, url: key, module: Persistent(m, in: s)), hash: s.moduleHash(m))
     return m
@@ -213,7 +213,7 @@ final class ModuleLoader {
       path = Path.join(Path.dirname(parent), specifier)
     } else {
       do {
-        return try s.string(s.callCore("resolveBare", [s.string(specifier), s.string(parent)]))
+        return try s.string(s.callCore(.resolveBare, [s.string(specifier), s.string(parent)]))
       } catch let e as JSError {
         let code = e.value["code"]?.stringValue
         if code == "MODULE_NOT_FOUND" {
@@ -235,7 +235,7 @@ final class ModuleLoader {
   }
 
   private func isBuiltin(_ id: String, scope s: Scope) -> Bool {
-    guard let v = try? s.callCore("isBuiltin", [s.string(id)]) else { return false }
+    guard let v = try? s.callCore(.isBuiltin, [s.string(id)]) else { return false }
     return s.bool(v)
   }
 
@@ -276,7 +276,7 @@ final class ModuleLoader {
     s.set(meta, "url", s.string(r.url))
     s.set(meta, "filename", s.string(r.key))
     s.set(meta, "dirname", s.string(Path.dirname(r.key)))
-    if let resolve = try? s.callCore("importMetaResolve", [s.string(r.url)]) { s.set(meta, "resolve", resolve) }
+    if let resolve = try? s.callCore(.importMetaResolve, [s.string(r.url)]) { s.set(meta, "resolve", resolve) }
   }
 
   func dynamicImport(_ specifier: String, referrer: String, scope s: Scope, runtime: Runtime) -> Local? {
@@ -292,7 +292,7 @@ final class ModuleLoader {
         let m = key.hasPrefix("node:") ? try self.builtin(key, scope: s) : try self.load(key, scope: s, importedFrom: parent)
         try s.instantiate(m)
         let evaluation = try s.evaluate(m)
-        s.resolve(resolver, try s.callCore("namespaceAfter", [evaluation, s.moduleNamespace(m)]))
+        s.resolve(resolver, try s.callCore(.namespaceAfter, [evaluation, s.moduleNamespace(m)]))
       } catch let e as JSError {
         s.reject(resolver, self.errorValue(e, scope: s))
       }

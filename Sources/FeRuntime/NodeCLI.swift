@@ -24,20 +24,20 @@ extension Runtime {
         guard let fn = s.get(s.core, "toolWrapper"), s.type(fn) == .function else {
           throw JSError(message: "this blob holds no compiled tool; rebuild it with `fe blobs build`")
         }
-        try s.callCore("commonjs", [fn, s.string(filename)])
-        try s.callCore("afterMacrotask")
+        try s.callCore(.commonjs, [fn, s.string(filename)])
+        try s.callCore(.afterMacrotask)
       }
     } catch let e as JSError {
       onUncaught(e)
       return try isolate.scope { s in
-        Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [s.number(1)]))))
+        Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [s.number(1)]))))
       }
     }
     try runLoop()
     // The code when the loop ran out (a signal listener or a late callback may have set it).
     return try isolate.scope { s in
-      let code = try s.callCore("exitCode")
-      return Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [code]))))
+      let code = try s.callCore(.exitCode)
+      return Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [code]))))
     }
   }
 }

@@ -10,12 +10,11 @@ import FeEngine
 public final class Runtime {
   public let isolate: Isolate
   let loop = EventLoop()
-  /// Active fs.watch watchers by id.
-  var watchers: [Int: Watcher] = [:]
-  /// Open zlib streams by id (JS/zlib.js chooses the ids).
-  var zlibStreams: [Int: ZStream] = [:]
+  /// The host resources its JavaScript holds by id (digests, children, watchers, zlib streams),
+  /// closed with the runtime.
+  let resources = ResourceTable()
   /// HTTP servers (made with the first one).
-  lazy var http = HTTPHub(loop: loop)
+  lazy var http = HTTPHub(loop: loop, resources: resources)
   let modules = ModuleLoader()
   public let permissions: Permissions
   /// When set, every path and volatile value the JavaScript observes is recorded here (config caching).
@@ -120,7 +119,7 @@ public final class Runtime {
         ("stdinTTY", tty(0)), ("stdoutTTY", tty(1)), ("stderrTTY", tty(2)),
         ("columns", columns > 0 ? .number(columns) : .undefined),
       ])
-      try s.callCore("setup", [s.make(info)])
+      try s.callCore(.setup, [s.make(info)])
     }
   }
 
@@ -129,7 +128,7 @@ public final class Runtime {
   public func runScript(_ source: String, name: String) throws -> JSValue {
     try isolate.scope { s in
       let v = try s.run(source, name: name)
-      try s.callCore("afterMacrotask")
+      try s.callCore(.afterMacrotask)
       return s.toSwift(v)
     }
   }
@@ -139,8 +138,8 @@ public final class Runtime {
   public func runCommonJS(_ source: String, path: String) throws {
     try isolate.scope { s in
       let fn = try s.compileFunction(source, name: path, params: ["exports", "require", "module", "__filename", "__dirname"])
-      try s.callCore("commonjs", [fn, s.string(path), s.string(Path.dirname(path))])
-      try s.callCore("afterMacrotask")
+      try s.callCore(.commonjs, [fn, s.string(path), s.string(Path.dirname(path))])
+      try s.callCore(.afterMacrotask)
     }
   }
 
@@ -153,7 +152,7 @@ public final class Runtime {
   /// process's exit code (after 'exit' handlers).
   public func runMain(args: [String], context: JSValue) throws -> Int32 {
     let promise = try isolate.scope { s in
-      Persistent(try s.callCore("runMain", [s.make(.array(args.map(JSValue.string))), s.make(context)]), in: s)
+      Persistent(try s.callCore(.runMain, [s.make(.array(args.map(JSValue.string))), s.make(context)]), in: s)
     }
     return try finish(promise)
   }
@@ -173,15 +172,15 @@ public final class Runtime {
       // As Node: print the error, then the 'exit' handlers run, then exit code 1.
       onUncaught(e)
       return try isolate.scope { s in
-        Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [s.number(1)]))))
+        Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [s.number(1)]))))
       }
     }
     let promise = try isolate.scope { s -> Persistent in
       let ns = exports.get(s)
       if let main = s.get(ns, "main"), s.type(main) == .function {
-        return Persistent(try s.callCore("runExportedMain", [main, s.make(.array(args.map(JSValue.string)))]), in: s)
+        return Persistent(try s.callCore(.runExportedMain, [main, s.make(.array(args.map(JSValue.string)))]), in: s)
       }
-      return Persistent(try s.callCore("exitCodePromise"), in: s)
+      return Persistent(try s.callCore(.exitCodePromise), in: s)
     }
     return try finish(promise)
   }
@@ -189,7 +188,7 @@ public final class Runtime {
   private func finish(_ promise: Persistent) throws -> Int32 {
     try isolate.scope { s in
       s.markHandled(promise.get(s))
-      try s.callCore("afterMacrotask")
+      try s.callCore(.afterMacrotask)
     }
     try runLoop()
     let code: Int32 = try isolate.scope { s in
@@ -197,7 +196,7 @@ public final class Runtime {
       switch s.promiseState(p) {
       case .fulfilled: return Int32(truncatingIfNeeded: Int(s.number(s.promiseResult(p))))
       case .rejected:
-        try s.callCore("fatal", [s.promiseResult(p)])
+        try s.callCore(.fatal, [s.promiseResult(p)])
         return 1
       case .pending:
         var warning = "Warning: Detected unsettled top-level await or a main() that never finished\n"
@@ -206,7 +205,7 @@ public final class Runtime {
       }
     }
     return try isolate.scope { s in
-      Int32(truncatingIfNeeded: Int(s.number(try s.callCore("emitExit", [s.number(Double(code))]))))
+      Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [s.number(Double(code))]))))
     }
   }
 

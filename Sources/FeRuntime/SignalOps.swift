@@ -64,7 +64,7 @@ final class SignalWatcher: @unchecked Sendable {
       let sig = Int32(byte)
       guard let target = lock.withLock({ watched[sig] }) else { continue }
       // Not retained: a pending signal event does not keep the program alive on its own.
-      target.loop.post(releasing: false) { s in try s.callCore("onSignal", [s.string(target.name)]) }
+      target.loop.post(releasing: false) { s in try s.callCore(.onSignal, [s.string(target.name)]) }
     }
   }
 }

@@ -12,7 +12,7 @@ enum StdioOps {
       // (promise id) → the next chunk of fd 0, or null at its end
       let promise = call.number(0)
       StdinReader.shared.request(loop: rt.loop) { result in
-        { s in try s.callCore("settle", [s.number(promise), s.bool(!result.isFailure), result.local(s)]) }
+        { s in try s.callCore(.settle, [s.number(promise), s.bool(!result.isFailure), result.local(s)]) }
       }
     },
     Op("op_stdin_ref", needs: .read) { rt, call in

@@ -11,7 +11,8 @@ import FeEngine
 enum WatchOps {
   static let all: [Op] = [
     Op("op_fs_watch_start", needs: .read) { rt, call in
-      let path = call.string(0), recursive = call.bool(1), id = call.int(2)
+      // (path, recursive) → the watcher's id, or a Node-style failure
+      let path = call.string(0), recursive = call.bool(1)
       let fd = inotify_init1(Int32(IN_CLOEXEC))
       if fd < 0 { return call.fail(errno, syscall: "watch", path: path) }
       let watcher = Watcher(fd: fd, root: path, recursive: recursive)
@@ -20,7 +21,7 @@ enum WatchOps {
         return call.fail(err, syscall: "watch", path: path)
       }
       if recursive { watcher.addTree(path, relative: "") }
-      rt.watchers[id] = watcher
+      let id = rt.resources.add(watcher)
       rt.loop.retain()
       // The thread holds the loop, never the runtime: were it the last owner, the isolate would
       // be disposed on this thread while the main thread is still exiting (a crash at Ctrl-C).
@@ -29,16 +30,16 @@ enum WatchOps {
         watcher.run { events in
           loop.post(releasing: false) { s in
             for (type, name) in events {
-              try s.callCore("onWatchEvent", [s.number(Double(id)), s.string(type), s.string(name)])
+              try s.callCore(.onWatchEvent, [s.number(Double(id)), s.string(type), s.string(name)])
             }
           }
         }
         loop.post { _ in }  // releases the watcher's hold on the loop
       }
-      call.returns(.undefined)
+      call.returns(Double(id))
     },
     Op("op_fs_watch_stop") { rt, call in
-      rt.watchers.removeValue(forKey: call.int(0))?.stop()
+      rt.resources.take(call.int(0), as: Watcher.self)?.stop()
     },
     // An unref'd watcher does not keep the process alive.
     Op("op_fs_watch_ref") { rt, call in
@@ -47,7 +48,7 @@ enum WatchOps {
   ]
 }
 
-final class Watcher: @unchecked Sendable {
+final class Watcher: Resource, @unchecked Sendable {
   let fd: Int32
   let root: String
   let recursive: Bool
@@ -103,6 +104,8 @@ final class Watcher: @unchecked Sendable {
       dirs[wd] = nil
     }
   }
+
+  func dispose() { stop() }
 
   func stop() {
     var one: UInt8 = 1

@@ -4,50 +4,50 @@
 import CZlib
 import FeEngine
 
-/// Ops for the zlib module (JS/zlib.js). Each Node zlib object owns one native stream, kept in
-/// `Runtime.zlibStreams` under an id JavaScript chooses. A write runs the loop of Node's binding
+/// Ops for the zlib module (JS/zlib.js). Each Node zlib object owns one native stream, a
+/// resource of the runtime. A write runs the loop of Node's binding
 /// (fill output chunks of `chunkSize` until the engine stops asking for room, reusing the unused
 /// end of the last chunk), so the bytes are what Node's zlib binding produces with the same
 /// library. The `_async` forms run the work on the worker pool; a stream's lock keeps one write
 /// at a time.
 enum ZlibOps {
   static let all: [Op] = [
-    // (id, mode, level, windowBits, memLevel, strategy, dictionary | undefined, chunkSize,
-    //  brotliParams | undefined) → undefined, or a zlib error record
+    // (mode, level, windowBits, memLevel, strategy, dictionary | undefined, chunkSize,
+    //  brotliParams | undefined) → the stream's id, or a zlib error record
     Op("op_zlib_new") { rt, call in
-      let dictionary = call.isNullish(6) ? [] : call.bytes(6)
+      let dictionary = call.isNullish(5) ? [] : call.bytes(5)
       var params: [(UInt32, UInt32)] = []
-      if !call.isNullish(8) {
-        let list = call.arg(8)
+      if !call.isNullish(7) {
+        let list = call.arg(7)
         for i in stride(from: 0, to: call.scope.length(list) - 1, by: 2) {
           guard let k = call.scope.element(list, i), let v = call.scope.element(list, i + 1) else { continue }
           params.append((UInt32(truncatingIfNeeded: Int(call.scope.number(k))), UInt32(truncatingIfNeeded: Int(call.scope.number(v)))))
         }
       }
       let made = ZStream.make(
-        mode: ZStream.Mode(rawValue: call.int(1)) ?? .deflate, level: Int32(truncatingIfNeeded: call.int(2)),
-        windowBits: Int32(truncatingIfNeeded: call.int(3)), memLevel: Int32(truncatingIfNeeded: call.int(4)),
-        strategy: Int32(truncatingIfNeeded: call.int(5)), dictionary: dictionary, chunkSize: max(64, call.int(7)),
+        mode: ZStream.Mode(rawValue: call.int(0)) ?? .deflate, level: Int32(truncatingIfNeeded: call.int(1)),
+        windowBits: Int32(truncatingIfNeeded: call.int(2)), memLevel: Int32(truncatingIfNeeded: call.int(3)),
+        strategy: Int32(truncatingIfNeeded: call.int(4)), dictionary: dictionary, chunkSize: max(64, call.int(6)),
         brotliParams: params)
       switch made {
-      case .success(let z): rt.zlibStreams[call.int(0)] = z
+      case .success(let z): call.returns(Double(rt.resources.add(z)))
       case .failure(let e): call.returns(e.record)
       }
     },
     Op("op_zlib_close") { rt, call in
       // The stream is freed when no write in flight holds it any more.
-      rt.zlibStreams.removeValue(forKey: call.int(0))
+      _ = rt.resources.take(call.int(0), as: ZStream.self)
     },
     // (id, level, strategy) → undefined or a zlib error record
     Op("op_zlib_params") { rt, call in
-      guard let z = rt.zlibStreams[call.int(0)] else { return }
+      guard let z = call.resource(0, in: rt.resources, as: ZStream.self) else { return }
       if let e = z.params(level: Int32(truncatingIfNeeded: call.int(1)), strategy: Int32(truncatingIfNeeded: call.int(2))) {
         call.returns(e.record)
       }
     },
     // (id) → undefined or a zlib error record
     Op("op_zlib_reset") { rt, call in
-      guard let z = rt.zlibStreams[call.int(0)] else { return }
+      guard let z = call.resource(0, in: rt.resources, as: ZStream.self) else { return }
       if let e = z.reset() { call.returns(e.record) }
     },
     // (data, initial) → the CRC-32 of data continuing from initial
@@ -67,7 +67,7 @@ enum ZlibOps {
   /// a zlib error record; `op_zlib_write_async` takes a promise id first and does the work on the worker pool.
   static let writeOps: [Op] = {
     func parse(_ rt: Runtime, _ call: OpCall, _ at: Int) -> () -> OpResult {
-      guard let z = rt.zlibStreams[call.int(at)] else {
+      guard let z = rt.resources.get(call.int(at), as: ZStream.self) else {
         return { .value(ZError(message: "zlib binding closed", code: "ERR_ZLIB_BINDING_CLOSED", errno: 0).record) }
       }
       let flush = Int32(truncatingIfNeeded: call.int(at + 1))
@@ -83,7 +83,7 @@ enum ZlibOps {
         rt.loop.retain()
         WorkerPool.shared.submit {
           let result = work()
-          rt.loop.post { s in try s.callCore("settle", [s.number(id), s.bool(true), result.local(s)]) }
+          rt.loop.post { s in try s.callCore(.settle, [s.number(id), s.bool(true), result.local(s)]) }
         }
       },
     ]
@@ -100,7 +100,7 @@ struct ZError: Error {
 }
 
 /// One compression or decompression stream in one of Node's modes; frees its engine in deinit.
-final class ZStream: @unchecked Sendable {
+final class ZStream: Resource, @unchecked Sendable {
   /// Node's mode numbers (zlib.constants.DEFLATE…).
   enum Mode: Int {
     case deflate = 1, inflate, gzip, gunzip, deflateRaw, inflateRaw, unzip, brotliDecode, brotliEncode

@@ -302,7 +302,6 @@ fsPromises.constants = fs.constants;
 
 // fs.watch (inotify, see WatchOps.swift) and fs.watchFile (stat polling, as Node does).
 const watchers = new Map();
-let nextWatcherId = 1;
 class FSWatcher extends EventEmitter {
   constructor(id) { super(); this._id = id; this._closed = false; this._refed = true; }
   close() {
@@ -325,15 +324,15 @@ fs.watch = (filename, options, listener) => {
   if (typeof options === 'string') options = { encoding: options };
   options = options || {};
   const path = toPath(filename, 'filename');
-  const id = nextWatcherId++;
-  const w = new FSWatcher(id);
-  w._buffer = options.encoding === 'buffer';
-  const r = ops.op_fs_watch_start(path, !!options.recursive, id);
+  const r = ops.op_fs_watch_start(path, !!options.recursive);
   if (r !== null && typeof r === 'object' && r.__feError) {
     const e = opError(r.__feError);
     e.filename = path;
     throw e;
   }
+  const id = r;
+  const w = new FSWatcher(id);
+  w._buffer = options.encoding === 'buffer';
   watchers.set(id, w);
   if (options.persistent === false) w.unref();
   if (typeof listener === 'function') w.on('change', listener);

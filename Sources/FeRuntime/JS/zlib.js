@@ -102,12 +102,11 @@
   const tooLarge = (max) => nodeError(RangeError, 'ERR_BUFFER_TOO_LARGE', `Cannot create a Buffer larger than ${max} bytes`);
 
   // The native stream of one zlib object.
-  let nextStreamId = 1;
   class Handle {
     constructor(mode, windowBits, level, memLevel, strategy, dictionary, chunkSize, brotliParams) {
-      this.id = nextStreamId++;
-      const failed = ops.op_zlib_new(this.id, mode, level, windowBits, memLevel, strategy, dictionary, chunkSize, brotliParams);
-      if (failed) throw nodeError(Error, 'ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed');
+      const id = ops.op_zlib_new(mode, level, windowBits, memLevel, strategy, dictionary, chunkSize, brotliParams);
+      if (typeof id !== 'number') throw nodeError(Error, 'ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed');
+      this.id = id;
     }
     close() { ops.op_zlib_close(this.id); }
   }

@@ -1,0 +1,23 @@
+import FeEngine
+
+/// The runtime's JavaScript functions that Swift calls: every one, declared once. Each is a
+/// property of the core object the runtime's JS returns (`core.<name> = …` in JS/), and
+/// `CoreEntryTests` checks each against a booted snapshot, so a renamed JS function fails a
+/// test instead of a launch.
+public enum CoreEntry: String, CaseIterable, Sendable {
+  // Bootstrap and the main program.
+  case setup, commonjs, runMain, runExportedMain, exitCodePromise, exitCode, emitExit, fatal, beforeExit
+  // The event loop's turns and callbacks from the host.
+  case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp
+  // Modules.
+  case isBuiltin, builtinExports, resolveBare, isCommonJS, cjsLoadForImport, namespaceAfter, importMetaResolve
+  // The config sandbox.
+  case resolveConfig, observeConfig
+}
+
+extension Scope {
+  /// Calls one of the runtime's declared entry points.
+  public func callCore(_ entry: CoreEntry, _ args: [Local] = []) throws -> Local {
+    try callCore(entry.rawValue, args)
+  }
+}
