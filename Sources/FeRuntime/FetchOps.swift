@@ -3,7 +3,8 @@ import FeNet
 
 /// Ops for fetch (JS/fetch.js). A request runs on the network thread (NetworkThread.swift) and
 /// reports through `core.onFetch(id, kind, payload)` (kinds in FetchTransfer.swift). A pending
-/// fetch keeps the loop alive until its last event, or until it is cancelled.
+/// fetch keeps the loop alive until its last event, or until it is cancelled. A transfer is a
+/// resource of the runtime from start until its last event is delivered or it is cancelled.
 enum FetchOps {
   static let all: [Op] = [
     Op("op_fetch_start", needs: .net) { rt, call in
@@ -25,42 +26,20 @@ enum FetchOps {
         redirect: HTTPRequest.Redirect(rawValue: call.string(4)) ?? .follow,
         proxy: ProxyRule(env: env),
         extraCAFile: call.isNullish(6) ? nil : call.string(6))
-      let transfer = Transfers.shared.add { id in FetchTransfer(id: id, request: request, loop: rt.loop) }
+      let transfer = FetchTransfer(request: request, loop: rt.loop, resources: rt.resources)
       NetworkThread.shared.submit(.start(transfer))
       call.returns(Double(transfer.id))
     },
-    Op("op_fetch_ack", needs: .net) { _, call in
+    Op("op_fetch_ack", needs: .net) { rt, call in
       // (id, body bytes read so far): resumes a transfer paused for a reader to catch up
-      guard let transfer = Transfers.shared.get(call.int(0)) else { return }
+      guard let transfer = rt.resources.get(call.int(0), as: FetchTransfer.self) else { return }
       if transfer.ack(call.int(1)) { NetworkThread.shared.submit(.resume(transfer)) }
     },
-    Op("op_fetch_cancel", needs: .net) { _, call in
+    Op("op_fetch_cancel", needs: .net) { rt, call in
       // (id): aborted or body cancelled; no more events come for it
-      guard let transfer = Transfers.shared.remove(call.int(0)) else { return }
+      guard let transfer = rt.resources.take(call.int(0), as: FetchTransfer.self) else { return }
       transfer.cancel()
       NetworkThread.shared.submit(.cancel(transfer))
     },
   ]
-
-  /// Transfers by id, from start until their last event is delivered or they are cancelled.
-  final class Transfers: @unchecked Sendable {
-    static let shared = Transfers()
-    private let lock = Mutex()
-    private var byID: [Int: FetchTransfer] = [:]
-    private var nextID = 1
-
-    func add(_ make: (Int) -> FetchTransfer) -> FetchTransfer {
-      lock.withLock {
-        let transfer = make(nextID)
-        nextID += 1
-        byID[transfer.id] = transfer
-        return transfer
-      }
-    }
-
-    func get(_ id: Int) -> FetchTransfer? { lock.withLock { byID[id] } }
-
-    @discardableResult
-    func remove(_ id: Int) -> FetchTransfer? { lock.withLock { byID.removeValue(forKey: id) } }
-  }
 }

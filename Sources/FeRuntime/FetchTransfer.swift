@@ -16,7 +16,7 @@ import FeNet
 ///
 /// Flow control: once `window` bytes are handed to JS but not read, the transfer pauses (and
 /// stops keeping the process alive) until fetch.js reports them read (`ack`).
-final class FetchTransfer: CurlReceiver {
+final class FetchTransfer: CurlReceiver, Resource {
   enum Event: Int {
     case head = 0, data, end, error
   }
@@ -27,8 +27,9 @@ final class FetchTransfer: CurlReceiver {
   static let stallSeconds = 300
   static let window = 1 << 20
 
-  let id: Int
+  private(set) var id = 0
   private let loop: EventLoop
+  private let resources: ResourceTable
 
   // MARK: network-thread state
 
@@ -56,12 +57,14 @@ final class FetchTransfer: CurlReceiver {
   private var consumed = 0
   private var paused = false
 
-  /// Call on the JS thread: takes a loop ref that the transfer gives back when it ends.
-  init(id: Int, request: HTTPRequest, loop: EventLoop) {
-    self.id = id
+  /// Call on the JS thread: adds itself to `resources` and takes a loop ref that the transfer
+  /// gives back when it ends.
+  init(request: HTTPRequest, loop: EventLoop, resources: ResourceTable) {
     self.request = request
     self.loop = loop
+    self.resources = resources
     loop.retain()
+    id = resources.add(self)
   }
 
   // MARK: JS thread
@@ -89,6 +92,12 @@ final class FetchTransfer: CurlReceiver {
       return refed
     }
     if release { loop.release() }
+  }
+
+  /// The runtime is going with the transfer in flight: stop it on the network thread.
+  func dispose() {
+    cancel()
+    NetworkThread.shared.submit(.cancel(self))
   }
 
   private func deliverPending(_ s: Scope) throws {
@@ -197,7 +206,7 @@ final class FetchTransfer: CurlReceiver {
     }
     if !release && isCancelled { return }
     loop.post(releasing: release) { [self] s in
-      FetchOps.Transfers.shared.remove(id)
+      _ = resources.take(id, as: FetchTransfer.self)
       try deliverPending(s)
       guard !isCancelled else { return }
       try s.callCore(.onFetch, [s.number(Double(id)), s.number(Double(event.rawValue)), s.make(failure?.jsValue ?? .undefined)])
