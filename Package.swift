@@ -107,19 +107,22 @@ let package = Package(
     ),
     .executableTarget(name: "fe", dependencies: ["FeCLI"]),
 
+    // What every test target shares: temporary directories, the fe-binary harness (Fe.run,
+    // Sandbox, SharedStore, Proc) and the runtime's base snapshot.
+    .target(name: "FeTestSupport", dependencies: ["FeBasics", "FeRuntime"], path: "Tests/FeTestSupport"),
     .testTarget(name: "FeSemverTests", dependencies: ["FeSemver"]),
     .testTarget(name: "FeNetTests", dependencies: ["FeNet", "fe"]),
-    .testTarget(name: "FeStoreTests", dependencies: ["FeStore", "FeBasics"]),
+    .testTarget(name: "FeStoreTests", dependencies: ["FeStore", "FeBasics", "FeTestSupport"]),
     .testTarget(
-      name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "fe"],
+      name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "FeTestSupport", "fe"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "FeEngineTests", dependencies: ["CFeV8", "FeEngine", "FeRuntime"]),
-    .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime"]),
-    .testTarget(name: "FeLaunchTests", dependencies: ["FeLaunch", "FeStore", "FeBasics", "fe"]),
-    .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "fe"], exclude: ["Fixtures"]),
+    .testTarget(name: "FeEngineTests", dependencies: ["CFeV8", "FeEngine", "FeRuntime", "FeTestSupport"]),
+    .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime", "FeTestSupport"]),
+    .testTarget(name: "FeLaunchTests", dependencies: ["FeLaunch", "FeStore", "FeBasics", "FeTestSupport", "fe"]),
+    .testTarget(name: "FeCLITests", dependencies: ["FeCLI", "FeLaunch", "FeTestSupport", "fe"], exclude: ["Fixtures"]),
     // Golden JS tests: every Golden/<area>/<name>.js runs under `fe blobs run` (and under node,
     // when installed) and must print <name>.out.
-    .testTarget(name: "FeRuntimeTests", dependencies: ["fe"], exclude: ["Golden", "Fixtures"]),
+    .testTarget(name: "FeRuntimeTests", dependencies: ["FeTestSupport", "fe"], exclude: ["Golden", "Fixtures"]),
   ],
   // Swift 5 mode: the runtime hands work between threads through its own locked queue (one
   // JS thread by design), which Swift 6's checker cannot see through without wrappers everywhere.

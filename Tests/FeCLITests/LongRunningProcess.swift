@@ -15,7 +15,7 @@ final class LongRunningProcess {
   var errPath: String { io.path + "/stderr" }
 
   init(_ executable: String, _ args: [String], cwd: String, env: [String: String]) throws {
-    io = try TempDir("proc")
+    io = TempDir("proc")
     process = Fe.process(executable, args, cwd: cwd, env: env)
     _ = FileManager.default.createFile(atPath: outPath, contents: nil)
     _ = FileManager.default.createFile(atPath: errPath, contents: nil)

@@ -33,9 +33,9 @@ enum NodeTools {
   static let store: Result<String, FixtureError> = {
     do {
       let nodejs = try NodeTools.nodejs()
-      let dir = try TempDir("real-tools-store")
-      atexit { try? FileManager.default.removeItem(atPath: NodeTools.storeDir ?? "") }
-      storeDir = dir.path
+      let dir = TempDir("real-tools-store")
+      atexit { NodeTools.storeDir?.remove() }
+      storeDir = dir
       let env = ["FE_HOME": dir.path + "/fe-home", "NODE_PATH": nodejs]
       let builds: [[String]] = [
         ["blobs", "build", try tscJS(), "--name", "tsc", "--version", "4.8.4"],
@@ -64,7 +64,8 @@ enum NodeTools {
       return .failure(FixtureError("building the real-tools store: \(error)"))
     }
   }()
-  nonisolated(unsafe) static var storeDir: String?
+  /// Kept for the whole test process; removed at its exit.
+  nonisolated(unsafe) static var storeDir: TempDir?
 
   /// A private copy of the store: tests may add blobs or pins.
   static func sandbox(_ name: String) throws -> Sandbox {

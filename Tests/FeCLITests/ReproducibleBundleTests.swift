@@ -30,7 +30,7 @@ import Testing
   /// blobs/fe/2 requires its src/ modules: bundled by esbuild. Two checkouts at different depths,
   /// installed by absolute path from two cwds and by "." from inside one.
   @Test func sourceDirectoryFromTwoPathsAndTwoCwds() throws {
-    let dir = try TempDir("reproducible-source-dir")
+    let dir = TempDir("reproducible-source-dir")
     defer { dir.remove() }
     let first = dir.path + "/a/fe2", second = dir.path + "/somewhere/much/deeper/checkout/fe2"
     try copy(Fe.blobsFe2, to: first)
@@ -48,7 +48,7 @@ import Testing
 
   /// An npm package with a bin and a dependency in its node_modules.
   @Test func packageFromTwoPathsAndTwoCwds() throws {
-    let dir = try TempDir("reproducible-package")
+    let dir = TempDir("reproducible-package")
     defer { dir.remove() }
     let pkg = dir.path + "/pkg"
     func write(_ name: String, _ text: String) throws {
@@ -75,7 +75,7 @@ import Testing
 
   /// An ES-module bin that uses import.meta still gets its own file's URL.
   @Test func importMetaStillNamesTheBin() throws {
-    let dir = try TempDir("reproducible-import-meta")
+    let dir = TempDir("reproducible-import-meta")
     defer { dir.remove() }
     let pkg = dir.path + "/meta"
     try FileManager.default.createDirectory(atPath: pkg + "/bin", withIntermediateDirectories: true)

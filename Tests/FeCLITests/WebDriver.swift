@@ -18,7 +18,7 @@ final class Browser {
       throw FixtureError("\(chromedriver) is missing: install Debian's chromium and chromium-driver (make deps does)")
     }
     port = try freePort()
-    profile = try TempDir("chromium-profile")
+    profile = TempDir("chromium-profile")
     driver = try LongRunningProcess(chromedriver, ["--port=\(port)"], cwd: "/", env: [:])
     let deadline = Date().addingTimeInterval(20)
     while (try? call("GET", "/status"))?["ready"] as? Bool != true {

@@ -3,34 +3,12 @@ import FeBasics
 import FeConfig
 import FeEngine
 import FeRuntime
+@_exported import FeTestSupport
 import Testing
 
 #if canImport(Glibc)
   import Glibc
 #endif
-
-/// Snapshot bytes at a stable address for as long as a runtime booted from them lives.
-final class SnapshotMemory {
-  let buffer: UnsafeMutableRawBufferPointer
-  let count: Int
-  init(_ bytes: [UInt8]) {
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
-    bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
-    self.buffer = buffer
-    count = bytes.count
-  }
-  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: buffer[0..<count]) }
-  deinit { buffer.deallocate() }
-}
-
-/// The base snapshot (fe's runtime only), built once per test process.
-let baseSnapshot: SnapshotMemory = {
-  do {
-    return SnapshotMemory(try Runtime.makeSnapshotBuilder().snapshot())
-  } catch {
-    fatalError("cannot build the base snapshot: \(error)")
-  }
-}()
 
 /// A fresh sandboxed runtime, as the launcher makes one for fe.config.js.
 func configRuntime() -> Runtime {
@@ -59,33 +37,4 @@ func feError(sourceLocation: SourceLocation = #_sourceLocation, _ body: () throw
     Issue.record("expected an FeError, got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
   }
   return nil
-}
-
-/// A fresh directory under /tmp (its real path), removed when the object dies.
-final class TempDir {
-  let path: String
-  init(_ name: String = "fe-config-test") {
-    var template = Array("/tmp/\(name)-XXXXXX".utf8CString)
-    guard mkdtemp(&template) != nil else { fatalError("mkdtemp failed") }
-    let made = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-    path = realpath(made, &resolved) != nil ? String(cString: resolved) : made
-  }
-  /// Writes `text` to `name` (creating directories) and returns the full path.
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
-    let full = Path.join(path, name)
-    try FileSystem.createDirectory(Path.dirname(full))
-    try FileSystem.writeAtomically(full, Array(text.utf8))
-    return full
-  }
-  /// Creates the directory `name` and returns its full path.
-  @discardableResult
-  func mkdir(_ name: String) throws -> String {
-    let full = Path.join(path, name)
-    try FileSystem.createDirectory(full)
-    return full
-  }
-  func file(_ name: String) -> String { Path.join(path, name) }
-  deinit { try? FileSystem.removeTree(path) }
 }

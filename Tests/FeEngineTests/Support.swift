@@ -3,35 +3,12 @@
 import FeBasics
 import FeEngine
 import FeRuntime
+@_exported import FeTestSupport
 import Testing
 
 #if canImport(Glibc)
   import Glibc
 #endif
-
-/// Snapshot bytes at a stable address: V8 reads a startup blob lazily and never copies it, so
-/// a runtime keeps this object alive for as long as it lives.
-final class SnapshotMemory {
-  let buffer: UnsafeMutableRawBufferPointer
-  init(_ bytes: [UInt8]) {
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
-    bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
-    self.buffer = buffer
-    count = bytes.count
-  }
-  let count: Int
-  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: buffer[0..<count]) }
-  deinit { buffer.deallocate() }
-}
-
-/// The runtime's base snapshot (runtime.js only), built once per test process.
-let baseSnapshot: SnapshotMemory = {
-  do {
-    return SnapshotMemory(try Runtime.makeSnapshotBuilder().snapshot())
-  } catch {
-    fatalError("cannot build the base snapshot: \(error)")
-  }
-}()
 
 /// Records `process.exit()` instead of ending the test process.
 final class ExitRecorder {
@@ -81,24 +58,4 @@ func jsError(sourceLocation: SourceLocation = #_sourceLocation, _ body: () throw
     Issue.record("expected a JSError, got \(error)", sourceLocation: sourceLocation)
   }
   return nil
-}
-
-/// A fresh directory under /tmp, removed when the returned object dies.
-final class TempDir {
-  let path: String
-  init(_ name: String = "fe-engine-test") {
-    var template = Array("/tmp/\(name)-XXXXXX".utf8CString)
-    guard mkdtemp(&template) != nil else { fatalError("mkdtemp failed") }
-    path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-  }
-  /// Writes `text` to `name` (subdirectories created) and returns the full path.
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
-    let full = Path.join(path, name)
-    try FileSystem.createDirectory(Path.dirname(full))
-    try FileSystem.writeAtomically(full, Array(text.utf8))
-    return full
-  }
-  func file(_ name: String) -> String { Path.join(path, name) }
-  deinit { try? FileSystem.removeTree(path) }
 }

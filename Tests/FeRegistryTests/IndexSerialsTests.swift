@@ -16,7 +16,7 @@ import Testing
   }
 
   @Test func refusesOlderSerialsAndExpiredIndexesOnly() throws {
-    let dir = try TempDir("serials")
+    let dir = TempDir("serials")
     defer { dir.remove() }
     let layout = StoreLayout(home: dir.path + "/home")
     let now = time(nil)
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func aMalformedRecordReadsAsEmptyAndIsRewritten() throws {
-    let dir = try TempDir("serials-bad")
+    let dir = TempDir("serials-bad")
     defer { dir.remove() }
     let layout = StoreLayout(home: dir.path + "/home")
     try FileSystem.createDirectory(layout.home)
@@ -67,7 +67,7 @@ import Testing
   }
 
   @Test func publishingIncrementsTheSerialAndSetsTheExpiry() throws {
-    let dir = try TempDir("serials-publish")
+    let dir = TempDir("serials-publish")
     defer { dir.remove() }
     let publisher = Publisher(root: dir.path)
     let now: time_t = 1_800_000_000

@@ -11,7 +11,7 @@ struct World {
   var project: String { dir.path + "/project" }
 
   init(_ name: String) throws {
-    dir = try TempDir(name)
+    dir = TempDir(name)
     try FileSystem.createDirectory(project)
   }
 

@@ -27,7 +27,7 @@ func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {
 
 @Suite struct PublisherTests {
   @Test func writesFilesAndAnIndex() throws {
-    let dir = try TempDir("publish")
+    let dir = TempDir("publish")
     defer { dir.remove() }
     let source = Array("fe.main(async () => 0);\n".utf8)
     let result = try Publisher(root: dir.path).publish(tool: "fe", version: "1.0.0", source: source, snapshot: nil, signingKeys: [])
@@ -44,7 +44,7 @@ func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {
   }
 
   @Test func sameContentIsANoOpDifferentContentIsRefused() throws {
-    let dir = try TempDir("publish-again")
+    let dir = TempDir("publish-again")
     defer { dir.remove() }
     let publisher = Publisher(root: dir.path)
     try publisher.publish(tool: "fe", version: "1.0.0", source: Array("a".utf8), snapshot: nil, signingKeys: [])
@@ -61,7 +61,7 @@ func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {
   }
 
   @Test func latestFollowsTheHighestRelease() throws {
-    let dir = try TempDir("publish-latest")
+    let dir = TempDir("publish-latest")
     defer { dir.remove() }
     let publisher = Publisher(root: dir.path)
     var latest: [String?] = []
@@ -73,7 +73,7 @@ func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {
   }
 
   @Test func addsASnapshotToAPublishedVersion() throws {
-    let dir = try TempDir("publish-snap")
+    let dir = TempDir("publish-snap")
     defer { dir.remove() }
     let publisher = Publisher(root: dir.path)
     let source = Array("x".utf8)
@@ -90,7 +90,7 @@ func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {
   }
 
   @Test func validatesNamesBeforeTouchingTheDisk() throws {
-    let dir = try TempDir("publish-names")
+    let dir = TempDir("publish-names")
     defer { dir.remove() }
     for (tool, version) in [("../x", "1.0.0"), ("fe", "../../1"), ("a/b", "1.0.0"), ("fe", "1.0"), ("Fe", "1.0.0")] {
       let error = try? #require(throws: FeError.self) {
@@ -102,7 +102,7 @@ func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {
   }
 
   @Test func signsTheIndexAndKeepsItSigned() throws {
-    let dir = try TempDir("publish-signed")
+    let dir = TempDir("publish-signed")
     defer { dir.remove() }
     let (_, key) = try makeKey(in: dir.path, "key")
     let (_, next) = try makeKey(in: dir.path, "next")

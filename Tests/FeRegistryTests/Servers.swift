@@ -81,7 +81,7 @@ final class Nginx: @unchecked Sendable {
 
   /// `locations` is extra nginx config inside each server block.
   init(root: String, ca: TestCA? = nil, locations: String = "") throws {
-    dir = try TempDir("nginx")
+    dir = TempDir("nginx")
     for attempt in 0..<5 {
       let port = try freePort()
       let tlsPort = ca == nil ? nil : try freePort()
@@ -169,7 +169,7 @@ final class FaultyServer: @unchecked Sendable {
   private let process: Process
 
   init(root: String) throws {
-    dir = try TempDir("faulty")
+    dir = TempDir("faulty")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", Repo.fixtures + "/faulty_server.py", root, dir.path + "/requests.log"]

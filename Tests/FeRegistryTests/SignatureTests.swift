@@ -15,7 +15,7 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
 
 @Suite struct SignatureTests {
   @Test func signsAndVerifies() throws {
-    let dir = try TempDir("sig")
+    let dir = TempDir("sig")
     defer { dir.remove() }
     let (_, key) = try makeKey(in: dir.path, "a")
     let (_, other) = try makeKey(in: dir.path, "b")
@@ -33,7 +33,7 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
   }
 
   @Test func publicKeysInEveryAcceptedSpelling() throws {
-    let dir = try TempDir("sig-spell")
+    let dir = TempDir("sig-spell")
     defer { dir.remove() }
     let (path, key) = try makeKey(in: dir.path, "a")
     let pub = try Proc.run("/usr/bin/openssl", ["pkey", "-in", path, "-pubout"])
@@ -65,7 +65,7 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
   }
 
   @Test func anUnusableTrustedKeyNamesItsSourceAndPosition() throws {
-    let dir = try TempDir("sig-named")
+    let dir = TempDir("sig-named")
     defer { dir.remove() }
     let (_, key) = try makeKey(in: dir.path, "a")
     #expect(try TrustedKeys.parse(key.publicKeyText + ", " + key.publicKeyText, source: "X").count == 2)
@@ -85,7 +85,7 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
   }
 
   @Test func privateKeysMustBeEd25519PEM() throws {
-    let dir = try TempDir("sig-priv")
+    let dir = TempDir("sig-priv")
     defer { dir.remove() }
     let rsa = dir.path + "/ec.pem"
     #expect(try Proc.run("/usr/bin/openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", rsa]).exited(0))
@@ -104,7 +104,7 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
   }
 
   @Test func verifyingAnIndex() throws {
-    let dir = try TempDir("sig-verify")
+    let dir = TempDir("sig-verify")
     defer { dir.remove() }
     let (_, old) = try makeKey(in: dir.path, "old")
     let (_, new) = try makeKey(in: dir.path, "new")

@@ -6,7 +6,8 @@ import Testing
 
 /// Whether this process may mount file systems (root in a container that allows it).
 let canMount: Bool = {
-  guard geteuid() == 0, let dir = try? TempDir("mount-probe") else { return false }
+  guard geteuid() == 0 else { return false }
+  let dir = TempDir("mount-probe")
   defer { dir.remove() }
   let ok = (try? Proc.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.path]).exited(0)) ?? false
   if ok { _ = try? Proc.run("/bin/umount", [dir.path]) }

@@ -2,6 +2,7 @@
 // and checks that a store holds exactly what it should.
 import FeBasics
 import FeStore
+@_exported import FeTestSupport
 import Foundation
 import Testing
 
@@ -9,126 +10,14 @@ import Testing
   import Glibc
 #endif
 
-/// What one subprocess did.
-struct ProcResult: CustomStringConvertible {
-  var code: Int32
-  var signaled: Bool
-  var out: String
-  var err: String
-  var timedOut: Bool
-
-  func exited(_ expected: Int32) -> Bool { !signaled && !timedOut && code == expected }
-
-  var description: String {
-    "exit \(signaled ? "signal " : "")\(code)\(timedOut ? " (timed out)" : "")\n--- stdout\n\(out)--- stderr\n\(err)---"
-  }
-}
-
-enum Proc {
-  /// Runs `executable args…` with exactly `env` (plus PATH and LANG) and captures its output in files.
-  static func run(
-    _ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:], timeLimit: Double = 120
-  ) throws -> ProcResult {
-    let running = try start(executable, args, cwd: cwd, env: env)
-    return running.wait(timeLimit: timeLimit)
-  }
-
-  /// Starts a process without waiting (for kill -9 and parallel tests).
-  static func start(_ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:]) throws -> Running {
-    let io = try TempDir("io")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = args
-    process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-    var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": io.path]
-    environment.merge(env) { _, new in new }
-    process.environment = environment
-    FileManager.default.createFile(atPath: io.path + "/out", contents: nil)
-    FileManager.default.createFile(atPath: io.path + "/err", contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: io.path + "/out"))
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: io.path + "/err"))
-    process.standardInput = FileHandle.nullDevice
-    let done = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in done.signal() }
-    try process.run()
-    return Running(process: process, io: io, done: done)
-  }
-
-  final class Running: @unchecked Sendable {
-    let process: Process
-    let io: TempDir
-    let done: DispatchSemaphore
-    private var finished = false
-
-    init(process: Process, io: TempDir, done: DispatchSemaphore) {
-      self.process = process
-      self.io = io
-      self.done = done
-    }
-
-    var pid: pid_t { process.processIdentifier }
-
-    func kill9() { kill(process.processIdentifier, SIGKILL) }
-
-    func wait(timeLimit: Double = 120) -> ProcResult {
-      var timedOut = false
-      if !finished {
-        if done.wait(timeout: .now() + timeLimit) == .timedOut {
-          timedOut = true
-          kill(process.processIdentifier, SIGKILL)
-          done.wait()
-        }
-        finished = true
-      }
-      let out = (try? String(contentsOfFile: io.path + "/out", encoding: .utf8)) ?? ""
-      let err = (try? String(contentsOfFile: io.path + "/err", encoding: .utf8)) ?? ""
-      defer { io.remove() }
-      return ProcResult(
-        code: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, out: out, err: err,
-        timedOut: timedOut)
-    }
-  }
-}
-
-/// A directory from mkdtemp, named after what uses it.
-struct TempDir: Sendable {
-  let path: String
-
-  init(_ name: String) throws {
-    let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.prefix(40))
-    var template = Array("/tmp/fe-reg-\(safe)-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: errno \(errno)") }
-    path = String(cString: made)
-  }
-
-  func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-  let description: String
-  init(_ d: String) { description = d }
-}
+typealias TestFailure = FixtureError
 
 enum Repo {
-  /// The repository root (Tests/FeRegistryTests/Support.swift → ../../).
-  static let root: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  static var root: String { Fe.repo }
   static var fixtures: String { root + "/Tests/FeRegistryTests/Fixtures" }
   static var fe1: String { root + "/blobs/fe/1" }
   static var fe2: String { root + "/blobs/fe/2" }
-
-  /// The built `fe`, beside the test runner in the scratch path's products directory.
-  static let fe: String = {
-    var dirs: [String] = []
-    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      dirs.append(URL(fileURLWithPath: exe).deletingLastPathComponent().path)
-    }
-    if let arg0 = CommandLine.arguments.first {
-      dirs.append(URL(fileURLWithPath: arg0).standardizedFileURL.deletingLastPathComponent().path)
-    }
-    for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/fe") { return dir + "/fe" }
-    return (dirs.first ?? ".") + "/fe"
-  }()
+  static var fe: String { Fe.binary }
 }
 
 /// `fe args…` with a private FE_HOME.
@@ -139,12 +28,13 @@ func fe(_ args: [String], home: String, cwd: String? = nil, env: [String: String
 /// A registry with fe 1.4.2 (source only) and fe 2.1.0 (with a prebuilt snapshot for this
 /// engine), published once per test process by the built `fe`; tests that change a registry copy it.
 enum SharedRegistry {
-  nonisolated(unsafe) private static var root: String?
+  /// Kept for the whole test process; removed at its exit.
+  nonisolated(unsafe) private static var root: TempDir?
   private static let built: Result<String, TestFailure> = {
     do {
-      let dir = try TempDir("shared-registry")
-      root = dir.path
-      atexit { if let root = SharedRegistry.root { try? FileManager.default.removeItem(atPath: root) } }
+      let dir = TempDir("shared-registry")
+      root = dir
+      atexit { SharedRegistry.root?.remove() }
       let registry = dir.path + "/registry"
       let home = dir.path + "/home"
       for (source, extra) in [(Repo.fe1, [String]()), (Repo.fe2, ["--with-snapshot"])] {
@@ -194,17 +84,6 @@ struct StoreState {
       (try? MappedBlob(path: store.layout.snapshotPath(tool, version), expectedEngineId: manifest.engineId, verification: .full)) != nil
     else { return false }
     return true
-  }
-}
-
-/// The shape of every fe failure: exit `code`, one `fe: error:` line, mentioning `needles`.
-func expectFeError(_ r: ProcResult, code: Int32, mentions needles: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
-  #expect(r.exited(code), "expected exit \(code): \(r)", sourceLocation: sourceLocation)
-  #expect(r.err.hasPrefix("fe: error: "), "stderr should start with `fe: error:`: \(r)", sourceLocation: sourceLocation)
-  let errorLines = r.err.split(separator: "\n").filter { $0.contains("error:") }
-  #expect(errorLines.count == 1, "exactly one error line expected: \(r)", sourceLocation: sourceLocation)
-  for needle in needles {
-    #expect(r.err.contains(needle), "stderr should mention \"\(needle)\": \(r)", sourceLocation: sourceLocation)
   }
 }
 

@@ -1,3 +1,4 @@
+import FeTestSupport
 import Foundation
 import Testing
 
@@ -47,17 +48,8 @@ enum Runner {
     var transcript: String { code == 0 ? stdout : stdout + "exit \(code)\n" }
   }
 
-  /// The fe binary built next to this test bundle.
-  static let fe: URL = {
-    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    var dir = exe.deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("fe")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      dir = dir.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fe")
-  }()
+  /// The fe binary (FeTestSupport's harness finds it).
+  static var fe: URL { URL(fileURLWithPath: Fe.binary) }
 
   static let node: String? = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
 

@@ -1,4 +1,5 @@
 import FeBasics
+@_exported import FeTestSupport
 import Testing
 
 @testable import FeStore
@@ -11,16 +12,10 @@ import Testing
 
 /// A fresh `$FE_HOME` named after the test, removed when the test ends.
 func withTempHome<T>(_ name: String = #function, _ body: (StoreLayout) throws -> T) throws -> T {
-  let safe = String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(60))
-  var template = Array("/tmp/fe-store-\(safe)-XXXXXX".utf8CString)
-  guard mkdtemp(&template) != nil else { throw FileSystem.ioError("mkdtemp") }
-  let home = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-  defer {
-    // Undo chmods a test may have left so the tree can be removed.
-    chmod(Path.join(home, "blobs"), 0o755)
-    try? FileSystem.removeTree(home)
-  }
-  return try body(StoreLayout(home: home))
+  let dir = TempDir("store-" + name)
+  // Undo chmods a test may have left so the tree can be removed.
+  defer { chmod(Path.join(dir.path, "blobs"), 0o755) }
+  return try body(StoreLayout(home: dir.path))
 }
 
 let testEngine = "v8-10.2.154-test-engine"

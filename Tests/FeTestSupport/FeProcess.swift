@@ -1,5 +1,7 @@
-// End-to-end helpers: run the built `fe` binary as a subprocess with a private FE_HOME and
-// temp project directories, and capture its stdout, stderr and exit status.
+// The fe-binary harness every test target uses: run the built `fe` binary (or any program) as a
+// subprocess with a private FE_HOME and temp project directories, and capture its stdout,
+// stderr and exit status.
+import FeBasics
 import Foundation
 import Testing
 
@@ -8,32 +10,36 @@ import Testing
 #endif
 
 /// What one `fe` run did.
-struct FeResult: CustomStringConvertible {
-  var code: Int32
+public struct FeResult: CustomStringConvertible, Sendable {
+  public var code: Int32
   /// True when the process ended by a signal (then `code` is the signal number).
-  var signaled: Bool
-  var out: String
-  var err: String
-  var timedOut: Bool
+  public var signaled: Bool
+  public var out: String
+  public var err: String
+  public var timedOut: Bool
+
+  public init(code: Int32, signaled: Bool, out: String, err: String, timedOut: Bool) {
+    (self.code, self.signaled, self.out, self.err, self.timedOut) = (code, signaled, out, err, timedOut)
+  }
 
   /// Normal exit with `code`, not a signal and not killed by our safety timeout.
-  func exited(_ expected: Int32) -> Bool { !signaled && !timedOut && code == expected }
+  public func exited(_ expected: Int32) -> Bool { !signaled && !timedOut && code == expected }
 
-  var description: String {
+  public var description: String {
     "exit \(signaled ? "signal " : "")\(code)\(timedOut ? " (timed out)" : "")\n--- stdout\n\(out)--- stderr\n\(err)---"
   }
 }
 
-enum Fe {
-  /// The repository root (Tests/FeCLITests/FeProcess.swift → ../../).
-  static let repo: String = URL(fileURLWithPath: #filePath)
+public enum Fe {
+  /// The repository root (Tests/FeTestSupport/FeProcess.swift → ../../).
+  public static let repo: String = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-  static var blobsFe1: String { repo + "/blobs/fe/1" }
-  static var blobsFe2: String { repo + "/blobs/fe/2" }
+  public static var blobsFe1: String { repo + "/blobs/fe/1" }
+  public static var blobsFe2: String { repo + "/blobs/fe/2" }
 
   /// The built `fe`, next to the test runner in the scratch path's products directory.
-  static let binary: String = {
+  public static let binary: String = {
     var candidates: [String] = []
     if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
       candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().path)
@@ -53,11 +59,11 @@ enum Fe {
   }()
 
   /// The safety net for a hung fe: kill it after this long so the suite reports, not hangs.
-  static let timeLimit: Double = 60
+  public static let timeLimit: Double = 60
 
   /// A process (not started) running `executable args…` in `cwd` with exactly `env` over defaults
   /// for PATH, LANG and NO_COLOR, and HOME inside FE_HOME so nothing reads the real home.
-  static func process(_ executable: String, _ args: [String], cwd: String, env: [String: String]) -> Process {
+  public static func process(_ executable: String, _ args: [String], cwd: String, env: [String: String]) -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = args
@@ -70,14 +76,13 @@ enum Fe {
   }
 
   /// Runs `fe args…` in `cwd` with exactly `env` (plus PATH/HOME/LANG defaults), feeding `stdin`.
-  static func run(
+  public static func run(
     _ args: [String], cwd: String, env: [String: String], stdin: String = "", executable: String? = nil
   ) throws -> FeResult {
     let process = Self.process(executable ?? binary, args, cwd: cwd, env: env)
 
     // Files, not pipes: no deadlock on large output and no reader threads.
-    let io = try TempDir("io")
-    defer { io.remove() }
+    let io = TempDir("io")
     let outPath = io.path + "/stdout", errPath = io.path + "/stderr", inPath = io.path + "/stdin"
     try Data(stdin.utf8).write(to: URL(fileURLWithPath: inPath))
     _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -111,38 +116,17 @@ enum Fe {
   }
 }
 
-/// A directory from mkdtemp, named after what uses it; `remove()` deletes it.
-struct TempDir {
-  let path: String
-
-  init(_ name: String) throws {
-    let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.prefix(40))
-    var template = Array("/tmp/fe-e2e-\(safe)-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else {
-      throw FixtureError("mkdtemp failed: errno \(errno)")
-    }
-    path = String(cString: made)
-  }
-
-  func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-  let description: String
-  init(_ d: String) { description = d }
-}
-
 /// One test's world: a store (FE_HOME), a project directory, and helpers to run fe in it.
 /// Call `remove()` in a `defer`.
-struct Sandbox {
-  let root: TempDir
-  let feHome: String
-  let project: String
-  var extraEnv: [String: String] = [:]
+public struct Sandbox {
+  public let root: TempDir
+  public let feHome: String
+  public let project: String
+  public var extraEnv: [String: String] = [:]
 
   /// A sandbox with an empty store, or with a copy (`cp -a`) of the shared store holding fe 1.4.2 and 2.1.0.
-  init(_ name: String, store: StoreKind = .sharedCopy) throws {
-    root = try TempDir(name)
+  public init(_ name: String, store: StoreKind = .sharedCopy) throws {
+    root = TempDir(name)
     project = root.path + "/project"
     try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
     switch store {
@@ -158,22 +142,22 @@ struct Sandbox {
     }
   }
 
-  enum StoreKind { case empty, sharedCopy, sharedReadOnly }
+  public enum StoreKind { case empty, sharedCopy, sharedReadOnly }
 
-  var env: [String: String] { ["FE_HOME": feHome].merging(extraEnv) { _, n in n } }
+  public var env: [String: String] { ["FE_HOME": feHome].merging(extraEnv) { _, n in n } }
 
   /// `fe args…` from `cwd` (default: the project directory).
-  func fe(_ args: String..., cwd: String? = nil, env extra: [String: String] = [:], stdin: String = "") throws -> FeResult {
+  public func fe(_ args: String..., cwd: String? = nil, env extra: [String: String] = [:], stdin: String = "") throws -> FeResult {
     try Fe.run(args, cwd: cwd ?? project, env: env.merging(extra) { _, n in n }, stdin: stdin)
   }
 
-  func fe(args: [String], cwd: String? = nil, env extra: [String: String] = [:]) throws -> FeResult {
+  public func fe(args: [String], cwd: String? = nil, env extra: [String: String] = [:]) throws -> FeResult {
     try Fe.run(args, cwd: cwd ?? project, env: env.merging(extra) { _, n in n })
   }
 
   /// Writes `text` to `name` relative to the project directory (creating parent directories).
   @discardableResult
-  func write(_ name: String, _ text: String, in dir: String? = nil) throws -> String {
+  public func write(_ name: String, _ text: String, in dir: String? = nil) throws -> String {
     let path = (dir ?? project) + "/" + name
     try FileManager.default.createDirectory(
       atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
@@ -183,26 +167,27 @@ struct Sandbox {
 
   /// Writes fe.config.js (or `name`) in the project directory.
   @discardableResult
-  func config(_ text: String, name: String = "fe.config.js") throws -> String {
+  public func config(_ text: String, name: String = "fe.config.js") throws -> String {
     try write(name, text)
   }
 
-  func snapshotPath(_ tool: String, _ version: String) -> String {
+  public func snapshotPath(_ tool: String, _ version: String) -> String {
     "\(feHome)/blobs/\(tool)/\(version)/snapshot.bin"
   }
 
-  func remove() { root.remove() }
+  public func remove() { root.remove() }
 }
 
 /// A store with fe 1.4.2 and fe 2.1.0 installed (and the config base snapshot cached), built
 /// once per test process. Tests that only read it use it directly; others copy it.
-enum SharedStore {
-  nonisolated(unsafe) fileprivate static var sharedRoot: String?
+public enum SharedStore {
+  /// Kept for the whole test process; removed at its exit.
+  nonisolated(unsafe) fileprivate static var sharedRoot: TempDir?
   private static let built: Result<String, FixtureError> = {
     do {
-      let dir = try TempDir("shared-store")
-      sharedRoot = dir.path
-      atexit { if let root = sharedRoot { try? FileManager.default.removeItem(atPath: root) } }
+      let dir = TempDir("shared-store")
+      sharedRoot = dir
+      atexit { SharedStore.sharedRoot?.remove() }
       let home = dir.path + "/fe-home"
       for source in [Fe.blobsFe1, Fe.blobsFe2] {
         let r = try Fe.run(["blobs", "install", source], cwd: dir.path, env: ["FE_HOME": home])
@@ -219,29 +204,100 @@ enum SharedStore {
     }
   }()
 
-  static func path() throws -> String { try built.get() }
+  public static func path() throws -> String { try built.get() }
 }
 
+/// Any program run with exactly `env` over PATH, LANG, NO_COLOR and a private HOME, its output
+/// captured in files; `start` does not wait (for kill -9 and parallel runs).
+public enum Proc {
+  /// Runs `executable args…` with exactly `env` (plus PATH and LANG) and captures its output in files.
+  public static func run(
+    _ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:], timeLimit: Double = 120
+  ) throws -> FeResult {
+    let running = try start(executable, args, cwd: cwd, env: env)
+    return running.wait(timeLimit: timeLimit)
+  }
+
+  /// Starts a process without waiting (for kill -9 and parallel tests).
+  public static func start(_ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:]) throws -> Running {
+    let io = TempDir("io")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = args
+    process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+    var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": io.path]
+    environment.merge(env) { _, new in new }
+    process.environment = environment
+    _ = FileManager.default.createFile(atPath: io.path + "/out", contents: nil)
+    _ = FileManager.default.createFile(atPath: io.path + "/err", contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: io.path + "/out"))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: io.path + "/err"))
+    process.standardInput = FileHandle.nullDevice
+    let done = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in done.signal() }
+    try process.run()
+    return Running(process: process, io: io, done: done)
+  }
+
+  public final class Running: @unchecked Sendable {
+    public let process: Process
+    public let io: TempDir
+    let done: DispatchSemaphore
+    private var finished = false
+
+    init(process: Process, io: TempDir, done: DispatchSemaphore) {
+      self.process = process
+      self.io = io
+      self.done = done
+    }
+
+    public var pid: pid_t { process.processIdentifier }
+
+    public func kill9() { kill(process.processIdentifier, SIGKILL) }
+
+    public func wait(timeLimit: Double = 120) -> FeResult {
+      var timedOut = false
+      if !finished {
+        if done.wait(timeout: .now() + timeLimit) == .timedOut {
+          timedOut = true
+          kill(process.processIdentifier, SIGKILL)
+          done.wait()
+        }
+        finished = true
+      }
+      let out = (try? String(contentsOfFile: io.path + "/out", encoding: .utf8)) ?? ""
+      let err = (try? String(contentsOfFile: io.path + "/err", encoding: .utf8)) ?? ""
+      defer { io.remove() }
+      return FeResult(
+        code: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, out: out, err: err,
+        timedOut: timedOut)
+    }
+  }
+}
+
+/// What one subprocess did (the registry tests' name for it).
+public typealias ProcResult = FeResult
+
 /// Plain subprocesses (cp) with the same capture as `fe`.
-enum Shell {
-  static func run(_ argv: [String]) throws -> FeResult {
+public enum Shell {
+  public static func run(_ argv: [String]) throws -> FeResult {
     try Fe.run(Array(argv.dropFirst()), cwd: "/", env: [:], executable: argv[0])
   }
 }
 
 /// Parses JSON text with JSONSerialization.
-func parseJSON(_ text: String) throws -> Any {
+public func parseJSON(_ text: String) throws -> Any {
   try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
 }
 
 extension String {
   /// Lines of stderr/stdout without the trailing empty one.
-  var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+  public var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
 }
 
 /// Checks the shape every fe failure must have: a normal exit with `code`, nothing on stdout
 /// is not required, stderr's first line starts `fe: error:` and there is only one error line.
-func expectFeError(_ r: FeResult, code: Int32, mentions needles: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectFeError(_ r: FeResult, code: Int32, mentions needles: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
   #expect(r.exited(code), "expected exit \(code): \(r)", sourceLocation: sourceLocation)
   #expect(r.err.hasPrefix("fe: error: "), "stderr should start with `fe: error:`: \(r)", sourceLocation: sourceLocation)
   let errorLines = r.err.lines.filter { $0.contains("error:") }
