@@ -107,6 +107,8 @@ typedef struct {
 } fe_limits;
 fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *sources, size_t source_count,
                  bool for_snapshot, const fe_limits *limits, void *host);
+// The function V8's promise-rejection events go to: (event, promise, reason). The host picks it.
+void fe_rt_set_promise_reject_handler(fe_rt *rt, fe_val handler);
 typedef enum { FE_LIMIT_NONE = 0, FE_LIMIT_HEAP = 1, FE_LIMIT_EXTERNAL = 2 } fe_limit;
 // Which of the runtime's limits was reached first, if any.
 fe_limit fe_rt_limit_reached(fe_rt *rt);

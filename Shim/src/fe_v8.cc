@@ -123,6 +123,8 @@ struct fe_rt {
   v8::StartupData blob{nullptr, 0};
   fe::SnapshotSources sources;  // its resources are in this isolate's external reference table
   v8::ArrayBuffer::Allocator *allocator = nullptr;
+  // Synthetic modules not yet evaluated, with the object whose properties become their exports.
+  std::vector<std::pair<Global<Module>, Global<Object>>> synthetic;
   size_t heap_limit = 0;
   std::atomic<int> limit_reached{FE_LIMIT_NONE};
 };
@@ -256,15 +258,7 @@ void ConfigureIsolate(fe_rt *rt) {
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 16);
 }
 
-void AdoptCore(fe_rt *rt, Local<Context> ctx, Local<Object> core) {
-  Isolate *isolate = rt->isolate;
-  rt->core.Reset(isolate, core);
-  Local<Value> handler;
-  if (core->Get(ctx, String::NewFromUtf8Literal(isolate, "promiseRejectHandler")).ToLocal(&handler) &&
-      handler->IsFunction()) {
-    rt->reject_handler.Reset(isolate, handler.As<Function>());
-  }
-}
+void AdoptCore(fe_rt *rt, Local<Context>, Local<Object> core) { rt->core.Reset(rt->isolate, core); }
 
 // Records the exception of a TryCatch on the runtime and maps it to a status.
 fe_status Caught(fe_rt *rt, TryCatch &tc) {
@@ -421,6 +415,7 @@ void fe_rt_dispose(fe_rt *rt) {
   rt->exception.Reset();
   rt->message.Reset();
   rt->vm_global_template.Reset();
+  rt->synthetic.clear();
   rt->context.Reset();
   if (rt->creator != nullptr) {
     delete rt->creator;  // owns and disposes the isolate
@@ -492,6 +487,7 @@ uint8_t *fe_rt_create_snapshot(fe_rt *rt, size_t *out_size) {
   rt->exception.Reset();
   rt->message.Reset();
   rt->vm_global_template.Reset();
+  rt->synthetic.clear();
   rt->context.Reset();
   v8::StartupData data = rt->creator->CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   if (data.data == nullptr || data.raw_size <= 0) return nullptr;
@@ -544,6 +540,14 @@ fe_val fe_rt_core(fe_rt *rt) {
 fe_val fe_rt_global(fe_rt *rt) { return V(rt->context.Get(rt->isolate)->Global()); }
 
 void fe_rt_run_microtasks(fe_rt *rt) { rt->isolate->PerformMicrotaskCheckpoint(); }
+
+void fe_rt_set_promise_reject_handler(fe_rt *rt, fe_val handler) {
+  if (handler == nullptr) {
+    rt->reject_handler.Reset();
+  } else {
+    rt->reject_handler.Reset(rt->isolate, L<Function>(handler));
+  }
+}
 
 fe_limit fe_rt_limit_reached(fe_rt *rt) { return static_cast<fe_limit>(rt->limit_reached.load()); }
 
@@ -699,22 +703,20 @@ namespace {
 MaybeLocal<Value> EvaluateSynthetic(Local<Context> ctx, Local<Module> module) {
   Isolate *isolate = ctx->GetIsolate();
   fe_rt *rt = RuntimeOf(isolate);
-  Local<Object> core = rt->core.Get(isolate);
-  Local<Value> table;
-  if (!core->Get(ctx, String::NewFromUtf8Literal(isolate, "syntheticExports")).ToLocal(&table) ||
-      !table->IsMap()) {
-    return MaybeLocal<Value>();
+  Local<Object> values;
+  for (auto it = rt->synthetic.begin(); it != rt->synthetic.end(); ++it) {
+    if (it->first.Get(isolate) == module) {
+      values = it->second.Get(isolate);
+      rt->synthetic.erase(it);  // a module is evaluated once
+      break;
+    }
   }
-  Local<Value> values;
-  if (!table.As<v8::Map>()->Get(ctx, Integer::New(isolate, module->GetIdentityHash())).ToLocal(&values) ||
-      !values->IsObject()) {
-    return MaybeLocal<Value>();
-  }
+  if (values.IsEmpty()) return MaybeLocal<Value>();
   Local<Array> keys;
-  if (!values.As<Object>()->GetOwnPropertyNames(ctx).ToLocal(&keys)) return MaybeLocal<Value>();
+  if (!values->GetOwnPropertyNames(ctx).ToLocal(&keys)) return MaybeLocal<Value>();
   for (uint32_t i = 0; i < keys->Length(); i++) {
     Local<Value> k = keys->Get(ctx, i).ToLocalChecked();
-    Local<Value> v = values.As<Object>()->Get(ctx, k).ToLocalChecked();
+    Local<Value> v = values->Get(ctx, k).ToLocalChecked();
     if (module->SetSyntheticModuleExport(isolate, k.As<String>(), v).IsNothing()) return MaybeLocal<Value>();
   }
   Local<v8::Promise::Resolver> r = v8::Promise::Resolver::New(ctx).ToLocalChecked();
@@ -732,12 +734,7 @@ fe_val fe_module_synthetic(fe_rt *rt, const char *name, fe_val names_array, fe_v
   for (uint32_t i = 0; i < arr->Length(); i++) names.push_back(arr->Get(ctx, i).ToLocalChecked().As<String>());
   Local<Module> m = Module::CreateSyntheticModule(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(),
                                                   names, EvaluateSynthetic);
-  // core.syntheticExports: Map<hash, values>, read by EvaluateSynthetic.
-  Local<Object> core = rt->core.Get(isolate);
-  Local<Value> table;
-  if (core->Get(ctx, String::NewFromUtf8Literal(isolate, "syntheticExports")).ToLocal(&table) && table->IsMap()) {
-    (void)table.As<v8::Map>()->Set(ctx, Integer::New(isolate, m->GetIdentityHash()), L(values_object));
-  }
+  rt->synthetic.emplace_back(Global<Module>(isolate, m), Global<Object>(isolate, L<Object>(values_object)));
   return V(scope.Escape(m));
 }
 

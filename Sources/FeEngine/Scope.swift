@@ -247,6 +247,8 @@ public struct Scope {
   }
   public func moduleHash(_ m: Local) -> Int32 { Int32(fe_module_hash(rt, m.raw)) }
   public func sameModule(_ a: Local, _ b: Local) -> Bool { fe_module_same(rt, a.raw, b.raw) }
+  /// Where V8's promise-rejection events go: a function of (event, promise, reason), or nil.
+  public func setPromiseRejectHandler(_ fn: Local?) { fe_rt_set_promise_reject_handler(rt, fn?.raw) }
   public func moduleRequests(_ m: Local) -> [String] {
     let reqs = Local(fe_module_requests(rt, m.raw))
     return (0..<length(reqs)).compactMap { element(reqs, $0).map(string) }

@@ -5,6 +5,8 @@ import FeEngine
 /// `CoreEntryTests` checks each against a booted snapshot, so a renamed JS function fails a
 /// test instead of a launch.
 public enum CoreEntry: String, CaseIterable, Sendable {
+  // Handed to the shim as hooks, not called.
+  case promiseRejectHandler
   // Bootstrap and the main program.
   case setup, commonjs, runMain, runExportedMain, exitCodePromise, exitCode, emitExit, fatal, beforeExit
   // The event loop's turns and callbacks from the host.

@@ -15,7 +15,7 @@ extension Runtime {
     rt.onUncaught = { _ in }
     let main = "/fe-warm-up/main.js"
     do {
-      try rt.isolate.bootstrap(source: source, name: sourceName, ops: opNames)
+      try rt.bootstrap()
       try rt.setup(argv: ["fe", main], env: [:], execPath: "fe")
       try rt.compileTool(warmUpTool, path: main, eager: false)
       guard try rt.runCompiledTool(filename: main) == 0 else { return nil }

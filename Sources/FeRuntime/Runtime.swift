@@ -72,7 +72,7 @@ public final class Runtime {
   /// A runtime freshly bootstrapped from source, whose heap can become a snapshot.
   public static func makeSnapshotBuilder() throws -> Runtime {
     let rt = Runtime(isolate: Isolate(forSnapshot: true), permissions: .all)
-    try rt.isolate.bootstrap(source: source, name: sourceName, ops: opNames, codeCache: launchCodeCache)
+    try rt.bootstrap(codeCache: launchCodeCache)
     return rt
   }
 
@@ -96,6 +96,22 @@ public final class Runtime {
     }
     modules.sandbox = sandbox
     isolate.delegate = self
+    // Booted from a snapshot, the core object is there already (in an empty isolate, not yet).
+    if !isolate.isSnapshotBuilder { installHooks() }
+  }
+
+  /// Runs the runtime's JS in a fresh isolate (one not booted from a snapshot).
+  func bootstrap(codeCache: [UInt8]? = nil) throws {
+    try isolate.bootstrap(source: Runtime.source, name: Runtime.sourceName, ops: Runtime.opNames, codeCache: codeCache)
+    installHooks()
+  }
+
+  /// Hands the shim the runtime's JS functions it calls by itself (no JS names in the shim).
+  private func installHooks() {
+    try? isolate.scope { s in
+      let handler = s.type(s.core) == .object ? s.get(s.core, CoreEntry.promiseRejectHandler.rawValue) : nil
+      s.setPromiseRejectHandler(handler.flatMap { s.type($0) == .function ? $0 : nil })
+    }
   }
 
   /// Serialises the heap (with a tool loaded, if one was run). The runtime is spent after.

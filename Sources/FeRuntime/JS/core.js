@@ -5,7 +5,6 @@
 'use strict';
 
 const core = {
-  syntheticExports: new Map(),
   main: undefined, // set by fe.main() in a tool's bundle at blob build time
   tool: undefined,
 };
