@@ -1,0 +1,2 @@
+// The fe-binary harness (Fe.run, Sandbox, SharedStore) and TempDir come from FeTestSupport.
+@_exported import FeTestSupport
