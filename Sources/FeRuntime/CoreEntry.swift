@@ -12,7 +12,7 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   // The event loop's turns and callbacks from the host.
   case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp
   // Modules.
-  case isBuiltin, builtinExports, resolveBare, isCommonJS, cjsLoadForImport, namespaceAfter, importMetaResolve
+  case isBuiltin, builtinExports, resolveBare, packageType, cjsLoadForImport, namespaceAfter, importMetaResolve
   // The config sandbox.
   case resolveConfig, observeConfig
 }

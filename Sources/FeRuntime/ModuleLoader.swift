@@ -36,7 +36,7 @@ final class ModuleLoader {
 
   func evaluateEntry(_ path: String, runtime: Runtime) throws -> Persistent {
     let source = try readSource(path, importedFrom: nil)
-    let kind = try detectKind(path: path, source: source, runtime: runtime)
+    let kind = try runtime.isolate.scope { s in try self.kind(of: path, source: { source }, scope: s) }
     switch kind {
     case .commonjs:
       return try runtime.isolate.scope { s in
@@ -68,39 +68,21 @@ final class ModuleLoader {
     }
   }
 
-  /// `.mjs` and `.cjs` decide; then the nearest package.json "type"; then, as Node 22 does,
-  /// CommonJS unless the source only parses as a module.
-  private func detectKind(path: String, source: String, runtime: Runtime) throws -> Kind {
+  /// The one answer to "is this file CommonJS?", for the entry file and every import: `.mjs`
+  /// and `.cjs` decide; then the "type" of the nearest package.json, read by the runtime's
+  /// package reader (a real JSON parse, the one `require()` uses); with no "type", as Node 22,
+  /// CommonJS unless the source only parses as a module. A source with another syntax error is
+  /// CommonJS here: compiling it as such reports the error.
+  private func kind(of path: String, source: () throws -> String, scope s: Scope) throws -> Kind {
     if path.hasSuffix(".mjs") { return .module }
     if path.hasSuffix(".cjs") { return .commonjs }
-    if let type = packageType(near: path) { return type == "module" ? .module : .commonjs }
+    let type = try s.callCore(.packageType, [s.string(path)])
+    if s.type(type) == .string { return s.string(type) == "module" ? .module : .commonjs }
     do {
-      _ = try runtime.isolate.scope { s in
-        try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
-      }
+      _ = try s.compileFunction(try source(), name: path, params: ModuleLoader.wrapperParams)
       return .commonjs
     } catch let e as JSError {
-      if ModuleLoader.needsModuleSyntax(e) { return .module }
-      throw e
-    }
-  }
-
-  private func packageType(near path: String) -> String? {
-    var dir = Path.dirname(path)
-    while true {
-      let pkg = Path.join(dir, "package.json")
-      readLog?.record(pkg, .contents)
-      if let text = try? FileSystem.readString(pkg) {
-        // A full JSON parse is not needed for one top-level string field.
-        if let r = text.firstRange(of: "\"type\"") {
-          let rest = text[r.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\t" || $0 == "\n" }
-          if rest.hasPrefix("\"module\"") { return "module" }
-          if rest.hasPrefix("\"commonjs\"") { return "commonjs" }
-        }
-        return nil
-      }
-      if dir == "/" { return nil }
-      dir = Path.dirname(dir)
+      return ModuleLoader.needsModuleSyntax(e) ? .module : .commonjs
     }
   }
 
@@ -111,7 +93,10 @@ final class ModuleLoader {
     if let r = byKey[path] { return r.module.get(s) }
     let url = ModuleLoader.fileURL(path)
     let m: Local
-    if importedFrom != nil, isCommonJS(path, scope: s) {
+    // An import is CommonJS only as a .js or .cjs file (JSON and the rest have loaders of their own).
+    if importedFrom != nil, path.hasSuffix(".js") || path.hasSuffix(".cjs"),
+      try kind(of: path, source: { try readSource(path, importedFrom: importedFrom) }, scope: s) == .commonjs
+    {
       // An ES module importing CommonJS gets module.exports as `default` and its keys as names.
       let exports = try s.callCore(.cjsLoadForImport, [s.string(path)])
       let values = s.object()
@@ -144,23 +129,6 @@ final class ModuleLoader {
       }
     }
     return m
-  }
-
-  /// Whether an imported file is CommonJS: `.cjs`, or `.js` outside a "type": "module" package
-  /// unless its source only parses as a module (Node 22's syntax detection).
-  private func isCommonJS(_ path: String, scope s: Scope) -> Bool {
-    if path.hasSuffix(".cjs") { return true }
-    guard path.hasSuffix(".js"), let v = try? s.callCore(.isCommonJS, [s.string(path)]), s.bool(v) else { return false }
-    readLog?.record(path, .contents)
-    guard let source = try? FileSystem.readString(path) else { return true }
-    do {
-      _ = try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
-      return true
-    } catch let e as JSError {
-      return !ModuleLoader.needsModuleSyntax(e)
-    } catch {
-      return true
-    }
   }
 
   /// A CommonJS compile error that means "this is an ES module".

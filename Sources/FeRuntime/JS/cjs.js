@@ -89,12 +89,14 @@ const cjs = (() => {
     e.code = 'ERR_DLOPEN_FAILED';
     throw e;
   };
+  // The "type" of the nearest package.json ('module' or 'commonjs'), or null when it has none
+  // (or there is none): the one answer for require() and for Swift's module loader.
   function nearestPackageType(dir) {
     for (;;) {
       const pkg = readPackage(dir);
-      if (pkg) return pkg.type === 'module' ? 'module' : 'commonjs';
+      if (pkg) return pkg.type === 'module' || pkg.type === 'commonjs' ? pkg.type : null;
       const parent = path.dirname(dir);
-      if (parent === dir) return 'commonjs';
+      if (parent === dir) return null;
       dir = parent;
     }
   }

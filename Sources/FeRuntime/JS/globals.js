@@ -77,7 +77,7 @@ core.commonjs = (fn, filename) => cjs.runCompiledMain(fn, filename);
 core.resolveBare = (request, parentPath) => cjs.Module._resolveFilename(request,
   { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
   { conditions: ['import', 'node', 'default'] });
-core.isCommonJS = (filename) => filename.endsWith('.cjs') || (filename.endsWith('.js') && cjs.packageType(path.dirname(filename)) !== 'module');
+core.packageType = (filename) => cjs.packageType(path.dirname(filename));
 
 // Helpers for the module loader (Swift drives the graph; these shape values for it).
 core.runExportedMain = async (main, args) => {
