@@ -10,6 +10,11 @@ import PackageDescription
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
 let libnode = "\(root)/.deps/libnode"
 
+// The runtime's JavaScript, every file in FeRuntime/JS: numbered, so name order is load order
+// (FeRuntime's RuntimeSource joins them in that order).
+let runtimeJS = ((try? FileManager.default.contentsOfDirectory(atPath: "\(root)/Sources/FeRuntime/JS")) ?? [])
+  .filter { $0.hasSuffix(".js") }.sorted()
+
 let package = Package(
   name: "fe",
   platforms: [.macOS(.v13)],
@@ -57,36 +62,7 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
-      resources: [
-        .embedInCode("JS/core.js"),
-        .embedInCode("JS/inspect.js"),
-        .embedInCode("JS/loop.js"),
-        .embedInCode("JS/events.js"),
-        .embedInCode("JS/process.js"),
-        .embedInCode("JS/console.js"),
-        .embedInCode("JS/path.js"),
-        .embedInCode("JS/fs.js"),
-        .embedInCode("JS/url.js"),
-        .embedInCode("JS/builtins.js"),
-        .embedInCode("JS/buffer.js"),
-        .embedInCode("JS/web.js"),
-        .embedInCode("JS/string_decoder.js"),
-        .embedInCode("JS/assert.js"),
-        .embedInCode("JS/streams.js"),
-        .embedInCode("JS/child_process.js"),
-        .embedInCode("JS/crypto.js"),
-        .embedInCode("JS/fetch.js"),
-        .embedInCode("JS/cjs.js"),
-        .embedInCode("JS/tty.js"),
-        .embedInCode("JS/readline.js"),
-        .embedInCode("JS/zlib.js"),
-        .embedInCode("JS/vm.js"),
-        .embedInCode("JS/querystring.js"),
-        .embedInCode("JS/punycode.js"),
-        .embedInCode("JS/timers_promises.js"),
-        .embedInCode("JS/http.js"),
-        .embedInCode("JS/globals.js"),
-      ]
+      resources: runtimeJS.map { .embedInCode("JS/\($0)") }
     ),
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd", "CXXHash"]),

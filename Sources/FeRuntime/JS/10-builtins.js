@@ -1,0 +1,87 @@
+// Builtin modules, for require() and import of 'fs', 'node:fs', ...
+// Uses from earlier files: 00-core.js (core, builtins, define, ERRNO, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, typeError); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (fileURLToPath, pathToFileURL, URLSearchParams, URL).
+const util = {
+  format, formatWithOptions, inspect,
+  inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); define(ctor, 'super_', superCtor); },
+  promisify(fn) {
+    if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "original" argument must be of type function. Received${describe(fn)}`);
+    if (fn[util.promisify.custom]) return fn[util.promisify.custom];
+    return function (...args) { return new Promise((resolve, reject) => fn.call(this, ...args, (err, ...values) => (err ? reject(err) : resolve(values.length > 1 ? values : values[0])))); };
+  },
+  deprecate(fn, msg, code) {
+    let warned = false;
+    return function (...args) { if (!warned) { warned = true; process.emitWarning(msg, 'DeprecationWarning'); } return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args); };
+  },
+  isDeepStrictEqual: (a, b) => deepEqual(a, b, true),
+  types: {
+    isPromise: (v) => v instanceof Promise, isDate: (v) => v instanceof Date, isRegExp: (v) => v instanceof RegExp,
+    isMap: (v) => v instanceof Map, isSet: (v) => v instanceof Set, isNativeError: (v) => v instanceof Error,
+    isTypedArray: (v) => ArrayBuffer.isView(v) && !(v instanceof DataView), isUint8Array: (v) => v instanceof Uint8Array,
+    isArrayBuffer: (v) => v instanceof ArrayBuffer, isAnyArrayBuffer: (v) => v instanceof ArrayBuffer,
+    isAsyncFunction: (v) => typeof v === 'function' && v.constructor && v.constructor.name === 'AsyncFunction',
+    isGeneratorFunction: (v) => typeof v === 'function' && v.constructor && /GeneratorFunction$/.test(v.constructor.name),
+    isWeakMap: (v) => v instanceof WeakMap, isWeakSet: (v) => v instanceof WeakSet, isDataView: (v) => v instanceof DataView,
+    isBoxedPrimitive: (v) => v instanceof Number || v instanceof String || v instanceof Boolean,
+  },
+  isArray: Array.isArray,
+  TextEncoder: undefined, TextDecoder: undefined,
+};
+util.promisify.custom = Symbol.for('nodejs.util.promisify.custom');
+// deepEqual(a, b, strict), Node's comparison algorithm, is defined in assert.js.
+
+const os = {
+  EOL: '\n', platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', endianness: () => 'LE',
+  homedir: () => process.env.HOME || check(ops.op_os_info())[2],
+  tmpdir: () => { let t = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp'; if (t.length > 1 && t.endsWith('/')) t = t.slice(0, -1); return t; },
+  hostname: () => check(ops.op_os_info())[0],
+  release: () => check(ops.op_os_info())[1],
+  cpus: () => check(ops.op_os_cpus()).map(([model, speed]) => ({ model, speed, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })),
+  availableParallelism: () => check(ops.op_os_cpus()).length,
+  totalmem: () => ops.op_os_mem()[0], freemem: () => ops.op_os_mem()[1],
+  uptime: () => ops.op_os_mem()[2],
+  loadavg: () => [0, 0, 0],
+  networkInterfaces: () => ({}),
+  userInfo: () => ({ uid: 0, gid: 0, username: process.env.USER || '', homedir: os.homedir(), shell: process.env.SHELL || null }),
+  constants: { signals: {}, errno: {} },
+  devNull: '/dev/null',
+};
+os.constants.errno = Object.fromEntries(Object.entries(ERRNO));
+
+core.builtins = builtins;
+function registerBuiltin(name, exports) { builtins.set(name, exports); }
+registerBuiltin('path', path);
+registerBuiltin('path/posix', path);
+registerBuiltin('events', EventEmitter);
+registerBuiltin('util', util);
+registerBuiltin('os', os);
+registerBuiltin('process', process);
+registerBuiltin('url', { URL, URLSearchParams, fileURLToPath, pathToFileURL });
+registerBuiltin('timers', { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate });
+registerBuiltin('console', console);
+registerBuiltin('fs', fs);
+registerBuiltin('fs/promises', fsPromises);
+
+// Node 20's builtin modules (module.builtinModules), and those it has only with `node:`. One fe
+// lacks fails at the require that names it, never later with half an API.
+const nodeBuiltinNames = new Set(('_http_agent _http_client _http_common _http_incoming _http_outgoing _http_server ' +
+  '_stream_duplex _stream_passthrough _stream_readable _stream_transform _stream_wrap _stream_writable _tls_common ' +
+  '_tls_wrap assert assert/strict async_hooks buffer child_process cluster console constants crypto dgram ' +
+  'diagnostics_channel dns dns/promises domain events fs fs/promises http http2 https inspector inspector/promises ' +
+  'module net os path path/posix path/win32 perf_hooks process punycode querystring readline readline/promises repl ' +
+  'stream stream/consumers stream/promises stream/web string_decoder sys timers timers/promises tls trace_events tty ' +
+  'url util util/types v8 vm wasi worker_threads zlib').split(' '));
+const nodePrefixedBuiltinNames = new Set(['test', 'test/reporters', 'sea']);
+// module.builtinModules: Node's list, as isBuiltin answers; an unsupported one fails at its require.
+core.nodeBuiltinNames = [...nodeBuiltinNames].sort();
+const isNodeBuiltin = (name, id) => nodeBuiltinNames.has(id) || (name !== id && nodePrefixedBuiltinNames.has(id));
+function requireBuiltin(name) {
+  const id = name.startsWith('node:') ? name.slice(5) : name;
+  if (builtins.has(id)) return builtins.get(id);
+  if (isNodeBuiltin(name, id)) throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not support the Node builtin '${id}'`);
+  throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
+}
+core.requireBuiltin = requireBuiltin;
+core.isBuiltin = (name) => {
+  const id = name.startsWith('node:') ? name.slice(5) : name;
+  return builtins.has(id) || isNodeBuiltin(name, id);
+};

@@ -1,0 +1,652 @@
+// web: the web-platform globals Node has and V8 lacks - DOMException, TextEncoder/TextDecoder,
+// atob/btoa, structuredClone, Event/EventTarget/CustomEvent, AbortController/AbortSignal and
+// performance. Behaviour (including error codes and messages) follows Node 20.
+// Uses from earlier files: 00-core.js (core, hasOwn, define); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 05-process.js (process, startTime); 06-console.js (counts); 10-builtins.js (util, registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+
+// Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
+{
+  // What a custom inspect passes on: the caller's options, `levels` deeper.
+  const nestedInspectOptions = (o, levels = 1) => ({
+    colors: o.colors, compact: o.compact, breakLength: o.breakLength, showHidden: o.showHidden, sorted: o.sorted,
+    depth: typeof o.depth === 'number' ? o.depth - levels : o.depth,
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // DOMException: an Error by prototype, with name/message/code as prototype getters.
+  const domExceptionState = new WeakMap();
+  const domExceptionCodes = new Map();
+  function domState(self) {
+    const s = domExceptionState.get(self);
+    if (s === undefined) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of DOMException');
+    return s;
+  }
+  class DOMException {
+    constructor(message = '', options = 'Error') {
+      Error.captureStackTrace(this); // formatted lazily, so the name and message set below show
+      let name = options;
+      if (options && typeof options === 'object') {
+        name = options.name;
+        if ('cause' in options) define(this, 'cause', options.cause);
+      }
+      domExceptionState.set(this, { message: `${message}`, name: `${name}` });
+    }
+    get name() { return domState(this).name; }
+    get message() { return domState(this).message; }
+    get code() {
+      const name = domState(this).name;
+      return domExceptionCodes.get(name) || 0;
+    }
+  }
+  Object.setPrototypeOf(DOMException.prototype, Error.prototype);
+  Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { configurable: true, value: 'DOMException' });
+  for (const key of ['name', 'message', 'code']) Object.defineProperty(DOMException.prototype, key, { enumerable: true });
+  [['IndexSizeError', 'INDEX_SIZE_ERR'], ['DOMStringSizeError', 'DOMSTRING_SIZE_ERR'],
+    ['HierarchyRequestError', 'HIERARCHY_REQUEST_ERR'], ['WrongDocumentError', 'WRONG_DOCUMENT_ERR'],
+    ['InvalidCharacterError', 'INVALID_CHARACTER_ERR'], ['NoDataAllowedError', 'NO_DATA_ALLOWED_ERR'],
+    ['NoModificationAllowedError', 'NO_MODIFICATION_ALLOWED_ERR'], ['NotFoundError', 'NOT_FOUND_ERR'],
+    ['NotSupportedError', 'NOT_SUPPORTED_ERR'], ['InUseAttributeError', 'INUSE_ATTRIBUTE_ERR'],
+    ['InvalidStateError', 'INVALID_STATE_ERR'], ['SyntaxError', 'SYNTAX_ERR'],
+    ['InvalidModificationError', 'INVALID_MODIFICATION_ERR'], ['NamespaceError', 'NAMESPACE_ERR'],
+    ['InvalidAccessError', 'INVALID_ACCESS_ERR'], ['ValidationError', 'VALIDATION_ERR'],
+    ['TypeMismatchError', 'TYPE_MISMATCH_ERR'], ['SecurityError', 'SECURITY_ERR'], ['NetworkError', 'NETWORK_ERR'],
+    ['AbortError', 'ABORT_ERR'], ['URLMismatchError', 'URL_MISMATCH_ERR'], ['QuotaExceededError', 'QUOTA_EXCEEDED_ERR'],
+    ['TimeoutError', 'TIMEOUT_ERR'], ['InvalidNodeTypeError', 'INVALID_NODE_TYPE_ERR'], ['DataCloneError', 'DATA_CLONE_ERR'],
+  ].forEach(([name, constant], i) => {
+    const desc = { enumerable: true, value: i + 1 };
+    Object.defineProperty(DOMException, constant, desc);
+    Object.defineProperty(DOMException.prototype, constant, desc);
+    // Names dropped from WebIDL keep their constant but report code 0.
+    if (!['DOMStringSizeError', 'NoDataAllowedError', 'ValidationError'].includes(name)) domExceptionCodes.set(name, i + 1);
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // TextEncoder / TextDecoder (utf-8, utf-16le/be and windows-1252, which Node 20 decodes as latin1).
+  const isTextEncoder = new WeakSet();
+  class TextEncoder {
+    constructor() { isTextEncoder.add(this); }
+    get encoding() { checkThis(isTextEncoder.has(this), 'TextEncoder'); return 'utf-8'; }
+    encode(input = '') {
+      checkThis(isTextEncoder.has(this), 'TextEncoder');
+      return ops.op_utf8_encode(`${input}`);
+    }
+    // Writes whole characters while they fit; `read` counts UTF-16 units consumed.
+    encodeInto(src, dest) {
+      checkThis(isTextEncoder.has(this), 'TextEncoder');
+      if (typeof src !== 'string') throw invalidArgType('src', 'string', src);
+      if (!(dest instanceof Uint8Array)) throw invalidArgType('dest', 'Uint8Array', dest);
+      let read = 0, written = 0;
+      const n = dest.length;
+      while (read < src.length) {
+        let c = src.charCodeAt(read), units = 1;
+        if (c >= 0xd800 && c <= 0xdbff && (src.charCodeAt(read + 1) & 0xfc00) === 0xdc00) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (src.charCodeAt(read + 1) - 0xdc00);
+          units = 2;
+        } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        if (written + size > n) break;
+        if (size === 1) dest[written] = c;
+        else {
+          let shift = (size - 1) * 6;
+          dest[written] = ((0xf00 >> size) & 0xff) | (c >> shift);
+          for (let i = 1; i < size; i++) { shift -= 6; dest[written + i] = 0x80 | ((c >> shift) & 0x3f); }
+        }
+        written += size;
+        read += units;
+      }
+      return { read, written };
+    }
+    [customInspect](depth, opts) {
+      return typeof depth === 'number' && depth < 0 ? this : inspect({ encoding: this.encoding }, nestedInspectOptions(opts, 0));
+    }
+  }
+  Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { configurable: true, value: 'TextEncoder' });
+  function checkThis(ok, type) {
+    if (!ok) throw nodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
+  }
+
+  const textDecoderLabels = new Map();
+  for (const [encoding, labels] of [
+    ['utf-8', 'unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf8 utf-8 x-unicode20utf8'],
+    ['utf-16le', 'csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16le utf-16'],
+    ['utf-16be', 'unicodefffe utf-16be'],
+    ['windows-1252', 'ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252'],
+  ]) for (const label of labels.split(' ')) textDecoderLabels.set(label, encoding);
+
+  // The length of an incomplete UTF-8 sequence at the end of `b` (0 if it ends whole or broken).
+  function utf8IncompleteTail(b) {
+    for (let back = 1; back <= 3 && back <= b.length; back++) {
+      const c = b[b.length - back];
+      if ((c & 0xc0) === 0x80) continue;
+      const need = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+      if (need <= back) return 0;
+      // The second byte's range depends on the lead byte (no overlongs, surrogates or > U+10FFFF).
+      if (back >= 2) {
+        const d = b[b.length - back + 1];
+        const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+        const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+        if (d < lo || d > hi) return 0;
+      }
+      return back;
+    }
+    return 0;
+  }
+  const decoderState = new WeakMap();
+  class TextDecoder {
+    constructor(encoding = 'utf-8', options = {}) {
+      encoding = `${encoding}`;
+      if (options !== null && typeof options !== 'object' && typeof options !== 'function') throw invalidArgType('options', 'Object', options);
+      const enc = textDecoderLabels.get(encoding) || textDecoderLabels.get(encoding.toLowerCase().replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ''));
+      if (enc === undefined) throw nodeError(RangeError, 'ERR_ENCODING_NOT_SUPPORTED', `The "${encoding}" encoding is not supported`);
+      decoderState.set(this, {
+        encoding: enc, fatal: Boolean(options && options.fatal), ignoreBOM: Boolean(options && options.ignoreBOM),
+        pending: null, bomSeen: false,
+      });
+    }
+    get encoding() { return decoderOf(this).encoding; }
+    get fatal() { return decoderOf(this).fatal; }
+    get ignoreBOM() { return decoderOf(this).ignoreBOM; }
+    decode(input = new Uint8Array(0), options = {}) {
+      const s = decoderOf(this);
+      let bytes;
+      if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) bytes = new Uint8Array(input);
+      else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+      else throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+      const stream = Boolean(options && options.stream);
+      if (s.pending !== null) {
+        const joined = new Uint8Array(s.pending.length + bytes.length);
+        joined.set(s.pending);
+        joined.set(bytes, s.pending.length);
+        bytes = joined;
+        s.pending = null;
+      }
+      let keep = 0;
+      if (stream) {
+        if (s.encoding === 'utf-8') keep = utf8IncompleteTail(bytes);
+        else if (s.encoding !== 'windows-1252') keep = utf16IncompleteTail(bytes, s.encoding === 'utf-16be');
+        if (keep > 0) { s.pending = bytes.slice(bytes.length - keep); bytes = bytes.subarray(0, bytes.length - keep); }
+      }
+      let text;
+      if (s.encoding === 'utf-8') {
+        if (s.fatal && !ops.op_utf8_valid(bytes)) {
+          s.pending = null;
+          throw nodeError(TypeError, 'ERR_ENCODING_INVALID_ENCODED_DATA', 'The encoded data was not valid for encoding utf-8');
+        }
+        text = ops.op_utf8_decode(bytes);
+      } else if (s.encoding === 'windows-1252') text = latin1Text(bytes);
+      else text = utf16Decode(bytes, s.encoding === 'utf-16be', s.fatal, s.encoding);
+      // A BOM is dropped only at the start of a stream; a call without `stream` ends the stream.
+      if (text.length > 0 && !s.bomSeen && !s.ignoreBOM) {
+        if (text.charCodeAt(0) === 0xfeff && s.encoding !== 'windows-1252') text = text.slice(1);
+        s.bomSeen = true;
+      }
+      if (!stream) s.bomSeen = false;
+      return text;
+    }
+    [customInspect](depth) {
+      if (typeof depth === 'number' && depth < 0) return this;
+      const s = decoderOf(this);
+      return `TextDecoder ${inspect({ encoding: s.encoding, fatal: s.fatal, ignoreBOM: s.ignoreBOM })}`;
+    }
+  }
+  Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { configurable: true, value: 'TextDecoder' });
+  function decoderOf(self) {
+    const s = decoderState.get(self);
+    checkThis(s !== undefined, 'TextDecoder');
+    return s;
+  }
+  // A trailing odd byte, or a high surrogate waiting for its pair.
+  function utf16IncompleteTail(b, be) {
+    let keep = b.length % 2;
+    const end = b.length - keep;
+    if (end >= 2) {
+      const unit = be ? (b[end - 2] << 8) | b[end - 1] : b[end - 2] | (b[end - 1] << 8);
+      if (unit >= 0xd800 && unit <= 0xdbff) keep += 2;
+    }
+    return keep;
+  }
+  function utf16Decode(b, be, fatal, encoding) {
+    const units = [];
+    let out = '';
+    const bad = () => {
+      if (fatal) throw nodeError(TypeError, 'ERR_ENCODING_INVALID_ENCODED_DATA', `The encoded data was not valid for encoding ${encoding}`);
+      return 0xfffd;
+    };
+    const n = b.length >>> 1;
+    for (let i = 0; i < n; i++) {
+      const u = be ? (b[2 * i] << 8) | b[2 * i + 1] : b[2 * i] | (b[2 * i + 1] << 8);
+      if (u >= 0xd800 && u <= 0xdbff) {
+        const next = i + 1 < n ? (be ? (b[2 * i + 2] << 8) | b[2 * i + 3] : b[2 * i + 2] | (b[2 * i + 3] << 8)) : -1;
+        if (next >= 0xdc00 && next <= 0xdfff) { units.push(u, next); i++; } else if (next < 0 && b.length % 2 === 1) {
+        units.push(bad()); // a surrogate cut off at the very end is one error, however many bytes
+        return out + String.fromCharCode.apply(null, units);
+      } else units.push(bad());
+      } else if (u >= 0xdc00 && u <= 0xdfff) units.push(bad());
+      else units.push(u);
+      if (units.length >= 8192) { out += String.fromCharCode.apply(null, units); units.length = 0; }
+    }
+    if (b.length % 2 === 1) units.push(bad());
+    return out + String.fromCharCode.apply(null, units);
+  }
+  util.TextEncoder = TextEncoder;
+  util.TextDecoder = TextDecoder;
+
+  // ---------------------------------------------------------------------------------------------
+  // atob / btoa: WHATWG forgiving base64, with Node's DOMException messages.
+  function atob(input) {
+    if (arguments.length === 0) throw missingArgs('input');
+    let s = `${input}`.replace(/[\t\n\f\r ]/g, '');
+    if (s.length % 4 === 0) s = s.replace(/==?$/, '');
+    if (/[^A-Za-z0-9+/]/.test(s)) throw new DOMException('Invalid character', 'InvalidCharacterError');
+    if (s.length % 4 === 1) throw new DOMException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+    return latin1Text(ops.op_base64_decode(s));
+  }
+  function btoa(input) {
+    if (arguments.length === 0) throw missingArgs('input');
+    const s = `${input}`;
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) throw new DOMException('Invalid character', 'InvalidCharacterError');
+    return ops.op_base64_encode(latin1Bytes(s), false);
+  }
+  bufferModule.atob = atob;
+  bufferModule.btoa = btoa;
+
+  // ---------------------------------------------------------------------------------------------
+  // structuredClone: the HTML structured clone algorithm as V8's serializer implements it.
+  // Prototypes are not kept (class instances become plain objects); cycles and shared buffers are.
+  const cloneErrorTypes = { EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
+  function notCloneable(v) {
+    let what;
+    if (typeof v === 'function') what = Function.prototype.toString.call(v);
+    else if (typeof v === 'symbol') what = String(v);
+    else what = `#<${constructorName(v) || 'Object'}>`;
+    return new DOMException(`${what} could not be cloned.`, 'DataCloneError');
+  }
+  function cloneValue(v, memo) {
+    if (typeof v === 'symbol' || typeof v === 'function') throw notCloneable(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (memo.has(v)) return memo.get(v);
+    const keep = (copy) => { memo.set(v, copy); return copy; };
+    if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet ||
+      (typeof WeakRef === 'function' && v instanceof WeakRef)) throw notCloneable(v);
+    if (v instanceof Date) return keep(new Date(v.getTime()));
+    if (v instanceof RegExp) return keep(new RegExp(v.source, v.flags));
+    if (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) return keep(Object(v.valueOf()));
+    if (v instanceof ArrayBuffer) return keep(v.slice(0));
+    if (ArrayBuffer.isView(v)) {
+      const buffer = cloneValue(v.buffer, memo);
+      if (v instanceof DataView) return keep(new DataView(buffer, v.byteOffset, v.byteLength));
+      const Ctor = globalThis[v[Symbol.toStringTag]];
+      return keep(new Ctor(buffer, v.byteOffset, v.length));
+    }
+    if (v instanceof Map) {
+      const copy = keep(new Map());
+      for (const [k, x] of v) copy.set(cloneValue(k, memo), cloneValue(x, memo));
+      return copy;
+    }
+    if (v instanceof Set) {
+      const copy = keep(new Set());
+      for (const x of v) copy.add(cloneValue(x, memo));
+      return copy;
+    }
+    if (v instanceof Error) {
+      const name = v.name;
+      const copy = keep(Object.create((hasOwn(cloneErrorTypes, name) ? cloneErrorTypes[name] : Error).prototype));
+      if (typeof v.stack === 'string') define(copy, 'stack', v.stack);
+      const message = Object.getOwnPropertyDescriptor(v, 'message');
+      if (message && 'value' in message) define(copy, 'message', String(message.value));
+      if (hasOwn(v, 'cause')) define(copy, 'cause', cloneValue(v.cause, memo));
+      return copy;
+    }
+    const copy = keep(Array.isArray(v) ? new Array(v.length) : {});
+    for (const k of Object.keys(v)) copy[k] = cloneValue(v[k], memo);
+    return copy;
+  }
+  function structuredClone(value, options) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The options argument must be either an object or undefined');
+    }
+    return cloneValue(value, new Map());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Event, CustomEvent, EventTarget: Node's single-target model (no bubbling or capture phases).
+  // Internal access to Event's private state, for EventTarget; set in Event's static block.
+  let setDispatch, stoppedImmediately;
+  const kTrusted = Symbol('trusted'); // an option marking events fe itself dispatches
+  const kResist = Symbol('resistStopPropagation'); // a listener option: runs even after stopImmediatePropagation
+  function validateOptionsObject(options, name, allowArrays) {
+    if (options === null || (!allowArrays && Array.isArray(options)) ||
+      (typeof options !== 'object' && !(allowArrays && typeof options === 'function'))) throw invalidArgType(name, 'Object', options);
+  }
+  class Event {
+    #type; #bubbles; #cancelable; #composed; #defaultPrevented = false; #timeStamp = performanceNow();
+    #stopped = false; #stopImmediate = false; #target = null; #dispatching = false; #trusted = false;
+    constructor(type, options = undefined) {
+      if (arguments.length === 0) throw missingArgs('type');
+      if (options != null) validateOptionsObject(options, 'options', false);
+      this.#bubbles = !!(options && options.bubbles);
+      this.#cancelable = !!(options && options.cancelable);
+      this.#composed = !!(options && options.composed);
+      this.#type = `${type}`;
+      this.#trusted = !!(options && options[kTrusted]);
+    }
+    static {
+      setDispatch = (e, target, dispatching) => { if (target !== undefined) e.#target = target; e.#dispatching = dispatching; };
+      stoppedImmediately = (e) => e.#stopImmediate;
+    }
+    initEvent(type, bubbles = false, cancelable = false) {
+      if (arguments.length === 0) throw missingArgs('type');
+      if (this.#dispatching) return;
+      this.#type = `${type}`;
+      this.#bubbles = !!bubbles;
+      this.#cancelable = !!cancelable;
+    }
+    get type() { return this.#type; }
+    get bubbles() { return this.#bubbles; }
+    get cancelable() { return this.#cancelable; }
+    get composed() { return this.#composed; }
+    get defaultPrevented() { return this.#cancelable && this.#defaultPrevented; }
+    get timeStamp() { return this.#timeStamp; }
+    get target() { return this.#target; }
+    get currentTarget() { return this.#dispatching ? this.#target : null; }
+    get srcElement() { return this.#target; }
+    get eventPhase() { return this.#dispatching ? Event.AT_TARGET : Event.NONE; }
+    get returnValue() { return !this.#cancelable || !this.#defaultPrevented; }
+    get cancelBubble() { return this.#stopped; }
+    set cancelBubble(value) { if (value) this.#stopped = true; }
+    get isTrusted() { return this.#trusted; }
+    composedPath() { return this.#dispatching ? [this.#target] : []; }
+    preventDefault() { this.#defaultPrevented = true; }
+    stopPropagation() { this.#stopped = true; }
+    stopImmediatePropagation() { this.#stopped = true; this.#stopImmediate = true; }
+    [customInspect](depth, options) {
+      const name = this.constructor.name;
+      if (depth < 0) return name;
+      const state = { type: this.#type, defaultPrevented: this.#defaultPrevented, cancelable: this.#cancelable, timeStamp: this.#timeStamp };
+      return `${name} ${inspect(state, nestedInspectOptions(options))}`;
+    }
+  }
+  Object.defineProperty(Event.prototype, Symbol.toStringTag, { configurable: true, value: 'Event' });
+  ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'].forEach((name, value) => {
+    Object.defineProperty(Event, name, { value, enumerable: true });
+  });
+
+  class CustomEvent extends Event {
+    #detail;
+    constructor(type, options = {}) {
+      if (arguments.length === 0) throw missingArgs('type');
+      super(type, options);
+      this.#detail = options && options.detail !== undefined ? options.detail : null;
+    }
+    get detail() { return this.#detail; }
+  }
+  Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, { configurable: true, value: 'CustomEvent' });
+
+  function validateAbortSignal(signal, name) {
+    if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+      throw invalidArgType(name, 'AbortSignal', signal);
+    }
+  }
+  // Each type's listeners form a linked list, as in Node: a dispatch walks it live, so a listener
+  // removed before its turn is skipped and one appended before the walk ends is called.
+  let isEventTarget, handlersOf; // set in EventTarget's static block
+  class EventTarget {
+    #events = new Map(); // type -> { next, resist } list head
+    #handlers = new Map(); // `on<type>` handler wrappers
+    static {
+      isEventTarget = (v) => v !== null && typeof v === 'object' && #events in v;
+      handlersOf = (t) => t.#handlers;
+    }
+    addEventListener(type, listener, options = undefined) {
+      checkThis(isEventTarget(this), 'EventTarget');
+      if (arguments.length < 2) throw missingArgs('type', 'listener');
+      let once = false, capture = false, passive = false, resist = false, signal;
+      if (typeof options === 'boolean') capture = options;
+      else if (options != null) {
+        validateOptionsObject(options, 'options', true);
+        once = Boolean(options.once);
+        capture = Boolean(options.capture);
+        passive = Boolean(options.passive);
+        signal = options.signal;
+        resist = Boolean(options[kResist]);
+        validateAbortSignal(signal, 'options.signal');
+        if (signal) {
+          if (signal.aborted) return;
+          signal.addEventListener('abort', () => this.removeEventListener(type, listener, options), { once: true, [kResist]: true });
+        }
+      }
+      if (!validListener(listener)) {
+        const w = new Error(`addEventListener called with ${listener} which has no effect.`);
+        w.name = 'AddEventListenerArgumentTypeWarning';
+        process.emitWarning(w);
+        return;
+      }
+      type = `${type}`;
+      let root = this.#events.get(type);
+      if (root === undefined) this.#events.set(type, (root = { next: undefined, resist: false }));
+      let last = root;
+      for (let l = root.next; l !== undefined; l = l.next) {
+        if (l.listener === listener && l.capture === capture) return; // a duplicate
+        last = l;
+      }
+      last.next = { listener, capture, once, passive, resist, removed: false, previous: last, next: undefined };
+      root.resist = root.resist || resist;
+    }
+    removeEventListener(type, listener, options = undefined) {
+      checkThis(isEventTarget(this), 'EventTarget');
+      if (arguments.length < 2) throw missingArgs('type', 'listener');
+      if (!validListener(listener)) return;
+      type = `${type}`;
+      const capture = options != null && options.capture === true; // Node ignores a boolean here
+      const root = this.#events.get(type);
+      if (root === undefined) return;
+      for (let l = root.next; l !== undefined; l = l.next) {
+        if (l.listener === listener && l.capture === capture) {
+          unlinkListener(l);
+          if (root.next === undefined) this.#events.delete(type);
+          return;
+        }
+      }
+    }
+    dispatchEvent(event) {
+      checkThis(isEventTarget(this), 'EventTarget');
+      if (arguments.length < 1) throw missingArgs('event');
+      if (!(event instanceof Event)) throw invalidArgType('event', 'Event', event);
+      if (event.eventPhase !== Event.NONE) throw nodeError(Error, 'ERR_EVENT_RECURSION', `The event "${event.type}" is already being dispatched`);
+      setDispatch(event, this, true);
+      const root = this.#events.get(event.type);
+      let l = root && root.next;
+      while (l !== undefined && (root.resist || l.passive || !stoppedImmediately(event))) {
+        const next = l.next;
+        if (l.removed || (stoppedImmediately(event) && !l.resist)) { l = next; continue; }
+        if (l.once) {
+          unlinkListener(l);
+          if (root.next === undefined) this.#events.delete(event.type);
+        }
+        try {
+          let result;
+          if (typeof l.listener === 'function') result = l.listener.call(this, event);
+          else if (typeof l.listener.handleEvent === 'function') result = l.listener.handleEvent(event);
+          // As in Node, the event counts as being dispatched only until a listener returns.
+          setDispatch(event, undefined, false);
+          if (result != null && typeof result.then === 'function') result.then(undefined, (err) => nextTick(() => { throw err; }));
+        } catch (err) {
+          nextTick(() => { throw err; }); // reported after dispatch, as an uncaught exception
+        }
+        l = next;
+      }
+      setDispatch(event, undefined, false);
+      return event.defaultPrevented !== true;
+    }
+    [customInspect](depth, options) {
+      const name = this.constructor.name;
+      if (depth < 0) return name;
+      return `${name} ${inspect({}, nestedInspectOptions(options))}`;
+    }
+  }
+  Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { configurable: true, value: 'EventTarget' });
+  function unlinkListener(l) {
+    l.previous.next = l.next;
+    if (l.next !== undefined) l.next.previous = l.previous;
+    l.removed = true;
+  }
+  function validListener(listener) {
+    if (typeof listener === 'function' || (listener != null && typeof listener.handleEvent === 'function')) return true;
+    if (listener == null) return false;
+    if (typeof listener === 'object') return true; // handleEvent is looked up when dispatched
+    throw invalidArgType('listener', 'EventListener', listener);
+  }
+  // `on<name>` properties: the handler keeps the place where it was first set.
+  function defineEventHandler(proto, name) {
+    Object.defineProperty(proto, `on${name}`, {
+      configurable: true,
+      enumerable: true,
+      get() { const h = handlersOf(this).get(name); return h ? h.handler : null; },
+      set(value) {
+        let h = handlersOf(this).get(name);
+        if (!h) {
+          h = function (...args) { return typeof h.handler === 'function' ? h.handler.apply(this, args) : undefined; };
+          this.addEventListener(name, h);
+          handlersOf(this).set(name, h);
+        }
+        h.handler = value;
+      },
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // AbortController / AbortSignal
+  const signalState = new WeakMap();
+  function signalOf(self) {
+    const s = signalState.get(self);
+    checkThis(s !== undefined, 'AbortSignal');
+    return s;
+  }
+  function createAbortSignal(aborted = false, reason = undefined) {
+    const signal = new EventTarget();
+    Object.setPrototypeOf(signal, AbortSignal.prototype);
+    signalState.set(signal, { aborted, reason, dependants: null });
+    return signal;
+  }
+  function abortSignal(signal, reason) {
+    const s = signalState.get(signal);
+    if (s.aborted) return;
+    s.aborted = true;
+    s.reason = reason;
+    signal.dispatchEvent(new Event('abort', { [kTrusted]: true }));
+    if (s.dependants) for (const d of s.dependants) abortSignal(d, reason);
+  }
+  const abortError = () => new DOMException('This operation was aborted', 'AbortError');
+  class AbortSignal extends EventTarget {
+    constructor() {
+      throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+    }
+    get aborted() { return signalOf(this).aborted; }
+    get reason() { return signalOf(this).reason; }
+    throwIfAborted() {
+      const s = signalOf(this);
+      if (s.aborted) throw s.reason;
+    }
+    static abort(reason = abortError()) { return createAbortSignal(true, reason); }
+    // The timer is unref'd: a pending timeout signal alone does not keep the process alive.
+    static timeout(delay) {
+      if (typeof delay !== 'number') throw invalidArgType('delay', 'number', delay);
+      if (!Number.isInteger(delay)) throw outOfRange('delay', 'an integer', delay);
+      if (delay < 0 || delay > 4294967295) throw outOfRange('delay', '>= 0 && <= 4294967295', delay);
+      const signal = createAbortSignal();
+      setTimeout(() => abortSignal(signal, new DOMException('The operation was aborted due to timeout', 'TimeoutError')), delay).unref();
+      return signal;
+    }
+    static any(signals) {
+      if (!Array.isArray(signals)) throw invalidArgType('signals', 'Array', signals);
+      signals.forEach((s, i) => validateAbortSignal(s, `signals[${i}]`));
+      const result = createAbortSignal();
+      for (const signal of signals) {
+        if (signal.aborted) { abortSignal(result, signal.reason); return result; }
+      }
+      // Held strongly (Node uses weak refs plus GC bookkeeping): a combined signal with
+      // listeners must fire even when nothing else references it.
+      for (const signal of signals) {
+        const s = signalOf(signal);
+        (s.dependants || (s.dependants = new Set())).add(result);
+      }
+      return result;
+    }
+    [customInspect](depth, options) {
+      if (depth < 0) return this;
+      return `${this.constructor.name} ${inspect({ aborted: this.aborted }, nestedInspectOptions(options))}`;
+    }
+  }
+  Object.defineProperty(AbortSignal.prototype, 'aborted', { enumerable: true });
+  Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { configurable: true, value: 'AbortSignal' });
+  defineEventHandler(AbortSignal.prototype, 'abort');
+
+  class AbortController {
+    #signal;
+    get signal() { return (this.#signal = this.#signal || createAbortSignal()); }
+    abort(reason = abortError()) { abortSignal(this.signal, reason); }
+    [customInspect](depth, options) {
+      if (depth < 0) return this;
+      return `${this.constructor.name} ${inspect({ signal: this.signal }, nestedInspectOptions(options))}`;
+    }
+  }
+  Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { configurable: true, value: 'AbortController' });
+
+  // ---------------------------------------------------------------------------------------------
+  // performance: milliseconds since the process started (core.setup records startTime).
+  function performanceNow() { return (ops.op_hrtime() - startTime) / 1e6; }
+  let timeOriginFor = { start: NaN, origin: 0 };
+  const perfEntries = [];
+  class PerformanceEntry {
+    constructor(name, entryType, startTime, duration, detail) {
+      Object.assign(this, { name, entryType, startTime, duration, detail });
+    }
+    toJSON() { return { ...this }; }
+  }
+  class Performance {
+    now() { return performanceNow(); }
+    get timeOrigin() {
+      if (timeOriginFor.start !== startTime) timeOriginFor = { start: startTime, origin: Date.now() - performanceNow() };
+      return timeOriginFor.origin;
+    }
+    mark(name, options = {}) {
+      const at = options.startTime !== undefined ? options.startTime : performanceNow();
+      const entry = new PerformanceEntry(`${name}`, 'mark', at, 0, options.detail === undefined ? null : options.detail);
+      perfEntries.push(entry);
+      return entry;
+    }
+    measure(name, start, end) {
+      const at = (m) => {
+        if (typeof m === 'number') return m;
+        const mark = perfEntries.filter((e) => e.entryType === 'mark' && e.name === m).pop();
+        if (!mark) throw new DOMException(`The "${m}" performance mark has not been set`, 'SyntaxError');
+        return mark.startTime;
+      };
+      if (start !== null && typeof start === 'object') ({ start, end } = start);
+      const from = start === undefined ? 0 : at(start);
+      const to = end === undefined ? performanceNow() : at(end);
+      const entry = new PerformanceEntry(`${name}`, 'measure', from, to - from, null);
+      perfEntries.push(entry);
+      return entry;
+    }
+    getEntries() { return perfEntries.slice(); }
+    getEntriesByName(name, type) { return perfEntries.filter((e) => e.name === name && (type === undefined || e.entryType === type)); }
+    getEntriesByType(type) { return perfEntries.filter((e) => e.entryType === type); }
+    clearMarks(name) { clearEntries('mark', name); }
+    clearMeasures(name) { clearEntries('measure', name); }
+    toJSON() { return { timeOrigin: this.timeOrigin }; }
+  }
+  function clearEntries(type, name) {
+    for (let i = perfEntries.length - 1; i >= 0; i--) {
+      if (perfEntries[i].entryType === type && (name === undefined || perfEntries[i].name === name)) perfEntries.splice(i, 1);
+    }
+  }
+  Object.defineProperty(Performance.prototype, Symbol.toStringTag, { configurable: true, value: 'Performance' });
+  const performance = new Performance();
+  registerBuiltin('perf_hooks', { performance, Performance, PerformanceEntry });
+
+  for (const [name, value] of Object.entries({
+    DOMException, TextEncoder, TextDecoder, atob, btoa, structuredClone, Event, EventTarget, CustomEvent,
+    AbortController, AbortSignal, performance,
+  })) define(globalThis, name, value);
+}

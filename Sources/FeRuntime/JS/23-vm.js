@@ -1,0 +1,215 @@
+// vm: Script, createContext/isContext, runInThisContext/runInContext/runInNewContext and
+// compileFunction, as Node 20 documents them. A contextified object (the "sandbox") is paired
+// with a second V8 context in the same isolate whose global reads and writes through to it
+// (VmOps.swift, fe_context_* in the shim); the pairing is a WeakMap here, so both die together.
+// Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
+// another context, where instanceof cannot.
+// Uses from earlier files: 00-core.js (define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+(() => {
+  const contexts = new WeakMap(); // sandbox -> the global of its context
+  const kTimedOut = {};
+
+  const validateString = (v, name) => { if (typeof v !== 'string') throw invalidArgType(name, 'string', v); };
+  const validateObject = (v, name) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidArgType(name, 'Object', v);
+  };
+  const validateBoolean = (v, name) => { if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v); };
+  function validateInt32(v, name) {
+    if (typeof v !== 'number') throw invalidArgType(name, 'number', v);
+    if (!Number.isInteger(v)) throw outOfRange(name, 'an integer', v);
+    if (v < -2147483648 || v > 2147483647) throw outOfRange(name, '>= -2147483648 && <= 2147483647', v);
+  }
+  function validateTimeout(v) {
+    if (v === undefined) return 0;
+    if (typeof v !== 'number') throw invalidArgType('options.timeout', 'number', v);
+    if (!Number.isInteger(v)) throw outOfRange('options.timeout', 'an integer', v);
+    if (v < 1 || v > 4294967295) throw outOfRange('options.timeout', '>= 1 && <= 4294967295', v);
+    return v;
+  }
+  const isBytes = (v) => ArrayBuffer.isView(v);
+
+  function globalOf(contextifiedObject) {
+    if (!isContext(contextifiedObject)) throw invalidArgType('contextifiedObject', 'vm.Context', contextifiedObject);
+    return contexts.get(contextifiedObject);
+  }
+
+  function isContext(object) {
+    validateObject(object, 'object');
+    return contexts.has(object);
+  }
+
+  function createContext(contextObject = {}, options = {}) {
+    if (isContext(contextObject)) return contextObject;
+    validateObject(options, 'options');
+    const { name, origin, codeGeneration, microtaskMode } = options;
+    if (name !== undefined) validateString(name, 'options.name');
+    if (origin !== undefined) validateString(origin, 'options.origin');
+    if (codeGeneration !== undefined) validateObject(codeGeneration, 'options.codeGeneration');
+    if (microtaskMode !== undefined && microtaskMode !== 'afterEvaluate') {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.microtaskMode' must be one of: 'afterEvaluate', undefined. Received ${inspect(microtaskMode)}`);
+    }
+    contexts.set(contextObject, ops.op_vm_context_new(contextObject));
+    return contextObject;
+  }
+
+  function runOptions(options) {
+    if (options === undefined) return { timeout: 0 };
+    validateObject(options, 'options');
+    const { displayErrors = true, breakOnSigint = false } = options;
+    validateBoolean(displayErrors, 'options.displayErrors');
+    validateBoolean(breakOnSigint, 'options.breakOnSigint');
+    return { timeout: validateTimeout(options.timeout) };
+  }
+
+  const kSource = Symbol('kSource');
+  class Script {
+    constructor(code, options = {}) {
+      code = `${code}`;
+      if (typeof options === 'string') options = { filename: options };
+      else validateObject(options, 'options');
+      const { filename = 'evalmachine.<anonymous>', lineOffset = 0, columnOffset = 0, cachedData,
+        produceCachedData = false } = options;
+      validateString(filename, 'options.filename');
+      validateInt32(lineOffset, 'options.lineOffset');
+      validateInt32(columnOffset, 'options.columnOffset');
+      if (cachedData !== undefined && !isBytes(cachedData)) {
+        throw invalidArgType('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
+      }
+      validateBoolean(produceCachedData, 'options.produceCachedData');
+      // Compiled now so a syntax error throws here; each run compiles again (V8 caches it).
+      ops.op_vm_run(undefined, code, filename, lineOffset, columnOffset, true, 0);
+      define(this, kSource, { code, filename, lineOffset, columnOffset });
+      // fe does not feed V8 a code cache it was given: it is ignored, never trusted.
+      if (cachedData !== undefined) this.cachedDataRejected = false;
+      if (produceCachedData) {
+        try {
+          this.cachedData = this.createCachedData();
+          this.cachedDataProduced = true;
+        } catch {
+          this.cachedDataProduced = false;
+        }
+      }
+    }
+
+    runInThisContext(options) {
+      return run(this, undefined, runOptions(options));
+    }
+
+    runInContext(contextifiedObject, options) {
+      const global = globalOf(contextifiedObject);
+      return run(this, global, runOptions(options));
+    }
+
+    runInNewContext(contextObject, options) {
+      const context = createContext(contextObject, contextOptions(options));
+      return this.runInContext(context, options);
+    }
+
+    createCachedData() {
+      const { code, filename } = this[kSource];
+      const bytes = ops.op_vm_code_cache(code, filename);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  }
+
+  function run(script, global, { timeout }) {
+    const { code, filename, lineOffset, columnOffset } = script[kSource];
+    const result = ops.op_vm_run(global, code, filename, lineOffset, columnOffset, false, timeout, kTimedOut);
+    if (timeout && result === kTimedOut) {
+      throw nodeError(Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
+    }
+    return result;
+  }
+
+  function contextOptions(options) {
+    if (options === undefined || options === null || typeof options !== 'object') return {};
+    const out = {};
+    if (options.contextName !== undefined) out.name = options.contextName;
+    if (options.contextOrigin !== undefined) out.origin = options.contextOrigin;
+    if (options.contextCodeGeneration !== undefined) out.codeGeneration = options.contextCodeGeneration;
+    if (options.microtaskMode !== undefined) out.microtaskMode = options.microtaskMode;
+    return out;
+  }
+
+  const scriptOptions = (options) => (typeof options === 'string' ? { filename: options } : options);
+
+  function runInThisContext(code, options) {
+    return new Script(code, scriptOptions(options)).runInThisContext(scriptOptions(options));
+  }
+
+  function runInContext(code, contextifiedObject, options) {
+    globalOf(contextifiedObject);
+    return new Script(code, scriptOptions(options)).runInContext(contextifiedObject, scriptOptions(options));
+  }
+
+  function runInNewContext(code, contextObject, options) {
+    options = scriptOptions(options);
+    const context = createContext(contextObject, contextOptions(options));
+    return new Script(code, options).runInContext(context, options);
+  }
+
+  function compileFunction(code, params = [], options = {}) {
+    validateString(code, 'code');
+    if (!Array.isArray(params)) throw invalidArgType('params', 'Array', params);
+    params.forEach((p, i) => validateString(p, `params[${i}]`));
+    validateObject(options, 'options');
+    const { filename = '', lineOffset = 0, columnOffset = 0, cachedData, produceCachedData = false,
+      parsingContext, contextExtensions = [] } = options;
+    validateString(filename, 'options.filename');
+    validateInt32(lineOffset, 'options.lineOffset');
+    validateInt32(columnOffset, 'options.columnOffset');
+    if (cachedData !== undefined && !isBytes(cachedData)) {
+      throw invalidArgType('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
+    }
+    validateBoolean(produceCachedData, 'options.produceCachedData');
+    let global;
+    if (parsingContext !== undefined) {
+      if (parsingContext === null || typeof parsingContext !== 'object' || !contexts.has(parsingContext)) {
+        throw invalidArgType('options.parsingContext', 'Context', parsingContext);
+      }
+      global = contexts.get(parsingContext);
+    }
+    if (!Array.isArray(contextExtensions)) throw invalidArgType('options.contextExtensions', 'Array', contextExtensions);
+    contextExtensions.forEach((e, i) => validateObject(e, `options.contextExtensions[${i}]`));
+    return ops.op_vm_compile_function(global, code, filename, lineOffset, columnOffset, params, contextExtensions);
+  }
+
+  function measureMemory() {
+    return Promise.reject(nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe does not support vm.measureMemory()'));
+  }
+
+  registerBuiltin('vm', {
+    Script,
+    createContext,
+    createScript: (code, options) => new Script(code, options),
+    runInContext,
+    runInNewContext,
+    runInThisContext,
+    isContext,
+    compileFunction,
+    measureMemory,
+    constants: { __proto__: null },
+  });
+
+  // util.types from V8's own checks (fe_kind in fe_v8.h, in order).
+  const kinds = ['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject', 'isBooleanObject', 'isNumberObject',
+    'isStringObject', 'isSymbolObject', 'isNativeError', 'isRegExp', 'isAsyncFunction', 'isGeneratorFunction',
+    'isGeneratorObject', 'isPromise', 'isMap', 'isSet', 'isMapIterator', 'isSetIterator', 'isWeakMap', 'isWeakSet',
+    'isArrayBuffer', 'isDataView', 'isSharedArrayBuffer', 'isProxy', 'isModuleNamespaceObject', 'isArrayBufferView',
+    'isTypedArray', 'isUint8Array', 'isUint8ClampedArray', 'isUint16Array', 'isUint32Array', 'isInt8Array',
+    'isInt16Array', 'isInt32Array', 'isFloat32Array', 'isFloat64Array', 'isBigInt64Array', 'isBigUint64Array'];
+  const types = util.types;
+  kinds.forEach((name, kind) => {
+    const fn = { [name]: (value) => ops.op_value_is(value, kind) }[name];
+    types[name] = fn;
+  });
+  types.isAnyArrayBuffer = (v) => types.isArrayBuffer(v) || types.isSharedArrayBuffer(v);
+  types.isBoxedPrimitive = (v) => types.isNumberObject(v) || types.isStringObject(v) || types.isBooleanObject(v) ||
+    types.isBigIntObject(v) || types.isSymbolObject(v);
+  types.isKeyObject = (v) => {
+    const { KeyObject } = requireBuiltin('crypto');
+    return typeof KeyObject === 'function' && v instanceof KeyObject;
+  };
+  types.isCryptoKey = (v) => typeof globalThis.CryptoKey === 'function' && v instanceof globalThis.CryptoKey;
+  registerBuiltin('util/types', types);
+})();

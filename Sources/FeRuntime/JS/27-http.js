@@ -1,0 +1,1099 @@
+// http: Node's HTTP server (createServer, Server, IncomingMessage, ServerResponse, STATUS_CODES,
+// METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
+// NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
+// response leaves as op_http_write calls carrying its formatted head and body bytes.
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+const http = (() => {
+  const { Readable, Duplex } = nodeStream;
+  const LegacyStream = nodeStream.Stream;
+  const STATUS_CODES = {
+    100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints', 200: 'OK', 201: 'Created',
+    202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content',
+    207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently',
+    302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect',
+    308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden',
+    404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required',
+    408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed',
+    413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
+    417: 'Expectation Failed', 418: "I'm a Teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity',
+    423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required',
+    429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+    500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+    504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates', 507: 'Insufficient Storage',
+    508: 'Loop Detected', 509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
+  };
+  const METHODS = ['ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH',
+    'MERGE', 'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH',
+    'PURGE', 'PUT', 'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK', 'UNLOCK',
+    'UNSUBSCRIBE'];
+  // op_http_write flags (HTTPHub.Flag).
+  const END = 1, CLOSE = 2, WANT_DRAIN = 4, CHUNKED = 8;
+  const HIGH_WATER_MARK = 16384;
+  const nop = () => {};
+  const servers = new Map(); // native id -> Server or fe.serve handle
+  const connections = new Map(); // native id -> Socket
+
+  const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+  const invalidCharRe = /[^\t\x20-\x7e\x80-\xff]/;
+  const connCloseRe = /(?:^|\W)close(?:$|\W)/i;
+  const teChunkedRe = /(?:^|\W)chunked(?:$|\W)/i;
+  const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  const byteLength = (chunk, encoding) => (typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength);
+
+  // Node caches the Date header per second too.
+  let dateSecond = -1, dateText = '';
+  function utcDate() {
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    if (second !== dateSecond) { dateSecond = second; dateText = new Date(now).toUTCString(); }
+    return dateText;
+  }
+
+  const headersSentError = (verb) => nodeError(Error, 'ERR_HTTP_HEADERS_SENT', `Cannot ${verb} headers after they are sent to the client`);
+  function validateHeaderName(name) {
+    if (typeof name !== 'string' || !name || !tokenRe.test(name)) {
+      throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`);
+    }
+  }
+  function validateHeaderValue(name, value) {
+    if (value === undefined) throw nodeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "${value}" for header "${name}"`);
+    const bad = (v) => invalidCharRe.test(String(v));
+    if (Array.isArray(value) ? value.some(bad) : bad(value)) {
+      throw nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
+    }
+  }
+  function invalidArgType(name, expected, value) {
+    return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be ${expected}. Received${describe(value)}`);
+  }
+  function connReset(message) {
+    const e = new Error(message);
+    e.code = 'ECONNRESET';
+    return e;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Socket: one connection. A Duplex only matters once upgraded (WebSocket): then its bytes are
+  // the connection's raw bytes; before that HTTP owns it.
+  class Socket extends Duplex {
+    constructor(server, id, remote, local) {
+      super({ allowHalfOpen: false });
+      this._handleId = id;
+      this.server = server;
+      [this.remoteAddress, this.remotePort, this.remoteFamily] = remote;
+      [this._localAddress, this.localPort, this._localFamily] = local;
+      this.localAddress = this._localAddress;
+      this._pending = new Map(); // request seq -> { req, res } (or fe.serve's entry)
+      this._outstanding = 0;
+      this._drainTarget = null;
+      this._nativeClosed = false;
+      this._upgraded = false;
+      this.timeout = 0;
+      this.encrypted = undefined;
+    }
+    address() { return { address: this._localAddress, family: this._localFamily, port: this.localPort }; }
+    setTimeout(ms, cb) { this.timeout = ms; if (typeof cb === 'function') this.once('timeout', cb); return this; }
+    setNoDelay() { return this; }
+    setKeepAlive() { return this; }
+    ref() { return this; }
+    unref() { return this; }
+    get bytesWritten() { return 0; }
+    _read() {}
+    _write(chunk, encoding, cb) {
+      if (!this._nativeClosed) ops.op_http_write_raw(this._handleId, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk, false);
+      cb();
+    }
+    _final(cb) {
+      if (!this._nativeClosed) ops.op_http_write_raw(this._handleId, null, true);
+      cb();
+    }
+    _destroy(err, cb) {
+      if (!this._nativeClosed) { this._nativeClosed = true; ops.op_http_destroy(this._handleId); }
+      cb(err);
+    }
+    // No reads or writes for the server's timeout: as Node, 'timeout' goes to the requests and
+    // responses in progress, the socket and the server; with nobody listening the socket closes.
+    _onTimeout() {
+      let handled = false;
+      for (const entry of this._pending.values()) {
+        if (entry.req && entry.req.emit('timeout')) handled = true;
+        if (entry.res && entry.res.emit('timeout', this)) handled = true;
+      }
+      if (this.emit('timeout')) handled = true;
+      if (this.server !== undefined && this.server.emit('timeout', this)) handled = true;
+      if (!handled) this.destroy();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // IncomingMessage
+  // Duplicates of these keep the first value (Node's matchKnownFields); set-cookie is a list,
+  // cookie joins with '; ', the rest with ', '.
+  const singleHeaders = new Set(['content-type', 'content-length', 'user-agent', 'referer', 'host', 'authorization',
+    'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from', 'location', 'max-forwards', 'retry-after',
+    'etag', 'last-modified', 'server', 'age', 'expires']);
+  function headersObject(raw) {
+    const out = {};
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i].toLowerCase(), value = raw[i + 1];
+      const had = out[name];
+      if (had === undefined) out[name] = name === 'set-cookie' ? [value] : value;
+      else if (name === 'set-cookie') had.push(value);
+      else if (singleHeaders.has(name)) continue;
+      else out[name] = had + (name === 'cookie' ? '; ' : ', ') + value;
+    }
+    return out;
+  }
+  function distinctObject(raw) {
+    const out = {};
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i].toLowerCase();
+      if (out[name] === undefined) out[name] = [raw[i + 1]];
+      else out[name].push(raw[i + 1]);
+    }
+    return out;
+  }
+
+  class IncomingMessage extends Readable {
+    constructor(socket) {
+      super(socket ? { highWaterMark: 16384 } : undefined);
+      this._readableState.readingMore = true;
+      this.socket = socket;
+      this.httpVersionMajor = null;
+      this.httpVersionMinor = null;
+      this.httpVersion = null;
+      this.complete = false;
+      this.rawHeaders = [];
+      this.rawTrailers = [];
+      this.aborted = false;
+      this.upgrade = null;
+      this.url = '';
+      this.method = null;
+      this.statusCode = null;
+      this.statusMessage = null;
+      this._consuming = false;
+      this._dumped = false;
+      this._headers = null;
+      this.trailers = {};
+    }
+    get connection() { return this.socket; }
+    set connection(v) { this.socket = v; }
+    get headers() { return this._headers || (this._headers = headersObject(this.rawHeaders)); }
+    set headers(v) { this._headers = v; }
+    get headersDistinct() { return distinctObject(this.rawHeaders); }
+    get trailersDistinct() { return {}; }
+    setTimeout(ms, cb) { if (cb) this.on('timeout', cb); if (this.socket) this.socket.setTimeout(ms); return this; }
+    read(n) {
+      if (!this._consuming) { this._readableState.readingMore = false; this._consuming = true; }
+      return super.read(n);
+    }
+    _read() {}
+    // Node: a request dropped before its end is 'aborted'; its error reaches only listeners.
+    _destroy(err, cb) {
+      if (!this.readableEnded || !this.complete) { this.aborted = true; this.emit('aborted'); }
+      nextTick(() => (this.listenerCount('error') === 0 ? cb() : cb(err)));
+    }
+    _dump() {
+      if (!this._dumped) {
+        this._dumped = true;
+        this.removeAllListeners('data');
+        this.resume();
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // ServerResponse (Node's OutgoingMessage: a legacy Stream with its own write/end)
+  class OutgoingMessage extends LegacyStream {
+    constructor() {
+      super();
+      this._out = new Map(); // lower-case name -> [name, value]
+      this._header = null;
+      this._headerSent = false;
+      this._hasBody = true;
+      this._contentLength = null;
+      this._last = false;
+      this._trailer = '';
+      this._removed = { 'content-length': false, 'transfer-encoding': false, date: false };
+      this.chunkedEncoding = false;
+      this.shouldKeepAlive = true;
+      this.useChunkedEncodingByDefault = true;
+      this.sendDate = false;
+      this.finished = false;
+      this.writable = true;
+      this.destroyed = false;
+      this.strictContentLength = false;
+      this._needDrain = false;
+      this._finishedEmitted = false;
+      this.socket = null;
+    }
+    get connection() { return this.socket; }
+    get headersSent() { return this._header !== null; }
+    get writableEnded() { return this.finished; }
+    // Nothing waits in JS: once ended, everything is with the connection (Node: nothing buffered).
+    get writableFinished() { return this.finished; }
+    get writableNeedDrain() { return this._needDrain; }
+    get writableHighWaterMark() { return HIGH_WATER_MARK; }
+    get writableLength() { return 0; }
+    get writableObjectMode() { return false; }
+    get writableCorked() { return 0; }
+    cork() {}
+    uncork() {}
+    setTimeout(ms, cb) { if (cb) this.on('timeout', cb); if (this.socket) this.socket.setTimeout(ms); return this; }
+    setHeader(name, value) {
+      if (this._header !== null) throw headersSentError('set');
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+      this._out.set(name.toLowerCase(), [name, value]);
+      return this;
+    }
+    appendHeader(name, value) {
+      if (this._header !== null) throw headersSentError('append');
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+      const key = name.toLowerCase();
+      const had = this._out.get(key);
+      if (had === undefined) this._out.set(key, [name, value]);
+      else had[1] = [].concat(had[1], value);
+      return this;
+    }
+    setHeaders(headers) {
+      for (const [name, value] of headers) this.setHeader(name, value);
+      return this;
+    }
+    getHeader(name) {
+      if (typeof name !== 'string') throw invalidArgType('name', 'of type string', name);
+      const e = this._out.get(name.toLowerCase());
+      return e === undefined ? undefined : e[1];
+    }
+    getHeaders() {
+      const out = Object.create(null);
+      for (const [key, [, value]] of this._out) out[key] = value;
+      return out;
+    }
+    getHeaderNames() { return [...this._out.keys()]; }
+    getRawHeaderNames() { return [...this._out.values()].map((e) => e[0]); }
+    hasHeader(name) {
+      if (typeof name !== 'string') throw invalidArgType('name', 'of type string', name);
+      return this._out.has(name.toLowerCase());
+    }
+    removeHeader(name) {
+      if (typeof name !== 'string') throw invalidArgType('name', 'of type string', name);
+      if (this._header !== null) throw headersSentError('remove');
+      const key = name.toLowerCase();
+      if (key in this._removed) this._removed[key] = true;
+      if (key === 'date') this.sendDate = false;
+      this._out.delete(key);
+    }
+    addTrailers(headers) {
+      const list = Array.isArray(headers) ? headers : Object.entries(headers);
+      for (const [name, value] of list) {
+        validateHeaderName(name);
+        validateHeaderValue(name, value);
+        this._trailer += `${name}: ${value}\r\n`;
+      }
+    }
+    // The head as Node writes it: the caller's headers in order, then Date, Connection and
+    // Keep-Alive, then the body's framing.
+    _storeHeader(firstLine, headers) {
+      let head = firstLine;
+      let hasConnection = false, hasContentLength = false, hasTE = false, hasDate = false, hasTrailer = false;
+      const add = (name, value) => {
+        const key = name.toLowerCase();
+        if (Array.isArray(value)) {
+          for (const v of value) head += `${name}: ${v}\r\n`;
+        } else {
+          head += `${name}: ${value}\r\n`;
+        }
+        if (key.length < 4 || key.length > 17) return;
+        if (key === 'connection') {
+          hasConnection = true;
+          if (connCloseRe.test(String(value))) this._last = true;
+          else this.shouldKeepAlive = true;
+        } else if (key === 'content-length') hasContentLength = true;
+        else if (key === 'transfer-encoding') {
+          hasTE = true;
+          if (teChunkedRe.test(String(value))) this.chunkedEncoding = true;
+        } else if (key === 'date') hasDate = true;
+        else if (key === 'trailer') hasTrailer = true;
+      };
+      for (const [name, value] of headers) add(name, value);
+      if (!hasDate && this.sendDate) head += `Date: ${utcDate()}\r\n`;
+      if (!hasConnection) {
+        if (this.shouldKeepAlive && (hasContentLength || this.useChunkedEncodingByDefault)) {
+          head += 'Connection: keep-alive\r\n';
+          const seconds = Math.floor(this._keepAliveTimeout / 1000);
+          if (seconds > 0) head += `Keep-Alive: timeout=${seconds}\r\n`;
+        } else {
+          this._last = true;
+          head += 'Connection: close\r\n';
+        }
+      }
+      if (!hasContentLength && !hasTE) {
+        if (!this._hasBody) this.chunkedEncoding = false;
+        else if (!this.useChunkedEncodingByDefault) this._last = true;
+        else if (!hasTrailer && !this._removed['content-length'] && typeof this._contentLength === 'number') {
+          head += `Content-Length: ${this._contentLength}\r\n`;
+        } else if (!this._removed['transfer-encoding']) {
+          head += 'Transfer-Encoding: chunked\r\n';
+          this.chunkedEncoding = true;
+        } else {
+          this._last = true;
+        }
+      }
+      this._header = head + '\r\n';
+      this._headerSent = false;
+    }
+    // Hands bytes to the connection; the head goes with the first of them.
+    _send(body, end, wantDrain) {
+      const socket = this.socket;
+      let head = null;
+      if (!this._headerSent) { head = this._header; this._headerSent = true; }
+      let flags = this.chunkedEncoding ? CHUNKED : 0;
+      let tail = null;
+      if (end) {
+        flags |= END;
+        if (this._last) flags |= CLOSE;
+        if (this.chunkedEncoding && this._hasBody) tail = `0\r\n${this._trailer}\r\n`;
+      }
+      if (wantDrain) flags |= WANT_DRAIN;
+      if (socket !== null && !socket._nativeClosed) ops.op_http_write(socket._handleId, this._seq, head, body, flags, tail);
+    }
+    write(chunk, encoding, cb) {
+      if (typeof encoding === 'function') { cb = encoding; encoding = null; }
+      const ok = writeChunk(this, chunk, encoding, cb, false);
+      if (!ok) this._needDrain = true;
+      return ok;
+    }
+    end(chunk, encoding, cb) {
+      if (typeof chunk === 'function') { cb = chunk; chunk = null; encoding = null; } else if (typeof encoding === 'function') { cb = encoding; encoding = null; }
+      if (chunk) {
+        if (this.finished) {
+          onWriteError(this, nodeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end'), typeof cb === 'function' ? cb : nop);
+          return this;
+        }
+        writeChunk(this, chunk, encoding, null, true);
+      } else if (this.finished) {
+        if (typeof cb === 'function') {
+          if (!this._finishedEmitted) this.once('finish', cb);
+          else cb(nodeError(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished'));
+        }
+        return this;
+      } else {
+        if (this._header === null) { this._contentLength = 0; this._implicitHeader(); }
+        this._send(null, true, false);
+      }
+      if (typeof cb === 'function') this.once('finish', cb);
+      this.finished = true;
+      this.writable = false;
+      nextTick(() => this._onFinish());
+      return this;
+    }
+    flushHeaders() {
+      if (this._header === null) this._implicitHeader();
+      if (!this._headerSent) this._send(null, false, false);
+    }
+    destroy(err) {
+      if (this.destroyed) return this;
+      this.destroyed = true;
+      this.errored = err;
+      if (this.socket) this.socket.destroy(err);
+      return this;
+    }
+  }
+
+  function onWriteError(msg, err, cb) {
+    nextTick(() => {
+      cb(err);
+      if (!msg.destroyed) msg.emit('error', err);
+    });
+  }
+
+  // Node's write_: validation, the implicit head (with Content-Length when end() brings the
+  // whole body), then the bytes; `fromEnd` sends them as the response's last.
+  function writeChunk(msg, chunk, encoding, cb, fromEnd) {
+    if (typeof cb !== 'function') cb = nop;
+    if (chunk === null) throw nodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      throw invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+    }
+    let err;
+    if (msg.finished) err = nodeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+    else if (msg.destroyed) err = nodeError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed');
+    if (err) {
+      if (!msg.destroyed) onWriteError(msg, err, cb); else nextTick(cb, err);
+      return false;
+    }
+    if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') chunk = Buffer.from(chunk, encoding);
+    if (msg._header === null) {
+      if (fromEnd) msg._contentLength = byteLength(chunk);
+      msg._implicitHeader();
+    }
+    if (!msg._hasBody) {
+      if (fromEnd) msg._send(null, true, false);
+      nextTick(cb);
+      return true;
+    }
+    const len = byteLength(chunk);
+    if (fromEnd) {
+      msg._send(len === 0 ? null : chunk, true, false);
+      return true;
+    }
+    if (len === 0) {
+      if (!msg._headerSent) msg._send(null, false, false);
+      nextTick(cb);
+      return true;
+    }
+    const socket = msg.socket;
+    let ok = true, wantDrain = false;
+    if (socket !== null) {
+      socket._outstanding += len;
+      if (socket._outstanding >= HIGH_WATER_MARK) {
+        ok = false;
+        wantDrain = socket._drainTarget === null;
+        socket._drainTarget = msg;
+      }
+    }
+    msg._send(chunk, false, wantDrain);
+    nextTick(cb);
+    return ok;
+  }
+
+  class ServerResponse extends OutgoingMessage {
+    constructor(req, options) {
+      super();
+      this.req = req;
+      this.statusCode = 200;
+      this.statusMessage = undefined;
+      this.sendDate = true;
+      this._seq = 0;
+      this._keepAliveTimeout = 0;
+      this._sent100 = false;
+      if (req.method === 'HEAD') this._hasBody = false;
+      if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) {
+        this.useChunkedEncodingByDefault = teChunkedRe.test(req.headers.te || '');
+      }
+    }
+    _implicitHeader() { this.writeHead(this.statusCode); }
+    writeHead(statusCode, reason, obj) {
+      if (this._header !== null) throw headersSentError('write');
+      const original = statusCode;
+      statusCode |= 0;
+      if (statusCode < 100 || statusCode > 999) throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`);
+      if (typeof reason === 'string') {
+        this.statusMessage = reason;
+      } else {
+        if (!this.statusMessage) this.statusMessage = STATUS_CODES[statusCode] || 'unknown';
+        obj = obj === undefined ? reason : obj;
+      }
+      this.statusCode = statusCode;
+      let headers;
+      if (this._out.size > 0) {
+        if (obj != null) mergeHeaders(this, obj);
+        headers = this._out.values();
+      } else {
+        headers = [];
+        if (Array.isArray(obj)) {
+          if (obj.length && Array.isArray(obj[0])) {
+            for (const [k, v] of obj) { validateHeaderName(k); validateHeaderValue(k, v); headers.push([k, v]); }
+          } else {
+            if (obj.length % 2 !== 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'headers' is invalid. Received ${inspect(obj)}`);
+            for (let i = 0; i < obj.length; i += 2) { validateHeaderName(obj[i]); validateHeaderValue(obj[i], obj[i + 1]); headers.push([obj[i], obj[i + 1]]); }
+          }
+        } else if (obj != null) {
+          for (const k of Object.keys(obj)) {
+            if (obj[k] === undefined) continue;
+            validateHeaderName(k);
+            validateHeaderValue(k, obj[k]);
+            headers.push([k, obj[k]]);
+          }
+        }
+      }
+      if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) this._hasBody = false;
+      const message = String(this.statusMessage);
+      if (invalidCharRe.test(message)) throw nodeError(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in statusMessage');
+      this._storeHeader(`HTTP/1.1 ${statusCode} ${message}\r\n`, headers);
+      return this;
+    }
+    writeContinue(cb) {
+      this._writeInformational('HTTP/1.1 100 Continue\r\n\r\n');
+      this._sent100 = true;
+      if (typeof cb === 'function') nextTick(cb);
+    }
+    writeProcessing(cb) {
+      this._writeInformational('HTTP/1.1 102 Processing\r\n\r\n');
+      if (typeof cb === 'function') nextTick(cb);
+    }
+    writeEarlyHints(hints, cb) {
+      let head = 'HTTP/1.1 103 Early Hints\r\n';
+      for (const [name, value] of Object.entries(hints)) {
+        for (const v of [].concat(value)) head += `${name === 'link' ? 'Link' : name}: ${v}\r\n`;
+      }
+      this._writeInformational(head + '\r\n');
+      if (typeof cb === 'function') nextTick(cb);
+    }
+    _writeInformational(text) {
+      const socket = this.socket;
+      if (socket !== null && !socket._nativeClosed) ops.op_http_write(socket._handleId, this._seq, text, null, 0, null);
+    }
+    assignSocket(socket) { this.socket = socket; this.emit('socket', socket); }
+    detachSocket() {}
+    _onFinish() {
+      if (this._finishedEmitted) return;
+      this._finishedEmitted = true;
+      this.emit('prefinish');
+      this.emit('finish');
+      const req = this.req;
+      // As Node: a body nobody read is drained, so the request still ends and closes.
+      if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+      const socket = this.socket;
+      if (socket !== null) {
+        const entry = socket._pending.get(this._seq);
+        if (entry !== undefined && req.complete) socket._pending.delete(this._seq);
+      }
+      nextTick(() => this.emit('close'));
+    }
+  }
+
+  function mergeHeaders(res, obj) {
+    if (Array.isArray(obj)) {
+      if (obj.length && Array.isArray(obj[0])) {
+        for (const [k, v] of obj) res.appendHeader(k, v);
+      } else {
+        if (obj.length % 2 !== 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'headers' is invalid. Received ${inspect(obj)}`);
+        for (let i = 0; i < obj.length; i += 2) res.appendHeader(obj[i], obj[i + 1]);
+      }
+    } else {
+      for (const k of Object.keys(obj)) if (obj[k] !== undefined) res.setHeader(k, obj[k]);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Listening, shared by http.Server and fe.serve.
+  function validatePort(port, name) {
+    const ok = (typeof port === 'number' || (typeof port === 'string' && port.trim() !== '')) && +port >= 0 && +port <= 0xffff && +port === Math.floor(+port);
+    if (!ok) {
+      const shown = typeof port === 'string' ? `'${port}'` : inspect(port);
+      throw nodeError(RangeError, 'ERR_SOCKET_BAD_PORT', `${name} should be >= 0 and < 65536. Received type ${typeof port} (${shown}).`);
+    }
+    return +port;
+  }
+  function listenError([code, text, errno], address, port) {
+    const e = new Error(`listen ${code}: ${text} ${address}:${port}`);
+    Object.assign(e, { code, errno, syscall: 'listen', address, port });
+    return e;
+  }
+  // A server's limits as HTTPHub.Settings takes them: milliseconds (0: none), maxConnections
+  // (-1: none), and whether a full server closes its idle longest connection to admit a new one.
+  const ms = (v) => (typeof v === 'number' && v > 0 ? Math.min(Math.floor(v), 0x7fffffff) : 0);
+  function settingsOf(s) {
+    const cap = typeof s.maxConnections === 'number' && s.maxConnections >= 0 && s.maxConnections < 0x7fffffff ? Math.floor(s.maxConnections) : -1;
+    return [ms(s.keepAliveTimeout), ms(s.headersTimeout), ms(s.requestTimeout), cap, s.evictIdleConnections ? 1 : 0, ms(s.timeout)];
+  }
+  const defaultSettings = settingsOf({ keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000 });
+
+  // Binds like Node: without a host, on '::' (both IPv6 and IPv4), or 0.0.0.0 without IPv6.
+  // Returns [id, address, family, port] or throws the Node-style error.
+  function bind(host, port, backlog, settings) {
+    let r = ops.op_http_listen(host === undefined ? '::' : host, port, backlog, ...settings);
+    if (r.error && host === undefined && r.error[0] !== 'EADDRINUSE' && r.error[0] !== 'EACCES') {
+      r = ops.op_http_listen('0.0.0.0', port, backlog, ...settings);
+      if (r.error) throw listenError(r.error, '0.0.0.0', port);
+    }
+    if (r.error) throw listenError(r.error, host === undefined ? '::' : host, port);
+    return r;
+  }
+
+  // Node's limits on a server's connections, and fe's eviction policy; set after listen() they
+  // apply to what happens next. evictIdleConnections (fe's own): at maxConnections, close the
+  // connection that has been idle longest (no request in progress) instead of dropping the new.
+  const limitNames = ['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'maxConnections', 'evictIdleConnections', 'timeout'];
+  const serverLimits = {};
+  for (const name of limitNames) {
+    serverLimits[name] = {
+      configurable: true,
+      enumerable: true,
+      get() { return this._limits[name]; },
+      set(v) {
+        this._limits[name] = v;
+        if (this._id !== undefined && !this._closing) ops.op_http_configure(this._id, ...settingsOf(this._limits));
+      },
+    };
+  }
+
+  class Server extends EventEmitter {
+    constructor(options, requestListener) {
+      super();
+      this._limits = { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxConnections: undefined, evictIdleConnections: false, timeout: 0 };
+      this._id = undefined;
+      if (typeof options === 'function') { requestListener = options; options = {}; }
+      else if (options == null) options = {};
+      else if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+      if (requestListener) this.on('request', requestListener);
+      this.timeout = 0;
+      this.keepAliveTimeout = 5000;
+      this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : 60000;
+      this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
+      this.maxHeadersCount = null;
+      this.maxRequestsPerSocket = 0;
+      if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = options.keepAliveTimeout;
+      this.requireHostHeader = options.requireHostHeader !== false;
+      this._IncomingMessage = options.IncomingMessage || IncomingMessage;
+      this._ServerResponse = options.ServerResponse || ServerResponse;
+      this._id = undefined;
+      this._address = null;
+      this._closing = false;
+      this._refed = true;
+      this._connections = new Set();
+    }
+    get listening() { return this._id !== undefined && !this._closing; }
+    listen(...args) {
+      let cb;
+      if (typeof args[args.length - 1] === 'function') cb = args.pop();
+      let port, host, backlog;
+      const first = args[0];
+      if (first !== null && typeof first === 'object') {
+        if (first.path !== undefined) throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot listen on a Unix socket path yet; use a port');
+        ({ port, host, backlog } = first);
+      } else {
+        port = first;
+        if (typeof args[1] === 'number') backlog = args[1];
+        else { host = args[1] == null ? undefined : args[1]; backlog = args[2]; }
+      }
+      port = port == null ? 0 : validatePort(port, 'options.port');
+      if (this._id !== undefined) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+      if (cb) this.once('listening', cb);
+      let r;
+      try {
+        r = bind(host, port, typeof backlog === 'number' ? backlog : 511, settingsOf(this._limits));
+      } catch (e) {
+        nextTick(() => this.emit('error', e));
+        return this;
+      }
+      const [id, address, family, boundPort] = r;
+      this._id = id;
+      this._address = { address, family, port: boundPort };
+      servers.set(id, this);
+      if (!this._refed) ops.op_http_ref(id, false);
+      nextTick(() => this.emit('listening'));
+      return this;
+    }
+    address() { return this._id !== undefined ? { ...this._address } : null; }
+    close(cb) {
+      if (typeof cb === 'function') {
+        if (!this.listening) this.once('close', () => cb(nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.')));
+        else this.once('close', cb);
+      }
+      if (this._id === undefined) nextTick(() => this.emit('close'));
+      else if (!this._closing) { this._closing = true; ops.op_http_close(this._id); }
+      return this;
+    }
+    closeAllConnections() { if (this._id !== undefined) ops.op_http_close_connections(this._id, false); }
+    closeIdleConnections() { if (this._id !== undefined) ops.op_http_close_connections(this._id, true); }
+    ref() { this._refed = true; if (this._id !== undefined) ops.op_http_ref(this._id, true); return this; }
+    unref() { this._refed = false; if (this._id !== undefined) ops.op_http_ref(this._id, false); return this; }
+    setTimeout(ms, cb) { this.timeout = ms; if (cb) this.on('timeout', cb); return this; }
+    getConnections(cb) { const n = this._connections.size; nextTick(() => cb(null, n)); return this; }
+    [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
+
+    _onConnection(socket) {
+      this._connections.add(socket);
+      this.emit('connection', socket);
+    }
+    _onClosed() {
+      servers.delete(this._id);
+      this._id = undefined;
+      this._closing = false;
+      this.emit('close');
+    }
+    _onRequest(socket, seq, method, url, major, minor, raw, keepAlive, upgrade) {
+      // Node keeps the first maxHeadersCount headers (2000 when null; 0: all of them).
+      const maxHeaders = this.maxHeadersCount == null ? 2000 : this.maxHeadersCount;
+      if (maxHeaders > 0 && raw.length > maxHeaders * 2) raw = raw.slice(0, maxHeaders * 2);
+      const req = new this._IncomingMessage(socket);
+      req.method = method;
+      req.url = url;
+      req.httpVersionMajor = major;
+      req.httpVersionMinor = minor;
+      req.httpVersion = `${major}.${minor}`;
+      req.rawHeaders = raw;
+      req.upgrade = upgrade;
+      const res = new this._ServerResponse(req);
+      res.socket = socket;
+      res._seq = seq;
+      res.shouldKeepAlive = keepAlive;
+      res._keepAliveTimeout = this.keepAliveTimeout;
+      socket._pending.set(seq, { req, res });
+      if (upgrade || method === 'CONNECT') {
+        const event = method === 'CONNECT' ? 'connect' : 'upgrade';
+        if (this.listenerCount(event) > 0) {
+          socket._upgraded = true;
+          socket._pending.get(seq).upgraded = true;
+          this.emit(event, req, socket, Buffer.alloc(0));
+          return;
+        }
+        if (method === 'CONNECT') { socket.destroy(); return; }
+        // The parser has stepped aside after this request: the connection ends with its response.
+        res.shouldKeepAlive = false;
+      }
+      if (major === 1 && minor === 1 && this.requireHostHeader && req.headers.host === undefined) {
+        res.writeHead(400, ['Connection', 'close']);
+        res.end();
+        return;
+      }
+      if (req.headers.expect !== undefined) {
+        if (major === 1 && minor === 1 && /^100-continue$/i.test(req.headers.expect)) {
+          if (this.listenerCount('checkContinue') > 0) { this.emit('checkContinue', req, res); return; }
+          res.writeContinue();
+        } else if (this.listenerCount('checkExpectation') > 0) {
+          this.emit('checkExpectation', req, res);
+          return;
+        } else {
+          res.writeHead(417);
+          res.end();
+          return;
+        }
+      }
+      this.emit('request', req, res);
+    }
+    _onData(entry, bytes) { entry.req.push(asBuffer(bytes)); }
+    _onEnd(socket, seq, entry) {
+      entry.req.complete = true;
+      entry.req.push(null);
+      if (entry.res.finished || entry.upgraded) socket._pending.delete(seq);
+    }
+    _onAbort(entry) {
+      const { req, res } = entry;
+      if (!req.complete) req.destroy(connReset('aborted'));
+      if (!res.finished && !res.destroyed) {
+        res.destroyed = true;
+        nextTick(() => res.emit('close'));
+      }
+    }
+    _onClientError(socket, status) {
+      if (this.listenerCount('clientError') === 0) return;
+      let e;
+      if (status === 408) {
+        e = nodeError(Error, 'ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout');
+      } else {
+        e = new Error(status === 431 ? 'Header overflow' : 'Parse Error');
+        e.code = status === 431 ? 'HPE_HEADER_OVERFLOW' : 'HPE_INVALID';
+      }
+      this.emit('clientError', e, socket);
+    }
+    _onDrop(remote, local) {
+      this.emit('drop', { localAddress: local[0], localPort: local[1], localFamily: local[2], remoteAddress: remote[0], remotePort: remote[1], remoteFamily: remote[2] });
+    }
+  }
+  Object.defineProperties(Server.prototype, serverLimits);
+
+  // -------------------------------------------------------------------------------------------
+  // fe.serve(options, handler): Deno's serve. The handler gets a web Request and returns a
+  // Response (or a promise of one); a body known up front goes out in one write with its length,
+  // a streamed one chunk by chunk as it comes (server-sent events), flushed per chunk.
+  const nullBodyStatus = (status) => status === 204 || status === 304 || (status >= 100 && status < 200);
+  const emptyBody = new Uint8Array(0);
+  class ServeHandle {
+    constructor(handler, options, id, address, port) {
+      this._handler = handler;
+      this._onError = typeof options.onError === 'function' ? options.onError : null;
+      this._id = id;
+      this._defaultHost = `${address.includes(':') ? `[${address}]` : address}:${port}`;
+      this.addr = { transport: 'tcp', hostname: address, port };
+      this._closing = false;
+      let resolve;
+      this.finished = new Promise((r) => { resolve = r; });
+      this._resolveFinished = resolve;
+    }
+    shutdown() {
+      if (!this._closing) { this._closing = true; ops.op_http_close(this._id); }
+      return this.finished;
+    }
+    ref() { ops.op_http_ref(this._id, true); }
+    unref() { ops.op_http_ref(this._id, false); }
+    [Symbol.asyncDispose]() { return this.shutdown(); }
+    _onConnection() {}
+    _onClosed() {
+      servers.delete(this._id);
+      this._resolveFinished();
+    }
+    _onRequest(socket, seq, method, url, major, minor, raw, keepAlive, upgrade) {
+      const entry = { socket, seq, method, minor, keepAlive: keepAlive && !upgrade, controller: null, ac: new AbortController(), reader: null, done: false, complete: false };
+      socket._pending.set(seq, entry);
+      let host = '';
+      const headers = [];
+      for (let i = 0; i < raw.length; i += 2) {
+        if (host === '' && raw[i].length === 4 && raw[i].toLowerCase() === 'host') host = raw[i + 1];
+        headers.push([raw[i], raw[i + 1]]);
+      }
+      let body = null;
+      if (method !== 'GET' && method !== 'HEAD') body = new ReadableStream({ start: (c) => { entry.controller = c; } });
+      let request;
+      try {
+        const target = /^https?:\/\//i.test(url) ? url : `http://${host || this._defaultHost}${url}`;
+        request = new Request(target, { method, headers, body, duplex: 'half', signal: entry.ac.signal });
+      } catch (e) {
+        this._send(entry, new Response('Bad Request', { status: 400 }));
+        return;
+      }
+      const info = { remoteAddr: { transport: 'tcp', hostname: socket.remoteAddress, port: socket.remotePort } };
+      let result;
+      try {
+        result = this._handler(request, info);
+      } catch (e) {
+        this._fail(entry, e);
+        return;
+      }
+      if (result instanceof Response) this._send(entry, result);
+      else Promise.resolve(result).then((r) => this._send(entry, r), (e) => this._fail(entry, e)).catch(fatal);
+    }
+    // As Deno: a handler that throws is reported and answered with a 500 (or onError's response).
+    _fail(entry, error) {
+      if (this._onError !== null) {
+        Promise.resolve().then(() => this._onError(error)).then((r) => this._send(entry, r, true), (e) => this._fail500(entry, e));
+        return;
+      }
+      this._fail500(entry, error);
+    }
+    _fail500(entry, error) {
+      console.error(error);
+      this._send(entry, new Response('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain;charset=UTF-8' } }), true);
+    }
+    _send(entry, response, isErrorResponse = false) {
+      const { socket, seq } = entry;
+      if (socket._nativeClosed || entry.done) return;
+      if (!(response instanceof Response)) {
+        if (isErrorResponse) { socket.destroy(); return; }
+        this._fail(entry, new TypeError('Return value from serve handler must be a response or a promise resolving to a response'));
+        return;
+      }
+      const parts = core.responseParts(response);
+      const status = parts.status;
+      let head = `HTTP/1.1 ${status} ${parts.statusText || STATUS_CODES[status] || ''}\r\n`;
+      let hasDate = false, hasLength = false, close = !entry.keepAlive, hasConnection = false;
+      for (const [name, value] of parts.headers) {
+        if (name === 'set-cookie') continue;
+        if (name === 'date') hasDate = true;
+        else if (name === 'content-length') hasLength = true;
+        else if (name === 'transfer-encoding') continue; // the framing is fe's to choose
+        else if (name === 'connection') { hasConnection = true; if (connCloseRe.test(value)) close = true; }
+        head += `${name}: ${value}\r\n`;
+      }
+      for (const cookie of parts.headers.getSetCookie()) head += `set-cookie: ${cookie}\r\n`;
+      if (!hasDate) head += `date: ${utcDate()}\r\n`;
+      const noBody = nullBodyStatus(status) || entry.method === 'HEAD';
+      const id = socket._handleId;
+      entry.done = true;
+      if (parts.stream === null) {
+        const bytes = parts.source || emptyBody;
+        if (!hasLength && !nullBodyStatus(status)) head += `content-length: ${bytes.byteLength}\r\n`;
+        if (!hasConnection) head += close ? 'connection: close\r\n' : entry.minor === 0 ? 'connection: keep-alive\r\n' : '';
+        ops.op_http_write(id, seq, head + '\r\n', noBody ? null : bytes, END | (close ? CLOSE : 0), null);
+        this._finished(entry);
+        return;
+      }
+      if (noBody) {
+        parts.stream.cancel().catch(nop);
+        if (!hasConnection && close) head += 'connection: close\r\n';
+        ops.op_http_write(id, seq, head + '\r\n', null, END | (close ? CLOSE : 0), null);
+        this._finished(entry);
+        return;
+      }
+      // HTTP/1.0 has no chunked framing: the body ends when the connection does.
+      const chunked = !hasLength && entry.minor >= 1;
+      if (!hasLength && !chunked) close = true;
+      if (chunked) head += 'transfer-encoding: chunked\r\n';
+      if (!hasConnection) head += close ? 'connection: close\r\n' : entry.minor === 0 ? 'connection: keep-alive\r\n' : '';
+      const framing = chunked ? CHUNKED : 0;
+      ops.op_http_write(id, seq, head + '\r\n', null, framing, null);
+      const reader = parts.stream.getReader();
+      entry.reader = reader;
+      const pump = () => {
+        if (socket._nativeClosed) return;
+        reader.read().then(({ value, done }) => {
+          if (socket._nativeClosed) return;
+          if (done) {
+            ops.op_http_write(id, seq, null, null, END | framing | (close ? CLOSE : 0), chunked ? '0\r\n\r\n' : null);
+            this._finished(entry);
+            return;
+          }
+          if (!(value instanceof Uint8Array)) throw new TypeError('fe.serve: a streamed response body must yield Uint8Array chunks');
+          socket._outstanding += value.byteLength;
+          if (socket._outstanding >= HIGH_WATER_MARK && socket._drainTarget === null) {
+            socket._drainTarget = pump;
+            ops.op_http_write(id, seq, null, value, framing | WANT_DRAIN, null);
+          } else {
+            ops.op_http_write(id, seq, null, value, framing, null);
+            pump();
+          }
+        }).catch((e) => {
+          console.error(e);
+          socket.destroy();
+        });
+      };
+      pump();
+    }
+    _finished(entry) {
+      if (entry.complete) entry.socket._pending.delete(entry.seq);
+    }
+    _onData(entry, bytes) {
+      if (entry.controller !== null) { try { entry.controller.enqueue(bytes); } catch { /* body cancelled */ } }
+    }
+    _onEnd(socket, seq, entry) {
+      entry.complete = true;
+      if (entry.controller !== null) { try { entry.controller.close(); } catch { /* body cancelled */ } }
+      if (entry.done) socket._pending.delete(seq);
+    }
+    _onAbort(entry) {
+      entry.ac.abort();
+      if (entry.controller !== null && !entry.complete) { try { entry.controller.error(connReset('aborted')); } catch { /* already closed */ } }
+      if (entry.reader !== null) entry.reader.cancel().catch(nop);
+    }
+  }
+
+  function serve(options, handler) {
+    if (typeof options === 'function') {
+      const h = options;
+      options = handler != null && typeof handler === 'object' ? handler : {};
+      handler = h;
+    }
+    options = options == null ? {} : options;
+    if (handler === undefined) handler = options.handler;
+    if (typeof handler !== 'function') throw new TypeError('fe.serve(options, handler): handler must be a function taking a Request and returning a Response');
+    const port = options.port === undefined ? 8000 : validatePort(options.port, 'options.port');
+    const hostname = options.hostname === undefined ? '0.0.0.0' : String(options.hostname);
+    const [id, address, , boundPort] = bind(hostname, port, 511, defaultSettings);
+    const handle = new ServeHandle(handler, options, id, address, boundPort);
+    servers.set(id, handle);
+    if (options.signal) {
+      if (options.signal.aborted) handle.shutdown();
+      else options.signal.addEventListener('abort', () => handle.shutdown(), { once: true });
+    }
+    if (typeof options.onListen === 'function') options.onListen(handle.addr);
+    else console.log(`Listening on http://${address.includes(':') ? `[${address}]` : address}:${boundPort}/`);
+    return handle;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Events from HTTPHub.swift: a flat list, each event a kind and its fields.
+  core.onHttp = (list) => {
+    let i = 0;
+    while (i < list.length) {
+      const kind = list[i];
+      try {
+        switch (kind) {
+          case 0: { // connection: server, conn, remote (address, port, family), local (same)
+            const server = servers.get(list[i + 1]);
+            const socket = new Socket(server, list[i + 2], [list[i + 3], list[i + 4], list[i + 5]], [list[i + 6], list[i + 7], list[i + 8]]);
+            i += 9;
+            connections.set(socket._handleId, socket);
+            if (server !== undefined) server._onConnection(socket);
+            break;
+          }
+          case 1: { // request: conn, seq, method, url, major, minor, raw headers, keep-alive, upgrade
+            const socket = connections.get(list[i + 1]);
+            const args = list.slice(i + 2, i + 10);
+            i += 10;
+            if (socket !== undefined && socket.server !== undefined) socket.server._onRequest(socket, ...args);
+            break;
+          }
+          case 2: { // data: conn, seq, bytes
+            const socket = connections.get(list[i + 1]);
+            const entry = socket && socket._pending.get(list[i + 2]);
+            const bytes = list[i + 3];
+            i += 4;
+            if (entry !== undefined) socket.server._onData(entry, bytes);
+            break;
+          }
+          case 3: { // end: conn, seq
+            const socket = connections.get(list[i + 1]);
+            const seq = list[i + 2];
+            const entry = socket && socket._pending.get(seq);
+            i += 3;
+            if (entry !== undefined) socket.server._onEnd(socket, seq, entry);
+            break;
+          }
+          case 4: { // drain: conn
+            const socket = connections.get(list[i + 1]);
+            i += 2;
+            if (socket === undefined) break;
+            socket._outstanding = 0;
+            const target = socket._drainTarget;
+            socket._drainTarget = null;
+            if (typeof target === 'function') target();
+            else if (target !== null && !target.destroyed) { target._needDrain = false; target.emit('drain'); }
+            break;
+          }
+          case 5: { // closed: conn
+            const socket = connections.get(list[i + 1]);
+            i += 2;
+            if (socket === undefined) break;
+            connections.delete(socket._handleId);
+            socket._nativeClosed = true;
+            const server = socket.server;
+            if (server !== undefined) {
+              if (server._connections) server._connections.delete(socket);
+              for (const entry of socket._pending.values()) server._onAbort(entry);
+            }
+            socket._pending.clear();
+            if (socket._upgraded) socket.push(null);
+            socket.destroy();
+            break;
+          }
+          case 6: { // server closed: server
+            const server = servers.get(list[i + 1]);
+            i += 2;
+            if (server !== undefined) server._onClosed();
+            break;
+          }
+          case 7: { // client error: server, conn, status
+            const server = servers.get(list[i + 1]);
+            const socket = connections.get(list[i + 2]);
+            const status = list[i + 3];
+            i += 4;
+            if (server !== undefined && socket !== undefined && server._onClientError) server._onClientError(socket, status);
+            break;
+          }
+          case 8: { // upgraded bytes: conn, bytes
+            const socket = connections.get(list[i + 1]);
+            const bytes = list[i + 2];
+            i += 3;
+            if (socket !== undefined && socket._upgraded) socket.push(asBuffer(bytes));
+            break;
+          }
+          case 10: { // no reads or writes for the server's timeout: conn
+            const socket = connections.get(list[i + 1]);
+            i += 2;
+            if (socket !== undefined && !socket.destroyed && socket.server instanceof Server) socket._onTimeout();
+            break;
+          }
+          case 9: { // dropped at maxConnections: server, remote (address, port, family), local (same)
+            const server = servers.get(list[i + 1]);
+            const remote = [list[i + 2], list[i + 3], list[i + 4]], local = [list[i + 5], list[i + 6], list[i + 7]];
+            i += 8;
+            if (server !== undefined && server._onDrop) server._onDrop(remote, local);
+            break;
+          }
+          default:
+            throw new Error(`fe: unknown http event ${kind}`);
+        }
+      } catch (e) {
+        fatal(e);
+      }
+    }
+  };
+
+  function createServer(options, requestListener) { return new Server(options, requestListener); }
+  const unsupportedClient = () => {
+    throw nodeError(Error, 'ERR_FE_UNSUPPORTED', "fe's http module has no client yet; use fetch()");
+  };
+  const httpModule = {
+    STATUS_CODES, METHODS, Server, ServerResponse, IncomingMessage, OutgoingMessage, createServer,
+    request: unsupportedClient, get: unsupportedClient, maxHeaderSize: 16384, globalAgent: undefined,
+    validateHeaderName, validateHeaderValue, setMaxIdleHTTPParsers: nop,
+  };
+  registerBuiltin('http', httpModule);
+  registerBuiltin('_http_server', { STATUS_CODES, Server, ServerResponse });
+  registerBuiltin('_http_incoming', { IncomingMessage });
+  registerBuiltin('_http_outgoing', { OutgoingMessage, validateHeaderName, validateHeaderValue });
+  return { ...httpModule, serve };
+})();
