@@ -83,15 +83,37 @@ struct BlobOpener {
     let built = try BlobBuilder(options: context.options).build(
       source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin,
       kind: manifest.kind)
-    try store.replaceSnapshot(tool: tool, version: version, snapshot: built.snapshot, manifest: built.manifest)
+    var path = layout.snapshotPath(tool, version)
+    var scratch: String?
+    do {
+      try store.replaceSnapshot(tool: tool, version: version, snapshot: built.snapshot, manifest: built.manifest)
+    } catch let error as FeError where error.kind == .io {
+      // A store that cannot be written (read-only, full) still runs the tool: from a copy
+      // outside it, mapped and unlinked at once; the next launch rebuilds again.
+      scratch = try Self.scratchCopy(built.snapshot, in: context.env["TMPDIR"] ?? "/tmp", because: error)
+      path = scratch ?? path
+    }
+    defer { if let scratch { unlink(scratch) } }
     do {
       return (
         try MappedBlob(
-          path: layout.snapshotPath(tool, version), expectedEngineId: Runtime.engineID, expectedIdentity: built.manifest.identity,
+          path: path, expectedEngineId: Runtime.engineID, expectedIdentity: built.manifest.identity,
           verification: .full), built.manifest
       )
     } catch {
       throw FeError(.internalError, "\(tool)@\(version) was rebuilt but does not read back", hint: hint(tool, version, manifest))
+    }
+  }
+
+  /// The rebuilt snapshot in a temporary file (TMPDIR, else /tmp), or the store's error when
+  /// even that cannot be written.
+  private static func scratchCopy(_ bytes: [UInt8], in dir: String, because storeError: FeError) throws -> String {
+    let path = Path.join(dir, "fe-snapshot-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).bin")
+    do {
+      try FileSystem.writeAtomically(path, bytes, mode: 0o600)
+      return path
+    } catch {
+      throw storeError
     }
   }
 }
