@@ -87,7 +87,7 @@ let package = Package(
     // Sandbox, SharedStore, Proc) and the runtime's base snapshot.
     .target(name: "FeTestSupport", dependencies: ["FeBasics", "FeRuntime"], path: "Tests/FeTestSupport"),
     .testTarget(name: "FeSemverTests", dependencies: ["FeSemver"]),
-    .testTarget(name: "FeNetTests", dependencies: ["FeNet", "fe"]),
+    .testTarget(name: "FeNetTests", dependencies: ["FeNet", "FeTestSupport", "fe"]),
     .testTarget(name: "FeStoreTests", dependencies: ["FeStore", "FeBasics", "FeTestSupport"]),
     .testTarget(
       name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "FeTestSupport", "fe"],

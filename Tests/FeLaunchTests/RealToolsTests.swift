@@ -25,7 +25,7 @@ enum NodeTools {
   static func tscJS() throws -> String { try nodejs() + "/typescript/lib/tsc.js" }
 
   /// The machine's node, the reference every comparison runs against.
-  static let node: String? = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static var node: String? { Fe.node }
   static var haveNode: Bool { node != nil }
 
   /// A store with tsc 4.8.4 (from tsc.js) and terser, js-yaml, semver, esvalidate, lessc, marked,

@@ -1,4 +1,5 @@
 import FeNet
+import FeTestSupport
 import Foundation
 import Testing
 
@@ -24,70 +25,28 @@ struct SameProxyTests {
     let (variables, proxied) = Self.cases[i]
     let proxy = try LoopbackProxy()
     defer { proxy.stop() }
-    let home = FileManager.default.temporaryDirectory.appendingPathComponent("fe-net-proxy-\(getpid())-\(i)")
-    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: home) }
-    let script = home.appendingPathComponent("probe.mjs")
-    try """
+    let home = TempDir("net-proxy-\(i)")
+    let script = try home.write("probe.mjs", """
       try { console.log((await fetch('http://tool.invalid/probe')).status); }
       catch (e) { console.log(e.cause?.code ?? e.message); }
-      """.write(to: script, atomically: true, encoding: .utf8)
-    var env = ProcessInfo.processInfo.environment
-    for name in ProxyRule.variables { env[name] = nil }
+      """)
+    // The harness's environment is exact: no proxy variable comes from the machine's.
+    var env = [
+      "FE_HOME": home.file("store"), "FE_HTTP_RETRIES": "0", "FE_HTTP_CONNECT_TIMEOUT": "5",
+    ]
     for (name, value) in variables { env[name] = value.replacingOccurrences(of: "$PROXY", with: proxy.url) }
-    env["FE_HOME"] = home.appendingPathComponent("store").path
-    env["FE_HTTP_RETRIES"] = "0"
-    env["FE_HTTP_CONNECT_TIMEOUT"] = "5"
-    env["CI"] = nil
 
-    let install = try Self.fe(["blobs", "install", "demo@1", "--registry", "http://registry.invalid/reg"], env: env, cwd: home)
+    let install = try Fe.run(["blobs", "install", "demo@1", "--registry", "http://registry.invalid/reg"], cwd: home.path, env: env)
     #expect(install.code != 0, "nothing can be installed from the stand-in proxy")
     let afterInstall = proxy.requestLines
-    let fetch = try Self.fe(["blobs", "run", script.path], env: env, cwd: home)
+    let fetch = try Fe.run(["blobs", "run", script], cwd: home.path, env: env)
     let afterFetch = Array(proxy.requestLines.dropFirst(afterInstall.count))
 
     let installProxied = afterInstall.contains { $0.hasPrefix("GET http://registry.invalid/reg") }
     let fetchProxied = afterFetch.contains { $0.hasPrefix("GET http://tool.invalid/probe") }
     #expect(installProxied == fetchProxied, "\(variables): install \(afterInstall), fetch \(afterFetch)")
-    #expect(installProxied == proxied, "\(variables): install sent \(afterInstall); stderr: \(install.stderr)")
-    #expect(fetchProxied == proxied, "\(variables): fetch sent \(afterFetch), printed \(fetch.stdout) \(fetch.stderr)")
-    #expect(fetch.stdout == (proxied ? "404\n" : "ENOTFOUND\n"), "\(fetch.stderr)")
-  }
-
-  struct Result {
-    var code: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  /// The fe binary built next to this test bundle.
-  static let binary: URL = {
-    var dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("fe")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      dir = dir.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fe")
-  }()
-
-  static func fe(_ args: [String], env: [String: String], cwd: URL) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    process.arguments = ["60", binary.path] + args
-    process.environment = env
-    process.currentDirectoryURL = cwd
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    #expect(installProxied == proxied, "\(variables): install sent \(afterInstall); stderr: \(install.err)")
+    #expect(fetchProxied == proxied, "\(variables): fetch sent \(afterFetch), printed \(fetch.out) \(fetch.err)")
+    #expect(fetch.out == (proxied ? "404\n" : "ENOTFOUND\n"), "\(fetch)")
   }
 }

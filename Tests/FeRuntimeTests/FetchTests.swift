@@ -1,3 +1,4 @@
+import FeTestSupport
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ struct FetchTests {
   func seed() throws {
     let server = try Self.http.get()
     let fe = try FetchRun.fe(["blobs", "run", Self.fixtures.appendingPathComponent("seed.mjs").path], env: server.env)
-    #expect(fe.transcript == "hello from the server\n\n", "stderr:\n\(fe.stderr)")
+    #expect(fe.transcript == "hello from the server\n\n", "stderr:\n\(fe.err)")
   }
 
   @Test("the seed program as a tool, from its blob's snapshot")
@@ -42,11 +43,11 @@ struct FetchTests {
     let env = server.env.merging(["FE_HOME": home.path]) { $1 }
     let tool = Self.fixtures.appendingPathComponent("seed-tool.js").path
     let build = try FetchRun.fe(["blobs", "build", tool, "--name", "fetchseed", "--version", "1.0.0", "--quiet"], env: env)
-    try #require(build.code == 0, "building the blob failed: \(build.stderr)")
+    try #require(build.code == 0, "building the blob failed: \(build.err)")
     let ok = try FetchRun.fe(["blobs", "exec", "fetchseed"], env: env)
-    #expect(ok.transcript == "hello from the server\n\n", "stderr:\n\(ok.stderr)")
+    #expect(ok.transcript == "hello from the server\n\n", "stderr:\n\(ok.err)")
     let missing = try FetchRun.fe(["blobs", "exec", "fetchseed", "--", "nothing-here"], env: env)
-    #expect(missing.transcript == "no such path\n\nexit 3\n", "stderr:\n\(missing.stderr)")
+    #expect(missing.transcript == "no such path\n\nexit 3\n", "stderr:\n\(missing.err)")
   }
 
   @Test("HTTP_PROXY, http_proxy and NO_PROXY from process.env (fe-only: Node 20 ignores them)")
@@ -61,7 +62,7 @@ struct FetchTests {
       other NO_PROXY proxied http://proxied.invalid/echo?via=proxy proxied.invalid
       http_proxy proxied http://proxied.invalid/echo?via=proxy proxied.invalid
 
-      """, "stderr:\n\(fe.stderr)")
+      """, "stderr:\n\(fe.err)")
   }
 
   @Test("HTTPS: verified against a test CA only when NODE_EXTRA_CA_CERTS names it", .enabled(if: TestCA.opensslPath != nil))
@@ -84,8 +85,8 @@ struct FetchTests {
       export default async () => ({ fe: '1.x', text: await (await fetch('\(server.base)/text')).text() });
       """.write(to: project.appendingPathComponent("fe.config.js"), atomically: true, encoding: .utf8)
     let which = try FetchRun.fe(["blobs", "which"], env: server.env, cwd: project)
-    #expect(which.code == 78, "a config that fetches must be a config error; stdout:\n\(which.stdout)")
-    #expect(which.stderr.contains("may not use the network"), "stderr:\n\(which.stderr)")
+    #expect(which.code == 78, "a config that fetches must be a config error; stdout:\n\(which.out)")
+    #expect(which.err.contains("may not use the network"), "stderr:\n\(which.err)")
   }
 
   /// Runs a fixture under fe (and node, unless it says `// fe-only`) and compares with its .out.
@@ -94,29 +95,27 @@ struct FetchTests {
     let expected = try String(contentsOf: Self.fixtures.appendingPathComponent(expectedName), encoding: .utf8)
     let fe = try FetchRun.fe(["blobs", "run", file.path], env: env, unset: unset)
     #expect(!fe.signaled, "fe was killed by a signal running \(script)")
-    #expect(fe.transcript == expected, "fe output of \(script) differs from \(expectedName); stderr:\n\(fe.stderr)")
+    #expect(fe.transcript == expected, "fe output of \(script) differs from \(expectedName); stderr:\n\(fe.err)")
     let source = try String(contentsOf: file, encoding: .utf8)
-    if !source.hasPrefix("// fe-only"), let node = Runner.node {
-      let n = try FetchRun.run([node, file.path], env: env, unset: unset)
-      #expect(n.transcript == expected, "node prints something else for \(script): \(expectedName) is not Node's behaviour; stderr:\n\(n.stderr)")
+    if !source.hasPrefix("// fe-only"), let node = Fe.node {
+      let n = try FetchRun.run(node, [file.path], env: env, unset: unset)
+      #expect(n.transcript == expected, "node prints something else for \(script): \(expectedName) is not Node's behaviour; stderr:\n\(n.err)")
     }
   }
 }
 
-/// Runs fe or node with extra environment variables, under a time limit so a hung fetch fails
-/// the test (exit 124, from coreutils' timeout) instead of hanging the suite.
+/// Runs fe or node through FeTestSupport's harness with the golden tests' environment plus `env`
+/// and minus `unset`; nothing comes from the machine's environment, and the harness's time limit
+/// kills a hung fetch so the test fails instead of hanging the suite.
 enum FetchRun {
-  static let limitSeconds = 60
-
-  static func fe(_ args: [String], env: [String: String], unset: [String] = [], cwd: URL? = nil) throws -> Runner.Result {
-    try run([Runner.fe.path] + args, env: env, unset: unset, cwd: cwd)
+  static func fe(_ args: [String], env: [String: String], unset: [String] = [], cwd: URL? = nil) throws -> FeResult {
+    try run(Fe.binary, args, env: env, unset: unset, cwd: cwd)
   }
 
-  static func run(_ args: [String], env: [String: String], unset: [String] = [], cwd: URL? = nil) throws -> Runner.Result {
-    let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-    let removals = unset.flatMap { ["-u", $0] }
-    let command = ["/usr/bin/timeout", "\(limitSeconds)", "/usr/bin/env"] + removals + assignments + args
-    return try Runner.run(command, cwd: cwd ?? FetchTests.fixtures)
+  static func run(_ executable: String, _ args: [String], env: [String: String], unset: [String] = [], cwd: URL? = nil) throws -> FeResult {
+    var environment = Golden.env.merging(env) { $1 }
+    for name in unset { environment[name] = nil }
+    return try Fe.run(args, cwd: (cwd ?? FetchTests.fixtures).path, env: environment, stdinPipe: true, executable: executable)
   }
 }
 
@@ -205,7 +204,7 @@ struct TestCA {
   func remove() { try? FileManager.default.removeItem(at: dir) }
 
   private func openssl(_ args: [String]) throws {
-    let result = try Runner.run([TestCA.opensslPath ?? "openssl"] + args, cwd: dir)
-    if result.code != 0 { throw TestServer.ServerError(message: "openssl \(args.joined(separator: " ")) failed: \(result.stderr)") }
+    let result = try Proc.run(TestCA.opensslPath ?? "/usr/bin/openssl", args, cwd: dir.path)
+    if !result.exited(0) { throw TestServer.ServerError(message: "openssl \(args.joined(separator: " ")) failed: \(result.err)") }
   }
 }

@@ -23,13 +23,14 @@ struct GoldenTests {
     let file = Self.root.appendingPathComponent(name)
     let expectedURL = file.deletingPathExtension().appendingPathExtension("out")
     let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-    let fe = try Runner.run([Runner.fe.path, "blobs", "run", file.path], cwd: file.deletingLastPathComponent())
-    #expect(!fe.signaled, "fe was killed by a signal running \(name)")
-    #expect(fe.transcript == expected, "fe output of \(name) differs from \(expectedURL.lastPathComponent); stderr:\n\(fe.stderr)")
+    let cwd = file.deletingLastPathComponent().path
+    let fe = try Fe.run(["blobs", "run", file.path], cwd: cwd, env: Golden.env, stdinPipe: true)
+    #expect(!fe.signaled && !fe.timedOut, "fe was killed running \(name): \(fe)")
+    #expect(fe.transcript == expected, "fe output of \(name) differs from \(expectedURL.lastPathComponent); stderr:\n\(fe.err)")
     let source = try String(contentsOf: file, encoding: .utf8)
-    if !source.hasPrefix("// fe-only"), let node = Runner.node {
-      let n = try Runner.run([node, file.path], cwd: file.deletingLastPathComponent())
-      #expect(n.transcript == expected, "node prints something else for \(name): the .out file is not Node's behaviour; stderr:\n\(n.stderr)")
+    if !source.hasPrefix("// fe-only"), let node = Fe.node {
+      let n = try Fe.run([file.path], cwd: cwd, env: Golden.env, stdinPipe: true, executable: node)
+      #expect(n.transcript == expected, "node prints something else for \(name): the .out file is not Node's behaviour; stderr:\n\(n.err)")
     }
   }
 
@@ -38,57 +39,23 @@ struct GoldenTests {
   }
 }
 
-enum Runner {
-  struct Result {
-    var code: Int32
-    var signaled: Bool
-    var stdout: String
-    var stderr: String
-    /// What the .out file holds: stdout, then `exit N` for a non-zero exit.
-    var transcript: String { code == 0 ? stdout : stdout + "exit \(code)\n" }
-  }
-
-  /// The fe binary (FeTestSupport's harness finds it).
-  static var fe: URL { URL(fileURLWithPath: Fe.binary) }
-
-  static let node: String? = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
+/// What the golden and fetch tests run fe (and node) with: FeTestSupport's harness, its exact
+/// environment (nothing inherited from the machine: no NODE_OPTIONS, no proxy variables), stdin an
+/// empty pipe (Golden/stdin expects a socket's end-then-close) and one FE_HOME for the whole test
+/// process, removed at its exit.
+enum Golden {
+  nonisolated(unsafe) private static var store: TempDir?
   static let home: String = {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fe-golden-\(getpid())")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = TempDir("golden-home")
+    store = dir
+    atexit { Golden.store?.remove() }
     return dir.path
   }()
 
-  static func run(_ args: [String], cwd: URL, stdin: String = "") throws -> Result {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: args[0])
-    p.arguments = Array(args.dropFirst())
-    p.currentDirectoryURL = cwd
-    var env = ProcessInfo.processInfo.environment
-    env["FE_HOME"] = home
-    env["NO_COLOR"] = "1"
-    env.removeValue(forKey: "NODE_OPTIONS")
-    p.environment = env
-    let out = Pipe(), err = Pipe(), inp = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = inp
-    try p.run()
-    inp.fileHandleForWriting.write(Data(stdin.utf8))
-    try inp.fileHandleForWriting.close()
-    // Read both pipes to the end before waiting, so a chatty program cannot block on a full pipe.
-    var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    p.waitUntilExit()
-    return Result(
-      code: p.terminationStatus, signaled: p.terminationReason == .uncaughtSignal,
-      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
-  }
+  static var env: [String: String] { ["FE_HOME": home] }
+}
+
+extension FeResult {
+  /// What a golden .out file holds: stdout, then `exit N` for a non-zero exit.
+  var transcript: String { code == 0 ? out : out + "exit \(code)\n" }
 }

@@ -1,3 +1,4 @@
+import FeTestSupport
 import Foundation
 import Testing
 
@@ -211,24 +212,24 @@ struct HTTPServerTests {
   }
 }
 
-/// `fe blobs run Fixtures/http/<script>`, up until the test ends.
+/// `fe blobs run Fixtures/http/<script>`, up until the test ends. Built by FeTestSupport's
+/// `Fe.process` (the harness's binary and exact environment), but started here: the test needs
+/// the server's first line while it keeps running, so stdout is a pipe, not the harness's file.
 final class ServerProcess {
-  let process = Process()
+  let process: Process
   let port: UInt16
 
   /// `openFiles`: run under `prlimit --nofile=n:n`, a descriptor limit the server cannot raise.
   init(_ name: String = "server.js", env extra: [String: String] = [:], openFiles: Int? = nil) throws {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/http/\(name)")
+    let args = ["blobs", "run", script.path]
+    let env = Golden.env.merging(extra) { _, new in new }
+    let cwd = script.deletingLastPathComponent().path
     if let openFiles {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-      process.arguments = ["--nofile=\(openFiles):\(openFiles)", Runner.fe.path, "blobs", "run", script.path]
+      process = Fe.process("/usr/bin/prlimit", ["--nofile=\(openFiles):\(openFiles)", Fe.binary] + args, cwd: cwd, env: env)
     } else {
-      process.executableURL = Runner.fe
-      process.arguments = ["blobs", "run", script.path]
+      process = Fe.process(Fe.binary, args, cwd: cwd, env: env)
     }
-    var env = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
-    env["FE_HOME"] = Runner.home
-    process.environment = env
     let out = Pipe()
     process.standardOutput = out
     process.standardError = FileHandle.standardError

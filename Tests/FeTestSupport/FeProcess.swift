@@ -58,6 +58,11 @@ public enum Fe {
     return (candidates.first ?? ".") + "/fe"
   }()
 
+  /// The machine's node, when installed: the reference the golden and real-tool tests compare against.
+  public static let node: String? = ["/usr/bin/node", "/usr/local/bin/node"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
   /// The safety net for a hung fe: kill it after this long so the suite reports, not hangs.
   public static let timeLimit: Double = 60
 
@@ -75,44 +80,14 @@ public enum Fe {
     return process
   }
 
-  /// Runs `fe args…` in `cwd` with exactly `env` (plus PATH/HOME/LANG defaults), feeding `stdin`.
+  /// Runs `fe args…` (or `executable args…`: node, sh, readelf…) in `cwd` with exactly `env`
+  /// (plus PATH/HOME/LANG defaults), feeding `stdin`; killed after `timeLimit` seconds.
   public static func run(
-    _ args: [String], cwd: String, env: [String: String], stdin: String = "", executable: String? = nil
+    _ args: [String], cwd: String, env: [String: String], stdin: String = "", stdinPipe: Bool = false,
+    executable: String? = nil, timeLimit: Double = Fe.timeLimit
   ) throws -> FeResult {
-    let process = Self.process(executable ?? binary, args, cwd: cwd, env: env)
-
-    // Files, not pipes: no deadlock on large output and no reader threads.
-    let io = TempDir("io")
-    let outPath = io.path + "/stdout", errPath = io.path + "/stderr", inPath = io.path + "/stdin"
-    try Data(stdin.utf8).write(to: URL(fileURLWithPath: inPath))
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    let inHandle = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
-    defer {
-      try? outHandle.close()
-      try? errHandle.close()
-      try? inHandle.close()
-    }
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    process.standardInput = inHandle
-
-    let done = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in done.signal() }
-    try process.run()
-    var timedOut = false
-    if done.wait(timeout: .now() + timeLimit) == .timedOut {
-      timedOut = true
-      kill(process.processIdentifier, SIGKILL)
-      done.wait()
-    }
-    let out = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data(), as: UTF8.self)
-    let err = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self)
-    return FeResult(
-      code: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-      out: out, err: err, timedOut: timedOut)
+    try Proc.start(executable ?? binary, args, cwd: cwd, env: env, stdin: stdin, stdinPipe: stdinPipe)
+      .wait(timeLimit: timeLimit)
   }
 }
 
@@ -208,34 +183,57 @@ public enum SharedStore {
 }
 
 /// Any program run with exactly `env` over PATH, LANG, NO_COLOR and a private HOME, its output
-/// captured in files; `start` does not wait (for kill -9 and parallel runs).
+/// captured in files; `start` does not wait (for kill -9 and parallel runs). The one place tests
+/// start a subprocess and capture what it did: `Fe.run` and `Shell.run` go through here.
 public enum Proc {
   /// Runs `executable args…` with exactly `env` (plus PATH and LANG) and captures its output in files.
   public static func run(
-    _ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:], timeLimit: Double = 120
+    _ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:], stdin: String = "",
+    stdinPipe: Bool = false, timeLimit: Double = 120
   ) throws -> FeResult {
-    let running = try start(executable, args, cwd: cwd, env: env)
+    let running = try start(executable, args, cwd: cwd, env: env, stdin: stdin, stdinPipe: stdinPipe)
     return running.wait(timeLimit: timeLimit)
   }
 
-  /// Starts a process without waiting (for kill -9 and parallel tests).
-  public static func start(_ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:]) throws -> Running {
+  /// Starts a process without waiting (for kill -9 and parallel tests). Its stdin is a file
+  /// holding `stdin`, or with `stdinPipe` a pipe the harness writes `stdin` into and closes (as in
+  /// a shell pipeline: Node's process.stdin is then a socket that ends and closes). HOME is
+  /// FE_HOME/.home when `env` names a store, else a private directory.
+  public static func start(
+    _ executable: String, _ args: [String], cwd: String = "/", env: [String: String] = [:], stdin: String = "",
+    stdinPipe: Bool = false
+  ) throws -> Running {
     let io = TempDir("io")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = args
-    process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-    var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": io.path]
-    environment.merge(env) { _, new in new }
-    process.environment = environment
-    _ = FileManager.default.createFile(atPath: io.path + "/out", contents: nil)
-    _ = FileManager.default.createFile(atPath: io.path + "/err", contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: io.path + "/out"))
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: io.path + "/err"))
-    process.standardInput = FileHandle.nullDevice
+    var env = env
+    if env["FE_HOME"] == nil && env["HOME"] == nil { env["HOME"] = io.path }
+    let process = Fe.process(executable, args, cwd: cwd, env: env)
+    // Files, not pipes: no deadlock on large output and no reader threads.
+    let outPath = io.path + "/out", errPath = io.path + "/err", inPath = io.path + "/in"
+    try Data(stdin.utf8).write(to: URL(fileURLWithPath: inPath))
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+    let handles = [
+      try FileHandle(forWritingTo: URL(fileURLWithPath: outPath)),
+      try FileHandle(forWritingTo: URL(fileURLWithPath: errPath)),
+      try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath)),
+    ]
+    // The child has its own copies once it runs; ours close when this scope ends.
+    defer { for handle in handles { try? handle.close() } }
+    process.standardOutput = handles[0]
+    process.standardError = handles[1]
+    let pipe = stdinPipe ? Pipe() : nil
+    process.standardInput = pipe ?? handles[2]
     let done = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in done.signal() }
     try process.run()
+    if let input = pipe?.fileHandleForWriting {
+      // From another thread, so a child that never reads its stdin cannot block the harness.
+      let bytes = Data(stdin.utf8)
+      DispatchQueue.global().async {
+        if !bytes.isEmpty { try? input.write(contentsOf: bytes) }
+        try? input.close()
+      }
+    }
     return Running(process: process, io: io, done: done)
   }
 
