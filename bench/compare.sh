@@ -25,7 +25,7 @@ JS
 p="$work/project"
 mkdir -p "$p/src"
 printf 'export default { fe: "9.0.0", tools: { tsc: "4.8.4" } };\n' > "$p/fe.config.js"
-printf '{ "compilerOptions": { "target": "es2019", "module": "commonjs", "strict": true, "outDir": "out", "rootDir": "src" }, "include": ["src"] }\n' > "$p/tsconfig.json"
+printf '{ "compilerOptions": { "target": "es2019", "module": "commonjs", "strict": true, "outDir": "out", "rootDir": "src", "lib": ["es2020"] }, "include": ["src"] }\n' > "$p/tsconfig.json"
 for i in 1 2 3; do
   printf 'export class Box%s<T> { private items: T[] = []; add(x: T): this { this.items.push(x); return this; } }\nexport const n%s: number = %s;\n' "$i" "$i" "$i" > "$p/src/mod$i.ts"
 done

@@ -1006,7 +1006,7 @@
   }
   // The cause of a network error, of the class undici would throw (SocketError, ...).
   const causeClasses = new Map();
-  function makeCause([name, message, props]) {
+  function makeCause({ name, message, props }) {
     let Class = Error;
     if (name !== 'Error') {
       Class = causeClasses.get(name);

@@ -89,7 +89,7 @@
   }
   const isAnyArrayBuffer = (v) => util.types.isAnyArrayBuffer(v);
 
-  function zlibError([message, code, errno]) {
+  function zlibError({ message, code, errno }) {
     // brotli names its errors as its newer releases do: ERR__ERROR_FORMAT_...
     if (message === 'Decompression failed') {
       const name = Object.keys(constants).find((k) => k.startsWith('BROTLI_DECODER_ERROR_') && constants[k] === errno);
@@ -165,7 +165,7 @@
     engine.on('error', () => {});
     const result = ops.op_zlib_write(handle.id, flushFlag, chunk, engine._maxOutputLength);
     if (result.zlibError) {
-      if (result.zlibError[1] === 'ERR_BUFFER_TOO_LARGE') {
+      if (result.zlibError.code === 'ERR_BUFFER_TOO_LARGE') {
         closeHandle(engine);
         throw tooLarge(engine._maxOutputLength);
       }

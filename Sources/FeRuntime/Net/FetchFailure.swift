@@ -20,14 +20,14 @@ struct FetchFailure {
   var syscall: String?
   var fields: [(String, JSValue)] = []
 
-  /// What JS receives: `[causeName, message, {errno?, code?, syscall?, …}]`.
+  /// What JS receives: `{name, message, props: {errno?, code?, syscall?, …}}`.
   var jsValue: JSValue {
     var props: [(String, JSValue)] = []
     if let errno { props.append(("errno", .number(Double(-errno)))) }
     if let code { props.append(("code", .string(code))) }
     if let syscall { props.append(("syscall", .string(syscall))) }
     props += fields
-    return .array([.string(name), .string(message), .object(props)])
+    return .object([("name", .string(name)), ("message", .string(message)), ("props", .object(props))])
   }
 
   static func plain(_ message: String) -> FetchFailure { FetchFailure(message: message) }

@@ -12,7 +12,7 @@ import FeNet
 ///     0 head   [status, statusText, [name, value, …], url, redirected]
 ///     1 data   Uint8Array (every byte that arrived since the last data event)
 ///     2 end    —
-///     3 error  [causeName, message, {code, errno, …}] (before or after the head)
+///     3 error  {name, message, props: {code, errno, …}} (before or after the head)
 ///
 /// Flow control: once `window` bytes are handed to JS but not read, the transfer pauses (and
 /// stops keeping the process alive) until fetch.js reports them read (`ack`).

@@ -96,7 +96,10 @@ struct ZError: Error {
   let code: String
   let errno: Int32
 
-  var record: JSValue { .object([("zlibError", .array([.string(message), .string(code), .number(Double(errno))]))]) }
+  /// What JS receives: `{zlibError: {message, code, errno}}`.
+  var record: JSValue {
+    .object([("zlibError", .object([("message", .string(message)), ("code", .string(code)), ("errno", .number(Double(errno)))]))])
+  }
 }
 
 /// One compression or decompression stream in one of Node's modes; frees its engine in deinit.
