@@ -322,7 +322,7 @@ import Testing
 
   func sha256Hex(_ bytes: [UInt8]) -> String {
     let tmp = NSTemporaryDirectory() + "fe-sha-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    FileManager.default.createFile(atPath: tmp, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: tmp, contents: Data(bytes))
     defer { try? FileManager.default.removeItem(atPath: tmp) }
     let r = try? Fe.run([tmp], cwd: "/", env: [:], executable: "/usr/bin/sha256sum")
     return String(r?.out.prefix(64) ?? "")

@@ -15,7 +15,7 @@ final class HTTPFixture: @unchecked Sendable {
   var pauses: [Double] = []
 
   init(_ name: String, files: [String: [UInt8]]) throws {
-    dir = try TempDir(name)
+    dir = TempDir(name)
     for (path, bytes) in files {
       let full = dir.path + "/root/" + path
       try FileSystem.createDirectory(Path.dirname(full))
@@ -282,7 +282,7 @@ func randomBytes(_ n: Int) -> [UInt8] {
 /// HTTPS through nginx with a CA the test makes.
 @Suite struct HTTPSTests {
   @Test func verifiesAgainstTheExtraCA() throws {
-    let dir = try TempDir("https")
+    let dir = TempDir("https")
     defer { dir.remove() }
     try FileSystem.createDirectory(dir.path + "/root/t")
     try FileSystem.writeAtomically(dir.path + "/root/t/index.json", Array("{}".utf8))
@@ -310,7 +310,7 @@ func randomBytes(_ n: Int) -> [UInt8] {
   }
 
   @Test func throughAnHTTPSProxyTunnel() throws {
-    let dir = try TempDir("https-proxy")
+    let dir = TempDir("https-proxy")
     defer { dir.remove() }
     try FileSystem.createDirectory(dir.path + "/root/t")
     try FileSystem.writeAtomically(dir.path + "/root/t/index.json", Array("{}".utf8))

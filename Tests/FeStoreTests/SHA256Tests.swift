@@ -35,17 +35,11 @@ import Testing
   }
 
   static func sha256sum(_ bytes: [UInt8]) throws -> String {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("fe-sha-\(UUID().uuidString)")
-    try Data(bytes).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    p.arguments = [file.path]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    let dir = TempDir("sha")
+    let file = dir.file("bytes")
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let r = try Proc.run("/usr/bin/sha256sum", [file])
+    guard r.exited(0) else { throw FixtureError("sha256sum failed: \(r)") }
+    return r.out.split(separator: " ").first.map(String.init) ?? ""
   }
 }

@@ -60,14 +60,10 @@ func feError(_ body: () throws -> Void) -> FeError? {
 
 /// The PID of a process that has exited and been reaped.
 func deadPid() throws -> pid_t {
-  var pid: pid_t = 0
-  let argv: [UnsafeMutablePointer<CChar>?] = [strdup("true"), nil]
-  defer { for arg in argv { free(arg) } }
-  let rc = posix_spawn(&pid, "/bin/true", nil, nil, argv, environ)
-  guard rc == 0 else { throw FileSystem.ioError("posix_spawn", code: rc) }
-  var status: Int32 = 0
-  _ = waitpid(pid, &status, 0)
-  return pid
+  let running = try Proc.start("/bin/true", [])
+  let r = running.wait()
+  guard r.exited(0) else { throw FixtureError("/bin/true: \(r)") }
+  return running.pid
 }
 
 /// Sets a path's modification time `seconds` into the past.
