@@ -31,7 +31,10 @@ extension BlobsCommand {
 
         Environment: FE_REGISTRY, FE_REGISTRY_TOKEN, FE_TRUSTED_KEYS, FE_OFFLINE, FE_HTTP_TIMEOUT,
         FE_HTTP_CONNECT_TIMEOUT, FE_HTTP_MIN_SPEED, FE_HTTP_STALL_TIMEOUT, FE_HTTP_RETRIES, FE_HTTP_RETRY_DELAY,
-        FE_CA_FILE, NODE_EXTRA_CA_CERTS, HTTPS_PROXY, http_proxy, NO_PROXY.
+        FE_CA_FILE, NODE_EXTRA_CA_CERTS. Proxies, by the rule a tool's fetch() also uses (lowercase
+        first): http_proxy, HTTP_PROXY (ignored when REQUEST_METHOD is set) for http URLs;
+        https_proxy, HTTPS_PROXY for https; else all_proxy, ALL_PROXY; no_proxy, NO_PROXY hosts go
+        direct. See README, "Environment".
         """
     )
 
