@@ -149,14 +149,12 @@ import Testing
   }
 
   /// Starts `argv`, waits for its first line on stdout, sends `signal`, and waits for it to end.
+  /// Built by the harness's `Fe.process` (its exact environment) but started here: the signal must
+  /// follow the first line while the program runs, so stdout is a pipe, not the harness's file.
   func runUntilReadyThenSignal(
     _ argv: [String], env: [String: String], signal sig: Int32, cwd: String? = nil
   ) throws -> (status: ExitStatus, out: String) {
-    let p = Process()
-    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    p.executableURL = URL(fileURLWithPath: argv[0])
-    p.arguments = Array(argv.dropFirst())
-    p.environment = ["PATH": "/usr/bin:/bin"].merging(env) { _, n in n }
+    let p = Fe.process(argv[0], Array(argv.dropFirst()), cwd: cwd ?? "/", env: env)
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardInput = FileHandle.nullDevice

@@ -163,6 +163,8 @@ final class Nginx: @unchecked Sendable {
 }
 
 /// Fixtures/faulty_server.py over `root`: `url(mode)` is the registry URL that misbehaves as `mode`.
+/// (A server, not a run to capture: it keeps its own Process to read the port it prints first
+/// while it runs, which FeTestSupport's file capture cannot give.)
 final class FaultyServer: @unchecked Sendable {
   let port: Int
   let dir: TempDir

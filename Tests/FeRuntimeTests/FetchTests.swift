@@ -121,6 +121,8 @@ enum FetchRun {
 
 /// Fixtures/fetch/server.py on a free port of 127.0.0.1, plain or TLS. It serves until its stdin
 /// closes: when this object goes, or when the test process ends.
+/// (A server, not a run to capture: it keeps its own Process, whose stdin pipe is its lifeline
+/// and whose first stdout line says where it listens, which FeTestSupport's file capture cannot give.)
 final class TestServer {
   let port: Int
   /// A port nothing listens on (for "connection refused").
