@@ -15,7 +15,7 @@ public enum CABundle {
     public var file: String
   }
 
-  private static let lock = Lock()
+  private static let lock = Mutex()
   nonisolated(unsafe) private static var built: [[String]: [UInt8]] = [:]
 
   /// The bundle for `extra`, with the system's from `systemFile` (libcurl's default CA file:
@@ -34,14 +34,3 @@ public enum CABundle {
   }
 }
 
-/// A pthread mutex (FeNet sits below the runtime's own).
-final class Lock: @unchecked Sendable {
-  private var m = pthread_mutex_t()
-  init() { pthread_mutex_init(&m, nil) }
-  deinit { pthread_mutex_destroy(&m) }
-  func withLock<T>(_ body: () throws -> T) rethrows -> T {
-    pthread_mutex_lock(&m)
-    defer { pthread_mutex_unlock(&m) }
-    return try body()
-  }
-}

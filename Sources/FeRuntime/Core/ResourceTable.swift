@@ -1,3 +1,4 @@
+import FeBasics
 import FeEngine
 
 /// A host resource JavaScript holds by id: a digest, a child process, a watcher, a zlib stream…

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import FeBasics
 
 /// Terminates a runtime's JavaScript if it is still running after a time limit (config
 /// evaluation gets 5 s). A thread that sleeps on a condition; `cancel()` wakes it early.

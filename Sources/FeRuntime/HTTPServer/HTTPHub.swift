@@ -1,3 +1,4 @@
+import FeBasics
 import FeEngine
 import NIOCore
 import NIOHTTP1

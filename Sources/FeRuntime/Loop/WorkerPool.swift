@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import FeBasics
 
 /// Threads for work that blocks (file I/O, DNS, waiting on processes), like libuv's pool: a
 /// fixed number of workers take jobs in order. Jobs never touch V8; they post back to the loop.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import FeBasics
 import FeEngine
 
 /// Ops for `child_process`. A child starts with posix_spawn; its pipes are read on threads of
@@ -211,14 +212,7 @@ enum ChildProcessOps {
     }
 
     // The child starts with no blocked signals and default dispositions, as libuv does.
-    var mask = sigset_t()
-    sigemptyset(&mask)
-    posix_spawnattr_setsigmask(&attr, &mask)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for sig in 1..<32 where sig != SIGKILL && sig != SIGSTOP { sigaddset(&defaults, Int32(sig)) }
-    posix_spawnattr_setsigdefault(&attr, &defaults)
-    var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+    var flags = Spawn.resetSignals(&attr)
     if r.detached { flags |= spawnSetsid }
     posix_spawnattr_setflags(&attr, Int16(flags))
 

@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import CCrypto
+import FeBasics
 import FeEngine
 
 /// Ops for `crypto`: random bytes, and hashes and HMACs through OpenSSL's EVP interface.

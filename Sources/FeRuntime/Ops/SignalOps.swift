@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import FeBasics
 import FeEngine
 
 /// process.on('SIGINT' | 'SIGTERM' | …): while JS listens for a signal, fe catches it and emits

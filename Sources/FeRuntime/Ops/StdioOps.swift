@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import FeBasics
 import FeEngine
 
 /// Ops for process.stdin as a stream. Reading starts only when JS asks for a chunk, so a tool

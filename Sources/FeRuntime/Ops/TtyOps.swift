@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import FeBasics
 import FeEngine
 
 /// Ops for the tty module (JS/tty.js): whether a descriptor is a terminal, its size, and raw

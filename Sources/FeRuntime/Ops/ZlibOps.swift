@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import CZlib
+import FeBasics
 import FeEngine
 
 /// Ops for the zlib module (JS/zlib.js). Each Node zlib object owns one native stream, a
