@@ -19,7 +19,7 @@ APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
   libzstd-dev libxxhash-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
   chromium chromium-driver wrk
 
-.PHONY: deps build demo test install bench clean distclean blobs fixtures
+.PHONY: deps build demo test install bench clean distclean blobs fixtures format
 
 deps: $(DEPS)/system.stamp $(LIBNODE)/ready
 
@@ -86,6 +86,10 @@ test: deps fixtures
 
 bench: build
 	bench/run.sh
+
+# swift-format from the toolchain, with the committed .swift-format (2 spaces, 140 columns).
+format:
+	swift format format --configuration .swift-format -i -r Sources Tests Package.swift
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/fe

@@ -1,11 +1,12 @@
+import ArgumentParser
+import FeBasics
+import FeEngine
+import FeLaunch
+import FeStore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import ArgumentParser
-import FeLaunch
-import FeBasics
-import FeEngine
-import FeStore
 
 /// Entry point: `fe blobs …` is the launcher's own namespace; every other `fe <args…>` goes to
 /// the `fe` tool the project pins. Started under another name (a shim in `$FE_HOME/bin`, a
@@ -88,7 +89,8 @@ public enum FeMain {
         context.out(BlobsCommand.fullMessage(for: error))
         return 0
       }
-      context.err(context.paint("fe: error:", .error, fd: 2) + " " + BlobsCommand.fullMessage(for: error).replacingPrefix("Error: ", with: ""))
+      context.err(
+        context.paint("fe: error:", .error, fd: 2) + " " + BlobsCommand.fullMessage(for: error).replacingPrefix("Error: ", with: ""))
       return FeError.Kind.usage.exitCode
     }
   }
@@ -97,7 +99,8 @@ public enum FeMain {
   static func reportFatal(outOfMemory: Bool, location: String, message: String) {
     let error =
       outOfMemory
-      ? FeError(.internalError, "JavaScript heap out of memory (\(location))", hint: "the tool needs more memory than V8's heap limit allows")
+      ? FeError(
+        .internalError, "JavaScript heap out of memory (\(location))", hint: "the tool needs more memory than V8's heap limit allows")
       : FeError(
         .internalError, "the JavaScript engine stopped: \(message) (\(location))",
         hint: "this is a bug in fe or a corrupt blob; `fe blobs verify --repair` rebuilds a blob")

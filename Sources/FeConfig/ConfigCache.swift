@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import FeBasics
 import FeEngine
 import FeRuntime
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The evaluated fe.config.js, kept under `$FE_HOME/cache/config/` so a launch whose inputs did
 /// not change skips the config sandbox altogether (an isolate booted from the base snapshot).

@@ -55,7 +55,10 @@ extension ConfigCache {
       h.update(body)
       guard h.finalize() == Array(file[ConfigCache.magic.count..<head]) else { throw CorruptEntry() }
       var r = Reader(bytes: body)
-      let engineID = try r.string(), configPath = try r.string(), cwd = try r.string(), envDigest = try r.string()
+      let engineID = try r.string()
+      let configPath = try r.string()
+      let cwd = try r.string()
+      let envDigest = try r.string()
       var env: [(String, String)] = []
       for _ in 0..<(try r.count()) { env.append((try r.string(), try r.string())) }
       var paths: [ObservedPath] = []

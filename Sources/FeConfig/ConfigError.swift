@@ -50,7 +50,9 @@ public enum ConfigError {
   static func userFrame(_ stack: String?) -> String? {
     for line in (stack ?? "").split(separator: "\n") where line.hasPrefix("    at ") {
       var frame = line.dropFirst("    at ".count)
-      if let open = frame.lastIndex(of: "("), frame.hasSuffix(")") { frame = frame[frame.index(after: open)..<frame.index(before: frame.endIndex)] }
+      if let open = frame.lastIndex(of: "("), frame.hasSuffix(")") {
+        frame = frame[frame.index(after: open)..<frame.index(before: frame.endIndex)]
+      }
       if frame.hasPrefix("fe:") || frame.hasPrefix("native") || !frame.contains(":") { continue }
       return displayPath(String(frame))
     }
@@ -79,7 +81,8 @@ public enum ConfigError {
   }
 
   public static func crashed(_ path: String, _ how: String) -> FeError {
-    FeError(.config, "evaluating \(path) stopped fe's config sandbox (\(how))", hint: "this is a bug in fe; please report it with the config")
+    FeError(
+      .config, "evaluating \(path) stopped fe's config sandbox (\(how))", hint: "this is a bug in fe; please report it with the config")
   }
 
   static func neverSettled(_ path: String) -> FeError {

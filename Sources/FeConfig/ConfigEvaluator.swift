@@ -45,7 +45,8 @@ public struct ConfigEvaluator {
         // ESM: the default export; CommonJS: module.exports itself.
         let isModuleNamespace = s.keys(ns).contains("default") && path.hasSuffix(".cjs") == false
         let exported = isModuleNamespace ? (s.get(ns, "default") ?? ns) : ns
-        let p = try s.callCore(.resolveConfig, [exported, s.make(.object(env.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })), s.string(cwd)])
+        let p = try s.callCore(
+          .resolveConfig, [exported, s.make(.object(env.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })), s.string(cwd)])
         s.markHandled(p)
         try s.callCore(.afterMacrotask)
         return Persistent(p, in: s)

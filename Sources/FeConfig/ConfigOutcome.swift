@@ -47,7 +47,8 @@ public enum ConfigOutcome {
       switch tag {
       case 0:
         guard let kind = FeError.Kind(rawValue: try r.string()) else { return nil }
-        let message = try r.string(), hint = try r.string()
+        let message = try r.string()
+        let hint = try r.string()
         outcome = .failed(FeError(kind, message, hint: hint.isEmpty ? nil : hint))
       case 1, 2:
         let value = try r.value(depth: 0)

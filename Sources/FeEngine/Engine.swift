@@ -15,7 +15,8 @@ public enum Engine {
   /// largest instead of growing it from 1 MB through a scavenge at every step: a CLI's start-up
   /// allocates its tables in a burst (tsc's top level: ~5 ms of scavenges, ~10% of a
   /// `--version`), for ~14 MB more resident memory.
-  public static let flags = "--no-verify-snapshot-checksum --harmony-import-assertions --no-write-protect-code-memory --min-semi-space-size=16"
+  public static let flags =
+    "--no-verify-snapshot-checksum --harmony-import-assertions --no-write-protect-code-memory --min-semi-space-size=16"
 
   /// Bumped whenever the shim changes what a snapshot holds (its contexts, its data slots):
   /// part of the engine id, so snapshots from an older fe are rebuilt, never misread.

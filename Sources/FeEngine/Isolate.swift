@@ -1,7 +1,8 @@
+import CFeV8
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import CFeV8
 
 /// What an isolate asks of its embedder: native ops and module loading. FeRuntime implements it.
 public protocol IsolateDelegate: AnyObject {
@@ -52,7 +53,8 @@ public final class Isolate {
     var caps = fe_limits(heap_bytes: limits.map { $0.heapBytes } ?? 0, external_bytes: limits.map { $0.externalBytes } ?? 0)
     let made = (image?.sources ?? []).withUnsafeBufferPointer { sources in
       withUnsafePointer(to: &caps) { capped in
-        fe_rt_new(image?.v8.baseAddress, image?.v8.count ?? 0, sources.baseAddress, sources.count, forSnapshot, limits == nil ? nil : capped, host)
+        fe_rt_new(
+          image?.v8.baseAddress, image?.v8.count ?? 0, sources.baseAddress, sources.count, forSnapshot, limits == nil ? nil : capped, host)
       }
     }
     guard let rt = made else { fatalError("V8 could not create an isolate") }
@@ -126,10 +128,12 @@ public final class Isolate {
         do { result = .success(try body(scope)) } catch { result = .failure(error) }
       })
       withUnsafeMutablePointer(to: &ctx) { ptr in
-        fe_rt_scope(rt, { raw, rt in
-          guard let raw, let rt else { return }
-          raw.assumingMemoryBound(to: ScopeContext.self).pointee.body(Scope(rt: rt))
-        }, ptr)
+        fe_rt_scope(
+          rt,
+          { raw, rt in
+            guard let raw, let rt else { return }
+            raw.assumingMemoryBound(to: ScopeContext.self).pointee.body(Scope(rt: rt))
+          }, ptr)
       }
     }
     guard let result else { throw JSError(message: "the isolate has no context") }
@@ -138,7 +142,9 @@ public final class Isolate {
 
   /// V8's heap: total and used size and external memory, in bytes (process.memoryUsage()).
   public var heapStatistics: (total: Double, used: Double, external: Double) {
-    var total = 0.0, used = 0.0, external = 0.0
+    var total = 0.0
+    var used = 0.0
+    var external = 0.0
     fe_rt_heap_stats(rt, &total, &used, &external)
     return (total, used, external)
   }

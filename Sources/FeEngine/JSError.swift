@@ -12,8 +12,10 @@ public struct JSError: Error, CustomStringConvertible, Sendable {
   /// The thrown value as data, when it was an object (code, path… of Node-style errors).
   public var value: JSValue
 
-  public init(message: String, stack: String? = nil, file: String? = nil, line: Int? = nil,
-              column: Int? = nil, sourceLine: String? = nil, value: JSValue = .undefined) {
+  public init(
+    message: String, stack: String? = nil, file: String? = nil, line: Int? = nil,
+    column: Int? = nil, sourceLine: String? = nil, value: JSValue = .undefined
+  ) {
     self.message = message
     self.stack = stack
     self.file = file

@@ -16,12 +16,12 @@ public enum JSValue: Equatable, Sendable, CustomStringConvertible {
   public static func == (a: JSValue, b: JSValue) -> Bool {
     switch (a, b) {
     case (.undefined, .undefined), (.null, .null): return true
-    case let (.bool(x), .bool(y)): return x == y
-    case let (.number(x), .number(y)): return x == y || (x.isNaN && y.isNaN)
-    case let (.string(x), .string(y)): return x == y
-    case let (.array(x), .array(y)): return x == y
-    case let (.object(x), .object(y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
-    case let (.bytes(x), .bytes(y)): return x == y
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.number(let x), .number(let y)): return x == y || (x.isNaN && y.isNaN)
+    case (.string(let x), .string(let y)): return x == y
+    case (.array(let x), .array(let y)): return x == y
+    case (.object(let x), .object(let y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+    case (.bytes(let x), .bytes(let y)): return x == y
     default: return false
     }
   }

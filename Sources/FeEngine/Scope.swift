@@ -1,7 +1,8 @@
+import CFeV8
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import CFeV8
 
 /// The value operations available while a handle scope is open (`Isolate.scope`, op calls and
 /// module callbacks). A `Scope` is a view, not an owner: it must not be kept past its callback.
@@ -9,13 +10,18 @@ public struct Scope {
   let rt: OpaquePointer
 
   public enum ValueType: UInt32 {
-    case undefined = 0, null, boolean, number, bigint, string, symbol, function, array, bytes, promise, object
+    case undefined = 0
+    case null, boolean, number, bigint, string, symbol, function, array, bytes, promise, object
   }
 
-  public enum PromiseState: UInt32 { case pending = 0, fulfilled, rejected }
+  public enum PromiseState: UInt32 {
+    case pending = 0
+    case fulfilled, rejected
+  }
 
   public enum ModuleStatus: UInt32 {
-    case uninstantiated = 0, instantiating, instantiated, evaluating, evaluated, errored
+    case uninstantiated = 0
+    case instantiating, instantiated, evaluating, evaluated, errored
   }
 
   // MARK: making values
@@ -113,7 +119,8 @@ public struct Scope {
         let n = fe_array_length(rt, v.raw)
         var items: [JSValue] = []
         for i in 0..<n where remaining > 0 {
-          items.append(fe_array_get(rt, v.raw, i).map { convert(Local($0), depth: depth - 1, remaining: &remaining, path: &path) } ?? .undefined)
+          items.append(
+            fe_array_get(rt, v.raw, i).map { convert(Local($0), depth: depth - 1, remaining: &remaining, path: &path) } ?? .undefined)
         }
         return .array(items)
       }
@@ -121,7 +128,8 @@ public struct Scope {
       var entries: [(String, JSValue)] = []
       for i in 0..<fe_array_length(rt, keys.raw) where remaining > 0 {
         guard let k = fe_array_get(rt, keys.raw, i) else { continue }
-        let value = fe_object_get(rt, v.raw, k).map { convert(Local($0), depth: depth - 1, remaining: &remaining, path: &path) } ?? .undefined
+        let value =
+          fe_object_get(rt, v.raw, k).map { convert(Local($0), depth: depth - 1, remaining: &remaining, path: &path) } ?? .undefined
         entries.append((string(Local(k)), value))
       }
       return .object(entries)

@@ -46,14 +46,17 @@ enum SnapshotImage {
     guard let base = image.baseAddress, image.count >= trailerSize else { return nil }
     let trailer = image.count - trailerSize
     guard read(image, trailer + 20, 4) == UInt64(magic) else { return nil }
-    let v8Size = read(image, trailer, 8), count = read(image, trailer + 16, 4)
+    let v8Size = read(image, trailer, 8)
+    let count = read(image, trailer + 16, 4)
     guard count <= UInt64(FE_SOURCE_SLOTS), v8Size <= UInt64(trailer) else { return nil }
     let table = trailer - Int(count) * entrySize
     guard table >= Int(v8Size) else { return nil }
     var sources: [fe_source] = []
     for i in 0..<Int(count) {
       let at = table + i * entrySize
-      let kind = UInt32(read(image, at, 4)), offset = read(image, at + 8, 8), length = read(image, at + 16, 8)
+      let kind = UInt32(read(image, at, 4))
+      let offset = read(image, at + 8, 8)
+      let length = read(image, at + 16, 8)
       let width: UInt64 = kind == UInt32(FE_SOURCE_UTF16) ? 2 : 1
       guard kind == UInt32(FE_SOURCE_LATIN1) || kind == UInt32(FE_SOURCE_UTF16), offset % 8 == 0, offset >= v8Size,
         length <= UInt64(table), offset <= UInt64(table) - length * width

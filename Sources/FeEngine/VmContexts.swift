@@ -1,7 +1,8 @@
+import CFeV8
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import CFeV8
 
 /// Node's vm module on the engine side: second contexts in the same isolate whose global
 /// forwards to a sandbox object, scripts and functions compiled into a chosen context, and V8's
@@ -30,26 +31,32 @@ extension Scope {
 
   /// Compiles `source` in the context `global` belongs to (nil: the runtime's own) and runs it
   /// unless `compileOnly`.
-  public func run(_ source: String, name: String, in global: Local?, lineOffset: Int = 0, columnOffset: Int = 0,
-                  compileOnly: Bool = false) -> Outcome {
+  public func run(
+    _ source: String, name: String, in global: Local?, lineOffset: Int = 0, columnOffset: Int = 0,
+    compileOnly: Bool = false
+  ) -> Outcome {
     var out: fe_val?
     var src = source
     let status = src.withUTF8 {
-      fe_context_run(rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
-                     Int32(clamping: columnOffset), compileOnly, &out)
+      fe_context_run(
+        rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
+        Int32(clamping: columnOffset), compileOnly, &out)
     }
     return outcome(status, out)
   }
 
   /// Compiles a function body in the context `global` belongs to (nil: the runtime's own), with
   /// parameter names (a JS array) and scope objects (a JS array).
-  public func compileFunction(_ source: String, name: String, in global: Local?, lineOffset: Int, columnOffset: Int,
-                              params: Local, extensions: Local) -> Outcome {
+  public func compileFunction(
+    _ source: String, name: String, in global: Local?, lineOffset: Int, columnOffset: Int,
+    params: Local, extensions: Local
+  ) -> Outcome {
     var out: fe_val?
     var src = source
     let status = src.withUTF8 {
-      fe_context_compile_function(rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
-                                  Int32(clamping: columnOffset), params.raw, extensions.raw, &out)
+      fe_context_compile_function(
+        rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
+        Int32(clamping: columnOffset), params.raw, extensions.raw, &out)
     }
     return outcome(status, out)
   }

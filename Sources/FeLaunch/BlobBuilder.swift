@@ -54,13 +54,17 @@ public struct BlobBuilder {
       (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x24 || b >= 0x80
     }
     return source.withUnsafeBufferPointer { buf -> Bool in
-      let n = buf.count, m = needle.count
+      let n = buf.count
+      let m = needle.count
       guard n >= m else { return false }
       var i = 0
       while i <= n - m {
         if buf[i] == 0x66, buf[i + 1] == 0x65, buf[i + 2] == 0x2E {  // "fe."
           var match = true
-          for j in 3..<m where buf[i + j] != needle[j] { match = false; break }
+          for j in 3..<m where buf[i + j] != needle[j] {
+            match = false
+            break
+          }
           if match {
             let before = i == 0 ? 0x20 : buf[i - 1]
             let after = i + m < n ? buf[i + m] : 0x20
@@ -82,11 +86,14 @@ public struct BlobBuilder {
 
   /// Builds and installs; returns the installed blob.
   @discardableResult
-  public func install(source: [UInt8], tool: String, version: String, origin: String?, store: BlobStore, replace: Bool) throws -> InstalledBlob {
+  public func install(
+    source: [UInt8], tool: String, version: String, origin: String?, store: BlobStore, replace: Bool
+  ) throws -> InstalledBlob {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
     try store.layout.ensure()
     let built = try build(source: source, tool: tool, version: version, sourcePath: store.layout.sourcePath(tool, version), origin: origin)
-    return try store.install(tool: tool, version: version, source: built.source, snapshot: built.snapshot, manifest: built.manifest, replace: replace)
+    return try store.install(
+      tool: tool, version: version, source: built.source, snapshot: built.snapshot, manifest: built.manifest, replace: replace)
   }
 }

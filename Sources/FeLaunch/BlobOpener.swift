@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import FeBasics
 import FeEngine
 import FeRuntime
 import FeStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Opens an installed blob's snapshot for booting, after checking everything V8 would abort on:
 /// header, engine id, V8's own version check and the payload's checksum, and that the header

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import FeBasics
 import FeConfig
 import FeEngine
 import FeRuntime
 import FeStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Evaluates fe.config.js in a process of its own: fe re-executed as
 /// `fe __fe-config-sandbox <config> <cwd> <observe>`, whose result comes back on a pipe.
@@ -41,8 +42,11 @@ public struct ConfigSandbox {
   var timeLimit = ConfigEvaluator().timeLimit
 
   func evaluate(_ path: String, observing: Bool) throws -> (config: ProjectConfig, observed: ConfigObservations?) {
-    let child = try Child(executable: context.executable, args: [ConfigSandbox.command, path, context.cwd, observing ? "1" : "0"], env: context.env)
-    var out: [UInt8] = [], err: [UInt8] = [], result: [UInt8] = []
+    let child = try Child(
+      executable: context.executable, args: [ConfigSandbox.command, path, context.cwd, observing ? "1" : "0"], env: context.env)
+    var out: [UInt8] = []
+    var err: [UInt8] = []
+    var result: [UInt8] = []
     var deadline = nowMs() + ConfigSandbox.bootLimit * 1000
     var timedOut = false
     var open = [child.stdout, child.stderr, child.result]
@@ -149,7 +153,8 @@ public struct ConfigSandbox {
   private static func send(_ outcome: ConfigOutcome) {
     let bytes =
       outcome.encode()
-      ?? ConfigOutcome.failed(FeError(.config, "the settings are nested too deeply to pass on", hint: "flatten fe.config.js's value")).encode() ?? []
+      ?? ConfigOutcome.failed(FeError(.config, "the settings are nested too deeply to pass on", hint: "flatten fe.config.js's value"))
+      .encode() ?? []
     writeAll(resultFD, bytes)
   }
 
@@ -203,7 +208,9 @@ private struct Child {
       // pipe2 is behind _GNU_SOURCE; nothing else spawns while a config is evaluated.
       guard pipe(&fds) == 0, fcntl(fds[0], F_SETFD, FD_CLOEXEC) == 0, fcntl(fds[1], F_SETFD, FD_CLOEXEC) == 0 else {
         for p in pipes { p.forEach { close($0) } }
-        throw FeError(.io, "cannot start fe's config sandbox: \(String(cString: strerror(errno)))", hint: "check the process's open-file limit (ulimit -n)")
+        throw FeError(
+          .io, "cannot start fe's config sandbox: \(String(cString: strerror(errno)))",
+          hint: "check the process's open-file limit (ulimit -n)")
       }
       pipes.append(fds)
     }

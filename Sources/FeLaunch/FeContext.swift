@@ -1,8 +1,9 @@
+import FeBasics
+import FeStore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeStore
 
 /// fe's version, as `fe blobs --version` and the registry client's User-Agent give it.
 public enum FeVersion {
@@ -63,7 +64,10 @@ public final class FeContext: @unchecked Sendable {
       var done = 0
       while done < buf.count {
         let n = write(fd, base + done, buf.count - done)
-        if n <= 0 { if errno == EINTR { continue }; return }
+        if n <= 0 {
+          if errno == EINTR { continue }
+          return
+        }
         done += n
       }
     }

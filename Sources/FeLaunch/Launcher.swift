@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import FeBasics
 import FeConfig
 import FeEngine
 import FeRuntime
 import FeSemver
 import FeStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `fe <args…>`, `fe blobs exec` and `fe blobs run`: config → pinned version → verified blob →
 /// boot → run (Boot.run), and the config a command reads (`loadConfig`).
@@ -37,7 +38,8 @@ public struct Launcher {
     }
     let resolved: PinnedVersion.Resolved
     if range == nil, let config, config.pins[tool] != nil {
-      resolved = try PinnedVersion(context: context, store: store, config: config).resolve(tool: tool, selector: selector, missing: .install)
+      resolved = try PinnedVersion(context: context, store: store, config: config).resolve(
+        tool: tool, selector: selector, missing: .install)
     } else {
       let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: nil)
       resolved = .init(version: version.description, locked: false, lock: nil)
@@ -101,7 +103,7 @@ public struct Launcher {
     let path: String
     do {
       path = try ConfigLocator.find(cwd: context.cwd, env: context.env)
-    } catch where !required {
+    } catch  where !required {
       return nil
     }
     // A store laid out by another fe is never read (or written); checking it writes nothing.

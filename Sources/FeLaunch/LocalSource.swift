@@ -12,7 +12,8 @@ public enum LocalSource {
     if FileSystem.isDirectory(path) {
       let pkgPath = Path.join(path, "package.json")
       guard let text = try FileSystem.readString(pkgPath) else {
-        throw FeError(.usage, "\(path) has no package.json", hint: "add one with \"name\", \"version\" and \"main\", or pass the bundle file")
+        throw FeError(
+          .usage, "\(path) has no package.json", hint: "add one with \"name\", \"version\" and \"main\", or pass the bundle file")
       }
       let pkg = try PackageJSON.parse(text, path: pkgPath)
       guard let tool = name ?? pkg.name, let ver = version ?? pkg.version else {
@@ -21,7 +22,9 @@ public enum LocalSource {
       return (Path.join(path, pkg.main ?? "index.js"), tool, ver)
     }
     guard let name, let version else {
-      throw FeError(.usage, "installing the bundle \(path) needs --name and --version", hint: "fe blobs install \(Path.basename(path)) --name <tool> --version <x.y.z>")
+      throw FeError(
+        .usage, "installing the bundle \(path) needs --name and --version",
+        hint: "fe blobs install \(Path.basename(path)) --name <tool> --version <x.y.z>")
     }
     return (path, name, version)
   }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import FeBasics
 import FeStore
 import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// An npm package directory with a "bin": fe bundles that bin with its dependencies into one
 /// CommonJS file with esbuild (Debian's `esbuild` package), then builds a blob from the bundle.
@@ -61,7 +62,9 @@ public enum NodePackage {
 
   /// Bundles the package's bin into one CommonJS file. `name`/`version` override package.json;
   /// the tool is named after the bin.
-  public static func bundle(dir: String, info: Info, bin: String?, name: String?, version: String?, env: [String: String]) throws -> ToolSource {
+  public static func bundle(
+    dir: String, info: Info, bin: String?, name: String?, version: String?, env: [String: String]
+  ) throws -> ToolSource {
     let (binName, binPath) = try chooseBin(info, dir: dir, requested: bin)
     guard let ver = version ?? info.version else {
       throw FeError(.usage, "\(Path.join(dir, "package.json")) has no \"version\"", hint: "pass --version <x.y.z>")
@@ -109,7 +112,8 @@ enum Esbuild {
     guard let made = mkdtemp(&template) else { throw FileSystem.ioError("cannot create a temporary directory for esbuild") }
     let work = String(cString: made)
     defer { try? FileSystem.removeTree(work) }
-    let out = Path.join(work, "bundle.js"), log = Path.join(work, "esbuild.log")
+    let out = Path.join(work, "bundle.js")
+    let log = Path.join(work, "esbuild.log")
     var unresolved: [String] = []
     while true {
       let args =
@@ -154,7 +158,9 @@ enum Esbuild {
   static func withImportMeta(_ bundle: [UInt8], entry: String) -> [UInt8] {
     let marker = Array("__fe_meta_".utf8)
     guard bundle.count >= marker.count,
-      (0...(bundle.count - marker.count)).contains(where: { i in bundle[i] == marker[0] && bundle[i..<(i + marker.count)].elementsEqual(marker) })
+      (0...(bundle.count - marker.count)).contains(where: { i in
+        bundle[i] == marker[0] && bundle[i..<(i + marker.count)].elementsEqual(marker)
+      })
     else { return bundle }
     let file = JSONString.quote(FileSystem.realPath(entry) ?? entry)
     let banner =
@@ -188,7 +194,8 @@ enum Esbuild {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     guard let addchdir = addchdirSymbol, addchdir(&actions, cwd) == 0 else {
-      throw FeError(.internalError, "cannot run esbuild in \(cwd)", hint: "this C library lacks posix_spawn_file_actions_addchdir_np (glibc 2.29+)")
+      throw FeError(
+        .internalError, "cannot run esbuild in \(cwd)", hint: "this C library lacks posix_spawn_file_actions_addchdir_np (glibc 2.29+)")
     }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -201,7 +208,9 @@ enum Esbuild {
     }
     var pid: pid_t = 0
     let rc = posix_spawn(&pid, args[0], &actions, nil, argv, envp)
-    guard rc == 0 else { throw FeError(.internalError, "cannot run \(args[0]): \(FileSystem.errnoMessage(rc))", hint: "check that esbuild runs") }
+    guard rc == 0 else {
+      throw FeError(.internalError, "cannot run \(args[0]): \(FileSystem.errnoMessage(rc))", hint: "check that esbuild runs")
+    }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
       if errno != EINTR { throw FileSystem.ioError("waiting for esbuild") }

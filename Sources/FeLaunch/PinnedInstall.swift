@@ -124,7 +124,8 @@ public struct PinnedInstall {
       throw FeError(
         .integrity,
         "\(tool)@\(entry.version) is installed with source sha256 \(hash.prefix(12))…, but \(lockPath) locks sha256 \(entry.sha256.prefix(12))…",
-        hint: "if fe.lock was edited by mistake restore it; if the installed blob is the one you want, run `fe blobs install --update \(tool)`")
+        hint:
+          "if fe.lock was edited by mistake restore it; if the installed blob is the one you want, run `fe blobs install --update \(tool)`")
     }
   }
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import FeBasics
 import FeConfig
 import FeEngine
@@ -8,13 +5,19 @@ import FeRegistry
 import FeRuntime
 import FeStore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Wires the registry pieces to this fe: the registry chosen by flag, environment or config,
 /// trusted keys from both, transfer settings from the environment, and the engine's builder.
 public enum RegistrySetup {
   static var userAgent: String { "fe/\(FeVersion.current)" }
 
   /// An installer for this context; `registry` is the --registry flag, and with `offline` no registry is contacted.
-  public static func installer(_ c: FeContext, registry flag: String?, offline: Bool, config: ProjectConfig?, quiet: Bool) throws -> Installer {
+  public static func installer(
+    _ c: FeContext, registry flag: String?, offline: Bool, config: ProjectConfig?, quiet: Bool
+  ) throws -> Installer {
     let wait: (@Sendable () -> Void)? = quiet ? nil : { @Sendable in c.err("fe: " + StoreLock.waitingMessage) }
     let store = BlobStore(layout: c.layout, onLockWait: wait)
     let offline = offline || c.options.offline

@@ -1,7 +1,8 @@
+import FeBasics
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
 
 /// Colour and progress are for a person watching a terminal, never for a pipe, a file or CI.
 extension FeContext {

@@ -48,7 +48,8 @@ extension ToolKind {
         throw IsModule()
       } catch let e as JSError {
         throw FeError(
-          .usage, "\(input.tool)@\(input.version): the bundle threw while the blob was built: \(e.location.map { "\($0): " } ?? "")\(e.message)",
+          .usage,
+          "\(input.tool)@\(input.version): the bundle threw while the blob was built: \(e.location.map { "\($0): " } ?? "")\(e.message)",
           hint: "a fe-native tool's top level runs at build time; move work that needs argv, env or files into fe.main")
       }
       guard runtime.hasMain else {

@@ -1,9 +1,10 @@
+import FeBasics
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FeBasics
 
 /// The certificates a transfer trusts when extra CA files are given (FE_CA_FILE,
 /// NODE_EXTRA_CA_CERTS, a tool's NODE_EXTRA_CA_CERTS): the system's bundle followed by each
@@ -33,4 +34,3 @@ public enum CABundle {
     return pem
   }
 }
-

@@ -143,7 +143,8 @@ public final class HTTPClient {
         return .done
       case 301, 302, 303, 307, 308:
         guard let next = response.redirectURL else {
-          throw FeError(.registry, "\(url) redirects (\(response.status)) without a Location", hint: "fix the registry's server configuration")
+          throw FeError(
+            .registry, "\(url) redirects (\(response.status)) without a Location", hint: "fix the registry's server configuration")
         }
         if url.lowercased().hasPrefix("https:") && !next.lowercased().hasPrefix("https:") {
           throw FeError(
@@ -161,7 +162,9 @@ public final class HTTPClient {
       case let status where RetryPolicy.isRetryable(status: status):
         return .transient(reason: "the server answered \(status) \(Self.reason(status))", retryAfter: response.headers["retry-after"])
       case let status:
-        throw FeError(.registry, "cannot download \(url): the server answered \(status) \(Self.reason(status))", hint: hint(forStatus: status, url: url))
+        throw FeError(
+          .registry, "cannot download \(url): the server answered \(status) \(Self.reason(status))", hint: hint(forStatus: status, url: url)
+        )
       }
     }
     throw FeError(
@@ -184,7 +187,8 @@ public final class HTTPClient {
         .registry, "cannot connect securely to \(URLOrigin(url)?.description ?? url): \(m)",
         hint: "if the registry uses a private certificate authority, set FE_CA_FILE (or NODE_EXTRA_CA_CERTS) to its PEM file")
     case .other(let m):
-      throw FeError(.registry, "cannot download \(url): \(m)", hint: "check the registry URL (--registry, FE_REGISTRY or `registry` in fe.config.js)")
+      throw FeError(
+        .registry, "cannot download \(url): \(m)", hint: "check the registry URL (--registry, FE_REGISTRY or `registry` in fe.config.js)")
     }
   }
 
@@ -274,7 +278,9 @@ private final class MemorySink: BodySink {
   func restart() throws { bytes.removeAll() }
 
   private func tooLarge() -> FeError {
-    FeError(.integrity, "\(url) is larger than \(limit) bytes, more than fe accepts for it", hint: "check the registry URL; an index is far smaller")
+    FeError(
+      .integrity, "\(url) is larger than \(limit) bytes, more than fe accepts for it",
+      hint: "check the registry URL; an index is far smaller")
   }
 }
 

@@ -84,7 +84,8 @@ public struct IndexSerials: Codable, Sendable, Equatable {
       throw FeError(
         .integrity,
         "the registry index \(origin) expired at \(expires) (serial \(serial)): a mirror or cache may be serving a stale copy, or the registry was not renewed in time",
-        hint: "nothing was installed; the registry's maintainers renew it with `fe blobs publish <tool> --to <dir> --sign-key <pem> --expires <days>`; "
+        hint:
+          "nothing was installed; the registry's maintainers renew it with `fe blobs publish <tool> --to <dir> --sign-key <pem> --expires <days>`; "
           + "or point fe at the registry itself rather than a mirror")
     }
   }

@@ -119,7 +119,9 @@ public final class Installer {
       throw FeError(
         .integrity,
         "\(locked.path) locks \(tool)@\(version) with source sha256 \(locked.sha256.prefix(12))…, but \(origin) publishes \(release.sourceSha256.prefix(12))…",
-        hint: "nothing was installed; if fe.lock was edited by mistake restore it, if the new source is expected run `fe blobs install --update \(tool)`")
+        hint:
+          "nothing was installed; if fe.lock was edited by mistake restore it, if the new source is expected run `fe blobs install --update \(tool)`"
+      )
     }
     if try isInstalled(tool, version, sourceSha256: release.sourceSha256) {
       tidy()
@@ -172,7 +174,9 @@ public final class Installer {
       guard !warnedSerials else { return }
       warnedSerials = true
       let why = (error as? FeError)?.message ?? "\(error)"
-      note("fe: warning: cannot record the index serial in \(store.layout.registrySerialsPath) (\(why)); rollback protection will not remember this index")
+      note(
+        "fe: warning: cannot record the index serial in \(store.layout.registrySerialsPath) (\(why)); rollback protection will not remember this index"
+      )
     }
   }
 
@@ -215,7 +219,8 @@ public final class Installer {
     let spec = "\(tool)@\(version)"
     let origin = registry.location.locate(tool: tool, release.source)
 
-    let packed = try fetch(registry, tool, release.source, release.sha256, release.size, Path.join(staging, "source.js.zst"), "\(spec) source")
+    let packed = try fetch(
+      registry, tool, release.source, release.sha256, release.size, Path.join(staging, "source.js.zst"), "\(spec) source")
     let source = try Unpack.zstd(packed, size: Int(release.sourceSize), origin: origin)
     guard SHA256.hex(source) == release.sourceSha256 else {
       throw FeError(
@@ -274,6 +279,7 @@ public final class Installer {
       .notInstalled, "\(why), and no installed version of \(tool) matches \(selector) (installed: \(have))",
       hint: offline
         ? "connect and run without --offline (or FE_OFFLINE), or install from a pack: `fe blobs install --from <file>`"
-        : "set a registry (--registry, FE_REGISTRY or `registry` in fe.config.js), or install a local bundle with `fe blobs install <path>`")
+        : "set a registry (--registry, FE_REGISTRY or `registry` in fe.config.js), or install a local bundle with `fe blobs install <path>`"
+    )
   }
 }

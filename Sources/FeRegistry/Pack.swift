@@ -115,7 +115,9 @@ public enum BlobPack {
       guard let lengthBytes = try readExactly(fd, 4, path) else { throw bad("it is truncated") }
       let length = lengthBytes.enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
       if length == 0 { return }
-      guard length <= maxHeader, let headerBytes = try readExactly(fd, length, path) else { throw bad("an entry header is truncated or too large") }
+      guard length <= maxHeader, let headerBytes = try readExactly(fd, length, path) else {
+        throw bad("an entry header is truncated or too large")
+      }
       let header: Header
       do { header = try JSONDecoder().decode(Header.self, from: Data(headerBytes)) } catch { throw bad("an entry header is not valid") }
       let manifest = header.manifest
@@ -138,7 +140,9 @@ public enum BlobPack {
         throw bad("\(manifest.name)@\(manifest.version) lacks its source or snapshot")
       }
       guard SHA256.hex(source) == manifest.sourceSha256 else {
-        throw FeError(.integrity, "\(manifest.name)@\(manifest.version)'s source in \(path) does not match its manifest", hint: "the pack is damaged: write it again")
+        throw FeError(
+          .integrity, "\(manifest.name)@\(manifest.version)'s source in \(path) does not match its manifest",
+          hint: "the pack is damaged: write it again")
       }
       try body(Entry(manifest: manifest, source: source, snapshot: snapshot))
     }

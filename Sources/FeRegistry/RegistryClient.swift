@@ -81,8 +81,11 @@ public final class RegistryClient {
     let actual = SHA256.hex(bytes)
     guard actual == sha256 else {
       throw FeError(
-        .integrity, "\(origin) does not match the sha256 in the registry's index (got \(actual.prefix(12))…, expected \(sha256.prefix(12))…)",
-        hint: "nothing was installed; the file was damaged or tampered with on the way or on the server: try again, and tell the registry's maintainers if it persists")
+        .integrity,
+        "\(origin) does not match the sha256 in the registry's index (got \(actual.prefix(12))…, expected \(sha256.prefix(12))…)",
+        hint:
+          "nothing was installed; the file was damaged or tampered with on the way or on the server: try again, and tell the registry's maintainers if it persists"
+      )
     }
     return bytes
   }

@@ -242,7 +242,8 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
   }
 
   static func malformed(_ origin: String, _ reason: String) -> FeError {
-    FeError(.integrity, "the registry index \(origin) is malformed: \(reason)", hint: "tell the registry's maintainers, or use another registry")
+    FeError(
+      .integrity, "the registry index \(origin) is malformed: \(reason)", hint: "tell the registry's maintainers, or use another registry")
   }
 
   private static func describe(_ error: any Error) -> String {

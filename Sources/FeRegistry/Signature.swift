@@ -216,6 +216,8 @@ public enum IndexSignature {
       signatures.isEmpty
         ? "the signature of \(origin) is not base64 of a 64-byte Ed25519 signature"
         : "the registry index \(origin) is not signed by any trusted key",
-      hint: "the index may have been tampered with; if the registry rotated its key, add the new public key to `trustedKeys` or FE_TRUSTED_KEYS")
+      hint:
+        "the index may have been tampered with; if the registry rotated its key, add the new public key to `trustedKeys` or FE_TRUSTED_KEYS"
+    )
   }
 }

@@ -72,7 +72,9 @@ public enum BlobFile {
     if let problem = engineIdProblem(engineId) {
       throw FeError(.internalError, "cannot write a blob for engine id \"\(engineId)\": \(problem)")
     }
-    var sourceHash = [UInt8](repeating: 0, count: 32), tool: [UInt8] = [], version: [UInt8] = []
+    var sourceHash = [UInt8](repeating: 0, count: 32)
+    var tool: [UInt8] = []
+    var version: [UInt8] = []
     if let identity {
       guard let hash = hexBytes(identity.sourceSha256), hash.count == 32 else {
         throw FeError(.internalError, "cannot write a blob for \(identity.tool)@\(identity.version): its source sha256 is not a sha256")
@@ -81,7 +83,8 @@ public enum BlobFile {
       tool = Array(identity.tool.utf8)
       version = Array(identity.version.utf8)
       guard !tool.isEmpty, tool.count <= toolWidth, version.count <= versionWidth, !tool.contains(0), !version.contains(0) else {
-        throw FeError(.internalError, "cannot write a blob for \"\(identity.tool)@\(identity.version)\": the name or version does not fit its header")
+        throw FeError(
+          .internalError, "cannot write a blob for \"\(identity.tool)@\(identity.version)\": the name or version does not fit its header")
       }
     }
     var out = [UInt8]()

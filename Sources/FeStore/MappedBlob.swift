@@ -50,7 +50,8 @@ public final class MappedBlob: @unchecked Sendable {
   public init(
     path: String, expectedEngineId: String?, expectedIdentity: BlobFile.Identity? = nil, verification: Verification = .none
   ) throws(BlobFileError) {
-    let fd: Int32, size: Int
+    let fd: Int32
+    let size: Int
     do {
       (fd, size) = try StoreFile.open(path)
     } catch {
@@ -207,11 +208,14 @@ private final class BackgroundChecksum: @unchecked Sendable {
     self.payload = payload
     self.expected = expected
     let unmanaged = Unmanaged.passRetained(self)
-    started = pthread_create(&thread, nil, { raw in
-      let job = Unmanaged<BackgroundChecksum>.fromOpaque(raw!).takeRetainedValue()
-      job.result = BlobFile.checksum(job.payload) == job.expected
-      return nil
-    }, unmanaged.toOpaque()) == 0
+    started =
+      pthread_create(
+        &thread, nil,
+        { raw in
+          let job = Unmanaged<BackgroundChecksum>.fromOpaque(raw!).takeRetainedValue()
+          job.result = BlobFile.checksum(job.payload) == job.expected
+          return nil
+        }, unmanaged.toOpaque()) == 0
     if !started { unmanaged.release() }
   }
 

@@ -168,8 +168,10 @@ import Testing
     }
   }
 
-  @Test(arguments: [["blobs", "frobnicate"], ["blobs", "list", "--bogus"], ["blobs", "--bogus"],
-                    ["blobs", "build"], ["blobs", "build", "x.js", "--name", "x"]])
+  @Test(arguments: [
+    ["blobs", "frobnicate"], ["blobs", "list", "--bogus"], ["blobs", "--bogus"],
+    ["blobs", "build"], ["blobs", "build", "x.js", "--name", "x"],
+  ])
   func usageErrors(args: [String]) throws {
     let s = try Sandbox("usage", store: .sharedReadOnly)
     defer { s.remove() }

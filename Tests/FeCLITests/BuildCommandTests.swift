@@ -6,12 +6,16 @@ import Testing
 
 private func writeApp(_ s: Sandbox, pin: String) throws {
   try s.config("export default { fe: \"\(pin)\", dev: { root: \"public\" } };\n")
-  try s.write("public/index.html", """
+  try s.write(
+    "public/index.html",
+    """
     <!doctype html><html><head><link rel="stylesheet" href="/css/site.css"></head>
     <body><script type="module" src="./app.js"></script><a href="https://example.com/app.js">x</a></body></html>
 
     """)
-  try s.write("public/app.js", """
+  try s.write(
+    "public/app.js",
+    """
     // The entry: imports a module from a subdirectory.
     import { add } from './lib/math.js';
     const pattern = /a\\/b/g; // a regex with an escaped slash
@@ -26,7 +30,10 @@ private func writeApp(_ s: Sandbox, pin: String) throws {
 
 private func files(under dir: String) -> [String] {
   (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? [])
-    .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: dir + "/" + $0, isDirectory: &d) && !d.boolValue }
+    .filter {
+      var d: ObjCBool = false
+      return FileManager.default.fileExists(atPath: dir + "/" + $0, isDirectory: &d) && !d.boolValue
+    }
     .sorted()
 }
 

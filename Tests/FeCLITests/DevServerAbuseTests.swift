@@ -143,7 +143,9 @@ private func timedGet(_ port: Int, _ target: String, limit: Double) throws -> (D
     var times: [Double] = []
     for _ in 0..<3 {
       let (elapsed, text) = try timedGet(port, "/data.json", limit: 3)
-      #expect(text.hasPrefix("HTTP/1.1 200 OK") && text.contains("{\"ok\": true}"), "a normal request under 1,000 slow connections: \(text.prefix(300))")
+      #expect(
+        text.hasPrefix("HTTP/1.1 200 OK") && text.contains("{\"ok\": true}"),
+        "a normal request under 1,000 slow connections: \(text.prefix(300))")
       times.append(elapsed)
       for (i, c) in slow.enumerated() where i % 2 == 1 { c.trySend("a") }
     }
@@ -204,7 +206,9 @@ private func timedGet(_ port: Int, _ target: String, limit: Double) throws -> (D
     let silent = try SlowClient(port: port)
     #expect(silent.readUntilClosed(before: start.addingTimeInterval(5)), "a silent connection is closed")
     var elapsed = Date().timeIntervalSince(start)
-    #expect(elapsed > 0.2 && elapsed < 0.9 && silent.received.isEmpty, "closed after the idle timeout (0.3 s), silently: \(elapsed) s, \(silent.text)")
+    #expect(
+      elapsed > 0.2 && elapsed < 0.9 && silent.received.isEmpty,
+      "closed after the idle timeout (0.3 s), silently: \(elapsed) s, \(silent.text)")
 
     // So is a kept-alive connection after its response.
     let kept = try SlowClient(port: port)
@@ -221,7 +225,10 @@ private func timedGet(_ port: Int, _ target: String, limit: Double) throws -> (D
     let trickle = try SlowClient(port: port)
     var closed = false
     for byte in "GET /data.json HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + String(repeating: "a", count: 200) {
-      if trickle.readUntilClosed(before: Date().addingTimeInterval(0.05)) { closed = true; break }
+      if trickle.readUntilClosed(before: Date().addingTimeInterval(0.05)) {
+        closed = true
+        break
+      }
       trickle.trySend(String(byte))
       if Date().timeIntervalSince(start) > 5 { break }
     }

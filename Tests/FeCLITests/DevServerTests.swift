@@ -11,7 +11,9 @@ import Testing
 /// A small site under `public/`, a secret beside it (outside the root) and symlinks out of it.
 func writeSite(_ s: Sandbox, pin: String, extraConfig: String = "") throws {
   try s.config("export default { fe: \"\(pin)\", dev: { root: \"public\"\(extraConfig) } };\n")
-  try s.write("public/index.html", """
+  try s.write(
+    "public/index.html",
+    """
     <!doctype html>
     <html><head><title>fe test</title><link rel="stylesheet" href="style.css"></head>
     <body><h1>Hello</h1><script type="module" src="./main.js"></script></body></html>
@@ -47,8 +49,9 @@ func startDevServer(_ s: Sandbox, _ extra: [String] = [], env: [String: String] 
 
     let index = try RawHTTP.get(port, "/")
     #expect(index.status == 200 && index.headers["content-type"] == "text/html; charset=utf-8", "\(index)")
-    #expect(index.text.contains("<h1>Hello</h1>") && index.text.contains("<script src=\"/__fe/client.js\"></script></head>"),
-            "the live-reload client is injected into the head: \(index)")
+    #expect(
+      index.text.contains("<h1>Hello</h1>") && index.text.contains("<script src=\"/__fe/client.js\"></script></head>"),
+      "the live-reload client is injected into the head: \(index)")
     let client = try RawHTTP.get(port, "/__fe/client.js")
     #expect(client.status == 200 && client.text.contains("EventSource('/__fe/events')"), "\(client)")
 
@@ -104,7 +107,8 @@ func startDevServer(_ s: Sandbox, _ extra: [String] = [], env: [String: String] 
     #expect(try connection.response().text.contains("export function greet"))
 
     try server.waitForOutput(containing: "GET /missing.js 404 ")
-    #expect(server.out.range(of: #"GET /style\.css 304 [0-9.]+ms"#, options: .regularExpression) != nil, "one line per request: \(server.out)")
+    #expect(
+      server.out.range(of: #"GET /style\.css 304 [0-9.]+ms"#, options: .regularExpression) != nil, "one line per request: \(server.out)")
     let stopped = server.stop(SIGINT)
     #expect(stopped.exited(0) && stopped.out.contains("stopped") && stopped.err.isEmpty, "Ctrl-C stops cleanly: \(stopped)")
   }
@@ -131,7 +135,8 @@ func startDevServer(_ s: Sandbox, _ extra: [String] = [], env: [String: String] 
     }
     // Raw bytes a client library would refuse: a NUL and a bare backslash on the request line.
     let connection = try HTTPConnection(port: port)
-    try connection.send(Data("GET /secret.txt".utf8) + Data([0]) + Data("/../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+    try connection.send(
+      Data("GET /secret.txt".utf8) + Data([0]) + Data("/../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
     let nul = try? connection.response()
     #expect(nul.map { [400, 403, 404].contains($0.status) && !$0.text.contains("TOP-SECRET") } ?? true, "\(String(describing: nul))")
     // The server is still up and serving.
@@ -143,14 +148,17 @@ func startDevServer(_ s: Sandbox, _ extra: [String] = [], env: [String: String] 
     let s = try Sandbox("dev-proxy", store: .sharedReadOnly)
     defer { s.remove() }
     let flag = s.root.path + "/stream-go"
-    let backend = try LongRunningProcess("/usr/bin/python3", [Fe.repo + "/Tests/FeCLITests/Fixtures/proxy_backend.py", flag], cwd: s.project, env: [:])
+    let backend = try LongRunningProcess(
+      "/usr/bin/python3", [Fe.repo + "/Tests/FeCLITests/Fixtures/proxy_backend.py", flag], cwd: s.project, env: [:])
     let backendPort = try backend.waitForOutput { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     let downPort = try freePort()
-    try writeSite(s, pin: "^2", extraConfig: ", proxy: { \"/api\": \"http://127.0.0.1:\(backendPort)\", \"/down\": \"http://127.0.0.1:\(downPort)\" }")
+    try writeSite(
+      s, pin: "^2", extraConfig: ", proxy: { \"/api\": \"http://127.0.0.1:\(backendPort)\", \"/down\": \"http://127.0.0.1:\(downPort)\" }")
     let (server, port) = try startDevServer(s)
     #expect(server.out.contains("Proxy:   /api → http://127.0.0.1:\(backendPort)"), "\(server.out)")
 
-    let echo = try RawHTTP.request(port, "POST", "/api/echo?x=1", headers: ["X-Test": "42", "Content-Type": "text/plain"], body: Data("ping".utf8))
+    let echo = try RawHTTP.request(
+      port, "POST", "/api/echo?x=1", headers: ["X-Test": "42", "Content-Type": "text/plain"], body: Data("ping".utf8))
     #expect(echo.status == 201 && echo.headers["x-backend"] == "echo", "\(echo)")
     let seen = try #require(try parseJSON(echo.text) as? [String: Any], "\(echo)")
     #expect(seen["method"] as? String == "POST" && seen["path"] as? String == "/api/echo?x=1", "\(seen)")

@@ -5,7 +5,12 @@ import Foundation
 
 /// A JSON value with booleans, integers and other numbers kept apart.
 indirect enum JSON: Decodable, Equatable {
-  case null, bool(Bool), number(Double), string(String), array([JSON]), object([String: JSON])
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSON])
+  case object([String: JSON])
 
   init(from decoder: Decoder) throws {
     let c = try decoder.singleValueContainer()
@@ -111,7 +116,11 @@ struct JSONSchema {
         if let sub = properties[key] {
           check(v, sub, "\(path).\(key)", &out)
         } else if let extra = s["additionalProperties"] {
-          if extra == .bool(false) { out.append("\(path): unexpected property \"\(key)\"") } else { check(v, extra, "\(path).\(key)", &out) }
+          if extra == .bool(false) {
+            out.append("\(path): unexpected property \"\(key)\"")
+          } else {
+            check(v, extra, "\(path).\(key)", &out)
+          }
         }
       }
     }

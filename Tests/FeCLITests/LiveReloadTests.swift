@@ -42,7 +42,9 @@ private let h1Color = "return getComputedStyle(document.querySelector('h1')).col
     try server.waitForOutput(containing: "style.css changed: css update")
 
     try s.write("public/util.js", "export function greet(name) {\n  return \"Bye, \" + name;\n}\n")
-    _ = try browser.waitFor("return window.__marker === undefined ? (document.querySelector('h1').dataset.greeting || 'loading') : 'not yet'") {
+    _ = try browser.waitFor(
+      "return window.__marker === undefined ? (document.querySelector('h1').dataset.greeting || 'loading') : 'not yet'"
+    ) {
       $0 as? String == "Bye, fe"
     }
     #expect(try browser.execute(h1Color) as? String == "rgb(200, 100, 50)")

@@ -41,7 +41,8 @@ final class LongRunningProcess {
       if let found = match(out) { return found }
       if !process.isRunning {
         if let found = match(out) { return found }
-        throw FixtureError("the process exited (\(process.terminationStatus)) before printing what was expected\n--- stdout\n\(out)--- stderr\n\(err)")
+        throw FixtureError(
+          "the process exited (\(process.terminationStatus)) before printing what was expected\n--- stdout\n\(out)--- stderr\n\(err)")
       }
       if Date() > deadline { throw FixtureError("timed out waiting for output\n--- stdout\n\(out)--- stderr\n\(err)") }
       usleep(10_000)

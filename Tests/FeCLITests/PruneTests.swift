@@ -61,7 +61,10 @@ import Testing
     let doc = try JSON.parse(dry.out)
     #expect(try JSONSchema.named("prune").errors(doc) == [], "\(dry)")
     #expect(doc["dryRun"] == .bool(true) && doc["days"] == .number(30))
-    guard case .array(let removed)? = doc["removed"], case .array(let kept)? = doc["kept"] else { Issue.record("\(dry)"); return }
+    guard case .array(let removed)? = doc["removed"], case .array(let kept)? = doc["kept"] else {
+      Issue.record("\(dry)")
+      return
+    }
     #expect(removed.map { $0["version"] } == [.string("4.9.0")], "only the old, no longer recently locked tsc: \(dry)")
     let keptA = kept.first { $0["tool"] == .string("fe") && $0["version"] == .string("1.4.2") }
     #expect(keptA?["lockedBy"] == .array([.string(lockA)]) && keptA?["newest"] == .bool(false), "\(dry)")

@@ -58,7 +58,9 @@ final class HTTPConnection {
   func readSome() throws -> Bool {
     var buffer = [UInt8](repeating: 0, count: 65536)
     let n = recv(fd, &buffer, buffer.count, 0)
-    if n < 0 { throw FixtureError("recv failed or timed out: errno \(errno); so far:\n\(String(decoding: received, as: UTF8.self).prefix(800))") }
+    if n < 0 {
+      throw FixtureError("recv failed or timed out: errno \(errno); so far:\n\(String(decoding: received, as: UTF8.self).prefix(800))")
+    }
     if n == 0 { return false }
     received.append(contentsOf: buffer[0..<n])
     return true
@@ -68,7 +70,9 @@ final class HTTPConnection {
   func read(until needle: String) throws {
     let bytes = Data(needle.utf8)
     while received.range(of: bytes) == nil {
-      guard try readSome() else { throw FixtureError("connection closed before \"\(needle)\" arrived:\n\(String(decoding: received, as: UTF8.self).prefix(800))") }
+      guard try readSome() else {
+        throw FixtureError("connection closed before \"\(needle)\" arrived:\n\(String(decoding: received, as: UTF8.self).prefix(800))")
+      }
     }
   }
 
@@ -83,7 +87,8 @@ final class HTTPConnection {
     var headers: [String: String] = [:]
     for line in lines {
       guard let colon = line.firstIndex(of: ":") else { continue }
-      let name = line[..<colon].lowercased(), value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      let name = line[..<colon].lowercased()
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
       headers[name] = headers[name].map { $0 + ", " + value } ?? value
     }
     var rest = Data(received[headEnd.upperBound...])
@@ -100,12 +105,22 @@ final class HTTPConnection {
       rest = Data(rest.dropFirst(length))
     } else if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
       while true {
-        while rest.range(of: Data("\r\n".utf8)) == nil { received = rest; guard try readSome() else { throw FixtureError("EOF in chunk size") }; rest = received }
+        while rest.range(of: Data("\r\n".utf8)) == nil {
+          received = rest
+          guard try readSome() else { throw FixtureError("EOF in chunk size") }
+          rest = received
+        }
         let lineEnd = rest.range(of: Data("\r\n".utf8))!
         let sizeText = String(decoding: rest[rest.startIndex..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";")[0]
-        guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { throw FixtureError("bad chunk size \(sizeText)") }
+        guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+          throw FixtureError("bad chunk size \(sizeText)")
+        }
         rest = Data(rest[lineEnd.upperBound...])
-        while rest.count < size + 2 { received = rest; guard try readSome() else { throw FixtureError("EOF in chunk") }; rest = received }
+        while rest.count < size + 2 {
+          received = rest
+          guard try readSome() else { throw FixtureError("EOF in chunk") }
+          rest = received
+        }
         body.append(rest.prefix(size))
         rest = Data(rest.dropFirst(size + 2))
         if size == 0 { break }

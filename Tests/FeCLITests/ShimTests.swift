@@ -29,7 +29,8 @@ import Testing
 
   /// Runs `command` with /bin/sh in `cwd`, PATH = $FE_HOME/bin first (a shim found on PATH, as users run it).
   static func sh(_ s: Sandbox, _ command: String, cwd: String) throws -> FeResult {
-    try Fe.run(["-c", command], cwd: cwd, env: s.env.merging(["PATH": "\(s.feHome)/bin:/usr/bin:/bin"]) { _, n in n }, executable: "/bin/sh")
+    try Fe.run(
+      ["-c", command], cwd: cwd, env: s.env.merging(["PATH": "\(s.feHome)/bin:/usr/bin:/bin"]) { _, n in n }, executable: "/bin/sh")
   }
 
   @Test func aTscShimRunsEachProjectsPin() throws {
@@ -128,10 +129,11 @@ import Testing
 func parentDir(_ path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
 @Suite struct ShimNameTests {
-  @Test(arguments: [
-    ("fe", nil), ("/usr/local/bin/fe", nil), ("./fe", nil), ("", nil), ("tsc", "tsc"),
-    ("/home/u/.fe/bin/tsc", "tsc"), ("../bin/my-tool", "my-tool"), ("/opt/fe/bin/fe.real", "fe.real"),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("fe", nil), ("/usr/local/bin/fe", nil), ("./fe", nil), ("", nil), ("tsc", "tsc"),
+      ("/home/u/.fe/bin/tsc", "tsc"), ("../bin/my-tool", "my-tool"), ("/opt/fe/bin/fe.real", "fe.real"),
+    ] as [(String, String?)])
   func argv0NamesTheTool(argv0: String, tool: String?) {
     #expect(FeMain.shimTool(argv0: argv0) == tool)
   }

@@ -41,7 +41,10 @@ import Testing
     let doc = try JSON.parse(r.out)
     #expect(try JSONSchema.named("verify").errors(doc) == [], "\(r)")
     #expect(doc["ok"] == .bool(false))
-    guard case .array(let blobs)? = doc["blobs"] else { Issue.record("no blobs: \(r)"); return }
+    guard case .array(let blobs)? = doc["blobs"] else {
+      Issue.record("no blobs: \(r)")
+      return
+    }
     let bad = blobs.first { $0["version"] == .string("1.4.2") }
     #expect(bad?["status"] == .string("corrupt") && bad?["repair"] == .string("fe blobs verify --repair fe@1.4.2"), "\(r)")
     #expect(blobs.first { $0["version"] == .string("2.1.0") }?["status"] == .string("ok"), "the other blob is fine: \(r)")
@@ -109,12 +112,18 @@ import Testing
     #expect(r.exited(0), "stale is not an error: \(r)")
     let doc = try JSON.parse(r.out)
     #expect(try JSONSchema.named("verify").errors(doc) == [], "\(r)")
-    guard case .array(let blobs)? = doc["blobs"] else { Issue.record("\(r)"); return }
+    guard case .array(let blobs)? = doc["blobs"] else {
+      Issue.record("\(r)")
+      return
+    }
     let stale = blobs.first { $0["version"] == .string("2.1.0") }
     #expect(stale?["status"] == .string("stale") && stale?["repair"] == .string("fe blobs verify --repair fe@2.1.0"), "\(r)")
     let repaired = try s.fe("blobs", "verify", "--repair", "--json")
     let after = try JSON.parse(repaired.out)
-    guard case .array(let again)? = after["blobs"] else { Issue.record("\(repaired)"); return }
+    guard case .array(let again)? = after["blobs"] else {
+      Issue.record("\(repaired)")
+      return
+    }
     let fixed = again.first { $0["version"] == .string("2.1.0") }
     #expect(repaired.exited(0) && fixed?["status"] == .string("ok") && fixed?["repaired"] == .bool(true), "\(repaired)")
   }
@@ -136,7 +145,10 @@ import Testing
     #expect(json.exited(0), "\(json)")
     let doc = try JSON.parse(json.out)
     #expect(try JSONSchema.named("list").errors(doc) == [], "\(json)")
-    guard case .array(let entries) = doc else { Issue.record("\(json)"); return }
+    guard case .array(let entries) = doc else {
+      Issue.record("\(json)")
+      return
+    }
     var total = 0.0
     for e in entries {
       guard case .number(let size)? = e["size"], case .string(let path)? = e["path"] else { continue }

@@ -25,10 +25,16 @@ final class Browser {
       if Date() > deadline || !driver.process.isRunning { throw FixtureError("chromedriver did not get ready: \(driver.out)\(driver.err)") }
       usleep(20_000)
     }
-    let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["goog:chromeOptions": [
-      "binary": "/usr/bin/chromium",
-      "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(profile.path)"],
-    ]]]]
+    let capabilities: [String: Any] = [
+      "capabilities": [
+        "alwaysMatch": [
+          "goog:chromeOptions": [
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(profile.path)"],
+          ]
+        ]
+      ]
+    ]
     let created = try call("POST", "/session", capabilities)
     guard let id = created?["sessionId"] as? String else { throw FixtureError("no WebDriver session: \(String(describing: created))") }
     session = id

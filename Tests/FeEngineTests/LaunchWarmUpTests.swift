@@ -1,7 +1,8 @@
 // The runtime's launch path reaches every snapshot compiled (Sources/FeRuntime/LaunchWarmUp.swift).
 import FeEngine
-@testable import FeRuntime
 import Testing
+
+@testable import FeRuntime
 
 @Suite struct LaunchWarmUpTests {
   @Test func rehearsalSucceeds() {

@@ -50,7 +50,8 @@ import Testing
       try dir.write("d\(i)/b.mjs", "export default \(i);")
       entry += "import a\(i), { meta as m\(i) } from './d\(i)/a.mjs';\n"
     }
-    entry += "export const wrong = [\((0..<count).map { "a\($0) === \($0) && m\($0).endsWith('/d\($0)/a.mjs') ? '' : '\($0)'" }.joined(separator: ", "))].filter(Boolean);\n"
+    entry +=
+      "export const wrong = [\((0..<count).map { "a\($0) === \($0) && m\($0).endsWith('/d\($0)/a.mjs') ? '' : '\($0)'" }.joined(separator: ", "))].filter(Boolean);\n"
     let main = try dir.write("main.mjs", entry)
     let rt = try bootRuntime()
     let ns = try rt.exportsOf(main)
@@ -141,7 +142,8 @@ import Testing
     let dir = TempDir()
     try dir.write("counter.mjs", "globalThis.loads = (globalThis.loads || 0) + 1; export const n = globalThis.loads;")
     try dir.write("a.mjs", "export { n } from './counter.mjs';")
-    let main = try dir.write("main.mjs", "import { n as a } from './a.mjs'; import { n as b } from './counter.mjs'; export const both = [a, b];")
+    let main = try dir.write(
+      "main.mjs", "import { n as a } from './a.mjs'; import { n as b } from './counter.mjs'; export const both = [a, b];")
     let rt = try bootRuntime()
     #expect(try rt.exportsOf(main)["both"] == .array([.number(1), .number(1)]))
     #expect(try rt.runScript("loads", name: "read.js") == .number(1))

@@ -37,8 +37,10 @@ import Testing
     ("path.normalize('./a/../../b/')", "../b/"),
     ("path.resolve('/foo/bar', './baz')", "/foo/bar/baz"),
     ("path.resolve('/foo/bar', '/tmp/file/')", "/tmp/file"),
-    ("JSON.stringify(path.parse('/home/user/dir/file.txt'))",
-     #"{"root":"/","dir":"/home/user/dir","base":"file.txt","ext":".txt","name":"file"}"#),
+    (
+      "JSON.stringify(path.parse('/home/user/dir/file.txt'))",
+      #"{"root":"/","dir":"/home/user/dir","base":"file.txt","ext":".txt","name":"file"}"#
+    ),
     ("path.isAbsolute('/a') + ',' + path.isAbsolute('a')", "true,false"),
     ("path.sep + path.delimiter", "/:"),
   ]

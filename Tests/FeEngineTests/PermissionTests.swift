@@ -41,8 +41,9 @@ import Testing
       globalThis.result = [fs.readFileSync(\(JSONString.quote(file)), 'utf8'), fs.existsSync(\(JSONString.quote(file))),
         fs.readdirSync(\(JSONString.quote(dir.path))), fs.statSync(\(JSONString.quote(file))).isFile()];
       """, path: dir.file("reader.cjs"))
-    #expect(try rt.runScript("result", name: "read.js")
-      == .array([.string("hello from disk ✓"), .bool(true), .array([.string("input.txt")]), .bool(true)]))
+    #expect(
+      try rt.runScript("result", name: "read.js")
+        == .array([.string("hello from disk ✓"), .bool(true), .array([.string("input.txt")]), .bool(true)]))
   }
 
   @Test func configRuntimeMayNotExit() throws {

@@ -1,8 +1,9 @@
+import FeEngine
+import Testing
+
 // The runtime's resource table: ids come from Swift, lookups are typed, a bad id is a
 // Node-style error, and one runtime's ids mean nothing in another.
 @testable import FeRuntime
-import FeEngine
-import Testing
 
 @Suite struct ResourceTableTests {
   final class Thing: Resource {
@@ -13,7 +14,8 @@ import Testing
 
   @Test func idsAreAllocatedHereAndNeverReused() {
     let table = ResourceTable()
-    let a = table.add(Thing()), b = table.add(Thing())
+    let a = table.add(Thing())
+    let b = table.add(Thing())
     #expect(a != b)
     #expect(table.take(a, as: Thing.self) != nil)
     let c = table.add(Thing())
@@ -32,7 +34,8 @@ import Testing
 
   @Test func everythingOpenIsDisposedInOnePlace() {
     let table = ResourceTable()
-    let kept = Thing(), taken = Thing()
+    let kept = Thing()
+    let taken = Thing()
     _ = table.add(kept)
     let id = table.add(taken)
     _ = table.take(id, as: Thing.self)
@@ -43,7 +46,8 @@ import Testing
   /// Two runtimes in one process (a config's and a tool's): a hash started in one is not
   /// visible to the other.
   @Test func aRuntimesIdsAreItsOwn() throws {
-    let a = try bootRuntime(), b = try bootRuntime()
+    let a = try bootRuntime()
+    let b = try bootRuntime()
     try a.expose(["crypto"])
     try b.expose(["crypto"])
     _ = try a.runScript("globalThis.h = crypto.createHash('sha256'); h.update('x');", name: "a.js")

@@ -1,9 +1,10 @@
-// The runtime's JS files: every file in the folder is compiled in, in name order (numbered so
-// that name order is load order), and each says what it uses from earlier files.
-@testable import FeRuntime
 import FeTestSupport
 import Foundation
 import Testing
+
+// The runtime's JS files: every file in the folder is compiled in, in name order (numbered so
+// that name order is load order), and each says what it uses from earlier files.
+@testable import FeRuntime
 
 @Suite struct RuntimeSourceTests {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

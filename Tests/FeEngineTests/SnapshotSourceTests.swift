@@ -1,9 +1,10 @@
 // Large script sources live beside V8's data in a snapshot image (Shim/src/snapshot_sources.cc,
 // SnapshotImage.swift): booting maps them as external strings instead of copying them.
 import CFeV8
-@testable import FeEngine
 import FeRuntime
 import Testing
+
+@testable import FeEngine
 
 @Suite struct SnapshotSourceTests {
   /// A script over the 32 KiB threshold. `wide` adds characters outside Latin-1 (one of them

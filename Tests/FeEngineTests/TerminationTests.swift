@@ -1,7 +1,7 @@
 // Isolate.terminate() from another thread stops running JavaScript with JSTerminated.
 import Dispatch
-import Foundation
 import FeEngine
+import Foundation
 import Testing
 
 /// A delegate whose one op (`op_started`) tells another thread that JavaScript is running.

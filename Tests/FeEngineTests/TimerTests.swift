@@ -58,8 +58,9 @@ import Testing
       setTimeout(() => caught.push('loop went on'), 5);
       """, name: "uncaught.js")
     try rt.runLoop()
-    #expect(try rt.runScript("caught", name: "read.js")
-      == .array([.string("timer boom / uncaughtException"), .string("loop went on")]))
+    #expect(
+      try rt.runScript("caught", name: "read.js")
+        == .array([.string("timer boom / uncaughtException"), .string("loop went on")]))
     #expect(exits.codes.isEmpty)
   }
 

@@ -45,7 +45,9 @@ import Testing
   @Test func ctxCarriesConfigAndProject() throws {
     let s = try Sandbox("build-ctx", store: .sharedCopy)
     defer { s.remove() }
-    try s.write("ctx.js", """
+    try s.write(
+      "ctx.js",
+      """
       fe.main(async (args, ctx) => {
         console.log(JSON.stringify({ name: ctx.tool.name, version: ctx.tool.version, dir: ctx.projectDir, custom: ctx.config.custom }));
         return 0;

@@ -30,7 +30,9 @@ import Testing
   }
 
   /// Runs `fe d` and returns the port it printed; `evaluated` says whether the config sandbox ran.
-  func port(_ s: Sandbox, env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> (
+  func port(
+    _ s: Sandbox, env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> (
     port: String?, evaluated: Bool
   ) {
     try removeBaseSnapshots(s)
@@ -69,7 +71,9 @@ import Testing
 
   @Test func aReadEnvironmentVariableIsPartOfTheKey() throws {
     let s = try sandbox(
-      "cache-env", config: "export default ({ env }) => ({ fe: \"^2.1.0\", dev: { port: Number(process.env.CACHE_PORT ?? env.OTHER_PORT ?? 4000) } });\n")
+      "cache-env",
+      config: "export default ({ env }) => ({ fe: \"^2.1.0\", dev: { port: Number(process.env.CACHE_PORT ?? env.OTHER_PORT ?? 4000) } });\n"
+    )
     defer { s.remove() }
     #expect(try port(s, env: ["CACHE_PORT": "4101"]) == ("4101", true))
     #expect(try port(s, env: ["CACHE_PORT": "4101", "UNRELATED": "x"]) == ("4101", false), "an unread variable does not matter")

@@ -6,7 +6,9 @@ import Testing
 @Suite struct ConfigErrorTests {
   /// Writes `text` as fe.config.js, runs `fe d`, and checks the config-error shape.
   @discardableResult
-  func expectConfigError(_ name: String, _ text: String, mentions: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> FeResult {
+  func expectConfigError(
+    _ name: String, _ text: String, mentions: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> FeResult {
     let s = try Sandbox(name, store: .sharedReadOnly)
     defer { s.remove() }
     let path = try s.config(text)

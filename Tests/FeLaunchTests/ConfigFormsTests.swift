@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct ConfigFormsTests {
   /// Writes `text` as `name`, runs `fe --version` from `cwd` (default: the project), returns stdout.
-  func version(_ s: Sandbox, _ text: String, name: String = "fe.config.js", env: [String: String] = [:], cwd: String? = nil) throws -> FeResult {
+  func version(
+    _ s: Sandbox, _ text: String, name: String = "fe.config.js", env: [String: String] = [:], cwd: String? = nil
+  ) throws -> FeResult {
     try s.config(text, name: name)
     return try s.fe("--version", cwd: cwd, env: env)
   }
@@ -59,7 +61,9 @@ import Testing
   @Test func asyncFunction() throws {
     let s = try Sandbox("cfg-async-fn", store: .sharedReadOnly)
     defer { s.remove() }
-    let r = try version(s, """
+    let r = try version(
+      s,
+      """
       export default async ({ env }) => {
         await new Promise((resolve) => setTimeout(resolve, 1));
         return { fe: env.PICK };

@@ -138,7 +138,7 @@ import Testing
       #expect(r.out.contains("FE v2.1.0  dev"), "\(r)")
     } else {
       expectFeError(r, code: 65, mentions: [snapshot, "fe blobs verify --repair fe@2.1.0"])
-    try expectPrintedRepair(s, r)
+      try expectPrintedRepair(s, r)
     }
     try expectRepairs(s)
   }

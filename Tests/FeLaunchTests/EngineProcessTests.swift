@@ -58,7 +58,8 @@ import Testing
     // Thread-locals are the exception: their relocations name a module and an offset, never an address.
     let readelf = try Fe.run(["--dyn-syms", "-W", Self.libnode], cwd: "/", env: [:], executable: "/usr/bin/readelf")
     #expect(readelf.exited(0), "\(readelf)")
-    let threadLocal = Set(readelf.out.split(separator: "\n").filter { $0.contains(" TLS ") }.compactMap { $0.split(separator: " ").last.map(String.init) })
+    let threadLocal = Set(
+      readelf.out.split(separator: "\n").filter { $0.contains(" TLS ") }.compactMap { $0.split(separator: " ").last.map(String.init) })
     let own = r.err.split(separator: "\n").filter { line in
       guard let from = line.range(of: "binding file "), let to = line.range(of: " to "),
         let name = line.split(separator: "`").last?.split(separator: "'").first
@@ -71,7 +72,9 @@ import Testing
   }
 
   /// The libnode fe was linked with (the build's rpath points at .deps/libnode/lib).
-  static let libnode = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.deps/libnode/lib/libnode.so.108").standardized.path
+  static let libnode = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "../../.deps/libnode/lib/libnode.so.108"
+  ).standardized.path
 
   @Test func execPassesEverythingAfterTheToolThrough() throws {
     let s = try Sandbox("exec-fast-path", store: .sharedCopy)

@@ -28,15 +28,26 @@ import Testing
     .init(name: "openSync wx", body: "fs.openSync(D + '/new.txt', 'wx');", mentions: "may not write files"),
     .init(name: "openSync r+", body: "fs.openSync(V, 'r+');", mentions: "may not write files"),
     .init(name: "openSync a", body: "fs.openSync(V, 'a');", mentions: "may not write files"),
-    .init(name: "openSync numeric flags", body: "fs.openSync(V, fs.constants.O_WRONLY | fs.constants.O_TRUNC);", mentions: "may not write files"),
+    .init(
+      name: "openSync numeric flags", body: "fs.openSync(V, fs.constants.O_WRONLY | fs.constants.O_TRUNC);", mentions: "may not write files"
+    ),
     .init(name: "openSync /proc/self/fd/1", body: "fs.openSync('/proc/self/fd/1', 'w');", mentions: "may not write files"),
-    .init(name: "createWriteStream", body: "await new Promise((res, rej) => fs.createWriteStream(V).on('error', rej).on('open', res));", mentions: "may not write files"),
-    .init(name: "createWriteStream unhandled", body: "fs.createWriteStream(V).write('pwned'); await new Promise((r) => setTimeout(r, 200));", mentions: "may not write files"),
+    .init(
+      name: "createWriteStream", body: "await new Promise((res, rej) => fs.createWriteStream(V).on('error', rej).on('open', res));",
+      mentions: "may not write files"),
+    .init(
+      name: "createWriteStream unhandled", body: "fs.createWriteStream(V).write('pwned'); await new Promise((r) => setTimeout(r, 200));",
+      mentions: "may not write files"),
     .init(name: "promises.writeFile", body: "await fs.promises.writeFile(V, 'pwned');", mentions: "may not write files"),
     .init(name: "promises.open w", body: "await fs.promises.open(V, 'w');", mentions: "may not write files"),
     .init(name: "promises.appendFile", body: "await fs.promises.appendFile(V, 'x');", mentions: "may not write files"),
-    .init(name: "writeFile callback", body: "await new Promise((res, rej) => fs.writeFile(V, 'pwned', (e) => e ? rej(e) : res()));", mentions: "may not write files"),
-    .init(name: "writeFile callback thrown", body: "fs.writeFile(V, 'pwned', (e) => { if (e) throw e; }); await new Promise((r) => setTimeout(r, 200));", mentions: "may not write files"),
+    .init(
+      name: "writeFile callback", body: "await new Promise((res, rej) => fs.writeFile(V, 'pwned', (e) => e ? rej(e) : res()));",
+      mentions: "may not write files"),
+    .init(
+      name: "writeFile callback thrown",
+      body: "fs.writeFile(V, 'pwned', (e) => { if (e) throw e; }); await new Promise((r) => setTimeout(r, 200));",
+      mentions: "may not write files"),
     .init(name: "truncateSync", body: "fs.truncateSync(V);", mentions: "may not write files"),
     .init(name: "ftruncateSync own fd", body: "fs.ftruncateSync(fs.openSync(V, 'r'));", mentions: "may not write files"),
     .init(name: "renameSync", body: "fs.renameSync(V, V + '.moved');", mentions: "may not write files"),
@@ -58,10 +69,14 @@ import Testing
     .init(name: "readSync stdin", body: "fs.readSync(0, Buffer.alloc(10));", mentions: "file descriptor 0"),
     .init(name: "readFileSync fd 0", body: "fs.readFileSync(0);", mentions: "file descriptor 0"),
     .init(name: "fstatSync fd 3", body: "fs.fstatSync(3);", mentions: "file descriptor 3"),
-    .init(name: "write stream on fd 3", body: "fs.createWriteStream(null, { fd: 3 }).write('junk'); await new Promise((r) => setTimeout(r, 100));", mentions: "may not write files"),
+    .init(
+      name: "write stream on fd 3",
+      body: "fs.createWriteStream(null, { fd: 3 }).write('junk'); await new Promise((r) => setTimeout(r, 100));",
+      mentions: "may not write files"),
     // Process state and processes.
     .init(name: "chdir", body: "process.chdir('/');", mentions: "change the working directory"),
-    .init(name: "execSync", body: "(await import('child_process')).execSync('touch ' + D + '/pwned');", mentions: "may not start processes"),
+    .init(
+      name: "execSync", body: "(await import('child_process')).execSync('touch ' + D + '/pwned');", mentions: "may not start processes"),
     .init(name: "spawn", body: "(await import('child_process')).spawn('touch', [D + '/pwned']);", mentions: "may not start processes"),
     .init(name: "kill parent", body: "process.kill(process.ppid, 'SIGTERM');", mentions: "may not start processes"),
     .init(name: "process.exit", body: "process.exit(0);", mentions: "process.exit()"),
@@ -78,11 +93,14 @@ import Testing
     .init(name: "openSync FIFO", body: "fs.openSync(F, 'r');", mentions: "a FIFO"),
     .init(name: "readFileSync /dev/stdin", body: "fs.readFileSync('/dev/stdin');", mentions: "may not"),
     .init(name: "readFileSync /dev/zero", body: "fs.readFileSync('/dev/zero');", mentions: "a device"),
-    .init(name: "createReadStream /dev/urandom", body: "for await (const c of fs.createReadStream('/dev/urandom')) {}", mentions: "a device"),
+    .init(
+      name: "createReadStream /dev/urandom", body: "for await (const c of fs.createReadStream('/dev/urandom')) {}", mentions: "a device"),
     // Module resolution takes regular files only.
     .init(name: "import /dev/zero", body: "await import('/dev/zero');", mentions: "Cannot find module"),
     .init(name: "import FIFO", body: "await import(F);", mentions: "Cannot find module"),
-    .init(name: "require /dev/zero", body: "(await import('module')).createRequire(import.meta.url)('/dev/zero');", mentions: "Cannot find module"),
+    .init(
+      name: "require /dev/zero", body: "(await import('module')).createRequire(import.meta.url)('/dev/zero');",
+      mentions: "Cannot find module"),
     .init(name: "promises.readFile FIFO", body: "await fs.promises.readFile(F);", mentions: "a FIFO"),
     // Memory.
     .init(name: "Buffer.alloc 1 GB", body: "Buffer.alloc(2 ** 30);", mentions: "memory"),
@@ -91,7 +109,9 @@ import Testing
     // Large arrays reach the heap limit in a fraction of a second (a heap of small objects takes
     // V8's last-resort collections seconds, which a loaded machine stretches past the time limit).
     .init(name: "JS heap", body: "const keep = []; for (;;) keep.push(new Array(1 << 24).fill(0));", mentions: "JavaScript heap limit"),
-    .init(name: "string heap", body: "const keep = []; const s = 'y'.repeat(1 << 20); for (;;) keep.push(new Array(1 << 22).fill(s));", mentions: "JavaScript heap limit"),
+    .init(
+      name: "string heap", body: "const keep = []; const s = 'y'.repeat(1 << 20); for (;;) keep.push(new Array(1 << 22).fill(s));",
+      mentions: "JavaScript heap limit"),
   ]
 
   @Test(arguments: attempts)
@@ -165,7 +185,8 @@ import Testing
       let path = dir + "/" + name
       var st = stat()
       lstat(path, &st)
-      let data = st.st_mode & S_IFMT == S_IFREG ? (try? String(contentsOfFile: path, encoding: .utf8)) ?? "?" : "type \(st.st_mode & S_IFMT)"
+      let data =
+        st.st_mode & S_IFMT == S_IFREG ? (try? String(contentsOfFile: path, encoding: .utf8)) ?? "?" : "type \(st.st_mode & S_IFMT)"
       out[name] = "\(st.st_mode) \(data)"
     }
     return out

@@ -88,7 +88,10 @@ import Testing
     try s.config("export default { fe: \"~1.4\" };\n")
     let moved = try s.fe("blobs", "install")
     #expect(moved.exited(0), "\(moved)")
-    #expect(try lockedTools(s)["fe"] == ["version": "1.4.2", "range": "~1.4", "sha256": try sourceSha(s, "1.4.2"), "registry": "local:" + Fe.blobsFe1])
+    #expect(
+      try lockedTools(s)["fe"] == [
+        "version": "1.4.2", "range": "~1.4", "sha256": try sourceSha(s, "1.4.2"), "registry": "local:" + Fe.blobsFe1,
+      ])
   }
 
   @Test func updateOfAToolThatIsNotPinnedIsAUsageError() throws {
@@ -124,7 +127,9 @@ import Testing
     let before = lockBytes(s)
     try s.config("export default { fe: \"^1\", tools: { hello: \"1.x\" } };\n")
     let r = try s.fe(args: ["blobs", "install"], env: ["CI": "true"])
-    expectFeError(r, code: 78, mentions: ["stale", "fe is locked at 2.1.0, outside the pinned ^1", "hello is pinned", "fe blobs install --update fe hello"])
+    expectFeError(
+      r, code: 78,
+      mentions: ["stale", "fe is locked at 2.1.0, outside the pinned ^1", "hello is pinned", "fe blobs install --update fe hello"])
     #expect(lockBytes(s) == before)
   }
 

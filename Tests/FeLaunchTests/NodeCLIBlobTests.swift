@@ -46,8 +46,9 @@ import Testing
     let seen = try #require(try parseJSON(lines.first ?? "") as? [String: Any], "\(r)")
     let argv = seen["argv"] as? [String] ?? []
     #expect(argv.count == 4 && argv.dropFirst(2) == ["7", "--flag"], "\(argv)")
-    #expect(argv.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-      == URL(fileURLWithPath: Fe.binary).resolvingSymlinksInPath().path, "argv[0] is fe: \(argv)")
+    #expect(
+      argv.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        == URL(fileURLWithPath: Fe.binary).resolvingSymlinksInPath().path, "argv[0] is fe: \(argv)")
     #expect(argv.count > 1 && argv[1] == entry, "argv[1] is the entry: \(argv)")
     #expect(seen["filename"] as? String == entry && seen["dirname"] as? String == s.project, "\(seen)")
     #expect(seen["main"] as? Bool == true && seen["cached"] as? Bool == true, "\(seen)")
@@ -67,7 +68,9 @@ import Testing
   @Test func topLevelErrorPrintsStackAndExitsOne() throws {
     let s = try Sandbox("cjs-throw", store: .empty)
     defer { s.remove() }
-    try s.write("boom.js", """
+    try s.write(
+      "boom.js",
+      """
       process.on('exit', (code) => console.log('exit', code));
       console.log('before');
       function fail() { throw new Error('boom at launch'); }
@@ -85,7 +88,9 @@ import Testing
   @Test func asyncWorkStdinAndProcessExit() throws {
     let s = try Sandbox("cjs-async", store: .empty)
     defer { s.remove() }
-    try s.write("upper.js", """
+    try s.write(
+      "upper.js",
+      """
       let input = '';
       process.stdin.setEncoding('utf8');
       process.stdin.on('data', (d) => { input += d; });
@@ -126,7 +131,9 @@ import Testing
   @Test func sigintListenerRunsInsteadOfDying() throws {
     let s = try Sandbox("cjs-sigint-listener", store: .empty)
     defer { s.remove() }
-    try s.write("graceful.js", """
+    try s.write(
+      "graceful.js",
+      """
       const keepAlive = setInterval(() => {}, 1000);
       process.on('exit', (code) => console.log('exit', code));
       process.on('SIGINT', (name) => {
@@ -171,13 +178,18 @@ import Testing
     return (ExitStatus(signaled: p.terminationReason == .uncaughtSignal, code: p.terminationStatus), String(decoding: out, as: UTF8.self))
   }
 
-  struct ExitStatus: Equatable { var signaled: Bool; var code: Int32 }
+  struct ExitStatus: Equatable {
+    var signaled: Bool
+    var code: Int32
+  }
 
   // Package directories: the bin is bundled with its dependencies by esbuild.
   func writePackage(_ s: Sandbox, bins: String = "{ \"greet\": \"bin/cli.js\" }") throws -> String {
     let dir = s.root.path + "/greet-pkg"
     try s.write("package.json", "{ \"name\": \"greet\", \"version\": \"1.2.3\", \"bin\": \(bins) }\n", in: dir)
-    try s.write("bin/cli.js", """
+    try s.write(
+      "bin/cli.js",
+      """
       #!/usr/bin/env node
       const shout = require('shout');
       const { greeting } = require('../lib/data.json');
@@ -186,7 +198,9 @@ import Testing
       """, in: dir)
     try s.write("bin/other.js", "console.log('other bin');\n", in: dir)
     try s.write("lib/data.json", "{ \"greeting\": \"hello\" }\n", in: dir)
-    try s.write("node_modules/shout/package.json", "{ \"name\": \"shout\", \"exports\": { \"require\": \"./shout.cjs\", \"import\": \"./nope.mjs\" } }\n", in: dir)
+    try s.write(
+      "node_modules/shout/package.json",
+      "{ \"name\": \"shout\", \"exports\": { \"require\": \"./shout.cjs\", \"import\": \"./nope.mjs\" } }\n", in: dir)
     try s.write("node_modules/shout/shout.cjs", "module.exports = (s) => s.toUpperCase() + '!';\n", in: dir)
     return dir
   }
@@ -232,7 +246,9 @@ import Testing
     let dir = try writePackage(s)
     // As in Node, a module that cannot be found fails only where it is required, at run time:
     // bins often guard optional or other-platform modules.
-    try s.write("bin/optional.js", """
+    try s.write(
+      "bin/optional.js",
+      """
       let extra = 'none';
       if (process.argv[2] === 'load') extra = require('not-installed-anywhere');
       try { require('./also-missing'); } catch (e) { console.log(e.code); }

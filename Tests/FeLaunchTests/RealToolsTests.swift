@@ -109,7 +109,9 @@ struct RealToolsTests {
   /// declarations and source maps). `broken` adds type errors and an unresolvable import.
   func tsProject(_ s: Sandbox, broken: Bool, name: String = "ts") throws -> String {
     let dir = s.root.path + "/" + name
-    try s.write("tsconfig.json", """
+    try s.write(
+      "tsconfig.json",
+      """
       {
         "compilerOptions": {
           "target": "es2019", "module": "commonjs", "strict": true, "outDir": "out",
@@ -119,7 +121,9 @@ struct RealToolsTests {
       }
 
       """, in: dir)
-    try s.write("src/shapes.ts", """
+    try s.write(
+      "src/shapes.ts",
+      """
       export interface Shape { area(): number; name: string }
       export abstract class Base implements Shape {
         abstract name: string;
@@ -139,7 +143,9 @@ struct RealToolsTests {
       export enum Color { Red, Green = 5, Blue }
 
       """, in: dir)
-    try s.write("src/util.ts", """
+    try s.write(
+      "src/util.ts",
+      """
       import type { Shape } from "./shapes";
       export function fmt(s: Shape): string { return `${s.name}: ${s.area().toFixed(2)}`; }
       export const pairs = Object.entries({ a: 1, b: 2 }).map(([k, v]) => k + v);
@@ -150,7 +156,9 @@ struct RealToolsTests {
       }
       \(broken ? "export const n: number = \"not a number\";\nexport function f(x: string) { return x.foo; }\n" : "")
       """, in: dir)
-    try s.write("src/index.ts", """
+    try s.write(
+      "src/index.ts",
+      """
       import { Circle, Color, Shape, Square } from "./shapes";
       import * as util from "./util";
       \(broken ? "import { missing } from \"./nope\";\n" : "")
@@ -175,7 +183,8 @@ struct RealToolsTests {
     #expect(f.exited(expectedCode), "fe: \(f)")
     #expect(f.out == n.out, "stdout differs\nfe: \(f)\nnode: \(n)")
     #expect(f.err == n.err, "stderr differs\nfe: \(f)\nnode: \(n)")
-    let fromFe = treeContents(project), fromNode = treeContents(viaNode)
+    let fromFe = treeContents(project)
+    let fromNode = treeContents(viaNode)
     #expect(fromFe.keys.sorted() == fromNode.keys.sorted(), "files written differ")
     for (file, data) in fromNode {
       #expect(fromFe[file] == data, "\(file) differs")
@@ -290,9 +299,13 @@ struct RealToolsTests {
     let s = try NodeTools.sandbox("js-yaml")
     defer { s.remove() }
     let bin = try NodeTools.nodejs() + "/js-yaml/bin/js-yaml.js"
-    let doc = "name: fe\nlist: [1, two, 3.5, null, true]\nnested:\n  when: 2024-05-01\n  text: |\n    multi\n    line\nanchors:\n  a: &x {k: v}\n  b: *x\n"
+    let doc =
+      "name: fe\nlist: [1, two, 3.5, null, true]\nnested:\n  when: 2024-05-01\n  text: |\n    multi\n    line\nanchors:\n  a: &x {k: v}\n  b: *x\n"
     try s.write("doc.yaml", doc)
-    for (args, stdin, code) in [(["doc.yaml"], "", Int32(0)), (["--compact", "doc.yaml"], "", 0), ([], doc, 0), (["-t"], "a: [\n", 1), ([], "a: [\n", 1), (["--help"], "", 0)] {
+    for (args, stdin, code) in [
+      (["doc.yaml"], "", Int32(0)), (["--compact", "doc.yaml"], "", 0), ([], doc, 0), (["-t"], "a: [\n", 1), ([], "a: [\n", 1),
+      (["--help"], "", 0),
+    ] {
       let n = try NodeTools.runNode([bin] + args, cwd: s.project, stdin: stdin)
       let f = try Fe.run(["blobs", "exec", "js-yaml", "--"] + args, cwd: s.project, env: s.env, stdin: stdin)
       #expect(n.exited(code) && f.exited(code), "\(args) fe: \(f)\nnode: \(n)")

@@ -32,7 +32,8 @@ import Testing
   @Test func sourceDirectoryFromTwoPathsAndTwoCwds() throws {
     let dir = TempDir("reproducible-source-dir")
     defer { dir.remove() }
-    let first = dir.path + "/a/fe2", second = dir.path + "/somewhere/much/deeper/checkout/fe2"
+    let first = dir.path + "/a/fe2"
+    let second = dir.path + "/somewhere/much/deeper/checkout/fe2"
     try copy(Fe.blobsFe2, to: first)
     try copy(Fe.blobsFe2, to: second)
     let one = try installedSource(dir.path, store: "home1", target: first, cwd: dir.path, tool: "fe", version: "2.1.0")
@@ -61,7 +62,8 @@ import Testing
     try write("bin/cli.js", "#!/usr/bin/env node\nconst shout = require('shout');\nconsole.log(shout('hello'));\n")
     try write("node_modules/shout/package.json", "{ \"name\": \"shout\", \"main\": \"shout.js\" }\n")
     try write("node_modules/shout/shout.js", "module.exports = (s) => s.toUpperCase() + '!';\n")
-    let first = dir.path + "/one/greet", second = dir.path + "/two/levels/down/greet"
+    let first = dir.path + "/one/greet"
+    let second = dir.path + "/two/levels/down/greet"
     try copy(pkg, to: first)
     try copy(pkg, to: second)
     let one = try installedSource(dir.path, store: "home1", target: first, cwd: first + "/bin", tool: "greet", version: "1.2.3")

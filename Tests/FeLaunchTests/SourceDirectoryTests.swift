@@ -15,7 +15,9 @@ import Testing
     defer { s.remove() }
     let dir = s.root.path + "/greet"
     try s.write("package.json", #"{ "name": "greet", "version": "1.0.0", "main": "index.js" }"#, in: dir)
-    try s.write("index.js", """
+    try s.write(
+      "index.js",
+      """
       const { greet } = require('./lib/greet');
       fe.main(async (args) => { console.log(greet(args[0])); return 0; });
 
@@ -54,6 +56,7 @@ import Testing
     #expect(hasRelativeRequire(entry2), "blobs/fe/2/index.js requires its modules")
     #expect(!hasRelativeRequire(fe2) && fe2.contains("function createDevServer") && fe2.contains("fe.main("))
     let fe1 = try Data(contentsOf: URL(fileURLWithPath: home + "/blobs/fe/1.4.2/source.js"))
-    #expect(fe1 == (try Data(contentsOf: URL(fileURLWithPath: Fe.blobsFe1 + "/index.js"))), "a main without relative requires is stored as it is")
+    #expect(
+      fe1 == (try Data(contentsOf: URL(fileURLWithPath: Fe.blobsFe1 + "/index.js"))), "a main without relative requires is stored as it is")
   }
 }

@@ -19,7 +19,9 @@ import Testing
   func realpath(_ p: String) -> String { URL(fileURLWithPath: p).resolvingSymlinksInPath().path }
 
   @Test func toolSeesArgvCwdAndLaunchEnvironment() throws {
-    let s = try sandbox("tool-process", """
+    let s = try sandbox(
+      "tool-process",
+      """
       const atBuild = process.env.FOO;
       fe.main(async () => {
         console.log(JSON.stringify({ argv: process.argv, cwd: process.cwd(), env: process.env.FOO, atBuild, execPath: process.execPath }));
@@ -47,7 +49,10 @@ import Testing
   @Test func pinnedFeToolSeesTheRealProcess() throws {
     let s = try Sandbox("tool-process-fe", store: .sharedCopy)
     defer { s.remove() }
-    try s.write("probe.js", "fe.main(async (args) => { console.log(JSON.stringify({ argv: process.argv, cwd: process.cwd(), env: process.env.FOO })); return 0 });\n")
+    try s.write(
+      "probe.js",
+      "fe.main(async (args) => { console.log(JSON.stringify({ argv: process.argv, cwd: process.cwd(), env: process.env.FOO })); return 0 });\n"
+    )
     let b = try s.fe("blobs", "build", "probe.js", "--name", "fe", "--version", "9.0.0", env: ["FOO": "build"])
     #expect(b.exited(0), "\(b)")
     try s.config("export default { fe: \"9.0.0\" };\n")
@@ -63,7 +68,9 @@ import Testing
   }
 
   @Test func toolReadsStdinAndWritesBothStreams() throws {
-    let s = try sandbox("tool-stdio", """
+    let s = try sandbox(
+      "tool-stdio",
+      """
       fe.main(async () => {
         const input = require('fs').readFileSync(0, 'utf8');
         process.stdout.write('out:' + input.toUpperCase());
@@ -111,7 +118,9 @@ import Testing
   }
 
   @Test func unhandledRejectionInATimer() throws {
-    let s = try sandbox("tool-rejection", """
+    let s = try sandbox(
+      "tool-rejection",
+      """
       fe.main(async () => {
         setTimeout(() => { Promise.reject(new Error('late rejection')) }, 1);
         return 0;
@@ -125,7 +134,9 @@ import Testing
   }
 
   @Test func throwInATimer() throws {
-    let s = try sandbox("tool-timer-throw", """
+    let s = try sandbox(
+      "tool-timer-throw",
+      """
       fe.main(async () => {
         setTimeout(() => { throw new RangeError('timer threw') }, 1);
       });
@@ -138,7 +149,9 @@ import Testing
   }
 
   @Test func timersRunBeforeExit() throws {
-    let s = try sandbox("tool-timers", """
+    let s = try sandbox(
+      "tool-timers",
+      """
       fe.main(async () => {
         setTimeout(() => console.log('timer'), 5);
         await new Promise((r) => setTimeout(r, 1));
@@ -154,7 +167,9 @@ import Testing
   }
 
   @Test func toolMayWriteFiles() throws {
-    let s = try sandbox("tool-writes", """
+    let s = try sandbox(
+      "tool-writes",
+      """
       fe.main(async (args) => {
         require('fs').writeFileSync(args[0], 'written');
         return 0;

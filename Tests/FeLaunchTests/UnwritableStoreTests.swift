@@ -32,10 +32,13 @@ import Testing
   }
 
   @Test func readOnlyStoreLaunches() throws {
-    try withStore("ro-store", damage: { home in
-      let r = try Shell.run(["/bin/mount", "-o", "remount,ro", home])
-      #expect(r.exited(0), "\(r)")
-    }) { s in
+    try withStore(
+      "ro-store",
+      damage: { home in
+        let r = try Shell.run(["/bin/mount", "-o", "remount,ro", home])
+        #expect(r.exited(0), "\(r)")
+      }
+    ) { s in
       for _ in 0..<2 {
         let r = try s.fe("--version")
         #expect(r.exited(0) && r.out.contains("2.1.0"), "\(r)")
@@ -48,16 +51,19 @@ import Testing
   /// A blob another engine built needs rebuilding; a read-only store cannot take the rebuilt
   /// snapshot, so the tool runs from a copy outside it (and is rebuilt again next time).
   @Test func aStaleBlobInAReadOnlyStoreStillLaunches() throws {
-    try withStore("ro-stale", damage: { home in
-      // Another engine id in fe 2.1.0's header (offset 56): intact, but not this fe's.
-      let snapshot = home + "/blobs/fe/2.1.0/snapshot.bin"
-      let handle = try FileHandle(forUpdating: URL(fileURLWithPath: snapshot))
-      try handle.seek(toOffset: 56)
-      try handle.write(contentsOf: Data("v8-0.0.0-0000000000000000".utf8) + Data(repeating: 0, count: 39))
-      try handle.close()
-      let r = try Shell.run(["/bin/mount", "-o", "remount,ro", home])
-      #expect(r.exited(0), "\(r)")
-    }) { s in
+    try withStore(
+      "ro-stale",
+      damage: { home in
+        // Another engine id in fe 2.1.0's header (offset 56): intact, but not this fe's.
+        let snapshot = home + "/blobs/fe/2.1.0/snapshot.bin"
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: snapshot))
+        try handle.seek(toOffset: 56)
+        try handle.write(contentsOf: Data("v8-0.0.0-0000000000000000".utf8) + Data(repeating: 0, count: 39))
+        try handle.close()
+        let r = try Shell.run(["/bin/mount", "-o", "remount,ro", home])
+        #expect(r.exited(0), "\(r)")
+      }
+    ) { s in
       for _ in 0..<2 {
         let r = try s.fe("--version")
         #expect(r.exited(0) && r.out.contains("2.1.0"), "\(r)")
@@ -67,11 +73,14 @@ import Testing
   }
 
   @Test func fullStoreLaunches() throws {
-    try withStore("full-store", damage: { home in
-      // Fill the file system to the last byte.
-      let r = try Shell.run(["/bin/dd", "if=/dev/zero", "of=\(home)/fill", "bs=1M"])
-      #expect(!r.exited(0) && r.err.contains("No space left"), "\(r)")
-    }) { s in
+    try withStore(
+      "full-store",
+      damage: { home in
+        // Fill the file system to the last byte.
+        let r = try Shell.run(["/bin/dd", "if=/dev/zero", "of=\(home)/fill", "bs=1M"])
+        #expect(!r.exited(0) && r.err.contains("No space left"), "\(r)")
+      }
+    ) { s in
       for _ in 0..<2 {
         let r = try s.fe("--version")
         #expect(r.exited(0) && r.out.contains("2.1.0"), "\(r)")

@@ -25,9 +25,15 @@ struct CurlHandleTests {
     let recorder = Recorder()
     try handle.prepare(url: server.url + "/x", proxy: ProxyRule(), receiver: recorder)
     #expect(handle.perform() == nil)
-    #expect(handle.status == 404 && recorder.heads == [HTTPResponseHead(status: 404, statusText: "Not Found", fields: [
-      .init("Content-Length", "0"), .init("Connection", "close"),
-    ])])
+    #expect(
+      handle.status == 404
+        && recorder.heads == [
+          HTTPResponseHead(
+            status: 404, statusText: "Not Found",
+            fields: [
+              .init("Content-Length", "0"), .init("Connection", "close"),
+            ])
+        ])
     #expect(server.requestLines == ["GET /x HTTP/1.1"])
   }
 

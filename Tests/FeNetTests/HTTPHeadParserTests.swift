@@ -11,7 +11,10 @@ struct HTTPHeadParserTests {
 
   @Test func aStatusLineAndHeaders() {
     let heads = parse(["HTTP/1.1 404 Not Found\r\n", "Content-Type: text/plain\r\n", "X-Empty:\r\n", "\r\n"])
-    #expect(heads == [HTTPResponseHead(status: 404, statusText: "Not Found", fields: [.init("Content-Type", "text/plain"), .init("X-Empty", "")])])
+    #expect(
+      heads == [
+        HTTPResponseHead(status: 404, statusText: "Not Found", fields: [.init("Content-Type", "text/plain"), .init("X-Empty", "")])
+      ])
     #expect(heads.first?["content-type"] == "text/plain")
   }
 

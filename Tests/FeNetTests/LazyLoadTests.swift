@@ -8,7 +8,9 @@ import Testing
 struct LazyLoadTests {
   @Test func aLaunchWithoutNetworkDoesNotLoadLibcurl() throws {
     let dir = TempDir("net-lazy")
-    let script = try dir.write("maps.mjs", """
+    let script = try dir.write(
+      "maps.mjs",
+      """
       import fs from 'node:fs';
       const mapped = () => fs.readFileSync('/proc/self/maps', 'utf8').includes('libcurl');
       console.log('before', mapped());

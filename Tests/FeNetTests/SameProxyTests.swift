@@ -26,7 +26,9 @@ struct SameProxyTests {
     let proxy = try LoopbackProxy()
     defer { proxy.stop() }
     let home = TempDir("net-proxy-\(i)")
-    let script = try home.write("probe.mjs", """
+    let script = try home.write(
+      "probe.mjs",
+      """
       try { console.log((await fetch('http://tool.invalid/probe')).status); }
       catch (e) { console.log(e.cause?.code ?? e.message); }
       """)

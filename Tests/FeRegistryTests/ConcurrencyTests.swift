@@ -33,7 +33,8 @@ import Testing
     defer { w.remove() }
     let server = try FaultyServer(root: try SharedRegistry.path())
     defer { server.stop() }
-    let fe = try Proc.start(Repo.fe, ["blobs", "install", "fe@^2", "--registry", server.url("slow")], cwd: w.project, env: ["FE_HOME": w.home])
+    let fe = try Proc.start(
+      Repo.fe, ["blobs", "install", "fe@^2", "--registry", server.url("slow")], cwd: w.project, env: ["FE_HOME": w.home])
     #expect(waitUntil { !server.requests(endingWith: ".zst").isEmpty })
     #expect(waitUntil { w.store.staging.contains { FileSystem.size(w.home + "/tmp/" + $0 + "/snapshot.blob.zst") ?? 0 > 0 } })
     fe.kill9()

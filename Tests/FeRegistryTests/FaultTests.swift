@@ -94,7 +94,9 @@ import Testing
     defer { server.stop() }
     #expect(try w.fe("blobs", "install", "fe@^2", "--registry", server.url("drop")).exited(0))
     let snapshots = server.requests(endingWith: ".blob.zst")
-    #expect(snapshots.count == 2 && snapshots[0]["range"] is NSNull && (snapshots[1]["range"] as? String)?.hasPrefix("bytes=") == true, "\(snapshots)")
+    #expect(
+      snapshots.count == 2 && snapshots[0]["range"] is NSNull && (snapshots[1]["range"] as? String)?.hasPrefix("bytes=") == true,
+      "\(snapshots)")
   }
 
   @Test func aFailedInstallLeavesAnExistingStoreAsItWas() throws {

@@ -147,7 +147,8 @@ func randomBytes(_ n: Int) -> [UInt8] {
     f.settings.retry.retries = 4
     let started = Date()
     let error = try? #require(throws: FeError.self) { try f.client().fetch(f.server.url("trickle") + "/t/index.json", limit: 10_000) }
-    #expect(error?.kind == .registry && error?.message.contains("too slow (under 100 bytes/s for 1 s)") == true, "\(String(describing: error))")
+    #expect(
+      error?.kind == .registry && error?.message.contains("too slow (under 100 bytes/s for 1 s)") == true, "\(String(describing: error))")
     #expect(error?.message.contains("2 attempts") == true, "\(String(describing: error))")
     #expect(f.server.requests.count == 2 && f.pauses.count == 1)
     #expect(Date().timeIntervalSince(started) < 20)
@@ -254,12 +255,16 @@ func randomBytes(_ n: Int) -> [UInt8] {
 
   @Test func timeoutsAndRetriesFromTheEnvironment() throws {
     let s = try TransferSettings(
-      env: ["FE_HTTP_TIMEOUT": "12", "FE_HTTP_CONNECT_TIMEOUT": "3", "FE_HTTP_STALL_TIMEOUT": "4.5", "FE_HTTP_RETRIES": "0",
-            "FE_HTTP_RETRY_DELAY": "0", "FE_CA_FILE": "/a.pem", "NODE_EXTRA_CA_CERTS": "/b.pem", "FE_REGISTRY_TOKEN": "t"],
+      env: [
+        "FE_HTTP_TIMEOUT": "12", "FE_HTTP_CONNECT_TIMEOUT": "3", "FE_HTTP_STALL_TIMEOUT": "4.5", "FE_HTTP_RETRIES": "0",
+        "FE_HTTP_RETRY_DELAY": "0", "FE_CA_FILE": "/a.pem", "NODE_EXTRA_CA_CERTS": "/b.pem", "FE_REGISTRY_TOKEN": "t",
+      ],
       userAgent: "fe/x")
     #expect(s.timeout == 12 && s.connectTimeout == 3 && s.stallTimeout == 4.5 && s.retry.retries == 0 && s.retry.baseDelay == 0)
     #expect(s.extraCAFiles == ["/a.pem", "/b.pem"] && s.token == "t")
-    for (name, value) in [("FE_HTTP_TIMEOUT", "soon"), ("FE_HTTP_TIMEOUT", "0"), ("FE_HTTP_RETRIES", "-1"), ("FE_HTTP_CONNECT_TIMEOUT", "inf")] {
+    for (name, value) in [
+      ("FE_HTTP_TIMEOUT", "soon"), ("FE_HTTP_TIMEOUT", "0"), ("FE_HTTP_RETRIES", "-1"), ("FE_HTTP_CONNECT_TIMEOUT", "inf"),
+    ] {
       let error = try? #require(throws: FeError.self) { try TransferSettings(env: [name: value], userAgent: "fe/x") }
       #expect(error?.kind == .usage && error?.message.contains(name) == true)
     }

@@ -66,7 +66,10 @@ import Testing
     let env = ["FE_HOME": w.home, "FE": Repo.fe, "CI": "true"]
     let r = try sh("exec \"$FE\" d --dry-run <&-", cwd: w.project, env: env)
     #expect(r.exited(0) && r.out.contains("FE v2.1.0"), "\(r)")
-    #expect(r.err.split(separator: "\n") == ["fe: fe@^2 is pinned in \(w.project)/fe.config.js but not installed; installing it from \(nginx.url)"], "\(r)")
+    #expect(
+      r.err.split(separator: "\n") == [
+        "fe: fe@^2 is pinned in \(w.project)/fe.config.js but not installed; installing it from \(nginx.url)"
+      ], "\(r)")
     // Installed now: the next launch is silent.
     let again = try sh("exec \"$FE\" d --dry-run <&-", cwd: w.project, env: env)
     #expect(again.exited(0) && again.err.isEmpty, "\(again)")
@@ -104,7 +107,9 @@ import Testing
 
     let r = try sh("exec \"$FE\" d --dry-run <&-", cwd: w.project, env: ["FE_HOME": fresh, "FE": Repo.fe])
     #expect(r.exited(0) && r.out.contains("fe 1.4.2"), "\(r)")
-    #expect(r.err.split(separator: "\n") == ["fe: fe@1.4.2 is locked in \(w.project)/fe.lock but not installed; installing it from \(nginx.url)"], "\(r)")
+    #expect(
+      r.err.split(separator: "\n") == ["fe: fe@1.4.2 is locked in \(w.project)/fe.lock but not installed; installing it from \(nginx.url)"],
+      "\(r)")
     #expect(StoreState(home: fresh).blobs == ["fe/1.4.2"])
     // The launch recorded the lock for prune.
     let seen = try #require(try FileSystem.readString(fresh + "/seen-locks.json"))

@@ -71,13 +71,15 @@ import Testing
 
     // Truncated.
     try FileSystem.writeAtomically(pack + ".short", Array(bytes.prefix(bytes.count / 2)))
-    expectFeError(try FeRegistryTests.fe(["blobs", "install", "--from", pack + ".short"], home: target), code: 65, mentions: ["not a valid fe pack"])
+    expectFeError(
+      try FeRegistryTests.fe(["blobs", "install", "--from", pack + ".short"], home: target), code: 65, mentions: ["not a valid fe pack"])
     // A flipped byte inside a compressed file.
     bytes[bytes.count - 100] ^= 0xFF
     try FileSystem.writeAtomically(pack + ".flipped", bytes)
     expectFeError(try FeRegistryTests.fe(["blobs", "install", "--from", pack + ".flipped"], home: target), code: 65)
     // Not a pack at all.
-    expectFeError(try FeRegistryTests.fe(["blobs", "install", "--from", Repo.fe2 + "/package.json"], home: target), code: 65, mentions: ["FEPACK01"])
+    expectFeError(
+      try FeRegistryTests.fe(["blobs", "install", "--from", Repo.fe2 + "/package.json"], home: target), code: 65, mentions: ["FEPACK01"])
     expectFeError(try FeRegistryTests.fe(["blobs", "install", "--from", w.dir.path + "/none"], home: target), code: 64)
     #expect(StoreState(home: target).blobs.isEmpty)
   }

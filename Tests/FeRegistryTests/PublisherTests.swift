@@ -112,7 +112,9 @@ func readIndex(_ root: String, _ tool: String = "fe") throws -> RegistryIndex {
     func check(_ keys: [Ed25519Key]) throws {
       let index = try #require(try FileSystem.read(root + "/fe/index.json"))
       let sig = try FileSystem.read(root + "/fe/index.json.sig")
-      for k in keys { try IndexSignature.verify(index: index, signature: sig, trusted: [try Ed25519Key.publicKey(k.publicKeyText)], origin: "x") }
+      for k in keys {
+        try IndexSignature.verify(index: index, signature: sig, trusted: [try Ed25519Key.publicKey(k.publicKeyText)], origin: "x")
+      }
     }
     try check([key])
     // Unsigned publishing into a signed registry would break its clients.

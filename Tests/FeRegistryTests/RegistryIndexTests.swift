@@ -51,16 +51,22 @@ func index(_ versions: [String], tags: [String: String] = [:]) -> RegistryIndex 
     ("bad sha", { $0.versions["1.0.0"]?.sha256 = "ABC" }, "sha256"),
     ("negative size", { $0.versions["1.0.0"]?.size = -1 }, "impossible size"),
     ("huge size", { $0.versions["1.0.0"]?.sourceSize = 1 << 40 }, "impossible size"),
-    ("engine id with slash", {
-      $0.versions["1.0.0"]?.snapshots["../v8"] = RegistryIndex.Snapshot(
-        path: "1.0.0/x.blob.zst", sha256: String(repeating: "c", count: 64), size: 1,
-        blobSha256: String(repeating: "d", count: 64), blobSize: 200, kind: "fe-native")
-    }, "not an engine id"),
-    ("unknown kind", {
-      $0.versions["1.0.0"]?.snapshots["v8-1"] = RegistryIndex.Snapshot(
-        path: "1.0.0/x.blob.zst", sha256: String(repeating: "c", count: 64), size: 1,
-        blobSha256: String(repeating: "d", count: 64), blobSize: 200, kind: "python")
-    }, "unknown snapshot kind"),
+    (
+      "engine id with slash",
+      {
+        $0.versions["1.0.0"]?.snapshots["../v8"] = RegistryIndex.Snapshot(
+          path: "1.0.0/x.blob.zst", sha256: String(repeating: "c", count: 64), size: 1,
+          blobSha256: String(repeating: "d", count: 64), blobSize: 200, kind: "fe-native")
+      }, "not an engine id"
+    ),
+    (
+      "unknown kind",
+      {
+        $0.versions["1.0.0"]?.snapshots["v8-1"] = RegistryIndex.Snapshot(
+          path: "1.0.0/x.blob.zst", sha256: String(repeating: "c", count: 64), size: 1,
+          blobSha256: String(repeating: "d", count: 64), blobSize: 200, kind: "python")
+      }, "unknown snapshot kind"
+    ),
     ("dangling tag", { $0.tags["latest"] = "9.9.9" }, "not in the index"),
   ]
 
@@ -120,4 +126,3 @@ func index(_ versions: [String], tags: [String: String] = [:]) -> RegistryIndex 
     }
   }
 }
-

@@ -30,7 +30,9 @@ import Testing
   }
 
   @Test func locatesFilesUnderTheToolDirectory() {
-    #expect(RegistryLocation.http("https://r.example/base").locate(tool: "fe", "2.1.0/source.js.zst") == "https://r.example/base/fe/2.1.0/source.js.zst")
+    #expect(
+      RegistryLocation.http("https://r.example/base").locate(tool: "fe", "2.1.0/source.js.zst")
+        == "https://r.example/base/fe/2.1.0/source.js.zst")
     #expect(RegistryLocation.directory("/srv/reg").locate(tool: "fe", "index.json") == "/srv/reg/fe/index.json")
   }
 

@@ -62,7 +62,9 @@ import Testing
     #expect(renewed["serial"] as? Int == 3)
     let renewedDays = (seconds(try #require(renewed["expires"] as? String)) ?? 0) / 86400
     #expect(renewedDays > 29 && renewedDays <= 30, "\(renewed)")
-    expectFeError(try w.fe(args: ["blobs", "publish", Repo.fe2, "--to", registry, "--sign-key", k, "--expires", "0"]), code: 64, mentions: ["--expires"])
+    expectFeError(
+      try w.fe(args: ["blobs", "publish", Repo.fe2, "--to", registry, "--sign-key", k, "--expires", "0"]), code: 64, mentions: ["--expires"]
+    )
   }
 
   /// The case: a mirror replays the index from before a release. Once fe has seen

@@ -69,7 +69,9 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
     defer { dir.remove() }
     let (_, key) = try makeKey(in: dir.path, "a")
     #expect(try TrustedKeys.parse(key.publicKeyText + ", " + key.publicKeyText, source: "X").count == 2)
-    let error = try? #require(throws: FeError.self) { try TrustedKeys.parse(key.publicKeyText + "\ned25519:AAAA", source: "FE_TRUSTED_KEYS") }
+    let error = try? #require(throws: FeError.self) {
+      try TrustedKeys.parse(key.publicKeyText + "\ned25519:AAAA", source: "FE_TRUSTED_KEYS")
+    }
     #expect(error?.kind == .config)
     #expect(error?.message.hasPrefix("FE_TRUSTED_KEYS: key 2 of 2, \"ed25519:AAAA\"") == true, "\(String(describing: error))")
     #expect(error?.message.contains("\n") == false)
@@ -77,8 +79,10 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
   }
 
   @Test func badPublicKeysAreConfigErrors() throws {
-    for text in ["", "ed25519:", "ed25519:AAAA", "not base64!", String(repeating: "A", count: 44),
-                 "-----BEGIN PUBLIC KEY-----\nxx\n-----END PUBLIC KEY-----"] {
+    for text in [
+      "", "ed25519:", "ed25519:AAAA", "not base64!", String(repeating: "A", count: 44),
+      "-----BEGIN PUBLIC KEY-----\nxx\n-----END PUBLIC KEY-----",
+    ] {
       let error = try? #require(throws: FeError.self) { try Ed25519Key.publicKey(text) }
       #expect(error?.kind == .config, "\(text)")
     }
@@ -88,7 +92,8 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
     let dir = TempDir("sig-priv")
     defer { dir.remove() }
     let rsa = dir.path + "/ec.pem"
-    #expect(try Proc.run("/usr/bin/openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", rsa]).exited(0))
+    #expect(
+      try Proc.run("/usr/bin/openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", rsa]).exited(0))
     let pem = try #require(try FileSystem.read(rsa))
     let error = try? #require(throws: FeError.self) { try Ed25519Key.privateKey(pem: pem, path: rsa) }
     #expect(error?.kind == .usage && error?.message.contains("not an Ed25519 key") == true)
@@ -96,7 +101,8 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
   }
 
   @Test func signatureFilesHoldBase64LinesOrRawBytes() throws {
-    let a = [UInt8](repeating: 1, count: 64), b = [UInt8](repeating: 2, count: 64)
+    let a = [UInt8](repeating: 1, count: 64)
+    let b = [UInt8](repeating: 2, count: 64)
     #expect(IndexSignature.parse(IndexSignature.encode([a, b])) == [a, b])
     #expect(IndexSignature.parse(Array((Data(a).base64EncodedString() + "\r\n").utf8)) == [a])
     #expect(IndexSignature.parse(a) == [a], "64 raw bytes")
@@ -121,7 +127,9 @@ func makeKey(in dir: String, _ name: String) throws -> (path: String, key: Ed255
     try IndexSignature.verify(
       index: index, signature: IndexSignature.encode([try new.sign(index), try old.sign(index)]), trusted: trustedOld, origin: "x")
 
-    let unsigned = try? #require(throws: FeError.self) { try IndexSignature.verify(index: index, signature: nil, trusted: trustedOld, origin: "x") }
+    let unsigned = try? #require(throws: FeError.self) {
+      try IndexSignature.verify(index: index, signature: nil, trusted: trustedOld, origin: "x")
+    }
     #expect(unsigned?.kind == .integrity && unsigned?.message.contains("not signed") == true)
     let wrongKey = try? #require(throws: FeError.self) {
       try IndexSignature.verify(index: index, signature: signedByNew, trusted: trustedOld, origin: "x")

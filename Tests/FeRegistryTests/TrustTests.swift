@@ -33,7 +33,8 @@ import Testing
   @Test func rotationWithSeveralTrustedKeysInTheConfig() throws {
     let w = try World("trust-rotate")
     defer { w.remove() }
-    let old = try key(w, "old"), new = try key(w, "new")
+    let old = try key(w, "old")
+    let new = try key(w, "new")
     let (registry, keys) = try signedRegistry(w, keys: [old])
     let (_, newKeys) = try signedRegistry(w, keys: [new])  // re-signs the same index with the new key
     #expect(keys != newKeys)
@@ -104,9 +105,11 @@ import Testing
   @Test func feTrustedKeysTakesPemPublicKeysAsTheConfigDoes() throws {
     let w = try World("trust-pem-env")
     defer { w.remove() }
-    let a = try key(w, "a"), b = try key(w, "b")
+    let a = try key(w, "a")
+    let b = try key(w, "b")
     let (registry, keys) = try signedRegistry(w, keys: [a])
-    let pemA = try pemPublicKey(a), pemB = try pemPublicKey(b)
+    let pemA = try pemPublicKey(a)
+    let pemB = try pemPublicKey(b)
     // One PEM block, exactly as openssl prints it.
     let one = try w.fe("blobs", "install", "fe@^2", "--registry", registry, env: ["FE_TRUSTED_KEYS": pemA])
     #expect(one.exited(0), "\(one)")

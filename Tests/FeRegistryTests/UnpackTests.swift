@@ -21,8 +21,11 @@ import Testing
   @Test(arguments: [-1, 1, 100_000])
   func anotherSizeIsAnIntegrityError(_ delta: Int) throws {
     let packed = try Zstd.compress(data, level: 3)
-    let error = try? #require(throws: FeError.self) { try Unpack.zstd(packed, size: data.count + delta, origin: "https://r/fe/1.0.0/source.js.zst") }
-    #expect(error?.kind == .integrity && error?.message.contains("https://r/fe/1.0.0/source.js.zst") == true, "\(String(describing: error))")
+    let error = try? #require(throws: FeError.self) {
+      try Unpack.zstd(packed, size: data.count + delta, origin: "https://r/fe/1.0.0/source.js.zst")
+    }
+    #expect(
+      error?.kind == .integrity && error?.message.contains("https://r/fe/1.0.0/source.js.zst") == true, "\(String(describing: error))")
   }
 
   @Test func truncatedOrGarbageIsAnIntegrityError() throws {

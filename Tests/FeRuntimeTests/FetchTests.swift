@@ -55,14 +55,16 @@ struct FetchTests {
     let server = try Self.http.get()
     // The test server answers a proxy request (an absolute URL as the path) itself.
     let env = server.env.merging(["HTTP_PROXY": server.base]) { $1 }
-    let fe = try FetchRun.fe(["blobs", "run", Self.fixtures.appendingPathComponent("proxy.mjs").path], env: env, unset: ["http_proxy", "NO_PROXY", "no_proxy"])
-    #expect(fe.transcript == """
-      HTTP_PROXY proxied http://proxied.invalid/echo?via=proxy proxied.invalid
-      NO_PROXY fetch failed ENOTFOUND
-      other NO_PROXY proxied http://proxied.invalid/echo?via=proxy proxied.invalid
-      http_proxy proxied http://proxied.invalid/echo?via=proxy proxied.invalid
+    let fe = try FetchRun.fe(
+      ["blobs", "run", Self.fixtures.appendingPathComponent("proxy.mjs").path], env: env, unset: ["http_proxy", "NO_PROXY", "no_proxy"])
+    #expect(
+      fe.transcript == """
+        HTTP_PROXY proxied http://proxied.invalid/echo?via=proxy proxied.invalid
+        NO_PROXY fetch failed ENOTFOUND
+        other NO_PROXY proxied http://proxied.invalid/echo?via=proxy proxied.invalid
+        http_proxy proxied http://proxied.invalid/echo?via=proxy proxied.invalid
 
-      """, "stderr:\n\(fe.err)")
+        """, "stderr:\n\(fe.err)")
   }
 
   @Test("HTTPS: verified against a test CA only when NODE_EXTRA_CA_CERTS names it", .enabled(if: TestCA.opensslPath != nil))
@@ -72,7 +74,8 @@ struct FetchTests {
     let server = try TestServer(tls: (ca.serverCert, ca.serverKey))
     // The machine's own NODE_EXTRA_CA_CERTS (if any) must not decide the outcome.
     try expect("https.mjs", prints: "https-untrusted.out", env: server.env, unset: ["NODE_EXTRA_CA_CERTS"])
-    try expect("https.mjs", prints: "https-trusted.out", env: server.env.merging(["NODE_EXTRA_CA_CERTS": ca.caCert, "FETCH_TRUSTED": "1"]) { $1 })
+    try expect(
+      "https.mjs", prints: "https-trusted.out", env: server.env.merging(["NODE_EXTRA_CA_CERTS": ca.caCert, "FETCH_TRUSTED": "1"]) { $1 })
   }
 
   @Test("a config cannot fetch: its sandbox has no network")
@@ -82,8 +85,8 @@ struct FetchTests {
     try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: project) }
     try """
-      export default async () => ({ fe: '1.x', text: await (await fetch('\(server.base)/text')).text() });
-      """.write(to: project.appendingPathComponent("fe.config.js"), atomically: true, encoding: .utf8)
+    export default async () => ({ fe: '1.x', text: await (await fetch('\(server.base)/text')).text() });
+    """.write(to: project.appendingPathComponent("fe.config.js"), atomically: true, encoding: .utf8)
     let which = try FetchRun.fe(["blobs", "which"], env: server.env, cwd: project)
     #expect(which.code == 78, "a config that fetches must be a config error; stdout:\n\(which.out)")
     #expect(which.err.contains("may not use the network"), "stderr:\n\(which.err)")
@@ -99,7 +102,8 @@ struct FetchTests {
     let source = try String(contentsOf: file, encoding: .utf8)
     if !source.hasPrefix("// fe-only"), let node = Fe.node {
       let n = try FetchRun.run(node, [file.path], env: env, unset: unset)
-      #expect(n.transcript == expected, "node prints something else for \(script): \(expectedName) is not Node's behaviour; stderr:\n\(n.err)")
+      #expect(
+        n.transcript == expected, "node prints something else for \(script): \(expectedName) is not Node's behaviour; stderr:\n\(n.err)")
     }
   }
 }
@@ -174,7 +178,9 @@ final class TestServer {
 
 /// A CA and a server certificate for 127.0.0.1 that it signed, made with the openssl CLI.
 struct TestCA {
-  static let opensslPath: String? = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let opensslPath: String? = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
 
   let dir: URL
   var caCert: String { dir.appendingPathComponent("ca.pem").path }
@@ -185,17 +191,18 @@ struct TestCA {
     dir = FileManager.default.temporaryDirectory.appendingPathComponent("fe-fetch-ca-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     try """
-      subjectAltName=IP:127.0.0.1
-      basicConstraints=CA:FALSE
-      keyUsage=critical,digitalSignature
-      extendedKeyUsage=serverAuth
+    subjectAltName=IP:127.0.0.1
+    basicConstraints=CA:FALSE
+    keyUsage=critical,digitalSignature
+    extendedKeyUsage=serverAuth
 
-      """.write(to: dir.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
+    """.write(to: dir.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
     let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-    try openssl(["req", "-x509"] + ec + [
-      "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=fe test CA",
-      "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-    ])
+    try openssl(
+      ["req", "-x509"] + ec + [
+        "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=fe test CA",
+        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+      ])
     try openssl(["req"] + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"])
     try openssl([
       "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",

@@ -15,8 +15,10 @@ struct HTTPServerTests {
   @Test("a malformed request gets 400 and its connection closes; the server keeps serving")
   func malformed() throws {
     let server = try ServerProcess()
-    for garbage in ["GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
-                    "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"] {
+    for garbage in [
+      "GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+    ] {
       let reply = try RawClient(port: server.port).exchange(garbage, untilClose: true)
       #expect(reply.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "reply to \(garbage.debugDescription): \(reply)")
       #expect(reply.contains("Connection: close"))
@@ -46,7 +48,8 @@ struct HTTPServerTests {
     #expect(second.hasSuffix("ok /two"), "the second request on the connection: \(second)")
     // /slow answers 50 ms after /fast, which is behind it: the bytes must still come in order.
     let both = try client.exchange("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n", responses: 2)
-    let slow = both.range(of: "slow"), fast = both.range(of: "ok /fast")
+    let slow = both.range(of: "slow")
+    let fast = both.range(of: "ok /fast")
     #expect(slow != nil && fast != nil && slow!.lowerBound < fast!.lowerBound, "\(both)")
   }
 
@@ -87,7 +90,8 @@ struct HTTPServerTests {
 
   @Test("timeouts set after listen(): idle connections close after keepAliveTimeout, slow heads and bodies get 408")
   func timeouts() throws {
-    let server = try ServerProcess("limits.js", env: ["FE_LIMITS": #"{"keepAliveTimeout": 300, "headersTimeout": 1500, "requestTimeout": 2000}"#])
+    let server = try ServerProcess(
+      "limits.js", env: ["FE_LIMITS": #"{"keepAliveTimeout": 300, "headersTimeout": 1500, "requestTimeout": 2000}"#])
     // A connection that sends nothing, and one kept alive after its response, are idle.
     var start = Date()
     let silent = try RawClient(port: server.port)
@@ -147,7 +151,8 @@ struct HTTPServerTests {
     var stats = ""
     let deadline = Date().addingTimeInterval(5)
     while Date() < deadline && !stats.hasSuffix("}") {
-      stats = (try? RawClient(port: server.port).exchange("GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)) ?? ""
+      stats =
+        (try? RawClient(port: server.port).exchange("GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)) ?? ""
     }
     let drops = stats.range(of: #"\{"drops":([1-9][0-9]*),"clientErrors":\[\]\}$"#, options: .regularExpression)
     #expect(drops != nil, "\(stats)")
@@ -158,7 +163,8 @@ struct HTTPServerTests {
     let older = try RawClient(port: evicting.port)
     #expect(try older.exchange("GET /i HTTP/1.1\r\nHost: x\r\n\r\n", responses: 1).hasSuffix("ok /i 1 headers"))
     // The newcomer is served; the idle connection is closed to make room, the busy one is not.
-    let newcomer = try RawClient(port: evicting.port).exchange("GET /new HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)
+    let newcomer = try RawClient(port: evicting.port).exchange(
+      "GET /new HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", untilClose: true)
     #expect(newcomer.hasPrefix("HTTP/1.1 200 OK") && newcomer.hasSuffix("ok /new 2 headers"), "\(newcomer)")
     #expect(try older.receive(untilClose: true) == "", "the idle connection was closed")
   }

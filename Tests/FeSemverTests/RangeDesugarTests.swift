@@ -260,9 +260,10 @@ func rejectsInvalidRange(range: String, reason: String) {
 }
 
 @Test func rangeErrorQuotesTheInput() {
-  #expect(throws: SemverError(
-    input: "^2.x.y", subject: .range,
-    reason: "expected a number, \"x\" or \"*\" after \".\", not \"y\" in \"^2.x.y\"")
+  #expect(
+    throws: SemverError(
+      input: "^2.x.y", subject: .range,
+      reason: "expected a number, \"x\" or \"*\" after \".\", not \"y\" in \"^2.x.y\"")
   ) {
     _ = try VersionRange(parsing: "^2.x.y")
   }

@@ -105,9 +105,10 @@ func rejectsInvalidVersion(text: String, reason: String) {
 }
 
 @Test func versionErrorQuotesTheInput() {
-  #expect(throws: SemverError(
-    input: "1.2", subject: .version,
-    reason: "expected three dot-separated numbers, major.minor.patch")
+  #expect(
+    throws: SemverError(
+      input: "1.2", subject: .version,
+      reason: "expected three dot-separated numbers, major.minor.patch")
   ) {
     _ = try Version(parsing: "1.2")
   }

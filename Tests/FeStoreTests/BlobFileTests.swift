@@ -53,7 +53,9 @@ import Testing
       let unboundReason = self.reason(failure(unbound, identity))
       #expect(unboundReason?.contains("bound to no tool") == true, "\(String(describing: unboundReason))")
     }
-    #expect(feError { _ = try BlobFile.encode(payload: [1], engineId: "e", identity: .init(tool: "t", version: "1.0.0", sourceSha256: "xyz")) } != nil)
+    #expect(
+      feError { _ = try BlobFile.encode(payload: [1], engineId: "e", identity: .init(tool: "t", version: "1.0.0", sourceSha256: "xyz")) }
+        != nil)
   }
 
   @Test func formatOneIsOutdated() throws {

@@ -26,16 +26,17 @@ import Testing
       try SeenLocks.record("/p/a/fe.lock", in: layout, now: t0)
       try SeenLocks.record("/p/b/fe.lock", in: layout, now: t0 + 10)
       let text = try FileSystem.readString(layout.seenLocksPath) ?? ""
-      #expect(text == """
-        {
-          "locks" : {
-            "/p/a/fe.lock" : "2023-11-14T22:13:20Z",
-            "/p/b/fe.lock" : "2023-11-14T22:13:30Z"
-          },
-          "version" : 1
-        }
+      #expect(
+        text == """
+          {
+            "locks" : {
+              "/p/a/fe.lock" : "2023-11-14T22:13:20Z",
+              "/p/b/fe.lock" : "2023-11-14T22:13:30Z"
+            },
+            "version" : 1
+          }
 
-        """)
+          """)
       let record = try SeenLocks.read(layout)
       #expect(record.lastSeen("/p/a/fe.lock") == t0)
       #expect(record.seen(since: t0 + 5) == ["/p/b/fe.lock"])

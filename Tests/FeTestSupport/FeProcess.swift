@@ -48,8 +48,9 @@ public enum Fe {
       let abs = URL(fileURLWithPath: arg0).standardizedFileURL
       candidates.append(abs.deletingLastPathComponent().path)
       // An .xctest bundle directory (macOS layout): Contents/MacOS/<runner>.
-      candidates.append(abs.deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path)
+      candidates.append(
+        abs.deletingLastPathComponent().deletingLastPathComponent()
+          .deletingLastPathComponent().deletingLastPathComponent().path)
     }
     for dir in candidates {
       let path = dir + "/fe"
@@ -208,7 +209,9 @@ public enum Proc {
     if env["FE_HOME"] == nil && env["HOME"] == nil { env["HOME"] = io.path }
     let process = Fe.process(executable, args, cwd: cwd, env: env)
     // Files, not pipes: no deadlock on large output and no reader threads.
-    let outPath = io.path + "/out", errPath = io.path + "/err", inPath = io.path + "/in"
+    let outPath = io.path + "/out"
+    let errPath = io.path + "/err"
+    let inPath = io.path + "/in"
     try Data(stdin.utf8).write(to: URL(fileURLWithPath: inPath))
     _ = FileManager.default.createFile(atPath: outPath, contents: nil)
     _ = FileManager.default.createFile(atPath: errPath, contents: nil)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
+import FeLaunch
 
 /// `fe blobs …`: the launcher's own namespace for managing the store.
 struct BlobsCommand: ParsableCommand {
@@ -20,7 +20,10 @@ struct BlobsCommand: ParsableCommand {
       \(FeError.Kind.allCases.map { "  \($0.exitCode)  \($0.summary)" }.joined(separator: "\n"))
         A tool's own exit code passes through unchanged.
       """,
-    subcommands: [Build.self, Install.self, List.self, Remove.self, Exec.self, Which.self, Run.self, Publish.self, Pack.self, Shim.self, Verify.self, Prune.self]
+    subcommands: [
+      Build.self, Install.self, List.self, Remove.self, Exec.self, Which.self, Run.self, Publish.self, Pack.self, Shim.self, Verify.self,
+      Prune.self,
+    ]
   )
 
   // `fe blobs --version` is answered before parsing (FeMain.runBlobs): a root-level flag named

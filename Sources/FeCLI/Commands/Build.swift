@@ -1,6 +1,6 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
+import FeLaunch
 import FeStore
 
 extension BlobsCommand {
@@ -26,21 +26,25 @@ extension BlobsCommand {
       let store = BlobStore(layout: c.layout)
       if FileSystem.isDirectory(path) {
         guard let info = try NodePackage.info(path) else {
-          throw FeError(.usage, "\(path) is not a package with a \"bin\"", hint: "pass the tool's bundle file, or use fe blobs install \(entry)")
+          throw FeError(
+            .usage, "\(path) is not a package with a \"bin\"", hint: "pass the tool's bundle file, or use fe blobs install \(entry)")
         }
         let b = try NodePackage.bundle(dir: path, info: info, bin: bin, name: name, version: version, env: c.env)
         if let warning = b.warning { c.err(warning) }
-        let blob = try BlobBuilder(options: c.options).install(source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
+        let blob = try BlobBuilder(options: c.options).install(
+          source: b.source, tool: b.tool, version: b.version, origin: path, store: store, replace: true)
         if !output.quiet { c.out("built \(blob.spec) from \(b.entry) → \(blob.path)") }
         return
       }
       guard let name, let version else {
-        throw FeError(.usage, "building \(entry) needs --name and --version", hint: "fe blobs build \(entry) --name <tool> --version <x.y.z>")
+        throw FeError(
+          .usage, "building \(entry) needs --name and --version", hint: "fe blobs build \(entry) --name <tool> --version <x.y.z>")
       }
       guard let source = try FileSystem.read(path) else {
         throw FeError(.usage, "no such file: \(path)", hint: "pass the path of the tool's bundle")
       }
-      let blob = try BlobBuilder(options: c.options).install(source: source, tool: name, version: version, origin: path, store: store, replace: true)
+      let blob = try BlobBuilder(options: c.options).install(
+        source: source, tool: name, version: version, origin: path, store: store, replace: true)
       if !output.quiet { c.out("built \(blob.spec) → \(blob.path)") }
     }
   }

@@ -1,11 +1,12 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
+import FeLaunch
 
 extension BlobsCommand {
   struct Exec: FeCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Run any installed tool: <tool>[@<range>] [--] <args…>; without a range, the project's pin, else the highest installed release.")
+      abstract:
+        "Run any installed tool: <tool>[@<range>] [--] <args…>; without a range, the project's pin, else the highest installed release.")
 
     @Argument(help: "<tool> or <tool>@<range>.") var spec: String
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the tool.") var args: [String] = []

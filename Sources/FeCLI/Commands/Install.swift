@@ -1,8 +1,8 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
 import FeConfig
 import FeEngine
+import FeLaunch
 import FeRegistry
 import FeSemver
 import FeStore
@@ -46,7 +46,9 @@ extension BlobsCommand {
     @Option(help: "Install the blobs in a pack written by `fe blobs pack`.") var from: String?
     @Flag(
       inversion: .prefixedNo,
-      help: "Install exactly what fe.lock says and never write it (default when CI is set); a missing or stale lock fails (78), a changed hash fails (65).")
+      help:
+        "Install exactly what fe.lock says and never write it (default when CI is set); a missing or stale lock fails (78), a changed hash fails (65)."
+    )
     var frozen: Bool?
     @Flag(help: "Re-resolve the pins (or only the tool given as the argument) and move fe.lock forward.")
     var update = false
@@ -101,17 +103,20 @@ extension BlobsCommand {
       try Names.validateTool(tool)
       let selector: VersionSelector
       do { selector = try VersionSelector(parsing: range ?? "latest") } catch {
-        throw FeError(.usage, "\"\(range ?? "")\" is not a valid version range: \(error)", hint: "use npm's range syntax, e.g. \(tool)@^2.1.0")
+        throw FeError(
+          .usage, "\"\(range ?? "")\" is not a valid version range: \(error)", hint: "use npm's range syntax, e.g. \(tool)@^2.1.0")
       }
       let config = try Launcher(context: c).loadConfig(required: false)
-      let installer = try RegistrySetup.installer(c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
+      let installer = try RegistrySetup.installer(
+        c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
       let outcome = try installer.install(tool: tool, selector: selector)
       try report(c, tool, outcome, installer, store)
     }
 
     private func installPinned(_ c: FeContext, _ store: BlobStore, frozen: Bool, update: Set<String>?) throws {
       guard let config = try Launcher(context: c).loadConfig(required: true) else { return }
-      let installer = try RegistrySetup.installer(c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
+      let installer = try RegistrySetup.installer(
+        c, registry: registry.registry, offline: registry.offline, config: config, quiet: output.quiet)
       let pinned = PinnedInstall(context: c, config: config, installer: installer, store: store, frozen: frozen, update: update)
       let (results, wroteLock) = try pinned.run()
       if output.json {
@@ -155,7 +160,8 @@ extension BlobsCommand {
       switch outcome {
       case .installed(let v, let prebuilt):
         version = v
-        text = "installed \(tool)@\(v) from \(installer.registry?.location.description ?? "the registry")"
+        text =
+          "installed \(tool)@\(v) from \(installer.registry?.location.description ?? "the registry")"
           + (prebuilt ? "" : " (snapshot built here)")
       case .alreadyInstalled(let v):
         version = v

@@ -1,8 +1,8 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
 import FeConfig
 import FeEngine
+import FeLaunch
 import FeSemver
 import FeStore
 
@@ -27,7 +27,10 @@ extension BlobsCommand {
         return
       }
       let rows = blobs.map { b -> [String] in
-        [pinned.contains(b.spec) ? "*" : " ", b.tool, b.version, ByteCount.format(b.diskSize), b.manifest?.engineId ?? "(unreadable)", b.path]
+        [
+          pinned.contains(b.spec) ? "*" : " ", b.tool, b.version, ByteCount.format(b.diskSize), b.manifest?.engineId ?? "(unreadable)",
+          b.path,
+        ]
       }
       let header = [" ", "TOOL", "VERSION", "SIZE", "ENGINE", "PATH"]
       let widths = (0..<header.count).map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
@@ -83,7 +86,8 @@ enum DiskUse {
       }
     }
     let total = (name: "total", count: blobs.count, size: blobs.reduce(0) { $0 + $1.diskSize })
-    let rows = [["DISK USE", "VERSIONS", "SIZE"]]
+    let rows =
+      [["DISK USE", "VERSIONS", "SIZE"]]
       + (tools + [total]).map { [$0.name, "\($0.count)", ByteCount.format($0.size)] }
     let widths = (0..<3).map { i in rows.map { $0[i].count }.max() ?? 0 }
     return rows.enumerated().map { n, row in

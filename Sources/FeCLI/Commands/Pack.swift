@@ -1,6 +1,6 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
+import FeLaunch
 import FeRegistry
 import FeSemver
 import FeStore

@@ -1,11 +1,12 @@
+import ArgumentParser
+import FeBasics
+import FeEngine
+import FeLaunch
+import FeStore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import ArgumentParser
-import FeLaunch
-import FeBasics
-import FeEngine
-import FeStore
 
 extension BlobsCommand {
   struct Prune: FeCommand {
@@ -55,7 +56,10 @@ extension BlobsCommand {
           "removed",
           .array(
             plan.remove.map { b in
-              .object([("tool", .string(b.tool)), ("version", .string(b.version)), ("size", .number(Double(b.diskSize))), ("path", .string(b.path))])
+              .object([
+                ("tool", .string(b.tool)), ("version", .string(b.version)), ("size", .number(Double(b.diskSize))),
+                ("path", .string(b.path)),
+              ])
             })
         ),
         (

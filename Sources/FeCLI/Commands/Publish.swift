@@ -1,7 +1,7 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
 import FeEngine
+import FeLaunch
 import FeRegistry
 import FeRuntime
 import FeStore
@@ -63,12 +63,13 @@ extension BlobsCommand {
       let result = try Publisher(root: root).publish(
         tool: tool, version: ver, source: source, snapshot: snapshot, signingKeys: keys, expiresInDays: expires)
       if output.json {
-        c.out(JSValue.object([
-          ("tool", .string(tool)), ("version", .string(ver)), ("registry", .string(root)), ("changed", .bool(result.changed)),
-          ("snapshot", withSnapshot ? .string(Runtime.engineID) : .null), ("latest", result.latest.map { .string($0) } ?? .null),
-          ("signedBy", .array(keys.map { .string($0.publicKeyText) })),
-          ("serial", result.serial.map { .number(Double($0)) } ?? .null), ("expires", result.expires.map { .string($0) } ?? .null),
-        ]).json)
+        c.out(
+          JSValue.object([
+            ("tool", .string(tool)), ("version", .string(ver)), ("registry", .string(root)), ("changed", .bool(result.changed)),
+            ("snapshot", withSnapshot ? .string(Runtime.engineID) : .null), ("latest", result.latest.map { .string($0) } ?? .null),
+            ("signedBy", .array(keys.map { .string($0.publicKeyText) })),
+            ("serial", result.serial.map { .number(Double($0)) } ?? .null), ("expires", result.expires.map { .string($0) } ?? .null),
+          ]).json)
         return
       }
       if output.quiet { return }

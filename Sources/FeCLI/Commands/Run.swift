@@ -1,7 +1,7 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
 import FeEngine
+import FeLaunch
 import FeRuntime
 import FeStore
 

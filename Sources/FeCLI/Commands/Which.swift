@@ -1,7 +1,7 @@
 import ArgumentParser
-import FeLaunch
 import FeBasics
 import FeEngine
+import FeLaunch
 import FeStore
 
 extension BlobsCommand {
@@ -21,10 +21,11 @@ extension BlobsCommand {
       let (version, locked) = (resolved.version, resolved.locked)
       let path = store.layout.blobDir(tool, version)
       if output.json {
-        c.out(JSValue.object([
-          ("tool", .string(tool)), ("config", .string(config.path)), ("range", .string(config.pins[tool] ?? "")),
-          ("version", .string(version)), ("path", .string(path)),
-        ]).json)
+        c.out(
+          JSValue.object([
+            ("tool", .string(tool)), ("config", .string(config.path)), ("range", .string(config.pins[tool] ?? "")),
+            ("version", .string(version)), ("path", .string(path)),
+          ]).json)
       } else if !output.quiet {
         c.out("config   \(config.path)")
         c.out("range    \(tool)@\(config.pins[tool] ?? "")")

@@ -19,6 +19,7 @@ public enum CoreEntry: String, CaseIterable, Sendable {
 
 extension Scope {
   /// Calls one of the runtime's declared entry points.
+  @discardableResult
   public func callCore(_ entry: CoreEntry, _ args: [Local] = []) throws -> Local {
     try callCore(entry.rawValue, args)
   }

@@ -1,7 +1,8 @@
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeEngine
 
 /// errno → Node's error code names and descriptions (libuv's wording).
 enum Errno {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CXXHash
 import FeBasics
 import FeEngine
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// fe's JavaScript runtime: an isolate with the runtime's JS installed, its ops, its event loop
 /// and its module loader. Tools and configs both run in one of these.
@@ -41,7 +42,9 @@ public final class Runtime {
   }
 
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
-  static let ops: [Op] = CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all
+  static let ops: [Op] =
+    CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all
+    + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.

@@ -1,7 +1,8 @@
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeEngine
 
 /// The checks a runtime without `.write` (fe.config.js) makes on its arguments, beyond what each
 /// op's permissions say: a read-only op must not open for writing, must not open what could block

@@ -1,7 +1,8 @@
+import FeBasics
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
 
 /// Terminates a runtime's JavaScript if it is still running after a time limit (config
 /// evaluation gets 5 s). A thread that sleeps on a condition; `cancel()` wakes it early.
@@ -15,11 +16,13 @@ public final class Watchdog {
   public init(seconds: Double, runtime: Runtime) {
     let box = Unmanaged.passRetained(Box(self, runtime, seconds))
     var t = pthread_t()
-    let rc = pthread_create(&t, nil, { raw in
-      let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-      box.dog.sleep(box.seconds, then: box.runtime)
-      return nil
-    }, box.toOpaque())
+    let rc = pthread_create(
+      &t, nil,
+      { raw in
+        let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+        box.dog.sleep(box.seconds, then: box.runtime)
+        return nil
+      }, box.toOpaque())
     if rc == 0 { thread = t } else { box.release() }
   }
 

@@ -81,7 +81,8 @@ final class HTTPConnection: ChannelInboundHandler, Resource {
       armRequestTimeout(headComplete: true)
       let seq = nextSeq
       nextSeq += 1
-      upgrading = head.headers.contains(name: "upgrade") && head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "upgrade" }
+      upgrading =
+        head.headers.contains(name: "upgrade") && head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "upgrade" }
       hub.emit(.request(conn: id, seq: seq, head: head, upgrade: upgrading))
     case .body(let bytes):
       hub.emit(.data(conn: id, seq: nextSeq - 1, bytes))

@@ -170,15 +170,17 @@ final class HTTPHub: @unchecked Sendable {
         // pause accepting briefly, then go on (NIO would otherwise retry in a busy loop). Only a
         // connection idle for a while goes: accept fails for want of a descriptor even when
         // nothing waits, right after taking one for a connection whose request is on its way.
-        let backoff = AcceptBackoffHandler(shouldForwardIOErrorCaught: false, backoffProvider: { [self] error in
-          switch error.errnoCode {
-          case EMFILE, ENFILE, ENOBUFS, ENOMEM:
-            if let victim = oldestIdle(in: connections.values, since: .now() - .milliseconds(250)) { evict(victim) }
-            return .milliseconds(20)
-          default:
-            return nil
-          }
-        })
+        let backoff = AcceptBackoffHandler(
+          shouldForwardIOErrorCaught: false,
+          backoffProvider: { [self] error in
+            switch error.errnoCode {
+            case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+              if let victim = oldestIdle(in: connections.values, since: .now() - .milliseconds(250)) { evict(victim) }
+              return .milliseconds(20)
+            default:
+              return nil
+            }
+          })
         do {
           try channel.pipeline.syncOperations.addHandler(backoff)
           return channel.eventLoop.makeSucceededVoidFuture()
@@ -199,7 +201,8 @@ final class HTTPHub: @unchecked Sendable {
         connections[conn.id] = conn
         server.connections[conn.id] = conn
         do {
-          let decoder = HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop, limitConfiguration: limits)
+          let decoder = HTTPRequestDecoder(
+            leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop, limitConfiguration: limits)
           try channel.pipeline.syncOperations.addHandler(RequestStartWatcher(conn))
           try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder), name: HTTPConnection.decoderName)
           try channel.pipeline.syncOperations.addHandler(conn)
@@ -271,10 +274,19 @@ final class HTTPHub: @unchecked Sendable {
     for event in events {
       switch event {
       case .connection(let server, let conn, let remote, let local):
-        put(0); put(server); put(conn); put(remote); put(local)
+        put(0)
+        put(server)
+        put(conn)
+        put(remote)
+        put(local)
       case .request(let conn, let seq, let head, let upgrade):
-        put(1); put(conn); put(seq); put(head.method.rawValue); put(head.uri)
-        put(head.version.major); put(head.version.minor)
+        put(1)
+        put(conn)
+        put(seq)
+        put(head.method.rawValue)
+        put(head.uri)
+        put(head.version.major)
+        put(head.version.minor)
         let raw = s.array(head.headers.count * 2)
         var j = 0
         for (name, value) in head.headers {
@@ -283,26 +295,44 @@ final class HTTPHub: @unchecked Sendable {
           j += 2
         }
         put(raw)
-        put(s.bool(head.isKeepAlive)); put(s.bool(upgrade))
+        put(s.bool(head.isKeepAlive))
+        put(s.bool(upgrade))
       case .data(let conn, let seq, let bytes):
-        put(2); put(conn); put(seq); put(bytes)
+        put(2)
+        put(conn)
+        put(seq)
+        put(bytes)
       case .end(let conn, let seq):
-        put(3); put(conn); put(seq)
+        put(3)
+        put(conn)
+        put(seq)
       case .drain(let conn):
-        put(4); put(conn)
+        put(4)
+        put(conn)
       case .closed(let conn):
-        put(5); put(conn)
+        put(5)
+        put(conn)
       case .serverClosed(let server):
-        put(6); put(server)
+        put(6)
+        put(server)
         if refed.removeValue(forKey: server) == true { loop.release() }
       case .clientError(let server, let conn, let status):
-        put(7); put(server); put(conn); put(status)
+        put(7)
+        put(server)
+        put(conn)
+        put(status)
       case .dropped(let server, let remote, let local):
-        put(9); put(server); put(remote); put(local)
+        put(9)
+        put(server)
+        put(remote)
+        put(local)
       case .timeout(let conn):
-        put(10); put(conn)
+        put(10)
+        put(conn)
       case .upgradeData(let conn, let bytes):
-        put(8); put(conn); put(bytes)
+        put(8)
+        put(conn)
+        put(bytes)
       }
     }
     try s.callCore(.onHttp, [list])

@@ -19,7 +19,8 @@ enum HTTPServerOps {
           host: call.string(0), port: call.int(1), backlog: call.int(2), settings: settings(call, from: 3))
         let family: String
         if case .v6 = address { family = "IPv6" } else { family = "IPv4" }
-        call.returns(JSValue.array([.number(Double(id)), .string(address.ipAddress ?? ""), .string(family), .number(Double(address.port ?? 0))]))
+        call.returns(
+          JSValue.array([.number(Double(id)), .string(address.ipAddress ?? ""), .string(family), .number(Double(address.port ?? 0))]))
       } catch let e as HTTPHub.ListenFailure {
         call.returns(JSValue.object([("error", .array([.string(e.code), .string(e.text), .number(Double(-e.errno))]))]))
       } catch {

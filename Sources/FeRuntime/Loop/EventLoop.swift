@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// The runtime's one event loop. Everything that touches V8 runs on the loop's thread; work
 /// that blocks runs elsewhere and posts its completion back through `post`.
@@ -175,7 +176,8 @@ struct TimerHeap {
     heap.removeLast()
     var i = 0
     while true {
-      let l = 2 * i + 1, r = l + 1
+      let l = 2 * i + 1
+      let r = l + 1
       var m = i
       if l < heap.count && less(heap[l], heap[m]) { m = l }
       if r < heap.count && less(heap[r], heap[m]) { m = r }

@@ -1,7 +1,8 @@
+import FeBasics
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
 
 /// Threads for work that blocks (file I/O, DNS, waiting on processes), like libuv's pool: a
 /// fixed number of workers take jobs in order. Jobs never touch V8; they post back to the loop.
@@ -34,10 +35,12 @@ final class WorkerPool: @unchecked Sendable {
     pthread_attr_init(&attr)
     pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
     var t = pthread_t()
-    let rc = pthread_create(&t, &attr, { raw in
-      Unmanaged<JobBox>.fromOpaque(raw!).takeRetainedValue().job()
-      return nil
-    }, box.toOpaque())
+    let rc = pthread_create(
+      &t, &attr,
+      { raw in
+        Unmanaged<JobBox>.fromOpaque(raw!).takeRetainedValue().job()
+        return nil
+      }, box.toOpaque())
     pthread_attr_destroy(&attr)
     if rc != 0 {
       box.release()

@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// Loads ES modules (and CommonJS entry files) from disk: resolution, the module map keyed by
 /// resolved path, import.meta and dynamic import. V8 asks for imports synchronously during
@@ -168,7 +169,9 @@ final class ModuleLoader {
     if specifier.hasPrefix("node:") || isBuiltin(specifier, scope: s) {
       let id = specifier.hasPrefix("node:") ? String(specifier.dropFirst(5)) : specifier
       guard isBuiltin(id, scope: s) else {
-        throw JSError(message: "No such built-in module: \(specifier) (imported from \(parent))", value: .object([("code", .string("ERR_UNKNOWN_BUILTIN_MODULE"))]))
+        throw JSError(
+          message: "No such built-in module: \(specifier) (imported from \(parent))",
+          value: .object([("code", .string("ERR_UNKNOWN_BUILTIN_MODULE"))]))
       }
       return "node:" + id
     }
@@ -250,7 +253,9 @@ final class ModuleLoader {
   func dynamicImport(_ specifier: String, referrer: String, scope s: Scope, runtime: Runtime) -> Local? {
     let resolver = s.resolver()
     let held = Persistent(resolver, in: s)
-    let parent = referrer.hasPrefix("file://") ? ModuleLoader.pathFromFileURL(referrer) : referrer.isEmpty ? FileSystem.currentDirectory() + "/[eval]" : referrer
+    let parent =
+      referrer.hasPrefix("file://")
+      ? ModuleLoader.pathFromFileURL(referrer) : referrer.isEmpty ? FileSystem.currentDirectory() + "/[eval]" : referrer
     // import() is asynchronous by spec: load on the next loop turn, never inside V8's callback.
     runtime.loop.retain()
     runtime.loop.post { s in
@@ -335,6 +340,6 @@ enum ModuleOps {
       } catch {
         call.throwing(call.scope.error("\(error)"))
       }
-    }
+    },
   ]
 }

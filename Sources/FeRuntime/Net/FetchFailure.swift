@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CCrypto
 import FeEngine
 import FeNet
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why a fetch failed, in the shape Node's fetch (undici) gives it: a `TypeError` whose message
 /// is "fetch failed" (before the response) or "terminated" (while reading its body), and whose
@@ -86,7 +87,8 @@ struct FetchFailure {
     let problem = "SSL certificate problem: "
     // A chain problem comes first, as Node checks the chain before the name.
     if verify != 0, let name = verifyNames[verify] {
-      let text = X509_verify_cert_error_string(verify).map { String(cString: $0) }
+      let text =
+        X509_verify_cert_error_string(verify).map { String(cString: $0) }
         ?? (detail.hasPrefix(problem) ? String(detail.dropFirst(problem.count)) : detail)
       return FetchFailure(message: text, code: name)
     }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CCurl
 import FeBasics
 import FeEngine
 import FeNet
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// One fetch in flight: a libcurl easy handle driven by the network thread (`NetworkThread`),
 /// and the events it posts to the loop for fetch.js (`core.onFetch(id, kind, payload)`):
@@ -18,7 +19,8 @@ import FeNet
 /// stops keeping the process alive) until fetch.js reports them read (`ack`).
 final class FetchTransfer: CurlReceiver, Resource {
   enum Event: Int {
-    case head = 0, data, end, error
+    case head = 0
+    case data, end, error
   }
 
   /// undici's connect timeout.

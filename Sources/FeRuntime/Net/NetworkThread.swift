@@ -1,9 +1,10 @@
+import CCurl
+import FeBasics
+import FeNet
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import CCurl
-import FeNet
 
 /// The thread every fetch runs on: one libcurl multi handle drives all transfers at once and
 /// keeps their connections for reuse. Other threads hand it commands (start, cancel, resume)

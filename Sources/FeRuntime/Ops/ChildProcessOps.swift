@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// Ops for `child_process`. A child starts with posix_spawn; its pipes are read on threads of
 /// their own and its exit is awaited on another, each posting back to the loop, which calls
@@ -31,13 +32,17 @@ enum ChildProcessOps {
       // → [pid, status, signal, stdout, stderr, error code, -errno]
       let request = SpawnRequest(call, from: 0)
       let input: [UInt8] = call.isNullish(5) ? [] : call.bytes(5)
-      let timeout = call.number(6), maxBuffer = call.number(7), killSignal = Int32(call.int(8))
+      let timeout = call.number(6)
+      let maxBuffer = call.number(7)
+      let killSignal = Int32(call.int(8))
       call.returns(runSync(request, input: input, timeoutMs: timeout, maxBuffer: maxBuffer, killSignal: killSignal))
     },
     Op("op_pipe_write_async", needs: .run) { rt, call in
       // (promise id, fd, bytes) → settles when all bytes are written; a thread of its own,
       // because a child that does not read would otherwise block a pool worker forever
-      let promise = call.number(0), fd = Int32(call.int(1)), data = call.bytes(2)
+      let promise = call.number(0)
+      let fd = Int32(call.int(1))
+      let data = call.bytes(2)
       rt.loop.retain()
       WorkerPool.detach {
         let err = data.withUnsafeBytes { FsOps.writeFully(fd, $0) }
@@ -266,9 +271,11 @@ enum ChildProcessOps {
       let release = handle.markExited()
       loop.post(releasing: release) { s in
         _ = resources.take(id, as: ChildHandle.self)
-        try s.callCore(.onChildExit, [
-          s.number(Double(id)), code.map { s.number(Double($0)) } ?? s.null, signal.map { s.string($0) } ?? s.null,
-        ])
+        try s.callCore(
+          .onChildExit,
+          [
+            s.number(Double(id)), code.map { s.number(Double($0)) } ?? s.null, signal.map { s.string($0) } ?? s.null,
+          ])
       }
     }
     return id
@@ -417,4 +424,3 @@ final class ChildHandle: Resource, @unchecked Sendable {
     if on { loop.retain() } else { loop.post { _ in } }
   }
 }
-

@@ -1,7 +1,8 @@
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeEngine
 
 /// Ops for the process, the console and the event loop.
 enum CoreOps {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CCrypto
 import FeBasics
 import FeEngine
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Ops for `crypto`: random bytes, and hashes and HMACs through OpenSSL's EVP interface.
 /// A hash in progress is a resource: JS holds its id, the runtime's resource table the
@@ -74,9 +75,10 @@ extension CryptoOps {
 
   /// Base64 with padding, or base64url without, as Node writes them.
   static func base64(_ bytes: [UInt8], url: Bool) -> String {
-    let table = Array((url
-      ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-      : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/").utf8)
+    let table = Array(
+      (url
+        ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/").utf8)
     var out: [UInt8] = []
     out.reserveCapacity((bytes.count + 2) / 3 * 4)
     var i = 0

@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// File-system ops. Each is written once as work on Swift values (`Op.dual`): the sync form
 /// (`op_fs_x`) runs it on the JS thread, the async form (`op_fs_x_async`) on the worker pool.
@@ -13,12 +14,16 @@ enum FsOps {
       return { readFile(path) }
     }
     + Op.dual("op_fs_write", needs: .write) { call, i in
-      let path = call.string(i), data = call.bytes(i + 1), flag = call.string(i + 2), mode = call.int(i + 3)
+      let path = call.string(i)
+      let data = call.bytes(i + 1)
+      let flag = call.string(i + 2)
+      let mode = call.int(i + 3)
       return { writeFile(path, data, flag: flag, mode: mode) }
     }
     + [fastStat]
     + Op.dual("op_fs_stat", needs: .read) { call, i in
-      let path = call.string(i), follow = call.bool(i + 1)
+      let path = call.string(i)
+      let follow = call.bool(i + 1)
       return {
         var st = stat()
         if (follow ? stat(path, &st) : lstat(path, &st)) != 0 { return .fail(errno, syscall: follow ? "stat" : "lstat", path: path) }
@@ -38,11 +43,16 @@ enum FsOps {
       return { readDirectory(path) }
     }
     + Op.dual("op_fs_mkdir", needs: .write) { call, i in
-      let path = call.string(i), recursive = call.bool(i + 1), mode = mode_t(call.int(i + 2))
+      let path = call.string(i)
+      let recursive = call.bool(i + 1)
+      let mode = mode_t(call.int(i + 2))
       return { makeDirectory(path, recursive: recursive, mode: mode) }
     }
     + Op.dual("op_fs_rm", needs: .write) { call, i in
-      let path = call.string(i), recursive = call.bool(i + 1), force = call.bool(i + 2), dirOnly = call.bool(i + 3)
+      let path = call.string(i)
+      let recursive = call.bool(i + 1)
+      let force = call.bool(i + 2)
+      let dirOnly = call.bool(i + 3)
       return { remove(path, recursive: recursive, force: force, dirOnly: dirOnly) }
     }
     + Op.dual("op_fs_unlink", needs: .write) { call, i in
@@ -50,11 +60,14 @@ enum FsOps {
       return { unlink(path) == 0 ? .undefined : .fail(errno, syscall: "unlink", path: path) }
     }
     + Op.dual("op_fs_rename", needs: .write) { call, i in
-      let a = call.string(i), b = call.string(i + 1)
+      let a = call.string(i)
+      let b = call.string(i + 1)
       return { rename(a, b) == 0 ? .undefined : .fail(errno, syscall: "rename", path: a, dest: b) }
     }
     + Op.dual("op_fs_copy", needs: .write) { call, i in
-      let a = call.string(i), b = call.string(i + 1), exclusive = call.int(i + 2) & 1 != 0
+      let a = call.string(i)
+      let b = call.string(i + 1)
+      let exclusive = call.int(i + 2) & 1 != 0
       return { copyFile(a, b, exclusive: exclusive) }
     }
     + Op.dual("op_fs_realpath", needs: .read) { call, i in
@@ -66,11 +79,13 @@ enum FsOps {
       }
     }
     + Op.dual("op_fs_access", needs: .read) { call, i in
-      let path = call.string(i), mode = Int32(call.int(i + 1))
+      let path = call.string(i)
+      let mode = Int32(call.int(i + 1))
       return { access(path, mode) == 0 ? .undefined : .fail(errno, syscall: "access", path: path) }
     }
     + Op.dual("op_fs_symlink", needs: .write) { call, i in
-      let target = call.string(i), path = call.string(i + 1)
+      let target = call.string(i)
+      let path = call.string(i + 1)
       return { symlink(target, path) == 0 ? .undefined : .fail(errno, syscall: "symlink", path: target, dest: path) }
     }
     + Op.dual("op_fs_readlink", needs: .read) { call, i in
@@ -83,11 +98,14 @@ enum FsOps {
       }
     }
     + Op.dual("op_fs_chmod", needs: .write) { call, i in
-      let path = call.string(i), mode = mode_t(call.int(i + 1))
+      let path = call.string(i)
+      let mode = mode_t(call.int(i + 1))
       return { chmod(path, mode) == 0 ? .undefined : .fail(errno, syscall: "chmod", path: path) }
     }
     + Op.dual("op_fs_utimes", needs: .write) { call, i in
-      let path = call.string(i), atime = call.number(i + 1), mtime = call.number(i + 2)
+      let path = call.string(i)
+      let atime = call.number(i + 1)
+      let mtime = call.number(i + 2)
       return {
         var times = [timespec(seconds: atime), timespec(seconds: mtime)]
         return utimensat(AT_FDCWD, path, &times, 0) == 0 ? .undefined : .fail(errno, syscall: "utime", path: path)
@@ -102,7 +120,9 @@ enum FsOps {
       }
     }
     + Op.dual("op_fs_open", needs: .read) { call, i in
-      let path = call.string(i), flags = Int32(call.int(i + 1)), mode = mode_t(call.int(i + 2))
+      let path = call.string(i)
+      let flags = Int32(call.int(i + 1))
+      let mode = mode_t(call.int(i + 2))
       return {
         let fd = open(path, flags | O_CLOEXEC, mode)
         return fd < 0 ? .fail(errno, syscall: "open", path: path) : .value(.number(Double(fd)))
@@ -114,7 +134,9 @@ enum FsOps {
     }
     + Op.dual("op_fs_read_at", needs: .read) { call, i in
       // (fd, length, position or -1 for the current offset) → bytes read
-      let fd = Int32(call.int(i)), length = max(0, call.int(i + 1)), position = call.number(i + 2)
+      let fd = Int32(call.int(i))
+      let length = max(0, call.int(i + 1))
+      let position = call.number(i + 2)
       return {
         var buf = [UInt8](repeating: 0, count: length)
         let n = buf.withUnsafeMutableBytes { b in
@@ -127,7 +149,9 @@ enum FsOps {
     }
     + Op.dual("op_fs_write_at", needs: .write) { call, i in
       // (fd, bytes, position or -1) → bytes written
-      let fd = Int32(call.int(i)), data = call.bytes(i + 1), position = call.number(i + 2)
+      let fd = Int32(call.int(i))
+      let data = call.bytes(i + 1)
+      let position = call.number(i + 2)
       return {
         let n = data.withUnsafeBytes { b in
           position >= 0 ? pwrite(fd, b.baseAddress, b.count, off_t(position)) : write(fd, b.baseAddress, b.count)
@@ -136,7 +160,8 @@ enum FsOps {
       }
     }
     + Op.dual("op_fs_ftruncate", needs: .write) { call, i in
-      let fd = Int32(call.int(i)), length = off_t(call.number(i + 1))
+      let fd = Int32(call.int(i))
+      let length = off_t(call.number(i + 1))
       return { ftruncate(fd, length) == 0 ? .undefined : .fail(errno, syscall: "ftruncate") }
     }
     + Op.dual("op_fs_fsync", needs: .write) { call, i in
@@ -302,11 +327,20 @@ enum FsOps {
   /// The stat record as the JS Stats constructor reads it (fs.js).
   static func fillStat(_ st: stat, _ out: UnsafeMutableBufferPointer<Double>) {
     func ms(_ t: timespec) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6 }
-    out[0] = Double(st.st_dev); out[1] = Double(st.st_mode); out[2] = Double(st.st_nlink)
-    out[3] = Double(st.st_uid); out[4] = Double(st.st_gid); out[5] = Double(st.st_rdev)
-    out[6] = Double(st.st_blksize); out[7] = Double(st.st_ino); out[8] = Double(st.st_size)
-    out[9] = Double(st.st_blocks); out[10] = ms(st.st_atim); out[11] = ms(st.st_mtim)
-    out[12] = ms(st.st_ctim); out[13] = ms(st.st_ctim)
+    out[0] = Double(st.st_dev)
+    out[1] = Double(st.st_mode)
+    out[2] = Double(st.st_nlink)
+    out[3] = Double(st.st_uid)
+    out[4] = Double(st.st_gid)
+    out[5] = Double(st.st_rdev)
+    out[6] = Double(st.st_blksize)
+    out[7] = Double(st.st_ino)
+    out[8] = Double(st.st_size)
+    out[9] = Double(st.st_blocks)
+    out[10] = ms(st.st_atim)
+    out[11] = ms(st.st_mtim)
+    out[12] = ms(st.st_ctim)
+    out[13] = ms(st.st_ctim)
   }
 
   /// Dirent type codes shared with the JS side's Dirent.

@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 enum OsOps {
   static let all: [Op] = [
@@ -29,7 +30,9 @@ enum OsOps {
     },
     Op("op_os_mem") { _, call in
       // /proc/meminfo in kB: MemTotal and MemAvailable, as libuv reads them.
-      var total = 0.0, free = 0.0, uptime = 0.0
+      var total = 0.0
+      var free = 0.0
+      var uptime = 0.0
       for line in ((try? FileSystem.readString("/proc/meminfo")) ?? "").split(separator: "\n") {
         let parts = line.split(separator: " ")
         guard parts.count >= 2, let kb = Double(parts[1]) else { continue }

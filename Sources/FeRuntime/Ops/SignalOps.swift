@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// process.on('SIGINT' | 'SIGTERM' | …): while JS listens for a signal, fe catches it and emits
 /// it on `process` from the event loop, instead of dying by it. Like Node's signal handles, a

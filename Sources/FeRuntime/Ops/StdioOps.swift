@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// Ops for process.stdin as a stream. Reading starts only when JS asks for a chunk, so a tool
 /// that never touches stdin never holds the loop open; a read in flight holds it only while

@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// Ops for the tty module (JS/tty.js): whether a descriptor is a terminal, its size, and raw
 /// mode for interactive readers. The terminal's original mode is restored when the process

@@ -19,8 +19,9 @@ enum VmOps {
       let global = call.isNullish(0) ? nil : call.arg(0)
       let timeout = call.number(6)
       let dog = timeout > 0 ? Watchdog(seconds: timeout / 1000, runtime: rt) : nil
-      let outcome = s.run(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
-                          columnOffset: call.int(4), compileOnly: call.bool(5))
+      let outcome = s.run(
+        call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
+        columnOffset: call.int(4), compileOnly: call.bool(5))
       if let dog, dog.cancel() {
         // Our watchdog stopped the script (or fired just as it finished): only this run ends.
         rt.isolate.cancelTermination()
@@ -31,8 +32,11 @@ enum VmOps {
     // (global | undefined, source, filename, lineOffset, columnOffset, params[], extensions[]) → function
     Op("op_vm_compile_function") { _, call in
       let global = call.isNullish(0) ? nil : call.arg(0)
-      finish(call, call.scope.compileFunction(call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
-                                              columnOffset: call.int(4), params: call.arg(5), extensions: call.arg(6)))
+      finish(
+        call,
+        call.scope.compileFunction(
+          call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
+          columnOffset: call.int(4), params: call.arg(5), extensions: call.arg(6)))
     },
     // (source, filename) → V8's code cache of the script as bytes
     Op("op_vm_code_cache") { _, call in

@@ -1,8 +1,9 @@
+import FeBasics
+import FeEngine
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FeBasics
-import FeEngine
 
 /// fs.watch through inotify. Each watcher owns one inotify descriptor read by a thread of its
 /// own; events are posted to the loop as (watcher id, 'rename' | 'change', path relative to
@@ -12,7 +13,8 @@ enum WatchOps {
   static let all: [Op] = [
     Op("op_fs_watch_start", needs: .read) { rt, call in
       // (path, recursive) → the watcher's id, or a Node-style failure
-      let path = call.string(0), recursive = call.bool(1)
+      let path = call.string(0)
+      let recursive = call.bool(1)
       let fd = inotify_init1(Int32(IN_CLOEXEC))
       if fd < 0 { return call.fail(errno, syscall: "watch", path: path) }
       let watcher = Watcher(fd: fd, root: path, recursive: recursive)
@@ -147,18 +149,24 @@ final class Watcher: Resource, @unchecked Sendable {
       var offset = 0
       while offset + 16 <= n {
         let (wd, mask, len) = buf.withUnsafeBytes { b -> (Int32, UInt32, Int) in
-          (b.load(fromByteOffset: offset, as: Int32.self), b.load(fromByteOffset: offset + 4, as: UInt32.self),
-           Int(b.load(fromByteOffset: offset + 12, as: UInt32.self)))
+          (
+            b.load(fromByteOffset: offset, as: Int32.self), b.load(fromByteOffset: offset + 4, as: UInt32.self),
+            Int(b.load(fromByteOffset: offset + 12, as: UInt32.self))
+          )
         }
         let nameBytes = buf[(offset + 16)..<min(n, offset + 16 + len)].prefix { $0 != 0 }
         let name = String(decoding: nameBytes, as: UTF8.self)
         offset += 16 + len
         if mask & UInt32(IN_Q_OVERFLOW) != 0 || wd < 0 { continue }
-        if mask & UInt32(IN_IGNORED) != 0 { dirs[wd] = nil; continue }
+        if mask & UInt32(IN_IGNORED) != 0 {
+          dirs[wd] = nil
+          continue
+        }
         guard let dir = dirs[wd] else { continue }
         let rel = name.isEmpty ? dir : (dir.isEmpty ? name : dir + "/" + name)
         let isDir = mask & UInt32(IN_ISDIR) != 0
-        let type = mask & UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) != 0 ? "rename" : "change"
+        let type =
+          mask & UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) != 0 ? "rename" : "change"
         // Node reports the watched file itself by its base name.
         report(type, rel.isEmpty ? Path.basename(root) : rel)
         if recursive && isDir && !name.isEmpty {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CZlib
 import FeBasics
 import FeEngine
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Ops for the zlib module (JS/zlib.js). Each Node zlib object owns one native stream, a
 /// resource of the runtime. A write runs the loop of Node's binding
@@ -12,57 +13,58 @@ import FeEngine
 /// library. The `_async` forms run the work on the worker pool; a stream's lock keeps one write
 /// at a time.
 enum ZlibOps {
-  static let all: [Op] = [
-    // (mode, level, windowBits, memLevel, strategy, dictionary | undefined, chunkSize,
-    //  brotliParams | undefined) → the stream's id, or a zlib error record
-    Op("op_zlib_new") { rt, call in
-      let dictionary = call.isNullish(5) ? [] : call.bytes(5)
-      var params: [(UInt32, UInt32)] = []
-      if !call.isNullish(7) {
-        let list = call.arg(7)
-        for i in stride(from: 0, to: call.scope.length(list) - 1, by: 2) {
-          guard let k = call.scope.element(list, i), let v = call.scope.element(list, i + 1) else { continue }
-          params.append((UInt32(truncatingIfNeeded: Int(call.scope.number(k))), UInt32(truncatingIfNeeded: Int(call.scope.number(v)))))
+  static let all: [Op] =
+    [
+      // (mode, level, windowBits, memLevel, strategy, dictionary | undefined, chunkSize,
+      //  brotliParams | undefined) → the stream's id, or a zlib error record
+      Op("op_zlib_new") { rt, call in
+        let dictionary = call.isNullish(5) ? [] : call.bytes(5)
+        var params: [(UInt32, UInt32)] = []
+        if !call.isNullish(7) {
+          let list = call.arg(7)
+          for i in stride(from: 0, to: call.scope.length(list) - 1, by: 2) {
+            guard let k = call.scope.element(list, i), let v = call.scope.element(list, i + 1) else { continue }
+            params.append((UInt32(truncatingIfNeeded: Int(call.scope.number(k))), UInt32(truncatingIfNeeded: Int(call.scope.number(v)))))
+          }
         }
-      }
-      let made = ZStream.make(
-        mode: ZStream.Mode(rawValue: call.int(0)) ?? .deflate, level: Int32(truncatingIfNeeded: call.int(1)),
-        windowBits: Int32(truncatingIfNeeded: call.int(2)), memLevel: Int32(truncatingIfNeeded: call.int(3)),
-        strategy: Int32(truncatingIfNeeded: call.int(4)), dictionary: dictionary, chunkSize: max(64, call.int(6)),
-        brotliParams: params)
-      switch made {
-      case .success(let z): call.returns(Double(rt.resources.add(z)))
-      case .failure(let e): call.returns(e.record)
-      }
-    },
-    Op("op_zlib_close") { rt, call in
-      // The stream is freed when no write in flight holds it any more.
-      _ = rt.resources.take(call.int(0), as: ZStream.self)
-    },
-    // (id, level, strategy) → undefined or a zlib error record
-    Op("op_zlib_params") { rt, call in
-      guard let z = call.resource(0, in: rt.resources, as: ZStream.self) else { return }
-      if let e = z.params(level: Int32(truncatingIfNeeded: call.int(1)), strategy: Int32(truncatingIfNeeded: call.int(2))) {
-        call.returns(e.record)
-      }
-    },
-    // (id) → undefined or a zlib error record
-    Op("op_zlib_reset") { rt, call in
-      guard let z = call.resource(0, in: rt.resources, as: ZStream.self) else { return }
-      if let e = z.reset() { call.returns(e.record) }
-    },
-    // (data, initial) → the CRC-32 of data continuing from initial
-    Op("op_zlib_crc32") { _, call in
-      let initial = UInt(UInt32(truncatingIfNeeded: Int64(call.number(1))))
-      let v = call.scope.withBytes(call.arg(0)) { buf in
-        crc32(initial, buf.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(buf.count))
-      }
-      call.returns(Double(v))
-    },
-    Op("op_zlib_version") { _, call in
-      call.returns(.array([.string(String(cString: zlibVersion())), .number(Double(ZLIB_VERNUM))]))
-    },
-  ] + writeOps
+        let made = ZStream.make(
+          mode: ZStream.Mode(rawValue: call.int(0)) ?? .deflate, level: Int32(truncatingIfNeeded: call.int(1)),
+          windowBits: Int32(truncatingIfNeeded: call.int(2)), memLevel: Int32(truncatingIfNeeded: call.int(3)),
+          strategy: Int32(truncatingIfNeeded: call.int(4)), dictionary: dictionary, chunkSize: max(64, call.int(6)),
+          brotliParams: params)
+        switch made {
+        case .success(let z): call.returns(Double(rt.resources.add(z)))
+        case .failure(let e): call.returns(e.record)
+        }
+      },
+      Op("op_zlib_close") { rt, call in
+        // The stream is freed when no write in flight holds it any more.
+        _ = rt.resources.take(call.int(0), as: ZStream.self)
+      },
+      // (id, level, strategy) → undefined or a zlib error record
+      Op("op_zlib_params") { rt, call in
+        guard let z = call.resource(0, in: rt.resources, as: ZStream.self) else { return }
+        if let e = z.params(level: Int32(truncatingIfNeeded: call.int(1)), strategy: Int32(truncatingIfNeeded: call.int(2))) {
+          call.returns(e.record)
+        }
+      },
+      // (id) → undefined or a zlib error record
+      Op("op_zlib_reset") { rt, call in
+        guard let z = call.resource(0, in: rt.resources, as: ZStream.self) else { return }
+        if let e = z.reset() { call.returns(e.record) }
+      },
+      // (data, initial) → the CRC-32 of data continuing from initial
+      Op("op_zlib_crc32") { _, call in
+        let initial = UInt(UInt32(truncatingIfNeeded: Int64(call.number(1))))
+        let v = call.scope.withBytes(call.arg(0)) { buf in
+          crc32(initial, buf.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(buf.count))
+        }
+        call.returns(Double(v))
+      },
+      Op("op_zlib_version") { _, call in
+        call.returns(.array([.string(String(cString: zlibVersion())), .number(Double(ZLIB_VERNUM))]))
+      },
+    ] + writeOps
 
   /// `op_zlib_write` (id, flush, input, maxOutputLength) → [output, availInAfter, chunk sizes] or
   /// a zlib error record; `op_zlib_write_async` takes a promise id first and does the work on the worker pool.
@@ -107,7 +109,8 @@ struct ZError: Error {
 final class ZStream: Resource, @unchecked Sendable {
   /// Node's mode numbers (zlib.constants.DEFLATE…).
   enum Mode: Int {
-    case deflate = 1, inflate, gzip, gunzip, deflateRaw, inflateRaw, unzip, brotliDecode, brotliEncode
+    case deflate = 1
+    case inflate, gzip, gunzip, deflateRaw, inflateRaw, unzip, brotliDecode, brotliEncode
   }
 
   private var mode: Mode
@@ -137,8 +140,10 @@ final class ZStream: Resource, @unchecked Sendable {
     strm.initialize(to: z_stream())
   }
 
-  static func make(mode: Mode, level: Int32, windowBits: Int32, memLevel: Int32, strategy: Int32, dictionary: [UInt8],
-                   chunkSize: Int, brotliParams: [(UInt32, UInt32)]) -> Result<ZStream, ZError> {
+  static func make(
+    mode: Mode, level: Int32, windowBits: Int32, memLevel: Int32, strategy: Int32, dictionary: [UInt8],
+    chunkSize: Int, brotliParams: [(UInt32, UInt32)]
+  ) -> Result<ZStream, ZError> {
     var bits = windowBits
     switch mode {
     case .gzip, .gunzip: bits += 16
@@ -150,14 +155,18 @@ final class ZStream: Resource, @unchecked Sendable {
     switch mode {
     case .brotliEncode:
       z.encoder = BrotliEncoderCreateInstance(nil, nil, nil)
-      guard let enc = z.encoder else { return .failure(ZError(message: "Initialization failed", code: "ERR_ZLIB_INITIALIZATION_FAILED", errno: -1)) }
+      guard let enc = z.encoder else {
+        return .failure(ZError(message: "Initialization failed", code: "ERR_ZLIB_INITIALIZATION_FAILED", errno: -1))
+      }
       for (k, v) in brotliParams where BrotliEncoderSetParameter(enc, BrotliEncoderParameter(k), v) == BROTLI_FALSE {
         return .failure(ZError(message: "Initialization failed", code: "ERR_BROTLI_PARAM_SET_FAILED", errno: -1))
       }
       return .success(z)
     case .brotliDecode:
       z.decoder = BrotliDecoderCreateInstance(nil, nil, nil)
-      guard let dec = z.decoder else { return .failure(ZError(message: "Initialization failed", code: "ERR_ZLIB_INITIALIZATION_FAILED", errno: -1)) }
+      guard let dec = z.decoder else {
+        return .failure(ZError(message: "Initialization failed", code: "ERR_ZLIB_INITIALIZATION_FAILED", errno: -1))
+      }
       for (k, v) in brotliParams where BrotliDecoderSetParameter(dec, BrotliDecoderParameter(k), v) == BROTLI_FALSE {
         return .failure(ZError(message: "Initialization failed", code: "ERR_BROTLI_PARAM_SET_FAILED", errno: -1))
       }
@@ -242,8 +251,9 @@ final class ZStream: Resource, @unchecked Sendable {
         while true {
           let availOutBefore = chunkSize - outOffset
           let step = scratch.withUnsafeMutableBufferPointer { out in
-            self.step(flush: flush, input: inBuf.baseAddress.map { $0 + inOffset }, availIn: availIn,
-                      output: out.baseAddress!, availOut: availOutBefore)
+            self.step(
+              flush: flush, input: inBuf.baseAddress.map { $0 + inOffset }, availIn: availIn,
+              output: out.baseAddress!, availOut: availOutBefore)
           }
           let (availOutAfter, availInAfter) = (step.availOut, step.availIn)
           if let e = step.error { return .value(e.record) }
@@ -270,8 +280,10 @@ final class ZStream: Resource, @unchecked Sendable {
     var error: ZError?
   }
 
-  private func step(flush: Int32, input: UnsafePointer<UInt8>?, availIn: Int, output: UnsafeMutablePointer<UInt8>,
-                    availOut: Int) -> Step {
+  private func step(
+    flush: Int32, input: UnsafePointer<UInt8>?, availIn: Int, output: UnsafeMutablePointer<UInt8>,
+    availOut: Int
+  ) -> Step {
     switch mode {
     case .brotliEncode: return brotliEncode(flush: flush, input: input, availIn: availIn, output: output, availOut: availOut)
     case .brotliDecode: return brotliDecode(flush: flush, input: input, availIn: availIn, output: output, availOut: availOut)
@@ -357,20 +369,25 @@ final class ZStream: Resource, @unchecked Sendable {
 
   // MARK: brotli
 
-  private func brotliEncode(flush: Int32, input: UnsafePointer<UInt8>?, availIn: Int, output: UnsafeMutablePointer<UInt8>,
-                            availOut: Int) -> Step {
+  private func brotliEncode(
+    flush: Int32, input: UnsafePointer<UInt8>?, availIn: Int, output: UnsafeMutablePointer<UInt8>,
+    availOut: Int
+  ) -> Step {
     var nextIn = input
     var inLeft = availIn
     var nextOut: UnsafeMutablePointer<UInt8>? = output
     var outLeft = availOut
-    let ok = BrotliEncoderCompressStream(encoder, BrotliEncoderOperation(UInt32(bitPattern: flush)), &inLeft, &nextIn,
-                                         &outLeft, &nextOut, nil)
+    let ok = BrotliEncoderCompressStream(
+      encoder, BrotliEncoderOperation(UInt32(bitPattern: flush)), &inLeft, &nextIn,
+      &outLeft, &nextOut, nil)
     let error = ok == BROTLI_FALSE ? ZError(message: "Compression failed", code: "ERR_BROTLI_COMPRESSION_FAILED", errno: -1) : nil
     return Step(availOut: outLeft, availIn: inLeft, error: error)
   }
 
-  private func brotliDecode(flush: Int32, input: UnsafePointer<UInt8>?, availIn: Int, output: UnsafeMutablePointer<UInt8>,
-                            availOut: Int) -> Step {
+  private func brotliDecode(
+    flush: Int32, input: UnsafePointer<UInt8>?, availIn: Int, output: UnsafeMutablePointer<UInt8>,
+    availOut: Int
+  ) -> Step {
     var nextIn = input
     var inLeft = availIn
     var nextOut: UnsafeMutablePointer<UInt8>? = output
@@ -379,8 +396,9 @@ final class ZStream: Resource, @unchecked Sendable {
     var error: ZError?
     if result == BROTLI_DECODER_RESULT_ERROR {
       let code = BrotliDecoderGetErrorCode(decoder)
-      error = ZError(message: "Decompression failed", code: "ERR_" + String(cString: BrotliDecoderErrorString(code)),
-                     errno: code.rawValue)
+      error = ZError(
+        message: "Decompression failed", code: "ERR_" + String(cString: BrotliDecoderErrorString(code)),
+        errno: code.rawValue)
     } else if flush == Int32(BROTLI_OPERATION_FINISH.rawValue) && result == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT {
       error = ZError(message: "unexpected end of file", code: "Z_BUF_ERROR", errno: Z_BUF_ERROR)
     }
