@@ -40,7 +40,7 @@ done
 cd "$p"
 B="env FE_HOME=$work/home-before $FE_BEFORE"
 A="env FE_HOME=$work/home-after $FE"
-hyperfine -N --warmup 5 --runs "$RUNS" --export-markdown "$work/table" \
+hyperfine -N --warmup 5 --runs "$RUNS" --export-markdown "$work/table" --export-json "$work/json" \
   -n "before: fe hello" "$B hello" -n "after: fe hello" "$A hello" \
   -n "before: fe hello, config evaluated" "env FE_NO_CONFIG_CACHE=1 FE_HOME=$work/home-before $FE_BEFORE hello" \
   -n "after: fe hello, config evaluated" "env FE_NO_CONFIG_CACHE=1 FE_HOME=$work/home-after $FE hello" \
@@ -57,5 +57,15 @@ out="$ROOT/bench/results/compare-$NAME.md"
   echo "sets FE_NO_CONFIG_CACHE=1; tsc is TypeScript 4.8.4's tsc.js as a \"cjs\" blob via \`fe blobs exec\`."
   echo
   cat "$work/table"
+  echo
+  echo "Medians (less moved by this VM's slow phases than means), after / before:"
+  echo
+  python3 - "$work/json" <<'PY'
+import json, statistics, sys
+runs = {r["command"]: statistics.median(r["times"]) * 1000 for r in json.load(open(sys.argv[1]))["results"]}
+for name in sorted({c.split(": ", 1)[1] for c in runs if c.startswith("after: ")}):
+    a, b = runs["after: " + name], runs["before: " + name]
+    print(f"- {name}: {b:.1f} ms before, {a:.1f} ms after ({a / b:.2f}x)")
+PY
 } > "$out"
 echo "wrote $out"
