@@ -1,0 +1,376 @@
+#!/usr/bin/env python3
+"""Node's own test/parallel under fe and under the machine's node (issue 14).
+
+  run.py [--suite DIR] [--only-modules fs,path] [--list FILE] [--fe-only] [--jobs 2] [--timeout 30]
+
+DIR is the directory holding Node 18.20.4's test/ (tools from ../shared/node-tests/fetch.sh;
+`make conformance` fetches it into .deps/node-tests). Each test runs the way Node's
+tools/test.py runs it: `<binary> <flags> test/parallel/test-x.js`, cwd = DIR (the parent of
+test/), TEST_THREAD_ID per worker (common/tmpdir.js gives each worker its own test/.tmp.N),
+NODE_SKIP_FLAG_CHECK=1 (common/index.js would otherwise re-spawn process.execPath with the
+`// Flags:` itself; we pass them, or list the test apart when fe cannot take them). A test
+passes on exit status 0 without `1..0 # Skipped` on stdout (a self-skip is not a pass).
+
+fe runs every test twice:
+  fe          the suite as shipped.
+  fe+stub     a copy of the suite (DIR/fe-stub/test) whose test/common/{index,tmpdir}.js take
+              `isMainThread` from worker_threads only when it loads (true otherwise): fe has no
+              worker_threads builtin, and common/index.js requires it on line 33, so as shipped
+              every test that loads test/common fails there. Under node the patch changes
+              nothing; once fe has a worker_threads builtin the two columns agree.
+
+Writes bench/results/node-tests.md (the table), tools/conformance/passing.txt (the tests fe
+passes in fe+stub mode, sorted) and DIR/results.json (every outcome; reused with --resume).
+
+Smoke mode (make test): run.py --smoke tools/conformance/smoke.txt runs only those tests, fe
+only, fe+stub mode, prints `N passed, M failed` and exits 1 on any failure.
+"""
+import argparse, random, concurrent.futures as cf, datetime, json, os, re, shutil, signal, subprocess, sys, threading, time
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SKIP_RE = re.compile(r'^1\.\.0 # Skipped', re.M)
+
+# Node builtins fe provides (require() answers) and those it refuses (ERR_FE_UNSUPPORTED_BUILTIN),
+# as `fe blobs run` reports for module.builtinModules on 2026-12-06.
+FE_ABSENT = {'async_hooks', 'cluster', 'constants', 'dgram', 'diagnostics_channel', 'dns', 'domain', 'http2',
+             'https', 'inspector', 'net', 'repl', 'tls', 'trace_events', 'v8', 'wasi', 'worker_threads',
+             'stream/consumers', 'sys', 'http_client'}
+
+# test-<prefix>... -> module; first match wins, so longer prefixes come first.
+PREFIXES = [
+  ('http2', 'http2'), ('https', 'https'), ('http-client', 'http_client'), ('http-agent', 'http_client'),
+  ('http', 'http'), ('child-process', 'child_process'), ('fs', 'fs'), ('stream', 'stream'),
+  ('readable', 'stream'), ('webstream', 'stream/web'), ('whatwg-readablestream', 'stream/web'),
+  ('whatwg-writablestream', 'stream/web'), ('whatwg-transformstream', 'stream/web'),
+  ('whatwg-url', 'url'), ('url', 'url'), ('whatwg-encoding', 'util'), ('whatwg-events', 'events'),
+  ('buffer', 'buffer'), ('crypto', 'crypto'), ('webcrypto', 'crypto'), ('zlib', 'zlib'),
+  ('util', 'util'), ('path', 'path'), ('querystring', 'querystring'), ('event-emitter', 'events'),
+  ('events', 'events'), ('eventtarget', 'events'), ('event-', 'events'), ('timers', 'timers'),
+  ('timer', 'timers'), ('process', 'process'), ('os', 'os'), ('assert', 'assert'), ('console', 'console'),
+  ('readline', 'readline'), ('repl', 'repl'), ('net', 'net'), ('tls', 'tls'), ('dgram', 'dgram'),
+  ('dns', 'dns'), ('cluster', 'cluster'), ('worker', 'worker_threads'), ('vm', 'vm'),
+  ('string-decoder', 'string_decoder'), ('tty', 'tty'), ('punycode', 'punycode'),
+  ('perf-hooks', 'perf_hooks'), ('performance', 'perf_hooks'), ('async-hooks', 'async_hooks'),
+  ('async-local-storage', 'async_hooks'), ('async-wrap', 'async_hooks'), ('domain', 'domain'),
+  ('v8', 'v8'), ('inspector', 'inspector'), ('trace-events', 'trace_events'), ('wasi', 'wasi'),
+  ('diagnostics-channel', 'diagnostics_channel'), ('module', 'module'), ('require', 'module'),
+  ('abortcontroller', 'web globals'), ('abortsignal', 'web globals'), ('blob', 'buffer'),
+  ('global', 'web globals'), ('fetch', 'web globals'), ('structuredclone', 'web globals'),
+  ('messagechannel', 'worker_threads'), ('worker', 'worker_threads'), ('heapdump', 'v8'),
+  ('snapshot', 'v8'), ('runner', 'test runner'), ('esm', 'esm'), ('loaders', 'esm'),
+]
+
+# Flags fe can honour or that only change what goes to stderr; the rest list the test apart.
+FE_FLAGS = {'--no-warnings': None}   # None: dropped (fe has no flags; it only silences warnings)
+
+
+def module_of(name):
+  stem = name[len('test-'):] if name.startswith('test-') else name
+  for prefix, mod in PREFIXES:
+    if stem.startswith(prefix):
+      return mod
+  return 'other'
+
+
+def flags_of(path):
+  try:
+    with open(path, encoding='utf-8', errors='replace') as f:
+      src = f.read()
+  except OSError:
+    return []
+  out = []
+  for m in re.finditer(r'^// Flags:(.*)$', src, re.M):
+    out += m.group(1).split()
+  return out
+
+
+def first_error(text):
+  lines = text.splitlines()
+  pat = re.compile(r'^\s*(Uncaught )?([A-Za-z_$][\w$]*)?(Error|Exception)\b.*|^\s*\w+ \[ERR_\w+\]:.*|^\s*Assertion failed.*|^#\s*Fatal error.*')
+  for l in lines:
+    if pat.match(l) and not l.strip().startswith('at '):
+      return l.strip()[:300]
+  for l in lines:
+    if l.strip() and not l.strip().startswith('^'):
+      return l.strip()[:300]
+  return ''
+
+
+def run_one(argv, cwd, env, timeout):
+  t0 = time.time()
+  p = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       stdin=subprocess.DEVNULL, start_new_session=True)
+  try:
+    out, err = p.communicate(timeout=timeout)
+    rc = p.returncode
+    timed_out = False
+  except subprocess.TimeoutExpired:
+    try:
+      os.killpg(p.pid, signal.SIGKILL)
+    except ProcessLookupError:
+      pass
+    out, err = p.communicate()
+    rc, timed_out = None, True
+  # Children the test left behind (its own process group).
+  try:
+    os.killpg(p.pid, signal.SIGKILL)
+  except (ProcessLookupError, PermissionError):
+    pass
+  secs = time.time() - t0
+  out = out.decode('utf-8', 'replace'); err = err.decode('utf-8', 'replace')
+  skipped = bool(SKIP_RE.search(out))
+  if timed_out:
+    status, why = 'timeout', f'timed out after {timeout} s'
+  elif rc == 0 and skipped:
+    status, why = 'skip', next((l for l in out.splitlines() if l.startswith('1..0')), 'skipped')
+  elif rc == 0:
+    status, why = 'pass', ''
+  else:
+    status = 'fail'
+    why = first_error(err) or first_error(out) or (f'signal {-rc}' if rc < 0 else f'exit {rc}')
+  return {'status': status, 'why': why, 'secs': round(secs, 2), 'rc': rc}
+
+
+_tid = threading.local()
+_ids = iter(range(1, 1000))
+_lock = threading.Lock()
+
+
+def thread_id():
+  if not hasattr(_tid, 'n'):
+    with _lock:
+      _tid.n = next(_ids)
+  return _tid.n
+
+
+def base_env():
+  env = dict(os.environ)
+  env['NODE_SKIP_FLAG_CHECK'] = '1'
+  for k in ('NODE_OPTIONS', 'NODE_TEST_DIR'):
+    env.pop(k, None)
+  return env
+
+
+def make_stub(suite):
+  root = os.path.join(suite, 'fe-stub')
+  if os.path.isfile(os.path.join(root, 'test', 'common', 'index.js')):
+    return root
+  tmp = root + '.tmp'
+  shutil.rmtree(tmp, ignore_errors=True)
+  shutil.copytree(os.path.join(suite, 'test'), os.path.join(tmp, 'test'), symlinks=True,
+                  ignore=shutil.ignore_patterns('.tmp.*'))
+  for rel in ('common/index.js', 'common/tmpdir.js'):
+    p = os.path.join(tmp, 'test', rel)
+    src = open(p, encoding='utf-8').read()
+    new = src.replace("const { isMainThread } = require('worker_threads');",
+                      "let isMainThread = true;  // fe-stub: fe has no worker_threads\n"
+                      "try { ({ isMainThread } = require('worker_threads')); } catch {}")
+    assert new != src, f'{rel}: the worker_threads line moved; update make_stub'
+    open(p, 'w', encoding='utf-8').write(new)
+  os.rename(tmp, root)
+  return root
+
+
+def main():
+  ap = argparse.ArgumentParser()
+  ap.add_argument('--suite', default=os.path.join(REPO, '.deps', 'node-tests'))
+  ap.add_argument('--fe', default=os.environ.get('FE', os.path.join(REPO, '.build', 'release', 'fe')))
+  ap.add_argument('--node', default=shutil.which('node') or 'node')
+  ap.add_argument('--jobs', type=int, default=2)
+  ap.add_argument('--timeout', type=float, default=30)
+  ap.add_argument('--only-modules', default='')
+  ap.add_argument('--list', help='run only the tests named in this file')
+  ap.add_argument('--smoke', help='fe only, fe+stub mode, the tests in this file; exit 1 on a failure')
+  ap.add_argument('--repeat', type=int, default=1, help='smoke: run each test this many times')
+  ap.add_argument('--resume', action='store_true', help='reuse outcomes already in results.json')
+  ap.add_argument('--report-only', action='store_true', help='write the outputs from results.json, run nothing')
+  ap.add_argument('--out', default=os.path.join(REPO, 'bench', 'results', 'node-tests.md'))
+  a = ap.parse_args()
+  suite = os.path.abspath(a.suite)
+  fe = os.path.abspath(a.fe)
+  par = os.path.join(suite, 'test', 'parallel')
+  if not os.path.isdir(par):
+    sys.exit(f'run.py: no {par}; run ../shared/node-tests/fetch.sh {suite} (make conformance does)')
+  stub = make_stub(suite)
+  env = base_env()
+
+  def lines(path):
+    return [l.strip() for l in open(path) if l.strip() and not l.startswith('#')]
+
+  if a.smoke:
+    names = lines(a.smoke)
+    t0 = time.time()
+    def job(n):
+      e = dict(env, TEST_THREAD_ID=str(100 + thread_id()))
+      for _ in range(a.repeat):
+        r = run_one([fe, 'blobs', 'run', 'test/parallel/' + n], stub, e, a.timeout)
+        if r['status'] != 'pass':
+          return n, r
+      return n, None
+    failed = 0
+    with cf.ThreadPoolExecutor(a.jobs) as ex:
+      for n, r in ex.map(job, names):
+        if r:
+          failed += 1
+          print(f'FAIL {n}: {r["status"]} {r["why"]}', flush=True)
+    print(f'node test/parallel smoke under fe: {len(names) - failed} passed, {failed} failed '
+          f'({time.time() - t0:.0f} s)')
+    sys.exit(1 if failed else 0)
+
+  names = sorted(n for n in os.listdir(par) if n.startswith('test-') and n.endswith(('.js', '.mjs', '.cjs')))
+  if a.list:
+    keep = set(lines(a.list)); names = [n for n in names if n in keep]
+  if a.only_modules:
+    mods = set(a.only_modules.split(',')); names = [n for n in names if module_of(n) in mods]
+
+  res_path = os.path.join(suite, 'results.json')
+  results = {}
+  if a.resume and os.path.exists(res_path):
+    results = json.load(open(res_path))
+  todo = [n for n in names if n not in results]
+  # A fixed shuffle: a run cut short has still sampled every module.
+  random.Random(14).shuffle(todo)
+  if a.report_only:
+    results = json.load(open(res_path))
+    write_outputs({n: results[n] for n in names if n in results}, a, 0, len(os.listdir(par)))
+    return
+  save_lock = threading.Lock()
+  done = [0]
+  t_start = time.time()
+
+  def job(n):
+    flags = flags_of(os.path.join(par, n))
+    unsupported = [f for f in flags if f.split('=')[0] not in FE_FLAGS]
+    fe_flags = []  # fe takes no node flags today; supported ones are dropped (see FE_FLAGS)
+    e = dict(env, TEST_THREAD_ID=str(thread_id()))
+    rel = 'test/parallel/' + n
+    r = {'module': module_of(n), 'flags': flags, 'unsupported': unsupported}
+    r['node'] = run_one([a.node, *flags, rel], suite, e, a.timeout)
+    r['fe'] = run_one([fe, 'blobs', 'run', *fe_flags, rel], suite, e, a.timeout)
+    r['fe_stub'] = run_one([fe, 'blobs', 'run', *fe_flags, rel], stub, e, a.timeout)
+    with save_lock:
+      results[n] = r
+      done[0] += 1
+      if done[0] % 50 == 0:
+        json.dump(results, open(res_path, 'w'))
+        el = time.time() - t_start
+        print(f'{done[0]}/{len(todo)} in {el:.0f} s', flush=True)
+    return n
+
+  with cf.ThreadPoolExecutor(a.jobs) as ex:
+    list(ex.map(job, todo))
+  json.dump(results, open(res_path, 'w'))
+  write_outputs({n: results[n] for n in names if n in results}, a, time.time() - t_start, len(os.listdir(par)))
+
+
+def write_outputs(results, a, secs, total_files):
+  passing = sorted(n for n, r in results.items() if r['fe_stub']['status'] == 'pass' and not r['unsupported'])
+  with open(os.path.join(REPO, 'tools', 'conformance', 'passing.txt'), 'w') as f:
+    f.write('# test/parallel tests fe passes (fe+stub mode, see run.py), from `make conformance`.\n')
+    f.writelines(n + '\n' for n in passing)
+
+  mods = {}
+  for n, r in results.items():
+    if r['unsupported']:
+      continue
+    m = mods.setdefault(r['module'], {'tests': 0, 'node': 0, 'fe': 0, 'stub': 0, 'skip': 0})
+    m['tests'] += 1
+    m['node'] += r['node']['status'] == 'pass'
+    m['fe'] += r['fe']['status'] == 'pass'
+    m['stub'] += r['fe_stub']['status'] == 'pass'
+    m['skip'] += r['fe_stub']['status'] == 'skip'
+
+  def pct(x, y):
+    return f'{100 * x / y:.0f}%' if y else '–'
+
+  out = []
+  w = out.append
+  w('# Node\'s test/parallel under fe and node 20 (issue 14)\n')
+  w(f'Generated by `make conformance` (tools/conformance/run.py) on {datetime.date.today()}, '
+    f'{len(results)} of {total_files} files in test/parallel, {secs / 60:.0f} min with 2 at a time.\n')
+  w('## Method\n')
+  w('- Suite: Node 18.20.4\'s `test/` (the Node whose V8 fe embeds), from Debian\'s nodejs source package '
+    '(`../shared/node-tests/fetch.sh .deps/node-tests`).')
+  w(f'- Each test runs as Node\'s tools/test.py runs it: `<binary> <// Flags:> test/parallel/test-x.js`, cwd = the '
+    f'parent of `test/`, `TEST_THREAD_ID` per worker, `NODE_SKIP_FLAG_CHECK=1` (we pass the flags ourselves), '
+    f'{a.timeout:.0f} s limit per test (the process group is killed), 2 tests at a time. '
+    f'node: `{a.node}` ({subprocess.run([a.node, "--version"], capture_output=True, text=True).stdout.strip()}); '
+    f'fe: `fe blobs run` ({os.path.relpath(a.fe, REPO) if a.fe.startswith(REPO) else a.fe}).')
+  w('- Pass = exit status 0 and no `1..0 # Skipped` on stdout. A self-skip is not a pass.')
+  w('- **fe**: the suite as shipped. `test/common/index.js` requires `worker_threads` on its line 33 '
+    '(and `common/tmpdir.js` too); fe has no such builtin, so every test that loads `test/common` fails there '
+    '(`ERR_FE_UNSUPPORTED_BUILTIN`).')
+  w('- **fe+stub**: a copy of the suite in which those two `require(\'worker_threads\')` lines fall back to '
+    '`isMainThread = true` when the require throws (no change under node). This is the column that says how '
+    'much of each module fe gets right; `tools/conformance/passing.txt` lists its passes and `make test` runs '
+    'a subset (`tools/conformance/smoke.txt`).')
+  w('- Module = the file name\'s prefix (`test-fs-*` → fs, `test-stream*`/`test-readable*` → stream, …; table in '
+    'run.py). *absent* marks builtins fe does not provide at all. Tests with `// Flags:` fe cannot take are '
+    'counted apart (below), not in the table.\n')
+  tot = {'tests': 0, 'node': 0, 'fe': 0, 'stub': 0, 'skip': 0}
+  w('## Per module\n')
+  w('| module | tests | node 20 passes | fe passes | fe+stub passes | fe+stub % of node\'s | fe+stub self-skips |')
+  w('|---|---:|---:|---:|---:|---:|---:|')
+  for mod in sorted(mods, key=lambda m: (m in FE_ABSENT, -mods[m]['tests'])):
+    m = mods[mod]
+    for k in tot:
+      tot[k] += m[k]
+    name = mod + (' (absent)' if mod in FE_ABSENT else '')
+    w(f'| {name} | {m["tests"]} | {m["node"]} | {m["fe"]} | {m["stub"]} | {pct(m["stub"], m["node"])} | {m["skip"]} |')
+  w(f'| **total** | **{tot["tests"]}** | **{tot["node"]}** | **{tot["fe"]}** | **{tot["stub"]}** | '
+    f'**{pct(tot["stub"], tot["node"])}** | {tot["skip"]} |\n')
+
+  flagged = {n: r for n, r in results.items() if r['unsupported']}
+  w(f'## Tests that need node flags fe does not take ({len(flagged)})\n')
+  w('fe has no node command-line flags (`fe blobs run --help`; the V8 flags are fixed in '
+    '`Sources/FeEngine/Engine.swift`). `--no-warnings` is dropped (it only silences warnings); any other flag '
+    'lists the test here. They are run under node with their flags and under fe without them, for information.\n')
+  cnt = {}
+  for r in flagged.values():
+    for f in set(x.split('=')[0] for x in r['unsupported']):
+      cnt[f] = cnt.get(f, 0) + 1
+  w('| flag | tests |')
+  w('|---|---:|')
+  for f, c in sorted(cnt.items(), key=lambda x: -x[1]):
+    w(f'| `{f}` | {c} |')
+  w('')
+  w('<details><summary>The tests, with node\'s and fe+stub\'s result</summary>\n')
+  w('| test | flags | node 20 | fe+stub (no flags) |')
+  w('|---|---|---|---|')
+  for n, r in sorted(flagged.items()):
+    w(f'| {n} | `{" ".join(r["unsupported"])}` | {r["node"]["status"]} | {r["fe_stub"]["status"]} |')
+  w('\n</details>\n')
+
+  w('## node passes, fe+stub fails: the first error\n')
+  by_mod = {}
+  for n, r in sorted(results.items()):
+    if r['unsupported'] or r['node']['status'] != 'pass' or r['fe_stub']['status'] == 'pass':
+      continue
+    by_mod.setdefault(r['module'], []).append((n, r['fe_stub']))
+  # The most common first errors, then every test.
+  common = {}
+  for lst in by_mod.values():
+    for n, x in lst:
+      k = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", x['why'])[:160] if x['status'] == 'fail' else x['status']
+      common[k] = common.get(k, 0) + 1
+  w('Most frequent first errors:\n')
+  w('| count | first error |')
+  w('|---:|---|')
+  for k, c in sorted(common.items(), key=lambda x: -x[1])[:25]:
+    kk = k.replace('|', '\\|')
+    w(f'| {c} | `{kk}` |')
+  w('')
+  for mod in sorted(by_mod):
+    w(f'<details><summary>{mod} ({len(by_mod[mod])})</summary>\n')
+    for n, x in by_mod[mod]:
+      why = x['why'].replace('`', "'")
+      w(f'- {n}: {x["status"]} — `{why}`')
+    w('\n</details>\n')
+  os.makedirs(os.path.dirname(a.out), exist_ok=True)
+  open(a.out, 'w').write('\n'.join(out) + '\n')
+  print(f'wrote {a.out} and tools/conformance/passing.txt ({len(passing)} tests); '
+        f'node {tot["node"]}, fe {tot["fe"]}, fe+stub {tot["stub"]} of {tot["tests"]}')
+
+
+if __name__ == '__main__':
+  main()
