@@ -1,7 +1,19 @@
 // EventEmitter (Node semantics for on/once/off/emit/prepend/listeners, 'error' without listener throws)
+// A function, as Node's: old code calls it as one (`EventEmitter.call(this)` with util.inherits),
+// and its prototype methods are enumerable, as Node's are (assigned from the class below).
 // Uses from earlier files: 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (describe).
-class EventEmitter {
-  constructor() { this._events = Object.create(null); this._maxListeners = undefined; }
+function EventEmitter(opts) { EventEmitter.init.call(this, opts); }
+EventEmitter.init = function init() {
+  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+    this._events = Object.create(null);
+    this._eventsCount = 0;
+  }
+  this._maxListeners = this._maxListeners || undefined;
+};
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
+class EventEmitterMethods {
   _list(name) { if (!this._events) this._events = Object.create(null); return this._events[name] || (this._events[name] = []); }
   on(name, fn) { return this.addListener(name, fn); }
   addListener(name, fn) {
@@ -57,6 +69,9 @@ class EventEmitter {
   eventNames() { return this._events ? Reflect.ownKeys(this._events) : []; }
   setMaxListeners(n) { this._maxListeners = n; return this; }
   getMaxListeners() { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; }
+}
+for (const key of Object.getOwnPropertyNames(EventEmitterMethods.prototype)) {
+  if (key !== 'constructor') EventEmitter.prototype[key] = EventEmitterMethods.prototype[key];
 }
 EventEmitter.defaultMaxListeners = 10;
 EventEmitter.EventEmitter = EventEmitter;

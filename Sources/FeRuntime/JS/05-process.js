@@ -1,6 +1,8 @@
 // process
 // Uses from earlier files: 00-core.js (core, check); 03-loop.js (nextTick, errorText); 04-events.js (EventEmitter).
 const process = new EventEmitter();
+// As Node's: Object.prototype.toString.call(process) is '[object process]'.
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
 process.title = 'fe';
 process.version = 'v20.0.0'; // the Node API level fe follows; process.versions.fe has fe's own
 process.versions = { node: '20.0.0', v8: ops.op_v8_version(), fe: '0.0.0' };
