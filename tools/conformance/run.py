@@ -183,6 +183,8 @@ def main():
   ap.add_argument('--smoke', help='fe only, fe+stub mode, the tests in this file; exit 1 on a failure')
   ap.add_argument('--repeat', type=int, default=1, help='smoke: run each test this many times')
   ap.add_argument('--resume', action='store_true', help='reuse outcomes already in results.json')
+  ap.add_argument('--make-smoke', metavar='N', type=int,
+                  help='choose N quick tests fe passes (from results.json) that pass 3 times in a row; write smoke.txt')
   ap.add_argument('--report-only', action='store_true', help='write the outputs from results.json, run nothing')
   ap.add_argument('--out', default=os.path.join(REPO, 'bench', 'results', 'node-tests.md'))
   a = ap.parse_args()
@@ -230,6 +232,33 @@ def main():
   todo = [n for n in names if n not in results]
   # A fixed shuffle: a run cut short has still sampled every module.
   random.Random(14).shuffle(todo)
+  if a.make_smoke:
+    results = json.load(open(res_path))
+    cand = sorted(n for n, r in results.items() if r['fe_stub']['status'] == 'pass' and r['node']['status'] == 'pass'
+                  and not r['unsupported'] and r['fe_stub']['secs'] < 0.5)
+    # Round-robin over modules so the subset spans them.
+    by = {}
+    for n in cand:
+      by.setdefault(results[n]['module'], []).append(n)
+    order = []
+    while any(by.values()):
+      for m in sorted(by):
+        if by[m]:
+          order.append(by[m].pop(0))
+    keep = []
+    e = dict(env, TEST_THREAD_ID='200')
+    for n in order:
+      if len(keep) >= a.make_smoke:
+        break
+      rs = [run_one([fe, 'blobs', 'run', 'test/parallel/' + n], stub, e, a.timeout) for _ in range(3)]
+      if all(r['status'] == 'pass' for r in rs) and max(r['secs'] for r in rs) < 1:
+        keep.append(n)
+    with open(os.path.join(REPO, 'tools', 'conformance', 'smoke.txt'), 'w') as f:
+      f.write('# make test: quick test/parallel files fe passes, each passed 3 times in a row under fe when chosen\n'
+              '# (run.py --make-smoke N, from a full run\'s results; fe+stub mode, see run.py).\n')
+      f.writelines(n + '\n' for n in sorted(keep))
+    print(f'smoke.txt: {len(keep)} tests')
+    return
   if a.report_only:
     results = json.load(open(res_path))
     write_outputs({n: results[n] for n in names if n in results}, a, 0, len(os.listdir(par)))
