@@ -10,6 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MULTIARCH := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
 DEPS      := .deps
 LIBNODE   := $(DEPS)/libnode
+NODE_TESTS := $(DEPS)/node-tests
 SWIFT_BUILD_FLAGS ?=
 RELEASE   := .build/release/fe
 
@@ -19,7 +20,7 @@ APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
   libzstd-dev libxxhash-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
   chromium chromium-driver wrk
 
-.PHONY: deps build demo test install bench clean distclean blobs fixtures format
+.PHONY: deps build demo test install bench clean distclean blobs fixtures format conformance
 
 deps: $(DEPS)/system.stamp $(LIBNODE)/ready
 
@@ -80,9 +81,20 @@ demo: blobs
 fixtures: $(DEPS)/system.stamp
 	@tools/node-tools.sh
 
-test: deps fixtures
+test: deps fixtures $(NODE_TESTS)/test/common/index.js
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe .build/debug/fe --smoke tools/conformance/smoke.txt
+
+# Node 18.20.4's own test/ (Debian's nodejs source package, ~30 MB; needs apt as root), and
+# test/parallel under fe and the machine's node: bench/results/node-tests.md and
+# tools/conformance/passing.txt. The full run takes about 20 minutes; make test runs
+# tools/conformance/smoke.txt only.
+$(NODE_TESTS)/test/common/index.js:
+	$(SUDO) tools/conformance/fetch.sh $(NODE_TESTS)
+
+conformance: build $(NODE_TESTS)/test/common/index.js
+	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe $(RELEASE)
 
 bench: build
 	bench/run.sh
