@@ -32,7 +32,7 @@ SKIP_RE = re.compile(r'^1\.\.0 # Skipped', re.M)
 
 # Node builtins fe provides (require() answers) and those it refuses (ERR_FE_UNSUPPORTED_BUILTIN),
 # as `fe blobs run` reports for module.builtinModules on 2026-12-06.
-FE_ABSENT = {'async_hooks', 'cluster', 'constants', 'dgram', 'diagnostics_channel', 'dns', 'domain', 'http2',
+FE_ABSENT = {'policy', 'internals', 'async_hooks', 'cluster', 'constants', 'dgram', 'diagnostics_channel', 'dns', 'domain', 'http2',
              'https', 'inspector', 'net', 'repl', 'tls', 'trace_events', 'v8', 'wasi', 'worker_threads',
              'stream/consumers', 'sys', 'http_client'}
 
@@ -58,6 +58,13 @@ PREFIXES = [
   ('global', 'web globals'), ('fetch', 'web globals'), ('structuredclone', 'web globals'),
   ('messagechannel', 'worker_threads'), ('worker', 'worker_threads'), ('heapdump', 'v8'),
   ('snapshot', 'v8'), ('runner', 'test runner'), ('esm', 'esm'), ('loaders', 'esm'),
+  ('debugger', 'inspector'), ('eslint', 'eslint rules (node\'s own tooling)'), ('policy', 'policy'),
+  ('heap', 'v8'), ('promise', 'promises & ticks'), ('next-tick', 'promises & ticks'),
+  ('microtask', 'promises & ticks'), ('unhandled', 'promises & ticks'), ('stdin', 'process'),
+  ('stdout', 'process'), ('stdio', 'process'), ('signal', 'process'), ('cli', 'cli & preload'),
+  ('preload', 'cli & preload'), ('filehandle', 'fs'), ('file', 'fs'), ('listen', 'net'), ('tcp', 'net'),
+  ('pipe', 'net'), ('socketaddress', 'net'), ('broadcastchannel', 'worker_threads'), ('icu', 'util'),
+  ('messageevent', 'web globals'), ('nodeeventtarget', 'events'), ('internal', 'internals'),
 ]
 
 # Flags fe can honour or that only change what goes to stderr; the rest list the test apart.
@@ -298,6 +305,8 @@ def write_outputs(results, a, secs, total_files):
     f.write('# test/parallel tests fe passes (fe+stub mode, see run.py), from `make conformance`.\n')
     f.writelines(n + '\n' for n in passing)
 
+  for n, r in results.items():
+    r['module'] = module_of(n)
   mods = {}
   for n, r in results.items():
     if r['unsupported']:
@@ -380,7 +389,12 @@ def write_outputs(results, a, secs, total_files):
   common = {}
   for lst in by_mod.values():
     for n, x in lst:
-      k = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", x['why'])[:160] if x['status'] == 'fail' else x['status']
+      if x['status'] == 'fail' and 'ERR_FE_UNSUPPORTED' not in x['why']:
+        k = re.sub(r"'[^']*'|\"[^\"]*\"|/\S+", "'…'", x['why'])[:160]
+      elif x['status'] == 'skip':
+        k = 'skip: ' + x['why'][:140]
+      else:
+        k = x['why'][:160]
       common[k] = common.get(k, 0) + 1
   w('Most frequent first errors:\n')
   w('| count | first error |')
