@@ -34,7 +34,8 @@ enum RuntimeSource {
     ("25-punycode.js", PackageResources._5_punycode_js),
     ("26-timers_promises.js", PackageResources._6_timers_promises_js),
     ("27-http.js", PackageResources._7_http_js),
-    ("28-globals.js", PackageResources._8_globals_js),
+    ("28-es2023.js", PackageResources._8_es2023_js),
+    ("29-globals.js", PackageResources._9_globals_js),
   ]
 
   static let text: String = files.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n")
