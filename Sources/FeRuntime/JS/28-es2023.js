@@ -148,16 +148,17 @@
   const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
   const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
   const typedArrayLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
-  const typedArrayAt = TypedArrayPrototype.at;
+  // (`includes`, not `at`: V8 installs `at` only after a snapshot is created.)
+  const typedArrayIncludes = TypedArrayPrototype.includes;
   const typedArraySort = TypedArrayPrototype.sort;
   const typedArrayConstructors = {
     Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
     Float32Array, Float64Array, BigInt64Array, BigUint64Array,
   };
-  // ValidateTypedArray: a TypedArray whose buffer is not detached (V8's own `at` checks both).
+  // ValidateTypedArray: a TypedArray whose buffer is not detached (V8's own `includes` checks both).
   const validateTypedArray = (o, method) => {
     if (call(typedArrayTag, o) === undefined) throw new TypeError(`this is not a typed array.`);
-    call(typedArrayAt, o, 0);
+    call(typedArrayIncludes, o, 0, Infinity);
     return call(typedArrayLength, o);
   };
   const sameType = (o, len) => new typedArrayConstructors[call(typedArrayTag, o)](len);
