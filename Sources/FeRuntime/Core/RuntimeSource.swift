@@ -35,7 +35,9 @@ enum RuntimeSource {
     ("26-timers_promises.js", PackageResources._6_timers_promises_js),
     ("27-http.js", PackageResources._7_http_js),
     ("28-es2023.js", PackageResources._8_es2023_js),
-    ("29-globals.js", PackageResources._9_globals_js),
+    ("29-constants.js", PackageResources._9_constants_js),
+    ("30-diagnostics_channel.js", PackageResources._0_diagnostics_channel_js),
+    ("31-globals.js", PackageResources._1_globals_js),
   ]
 
   static let text: String = files.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n")

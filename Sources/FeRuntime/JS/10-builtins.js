@@ -77,6 +77,8 @@ const isNodeBuiltin = (name, id) => nodeBuiltinNames.has(id) || (name !== id && 
 function requireBuiltin(name) {
   const id = name.startsWith('node:') ? name.slice(5) : name;
   if (builtins.has(id)) return builtins.get(id);
+  // fe has no inspector: Node built without one answers so, and tools check for this code.
+  if (id === 'inspector' || id === 'inspector/promises') throw nodeError(Error, 'ERR_INSPECTOR_NOT_AVAILABLE', 'Inspector is not available');
   if (isNodeBuiltin(name, id)) throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not support the Node builtin '${id}'`);
   throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
 }
