@@ -1,8 +1,9 @@
-/// The runtime's JavaScript: every file in JS/, compiled into fe (Package.swift embeds the
-/// folder) and joined in name order — the files are numbered so that name order is load order
+/// The runtime's JavaScript: every file in JS/, compiled into fe (Package.swift embeds each one)
+/// and joined in name order — the files are numbered so that name order is load order
 /// — as the body of the bootstrap function `(function (ops) { … return core })`. They share one
 /// scope: a file uses what earlier ones define, and its first lines say what. The joined text is
-/// part of the engine id. `RuntimeSourceTests` checks this list against the folder. (SwiftPM
+/// part of the engine id. `RuntimeSourceTests` checks this list against the folder; the last
+/// file ends with `return core`. (SwiftPM
 /// names an embedded `00-core.js` `_0_core_js`: a leading digit becomes `_`.)
 enum RuntimeSource {
   static let files: [(name: String, bytes: [UInt8])] = [
