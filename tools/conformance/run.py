@@ -193,6 +193,7 @@ def main():
   ap.add_argument('--make-smoke', metavar='N', type=int,
                   help='choose N quick tests fe passes (from results.json) that pass 3 times in a row; write smoke.txt')
   ap.add_argument('--report-only', action='store_true', help='write the outputs from results.json, run nothing')
+  ap.add_argument('--elapsed', type=float, default=0, help='report-only: the run\'s seconds, for the header')
   ap.add_argument('--out', default=os.path.join(REPO, 'bench', 'results', 'node-tests.md'))
   a = ap.parse_args()
   suite = os.path.abspath(a.suite)
@@ -268,7 +269,7 @@ def main():
     return
   if a.report_only:
     results = json.load(open(res_path))
-    write_outputs({n: results[n] for n in names if n in results}, a, 0, len(os.listdir(par)))
+    write_outputs({n: results[n] for n in names if n in results}, a, a.elapsed, len(os.listdir(par)))
     return
   save_lock = threading.Lock()
   done = [0]
