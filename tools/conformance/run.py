@@ -94,9 +94,12 @@ def flags_of(path):
 def first_error(text):
   lines = text.splitlines()
   pat = re.compile(r'^\s*(Uncaught )?([A-Za-z_$][\w$]*)?(Error|Exception)\b.*|^\s*\w+ \[ERR_\w+\]:.*|^\s*Assertion failed.*|^#\s*Fatal error.*')
-  for l in lines:
+  for i, l in enumerate(lines):
     if pat.match(l) and not l.strip().startswith('at '):
-      return l.strip()[:300]
+      line = l.strip()
+      if line.endswith(':'):  # assert's message continues on the next lines
+        line += ' ' + ' '.join(x.strip() for x in lines[i + 1:i + 4] if x.strip() and not x.strip().startswith('at '))
+      return line[:300]
   for l in lines:
     if l.strip() and not l.strip().startswith('^'):
       return l.strip()[:300]
@@ -192,6 +195,8 @@ def main():
   ap.add_argument('--resume', action='store_true', help='reuse outcomes already in results.json')
   ap.add_argument('--make-smoke', metavar='N', type=int,
                   help='choose N quick tests fe passes (from results.json) that pass 3 times in a row; write smoke.txt')
+  ap.add_argument('--rerun-fe-failures', action='store_true',
+                  help='run again under fe (fe+stub) the tests node passes and fe fails, updating results.json')
   ap.add_argument('--report-only', action='store_true', help='write the outputs from results.json, run nothing')
   ap.add_argument('--elapsed', type=float, default=0, help='report-only: the run\'s seconds, for the header')
   ap.add_argument('--out', default=os.path.join(REPO, 'bench', 'results', 'node-tests.md'))
@@ -267,6 +272,17 @@ def main():
       f.writelines(n + '\n' for n in sorted(keep))
     print(f'smoke.txt: {len(keep)} tests')
     return
+  if a.rerun_fe_failures:
+    results = json.load(open(res_path))
+    again = [n for n, r in results.items() if n in names and r['node']['status'] == 'pass' and r['fe_stub']['status'] != 'pass']
+    def rerun(n):
+      e = dict(env, TEST_THREAD_ID=str(300 + thread_id()))
+      results[n]['fe_stub'] = run_one([fe, 'blobs', 'run', 'test/parallel/' + n], stub, e, a.timeout)
+    with cf.ThreadPoolExecutor(a.jobs) as ex:
+      list(ex.map(rerun, again))
+    json.dump(results, open(res_path, 'w'))
+    print(f'ran {len(again)} again under fe')
+    a.report_only = True
   if a.report_only:
     results = json.load(open(res_path))
     write_outputs({n: results[n] for n in names if n in results}, a, a.elapsed, len(os.listdir(par)))
