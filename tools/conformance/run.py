@@ -398,11 +398,11 @@ def write_outputs(results, a, secs, total_files):
     'lists the test here. They are run under node with their flags and under fe without them, for information.\n')
   cnt = {}
   for r in flagged.values():
-    for f in set(x.split('=')[0] for x in r['unsupported']):
+    for f in set(x.split('=')[0] for x in r['unsupported'] if x.startswith('-')):
       cnt[f] = cnt.get(f, 0) + 1
   w('| flag | tests |')
   w('|---|---:|')
-  for f, c in sorted(cnt.items(), key=lambda x: -x[1]):
+  for f, c in sorted(cnt.items(), key=lambda x: (-x[1], x[0])):
     w(f'| `{f}` | {c} |')
   w('')
   w('<details><summary>The tests, with node\'s and fe+stub\'s result</summary>\n')
@@ -432,7 +432,7 @@ def write_outputs(results, a, secs, total_files):
   w('Most frequent first errors:\n')
   w('| count | first error |')
   w('|---:|---|')
-  for k, c in sorted(common.items(), key=lambda x: -x[1])[:25]:
+  for k, c in sorted(common.items(), key=lambda x: (-x[1], x[0]))[:25]:
     kk = k.replace('|', '\\|')
     w(f'| {c} | `{kk}` |')
   w('')
