@@ -89,13 +89,13 @@ const diagnosticsChannel = (() => {
       for (const event of traceEvents) if (handlers[event] && !this[event].unsubscribe(handlers[event])) done = false;
       return done;
     }
-    traceSync(fn, context = {}, thisArg, ...args) {
+    // Runs `body` with the start channel's stores bound; an error thrown is published on `error`,
+    // and `end` is published either way.
+    _traced(context, body) {
       const { start, end, error } = this;
       return start.runStores(context, () => {
         try {
-          const result = Reflect.apply(fn, thisArg, args);
-          context.result = result;
-          return result;
+          return body();
         } catch (err) {
           context.error = err;
           error.publish(context);
@@ -105,8 +105,15 @@ const diagnosticsChannel = (() => {
         }
       });
     }
+    traceSync(fn, context = {}, thisArg, ...args) {
+      return this._traced(context, () => {
+        const result = Reflect.apply(fn, thisArg, args);
+        context.result = result;
+        return result;
+      });
+    }
     tracePromise(fn, context = {}, thisArg, ...args) {
-      const { start, end, asyncStart, asyncEnd, error } = this;
+      const { asyncStart, asyncEnd, error } = this;
       const reject = (err) => {
         context.error = err;
         error.publish(context);
@@ -120,22 +127,14 @@ const diagnosticsChannel = (() => {
         asyncEnd.publish(context);
         return result;
       };
-      return start.runStores(context, () => {
-        try {
-          let promise = Reflect.apply(fn, thisArg, args);
-          if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
-          return promise.then(resolve, reject);
-        } catch (err) {
-          context.error = err;
-          error.publish(context);
-          throw err;
-        } finally {
-          end.publish(context);
-        }
+      return this._traced(context, () => {
+        let promise = Reflect.apply(fn, thisArg, args);
+        if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
+        return promise.then(resolve, reject);
       });
     }
     traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
-      const { start, end, asyncStart, asyncEnd, error } = this;
+      const { asyncStart, asyncEnd, error } = this;
       const callback = args.at(position);
       validateFunction(callback, 'callback');
       function wrappedCallback(err, res) {
@@ -154,17 +153,7 @@ const diagnosticsChannel = (() => {
         });
       }
       args.splice(position, 1, wrappedCallback);
-      return start.runStores(context, () => {
-        try {
-          return Reflect.apply(fn, thisArg, args);
-        } catch (err) {
-          context.error = err;
-          error.publish(context);
-          throw err;
-        } finally {
-          end.publish(context);
-        }
-      });
+      return this._traced(context, () => Reflect.apply(fn, thisArg, args));
     }
   }
   const tracingChannel = (nameOrChannels) => new TracingChannel(nameOrChannels);
