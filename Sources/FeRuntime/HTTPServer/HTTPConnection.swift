@@ -287,11 +287,22 @@ final class HTTPConnection: ChannelInboundHandler, Resource {
 
   /// No request in progress: the connection closes if it stays so for keepAliveTimeout.
   private func becameIdle() {
+    idleSince = .now()
+    armIdleTimer()
+  }
+
+  /// The server's limits changed (set after listen()): an idle connection's clock keeps its start
+  /// and takes the new keepAliveTimeout, as a connection accepted a moment later would.
+  func settingsChanged() {
+    guard open, isIdle, !receiving else { return }
+    armIdleTimer()
+  }
+
+  private func armIdleTimer() {
     timer?.cancel()
     timer = nil
-    idleSince = .now()
     guard let after = server.settings.keepAlive, let context else { return }
-    timer = context.eventLoop.scheduleTask(in: after) { [weak self] in
+    timer = context.eventLoop.scheduleTask(deadline: idleSince + after) { [weak self] in
       guard let self, self.isIdle, !self.receiving else { return }
       self.destroy()
     }

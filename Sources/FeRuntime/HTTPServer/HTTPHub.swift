@@ -389,7 +389,9 @@ final class HTTPHub: @unchecked Sendable {
       case .closeConnections(let id, let idleOnly):
         for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle { conn.destroy() }
       case .configure(let id, let settings):
-        servers[id]?.settings = settings
+        guard let server = servers[id] else { continue }
+        server.settings = settings
+        for conn in server.connections.values { conn.settingsChanged() }
       }
     }
     let list = touched
