@@ -9,16 +9,8 @@ import Testing
   import Glibc
 #endif
 
-@Suite struct BlobIdentityTests {
-  func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
-  func write(_ path: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+@Suite struct BlobIdentityTests: StoreFileTests {
 
-  /// A copy of the shared store (fe 1.4.2 and 2.1.0, installed from blobs/fe/1 and blobs/fe/2), pinned to fe ^2.1.0.
-  func sandbox(_ name: String) throws -> Sandbox {
-    let s = try Sandbox(name, store: .sharedCopy)
-    try s.config("export default { fe: \"^2.1.0\" };\n")
-    return s
-  }
 
   func blobDir(_ s: Sandbox, _ tool: String = "fe", _ version: String = "2.1.0") -> String {
     "\(s.feHome)/blobs/\(tool)/\(version)"

@@ -3,16 +3,8 @@
 import Foundation
 import Testing
 
-@Suite struct CorruptBlobTests {
-  func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
-  func write(_ path: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+@Suite struct CorruptBlobTests: StoreFileTests {
 
-  /// A copy of the shared store, pinned to fe ^2.1.0.
-  func sandbox(_ name: String) throws -> Sandbox {
-    let s = try Sandbox(name, store: .sharedCopy)
-    try s.config("export default { fe: \"^2.1.0\" };\n")
-    return s
-  }
 
   /// The command the failure `r` printed, run exactly as printed, repairs the blob.
   func expectPrintedRepair(_ s: Sandbox, _ r: FeResult, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -4,8 +4,7 @@
 import Foundation
 import Testing
 
-@Suite struct ReproducibleBundleTests {
-  func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+@Suite struct ReproducibleBundleTests: StoreFileTests {
 
   /// `cp -R from to`, creating `to`'s parents.
   func copy(_ from: String, to: String) throws {
