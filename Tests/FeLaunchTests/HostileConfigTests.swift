@@ -177,6 +177,14 @@ import Testing
     #expect(r.out.contains("0:/dev/null 1:pipe 2:pipe 3:pipe"), "\(r)")
   }
 
+  /// The sandbox's own entry point, typed by hand (no result pipe on fd 3), is one usage error.
+  @Test func theSandboxEntryPointIsNotForUsers() throws {
+    let s = try Sandbox("hostile-entry", store: .sharedReadOnly)
+    defer { s.remove() }
+    let r = try s.fe("__fe-config-sandbox", s.project + "/fe.config.js", s.project, "0")
+    expectFeError(r, code: 64, mentions: ["not run by hand"])
+  }
+
   /// The only state a config evaluation leaves is the launcher's own cache.
   private func snapshot(_ dir: String) throws -> [String: String] {
     var out: [String: String] = [:]
