@@ -38,7 +38,19 @@ enum RuntimeSource {
     ("28-es2023.js", PackageResources._8_es2023_js),
     ("29-constants.js", PackageResources._9_constants_js),
     ("30-diagnostics_channel.js", PackageResources._0_diagnostics_channel_js),
-    ("31-globals.js", PackageResources._1_globals_js),
+    ("31-async_hooks.js", PackageResources._1_async_hooks_js),
+    ("32-net.js", PackageResources._2_net_js),
+    ("33-dns.js", PackageResources._3_dns_js),
+    ("34-dgram.js", PackageResources._4_dgram_js),
+    ("35-http_client.js", PackageResources._5_http_client_js),
+    ("36-tls.js", PackageResources._6_tls_js),
+    ("37-https.js", PackageResources._7_https_js),
+    ("38-v8.js", PackageResources._8_v8_js),
+    ("39-worker_threads.js", PackageResources._9_worker_threads_js),
+    ("40-domain.js", PackageResources._0_domain_js),
+    ("41-cluster.js", PackageResources._1_cluster_js),
+    ("42-repl.js", PackageResources._2_repl_js),
+    ("60-globals.js", PackageResources._0_globals_js),
   ]
 
   static let text: String = files.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n")

@@ -1,0 +1,3 @@
+// dns and dns/promises
+// (being written; see issue 14)
+// Uses from earlier files: none.

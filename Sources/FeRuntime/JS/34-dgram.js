@@ -1,0 +1,3 @@
+// dgram: UDP sockets
+// (being written; see issue 14)
+// Uses from earlier files: none.

@@ -1,0 +1,3 @@
+// https: the HTTP client and server over tls
+// (being written; see issue 14)
+// Uses from earlier files: none.

@@ -1,0 +1,3 @@
+// worker_threads: a thread with its own isolate and event loop per worker
+// (being written; see issue 14)
+// Uses from earlier files: none.

@@ -1,0 +1,3 @@
+// domain
+// (being written; see issue 14)
+// Uses from earlier files: none.
