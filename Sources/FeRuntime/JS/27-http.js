@@ -319,7 +319,7 @@ const http = (() => {
       for (const [name, value] of headers) add(name, value);
       if (!hasDate && this.sendDate) head += `Date: ${utcDate()}\r\n`;
       if (!hasConnection) {
-        if (this.shouldKeepAlive && (hasContentLength || this.useChunkedEncodingByDefault)) {
+        if (this.shouldKeepAlive && (hasContentLength || this.useChunkedEncodingByDefault || this.agent)) { // agent: a client request (35-http_client.js)
           head += 'Connection: keep-alive\r\n';
           const seconds = Math.floor(this._keepAliveTimeout / 1000);
           if (seconds > 0) head += `Keep-Alive: timeout=${seconds}\r\n`;
@@ -1083,12 +1083,9 @@ const http = (() => {
   };
 
   function createServer(options, requestListener) { return new Server(options, requestListener); }
-  const unsupportedClient = () => {
-    throw nodeError(Error, 'ERR_FE_UNSUPPORTED', "fe's http module has no client yet; use fetch()");
-  };
   const httpModule = {
     STATUS_CODES, METHODS, Server, ServerResponse, IncomingMessage, OutgoingMessage, createServer,
-    request: unsupportedClient, get: unsupportedClient, maxHeaderSize: 16384, globalAgent: undefined,
+    // request, get, Agent, ClientRequest, globalAgent and maxHeaderSize: 35-http_client.js adds them.
     validateHeaderName, validateHeaderValue, setMaxIdleHTTPParsers: nop,
   };
   registerBuiltin('http', httpModule);
