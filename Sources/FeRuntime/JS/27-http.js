@@ -299,7 +299,9 @@ const http = (() => {
       let hasConnection = false, hasContentLength = false, hasTE = false, hasDate = false, hasTrailer = false;
       const add = (name, value) => {
         const key = name.toLowerCase();
-        if (Array.isArray(value)) {
+        if (Array.isArray(value) && value.length > 1 && key === 'cookie') {
+          head += `${name}: ${value.join('; ')}\r\n`; // a request's cookies go on one line
+        } else if (Array.isArray(value)) {
           for (const v of value) head += `${name}: ${v}\r\n`;
         } else {
           head += `${name}: ${value}\r\n`;

@@ -2,7 +2,7 @@
 // to a net socket), Agent (the keep-alive pool), and the HTTP/1.1 response parser (strict like
 // llhttp unless insecureHTTPParser). It runs over whatever stream a createConnection gives
 // (net's by default, tls's for https), never over fetch: tools observe sockets and events.
-// Uses from earlier files: 00-core.js (builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL, urlToHttpOptions); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http); 32-net.js (isIP).
+// Uses from earlier files: 00-core.js (builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
 const httpClient = (() => {
   const httpModule = builtins.get('http');
   const { OutgoingMessage, validateHeaderName, validateHeaderValue } = httpModule;
@@ -14,7 +14,17 @@ const httpClient = (() => {
   const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
   const checkIsHttpToken = (s) => tokenRe.test(s);
   const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
-  let maxHeaderSizeDefault = 16384;
+  // --max-http-header-size=N (on the command line or in NODE_OPTIONS) sets the default limit.
+  function maxHeaderSizeFlag() {
+    const args = [...process.execArgv, ...String((process.env && process.env.NODE_OPTIONS) || '').split(/\s+/)];
+    for (const a of args) {
+      const m = /^--max-http-header-size=(\d+)$/.exec(a);
+      if (m) return Number(m[1]);
+    }
+    return 16384;
+  }
+  let maxHeaderSizeDefault;
+  const maxHeaderSizeNow = () => (maxHeaderSizeDefault === undefined ? (maxHeaderSizeDefault = maxHeaderSizeFlag()) : maxHeaderSizeDefault);
 
   function connResetException(message) {
     const e = new Error(message);
@@ -56,7 +66,7 @@ const httpClient = (() => {
 
   class ResponseParser {
     constructor(maxHeaderSize, lenient) {
-      this.maxHeaderSize = maxHeaderSize > 0 ? maxHeaderSize : maxHeaderSizeDefault;
+      this.maxHeaderSize = maxHeaderSize > 0 ? maxHeaderSize : maxHeaderSizeNow();
       this.lenient = lenient;
       this.maxHeaderPairs = 2000;
       this.onHeadersComplete = nop;
@@ -77,11 +87,7 @@ const httpClient = (() => {
       if (!this.lenient && /\r(?!\n)/.test(text)) return parseError('HPE_LF_EXPECTED', 'Missing expected LF after header value');
       const lines = text.split(lineEndRe);
       const m = /^HTTP\/(\d)\.(\d) (\d{3})(?: ([^]*))?$/.exec(lines[0]);
-      if (m === null) {
-        if (!lines[0].startsWith('HTTP/')) return parseError('HPE_INVALID_CONSTANT');
-        if (!/^HTTP\/\d\.\d /.test(lines[0])) return parseError('HPE_INVALID_VERSION');
-        return parseError('HPE_INVALID_STATUS');
-      }
+      if (m === null) return this._checkStart(`${lines[0]}\n`) || parseError('HPE_INVALID_STATUS');
       const major = +m[1], minor = +m[2], statusCode = +m[3];
       if (major !== 1 || minor > 1) { if (major !== 0 && major !== 1 && !this.lenient) return parseError('HPE_INVALID_VERSION'); }
       const statusMessage = m[4] === undefined ? '' : m[4];
@@ -144,6 +150,17 @@ const httpClient = (() => {
       this.headText = '';
       return null;
     }
+    // A head still coming in: its start must already read as a status line.
+    _checkStart(text) {
+      const n = Math.min(text.length, 5);
+      if (text.slice(0, n) !== 'HTTP/'.slice(0, n)) return parseError('HPE_INVALID_CONSTANT');
+      const nl = text.indexOf('\n');
+      if (nl < 0) return null;
+      const line = text.slice(0, nl).replace(/\r$/, '');
+      if (!/^HTTP\/\d\.\d /.test(line)) return parseError('HPE_INVALID_VERSION');
+      if (!/^HTTP\/\d\.\d \d{3}(?: |$)/.test(line)) return parseError('HPE_INVALID_STATUS');
+      return null;
+    }
     _complete(rawTrailers) {
       this._reset();
       this.onMessageComplete(rawTrailers);
@@ -153,8 +170,9 @@ const httpClient = (() => {
     // -1 when it needs more, or an error.
     _collect(bytes, pos, limit) {
       const before = this.headText.length;
-      // Only the new bytes are decoded; the end marker may straddle the boundary.
-      this.headText += bytes.latin1Slice(pos, bytes.length);
+      // Only new bytes are decoded, and no more than the limit allows (a body may follow);
+      // the end marker may straddle two chunks.
+      this.headText += bytes.latin1Slice(pos, Math.min(bytes.length, pos + Math.max(0, limit + 4 - before)));
       let from = Math.max(0, before - 3);
       let end = -1, markLen = 0;
       for (;;) {
@@ -188,7 +206,10 @@ const httpClient = (() => {
             }
             const got = this._collect(bytes, pos, this.maxHeaderSize);
             if (got instanceof Error) return this._fail(got, pos);
-            if (got === -1) return len;
+            if (got === -1) {
+              const early = this._checkStart(this.headText);
+              return early ? this._fail(early, pos) : len;
+            }
             pos = got[0];
             const err = this._head(got[1]);
             if (err) return this._fail(err, pos);
@@ -332,13 +353,19 @@ const httpClient = (() => {
     if (host !== null && host !== undefined && typeof host !== 'string') throw invalidArgType(`options.${name}`, ['string', 'undefined', 'null'], host);
     return host;
   }
+  const TIMEOUT_MAX = 2 ** 31 - 1;
   function validateTimeout(msecs, name) {
     if (typeof msecs !== 'number') throw invalidArgType(name, 'number', msecs);
     if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange(name, 'a non-negative finite number', msecs);
+    if (msecs > TIMEOUT_MAX) {
+      process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+      return TIMEOUT_MAX;
+    }
     return msecs;
   }
-  function urlToHttpOptions(url) {
+  function httpOptionsOfUrl(url) {
     const options = {
+      ...url,
       protocol: url.protocol,
       hostname: typeof url.hostname === 'string' && url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
       hash: url.hash, search: url.search, pathname: url.pathname, path: `${url.pathname || ''}${url.search || ''}`, href: url.href,
@@ -356,8 +383,8 @@ const httpClient = (() => {
       this._corked = 0;
       this._closed = false;
       this[kError] = undefined;
-      if (typeof input === 'string') input = urlToHttpOptions(new URL(input));
-      else if (input instanceof URL) input = urlToHttpOptions(input);
+      if (typeof input === 'string') input = httpOptionsOfUrl(new URL(input));
+      else if (input instanceof URL) input = httpOptionsOfUrl(input);
       else { cb = options; options = input; input = null; }
       if (typeof options === 'function') { cb = options; options = input || {}; }
       else options = Object.assign(input || {}, options);
@@ -583,8 +610,7 @@ const httpClient = (() => {
         this.socket.uncork();
       }
       this._corked = 0;
-      this.finished = true;
-      this.writable = false;
+      this.finished = true; // writable stays true: legacy, and error detection relies on it
       if (this.outputData.length === 0 && this.socket && this.socket._httpMessage === this) this._finish();
       return this;
     }
@@ -629,6 +655,8 @@ const httpClient = (() => {
     setNoDelay(noDelay) { this._deferToConnect('setNoDelay', [noDelay]); }
     setSocketKeepAlive(enable, initialDelay) { this._deferToConnect('setKeepAlive', [enable, initialDelay]); }
     clearTimeout(cb) { this.setTimeout(0, cb); }
+    // events.captureRejections: a rejected async listener destroys the request with its error.
+    [Symbol.for('nodejs.rejection')](err) { this.destroy(err); }
   }
   const headersSent = (verb) => nodeError(Error, 'ERR_HTTP_HEADERS_SENT', `Cannot ${verb} headers after they are sent to the client`);
   // options.headers as an array: [name, value, ...] or [[name, value], ...], sent as given.
@@ -730,7 +758,8 @@ const httpClient = (() => {
     parser.onBody = (chunk) => {
       const stream = parser.incoming;
       if (stream === null || stream._dumped) return;
-      if (!stream.push(Buffer.from(chunk))) readStop(socket);
+      const buf = chunk instanceof Buffer ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (!stream.push(buf)) readStop(socket);
     };
     parser.onMessageComplete = (rawTrailers) => {
       const stream = parser.incoming;
@@ -756,12 +785,16 @@ const httpClient = (() => {
     const headers = join ? joinedHeaders(raw) : msg.headers;
     return headers;
   }
-  // joinDuplicateHeaders: every duplicate joined with ', ' (set-cookie too), none dropped.
+  // joinDuplicateHeaders: the fields whose duplicates are normally dropped (authorization,
+  // content-type, ...) are joined with ', ' too; cookie still joins with '; ', set-cookie is a list.
   function joinedHeaders(raw) {
     const out = {};
     for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i].toLowerCase();
-      out[name] = out[name] === undefined ? raw[i + 1] : `${out[name]}, ${raw[i + 1]}`;
+      const name = raw[i].toLowerCase(), value = raw[i + 1];
+      const had = out[name];
+      if (had === undefined) out[name] = name === 'set-cookie' ? [value] : value;
+      else if (name === 'set-cookie') had.push(value);
+      else out[name] = `${had}${name === 'cookie' ? '; ' : ', '}${value}`;
     }
     return out;
   }
@@ -805,7 +838,7 @@ const httpClient = (() => {
     req.res = res;
     res.req = req;
     res.on('end', responseOnEnd);
-    req.on('prefinish', requestOnPrefinish);
+    req.on('finish', requestOnFinish);
     socket.on('timeout', responseOnTimeout);
     // Nobody listens for the response: its body is drained so the socket does not stall.
     if (req.aborted || !req.emit('response', res)) res._dump();
@@ -829,6 +862,8 @@ const httpClient = (() => {
     if (ret instanceof Error) {
       prepareError(ret, d);
       freeParser(parser, req, socket);
+      socket.removeListener('data', socketOnData);
+      socket.removeListener('end', socketOnEnd);
       socket.destroy();
       req.socket._hadError = true;
       req.emit('error', ret);
@@ -957,8 +992,8 @@ const httpClient = (() => {
         if (typeof socket.destroySoon === 'function') socket.destroySoon();
         else socket.end();
       }
-    } else if (req.finished && !this.aborted) {
-      // finished: everything was written (with a socket, nothing waits in outputData).
+    } else if (req.writableFinished && !this.aborted) {
+      // Everything was written and the socket drained: it can serve the next request.
       responseKeepAlive(req);
     }
   }
@@ -971,9 +1006,10 @@ const httpClient = (() => {
     res.emit('timeout');
   }
 
-  function requestOnPrefinish() {
+  // The response ended before the request was all written: the socket is free once it is.
+  function requestOnFinish() {
     const req = this;
-    if (req.shouldKeepAlive && req._ended) responseKeepAlive(req);
+    if (req.shouldKeepAlive && req._ended && !req.destroyed) responseKeepAlive(req);
   }
 
   function emitFreeNT(req) {
@@ -1097,7 +1133,6 @@ const httpClient = (() => {
       this.reuseSocket(socket, req);
       setRequestSocket(this, req, socket);
       this.sockets[name].push(socket);
-      this.totalSocketCount++;
     } else if (sockLen < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
       this.createSocket(req, options, (err, s) => {
         if (err) req.onSocket(s, err);
@@ -1147,11 +1182,11 @@ const httpClient = (() => {
         servername = hostHeader.split(':', 1)[0];
       }
     }
-    if (isIP(servername)) servername = ''; // SNI never names an IP address
+    if (ipFamily(servername)) servername = ''; // SNI never names an IP address
     return servername;
   }
   const ipv4Re = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-  function isIP(s) {
+  function ipFamily(s) {
     const net = builtins.get('net');
     if (net && typeof net.isIP === 'function') return net.isIP(s);
     if (typeof s !== 'string') return 0;
@@ -1162,7 +1197,7 @@ const httpClient = (() => {
     function onFree() { agent.emit('free', s, options); }
     s.on('free', onFree);
     // The one place a socket leaves the agent: its close (every error ends in one).
-    function onClose() { agent.removeSocket(s, options); }
+    function onClose() { agent.totalSocketCount--; agent.removeSocket(s, options); }
     s.on('close', onClose);
     function onTimeout() {
       // An idle pooled socket that times out is closed.
@@ -1172,6 +1207,7 @@ const httpClient = (() => {
     s.on('timeout', onTimeout);
     // An upgraded socket leaves the pool for good.
     function onRemove() {
+      agent.totalSocketCount--;
       agent.removeSocket(s, options);
       s.removeListener('close', onClose);
       s.removeListener('free', onFree);
@@ -1190,7 +1226,6 @@ const httpClient = (() => {
         if (index !== -1) {
           sockets[name].splice(index, 1);
           if (sockets[name].length === 0) delete sockets[name];
-          this.totalSocketCount--;
         }
       }
     }
@@ -1255,10 +1290,11 @@ const httpClient = (() => {
     set(value) { globalAgentHolder.agent = value; },
   });
   Object.defineProperty(httpModule, 'maxHeaderSize', {
-    configurable: true, enumerable: true, get() { return maxHeaderSizeDefault; },
+    configurable: true, enumerable: true, get: maxHeaderSizeNow,
   });
   registerBuiltin('_http_agent', { Agent, get globalAgent() { return globalAgentHolder.agent; }, set globalAgent(v) { globalAgentHolder.agent = v; } });
   registerBuiltin('_http_client', { ClientRequest });
+  Object.assign(builtins.get('_http_incoming'), { readStart, readStop });
   const common = {
     _checkInvalidHeaderChar: (val) => /[^\t\x20-\x7e\x80-\xff]/.test(val),
     _checkIsHttpToken: checkIsHttpToken,
