@@ -322,6 +322,15 @@ const httpClient = (() => {
   function readStart(socket) { if (socket && !socket._paused && socket.readable && typeof socket.resume === 'function') socket.resume(); }
   function readStop(socket) { if (socket && typeof socket.pause === 'function') socket.pause(); }
   const IncomingMessage = class IncomingMessage extends BaseIncomingMessage {
+    get trailersDistinct() {
+      const out = {};
+      const raw = this.rawTrailers;
+      for (let i = 0; i < raw.length; i += 2) {
+        const name = raw[i].toLowerCase();
+        (out[name] || (out[name] = [])).push(raw[i + 1]);
+      }
+      return out;
+    }
     _read() {
       if (!this._consuming) { this._readableState.readingMore = false; this._consuming = true; }
       if (this.socket) readStart(this.socket);
@@ -1097,6 +1106,16 @@ const httpClient = (() => {
       socket.once('error', freeSocketErrorListener);
       freeSockets.push(socket);
     });
+    // TLS sockets' 'keylog' reaches the agent only once someone listens for it (https).
+    this.on('newListener', maybeEnableKeylog);
+  }
+  const kOnKeylog = Symbol('onkeylog');
+  function maybeEnableKeylog(eventName) {
+    if (eventName !== 'keylog') return;
+    this.removeListener('newListener', maybeEnableKeylog);
+    const agent = this;
+    this[kOnKeylog] = function onkeylog(keylog) { agent.emit('keylog', keylog, this); };
+    for (const list of Object.values(this.sockets)) for (const s of list) s.on('keylog', this[kOnKeylog]);
   }
   Object.setPrototypeOf(Agent.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Agent, EventEmitter);
@@ -1215,6 +1234,7 @@ const httpClient = (() => {
       s.removeListener('agentRemove', onRemove);
     }
     s.on('agentRemove', onRemove);
+    if (agent[kOnKeylog]) s.on('keylog', agent[kOnKeylog]);
   }
   Agent.prototype.removeSocket = function removeSocket(s, options) {
     const name = this.getName(options);
