@@ -1,11 +1,13 @@
-// crypto: random bytes and UUIDs, hashes and HMACs (OpenSSL through CryptoOps.swift), and the
-// global `crypto` (Web Crypto's getRandomValues and randomUUID; no SubtleCrypto).
-// Uses from earlier files: 00-core.js (hasOwn, define, check); 02-errors.js (nodeError, invalidArgType); 03-loop.js (nextTick); 08-fs.js (dataBytes); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// crypto: Node's crypto module over OpenSSL 3 (Ops/CryptoOps.swift and Crypto/*.swift): hashes,
+// HMACs, ciphers, key derivation, KeyObjects and key generation, signatures, RSA encryption,
+// Diffie-Hellman, X509Certificate, primes, and the global `crypto` (Web Crypto).
+// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, plain, format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateFunction, validateBoolean, validateObject, dataBytes); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const nodeCrypto = (() => {
   const { Transform } = nodeStream;
   const kHandle = Symbol('kHandle');
   const kFinalized = Symbol('kFinalized');
   const kOptions = Symbol('kOptions');
+  const kXofLength = Symbol('kXofLength');
   const RAND_MAX = 0xFFFFFFFFFFFF;
   const randomBytesRaw = (n) => ops.op_crypto_random(n);
   const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.length);
@@ -67,6 +69,19 @@ const nodeCrypto = (() => {
       this[kHandle] = ops.op_crypto_hash_new(algorithm, null);
     }
     if (this[kHandle] < 0) throw new Error('Digest method not supported');
+    // Extendable-output functions (shake) take their length from options.outputLength.
+    const xofLen = options && options.outputLength;
+    if (xofLen !== undefined) {
+      validateUint32(xofLen, 'options.outputLength');
+      const name = typeof algorithm === 'string' ? algorithm.toLowerCase() : null;
+      if (name !== null && !(name in xofDefault) && xofLen !== digestLength(algorithm)) {
+        ops.op_crypto_hash_free(this[kHandle]);
+        throw nodeError(Error, 'ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH', 'error:030000B2:digital envelope routines::not XOF or invalid length');
+      }
+      if (name in xofDefault) this[kXofLength] = xofLen;
+    } else if (algorithm instanceof Hash) {
+      this[kXofLength] = algorithm[kXofLength];
+    }
     this[kFinalized] = false;
     initEmitter(this);
     LazyTransform.call(this, options);
@@ -93,6 +108,7 @@ const nodeCrypto = (() => {
   Hash.prototype.digest = function (outputEncoding) {
     if (this[kFinalized]) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     this[kFinalized] = true;
+    if (this[kXofLength] !== undefined) return encodeOutput(ops.op_crypto_hash_xof(this[kHandle], this[kXofLength]), outputEncoding);
     return finishDigest(this[kHandle], outputEncoding);
   };
 
@@ -263,24 +279,1446 @@ const nodeCrypto = (() => {
     return supportedHashes.slice();
   }
 
-  // Web Crypto's `crypto`: what fe has of it (no SubtleCrypto).
+  // -------------------------------------------------------------------------------------------
+  // Native calls that may fail return `{__cryptoError: [class, code, message, library, reason]}`
+  // (Crypto/CryptoSupport.swift); this turns it into Node's error.
+  const errorClasses = { Error, TypeError, RangeError };
+  function cryptoError(info) {
+    const [kind, code, message, library, reason] = info;
+    const e = code.startsWith('ERR_OSSL_') || code.startsWith('ERR_SSL_') ? new (errorClasses[kind] || Error)(message)
+      : nodeError(errorClasses[kind] || Error, code, message);
+    e.code = code;
+    if (library !== undefined) e.library = library;
+    if (reason !== undefined) e.reason = reason;
+    return e;
+  }
+  function native(result) {
+    if (result !== null && typeof result === 'object' && result.__cryptoError) throw cryptoError(result.__cryptoError);
+    return result;
+  }
+  const call = (op, ...args) => native(ops[op](...args));
+  // A job run on the worker pool: its result, or its failure thrown as a Node error.
+  const job = (op, options) => opAsync(ops[op + '_async'], options).then(native);
+
+  const isAnyArrayBuffer = (v) => v instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer);
+  function validateString(value, name) { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); }
+  function validateFunction(value, name) { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); }
+  function validateObject(value, name) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'object', value);
+  }
+  function validateBoolean(value, name) { if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value); }
+  function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+  }
+  const validateInt32 = (v, name, min = -2147483648, max = 2147483647) => validateInteger(v, name, min, max);
+  function validateUint32(value, name, positive) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    const min = positive ? 1 : 0;
+    if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
+  }
+  function validateOneOf(value, name, list) {
+    if (!list.includes(value)) {
+      const allowed = list.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
+      throw invalidArgValue(name, value, `must be one of: ${allowed}`);
+    }
+  }
+  const illegalConstructor = () => nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+
+  // Node's getArrayBufferOrView: strings are encoded, views and ArrayBuffers are taken as bytes.
+  function toBytes(buffer, name, encoding) {
+    if (isAnyArrayBuffer(buffer)) return new Uint8Array(buffer);
+    if (typeof buffer === 'string') {
+      if (encoding === 'buffer') encoding = 'utf8';
+      return bytesOf(Buffer.from(buffer, encoding));
+    }
+    if (!isView(buffer)) throw invalidArgType(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buffer);
+    return bytesOf(buffer);
+  }
+  const copyBytes = (u8) => new Uint8Array(u8);
+  const b64url = (u8) => asBuffer(u8).toString('base64url');
+
+  // -------------------------------------------------------------------------------------------
+  // Hash output length for shake (XOF)
+  const xofDefault = { shake128: 16, shake256: 32 };
+
+  // -------------------------------------------------------------------------------------------
+  // Ciphers
+  let cipherList = null;
+  function getCiphers() {
+    if (cipherList === null) {
+      const seen = new Set();
+      for (const n of ops.op_crypto_cipher_list()) seen.add(n.toLowerCase());
+      cipherList = [...seen].sort();
+    }
+    return cipherList.slice();
+  }
+  function getStringOption(options, key) {
+    let value;
+    if (options && (value = options[key]) != null) validateString(value, `options.${key}`);
+    return value;
+  }
+  function getUIntOption(options, key) {
+    let value;
+    if (options && (value = options[key]) != null) {
+      if (value >>> 0 !== value) throw invalidArgValue(`options.${key}`, value);
+      return value;
+    }
+    return -1;
+  }
+  function getDecoder(decoder, encoding) {
+    const { StringDecoder } = requireBuiltin('string_decoder');
+    const normalized = Buffer.isEncoding(encoding) ? new StringDecoder(encoding).encoding : undefined;
+    if (normalized === undefined) throw nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+    return decoder && decoder.encoding === normalized ? decoder : decoder || new StringDecoder(encoding);
+  }
+  // The deprecated createCipher derives key and IV from a password as OpenSSL's EVP_BytesToKey
+  // does with MD5 and one round.
+  function bytesToKey(password, keyLength, ivLength) {
+    const out = [];
+    let total = 0, prev = null;
+    while (total < keyLength + ivLength) {
+      const h = createHash('md5');
+      if (prev) h.update(prev);
+      h.update(password);
+      prev = h.digest();
+      out.push(prev);
+      total += prev.length;
+    }
+    const all = Buffer.concat(out);
+    return [all.subarray(0, keyLength), all.subarray(keyLength, keyLength + ivLength)];
+  }
+  const kCipherState = Symbol('kCipherState');
+  function initCipher(self, cipher, key, iv, options, encrypt) {
+    const authTagLength = getUIntOption(options, 'authTagLength');
+    self[kHandle] = call('op_crypto_cipher_new', { name: cipher, key, iv, encrypt, authTagLength });
+    self[kFinalized] = false;
+    self[kCipherState] = { encrypt, authTag: undefined, aeadDone: false };
+    self._decoder = null;
+    initEmitter(self);
+    LazyTransform.call(self, options);
+  }
+  function createCipherWithIV(self, cipher, key, iv, options, encrypt) {
+    validateString(cipher, 'cipher');
+    const encoding = getStringOption(options, 'encoding');
+    key = prepareSecretKey(key, encoding);
+    iv = iv === null ? null : toBytes(iv, 'iv');
+    initCipher(self, cipher, key, iv, options, encrypt);
+  }
+  function createCipherWithPassword(self, cipher, password, options, encrypt) {
+    validateString(cipher, 'cipher');
+    password = toBytes(password, 'password');
+    const info = ops.op_crypto_cipher_info(cipher, -1, -1);
+    if (info === undefined) throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
+    const [key, iv] = bytesToKey(password, info.keyLength, info.ivLength || 0);
+    initCipher(self, cipher, bytesOf(key), info.ivLength ? bytesOf(iv) : null, options, encrypt);
+  }
+  function Cipheriv(cipher, key, iv, options) {
+    if (!(this instanceof Cipheriv)) return new Cipheriv(cipher, key, iv, options);
+    createCipherWithIV(this, cipher, key, iv, options, true);
+  }
+  function Decipheriv(cipher, key, iv, options) {
+    if (!(this instanceof Decipheriv)) return new Decipheriv(cipher, key, iv, options);
+    createCipherWithIV(this, cipher, key, iv, options, false);
+  }
+  function Cipher(cipher, password, options) {
+    if (!(this instanceof Cipher)) return new Cipher(cipher, password, options);
+    createCipherWithPassword(this, cipher, password, options, true);
+  }
+  function Decipher(cipher, password, options) {
+    if (!(this instanceof Decipher)) return new Decipher(cipher, password, options);
+    createCipherWithPassword(this, cipher, password, options, false);
+  }
+  const kUpdate = Symbol('kUpdate'), kFinal = Symbol('kFinal');
+  const cipherProto = {
+    _transform(chunk, encoding, callback) {
+      this.push(this[kUpdate](typeof chunk === 'string' ? bytesOf(Buffer.from(chunk, encoding)) : bytesOf(chunk)));
+      callback();
+    },
+    _flush(callback) {
+      try { this.push(this[kFinal]()); } catch (e) { callback(e); return; }
+      callback();
+    },
+    [kUpdate](bytes) {
+      if (this[kFinalized]) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation update');
+      return asBuffer(call('op_crypto_cipher_update', this[kHandle], bytes));
+    },
+    [kFinal]() {
+      if (this[kFinalized]) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation final');
+      this[kFinalized] = true;
+      try {
+        const out = asBuffer(call('op_crypto_cipher_final', this[kHandle]));
+        if (this[kCipherState].encrypt) this[kCipherState].authTag = call('op_crypto_cipher_get_tag', this[kHandle]);
+        return out;
+      } finally {
+        ops.op_crypto_cipher_free(this[kHandle]);
+      }
+    },
+    update(data, inputEncoding, outputEncoding) {
+      let bytes;
+      if (typeof data === 'string') {
+        if (inputEncoding && inputEncoding !== 'buffer' && !Buffer.isEncoding(inputEncoding)) {
+          throw nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${inputEncoding}`);
+        }
+        if (inputEncoding === 'hex' && data.length % 2 !== 0) {
+          throw invalidArgValue('encoding', inputEncoding, `is invalid for data of length ${data.length}`);
+        }
+        bytes = bytesOf(Buffer.from(data, inputEncoding === 'buffer' ? 'utf8' : inputEncoding || 'utf8'));
+      } else if (isView(data)) {
+        bytes = bytesOf(data);
+      } else {
+        throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+      }
+      const ret = this[kUpdate](bytes);
+      if (outputEncoding && outputEncoding !== 'buffer') {
+        this._decoder = getDecoder(this._decoder, outputEncoding);
+        return this._decoder.write(ret);
+      }
+      return ret;
+    },
+    final(outputEncoding) {
+      const ret = this[kFinal]();
+      if (outputEncoding && outputEncoding !== 'buffer') {
+        this._decoder = getDecoder(this._decoder, outputEncoding);
+        return this._decoder.end(ret);
+      }
+      return ret;
+    },
+    setAutoPadding(ap = true) {
+      if (this[kFinalized] || !call('op_crypto_cipher_set_padding', this[kHandle], !!ap)) {
+        throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation setAutoPadding');
+      }
+      return this;
+    },
+    setAAD(aadbuf, options) {
+      const encoding = getStringOption(options, 'encoding');
+      const plaintextLength = getUIntOption(options, 'plaintextLength');
+      aadbuf = toBytes(aadbuf, 'aadbuf', encoding);
+      if (this[kFinalized]) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation setAAD');
+      const r = ops.op_crypto_cipher_set_aad(this[kHandle], aadbuf, plaintextLength);
+      if (r !== true) {
+        if (r && r.__cryptoError && r.__cryptoError[1] === 'ERR_CRYPTO_INVALID_MESSAGELEN') throw cryptoError(r.__cryptoError);
+        throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation setAAD');
+      }
+      return this;
+    },
+  };
+  for (const C of [Cipheriv, Decipheriv, Cipher, Decipher]) {
+    Object.setPrototypeOf(C.prototype, LazyTransform.prototype);
+    Object.setPrototypeOf(C, LazyTransform);
+    for (const k of Reflect.ownKeys(cipherProto)) {
+      Object.defineProperty(C.prototype, k, { value: cipherProto[k], writable: true, configurable: true, enumerable: typeof k === 'string' });
+    }
+  }
+  function getAuthTag() {
+    const tag = this[kCipherState].authTag;
+    if (!this[kFinalized] || tag === undefined) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation getAuthTag');
+    return Buffer.from(tag);
+  }
+  function setAuthTag(tagbuf, encoding) {
+    tagbuf = toBytes(tagbuf, 'buffer', encoding);
+    if (this[kFinalized] || this[kCipherState].tagSet || !call('op_crypto_cipher_set_tag', this[kHandle], tagbuf)) {
+      throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation setAuthTag');
+    }
+    this[kCipherState].tagSet = true;
+    return this;
+  }
+  Cipheriv.prototype.getAuthTag = getAuthTag;
+  Cipher.prototype.getAuthTag = getAuthTag;
+  Decipheriv.prototype.setAuthTag = setAuthTag;
+  Decipher.prototype.setAuthTag = setAuthTag;
+  const createCipheriv = (cipher, key, iv, options) => new Cipheriv(cipher, key, iv, options);
+  const createDecipheriv = (cipher, key, iv, options) => new Decipheriv(cipher, key, iv, options);
+  const createCipher = (cipher, password, options) => new Cipher(cipher, password, options);
+  const createDecipher = (cipher, password, options) => new Decipher(cipher, password, options);
+
+  function getCipherInfo(nameOrNid, options) {
+    if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {
+      throw invalidArgType('nameOrNid', ['string', 'number'], nameOrNid);
+    }
+    if (typeof nameOrNid === 'number') validateInt32(nameOrNid, 'nameOrNid');
+    let keyLength = -1, ivLength = -1;
+    if (options !== undefined) {
+      validateObject(options, 'options');
+      if (options.keyLength !== undefined) { validateInt32(options.keyLength, 'options.keyLength'); keyLength = options.keyLength; }
+      if (options.ivLength !== undefined) { validateInt32(options.ivLength, 'options.ivLength'); ivLength = options.ivLength; }
+    }
+    return native(ops.op_crypto_cipher_info(nameOrNid, keyLength, ivLength));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Key derivation: pbkdf2, scrypt, hkdf
+  function pbkdf2Options(password, salt, iterations, keylen, digest) {
+    validateString(digest, 'digest');
+    password = toBytes(password, 'password');
+    salt = toBytes(salt, 'salt');
+    validateInt32(iterations, 'iterations', 1);
+    validateInt32(keylen, 'keylen', 0);
+    return { password, salt, iterations, keylen, digest };
+  }
+  function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+    if (typeof digest === 'function') { callback = digest; digest = undefined; }
+    const options = pbkdf2Options(password, salt, iterations, keylen, digest);
+    validateFunction(callback, 'callback');
+    job('op_crypto_pbkdf2', options).then((bytes) => callback(null, asBuffer(bytes)), (e) => callback(e));
+  }
+  function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+    return asBuffer(call('op_crypto_pbkdf2', pbkdf2Options(password, salt, iterations, keylen, digest)));
+  }
+
+  const scryptDefaults = { N: 16384, r: 8, p: 1, maxmem: 32 << 20 };
+  function scryptOptions(password, salt, keylen, options) {
+    password = toBytes(password, 'password');
+    salt = toBytes(salt, 'salt');
+    validateInt32(keylen, 'keylen', 0);
+    let { N, r, p, maxmem } = scryptDefaults;
+    if (options && options !== scryptDefaults) {
+      const has = (k) => options[k] !== undefined;
+      if (has('N')) { N = options.N; validateUint32(N, 'N'); }
+      if (has('cost')) {
+        if (has('N')) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "N" cannot be used in combination with option "cost"');
+        N = options.cost; validateUint32(N, 'cost');
+      }
+      if (has('r')) { r = options.r; validateUint32(r, 'r'); }
+      if (has('blockSize')) {
+        if (has('r')) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "r" cannot be used in combination with option "blockSize"');
+        r = options.blockSize; validateUint32(r, 'blockSize');
+      }
+      if (has('p')) { p = options.p; validateUint32(p, 'p'); }
+      if (has('parallelization')) {
+        if (has('p')) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "p" cannot be used in combination with option "parallelization"');
+        p = options.parallelization; validateUint32(p, 'parallelization');
+      }
+      if (has('maxmem')) {
+        maxmem = options.maxmem;
+        validateInteger(maxmem, 'maxmem', 0);
+      }
+      if (N === 0) N = scryptDefaults.N;
+      if (r === 0) r = scryptDefaults.r;
+      if (p === 0) p = scryptDefaults.p;
+      if (maxmem === 0) maxmem = scryptDefaults.maxmem;
+    }
+    // OpenSSL's own limits, checked first so the error is Node's.
+    if (N < 2 || (N & (N - 1)) !== 0 || 128 * N * r > maxmem || p * r > 0x3fffffff || (r * 128 * p) > maxmem + 1e12) {
+      throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', 'Invalid scrypt params: error:030000E6:digital envelope routines::memory limit exceeded');
+    }
+    return { password, salt, keylen, N, r, p, maxmem };
+  }
+  function scrypt(password, salt, keylen, options, callback = scryptDefaults) {
+    if (callback === scryptDefaults) { callback = options; options = scryptDefaults; }
+    const o = scryptOptions(password, salt, keylen, options);
+    validateFunction(callback, 'callback');
+    job('op_crypto_scrypt', o).then((bytes) => callback(null, asBuffer(bytes)), (e) => callback(e));
+  }
+  function scryptSync(password, salt, keylen, options = scryptDefaults) {
+    return asBuffer(call('op_crypto_scrypt', scryptOptions(password, salt, keylen, options)));
+  }
+
+  const hashSizes = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
+  function hkdfOptions(hash, key, salt, info, length) {
+    validateString(hash, 'digest');
+    key = prepareKey(key);
+    salt = toBytes(salt, 'salt');
+    info = toBytes(info, 'info');
+    validateInteger(length, 'length', 0, kMaxLength);
+    if (info.byteLength > 1024) {
+      throw outOfRange('info', 'must not contain more than 1024 bytes', info.byteLength);
+    }
+    const digestSize = digestLength(hash);
+    if (digestSize === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hash}`);
+    if (length > digestSize * 255) throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
+    return { digest: hash, key, salt, info, keylen: length };
+  }
+  const kMaxLength = 2 ** 32 - 1;
+  function digestLength(name) {
+    const id = ops.op_crypto_hash_new(name, null);
+    if (id < 0) return undefined;
+    const n = ops.op_crypto_hash_digest(id).length;
+    return n;
+  }
+  function prepareKey(key) {
+    if (isKeyObject(key)) {
+      if (key.type !== 'secret') throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected secret.`);
+      return key[kKeyData];
+    }
+    if (isCryptoKey(key)) return prepareKey(key[kKeyObject]);
+    if (typeof key !== 'string' && !isView(key) && !isAnyArrayBuffer(key)) {
+      throw invalidArgType('ikm', ['string', 'SecretKeyObject', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], key);
+    }
+    return toBytes(key, 'ikm');
+  }
+  function hkdf(hash, key, salt, info, length, callback) {
+    const o = hkdfOptions(hash, key, salt, info, length);
+    validateFunction(callback, 'callback');
+    job('op_crypto_hkdf', o).then((bytes) => callback(null, bytes.buffer.byteLength === bytes.length ? bytes.buffer : copyBytes(bytes).buffer), (e) => callback(e));
+  }
+  function hkdfSync(hash, key, salt, info, length) {
+    const bytes = call('op_crypto_hkdf', hkdfOptions(hash, key, salt, info, length));
+    return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes.buffer : copyBytes(bytes).buffer;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // KeyObject: a secret key holds its bytes; an asymmetric key the DER the native side reads
+  // (PKCS#8 for private keys, SPKI for public ones), its type and its details.
+  const kKeyData = Symbol('kKeyData');
+  const kKeyType = Symbol('kKeyType');
+  const kKeyObject = Symbol('kKeyObject');
+  const kAlgorithm = Symbol('kAlgorithm');
+  const kExtractable = Symbol('kExtractable');
+  const kKeyUsages = Symbol('kKeyUsages');
+  const isKeyObject = (v) => v != null && v[kKeyType] !== undefined;
+  const isCryptoKey = (v) => v != null && v[kKeyObject] !== undefined;
+  // What a KeyObject handle is: an object made here (never one users can make).
+  class KeyObjectHandle { constructor(data) { this.data = data; } }
+
+  class KeyObject {
+    constructor(type, handle) {
+      if (type !== 'secret' && type !== 'public' && type !== 'private') throw invalidArgValue('type', type);
+      if (typeof handle !== 'object' || !(handle instanceof KeyObjectHandle)) throw invalidArgType('handle', 'object', handle);
+      this[kKeyType] = type;
+      this[kKeyData] = handle.data;
+    }
+    get type() { return this[kKeyType]; }
+    static from(key) {
+      if (!isCryptoKey(key)) throw invalidArgType('key', 'CryptoKey', key);
+      return key[kKeyObject];
+    }
+    equals(otherKeyObject) {
+      if (!isKeyObject(otherKeyObject)) throw invalidArgType('otherKeyObject', 'KeyObject', otherKeyObject);
+      if (otherKeyObject.type !== this.type) return false;
+      const a = this.type === 'secret' ? this[kKeyData] : this[kKeyData].der;
+      const b = otherKeyObject.type === 'secret' ? otherKeyObject[kKeyData] : otherKeyObject[kKeyData].der;
+      if (a.length !== b.length) return false;
+      return timingSafeEqual(a, b);
+    }
+  }
+  Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
+
+  class SecretKeyObject extends KeyObject {
+    constructor(handle) { super('secret', handle); }
+    get symmetricKeySize() { return this[kKeyData].length; }
+    export(options) {
+      if (options !== undefined) {
+        validateObject(options, 'options');
+        validateOneOf(options.format, 'options.format', [undefined, 'buffer', 'jwk']);
+        if (options.format === 'jwk') return { kty: 'oct', k: b64url(this[kKeyData]) };
+      }
+      return Buffer.from(this[kKeyData]);
+    }
+  }
+  class AsymmetricKeyObject extends KeyObject {
+    get asymmetricKeyType() { return this[kKeyData].type; }
+    get asymmetricKeyDetails() {
+      const d = this[kKeyData].details;
+      const out = {};
+      switch (this[kKeyData].type) {
+        case 'rsa':
+        case 'rsa-pss':
+          out.modulusLength = d.modulusLength;
+          out.publicExponent = bytesToBigInt(d.publicExponent);
+          if (d.hashAlgorithm !== undefined) {
+            out.hashAlgorithm = d.hashAlgorithm;
+            out.mgf1HashAlgorithm = d.mgf1HashAlgorithm;
+            out.saltLength = d.saltLength;
+          }
+          return out;
+        case 'dsa':
+          return { modulusLength: d.modulusLength, divisorLength: d.divisorLength };
+        case 'ec':
+          return { namedCurve: d.namedCurve };
+        default:
+          return {};
+      }
+    }
+  }
+  function bytesToBigInt(u8) {
+    let n = 0n;
+    for (const b of u8) n = (n << 8n) | BigInt(b);
+    return n;
+  }
+  function exportJwk(self, isPrivate) {
+    const t = self[kKeyData].type;
+    if (!['rsa', 'ec', 'ed25519', 'ed448', 'x25519', 'x448'].includes(t)) {
+      throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
+    }
+    const raw = call('op_crypto_key_jwk', self[kKeyData]);
+    const out = {};
+    for (const k of Object.keys(raw)) out[k] = typeof raw[k] === 'string' ? raw[k] : b64url(raw[k]);
+    return out;
+  }
+  function exportAsymmetric(self, options, isPrivate) {
+    if (options && options.format === 'jwk') return exportJwk(self, isPrivate);
+    validateObject(options, 'options');
+    const { format, type, cipher, passphrase } = parseKeyEncoding(options, self.asymmetricKeyType, isPrivate ? false : true);
+    if (type === 'pkcs1' && self.asymmetricKeyType !== 'rsa') {
+      throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding pkcs1 can only be used for RSA keys.');
+    }
+    const out = call('op_crypto_key_export', self[kKeyData], { format, type, cipher, passphrase });
+    return typeof out === 'string' ? out : asBuffer(out);
+  }
+  class PublicKeyObject extends AsymmetricKeyObject {
+    constructor(handle) { super('public', handle); }
+    export(options) { return exportAsymmetric(this, options, false); }
+  }
+  class PrivateKeyObject extends AsymmetricKeyObject {
+    constructor(handle) { super('private', handle); }
+    export(options) {
+      if (options && options.passphrase !== undefined && options.format === 'jwk') {
+        throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding jwk does not support encryption.');
+      }
+      return exportAsymmetric(this, options, true);
+    }
+  }
+
+  function parseKeyFormat(formatStr, defaultFormat, optionName) {
+    if (formatStr === undefined && defaultFormat !== undefined) return defaultFormat;
+    if (formatStr === 'pem' || formatStr === 'der' || formatStr === 'jwk') return formatStr;
+    throw invalidArgValue(optionName, formatStr);
+  }
+  function parseKeyType(typeStr, required, keyType, isPublic, optionName) {
+    if (typeStr === undefined && !required) return undefined;
+    if (typeStr === 'pkcs1') {
+      if (keyType !== undefined && keyType !== 'rsa') {
+        throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding pkcs1 can only be used for RSA keys.');
+      }
+      return typeStr;
+    }
+    if (typeStr === 'spki' && isPublic !== false) return typeStr;
+    if (typeStr === 'pkcs8' && isPublic !== true) return typeStr;
+    if (typeStr === 'sec1' && isPublic !== true) {
+      if (keyType !== undefined && keyType !== 'ec') {
+        throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding sec1 can only be used for EC keys.');
+      }
+      return typeStr;
+    }
+    throw invalidArgValue(optionName, typeStr);
+  }
+  const option = (name, objName) => (objName === undefined ? `options.${name}` : `options.${objName}.${name}`);
+  const isStringOrBuffer = (v) => typeof v === 'string' || isView(v) || isAnyArrayBuffer(v);
+  function parseKeyEncoding(enc, keyType, isPublic, objName) {
+    validateObject(enc, 'options');
+    const isInput = keyType === undefined;
+    const format = parseKeyFormat(enc.format, isInput ? 'pem' : undefined, option('format', objName));
+    const required = (!isInput || format === 'der') && format !== 'jwk';
+    const type = parseKeyType(enc.type, required, keyType, isPublic, option('type', objName));
+    let cipher, passphrase, encoding;
+    if (isPublic !== true) {
+      ({ cipher, passphrase, encoding } = enc);
+      if (!isInput) {
+        if (cipher != null) {
+          if (typeof cipher !== 'string') throw invalidArgValue(option('cipher', objName), cipher);
+          if (format === 'der' && (type === 'pkcs1' || type === 'sec1')) {
+            throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', `The selected key encoding ${type} does not support encryption.`);
+          }
+          if (ops.op_crypto_cipher_info(cipher, -1, -1) === undefined) throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
+        } else if (passphrase !== undefined) {
+          throw invalidArgValue(option('cipher', objName), cipher);
+        }
+      }
+      if ((isInput && passphrase !== undefined && !isStringOrBuffer(passphrase)) ||
+          (!isInput && cipher != null && !isStringOrBuffer(passphrase))) {
+        throw invalidArgValue(option('passphrase', objName), passphrase);
+      }
+    }
+    if (passphrase !== undefined) passphrase = toBytes(passphrase, 'key.passphrase', encoding);
+    return { format, type, cipher, passphrase };
+  }
+
+  // How a key argument is given: a KeyObject, a CryptoKey, PEM, or {key, format, type, ...}.
+  const kCreatePrivate = 0, kCreatePublic = 1, kConsumePrivate = 2, kConsumePublic = 3;
+  function keyTypes(allowKeyObject, bufferOnly = false) {
+    const types = ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'];
+    return bufferOnly ? types.slice(0, 4) : allowKeyObject ? types : types.slice(0, 5);
+  }
+  function keyObjectData(key, ctx) {
+    if (ctx === kCreatePrivate) throw invalidArgType('key', ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
+    if (key.type !== 'private') {
+      if (ctx === kConsumePrivate || ctx === kCreatePublic) {
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected private.`);
+      }
+      if (key.type !== 'public') {
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected private or public.`);
+      }
+    }
+    return key[kKeyData];
+  }
+  const invalidJwk = () => nodeError(TypeError, 'ERR_CRYPTO_INVALID_JWK', 'Invalid JWK data');
+  function keyDataFromJwk(key, ctx) {
+    validateObject(key, 'key');
+    validateOneOf(key.kty, 'key.kty', ['RSA', 'EC', 'OKP']);
+    const isPublic = ctx === kConsumePublic || ctx === kCreatePublic;
+    const b = (v) => bytesOf(Buffer.from(v, 'base64'));
+    let o;
+    if (key.kty === 'OKP') {
+      validateString(key.crv, 'key.crv');
+      validateOneOf(key.crv, 'key.crv', ['Ed25519', 'Ed448', 'X25519', 'X448']);
+      validateString(key.x, 'key.x');
+      if (!isPublic) validateString(key.d, 'key.d');
+      const data = b(isPublic ? key.x : key.d);
+      const size = { Ed25519: 32, X25519: 32, Ed448: 57, X448: 56 }[key.crv];
+      if (data.byteLength !== size) throw invalidJwk();
+      o = { kty: 'OKP', crv: key.crv, x: b(key.x), d: isPublic ? undefined : data };
+    } else if (key.kty === 'EC') {
+      validateString(key.crv, 'key.crv');
+      validateOneOf(key.crv, 'key.crv', ['P-256', 'secp256k1', 'P-384', 'P-521']);
+      validateString(key.x, 'key.x');
+      validateString(key.y, 'key.y');
+      if (!isPublic) validateString(key.d, 'key.d');
+      o = { kty: 'EC', crv: key.crv, x: b(key.x), y: b(key.y), d: isPublic ? undefined : b(key.d) };
+    } else {
+      validateString(key.n, 'key.n');
+      validateString(key.e, 'key.e');
+      o = { kty: 'RSA', n: b(key.n), e: b(key.e) };
+      if (!isPublic) {
+        for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) { validateString(key[k], `key.${k}`); o[k] = b(key[k]); }
+      }
+    }
+    o.private = !isPublic;
+    const r = ops.op_crypto_key_from_jwk(o);
+    if (r && r.__cryptoError) throw invalidJwk();
+    return r;
+  }
+  function prepareAsymmetricKey(key, ctx) {
+    if (isKeyObject(key)) return { data: keyObjectData(key, ctx) };
+    if (isCryptoKey(key)) return { data: keyObjectData(key[kKeyObject], ctx) };
+    if (isStringOrBuffer(key)) return { format: 'pem', data: toBytes(key, 'key') };
+    if (typeof key === 'object' && key !== null) {
+      const { key: data, encoding, format } = key;
+      if (isKeyObject(data)) return { data: keyObjectData(data, ctx) };
+      if (isCryptoKey(data)) return { data: keyObjectData(data[kKeyObject], ctx) };
+      if (format === 'jwk') {
+        validateObject(data, 'key.key');
+        return { data: keyDataFromJwk(data, ctx), format: 'jwk' };
+      }
+      if (!isStringOrBuffer(data)) throw invalidArgType('key.key', keyTypes(ctx !== kCreatePrivate), data);
+      const isPublic = ctx === kConsumePrivate || ctx === kCreatePrivate ? false : undefined;
+      return { data: toBytes(data, 'key', encoding), ...parseKeyEncoding(key, undefined, isPublic) };
+    }
+    throw invalidArgType('key', keyTypes(ctx !== kCreatePrivate), key);
+  }
+  // The DER record of a key argument, read natively when it is not a KeyObject already.
+  function asymmetricKeyData(key, ctx) {
+    const { format, type, data, passphrase } = prepareAsymmetricKey(key, ctx);
+    if (!(data instanceof Uint8Array)) return data; // a KeyObject's record, or one read from a JWK
+    const wantPrivate = ctx === kCreatePrivate || ctx === kConsumePrivate ||
+      (ctx === kConsumePublic && isPrivatePEM(data, format, type));
+    const r = call('op_crypto_key_import', { data, format, type, passphrase, private: wantPrivate });
+    if (ctx === kCreatePublic && r.private) return publicOf(r);
+    return r;
+  }
+  function isPrivatePEM(data, format, type) {
+    if (format === 'der') return type === 'pkcs8' || type === 'sec1' || (type === 'pkcs1' && data[4] === 2 && data[5] === 1 && data[6] === 0) ||
+      (type === 'pkcs1' && data[2] === 2 && data[3] === 1 && data[4] === 0);
+    const head = asBuffer(data.subarray(0, 100)).toString('latin1');
+    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(head) && !head.includes('PUBLIC KEY');
+  }
+  function publicOf(data) {
+    return { der: data.publicDer, private: false, type: data.type, details: data.details };
+  }
+  function prepareSecretKey(key, encoding, bufferOnly = false) {
+    if (!bufferOnly) {
+      if (isKeyObject(key)) {
+        if (key.type !== 'secret') throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected secret.`);
+        return key[kKeyData];
+      }
+      if (isCryptoKey(key)) {
+        if (key.type !== 'secret') throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected secret.`);
+        return key[kKeyObject][kKeyData];
+      }
+    }
+    if (typeof key !== 'string' && !isView(key) && !isAnyArrayBuffer(key)) throw invalidArgType('key', keyTypes(!bufferOnly, bufferOnly), key);
+    return toBytes(key, 'key', encoding);
+  }
+  function createSecretKey(key, encoding) {
+    key = prepareSecretKey(key, encoding, true);
+    return new SecretKeyObject(new KeyObjectHandle(copyBytes(key)));
+  }
+  function createPublicKey(key) {
+    const data = asymmetricKeyData(key, kCreatePublic);
+    return new PublicKeyObject(new KeyObjectHandle(data.private ? publicOf(data) : data));
+  }
+  function createPrivateKey(key) {
+    return new PrivateKeyObject(new KeyObjectHandle(asymmetricKeyData(key, kCreatePrivate)));
+  }
+  const makePrivateKey = (data) => new PrivateKeyObject(new KeyObjectHandle(data));
+  const makePublicKey = (data) => new PublicKeyObject(new KeyObjectHandle(data.private ? publicOf(data) : data));
+
+  // -------------------------------------------------------------------------------------------
+  // Key generation
+  function keygenOptions(type, options) {
+    validateString(type, 'type');
+    const needsOptions = ['rsa', 'rsa-pss', 'dsa', 'ec', 'dh'].includes(type);
+    if (options !== undefined || needsOptions) validateObject(options, 'options');
+    options = options || {};
+    const o = { type };
+    switch (type) {
+      case 'rsa':
+      case 'rsa-pss': {
+        validateUint32(options.modulusLength, 'options.modulusLength');
+        o.modulusLength = options.modulusLength;
+        if (options.publicExponent !== undefined) { validateUint32(options.publicExponent, 'options.publicExponent'); o.publicExponent = options.publicExponent; }
+        if (type === 'rsa-pss') {
+          const { hash, mgf1Hash, hashAlgorithm, mgf1HashAlgorithm, saltLength } = options;
+          if (saltLength !== undefined) { validateInt32(saltLength, 'options.saltLength', 0); o.saltLength = saltLength; }
+          if (hashAlgorithm !== undefined) { validateString(hashAlgorithm, 'options.hashAlgorithm'); o.hashAlgorithm = hashAlgorithm; }
+          if (mgf1HashAlgorithm !== undefined) { validateString(mgf1HashAlgorithm, 'options.mgf1HashAlgorithm'); o.mgf1HashAlgorithm = mgf1HashAlgorithm; }
+          if (hash !== undefined) {
+            process.emitWarning('"options.hash" is deprecated, use "options.hashAlgorithm" instead.', 'DeprecationWarning', 'DEP0154');
+            validateString(hash, 'options.hash');
+            if (hashAlgorithm && hash !== hashAlgorithm) throw invalidArgValue('options.hash', hash);
+            o.hashAlgorithm = hash;
+          }
+          if (mgf1Hash !== undefined) {
+            process.emitWarning('"options.mgf1Hash" is deprecated, use "options.mgf1HashAlgorithm" instead.', 'DeprecationWarning', 'DEP0154');
+            validateString(mgf1Hash, 'options.mgf1Hash');
+            if (mgf1HashAlgorithm && mgf1Hash !== mgf1HashAlgorithm) throw invalidArgValue('options.mgf1Hash', mgf1Hash);
+            o.mgf1HashAlgorithm = mgf1Hash;
+          }
+        }
+        break;
+      }
+      case 'dsa':
+        validateUint32(options.modulusLength, 'options.modulusLength');
+        o.modulusLength = options.modulusLength;
+        if (options.divisorLength != null) { validateInt32(options.divisorLength, 'options.divisorLength', 0); o.divisorLength = options.divisorLength; }
+        break;
+      case 'ec': {
+        validateString(options.namedCurve, 'options.namedCurve');
+        o.namedCurve = options.namedCurve;
+        const { paramEncoding } = options;
+        if (paramEncoding == null || paramEncoding === 'named') o.paramEncoding = 'named';
+        else if (paramEncoding === 'explicit') o.paramEncoding = 'explicit';
+        else throw invalidArgValue('options.paramEncoding', paramEncoding);
+        break;
+      }
+      case 'ed25519': case 'ed448': case 'x25519': case 'x448':
+        break;
+      case 'dh': {
+        const { group, primeLength, prime, generator } = options;
+        if (group != null) {
+          if (prime != null) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "prime"');
+          if (primeLength != null) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "primeLength"');
+          if (generator != null) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "group" cannot be used in combination with option "generator"');
+          validateString(group, 'options.group');
+          o.group = group;
+        } else {
+          if (prime != null) {
+            if (primeLength != null) throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "prime" cannot be used in combination with option "primeLength"');
+            if (!isView(prime)) throw invalidArgType('options.prime', ['Buffer', 'TypedArray', 'DataView'], prime);
+            o.prime = bytesOf(prime);
+          } else if (primeLength != null) {
+            validateInt32(primeLength, 'options.primeLength', 0);
+            o.primeLength = primeLength;
+          } else {
+            throw nodeError(TypeError, 'ERR_MISSING_OPTION', 'At least one of the group, prime, or primeLength options is required');
+          }
+          if (generator != null) { validateInt32(generator, 'options.generator', 0); o.generator = generator; }
+        }
+        break;
+      }
+      default:
+        throw invalidArgValue('type', type, "must be a supported key type");
+    }
+    const { publicKeyEncoding, privateKeyEncoding } = options;
+    let pub, priv;
+    if (publicKeyEncoding == null) pub = undefined;
+    else if (typeof publicKeyEncoding === 'object') {
+      if (publicKeyEncoding.format === 'jwk') pub = { format: 'jwk' };
+      else pub = parseKeyEncoding(publicKeyEncoding, type, true, 'publicKeyEncoding');
+    } else throw invalidArgValue('options.publicKeyEncoding', publicKeyEncoding);
+    if (privateKeyEncoding == null) priv = undefined;
+    else if (typeof privateKeyEncoding === 'object') {
+      if (privateKeyEncoding.format === 'jwk') priv = { format: 'jwk' };
+      else priv = parseKeyEncoding(privateKeyEncoding, type, false, 'privateKeyEncoding');
+    } else throw invalidArgValue('options.privateKeyEncoding', privateKeyEncoding);
+    return { o, pub, priv };
+  }
+  function encodeGenerated(data, pub, priv) {
+    const privateKey = makePrivateKey(data);
+    const publicKey = makePublicKey(data);
+    const out = (key, enc, isPrivate) => {
+      if (enc === undefined) return key;
+      if (enc.format === 'jwk') return key.export({ format: 'jwk' });
+      const r = call('op_crypto_key_export', key[kKeyData], { format: enc.format, type: enc.type, cipher: enc.cipher, passphrase: enc.passphrase });
+      return typeof r === 'string' ? r : asBuffer(r);
+    };
+    return { publicKey: out(publicKey, pub, false), privateKey: out(privateKey, priv, true) };
+  }
+  function checkDhGroup(o) {
+    if (o.group !== undefined && ops.op_crypto_dh_group(o.group) === undefined) {
+      throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+    }
+    if (o.type === 'ec' && !ops.op_crypto_key_curve_valid(o.namedCurve)) {
+      throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+    }
+  }
+  function generateKeyPairSync(type, options) {
+    const { o, pub, priv } = keygenOptions(type, options);
+    checkDhGroup(o);
+    return encodeGenerated(call('op_crypto_keygen', o), pub, priv);
+  }
+  function generateKeyPair(type, options, callback) {
+    if (typeof options === 'function') { callback = options; options = undefined; }
+    validateFunction(callback, 'callback');
+    const { o, pub, priv } = keygenOptions(type, options);
+    checkDhGroup(o);
+    job('op_crypto_keygen', o).then((data) => {
+      let r;
+      try { r = encodeGenerated(data, pub, priv); } catch (e) { callback(e); return; }
+      callback(null, r.publicKey, r.privateKey);
+    }, (e) => callback(e));
+  }
+  generateKeyPair[Symbol.for('nodejs.util.promisify.custom')] = (type, options) => new Promise((resolve, reject) => {
+    generateKeyPair(type, options, (err, publicKey, privateKey) => (err ? reject(err) : resolve({ publicKey, privateKey })));
+  });
+  function secretKeygenLength(type, options) {
+    validateString(type, 'type');
+    validateObject(options, 'options');
+    const { length } = options;
+    switch (type) {
+      case 'hmac':
+        validateInteger(length, 'options.length', 8, 2 ** 31 - 1);
+        break;
+      case 'aes':
+        validateOneOf(length, 'options.length', [128, 192, 256]);
+        break;
+      default:
+        throw invalidArgValue('type', type, "must be a supported key type");
+    }
+    return length;
+  }
+  function generateKeySync(type, options) {
+    const length = secretKeygenLength(type, options);
+    return new SecretKeyObject(new KeyObjectHandle(randomBytesRaw(Math.floor(length / 8))));
+  }
+  function generateKey(type, options, callback) {
+    if (typeof options === 'function') { callback = options; options = undefined; }
+    validateFunction(callback, 'callback');
+    const length = secretKeygenLength(type, options);
+    const key = new SecretKeyObject(new KeyObjectHandle(randomBytesRaw(Math.floor(length / 8))));
+    nextTick(callback, null, key);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Signatures
+  const RSA_PKCS1_PADDING = 1, RSA_PKCS1_OAEP_PADDING = 4;
+  function getIntOption(name, options) {
+    const value = options[name];
+    if (value !== undefined) {
+      if (value === value >> 0) return value;
+      throw invalidArgValue(`options.${name}`, value);
+    }
+    return undefined;
+  }
+  function getDSASignatureEncoding(options) {
+    if (typeof options === 'object') {
+      const { dsaEncoding = 'der' } = options;
+      if (dsaEncoding === 'der' || dsaEncoding === 'ieee-p1363') return dsaEncoding;
+      throw invalidArgValue('options.dsaEncoding', dsaEncoding);
+    }
+    return 'der';
+  }
+  function signOptions(key, ctx) {
+    const o = {};
+    if (key && typeof key === 'object' && !isKeyObject(key) && !isCryptoKey(key) && !isView(key)) {
+      o.padding = getIntOption('padding', key);
+      o.saltLength = getIntOption('saltLength', key);
+    }
+    o.dsaEncoding = getDSASignatureEncoding(key);
+    return o;
+  }
+  function Sign(algorithm, options) {
+    if (!(this instanceof Sign)) return new Sign(algorithm, options);
+    validateString(algorithm, 'algorithm');
+    if (DigestAlgorithms(algorithm) === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
+    this[kHandle] = { algorithm, chunks: [] };
+    initEmitter(this);
+    const { Writable } = nodeStream;
+    Writable.call(this, options);
+  }
+  function DigestAlgorithms(name) {
+    const id = ops.op_crypto_hash_new(name, null);
+    if (id < 0) return undefined;
+    ops.op_crypto_hash_free(id);
+    return name;
+  }
+  Object.setPrototypeOf(Sign.prototype, nodeStream.Writable.prototype);
+  Object.setPrototypeOf(Sign, nodeStream.Writable);
+  Sign.prototype._write = function (chunk, encoding, callback) { this.update(chunk, encoding); callback(); };
+  Sign.prototype.update = function (data, encoding) {
+    if (typeof data === 'string') {
+      if (encoding && encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+      data = Buffer.from(data, encoding === 'buffer' ? 'utf8' : encoding);
+    } else if (!isView(data)) {
+      throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    this[kHandle].chunks.push(Buffer.from(bytesOf(data)));
+    return this;
+  };
+  Sign.prototype.sign = function (options, encoding) {
+    if (!options) throw nodeError(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
+    const data = asymmetricKeyData(options, kConsumePrivate);
+    const o = signOptions(options);
+    const sig = asBuffer(call('op_crypto_sign', { key: data, digest: this[kHandle].algorithm, data: Buffer.concat(this[kHandle].chunks), ...o }));
+    return encoding && encoding !== 'buffer' ? sig.toString(encoding) : sig;
+  };
+  function Verify(algorithm, options) {
+    if (!(this instanceof Verify)) return new Verify(algorithm, options);
+    validateString(algorithm, 'algorithm');
+    if (DigestAlgorithms(algorithm) === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
+    this[kHandle] = { algorithm, chunks: [] };
+    initEmitter(this);
+    nodeStream.Writable.call(this, options);
+  }
+  Object.setPrototypeOf(Verify.prototype, nodeStream.Writable.prototype);
+  Object.setPrototypeOf(Verify, nodeStream.Writable);
+  Verify.prototype._write = Sign.prototype._write;
+  Verify.prototype.update = Sign.prototype.update;
+  Verify.prototype.verify = function (options, signature, sigEncoding) {
+    const data = asymmetricKeyData(options, kConsumePublic);
+    const o = signOptions(options);
+    signature = toBytes(signature, 'signature', sigEncoding);
+    return call('op_crypto_verify', { key: data, digest: this[kHandle].algorithm, data: Buffer.concat(this[kHandle].chunks), signature, ...o });
+  };
+  const createSign = (algorithm, options) => new Sign(algorithm, options);
+  const createVerify = (algorithm, options) => new Verify(algorithm, options);
+
+  function oneShotSign(algorithm, data, key, callback) {
+    if (algorithm != null) validateString(algorithm, 'algorithm');
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    data = toBytes(data, 'data');
+    if (!key) throw nodeError(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
+    const keyData = asymmetricKeyData(key, kConsumePrivate);
+    const o = { key: keyData, digest: algorithm == null ? undefined : algorithm, data, ...signOptions(key) };
+    if (callback === undefined) return asBuffer(call('op_crypto_sign', o));
+    let r;
+    try { r = asBuffer(call('op_crypto_sign', o)); } catch (e) { nextTick(callback, e); return; }
+    nextTick(callback, null, r);
+  }
+  function oneShotVerify(algorithm, data, key, signature, callback) {
+    if (algorithm != null) validateString(algorithm, 'algorithm');
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    data = toBytes(data, 'data');
+    if (!isView(data)) throw invalidArgType('data', ['Buffer', 'TypedArray', 'DataView'], data);
+    const keyData = asymmetricKeyData(key, kConsumePublic);
+    if (!isView(signature)) throw invalidArgType('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
+    const o = { key: keyData, digest: algorithm == null ? undefined : algorithm, data, signature: bytesOf(signature), ...signOptions(key) };
+    if (callback === undefined) return call('op_crypto_verify', o);
+    let r;
+    try { r = call('op_crypto_verify', o); } catch (e) { nextTick(callback, e); return; }
+    nextTick(callback, null, r);
+  }
+
+  // publicEncrypt and friends
+  function rsaFunction(op, defaultPadding, ctx) {
+    return function (options, buffer) {
+      const keyData = asymmetricKeyData(options, ctx);
+      const padding = (options && options.padding) || defaultPadding;
+      const { oaepHash, encoding } = options || {};
+      let { oaepLabel } = options || {};
+      if (oaepHash !== undefined) validateString(oaepHash, 'key.oaepHash');
+      if (oaepLabel !== undefined) oaepLabel = toBytes(oaepLabel, 'key.oaepLabel', encoding);
+      buffer = toBytes(buffer, 'buffer', encoding);
+      return asBuffer(call('op_crypto_pkey_crypt', { key: keyData, op, padding, oaepHash, oaepLabel, data: buffer }));
+    };
+  }
+  const publicEncrypt = rsaFunction('encrypt', RSA_PKCS1_OAEP_PADDING, kConsumePublic);
+  const privateDecrypt = rsaFunction('decrypt', RSA_PKCS1_OAEP_PADDING, kConsumePrivate);
+  const privateEncrypt = rsaFunction('sign', RSA_PKCS1_PADDING, kConsumePrivate);
+  const publicDecrypt = rsaFunction('recover', RSA_PKCS1_PADDING, kConsumePublic);
+
+  // -------------------------------------------------------------------------------------------
+  // Diffie-Hellman
+  const DH_GENERATOR = 2;
+  const kDH = Symbol('kDH');
+  function toBuf(val, encoding) {
+    if (typeof val === 'string') {
+      if (encoding === 'buffer') encoding = 'utf8';
+      return Buffer.from(val, encoding);
+    }
+    return val;
+  }
+  function encodeOut(u8, encoding) {
+    const buf = Buffer.from(u8);
+    return encoding && encoding !== 'buffer' ? buf.toString(encoding) : buf;
+  }
+  function numberBytes(n) {
+    const out = [];
+    while (n > 0) { out.unshift(n & 0xff); n = Math.floor(n / 256); }
+    return new Uint8Array(out.length ? out : [0]);
+  }
+  function DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+    if (!(this instanceof DiffieHellman)) return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+    if (typeof sizeOrKey !== 'number' && typeof sizeOrKey !== 'string' && !isView(sizeOrKey) && !isAnyArrayBuffer(sizeOrKey)) {
+      throw invalidArgType('sizeOrKey', ['number', 'string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], sizeOrKey);
+    }
+    if (typeof sizeOrKey === 'number') validateInt32(sizeOrKey, 'sizeOrKey');
+    if (keyEncoding && !Buffer.isEncoding(keyEncoding) && keyEncoding !== 'buffer') {
+      genEncoding = generator; generator = keyEncoding; keyEncoding = false;
+    }
+    const encoding = 'buffer';
+    keyEncoding = keyEncoding || encoding;
+    genEncoding = genEncoding || encoding;
+    if (typeof sizeOrKey !== 'number') sizeOrKey = toBuf(sizeOrKey, keyEncoding);
+    if (!generator) generator = DH_GENERATOR;
+    else if (typeof generator === 'number') validateInt32(generator, 'generator');
+    else if (typeof generator === 'string') generator = toBuf(generator, genEncoding);
+    else if (!isView(generator) && !isAnyArrayBuffer(generator)) {
+      throw invalidArgType('generator', ['number', 'string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], generator);
+    }
+    let gen;
+    if (typeof generator === 'number') {
+      if (generator < 2) throw nodeError(Error, 'ERR_OSSL_DH_BAD_GENERATOR', 'error:05000076:Diffie-Hellman routines::bad generator');
+      gen = numberBytes(generator);
+    } else {
+      gen = toBytes(generator, 'generator');
+      let v = 0;
+      for (const b of gen) v = v * 256 + b;
+      if (v < 2) throw nodeError(Error, 'ERR_OSSL_DH_BAD_GENERATOR', 'error:05000076:Diffie-Hellman routines::bad generator');
+    }
+    let prime;
+    if (typeof sizeOrKey === 'number') {
+      if (sizeOrKey < 2) throw nodeError(Error, 'ERR_OSSL_BN_BITS_TOO_SMALL', 'error:0280007E:bignum routines::bits too small');
+      prime = call('op_crypto_dh_prime', sizeOrKey, typeof generator === 'number' ? generator : 2);
+    } else {
+      prime = copyBytes(toBytes(sizeOrKey, 'sizeOrKey'));
+      if (prime.length === 0 || (prime.length === 1 && prime[0] < 2)) {
+        throw nodeError(Error, 'ERR_OSSL_BN_BITS_TOO_SMALL', 'error:0280007E:bignum routines::bits too small');
+      }
+    }
+    this[kDH] = { prime, gen: copyBytes(gen), priv: null, pub: null };
+    Object.defineProperty(this, 'verifyError', {
+      value: call('op_crypto_dh_check', prime, this[kDH].gen), enumerable: true, configurable: true, writable: false,
+    });
+  }
+  function DiffieHellmanGroup(name) {
+    if (!(this instanceof DiffieHellmanGroup)) return new DiffieHellmanGroup(name);
+    validateString(name, 'name');
+    const prime = ops.op_crypto_dh_group(name);
+    if (prime === undefined) throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+    this[kDH] = { prime, gen: new Uint8Array([2]), priv: null, pub: null };
+    Object.defineProperty(this, 'verifyError', {
+      value: call('op_crypto_dh_check', prime, this[kDH].gen), enumerable: true, configurable: true, writable: false,
+    });
+  }
+  const dhProto = {
+    generateKeys(encoding) {
+      const s = this[kDH];
+      [s.priv, s.pub] = call('op_crypto_dh_generate', s.prime, s.gen, s.priv);
+      return encodeOut(s.pub, encoding);
+    },
+    computeSecret(key, inEnc, outEnc) {
+      const s = this[kDH];
+      key = toBytes(toBuf(key, inEnc), 'key', inEnc);
+      if (s.priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation computeSecret');
+      return encodeOut(call('op_crypto_dh_compute', s.prime, s.gen, s.priv, key), outEnc);
+    },
+    getPrime(encoding) { return encodeOut(this[kDH].prime, encoding); },
+    getGenerator(encoding) { return encodeOut(this[kDH].gen, encoding); },
+    getPublicKey(encoding) {
+      if (this[kDH].pub === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No public key - did you forget to generate one?');
+      return encodeOut(this[kDH].pub, encoding);
+    },
+    getPrivateKey(encoding) {
+      if (this[kDH].priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No private key - did you forget to generate one?');
+      return encodeOut(this[kDH].priv, encoding);
+    },
+  };
+  Object.assign(DiffieHellman.prototype, dhProto);
+  for (const k of ['generateKeys', 'computeSecret', 'getPrime', 'getGenerator', 'getPublicKey', 'getPrivateKey']) {
+    DiffieHellmanGroup.prototype[k] = dhProto[k];
+  }
+  DiffieHellman.prototype.setPublicKey = function (key, encoding) {
+    this[kDH].pub = copyBytes(toBytes(toBuf(key, encoding), 'key', encoding));
+    return this;
+  };
+  DiffieHellman.prototype.setPrivateKey = function (key, encoding) {
+    this[kDH].priv = copyBytes(toBytes(toBuf(key, encoding), 'key', encoding));
+    return this;
+  };
+  const createDiffieHellman = (sizeOrKey, keyEncoding, generator, genEncoding) => new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+  const getDiffieHellman = (name) => new DiffieHellmanGroup(name);
+
+  const kECDH = Symbol('kECDH');
+  const ecdhForms = { compressed: 2, uncompressed: 4, hybrid: 6 };
+  function pointForm(format) {
+    if (format === undefined || format === 'uncompressed') return 4;
+    if (format === 'compressed') return 2;
+    if (format === 'hybrid') return 6;
+    throw nodeError(TypeError, 'ERR_CRYPTO_ECDH_INVALID_FORMAT', `Invalid ECDH format: ${format}`);
+  }
+  function ECDH(curve) {
+    if (!(this instanceof ECDH)) return new ECDH(curve);
+    validateString(curve, 'curve');
+    if (!getCurves().includes(curve)) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+    this[kECDH] = { curve, priv: null, pub: null };
+  }
+  ECDH.prototype.generateKeys = function (encoding, format) {
+    const s = this[kECDH];
+    [s.priv, s.pub] = call('op_crypto_ecdh_generate', s.curve);
+    return this.getPublicKey(encoding, format);
+  };
+  ECDH.prototype.computeSecret = function (key, inEnc, outEnc) {
+    const s = this[kECDH];
+    key = toBytes(toBuf(key, inEnc), 'key', inEnc);
+    if (s.priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation computeSecret');
+    return encodeOut(call('op_crypto_ecdh_compute', s.curve, s.priv, key), outEnc);
+  };
+  ECDH.prototype.getPublicKey = function (encoding, format) {
+    const s = this[kECDH];
+    if (s.pub === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Failed to get ECDH public key');
+    const f = pointForm(format);
+    return encodeOut(f === 4 ? s.pub : call('op_crypto_ecdh_convert', s.curve, s.pub, f), encoding);
+  };
+  ECDH.prototype.getPrivateKey = function (encoding) {
+    const s = this[kECDH];
+    if (s.priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Failed to get ECDH private key');
+    return encodeOut(s.priv, encoding);
+  };
+  ECDH.prototype.setPrivateKey = function (key, encoding) {
+    const s = this[kECDH];
+    key = copyBytes(toBytes(toBuf(key, encoding), 'key', encoding));
+    s.pub = call('op_crypto_ecdh_from_private', s.curve, key);
+    s.priv = key;
+    return this;
+  };
+  ECDH.prototype.setPublicKey = function (key, encoding) {
+    const s = this[kECDH];
+    key = toBytes(toBuf(key, encoding), 'key', encoding);
+    s.pub = call('op_crypto_ecdh_convert', s.curve, key, 4);
+    return this;
+  };
+  ECDH.convertKey = function convertKey(key, curve, inEnc, outEnc, format) {
+    validateString(curve, 'curve');
+    key = toBytes(toBuf(key, inEnc), 'key', inEnc);
+    if (!getCurves().includes(curve)) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+    return encodeOut(call('op_crypto_ecdh_convert', curve, key, pointForm(format)), outEnc);
+  };
+  const createECDH = (curve) => new ECDH(curve);
+
+  function diffieHellman(options) {
+    validateObject(options, 'options');
+    const { privateKey, publicKey } = options;
+    if (!isKeyObject(privateKey)) throw invalidArgValue('options.privateKey', privateKey);
+    if (!isKeyObject(publicKey)) throw invalidArgValue('options.publicKey', publicKey);
+    if (privateKey.type !== 'private') throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${privateKey.type}, expected private.`);
+    if (publicKey.type !== 'public' && publicKey.type !== 'private') {
+      throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${publicKey.type}, expected private or public.`);
+    }
+    const privateType = privateKey.asymmetricKeyType;
+    const publicType = publicKey.asymmetricKeyType;
+    if (privateType !== publicType || !['dh', 'ec', 'x448', 'x25519'].includes(privateType)) {
+      throw nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY', `Incompatible key types for Diffie-Hellman: ${privateType} and ${publicType}`);
+    }
+    const pub = publicKey.type === 'private' ? publicOf(publicKey[kKeyData]) : publicKey[kKeyData];
+    return asBuffer(call('op_crypto_derive', privateKey[kKeyData], pub));
+  }
+
+  let curveList = null;
+  function getCurves() {
+    if (curveList === null) curveList = ops.op_crypto_curves().sort();
+    return curveList.slice();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Primes
+  function primeBytes(candidate) {
+    if (typeof candidate === 'bigint') {
+      if (candidate < 0n) throw outOfRange('candidate', '>= 0', candidate);
+      let hexs = candidate.toString(16);
+      if (hexs.length % 2) hexs = `0${hexs}`;
+      return bytesOf(Buffer.from(hexs, 'hex'));
+    }
+    if (isAnyArrayBuffer(candidate) || isView(candidate)) return toBytes(candidate, 'candidate');
+    throw invalidArgType('candidate', ['ArrayBuffer', 'TypedArray', 'Buffer', 'DataView', 'bigint'], candidate);
+  }
+  function primeOptions(size, options) {
+    validateInt32(size, 'size', 1);
+    validateObject(options, 'options');
+    const { safe = false, bigint = false } = options;
+    let { add, rem } = options;
+    validateBoolean(safe, 'options.safe');
+    validateBoolean(bigint, 'options.bigint');
+    if (add !== undefined) {
+      if (typeof add === 'bigint') add = primeBytes(add);
+      else if (!isAnyArrayBuffer(add) && !isView(add)) throw invalidArgType('options.add', ['ArrayBuffer', 'TypedArray', 'Buffer', 'DataView', 'bigint'], add);
+      else add = toBytes(add, 'options.add');
+    }
+    if (rem !== undefined) {
+      if (typeof rem === 'bigint') rem = primeBytes(rem);
+      else if (!isAnyArrayBuffer(rem) && !isView(rem)) throw invalidArgType('options.rem', ['ArrayBuffer', 'TypedArray', 'Buffer', 'DataView', 'bigint'], rem);
+      else rem = toBytes(rem, 'options.rem');
+    }
+    return { o: { bits: size, safe, add, rem }, bigint };
+  }
+  const primeResult = (bytes, bigint) => (bigint ? bytesToBigInt(bytes) : copyBytes(bytes).buffer);
+  function generatePrimeSync(size, options = {}) {
+    const { o, bigint } = primeOptions(size, options);
+    return primeResult(call('op_crypto_prime_generate', o), bigint);
+  }
+  function generatePrime(size, options, callback) {
+    if (typeof options === 'function') { callback = options; options = {}; }
+    validateFunction(callback, 'callback');
+    const { o, bigint } = primeOptions(size, options);
+    job('op_crypto_prime_generate', o).then((bytes) => callback(null, primeResult(bytes, bigint)), (e) => callback(e));
+  }
+  function checkOptions(options) {
+    validateObject(options, 'options');
+    const { checks = 0 } = options;
+    validateInt32(checks, 'options.checks', 0);
+    return checks;
+  }
+  function checkPrimeSync(candidate, options = {}) {
+    candidate = primeBytes(candidate);
+    return call('op_crypto_prime_check', { candidate, checks: checkOptions(options) });
+  }
+  function checkPrime(candidate, options = {}, callback) {
+    if (typeof options === 'function') { callback = options; options = {}; }
+    candidate = primeBytes(candidate);
+    validateFunction(callback, 'callback');
+    const checks = checkOptions(options);
+    job('op_crypto_prime_check', { candidate, checks }).then((r) => callback(null, r), (e) => callback(e));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // X509Certificate
+  const kX509 = Symbol('kX509');
+  const kX509Info = Symbol('kX509Info');
+  function checkX509Name(name, ctx) {
+    validateString(name, ctx);
+  }
+  function x509Flags(options = {}) {
+    validateObject(options, 'options');
+    const { subject = 'default', wildcards = true, partialWildcards = true, multiLabelWildcards = false, singleLabelSubdomains = false } = options;
+    validateOneOf(subject, 'options.subject', ['default', 'always', 'never']);
+    validateBoolean(wildcards, 'options.wildcards');
+    validateBoolean(partialWildcards, 'options.partialWildcards');
+    validateBoolean(multiLabelWildcards, 'options.multiLabelWildcards');
+    validateBoolean(singleLabelSubdomains, 'options.singleLabelSubdomains');
+    let flags = 0;
+    if (subject === 'always') flags |= 0x1; // X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT
+    else if (subject === 'never') flags |= 0x20; // X509_CHECK_FLAG_NEVER_CHECK_SUBJECT
+    if (!wildcards) flags |= 0x2;
+    if (!partialWildcards) flags |= 0x4;
+    if (multiLabelWildcards) flags |= 0x8;
+    if (singleLabelSubdomains) flags |= 0x10;
+    return flags;
+  }
+  class X509Certificate {
+    constructor(buffer) {
+      if (typeof buffer === 'string') buffer = Buffer.from(buffer);
+      if (!isView(buffer)) throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+      const der = call('op_crypto_x509_parse', bytesOf(buffer));
+      this[kX509] = { der, info: null };
+    }
+    get [kX509Info]() {
+      const s = this[kX509];
+      if (s.info === null) s.info = call('op_crypto_x509_info', s.der);
+      return s.info;
+    }
+    [customInspect](depth, options, inspectFn) {
+      if (depth < 0) return this;
+      const i = this[kX509Info];
+      return `X509Certificate ${(inspectFn || inspect)({
+        subject: i.subject, subjectAltName: i.subjectAltName, issuer: i.issuer, infoAccess: i.infoAccess,
+        validFrom: i.validFrom, validTo: i.validTo, fingerprint: i.fingerprint, fingerprint256: i.fingerprint256,
+        fingerprint512: i.fingerprint512, keyUsage: i.keyUsage, serialNumber: i.serialNumber,
+      }, { ...options, depth: options && options.depth == null ? null : (options ? options.depth - 1 : 1) })}`;
+    }
+    get subject() { return this[kX509Info].subject; }
+    get subjectAltName() { return this[kX509Info].subjectAltName; }
+    get issuer() { return this[kX509Info].issuer; }
+    get issuerCertificate() { return undefined; }
+    get infoAccess() { return this[kX509Info].infoAccess; }
+    get validFrom() { return this[kX509Info].validFrom; }
+    get validTo() { return this[kX509Info].validTo; }
+    get fingerprint() { return this[kX509Info].fingerprint; }
+    get fingerprint256() { return this[kX509Info].fingerprint256; }
+    get fingerprint512() { return this[kX509Info].fingerprint512; }
+    get keyUsage() { return this[kX509Info].keyUsage; }
+    get serialNumber() { return this[kX509Info].serialNumber; }
+    get raw() { return Buffer.from(this[kX509].der); }
+    get publicKey() { return makePublicKey(this[kX509Info].publicKey); }
+    get ca() { return this[kX509Info].ca; }
+    toString() { return this[kX509Info].pem; }
+    toJSON() { return this.toString(); }
+    checkHost(name, options) {
+      checkX509Name(name, 'name');
+      return call('op_crypto_x509_check', this[kX509].der, 'host', name, x509Flags(options));
+    }
+    checkEmail(email, options) {
+      checkX509Name(email, 'email');
+      return call('op_crypto_x509_check', this[kX509].der, 'email', email, x509Flags(options));
+    }
+    checkIP(ip, options) {
+      validateString(ip, 'ip');
+      if (options !== undefined) x509Flags(options);
+      return call('op_crypto_x509_check', this[kX509].der, 'ip', ip, 0);
+    }
+    checkIssued(otherCert) {
+      if (!(otherCert instanceof X509Certificate)) throw invalidArgType('otherCert', 'X509Certificate', otherCert);
+      return call('op_crypto_x509_issued', this[kX509].der, otherCert[kX509].der);
+    }
+    checkPrivateKey(pkey) {
+      if (!isKeyObject(pkey)) throw invalidArgType('pkey', 'KeyObject', pkey);
+      if (pkey.type !== 'private') throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'pkey' must be a private key. Received '${pkey.type}'`);
+      return call('op_crypto_x509_check_private', this[kX509].der, pkey[kKeyData]);
+    }
+    verify(pkey) {
+      if (!isKeyObject(pkey)) throw invalidArgType('pkey', 'KeyObject', pkey);
+      if (pkey.type !== 'public') throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'pkey' must be a public key. Received '${pkey.type}'`);
+      return call('op_crypto_x509_verify', this[kX509].der, pkey[kKeyData]);
+    }
+    toLegacyObject() { return legacyCertificate(this[kX509Info]); }
+  }
+  // The plain object tls's getPeerCertificate returns (Node's X509ToObject).
+  function legacyCertificate(i) {
+    const o = { subject: nullProto(i.subjectObject), issuer: nullProto(i.issuerObject) };
+    if (i.subjectAltName !== undefined) o.subjectaltname = i.subjectAltName;
+    if (i.infoAccess !== undefined) o.infoAccess = parseInfoAccess(i.infoAccess);
+    if (i.modulus !== undefined) {
+      o.bits = i.bits;
+      o.exponent = `0x${bytesToBigInt(i.exponent).toString(16)}`;
+      o.modulus = asBuffer(i.modulus).toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
+      o.pubkey = Buffer.from(i.publicKey.der);
+    }
+    if (i.pubkey !== undefined) {
+      o.bits = i.bits;
+      o.pubkey = Buffer.from(i.pubkey);
+      if (i.asn1Curve) o.asn1Curve = i.asn1Curve;
+      if (i.nistCurve) o.nistCurve = i.nistCurve;
+    }
+    o.valid_from = i.validFrom;
+    o.valid_to = i.validTo;
+    o.fingerprint = i.fingerprint;
+    o.fingerprint256 = i.fingerprint256;
+    o.fingerprint512 = i.fingerprint512;
+    if (i.keyUsage !== undefined) o.ext_key_usage = i.keyUsage;
+    o.serialNumber = i.serialNumber;
+    o.raw = Buffer.from(i.der);
+    return o;
+  }
+  function nullProto(obj) { return Object.assign(Object.create(null), obj); }
+  function parseInfoAccess(text) {
+    const out = Object.create(null);
+    for (const line of text.split('\n')) {
+      const m = /^(.*?) - (.*)$/.exec(line);
+      if (!m) continue;
+      (out[m[1]] = out[m[1]] || []).push(m[2]);
+    }
+    return out;
+  }
+
+  // crypto.constants: filled in by 29-constants.js with the rest of Node's constants.
+  const constants = {};
+  const opensslVersion = ops.op_crypto_openssl_version();
+
+  // -------------------------------------------------------------------------------------------
+  // Web Crypto
+  class CryptoKey {
+    constructor() { throw illegalConstructor(); }
+    get type() { return this[kKeyObject].type; }
+    get extractable() { return this[kExtractable]; }
+    get algorithm() { return this[kAlgorithm]; }
+    get usages() { return Array.from(this[kKeyUsages]); }
+    [customInspect](depth, options, inspectFn) {
+      if (depth < 0) return this;
+      return `CryptoKey ${(inspectFn || inspect)({ type: this.type, extractable: this.extractable, algorithm: this.algorithm, usages: this.usages }, options)}`;
+    }
+  }
+  for (const k of ['type', 'extractable', 'algorithm', 'usages']) {
+    Object.defineProperty(CryptoKey.prototype, k, { ...Object.getOwnPropertyDescriptor(CryptoKey.prototype, k), enumerable: true });
+  }
+  Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
+  function makeCryptoKey(keyObject, algorithm, usages, extractable) {
+    const key = Object.create(CryptoKey.prototype);
+    key[kKeyObject] = keyObject;
+    key[kAlgorithm] = algorithm;
+    key[kExtractable] = extractable;
+    key[kKeyUsages] = usages;
+    return key;
+  }
+
+  const webDigests = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+  function normalizeHashName(alg) {
+    const name = typeof alg === 'string' ? alg : alg && alg.name;
+    const key = Object.keys(webDigests).find((k) => k.toLowerCase() === String(name).toLowerCase());
+    if (key === undefined) throw domException('Unrecognized algorithm name', 'NotSupportedError');
+    return key;
+  }
+  function webBytes(data, name) {
+    if (isAnyArrayBuffer(data)) return copyBytes(new Uint8Array(data));
+    if (isView(data)) return copyBytes(bytesOf(data));
+    throw invalidArgType(name, ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  const toArrayBuffer = (u8) => copyBytes(u8).buffer;
+
+  class SubtleCrypto {
+    constructor() { throw illegalConstructor(); }
+    async digest(algorithm, data) {
+      if (!(this instanceof SubtleCrypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type SubtleCrypto');
+      if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "algorithm" and "data" arguments must be specified');
+      const name = webDigests[normalizeHashName(algorithm)];
+      const bytes = webBytes(data, 'data');
+      return toArrayBuffer(createHash(name).update(bytes).digest());
+    }
+  }
+  Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
+  const subtle = Object.create(SubtleCrypto.prototype);
+
+  // Web Crypto's `crypto`.
   class Crypto {
-    get subtle() { return undefined; }
-    getRandomValues(data) { return getRandomValues(data); }
-    randomUUID() { return randomUUID(); }
+    constructor() { throw illegalConstructor(); }
+    get subtle() {
+      if (!(this instanceof Crypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Crypto');
+      return subtle;
+    }
+    getRandomValues(data) {
+      if (!(this instanceof Crypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Crypto');
+      return getRandomValues(data);
+    }
+    randomUUID() {
+      if (!(this instanceof Crypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Crypto');
+      return randomUUID();
+    }
   }
   Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
-  const webcrypto = new Crypto();
-  define(globalThis, 'crypto', webcrypto);
+  const webcrypto = Object.create(Crypto.prototype);
+  Object.defineProperty(globalThis, 'crypto', { value: webcrypto, writable: true, configurable: true, enumerable: false });
+  define(globalThis, 'Crypto', Crypto);
+  define(globalThis, 'CryptoKey', CryptoKey);
+  define(globalThis, 'SubtleCrypto', SubtleCrypto);
+
+  process.versions.openssl = opensslVersion;
 
   const exports = {
-    createHash, createHmac, Hash, Hmac, getHashes, timingSafeEqual,
-    randomBytes, randomFill, randomFillSync, randomInt, randomUUID,
-    getRandomValues: (data) => webcrypto.getRandomValues(data),
+    checkPrime, checkPrimeSync, createCipheriv, createDecipheriv, createDiffieHellman, createDiffieHellmanGroup: getDiffieHellman,
+    createECDH, createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, createSign, createVerify,
+    diffieHellman, generatePrime, generatePrimeSync, getCiphers, getCipherInfo, getCurves, getDiffieHellman, getHashes,
+    hkdf, hkdfSync, pbkdf2, pbkdf2Sync, generateKeyPair, generateKeyPairSync, generateKey, generateKeySync,
+    privateDecrypt, privateEncrypt, publicDecrypt, publicEncrypt, randomBytes, randomFill, randomFillSync, randomInt,
+    randomUUID, scrypt, scryptSync, sign: oneShotSign, setEngine(id) {
+      validateString(id, 'id');
+      throw nodeError(Error, 'ERR_CRYPTO_ENGINE_UNKNOWN', `Engine "${id}" was not found`);
+    },
+    timingSafeEqual, getFips() { return 0; }, setFips(v) {
+      if (v) throw nodeError(Error, 'ERR_CRYPTO_FIPS_UNAVAILABLE', 'Cannot set FIPS mode in a non-FIPS build.');
+    },
+    verify: oneShotVerify,
+    Certificate: undefined,
+    Cipher, Cipheriv, Decipher, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify,
+    X509Certificate, secureHeapUsed() { return { total: 0, min: 0, used: 0, utilization: 0 }; },
+    constants, webcrypto, subtle, getRandomValues: (data) => webcrypto.getRandomValues(data),
+    createCipher, createDecipher,
     pseudoRandomBytes: randomBytes, prng: randomBytes, rng: randomBytes,
-    webcrypto, subtle: undefined,
-    constants: {},
   };
+  delete exports.Certificate;
+  Object.defineProperty(exports, 'fips', { get() { return false; }, set(v) { exports.setFips(v); }, enumerable: false, configurable: true });
   registerBuiltin('crypto', exports);
-  return exports;
+  return {
+    ...exports, isKeyObject, isCryptoKey, kKeyData, legacyCertificate, asymmetricKeyData, prepareSecretKey, toBytes, native,
+    makePrivateKey, makePublicKey, kCreatePrivate, kConsumePrivate, kConsumePublic, X509Info: (der) => call('op_crypto_x509_info', der),
+  };
 })();

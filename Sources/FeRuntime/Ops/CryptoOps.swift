@@ -59,7 +59,16 @@ enum CryptoOps {
     Op("op_crypto_hash_free") { rt, call in
       _ = rt.resources.take(call.int(0), as: Digest.self)
     },
-  ]
+    Op("op_crypto_openssl_version") { _, call in
+      // OpenSSL's version number as Node prints it in process.versions ('3.0.13')
+      call.returns(String(cString: OpenSSL_version(OPENSSL_VERSION_STRING)))
+    },
+    Op("op_crypto_hash_xof") { rt, call in
+      // (id, length) → that many bytes of an extendable-output digest (shake); the context is freed
+      guard let digest = rt.resources.take(call.int(0), as: Digest.self) else { return call.returns(call.scope.null) }
+      digest.finish(length: call.int(1)).withUnsafeBytes { call.returns(bytes: $0) }
+    },
+  ] + CipherOps.all + KdfOps.all + KeyOps.all + SignOps.all + DHOps.all + X509Ops.all
 }
 
 extension CryptoOps {
@@ -180,7 +189,13 @@ final class Digest: Resource {
     }
   }
 
-  func finish() -> [UInt8] {
+  /// The digest; `length` asks an extendable-output function (shake) for that many bytes.
+  func finish(length: Int? = nil) -> [UInt8] {
+    if let length, case .hash(let ctx) = context {
+      var out = [UInt8](repeating: 0, count: length)
+      if length > 0 { EVP_DigestFinalXOF(ctx, &out, length) }
+      return out
+    }
     var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
     switch context {
     case .hash(let ctx):
