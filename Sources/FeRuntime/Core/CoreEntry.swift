@@ -10,7 +10,7 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   // Bootstrap and the main program.
   case setup, commonjs, runMain, runExportedMain, exitCodePromise, exitCode, emitExit, fatal, beforeExit
   // The event loop's turns and callbacks from the host.
-  case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp
+  case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp, onSocket
   // Modules.
   case isBuiltin, builtinExports, resolveBare, packageType, cjsLoadForImport, namespaceAfter, importMetaResolve
   // The config sandbox.

@@ -1,3 +1,930 @@
-// net: TCP and Unix-socket servers and clients, Socket as a Duplex, BlockList, isIP
-// (being written; see issue 14)
-// Uses from earlier files: none.
+// net: TCP and Unix-socket servers and clients. Node's lib/net.js semantics (event order,
+// half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
+// (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
+// events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
+// Uses from earlier files: 00-core.js (core); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 07-path.js (path); 08-fs.js (validateFunction); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
+const socketHandles = new Map();
+// The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
+const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
+core.onSocket = (id, event, a, b) => {
+  const handle = socketHandles.get(id);
+  if (handle) {
+    try { handle.onEvent(event, a, b); } catch (e) { fatal(e); }
+  }
+};
+
+// libuv's names and descriptions for the errors sockets report (errno -> [code, text]).
+const uvErrors = {
+  1: ['EPERM', 'operation not permitted'], 2: ['ENOENT', 'no such file or directory'], 9: ['EBADF', 'bad file descriptor'],
+  11: ['EAGAIN', 'resource temporarily unavailable'], 13: ['EACCES', 'permission denied'], 19: ['ENODEV', 'no such device'],
+  20: ['ENOTDIR', 'not a directory'], 22: ['EINVAL', 'invalid argument'], 24: ['EMFILE', 'too many open files'],
+  32: ['EPIPE', 'broken pipe'], 36: ['ENAMETOOLONG', 'name too long'], 88: ['ENOTSOCK', 'socket operation on non-socket'],
+  90: ['EMSGSIZE', 'message too long'], 92: ['ENOPROTOOPT', 'protocol not available'],
+  93: ['EPROTONOSUPPORT', 'protocol not supported'], 95: ['ENOTSUP', 'operation not supported on socket'],
+  97: ['EAFNOSUPPORT', 'address family not supported'], 98: ['EADDRINUSE', 'address already in use'],
+  99: ['EADDRNOTAVAIL', 'address not available'], 100: ['ENETDOWN', 'network is down'],
+  101: ['ENETUNREACH', 'network is unreachable'], 103: ['ECONNABORTED', 'software caused connection abort'],
+  104: ['ECONNRESET', 'connection reset by peer'], 105: ['ENOBUFS', 'no buffer space available'],
+  106: ['EISCONN', 'socket is already connected'], 107: ['ENOTCONN', 'socket is not connected'],
+  110: ['ETIMEDOUT', 'connection timed out'], 111: ['ECONNREFUSED', 'connection refused'],
+  113: ['EHOSTUNREACH', 'host is unreachable'], 114: ['EALREADY', 'connection already in progress'],
+  125: ['ECANCELED', 'operation canceled'],
+};
+const uvErrorOf = (err) => uvErrors[-err] || uvErrors[err] || [`Unknown system error ${err}`, `Unknown system error ${err}`];
+// Node's errnoException: "read ECONNRESET".
+function socketErrno(err, syscall, original) {
+  err = -Math.abs(err);
+  const [code] = uvErrorOf(err);
+  const e = new Error(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
+  e.errno = err;
+  e.code = code;
+  e.syscall = syscall;
+  return e;
+}
+// Node's exceptionWithHostPort: "connect ECONNREFUSED 127.0.0.1:80".
+function socketErrorWithHostPort(err, syscall, address, port, additional) {
+  err = -Math.abs(err);
+  const [code] = uvErrorOf(err);
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  if (additional) details += ` - Local (${additional})`;
+  const e = new Error(`${syscall} ${code}${details}`);
+  e.errno = err;
+  e.code = code;
+  e.syscall = syscall;
+  e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+// Node's uvExceptionWithHostPort: "listen EADDRINUSE: address already in use :::8080".
+function uvErrorWithHostPort(err, syscall, address, port) {
+  err = -Math.abs(err);
+  const [code, text] = uvErrorOf(err);
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  const e = new Error(`${syscall} ${code}: ${text}${details}`);
+  e.code = code;
+  e.errno = err;
+  e.syscall = syscall;
+  e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+
+// Node's validatePort and ERR_SOCKET_BAD_PORT.
+function validateSocketPort(port, name = 'Port', allowZero = true) {
+  if ((typeof port !== 'number' && typeof port !== 'string') || (typeof port === 'string' && port.trim().length === 0) ||
+      +port !== (+port >>> 0) || port > 0xFFFF || (port === 0 && !allowZero)) {
+    throw nodeError(RangeError, 'ERR_SOCKET_BAD_PORT', `${name} should be ${allowZero ? '>=' : '>'} 0 and < 65536. Received ${receivedType(port)}.`);
+  }
+  return port | 0;
+}
+
+// internal/net.js: the address checks Node uses everywhere.
+const ipv4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const ipv4Str = `(?:${ipv4Seg}\\.){3}${ipv4Seg}`;
+const ipv4Reg = new RegExp(`^${ipv4Str}$`);
+const ipv6Seg = '(?:[0-9a-fA-F]{1,4})';
+const ipv6Reg = new RegExp('^(?:' +
+  `(?:${ipv6Seg}:){7}(?:${ipv6Seg}|:)|` +
+  `(?:${ipv6Seg}:){6}(?:${ipv4Str}|:${ipv6Seg}|:)|` +
+  `(?:${ipv6Seg}:){5}(?::${ipv4Str}|(?::${ipv6Seg}){1,2}|:)|` +
+  `(?:${ipv6Seg}:){4}(?:(?::${ipv6Seg}){0,1}:${ipv4Str}|(?::${ipv6Seg}){1,3}|:)|` +
+  `(?:${ipv6Seg}:){3}(?:(?::${ipv6Seg}){0,2}:${ipv4Str}|(?::${ipv6Seg}){1,4}|:)|` +
+  `(?:${ipv6Seg}:){2}(?:(?::${ipv6Seg}){0,3}:${ipv4Str}|(?::${ipv6Seg}){1,5}|:)|` +
+  `(?:${ipv6Seg}:){1}(?:(?::${ipv6Seg}){0,4}:${ipv4Str}|(?::${ipv6Seg}){1,6}|:)|` +
+  `(?::(?:(?::${ipv6Seg}){0,5}:${ipv4Str}|(?::${ipv6Seg}){1,7}|:))` +
+')(?:%[0-9a-zA-Z-.:]{1,})?$');
+const isIPv4 = (s) => ipv4Reg.test(`${s}`);
+const isIPv6 = (s) => ipv6Reg.test(`${s}`);
+const isIP = (s) => (isIPv4(s) ? 4 : isIPv6(s) ? 6 : 0);
+
+const netModule = (() => {
+  const { Duplex } = nodeStream;
+  const kTimeout = Symbol('timeout');
+  const kBytesRead = Symbol('kBytesRead');
+  const kBytesWritten = Symbol('kBytesWritten');
+  const kSetNoDelay = Symbol('kSetNoDelay');
+  const kSetKeepAlive = Symbol('kSetKeepAlive');
+  const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
+  const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
+  const normalizedArgs = Symbol('normalizedArgs');
+  let autoSelectFamilyDefault = false;
+  let autoSelectFamilyAttemptTimeoutDefault = 250;
+
+  const netError = (Base, code, message) => nodeError(Base, code, message);
+  const toBuffer = (bytes) => asFastBuffer(bytes);
+
+  function validateNumber(value, name, min, max) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+    if ((min != null && value < min) || (max != null && value > max) || ((min != null || max != null) && Number.isNaN(value))) {
+      throw outOfRange(name, `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`, value);
+    }
+  }
+  function validateFunction(value, name) { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); }
+
+  // A handle in Swift, by id: a stream socket (TCP or Unix) or a listening one. `kind` is 0 for
+  // TCP and 1 for a Unix socket; the id comes with connect() or listen().
+  class SocketHandle {
+    constructor(kind) {
+      this.kind = kind;
+      this.id = 0;
+      this.reading = false;
+      this.refed = true;
+      this.owner = null;
+      this.writes = new Map();
+      this.bytesRead = 0;
+      this.bytesWritten = 0;
+      this.onconnection = null;
+      this.onconnect = null;
+    }
+    attach(id) {
+      this.id = id;
+      socketHandles.set(id, this);
+      if (!this.refed) ops.op_net_ref(id, false);
+    }
+    readStart() { if (this.id) ops.op_net_read(this.id, true); return 0; }
+    readStop() { if (this.id) ops.op_net_read(this.id, false); return 0; }
+    ref() { this.refed = true; if (this.id) ops.op_net_ref(this.id, true); }
+    unref() { this.refed = false; if (this.id) ops.op_net_ref(this.id, false); }
+    hasRef() { return this.refed; }
+    // Closing is final at once; the callback comes in the loop's next turn, as libuv's close
+    // callbacks do.
+    close(cb, reset = false) {
+      if (this.id) {
+        socketHandles.delete(this.id);
+        ops.op_net_close(this.id, reset);
+        this.id = 0;
+      }
+      this.writes.clear();
+      if (cb) setImmediate(cb);
+    }
+    getsockname(out) { return this.name(out, false); }
+    getpeername(out) { return this.name(out, true); }
+    name(out, peer) {
+      if (!this.id) return -9;
+      const r = ops.op_net_name(this.id, peer);
+      if (typeof r === 'number') return r;
+      out.address = r[0];
+      out.family = r[1];
+      out.port = r[2];
+      return 0;
+    }
+    setNoDelay(on) { return this.id && this.kind === 0 ? ops.op_net_nodelay(this.id, on) : 0; }
+    setKeepAlive(on, delaySeconds) { return this.id && this.kind === 0 ? ops.op_net_keepalive(this.id, on, delaySeconds) : 0; }
+    onEvent(event, a, b) {
+      switch (event) {
+        case SOCKET_EVENT.connection:
+          if (this.onconnection) {
+            if (b) return this.onconnection(b, null);
+            const client = new SocketHandle(this.kind);
+            client.attach(a);
+            this.onconnection(0, client);
+          } else if (!b) ops.op_net_close(a, false);
+          return;
+        case SOCKET_EVENT.data:
+          if (a) this.bytesRead += a.length;
+          else this.reading = false;
+          if (this.onread) this.onread(a ? toBuffer(a) : null, b || 0);
+          return;
+        case SOCKET_EVENT.connect:
+          if (this.onconnect) this.onconnect(b);
+          return;
+        case SOCKET_EVENT.written: {
+          const cb = this.writes.get(a);
+          this.writes.delete(a);
+          if (cb) cb(b);
+          return;
+        }
+      }
+    }
+    // 0 when the kernel took everything now; otherwise `cb(status)` follows. Returns -errno on failure.
+    write(buffer, cb) {
+      if (!this.id) return -9;
+      const r = ops.op_net_write(this.id, buffer);
+      if (r < 0) return r;
+      this.bytesWritten += buffer.length;
+      if (r > 0) { this.writes.set(r, cb); this.lastWriteAsync = true; } else this.lastWriteAsync = false;
+      return 0;
+    }
+    get writeQueueSize() { return this.writes.size; }
+    shutdown() { return this.id ? ops.op_net_shutdown(this.id) : -107; }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Socket
+  function Socket(options) {
+    if (!(this instanceof Socket)) return new Socket(options);
+    if (options === undefined) options = {};
+    else if (typeof options === 'number') options = { fd: options };
+    else if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
+    if (options.fd !== undefined) {
+      throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot wrap an existing file descriptor in a net.Socket');
+    }
+    this.connecting = false;
+    this._hadError = false;
+    this._handle = null;
+    this._parent = null;
+    this._host = null;
+    this[kLastWriteQueueSize] = 0;
+    this[kTimeout] = null;
+    options = { ...options };
+    // Node's defaults: no half-open unless asked, 'close' emitted by the socket itself, strings
+    // handled here rather than decoded by the stream.
+    options.allowHalfOpen = Boolean(options.allowHalfOpen);
+    options.emitClose = false;
+    options.autoDestroy = true;
+    options.decodeStrings = false;
+    Duplex.call(this, options);
+    if (options.handle) {
+      this._handle = options.handle;
+      this._handle.owner = this;
+    }
+    this[kSetNoDelay] = Boolean(options.noDelay);
+    this[kSetKeepAlive] = Boolean(options.keepAlive);
+    this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+    this.on('end', onReadableStreamEnd);
+    initSocketHandle(this);
+    this._pendingData = null;
+    this._pendingEncoding = '';
+    if (this._handle && options.readable !== false) {
+      if (options.pauseOnCreate) {
+        this._handle.reading = false;
+        this._handle.readStop();
+        this.readableFlowing = false;
+      } else if (!options.manualStart) {
+        this.read(0);
+      }
+    }
+    if (options.signal) addClientAbortSignalOption(this, options.signal);
+    this.server = null;
+    this._server = null;
+    this[kBytesRead] = 0;
+    this[kBytesWritten] = 0;
+  }
+  Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
+  Object.setPrototypeOf(Socket, Duplex);
+
+  function addClientAbortSignalOption(self, signal) {
+    if (!signal || typeof signal.aborted !== 'boolean') throw invalidArgType('options.signal', 'AbortSignal', signal);
+    const onAbort = () => {
+      const e = new Error('The operation was aborted');
+      e.name = 'AbortError';
+      e.code = 'ABORT_ERR';
+      e.cause = signal.reason;
+      self.destroy(e);
+    };
+    if (signal.aborted) nextTick(onAbort);
+    else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      self.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
+  }
+
+  function onReadableStreamEnd() {
+    if (!this.allowHalfOpen) this.write = writeAfterFIN;
+  }
+  function writeAfterFIN(chunk, encoding, cb) {
+    if (!this.writableEnded) return Duplex.prototype.write.call(this, chunk, encoding, cb);
+    if (typeof encoding === 'function') { cb = encoding; encoding = null; }
+    const er = new Error('This socket has been ended by the other party');
+    er.code = 'EPIPE';
+    if (typeof cb === 'function') nextTick(cb, er);
+    this.destroy(er);
+    return false;
+  }
+
+  function initSocketHandle(self) {
+    self._undestroy();
+    self._sockname = null;
+    if (self._handle) {
+      self._handle.owner = self;
+      self._handle.onread = (buffer, err) => onStreamRead(self, buffer, err);
+    }
+  }
+
+  // Data from the kernel: pushed into the readable side; when that is full, reading stops
+  // until _read asks again (backpressure down to the kernel's receive window).
+  function onStreamRead(self, buffer, err) {
+    const handle = self._handle;
+    if (!handle) return;
+    if (buffer) {
+      self._unrefTimer();
+      if (!self.push(buffer) && handle.reading) {
+        handle.reading = false;
+        if (!self.destroyed) handle.readStop();
+      }
+      return;
+    }
+    handle.reading = false;
+    if (err) { self.destroy(socketErrno(err, 'read')); return; }
+    if (!self._readableState.endEmitted) {
+      self.push(null);
+      self.read(0);
+    }
+  }
+
+  function tryReadStart(socket) {
+    socket._handle.reading = true;
+    const err = socket._handle.readStart();
+    if (err) socket.destroy(socketErrno(err, 'read'));
+  }
+
+  Socket.prototype._read = function (n) {
+    if (this.connecting || !this._handle) this.once('connect', () => this._read(n));
+    else if (!this._handle.reading) tryReadStart(this);
+  };
+
+  Socket.prototype._unrefTimer = function () {
+    for (let s = this; s !== null; s = s._parent) if (s[kTimeout]) s[kTimeout].refresh();
+  };
+
+  Socket.prototype.setTimeout = function (msecs, callback) {
+    if (this.destroyed) return this;
+    this.timeout = msecs;
+    validateNumber(msecs, 'msecs');
+    if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
+    if (msecs > TIMEOUT_MAX) msecs = TIMEOUT_MAX;
+    clearTimeout(this[kTimeout]);
+    this[kTimeout] = null;
+    if (msecs === 0) {
+      if (callback !== undefined) { validateFunction(callback, 'callback'); this.removeListener('timeout', callback); }
+    } else {
+      this[kTimeout] = setTimeout(() => this._onTimeout(), msecs).unref();
+      if (callback !== undefined) { validateFunction(callback, 'callback'); this.once('timeout', callback); }
+    }
+    return this;
+  };
+  Socket.prototype._onTimeout = function () {
+    const handle = this._handle;
+    const last = this[kLastWriteQueueSize];
+    if (last > 0 && handle) {
+      // Writes still going out count as activity.
+      const size = handle.writeQueueSize;
+      if (last !== size) {
+        this[kLastWriteQueueSize] = size;
+        this._unrefTimer();
+        return;
+      }
+    }
+    this.emit('timeout');
+  };
+
+  Socket.prototype.setNoDelay = function (enable) {
+    const value = enable === undefined ? true : !!enable;
+    if (!this._handle || !this._handle.id) { this[kSetNoDelay] = value; return this; }
+    if (value !== this[kSetNoDelay]) { this[kSetNoDelay] = value; this._handle.setNoDelay(value); }
+    return this;
+  };
+  Socket.prototype.setKeepAlive = function (enable, initialDelayMsecs) {
+    enable = Boolean(enable);
+    const initialDelay = ~~(initialDelayMsecs / 1000);
+    if (!this._handle || !this._handle.id) {
+      this[kSetKeepAlive] = enable;
+      this[kSetKeepAliveInitialDelay] = initialDelay;
+      return this;
+    }
+    if (enable !== this[kSetKeepAlive] || (enable && this[kSetKeepAliveInitialDelay] !== initialDelay)) {
+      this[kSetKeepAlive] = enable;
+      this[kSetKeepAliveInitialDelay] = initialDelay;
+      this._handle.setKeepAlive(enable, initialDelay);
+    }
+    return this;
+  };
+
+  Socket.prototype.address = function () { return this._getsockname(); };
+  Socket.prototype._getsockname = function () {
+    if (!this._handle || !this._handle.id || this._handle.kind !== 0) return {};
+    if (!this._sockname) {
+      const out = {};
+      if (this._handle.getsockname(out)) return {};
+      this._sockname = out;
+    }
+    return this._sockname;
+  };
+  Socket.prototype._getpeername = function () {
+    if (!this._handle || !this._handle.id || this._handle.kind !== 0) return this._peername || {};
+    if (!this._peername) {
+      const out = {};
+      if (this._handle.getpeername(out)) return {};
+      this._peername = out;
+    }
+    return this._peername;
+  };
+  const peerGetter = (key) => function () { return this._getpeername()[key]; };
+  const sockGetter = (key) => function () { return this._getsockname()[key]; };
+  Object.defineProperties(Socket.prototype, {
+    _connecting: { get() { return this.connecting; }, configurable: true },
+    pending: { get() { return !this._handle || this.connecting; }, configurable: true },
+    readyState: {
+      get() {
+        if (this.connecting) return 'opening';
+        if (this.readable && this.writable) return 'open';
+        if (this.readable && !this.writable) return 'readOnly';
+        if (!this.readable && this.writable) return 'writeOnly';
+        return 'closed';
+      },
+      configurable: true,
+    },
+    bufferSize: { get() { return this._handle ? this.writableLength : undefined; }, configurable: true },
+    remoteAddress: { get: peerGetter('address'), configurable: true },
+    remoteFamily: { get: peerGetter('family'), configurable: true },
+    remotePort: { get: peerGetter('port'), configurable: true },
+    localAddress: { get: sockGetter('address'), configurable: true },
+    localPort: { get: sockGetter('port'), configurable: true },
+    localFamily: { get: sockGetter('family'), configurable: true },
+    bytesRead: { get() { return this._handle ? this._handle.bytesRead : this[kBytesRead]; }, configurable: true },
+    bytesWritten: {
+      get() {
+        let bytes = this._handle ? this._handle.bytesWritten : this[kBytesWritten];
+        const buffered = this.writableBuffer;
+        if (!buffered) return undefined;
+        for (const el of buffered) bytes += Buffer.isBuffer(el.chunk) ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
+        const data = this._pendingData;
+        if (Array.isArray(data)) {
+          for (const el of data) bytes += Buffer.isBuffer(el.chunk) ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
+        } else if (data) {
+          bytes += typeof data === 'string' ? Buffer.byteLength(data, this._pendingEncoding) : data.length;
+        }
+        return bytes;
+      },
+      configurable: true,
+    },
+  });
+
+  Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
+    if (this.connecting) {
+      this._pendingData = data;
+      this._pendingEncoding = encoding;
+      const onClose = () => cb(netError(Error, 'ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established'));
+      this.once('connect', function connect() {
+        this.off('close', onClose);
+        this._writeGeneric(writev, data, encoding, cb);
+      });
+      this.once('close', onClose);
+      return;
+    }
+    this._pendingData = null;
+    this._pendingEncoding = '';
+    if (!this._handle || !this._handle.id) {
+      cb(netError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+      return;
+    }
+    this._unrefTimer();
+    let buffer;
+    if (writev) {
+      buffer = Buffer.concat(data.map(({ chunk, encoding: enc }) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk)));
+    } else {
+      buffer = typeof data === 'string' ? Buffer.from(data, encoding) : data;
+    }
+    const handle = this._handle;
+    const err = handle.write(buffer, (status) => {
+      if (this.destroyed) return;
+      if (status) { cb(socketErrno(status, 'write')); return; }
+      this._unrefTimer();
+      cb();
+    });
+    if (err) { cb(socketErrno(err, 'write')); return; }
+    if (handle.lastWriteAsync) this[kLastWriteQueueSize] = handle.writeQueueSize;
+    else cb();
+  };
+  Socket.prototype._writev = function (chunks, cb) { this._writeGeneric(true, chunks, '', cb); };
+  Socket.prototype._write = function (data, encoding, cb) { this._writeGeneric(false, data, encoding, cb); };
+
+  Socket.prototype._final = function (cb) {
+    if (this.pending) return this.once('connect', () => this._final(cb));
+    if (!this._handle) return cb();
+    const err = this._handle.shutdown();
+    if (err === 0 || err === -107) { nextTick(cb); return; }
+    cb(socketErrno(err, 'shutdown'));
+  };
+
+  Socket.prototype.end = function (data, encoding, callback) {
+    Duplex.prototype.end.call(this, data, encoding, callback);
+    return this;
+  };
+
+  Socket.prototype.destroySoon = function () {
+    if (this.writable) this.end();
+    if (this.writableFinished) this.destroy();
+    else this.once('finish', this.destroy);
+  };
+
+  Socket.prototype._destroy = function (exception, cb) {
+    for (let s = this; s !== null; s = s._parent) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
+    this.connecting = false;
+    if (this._handle) {
+      const isException = !!exception;
+      this[kBytesRead] = this._handle.bytesRead;
+      this[kBytesWritten] = this._handle.bytesWritten;
+      const reset = this.resetAndClosing;
+      this.resetAndClosing = false;
+      this._handle.onread = () => {};
+      this._handle.close(() => this.emit('close', isException), reset);
+      this._handle = null;
+      this._sockname = null;
+      cb(exception);
+    } else {
+      cb(exception);
+      nextTick(() => this.emit('close', false));
+    }
+    if (this._server) {
+      this._server._connections--;
+      if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
+    }
+  };
+
+  Socket.prototype.resetAndDestroy = function () {
+    if (this._handle) {
+      if (this._handle.kind !== 0) throw netError(TypeError, 'ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent');
+      if (this.connecting) this.once('connect', () => this._reset());
+      else this._reset();
+    }
+    return this;
+  };
+  Socket.prototype._reset = function () {
+    this.resetAndClosing = true;
+    return this.destroy();
+  };
+
+  Socket.prototype.ref = function () {
+    if (!this._handle) { this.once('connect', this.ref); return this; }
+    this._handle.ref();
+    return this;
+  };
+  Socket.prototype.unref = function () {
+    if (!this._handle) { this.once('connect', this.unref); return this; }
+    this._handle.unref();
+    return this;
+  };
+
+  function normalizeArgs(args) {
+    let arr;
+    if (args.length === 0) {
+      arr = [{}, null];
+      arr[normalizedArgs] = true;
+      return arr;
+    }
+    const arg0 = args[0];
+    let options = {};
+    if (typeof arg0 === 'object' && arg0 !== null) options = arg0;
+    else if (isPipeName(arg0)) options.path = arg0;
+    else {
+      options.port = arg0;
+      if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+    }
+    const cb = args[args.length - 1];
+    arr = typeof cb !== 'function' ? [options, null] : [options, cb];
+    arr[normalizedArgs] = true;
+    return arr;
+  }
+  const toNumber = (x) => ((x = Number(x)) >= 0 ? x : false);
+  const isPipeName = (s) => typeof s === 'string' && toNumber(s) === false;
+
+  Socket.prototype.connect = function (...args) {
+    const normalized = Array.isArray(args[0]) && args[0][normalizedArgs] ? args[0] : normalizeArgs(args);
+    const options = normalized[0];
+    const cb = normalized[1];
+    if (options.port === undefined && options.path == null) throw missingArgs(['options', 'port', 'path']);
+    if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+    if (this.destroyed) {
+      this._handle = null;
+      this._peername = null;
+      this._sockname = null;
+      this._undestroy();
+    }
+    const { path } = options;
+    const pipe = !!path;
+    if (!this._handle) {
+      this._handle = new SocketHandle(pipe ? 1 : 0);
+      initSocketHandle(this);
+    }
+    if (cb !== null) this.once('connect', cb);
+    this._unrefTimer();
+    this.connecting = true;
+    if (pipe) {
+      if (typeof path !== 'string') throw invalidArgType('options.path', 'string', path);
+      internalConnect(this, path);
+    } else {
+      lookupAndConnect(this, options);
+    }
+    return this;
+  };
+
+  function lookupAndConnect(self, options) {
+    const { localAddress, localPort } = options;
+    const host = options.host || 'localhost';
+    let { port } = options;
+    if (localAddress && !isIP(localAddress)) throw netError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${localAddress}`);
+    if (localPort) validateNumber(localPort, 'options.localPort');
+    if (typeof port !== 'undefined') {
+      if (typeof port !== 'number' && typeof port !== 'string') throw invalidArgType('options.port', ['number', 'string'], port);
+      validateSocketPort(port);
+    }
+    port |= 0;
+    const addressType = isIP(host);
+    if (addressType) {
+      nextTick(() => { if (self.connecting) internalConnect(self, host, port, addressType, localAddress, localPort); });
+      return;
+    }
+    if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+    const dns = requireBuiltin('dns');
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+    const dnsopts = { family, hints: options.hints || 0 };
+    if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) dnsopts.hints = dns.ADDRCONFIG;
+    self._host = host;
+    const lookup = options.lookup || dns.lookup;
+    lookup(host, dnsopts, function emitLookup(err, ip, ipType) {
+      self.emit('lookup', err, ip, ipType, host);
+      if (!self.connecting) return;
+      if (err) nextTick(() => self.destroy(err));
+      else if (!isIP(ip)) nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${ip}`)));
+      else if (ipType !== 4 && ipType !== 6) {
+        nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${ipType} ${options.host}:${options.port}`)));
+      } else {
+        self._unrefTimer();
+        internalConnect(self, ip, port, ipType, localAddress, localPort);
+      }
+    });
+  }
+
+  function internalConnect(self, address, port, addressType, localAddress, localPort) {
+    if (!self.connecting || !self._handle) return;
+    const handle = self._handle;
+    let r;
+    if (addressType === 4 || addressType === 6) {
+      if (localPort && !localAddress) localAddress = addressType === 4 ? '0.0.0.0' : '::';
+      r = ops.op_net_connect(0, address, port, localAddress || null, localPort | 0);
+    } else {
+      r = ops.op_net_connect(1, address, 0, null, 0);
+    }
+    if (typeof r !== 'number') {
+      const [errno, syscall] = r;
+      const ex = syscall === 'bind'
+        ? socketErrorWithHostPort(errno, 'bind', localAddress, localPort)
+        : socketErrorWithHostPort(errno, 'connect', address, port);
+      self.destroy(ex);
+      return;
+    }
+    handle.attach(r);
+    handle.onconnect = (status) => afterConnect(self, status, address, port, localAddress, localPort);
+  }
+
+  function afterConnect(self, status, address, port, localAddress, localPort) {
+    if (self.destroyed) return;
+    self.connecting = false;
+    self._sockname = null;
+    if (status === 0) {
+      self._unrefTimer();
+      if (self[kSetNoDelay]) self._handle.setNoDelay(true);
+      if (self[kSetKeepAlive]) self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+      self.emit('connect');
+      self.emit('ready');
+      if (!self.isPaused()) self.read(0);
+    } else {
+      let details;
+      if (localAddress && localPort) details = `${localAddress}:${localPort}`;
+      const ex = socketErrorWithHostPort(status, 'connect', address, port, details);
+      if (details) { ex.localAddress = localAddress; ex.localPort = localPort; }
+      self.destroy(ex);
+    }
+  }
+
+  function connect(...args) {
+    const normalized = normalizeArgs(args);
+    const options = normalized[0];
+    const socket = new Socket(options);
+    if (options.timeout) socket.setTimeout(options.timeout);
+    return socket.connect(normalized);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Server
+  function Server(options, connectionListener) {
+    if (!(this instanceof Server)) return new Server(options, connectionListener);
+    EventEmitter.call(this);
+    if (typeof options === 'function') {
+      connectionListener = options;
+      options = {};
+      this.on('connection', connectionListener);
+    } else if (options == null || typeof options === 'object') {
+      options = { ...options };
+      if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+    } else {
+      throw invalidArgType('options', 'Object', options);
+    }
+    if (typeof options.keepAliveInitialDelay !== 'undefined') {
+      validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+      if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+    }
+    this._connections = 0;
+    this._handle = null;
+    this._usingWorkers = false;
+    this._workers = [];
+    this._unref = false;
+    this.allowHalfOpen = options.allowHalfOpen || false;
+    this.pauseOnConnect = !!options.pauseOnConnect;
+    this.noDelay = Boolean(options.noDelay);
+    this.keepAlive = Boolean(options.keepAlive);
+    this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
+  }
+  Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
+  Object.setPrototypeOf(Server, EventEmitter);
+
+  // Creates the listening handle: a number (-errno) when that fails.
+  function createServerHandle(address, port, addressType, flags) {
+    const handle = new SocketHandle(addressType === -1 ? 1 : 0);
+    const r = addressType === -1
+      ? ops.op_net_listen(1, address, 0, 511, false)
+      : ops.op_net_listen(0, address, port, handle.backlog || 511, !!(flags & 1));
+    if (typeof r !== 'number') return -r[0];
+    handle.attach(r);
+    return handle;
+  }
+
+  Server.prototype._listen2 = function (address, port, addressType, backlog, flags) {
+    let rval = null;
+    // Try the unspecified IPv6 address first (dual stack), falling back to IPv4 where the
+    // machine has no IPv6.
+    if (!address) {
+      rval = createServerHandle('::', port, 6, flags);
+      if (typeof rval === 'number' && (rval === -97 || rval === -99 || rval === -22 || rval === -93)) {
+        rval = null;
+        address = '0.0.0.0';
+        addressType = 4;
+      } else {
+        address = '::';
+        addressType = 6;
+      }
+    }
+    if (rval === null) rval = createServerHandle(address, port, addressType, flags);
+    if (typeof rval === 'number') {
+      const error = uvErrorWithHostPort(rval, 'listen', address, port);
+      nextTick(() => this.emit('error', error));
+      return;
+    }
+    this._handle = rval;
+    this._handle.owner = this;
+    this._handle.onconnection = (err, clientHandle) => onconnection(this, err, clientHandle);
+    this._connectionKey = `${addressType}:${address}:${port}`;
+    if (this._unref) this.unref();
+    nextTick(() => { if (this._handle) this.emit('listening'); });
+  };
+
+  function lookupAndListen(self, port, address, backlog, exclusive, flags) {
+    requireBuiltin('dns').lookup(address, (err, ip, addressType) => {
+      if (err) self.emit('error', err);
+      else self._listen2(ip, port, ip ? addressType : 4, backlog, flags);
+    });
+  }
+
+  Server.prototype.listen = function (...args) {
+    const normalized = normalizeArgs(args);
+    let options = normalized[0];
+    const cb = normalized[1];
+    if (this._handle) throw netError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+    if (cb !== null) this.once('listening', cb);
+    const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]);
+    options = options._handle || options.handle || options;
+    const flags = options.ipv6Only ? 1 : 0;
+    if (options instanceof SocketHandle || (typeof options.fd === 'number' && options.fd >= 0)) {
+      throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot listen on an existing handle or file descriptor');
+    }
+    if (options.signal) {
+      const signal = options.signal;
+      if (typeof signal.aborted !== 'boolean') throw invalidArgType('options.signal', 'AbortSignal', signal);
+      const onAborted = () => this.close();
+      if (signal.aborted) nextTick(onAborted);
+      else {
+        signal.addEventListener('abort', onAborted, { once: true });
+        this.once('close', () => signal.removeEventListener('abort', onAborted));
+      }
+    }
+    if (args.length === 0 || typeof args[0] === 'function' || (typeof options.port === 'undefined' && 'port' in options) ||
+        options.port === null) {
+      options.port = 0;
+    }
+    if (typeof options.port === 'number' || typeof options.port === 'string') {
+      validateSocketPort(options.port, 'options.port');
+      const backlog = options.backlog || backlogFromArgs;
+      if (options.host) lookupAndListen(this, options.port | 0, options.host, backlog, options.exclusive, flags);
+      else this._listen2(null, options.port | 0, 4, backlog, flags);
+      return this;
+    }
+    if (options.path && isPipeName(options.path)) {
+      this._pipeName = options.path;
+      const r = createServerHandle(options.path, -1, -1, 0);
+      if (typeof r === 'number') {
+        const error = uvErrorWithHostPort(r, 'listen', options.path, -1);
+        nextTick(() => this.emit('error', error));
+        return this;
+      }
+      this._handle = r;
+      this._handle.owner = this;
+      this._handle.onconnection = (err, clientHandle) => onconnection(this, err, clientHandle);
+      this._connectionKey = `-1:${options.path}:-1`;
+      if (this._unref) this.unref();
+      nextTick(() => { if (this._handle) this.emit('listening'); });
+      return this;
+    }
+    if (!('port' in options || 'path' in options)) {
+      throw invalidArgValue('options', options, 'must have the property "port" or "path"');
+    }
+    throw invalidArgValue('options', options);
+  };
+
+  function onconnection(self, err, clientHandle) {
+    if (err) { self.emit('error', socketErrno(err, 'accept')); return; }
+    if (self.maxConnections && self._connections >= self.maxConnections) { clientHandle.close(); return; }
+    const socket = new Socket({
+      handle: clientHandle, allowHalfOpen: self.allowHalfOpen, pauseOnCreate: self.pauseOnConnect, readable: true, writable: true,
+    });
+    if (self.noDelay) { socket[kSetNoDelay] = true; clientHandle.setNoDelay(true); }
+    if (self.keepAlive) {
+      socket[kSetKeepAlive] = true;
+      socket[kSetKeepAliveInitialDelay] = self.keepAliveInitialDelay;
+      clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
+    }
+    self._connections++;
+    socket.server = self;
+    socket._server = self;
+    self.emit('connection', socket);
+  }
+
+  Object.defineProperty(Server.prototype, 'listening', {
+    get() { return !!(this._handle && this._connectionKey); }, configurable: true, enumerable: true,
+  });
+  Server.prototype.address = function () {
+    if (this._handle && this._handle.kind === 0) {
+      const out = {};
+      const err = this._handle.getsockname(out);
+      if (err) throw socketErrno(err, 'address');
+      return out;
+    }
+    if (this._pipeName) return this._pipeName;
+    return null;
+  };
+  Server.prototype.getConnections = function (cb) {
+    nextTick(cb, null, this._connections);
+    return this;
+  };
+  Server.prototype.close = function (cb) {
+    if (typeof cb === 'function') {
+      if (!this._handle) {
+        this.once('close', () => cb(netError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.')));
+      } else {
+        this.once('close', cb);
+      }
+    }
+    if (this._handle) {
+      this._handle.close();
+      this._handle = null;
+    }
+    this._emitCloseIfDrained();
+    return this;
+  };
+  Server.prototype._emitCloseIfDrained = function () {
+    if (this._handle || this._connections) return;
+    nextTick(() => this.emit('close'));
+  };
+  Server.prototype.ref = function () {
+    this._unref = false;
+    if (this._handle) this._handle.ref();
+    return this;
+  };
+  Server.prototype.unref = function () {
+    this._unref = true;
+    if (this._handle) this._handle.unref();
+    return this;
+  };
+  Server.prototype[EventEmitter.captureRejectionSymbol || Symbol.for('nodejs.rejection')] = function (err, event, sock) {
+    if (event === 'connection') sock.destroy(err);
+    else this.emit('error', err);
+  };
+  Object.defineProperty(Server.prototype, 'connections', {
+    get() { return this._connections; }, set(v) { this._connections = v; }, configurable: true, enumerable: false,
+  });
+
+  function createServer(options, connectionListener) { return new Server(options, connectionListener); }
+
+  const net = {
+    Server, Socket, Stream: Socket, createServer, connect, createConnection: connect,
+    isIP, isIPv4, isIPv6,
+    getDefaultAutoSelectFamily: () => autoSelectFamilyDefault,
+    setDefaultAutoSelectFamily(value) {
+      if (typeof value !== 'boolean') throw invalidArgType('value', 'boolean', value);
+      autoSelectFamilyDefault = value;
+    },
+    getDefaultAutoSelectFamilyAttemptTimeout: () => autoSelectFamilyAttemptTimeoutDefault,
+    setDefaultAutoSelectFamilyAttemptTimeout(value) {
+      validateNumber(value, 'value', 1);
+      autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
+    },
+    _normalizeArgs: normalizeArgs,
+    _setSimultaneousAccepts() {},
+  };
+  return net;
+})();
+registerBuiltin('net', netModule);

@@ -1,3 +1,320 @@
-// dns and dns/promises
-// (being written; see issue 14)
-// Uses from earlier files: none.
+// dns and dns/promises: lookup and lookupService through getaddrinfo/getnameinfo on the
+// worker pool (Sockets/DnsOps.swift), as Node's do; resolve*, reverse and Resolver through a
+// DNS stub resolver that queries the configured servers itself (Sockets/DnsResolver.swift).
+// Uses from earlier files: 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 08-fs.js (validateInt32, validateFunction, validateBoolean); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
+const dnsModule = (() => {
+  const ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16;
+  const codes = {
+    NODATA: 'ENODATA', FORMERR: 'EFORMERR', SERVFAIL: 'ESERVFAIL', NOTFOUND: 'ENOTFOUND', NOTIMP: 'ENOTIMP',
+    REFUSED: 'EREFUSED', BADQUERY: 'EBADQUERY', BADNAME: 'EBADNAME', BADFAMILY: 'EBADFAMILY', BADRESP: 'EBADRESP',
+    CONNREFUSED: 'ECONNREFUSED', TIMEOUT: 'ETIMEOUT', EOF: 'EOF', FILE: 'EFILE', NOMEM: 'ENOMEM',
+    DESTRUCTION: 'EDESTRUCTION', BADSTR: 'EBADSTR', BADFLAGS: 'EBADFLAGS', NONAME: 'ENONAME', BADHINTS: 'EBADHINTS',
+    NOTINITIALIZED: 'ENOTINITIALIZED', LOADIPHLPAPI: 'ELOADIPHLPAPI', ADDRGETNETWORKPARAMS: 'EADDRGETNETWORKPARAMS',
+    CANCELLED: 'ECANCELLED',
+  };
+  let defaultResultOrder = 'verbatim';
+
+  function validateString(value, name) { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); }
+  function validateFunction(value, name) { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); }
+  function validateBoolean(value, name) { if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value); }
+  function validateNumber(value, name) { if (typeof value !== 'number') throw invalidArgType(name, 'number', value); }
+  function validateOneOf(value, name, oneOf) {
+    if (!oneOf.includes(value)) {
+      throw invalidArgValue(name, value, `must be one of: ${oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ')}`);
+    }
+  }
+  function validateHints(hints) {
+    if ((hints & ~(ADDRCONFIG | ALL | V4MAPPED)) !== 0) throw invalidArgValue('hints', hints);
+  }
+
+  // Node's dnsException: "getaddrinfo ENOTFOUND example.invalid".
+  function dnsException(code, errno, syscall, hostname) {
+    const e = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
+    // Resolver failures carry no errno (Node sets the property to undefined).
+    e.errno = errno;
+    e.code = code;
+    e.syscall = syscall;
+    if (hostname) e.hostname = hostname;
+    return e;
+  }
+
+  // The arguments of lookup(hostname[, options], callback), checked as Node checks them.
+  function lookupArgs(hostname, options, callback, promise) {
+    let hints = 0, family = 0, all = false, verbatim = defaultResultOrder === 'verbatim';
+    if (hostname) validateString(hostname, 'hostname');
+    if (!promise && typeof options === 'function') {
+      callback = options;
+    } else if (typeof options === 'number') {
+      if (!promise) validateFunction(callback, 'callback');
+      validateOneOf(options, 'family', [0, 4, 6]);
+      family = options;
+    } else if (options !== undefined && typeof options !== 'object') {
+      if (!promise) validateFunction(callback === undefined ? options : callback, 'callback');
+      throw invalidArgType('options', ['integer', 'object'], options);
+    } else {
+      if (!promise) validateFunction(callback, 'callback');
+      if (options != null && options.hints != null) {
+        validateNumber(options.hints, 'options.hints');
+        hints = options.hints >>> 0;
+        validateHints(hints);
+      }
+      if (options != null && options.family != null) {
+        validateOneOf(options.family, 'options.family', [0, 4, 6]);
+        family = options.family;
+      }
+      if (options != null && options.all != null) { validateBoolean(options.all, 'options.all'); all = options.all; }
+      if (options != null && options.verbatim != null) { validateBoolean(options.verbatim, 'options.verbatim'); verbatim = options.verbatim; }
+    }
+    return { hints, family, all, verbatim, callback };
+  }
+
+  // getaddrinfo off the loop: [{address, family}] in the order asked for, or a Node error.
+  function getaddrinfo(hostname, family, hints, verbatim) {
+    return opAsync(ops.op_dns_lookup, domainToASCII(hostname), family, hints).then((r) => {
+      if (!Array.isArray(r)) throw dnsException(r.error[0], r.error[1], 'getaddrinfo', hostname);
+      let list = r.map(([address, fam]) => ({ address, family: fam }));
+      if (!verbatim) list = [...list.filter((a) => a.family === 4), ...list.filter((a) => a.family === 6)];
+      return list;
+    });
+  }
+  const domainToASCII = (name) => {
+    try { return /^[\x00-\x7f]*$/.test(name) ? name : requireBuiltin('url').domainToASCII(name) || name; } catch { return name; }
+  };
+
+  function lookup(hostname, options, callback) {
+    const a = lookupArgs(hostname, options, callback, false);
+    callback = a.callback;
+    if (!hostname) {
+      if (a.all) nextTick(callback, null, []);
+      else nextTick(callback, null, null, a.family === 6 ? 6 : 4);
+      return {};
+    }
+    const matched = isIP(hostname);
+    if (matched) {
+      if (a.all) nextTick(callback, null, [{ address: hostname, family: matched }]);
+      else nextTick(callback, null, hostname, matched);
+      return {};
+    }
+    getaddrinfo(hostname, a.family, a.hints, a.verbatim).then(
+      uncaughtIn((list) => (a.all ? callback(null, list) : callback(null, list[0].address, list[0].family))),
+      uncaughtIn((err) => callback(err)));
+    return {};
+  }
+  function lookupPromise(hostname, options) {
+    const a = lookupArgs(hostname, options, undefined, true);
+    if (!hostname) return Promise.resolve(a.all ? [] : { address: null, family: a.family === 6 ? 6 : 4 });
+    const matched = isIP(hostname);
+    if (matched) return Promise.resolve(a.all ? [{ address: hostname, family: matched }] : { address: hostname, family: matched });
+    return getaddrinfo(hostname, a.family, a.hints, a.verbatim).then((list) => (a.all ? list : list[0]));
+  }
+  Object.defineProperty(lookup, util.promisify.custom, { value: lookupPromise, enumerable: false });
+
+  function lookupServiceArgs(args, promise) {
+    const [address, port, callback] = args;
+    if (args.length < (promise ? 2 : 3)) throw missingArgs('address', 'port', ...(promise ? [] : ['callback']));
+    validateString(address, 'address');
+    if (isIP(address) === 0) throw invalidArgValue('address', address);
+    validateSocketPort(port);
+    if (!promise) validateFunction(callback, 'callback');
+    return [address, +port, callback];
+  }
+  function lookupServicePromise(...args) {
+    const [address, port] = lookupServiceArgs(args, true);
+    return opAsync(ops.op_dns_lookup_service, address, port).then((r) => {
+      if (!Array.isArray(r)) throw dnsException(r.error[0], r.error[1], 'getnameinfo', address);
+      return { hostname: r[0], service: r[1] };
+    });
+  }
+  function lookupService(...args) {
+    const [address, port, callback] = lookupServiceArgs(args, false);
+    lookupServicePromise(address, port).then(
+      uncaughtIn(({ hostname, service }) => callback(null, hostname, service)), uncaughtIn((e) => callback(e)));
+  }
+  Object.defineProperty(lookupService, util.promisify.custom, { value: lookupServicePromise, enumerable: false });
+
+  function setDefaultResultOrder(order) {
+    validateOneOf(order, 'dnsOrder', ['verbatim', 'ipv4first']);
+    defaultResultOrder = order;
+  }
+  const getDefaultResultOrder = () => defaultResultOrder;
+
+  // ---------------------------------------------------------------------------------------------
+  // resolve*, reverse and Resolver: queries through op_dns_query (a stub resolver in Swift).
+  const bindingNames = {
+    resolveAny: ['queryAny', 'ANY'], resolve4: ['queryA', 'A'], resolve6: ['queryAaaa', 'AAAA'], resolveCaa: ['queryCaa', 'CAA'],
+    resolveCname: ['queryCname', 'CNAME'], resolveMx: ['queryMx', 'MX'], resolveNs: ['queryNs', 'NS'], resolveTxt: ['queryTxt', 'TXT'],
+    resolveSrv: ['querySrv', 'SRV'], resolvePtr: ['queryPtr', 'PTR'], resolveNaptr: ['queryNaptr', 'NAPTR'], resolveSoa: ['querySoa', 'SOA'],
+  };
+  const rrtypeMethods = {
+    A: 'resolve4', AAAA: 'resolve6', ANY: 'resolveAny', CAA: 'resolveCaa', CNAME: 'resolveCname', MX: 'resolveMx', NAPTR: 'resolveNaptr',
+    NS: 'resolveNs', PTR: 'resolvePtr', SOA: 'resolveSoa', SRV: 'resolveSrv', TXT: 'resolveTxt',
+  };
+  // A record from Swift ([type, ttl, fields...]) in the shape Node gives it; `any` adds the type.
+  function shapeRecord(rec, ttl, any) {
+    const [type, recTtl, ...f] = rec;
+    let out;
+    switch (type) {
+      case 'A': case 'AAAA': out = ttl || any ? { address: f[0], ttl: recTtl } : f[0]; break;
+      case 'CNAME': case 'NS': case 'PTR': out = any ? { value: f[0] } : f[0]; break;
+      case 'MX': out = { exchange: f[1], priority: f[0] }; break;
+      case 'TXT': out = any ? { entries: f[0] } : f[0]; break;
+      case 'SRV': out = { name: f[3], port: f[2], priority: f[0], weight: f[1] }; break;
+      case 'SOA': out = { nsname: f[0], hostmaster: f[1], serial: f[2], refresh: f[3], retry: f[4], expire: f[5], minttl: f[6] }; break;
+      case 'NAPTR': out = { flags: f[2], service: f[3], regexp: f[4], replacement: f[5], order: f[0], preference: f[1] }; break;
+      case 'CAA': out = { critical: f[0], [f[1]]: f[2] }; break;
+    }
+    if (any) out.type = type;
+    return out;
+  }
+  // The in-addr.arpa / ip6.arpa name to ask for PTR records of an address.
+  function reverseName(ip) {
+    const v = isIP(ip);
+    if (v === 4) return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+    const [head, tail = ''] = ip.split('%')[0].split('::');
+    const expand = (s) => (s ? s.split(':') : []);
+    const h = expand(head), t = expand(tail);
+    const groups = [...h, ...new Array(8 - h.length - t.length).fill('0'), ...t];
+    return `${groups.map((g) => g.padStart(4, '0')).join('').split('').reverse().join('.')}.ip6.arpa`;
+  }
+  function validateInt32(value, name, min) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (value < min || value > 2147483647) throw outOfRange(name, `>= ${min} && <= 2147483647`, value);
+  }
+
+  class ResolverBase {
+    constructor(options = undefined) {
+      let timeout = -1, tries = 4;
+      if (options != null) {
+        if (options.timeout !== undefined) { validateInt32(options.timeout, 'options.timeout', -1); timeout = options.timeout; }
+        if (options.tries !== undefined) { validateInt32(options.tries, 'options.tries', 1); tries = options.tries; }
+      }
+      this._handle = { servers: null, timeout, tries, pending: new Set() };
+    }
+    cancel() {
+      for (const req of [...this._handle.pending]) req.cancel();
+    }
+    getServers() {
+      const list = this._handle.servers || ops.op_dns_system_servers().map((ip) => [ip, 53]);
+      return list.map(([ip, port]) => (port === 53 ? ip : `${isIP(ip) === 6 ? `[${ip}]` : ip}:${port}`));
+    }
+    setServers(servers) {
+      if (!Array.isArray(servers)) throw invalidArgType('servers', 'Array', servers);
+      const set = servers.map((serv, index) => {
+        validateString(serv, `servers[${index}]`);
+        if (isIP(serv)) return [serv, 53];
+        const bracketed = /^\[([^[\]]*)\]/.exec(serv);
+        if (bracketed && isIP(bracketed[1])) {
+          return [bracketed[1], parseInt(serv.replace(/(^.+?)(?::(\d+))?$/, '$2'), 10) || 53];
+        }
+        const split = /(^.+?)(?::(\d+))?$/.exec(serv);
+        if (split && isIP(split[1])) return [split[1], parseInt(split[2] || 53, 10)];
+        throw nodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${serv}`);
+      });
+      this._handle.servers = set;
+    }
+    setLocalAddress(ipv4, ipv6) {
+      validateString(ipv4, 'ipv4');
+      if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
+      if (isIP(ipv4) === 0 && isIP(ipv6 || '') === 0) throw nodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${ipv4}`);
+      this._handle.local = [ipv4, ipv6];
+    }
+    // One query; settles with Node-shaped records or a Node error (cancel() rejects at once).
+    _query(syscall, type, name, ttl) {
+      const handle = this._handle;
+      return new Promise((resolve, reject) => {
+        const req = {
+          cancel() { handle.pending.delete(req); reject(dnsException('ECANCELLED', undefined, syscall, name)); },
+        };
+        handle.pending.add(req);
+        const servers = handle.servers ? handle.servers.filter(([ip]) => isIP(ip)) : null;
+        opAsync(ops.op_dns_query, domainToASCII(name), type, servers, handle.timeout, handle.tries).then((r) => {
+          if (!handle.pending.has(req)) return;
+          handle.pending.delete(req);
+          if (!Array.isArray(r)) { reject(dnsException(r.error, undefined, syscall, name)); return; }
+          if (type === 'SOA') resolve(shapeRecord(r[0], ttl, false));
+          else resolve(r.map((rec) => shapeRecord(rec, ttl, type === 'ANY')));
+        });
+      });
+    }
+  }
+  // The callback API (dns.Resolver) and the promise API (dns.promises.Resolver) over one query.
+  class Resolver extends ResolverBase {}
+  class PromiseResolver extends ResolverBase {}
+  for (const [method, [syscall, type]] of Object.entries(bindingNames)) {
+    Resolver.prototype[method] = function (name, options, callback) {
+      if (arguments.length <= 2) { callback = options; options = undefined; }
+      validateString(name, 'name');
+      validateFunction(callback, 'callback');
+      this._query(syscall, type, name, !!(options && options.ttl)).then(
+        uncaughtIn((records) => callback(null, records)), uncaughtIn((err) => callback(err)));
+      return {};
+    };
+    PromiseResolver.prototype[method] = function (name, options) {
+      validateString(name, 'name');
+      return this._query(syscall, type, name, !!(options && options.ttl));
+    };
+  }
+  function pickResolver(rrtype, callbackStyle) {
+    if (typeof rrtype !== 'string') throw invalidArgType('rrtype', 'string', rrtype);
+    const method = rrtypeMethods[rrtype];
+    if (!method) throw invalidArgValue('rrtype', rrtype);
+    return method;
+  }
+  Resolver.prototype.resolve = function (hostname, rrtype, callback) {
+    if (typeof rrtype === 'function') { callback = rrtype; rrtype = 'A'; }
+    return this[pickResolver(rrtype, true)](hostname, callback);
+  };
+  PromiseResolver.prototype.resolve = function (hostname, rrtype) {
+    return this[pickResolver(rrtype === undefined ? 'A' : rrtype, false)](hostname);
+  };
+  function reverseArgs(ip) {
+    validateString(ip, 'ip');
+    if (!isIP(ip)) {
+      const e = dnsException('EINVAL', -22, 'getHostByAddr', ip);
+      e.message = `getHostByAddr EINVAL ${ip}`;
+      throw e;
+    }
+    return reverseName(ip);
+  }
+  Resolver.prototype.reverse = function (ip, callback) {
+    const name = reverseArgs(ip);
+    validateFunction(callback, 'callback');
+    this._query('getHostByAddr', 'PTR', name, false).then(
+      uncaughtIn((records) => callback(null, records)),
+      uncaughtIn((err) => { err.hostname = ip; err.message = `getHostByAddr ${err.code} ${ip}`; callback(err); }));
+    return {};
+  };
+  PromiseResolver.prototype.reverse = function (ip) {
+    const name = reverseArgs(ip);
+    return this._query('getHostByAddr', 'PTR', name, false).catch((err) => {
+      err.hostname = ip;
+      err.message = `getHostByAddr ${err.code} ${ip}`;
+      throw err;
+    });
+  };
+
+  // The module-level functions share one resolver per API, as Node's do; setServers on either
+  // module sets the servers of both.
+  const defaultResolver = new Resolver();
+  const defaultPromiseResolver = new PromiseResolver();
+  defaultPromiseResolver._handle = defaultResolver._handle;
+  const callbackMethods = {}, promiseMethods = {};
+  for (const method of [...Object.keys(bindingNames), 'resolve', 'reverse', 'getServers', 'setServers']) {
+    callbackMethods[method] = { [method]: (...args) => defaultResolver[method](...args) }[method];
+    promiseMethods[method] = { [method]: (...args) => defaultPromiseResolver[method](...args) }[method];
+  }
+
+  const promises = {
+    lookup: lookupPromise, lookupService: lookupServicePromise, Resolver: PromiseResolver, getDefaultResultOrder,
+    setDefaultResultOrder, ...promiseMethods, ...codes,
+  };
+  const dns = {
+    lookup, lookupService, Resolver, getDefaultResultOrder, setDefaultResultOrder, ADDRCONFIG, ALL, V4MAPPED, ...callbackMethods,
+    ...codes,
+  };
+  dns.promises = promises;
+  return { dns, promises, dnsException, validateString, validateFunction, validateOneOf, codes };
+})();
+registerBuiltin('dns', dnsModule.dns);
+registerBuiltin('dns/promises', dnsModule.promises);

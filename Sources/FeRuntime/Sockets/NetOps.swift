@@ -1,0 +1,132 @@
+import FeBasics
+import FeEngine
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Ops for `net` (JS/32-net.js): TCP and Unix stream sockets over `StreamSocket` and
+/// `ListeningSocket`. Failures come back as `[errno, syscall]` (or -errno where the syscall is
+/// known), and JS makes Node's error from them. Events reach JS through `core.onSocket`.
+enum NetOps {
+  /// Where a server or a client socket lives: an IP literal and a port, or a Unix path.
+  static func address(_ call: OpCall, kind: Int, at i: Int) -> SockAddr? {
+    if kind == 1 {
+      var path: [UInt8] = []
+      call.withUTF8(i) { path = Array($0) }
+      return SockAddr(path: path)
+    }
+    return SockAddr(ip: call.string(i), port: call.int(i + 1))
+  }
+
+  static func failure(_ call: OpCall, _ err: Int32, _ syscall: String) {
+    call.returns(JSValue.array([.number(Double(err)), .string(syscall)]))
+  }
+
+  static let all: [Op] = [
+    Op("op_net_listen", needs: .net) { rt, call in
+      // (kind 0 TCP / 1 Unix, address or path, port, backlog, ipv6Only) → id or [errno, syscall]
+      _ = SocketOptions.ignoreSigpipe
+      let kind = call.int(0)
+      guard let address = address(call, kind: kind, at: 1) else { return failure(call, kind == 1 ? ENAMETOOLONG : EINVAL, "listen") }
+      let fd = SocketOptions.open(address.family, Int32(SOCK_STREAM.rawValue))
+      if fd < 0 { return failure(call, errno, "listen") }
+      if kind == 0 {
+        // As libuv: a restarted server can bind its port while old connections linger in TIME_WAIT.
+        _ = SocketOptions.set(fd, SOL_SOCKET, SO_REUSEADDR, 1)
+        if address.family == AF_INET6 { _ = SocketOptions.set(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, call.bool(4) ? 1 : 0) }
+      }
+      let backlog = Int32(clamping: call.int(3) > 0 ? call.int(3) : 511)
+      if address.withPointer({ bind(fd, $0, $1) }) != 0 || listen(fd, backlog) != 0 {
+        let err = errno
+        close(fd)
+        return failure(call, err, "listen")
+      }
+      let server = ListeningSocket(fd: fd, loop: rt.loop, resources: rt.resources)
+      if kind == 1 { server.path = call.string(1) }
+      server.id = rt.resources.add(server)
+      server.startAccepting()
+      call.returns(Double(server.id))
+    },
+    Op("op_net_connect", needs: .net) { rt, call in
+      // (kind, address or path, port, local address or null, local port) → id or [errno, syscall]
+      _ = SocketOptions.ignoreSigpipe
+      let kind = call.int(0)
+      guard let address = address(call, kind: kind, at: 1) else { return failure(call, kind == 1 ? ENAMETOOLONG : EINVAL, "connect") }
+      let fd = SocketOptions.open(address.family, Int32(SOCK_STREAM.rawValue))
+      if fd < 0 { return failure(call, errno, "connect") }
+      if kind == 0 && !call.isNullish(3) {
+        guard let local = SockAddr(ip: call.string(3), port: call.int(4)) else {
+          close(fd)
+          return failure(call, EINVAL, "bind")
+        }
+        if local.withPointer({ bind(fd, $0, $1) }) != 0 {
+          let err = errno
+          close(fd)
+          return failure(call, err, "bind")
+        }
+      }
+      let socket = StreamSocket(fd: fd, loop: rt.loop, resources: rt.resources)
+      let err = socket.connect(to: address)
+      if err != 0 {
+        socket.close()
+        return failure(call, err, "connect")
+      }
+      socket.id = rt.resources.add(socket)
+      call.returns(Double(socket.id))
+    },
+    Op("op_net_read", needs: .net) { rt, call in
+      // (id, start): reading on or off (off leaves data in the kernel: backpressure)
+      guard let socket = rt.resources.get(call.int(0), as: StreamSocket.self) else { return }
+      if call.bool(1) { socket.startReading() } else { socket.stopReading() }
+    },
+    Op("op_net_write", needs: .net) { rt, call in
+      // (id, bytes) → 0 written now, a request id (`.written` follows), or -errno
+      guard let socket = rt.resources.get(call.int(0), as: StreamSocket.self), !socket.closed else {
+        return call.returns(Double(-EBADF))
+      }
+      call.returns(Double(call.scope.withBytes(call.arg(1)) { socket.write($0) }))
+    },
+    Op("op_net_shutdown", needs: .net) { rt, call in
+      // (id) → 0 or -errno
+      guard let socket = rt.resources.get(call.int(0), as: StreamSocket.self), !socket.closed else {
+        return call.returns(Double(-ENOTCONN))
+      }
+      call.returns(Double(-socket.shutdownWrite()))
+    },
+    Op("op_net_close", needs: .net) { rt, call in
+      // (id, reset): closes and forgets the handle; `reset` sends RST instead of FIN
+      guard let handle = rt.resources.take(call.int(0), as: PolledSocket.self) else { return }
+      if call.bool(1), let socket = handle as? StreamSocket { socket.reset() } else { handle.close() }
+    },
+    Op("op_net_ref", needs: .net) { rt, call in
+      // (id, refed): whether the handle keeps the loop alive while it is active
+      guard let handle = rt.resources.get(call.int(0), as: PolledSocket.self) else { return }
+      handle.refed = call.bool(1)
+      handle.updateRef()
+    },
+    Op("op_net_name", needs: .net) { rt, call in
+      // (id, peer) → [address, family, port] of this end (or of the peer), or -errno
+      guard let handle = rt.resources.get(call.int(0), as: PolledSocket.self), !handle.closed else {
+        return call.returns(Double(-EBADF))
+      }
+      guard let a = SockAddr.of(handle.fd, peer: call.bool(1)) else { return call.returns(Double(-errno)) }
+      let (address, family, port) = a.described
+      call.returns(JSValue.array([.string(address), .string(family), .number(Double(port))]))
+    },
+    Op("op_net_nodelay", needs: .net) { rt, call in
+      // (id, on) → 0 or -errno
+      guard let handle = rt.resources.get(call.int(0), as: PolledSocket.self), !handle.closed else { return call.returns(0.0) }
+      call.returns(Double(-SocketOptions.set(handle.fd, Int32(IPPROTO_TCP), TCP_NODELAY, call.bool(1) ? 1 : 0)))
+    },
+    Op("op_net_keepalive", needs: .net) { rt, call in
+      // (id, on, initial delay in seconds) → 0 or -errno
+      guard let handle = rt.resources.get(call.int(0), as: PolledSocket.self), !handle.closed else { return call.returns(0.0) }
+      var err = SocketOptions.set(handle.fd, SOL_SOCKET, SO_KEEPALIVE, call.bool(1) ? 1 : 0)
+      if err == 0 && call.bool(1) && call.int(2) > 0 {
+        err = SocketOptions.set(handle.fd, Int32(IPPROTO_TCP), TCP_KEEPIDLE, Int32(clamping: call.int(2)))
+      }
+      call.returns(Double(-err))
+    },
+  ]
+}
