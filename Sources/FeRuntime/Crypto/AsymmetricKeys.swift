@@ -59,7 +59,8 @@ enum AsymmetricKeys {
   }
 
   /// Decodes PEM or DER input with OpenSSL's decoders; `structure` narrows what is accepted.
-  /// A passphrase-protected key without a passphrase is Node's ERR_MISSING_PASSPHRASE.
+  /// A passphrase-protected key read without a passphrase fails as OpenSSL 3 says (Node 18 with
+  /// OpenSSL 3 reports "interrupted or cancelled", not ERR_MISSING_PASSPHRASE).
   static func decode(
     _ data: [UInt8], input: String, structure: String?, keyType: String? = nil, selection: Int32, passphrase: [UInt8]?
   ) throws -> PKey {
@@ -80,9 +81,20 @@ enum AsymmetricKeys {
           return OSSL_DECODER_from_data(ctx, &p, &n) == 1
         }
         guard ok, let pkey else {
-          if ppPtr.pointee.asked != 0 && ppPtr.pointee.present == 0 {
-            ERR_clear_error()
-            throw CryptoFailure("TypeError", "ERR_MISSING_PASSPHRASE", "Passphrase required for encrypted key")
+          // Some legacy PEM keys (DSA traditional format) only OpenSSL's PEM reader takes.
+          if input == "PEM", selection == selectPrivate {
+            let err = ERR_peek_error()
+            let legacy: OpaquePointer? = try? MemBIO.reading(data) {
+              PEM_read_bio_PrivateKey($0, nil, fe_passphrase_callback(), ppPtr)
+            }
+            if let legacy {
+              ERR_clear_error()
+              return PKey(legacy)
+            }
+            if err != 0 {
+              ERR_clear_error()
+              throw CryptoFailure.from(err)
+            }
           }
           throw CryptoFailure.openssl("Failed to read asymmetric key")
         }

@@ -92,7 +92,10 @@ enum DHOps {
       // (curve, point, form: 2 compressed | 4 uncompressed | 6 hybrid) → the point in that form
       let key = try ecKey(call.string(0))
       defer { EC_KEY_free(key) }
-      let p = try parsePoint(key, call.bytes(1))
+      let p: OpaquePointer
+      do { p = try parsePoint(key, call.bytes(1)) } catch {
+        throw CryptoFailure("Error", "ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY", "Failed to convert Buffer to EC_POINT")
+      }
       defer { EC_POINT_free(p) }
       return call.scope.bytes(try point(key, p, point_conversion_form_t(UInt32(call.int(2)))))
     },

@@ -29,9 +29,10 @@ enum SignOps {
     guard let ctx = EVP_PKEY_CTX_new(priv.raw, nil) else { throw CryptoFailure.openssl() }
     defer { EVP_PKEY_CTX_free(ctx) }
     var len = 0
-    guard EVP_PKEY_derive_init(ctx) == 1, EVP_PKEY_derive_set_peer(ctx, pub.raw) == 1, EVP_PKEY_derive(ctx, nil, &len) == 1 else {
-      throw CryptoFailure.openssl()
-    }
+    guard EVP_PKEY_derive_init(ctx) == 1, EVP_PKEY_derive_set_peer(ctx, pub.raw) == 1 else { throw CryptoFailure.openssl() }
+    // A DH secret keeps the prime's length (leading zeros included), as Node returns it.
+    if AsymmetricKeys.typeName(priv) == "dh" { EVP_PKEY_CTX_set_dh_pad(ctx, 1) }
+    guard EVP_PKEY_derive(ctx, nil, &len) == 1 else { throw CryptoFailure.openssl() }
     var out = [UInt8](repeating: 0, count: len)
     guard EVP_PKEY_derive(ctx, &out, &len) == 1 else { throw CryptoFailure.openssl() }
     return Array(out.prefix(len))
@@ -67,12 +68,44 @@ enum SignOps {
     o.str("dsaEncoding") == "ieee-p1363" && ["ec", "dsa"].contains(AsymmetricKeys.typeName(key) ?? "")
   }
 
+  /// Sign and Verify objects (createSign) hash first, then hand the digest to EVP_PKEY_sign with
+  /// the RSA options applied before the digest is: Node's order, which decides which error shows.
+  private static func pkeyContext(_ key: PKey, _ o: JSValue, md: OpaquePointer?, verify: Bool) throws -> (OpaquePointer, [UInt8]) {
+    let data = o["data"]?.bytes ?? []
+    var digestBytes = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var dlen: UInt32 = 0
+    guard EVP_Digest(data, data.count, &digestBytes, &dlen, md, nil) == 1 else { throw CryptoFailure.openssl() }
+    guard let ctx = EVP_PKEY_CTX_new(key.raw, nil) else { throw CryptoFailure.openssl() }
+    guard (verify ? EVP_PKEY_verify_init(ctx) : EVP_PKEY_sign_init(ctx)) == 1 else {
+      EVP_PKEY_CTX_free(ctx)
+      throw CryptoFailure.openssl()
+    }
+    do {
+      try setPadding(ctx, o, key: key)
+      guard EVP_PKEY_CTX_set_signature_md(ctx, md) == 1 else { throw CryptoFailure.openssl() }
+    } catch {
+      EVP_PKEY_CTX_free(ctx)
+      throw error
+    }
+    return (ctx, Array(digestBytes.prefix(Int(dlen))))
+  }
+
   static func sign(_ o: JSValue) throws -> [UInt8] {
     let key = try AsymmetricKeys.load(o["key"])
     guard o["key"]?["private"]?.bool == true else {
       throw CryptoFailure("TypeError", "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type public, expected private.")
     }
     let md = try digest(o)
+    if o["stream"]?.bool == true, md != nil {
+      let (ctx, digest) = try pkeyContext(key, o, md: md, verify: false)
+      defer { EVP_PKEY_CTX_free(ctx) }
+      var len = 0
+      guard EVP_PKEY_sign(ctx, nil, &len, digest, digest.count) == 1 else { throw CryptoFailure.openssl() }
+      var sig = [UInt8](repeating: 0, count: len)
+      guard EVP_PKEY_sign(ctx, &sig, &len, digest, digest.count) == 1 else { throw CryptoFailure.openssl() }
+      sig = Array(sig.prefix(len))
+      return usesDSAEncoding(key, o) ? try derToP1363(sig, half: p1363Half(key)) : sig
+    }
     let data = o["data"]?.bytes ?? []
     guard let mctx = EVP_MD_CTX_new() else { throw CryptoFailure.openssl() }
     defer { EVP_MD_CTX_free(mctx) }
@@ -98,6 +131,13 @@ enum SignOps {
     if usesDSAEncoding(key, o) {
       guard let der = p1363ToDER(sig, half: p1363Half(key)) else { return false }
       sig = der
+    }
+    if o["stream"]?.bool == true, md != nil {
+      let (ctx, digest) = try pkeyContext(key, o, md: md, verify: true)
+      defer { EVP_PKEY_CTX_free(ctx) }
+      let r = EVP_PKEY_verify(ctx, sig, sig.count, digest, digest.count)
+      ERR_clear_error()
+      return r == 1
     }
     guard let mctx = EVP_MD_CTX_new() else { throw CryptoFailure.openssl() }
     defer { EVP_MD_CTX_free(mctx) }
@@ -148,6 +188,13 @@ enum SignOps {
     }
     guard initOK == 1 else { throw CryptoFailure.openssl() }
     let padding = Int32(o["padding"]?.int ?? Int(RSA_PKCS1_PADDING))
+    if op == "decrypt" && padding == RSA_PKCS1_PADDING && EVP_PKEY_CTX_ctrl_str(ctx, "rsa_pkcs1_implicit_rejection", "1") <= 0 {
+      // Node 18.20 refuses PKCS#1 v1.5 decryption unless OpenSSL rejects implicitly (CVE-2023-46809).
+      ERR_clear_error()
+      throw CryptoFailure(
+        "TypeError", "ERR_INVALID_ARG_VALUE",
+        "RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809")
+    }
     guard EVP_PKEY_CTX_set_rsa_padding(ctx, padding) == 1 else { throw CryptoFailure.openssl() }
     if padding == RSA_PKCS1_OAEP_PADDING {
       if let h = o.str("oaepHash") {

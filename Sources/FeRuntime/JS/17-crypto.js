@@ -1,7 +1,7 @@
 // crypto: Node's crypto module over OpenSSL 3 (Ops/CryptoOps.swift and Crypto/*.swift): hashes,
 // HMACs, ciphers, key derivation, KeyObjects and key generation, signatures, RSA encryption,
 // Diffie-Hellman, X509Certificate, primes, and the global `crypto` (Web Crypto).
-// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, plain, format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateFunction, validateBoolean, validateObject, dataBytes); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateFunction, validateBoolean, validateObject, dataBytes, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const nodeCrypto = (() => {
   const { Transform } = nodeStream;
   const kHandle = Symbol('kHandle');
@@ -70,7 +70,7 @@ const nodeCrypto = (() => {
     }
     if (this[kHandle] < 0) throw new Error('Digest method not supported');
     // Extendable-output functions (shake) take their length from options.outputLength.
-    const xofLen = options && options.outputLength;
+    const xofLen = options != null ? options.outputLength : undefined;
     if (xofLen !== undefined) {
       validateUint32(xofLen, 'options.outputLength');
       const name = typeof algorithm === 'string' ? algorithm.toLowerCase() : null;
@@ -79,8 +79,6 @@ const nodeCrypto = (() => {
         throw nodeError(Error, 'ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH', 'error:030000B2:digital envelope routines::not XOF or invalid length');
       }
       if (name in xofDefault) this[kXofLength] = xofLen;
-    } else if (algorithm instanceof Hash) {
-      this[kXofLength] = algorithm[kXofLength];
     }
     this[kFinalized] = false;
     initEmitter(this);
@@ -107,6 +105,7 @@ const nodeCrypto = (() => {
   };
   Hash.prototype.digest = function (outputEncoding) {
     if (this[kFinalized]) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+    if (outputEncoding !== undefined) outputEncoding = `${outputEncoding}`;
     this[kFinalized] = true;
     if (this[kXofLength] !== undefined) return encodeOutput(ops.op_crypto_hash_xof(this[kHandle], this[kXofLength]), outputEncoding);
     return finishDigest(this[kHandle], outputEncoding);
@@ -121,7 +120,7 @@ const nodeCrypto = (() => {
   function Hmac(hmac, key, options) {
     if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
     if (typeof hmac !== 'string') throw invalidArgType('hmac', 'string', hmac);
-    const bytes = keyBytes(key);
+    const bytes = prepareSecretKey(key, options && options.encoding);
     this[kHandle] = ops.op_crypto_hash_new(hmac, bytes);
     if (this[kHandle] < 0) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
     this[kFinalized] = false;
@@ -134,6 +133,7 @@ const nodeCrypto = (() => {
   Hmac.prototype._transform = Hash.prototype._transform;
   Hmac.prototype._flush = Hash.prototype._flush;
   Hmac.prototype.digest = function (outputEncoding) {
+    if (outputEncoding !== undefined) outputEncoding = `${outputEncoding}`;
     if (this[kFinalized]) return encodeOutput(new Uint8Array(0), outputEncoding);
     this[kFinalized] = true;
     return finishDigest(this[kHandle], outputEncoding);
@@ -215,6 +215,9 @@ const nodeCrypto = (() => {
   let uuidPool = null, uuidOffset = 0;
   function randomUUID(options) {
     if (options !== undefined && (options === null || typeof options !== 'object')) throw invalidArgType('options', 'object', options);
+    if (options !== undefined && options.disableEntropyCache !== undefined && typeof options.disableEntropyCache !== 'boolean') {
+      throw invalidArgType('options.disableEntropyCache', 'boolean', options.disableEntropyCache);
+    }
     // Entropy for 128 UUIDs at a time, as Node caches it.
     if (uuidPool === null || uuidOffset >= uuidPool.length) { uuidPool = randomBytesRaw(16 * 128); uuidOffset = 0; }
     const b = uuidPool.subarray(uuidOffset, uuidOffset + 16);
@@ -349,9 +352,7 @@ const nodeCrypto = (() => {
   let cipherList = null;
   function getCiphers() {
     if (cipherList === null) {
-      const seen = new Set();
-      for (const n of ops.op_crypto_cipher_list()) seen.add(n.toLowerCase());
-      cipherList = [...seen].sort();
+      cipherList = uniqueNames(ops.op_crypto_cipher_list(), true);
     }
     return cipherList.slice();
   }
@@ -556,6 +557,7 @@ const nodeCrypto = (() => {
     salt = toBytes(salt, 'salt');
     validateInt32(iterations, 'iterations', 1);
     validateInt32(keylen, 'keylen', 0);
+    if (DigestAlgorithms(digest) === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
     return { password, salt, iterations, keylen, digest };
   }
   function pbkdf2(password, salt, iterations, keylen, digest, callback) {
@@ -899,8 +901,8 @@ const nodeCrypto = (() => {
     throw invalidArgType('key', keyTypes(ctx !== kCreatePrivate), key);
   }
   // The DER record of a key argument, read natively when it is not a KeyObject already.
-  function asymmetricKeyData(key, ctx) {
-    const { format, type, data, passphrase } = prepareAsymmetricKey(key, ctx);
+  function asymmetricKeyData(key, ctx) { return loadAsymmetricKey(prepareAsymmetricKey(key, ctx), ctx); }
+  function loadAsymmetricKey({ format, type, data, passphrase }, ctx) {
     if (!(data instanceof Uint8Array)) return data; // a KeyObject's record, or one read from a JWK
     const wantPrivate = ctx === kCreatePrivate || ctx === kConsumePrivate ||
       (ctx === kConsumePublic && isPrivatePEM(data, format, type));
@@ -964,6 +966,14 @@ const nodeCrypto = (() => {
           if (saltLength !== undefined) { validateInt32(saltLength, 'options.saltLength', 0); o.saltLength = saltLength; }
           if (hashAlgorithm !== undefined) { validateString(hashAlgorithm, 'options.hashAlgorithm'); o.hashAlgorithm = hashAlgorithm; }
           if (mgf1HashAlgorithm !== undefined) { validateString(mgf1HashAlgorithm, 'options.mgf1HashAlgorithm'); o.mgf1HashAlgorithm = mgf1HashAlgorithm; }
+          const checkDigests = () => {
+            if (o.hashAlgorithm !== undefined && DigestAlgorithms(o.hashAlgorithm) === undefined) {
+              throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${o.hashAlgorithm}`);
+            }
+            if (o.mgf1HashAlgorithm !== undefined && DigestAlgorithms(o.mgf1HashAlgorithm) === undefined) {
+              throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid MGF1 digest: ${o.mgf1HashAlgorithm}`);
+            }
+          };
           if (hash !== undefined) {
             process.emitWarning('"options.hash" is deprecated, use "options.hashAlgorithm" instead.', 'DeprecationWarning', 'DEP0154');
             validateString(hash, 'options.hash');
@@ -976,6 +986,7 @@ const nodeCrypto = (() => {
             if (mgf1HashAlgorithm && mgf1Hash !== mgf1HashAlgorithm) throw invalidArgValue('options.mgf1Hash', mgf1Hash);
             o.mgf1HashAlgorithm = mgf1Hash;
           }
+          checkDigests();
         }
         break;
       }
@@ -1159,9 +1170,10 @@ const nodeCrypto = (() => {
   };
   Sign.prototype.sign = function (options, encoding) {
     if (!options) throw nodeError(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
-    const data = asymmetricKeyData(options, kConsumePrivate);
+    const prepared = prepareAsymmetricKey(options, kConsumePrivate);
     const o = signOptions(options);
-    const sig = asBuffer(call('op_crypto_sign', { key: data, digest: this[kHandle].algorithm, data: Buffer.concat(this[kHandle].chunks), ...o }));
+    const data = loadAsymmetricKey(prepared, kConsumePrivate);
+    const sig = asBuffer(call('op_crypto_sign', { key: data, digest: this[kHandle].algorithm, data: Buffer.concat(this[kHandle].chunks), stream: true, ...o }));
     return encoding && encoding !== 'buffer' ? sig.toString(encoding) : sig;
   };
   function Verify(algorithm, options) {
@@ -1177,10 +1189,11 @@ const nodeCrypto = (() => {
   Verify.prototype._write = Sign.prototype._write;
   Verify.prototype.update = Sign.prototype.update;
   Verify.prototype.verify = function (options, signature, sigEncoding) {
-    const data = asymmetricKeyData(options, kConsumePublic);
+    const prepared = prepareAsymmetricKey(options, kConsumePublic);
     const o = signOptions(options);
     signature = toBytes(signature, 'signature', sigEncoding);
-    return call('op_crypto_verify', { key: data, digest: this[kHandle].algorithm, data: Buffer.concat(this[kHandle].chunks), signature, ...o });
+    const data = loadAsymmetricKey(prepared, kConsumePublic);
+    return call('op_crypto_verify', { key: data, digest: this[kHandle].algorithm, data: Buffer.concat(this[kHandle].chunks), signature, stream: true, ...o });
   };
   const createSign = (algorithm, options) => new Sign(algorithm, options);
   const createVerify = (algorithm, options) => new Verify(algorithm, options);
@@ -1190,8 +1203,9 @@ const nodeCrypto = (() => {
     if (callback !== undefined) validateFunction(callback, 'callback');
     data = toBytes(data, 'data');
     if (!key) throw nodeError(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
-    const keyData = asymmetricKeyData(key, kConsumePrivate);
-    const o = { key: keyData, digest: algorithm == null ? undefined : algorithm, data, ...signOptions(key) };
+    const prepared = prepareAsymmetricKey(key, kConsumePrivate);
+    const options = signOptions(key);
+    const o = { key: loadAsymmetricKey(prepared, kConsumePrivate), digest: algorithm == null ? undefined : algorithm, data, ...options };
     if (callback === undefined) return asBuffer(call('op_crypto_sign', o));
     let r;
     try { r = asBuffer(call('op_crypto_sign', o)); } catch (e) { nextTick(callback, e); return; }
@@ -1202,8 +1216,9 @@ const nodeCrypto = (() => {
     if (callback !== undefined) validateFunction(callback, 'callback');
     data = toBytes(data, 'data');
     if (!isView(data)) throw invalidArgType('data', ['Buffer', 'TypedArray', 'DataView'], data);
-    const keyData = asymmetricKeyData(key, kConsumePublic);
+    const prepared = prepareAsymmetricKey(key, kConsumePublic);
     if (!isView(signature)) throw invalidArgType('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
+    const keyData = loadAsymmetricKey(prepared, kConsumePublic);
     const o = { key: keyData, digest: algorithm == null ? undefined : algorithm, data, signature: bytesOf(signature), ...signOptions(key) };
     if (callback === undefined) return call('op_crypto_verify', o);
     let r;
@@ -1214,13 +1229,15 @@ const nodeCrypto = (() => {
   // publicEncrypt and friends
   function rsaFunction(op, defaultPadding, ctx) {
     return function (options, buffer) {
-      const keyData = asymmetricKeyData(options, ctx);
+      // Node reads the key as public or private whatever the operation (OpenSSL then refuses).
+      const prepared = prepareAsymmetricKey(options, ctx);
       const padding = (options && options.padding) || defaultPadding;
       const { oaepHash, encoding } = options || {};
       let { oaepLabel } = options || {};
       if (oaepHash !== undefined) validateString(oaepHash, 'key.oaepHash');
       if (oaepLabel !== undefined) oaepLabel = toBytes(oaepLabel, 'key.oaepLabel', encoding);
       buffer = toBytes(buffer, 'buffer', encoding);
+      const keyData = loadAsymmetricKey(prepared, kConsumePublic);
       return asBuffer(call('op_crypto_pkey_crypt', { key: keyData, op, padding, oaepHash, oaepLabel, data: buffer }));
     };
   }
@@ -1280,7 +1297,6 @@ const nodeCrypto = (() => {
     }
     let prime;
     if (typeof sizeOrKey === 'number') {
-      if (sizeOrKey < 2) throw nodeError(Error, 'ERR_OSSL_BN_BITS_TOO_SMALL', 'error:0280007E:bignum routines::bits too small');
       prime = call('op_crypto_dh_prime', sizeOrKey, typeof generator === 'number' ? generator : 2);
     } else {
       prime = copyBytes(toBytes(sizeOrKey, 'sizeOrKey'));
@@ -1318,11 +1334,11 @@ const nodeCrypto = (() => {
     getPrime(encoding) { return encodeOut(this[kDH].prime, encoding); },
     getGenerator(encoding) { return encodeOut(this[kDH].gen, encoding); },
     getPublicKey(encoding) {
-      if (this[kDH].pub === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No public key - did you forget to generate one?');
+      if (this[kDH].pub === null) throw new Error('No public key - did you forget to generate one?');
       return encodeOut(this[kDH].pub, encoding);
     },
     getPrivateKey(encoding) {
-      if (this[kDH].priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No private key - did you forget to generate one?');
+      if (this[kDH].priv === null) throw new Error('No private key - did you forget to generate one?');
       return encodeOut(this[kDH].priv, encoding);
     },
   };
@@ -1368,13 +1384,13 @@ const nodeCrypto = (() => {
   };
   ECDH.prototype.getPublicKey = function (encoding, format) {
     const s = this[kECDH];
-    if (s.pub === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Failed to get ECDH public key');
+    if (s.pub === null) throw new Error('Failed to get ECDH public key');
     const f = pointForm(format);
     return encodeOut(f === 4 ? s.pub : call('op_crypto_ecdh_convert', s.curve, s.pub, f), encoding);
   };
   ECDH.prototype.getPrivateKey = function (encoding) {
     const s = this[kECDH];
-    if (s.priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Failed to get ECDH private key');
+    if (s.priv === null) throw new Error('Failed to get ECDH private key');
     return encodeOut(s.priv, encoding);
   };
   ECDH.prototype.setPrivateKey = function (key, encoding) {
@@ -1416,17 +1432,26 @@ const nodeCrypto = (() => {
     return asBuffer(call('op_crypto_derive', privateKey[kKeyData], pub));
   }
 
+  // Node's filterDuplicateStrings: names unique regardless of case (the first spelling kept), sorted.
+  function uniqueNames(items, lower) {
+    const map = new Map();
+    for (const item of items) {
+      const key = item.toLowerCase();
+      if (!map.has(key)) map.set(key, lower ? key : item);
+    }
+    return [...map.values()].sort();
+  }
   let curveList = null;
   function getCurves() {
-    if (curveList === null) curveList = ops.op_crypto_curves().sort();
+    if (curveList === null) curveList = uniqueNames(ops.op_crypto_curves(), false);
     return curveList.slice();
   }
 
   // -------------------------------------------------------------------------------------------
   // Primes
-  function primeBytes(candidate) {
+  function primeBytes(candidate, name = 'candidate') {
     if (typeof candidate === 'bigint') {
-      if (candidate < 0n) throw outOfRange('candidate', '>= 0', candidate);
+      if (candidate < 0n) throw outOfRange(name, '>= 0', candidate);
       let hexs = candidate.toString(16);
       if (hexs.length % 2) hexs = `0${hexs}`;
       return bytesOf(Buffer.from(hexs, 'hex'));
@@ -1442,12 +1467,12 @@ const nodeCrypto = (() => {
     validateBoolean(safe, 'options.safe');
     validateBoolean(bigint, 'options.bigint');
     if (add !== undefined) {
-      if (typeof add === 'bigint') add = primeBytes(add);
+      if (typeof add === 'bigint') add = primeBytes(add, 'options.add');
       else if (!isAnyArrayBuffer(add) && !isView(add)) throw invalidArgType('options.add', ['ArrayBuffer', 'TypedArray', 'Buffer', 'DataView', 'bigint'], add);
       else add = toBytes(add, 'options.add');
     }
     if (rem !== undefined) {
-      if (typeof rem === 'bigint') rem = primeBytes(rem);
+      if (typeof rem === 'bigint') rem = primeBytes(rem, 'options.rem');
       else if (!isAnyArrayBuffer(rem) && !isView(rem)) throw invalidArgType('options.rem', ['ArrayBuffer', 'TypedArray', 'Buffer', 'DataView', 'bigint'], rem);
       else rem = toBytes(rem, 'options.rem');
     }
