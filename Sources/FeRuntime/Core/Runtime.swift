@@ -44,7 +44,7 @@ public final class Runtime {
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
   static let ops: [Op] =
     CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all
-    + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all
+    + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all + URLOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.

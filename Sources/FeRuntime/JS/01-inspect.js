@@ -1,78 +1,361 @@
 // inspect / format
 // Uses from earlier files: 00-core.js (hasOwn).
-const inspectDefaults = { depth: 2, colors: false, showHidden: false, breakLength: 80, compact: 3 };
+const inspectDefaults = {
+  showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false, maxArrayLength: 100,
+  maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false,
+};
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
-const STYLES = { number: 33, bigint: 33, boolean: 33, undefined: 90, null: 1, string: 32, symbol: 32,
-  date: 35, regexp: 31, special: 36, name: 0 };
-function stylize(s, kind, ctx) {
-  const c = ctx.colors && STYLES[kind];
-  return c ? `\x1b[${c}m${s}\x1b[${c === 1 ? 22 : 39}m` : s;
+// inspect.colors (SGR start and end codes by name) and inspect.styles (a color name by kind),
+// as Node has them: changing either changes what colors: true prints.
+const inspectColors = Object.assign(Object.create(null), {
+  reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], blink: [5, 25], inverse: [7, 27],
+  hidden: [8, 28], strikethrough: [9, 29], doubleunderline: [21, 24], black: [30, 39], red: [31, 39], green: [32, 39],
+  yellow: [33, 39], blue: [34, 39], magenta: [35, 39], cyan: [36, 39], white: [37, 39], bgBlack: [40, 49], bgRed: [41, 49],
+  bgGreen: [42, 49], bgYellow: [43, 49], bgBlue: [44, 49], bgMagenta: [45, 49], bgCyan: [46, 49], bgWhite: [47, 49],
+  framed: [51, 54], overlined: [53, 55], gray: [90, 39], redBright: [91, 39], greenBright: [92, 39], yellowBright: [93, 39],
+  blueBright: [94, 39], magentaBright: [95, 39], cyanBright: [96, 39], whiteBright: [97, 39], bgGray: [100, 49],
+  bgRedBright: [101, 49], bgGreenBright: [102, 49], bgYellowBright: [103, 49], bgBlueBright: [104, 49],
+  bgMagentaBright: [105, 49], bgCyanBright: [106, 49], bgWhiteBright: [107, 49],
+});
+// Node's aliases: non-enumerable names for the same codes.
+for (const [alias, target] of [['gray', 'grey'], ['gray', 'blackBright'], ['bgGray', 'bgGrey'], ['bgGray', 'bgBlackBright'],
+  ['dim', 'faint'], ['strikethrough', 'crossedout'], ['strikethrough', 'strikeThrough'], ['strikethrough', 'crossedOut'],
+  ['hidden', 'conceal'], ['inverse', 'swapColors'], ['inverse', 'swapcolors'], ['doubleunderline', 'doubleUnderline']]) {
+  Object.defineProperty(inspectColors, target, {
+    get() { return this[alias]; },
+    set(value) { Object.defineProperty(this, alias, { value, configurable: true, enumerable: true, writable: true }); },
+    configurable: true, enumerable: false,
+  });
 }
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function quote(s) {
-  const q = !s.includes("'") ? "'" : !s.includes('"') ? '"' : !s.includes('`') ? '`' : "'";
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0);
-    if (ch === q || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0').toUpperCase();
-    else out += ch;
+const inspectStyles = Object.assign(Object.create(null), {
+  special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey', null: 'bold',
+  string: 'green', symbol: 'green', date: 'magenta', regexp: 'red', module: 'underline',
+});
+function stylize(s, kind, ctx) {
+  if (!ctx.colors) return s;
+  const style = inspectStyles[kind];
+  if (style === undefined) return s;
+  const color = inspectColors[style];
+  return color === undefined ? s : `\x1b[${color[0]}m${s}\x1b[${color[1]}m`;
+}
+const IDENT = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+// Node's strEscape: single quotes unless the string holds one (then double quotes, else
+// backticks when there is no backtick or '${'); control characters, C1 controls, the quote,
+// backslashes and lone surrogates are escaped (\x0B for a vertical tab, as Node writes it).
+const ESCAPE_META = [];
+for (let i = 0; i < 160; i++) ESCAPE_META.push(i < 32 || (i > 126) ? `\\x${i.toString(16).toUpperCase().padStart(2, '0')}` : '');
+ESCAPE_META[8] = '\\b'; ESCAPE_META[9] = '\\t'; ESCAPE_META[10] = '\\n'; ESCAPE_META[12] = '\\f'; ESCAPE_META[13] = '\\r';
+ESCAPE_META[39] = "\\'"; ESCAPE_META[92] = '\\\\';
+// Control characters, quotes and backslashes escaped as in a quoted string, without the quotes
+// (symbol descriptions and non-enumerable keys).
+function escapeControl(str) {
+  return str.replace(/[\x00-\x1f\x27\x5c\x7f-\x9f]/g, (c) => ESCAPE_META[c.charCodeAt(0)]);
+}
+function quote(str) {
+  let q = 39;
+  if (str.includes("'")) {
+    if (!str.includes('"')) q = 34;
+    else if (!str.includes('`') && !str.includes('${')) q = 96;
   }
-  return q + out + q;
+  const qc = String.fromCharCode(q);
+  if (!/[\x00-\x1f\x27\x5c\x7f-\x9f\ud800-\udfff]/.test(str)) return qc + str + qc;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c === q || c === 92 || c < 32 || (c > 126 && c < 160)) {
+      out += str.slice(last, i) + (c === q && q !== 39 ? `\\${qc}` : ESCAPE_META[c]);
+      last = i + 1;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c <= 0xdbff && i + 1 < str.length) {
+        const d = str.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; }
+      }
+      out += `${str.slice(last, i)}\\u${c.toString(16)}`;
+      last = i + 1;
+    }
+  }
+  return qc + out + str.slice(last) + qc;
 }
 function formatKey(k, ctx) {
   if (typeof k === 'symbol') return `[${stylize(k.toString(), 'symbol', ctx)}]`;
   return IDENT.test(k) ? stylize(k, 'name', ctx) : stylize(quote(k), 'string', ctx);
 }
 function formatPrimitive(v, ctx) {
+  const fn = (x, kind) => stylize(x, kind, ctx);
   switch (typeof v) {
-    case 'string':
+    case 'string': {
+      let trailer = '';
+      const max = ctx.maxStringLength === undefined ? 10000 : ctx.maxStringLength === null ? Infinity : ctx.maxStringLength;
+      if (v.length > max) {
+        const remaining = v.length - max;
+        v = v.slice(0, Math.max(max, 0));
+        trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
+      }
       // Long strings go one line per '\n', joined with +, as Node prints them.
       if (ctx.compact !== true && v.length > 16 && v.length > ctx.breakLength - ctx.indentation - 4) {
-        return v.split(/(?<=\n)/).map((line) => stylize(quote(line), 'string', ctx)).join(` +\n${' '.repeat(ctx.indentation + 2)}`);
+        return v.split(/(?<=\n)/).map((line) => fn(quote(line), 'string')).join(` +\n${' '.repeat(ctx.indentation + 2)}`) + trailer;
       }
-      return stylize(quote(v), 'string', ctx);
-    case 'number': return stylize(Object.is(v, -0) ? '-0' : String(v), 'number', ctx);
-    case 'bigint': return stylize(`${v}n`, 'bigint', ctx);
-    case 'boolean': return stylize(String(v), 'boolean', ctx);
-    case 'undefined': return stylize('undefined', 'undefined', ctx);
-    case 'symbol': return stylize(v.toString(), 'symbol', ctx);
+      return fn(quote(v), 'string') + trailer;
+    }
+    case 'number': return formatNumber(fn, v, ctx.numericSeparator);
+    case 'bigint': return fn(`${ctx.numericSeparator ? separateThousands(String(v)) : String(v)}n`, 'bigint');
+    case 'boolean': return fn(String(v), 'boolean');
+    case 'undefined': return fn('undefined', 'undefined');
+    case 'symbol': return fn(v.toString(), 'symbol');
   }
-  return stylize('null', 'null', ctx);
+  return fn('null', 'null');
 }
+// -0 prints as '-0'; numericSeparator groups digits by three on both sides of the point.
+function formatNumber(fn, n, numericSeparator) {
+  if (!numericSeparator) return fn(Object.is(n, -0) ? '-0' : `${n}`, 'number');
+  const integer = Math.trunc(n);
+  const string = String(integer);
+  if (integer === n) {
+    if (!Number.isFinite(n) || string.includes('e')) return fn(string, 'number');
+    return fn(separateThousands(string), 'number');
+  }
+  if (Number.isNaN(n)) return fn(string, 'number');
+  const frac = String(n).slice(string.length + 1);
+  let end = '';
+  let i = 0;
+  for (; i < frac.length - 3; i += 3) end += `${frac.slice(i, i + 3)}_`;
+  return fn(`${separateThousands(string)}.${i === 0 ? frac : end + frac.slice(i)}`, 'number');
+}
+function separateThousands(s) {
+  let result = '';
+  let i = s.length;
+  const start = s.startsWith('-') ? 1 : 0;
+  for (; i >= start + 4; i -= 3) result = `_${s.slice(i - 3, i)}${result}`;
+  return i === s.length ? s : `${s.slice(0, i)}${result}`;
+}
+// Node's getConstructorName: the first `constructor` up the prototype chain that names a
+// function the object is an instance of (so a prototype object is not named after its own
+// class); null for an object whose chain has none.
 function constructorName(obj) {
   let o = obj;
   while (o !== null && o !== undefined) {
     const d = Object.getOwnPropertyDescriptor(o, 'constructor');
-    if (d && typeof d.value === 'function' && d.value.name !== '') return d.value.name;
+    if (d && typeof d.value === 'function' && d.value.name !== '' && isInstanceof(obj, d.value)) return String(d.value.name);
     o = Object.getPrototypeOf(o);
   }
   return null;
 }
-function formatError(err, ctx) {
-  let stack = typeof err.stack === 'string' && err.stack ? err.stack : Error.prototype.toString.call(err);
+// showHidden also lists the non-method properties (accessors mostly) of up to three prototypes
+// of a user-defined class, as Node's addPrototypeProperties does; built-in prototypes stop it.
+function prototypeProperties(main, ctx, depth) {
+  const out = [];
+  let obj = main;
+  let start = main;
+  // Node starts at the prototype that holds the constructor it named, when that is not a
+  // built-in one; otherwise there is nothing to add.
+  while (start !== null) {
+    const d = Object.getOwnPropertyDescriptor(start, 'constructor');
+    if (d && typeof d.value === 'function' && d.value.name !== '' && isInstanceof(main, d.value)) break;
+    start = Object.getPrototypeOf(start);
+  }
+  if (start === null) return out;
+  const firstProto = Object.getPrototypeOf(main);
+  const ctorName = Object.getOwnPropertyDescriptor(start, 'constructor').value.name;
+  if (start === firstProto && builtInObjects.has(ctorName)) return out;
+  obj = start === main ? main : firstProto;
+  const seenKeys = new Set();
+  let keys = [];
+  for (let level = 0; level < 3; level++) {
+    if (level !== 0 || main === obj) {
+      obj = Object.getPrototypeOf(obj);
+      if (obj === null) break;
+      const d = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      if (d !== undefined && typeof d.value === 'function' && builtInObjects.has(d.value.name)) break;
+    }
+    for (const k of keys) seenKeys.add(k);
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const k of keys) {
+      if (k === 'constructor' || hasOwn(main, k) || (level !== 0 && seenKeys.has(k))) continue;
+      const desc = Object.getOwnPropertyDescriptor(obj, k);
+      if (typeof desc.value === 'function') continue;
+      const line = formatProperty(obj, k, ctx, depth, desc, main);
+      out.push(ctx.colors ? `\x1b[2m${line}\x1b[22m` : line);
+    }
+    ctx.seen.pop();
+  }
+  return out;
+}
+// What V8 says a value is (ops.op_value_is; the kinds are fe_kind in Shim/include/fe_v8.h).
+const K_NUMBER_OBJECT = 5, K_STRING_OBJECT = 6, K_SYMBOL_OBJECT = 7, K_BIGINT_OBJECT = 3, K_BOOLEAN_OBJECT = 4;
+const K_ASYNC_FUNCTION = 10, K_GENERATOR_FUNCTION = 11, K_DATE = 1, K_ARGUMENTS = 2, K_NATIVE_ERROR = 8, K_REGEXP = 9;
+const K_PROMISE = 13, K_MAP = 14, K_SET = 15, K_WEAK_MAP = 18, K_WEAK_SET = 19, K_ARRAY_BUFFER = 20, K_DATA_VIEW = 21;
+const K_SHARED_ARRAY_BUFFER = 22, K_TYPED_ARRAY = 26;
+function isKind(v, k) { return ops.op_value_is(v, k); }
+function inspectIsBoxed(v) {
+  return isKind(v, K_NUMBER_OBJECT) || isKind(v, K_STRING_OBJECT) || isKind(v, K_BOOLEAN_OBJECT) || isKind(v, K_BIGINT_OBJECT) || isKind(v, K_SYMBOL_OBJECT);
+}
+function boxedValue(v) {
+  if (isKind(v, K_NUMBER_OBJECT)) return ['Number', Number.prototype.valueOf.call(v)];
+  if (isKind(v, K_STRING_OBJECT)) return ['String', String.prototype.valueOf.call(v)];
+  if (isKind(v, K_BOOLEAN_OBJECT)) return ['Boolean', Boolean.prototype.valueOf.call(v)];
+  if (isKind(v, K_BIGINT_OBJECT)) return ['BigInt', BigInt.prototype.valueOf.call(v)];
+  return ['Symbol', Symbol.prototype.valueOf.call(v)];
+}
+// Symbol.toStringTag when it is not an own property that the keys will show anyway.
+function ownTag(v, ctx) {
+  let tag;
+  try { tag = v[Symbol.toStringTag]; } catch { return ''; }
+  if (typeof tag !== 'string' || (tag !== '' && (ctx.showHidden ? hasOwn(v, Symbol.toStringTag) : Object.prototype.propertyIsEnumerable.call(v, Symbol.toStringTag)))) return '';
+  return tag;
+}
+// Node's getFunctionBase: [Function: f], [AsyncGeneratorFunction (anonymous)],
+// [Function (null prototype): f], [class A extends B], plus the constructor and tag when they
+// differ from the kind.
+function functionBase(v, constructor, tag) {
+  const src = Function.prototype.toString.call(v);
+  if (src.startsWith('class') && src.endsWith('}')) {
+    const slice = src.slice(5, -1);
+    const brace = slice.indexOf('{');
+    if (brace !== -1 && (!slice.slice(0, brace).includes('(') ||
+        /^(\s+[^(]*?)\s*{/.test(slice.replace(/(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g, '')))) {
+      const name = (hasOwn(v, 'name') && v.name) || '(anonymous)';
+      let base = `class ${name}`;
+      if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
+      if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
+      if (constructor !== null) {
+        const superName = Object.getPrototypeOf(v).name;
+        if (superName) base += ` extends ${superName}`;
+      } else base += ' extends [null prototype]';
+      return `[${base}]`;
+    }
+  }
+  let type = 'Function';
+  if (isKind(v, K_GENERATOR_FUNCTION)) type = `Generator${type}`;
+  if (isKind(v, K_ASYNC_FUNCTION)) type = `Async${type}`;
+  let base = `[${type}`;
+  if (constructor === null) base += ' (null prototype)';
+  base += v.name === '' ? ' (anonymous)' : `: ${v.name}`;
+  base += ']';
+  if (constructor !== type && constructor !== null) base += ` ${constructor}`;
+  if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
+  return base;
+}
+// Node's formatArray: up to maxArrayLength items; holes run together as <n empty items>, found
+// through the keys so that a huge sparse array costs only its keys.
+function formatArrayItems(v, ctx, depth) {
+  const len = Math.min(Math.max(0, ctx.maxArrayLength), v.length);
+  const output = [];
+  const item = (k) => formatValue(v[k], ctx, depth + 1);
+  const isArr = Array.isArray(v);
+  for (let i = 0; i < len; i++) {
+    if (isArr && !hasOwn(v, i)) return formatSparse(v, ctx, len, output, i, item);
+    output.push(item(i));
+  }
+  const remaining = v.length - len;
+  if (remaining > 0) output.push(`... ${remaining} more item${remaining > 1 ? 's' : ''}`);
+  return output;
+}
+function formatSparse(v, ctx, maxLength, output, i, item) {
+  const keys = Object.keys(v);
+  let index = i;
+  for (; i < keys.length && output.length < maxLength; i++) {
+    const key = keys[i];
+    const tmp = +key;
+    if (tmp > 2 ** 32 - 2) break;
+    if (`${index}` !== key) {
+      if (!/^(0|[1-9][0-9]*)$/.test(key)) break;
+      const empty = tmp - index;
+      output.push(stylize(`<${empty} empty item${empty > 1 ? 's' : ''}>`, 'undefined', ctx));
+      index = tmp;
+      if (output.length === maxLength) break;
+    }
+    output.push(item(key));
+    index++;
+  }
+  const remaining = v.length - index;
+  if (output.length !== maxLength) {
+    if (remaining > 0) output.push(stylize(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined', ctx));
+  } else if (remaining > 0) output.push(`... ${remaining} more item${remaining > 1 ? 's' : ''}`);
+  return output;
+}
+function isInstanceof(obj, ctor) {
+  try { return obj instanceof ctor; } catch { return false; }
+}
+// One `key: value` line. Accessors print as [Getter], [Setter] or [Getter/Setter]; with the
+// `getters` option ('get' or 'set' to limit it) the getter runs on the object and its value
+// follows the label.
+function formatProperty(v, k, ctx, depth, desc, original = v) {
+  const d = desc || Object.getOwnPropertyDescriptor(v, k) || { value: v[k], enumerable: true };
+  let str;
+  const s = (x, kind) => stylize(x, kind, ctx);
+  const prev = ctx.indentation;
+  if (d.value !== undefined || !('get' in d)) {
+    ctx.indentation += 2;
+    str = 'value' in d ? formatValue(d.value, ctx, depth + 1) : s('undefined', 'undefined');
+  } else if (d.get !== undefined) {
+    const label = d.set !== undefined ? 'Getter/Setter' : 'Getter';
+    const g = ctx.getters;
+    if (g && (g === true || (g === 'get' && d.set === undefined) || (g === 'set' && d.set !== undefined))) {
+      try {
+        const tmp = d.get.call(original);
+        ctx.indentation += 2;
+        if (tmp === null) str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}${s(']', 'special')}`;
+        else if (typeof tmp === 'object' || typeof tmp === 'function') str = `${s(`[${label}]`, 'special')} ${formatValue(tmp, ctx, depth + 1)}`;
+        else str = `${s(`[${label}:`, 'special')} ${formatPrimitive(tmp, ctx)}${s(']', 'special')}`;
+      } catch (err) {
+        str = `${s(`[${label}:`, 'special')} <Inspection threw (${err.message})>${s(']', 'special')}`;
+      }
+    } else str = s(`[${label}]`, 'special');
+  } else str = d.set !== undefined ? s('[Setter]', 'special') : s('undefined', 'undefined');
+  ctx.indentation = prev;
+  let name;
+  if (typeof k === 'symbol') name = `[${s(escapeControl(k.toString()), 'symbol')}]`;
+  else if (k === '__proto__') name = "['__proto__']";
+  else if (d.enumerable === false) name = `[${escapeControl(k)}]`;
+  else name = formatKey(k, ctx);
+  return `${name}: ${str}`;
+}
+// Node's formatError: the stack (or 'Name: message' when there is none, in brackets), with the
+// class name put in front when the stack names another (`Foo [TypeError]: x`); name, message
+// and stack keys that the stack already shows are left out of the keys; a cause and an
+// AggregateError's errors are always listed.
+function formatError(err, constructor, tag, ctx, keys) {
+  const name = err.name != null ? String(err.name) : 'Error';
+  let stack = err.stack ? String(err.stack) : Error.prototype.toString.call(err);
+  if (!ctx.showHidden && keys.length !== 0) {
+    for (const k of ['name', 'message', 'stack']) {
+      const i = keys.indexOf(k);
+      if (i !== -1 && stack.includes(err[k])) keys.splice(i, 1);
+    }
+  }
+  if ('cause' in err && !keys.includes('cause')) keys.push('cause');
+  if (Array.isArray(err.errors) && !keys.includes('errors')) keys.push('errors');
+  let len = name.length;
+  if (constructor === null || (name.endsWith('Error') && stack.startsWith(name) && (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
+    let fallback = 'Error';
+    if (constructor === null) {
+      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) || /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      fallback = (start && start[1]) || '';
+      len = fallback.length;
+      fallback = fallback || 'Error';
+    }
+    const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
+    if (name !== prefix) {
+      if (prefix.includes(name)) stack = len === 0 ? `${prefix}: ${stack}` : `${prefix}${stack.slice(len)}`;
+      else stack = `${prefix} [${name}]${stack.slice(len)}`;
+    }
+  }
+  let pos = (err.message && stack.indexOf(err.message)) || -1;
+  if (pos !== -1) pos += err.message.length;
+  if (stack.indexOf('\n    at', pos) === -1) stack = `[${stack}]`;
   // A nested error's stack lines line up with its position, as Node prints them.
-  if (ctx.indentation) stack = stack.split('\n').join(`\n${' '.repeat(ctx.indentation)}`);
-  const keys = Object.keys(err).filter((k) => !(k === 'stack' || k === 'message'));
-  // A non-enumerable own `cause` prints as [cause], as Node does.
-  const hiddenCause = hasOwn(err, 'cause') && !keys.includes('cause');
-  if (keys.length === 0 && !hiddenCause) return stack;
-  const depth = ctx.depthNow;
-  const prevIndent = ctx.indentation;
-  ctx.indentation += 2;
-  ctx.seen.push(err);
-  const extra = keys.map((k) => `${formatKey(k, ctx)}: ${formatValue(err[k], ctx, depth + 1)}`);
-  if (hiddenCause) extra.push(`[cause]: ${formatValue(err.cause, ctx, depth + 1)}`);
-  ctx.seen.pop();
-  ctx.indentation = prevIndent;
-  const ind = ' '.repeat(prevIndent);
-  return `${stack} {\n${extra.map((l) => `${ind}  ${l}`).join(',\n')}\n${ind}}`;
+  if (ctx.indentation !== 0) stack = stack.replace(/\n/g, `\n${' '.repeat(ctx.indentation)}`);
+  return stack;
+}
+function getPrefix(constructor, tag, fallback, size = '') {
+  if (constructor === null) {
+    if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
+    return `[${fallback}${size}: null prototype] `;
+  }
+  if (tag !== '' && constructor !== tag) return `${constructor}${size} [${tag}] `;
+  return `${constructor}${size} `;
 }
 // Node's reduceToSingleString: entries go on one line when they fit in breakLength and the
 // object holds fewer than `compact` levels of nesting below it.
@@ -87,6 +370,13 @@ function reduceToSingleString(ctx, output, base, braces, depth, isArray, value) 
         if (!joined.includes('\n')) return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
       }
     }
+  }
+  if (ctx.compact === true) {
+    // compact: true puts as much as fits on each line, the opening brace first.
+    if (isBelowBreakLength(ctx, output, 0, base)) return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+    const indentation = ' '.repeat(ctx.indentation);
+    const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
+    return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
   }
   const ind = `\n${' '.repeat(ctx.indentation)}`;
   return `${base ? `${base} ` : ''}${braces[0]}${ind}  ${output.join(`,${ind}  `)}${ind}${braces[1]}`;
@@ -158,8 +448,9 @@ function formatValue(v, ctx, depth) {
     if (!ctx.circular.has(v)) ctx.circular.set(v, ctx.circular.size + 1);
     return stylize(`[Circular *${ctx.circular.get(v)}]`, 'special', ctx);
   }
-  if (ctx.customInspect !== false && typeof v[customInspect] === 'function' && v[customInspect] !== inspect) {
-    const r = v[customInspect](ctx.depth - depth, { ...ctx, stylize: (s) => s }, inspect);
+  const maybeCustom = ctx.customInspect ? v[customInspect] : undefined;
+  if (typeof maybeCustom === 'function' && maybeCustom !== inspect && !(v.constructor && v.constructor.prototype === v)) {
+    const r = maybeCustom.call(v, ctx.depth === Infinity ? null : ctx.depth - depth, userOptions(ctx), inspect);
     // A string result is indented to where it is nested, as Node does.
     if (r !== v) return typeof r === 'string' ? r.replace(/\n/g, `\n${' '.repeat(ctx.indentation)}`) : formatValue(r, ctx, depth);
   }
@@ -168,65 +459,128 @@ function formatValue(v, ctx, depth) {
   let base = '';
   let braces = ['{', '}'];
   let entries = null;
-  let keys = Object.keys(v);
-  const symbols = Object.getOwnPropertySymbols(v).filter((s) => Object.getOwnPropertyDescriptor(v, s).enumerable);
+  // showHidden adds the non-enumerable keys, which print as [key].
+  let keys = ctx.showHidden ? Object.getOwnPropertyNames(v) : Object.keys(v);
+  const symbols = Object.getOwnPropertySymbols(v).filter((s) => ctx.showHidden || Object.getOwnPropertyDescriptor(v, s).enumerable);
   let isArrayLike = false;
+  const tag = ownTag(v, ctx);
   if (Array.isArray(v)) {
-    const prefix = name !== 'Array' ? `${name || '[Array: null prototype]'}(${v.length}) ` : '';
+    const prefix = name !== 'Array' || tag !== '' ? getPrefix(name, tag, 'Array', `(${v.length})`) : '';
     braces = [`${prefix}[`, ']'];
     isArrayLike = true;
-    keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k) || Number(k) >= v.length);
+    keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k) || Number(k) >= 2 ** 32 - 1);
     if (v.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
-  } else if (typeof v === 'function') {
-    const fname = v.name ? `: ${v.name}` : ' (anonymous)';
-    const isClass = Function.prototype.toString.call(v).startsWith('class');
-    base = stylize(isClass ? `[class ${v.name || '(anonymous)'}]` : `[${v.constructor && v.constructor.name === 'AsyncFunction' ? 'AsyncFunction' : 'Function'}${fname}]`, 'special', ctx);
-    keys = keys.filter((k) => k !== 'prototype');
-    if (keys.length === 0 && symbols.length === 0) return base;
-  } else if (v instanceof Error) {
-    return formatError(v, ctx);
-  } else if (v instanceof RegExp) {
-    base = stylize(RegExp.prototype.toString.call(v), 'regexp', ctx);
-    if (keys.length === 0) return base;
-  } else if (v instanceof Date) {
-    base = stylize(Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString(), 'date', ctx);
-    if (keys.length === 0) return base;
-  } else if (v instanceof Map) {
-    braces = [`Map(${v.size}) {`, '}'];
-    if (v.size === 0 && keys.length === 0) return `${braces[0]}}`;
-    entries = () => [...v].map(([k, val]) => `${formatValue(k, ctx, depth + 1)} => ${formatValue(val, ctx, depth + 1)}`);
-  } else if (v instanceof Set) {
-    braces = [`Set(${v.size}) {`, '}'];
-    if (v.size === 0 && keys.length === 0) return `${braces[0]}}`;
-    entries = () => [...v].map((x) => formatValue(x, ctx, depth + 1));
-  } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-    // A Buffer prints as <Buffer ...> through its own inspect; without it, as Buffer(n) [Uint8Array] [ ... ].
-    const tag = v[Symbol.toStringTag];
-    braces = [`${name}(${v.length}) ${tag && tag !== name ? `[${tag}] ` : ''}[`, ']'];
+  } else if (isKind(v, K_SET)) {
+    const size = Reflect.get(Set.prototype, 'size', v);
+    const prefix = getPrefix(name, tag, 'Set', `(${size})`);
+    if (size === 0 && keys.length === 0 && symbols.length === 0) return `${prefix}{}`;
+    braces = [`${prefix}{`, '}'];
+    entries = () => {
+      ctx.indentation += 2;
+      const out = Array.from(Set.prototype.values.call(v), (x) => formatValue(x, ctx, depth + 1));
+      ctx.indentation -= 2;
+      return out;
+    };
+  } else if (isKind(v, K_MAP)) {
+    const size = Reflect.get(Map.prototype, 'size', v);
+    const prefix = getPrefix(name, tag, 'Map', `(${size})`);
+    if (size === 0 && keys.length === 0 && symbols.length === 0) return `${prefix}{}`;
+    braces = [`${prefix}{`, '}'];
+    entries = () => {
+      ctx.indentation += 2;
+      const out = Array.from(Map.prototype.entries.call(v), ([k, val]) => `${formatValue(k, ctx, depth + 1)} => ${formatValue(val, ctx, depth + 1)}`);
+      ctx.indentation -= 2;
+      return out;
+    };
+  } else if (isKind(v, K_TYPED_ARRAY)) {
+    // A Buffer prints as <Buffer ...> through its own inspect.
+    const size = v.length;
+    const fallback = name === null ? Object.prototype.toString.call(v).slice(8, -1) : '';
+    braces = [`${getPrefix(name, tag, fallback, `(${size})`)}[`, ']'];
     isArrayLike = true;
     keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k));
-    if (v.length === 0 && keys.length === 0) return `${braces[0]}]`;
-  } else if (v instanceof Promise) {
-    braces = ['Promise {', '}'];
-    entries = () => [ops.op_promise_state(v)].map(([s, r]) => (s === 0 ? stylize('<pending>', 'special', ctx) : s === 1 ? formatValue(r, ctx, depth + 1) : `${stylize('<rejected>', 'special', ctx)} ${formatValue(r, ctx, depth + 1)}`));
-  } else if (v instanceof WeakMap || v instanceof WeakSet) {
-    return `${name} { ${stylize('<items unknown>', 'special', ctx)} }`;
-  } else if (typeof v === 'object' && (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt || v instanceof Symbol)) {
-    const t = v instanceof Number ? 'Number' : v instanceof String ? 'String' : v instanceof Boolean ? 'Boolean' : v instanceof BigInt ? 'BigInt' : 'Symbol';
-    base = `[${t}: ${formatPrimitive(v.valueOf(), ctx)}]`;
-    if (t === 'String') keys = keys.filter((k) => !/^\d+$/.test(k));
-    if (keys.length === 0) return base;
-  } else if (name === null) {
-    braces = ['[Object: null prototype] {', '}'];
-  } else if (name !== 'Object') {
-    const tag = v[Symbol.toStringTag];
-    braces = [`${name}${tag && tag !== name ? ` [${tag}]` : ''} {`, '}'];
-  } else if (v[Symbol.toStringTag]) {
-    braces = [`Object [${v[Symbol.toStringTag]}] {`, '}'];
+    if (ctx.showHidden) {
+      // Node lists these getters (and BYTES_PER_ELEMENT) after the elements; the buffer's
+      // contents are left out there.
+      entries = () => ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer'].map((k) => {
+        ctx.indentation += 2;
+        ctx.inTypedArray = k === 'buffer';
+        const out = `[${k}]: ${formatValue(v[k], ctx, depth + 1)}`;
+        ctx.inTypedArray = false;
+        ctx.indentation -= 2;
+        return out;
+      });
+    } else if (size === 0 && keys.length === 0) return `${braces[0]}]`;
+  } else if (typeof v === 'function') {
+    base = stylize(functionBase(v, name, tag), 'special', ctx);
+    if (keys.length === 0 && symbols.length === 0) return base;
+  } else if (isKind(v, K_REGEXP)) {
+    base = RegExp.prototype.toString.call(name !== null ? v : new RegExp(v));
+    const prefix = getPrefix(name, tag, 'RegExp');
+    if (prefix !== 'RegExp ') base = `${prefix}${base}`;
+    if ((keys.length === 0 && symbols.length === 0) || depth > ctx.depth) return stylize(base, 'regexp', ctx);
+  } else if (isKind(v, K_DATE)) {
+    const t = Date.prototype.getTime.call(v);
+    base = Number.isNaN(t) ? Date.prototype.toString.call(v) : Date.prototype.toISOString.call(v);
+    const prefix = getPrefix(name, tag, 'Date');
+    if (prefix !== 'Date ') base = `${prefix}${base}`;
+    if (keys.length === 0 && symbols.length === 0) return stylize(base, 'date', ctx);
+  } else if (isKind(v, K_NATIVE_ERROR) || v instanceof Error) {
+    base = formatError(v, name, tag, ctx, keys);
+    if (keys.length === 0 && symbols.length === 0) return base;
+  } else if (isKind(v, K_ARRAY_BUFFER) || isKind(v, K_SHARED_ARRAY_BUFFER)) {
+    // { [Uint8Contents]: <00 01 ...>, byteLength: n } as Node prints it.
+    const prefix = getPrefix(name, tag, isKind(v, K_ARRAY_BUFFER) ? 'ArrayBuffer' : 'SharedArrayBuffer');
+    const byteLength = isKind(v, K_ARRAY_BUFFER) ? Reflect.get(ArrayBuffer.prototype, 'byteLength', v) : Reflect.get(SharedArrayBuffer.prototype, 'byteLength', v);
+    if (ctx.inTypedArray && keys.length === 0 && symbols.length === 0) return `${prefix}{ byteLength: ${formatNumber((x, k) => stylize(x, k, ctx), byteLength, false)} }`;
+    braces = [`${prefix}{`, '}'];
+    keys.unshift('byteLength');
+    if (!ctx.inTypedArray) entries = () => {
+      let bytes;
+      try { bytes = new Uint8Array(v); } catch { return [stylize('(detached)', 'special', ctx)]; }
+      const max = Math.min(Math.max(0, ctx.maxArrayLength), bytes.length);
+      let str = Array.from(bytes.subarray(0, max), (b) => b.toString(16).padStart(2, '0')).join(' ');
+      const remaining = bytes.length - max;
+      if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+      return [`${stylize('[Uint8Contents]', 'special', ctx)}: <${str}>`];
+    };
+  } else if (isKind(v, K_DATA_VIEW)) {
+    braces = [`${getPrefix(name, tag, 'DataView')}{`, '}'];
+    keys.unshift('byteLength', 'byteOffset', 'buffer');
+  } else if (isKind(v, K_PROMISE)) {
+    braces = [`${getPrefix(name, tag, 'Promise')}{`, '}'];
+    entries = () => {
+      const [st, r] = ops.op_promise_state(v);
+      if (st === 0) return [stylize('<pending>', 'special', ctx)];
+      ctx.indentation += 2;
+      const out = [st === 2 ? `${stylize('<rejected>', 'special', ctx)} ${formatValue(r, ctx, depth + 1)}` : formatValue(r, ctx, depth + 1)];
+      ctx.indentation -= 2;
+      return out;
+    };
+  } else if (isKind(v, K_WEAK_SET) || isKind(v, K_WEAK_MAP)) {
+    // Their entries need V8's preview, which fe's engine layer does not expose.
+    braces = [`${getPrefix(name, tag, isKind(v, K_WEAK_SET) ? 'WeakSet' : 'WeakMap')}{`, '}'];
+    entries = () => [stylize('<items unknown>', 'special', ctx)];
+  } else if (inspectIsBoxed(v)) {
+    // [Number: 3], [String (MyString): 'a'], [Symbol: Symbol(a)] [tag]
+    const [t, prim] = boxedValue(v);
+    base = `[${t}${t !== name ? (name === null ? ' (null prototype)' : ` (${name})`) : ''}: ${formatPrimitive(prim, { ...ctx, colors: false })}]`;
+    if (tag !== '' && tag !== name) base += ` [${tag}]`;
+    if (t === 'String') keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k) || Number(k) >= prim.length);
+    if (keys.length === 0 && symbols.length === 0) return ctx.colors ? stylize(base, t.toLowerCase(), ctx) : base;
+  } else if (name === 'Object' && isKind(v, K_ARGUMENTS)) {
+    braces = ['[Arguments] [', ']'];
+    isArrayLike = true;
+    keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k));
+  } else {
+    braces = [`${getPrefix(name, tag, 'Object')}{`, '}'];
+    if (name === 'Object' && tag === '') braces[0] = '{';
+    // An object with nothing to show is {} even past the depth limit, as in Node.
+    if (keys.length === 0 && symbols.length === 0 && !(ctx.showHidden && prototypeProperties(v, ctx, depth).length)) return `${braces[0]}}`;
   }
   if (depth > ctx.depth) {
-    if (isArrayLike) return stylize('[Array]', 'special', ctx);
-    return stylize(`[${name || 'Object'}]`, 'special', ctx);
+    const n = getPrefix(name, tag, 'Object').slice(0, -1);
+    return stylize(name !== null ? `[${n}]` : n, 'special', ctx);
   }
   ctx.seen.push(v);
   // Like Node, only objects with entries count as a level of nesting for line breaking.
@@ -235,26 +589,17 @@ function formatValue(v, ctx, depth) {
   const prevIndent = ctx.indentation;
   try {
     if (isArrayLike) {
-      const max = Math.min(v.length, ctx.maxArrayLength === undefined ? 100 : Math.max(ctx.maxArrayLength, 0));
-      let holes = 0;
-      for (let i = 0; i < max; i++) {
-        if (!hasOwn(v, i) && Array.isArray(v)) { holes++; continue; }
-        if (holes) { output.push(stylize(`<${holes} empty item${holes > 1 ? 's' : ''}>`, 'undefined', ctx)); holes = 0; }
-        ctx.indentation = prevIndent + 2;
-        output.push(formatValue(v[i], ctx, depth + 1));
-      }
-      if (holes) output.push(stylize(`<${holes} empty item${holes > 1 ? 's' : ''}>`, 'undefined', ctx));
-      if (v.length > max) output.push(`... ${v.length - max} more item${v.length - max > 1 ? 's' : ''}`);
-    }
-    if (entries) { ctx.indentation = prevIndent + 2; output = output.concat(entries()); }
-    for (const k of [...keys, ...symbols]) {
       ctx.indentation = prevIndent + 2;
-      const d = Object.getOwnPropertyDescriptor(v, k);
-      let str;
-      if (d && d.get) str = stylize(d.set ? '[Getter/Setter]' : '[Getter]', 'special', ctx);
-      else if (d && d.set) str = stylize('[Setter]', 'special', ctx);
-      else str = formatValue(v[k], ctx, depth + 1);
-      output.push(`${formatKey(k, ctx)}: ${str}`);
+      output = formatArrayItems(v, ctx, depth);
+    }
+    if (entries) { ctx.indentation = prevIndent; output = output.concat(entries()); }
+    for (const k of [...keys, ...symbols]) {
+      ctx.indentation = prevIndent;
+      output.push(formatProperty(v, k, ctx, depth));
+    }
+    if (ctx.showHidden && depth <= ctx.depth) {
+      ctx.indentation = prevIndent;
+      output.push(...prototypeProperties(v, ctx, depth));
     }
   } finally {
     ctx.seen.pop();
@@ -273,60 +618,147 @@ function formatValue(v, ctx, depth) {
   if (output.length === 0) return `${refPrefix}${braces[0]}${braces[1]}`;
   return refPrefix + reduceToSingleString(ctx, output, base, braces, depth, isArrayLike, v);
 }
+// inspect(value, options) or the legacy inspect(value, showHidden, depth, colors). Options
+// that are not inspect's own are passed on to custom inspect functions untouched.
 function inspect(value, opts) {
-  const ctx = { ...inspectDefaults, seen: [], indentation: 0 };
-  if (typeof opts === 'object' && opts !== null) Object.assign(ctx, opts);
+  const ctx = { ...inspectDefaults, seen: [], indentation: 0, currentDepth: 0 };
+  if (arguments.length > 1) {
+    if (arguments.length > 2) {
+      if (arguments[2] !== undefined) ctx.depth = arguments[2];
+      if (arguments.length > 3 && arguments[3] !== undefined) ctx.colors = arguments[3];
+    }
+    if (typeof opts === 'boolean') ctx.showHidden = opts;
+    else if (opts) {
+      for (const key of Object.keys(opts)) {
+        if (hasOwn(inspectDefaults, key) || key === 'stylize') ctx[key] = opts[key];
+        else if (ctx.userOptions === undefined) ctx.userOptions = opts;
+      }
+    }
+  }
   if (ctx.depth === null) ctx.depth = Infinity;
+  if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
+  if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
   return formatValue(value, ctx, 0);
 }
+// The options a custom inspect function receives: inspect's own (depth null for unlimited), a
+// stylize bound to the colors setting, and whatever else the caller passed.
+function stylizeNoColor(str) { return str; }
+function stylizeWithColor(str, kind) { return stylize(str, kind, { colors: true }); }
+function userOptions(ctx) {
+  const o = { stylize: typeof ctx.stylize === 'function' ? ctx.stylize : ctx.colors ? stylizeWithColor : stylizeNoColor };
+  for (const k of Object.keys(inspectDefaults)) o[k] = ctx[k];
+  if (o.depth === Infinity) o.depth = null;
+  if (o.maxArrayLength === Infinity) o.maxArrayLength = null;
+  return { ...o, ...ctx.userOptions };
+}
 inspect.custom = customInspect;
-inspect.defaultOptions = inspectDefaults;
+inspect.colors = inspectColors;
+inspect.styles = inspectStyles;
+Object.defineProperty(inspect, 'defaultOptions', {
+  get() { return inspectDefaults; },
+  set(options) {
+    if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
+    Object.assign(inspectDefaults, options);
+  },
+});
 
-function formatWithOptions(opts, ...args) {
+
+// Node's formatWithOptions: each placeholder takes the next argument while one is left (a
+// placeholder past the last argument stays as written), '%%' is '%' only when the string had
+// placeholders to fill, and the arguments left over follow, joined by spaces.
+function formatWithOptions(inspectOptions, ...args) {
+  if (typeof inspectOptions !== 'object' || inspectOptions === null) {
+    throw invalidArgType('inspectOptions', 'object', inspectOptions);
+  }
+  return formatWithOptionsInternal(inspectOptions, args);
+}
+function formatWithOptionsInternal(opts, args) {
   const first = args[0];
-  let out = '';
+  const sep = opts && opts.numericSeparator !== undefined ? opts.numericSeparator : inspectDefaults.numericSeparator;
   let a = 0;
+  let str = '';
+  let join = '';
   if (typeof first === 'string') {
-    if (args.length === 1) return first; // a lone string is not a format: '%%' stays '%%'
-    a = 1;
-    let last = 0;
+    if (args.length === 1) return first;
+    let lastPos = 0;
+    let tempStr;
     for (let i = 0; i < first.length - 1; i++) {
       if (first.charCodeAt(i) !== 37) continue; // '%'
-      const c = first[i + 1];
-      if (c === '%') { out += first.slice(last, i) + '%'; last = i + 2; i++; continue; }
-      if (a >= args.length) continue;
-      let rep;
-      const arg = args[a];
-      switch (c) {
-        case 's':
-          rep = typeof arg === 'string' ? arg : typeof arg === 'bigint' ? `${arg}n`
-            : (typeof arg === 'object' && arg !== null) ? inspect(arg, { ...opts, depth: 0, colors: false, compact: 3 })
-            : typeof arg === 'symbol' ? arg.toString() : Object.is(arg, -0) ? '-0' : String(arg);
-          break;
-        case 'd': case 'i':
-          rep = typeof arg === 'bigint' ? `${arg}n` : typeof arg === 'symbol' ? 'NaN'
-            : String(c === 'i' ? Math.trunc(Number(arg)) : Number(arg));
-          if (c === 'i' && typeof arg !== 'bigint') rep = String(parseInt(arg));
-          break;
-        case 'f': rep = typeof arg === 'symbol' ? 'NaN' : String(parseFloat(arg)); break;
-        case 'j': try { rep = JSON.stringify(arg); } catch { rep = '[Circular]'; } break;
-        case 'o': rep = inspect(arg, { ...opts, showHidden: true, showProxy: true, depth: 4 }); break;
-        case 'O': rep = inspect(arg, opts); break;
-        case 'c': rep = ''; break;
-        default: continue;
+      const next = first.charCodeAt(++i);
+      if (a + 1 !== args.length) {
+        switch (next) {
+          case 115: { // 's'
+            const arg = args[++a];
+            if (typeof arg === 'number') tempStr = formatNumber(stylizePlain, arg, sep);
+            else if (typeof arg === 'bigint') tempStr = `${sep ? separateThousands(String(arg)) : arg}n`;
+            else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = String(arg);
+            else tempStr = inspect(arg, { ...opts, depth: 0, colors: false, compact: 3 });
+            break;
+          }
+          case 106: tempStr = tryStringify(args[++a]); break; // 'j'
+          case 100: { // 'd'
+            const n = args[++a];
+            tempStr = typeof n === 'bigint' ? `${sep ? separateThousands(String(n)) : n}n` : typeof n === 'symbol' ? 'NaN' : formatNumber(stylizePlain, Number(n), sep);
+            break;
+          }
+          case 79: tempStr = inspect(args[++a], opts); break; // 'O'
+          case 111: tempStr = inspect(args[++a], { ...opts, showHidden: true, showProxy: true, depth: 4 }); break; // 'o'
+          case 105: { // 'i'
+            const n = args[++a];
+            tempStr = typeof n === 'bigint' ? `${sep ? separateThousands(String(n)) : n}n` : typeof n === 'symbol' ? 'NaN' : formatNumber(stylizePlain, Number.parseInt(n), sep);
+            break;
+          }
+          case 102: { // 'f'
+            const n = args[++a];
+            tempStr = typeof n === 'symbol' ? 'NaN' : formatNumber(stylizePlain, Number.parseFloat(n), sep);
+            break;
+          }
+          case 99: a += 1; tempStr = ''; break; // 'c': CSS, ignored
+          case 37: str += first.slice(lastPos, i); lastPos = i + 1; continue;
+          default: continue;
+        }
+        if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+        str += tempStr;
+        lastPos = i + 1;
+      } else if (next === 37) {
+        str += first.slice(lastPos, i);
+        lastPos = i + 1;
       }
-      out += first.slice(last, i) + rep;
-      last = i + 2;
-      i++;
-      a++;
     }
-    out += first.slice(last);
+    if (lastPos !== 0) {
+      a++;
+      join = ' ';
+      if (lastPos < first.length) str += first.slice(lastPos);
+    }
   }
-  for (; a < args.length; a++) {
+  while (a < args.length) {
     const v = args[a];
-    if (out.length > 0 || a > 0) out += ' ';
-    out += typeof v === 'string' ? v : inspect(v, opts);
+    str += join;
+    str += typeof v !== 'string' ? inspect(v, opts) : v;
+    join = ' ';
+    a++;
   }
-  return out;
+  return str;
 }
-const format = (...args) => formatWithOptions({}, ...args);
+const stylizePlain = (s) => s;
+function tryStringify(arg) {
+  try {
+    return JSON.stringify(arg);
+  } catch (err) {
+    if (err instanceof TypeError && /circular/i.test(err.message)) return '[Circular]';
+    throw err;
+  }
+}
+// Whether %s should inspect an object rather than call its toString: true when the toString
+// it would use comes from a built-in class (Object, Error, Date...), not from user code.
+function hasBuiltInToString(value) {
+  if (typeof value.toString !== 'function') return true;
+  if (hasOwn(value, 'toString')) return false;
+  let pointer = value;
+  do { pointer = Object.getPrototypeOf(pointer); } while (pointer !== null && !hasOwn(pointer, 'toString'));
+  if (pointer === null) return true;
+  const d = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  return d !== undefined && typeof d.value === 'function' && builtInObjects.has(d.value.name);
+}
+const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+function format(...args) { return formatWithOptionsInternal(undefined, args); }

@@ -1,5 +1,5 @@
 // Builtin modules, for require() and import of 'fs', 'node:fs', ...
-// Uses from earlier files: 00-core.js (core, builtins, define, ERRNO, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, typeError); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (fileURLToPath, pathToFileURL, URLSearchParams, URL).
+// Uses from earlier files: 00-core.js (core, builtins, define, ERRNO, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, typeError); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (urlModule).
 const util = {
   format, formatWithOptions, inspect,
   inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); define(ctor, 'super_', superCtor); },
@@ -55,7 +55,7 @@ registerBuiltin('events', EventEmitter);
 registerBuiltin('util', util);
 registerBuiltin('os', os);
 registerBuiltin('process', process);
-registerBuiltin('url', { URL, URLSearchParams, fileURLToPath, pathToFileURL });
+registerBuiltin('url', urlModule);
 registerBuiltin('timers', { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate });
 registerBuiltin('console', console);
 registerBuiltin('fs', fs);
