@@ -250,7 +250,7 @@ final class Cipher: Resource {
 
   func final() throws -> [UInt8] {
     if isCCM && !encrypt {
-      if ccmFailed { throw CryptoFailure("Error", "ERR_CRYPTO_INVALID_STATE", "Unsupported state or unable to authenticate data") }
+      if ccmFailed { throw CryptoFailure("Error", "", "Unsupported state or unable to authenticate data") }
       return []
     }
     var out = [UInt8](repeating: 0, count: Int(EVP_CIPHER_CTX_get_block_size(ctx)) + 16)
@@ -258,7 +258,7 @@ final class Cipher: Resource {
     if EVP_CipherFinal_ex(ctx, &out, &outl) != 1 {
       if authTagLength >= 0 && !encrypt {
         ERR_clear_error()
-        throw CryptoFailure("Error", "ERR_CRYPTO_INVALID_STATE", "Unsupported state or unable to authenticate data")
+        throw CryptoFailure("Error", "", "Unsupported state or unable to authenticate data")
       }
       throw CryptoFailure.openssl()
     }

@@ -4,7 +4,8 @@ import FeEngine
 /// A failed crypto op as Node reports it: the error's class, its `code` and message, and for
 /// OpenSSL's own errors the library and reason. Ops return it to JS as `{__cryptoError: [...]}`
 /// (as sync fs ops return `__feError`), and `cryptoCall` in 17-crypto.js throws it there, so
-/// the error is made by the runtime's `nodeError` like every other Node error.
+/// the error is made by the runtime's `nodeError` like every other Node error. An empty code is
+/// a plain error (Node throws a few without one).
 struct CryptoFailure: Error {
   var kind = "Error"
   var code: String

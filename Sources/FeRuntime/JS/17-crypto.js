@@ -288,6 +288,7 @@ const nodeCrypto = (() => {
   const errorClasses = { Error, TypeError, RangeError };
   function cryptoError(info) {
     const [kind, code, message, library, reason] = info;
+    if (code === '') return new (errorClasses[kind] || Error)(message); // Node throws these without a code
     const e = code.startsWith('ERR_OSSL_') || code.startsWith('ERR_SSL_') ? new (errorClasses[kind] || Error)(message)
       : nodeError(errorClasses[kind] || Error, code, message);
     e.code = code;
