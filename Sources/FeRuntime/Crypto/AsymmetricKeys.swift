@@ -81,6 +81,11 @@ enum AsymmetricKeys {
           return OSSL_DECODER_from_data(ctx, &p, &n) == 1
         }
         guard ok, let pkey else {
+          // Node reports a missing passphrase itself for DER input; PEM gets OpenSSL's error.
+          if input == "DER", ppPtr.pointee.asked != 0, ppPtr.pointee.present == 0 {
+            ERR_clear_error()
+            throw CryptoFailure("TypeError", "ERR_MISSING_PASSPHRASE", "Passphrase required for encrypted key")
+          }
           // Some legacy PEM keys (DSA traditional format) only OpenSSL's PEM reader takes.
           if input == "PEM", selection == selectPrivate {
             let err = ERR_peek_error()

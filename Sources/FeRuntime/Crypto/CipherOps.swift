@@ -223,6 +223,10 @@ final class Cipher: Resource {
     if isCCM && !encrypt, pendingTag == nil {
       throw CryptoFailure("Error", "ERR_CRYPTO_INVALID_STATE", "Invalid state for operation update")
     }
+    // OpenSSL counts in int: larger input cannot be passed in one call.
+    guard data.count <= Int(Int32.max) - Int(EVP_CIPHER_CTX_get_block_size(ctx)) - 16 else {
+      throw CryptoFailure("Error", "ERR_CRYPTO_INVALID_STATE", "Trying to add data in unsupported state")
+    }
     var out = [UInt8](repeating: 0, count: data.count + Int(EVP_CIPHER_CTX_get_block_size(ctx)) + 16)
     var outl: Int32 = 0
     let ok = EVP_CipherUpdate(ctx, &out, &outl, data.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1), Int32(data.count))

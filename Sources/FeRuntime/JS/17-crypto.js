@@ -8,6 +8,8 @@ const nodeCrypto = (() => {
   const kFinalized = Symbol('kFinalized');
   const kOptions = Symbol('kOptions');
   const kXofLength = Symbol('kXofLength');
+  const kHashName = Symbol('kHashName');
+  const kStreamDigest = Symbol('kStreamDigest');
   const RAND_MAX = 0xFFFFFFFFFFFF;
   const randomBytesRaw = (n) => ops.op_crypto_random(n);
   const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.length);
@@ -69,11 +71,12 @@ const nodeCrypto = (() => {
       this[kHandle] = ops.op_crypto_hash_new(algorithm, null);
     }
     if (this[kHandle] < 0) throw new Error('Digest method not supported');
+    this[kHashName] = typeof algorithm === 'string' ? algorithm.toLowerCase() : algorithm[kHashName];
     // Extendable-output functions (shake) take their length from options.outputLength.
     const xofLen = options != null ? options.outputLength : undefined;
     if (xofLen !== undefined) {
       validateUint32(xofLen, 'options.outputLength');
-      const name = typeof algorithm === 'string' ? algorithm.toLowerCase() : null;
+      const name = typeof algorithm === 'string' ? algorithm.toLowerCase() : algorithm[kHashName];
       if (name !== null && !(name in xofDefault) && xofLen !== digestLength(algorithm)) {
         ops.op_crypto_hash_free(this[kHandle]);
         throw nodeError(Error, 'ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH', 'error:030000B2:digital envelope routines::not XOF or invalid length');
@@ -94,8 +97,12 @@ const nodeCrypto = (() => {
     ops.op_crypto_hash_update(this[kHandle], dataBytes(chunk, encoding));
     callback();
   };
+  // The stream's own digest does not finalize the object: digest() may still be called once
+  // after piping, and returns the same value (Node caches it natively).
   Hash.prototype._flush = function (callback) {
-    this.push(this.digest());
+    if (!this[kFinalized] && this[kStreamDigest] === undefined) this[kStreamDigest] = this.digest();
+    this[kFinalized] = false;
+    this.push(this[kStreamDigest]);
     callback();
   };
   Hash.prototype.update = function (data, encoding) {
@@ -106,6 +113,10 @@ const nodeCrypto = (() => {
   Hash.prototype.digest = function (outputEncoding) {
     if (this[kFinalized]) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     if (outputEncoding !== undefined) outputEncoding = `${outputEncoding}`;
+    if (this[kStreamDigest] !== undefined) {
+      this[kFinalized] = true;
+      return encodeOutput(bytesOf(this[kStreamDigest]), outputEncoding);
+    }
     this[kFinalized] = true;
     if (this[kXofLength] !== undefined) return encodeOutput(ops.op_crypto_hash_xof(this[kHandle], this[kXofLength]), outputEncoding);
     return finishDigest(this[kHandle], outputEncoding);
@@ -374,7 +385,8 @@ const nodeCrypto = (() => {
     const { StringDecoder } = requireBuiltin('string_decoder');
     const normalized = Buffer.isEncoding(encoding) ? new StringDecoder(encoding).encoding : undefined;
     if (normalized === undefined) throw nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
-    return decoder && decoder.encoding === normalized ? decoder : decoder || new StringDecoder(encoding);
+    if (decoder && decoder.encoding !== normalized) throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', 'Cannot change encoding');
+    return decoder || new StringDecoder(encoding);
   }
   // The deprecated createCipher derives key and IV from a password as OpenSSL's EVP_BytesToKey
   // does with MD5 and one round.
@@ -1141,9 +1153,12 @@ const nodeCrypto = (() => {
     o.dsaEncoding = getDSASignatureEncoding(key);
     return o;
   }
+  // 'DSS1' is OpenSSL 1's name for SHA-1 with DSA, which Node still accepts.
+  const signDigest = (name) => (name.toLowerCase() === 'dss1' ? 'sha1' : name);
   function Sign(algorithm, options) {
     if (!(this instanceof Sign)) return new Sign(algorithm, options);
     validateString(algorithm, 'algorithm');
+    algorithm = signDigest(algorithm);
     if (DigestAlgorithms(algorithm) === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
     this[kHandle] = { algorithm, chunks: [] };
     initEmitter(this);
@@ -1180,6 +1195,7 @@ const nodeCrypto = (() => {
   function Verify(algorithm, options) {
     if (!(this instanceof Verify)) return new Verify(algorithm, options);
     validateString(algorithm, 'algorithm');
+    algorithm = signDigest(algorithm);
     if (DigestAlgorithms(algorithm) === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
     this[kHandle] = { algorithm, chunks: [] };
     initEmitter(this);
@@ -1335,11 +1351,11 @@ const nodeCrypto = (() => {
     getPrime(encoding) { return encodeOut(this[kDH].prime, encoding); },
     getGenerator(encoding) { return encodeOut(this[kDH].gen, encoding); },
     getPublicKey(encoding) {
-      if (this[kDH].pub === null) throw new Error('No public key - did you forget to generate one?');
+      if (this[kDH].pub === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No public key - did you forget to generate one?');
       return encodeOut(this[kDH].pub, encoding);
     },
     getPrivateKey(encoding) {
-      if (this[kDH].priv === null) throw new Error('No private key - did you forget to generate one?');
+      if (this[kDH].priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'No private key - did you forget to generate one?');
       return encodeOut(this[kDH].priv, encoding);
     },
   };
@@ -1375,12 +1391,18 @@ const nodeCrypto = (() => {
   ECDH.prototype.generateKeys = function (encoding, format) {
     const s = this[kECDH];
     [s.priv, s.pub] = call('op_crypto_ecdh_generate', s.curve);
+    s.pubSet = false;
     return this.getPublicKey(encoding, format);
   };
   ECDH.prototype.computeSecret = function (key, inEnc, outEnc) {
     const s = this[kECDH];
     key = toBytes(toBuf(key, inEnc), 'key', inEnc);
     if (s.priv === null) throw nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation computeSecret');
+    // A public key set after the private one must still belong to it.
+    if (s.pubSet) {
+      const own = call('op_crypto_ecdh_from_private', s.curve, s.priv);
+      if (!Buffer.from(own).equals(Buffer.from(s.pub))) throw nodeError(Error, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+    }
     return encodeOut(call('op_crypto_ecdh_compute', s.curve, s.priv, key), outEnc);
   };
   ECDH.prototype.getPublicKey = function (encoding, format) {
@@ -1399,12 +1421,14 @@ const nodeCrypto = (() => {
     key = copyBytes(toBytes(toBuf(key, encoding), 'key', encoding));
     s.pub = call('op_crypto_ecdh_from_private', s.curve, key);
     s.priv = key;
+    s.pubSet = false;
     return this;
   };
   ECDH.prototype.setPublicKey = function (key, encoding) {
     const s = this[kECDH];
     key = toBytes(toBuf(key, encoding), 'key', encoding);
     s.pub = call('op_crypto_ecdh_convert', s.curve, key, 4);
+    s.pubSet = true;
     return this;
   };
   ECDH.convertKey = function convertKey(key, curve, inEnc, outEnc, format) {
