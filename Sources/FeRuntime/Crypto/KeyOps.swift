@@ -148,7 +148,7 @@ enum KeyOps {
     case "ec":
       guard let curve = AsymmetricKeys.curveName(key), let entry = jwkCurves.first(where: { OBJ_nid2sn($0.nid).map { String(cString: $0) } == curve })
       else {
-        throw CryptoFailure("Error", "ERR_CRYPTO_JWK_UNSUPPORTED_CURVE", "Unsupported JWK EC curve: \(AsymmetricKeys.curveName(key) ?? "")")
+        throw CryptoFailure("Error", "ERR_CRYPTO_JWK_UNSUPPORTED_CURVE", "Unsupported JWK EC curve: \(AsymmetricKeys.curveName(key) ?? "").")
       }
       guard let x = AsymmetricKeys.bnParam(key, "qx"), let y = AsymmetricKeys.bnParam(key, "qy") else { throw CryptoFailure.openssl() }
       var out: [(String, JSValue)] = [
