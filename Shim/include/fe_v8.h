@@ -104,6 +104,14 @@ typedef struct {
 typedef struct {
   size_t heap_bytes;      // 0: V8's default
   size_t external_bytes;  // 0: unlimited
+  // A worker's resourceLimits, each 0 for V8's default.
+  size_t old_generation_bytes;
+  size_t young_generation_bytes;
+  size_t code_range_bytes;
+  const void *stack_limit;  // the lowest stack address JS may use on the creating thread; NULL: V8's
+  // Near V8's own heap limit, terminate execution (fe_rt_limit_reached says FE_LIMIT_HEAP) instead
+  // of letting V8 abort the process: a worker running out of memory ends only itself.
+  bool stop_at_heap_limit;
 } fe_limits;
 fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *sources, size_t source_count,
                  bool for_snapshot, const fe_limits *limits, void *host);
@@ -304,6 +312,87 @@ fe_rt *fe_call_rt(fe_call *call);
 int fe_call_argc(fe_call *call);
 fe_val fe_call_arg(fe_call *call, int i);   // undefined past the end
 void fe_call_return(fe_call *call, fe_val v);
+
+// --- threads and the platform ------------------------------------------------------------
+// Runs the V8 platform's pending foreground tasks for this runtime's isolate (FinalizationRegistry
+// cleanup, Atomics.waitAsync settlements): without it they never run. Call from the loop's thread.
+void fe_rt_pump_tasks(fe_rt *rt);
+
+// --- structured clone (Shim/src/fe_serialize.cc) -----------------------------------------
+// Why: postMessage, structuredClone and node:v8's Serializer need V8's ValueSerializer: its wire
+// format, SharedArrayBuffers that stay shared, ArrayBuffers whose memory moves. A serializer or
+// deserializer is a JS object (freed by the GC) whose delegate calls the functions of `hooks`:
+// writeHostObject(ser, object) for objects with internal fields (fe_host_object_new) or, when
+// asked, ArrayBuffer views; getSharedArrayBufferId(ser, sab) (not for messages);
+// dataCloneError(message) returns the error to throw; readHostObject(des) returns the object.
+// Functions returning false or NULL leave a JS exception pending, unless their comment says not.
+typedef struct fe_msg fe_msg;  // a finished message: its bytes and the memory it carries; any thread
+fe_val fe_ser_new(fe_rt *rt, fe_val hooks, bool for_message);
+bool fe_ser_is(fe_rt *rt, fe_val ser);
+void fe_ser_write_header(fe_rt *rt, fe_val ser);
+bool fe_ser_write_value(fe_rt *rt, fe_val ser, fe_val value);
+void fe_ser_write_uint32(fe_rt *rt, fe_val ser, uint32_t v);
+void fe_ser_write_uint64(fe_rt *rt, fe_val ser, uint64_t v);
+void fe_ser_write_double(fe_rt *rt, fe_val ser, double v);
+void fe_ser_write_raw(fe_rt *rt, fe_val ser, const void *data, size_t len);
+typedef enum {
+  FE_TRANSFER_OK = 0,
+  FE_TRANSFER_INVALID,          // not a serializer or not an ArrayBuffer (no exception)
+  FE_TRANSFER_DETACHED,         // (no exception)
+  FE_TRANSFER_NOT_DETACHABLE,   // (no exception)
+  FE_TRANSFER_DUPLICATE,        // listed twice (no exception)
+} fe_transfer;
+// For a message serializer the buffer's memory moves into the message (fe_ser_release_message).
+fe_transfer fe_ser_transfer_array_buffer(fe_rt *rt, fe_val ser, uint32_t id, fe_val buffer);
+void fe_ser_treat_views_as_host_objects(fe_rt *rt, fe_val ser, bool mode);
+// The bytes written, as a Uint8Array (once; later calls give an empty one).
+fe_val fe_ser_release(fe_rt *rt, fe_val ser);
+// A message serializer's message: transferred ArrayBuffers are detached now. NULL if not one.
+fe_msg *fe_ser_release_message(fe_rt *rt, fe_val ser);
+size_t fe_msg_size(const fe_msg *msg);
+// Another message with the same bytes, sharing its SharedArrayBuffers and Wasm modules (one per
+// BroadcastChannel receiver). Only for messages without transferred ArrayBuffers.
+fe_msg *fe_msg_copy(const fe_msg *msg);
+void fe_msg_free(fe_msg *msg);
+fe_val fe_des_new(fe_rt *rt, fe_val hooks, const void *data, size_t len);  // copies the bytes
+fe_val fe_des_new_message(fe_rt *rt, fe_val hooks, fe_msg *msg);            // takes the message
+bool fe_des_is(fe_rt *rt, fe_val des);
+bool fe_des_read_header(fe_rt *rt, fe_val des);
+fe_val fe_des_read_value(fe_rt *rt, fe_val des);
+bool fe_des_read_uint32(fe_rt *rt, fe_val des, uint32_t *out);  // false: no exception
+bool fe_des_read_uint64(fe_rt *rt, fe_val des, uint64_t *out);  // false: no exception
+bool fe_des_read_double(fe_rt *rt, fe_val des, double *out);    // false: no exception
+// Skips `len` raw bytes; *offset is where they start in the bytes given. false: no exception.
+bool fe_des_read_raw(fe_rt *rt, fe_val des, size_t len, size_t *offset);
+// node:v8's Deserializer#transferArrayBuffer: an ArrayBuffer or SharedArrayBuffer for `id`.
+bool fe_des_transfer_array_buffer(fe_rt *rt, fe_val des, uint32_t id, fe_val buffer);
+uint32_t fe_des_wire_format_version(fe_rt *rt, fe_val des);
+// An empty object with one internal field: V8's serializer gives it to writeHostObject (ports).
+fe_val fe_host_object_new(fe_rt *rt);
+bool fe_host_object_is(fe_rt *rt, fe_val v);
+
+// --- node:v8 -------------------------------------------------------------------------------
+// v8.getHeapStatistics(), in Node's order: total_heap_size, total_heap_size_executable,
+// total_physical_size, total_available_size, used_heap_size, heap_size_limit, malloced_memory,
+// peak_malloced_memory, does_zap_garbage, number_of_native_contexts, number_of_detached_contexts,
+// total_global_handles_size, used_global_handles_size, external_memory.
+enum { FE_HEAP_STAT_COUNT = 14 };
+void fe_rt_heap_statistics(fe_rt *rt, double out[FE_HEAP_STAT_COUNT]);
+// An array of [space_name, space_size, space_used_size, space_available_size, physical_space_size].
+fe_val fe_rt_heap_space_statistics(fe_rt *rt);
+// code_and_metadata_size, bytecode_and_metadata_size, external_script_source_size,
+// cpu_profiler_metadata_size.
+void fe_rt_heap_code_statistics(fe_rt *rt, double out[4]);
+uint32_t fe_v8_cached_data_version_tag(void);
+void fe_v8_set_flags(const char *flags, size_t len);
+// The heap snapshot as V8's JSON: a malloc'ed buffer the caller frees, or NULL.
+uint8_t *fe_rt_heap_snapshot(fe_rt *rt, size_t *out_size);
+
+// --- promise hooks (Shim/src/promise_hooks.cc) ---------------------------------------------
+// Why: async_hooks and AsyncLocalStorage follow promise continuations, which only V8 sees. Sets
+// the current context's promise hooks: init(promise, parent), before(promise), after(promise),
+// resolve(promise); a value that is not a function (or NULL) clears that hook. Call it from an op.
+void fe_rt_set_promise_hooks(fe_rt *rt, fe_val init, fe_val before, fe_val after, fe_val resolve);
 
 #ifdef __cplusplus
 }

@@ -3,12 +3,14 @@
 #include "fe_v8.h"
 
 #include "heap_pages.h"
+#include "rt_internal.h"
 #include "snapshot_sources.h"
 
 #include <libplatform/libplatform.h>
 #include <link.h>
 #include <unistd.h>
 #include <v8.h>
+#include <v8-profiler.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -122,7 +124,10 @@ struct fe_rt {
   void *host = nullptr;
   v8::StartupData blob{nullptr, 0};
   fe::SnapshotSources sources;  // its resources are in this isolate's external reference table
-  v8::ArrayBuffer::Allocator *allocator = nullptr;
+  // Shared with V8: a backing store keeps the allocator that made it alive, so memory a worker
+  // received (a transferred ArrayBuffer, a SharedArrayBuffer) can outlive the isolate it came from.
+  std::shared_ptr<v8::ArrayBuffer::Allocator> allocator;
+  Global<v8::ObjectTemplate> wrapper_templates[2];  // 1 and 2 internal fields (rt_internal.h)
   // Synthetic modules not yet evaluated, with the object whose properties become their exports.
   std::vector<std::pair<Global<Module>, Global<Object>>> synthetic;
   size_t heap_limit = 0;
@@ -378,14 +383,25 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
     rt->isolate = rt->creator->GetIsolate();
   } else {
     if (limits != nullptr && limits->external_bytes > 0) {
-      rt->allocator = new CappedAllocator(limits->external_bytes, rt);
+      rt->allocator.reset(new CappedAllocator(limits->external_bytes, rt));
     } else {
-      rt->allocator = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
+      rt->allocator.reset(v8::ArrayBuffer::Allocator::NewDefaultAllocator());
     }
-    rt->params.array_buffer_allocator = rt->allocator;
+    rt->params.array_buffer_allocator_shared = rt->allocator;
     if (limits != nullptr && limits->heap_bytes > 0) {
       rt->heap_limit = limits->heap_bytes;
       rt->params.constraints.ConfigureDefaultsFromHeapSize(0, limits->heap_bytes);
+    }
+    // A worker's resourceLimits (Node's Worker::UpdateResourceConstraints).
+    if (limits != nullptr) {
+      v8::ResourceConstraints &c = rt->params.constraints;
+      if (limits->old_generation_bytes > 0) c.set_max_old_generation_size_in_bytes(limits->old_generation_bytes);
+      if (limits->young_generation_bytes > 0) c.set_max_young_generation_size_in_bytes(limits->young_generation_bytes);
+      if (limits->code_range_bytes > 0) c.set_code_range_size_in_bytes(limits->code_range_bytes);
+      if (limits->stack_limit != nullptr) {
+        c.set_stack_limit(static_cast<uint32_t *>(const_cast<void *>(limits->stack_limit)));
+      }
+      if (limits->stop_at_heap_limit && rt->heap_limit == 0) rt->heap_limit = SIZE_MAX;
     }
     rt->params.external_references = references;
     if (snapshot != nullptr) {
@@ -417,14 +433,17 @@ void fe_rt_dispose(fe_rt *rt) {
   rt->vm_global_template.Reset();
   rt->synthetic.clear();
   rt->context.Reset();
+  rt->wrapper_templates[0].Reset();
+  rt->wrapper_templates[1].Reset();
+  // Its foreground task runner goes too (the header: "has to be called for all Isolates").
+  v8::platform::NotifyIsolateShutdown(fe::InnerPlatform(g_platform.get()), rt->isolate);
   if (rt->creator != nullptr) {
     delete rt->creator;  // owns and disposes the isolate
   } else {
     if (rt->heap_limit > 0) rt->isolate->RemoveNearHeapLimitCallback(OnNearHeapLimit, 0);
     rt->isolate->Dispose();
-    delete rt->allocator;
   }
-  delete rt;
+  delete rt;  // drops the runtime's share of the allocator
 }
 
 fe_status fe_rt_bootstrap(fe_rt *rt, const char *source, size_t len, const char *name,
@@ -1249,3 +1268,110 @@ fe_rt *fe_call_rt(fe_call *call) { return call->rt; }
 int fe_call_argc(fe_call *call) { return call->info->Length(); }
 fe_val fe_call_arg(fe_call *call, int i) { return V((*call->info)[i]); }
 void fe_call_return(fe_call *call, fe_val v) { call->info->GetReturnValue().Set(L(v)); }
+
+// --- what the shim's other files need (rt_internal.h) ------------------------------------
+
+namespace fe {
+
+Isolate *IsolateOf(fe_rt *rt) { return rt->isolate; }
+Local<Context> ContextOf(fe_rt *rt) { return rt->context.Get(rt->isolate); }
+
+Local<v8::ObjectTemplate> WrapperTemplate(fe_rt *rt, int fields) {
+  Global<v8::ObjectTemplate> &slot = rt->wrapper_templates[fields == 1 ? 0 : 1];
+  if (slot.IsEmpty()) {
+    Local<v8::ObjectTemplate> t = v8::ObjectTemplate::New(rt->isolate);
+    t->SetInternalFieldCount(fields);
+    slot.Reset(rt->isolate, t);
+  }
+  return slot.Get(rt->isolate);
+}
+
+}  // namespace fe
+
+// --- threads and the platform --------------------------------------------------------------
+
+void fe_rt_pump_tasks(fe_rt *rt) {
+  Isolate *isolate = rt->isolate;
+  Isolate::Scope isolate_scope(isolate);
+  HandleScope scope(isolate);
+  v8::Platform *inner = fe::InnerPlatform(g_platform.get());
+  while (v8::platform::PumpMessageLoop(inner, isolate, v8::platform::MessageLoopBehavior::kDoNotWait)) {
+  }
+}
+
+// --- node:v8 -------------------------------------------------------------------------------
+
+void fe_rt_heap_statistics(fe_rt *rt, double out[FE_HEAP_STAT_COUNT]) {
+  v8::HeapStatistics s;
+  rt->isolate->GetHeapStatistics(&s);
+  const double values[FE_HEAP_STAT_COUNT] = {
+      static_cast<double>(s.total_heap_size()),          static_cast<double>(s.total_heap_size_executable()),
+      static_cast<double>(s.total_physical_size()),      static_cast<double>(s.total_available_size()),
+      static_cast<double>(s.used_heap_size()),           static_cast<double>(s.heap_size_limit()),
+      static_cast<double>(s.malloced_memory()),          static_cast<double>(s.peak_malloced_memory()),
+      static_cast<double>(s.does_zap_garbage()),         static_cast<double>(s.number_of_native_contexts()),
+      static_cast<double>(s.number_of_detached_contexts()), static_cast<double>(s.total_global_handles_size()),
+      static_cast<double>(s.used_global_handles_size()), static_cast<double>(s.external_memory()),
+  };
+  memcpy(out, values, sizeof values);
+}
+
+fe_val fe_rt_heap_space_statistics(fe_rt *rt) {
+  Isolate *isolate = rt->isolate;
+  Local<Context> ctx = rt->context.Get(isolate);
+  size_t n = isolate->NumberOfHeapSpaces();
+  Local<Array> out = Array::New(isolate, static_cast<int>(n));
+  for (size_t i = 0; i < n; i++) {
+    v8::HeapSpaceStatistics s;
+    isolate->GetHeapSpaceStatistics(&s, i);
+    Local<Value> row[] = {
+        String::NewFromUtf8(isolate, s.space_name()).ToLocalChecked(),
+        v8::Number::New(isolate, static_cast<double>(s.space_size())),
+        v8::Number::New(isolate, static_cast<double>(s.space_used_size())),
+        v8::Number::New(isolate, static_cast<double>(s.space_available_size())),
+        v8::Number::New(isolate, static_cast<double>(s.physical_space_size())),
+    };
+    (void)out->Set(ctx, static_cast<uint32_t>(i), Array::New(isolate, row, 5));
+  }
+  return V(out);
+}
+
+void fe_rt_heap_code_statistics(fe_rt *rt, double out[4]) {
+  v8::HeapCodeStatistics s;
+  rt->isolate->GetHeapCodeAndMetadataStatistics(&s);
+  out[0] = static_cast<double>(s.code_and_metadata_size());
+  out[1] = static_cast<double>(s.bytecode_and_metadata_size());
+  out[2] = static_cast<double>(s.external_script_source_size());
+  out[3] = static_cast<double>(s.cpu_profiler_metadata_size());
+}
+
+uint32_t fe_v8_cached_data_version_tag(void) { return ScriptCompiler::CachedDataVersionTag(); }
+
+void fe_v8_set_flags(const char *flags, size_t len) { v8::V8::SetFlagsFromString(flags, len); }
+
+namespace {
+// Collects V8's heap snapshot JSON as it is written.
+class SnapshotOutput final : public v8::OutputStream {
+ public:
+  void EndOfStream() override {}
+  WriteResult WriteAsciiChunk(char *data, int size) override {
+    text.append(data, static_cast<size_t>(size));
+    return kContinue;
+  }
+  std::string text;
+};
+}  // namespace
+
+uint8_t *fe_rt_heap_snapshot(fe_rt *rt, size_t *out_size) {
+  Isolate *isolate = rt->isolate;
+  HandleScope scope(isolate);
+  const v8::HeapSnapshot *snap = isolate->GetHeapProfiler()->TakeHeapSnapshot();
+  if (snap == nullptr) return nullptr;
+  SnapshotOutput out;
+  snap->Serialize(&out, v8::HeapSnapshot::kJSON);
+  const_cast<v8::HeapSnapshot *>(snap)->Delete();
+  auto *buf = static_cast<uint8_t *>(malloc(out.text.size() + 1));
+  memcpy(buf, out.text.data(), out.text.size());
+  *out_size = out.text.size();
+  return buf;
+}

@@ -208,6 +208,7 @@ class Platform final : public v8::Platform {
   double CurrentClockTimeMillis() override { return inner_->CurrentClockTimeMillis(); }
   v8::TracingController *GetTracingController() override { return inner_->GetTracingController(); }
   StackTracePrinter GetStackTracePrinter() override { return inner_->GetStackTracePrinter(); }
+  v8::Platform *inner() { return inner_.get(); }
 
  private:
   std::unique_ptr<v8::Platform> inner_;
@@ -219,5 +220,7 @@ class Platform final : public v8::Platform {
 std::unique_ptr<v8::Platform> NewPlatform(int worker_threads) {
   return std::make_unique<Platform>(v8::platform::NewDefaultPlatform(worker_threads));
 }
+
+v8::Platform *InnerPlatform(v8::Platform *platform) { return static_cast<Platform *>(platform)->inner(); }
 
 }  // namespace fe

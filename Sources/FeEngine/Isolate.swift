@@ -31,6 +31,15 @@ public final class Isolate {
     public var heapBytes: Int
     /// Bytes held by ArrayBuffers (Buffers, typed arrays): past it an allocation fails (a RangeError).
     public var externalBytes: Int
+    /// A worker's `resourceLimits` (0: V8's default), and the lowest stack address its JS may
+    /// use (the worker thread's own stack; nil: V8 takes it from the creating thread).
+    public var oldGenerationBytes = 0
+    public var youngGenerationBytes = 0
+    public var codeRangeBytes = 0
+    public var stackLimit: UInt = 0
+    /// Near V8's own heap limit, terminate (`limitReached == .heap`) instead of aborting the
+    /// process: a worker that runs out of memory ends alone.
+    public var stopAtHeapLimit = false
     public init(heapBytes: Int, externalBytes: Int) {
       self.heapBytes = heapBytes
       self.externalBytes = externalBytes
@@ -50,7 +59,10 @@ public final class Isolate {
     let host = Unmanaged.passRetained(box).toOpaque()
     // Callers check images with Engine.isValidSnapshot first; one without sources is V8's alone.
     let image = snapshot.map { SnapshotImage.parse($0).map { (v8: $0.v8, sources: $0.sources) } ?? (v8: $0, sources: []) }
-    var caps = fe_limits(heap_bytes: limits.map { $0.heapBytes } ?? 0, external_bytes: limits.map { $0.externalBytes } ?? 0)
+    var caps = fe_limits(
+      heap_bytes: limits?.heapBytes ?? 0, external_bytes: limits?.externalBytes ?? 0,
+      old_generation_bytes: limits?.oldGenerationBytes ?? 0, young_generation_bytes: limits?.youngGenerationBytes ?? 0,
+      code_range_bytes: limits?.codeRangeBytes ?? 0, stack_limit: UnsafeRawPointer(bitPattern: limits?.stackLimit ?? 0), stop_at_heap_limit: limits?.stopAtHeapLimit ?? false)
     let made = (image?.sources ?? []).withUnsafeBufferPointer { sources in
       withUnsafePointer(to: &caps) { capped in
         fe_rt_new(
@@ -65,7 +77,13 @@ public final class Isolate {
 
   private let hostBox: UnsafeMutableRawPointer
 
+  /// The last exception that reached Swift (`Scope.check`), for a host that must pass the value
+  /// itself on (a worker's uncaught error goes to its parent). A raw handle, not a `Persistent`:
+  /// that would keep this isolate alive.
+  var lastThrown: fe_ref?
+
   deinit {
+    if let lastThrown { fe_ref_free(lastThrown) }
     fe_rt_dispose(rt)
     Unmanaged<WeakBox>.fromOpaque(hostBox).release()
   }

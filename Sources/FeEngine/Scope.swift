@@ -278,7 +278,10 @@ public struct Scope {
     switch status {
     case FE_OK: return
     case FE_TERMINATED: throw JSTerminated()
-    default: throw jsError(Local(fe_rt_exception(rt)), withLocation: true)
+    default:
+      let e = Local(fe_rt_exception(rt))
+      Isolate.from(fe_rt_host(rt)).keepThrown(e, in: self)
+      throw jsError(e, withLocation: true)
     }
   }
 

@@ -13,6 +13,10 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp, onSocket
   // Modules.
   case isBuiltin, builtinExports, resolveBare, packageType, cjsLoadForImport, namespaceAfter, importMetaResolve
+  // Node's command line and IPC channels (NodeCLI.swift, ChildProcessOps.swift).
+  case nodeEval, onChannelData
+  // Worker threads (JS/39-worker_threads.js).
+  case workerMain, workerError
   // The config sandbox.
   case resolveConfig, observeConfig
 }

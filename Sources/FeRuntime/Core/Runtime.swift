@@ -44,7 +44,8 @@ public final class Runtime {
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
   static let ops: [Op] =
     CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all
-    + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all + URLOps.all
+    + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + SerializerOps.all + WorkerOps.all + V8Ops.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all
+    + ProcessInfoOps.all + URLOps.all + NodeLibSource.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.
@@ -85,7 +86,13 @@ public final class Runtime {
     snapshot: UnsafeRawBufferPointer, owner: AnyObject, permissions: Permissions = .all, limits: Isolate.Limits? = nil
   ) {
     self.init(isolate: Isolate(snapshot: snapshot, owner: owner, limits: limits), permissions: permissions, limits: limits)
+    bootSnapshot = (snapshot, owner)
   }
+
+  /// The snapshot this runtime booted from: its workers boot from it too (Workers/).
+  var bootSnapshot: (payload: UnsafeRawBufferPointer, owner: AnyObject)?
+  /// Ports, workers and the messages between them (Workers/).
+  lazy var messaging = Messaging(loop: loop)
 
   init(isolate: Isolate, permissions: Permissions, limits: Isolate.Limits? = nil) {
     self.isolate = isolate
@@ -204,7 +211,8 @@ public final class Runtime {
     return try finish(promise)
   }
 
-  private func finish(_ promise: Persistent) throws -> Int32 {
+  // Internal, not private: a worker's `eval` program ends the same way (Workers/).
+  func finish(_ promise: Persistent) throws -> Int32 {
     try isolate.scope { s in
       s.markHandled(promise.get(s))
       try s.callCore(.afterMacrotask)

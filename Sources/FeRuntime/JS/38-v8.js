@@ -1,3 +1,212 @@
-// v8: serialize/deserialize, heap statistics
-// (being written; see issue 14)
-// Uses from earlier files: none.
+// v8: Serializer/Deserializer over V8's own ValueSerializer (Workers/SerializerOps.swift),
+// serialize/deserialize, heap statistics, flags, heap snapshots, startupSnapshot.
+// Uses from earlier files: 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType); 05-process.js (process); 07-path.js (path); 08-fs.js (fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+const v8Module = (() => {
+  const kHandle = Symbol('kHandle');
+  const isView = (v) => ArrayBuffer.isView(v);
+  const handleOf = (self) => {
+    if (self === null || typeof self !== 'object' || !self[kHandle]) throw new TypeError('Illegal invocation');
+    return self[kHandle];
+  };
+
+  // Node's Serializer (internalBinding('serdes')): the delegate calls the subclass's
+  // _writeHostObject, _getSharedArrayBufferId and _getDataCloneError when they are functions.
+  class Serializer {
+    constructor() {
+      const self = this;
+      this[kHandle] = ops.op_ser_new({
+        get writeHostObject() {
+          return typeof self._writeHostObject === 'function' ? (ser, object) => { self._writeHostObject(object); } : undefined;
+        },
+        get getSharedArrayBufferId() {
+          return typeof self._getSharedArrayBufferId === 'function' ? (ser, sab) => self._getSharedArrayBufferId(sab) : undefined;
+        },
+        dataCloneError(message) {
+          const make = self._getDataCloneError;
+          return typeof make === 'function' ? make.call(self, message) : new Error(message);
+        },
+      }, false);
+    }
+    writeHeader() { ops.op_ser_header(handleOf(this)); }
+    writeValue(value) { return ops.op_ser_value(handleOf(this), value); }
+    releaseBuffer() {
+      const bytes = ops.op_ser_release(handleOf(this));
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    transferArrayBuffer(id, arrayBuffer) {
+      if (!(arrayBuffer instanceof ArrayBuffer)) {
+        throw new TypeError('arrayBuffer must be an ArrayBuffer');
+      }
+      ops.op_ser_transfer(handleOf(this), id >>> 0, arrayBuffer);
+    }
+    writeUint32(value) { ops.op_ser_uint32(handleOf(this), Number(value) >>> 0); }
+    writeUint64(hi, lo) { ops.op_ser_uint64(handleOf(this), Number(hi) >>> 0, Number(lo) >>> 0); }
+    writeDouble(value) { ops.op_ser_double(handleOf(this), Number(value)); }
+    writeRawBytes(source) {
+      if (!isView(source)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'source must be a TypedArray or a DataView');
+      ops.op_ser_raw(handleOf(this), new Uint8Array(source.buffer, source.byteOffset, source.byteLength));
+    }
+    _setTreatArrayBufferViewsAsHostObjects(flag) { ops.op_ser_views_as_host(handleOf(this), !!flag); }
+  }
+  Serializer.prototype._getDataCloneError = Error;
+
+  class Deserializer {
+    constructor(buffer) {
+      if (!isView(buffer)) throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+      const self = this;
+      this.buffer = buffer;
+      this[kHandle] = ops.op_des_new({
+        get readHostObject() {
+          return typeof self._readHostObject === 'function' ? () => self._readHostObject() : undefined;
+        },
+      }, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+    }
+    readHeader() { return ops.op_des_header(handleOf(this)); }
+    readValue() { return ops.op_des_value(handleOf(this)); }
+    readUint32() { return ops.op_des_uint32(handleOf(this)); }
+    readUint64() { return ops.op_des_uint64(handleOf(this)); }
+    readDouble() { return ops.op_des_double(handleOf(this)); }
+    _readRawBytes(length) { return ops.op_des_raw(handleOf(this), Number(length)); }
+    readRawBytes(length) {
+      const offset = this._readRawBytes(length);
+      return Buffer.from(this.buffer.buffer, this.buffer.byteOffset + offset, length);
+    }
+    getWireFormatVersion() { return ops.op_des_version(handleOf(this)); }
+    transferArrayBuffer(id, arrayBuffer) {
+      if (!(arrayBuffer instanceof ArrayBuffer) && !(arrayBuffer instanceof SharedArrayBuffer)) {
+        throw new TypeError('arrayBuffer must be an ArrayBuffer or SharedArrayBuffer');
+      }
+      ops.op_des_transfer(handleOf(this), id >>> 0, arrayBuffer);
+    }
+  }
+
+  // Node's host-object format for ArrayBuffer views: a type index, the byte length, the bytes.
+  const viewTypes = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+    Float32Array, Float64Array, DataView, Buffer, BigInt64Array, BigUint64Array];
+  const viewTypeIndex = new Map(viewTypes.map((C, i) => [`[object ${C === Buffer ? 'Uint8Array' : C.name}]`, i]));
+  viewTypeIndex.set('[object Uint8Array]', 1);
+
+  class DefaultSerializer extends Serializer {
+    constructor() {
+      super();
+      this._setTreatArrayBufferViewsAsHostObjects(true);
+    }
+    _writeHostObject(abView) {
+      let i = 10; // Buffer
+      if (!Buffer.isBuffer(abView)) {
+        i = isView(abView) ? viewTypeIndex.get(Object.prototype.toString.call(abView)) : undefined;
+        if (i === undefined) throw new this._getDataCloneError(`Unserializable host object: ${inspect(abView)}`);
+      }
+      this.writeUint32(i);
+      this.writeUint32(abView.byteLength);
+      this.writeRawBytes(new Uint8Array(abView.buffer, abView.byteOffset, abView.byteLength));
+    }
+  }
+
+  class DefaultDeserializer extends Deserializer {
+    _readHostObject() {
+      const typeIndex = this.readUint32();
+      const Ctor = viewTypes[typeIndex];
+      const byteLength = this.readUint32();
+      const byteOffset = this._readRawBytes(byteLength);
+      const size = Ctor.BYTES_PER_ELEMENT || 1;
+      const offset = this.buffer.byteOffset + byteOffset;
+      if (offset % size === 0) {
+        if (Ctor === Buffer) return Buffer.from(this.buffer.buffer, offset, byteLength);
+        return new Ctor(this.buffer.buffer, offset, byteLength / size);
+      }
+      // Not aligned for the element type: copy first.
+      const copy = new Uint8Array(byteLength);
+      copy.set(new Uint8Array(this.buffer.buffer, offset, byteLength));
+      return new Ctor(copy.buffer, 0, byteLength / size);
+    }
+  }
+
+  function serialize(value) {
+    const ser = new DefaultSerializer();
+    ser.writeHeader();
+    ser.writeValue(value);
+    return ser.releaseBuffer();
+  }
+  function deserialize(buffer) {
+    const der = new DefaultDeserializer(buffer);
+    der.readHeader();
+    return der.readValue();
+  }
+
+  const heapStatNames = ['total_heap_size', 'total_heap_size_executable', 'total_physical_size', 'total_available_size',
+    'used_heap_size', 'heap_size_limit', 'malloced_memory', 'peak_malloced_memory', 'does_zap_garbage',
+    'number_of_native_contexts', 'number_of_detached_contexts', 'total_global_handles_size', 'used_global_handles_size',
+    'external_memory'];
+  function getHeapStatistics() {
+    const v = ops.op_v8_heap_stats();
+    const out = {};
+    heapStatNames.forEach((name, i) => { out[name] = v[i]; });
+    return out;
+  }
+  function getHeapSpaceStatistics() {
+    return ops.op_v8_heap_spaces().map(([space_name, space_size, space_used_size, space_available_size, physical_space_size]) =>
+      ({ space_name, space_size, space_used_size, space_available_size, physical_space_size }));
+  }
+  function getHeapCodeStatistics() {
+    const v = ops.op_v8_heap_code_stats();
+    return { code_and_metadata_size: v[0], bytecode_and_metadata_size: v[1], external_script_source_size: v[2], cpu_profiler_metadata_size: v[3] };
+  }
+  function setFlagsFromString(flags) {
+    if (typeof flags !== 'string') throw invalidArgType('flags', 'string', flags);
+    ops.op_v8_set_flags(flags);
+  }
+
+  // Heap snapshots: V8's JSON, as a file (writeHeapSnapshot) or a stream (getHeapSnapshot).
+  let snapshotSeq = 0;
+  function defaultSnapshotName() {
+    const d = new Date();
+    const p = (n, w = 2) => String(n).padStart(w, '0');
+    const tid = requireBuiltin('worker_threads').threadId;
+    return `Heap.${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}.${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}` +
+      `.${process.pid}.${tid}.${p(++snapshotSeq, 3)}.heapsnapshot`;
+  }
+  function writeHeapSnapshot(filename) {
+    if (filename !== undefined && typeof filename !== 'string' && !Buffer.isBuffer(filename) && !(filename instanceof URL)) {
+      throw invalidArgType('path', ['string', 'Buffer', 'URL'], filename);
+    }
+    const name = filename === undefined ? defaultSnapshotName() : filename;
+    requireBuiltin('fs').writeFileSync(name, ops.op_v8_heap_snapshot());
+    return name instanceof URL ? fileURLToPath(name) : String(name);
+  }
+  function getHeapSnapshot() {
+    const json = ops.op_v8_heap_snapshot();
+    const { Readable } = requireBuiltin('stream');
+    const chunk = 64 * 1024;
+    let at = 0;
+    return new Readable({
+      read() {
+        if (at >= json.length) { this.push(null); return; }
+        this.push(Buffer.from(json.buffer, json.byteOffset + at, Math.min(chunk, json.length - at)));
+        at += chunk;
+      },
+    });
+  }
+
+  // fe never builds a Node startup snapshot, so it is what Node reports outside one.
+  const notBuilding = () => nodeError(Error, 'ERR_NOT_BUILDING_SNAPSHOT', 'Operation cannot be invoked when not building startup snapshot');
+  const startupSnapshot = {
+    addSerializeCallback() { throw notBuilding(); },
+    addDeserializeCallback() { throw notBuilding(); },
+    setDeserializeMainFunction() { throw notBuilding(); },
+    isBuildingSnapshot: () => false,
+  };
+
+  const v8 = {
+    cachedDataVersionTag: () => ops.op_v8_cached_data_version_tag(),
+    getHeapStatistics, getHeapSpaceStatistics, getHeapCodeStatistics, setFlagsFromString,
+    getHeapSnapshot, writeHeapSnapshot,
+    // Node's are no-ops unless NODE_V8_COVERAGE started its inspector-based coverage, which fe
+    // does not have.
+    takeCoverage() {}, stopCoverage() {},
+    Serializer, Deserializer, DefaultSerializer, DefaultDeserializer, serialize, deserialize,
+    startupSnapshot,
+  };
+  registerBuiltin('v8', v8);
+  return v8;
+})();

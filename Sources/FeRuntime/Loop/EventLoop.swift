@@ -70,6 +70,9 @@ final class EventLoop {
   func run(_ isolate: Isolate) throws {
     while true {
       if isolate.isTerminating { throw JSTerminated() }
+      // V8's own foreground tasks (FinalizationRegistry cleanup, Atomics.waitAsync) run only
+      // when the embedder runs them: once a turn, for this loop's isolate.
+      isolate.pumpPlatformTasks()
       var didWork = false
       let now = Clock.nowMs()
       while let id = timers.popDue(now: now) {
