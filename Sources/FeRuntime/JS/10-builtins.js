@@ -51,6 +51,7 @@ core.builtins = builtins;
 function registerBuiltin(name, exports) { builtins.set(name, exports); }
 registerBuiltin('path', path);
 registerBuiltin('path/posix', path);
+registerBuiltin('path/win32', path.win32);
 registerBuiltin('events', EventEmitter);
 registerBuiltin('util', util);
 registerBuiltin('os', os);
