@@ -1,66 +1,210 @@
 // fs: each operation is one native op with a sync form (ops.op_fs_x) and an async form
 // (ops.op_fs_x_async, run on the worker pool). The sync, promise and callback APIs below are
-// generated from one table so they cannot drift apart.
-// Uses from earlier files: 00-core.js (core, define, opError, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (nextTick, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
-function toPath(p, name = 'path') {
+// generated from one table so they cannot drift apart; each entry validates its arguments
+// first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
+// Node's error before any op runs.
+// Uses from earlier files: 00-core.js (core, builtins, define, opError, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
+
+// ---------------------------------------------------------------------------------------------
+// Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+}
+function validateInt32(value, name, min = -2147483648, max = 2147483647) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+}
+function validateUint32(value, name, positive = false) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  const min = positive ? 1 : 0;
+  if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
+}
+const validateFunction = (v, name) => { if (typeof v !== 'function') throw invalidArgType(name, 'Function', v); };
+const validateBoolean = (v, name) => { if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v); };
+function validateObject(v, name, nullable = false) {
+  if ((!nullable && v === null) || Array.isArray(v) || (typeof v !== 'object' && v !== undefined) || (v === undefined && !nullable)) throw invalidArgType(name, 'Object', v);
+}
+function validateAbortSignal(signal, name) {
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) throw invalidArgType(name, 'AbortSignal', signal);
+}
+const isArrayBufferView = (v) => ArrayBuffer.isView(v);
+function validateBuffer(buffer, name = 'buffer') {
+  if (!isArrayBufferView(buffer)) throw invalidArgType(name, ['Buffer', 'TypedArray', 'DataView'], buffer);
+}
+const isURLInstance = (v) => v != null && typeof v === 'object' && v.href !== undefined && v.origin !== undefined;
+// A path argument as the string the ops take: strings, Buffers/Uint8Arrays (UTF-8) and file:
+// URLs; null bytes are refused (they would silently cut the path short in C).
+function getValidatedPath(p, name = 'path') {
+  if (isURLInstance(p)) p = fileURLToPath(p);
   if (typeof p === 'string') {
-    if (p.includes('\u0000')) throw typeError('ERR_INVALID_ARG_VALUE', `The argument '${name}' must be a string, Uint8Array, or URL without null bytes. Received ${inspect(p)}`);
+    if (p.includes('\u0000')) throw invalidArgValue(name, p, 'must be a string or Uint8Array without null bytes');
     return p;
   }
-  if (p instanceof URL) return fileURLToPath(p);
-  if (p instanceof Uint8Array) return ops.op_utf8_decode(p);
-  throw typeError('ERR_INVALID_ARG_TYPE', `The "${name}" argument must be of type string or an instance of Buffer or URL. Received${describe(p)}`);
+  if (p instanceof Uint8Array) {
+    if (p.includes(0)) throw invalidArgValue(name, p, 'must be a string or Uint8Array without null bytes');
+    return ops.op_utf8_decode(p);
+  }
+  throw invalidArgType(name, ['string', 'Buffer', 'URL'], p);
+}
+const toPath = getValidatedPath;
+function getValidatedFd(fd, name = 'fd') {
+  if (Object.is(fd, -0)) return 0;
+  validateInt32(fd, name, 0);
+  return fd;
+}
+// A mode: an integer or an octal string ('755').
+function parseFileMode(value, name, def) {
+  if (value === undefined || value === null) value = def;
+  if (typeof value === 'string') {
+    if (!/^[0-7]+$/.test(value)) throw invalidArgValue(name, value, 'must be a 32-bit unsigned integer or an octal string');
+    value = parseInt(value, 8);
+  }
+  validateUint32(value, name);
+  return value;
+}
+// Seconds since the epoch from a Date, a number or a numeric string (Node's toUnixTimestamp).
+function toUnixTimestamp(time, name = 'time') {
+  if (typeof time === 'string' && +time == time) return +time; // eslint-disable-line eqeqeq
+  if (Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
+  if (time instanceof Date) return time.getTime() / 1000;
+  throw invalidArgType(name, ['Date', 'Time in seconds'], time);
+}
+const toSeconds = toUnixTimestamp;
+function assertEncoding(encoding) {
+  if (encoding && !Buffer.isEncoding(encoding)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'encoding' is invalid encoding. Received ${inspect(encoding)}`);
+  }
+}
+// An options argument: a string is the encoding; defaults fill what is missing.
+function getOptions(options, defaults = {}) {
+  if (options == null || typeof options === 'function') return defaults;
+  if (typeof options === 'string') options = { ...defaults, encoding: options };
+  else if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
+  if (options.encoding !== 'buffer') assertEncoding(options.encoding);
+  if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
+  return options;
 }
 function encodingOf(options) {
   if (typeof options === 'string') return options;
   if (options && typeof options === 'object') return options.encoding || null;
   return null;
 }
-class Stats {
-  // `a` is the Float64Array an op returns (see FsOps.statArray for the order).
-  constructor(a) {
-    this.dev = a[0]; this.mode = a[1]; this.nlink = a[2]; this.uid = a[3]; this.gid = a[4]; this.rdev = a[5];
-    this.blksize = a[6]; this.ino = a[7]; this.size = a[8]; this.blocks = a[9];
-    this.atimeMs = a[10]; this.mtimeMs = a[11]; this.ctimeMs = a[12]; this.birthtimeMs = a[13];
-    this.atime = new Date(this.atimeMs); this.mtime = new Date(this.mtimeMs);
-    this.ctime = new Date(this.ctimeMs); this.birthtime = new Date(this.birthtimeMs);
-  }
-  isFile() { return (this.mode & 0o170000) === 0o100000; }
-  isDirectory() { return (this.mode & 0o170000) === 0o040000; }
-  isSymbolicLink() { return (this.mode & 0o170000) === 0o120000; }
-  isFIFO() { return (this.mode & 0o170000) === 0o010000; }
-  isSocket() { return (this.mode & 0o170000) === 0o140000; }
-  isCharacterDevice() { return (this.mode & 0o170000) === 0o020000; }
-  isBlockDevice() { return (this.mode & 0o170000) === 0o060000; }
+function abortError(signal) {
+  const e = new Error('The operation was aborted');
+  e.name = 'AbortError';
+  e.code = 'ABORT_ERR';
+  if (signal && signal.reason !== undefined) define(e, 'cause', signal.reason);
+  return e;
 }
+function checkAborted(signal) { if (signal && signal.aborted) throw abortError(signal); }
+// Node 18 still coerces objects with their own toString (DEP0162).
+let warnedStringCoercion = false;
+function dataFromStringish(data, name) {
+  if (typeof data === 'string') return data;
+  if (data !== null && typeof data === 'object' && typeof data.toString === 'function' && Object.prototype.hasOwnProperty.call(data, 'toString')) {
+    if (!warnedStringCoercion) {
+      warnedStringCoercion = true;
+      process.emitWarning('Implicit coercion of objects with own toString property is deprecated.', 'DeprecationWarning', 'DEP0162');
+    }
+    return String(data);
+  }
+  throw invalidArgType(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+function validateEncodingFor(data, encoding) {
+  const enc = typeof encoding === 'string' ? encoding.toLowerCase() : encoding;
+  if (enc === 'hex' && data.length % 2 !== 0) throw invalidArgValue('encoding', encoding, `is invalid for data of length ${data.length}`);
+}
+function validateOffsetLengthRead(offset, length, bufferLength) {
+  if (offset < 0) throw outOfRange('offset', '>= 0', offset);
+  if (length < 0) throw outOfRange('length', '>= 0', length);
+  if (offset + length > bufferLength) throw outOfRange('length', `<= ${bufferLength - offset}`, length);
+}
+function validateOffsetLengthWrite(offset, length, byteLength) {
+  if (offset > byteLength) throw outOfRange('offset', `<= ${byteLength}`, offset);
+  if (length > byteLength - offset) throw outOfRange('length', `<= ${byteLength - offset}`, length);
+  if (length < 0) throw outOfRange('length', '>= 0', length);
+  validateInt32(length, 'length', 0);
+}
+// A read/write position: -1 or null reads at the current offset; bigints are accepted.
+function validatePosition(position, name) {
+  if (typeof position === 'number') validateInteger(position, name, -1);
+  else if (typeof position === 'bigint') {
+    if (!(position >= -1n && position <= 2n ** 63n - 1n)) throw outOfRange(name, `>= -1 && <= ${2n ** 63n - 1n}`, position);
+  } else throw invalidArgType(name, ['integer', 'bigint'], position);
+}
+const positionArg = (p) => (p === null || p === undefined || p === -1 || p === -1n ? -1 : Number(p));
+const bytesView = (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+// ---------------------------------------------------------------------------------------------
+// Stats, BigIntStats, StatFs, Dirent.
+const S_IFMT = 0o170000, S_IFREG = 0o100000, S_IFDIR = 0o040000, S_IFLNK = 0o120000, S_IFIFO = 0o010000,
+  S_IFSOCK = 0o140000, S_IFCHR = 0o020000, S_IFBLK = 0o060000;
+function StatsBase(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
+  this.dev = dev; this.mode = mode; this.nlink = nlink; this.uid = uid; this.gid = gid; this.rdev = rdev;
+  this.blksize = blksize; this.ino = ino; this.size = size; this.blocks = blocks;
+}
+StatsBase.prototype.isDirectory = function () { return this._checkModeProperty(S_IFDIR); };
+StatsBase.prototype.isFile = function () { return this._checkModeProperty(S_IFREG); };
+StatsBase.prototype.isBlockDevice = function () { return this._checkModeProperty(S_IFBLK); };
+StatsBase.prototype.isCharacterDevice = function () { return this._checkModeProperty(S_IFCHR); };
+StatsBase.prototype.isSymbolicLink = function () { return this._checkModeProperty(S_IFLNK); };
+StatsBase.prototype.isFIFO = function () { return this._checkModeProperty(S_IFIFO); };
+StatsBase.prototype.isSocket = function () { return this._checkModeProperty(S_IFSOCK); };
+const dateFromMs = (ms) => new Date(Math.round(Number(ms)));
+function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+  StatsBase.call(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+  this.atimeMs = atimeMs; this.mtimeMs = mtimeMs; this.ctimeMs = ctimeMs; this.birthtimeMs = birthtimeMs;
+  this.atime = dateFromMs(atimeMs); this.mtime = dateFromMs(mtimeMs);
+  this.ctime = dateFromMs(ctimeMs); this.birthtime = dateFromMs(birthtimeMs);
+}
+Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+Stats.prototype._checkModeProperty = function (property) { return (this.mode & S_IFMT) === property; };
+function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, atimeNs, mtimeNs, ctimeNs, birthtimeNs) {
+  StatsBase.call(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+  this.atimeMs = atimeNs / 1000000n; this.mtimeMs = mtimeNs / 1000000n;
+  this.ctimeMs = ctimeNs / 1000000n; this.birthtimeMs = birthtimeNs / 1000000n;
+  this.atimeNs = atimeNs; this.mtimeNs = mtimeNs; this.ctimeNs = ctimeNs; this.birthtimeNs = birthtimeNs;
+  this.atime = dateFromMs(this.atimeMs); this.mtime = dateFromMs(this.mtimeMs);
+  this.ctime = dateFromMs(this.ctimeMs); this.birthtime = dateFromMs(this.birthtimeMs);
+}
+Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
+BigIntStats.prototype._checkModeProperty = function (property) { return (this.mode & BigInt(S_IFMT)) === BigInt(property); };
+// `a` is the Float64Array an op returns (FsOps.fillStat: fields, times in ms, then each time's
+// seconds and nanoseconds).
+function statsFrom(a, bigint) {
+  if (!bigint) return new Stats(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13]);
+  const ns = (k) => BigInt(a[14 + 2 * k]) * 1000000000n + BigInt(a[15 + 2 * k]);
+  const b = (i) => BigInt(a[i]);
+  return new BigIntStats(b(0), b(1), b(2), b(3), b(4), b(5), b(6), b(7), b(8), b(9), ns(0), ns(1), ns(2), ns(3));
+}
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type; this.bsize = bsize; this.blocks = blocks; this.bfree = bfree; this.bavail = bavail;
+    this.files = files; this.ffree = ffree;
+  }
+}
+const kType = Symbol('type');
 class Dirent {
-  constructor(name, type, parentPath) { this.name = name; this._type = type; this.parentPath = parentPath; this.path = parentPath; }
-  isFile() { return this._type === 1; }
-  isDirectory() { return this._type === 2; }
-  isSymbolicLink() { return this._type === 3; }
-  isFIFO() { return this._type === 4; }
-  isSocket() { return this._type === 5; }
-  isCharacterDevice() { return this._type === 6; }
-  isBlockDevice() { return this._type === 7; }
+  constructor(name, type, parentPath) { this.name = name; this.parentPath = parentPath; this.path = parentPath; this[kType] = type; }
+  isFile() { return this[kType] === 1; }
+  isDirectory() { return this[kType] === 2; }
+  isSymbolicLink() { return this[kType] === 3; }
+  isFIFO() { return this[kType] === 4; }
+  isSocket() { return this[kType] === 5; }
+  isCharacterDevice() { return this[kType] === 6; }
+  isBlockDevice() { return this[kType] === 7; }
 }
-function decodeBytes(bytes, encoding) {
-  if (!encoding || encoding === 'buffer') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (encoding === 'utf8' || encoding === 'utf-8') return ops.op_utf8_decode(bytes);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(encoding);
-}
-function dataBytes(data, options) {
-  if (typeof data === 'string') {
-    const enc = encodingOf(options);
-    return enc && enc !== 'utf8' && enc !== 'utf-8' ? Buffer.from(data, enc) : data;
-  }
-  if (data instanceof Uint8Array) return data;
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw typeError('ERR_INVALID_ARG_TYPE', `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received${describe(data)}`);
-}
+
+// ---------------------------------------------------------------------------------------------
+// Flags and modes.
 const O = { O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 0o100, O_EXCL: 0o200, O_NOCTTY: 0o400, O_TRUNC: 0o1000,
   O_APPEND: 0o2000, O_DIRECTORY: 0o200000, O_NOFOLLOW: 0o400000, O_SYNC: 0o4010000, O_DSYNC: 0o10000 };
 function openFlags(flags) {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') { validateInt32(flags, 'flags'); return flags; }
   switch (flags === undefined || flags === null ? 'r' : flags) {
     case 'r': return O.O_RDONLY;
     case 'rs': case 'sr': return O.O_RDONLY | O.O_SYNC;
@@ -72,232 +216,885 @@ function openFlags(flags) {
     case 'wx+': case 'xw+': return O.O_TRUNC | O.O_CREAT | O.O_RDWR | O.O_EXCL;
     case 'a': return O.O_APPEND | O.O_CREAT | O.O_WRONLY;
     case 'ax': case 'xa': return O.O_APPEND | O.O_CREAT | O.O_WRONLY | O.O_EXCL;
+    case 'as': case 'sa': return O.O_APPEND | O.O_CREAT | O.O_WRONLY | O.O_SYNC;
     case 'a+': return O.O_APPEND | O.O_CREAT | O.O_RDWR;
     case 'ax+': case 'xa+': return O.O_APPEND | O.O_CREAT | O.O_RDWR | O.O_EXCL;
+    case 'as+': case 'sa+': return O.O_APPEND | O.O_CREAT | O.O_RDWR | O.O_SYNC;
   }
-  throw typeError('ERR_INVALID_ARG_VALUE', `The argument 'flags' is invalid. Received ${inspect(flags)}`);
+  throw invalidArgValue('flags', flags);
 }
-const modeOf = (m, d) => (m === undefined || m === null ? d : typeof m === 'string' ? parseInt(m, 8) : m);
+// access() and copyFile() modes: F_OK/R_OK/W_OK/X_OK, COPYFILE_* bits; both range 0..7.
+function getValidMode(mode, def) {
+  if (mode === undefined || mode === null) return def;
+  validateInteger(mode, 'mode', 0, 7);
+  return mode;
+}
+const kMaxUserId = 2 ** 32 - 1;
+const validateId = (id, name) => validateInteger(id, name, -1, kMaxUserId);
+function decodeBytes(bytes, encoding) {
+  if (!encoding || encoding === 'buffer') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (encoding === 'utf8' || encoding === 'utf-8') return ops.op_utf8_decode(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(encoding);
+}
+// A name the ops return (a string) in the encoding the caller asked for.
+const encodeName = (s, encoding) => (encoding === 'buffer' ? Buffer.from(s) : encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(s).toString(encoding) : s);
+function dataBytes(data, encoding) {
+  if (isArrayBufferView(data)) return bytesView(data);
+  return Buffer.from(dataFromStringish(data, 'data'), encoding || 'utf8');
+}
+const isFd = (v) => typeof v === 'number';
+// `then` works on plain values (sync runs) and promises (async runs) alike.
+function then(v, f) { return v instanceof Promise ? v.then(f) : f(v); }
+// Writes all of `bytes` at the fd's offset (or from `position`), however many writes it takes.
+function writeAll(run, fd, bytes, position = -1) {
+  const loop = (off) => (off >= bytes.length ? undefined
+    : then(run('op_fs_write_at', fd, bytes.subarray(off), position < 0 ? -1 : position + off), (n) => loop(off + n)));
+  return loop(0);
+}
+const rmDefaults = { recursive: false, force: false, retryDelay: 100, maxRetries: 0 };
+function validateRmdirOptions(options, defaults) {
+  if (options === undefined) return defaults;
+  validateObject(options, 'options');
+  options = { ...defaults, ...options };
+  validateBoolean(options.recursive, 'options.recursive');
+  validateInt32(options.retryDelay, 'options.retryDelay', 0);
+  validateUint32(options.maxRetries, 'options.maxRetries');
+  return options;
+}
+let warnedRecursiveRmdir = false;
+let warnedNonPortableTemplate = false;
+// Operations whose native failure Node reports without a path (it names the fd's syscall only).
+const writeFlagOps = { w: 'w', a: 'a', wx: 'wx', xw: 'wx', ax: 'ax', xa: 'ax' };
 
 // Each entry: (run, ...args) => result, where run(opName, ...opArgs) is the sync or async op
 // runner. Results of async runs are promises, so entries that post-process use `then`.
 const fsTable = {
   readFile(run, p, options) {
-    const enc = encodingOf(options);
-    if (p instanceof FileHandle) return then(run('op_fs_read_at', p.fd, 2 ** 31 - 1, -1), (b) => decodeBytes(b, enc));
-    if (typeof p === 'number') return then(run('op_fs_read_at', p, 2 ** 31 - 1, -1), (b) => decodeBytes(b, enc));
-    return then(run('op_fs_read', toPath(p)), (b) => decodeBytes(b, enc));
+    options = getOptions(options, { flag: 'r' });
+    const enc = options.encoding;
+    if (p instanceof FileHandle) return then(run('op_fs_read_all', p.fd), (b) => decodeBytes(b, enc));
+    if (isFd(p)) return then(run('op_fs_read_all', getValidatedFd(p)), (b) => decodeBytes(b, enc));
+    const file = getValidatedPath(p);
+    const flags = openFlags(options.flag || 'r');
+    checkAborted(options.signal);
+    if (flags === O.O_RDONLY) return then(run('op_fs_read', file), (b) => { checkAborted(options.signal); return decodeBytes(b, enc); });
+    return then(run('op_fs_open', file, flags, 0o666), (fd) => then(run('op_fs_read_all', fd),
+      (b) => then(run('op_fs_close', fd), () => decodeBytes(b, enc))));
   },
   writeFile(run, p, data, options) {
-    const flag = (options && typeof options === 'object' && options.flag) || 'w';
-    const mode = modeOf(options && typeof options === 'object' ? options.mode : undefined, 0o666);
-    if (p instanceof FileHandle || typeof p === 'number') return then(run('op_fs_write_at', p.fd ?? p, dataBytes(data, options), -1), () => undefined);
-    return run('op_fs_write', toPath(p), dataBytes(data, options), flag, mode);
+    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+    const bytes = dataBytes(data, options.encoding);
+    if (p instanceof FileHandle) return writeAll(run, p.fd, bytes);
+    if (isFd(p)) return writeAll(run, getValidatedFd(p), bytes);
+    const file = getValidatedPath(p);
+    const flag = options.flag || 'w';
+    const mode = parseFileMode(options.mode, 'mode', 0o666);
+    checkAborted(options.signal);
+    if (typeof flag === 'string' && writeFlagOps[flag]) return run('op_fs_write', file, bytes, writeFlagOps[flag], mode);
+    return then(run('op_fs_open', file, openFlags(flag), mode), (fd) => then(writeAll(run, fd, bytes), () => run('op_fs_close', fd)));
   },
   appendFile(run, p, data, options) {
-    const mode = modeOf(options && typeof options === 'object' ? options.mode : undefined, 0o666);
-    if (p instanceof FileHandle || typeof p === 'number') return then(run('op_fs_write_at', p.fd ?? p, dataBytes(data, options), -1), () => undefined);
-    return run('op_fs_write', toPath(p), dataBytes(data, options), 'a', mode);
+    options = { ...getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' }) };
+    if (!options.flag || isFd(p) || p instanceof FileHandle) options.flag = 'a';
+    return fsTable.writeFile(run, p, data, options);
   },
-  stat(run, p, options) {
-    return then(run('op_fs_stat', toPath(p), true), (a) => new Stats(a));
+  stat(run, p, options = { bigint: false }) {
+    return then(run('op_fs_stat', getValidatedPath(p), true), (a) => statsFrom(a, options && options.bigint));
   },
-  lstat(run, p, options) { return then(run('op_fs_stat', toPath(p), false), (a) => new Stats(a)); },
-  fstat(run, fd) { return then(run('op_fs_fstat', fd), (a) => new Stats(a)); },
+  lstat(run, p, options = { bigint: false }) {
+    return then(run('op_fs_stat', getValidatedPath(p), false), (a) => statsFrom(a, options && options.bigint));
+  },
+  fstat(run, fd, options = { bigint: false }) {
+    return then(run('op_fs_fstat', getValidatedFd(fd)), (a) => statsFrom(a, options && options.bigint));
+  },
+  statfs(run, p, options = { bigint: false }) {
+    const big = options && options.bigint;
+    return then(run('op_fs_statfs', getValidatedPath(p)), (a) => new StatFs(...Array.from(a, (v) => (big ? BigInt(v) : v))));
+  },
   readdir(run, p, options) {
-    const dir = toPath(p);
-    const withTypes = options && typeof options === 'object' && options.withFileTypes;
-    const enc = encodingOf(options);
-    const name = (n) => (enc === 'buffer' ? Buffer.from(n) : n);
-    if (options && typeof options === 'object' && options.recursive) {
+    options = getOptions(options);
+    const dir = getValidatedPath(p);
+    const withTypes = !!options.withFileTypes;
+    const enc = options.encoding;
+    if (options.recursive) {
       // Breadth-first like Node: a directory's entries, then each subdirectory's.
       const out = [];
       const walk = (rel) => then(run('op_fs_readdir', rel ? path.join(dir, rel) : dir), (entries) => {
         const subdirs = [];
         for (const [n, type] of entries) {
           const r = rel ? path.join(rel, n) : n;
-          out.push(withTypes ? new Dirent(n, type, rel ? path.join(dir, rel) : dir) : name(r));
+          out.push(withTypes ? new Dirent(encodeName(n, enc), type, rel ? path.join(dir, rel) : dir) : encodeName(r, enc));
           if (type === 2) subdirs.push(r);
         }
         return subdirs.reduce((acc, s) => then(acc, () => walk(s)), undefined);
       });
       return then(walk(''), () => out);
     }
-    return then(run('op_fs_readdir', dir), (entries) => entries.map(([n, type]) => (withTypes ? new Dirent(n, type, dir) : name(n))));
+    return then(run('op_fs_readdir', dir), (entries) => entries.map(([n, type]) => (withTypes ? new Dirent(encodeName(n, enc), type, dir) : encodeName(n, enc))));
   },
   mkdir(run, p, options) {
-    const recursive = typeof options === 'object' && options !== null && !!options.recursive;
-    const mode = modeOf(typeof options === 'object' && options ? options.mode : options, 0o777);
-    return then(run('op_fs_mkdir', toPath(p), recursive, mode), (r) => (r === null ? undefined : r));
+    let mode = 0o777, recursive = false;
+    if (typeof options === 'number' || typeof options === 'string') mode = parseFileMode(options, 'mode');
+    else if (options) {
+      if (options.recursive !== undefined) recursive = options.recursive;
+      if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+    }
+    validateBoolean(recursive, 'options.recursive');
+    return then(run('op_fs_mkdir', getValidatedPath(p), recursive, mode), (r) => (r === null ? undefined : r));
   },
-  rm(run, p, options) { return run('op_fs_rm', toPath(p), !!(options && options.recursive), !!(options && options.force), false); },
-  rmdir(run, p, options) { return run('op_fs_rm', toPath(p), !!(options && options.recursive), false, true); },
-  unlink(run, p) { return run('op_fs_unlink', toPath(p)); },
-  rename(run, a, b) { return run('op_fs_rename', toPath(a, 'oldPath'), toPath(b, 'newPath')); },
-  copyFile(run, a, b, mode) { return run('op_fs_copy', toPath(a, 'src'), toPath(b, 'dest'), mode | 0); },
-  realpath(run, p) { return run('op_fs_realpath', toPath(p)); },
-  access(run, p, mode) { return run('op_fs_access', toPath(p), mode === undefined ? 0 : mode); },
-  symlink(run, target, p) { return run('op_fs_symlink', toPath(target, 'target'), toPath(p)); },
-  readlink(run, p) { return run('op_fs_readlink', toPath(p)); },
-  chmod(run, p, mode) { return run('op_fs_chmod', toPath(p), modeOf(mode, 0)); },
-  utimes(run, p, atime, mtime) { return run('op_fs_utimes', toPath(p), toSeconds(atime), toSeconds(mtime)); },
-  mkdtemp(run, prefix) { return run('op_fs_mkdtemp', String(prefix)); },
+  rm(run, p, options) {
+    const file = getValidatedPath(p);
+    options = validateRmdirOptions(options, rmDefaults);
+    validateBoolean(options.force, 'options.force');
+    return run('op_fs_rm', file, options.recursive, options.force, false);
+  },
+  rmdir(run, p, options) {
+    const file = getValidatedPath(p);
+    options = validateRmdirOptions(options, { retryDelay: 100, maxRetries: 0, recursive: false });
+    if (options.recursive) {
+      if (!warnedRecursiveRmdir) {
+        warnedRecursiveRmdir = true;
+        process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+      }
+      return run('op_fs_rm', file, true, false, true);
+    }
+    return run('op_fs_rm', file, false, false, true);
+  },
+  unlink(run, p) { return run('op_fs_unlink', getValidatedPath(p)); },
+  rename(run, a, b) { return run('op_fs_rename', getValidatedPath(a, 'oldPath'), getValidatedPath(b, 'newPath')); },
+  copyFile(run, a, b, mode) {
+    const src = getValidatedPath(a, 'src'), dest = getValidatedPath(b, 'dest');
+    return run('op_fs_copy', src, dest, getValidMode(mode, 0));
+  },
+  realpath(run, p, options) {
+    options = getOptions(options);
+    return then(run('op_fs_realpath', getValidatedPath(p), false), (r) => encodeName(r, options.encoding));
+  },
+  access(run, p, mode) {
+    const file = getValidatedPath(p);
+    return run('op_fs_access', file, getValidMode(mode, 0));
+  },
+  symlink(run, target, p, type) {
+    if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
+      throw invalidArgValue('type', type, "must be one of: 'dir', 'file', 'junction', null, undefined");
+    }
+    return run('op_fs_symlink', getValidatedPath(target, 'target'), getValidatedPath(p));
+  },
+  link(run, existingPath, newPath) {
+    return run('op_fs_link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
+  },
+  readlink(run, p, options) {
+    options = getOptions(options);
+    return then(run('op_fs_readlink', getValidatedPath(p, 'oldPath')), (r) => encodeName(r, options.encoding));
+  },
+  chmod(run, p, mode) {
+    const file = getValidatedPath(p);
+    return run('op_fs_chmod', file, parseFileMode(mode, 'mode'));
+  },
+  fchmod(run, fd, mode) { return run('op_fs_fchmod', getValidatedFd(fd), parseFileMode(mode, 'mode')); },
+  chown(run, p, uid, gid) {
+    const file = getValidatedPath(p);
+    validateId(uid, 'uid'); validateId(gid, 'gid');
+    return run('op_fs_chown', file, uid, gid, true);
+  },
+  lchown(run, p, uid, gid) {
+    const file = getValidatedPath(p);
+    validateId(uid, 'uid'); validateId(gid, 'gid');
+    return run('op_fs_chown', file, uid, gid, false);
+  },
+  fchown(run, fd, uid, gid) {
+    fd = getValidatedFd(fd);
+    validateId(uid, 'uid'); validateId(gid, 'gid');
+    return run('op_fs_fchown', fd, uid, gid);
+  },
+  utimes(run, p, atime, mtime) {
+    const file = getValidatedPath(p);
+    return run('op_fs_utimes', file, toUnixTimestamp(atime), toUnixTimestamp(mtime), true);
+  },
+  lutimes(run, p, atime, mtime) {
+    const file = getValidatedPath(p);
+    return run('op_fs_utimes', file, toUnixTimestamp(atime), toUnixTimestamp(mtime), false);
+  },
+  futimes(run, fd, atime, mtime) {
+    fd = getValidatedFd(fd);
+    return run('op_fs_futimes', fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  },
+  mkdtemp(run, prefix, options) {
+    options = getOptions(options);
+    prefix = getValidatedPath(prefix, 'prefix');
+    if (!warnedNonPortableTemplate && prefix.endsWith('X')) {
+      warnedNonPortableTemplate = true;
+      process.emitWarning('mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
+    }
+    return then(run('op_fs_mkdtemp', prefix), (r) => encodeName(r, options.encoding));
+  },
   truncate(run, p, len = 0) {
-    return then(run('op_fs_open', toPath(p), O.O_WRONLY, 0), (fd) => then(run('op_fs_ftruncate', fd, len), () => run('op_fs_close', fd)));
+    if (isFd(p)) {
+      process.emitWarning('Using fs.truncate with a file descriptor is deprecated. Please use fs.ftruncate with a file descriptor instead.', 'DeprecationWarning', 'DEP0081');
+      return fsTable.ftruncate(run, p, len);
+    }
+    const file = getValidatedPath(p);
+    validateInteger(len, 'len');
+    len = Math.max(0, len);
+    return then(run('op_fs_open', file, O.O_RDWR, 0o666), (fd) => {
+      const closeAfter = (r) => then(run('op_fs_close', fd), () => r);
+      const t = run('op_fs_ftruncate', fd, len);
+      return t instanceof Promise ? t.then(closeAfter, (e) => run('op_fs_close', fd).then(() => { throw e; }, () => { throw e; })) : closeAfter(t);
+    });
   },
-  open(run, p, flags, mode) { return run('op_fs_open', toPath(p), openFlags(flags), modeOf(mode, 0o666)); },
-  close(run, fd) { return run('op_fs_close', fd); },
-  ftruncate(run, fd, len = 0) { return run('op_fs_ftruncate', fd, len); },
-  fsync(run, fd) { return run('op_fs_fsync', fd); },
-  cp(run, src, dest, options) {
-    const recursive = !!(options && options.recursive);
-    const from = toPath(src, 'src'), to = toPath(dest, 'dest');
-    const copy = (a, b) => then(run('op_fs_stat', a, true), (st) => {
-      const s = new Stats(st);
-      if (!s.isDirectory()) return run('op_fs_copy', a, b, options && options.errorOnExist && options.force === false ? 1 : 0);
-      if (!recursive) {
-        const e = new Error(`Recursive option is required to copy a directory: ${a}`);
-        e.code = 'ERR_FS_EISDIR';
+  ftruncate(run, fd, len = 0) {
+    fd = getValidatedFd(fd);
+    validateInteger(len, 'len');
+    return run('op_fs_ftruncate', fd, Math.max(0, len));
+  },
+  open(run, p, flags, mode) {
+    const file = getValidatedPath(p);
+    return run('op_fs_open', file, openFlags(flags), parseFileMode(mode, 'mode', 0o666));
+  },
+  close(run, fd) { return run('op_fs_close', getValidatedFd(fd)); },
+  fsync(run, fd) { return run('op_fs_fsync', getValidatedFd(fd)); },
+  fdatasync(run, fd) { return run('op_fs_fdatasync', getValidatedFd(fd)); },
+};
+
+// Runs a generator that yields op results: a sync run hands back plain values (and throws in
+// place), an async run promises, which are awaited. So one algorithm (cp) serves cpSync,
+// fs.cp and fs.promises.cp.
+function flow(gen) {
+  const step = (r) => {
+    while (!r.done) {
+      if (r.value instanceof Promise) return r.value.then((v) => step(gen.next(v)), (e) => step(gen.throw(e)));
+      r = gen.next(r.value);
+    }
+    return r.value;
+  };
+  return step(gen.next());
+}
+// Node's SystemError: "<prefix>: <syscall> returned <code> (<message>) <path>", with the
+// context's fields on the error.
+const ERRNO_NUM = { EINVAL: 22, EISDIR: 21, ENOTDIR: 20, EEXIST: 17 };
+function systemError(code, prefix, ctx) {
+  const e = new Error(`${prefix}: ${ctx.syscall} returned ${ctx.code} (${ctx.message}) ${ctx.path}`);
+  Object.defineProperty(e, 'name', { value: 'SystemError', configurable: true, writable: true });
+  Object.defineProperty(e, 'toString', { value() { return `${this.name} [${code}]: ${this.message}`; }, configurable: true, writable: true });
+  e.code = code;
+  define(e, 'info', { ...ctx, errno: ERRNO_NUM[ctx.code] });
+  define(e, 'errno', ERRNO_NUM[ctx.code]);
+  define(e, 'syscall', ctx.syscall);
+  define(e, 'path', ctx.path);
+  return e;
+}
+const cpError = {
+  ERR_FS_CP_EINVAL: 'Invalid src or dest', ERR_FS_CP_DIR_TO_NON_DIR: 'Cannot overwrite directory with non-directory',
+  ERR_FS_CP_EEXIST: 'Target already exists', ERR_FS_CP_FIFO_PIPE: 'Cannot copy a FIFO pipe',
+  ERR_FS_CP_NON_DIR_TO_DIR: 'Cannot overwrite non-directory with directory', ERR_FS_CP_SOCKET: 'Cannot copy a socket file',
+  ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: 'Cannot overwrite symlink in subdirectory of self',
+  ERR_FS_CP_UNKNOWN: 'Cannot copy an unknown file type', ERR_FS_EISDIR: 'Path is a directory',
+};
+const cpFail = (code, message, p, errCode = 'EINVAL') => systemError(code, cpError[code], { message, path: p, syscall: 'cp', code: errCode });
+function validateCpOptions(options) {
+  const defaults = { dereference: false, errorOnExist: false, filter: undefined, force: true, preserveTimestamps: false, recursive: false, verbatimSymlinks: false };
+  if (options === undefined) return defaults;
+  validateObject(options, 'options');
+  options = { ...defaults, ...options };
+  for (const k of ['dereference', 'errorOnExist', 'force', 'preserveTimestamps', 'recursive', 'verbatimSymlinks']) validateBoolean(options[k], `options.${k}`);
+  options.mode = getValidMode(options.mode, 0);
+  if (options.dereference && options.verbatimSymlinks) {
+    throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "dereference" cannot be used in combination with option "verbatimSymlinks"');
+  }
+  if (options.filter !== undefined) validateFunction(options.filter, 'options.filter');
+  return options;
+}
+// Node's cp (lib/internal/fs/cp): checks that src and dest differ and neither contains the
+// other, then copies files, directories (recursive) and symlinks, honouring filter, force,
+// errorOnExist, dereference, verbatimSymlinks and preserveTimestamps.
+function* cpFlow(run, sync, src, dest, opts) {
+  const statOf = function* (p, follow) { return statsFrom(yield run('op_fs_stat', p, follow), false); };
+  const identical = (a, b) => b.ino && b.dev && b.ino === a.ino && b.dev === a.dev;
+  const parts = (p) => path.resolve(p).split('/').filter(Boolean);
+  const isSubdir = (a, b) => { const d = parts(b); return parts(a).every((cur, i) => d[i] === cur); };
+  function* checkPaths(s, d) {
+    if (opts.filter) {
+      const keep = opts.filter(s, d);
+      if (sync && keep instanceof Promise) throw nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE', 'Expected boolean to be returned from the "filter" function but got instance of Promise.');
+      if (!(yield keep)) return { skipped: true };
+    }
+    const srcStat = yield* statOf(s, opts.dereference);
+    let destStat = null;
+    try { destStat = yield* statOf(d, opts.dereference); } catch (e) { if (e.code !== 'ENOENT') throw e; }
+    if (destStat) {
+      if (identical(srcStat, destStat)) throw cpFail('ERR_FS_CP_EINVAL', 'src and dest cannot be the same', d);
+      if (srcStat.isDirectory() && !destStat.isDirectory()) throw cpFail('ERR_FS_CP_DIR_TO_NON_DIR', `cannot overwrite directory ${s} with non-directory ${d}`, d, 'EISDIR');
+      if (!srcStat.isDirectory() && destStat.isDirectory()) throw cpFail('ERR_FS_CP_NON_DIR_TO_DIR', `cannot overwrite non-directory ${s} with directory ${d}`, d, 'ENOTDIR');
+    }
+    if (srcStat.isDirectory() && isSubdir(s, d)) throw cpFail('ERR_FS_CP_EINVAL', `cannot copy ${s} to a subdirectory of self ${d}`, d);
+    return { srcStat, destStat, skipped: false };
+  }
+  function* checkParentPaths(s, srcStat, d) {
+    const srcParent = path.resolve(path.dirname(s)), destParent = path.resolve(path.dirname(d));
+    if (destParent === srcParent || destParent === '/') return;
+    let destStat;
+    try { destStat = yield* statOf(destParent, true); } catch (e) { if (e.code === 'ENOENT') return; throw e; }
+    if (identical(srcStat, destStat)) throw cpFail('ERR_FS_CP_EINVAL', `cannot copy ${s} to a subdirectory of self ${d}`, d);
+    yield* checkParentPaths(s, srcStat, destParent);
+  }
+  function* copyOne(destStat, s, d) {
+    const srcStat = yield* statOf(s, opts.dereference);
+    if (srcStat.isDirectory()) {
+      if (!opts.recursive) throw cpFail('ERR_FS_EISDIR', `${s} is a directory (not copied)`, s, 'EISDIR');
+      if (!destStat) yield run('op_fs_mkdir', d, false, 0o777);
+      for (const [name] of yield run('op_fs_readdir', s)) {
+        const si = path.join(s, name), di = path.join(d, name);
+        const r = yield* checkPaths(si, di);
+        if (!r.skipped) yield* copyOne(r.destStat, si, di);
+      }
+      if (!destStat) yield run('op_fs_chmod', d, srcStat.mode & 0o7777);
+    } else if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {
+      if (destStat) {
+        if (opts.force) yield run('op_fs_unlink', d);
+        else if (opts.errorOnExist) throw cpFail('ERR_FS_CP_EEXIST', `${d} already exists`, d, 'EEXIST');
+        else return;
+      }
+      yield run('op_fs_copy', s, d, opts.mode);
+      const mode = srcStat.mode & 0o7777;
+      if (opts.preserveTimestamps) {
+        // A read-only copy must be made writable before its times can be set.
+        if ((mode & 0o200) === 0) yield run('op_fs_chmod', d, mode | 0o200);
+        const fresh = yield* statOf(s, true); // reading the file changed its atime
+        yield run('op_fs_utimes', d, fresh.atimeMs / 1000, fresh.mtimeMs / 1000, true);
+      }
+      yield run('op_fs_chmod', d, mode);
+    } else if (srcStat.isSymbolicLink()) {
+      let target = yield run('op_fs_readlink', s);
+      if (!opts.verbatimSymlinks && !path.isAbsolute(target)) target = path.resolve(path.dirname(s), target);
+      if (!destStat) { yield run('op_fs_symlink', target, d); return; }
+      let destTarget;
+      try { destTarget = yield run('op_fs_readlink', d); } catch (e) {
+        if (e.code === 'EINVAL' || e.code === 'UNKNOWN') { yield run('op_fs_symlink', target, d); return; }
         throw e;
       }
-      return then(run('op_fs_mkdir', b, true, 0o777), () => then(run('op_fs_readdir', a), (entries) =>
-        entries.reduce((acc, [n]) => then(acc, () => copy(path.join(a, n), path.join(b, n))), undefined)));
-    });
-    return copy(from, to);
-  },
-};
-function toSeconds(t) {
-  if (t instanceof Date) return t.getTime() / 1000;
-  if (typeof t === 'string') return Number(t);
-  return t;
+      if (!path.isAbsolute(destTarget)) destTarget = path.resolve(path.dirname(d), destTarget);
+      if (isSubdir(target, destTarget)) throw cpFail('ERR_FS_CP_EINVAL', `cannot copy ${target} to a subdirectory of self ${destTarget}`, d);
+      const targetStat = yield* statOf(s, true);
+      if (targetStat.isDirectory() && isSubdir(destTarget, target)) {
+        throw cpFail('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', `cannot overwrite ${destTarget} with ${target}`, d);
+      }
+      yield run('op_fs_unlink', d);
+      yield run('op_fs_symlink', target, d);
+    } else if (srcStat.isSocket()) {
+      throw cpFail('ERR_FS_CP_SOCKET', `cannot copy a socket file: ${d}`, d);
+    } else if (srcStat.isFIFO()) {
+      throw cpFail('ERR_FS_CP_FIFO_PIPE', `cannot copy a FIFO pipe: ${d}`, d);
+    } else {
+      throw cpFail('ERR_FS_CP_UNKNOWN', `cannot copy an unknown file type: ${d}`, d);
+    }
+  }
+  const r = yield* checkPaths(src, dest);
+  if (r.skipped) return;
+  yield* checkParentPaths(src, r.srcStat, dest);
+  const parent = path.dirname(dest);
+  try { yield run('op_fs_access', parent, 0); } catch { yield run('op_fs_mkdir', parent, true, 0o777); }
+  yield* copyOne(r.destStat, src, dest);
 }
-// `then` works on plain values (sync runs) and promises (async runs) alike.
-function then(v, f) { return v instanceof Promise ? v.then(f) : f(v); }
+fsTable.cp = (run, src, dest, options) => {
+  const sync = run === runSync;
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  const opts = validateCpOptions(options);
+  return flow(cpFlow(run, sync, src, dest, opts));
+};
+
 const runSync = (op, ...args) => check(ops[op](...args));
 const runAsync = (op, ...args) => opAsync(ops[op + '_async'], ...args);
+// A user callback runs as a loop callback does in Node: what it throws is an uncaught exception.
+const callUser = (cb, ...args) => { try { cb(...args); } catch (e) { fatal(e); } };
 
 const fsSync = {};
 const fsPromises = {};
 const fsCallbacks = {};
 for (const [name, impl] of Object.entries(fsTable)) {
-  fsSync[name + 'Sync'] = (...args) => impl(runSync, ...args);
-  fsPromises[name] = (...args) => {
+  fsSync[name + 'Sync'] = { [name + 'Sync']: (...args) => impl(runSync, ...args) }[name + 'Sync'];
+  fsPromises[name] = { [name]: (...args) => {
     try { return Promise.resolve(impl(runAsync, ...args)); } catch (e) { return Promise.reject(e); }
-  };
-  fsCallbacks[name] = (...args) => {
+  } }[name];
+  // Bad arguments throw synchronously, as in Node; failures of the operation reach `cb`.
+  fsCallbacks[name] = { [name]: (...args) => {
     const cb = args.pop();
-    if (typeof cb !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "cb" argument must be of type function. Received${describe(cb)}`);
-    fsPromises[name](...args).then((v) => cb(null, v), (e) => cb(e));
-  };
+    validateFunction(cb, 'cb');
+    Promise.resolve(impl(runAsync, ...args)).then((v) => callUser(cb, null, v), (e) => callUser(cb, e));
+  } }[name];
 }
+// fs.close's callback is optional.
+fsCallbacks.close = function close(fd, cb = () => {}) {
+  validateFunction(cb, 'cb');
+  fd = getValidatedFd(fd);
+  runAsync('op_fs_close', fd).then(() => callUser(cb, null), (e) => callUser(cb, e));
+};
 // Node's extra sync-only behaviour: throwIfNoEntry, fd 0 as stdin.
-fsSync.statSync = (p, options) => {
-  const r = ops.op_fs_stat(toPath(p), true);
+function statSyncWith(p, options, follow) {
+  const r = ops.op_fs_stat(getValidatedPath(p), follow);
   if (r && r.__feError && options && options.throwIfNoEntry === false && r.__feError[0] === 'ENOENT') return undefined;
-  return new Stats(check(r));
+  return statsFrom(check(r), options && options.bigint);
+}
+fsSync.statSync = function statSync(p, options = { bigint: false, throwIfNoEntry: true }) { return statSyncWith(p, options, true); };
+fsSync.lstatSync = function lstatSync(p, options = { bigint: false, throwIfNoEntry: true }) { return statSyncWith(p, options, false); };
+fsSync.existsSync = function existsSync(p) {
+  try { p = getValidatedPath(p); } catch { return false; }
+  const r = ops.op_fs_stat(p, true);
+  return !(r && r.__feError);
 };
-fsSync.lstatSync = (p, options) => {
-  const r = ops.op_fs_stat(toPath(p), false);
-  if (r && r.__feError && options && options.throwIfNoEntry === false && r.__feError[0] === 'ENOENT') return undefined;
-  return new Stats(check(r));
+fsCallbacks.exists = function exists(p, cb) {
+  validateFunction(cb, 'cb');
+  try { fsCallbacks.access(p, 0, (err) => cb(!err)); } catch { cb(false); }
 };
+Object.defineProperty(fsCallbacks.exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (p) => new Promise((resolve) => fsCallbacks.exists(p, resolve)), configurable: true,
+});
+// realpath.native: realpath(3) itself, whose failure names realpath rather than lstat.
+fsSync.realpathSync.native = function realpathSync(p, options) {
+  options = getOptions(options);
+  return encodeName(check(ops.op_fs_realpath(getValidatedPath(p), true)), options.encoding);
+};
+fsCallbacks.realpath.native = function realpath(p, options, cb) {
+  if (typeof options === 'function') { cb = options; options = undefined; }
+  validateFunction(cb, 'cb');
+  options = getOptions(options);
+  runAsync('op_fs_realpath', getValidatedPath(p), true).then((r) => callUser(cb, null, encodeName(r, options.encoding)), (e) => callUser(cb, e));
+};
+
+// read/write families: Node's argument shapes (positional, options object, or both).
+function readArgs(buffer, offsetOrOptions, length, position, nargs) {
+  let offset = offsetOrOptions;
+  if (nargs <= 3 || (offsetOrOptions !== null && typeof offsetOrOptions === 'object')) {
+    if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', true);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+  }
+  if (offset === undefined || offset === null) offset = 0; else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  return { offset, length, position };
+}
+function checkReadTarget(buffer, offset, length, position) {
+  if (buffer.byteLength === 0) throw invalidArgValue('buffer', buffer, 'is empty and cannot be written');
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position === null || position === undefined) position = -1;
+  validatePosition(position, 'position');
+  return position;
+}
+// Reads into `buffer` at `offset`: the op returns fresh bytes, copied into place here.
+function readInto(run, fd, buffer, offset, length, position) {
+  return then(run('op_fs_read_at', fd, length, positionArg(position)), (bytes) => {
+    bytesView(buffer).set(bytes, offset);
+    return bytes.length;
+  });
+}
+fsSync.readSync = function readSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  validateBuffer(buffer);
+  const a = readArgs(buffer, offsetOrOptions, length, position, arguments.length);
+  if (a.length === 0) return 0;
+  const pos = checkReadTarget(buffer, a.offset, a.length, a.position);
+  return readInto(runSync, fd, buffer, a.offset, a.length, pos);
+};
+fsCallbacks.read = function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions, params = null;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      validateObject(offsetOrOptions, 'options', true);
+      callback = length;
+      params = offsetOrOptions;
+    } else if (arguments.length === 3) {
+      if (!isArrayBufferView(buffer)) {
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? {});
+      }
+      callback = offsetOrOptions;
+    } else {
+      callback = buffer;
+      buffer = Buffer.alloc(16384);
+    }
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
+  }
+  validateBuffer(buffer);
+  validateFunction(callback, 'cb');
+  if (offset === undefined || offset === null) offset = 0; else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) { nextTick(() => callback(null, 0, buffer)); return; }
+  const pos = checkReadTarget(buffer, offset, length, position);
+  readInto(runAsync, fd, buffer, offset, length, pos).then((n) => callUser(callback, null, n, buffer), (e) => callUser(callback, e, 0, buffer));
+};
+Object.defineProperty(fsCallbacks.read, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (...args) => new Promise((resolve, reject) => fsCallbacks.read(...args, (err, bytesRead, buffer) => (err ? reject(err) : resolve({ bytesRead, buffer })))),
+  configurable: true,
+});
+// The bytes a write sends, from Node's argument shapes; `position` -1 writes at the offset.
+function writeArgs(buffer, offsetOrOptions, length, position, forCallback) {
+  if (isArrayBufferView(buffer)) {
+    let offset = offsetOrOptions;
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+    }
+    if (offset === undefined || offset === null || typeof offset === 'function') offset = 0;
+    else if (forCallback) validateInteger(offset, 'offset', 0);
+    if (typeof offset !== 'number') offset = 0;
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength);
+    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length), position: positionArg(position) };
+  }
+  const str = dataFromStringish(buffer, 'buffer');
+  const encoding = typeof length === 'string' ? length : 'utf8';
+  validateEncodingFor(str, encoding);
+  const pos = typeof offsetOrOptions === 'number' || typeof offsetOrOptions === 'bigint' ? positionArg(offsetOrOptions) : -1;
+  return { bytes: bytesView(Buffer.from(str, encoding)), position: pos };
+}
+fsSync.writeSync = function writeSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  const w = writeArgs(buffer, offsetOrOptions, length, position, false);
+  return check(ops.op_fs_write_at(fd, w.bytes, w.position));
+};
+fsCallbacks.write = function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  let w;
+  if (isArrayBufferView(buffer)) {
+    callback = [callback, position, length, offsetOrOptions].find((f) => typeof f === 'function') || callback;
+    validateFunction(callback, 'cb');
+    w = writeArgs(buffer, typeof offsetOrOptions === 'function' ? undefined : offsetOrOptions,
+      typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position, true);
+  } else {
+    dataFromStringish(buffer, 'buffer');
+    // (fd, string[, position[, encoding]], callback)
+    if (typeof position !== 'function') {
+      if (typeof offsetOrOptions === 'function') { position = offsetOrOptions; offsetOrOptions = null; } else position = length;
+      length = 'utf8';
+    }
+    callback = position;
+    validateFunction(callback, 'cb');
+    w = writeArgs(buffer, offsetOrOptions, length, undefined, true);
+  }
+  runAsync('op_fs_write_at', fd, w.bytes, w.position).then((n) => callUser(callback, null, n, buffer), (e) => callUser(callback, e, 0, buffer));
+};
+Object.defineProperty(fsCallbacks.write, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (...args) => new Promise((resolve, reject) => fsCallbacks.write(...args, (err, bytesWritten, buffer) => (err ? reject(err) : resolve({ bytesWritten, buffer })))),
+  configurable: true,
+});
+function validateBufferArray(buffers, name = 'buffers') {
+  if (!Array.isArray(buffers)) throw invalidArgType(name, 'ArrayBufferView[]', buffers);
+  for (const b of buffers) if (!isArrayBufferView(b)) throw invalidArgType(name, 'ArrayBufferView[]', buffers);
+  return buffers;
+}
+// readv/writev as a sequence of reads/writes, one per buffer, stopping at a short read.
+function readvWith(run, fd, buffers, position) {
+  let total = 0;
+  const pos = typeof position === 'number' ? position : -1;
+  const loop = (i) => {
+    if (i >= buffers.length) return total;
+    const b = buffers[i];
+    if (b.byteLength === 0) return loop(i + 1);
+    return then(readInto(run, fd, b, 0, b.byteLength, pos < 0 ? -1 : pos + total), (n) => {
+      total += n;
+      return n < b.byteLength ? total : loop(i + 1);
+    });
+  };
+  return loop(0);
+}
+function writevWith(run, fd, buffers, position) {
+  const bytes = Buffer.concat(buffers.map((b) => bytesView(b)));
+  const pos = typeof position === 'number' ? position : -1;
+  return then(writeAll(run, fd, bytesView(bytes), pos), () => bytes.length);
+}
+fsSync.readvSync = function readvSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  return readvWith(runSync, fd, buffers, position);
+};
+fsCallbacks.readv = function readv(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFunction(callback, 'cb');
+  readvWith(runAsync, fd, buffers, position).then((n) => callUser(callback, null, n, buffers), (e) => callUser(callback, e));
+};
+Object.defineProperty(fsCallbacks.readv, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (...args) => new Promise((resolve, reject) => fsCallbacks.readv(...args, (err, bytesRead, buffers) => (err ? reject(err) : resolve({ bytesRead, buffers })))),
+  configurable: true,
+});
+fsSync.writevSync = function writevSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  return writevWith(runSync, fd, buffers, position);
+};
+fsCallbacks.writev = function writev(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFunction(callback, 'cb');
+  if (buffers.length === 0) { nextTick(() => callback(null, 0, buffers)); return; }
+  writevWith(runAsync, fd, buffers, position).then((n) => callUser(callback, null, n, buffers), (e) => callUser(callback, e));
+};
+Object.defineProperty(fsCallbacks.writev, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (...args) => new Promise((resolve, reject) => fsCallbacks.writev(...args, (err, bytesWritten, buffers) => (err ? reject(err) : resolve({ bytesWritten, buffers })))),
+  configurable: true,
+});
 const readFileSyncBase = fsSync.readFileSync;
-fsSync.readFileSync = (p, options) => {
-  if (p === 0 || p === '/dev/stdin') return decodeBytes(check(ops.op_fs_read_fd(0)), encodingOf(options));
+fsSync.readFileSync = function readFileSync(p, options) {
+  if (p === 0 || p === '/dev/stdin') return decodeBytes(check(ops.op_fs_read_fd(0)), getOptions(options).encoding);
   return readFileSyncBase(p, options);
 };
-fsSync.existsSync = (p) => {
-  try { const r = ops.op_fs_stat(toPath(p), true); return !(r && r.__feError); } catch { return false; }
-};
-fsCallbacks.exists = (p, cb) => { fsPromises.access(p).then(() => cb(true), () => cb(false)); };
-fsSync.readSync = (fd, buffer, offsetOrOptions, length, position) => {
-  let offset = offsetOrOptions;
-  if (typeof offsetOrOptions === 'object' && offsetOrOptions !== null) ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions);
-  offset = offset || 0;
-  if (length === undefined) length = buffer.byteLength - offset;
-  const bytes = check(ops.op_fs_read_at(fd, length, position === null || position === undefined ? -1 : Number(position)));
-  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(bytes, offset);
-  return bytes.length;
-};
-fsSync.writeSync = (fd, data, offsetOrPosition, lengthOrEncoding, position) => {
-  let bytes;
-  if (typeof data === 'string') {
-    bytes = dataBytes(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : undefined);
-    position = offsetOrPosition;
-  } else {
-    const offset = offsetOrPosition || 0;
-    const length = lengthOrEncoding === undefined ? data.byteLength - offset : lengthOrEncoding;
-    bytes = new Uint8Array(data.buffer, data.byteOffset + offset, length);
-  }
-  return check(ops.op_fs_write_at(fd, bytes, position === null || position === undefined ? -1 : Number(position)));
-};
-fsSync.realpathSync.native = fsSync.realpathSync;
-fsCallbacks.realpath.native = fsCallbacks.realpath;
 
-// FileHandle: fs.promises.open's result.
+// ---------------------------------------------------------------------------------------------
+// Dir (fs.opendir): the directory's entries, listed when it is opened, handed out one by one.
+const kDirPath = Symbol('kDirPath'), kDirEntries = Symbol('kDirEntries'), kDirEncoding = Symbol('kDirEncoding'),
+  kDirClosed = Symbol('kDirClosed'), kDirPending = Symbol('kDirPending'), kDirNext = Symbol('kDirNext'), kDirCheckSync = Symbol('kDirCheckSync');
+function dirError(code, message) { return nodeError(Error, code, message); }
+class Dir {
+  constructor(dirPath, entries, encoding) {
+    this[kDirPath] = dirPath;
+    this[kDirEntries] = entries;
+    this[kDirEncoding] = encoding;
+    this[kDirClosed] = false;
+    this[kDirPending] = 0;
+  }
+  get path() { return this[kDirPath]; }
+  [kDirNext]() {
+    const e = this[kDirEntries].shift();
+    if (!e) return null;
+    const name = encodeName(e[0], this[kDirEncoding]);
+    const d = new Dirent(name, e[1], this[kDirPath]);
+    d.path = path.join(this[kDirPath], e[0]);
+    return d;
+  }
+  [kDirCheckSync]() {
+    if (this[kDirClosed]) throw dirError('ERR_DIR_CLOSED', 'Directory handle was closed');
+    if (this[kDirPending] > 0) throw dirError('ERR_DIR_CONCURRENT_OPERATION', 'Cannot do synchronous work on directory handle with concurrent asynchronous operations');
+  }
+  readSync() { this[kDirCheckSync](); return this[kDirNext](); }
+  read(callback) {
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    const p = new Promise((resolve, reject) => {
+      if (this[kDirClosed]) { reject(dirError('ERR_DIR_CLOSED', 'Directory handle was closed')); return; }
+      this[kDirPending]++;
+      nextTick(() => { this[kDirPending]--; resolve(this[kDirNext]()); });
+    });
+    if (callback === undefined) return p;
+    p.then((d) => callUser(callback, null, d), (e) => callUser(callback, e));
+  }
+  closeSync() { this[kDirCheckSync](); this[kDirClosed] = true; this[kDirEntries] = []; }
+  close(callback) {
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    const p = new Promise((resolve, reject) => {
+      if (this[kDirClosed]) { reject(dirError('ERR_DIR_CLOSED', 'Directory handle was closed')); return; }
+      this[kDirClosed] = true;
+      // Reads already queued finish first, as Node queues operations on a handle.
+      nextTick(() => { this[kDirEntries] = []; resolve(); });
+    });
+    if (callback === undefined) return p;
+    p.then(() => callUser(callback, null), (e) => callUser(callback, e));
+  }
+  async* entries() {
+    try {
+      for (;;) {
+        const d = await this.read();
+        if (d === null) break;
+        yield d;
+      }
+    } finally {
+      if (!this[kDirClosed]) await this.close();
+    }
+  }
+  [Symbol.asyncIterator]() { return this.entries(); }
+}
+function opendirWith(run, p, options) {
+  options = getOptions(options, { encoding: 'utf8' });
+  const dir = getValidatedPath(p);
+  if (options.bufferSize !== undefined) validateUint32(options.bufferSize, 'options.bufferSize', true);
+  return then(run('op_fs_opendir', dir), (entries) => new Dir(dir, entries, options.encoding));
+}
+fsSync.opendirSync = function opendirSync(p, options) { return opendirWith(runSync, p, options); };
+fsPromises.opendir = async function opendir(p, options) { return opendirWith(runAsync, p, options); };
+fsCallbacks.opendir = function opendir(p, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  validateFunction(callback, 'callback');
+  opendirWith(runAsync, p, options).then((d) => callUser(callback, null, d), (e) => callUser(callback, e));
+};
+
+// ---------------------------------------------------------------------------------------------
+// FileHandle: fs.promises.open's result. Once closed its fd reads -1 and every method rejects
+// with EBADF naming the method's syscall, as Node's does.
+const kFd = Symbol('kFd'), kClosePromise = Symbol('kClosePromise'), kLocked = Symbol('kLocked');
+function handleClosedError(syscall) {
+  const e = new Error('file closed');
+  e.code = 'EBADF';
+  e.syscall = syscall;
+  return e;
+}
 class FileHandle extends EventEmitter {
-  constructor(fd) { super(); this.fd = fd; this._closed = false; }
-  async read(buffer, offset = 0, length, position = null) {
-    if (buffer === undefined || (typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
-      const o = buffer || {};
-      buffer = o.buffer || Buffer.alloc(16384);
-      offset = o.offset || 0; length = o.length; position = o.position ?? null;
+  constructor(fd) {
+    super();
+    this[kFd] = fd;
+    this[kClosePromise] = null;
+    this[kLocked] = false;
+  }
+  get fd() { return this[kFd]; }
+  // The handle's fd for an operation, or the closed-handle error.
+  _use(syscall) {
+    if (this[kFd] === -1) throw handleClosedError(syscall);
+    return this[kFd];
+  }
+  async appendFile(data, options) {
+    this._use('write');
+    return fsPromises.appendFile(this, data, options);
+  }
+  async chmod(mode) { return runAsync('op_fs_fchmod', this._use('fchmod'), parseFileMode(mode, 'mode')); }
+  async chown(uid, gid) {
+    const fd = this._use('fchown');
+    validateId(uid, 'uid'); validateId(gid, 'gid');
+    return runAsync('op_fs_fchown', fd, uid, gid);
+  }
+  async datasync() { return runAsync('op_fs_fdatasync', this._use('fdatasync')); }
+  async sync() { return runAsync('op_fs_fsync', this._use('fsync')); }
+  async read(bufferOrParams, offset, length, position) {
+    const fd = this._use('read');
+    let buffer = bufferOrParams;
+    if (!isArrayBufferView(buffer)) {
+      ({ buffer = Buffer.alloc(16384), offset = 0, length = buffer.byteLength - offset, position = null } = bufferOrParams ?? {});
+      validateBuffer(buffer);
     }
-    if (length === undefined) length = buffer.byteLength - offset;
-    const bytes = await runAsync('op_fs_read_at', this.fd, length, position === null ? -1 : Number(position));
-    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(bytes, offset);
-    return { bytesRead: bytes.length, buffer };
-  }
-  async write(data, offsetOrPosition, lengthOrEncoding, position) {
-    let bytes;
-    if (typeof data === 'string') { bytes = dataBytes(data, lengthOrEncoding); position = offsetOrPosition; }
-    else {
-      const offset = offsetOrPosition || 0;
-      const length = lengthOrEncoding === undefined ? data.byteLength - offset : lengthOrEncoding;
-      bytes = new Uint8Array(data.buffer, data.byteOffset + offset, length);
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
-    const n = await runAsync('op_fs_write_at', this.fd, bytes, position === null || position === undefined ? -1 : Number(position));
-    return { bytesWritten: n, buffer: data };
+    if (offset === undefined || offset === null) offset = 0; else validateInteger(offset, 'offset', 0);
+    length |= 0;
+    if (length === 0) return { bytesRead: 0, buffer };
+    const pos = checkReadTarget(buffer, offset, length, position);
+    const bytesRead = await readInto(runAsync, fd, buffer, offset, length, pos);
+    return { bytesRead, buffer };
   }
-  readFile(options) { return fsPromises.readFile(this, options); }
-  writeFile(data, options) { return fsPromises.writeFile(this, data, options); }
-  appendFile(data, options) { return fsPromises.appendFile(this, data, options); }
-  stat() { return runAsync('op_fs_fstat', this.fd).then((a) => new Stats(a)); }
-  truncate(len = 0) { return runAsync('op_fs_ftruncate', this.fd, len); }
-  sync() { return runAsync('op_fs_fsync', this.fd); }
-  datasync() { return runAsync('op_fs_fsync', this.fd); }
-  async close() {
-    if (this._closed) return;
-    this._closed = true;
-    await runAsync('op_fs_close', this.fd);
-    this.emit('close');
+  async readv(buffers, position) {
+    const fd = this._use('read');
+    validateBufferArray(buffers);
+    return { bytesRead: await readvWith(runAsync, fd, buffers, position), buffers };
   }
-  [Symbol.asyncDispose]() { return this.close(); }
+  async readFile(options) {
+    options = getOptions(options, { flag: 'r' });
+    const fd = this._use('read');
+    checkAborted(options.signal);
+    const bytes = await runAsync('op_fs_read_all', fd);
+    checkAborted(options.signal);
+    return decodeBytes(bytes, options.encoding);
+  }
+  readLines(options) {
+    const { createInterface } = builtins.get('readline');
+    return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
+  // A web ReadableStream of the file's bytes from the current position, closing nothing: the
+  // handle stays the caller's to close, and is locked to the stream meanwhile.
+  readableWebStream() {
+    if (this[kFd] === -1) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: The FileHandle is closed');
+    if (this[kClosePromise]) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: The FileHandle is closing');
+    if (this[kLocked]) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: The FileHandle is locked');
+    this[kLocked] = true;
+    const handle = this;
+    const unlock = () => { handle[kLocked] = false; };
+    return new ReadableStream({
+      type: 'bytes',
+      async pull(controller) {
+        const bytes = await runAsync('op_fs_read_at', handle._use('read'), 65536, -1);
+        if (bytes.length === 0) {
+          unlock();
+          controller.close();
+          if (controller.byobRequest) controller.byobRequest.respond(0);
+        } else controller.enqueue(bytes);
+      },
+      cancel() { unlock(); },
+    });
+  }
+  async stat(options) { return statsFrom(await runAsync('op_fs_fstat', this._use('fstat')), options && options.bigint); }
+  async truncate(len = 0) {
+    const fd = this._use('ftruncate');
+    validateInteger(len, 'len');
+    return runAsync('op_fs_ftruncate', fd, Math.max(0, len));
+  }
+  async utimes(atime, mtime) {
+    const fd = this._use('futime');
+    return runAsync('op_fs_futimes', fd, toUnixTimestamp(atime), toUnixTimestamp(mtime));
+  }
+  async write(buffer, offsetOrOptions, length, position) {
+    const fd = this._use('write');
+    if (buffer?.byteLength === 0) return { bytesWritten: 0, buffer };
+    if (isArrayBufferView(buffer) && offsetOrOptions !== undefined && offsetOrOptions !== null && typeof offsetOrOptions !== 'object') {
+      validateInteger(offsetOrOptions, 'offset', 0);
+    }
+    const w = writeArgs(buffer, offsetOrOptions, length, position, false);
+    const bytesWritten = await runAsync('op_fs_write_at', fd, w.bytes, w.position);
+    return { bytesWritten, buffer };
+  }
+  async writev(buffers, position) {
+    const fd = this._use('write');
+    validateBufferArray(buffers);
+    if (buffers.length === 0) return { bytesWritten: 0, buffers };
+    return { bytesWritten: await writevWith(runAsync, fd, buffers, position), buffers };
+  }
+  async writeFile(data, options) {
+    this._use('write');
+    return fsPromises.writeFile(this, data, options);
+  }
+  createReadStream(options) { return fs.createReadStream(undefined, { ...getOptions(options), fd: this }); }
+  createWriteStream(options) { return fs.createWriteStream(undefined, { ...getOptions(options), fd: this }); }
+  close() {
+    if (this[kFd] === -1) return Promise.resolve();
+    if (this[kClosePromise]) return this[kClosePromise];
+    const fd = this[kFd];
+    this[kClosePromise] = runAsync('op_fs_close', fd).then(() => {
+      this[kFd] = -1;
+      this[kClosePromise] = null;
+      this.emit('close');
+    }, (e) => {
+      this[kClosePromise] = null;
+      throw e;
+    });
+    return this[kClosePromise];
+  }
 }
 const promisesOpen = fsPromises.open;
-fsPromises.open = async (p, flags, mode) => new FileHandle(await promisesOpen(p, flags, mode));
-fsPromises.constants = fsCallbacks.constants;
-for (const k of ['fstat', 'close', 'ftruncate', 'fsync']) delete fsPromises[k];
+fsPromises.open = async function open(p, flags, mode) { return new FileHandle(await promisesOpen(p, flags, mode)); };
+// fs.promises.writeFile also takes (async) iterables and streams of chunks.
+const isCustomIterable = (d) => d != null && typeof d !== 'string' && !isArrayBufferView(d) &&
+  (typeof d[Symbol.iterator] === 'function' || typeof d[Symbol.asyncIterator] === 'function');
+const promisesWriteFile = fsPromises.writeFile;
+fsPromises.writeFile = async function writeFile(p, data, options) {
+  if (!isCustomIterable(data)) return promisesWriteFile(p, data, options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  validateAbortSignal(options.signal, 'options.signal');
+  checkAborted(options.signal);
+  const handle = p instanceof FileHandle ? p : await fsPromises.open(p, options.flag || 'w', options.mode);
+  try {
+    for await (const chunk of data) {
+      checkAborted(options.signal);
+      await writeAll(runAsync, handle.fd, bytesView(isArrayBufferView(chunk) ? chunk : Buffer.from(chunk, options.encoding || 'utf8')));
+    }
+  } finally {
+    if (handle !== p) await handle.close();
+  }
+};
+fsPromises.appendFile = async function appendFile(p, data, options) {
+  options = { ...getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' }) };
+  if (!options.flag || p instanceof FileHandle) options.flag = 'a';
+  return fsPromises.writeFile(p, data, options);
+};
+for (const k of Object.keys(fsPromises)) {
+  if (['fstat', 'close', 'ftruncate', 'fsync', 'fdatasync', 'fchmod', 'fchown', 'futimes'].includes(k)) delete fsPromises[k];
+}
 
 const fs = {
   ...fsCallbacks,
   ...fsSync,
   promises: fsPromises,
   constants: { ...O, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
-    S_IFMT: 0o170000, S_IFREG: 0o100000, S_IFDIR: 0o040000, S_IFLNK: 0o120000 },
-  Stats, Dirent,
+    S_IFMT, S_IFREG, S_IFDIR, S_IFLNK },
+  Stats, Dirent, Dir,
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
-};
-fs.read = (fd, buffer, offset, length, position, cb) => {
-  if (typeof offset === 'function') { cb = offset; offset = 0; length = buffer.byteLength; position = null; }
-  runAsync('op_fs_read_at', fd, length, position === null || position === undefined ? -1 : Number(position)).then((bytes) => {
-    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(bytes, offset);
-    cb(null, bytes.length, buffer);
-  }, (e) => cb(e));
-};
-fs.write = (fd, data, ...rest) => {
-  const cb = rest.pop();
-  new FileHandle(fd).write(data, ...rest).then(({ bytesWritten, buffer }) => cb(null, bytesWritten, buffer), (e) => cb(e));
+  _toUnixTimestamp: toUnixTimestamp,
 };
 fsPromises.constants = fs.constants;
 
@@ -376,12 +1173,13 @@ fsPromises.watch = (filename, options = {}) => {
 // an error is reported once (Node calls the listener with zeroed stats when it starts missing).
 const statWatchers = new Map();
 class StatWatcher extends EventEmitter {
-  constructor(path, interval, persistent) {
+  constructor(path, interval, persistent, bigint) {
     super();
     this._path = path;
+    this._bigint = bigint;
     this._prev = this._stat();
     this._missing = this._prev === null;
-    if (this._prev === null) this._prev = new Stats(new Array(14).fill(0));
+    if (this._prev === null) this._prev = statsFrom(new Array(22).fill(0), this._bigint);
     this._timer = setInterval(() => this._poll(), interval);
     if (!persistent) this._timer.unref();
     // As Node: a file missing from the start is reported once, zeroed on both sides.
@@ -389,14 +1187,14 @@ class StatWatcher extends EventEmitter {
   }
   _stat() {
     const r = ops.op_fs_stat(this._path, true);
-    return r && r.__feError ? null : new Stats(r);
+    return r && r.__feError ? null : statsFrom(r, this._bigint);
   }
   _poll() {
     let curr = this._stat();
     const missing = curr === null;
     if (missing) {
       if (this._missing) return;
-      curr = new Stats(new Array(14).fill(0));
+      curr = statsFrom(new Array(22).fill(0), this._bigint);
     } else {
       const p = this._prev;
       if (!this._missing && curr.mtimeMs === p.mtimeMs && curr.ctimeMs === p.ctimeMs && curr.size === p.size &&
@@ -422,7 +1220,7 @@ fs.watchFile = (filename, options, listener) => {
   const p = toPath(filename, 'filename');
   let watcher = statWatchers.get(p);
   if (!watcher) {
-    watcher = new StatWatcher(p, options.interval || 5007, options.persistent !== false);
+    watcher = new StatWatcher(p, options.interval || 5007, options.persistent !== false, !!options.bigint);
     statWatchers.set(p, watcher);
   }
   watcher.on('change', listener);

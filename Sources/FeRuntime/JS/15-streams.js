@@ -3,7 +3,7 @@
 // end/finish/close ordering, destroy, async iteration), condensed from Node's own algorithms.
 // Then fs.createReadStream/createWriteStream and process.stdin/stdout/stderr as real streams.
 // Everything is inside one function so its helpers stay out of the shared runtime scope.
-// Uses from earlier files: 00-core.js (hasOwn, define, opError); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (toPath, openFlags, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (hasOwn, define, opError); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
 
 // opAsync, with a failed op's error info (`{__feError}`) made into a Node-style Error.
 const opAsyncNodeError = (op, ...args) => opAsync(op, ...args).catch((e) => {
@@ -1830,80 +1830,153 @@ const nodeStream = (() => {
   Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true, writable: true });
   registerBuiltin('stream', Stream);
   registerBuiltin('stream/promises', promises);
-  return { Stream, Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline, destroyer, isNodeStream };
+  return { Stream, Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline, destroyer, isNodeStream, errorOrDestroy };
 })();
 
 // ---------------------------------------------------------------------------------------------
-// fs.createReadStream / fs.createWriteStream: Node's ReadStream and WriteStream over the async
-// fs ops, opening the file in _construct.
+// fs.createReadStream / fs.createWriteStream: Node's ReadStream and WriteStream. They do their
+// I/O through `options.fs` (open/read/write/writev/close, default the fs module, so patching
+// fs.open or fs.read is seen), or through a FileHandle given as `fd`; a file is opened in
+// _construct, or by a monkey-patched open() for old code.
 (() => {
-  const { Readable, Writable } = nodeStream;
-  const readAt = (fd, length, position) => opAsyncNodeError(ops.op_fs_read_at_async, fd, length, position);
-  const writeAt = (fd, bytes, position) => opAsyncNodeError(ops.op_fs_write_at_async, fd, bytes, position);
-  const closeFd = (fd) => opAsyncNodeError(ops.op_fs_close_async, fd);
-  const streamOptions = (options) => (typeof options === 'string' ? { encoding: options } : options == null ? {} : options);
-  const outOfRangeError = (name, range, value) => nodeError(RangeError, 'ERR_OUT_OF_RANGE',
-    `The value of "${name}" is out of range. It must be ${range}. Received ${inspect(value)}`);
-
-  function openIn(stream, cb) {
-    opAsyncNodeError(ops.op_fs_open_async, stream.path, openFlags(stream.flags), stream.mode).then(uncaughtIn((fd) => {
-      stream.fd = fd;
-      cb();
-      stream.emit('open', fd);
-      stream.emit('ready');
-    }), uncaughtIn((err) => cb(err)));
+  const { Readable, Writable, errorOrDestroy } = nodeStream;
+  const kFs = Symbol('kFs'), kHandle = Symbol('kHandle'), kIsPerformingIO = Symbol('kIsPerformingIO'), kIoDone = Symbol('kIoDone');
+  const notImplemented = (what) => nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', `The ${what} method is not implemented`);
+  const validateFn = (v, name) => { if (typeof v !== 'function') throw invalidArgType(name, 'Function', v); };
+  // A FileHandle as the fs operations a stream uses.
+  const handleOperations = (handle) => ({
+    open() { throw notImplemented('open()'); },
+    close(fd, cb) { handle.close().then(() => cb(), cb); },
+    read(fd, buf, offset, length, pos, cb) { handle.read(buf, offset, length, pos).then((r) => cb(null, r.bytesRead, r.buffer), (err) => cb(err, 0, buf)); },
+    write(fd, buf, offset, length, pos, cb) { handle.write(buf, offset, length, pos).then((r) => cb(null, r.bytesWritten, r.buffer), (err) => cb(err, 0, buf)); },
+    writev(fd, buffers, pos, cb) { handle.writev(buffers, pos).then((r) => cb(null, r.bytesWritten, r.buffers), (err) => cb(err, 0, buffers)); },
+  });
+  function importFd(stream, options) {
+    if (typeof options.fd === 'number') {
+      stream[kFs] = options.fs || fs;
+      return options.fd;
+    }
+    if (typeof options.fd === 'object' && options.fd instanceof FileHandle) {
+      if (options.fs) throw notImplemented('FileHandle with fs');
+      stream[kHandle] = options.fd;
+      stream[kFs] = handleOperations(options.fd);
+      options.fd.on('close', () => stream.close());
+      return options.fd.fd;
+    }
+    throw invalidArgType('options.fd', ['number', 'FileHandle'], options.fd);
   }
-  function closeIn(stream, err, cb) {
-    if (typeof stream.fd !== 'number' || !stream.autoClose) { cb(err); return; }
-    const fd = stream.fd;
-    stream.fd = null;
-    closeFd(fd).then(uncaughtIn(() => cb(err)), uncaughtIn((e) => cb(err || e)));
+  const streamOptions = (options) => {
+    if (options == null) return {};
+    if (typeof options === 'string') return { encoding: options };
+    if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
+    return { ...options };
+  };
+  function setUp(stream, path, options, defaultFlags) {
+    if (options.fd == null) {
+      stream.fd = null;
+      stream[kFs] = options.fs || fs;
+      validateFn(stream[kFs].open, 'options.fs.open');
+      stream.path = path instanceof URL ? fileURLToPath(path) : path;
+      stream.flags = options.flags === undefined ? defaultFlags : options.flags;
+      stream.mode = options.mode === undefined ? 0o666 : options.mode;
+      toPath(stream.path);
+    } else {
+      stream.fd = getValidatedFd(importFd(stream, options));
+    }
+    options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+    stream[kIsPerformingIO] = false;
   }
+  function construct(callback) {
+    const stream = this;
+    if (typeof stream.fd === 'number') { callback(); return; }
+    if (stream.open !== openWriteFs && stream.open !== openReadFs) {
+      // Old code patches open() and emits 'open' itself: construction ends on that event.
+      const orgEmit = stream.emit;
+      stream.emit = function (...args) {
+        if (args[0] === 'open') {
+          this.emit = orgEmit;
+          callback();
+          Reflect.apply(orgEmit, this, args);
+        } else if (args[0] === 'error') {
+          this.emit = orgEmit;
+          callback(args[1]);
+        } else {
+          Reflect.apply(orgEmit, this, args);
+        }
+      };
+      stream.open();
+    } else {
+      stream[kFs].open(stream.path, stream.flags, stream.mode, (er, fd) => {
+        if (er) { callback(er); return; }
+        stream.fd = fd;
+        callback();
+        stream.emit('open', stream.fd);
+        stream.emit('ready');
+      });
+    }
+  }
+  function closeStream(stream, err, cb) {
+    if (!stream.fd) { cb(err); return; }
+    const finish = () => { stream[kFs].close(stream.fd, (er) => { cb(er || err); }); stream.fd = null; };
+    if (stream.flush) stream[kFs].fsync(stream.fd, (flushErr) => { err = err || flushErr; finish(); });
+    else finish();
+  }
+  function destroyWhenIdle(err, cb) {
+    // The fd may not be closed under a read or write still running on the worker pool.
+    if (this[kIsPerformingIO]) this.once(kIoDone, (er) => closeStream(this, err || er, cb));
+    else closeStream(this, err, cb);
+  }
+  const openReadFs = util.deprecate(function open() {}, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
+  const openWriteFs = util.deprecate(function open() {}, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
 
   function ReadStream(path, options) {
     if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-    options = { ...streamOptions(options) };
+    options = streamOptions(options);
     if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
-    this.fd = options.fd == null ? null : options.fd;
-    this.path = this.fd === null ? toPath(path) : undefined;
-    this.flags = options.flags === undefined ? 'r' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
+    setUp(this, path, options, 'r');
+    validateFn(this[kFs].read, 'options.fs.read');
+    if (options.autoDestroy) validateFn(this[kFs].close, 'options.fs.close');
     this.start = options.start;
-    this.end = options.end === undefined ? Infinity : options.end;
+    this.end = options.end ?? Infinity;
     this.pos = undefined;
     this.bytesRead = 0;
-    this.autoClose = options.autoClose === undefined ? true : options.autoClose;
     if (this.start !== undefined) {
-      if (typeof this.start !== 'number' || !Number.isInteger(this.start) || this.start < 0) throw outOfRangeError('start', '>= 0 and <= 2147483647', this.start);
+      validateInteger(this.start, 'start', 0);
       this.pos = this.start;
     }
-    if (this.end !== Infinity && (typeof this.end !== 'number' || this.end < 0)) throw outOfRangeError('end', '>= 0 and <= 2147483647', this.end);
-    if (this.start !== undefined && this.start > this.end) {
-      throw outOfRangeError('start', `<= "end" (here: ${this.end})`, this.start);
+    if (this.end !== Infinity) {
+      validateInteger(this.end, 'end', 0);
+      if (this.start !== undefined && this.start > this.end) throw outOfRange('start', `<= "end" (here: ${this.end})`, this.start);
     }
-    options.autoDestroy = this.autoClose;
-    if (this.fd === null) options.construct = function (cb) { openIn(this, cb); };
     Readable.call(this, options);
   }
   Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
   Object.setPrototypeOf(ReadStream, Readable);
+  Object.defineProperty(ReadStream.prototype, 'autoClose', {
+    get() { return this._readableState.autoDestroy; }, set(v) { this._readableState.autoDestroy = v; }, configurable: true,
+  });
   Object.defineProperty(ReadStream.prototype, 'pending', { get() { return this.fd === null; }, configurable: true });
+  ReadStream.prototype.open = openReadFs;
+  ReadStream.prototype._construct = construct;
   ReadStream.prototype._read = function (n) {
     n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
     if (n <= 0) { this.push(null); return; }
-    const position = this.pos === undefined ? -1 : this.pos;
-    readAt(this.fd, n, position).then(uncaughtIn((bytes) => {
-      if (this.destroyed) return;
-      if (bytes.length > 0) {
-        if (this.pos !== undefined) this.pos += bytes.length;
-        this.bytesRead += bytes.length;
-        this.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    const buf = Buffer.allocUnsafeSlow(n);
+    this[kIsPerformingIO] = true;
+    this[kFs].read(this.fd, buf, 0, n, this.pos, (er, bytesRead, b) => {
+      this[kIsPerformingIO] = false;
+      if (this.destroyed) { this.emit(kIoDone, er); return; }
+      if (er) errorOrDestroy(this, er);
+      else if (bytesRead > 0) {
+        if (this.pos !== undefined) this.pos += bytesRead;
+        this.bytesRead += bytesRead;
+        this.push(bytesRead !== b.length ? Buffer.from(b.subarray(0, bytesRead)) : b);
       } else {
         this.push(null);
       }
-    }), uncaughtIn((err) => { this.destroy(err); }));
+    });
   };
-  ReadStream.prototype._destroy = function (err, cb) { closeIn(this, err, cb); };
+  ReadStream.prototype._destroy = destroyWhenIdle;
   ReadStream.prototype.close = function (cb) {
     if (typeof cb === 'function') nodeStream.finished(this, cb);
     this.destroy();
@@ -1911,40 +1984,88 @@ const nodeStream = (() => {
 
   function WriteStream(path, options) {
     if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-    options = { ...streamOptions(options) };
+    options = streamOptions(options);
     options.decodeStrings = true;
-    this.fd = options.fd == null ? null : options.fd;
-    this.path = this.fd === null ? toPath(path) : undefined;
-    this.flags = options.flags === undefined ? 'w' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
+    setUp(this, path, options, 'w');
+    const ops = this[kFs];
+    if (!ops.write && !ops.writev) throw invalidArgType('options.fs.write', 'function', ops.write);
+    if (ops.write) validateFn(ops.write, 'options.fs.write');
+    if (ops.writev) validateFn(ops.writev, 'options.fs.writev');
+    if (options.autoDestroy) validateFn(ops.close, 'options.fs.close');
+    // Either one is enough: without write() a single chunk goes through writev(), and the other
+    // way round.
+    if (!ops.write) this._write = function (data, encoding, cb) { this._writev([{ chunk: data, encoding }], cb); };
+    if (!ops.writev) this._writev = null;
     this.start = options.start;
     this.pos = undefined;
     this.bytesWritten = 0;
-    this.autoClose = options.autoClose === undefined ? true : options.autoClose;
+    this.flush = options.flush === true;
     if (this.start !== undefined) {
-      if (typeof this.start !== 'number' || !Number.isInteger(this.start) || this.start < 0) throw outOfRangeError('start', '>= 0 and <= 2147483647', this.start);
+      validateInteger(this.start, 'start', 0);
       this.pos = this.start;
     }
-    options.autoDestroy = this.autoClose;
-    if (this.fd === null) options.construct = function (cb) { openIn(this, cb); };
     Writable.call(this, options);
     if (options.encoding) this.setDefaultEncoding(options.encoding);
   }
   Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
   Object.setPrototypeOf(WriteStream, Writable);
+  Object.defineProperty(WriteStream.prototype, 'autoClose', {
+    get() { return this._writableState.autoDestroy; }, set(v) { this._writableState.autoDestroy = v; }, configurable: true,
+  });
   Object.defineProperty(WriteStream.prototype, 'pending', { get() { return this.fd === null; }, configurable: true });
+  WriteStream.prototype.open = openWriteFs;
+  WriteStream.prototype._construct = construct;
+  // Writes until everything is out, retrying a write that wrote nothing (EAGAIN) up to 5 times.
+  function writeAllOf(stream, data, size, pos, cb, retries = 0) {
+    stream[kFs].write(stream.fd, data, 0, size, pos, (er, bytesWritten, buffer) => {
+      if (er && er.code === 'EAGAIN') { er = null; bytesWritten = 0; }
+      if (stream.destroyed || er) { cb(er || nodeError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed')); return; }
+      stream.bytesWritten += bytesWritten;
+      retries = bytesWritten ? 0 : retries + 1;
+      size -= bytesWritten;
+      if (pos !== undefined && pos !== null) pos += bytesWritten;
+      if (retries > 5) cb(new Error('writeAll failed'));
+      else if (size) writeAllOf(stream, (buffer || data).subarray(bytesWritten), size, pos, cb, retries);
+      else cb();
+    });
+  }
+  function writevAllOf(stream, chunks, size, pos, cb, retries = 0) {
+    stream[kFs].writev(stream.fd, chunks, pos, (er, bytesWritten) => {
+      if (er && er.code === 'EAGAIN') { er = null; bytesWritten = 0; }
+      if (stream.destroyed || er) { cb(er || nodeError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call writev after a stream was destroyed')); return; }
+      stream.bytesWritten += bytesWritten;
+      retries = bytesWritten ? 0 : retries + 1;
+      size -= bytesWritten;
+      if (pos !== undefined && pos !== null) pos += bytesWritten;
+      if (retries > 5) { cb(new Error('writev failed')); return; }
+      if (!size) { cb(); return; }
+      // Drop what was written and go on with the rest.
+      let skip = bytesWritten;
+      while (skip > 0 && chunks.length && chunks[0].length <= skip) skip -= chunks.shift().length;
+      if (skip > 0) chunks[0] = chunks[0].subarray(skip);
+      writevAllOf(stream, chunks, size, pos, cb, retries);
+    });
+  }
+  function afterIo(stream, cb) {
+    return (er) => {
+      stream[kIsPerformingIO] = false;
+      cb(er);
+      if (stream.destroyed) stream.emit(kIoDone, er);
+    };
+  }
   WriteStream.prototype._write = function (data, encoding, cb) {
-    const position = this.pos === undefined ? -1 : this.pos;
-    writeAt(this.fd, data, position).then(uncaughtIn((n) => {
-      this.bytesWritten += n;
-      if (this.pos !== undefined) this.pos += n;
-      cb();
-    }), uncaughtIn((err) => cb(err)));
+    this[kIsPerformingIO] = true;
+    writeAllOf(this, data, data.length, this.pos, afterIo(this, cb));
+    if (this.pos !== undefined) this.pos += data.length;
   };
-  WriteStream.prototype._writev = function (chunks, cb) {
-    this._write(Buffer.concat(chunks.map((c) => c.chunk)), 'buffer', cb);
+  WriteStream.prototype._writev = function (data, cb) {
+    const chunks = data.map((d) => d.chunk);
+    const size = chunks.reduce((n, c) => n + c.length, 0);
+    this[kIsPerformingIO] = true;
+    writevAllOf(this, chunks, size, this.pos, afterIo(this, cb));
+    if (this.pos !== undefined) this.pos += size;
   };
-  WriteStream.prototype._destroy = function (err, cb) { closeIn(this, err, cb); };
+  WriteStream.prototype._destroy = destroyWhenIdle;
   WriteStream.prototype.close = function (cb) {
     if (cb) {
       if (this.closed) { nextTick(cb); return; }
@@ -1957,8 +2078,10 @@ const nodeStream = (() => {
 
   fs.ReadStream = ReadStream;
   fs.WriteStream = WriteStream;
-  fs.createReadStream = (path, options) => new ReadStream(path, options);
-  fs.createWriteStream = (path, options) => new WriteStream(path, options);
+  fs.FileReadStream = ReadStream;
+  fs.FileWriteStream = WriteStream;
+  fs.createReadStream = function createReadStream(path, options) { return new ReadStream(path, options); };
+  fs.createWriteStream = function createWriteStream(path, options) { return new WriteStream(path, options); };
 })();
 
 // ---------------------------------------------------------------------------------------------
