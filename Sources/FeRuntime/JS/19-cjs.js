@@ -1,285 +1,552 @@
-// CommonJS: Node's module system - require() with Node's resolution (relative files with
-// .js/.json/.cjs, directories with package.json "main" or index.js, node_modules up the tree,
-// package.json "exports" with the require/node/default conditions), require.cache,
-// require.resolve, require.main, the module wrapper, cycles (partial exports), and
-// module.createRequire / builtinModules. The wrapper is compiled natively (op_compile_cjs),
-// so stack traces carry the file's real line and column.
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (describe); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin).
+// CommonJS: Node's module system with Node's algorithms (lib/internal/modules/cjs/loader.js) and
+// the Module internals tools patch: Module._load, _resolveFilename, _findPath, _resolveLookupPaths,
+// _nodeModulePaths, _initPaths/globalPaths (NODE_PATH, ~/.node_modules), _extensions (the
+// longest registered extension wins), _cache, _pathCache, _stat, wrap/wrapper (a patched wrapper
+// compiles through vm), require.resolve with `paths`, package.json "exports" and "imports" with
+// conditions, patterns and null targets (the ES resolver's algorithm and errors), self-reference,
+// cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
+// The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
+// line and column.
+// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin).
 const cjs = (() => {
-  const statKind = (p) => {
-    const r = ops.op_fs_stat(p, true);
-    if (r && r.__feError) return 0;
-    const mode = r[1] & 0o170000;
-    return mode === 0o040000 ? 2 : mode === 0o100000 ? 1 : 0;
-  };
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
+  const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
+  // Node's internalModuleStat: 0 file, 1 directory, a negative errno otherwise.
+  function stat(filename) {
+    const r = ops.op_fs_stat(filename, true);
+    if (r && r.__feError) return -2;
+    const mode = r[1] & 0o170000;
+    return mode === 0o040000 ? 1 : 0;
+  }
+
+  // package.json, read once per file; only the fields the loader uses, and only own ones (a
+  // getter on Object.prototype must not answer for a missing "main").
   const packageCache = new Map();
   function readPackage(dir) {
     const file = path.join(dir, 'package.json');
     if (packageCache.has(file)) return packageCache.get(file);
     let pkg = null;
-    if (statKind(file) === 1) {
-      try { pkg = JSON.parse(readText(file)); } catch (e) {
-        const err = new Error(`Invalid package config ${file}: ${e.message}`);
+    if (stat(file) === 0) {
+      let json;
+      try { json = JSON.parse(readText(file)); } catch (e) {
+        const err = new Error(`Invalid package config ${file}.${e.message ? ` ${e.message}` : ''}`);
         err.code = 'ERR_INVALID_PACKAGE_CONFIG';
+        err.path = file;
         throw err;
       }
-      if (pkg === null || typeof pkg !== 'object') pkg = {};
+      pkg = Object.create(null);
+      if (json !== null && typeof json === 'object') {
+        for (const k of ['name', 'main', 'exports', 'imports', 'type']) if (Object.prototype.hasOwnProperty.call(json, k)) pkg[k] = json[k];
+      }
+      pkg.path = dir;
     }
     packageCache.set(file, pkg);
     return pkg;
   }
-
-  class Module {
-    constructor(id = '', parent) {
-      this.id = id;
-      this.path = path.dirname(id);
-      this.exports = {};
-      this.filename = null;
-      this.loaded = false;
-      this.children = [];
-      this.paths = [];
-      define(this, 'parent', parent);
-      if (parent && parent.children) parent.children.push(this);
-    }
-    require(id) {
-      if (typeof id !== 'string') throw typeError('ERR_INVALID_ARG_TYPE', `The "id" argument must be of type string. Received${describe(id)}`);
-      if (id === '') throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'id' must be a non-empty string. Received ''");
-      return Module._load(id, this, false);
-    }
-    _compile(content, filename) {
-      const fn = ops.op_compile_cjs(stripShebang(content), filename);
-      const require = makeRequire(this);
-      const dirname = path.dirname(filename);
-      return Reflect.apply(fn, this.exports, [this.exports, require, this, filename, dirname]);
-    }
-  }
-  const stripShebang = (s) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
-  Module._cache = Object.create(null);
-  Module._pathCache = Object.create(null);
-  Module._extensions = Object.create(null);
-  Module.builtinModules = core.nodeBuiltinNames.slice();
-  Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
-  Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
-  Module.Module = Module;
-
-  Module._extensions['.js'] = (module, filename) => {
-    const content = readText(filename);
-    if (filename.endsWith('.js')) {
-      const pkg = nearestPackageType(path.dirname(filename));
-      if (pkg === 'module') {
-        const e = new Error(`require() of ES Module ${filename} not supported.\nInstead change the require to a dynamic import() which is available in all CommonJS modules.`);
-        e.code = 'ERR_REQUIRE_ESM';
-        throw e;
-      }
-    }
-    module._compile(content, filename);
-  };
-  Module._extensions['.cjs'] = Module._extensions['.js'];
-  Module._extensions['.json'] = (module, filename) => {
-    const content = readText(filename);
-    try {
-      module.exports = JSON.parse(stripShebang(content));
-    } catch (err) {
-      err.message = `${filename}: ${err.message}`;
-      throw err;
-    }
-  };
-  Module._extensions['.node'] = (module, filename) => {
-    const e = new Error(`Cannot load native addon ${filename}: fe runs JavaScript only`);
-    e.code = 'ERR_DLOPEN_FAILED';
-    throw e;
-  };
-  // The "type" of the nearest package.json ('module' or 'commonjs'), or null when it has none
-  // (or there is none): the one answer for require() and for Swift's module loader.
-  function nearestPackageType(dir) {
+  // The nearest package.json at or above `dir` (stopping at node_modules, as Node's scope does).
+  function readPackageScope(dir) {
     for (;;) {
+      if (path.basename(dir) === 'node_modules') return null;
       const pkg = readPackage(dir);
-      if (pkg) return pkg.type === 'module' || pkg.type === 'commonjs' ? pkg.type : null;
+      if (pkg) return pkg;
       const parent = path.dirname(dir);
       if (parent === dir) return null;
       dir = parent;
     }
   }
+  // The "type" of the nearest package.json ('module' or 'commonjs'), or null: the one answer for
+  // require() and for Swift's module loader.
+  function nearestPackageType(dir) {
+    const pkg = readPackageScope(dir);
+    return pkg && (pkg.type === 'module' || pkg.type === 'commonjs') ? pkg.type : null;
+  }
 
+  const moduleParents = new WeakMap();
+  class Module {
+    constructor(id = '', parent) {
+      this.id = id;
+      this.path = path.dirname(id);
+      this.exports = {};
+      moduleParents.set(this, parent);
+      if (parent && Array.isArray(parent.children) && !parent.children.includes(this)) parent.children.push(this);
+      this.filename = null;
+      this.loaded = false;
+      this.children = [];
+    }
+    get parent() { return moduleParents.get(this); }
+    set parent(v) { moduleParents.set(this, v); }
+    require(id) {
+      if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
+      if (id === '') throw invalidArgValue('id', id, 'must be a non-empty string');
+      return Module._load(id, this, false);
+    }
+    _compile(content, filename) {
+      const fn = wrapperPatched
+        ? requireBuiltin('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true })
+        : ops.op_compile_cjs(stripBOM(content), filename);
+      const require = makeRequire(this);
+      return Reflect.apply(fn, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
+    }
+  }
+  const stripBOM = (s) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+  Module._cache = Object.create(null);
+  Module._pathCache = Object.create(null);
+  Module._extensions = Object.create(null);
+  Module.builtinModules = core.nodeBuiltinNames.slice();
+  Module.Module = Module;
+  Module._stat = stat;
+  Module._readPackage = readPackage;
+
+  // Module.wrap/wrapper: patching either makes modules compile from the patched source text.
+  let wrapperPatched = false;
+  let wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+  let wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+  const wrapperProxy = new Proxy(wrapper, { set(target, k, v) { wrapperPatched = true; return Reflect.set(target, k, v); }, defineProperty(target, k, d) { wrapperPatched = true; return Reflect.defineProperty(target, k, d); } });
+  Object.defineProperty(Module, 'wrap', { get() { return wrap; }, set(v) { wrapperPatched = true; wrap = v; }, enumerable: true, configurable: true });
+  Object.defineProperty(Module, 'wrapper', { get() { return wrapperProxy; }, set(v) { wrapperPatched = true; wrapper = v; }, enumerable: true, configurable: true });
+
+  Module._extensions['.js'] = function (module, filename) {
+    const content = readText(filename);
+    if (filename.endsWith('.js')) {
+      const pkg = readPackageScope(path.dirname(filename));
+      if (pkg && pkg.type === 'module') {
+        const parent = moduleParents.get(module);
+        throw requireEsmError(filename, parent && parent.filename, path.resolve(pkg.path, 'package.json'));
+      }
+    }
+    module._compile(content, filename);
+  };
+  Module._extensions['.json'] = function (module, filename) {
+    const content = readText(filename);
+    try {
+      module.exports = JSON.parse(stripBOM(content));
+    } catch (err) {
+      err.message = `${filename}: ${err.message}`;
+      throw err;
+    }
+  };
+  Module._extensions['.node'] = function (module, filename) {
+    const e = new Error(`Cannot load native addon ${filename}: fe runs JavaScript only`);
+    e.code = 'ERR_DLOPEN_FAILED';
+    throw e;
+  };
+  function requireEsmError(filename, parentPath, packageJsonPath) {
+    let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
+    if (!packageJsonPath) {
+      if (filename.endsWith('.mjs')) msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
+    } else {
+      const basename = parentPath && path.basename(filename) === path.basename(parentPath) ? filename : path.basename(filename);
+      msg += `\n${basename} is treated as an ES module file as it is a .js file whose nearest parent package.json contains "type": "module" which declares all .js files in that package scope as ES modules.\nInstead either rename ${basename} to end in .cjs, change the requiring code to use dynamic import() which is available in all CommonJS modules, or change "type": "module" to "type": "commonjs" in ${packageJsonPath} to treat all .js files as CommonJS (using .mjs for all ES modules instead).\n`;
+    }
+    return nodeError(Error, 'ERR_REQUIRE_ESM', msg);
+  }
+
+  // The directories a bare request is looked up in: each node_modules from `from` up to the root.
   Module._nodeModulePaths = (from) => {
     from = path.resolve(from);
     if (from === '/') return ['/node_modules'];
-    const parts = from.split('/');
-    const out = [];
-    for (let i = parts.length; i > 0; i--) {
-      if (parts[i - 1] === 'node_modules') continue;
-      out.push(parts.slice(0, i).join('/') + '/node_modules');
+    const paths = [];
+    for (let i = from.length - 1, p = 0, last = from.length; i >= 0; --i) {
+      const code = from.charCodeAt(i);
+      if (code === 47) {
+        if (p !== 12) paths.push(`${from.slice(0, last)}/node_modules`); // skip '.../node_modules/node_modules'
+        last = i;
+        p = 0;
+      } else if (p !== -1) {
+        if ('node_modules'.charCodeAt(11 - p) === code) ++p; else p = -1;
+      }
     }
-    out.push('/node_modules');
-    return out.map((p) => (p.startsWith('//') ? p.slice(1) : p));
+    paths.push('/node_modules');
+    return paths;
+  };
+  // The global folders (NODE_PATH, ~/.node_modules, ~/.node_libraries, <prefix>/lib/node),
+  // computed from the environment of the running process, not the snapshot's.
+  let modulePaths = null;
+  Module._initPaths = () => {
+    const homeDir = process.env.HOME;
+    const nodePath = process.env.NODE_PATH;
+    const prefixDir = path.resolve(process.execPath, '..', '..');
+    let paths = [path.resolve(prefixDir, 'lib', 'node')];
+    if (homeDir) paths.unshift(path.resolve(homeDir, '.node_libraries'), path.resolve(homeDir, '.node_modules'));
+    if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
+    modulePaths = paths;
+    globalPaths = paths.slice();
+  };
+  let globalPaths = null;
+  const globalModulePaths = () => { if (modulePaths === null) Module._initPaths(); return modulePaths; };
+  Object.defineProperty(Module, 'globalPaths', {
+    get() { globalModulePaths(); return globalPaths; }, set(v) { globalModulePaths(); globalPaths = v; }, enumerable: true, configurable: true,
+  });
+
+  Module._resolveLookupPaths = (request, parent) => {
+    if (core.isBuiltin(request)) return null;
+    if (request.charAt(0) !== '.' || (request.length > 1 && request.charAt(1) !== '.' && request.charAt(1) !== '/')) {
+      const global = globalModulePaths();
+      const paths = parent && parent.paths && parent.paths.length ? parent.paths.concat(global) : global;
+      return paths.length > 0 ? paths : null;
+    }
+    if (!parent || !parent.id || !parent.filename) return ['.']; // the REPL: relative to the cwd
+    return [path.dirname(parent.filename)];
   };
 
-  const EXTS = ['.js', '.json', '.node', '.cjs'];
-  function tryFile(p) { return statKind(p) === 1 ? ops.op_fs_realpath(p) : false; }
-  function tryExtensions(p) {
-    for (const ext of EXTS) { const f = tryFile(p + ext); if (f) return f; }
+  const toRealPath = (p) => realpathOf(p);
+  function tryFile(p) { return stat(p) === 0 ? toRealPath(p) : false; }
+  function tryExtensions(p, exts) {
+    for (const ext of exts) { const f = tryFile(p + ext); if (f) return f; }
     return false;
   }
-  function tryPackage(dir, request) {
-    const pkg = readPackage(dir);
-    const main = pkg && typeof pkg.main === 'string' && pkg.main;
-    if (!main) return tryExtensions(path.join(dir, 'index'));
-    const filename = path.resolve(dir, main);
-    const found = tryFile(filename) || tryExtensions(filename) || tryExtensions(path.join(filename, 'index'));
-    if (found) return found;
-    const fallback = tryExtensions(path.join(dir, 'index'));
-    if (fallback) return fallback;
-    const e = new Error(`Cannot find module '${filename}'. Please verify that the package.json has a valid "main" entry`);
-    e.code = 'MODULE_NOT_FOUND';
-    e.path = path.join(dir, 'package.json');
-    e.requestPath = request;
-    throw e;
-  }
-  function loadAsFileOrDirectory(p, request) {
-    const kind = statKind(p);
-    if (kind === 1) return ops.op_fs_realpath(p);
-    const f = tryExtensions(p);
-    if (f) return f;
-    if (kind === 2) return tryPackage(p, request);
-    return false;
+  function tryPackage(requestPath, exts, isMain, originalPath) {
+    const pkg = readPackage(requestPath);
+    const main = pkg && typeof pkg.main === 'string' ? pkg.main : '';
+    if (!main) return tryExtensions(path.resolve(requestPath, 'index'), exts);
+    const filename = path.resolve(requestPath, main);
+    let actual = tryFile(filename) || tryExtensions(filename, exts) || tryExtensions(path.resolve(filename, 'index'), exts);
+    if (actual === false) {
+      actual = tryExtensions(path.resolve(requestPath, 'index'), exts);
+      if (!actual) {
+        const e = new Error(`Cannot find module '${filename}'. Please verify that the package.json has a valid "main" entry`);
+        e.code = 'MODULE_NOT_FOUND';
+        e.path = path.resolve(requestPath, 'package.json');
+        e.requestPath = originalPath;
+        throw e;
+      }
+      const jsonPath = path.resolve(requestPath, 'package.json');
+      process.emitWarning(`Invalid 'main' field in '${jsonPath}' of '${main}'. Please either fix that or report it to the module author`, 'DeprecationWarning', 'DEP0128');
+    }
+    return actual;
   }
 
-  // package.json "exports": conditions in order; subpath patterns with a single '*'.
-  const CONDITIONS = ['require', 'node', 'default'];
-  function resolveExportsTarget(pkgDir, target, subpathMatch, conditions) {
-    if (typeof target === 'string') {
-      if (!target.startsWith('./')) return null;
-      const resolved = target.replace(/\*/g, subpathMatch || '');
-      return path.join(pkgDir, resolved);
-    }
-    if (Array.isArray(target)) {
-      for (const t of target) { const r = resolveExportsTarget(pkgDir, t, subpathMatch, conditions); if (r) return r; }
-      return null;
-    }
-    if (target && typeof target === 'object') {
-      for (const key of Object.keys(target)) {
-        if (key === 'default' || conditions.includes(key)) {
-          const r = resolveExportsTarget(pkgDir, target[key], subpathMatch, conditions);
-          if (r) return r;
+  Module._findPath = (request, paths, isMain) => {
+    const absoluteRequest = path.isAbsolute(request);
+    if (absoluteRequest) paths = [''];
+    else if (!paths || paths.length === 0) return false;
+    const cacheKey = `${request}\x00${paths.join('\x00')}`;
+    const entry = Module._pathCache[cacheKey];
+    if (entry) return entry;
+    let exts;
+    const trailingSlash = request.length > 0 && (request.endsWith('/') || request === '.' || request === '..' || request.endsWith('/.') || request.endsWith('/..'));
+    const isRelative = request === '.' || request === '..' || request.startsWith('./') || request.startsWith('../');
+    const insidePath = !(isRelative && path.normalize(request).startsWith('..'));
+    for (const curPath of paths) {
+      // A missing directory cannot hold the request (unless it climbs out of it).
+      if (insidePath && curPath && stat(curPath) < 1) continue;
+      if (!absoluteRequest) {
+        const exported = resolveExports(curPath, request, currentConditions);
+        if (exported) return exported;
+      }
+      const basePath = path.resolve(curPath, request);
+      let filename;
+      const rc = stat(basePath);
+      if (!trailingSlash) {
+        if (rc === 0) filename = toRealPath(basePath);
+        if (!filename) {
+          if (exts === undefined) exts = Object.keys(Module._extensions);
+          filename = tryExtensions(basePath, exts);
         }
       }
-    }
-    return null;
-  }
-  function resolveExports(pkgDir, exportsField, subpath, conditions, request) {
-    let map = exportsField;
-    if (typeof map === 'string' || Array.isArray(map) || (map && typeof map === 'object' && !Object.keys(map).some((k) => k.startsWith('.')))) {
-      map = { '.': map };
-    }
-    let target;
-    let match = null;
-    if (Object.prototype.hasOwnProperty.call(map, subpath)) {
-      target = map[subpath];
-    } else {
-      let best = '';
-      for (const key of Object.keys(map)) {
-        const star = key.indexOf('*');
-        if (star === -1) continue;
-        const prefix = key.slice(0, star), suffix = key.slice(star + 1);
-        if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length && prefix.length > best.length) {
-          best = prefix;
-          target = map[key];
-          match = subpath.slice(prefix.length, subpath.length - suffix.length);
-        }
+      if (!filename && rc === 1) {
+        if (exts === undefined) exts = Object.keys(Module._extensions);
+        filename = tryPackage(basePath, exts, isMain, request);
       }
-    }
-    const resolved = target === undefined ? null : resolveExportsTarget(pkgDir, target, match, conditions);
-    if (!resolved) {
-      const e = new Error(subpath === '.'
-        ? `No "exports" main defined in ${path.join(pkgDir, 'package.json')}`
-        : `Package subpath '${subpath}' is not defined by "exports" in ${path.join(pkgDir, 'package.json')}`);
-      e.code = 'ERR_PACKAGE_PATH_NOT_EXPORTED';
-      throw e;
-    }
-    return resolved;
-  }
-  function splitPackage(request) {
-    const parts = request.split('/');
-    const name = request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-    return { name, subpath: '.' + request.slice(name.length) };
-  }
-  function resolveFromNodeModules(request, dirs, conditions) {
-    const { name, subpath } = splitPackage(request);
-    for (const dir of dirs) {
-      const pkgDir = path.join(dir, name);
-      if (statKind(pkgDir) !== 2) continue;
-      const pkg = readPackage(pkgDir);
-      if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
-        const file = resolveExports(pkgDir, pkg.exports, subpath, conditions, request);
-        if (statKind(file) === 1) return ops.op_fs_realpath(file);
-        continue;
+      if (filename) {
+        Module._pathCache[cacheKey] = filename;
+        return filename;
       }
-      const found = loadAsFileOrDirectory(path.join(dir, request), request);
-      if (found) return found;
     }
     return false;
+  };
+
+  // package.json "exports" and "imports": the ES resolver's algorithm (PACKAGE_EXPORTS_RESOLVE,
+  // PACKAGE_IMPORTS_RESOLVE, PACKAGE_TARGET_RESOLVE) over paths, with its errors.
+  let currentConditions = ['require', 'node', 'default'];
+  const pkgErr = (code, msg) => nodeError(code === 'ERR_INVALID_PACKAGE_CONFIG' ? Error : TypeError, code, msg);
+  const importedFrom = (base) => (base ? ` imported from ${base}` : '');
+  function exportsNotFound(subpath, pkgDir, base) {
+    return nodeError(Error, 'ERR_PACKAGE_PATH_NOT_EXPORTED', subpath === '.'
+      ? `No "exports" main defined in ${pkgDir}/package.json${importedFrom(base)}`
+      : `Package subpath '${subpath}' is not defined by "exports" in ${pkgDir}/package.json${importedFrom(base)}`);
+  }
+  function invalidPackageTarget(key, target, pkgDir, internal, base) {
+    const relError = typeof target === 'string' && !internal && target.length > 0 && !target.startsWith('./');
+    const where = `${pkgDir}/package.json${importedFrom(base)}${relError ? '; targets must start with "./"' : ''}`;
+    return pkgErr('ERR_INVALID_PACKAGE_TARGET', key === '.' && !internal
+      ? `Invalid "exports" main target ${JSON.stringify(target)} defined in the package config ${where}`
+      : `Invalid "${internal ? 'imports' : 'exports'}" target ${JSON.stringify(target)} defined for '${key}' in the package config ${where}`);
+  }
+  const invalidSegment = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
+  const invalidSegmentStrict = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
+  // A resolved target: { file } inside the package, or { bare } for an "imports" target naming
+  // another package.
+  function resolveTargetString(target, subpath, match, pkgDir, base, pattern, internal) {
+    if (subpath !== '' && !pattern && !target.endsWith('/')) throw invalidPackageTarget(match, target, pkgDir, internal, base);
+    if (!target.startsWith('./')) {
+      if (internal && !target.startsWith('../') && !target.startsWith('/')) {
+        let isURL = false;
+        try { new URL(target); isURL = true; } catch { /* a package name */ }
+        if (!isURL) return { bare: pattern ? target.replace(/\*/g, () => subpath) : target + subpath };
+      }
+      throw invalidPackageTarget(match, target, pkgDir, internal, base);
+    }
+    if (invalidSegmentStrict.test(target.slice(2))) throw invalidPackageTarget(match, target, pkgDir, internal, base);
+    const resolved = path.resolve(pkgDir, target);
+    if (resolved !== pkgDir && !resolved.startsWith(`${pkgDir}/`)) throw invalidPackageTarget(match, target, pkgDir, internal, base);
+    if (subpath === '') return { file: resolved + (target.endsWith('/') ? '/' : '') };
+    if (invalidSegmentStrict.test(subpath)) {
+      const request = pattern ? match.replace('*', () => subpath) : match + subpath;
+      throw nodeError(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', `Invalid module "${request}" request is not a valid match in pattern "${match}" for the "${internal ? 'imports' : 'exports'}" resolution of ${pkgDir}/package.json${importedFrom(base)}`);
+    }
+    if (pattern) return { file: path.resolve(pkgDir, target.replace(/\*/g, () => subpath)) };
+    return { file: path.resolve(resolved, subpath) };
+  }
+  function resolveTarget(pkgDir, target, subpath, key, base, pattern, internal, conditions) {
+    if (typeof target === 'string') return resolveTargetString(target, subpath, key, pkgDir, base, pattern, internal);
+    if (Array.isArray(target)) {
+      if (target.length === 0) return null;
+      let lastException;
+      for (const item of target) {
+        let r;
+        try { r = resolveTarget(pkgDir, item, subpath, key, base, pattern, internal, conditions); } catch (e) {
+          lastException = e;
+          if (e.code === 'ERR_INVALID_PACKAGE_TARGET') continue;
+          throw e;
+        }
+        if (r === undefined) continue;
+        if (r === null) { lastException = null; continue; }
+        return r;
+      }
+      if (lastException === undefined || lastException === null) return lastException;
+      throw lastException;
+    }
+    if (target !== null && typeof target === 'object') {
+      const keys = Object.getOwnPropertyNames(target);
+      if (keys.some((k) => String(Number(k)) === k && Number(k) >= 0)) {
+        throw pkgErr('ERR_INVALID_PACKAGE_CONFIG', `Invalid package config ${pkgDir}/package.json${base ? ` while importing ${base}` : ''}. "exports" cannot contain numeric property keys.`);
+      }
+      for (const k of keys) {
+        if (k === 'default' || conditions.includes(k)) {
+          const r = resolveTarget(pkgDir, target[k], subpath, key, base, pattern, internal, conditions);
+          if (r === undefined) continue;
+          return r;
+        }
+      }
+      return undefined;
+    }
+    if (target === null) return null;
+    throw invalidPackageTarget(key, target, pkgDir, internal, base);
+  }
+  // Which of two pattern keys is more specific (Node's PATTERN_KEY_COMPARE).
+  function patternKeyCompare(a, b) {
+    const ai = a.indexOf('*'), bi = b.indexOf('*');
+    const baseA = ai === -1 ? a.length : ai + 1, baseB = bi === -1 ? b.length : bi + 1;
+    if (baseA > baseB) return -1;
+    if (baseB > baseA) return 1;
+    if (ai === -1) return 1;
+    if (bi === -1) return -1;
+    if (a.length > b.length) return -1;
+    if (b.length > a.length) return 1;
+    return 0;
+  }
+  function bestPatternMatch(map, name) {
+    let bestMatch = '', bestSubpath;
+    for (const key of Object.getOwnPropertyNames(map)) {
+      const star = key.indexOf('*');
+      if (star === -1 || !name.startsWith(key.slice(0, star))) continue;
+      const trailer = key.slice(star + 1);
+      if (name.length >= key.length && name.endsWith(trailer) && patternKeyCompare(bestMatch, key) === 1 && key.lastIndexOf('*') === star) {
+        bestMatch = key;
+        bestSubpath = name.slice(star, name.length - trailer.length);
+      }
+    }
+    return bestMatch ? { key: bestMatch, subpath: bestSubpath } : null;
+  }
+  function isConditionalSugar(exportsField, pkgDir, base) {
+    if (typeof exportsField === 'string' || Array.isArray(exportsField)) return true;
+    if (typeof exportsField !== 'object' || exportsField === null) return false;
+    let sugar = false, i = 0;
+    for (const key of Object.getOwnPropertyNames(exportsField)) {
+      const cur = key === '' || key[0] !== '.';
+      if (i++ === 0) sugar = cur;
+      else if (sugar !== cur) {
+        throw pkgErr('ERR_INVALID_PACKAGE_CONFIG', `Invalid package config ${pkgDir}/package.json${base ? ` while importing ${base}` : ''}. "exports" cannot contain some keys starting with '.' and some not. The exports object must either be an object of package subpath keys or an object of main entry condition name keys only.`);
+      }
+    }
+    return sugar;
+  }
+  function packageExportsResolve(pkgDir, subpath, exportsField, base, conditions) {
+    const map = isConditionalSugar(exportsField, pkgDir, base) ? { '.': exportsField } : exportsField;
+    if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*') && !subpath.endsWith('/')) {
+      const r = resolveTarget(pkgDir, map[subpath], '', subpath, base, false, false, conditions);
+      if (r == null) throw exportsNotFound(subpath, pkgDir, base);
+      return r;
+    }
+    const best = bestPatternMatch(map, subpath);
+    if (best) {
+      const r = resolveTarget(pkgDir, map[best.key], best.subpath, best.key, base, true, false, conditions);
+      if (r == null) throw exportsNotFound(subpath, pkgDir, base);
+      return r;
+    }
+    throw exportsNotFound(subpath, pkgDir, base);
+  }
+  function packageImportsResolve(name, parentPath, conditions) {
+    if (name === '#' || name.startsWith('#/') || name.endsWith('/')) {
+      throw nodeError(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', `Invalid module "${name}" is not a valid internal imports specifier name imported from ${parentPath}`);
+    }
+    const pkg = readPackageScope(path.dirname(parentPath));
+    if (pkg) {
+      const imports = pkg.imports;
+      if (imports && typeof imports === 'object') {
+        if (Object.prototype.hasOwnProperty.call(imports, name) && !name.includes('*')) {
+          const r = resolveTarget(pkg.path, imports[name], '', name, parentPath, false, true, conditions);
+          if (r != null) return r;
+        } else {
+          const best = bestPatternMatch(imports, name);
+          if (best) {
+            const r = resolveTarget(pkg.path, imports[best.key], best.subpath, best.key, parentPath, true, true, conditions);
+            if (r != null) return r;
+          }
+        }
+      }
+    }
+    throw nodeError(TypeError, 'ERR_PACKAGE_IMPORT_NOT_DEFINED', `Package import specifier "${name}" is not defined${pkg ? ` in package ${pkg.path}/package.json` : ''} imported from ${parentPath}`);
+  }
+  function notFound(request, where) {
+    const e = new Error(`Cannot find module '${request}'`);
+    e.code = 'MODULE_NOT_FOUND';
+    if (where) e.path = where;
+    return e;
+  }
+  // A resolved exports/imports target as a loadable file.
+  function finalize(r, request, pkgDir, parent) {
+    if (r.bare !== undefined) return Module._resolveFilename(r.bare, parent, false);
+    if (/%2f|%5c/i.test(r.file)) throw nodeError(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', `Invalid module "${r.file}" must not include encoded "/" or "\\" characters`);
+    const actual = tryFile(r.file);
+    if (actual) return actual;
+    throw notFound(r.file, pkgDir && path.resolve(pkgDir, 'package.json'));
+  }
+  const EXPORTS_PATTERN = /^((?:@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/;
+  function resolveExports(nmPath, request, conditions) {
+    const m = EXPORTS_PATTERN.exec(request);
+    if (!m) return undefined;
+    const pkgDir = path.resolve(nmPath, m[1]);
+    const pkg = readPackage(pkgDir);
+    if (pkg && pkg.exports != null) return finalize(packageExportsResolve(pkgDir, `.${m[2] || ''}`, pkg.exports, null, conditions), request, pkgDir);
+    return undefined;
   }
   // A package's own name resolves through its "exports" (self-reference).
-  function resolveSelf(request, fromDir, conditions) {
-    for (let dir = fromDir; ; dir = path.dirname(dir)) {
-      const pkg = readPackage(dir);
-      if (pkg) {
-        const { name, subpath } = splitPackage(request);
-        if (pkg.name === name && pkg.exports !== undefined) return resolveExports(dir, pkg.exports, subpath, conditions, request);
-        return false;
-      }
-      if (dir === '/') return false;
-    }
+  function trySelf(parentFile, request, conditions) {
+    if (!parentFile) return false;
+    const pkg = readPackageScope(path.dirname(parentFile));
+    if (!pkg || pkg.exports == null || typeof pkg.name !== 'string') return false;
+    let expansion;
+    if (request === pkg.name) expansion = '.';
+    else if (request.startsWith(`${pkg.name}/`)) expansion = `.${request.slice(pkg.name.length)}`;
+    else return false;
+    return finalize(packageExportsResolve(pkg.path, expansion, pkg.exports, parentFile, conditions), request, pkg.path);
   }
 
   Module._resolveFilename = (request, parent, isMain, options) => {
-    if (core.isBuiltin(request)) return request.startsWith('node:') ? request : request;
-    if (request.startsWith('node:')) {
-      const e = new Error(`No such built-in module: ${request}`);
-      e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
-      throw e;
-    }
-    const parentDir = parent && parent.filename ? path.dirname(parent.filename) : process.cwd();
-    const conditions = (options && options.conditions) || CONDITIONS;
-    let found = false;
-    if (request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..' || request.startsWith('/')) {
-      const bases = options && options.paths ? options.paths : [parentDir];
-      for (const base of bases) {
-        found = loadAsFileOrDirectory(path.resolve(base, request), request);
-        if (found) break;
+    if (core.isBuiltin(request)) return request;
+    // fe's ES loader resolves bare imports here too, with the "import" conditions.
+    const conditions = options && Array.isArray(options.conditions) ? options.conditions : ['require', 'node', 'default'];
+    let paths;
+    if (typeof options === 'object' && options !== null && options.paths !== undefined) {
+      if (!Array.isArray(options.paths)) throw invalidArgValue('options.paths', options.paths);
+      if (request.startsWith('./') || request.startsWith('../')) {
+        paths = options.paths;
+      } else {
+        const fakeParent = new Module('', null);
+        paths = [];
+        for (const p of options.paths) {
+          fakeParent.paths = Module._nodeModulePaths(p);
+          for (const lp of Module._resolveLookupPaths(request, fakeParent)) if (!paths.includes(lp)) paths.push(lp);
+        }
       }
     } else {
-      found = resolveSelf(request, parentDir, conditions);
-      if (!found) {
-        const dirs = options && options.paths
-          ? options.paths.flatMap((p) => Module._nodeModulePaths(p))
-          : (parent && parent.paths && parent.paths.length ? parent.paths : Module._nodeModulePaths(parentDir));
-        found = resolveFromNodeModules(request, dirs, conditions);
+      paths = Module._resolveLookupPaths(request, parent);
+    }
+    const saved = currentConditions;
+    currentConditions = conditions;
+    try {
+      if (request[0] === '#' && parent && parent.filename) {
+        const pkg = readPackageScope(path.dirname(parent.filename));
+        if (pkg && pkg.imports != null) {
+          return finalize(packageImportsResolve(request, parent.filename, conditions), request, pkg.path, parent);
+        }
       }
+      const parentFile = parent && parent.filename ? parent.filename : parent && parent.id === '<repl>' ? path.join(process.cwd(), 'repl') : null;
+      const self = trySelf(parentFile, request, conditions);
+      if (self) return self;
+      const filename = Module._findPath(request, paths, isMain);
+      if (filename) return filename;
+    } finally {
+      currentConditions = saved;
     }
-    if (!found) {
-      const requireStack = [];
-      for (let m = parent; m && m.filename; m = m.parent) requireStack.push(m.filename);
-      const e = new Error(`Cannot find module '${request}'${requireStack.length ? `\nRequire stack:\n- ${requireStack.join('\n- ')}` : ''}`);
-      e.code = 'MODULE_NOT_FOUND';
-      e.requireStack = requireStack;
-      throw e;
-    }
-    return found;
+    const requireStack = [];
+    for (let m = parent; m; m = moduleParents.get(m)) requireStack.push(m.filename || m.id);
+    let message = `Cannot find module '${request}'`;
+    if (requireStack.length > 0) message += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
+    const e = new Error(message);
+    e.code = 'MODULE_NOT_FOUND';
+    e.requireStack = requireStack;
+    throw e;
   };
 
+  // A module still loading, required again (a cycle): its partial exports, which warn when a
+  // property they do not have yet is read, as Node does.
+  const circularWarningProto = new Proxy({}, {
+    get(target, prop, receiver) {
+      if (prop in target || prop === '__esModule') return Reflect.get(target, prop, receiver);
+      process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+      return undefined;
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      if (Object.prototype.hasOwnProperty.call(target, prop) || prop === '__esModule') return Reflect.getOwnPropertyDescriptor(target, prop);
+      process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+      return undefined;
+    },
+  });
+  function exportsForCircularRequire(module) {
+    const ex = module.exports;
+    if (ex && typeof ex === 'object' && Object.getPrototypeOf(ex) === Object.prototype && !ex.__esModule) Object.setPrototypeOf(ex, circularWarningProto);
+    return module.exports;
+  }
+  function updateChildren(parent, child, scan) {
+    const children = parent && parent.children;
+    if (children && !(scan && children.includes(child))) children.push(child);
+  }
+  const relativeResolveCache = Object.create(null);
   Module._load = (request, parent, isMain) => {
-    if (core.isBuiltin(request)) return requireBuiltin(request);
+    let relKey;
+    if (parent) {
+      relKey = `${parent.path}\x00${request}`;
+      const filename = relativeResolveCache[relKey];
+      if (filename !== undefined) {
+        const cached = Module._cache[filename];
+        if (cached !== undefined) {
+          updateChildren(parent, cached, true);
+          return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
+        }
+        delete relativeResolveCache[relKey];
+      }
+    }
+    if (request.startsWith('node:')) {
+      if (!core.isBuiltin(request)) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
+      return requireBuiltin(request);
+    }
     const filename = Module._resolveFilename(request, parent, isMain);
     const cached = Module._cache[filename];
     if (cached !== undefined) {
-      if (parent && parent.children && !parent.children.includes(cached)) parent.children.push(cached);
-      return cached.exports;  // a cycle gets the partial exports, as in Node
+      updateChildren(parent, cached, true);
+      return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
     }
+    if (core.isBuiltin(filename)) return requireBuiltin(filename);
     const module = new Module(filename, parent);
-    if (isMain) { module.id = '.'; cjsMain = module; }
+    if (isMain) {
+      process.mainModule = module;
+      module.id = '.';
+    }
     Module._cache[filename] = module;
+    if (parent !== undefined && parent !== null) relativeResolveCache[relKey] = filename;
     let threw = true;
     try {
       module.load(filename);
@@ -287,52 +554,88 @@ const cjs = (() => {
     } finally {
       if (threw) {
         delete Module._cache[filename];
-        if (parent && parent.children) {
-          const i = parent.children.indexOf(module);
-          if (i !== -1) parent.children.splice(i, 1);
+        if (parent) {
+          delete relativeResolveCache[relKey];
+          const children = parent.children;
+          if (Array.isArray(children)) {
+            const i = children.indexOf(module);
+            if (i !== -1) children.splice(i, 1);
+          }
         }
+      } else if (module.exports && Object.getPrototypeOf(module.exports) === circularWarningProto) {
+        Object.setPrototypeOf(module.exports, Object.prototype);
       }
     }
     return module.exports;
   };
+  // The extension whose handler loads a file: the longest registered one ('.test.js' before
+  // '.js'), never a dotfile's whole name; '.js' when none matches.
+  function findLongestRegisteredExtension(filename) {
+    const name = path.basename(filename);
+    let index, startIndex = 0;
+    while ((index = name.indexOf('.', startIndex)) !== -1) {
+      startIndex = index + 1;
+      if (index === 0) continue;
+      const ext = name.slice(index);
+      if (Module._extensions[ext]) return ext;
+    }
+    return '.js';
+  }
   Module.prototype.load = function (filename) {
     this.filename = filename;
     this.paths = Module._nodeModulePaths(path.dirname(filename));
-    const ext = path.extname(filename);
-    const handler = Module._extensions[ext] || Module._extensions['.js'];
-    handler(this, filename);
+    const ext = findLongestRegisteredExtension(filename);
+    if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) throw requireEsmError(filename, null, null);
+    Module._extensions[ext](this, filename);
     this.loaded = true;
   };
 
-  let cjsMain;
   function makeRequire(mod) {
-    const require = (id) => mod.require(id);
-    require.resolve = (request, options) => {
-      if (core.isBuiltin(request)) return request;
+    const require = function require(id) { return mod.require(id); };
+    function resolve(request, options) {
+      if (typeof request !== 'string') throw invalidArgType('request', 'string', request);
       return Module._resolveFilename(request, mod, false, options);
+    }
+    resolve.paths = function paths(request) {
+      if (typeof request !== 'string') throw invalidArgType('request', 'string', request);
+      return Module._resolveLookupPaths(request, mod);
     };
-    require.resolve.paths = (request) => (core.isBuiltin(request) ? null : Module._nodeModulePaths(mod.filename ? path.dirname(mod.filename) : process.cwd()));
-    require.cache = Module._cache;
+    require.resolve = resolve;
+    require.main = process.mainModule;
     require.extensions = Module._extensions;
-    Object.defineProperty(require, 'main', { get: () => cjsMain, enumerable: true, configurable: true });
+    require.cache = Module._cache;
     return require;
   }
 
   Module.createRequire = (filename) => {
-    const file = filename instanceof URL || (typeof filename === 'string' && filename.startsWith('file:')) ? fileURLToPath(filename) : filename;
-    if (typeof file !== 'string' || !path.isAbsolute(file)) {
-      throw typeError('ERR_INVALID_ARG_VALUE', `The argument 'filename' must be a file URL object, file URL string, or absolute path string. Received ${inspect(filename)}`);
+    let file;
+    if (typeof filename === 'string' && filename.startsWith('file:')) file = fileURLToPath(filename);
+    else if (filename instanceof URL) file = fileURLToPath(filename);
+    else if (typeof filename === 'string' && path.isAbsolute(filename)) file = filename;
+    else {
+      throw invalidArgValue('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
     }
-    const m = new Module(file, null);
-    m.filename = file;
-    m.paths = Module._nodeModulePaths(path.dirname(file));
+    const trailingSlash = file.endsWith('/');
+    const proxyPath = trailingSlash ? path.join(file, 'noop.js') : file;
+    const m = new Module(proxyPath, null);
+    m.filename = proxyPath;
+    m.paths = Module._nodeModulePaths(m.path);
     return makeRequire(m);
   };
-  Module.isBuiltin = (name) => core.isBuiltin(name);
-  Module.findPackageJSON = undefined;
-  delete Module.findPackageJSON;
+  Module.isBuiltin = (name) => typeof name === 'string' && core.isBuiltin(name);
+  // fe's ES loader reads a builtin's exports object at import time, so there is nothing to sync.
   Module.syncBuiltinESMExports = () => {};
-  Module.register = () => {};
+  Module.runMain = (main = process.argv[1]) => {
+    const filename = Module._resolveFilename(path.resolve(main), null, true);
+    if (filename.endsWith('.mjs')) return import(pathToFileURL(filename).href);
+    return Module._load(filename, null, true);
+  };
+  Module._preloadModules = (requests) => {
+    if (!Array.isArray(requests)) return;
+    const parent = new Module('internal/preload', null);
+    try { parent.paths = Module._nodeModulePaths(process.cwd()); } catch { /* no cwd */ }
+    for (const r of requests) parent.require(r);
+  };
 
   // Runs an already compiled wrapper as the main module (entry files, tool bundles at blob
   // build time, fe.config.js): require.main, require.cache and relative requires as in Node.
@@ -341,7 +644,7 @@ const cjs = (() => {
     module.id = '.';
     module.filename = filename;
     module.paths = Module._nodeModulePaths(path.dirname(filename));
-    cjsMain = module;
+    process.mainModule = module;
     Module._cache[filename] = module;
     Reflect.apply(fn, module.exports, [module.exports, makeRequire(module), module, filename, path.dirname(filename)]);
     module.loaded = true;
