@@ -24,7 +24,7 @@ enum DnsResolver {
 
   /// The name servers in /etc/resolv.conf, or the local one when it names none (glibc's default).
   static func systemServers() -> [String] {
-    guard let text = try? String(contentsOfFile: "/etc/resolv.conf", encoding: .utf8) else { return ["127.0.0.1"] }
+    guard let text = (try? FileSystem.readString("/etc/resolv.conf")) ?? nil else { return ["127.0.0.1"] }
     var servers: [String] = []
     for line in text.split(separator: "\n") {
       let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
