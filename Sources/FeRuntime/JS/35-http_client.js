@@ -646,7 +646,7 @@ const httpClient = (() => {
     _deferToConnect(method, args) {
       const call = () => { if (method && typeof this.socket[method] === 'function') this.socket[method](...args); };
       const onSocket = () => {
-        if (this.socket.writable && !this.socket.connecting) call();
+        if (this.socket.writable) call(); // a connecting net socket keeps the setting for later
         else this.socket.once('connect', call);
       };
       if (!this.socket) this.once('socket', onSocket);
