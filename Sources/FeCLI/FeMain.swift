@@ -10,7 +10,8 @@ import FeStore
 
 /// Entry point: `fe blobs …` is the launcher's own namespace; every other `fe <args…>` goes to
 /// the `fe` tool the project pins. Started under another name (a shim in `$FE_HOME/bin`, a
-/// symlink to fe), fe runs the tool of that name: `tsc <args…>` is `fe blobs exec tsc -- <args…>`.
+/// symlink to fe), fe runs the tool of that name: `tsc <args…>` is `fe blobs exec tsc -- <args…>`;
+/// started as `node`, fe is Node's CLI (NodeMode).
 public enum FeMain {
   public static let version = FeVersion.current
 
@@ -24,6 +25,11 @@ public enum FeMain {
     }
     let context = FeContext.current()
     Engine.onFatal = reportFatal
+    // Started as `node` (process.execPath of a runtime, NodeMode.swift): Node's command line.
+    if NodeMode.isNode(argv0: argv.first) {
+      exit(NodeMode.run(args, caller: .node(argv0: argv.first ?? "node"), context: context))
+    }
+    if args.first != "blobs" || args.dropFirst().first == "exec" { NodeMode.prepareLaunch(context) }
     if let tool = shimTool(argv0: argv.first) {
       exit(runShim(tool, args: args, context: context))
     }
@@ -66,6 +72,10 @@ public enum FeMain {
     if args == ["--version"] || args == ["-V"] {
       VersionInfo.print(context)
       return 0
+    }
+    // `fe blobs run [node options] <file> [args…]` is `node …` with a script required.
+    if args.first == "run" && !(args.count == 2 && ["--help", "-h"].contains(args[1])) {
+      return NodeMode.run(Array(args.dropFirst()), caller: .blobsRun, context: context)
     }
     do {
       if let exec = BlobsCommand.Exec.fastPath(args) {

@@ -22,6 +22,10 @@ public enum Engine {
   /// part of the engine id, so snapshots from an older fe are rebuilt, never misread.
   public static let snapshotLayout = "fe-snapshot-4"
 
+  /// Flags of this launch only, set before the first isolate (Node's V8 options on a `node`
+  /// command line, NodeOptions.swift). Not part of the engine id: they change no snapshot.
+  nonisolated(unsafe) public static var extraFlags: [String] = []
+
   private static let once: Void = {
     var callbacks = fe_host_callbacks(
       op: { host, op, call in Isolate.from(host).dispatchOp(op, call) },
@@ -29,7 +33,7 @@ public enum Engine {
       import_meta: { host, _, module, meta in Isolate.from(host).initializeImportMeta(module, meta) },
       dynamic_import: { host, _, specifier, referrer in Isolate.from(host).dynamicImport(specifier, referrer) }
     )
-    fe_v8_init(flags, &callbacks)
+    fe_v8_init(([flags] + extraFlags).joined(separator: " "), &callbacks)
   }()
 
   public static func initialize() { once }

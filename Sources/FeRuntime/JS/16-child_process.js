@@ -1,7 +1,7 @@
 // child_process: spawn, exec, execFile and their Sync forms, with Node's option handling,
 // events and errors. Native side: ChildProcessOps.swift (posix_spawn; pipe readers and the
 // exit wait on threads that post `core.onChildData` / `core.onChildExit` to the loop).
-// Uses from earlier files: 00-core.js (core, define, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (toPath); 10-builtins.js (util, os, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
+// Uses from earlier files: 00-core.js (core, define, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
 const childProcess = (() => {
   const { Readable, Writable } = nodeStream;
   const SIGNALS = {
@@ -78,8 +78,9 @@ const childProcess = (() => {
     return { ...options, args, cwd, detached: !!options.detached, envPairs, file };
   }
 
-  // stdio option -> one entry per fd 0-2: 'pipe', 'inherit', 'ignore' or an fd number.
-  function normalizeStdio(stdio) {
+  // stdio option -> one entry per fd: 'pipe', 'inherit', 'ignore', 'ipc' (at most one; not for
+  // the Sync forms) or an fd number. Past fd 2, 'pipe' is not provided (refused, not dropped).
+  function normalizeStdio(stdio, sync) {
     if (typeof stdio === 'string') {
       if (stdio === 'overlapped') stdio = 'pipe';
       if (stdio !== 'pipe' && stdio !== 'inherit' && stdio !== 'ignore') throw invalidArgValue('stdio', stdio);
@@ -88,15 +89,25 @@ const childProcess = (() => {
     if (stdio == null) return ['pipe', 'pipe', 'pipe'];
     if (!Array.isArray(stdio)) throw invalidArgValue('stdio', stdio);
     const out = [];
+    let ipc = false;
     for (let i = 0; i < Math.max(3, stdio.length); i++) {
       let s = stdio[i];
       if (s == null) s = i < 3 ? 'pipe' : 'ignore';
       if (s === 'overlapped') s = 'pipe';
-      if (s === 'ipc') throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', "fe does not support an 'ipc' channel to child processes");
+      if (s === 'ipc') {
+        if (sync) throw nodeError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
+        if (ipc) throw nodeError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
+        ipc = true;
+        out.push(s);
+        continue;
+      }
       if (typeof s === 'object' && typeof s.fd === 'number') s = s.fd;
       else if (typeof s === 'object' && s._handle && typeof s._handle.fd === 'number') s = s._handle.fd;
       if (typeof s !== 'number' && s !== 'pipe' && s !== 'inherit' && s !== 'ignore') throw invalidArgValue('stdio', s);
-      if (i < 3) out.push(s);
+      if (i >= 3 && s === 'pipe') {
+        throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `fe gives a child no extra 'pipe' at fd ${i}; use 'ipc', an fd or 'ignore'`);
+      }
+      out.push(s);
     }
     return out;
   }
@@ -153,8 +164,18 @@ const childProcess = (() => {
       const stdio = normalizeStdio(options.stdio);
       if (options.envPairs === undefined) options.envPairs = Object.keys(process.env).map((k) => `${k}=${process.env[k]}`);
       validateString(options.file, 'options.file');
+      const ipcFd = stdio.indexOf('ipc');
+      const serialization = options.serialization === undefined ? 'json' : options.serialization;
+      if (serialization !== 'json' && serialization !== 'advanced') {
+        throw invalidArgValue('options.serialization', serialization, "must be one of: 'json', 'advanced'");
+      }
+      if (ipcFd !== -1) {
+        options.envPairs = options.envPairs.filter((p) => !p.startsWith('NODE_CHANNEL_FD=') && !p.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
+        options.envPairs.push(`NODE_CHANNEL_FD=${ipcFd}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
+      }
       this.spawnfile = options.file;
-      this.spawnargs = options.args === undefined ? [] : options.args;
+      // Arguments are strings by the time they reach exec (Node's native spawn converts them).
+      this.spawnargs = options.args === undefined ? [] : options.args.map(String);
       const r = ops.op_child_spawn(options.file, this.spawnargs, options.envPairs, options.cwd == null ? null : options.cwd,
         stdio, !!options.detached);
       let fds;
@@ -169,6 +190,12 @@ const childProcess = (() => {
         children.set(r[0], this);
         fds = r.slice(2);
         this._pendingNative = 1 + (fds[1] >= 0 ? 1 : 0) + (fds[2] >= 0 ? 1 : 0);
+        if (ipcFd !== -1) {
+          // 'close' waits for the channel too, as in Node: for its end seen from the child's
+          // side (a parent's own disconnect() does not count, in Node neither).
+          this._closesNeeded++;
+          setupChannel(this, ops.op_channel_open(fds[ipcFd], true), fds[ipcFd], serialization);
+        }
         nextTick(() => this.emit('spawn'));
       }
       for (let i = 0; i < 3; i++) {
@@ -235,7 +262,6 @@ const childProcess = (() => {
 
     ref() { if (this._handle !== null) ops.op_child_ref(this._handle, true); }
     unref() { if (this._handle !== null) ops.op_child_ref(this._handle, false); }
-    disconnect() {}
   }
   const ERRNO_NAMES = { 1: 'EPERM', 2: 'ENOENT', 3: 'ESRCH', 7: 'E2BIG', 8: 'ENOEXEC', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES',
     20: 'ENOTDIR', 23: 'ENFILE', 24: 'EMFILE', 38: 'ENOSYS', 110: 'ETIMEDOUT', 105: 'ENOBUFS' };
@@ -418,7 +444,7 @@ const childProcess = (() => {
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
     const killSignal = convertToValidSignal(options.killSignal === undefined ? 'SIGTERM' : options.killSignal);
-    const stdio = normalizeStdio(options.stdio);
+    const stdio = normalizeStdio(options.stdio, true);
     let input = options.input;
     if (Array.isArray(options.stdio) && options.stdio[0] && options.stdio[0].input != null) input = options.stdio[0].input;
     if (input != null) {
@@ -426,7 +452,7 @@ const childProcess = (() => {
       else if (ArrayBuffer.isView(input)) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
       else throw invalidArgType('options.stdio[0]', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
     }
-    const [pid, status, signal, stdout, stderr, errCode, errno] = ops.op_child_spawn_sync(options.file, options.args,
+    const [pid, status, signal, stdout, stderr, errCode, errno] = ops.op_child_spawn_sync(options.file, options.args.map(String),
       options.envPairs, options.cwd == null ? null : options.cwd, stdio, input == null ? null : input,
       options.timeout > 0 ? options.timeout : 0, options.maxBuffer == null ? Infinity : options.maxBuffer, killSignal);
     const result = {};
@@ -481,12 +507,236 @@ const childProcess = (() => {
     if (err) throw err;
     return ret.stdout;
   }
-  function fork() {
-    throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'child_process.fork() needs Node; fe runs no Node child processes');
+  // Node's fork(): the module in a new `node` (process.execPath: fe as node, NodeMode.swift)
+  // with an IPC channel.
+  function stdioStringToArray(stdio, channel) {
+    const options = [];
+    switch (stdio) {
+      case 'ignore': case 'overlapped': case 'pipe': options.push(stdio, stdio, stdio); break;
+      case 'inherit': options.push(0, 1, 2); break;
+      default: throw invalidArgValue('stdio', stdio);
+    }
+    if (channel) options.push(channel);
+    return options;
+  }
+  function fork(modulePath, args, options) {
+    if (modulePath instanceof URL) modulePath = toPath(modulePath, 'modulePath');
+    validateString(modulePath, 'modulePath');
+    if (args == null) args = [];
+    else if (typeof args === 'object' && !Array.isArray(args)) { options = args; args = []; }
+    else if (!Array.isArray(args)) throw invalidArgType('args', 'Array', args);
+    if (options != null && (typeof options !== 'object' || Array.isArray(options))) throw invalidArgType('options', 'Object', options);
+    options = { ...options, shell: false };
+    options.execPath = options.execPath || process.execPath;
+    let execArgv = options.execArgv || process.execArgv;
+    if (execArgv === process.execArgv && process._eval != null) {
+      const index = execArgv.lastIndexOf(process._eval);
+      if (index > 0) { execArgv = execArgv.slice(0); execArgv.splice(index - 1, 2); }
+    }
+    args = [...execArgv, modulePath, ...args];
+    if (typeof options.stdio === 'string') options.stdio = stdioStringToArray(options.stdio, 'ipc');
+    else if (!Array.isArray(options.stdio)) options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+    else if (!options.stdio.includes('ipc')) throw nodeError(Error, 'ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
+    return spawn(options.execPath, args, options);
   }
 
-  const exports = { ChildProcess, spawn, spawnSync, exec, execSync, execFile, execFileSync, fork, _forkChild: undefined };
-  delete exports._forkChild;
+  // -------------------------------------------------------------------------------------------
+  // The IPC channel (Node's setupChannel): `target` is a ChildProcess in the parent or `process`
+  // in a forked child. Messages are JSON lines, or with serialization 'advanced' a 4-byte
+  // big-endian length and V8's serialization (the v8 builtin). Messages whose `cmd` starts with
+  // NODE_ are Node's own ('internalMessage', cluster's protocol).
+  const channels = new Map(); // channel id -> onData(bytes | null)
+  core.onChannelData = (id, bytes) => {
+    const onData = channels.get(id);
+    if (!onData) return;
+    if (bytes === null) channels.delete(id);
+    try { onData(bytes); } catch (e) { fatal(e); }
+  };
+  const isInternal = (m) => m !== null && typeof m === 'object' && typeof m.cmd === 'string' && m.cmd.length > 4 && m.cmd.startsWith('NODE_');
+
+  // What `target.channel` is: the handle's ref/unref, with Node's counting of the listeners
+  // and sends that keep a child's channel alive (an explicit ref()/unref() wins).
+  class Control extends EventEmitter {
+    constructor(id, fd, refed) {
+      super();
+      this._id = id;
+      this.fd = fd;
+      this._refs = 0;
+      this._refExplicitlySet = false;
+      this._refed = refed;
+    }
+    _set(on) { if (this._id !== null && this._refed !== on) { this._refed = on; ops.op_channel_ref(this._id, on); } }
+    refCounted() { if (++this._refs === 1 && !this._refExplicitlySet) this._set(true); }
+    unrefCounted() { if (--this._refs === 0 && !this._refExplicitlySet) this._set(false); }
+    ref() { this._refExplicitlySet = true; this._set(true); }
+    unref() { this._refExplicitlySet = true; this._set(false); }
+    get pendingHandle() { return null; }
+  }
+
+  function encodeMessage(message, serialization) {
+    if (serialization === 'advanced') {
+      const payload = requireBuiltin('v8').serialize(message);
+      const frame = Buffer.allocUnsafe(4 + payload.length);
+      frame.writeUInt32BE(payload.length, 0);
+      payload.copy(frame, 4);
+      return frame;
+    }
+    return Buffer.from(JSON.stringify(message) + '\n');
+  }
+
+  function setupChannel(target, id, fd, serialization) {
+    const control = new Control(id, fd, target !== process);
+    target.channel = control;
+    Object.defineProperty(target, '_channel', { get() { return this.channel; }, set(v) { this.channel = v; }, configurable: true, enumerable: false });
+    target.connected = true;
+    const queue = []; // [bytes, callback] waiting for the write in flight
+    let writing = false;
+    let closeWhenWritten = false;
+    let pending = Buffer.alloc(0); // bytes of an unfinished message
+    let text = '';
+    const decoder = new TextDecoder();
+
+    function deliver(message) {
+      if (!target.channel) return;
+      const event = isInternal(message) ? 'internalMessage' : 'message';
+      nextTick(() => target.emit(event, message, undefined));
+    }
+    function onData(bytes) {
+      if (bytes === null) {
+        if (finished) return; // the end of our own close
+        if (target.connected) target.disconnect();
+        else finish();
+        if (target !== process) maybeClose(target);
+        return;
+      }
+      if (serialization === 'advanced') {
+        pending = pending.length ? Buffer.concat([pending, asBuffer(bytes)]) : Buffer.from(asBuffer(bytes));
+        while (pending.length >= 4) {
+          const size = pending.readUInt32BE(0);
+          if (pending.length < 4 + size) break;
+          const payload = pending.subarray(4, 4 + size);
+          pending = pending.subarray(4 + size);
+          deliver(requireBuiltin('v8').deserialize(payload));
+        }
+        return;
+      }
+      text += decoder.decode(bytes, { stream: true });
+      let nl;
+      while ((nl = text.indexOf('\n')) !== -1) {
+        const line = text.slice(0, nl);
+        text = text.slice(nl + 1);
+        if (line.length) deliver(JSON.parse(line));
+      }
+    }
+    channels.set(id, onData);
+
+    function writeNext() {
+      if (writing) return;
+      const next = queue.shift();
+      if (!next) {
+        if (closeWhenWritten) finish();
+        return;
+      }
+      // Out at once when the socket has room (a child may send and exit right after); the rest
+      // is written on a thread.
+      const sent = ops.op_channel_try_write(id, next[0]);
+      if (sent < 0) {
+        const code = Object.keys(ERRNO).find((k) => ERRNO[k] === -sent) || 'EPIPE';
+        const ex = errnoException(sent, code, 'write');
+        if (typeof next[1] === 'function') nextTick(next[1], ex);
+        else nextTick(() => target.emit('error', ex));
+        writeNext();
+        return;
+      }
+      if (sent === next[0].length) {
+        if (typeof next[1] === 'function') nextTick(next[1], null);
+        writeNext();
+        return;
+      }
+      writing = true;
+      control.refCounted();
+      opAsyncNodeError(ops.op_channel_write, id, next[0].subarray(sent)).then(uncaughtIn(() => {
+        writing = false;
+        control.unrefCounted();
+        if (typeof next[1] === 'function') next[1](null);
+        writeNext();
+      }), uncaughtIn((err) => {
+        writing = false;
+        control.unrefCounted();
+        const ex = errnoException(err.errno || -32, err.code || 'EPIPE', 'write');
+        if (typeof next[1] === 'function') next[1](ex);
+        else target.emit('error', ex);
+        writeNext();
+      }));
+    }
+
+    target.send = function send(message, handle, options, callback) {
+      if (typeof handle === 'function') { callback = handle; handle = undefined; options = undefined; }
+      else if (typeof options === 'function') { callback = options; options = undefined; }
+      else if (options !== undefined && (options === null || typeof options !== 'object')) throw invalidArgType('options', 'Object', options);
+      if (this.connected) return this._send(message, handle, options, callback);
+      const ex = nodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
+      if (typeof callback === 'function') nextTick(callback, ex);
+      else nextTick(() => this.emit('error', ex));
+      return false;
+    };
+    target._send = function _send(message, handle, options, callback) {
+      if (message === undefined) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
+      if (typeof message !== 'string' && typeof message !== 'object' && typeof message !== 'number' && typeof message !== 'boolean') {
+        throw invalidArgType('message', ['string', 'object', 'number', 'boolean'], message);
+      }
+      if (handle) {
+        // Passing sockets and servers needs SCM_RIGHTS and net's handles; fe does not send them.
+        throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fe cannot send a handle over an IPC channel');
+      }
+      queue.push([encodeMessage(message, serialization), callback]);
+      writeNext();
+      return queue.length < 64;
+    };
+    target.disconnect = function disconnect() {
+      if (!this.connected) {
+        this.emit('error', nodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
+        return;
+      }
+      // No new messages; the queued ones are still written.
+      this.connected = false;
+      if (writing || queue.length) closeWhenWritten = true;
+      else nextTick(finish);
+    };
+    target._disconnect = target.disconnect;
+    let finished = false;
+    function finish() {
+      if (finished) return;
+      finished = true;
+      target.connected = false;
+      target.channel = null;
+      if (channels.has(id)) ops.op_channel_close(id);
+      control._id = null;
+      nextTick(() => target.emit('disconnect'));
+    }
+    return control;
+  }
+
+  // A child forked by a Node parent: the channel named by NODE_CHANNEL_FD (60-globals.js calls
+  // this at launch). Unref'd, and ref'd while 'message' or 'disconnect' has listeners, so a
+  // child that does not listen exits when its work is done.
+  core.setupChannelFromEnv = () => {
+    const fdText = process.env.NODE_CHANNEL_FD;
+    if (!fdText) return;
+    const serialization = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
+    delete process.env.NODE_CHANNEL_FD;
+    delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+    const fd = Number(fdText);
+    if (Number.isInteger(fd) && fd >= 0) forkChild(fd, serialization);
+  };
+  // Node's child_process._forkChild(fd, serializationMode).
+  function forkChild(fd, serialization) {
+    const control = setupChannel(process, ops.op_channel_open(fd, false), fd, serialization);
+    process.on('newListener', (name) => { if (name === 'message' || name === 'disconnect') control.refCounted(); });
+    process.on('removeListener', (name) => { if (name === 'message' || name === 'disconnect') control.unrefCounted(); });
+  }
+
+  const exports = { _forkChild: forkChild, ChildProcess, exec, execFile, execFileSync, execSync, fork, spawn, spawnSync };
   registerBuiltin('child_process', exports);
   return exports;
 })();

@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define); 02-errors.js (typeError); 03-loop.js (fatal, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, startTime); 06-console.js (console, print); 07-path.js (path); 09-url.js (URLSearchParams, URL); 10-builtins.js (requireBuiltin); 19-cjs.js (cjs); 27-http.js (http).
+// Uses from earlier files: 00-core.js (core, define, check); 02-errors.js (typeError); 03-loop.js (fatal, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, startTime); 06-console.js (console, print); 07-path.js (path); 09-url.js (URLSearchParams, URL); 10-builtins.js (requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -30,6 +30,79 @@ core.setup = (info) => {
   process.stdin.isTTY = info.stdinTTY || undefined;
   if (info.columns) { process.stdout.columns = info.columns; process.stderr.columns = info.columns; }
   startTime = ops.op_hrtime();
+  // A launch from the CLI (an absolute execPath; build-time warm-ups and the config sandbox
+  // pass the bare name "fe") gets Node's options: the command line's in node mode, else
+  // NODE_OPTIONS' (NodeOptions.swift).
+  const options = path.isAbsolute(info.execPath) ? ops.op_node_options() : null;
+  if (options) applyNodeOptions(options, info.execPath);
+};
+
+// process.execPath of a CLI launch is the `node` link to fe (NodeExecPath in NodeCLI.swift),
+// made on first read so a tool that never reads it does not pay for it. In node mode fe was
+// started through that link already.
+function lazyExecPath(execPath) {
+  if (path.basename(execPath) === 'node') return;
+  Object.defineProperty(process, 'execPath', {
+    configurable: true, enumerable: true,
+    get() {
+      const value = ops.op_node_exec_path();
+      Object.defineProperty(process, 'execPath', { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+    set(value) { Object.defineProperty(process, 'execPath', { value, writable: true, configurable: true, enumerable: true }); },
+  });
+}
+
+// Node's options, as the process object and the runtime see them (Node sets the same
+// properties from its command line: process.noDeprecation, process.throwDeprecation, ...).
+function applyNodeOptions(o, execPath) {
+  lazyExecPath(execPath);
+  process.execArgv = o.execArgv;
+  process.argv0 = o.argv0;
+  if (!o.warnings) process.noProcessWarnings = true;
+  if (!o.deprecation) process.noDeprecation = true;
+  if (o.throwDeprecation) process.throwDeprecation = true;
+  if (o.traceDeprecation) process.traceDeprecation = true;
+  if (o.traceWarnings) process.traceProcessWarnings = true;
+  if (o.title !== null) process.title = o.title;
+  if (o.stackTraceLimit !== null) Error.stackTraceLimit = o.stackTraceLimit;
+  core.nodeFlags = o;
+  if (o.exposeGC && typeof globalThis.gc !== 'function') {
+    throw new Error('--expose-gc: V8 did not install gc() in this context');
+  }
+  // The IPC channel to a parent that forked this process (16-child_process.js).
+  core.setupChannelFromEnv();
+  // A cluster worker (NODE_UNIQUE_ID) is one from here on (41-cluster.js).
+  core.setupCluster();
+  // -r/--require: preloaded before the main module, resolved from the current directory.
+  if (o.requires.length) {
+    const parent = new cjs.Module('internal/preload', null);
+    parent.paths = cjs.Module._nodeModulePaths(process.cwd());
+    for (const request of o.requires) {
+      const filename = cjs.Module._resolveFilename(request, parent, false);
+      cjs.Module._load(filename, parent, false);
+    }
+  }
+}
+
+// `node -e code`, `node -p code`, a script on stdin, `node -c file`: Node's evalScript. The code
+// runs as a classic script in the global scope, with the eval module's require, module,
+// exports and __dirname as globals and __filename = '[eval]'.
+core.nodeEval = (code, name, mode) => {
+  if (mode === 'check') {
+    ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name);
+    return;
+  }
+  const cwd = process.cwd();
+  const module = new cjs.Module(name, null);
+  module.filename = path.join(cwd, name);
+  module.paths = cjs.Module._nodeModulePaths(cwd);
+  const require = cjs.makeRequire(module);
+  Object.assign(globalThis, { module, exports: module.exports, __dirname: '.', require, __filename: name });
+  if (name === '[eval]') process._eval = code;
+  const result = requireBuiltin('vm').runInThisContext(code, { filename: name });
+  if (mode === 'print') console.log(result);
+  return result;
 };
 // Runs a fe-native tool's main(args, ctx); resolves to its exit code.
 core.runMain = async (args, ctx) => {

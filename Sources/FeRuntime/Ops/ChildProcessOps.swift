@@ -52,7 +52,7 @@ enum ChildProcessOps {
         }
       }
     },
-  ]
+  ] + IPCChannelOps.all
 
   /// Node's code for an errno, including the few spawning adds to the shared table.
   static func codeName(_ err: Int32) -> String {
@@ -72,6 +72,8 @@ enum ChildProcessOps {
   enum Stdio: Equatable {
     case pipe, inherit, ignore
     case fd(Int32)
+    /// Node's IPC channel: one end of a socketpair (IPCChannelOps).
+    case ipc
   }
 
   struct SpawnRequest {
@@ -95,11 +97,12 @@ enum ChildProcessOps {
       cwd = call.isNullish(i + 3) ? nil : call.string(i + 3)
       var stdio: [Stdio] = []
       if case .array(let items) = s.toSwift(call.arg(i + 4)) {
-        for item in items.prefix(3) {
+        for (i, item) in items.enumerated() {
           switch item {
           case .number(let n): stdio.append(.fd(Int32(n)))
-          case .string("inherit"): stdio.append(.inherit)
+          case .string("inherit"): stdio.append(i < 3 ? .inherit : .fd(Int32(i)))
           case .string("ignore"): stdio.append(.ignore)
+          case .string("ipc"): stdio.append(.ipc)
           default: stdio.append(.pipe)
           }
         }
@@ -180,7 +183,7 @@ enum ChildProcessOps {
     posix_spawnattr_init(&attr)
     defer { posix_spawnattr_destroy(&attr) }
 
-    var parentFds: [Int32] = [-1, -1, -1]
+    var parentFds = [Int32](repeating: -1, count: max(3, r.stdio.count))
     var childEnds: [Int32] = []
     func closeAll() {
       for fd in parentFds where fd >= 0 { close(fd) }
@@ -202,8 +205,18 @@ enum ChildProcessOps {
         posix_spawn_file_actions_adddup2(&actions, child, target)
       case .inherit:
         break
+      case .ipc:
+        var fds: [Int32] = [-1, -1]
+        if socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds) != 0 {
+          let err = errno
+          closeAll()
+          return .failure(err)
+        }
+        parentFds[i] = fds[0]
+        childEnds.append(fds[1])
+        posix_spawn_file_actions_adddup2(&actions, fds[1], target)
       case .ignore:
-        posix_spawn_file_actions_addopen(&actions, target, "/dev/null", i == 0 ? O_RDONLY : O_RDWR, 0)
+        if i < 3 { posix_spawn_file_actions_addopen(&actions, target, "/dev/null", i == 0 ? O_RDONLY : O_RDWR, 0) }
       case .fd(let fd):
         if fd != target { posix_spawn_file_actions_adddup2(&actions, fd, target) }
       }
@@ -313,7 +326,9 @@ enum ChildProcessOps {
       return .array([.number(0), .null, .null, .null, .null, .string(codeName(err)), .number(Double(-err))])
     case .success(let c): child = c
     }
-    var fds = child.parentFds
+    // Extra fds (past stdio) have nothing to collect here.
+    for fd in child.parentFds.dropFirst(3) where fd >= 0 { close(fd) }
+    var fds = Array(child.parentFds.prefix(3))
     for fd in fds where fd >= 0 { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
     if fds[0] >= 0 && input.isEmpty {
       close(fds[0])

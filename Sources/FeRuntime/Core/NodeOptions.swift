@@ -1,0 +1,408 @@
+import FeBasics
+import FeEngine
+
+/// Node 18's command line, as far as fe provides it: `node [options] [script.js | -e code |
+/// -p code | -] [arguments]`, the same options in `fe blobs run <options> file.js`, and the
+/// subset Node allows in `NODE_OPTIONS`.
+///
+/// Every option listed here has its real effect; an option Node has and fe does not provide is
+/// refused (`node: bad option: --x`, exit 9, as Node refuses an unknown one), never ignored.
+/// V8's options go to V8 before the first isolate exists (`Engine.extraFlags`); where a V8 flag
+/// has no effect on a context booted from fe's snapshot (`--stack-trace-limit`), the runtime's
+/// JS applies it instead. Runtime options reach JS through `op_node_options` (`process.execArgv`,
+/// the warning switches, preloads).
+public struct NodeOptions: Sendable {
+  /// What the command line asks to run.
+  public enum Action: Equatable, Sendable {
+    case script(String)
+    case eval(String, print: Bool)
+    case stdin
+    case repl
+    case check(String?)
+    case version
+    case help
+    case v8Options
+  }
+
+  public var action: Action = .repl
+  /// The script's own arguments (after the script, or after `-e code`).
+  public var args: [String] = []
+  /// The options as given on the command line (`process.execArgv`), NODE_OPTIONS' not included.
+  public var execArgv: [String] = []
+  /// Flags for V8, in V8's spelling, applied before the first isolate.
+  public var v8Flags: [String] = []
+
+  // Runtime options, read by the runtime's JS.
+  public var warnings = true
+  public var deprecation = true
+  public var throwDeprecation = false
+  public var traceDeprecation = false
+  public var pendingDeprecation = false
+  public var traceWarnings = false
+  public var unhandledRejections: String? = nil
+  public var zeroFillBuffers = false
+  public var requires: [String] = []
+  public var inputType: String? = nil
+  public var title: String? = nil
+  public var abortOnUncaughtException = false
+  public var exposeGC = false
+  public var stackTraceLimit: Double? = nil
+  public var interactive = false
+  public var printEval = false
+
+  public init() {}
+
+  /// A command line Node would refuse: its message (after `node: `) and exit code 9.
+  public struct BadOption: Error, Equatable, Sendable {
+    public let message: String
+    public static let exitCode: Int32 = 9
+  }
+
+  // MARK: the option table
+
+  enum Kind {
+    case flag  // a boolean: `--x` (and `--no-x` where Node has it)
+    case value  // `--x=v` or `--x v`
+  }
+
+  struct Spec {
+    let kind: Kind
+    /// Allowed in NODE_OPTIONS (Node 18's list).
+    let env: Bool
+    /// A boolean Node option that `--no-<name>` turns off.
+    var negatable = false
+    /// Applies the value (a flag gets "" when negated, "1" when set).
+    let apply: (inout NodeOptions, String) throws -> Void
+  }
+
+  private static func flag(env: Bool = true, _ apply: @escaping (inout NodeOptions) -> Void) -> Spec {
+    Spec(kind: .flag, env: env) { o, _ in apply(&o) }
+  }
+  /// A boolean option: `--name` sets it, `--no-name` clears it.
+  private static func bool(env: Bool = true, _ set: @escaping (inout NodeOptions, Bool) -> Void) -> Spec {
+    Spec(kind: .flag, env: env, negatable: true) { o, v in set(&o, !v.isEmpty) }
+  }
+  private static func value(env: Bool = true, _ apply: @escaping (inout NodeOptions, String) throws -> Void) -> Spec {
+    Spec(kind: .value, env: env, apply: apply)
+  }
+  /// A V8 flag: given to V8 as written (Node passes them through the same way).
+  private static func v8(env: Bool = false, takesValue: Bool = false) -> Spec {
+    Spec(kind: takesValue ? .value : .flag, env: env) { _, _ in }
+  }
+
+  /// Node's options fe provides, by canonical name (dashes, no leading `--`). V8 flags are the
+  /// ones whose effect holds in a runtime booted from fe's snapshot.
+  static let specs: [String: Spec] = [
+    "eval": value(env: false) { o, code in o.action = .eval(code, print: o.printEval) },
+    "check": flag(env: false) { o in o.action = .check(nil) },
+    "interactive": flag(env: false) { o in o.interactive = true },
+    "version": flag(env: false) { o in o.action = .version },
+    "help": flag(env: false) { o in o.action = .help },
+    "v8-options": flag(env: false) { o in o.action = .v8Options },
+    "require": value { o, v in o.requires.append(v) },
+    "input-type": value { o, v in
+      guard v == "commonjs" || v == "module" else { throw BadOption(message: "--input-type must be \"module\" or \"commonjs\"") }
+      // fe evaluates -e and stdin input as CommonJS only: refused rather than run as the wrong kind.
+      guard v == "commonjs" else { throw BadOption(message: "--input-type=module is not supported by fe (-e and stdin input run as CommonJS)") }
+      o.inputType = v
+    },
+    "title": value { o, v in o.title = v },
+    "warnings": bool { o, on in o.warnings = on },
+    "deprecation": bool { o, on in o.deprecation = on },
+    "throw-deprecation": bool { o, on in o.throwDeprecation = on },
+    "trace-deprecation": bool { o, on in o.traceDeprecation = on },
+    "pending-deprecation": bool { o, on in o.pendingDeprecation = on },
+    "trace-warnings": bool { o, on in o.traceWarnings = on },
+    "unhandled-rejections": value { o, v in
+      guard ["strict", "warn", "none", "throw", "warn-with-error-code"].contains(v) else {
+        throw BadOption(message: "invalid value for --unhandled-rejections")
+      }
+      o.unhandledRejections = v
+    },
+    "zero-fill-buffers": bool { o, on in o.zeroFillBuffers = on },
+    "abort-on-uncaught-exception": bool { o, on in o.abortOnUncaughtException = on },
+    // V8's own.
+    "expose-gc": Spec(kind: .flag, env: false) { o, _ in o.exposeGC = true },
+    "stack-size": v8(takesValue: true),
+    "max-old-space-size": v8(env: true, takesValue: true),
+    "max-semi-space-size": v8(env: true, takesValue: true),
+    "stack-trace-limit": Spec(kind: .value, env: true) { o, v in
+      guard let n = Double(v) else { throw BadOption(message: "--stack-trace-limit needs a number") }
+      o.stackTraceLimit = n
+    },
+    "allow-natives-syntax": v8(),
+    "use-strict": v8(),
+    "jitless": v8(env: true),
+    "expose-externalize-string": v8(),
+    "no-opt": v8(),
+    "always-opt": v8(),
+    "max-lazy": v8(),
+    "no-lazy": v8(),
+  ]
+
+  /// The V8 flags among `specs`: their arguments are handed to V8 as written.
+  static let v8Names: Set<String> = [
+    "expose-gc", "use-strict", "stack-size", "max-old-space-size", "max-semi-space-size", "allow-natives-syntax", "jitless",
+    "expose-externalize-string", "no-opt", "always-opt", "max-lazy", "no-lazy",
+  ]
+
+  /// Node's options that Node refuses in NODE_OPTIONS and fe does not take as options here.
+  static let notInEnvironment: Set<String> = ["print", "pe", "expose-internals", "test", "test-only"]
+
+  /// Node's options whose effect fe does not provide, refused with the reason (never ignored).
+  static let unsupported: [String: String] = [
+    "expose-internals": "fe's runtime has no Node internals (require('internal/...'))",
+    "frozen-intrinsics": "fe does not freeze the JavaScript builtins",
+    "inspect": "fe has no inspector", "inspect-brk": "fe has no inspector", "inspect-port": "fe has no inspector",
+    "inspect-wait": "fe has no inspector", "debug-port": "fe has no inspector",
+    "enable-source-maps": "fe does not map stack traces through source maps",
+    "preserve-symlinks": "fe's module loader always resolves symlinks",
+    "preserve-symlinks-main": "fe's module loader always resolves symlinks",
+    "experimental-vm-modules": "fe's vm has no SourceTextModule",
+    "experimental-loader": "fe has no ES module loader hooks", "loader": "fe has no ES module loader hooks",
+    "import": "fe has no --import preloads yet",
+    "test": "fe has no built-in test runner CLI", "watch": "fe has no watch mode", "prof": "fe has no V8 profiler output",
+    "cpu-prof": "fe has no V8 profiler output", "heap-prof": "fe has no V8 profiler output",
+    "max-http-header-size": "fe's HTTP parser has its own limit",
+    "secure-heap": "fe does not use OpenSSL's secure heap",
+    "openssl-config": "fe reads no OpenSSL config file",
+    "tls-min-v1.0": "fe's TLS versions are fixed", "tls-max-v1.2": "fe's TLS versions are fixed",
+    "disable-proto": "fe does not remove Object.prototype.__proto__",
+    "report-on-signal": "fe writes no diagnostic reports", "report-uncaught-exception": "fe writes no diagnostic reports",
+    "trace-uncaught": "fe prints no trace of where an exception was thrown",
+    "conditions": "fe's resolver uses Node's default conditions only",
+  ]
+
+  /// Single-letter aliases.
+  static let short: [String: String] = [
+    "-e": "eval", "-p": "print", "-c": "check", "-i": "interactive", "-v": "version", "-h": "help", "-r": "require",
+  ]
+
+  // MARK: parsing
+
+  /// Parses a node command line (without argv[0]) over `NODE_OPTIONS` (`environment`): as in
+  /// Node, the command line wins where both set an option. `-p code` is `--print --eval code`.
+  public static func parse(_ argv: [String], environment: String? = nil) throws -> NodeOptions {
+    var o = NodeOptions()
+    if let environment, !environment.isEmpty { try o.applyEnvironment(environment) }
+    var i = 0
+    var sawEval = false
+    var sawCheck = false
+    while i < argv.count {
+      let arg = argv[i]
+      if arg == "--" {
+        i += 1
+        break
+      }
+      if arg == "-" {
+        o.action = .stdin
+        i += 1
+        break
+      }
+      guard arg.hasPrefix("-"), arg.count > 1 else { break }
+      let start = i
+      i += 1
+      let (name, splitValue) = split(arg)
+      var inline = splitValue
+      if name == "print" || name == "pe" {
+        // Node's aliases: `-p` sets print; `-p <code>` (code not starting with `-`) and
+        // `-pe <code>` are `--print --eval <code>`.
+        o.printEval = true
+        if case .eval(let code, _) = o.action { o.action = .eval(code, print: true) }
+        if inline == nil, i < argv.count, name == "pe" || !argv[i].hasPrefix("-") {
+          inline = argv[i]
+          i += 1
+        }
+        if let code = inline {
+          o.action = .eval(code, print: true)
+          sawEval = true
+        } else if name == "pe" {
+          throw BadOption(message: "\(arg) requires an argument")
+        }
+        o.execArgv += argv[start..<i]
+        continue
+      }
+      try apply(name: name, spelled: arg, inline: inline, options: &o, fromEnv: false, next: { () -> String? in
+        guard i < argv.count else { return nil }
+        i += 1
+        return argv[i - 1]
+      })
+      if name == "eval" { sawEval = true }
+      if name == "check" { sawCheck = true }
+      o.execArgv += argv[start..<i]
+    }
+    let rest = Array(argv[i...])
+    if sawCheck && sawEval { throw BadOption(message: "either --check or --eval can be used, not both") }
+    switch o.action {
+    case .eval, .version, .help, .v8Options:
+      o.args = rest
+    case .stdin:
+      o.args = rest
+    case .check:
+      // `-c` alone checks stdin.
+      guard let file = rest.first else { break }
+      o.action = .check(file)
+      o.args = Array(rest.dropFirst())
+    default:
+      if let file = rest.first, !sawEval {
+        o.action = .script(file)
+        o.args = Array(rest.dropFirst())
+      } else {
+        o.args = rest
+      }
+    }
+    return o
+  }
+
+  /// Applies `NODE_OPTIONS` (space-separated, with `"…"` quoting as Node reads it) on top of
+  /// what the command line set; options Node does not allow there are refused.
+  public mutating func applyEnvironment(_ value: String) throws {
+    let words = try NodeOptions.splitEnvironment(value)
+    var i = 0
+    while i < words.count {
+      let word = words[i]
+      i += 1
+      guard word.hasPrefix("-"), word != "-", word != "--" else {
+        throw BadOption(message: "\(word) is not allowed in NODE_OPTIONS")
+      }
+      let (name, inline) = NodeOptions.split(word)
+      try NodeOptions.apply(name: name, spelled: word, inline: inline, options: &self, fromEnv: true, next: { () -> String? in
+        guard i < words.count else { return nil }
+        i += 1
+        return words[i - 1]
+      })
+    }
+  }
+
+  /// `--name=value` / `-x` into the canonical name (underscores as dashes, as Node reads them)
+  /// and the inline value.
+  static func split(_ arg: String) -> (String, String?) {
+    if let alias = short[arg] { return (alias, nil) }
+    var body = arg.hasPrefix("--") ? String(arg.dropFirst(2)) : String(arg.dropFirst())
+    var inline: String? = nil
+    if let eq = body.firstIndex(of: "=") {
+      inline = String(body[body.index(after: eq)...])
+      body = String(body[..<eq])
+    }
+    return (String(body.map { $0 == "_" ? "-" : $0 }), inline)
+  }
+
+  static func apply(
+    name: String, spelled: String, inline: String?, options o: inout NodeOptions, fromEnv: Bool, next: () -> String?
+  ) throws {
+    let display = spelled.split(separator: "=", maxSplits: 1).first.map(String.init) ?? spelled
+    if fromEnv && notInEnvironment.contains(name) {
+      throw BadOption(message: "\(spelled) is not allowed in NODE_OPTIONS")
+    }
+    if let reason = unsupported[name] {
+      throw BadOption(message: "\(display) is not supported by fe: \(reason)")
+    }
+    if let harmony = harmonyFlag(name) {
+      if fromEnv { throw BadOption(message: "\(display) is not allowed in NODE_OPTIONS") }
+      o.v8Flags.append("--" + harmony)
+      return
+    }
+    var negated = false
+    var spec = specs[name]
+    if spec == nil, name.hasPrefix("no-"), let positive = specs[String(name.dropFirst(3))] {
+      guard positive.negatable else {
+        throw BadOption(message: "\(display) is an invalid negation because it is not a boolean option")
+      }
+      spec = positive
+      negated = true
+    }
+    guard let spec else { throw BadOption(message: "bad option: \(spelled)") }
+    if fromEnv && !spec.env {
+      // Node names a V8 option as `--name=`, its own as written.
+      let shown = v8Names.contains(name) && spec.kind == .value ? display + "=" : spelled
+      throw BadOption(message: "\(shown) is not allowed in NODE_OPTIONS")
+    }
+    switch spec.kind {
+    case .flag:
+      if inline != nil { throw BadOption(message: "bad option: \(spelled)") }
+      try spec.apply(&o, negated ? "" : "1")
+      if v8Names.contains(name) { o.v8Flags.append("--" + name) }
+    case .value:
+      let value: String
+      if let inline {
+        value = inline
+      } else if !v8Names.contains(name), let v = next() {
+        value = v
+      } else {
+        throw BadOption(message: "\(display) requires an argument")
+      }
+      try spec.apply(&o, value)
+      if v8Names.contains(name) { o.v8Flags.append("--\(name)=\(value)") }
+    }
+  }
+
+  /// `--harmony`, `--harmony-<feature>` and `--no-harmony-<feature>`: V8's staged features,
+  /// which V8 installs in every new context (snapshot or not).
+  static func harmonyFlag(_ name: String) -> String? {
+    let bare = name.hasPrefix("no-") ? String(name.dropFirst(3)) : name
+    guard bare == "harmony" || bare.hasPrefix("harmony-") else { return nil }
+    return name
+  }
+
+  /// NODE_OPTIONS' words: split on spaces; double quotes group, a backslash escapes in them.
+  static func splitEnvironment(_ s: String) throws -> [String] {
+    var words: [String] = []
+    var current = ""
+    var inWord = false
+    var quoted = false
+    var chars = s.makeIterator()
+    while let c = chars.next() {
+      if quoted {
+        if c == "\\" {
+          if let n = chars.next() { current.append(n) }
+        } else if c == "\"" {
+          quoted = false
+        } else {
+          current.append(c)
+        }
+      } else if c == "\"" {
+        quoted = true
+        inWord = true
+      } else if c == " " {
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      } else {
+        current.append(c)
+        inWord = true
+      }
+    }
+    if quoted { throw BadOption(message: "invalid value for NODE_OPTIONS (unterminated string)") }
+    if inWord { words.append(current) }
+    return words
+  }
+
+  // MARK: what the runtime sees
+
+  /// The options of this process, set once by the CLI before the first runtime boots (node
+  /// mode, `fe blobs run`, a tool launch with NODE_OPTIONS); read by `op_node_options`.
+  nonisolated(unsafe) public static var current: NodeOptions?
+
+  /// The runtime's view (`core.nodeOptions` in 60-globals.js).
+  var jsValue: JSValue {
+    func opt(_ s: String?) -> JSValue { s.map(JSValue.string) ?? .null }
+    return .object([
+      ("execArgv", .array(execArgv.map(JSValue.string))),
+      ("argv0", .string(CommandLine.arguments.first ?? "node")),
+      ("warnings", .bool(warnings)),
+      ("deprecation", .bool(deprecation)),
+      ("throwDeprecation", .bool(throwDeprecation)),
+      ("traceDeprecation", .bool(traceDeprecation)),
+      ("pendingDeprecation", .bool(pendingDeprecation)),
+      ("traceWarnings", .bool(traceWarnings)),
+      ("unhandledRejections", opt(unhandledRejections)),
+      ("zeroFillBuffers", .bool(zeroFillBuffers)),
+      ("requires", .array(requires.map(JSValue.string))),
+      ("inputType", opt(inputType)),
+      ("title", opt(title)),
+      ("abortOnUncaughtException", .bool(abortOnUncaughtException)),
+      ("exposeGC", .bool(exposeGC)),
+      ("stackTraceLimit", stackTraceLimit.map(JSValue.number) ?? .null),
+    ])
+  }
+}

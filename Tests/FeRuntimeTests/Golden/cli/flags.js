@@ -1,0 +1,20 @@
+// Node's flags through process.execPath: --expose-gc, -r preloads, --stack-trace-limit,
+// --no-deprecation / --throw-deprecation, NODE_OPTIONS, and NODE_OPTIONS refusing what Node refuses there.
+const { spawnSync } = require('child_process');
+const path = require('path');
+const run = (args, env) => {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: __dirname, env: { ...process.env, ...env } });
+  console.log(JSON.stringify(args), env ? JSON.stringify(env) : '', '->', r.status, JSON.stringify(r.stdout.trim()));
+  return r;
+};
+run(['-p', 'typeof gc']);
+run(['--expose-gc', '-p', 'typeof gc']);
+run(['--expose_gc', '-e', 'gc(); console.log("collected")']);
+run(['-r', './fixtures/preload.js', '-p', 'globalThis.preloaded']);
+run(['-p', 'globalThis.preloaded'], { NODE_OPTIONS: '--require ./fixtures/preload.js' });
+run(['--stack-trace-limit=1', '-p', 'Error.stackTraceLimit']);
+run(['--throw-deprecation', '-p', 'process.throwDeprecation']);
+run(['--no-deprecation', '-p', 'process.noDeprecation']);
+const r = run(['-e', '0'], { NODE_OPTIONS: '--stack-size=100' });
+console.log(r.stderr.trim().endsWith('is not allowed in NODE_OPTIONS'));
+run(['--unhandled-rejections=bogus', '-e', '0']);
