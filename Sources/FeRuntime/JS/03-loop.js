@@ -1,10 +1,138 @@
 // Event loop: nextTick queue, rejections, timers, immediates. Swift calls core.* for each
 // macrotask; every entry point ends in processTicksAndRejections(), as Node's does.
-// Uses from earlier files: 00-core.js (core, hasOwn, opError); 01-inspect.js (inspect); 02-errors.js (typeError).
+// Uses from earlier files: 00-core.js (core, hasOwn, opError); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
+
+// ---------------------------------------------------------------------------------------------
+// Async context, as async_hooks models it: every callback the loop runs continues a resource (a
+// Timeout, an Immediate, a TickObject, a promise, an AsyncResource) that was created while
+// another one ran. Each resource gets an async id and the id of the one that triggered it; the
+// loop enters it (emitBefore) while its callback runs and leaves it after (emitAfter), so
+// executionAsyncId()/executionAsyncResource() say where code runs. Hooks from createHook()
+// (31-async_hooks.js, which also holds AsyncLocalStorage, itself an init hook) are called here.
+const asyncIdSymbol = Symbol('asyncId');
+const triggerAsyncIdSymbol = Symbol('triggerId');
+const asyncHooks = {
+  list: [],  // enabled AsyncHook objects; replaced, never mutated, so an emit sees a fixed set
+  init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0, // how many enabled hooks have each
+  idCounter: 1,
+  defaultTriggerId: -1, // >= 0 while internal code creates resources on another's behalf
+  // The execution stack: the running resource and its ids, then those it interrupted.
+  resource: {}, asyncId: 1, triggerId: 0,
+  stack: [],
+  promiseHooksOn: false,
+};
+const topLevelResource = asyncHooks.resource;
+function newAsyncId() { return ++asyncHooks.idCounter; }
+function defaultTriggerAsyncId() {
+  return asyncHooks.defaultTriggerId >= 0 ? asyncHooks.defaultTriggerId : asyncHooks.asyncId;
+}
+// A throwing hook ends the process, as in Node: its state could no longer be trusted.
+function callHooks(kind, args) {
+  for (const hook of asyncHooks.list) {
+    const fn = hook[kind];
+    if (typeof fn !== 'function') continue;
+    try { fn.apply(hook, args); } catch (e) { hookFailed(e); }
+  }
+}
+function hookFailed(e) {
+  ops.op_write(2, errorText(e) + '\n');
+  exitNow(1);
+}
+function emitInit(asyncId, type, triggerAsyncId, resource) {
+  if (asyncHooks.init > 0) callHooks('init', [asyncId, type, triggerAsyncId, resource]);
+}
+// Gives a loop object its ids and tells the hooks (timers, immediates, ticks).
+function initAsyncResource(resource, type) {
+  const id = newAsyncId();
+  const trigger = defaultTriggerAsyncId();
+  resource[asyncIdSymbol] = id;
+  resource[triggerAsyncIdSymbol] = trigger;
+  if (asyncHooks.init > 0) callHooks('init', [id, type, trigger, resource]);
+}
+function emitBefore(asyncId, triggerAsyncId, resource) {
+  const h = asyncHooks;
+  h.stack.push(h.resource, h.asyncId, h.triggerId);
+  h.resource = resource; h.asyncId = asyncId; h.triggerId = triggerAsyncId;
+  if (h.before > 0) callHooks('before', [asyncId]);
+}
+function emitAfter(asyncId) {
+  const h = asyncHooks;
+  if (h.after > 0) callHooks('after', [asyncId]);
+  popAsyncContext();
+}
+function popAsyncContext() {
+  const st = asyncHooks.stack;
+  if (st.length === 0) return false;
+  asyncHooks.triggerId = st.pop(); asyncHooks.asyncId = st.pop(); asyncHooks.resource = st.pop();
+  return true;
+}
+function emitDestroy(asyncId) {
+  if (asyncHooks.destroy > 0) callHooks('destroy', [asyncId]);
+}
+// Enters a loop object's context around its callback (the caller pairs it with leaveResource).
+function enterResource(resource) {
+  emitBefore(resource[asyncIdSymbol], resource[triggerAsyncIdSymbol], resource);
+}
+function leaveResource(resource) {
+  // The stack may have been emptied by an uncaught exception a listener handled.
+  if (asyncHooks.stack.length > 0 && asyncHooks.asyncId === resource[asyncIdSymbol]) emitAfter(resource[asyncIdSymbol]);
+}
+// After an uncaught exception was handled, Node calls the after hooks of everything still on the
+// stack and starts over from the top level.
+function clearAsyncStack() {
+  while (asyncHooks.stack.length > 0) {
+    if (asyncHooks.after > 0) callHooks('after', [asyncHooks.asyncId]);
+    popAsyncContext();
+  }
+}
+
+// Promises: V8 calls these (ops.op_promise_hooks_set) while any hook is enabled. A promise is its
+// own resource, 'PROMISE', triggered by the promise it was chained from.
+let promiseDestroyRegistry = null;
+function promiseInitHook(promise, parent) {
+  const id = newAsyncId();
+  const trigger = parent !== undefined && parent[asyncIdSymbol] !== undefined ? parent[asyncIdSymbol] : defaultTriggerAsyncId();
+  promise[asyncIdSymbol] = id;
+  promise[triggerAsyncIdSymbol] = trigger;
+  if (asyncHooks.init > 0) callHooks('init', [id, 'PROMISE', trigger, promise]);
+  if (asyncHooks.destroy > 0) {
+    if (promiseDestroyRegistry === null) promiseDestroyRegistry = new FinalizationRegistry(emitDestroy);
+    promiseDestroyRegistry.register(promise, id);
+  }
+}
+function promiseBeforeHook(promise) {
+  // A promise made before the hooks were on has no ids: it runs where it is, with no store.
+  if (promise[asyncIdSymbol] === undefined) { promise[asyncIdSymbol] = newAsyncId(); promise[triggerAsyncIdSymbol] = 0; }
+  emitBefore(promise[asyncIdSymbol], promise[triggerAsyncIdSymbol], promise);
+}
+function promiseAfterHook(promise) {
+  if (asyncHooks.stack.length > 0 && asyncHooks.resource === promise) emitAfter(promise[asyncIdSymbol]);
+}
+function promiseResolveHook(promise) {
+  if (asyncHooks.promiseResolve > 0 && promise[asyncIdSymbol] !== undefined) callHooks('promiseResolve', [promise[asyncIdSymbol]]);
+}
+// Called whenever the enabled hooks change: promise hooks cost every promise a call, so they are
+// on only while some hook is enabled.
+function updatePromiseHooks() {
+  const h = asyncHooks;
+  const want = h.list.length > 0;
+  if (want) ops.op_promise_hooks_set(promiseInitHook, promiseBeforeHook, promiseAfterHook, promiseResolveHook);
+  else if (h.promiseHooksOn) ops.op_promise_hooks_set();
+  h.promiseHooksOn = want;
+}
+
+class TickObject {
+  constructor(callback, args) {
+    this.callback = callback;
+    this.args = args;
+    initAsyncResource(this, 'TickObject');
+  }
+}
 const tickQueue = [];
 function nextTick(fn, ...args) {
-  if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-  tickQueue.push({ fn, args });
+  if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
+  if (process._exiting) return;
+  tickQueue.push(new TickObject(fn, args));
 }
 const pendingRejections = new Map();
 // Swift settles some promises itself (module evaluation, main, the config): they never count
@@ -32,7 +160,10 @@ function processTicksAndRejections() {
     // Every queued tick, including ones queued by ticks, runs before any promise job.
     while (tickQueue.length > 0) {
       const t = tickQueue.shift();
-      try { t.fn(...t.args); } catch (e) { fatal(e); }
+      enterResource(t);
+      try { t.callback(...t.args); } catch (e) { fatal(e); }
+      leaveResource(t);
+      emitDestroy(t[asyncIdSymbol]);
     }
     ops.op_run_microtasks();
   } while (tickQueue.length > 0 || processRejections());
@@ -55,94 +186,227 @@ core.errorText = errorText;
 // runtime that may not exit (fe.config.js) hands it to its host instead (core.uncaughtToHost).
 function fatal(e, unhandledRejection = false) {
   if (core.uncaughtToHost) throw e;
-  if (process.listenerCount && process.listenerCount('uncaughtException') > 0) {
-    process.emit('uncaughtException', e, unhandledRejection ? 'unhandledRejection' : 'uncaughtException');
+  const type = unhandledRejection ? 'unhandledRejection' : 'uncaughtException';
+  if (process.emit) process.emit('uncaughtExceptionMonitor', e, type);
+  if (uncaughtCapture.fn !== null) {
+    uncaughtCapture.fn(e);
+  } else if (process.listenerCount && process.listenerCount('uncaughtException') > 0) {
+    process.emit('uncaughtException', e, type);
+  } else {
+    // EventEmitter#emit('error') left a way to add where the event was emitted (Node prints it).
+    if (e !== null && typeof e === 'object' && typeof e[kEnhanceStackBeforeInspector] === 'function') {
+      try { e.stack = e[kEnhanceStackBeforeInspector](); } catch { /* the original stack stays */ }
+    }
+    ops.op_write(2, errorText(e, unhandledRejection) + '\n');
+    process.exitCode = 1;
+    exitNow(1);
     return;
   }
-  ops.op_write(2, errorText(e, unhandledRejection) + '\n');
-  process.exitCode = 1;
-  exitNow(1);
+  // Handled: the callbacks that were running are over, as far as async hooks are concerned.
+  clearAsyncStack();
 }
 core.fatal = fatal;
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
+// process.setUncaughtExceptionCaptureCallback (the domain module uses it too).
+const uncaughtCapture = { fn: null };
 
-// Timers: JS keeps the callbacks; Swift keeps one deadline per timer and fires them in order.
-let nextTimerId = 1;
-const timers = new Map();
-class Timeout {
-  constructor(fn, ms, args, repeat) {
-    ms = Number(ms);
-    if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
-    this._id = nextTimerId++;
-    this._onTimeout = fn;
-    this._args = args;
-    this._idleTimeout = ms;
-    this._repeat = repeat ? ms : null;
-    this._refed = true;
-    this._destroyed = false;
-    timers.set(this._id, this);
-    ops.op_timer_start(this._id, ms, true);
+// Timers, as Node's: a Timeout (or any object given to timers.enroll) is armed with
+// insertTimer and fires in core.onTimer. Swift keeps one deadline per armed timer, keyed by the
+// timer's async id (which is also what +timeout and clearTimeout(number) use).
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const timers = new Map(); // async id -> armed timer object
+const timerLists = new Map(); // duration -> TimersList (what _idlePrev/_idleNext show, as in Node)
+class TimersList {
+  constructor(msecs) { this._idleNext = this; this._idlePrev = this; this.expiry = 0; this.id = 0; this.msecs = msecs; this.priorityQueuePosition = 0; }
+}
+function timerNow() { return Math.floor((ops.op_hrtime() - startTime) / 1e6); }
+function timeoutDuration(after) {
+  after *= 1;
+  if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+    if (after > TIMEOUT_MAX) {
+      process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+    }
+    after = 1;
   }
-  ref() { if (!this._destroyed) { this._refed = true; ops.op_timer_ref(this._id, true); } return this; }
-  unref() { if (!this._destroyed) { this._refed = false; ops.op_timer_ref(this._id, false); } return this; }
-  hasRef() { return this._refed; }
-  refresh() { if (!this._destroyed) ops.op_timer_start(this._id, this._idleTimeout, this._refed); return this; }
+  return after;
+}
+function insertTimer(item, refed) {
+  if (item._destroyed || item[asyncIdSymbol] === undefined) {
+    item._destroyed = false;
+    initAsyncResource(item, 'Timeout');
+  }
+  const id = item[asyncIdSymbol];
+  let list = timerLists.get(item._idleTimeout);
+  if (list === undefined) { list = new TimersList(item._idleTimeout); timerLists.set(item._idleTimeout, list); }
+  item._idleStart = timerNow();
+  item._idlePrev = list; item._idleNext = list;
+  timers.set(id, item);
+  ops.op_timer_start(id, item._idleTimeout, refed);
+}
+// Takes a timer off the loop without destroying it (Node's L.remove).
+function unlinkTimer(item) {
+  const id = item[asyncIdSymbol];
+  if (id !== undefined && timers.get(id) === item) { timers.delete(id); ops.op_timer_stop(id); }
+  item._idleNext = null; item._idlePrev = null;
+}
+function unenroll(item) {
+  if (item._destroyed) return;
+  item._destroyed = true;
+  if (item[asyncIdSymbol] !== undefined) emitDestroy(item[asyncIdSymbol]);
+  unlinkTimer(item);
+  // A later timers.active(item) must not arm it again.
+  item._idleTimeout = -1;
+}
+// timers.active / timers._unrefActive: (re)arms an enrolled object; its _onTimeout fires.
+function activateTimer(item, refed) {
+  const msecs = item._idleTimeout;
+  if (msecs < 0 || msecs === undefined) return;
+  item[kRefed] = refed;
+  insertTimer(item, refed);
+}
+// timers.enroll: gives an object a duration, to arm later with active().
+function enrollTimer(item, msecs) {
+  if (typeof msecs !== 'number') throw invalidArgType('msecs', 'number', msecs);
+  if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    msecs = TIMEOUT_MAX;
+  }
+  if (item._idleNext) unenroll(item);
+  item._idleNext = item;
+  item._idlePrev = item;
+  item._idleTimeout = msecs;
+}
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after = timeoutDuration(after);
+    this._idleTimeout = after;
+    this._idlePrev = this;
+    this._idleNext = this;
+    this._idleStart = null;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = isRefed;
+    this[kHasPrimitive] = false;
+    initAsyncResource(this, 'Timeout');
+    insertTimer(this, isRefed);
+  }
+  refresh() {
+    // Re-arms it, even after it fired; a cleared timer (_idleTimeout -1) stays cleared.
+    if (this._idleTimeout >= 0) insertTimer(this, this[kRefed]);
+    return this;
+  }
+  unref() { this[kRefed] = false; if (timers.get(this[asyncIdSymbol]) === this) ops.op_timer_ref(this[asyncIdSymbol], false); return this; }
+  ref() { this[kRefed] = true; if (timers.get(this[asyncIdSymbol]) === this) ops.op_timer_ref(this[asyncIdSymbol], true); return this; }
+  hasRef() { return this[kRefed]; }
   close() { clearTimeout(this); return this; }
-  [Symbol.toPrimitive]() { return this._id; }
+  [Symbol.toPrimitive]() {
+    this[kHasPrimitive] = true;
+    return this[asyncIdSymbol];
+  }
 }
-function setTimeout(fn, ms, ...args) {
-  if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received ${describe(fn)}`);
-  return new Timeout(fn, ms, args, false);
+if (typeof Symbol.dispose === 'symbol') Timeout.prototype[Symbol.dispose] = function dispose() { clearTimeout(this); };
+function setTimeout(callback, after, ...args) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'Function', callback);
+  return new Timeout(callback, after, args.length ? args : undefined, false, true);
 }
-function setInterval(fn, ms, ...args) {
-  if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received ${describe(fn)}`);
-  return new Timeout(fn, ms, args, true);
+function setInterval(callback, repeat, ...args) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'Function', callback);
+  return new Timeout(callback, repeat, args.length ? args : undefined, true, true);
 }
-function clearTimeout(t) {
-  if (t == null) return;
-  const id = typeof t === 'object' ? t._id : Number(t);
-  const timer = timers.get(id);
-  if (!timer) return;
-  timer._destroyed = true;
-  timers.delete(id);
-  ops.op_timer_stop(id);
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const t = timers.get(Number(timer));
+    if (t !== undefined && t[kHasPrimitive]) { t._onTimeout = null; unenroll(t); }
+  }
 }
 core.onTimer = (id) => {
   const t = timers.get(id);
-  if (t) {
-    if (t._repeat !== null) ops.op_timer_start(id, t._repeat, t._refed);
-    else { timers.delete(id); t._destroyed = true; }
-    try { t._onTimeout(...t._args); } catch (e) { fatal(e); }
+  if (t !== undefined) {
+    timers.delete(id);
+    t._idleNext = null; t._idlePrev = null;
+    enterResource(t);
+    try {
+      const args = t._timerArgs;
+      if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
+    } catch (e) { fatal(e); }
+    leaveResource(t);
+    if (t._repeat && t._idleTimeout !== -1) {
+      t._idleTimeout = t._repeat;
+      if (t._idleNext === null) insertTimer(t, t[kRefed]);
+    } else if (t._idleNext === null && !t._destroyed) {
+      // Not re-armed by its callback (refresh): done.
+      t._destroyed = true;
+      emitDestroy(t[asyncIdSymbol]);
+    }
   }
   processTicksAndRejections();
 };
 
 const immediates = [];
 class Immediate {
-  constructor(fn, args) { this._onImmediate = fn; this._args = args; this._refed = true; this._cleared = false; }
-  ref() { if (!this._refed && !this._cleared) { this._refed = true; ops.op_immediate_ref(1); } return this; }
-  unref() { if (this._refed && !this._cleared) { this._refed = false; ops.op_immediate_ref(-1); } return this; }
-  hasRef() { return this._refed; }
+  constructor(callback, args) {
+    this._idleNext = null;
+    this._idlePrev = null;
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    initAsyncResource(this, 'Immediate');
+  }
+  ref() { if (!this[kRefed] && !this._destroyed) { this[kRefed] = true; ops.op_immediate_ref(1); } return this; }
+  unref() { if (this[kRefed] && !this._destroyed) { this[kRefed] = false; ops.op_immediate_ref(-1); } return this; }
+  hasRef() { return !!this[kRefed]; }
 }
-function setImmediate(fn, ...args) {
-  if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received ${describe(fn)}`);
-  const im = new Immediate(fn, args);
+if (typeof Symbol.dispose === 'symbol') Immediate.prototype[Symbol.dispose] = function dispose() { clearImmediate(this); };
+function setImmediate(callback, ...args) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'Function', callback);
+  const im = new Immediate(callback, args.length ? args : undefined);
   immediates.push(im);
   ops.op_immediate_ref(1);
   return im;
 }
 function clearImmediate(im) {
-  if (!im || im._cleared) return;
-  im._cleared = true;
-  if (im._refed) ops.op_immediate_ref(-1);
+  if (!im || im._destroyed || typeof im._onImmediate !== 'function') return;
+  im._destroyed = true;
+  if (im[kRefed]) ops.op_immediate_ref(-1);
+  im[kRefed] = null;
+  emitDestroy(im[asyncIdSymbol]);
+  im._onImmediate = null;
 }
 // Runs the immediates queued before this call; ones they queue wait for the next turn.
 core.runImmediates = () => {
   const batch = immediates.splice(0, immediates.length);
-  for (const im of batch) {
-    if (im._cleared) continue;
-    im._cleared = true;
-    if (im._refed) ops.op_immediate_ref(-1);
-    try { im._onImmediate(...im._args); } catch (e) { fatal(e); }
+  for (let i = 0; i < batch.length; i++) {
+    const im = batch[i];
+    if (im._destroyed) continue;
+    im._destroyed = true;
+    if (im[kRefed]) ops.op_immediate_ref(-1);
+    im[kRefed] = null;
+    enterResource(im);
+    try {
+      const argv = im._argv;
+      if (argv === undefined) im._onImmediate(); else im._onImmediate(...argv);
+    } catch (e) {
+      // As Node: the rest of this batch still runs, in the next turn.
+      immediates.unshift(...batch.slice(i + 1).filter((x) => !x._destroyed));
+      leaveResource(im);
+      emitDestroy(im[asyncIdSymbol]);
+      fatal(e);
+      processTicksAndRejections();
+      return immediates.length;
+    }
+    leaveResource(im);
+    emitDestroy(im[asyncIdSymbol]);
     processTicksAndRejections();
   }
   return immediates.length;

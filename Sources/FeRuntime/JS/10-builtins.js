@@ -1,5 +1,6 @@
 // Builtin modules, for require() and import of 'fs', 'node:fs', ...
-// Uses from earlier files: 00-core.js (core, builtins, define, ERRNO, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, typeError); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (urlModule).
+// Uses from earlier files: 00-core.js (core, builtins, define, ERRNO, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, typeError); 03-loop.js (timers, unenroll, activateTimer, enrollTimer, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (urlModule).
+const deprecationCodesWarned = new Set();
 const util = {
   format, formatWithOptions, inspect,
   inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); define(ctor, 'super_', superCtor); },
@@ -8,9 +9,28 @@ const util = {
     if (fn[util.promisify.custom]) return fn[util.promisify.custom];
     return function (...args) { return new Promise((resolve, reject) => fn.call(this, ...args, (err, ...values) => (err ? reject(err) : resolve(values.length > 1 ? values : values[0])))); };
   },
+  // Warns once per function, and once per code across functions (Node's DEP codes).
   deprecate(fn, msg, code) {
+    if (process.noDeprecation === true) return fn;
+    if (code !== undefined && typeof code !== 'string') throw invalidArgType('code', 'string', code);
     let warned = false;
-    return function (...args) { if (!warned) { warned = true; process.emitWarning(msg, 'DeprecationWarning'); } return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args); };
+    function deprecated(...args) {
+      if (!warned) {
+        warned = true;
+        if (code !== undefined) {
+          if (!deprecationCodesWarned.has(code)) {
+            process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+            deprecationCodesWarned.add(code);
+          }
+        } else {
+          process.emitWarning(msg, 'DeprecationWarning', deprecated);
+        }
+      }
+      return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
+    }
+    Object.setPrototypeOf(deprecated, fn);
+    if (fn.prototype) deprecated.prototype = fn.prototype;
+    return deprecated;
   },
   isDeepStrictEqual: (a, b) => deepEqual(a, b, true),
   types: {
@@ -47,8 +67,23 @@ const os = {
 };
 os.constants.errno = Object.fromEntries(Object.entries(ERRNO));
 
+// The timers module: the globals, plus the deprecated enroll/unenroll/active API old code uses.
+function timersModule() {
+  const clearInterval = function clearInterval(timer) { clearTimeout(timer); };
+  const m = {
+    setTimeout, clearTimeout, setImmediate, clearImmediate, setInterval, clearInterval,
+    _unrefActive: util.deprecate((item) => activateTimer(item, false), 'timers._unrefActive() is deprecated. Please use timeout.refresh() instead.', 'DEP0127'),
+    active: util.deprecate((item) => activateTimer(item, true), 'timers.active() is deprecated. Please use timeout.refresh() instead.', 'DEP0126'),
+    unenroll: util.deprecate(unenroll, 'timers.unenroll() is deprecated. Please use clearTimeout instead.', 'DEP0096'),
+    enroll: util.deprecate(enrollTimer, 'timers.enroll() is deprecated. Please use setTimeout instead.', 'DEP0095'),
+  };
+  return m;
+}
 core.builtins = builtins;
 function registerBuiltin(name, exports) { builtins.set(name, exports); }
+// A builtin made when first required (one that compiles vendored Node code, 43-nodelib.js).
+const lazyBuiltins = new Map();
+function registerLazyBuiltin(name, make) { lazyBuiltins.set(name, make); }
 registerBuiltin('path', path);
 registerBuiltin('path/posix', path);
 registerBuiltin('path/win32', path.win32);
@@ -57,7 +92,7 @@ registerBuiltin('util', util);
 registerBuiltin('os', os);
 registerBuiltin('process', process);
 registerBuiltin('url', urlModule);
-registerBuiltin('timers', { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate });
+registerBuiltin('timers', timersModule());
 registerBuiltin('console', console);
 registerBuiltin('fs', fs);
 registerBuiltin('fs/promises', fsPromises);
@@ -77,7 +112,10 @@ core.nodeBuiltinNames = [...nodeBuiltinNames].sort();
 const isNodeBuiltin = (name, id) => nodeBuiltinNames.has(id) || (name !== id && nodePrefixedBuiltinNames.has(id));
 function requireBuiltin(name) {
   const id = name.startsWith('node:') ? name.slice(5) : name;
-  if (builtins.has(id)) return builtins.get(id);
+  // `test` is node:test only with its prefix; bare, it is a package name.
+  const prefixOnly = name === id && nodePrefixedBuiltinNames.has(id);
+  if (!prefixOnly && lazyBuiltins.has(id)) { builtins.set(id, lazyBuiltins.get(id)()); lazyBuiltins.delete(id); }
+  if (!prefixOnly && builtins.has(id)) return builtins.get(id);
   // fe has no inspector: Node built without one answers so, and tools check for this code.
   if (id === 'inspector' || id === 'inspector/promises') throw nodeError(Error, 'ERR_INSPECTOR_NOT_AVAILABLE', 'Inspector is not available');
   if (isNodeBuiltin(name, id)) throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not support the Node builtin '${id}'`);
@@ -86,5 +124,5 @@ function requireBuiltin(name) {
 core.requireBuiltin = requireBuiltin;
 core.isBuiltin = (name) => {
   const id = name.startsWith('node:') ? name.slice(5) : name;
-  return builtins.has(id) || isNodeBuiltin(name, id);
+  return isNodeBuiltin(name, id) || (!(name === id && nodePrefixedBuiltinNames.has(id)) && (builtins.has(id) || lazyBuiltins.has(id)));
 };
