@@ -242,7 +242,7 @@ function dataBytes(data, encoding) {
   if (isArrayBufferView(data)) return bytesView(data);
   return Buffer.from(dataFromStringish(data, 'data'), encoding || 'utf8');
 }
-const isFd = (v) => typeof v === 'number';
+const isFd = (v) => v === (v >>> 0); // Node's isUint32: other numbers are (invalid) paths
 // `then` works on plain values (sync runs) and promises (async runs) alike.
 function then(v, f) { return v instanceof Promise ? v.then(f) : f(v); }
 // Writes all of `bytes` at the fd's offset (or from `position`), however many writes it takes.
@@ -618,7 +618,7 @@ for (const [name, impl] of Object.entries(fsTable)) {
   } }[name];
   // Bad arguments throw synchronously, as in Node; failures of the operation reach `cb`.
   fsCallbacks[name] = { [name]: (...args) => {
-    const cb = args.pop();
+    const cb = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
     validateFunction(cb, 'cb');
     Promise.resolve(impl(runAsync, ...args)).then((v) => callUser(cb, null, v), (e) => callUser(cb, e));
   } }[name];
