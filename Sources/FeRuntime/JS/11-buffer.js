@@ -1,6 +1,6 @@
 // buffer: Node's Buffer, a Uint8Array subclass that knows text encodings. UTF-8 and base64
 // conversions are native ops (EncodingOps.swift); the rest is plain JS over the bytes.
-// Uses from earlier files: 00-core.js (define); 01-inspect.js (customInspect, formatKey, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 06-console.js (counts); 08-fs.js (then); 10-builtins.js (registerBuiltin).
+// Uses from earlier files: 00-core.js (define); 01-inspect.js (customInspect, formatKey, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 08-fs.js (then); 10-builtins.js (registerBuiltin).
 
 // Node-style errors (nodeError, invalidArgType, outOfRange...) are in 02-errors.js.
 const unknownEncoding = (enc) => nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);

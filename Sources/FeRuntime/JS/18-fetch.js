@@ -2,7 +2,7 @@
 // Headers, Request, Response, FormData, Blob/File - and the part of WHATWG streams that bodies
 // need: ReadableStream with default readers, cancel, tee and async iteration. The network side is
 // FetchOps.swift: libcurl on a network thread, reporting back through core.onFetch(id, kind, ...).
-// Uses from earlier files: 00-core.js (core, builtins, define); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, missingArgs); 05-process.js (process); 09-url.js (URLSearchParams, URL); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+// Uses from earlier files: 00-core.js (core, builtins, define); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, missingArgs); 05-process.js (process); 08-fs.js (flow); 09-url.js (URLSearchParams, URL); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {

@@ -4,7 +4,7 @@
 // in raw mode, turns it into keypress events and edits the line itself: cursor moves, word and
 // line deletes, history, tab completion, Ctrl+C/Ctrl+D. question(), prompt(), async iteration
 // over lines, and the cursor helpers (clearLine, cursorTo, moveCursor...) as ANSI writes.
-// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (O); 10-builtins.js (util, registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInteger, validateFunction, validateAbortSignal, abortError, O); 10-builtins.js (util, registerBuiltin, requireBuiltin).
 (() => {
   const { StringDecoder } = requireBuiltin('string_decoder');
   const ESC = '\x1b';

@@ -3,7 +3,7 @@
 // only when it holds a valid %XX (or always, with a custom decoder); repeated keys collect into
 // arrays; maxKeys (default 1000) caps the pairs. escape() is encodeURIComponent's character set
 // done by hand, so a lone surrogate throws ERR_INVALID_URI as in Node.
-// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError); 06-console.js (counts, print); 10-builtins.js (registerBuiltin); 11-buffer.js (hexValue, Buffer).
+// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError); 06-console.js (print); 10-builtins.js (registerBuiltin); 11-buffer.js (hexValue, Buffer).
 (() => {
   const isHex = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
   const hexValue = (c) => (c <= 57 ? c - 48 : (c | 0x20) - 87);

@@ -1,7 +1,7 @@
 // timers/promises: setTimeout and setImmediate as promises, setInterval as an async iterator,
 // and scheduler.wait/yield, each cancellable with an AbortSignal as in Node 20. Built on the
 // loop's timers (loop.js), so `ref: false` lets the program end while they wait.
-// Uses from earlier files: 00-core.js (define); 02-errors.js (invalidArgType); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate); 10-builtins.js (registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (define); 02-errors.js (invalidArgType); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate); 08-fs.js (abortError); 10-builtins.js (registerBuiltin).
 (() => {
   const abortError = (signal) => {
     const e = new Error('The operation was aborted');
@@ -101,5 +101,4 @@
     Object.defineProperty(fn, 'name', { value: name });
   }
   registerBuiltin('timers/promises', timersPromises);
-  requireBuiltin('timers').promises = timersPromises;
 })();
