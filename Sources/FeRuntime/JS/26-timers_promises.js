@@ -101,4 +101,5 @@
     Object.defineProperty(fn, 'name', { value: name });
   }
   registerBuiltin('timers/promises', timersPromises);
+  requireBuiltin('timers').promises = timersPromises;
 })();

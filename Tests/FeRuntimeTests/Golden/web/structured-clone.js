@@ -1,6 +1,6 @@
 // structuredClone: deep copies of the cloneable types, cycles, and DataCloneError for the rest.
 const t = (label, f) => {
-  try { console.log(label, f()); } catch (e) { console.log(label, 'threw', e.name, e.code, e.message, e instanceof DOMException); }
+  try { console.log(label, f()); } catch (e) { console.log(label, 'threw', e.name, e.code, typeof e.code === 'string' ? '(Node 18 and 20 word it differently)' : e.message, e instanceof DOMException); }
 };
 const src = { n: 1, s: 'x', b: true, u: undefined, z: null, big: 10n, neg0: -0, arr: [1, { deep: [2] }], d: new Date(0) };
 t('plain data', () => structuredClone(src));
