@@ -1,7 +1,7 @@
 // timers/promises: setTimeout and setImmediate as promises, setInterval as an async iterator,
 // and scheduler.wait/yield, each cancellable with an AbortSignal as in Node 20. Built on the
 // loop's timers (loop.js), so `ref: false` lets the program end while they wait.
-// Uses from earlier files: 00-core.js (define); 02-errors.js (invalidArgType); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate); 08-fs.js (abortError); 10-builtins.js (registerBuiltin).
+// Uses from earlier files: 00-core.js (define); 02-errors.js (invalidArgType); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate); 08-fs.js (abortError); 10-builtins.js (registerBuiltin, requireBuiltin).
 (() => {
   const abortError = (signal) => {
     const e = new Error('The operation was aborted');
