@@ -6,9 +6,11 @@ const first = net.createServer().listen(0, '127.0.0.1', () => {
   second.on('error', (e) => {
     console.log(e.message.replace(String(port), 'PORT'), e.code, e.errno, e.syscall, e.address, e.port === port);
     first.close(() => {
-      const c = net.connect(port, '127.0.0.1');
+      // Port 1 (tcpmux): nothing listens there, so the refusal does not race with other
+      // programs taking the port just closed.
+      const c = net.connect(1, '127.0.0.1');
       c.on('error', (err) => {
-        console.log(err.message.replace(String(port), 'PORT'), err.code, err.errno, err.syscall, err.address, err.port === port);
+        console.log(err.message, err.code, err.errno, err.syscall, err.address, err.port);
       });
       c.on('close', (hadError) => console.log('close', hadError));
     });
