@@ -882,7 +882,8 @@ const EventEmitter = (() => {
       Promise.resolve().then(() => listener());
     } else {
       kResistStopPropagation ??= eventTargetHooks.kResistStopPropagation || Symbol('kResistStopPropagation');
-      // TODO(atlowChemi) add { subscription: true } and return directly
+      // Resists stopImmediatePropagation, as Node 18's addAbortListener does; the returned
+      // disposable removes the listener.
       signal.addEventListener('abort', listener, { once: true, [kResistStopPropagation]: true });
       removeEventListener = () => {
         signal.removeEventListener('abort', listener);

@@ -1841,6 +1841,8 @@ const nodeStream = (() => {
 (() => {
   const { Readable, Writable, errorOrDestroy } = nodeStream;
   const kFs = Symbol('kFs'), kHandle = Symbol('kHandle'), kIsPerformingIO = Symbol('kIsPerformingIO'), kIoDone = Symbol('kIoDone');
+  // Node 18's fs streams refuse these two cases with this error (lib/internal/fs/streams.js):
+  // a FileHandle is already open, and its operations are the handle's own.
   const notImplemented = (what) => nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', `The ${what} method is not implemented`);
   const validateFn = (v, name) => { if (typeof v !== 'function') throw invalidArgType(name, 'Function', v); };
   // A FileHandle as the fs operations a stream uses.
