@@ -24,12 +24,20 @@ extension Runtime {
   /// __filename, relative requires), then the event loop to the end. Returns the exit code after
   /// 'exit' handlers: process.exitCode, or 1 when the top level threw (printed as Node does).
   public func runCompiledTool(filename: String) throws -> Int32 {
+    try runToExit { s in
+      guard let fn = s.get(s.core, "toolWrapper"), s.type(fn) == .function else {
+        throw JSError(message: "this blob holds no compiled tool; rebuild it with `fe blobs build`")
+      }
+      try s.callCore(.commonjs, [fn, s.string(filename)])
+    }
+  }
+
+  /// Runs `start` as the first macrotask, then the event loop to the end, and returns the exit
+  /// code after 'exit' handlers: process.exitCode, or 1 when `start` threw (printed as Node does).
+  func runToExit(_ start: (Scope) throws -> Void) throws -> Int32 {
     do {
       try isolate.scope { s in
-        guard let fn = s.get(s.core, "toolWrapper"), s.type(fn) == .function else {
-          throw JSError(message: "this blob holds no compiled tool; rebuild it with `fe blobs build`")
-        }
-        try s.callCore(.commonjs, [fn, s.string(filename)])
+        try start(s)
         try s.callCore(.afterMacrotask)
       }
     } catch let e as JSError {
@@ -125,21 +133,8 @@ extension Runtime {
   /// = `name` as globals; `-p` prints the value), then the event loop. Returns the exit code
   /// after 'exit' handlers.
   public func runNodeEval(_ code: String, name: String, mode: NodeEvalMode) throws -> Int32 {
-    do {
-      try isolate.scope { s in
-        try s.callCore(.nodeEval, [s.string(code), s.string(name), s.string(mode.rawValue)])
-        try s.callCore(.afterMacrotask)
-      }
-    } catch let e as JSError {
-      onUncaught(e)
-      return try isolate.scope { s in
-        Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [s.number(1)]))))
-      }
-    }
-    try runLoop()
-    return try isolate.scope { s in
-      let code = try s.callCore(.exitCode)
-      return Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [code]))))
+    try runToExit { s in
+      try s.callCore(.nodeEval, [s.string(code), s.string(name), s.string(mode.rawValue)])
     }
   }
 }
