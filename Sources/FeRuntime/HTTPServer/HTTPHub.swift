@@ -213,7 +213,11 @@ final class HTTPHub: @unchecked Sendable {
       }
     let channel: Channel
     do {
-      channel = try bootstrap.bind(host: host, port: port).wait()
+      // A negative port: `host` is a Unix socket path (Node's server.listen(path)); an existing
+      // file there is EADDRINUSE, as in Node.
+      channel = try (port < 0
+        ? bootstrap.bind(unixDomainSocketPath: host, cleanupExistingSocketFile: false)
+        : bootstrap.bind(host: host, port: port)).wait()
     } catch let e as IOError {
       throw ListenFailure(errno: e.errnoCode, code: Errno.name(e.errnoCode), text: Errno.text(e.errnoCode))
     } catch {

@@ -11,14 +11,18 @@ enum HTTPServerOps {
 
   static let all: [Op] = [
     Op("op_http_listen", needs: .net) { rt, call in
-      // (host, port, backlog, keepAliveTimeout ms, headersTimeout ms, requestTimeout ms,
+      // (host or a Unix socket path when port is -1, port, backlog, keepAliveTimeout ms, headersTimeout ms, requestTimeout ms,
       // maxConnections or -1, evict idle 0/1, timeout ms) → [id, address, family, port]
       // or { error: [code, description, errno] }
       do {
         let (id, address) = try rt.http.listen(
           host: call.string(0), port: call.int(1), backlog: call.int(2), settings: settings(call, from: 3))
         let family: String
-        if case .v6 = address { family = "IPv6" } else { family = "IPv4" }
+        switch address {
+        case .v6: family = "IPv6"
+        case .unixDomainSocket: family = "pipe"
+        default: family = "IPv4"
+        }
         call.returns(
           JSValue.array([.number(Double(id)), .string(address.ipAddress ?? ""), .string(family), .number(Double(address.port ?? 0))]))
       } catch let e as HTTPHub.ListenFailure {

@@ -31,6 +31,9 @@ const inspectStyles = Object.assign(Object.create(null), {
   special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey', null: 'bold',
   string: 'green', symbol: 'green', date: 'magenta', regexp: 'red', module: 'underline',
 });
+// Node's ansi pattern (internal/util/inspect.js): colours, cursor moves and OSC sequences.
+const ansiPattern = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
+const stripVTControlCharacters = (s) => s.replace(ansiPattern, '');
 function stylize(s, kind, ctx) {
   if (!ctx.colors) return s;
   const style = inspectStyles[kind];

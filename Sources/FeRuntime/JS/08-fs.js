@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, builtins, define, opError, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, builtins, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -471,14 +471,13 @@ function flow(gen) {
 }
 // Node's SystemError: "<prefix>: <syscall> returned <code> (<message>) <path>", with the
 // context's fields on the error.
-const ERRNO_NUM = { EINVAL: 22, EISDIR: 21, ENOTDIR: 20, EEXIST: 17 };
 function systemError(code, prefix, ctx) {
   const e = new Error(`${prefix}: ${ctx.syscall} returned ${ctx.code} (${ctx.message}) ${ctx.path}`);
   Object.defineProperty(e, 'name', { value: 'SystemError', configurable: true, writable: true });
   Object.defineProperty(e, 'toString', { value() { return `${this.name} [${code}]: ${this.message}`; }, configurable: true, writable: true });
   e.code = code;
-  define(e, 'info', { ...ctx, errno: ERRNO_NUM[ctx.code] });
-  define(e, 'errno', ERRNO_NUM[ctx.code]);
+  define(e, 'info', { ...ctx, errno: ERRNO[ctx.code] });
+  define(e, 'errno', ERRNO[ctx.code]);
   define(e, 'syscall', ctx.syscall);
   define(e, 'path', ctx.path);
   return e;

@@ -1,5 +1,5 @@
 // Builtin modules, for require() and import of 'fs', 'node:fs', ...
-// Uses from earlier files: 00-core.js (core, builtins, define, ERRNO, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, typeError); 03-loop.js (timers, unenroll, activateTimer, enrollTimer, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (urlModule).
+// Uses from earlier files: 00-core.js (core, builtins, define, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, typeError); 03-loop.js (timers, unenroll, activateTimer, enrollTimer, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (urlModule).
 const deprecationCodesWarned = new Set();
 const util = {
   format, formatWithOptions, inspect,
@@ -65,7 +65,6 @@ const os = {
   constants: { signals: {}, errno: {} },
   devNull: '/dev/null',
 };
-os.constants.errno = Object.fromEntries(Object.entries(ERRNO));
 
 // The timers module: the globals, plus the deprecated enroll/unenroll/active API old code uses.
 function timersModule() {

@@ -1,7 +1,7 @@
 // web: the web-platform globals Node has and V8 lacks - DOMException, TextEncoder/TextDecoder,
 // atob/btoa, structuredClone, Event/EventTarget/CustomEvent, AbortController/AbortSignal and
 // performance. Behaviour (including error codes and messages) follows Node 20.
-// Uses from earlier files: 00-core.js (core, hasOwn, define); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util, registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+// Uses from earlier files: 00-core.js (core, hasOwn, define); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util, registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -396,6 +396,15 @@
     static {
       isEventTarget = (v) => v !== null && typeof v === 'object' && #events in v;
       handlersOf = (t) => t.#handlers;
+      // events.getEventListeners() and events.once/on (04-events.js) see EventTargets through these.
+      eventTargetHooks.isEventTarget = isEventTarget;
+      eventTargetHooks.kResistStopPropagation = kResist;
+      eventTargetHooks.listeners = (t, type) => {
+        const out = [];
+        const root = t.#events.get(`${type}`);
+        for (let l = root && root.next; l !== undefined; l = l.next) if (!l.removed) out.push(l.listener);
+        return out;
+      };
     }
     addEventListener(type, listener, options = undefined) {
       checkThis(isEventTarget(this), 'EventTarget');

@@ -1,7 +1,7 @@
 // assert: Node's `assert` and `assert/strict`. Messages, diffs and the deep-equality rules are
 // ports of Node 20's lib/assert.js, lib/internal/assert/* and lib/internal/util/comparisons.js,
 // so a failing assertion reads the same under fe as under node.
-// Uses from earlier files: 00-core.js (builtins, hasOwn); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, invalidArgValue, missingArgs); 05-process.js (process); 08-fs.js (fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (isArrayBufferOrShared, compareBytes).
+// Uses from earlier files: 00-core.js (builtins, hasOwn); 01-inspect.js (customInspect, inspectIsBoxed, boxedValue, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, invalidArgValue, missingArgs); 05-process.js (process); 08-fs.js (fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (isArrayBufferOrShared, compareBytes).
 
 // Deep equality, (a, b, strict) -> boolean; util.isDeepStrictEqual (builtins.js) uses it too.
 let deepEqual;
@@ -17,7 +17,14 @@ let deepEqual;
     const keys = Object.keys(v).filter((k) => !isIndexKey(k));
     return strict ? keys.concat(Object.getOwnPropertySymbols(v).filter((s) => enumerable(v, s))) : keys;
   }
-  const isBoxed = (v) => v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt || v instanceof Symbol;
+  // Types by V8's own checks, as Node's comparisons.js: a prototype swapped by the caller does
+  // not make a Boolean object a String one.
+  const isBoxed = inspectIsBoxed;
+  function isEqualBoxedPrimitive(val1, val2) {
+    if (!inspectIsBoxed(val2)) return false;
+    const [kind1, value1] = boxedValue(val1), [kind2, value2] = boxedValue(val2);
+    return kind1 === kind2 && Object.is(value1, value2);
+  }
   const isErrorLike = (v) => v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
   const kNoIterator = 0, kIsArray = 1, kIsSet = 2, kIsMap = 3;
   function innerDeepEqual(val1, val2, strict, memos) {
@@ -71,8 +78,7 @@ let deepEqual;
         if (!e1 && (key === 'message' || key === 'name' ? val1[key] !== val2[key] : !innerDeepEqual(val1[key], val2[key], strict, memos))) return false;
       }
     } else if (isBoxed(val1)) {
-      if (!isBoxed(val2) || Object.getPrototypeOf(Object(val1.valueOf())) !== Object.getPrototypeOf(Object(val2.valueOf())) ||
-        !Object.is(val1.valueOf(), val2.valueOf())) return false;
+      if (!isEqualBoxedPrimitive(val1, val2)) return false;
     } else if (Array.isArray(val2) || ArrayBuffer.isView(val2) || val2 instanceof Set || val2 instanceof Map ||
       val2 instanceof Date || val2 instanceof RegExp || isArrayBufferOrShared(val2) || isBoxed(val2) || isErrorLike(val2)) {
       return false;

@@ -1,7 +1,7 @@
 // child_process: spawn, exec, execFile and their Sync forms, with Node's option handling,
 // events and errors. Native side: ChildProcessOps.swift (posix_spawn; pipe readers and the
 // exit wait on threads that post `core.onChildData` / `core.onChildExit` to the loop).
-// Uses from earlier files: 00-core.js (core, define, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
+// Uses from earlier files: 00-core.js (core, define, UV_ERRORS, uvErrorOf, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
 const childProcess = (() => {
   const { Readable, Writable } = nodeStream;
   const SIGNALS = {
@@ -230,7 +230,7 @@ const childProcess = (() => {
       this._handle = null;
       if (code < 0) {
         const syscall = this.spawnfile ? `spawn ${this.spawnfile}` : 'spawn';
-        const err = errnoException(code, codeName || ERRNO_NAMES[-code] || `E${-code}`, syscall);
+        const err = errnoException(code, codeName || uvErrorOf(code)[0], syscall);
         if (this.spawnfile) err.path = this.spawnfile;
         err.spawnargs = this.spawnargs.slice(1);
         this.emit('error', err);
@@ -263,8 +263,6 @@ const childProcess = (() => {
     ref() { if (this._handle !== null) ops.op_child_ref(this._handle, true); }
     unref() { if (this._handle !== null) ops.op_child_ref(this._handle, false); }
   }
-  const ERRNO_NAMES = { 1: 'EPERM', 2: 'ENOENT', 3: 'ESRCH', 7: 'E2BIG', 8: 'ENOEXEC', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES',
-    20: 'ENOTDIR', 23: 'ENFILE', 24: 'EMFILE', 38: 'ENOSYS', 110: 'ETIMEDOUT', 105: 'ENOBUFS' };
   function maybeClose(child) {
     child._closesGot++;
     if (child._closesGot === child._closesNeeded) child.emit('close', child.exitCode, child.signalCode);
@@ -375,7 +373,7 @@ const childProcess = (() => {
       if (args.length) cmd += ` ${args.join(' ')}`;
       if (!ex) {
         ex = new Error(`Command failed: ${cmd}\n${stderr}`);
-        ex.code = code < 0 ? ERRNO_NAMES[-code] || code : code;
+        ex.code = code < 0 ? uvErrorOf(code)[0] : code;
         ex.killed = child.killed || killed;
         ex.signal = signal;
       }
@@ -641,7 +639,7 @@ const childProcess = (() => {
       // is written on a thread.
       const sent = ops.op_channel_try_write(id, next[0]);
       if (sent < 0) {
-        const code = Object.keys(ERRNO).find((k) => ERRNO[k] === -sent) || 'EPIPE';
+        const code = UV_ERRORS[-sent] ? UV_ERRORS[-sent][0] : 'EPIPE';
         const ex = errnoException(sent, code, 'write');
         if (typeof next[1] === 'function') nextTick(next[1], ex);
         else nextTick(() => target.emit('error', ex));

@@ -4,7 +4,7 @@
 // in raw mode, turns it into keypress events and edits the line itself: cursor moves, word and
 // line deletes, history, tab completion, Ctrl+C/Ctrl+D. question(), prompt(), async iteration
 // over lines, and the cursor helpers (clearLine, cursorTo, moveCursor...) as ANSI writes.
-// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInteger, validateFunction, validateAbortSignal, abortError, O); 10-builtins.js (util, registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (stripVTControlCharacters, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInteger, validateFunction, validateAbortSignal, abortError, O); 10-builtins.js (util, registerBuiltin, requireBuiltin).
 (() => {
   const { StringDecoder } = requireBuiltin('string_decoder');
   const ESC = '\x1b';
@@ -41,8 +41,6 @@
   // ------------------------------------------------------------------------------------------
   // Display widths: East Asian wide and fullwidth characters take two columns, combining marks
   // and zero-width characters none.
-  const ansi = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
-  const stripVTControlCharacters = (s) => s.replace(ansi, '');
   const isZeroWidth = (c) => c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0x300 && c <= 0x36f) ||
     (c >= 0x200b && c <= 0x200f) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe00 && c <= 0xfe0f) ||
     (c >= 0xfe20 && c <= 0xfe2f) || (c >= 0xe0100 && c <= 0xe01ef);

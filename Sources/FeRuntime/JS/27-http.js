@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -622,64 +622,82 @@ const http = (() => {
     };
   }
 
-  class Server extends EventEmitter {
-    constructor(options, requestListener) {
-      super();
-      this._limits = { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxConnections: undefined, evictIdleConnections: false, timeout: 0 };
-      this._id = undefined;
-      if (typeof options === 'function') { requestListener = options; options = {}; }
-      else if (options == null) options = {};
-      else if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
-      if (requestListener) this.on('request', requestListener);
-      this.timeout = 0;
-      this.keepAliveTimeout = 5000;
-      this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : 60000;
-      this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
-      this.maxHeadersCount = null;
-      this.maxRequestsPerSocket = 0;
-      if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = options.keepAliveTimeout;
-      this.requireHostHeader = options.requireHostHeader !== false;
-      this._IncomingMessage = options.IncomingMessage || IncomingMessage;
-      this._ServerResponse = options.ServerResponse || ServerResponse;
-      this._id = undefined;
-      this._address = null;
-      this._closing = false;
-      this._refed = true;
-      this._connections = new Set();
-    }
+  // A function, as Node's: `http.Server(handler)` without `new` and `Server.call(this)` from an
+  // old-style subclass both work.
+  function Server(options, requestListener) {
+    if (!(this instanceof Server)) return new Server(options, requestListener);
+    EventEmitter.call(this);
+    this._limits = { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxConnections: undefined, evictIdleConnections: false, timeout: 0 };
+    this._id = undefined;
+    if (typeof options === 'function') { requestListener = options; options = {}; }
+    else if (options == null) options = {};
+    else if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+    if (requestListener) this.on('request', requestListener);
+    this.timeout = 0;
+    this.keepAliveTimeout = 5000;
+    this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : 60000;
+    this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
+    this.maxHeadersCount = null;
+    this.maxRequestsPerSocket = 0;
+    if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = options.keepAliveTimeout;
+    this.requireHostHeader = options.requireHostHeader !== false;
+    this._IncomingMessage = options.IncomingMessage || IncomingMessage;
+    this._ServerResponse = options.ServerResponse || ServerResponse;
+    this._id = undefined;
+    this._address = null;
+    this._closing = false;
+    this._refed = true;
+    this._connections = new Set();
+  }
+  Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
+  Object.setPrototypeOf(Server, EventEmitter);
+  const { constructor: _serverClass, ...serverMethods } = Object.getOwnPropertyDescriptors(class {
     get listening() { return this._id !== undefined && !this._closing; }
     listen(...args) {
       let cb;
       if (typeof args[args.length - 1] === 'function') cb = args.pop();
-      let port, host, backlog;
+      let port, host, backlog, path;
       const first = args[0];
+      // As Node's net: a string that is not a number is a Unix socket path.
+      const isPipeName = (v) => typeof v === 'string' && !(Number(v) >= 0);
       if (first !== null && typeof first === 'object') {
-        if (first.path !== undefined) throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot listen on a Unix socket path yet; use a port');
-        ({ port, host, backlog } = first);
+        ({ port, host, backlog, path } = first);
+      } else if (isPipeName(first)) {
+        path = first;
+        backlog = args[1];
       } else {
         port = first;
         if (typeof args[1] === 'number') backlog = args[1];
         else { host = args[1] == null ? undefined : args[1]; backlog = args[2]; }
       }
-      port = port == null ? 0 : validatePort(port, 'options.port');
+      if (path !== undefined && typeof path !== 'string') throw invalidArgType('options.path', 'of type string', path);
+      if (path === undefined) port = port == null ? 0 : validatePort(port, 'options.port');
       if (this._id !== undefined) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
       if (cb) this.once('listening', cb);
       let r;
       try {
-        r = bind(host, port, typeof backlog === 'number' ? backlog : 511, settingsOf(this._limits));
+        if (path !== undefined) {
+          r = ops.op_http_listen(path, -1, typeof backlog === 'number' ? backlog : 511, ...settingsOf(this._limits));
+          if (r.error) throw Object.assign(new Error(`listen ${r.error[0]}: ${r.error[1]} ${path}`), { code: r.error[0], errno: r.error[2], syscall: 'listen', address: path, port: -1 });
+        } else {
+          r = bind(host, port, typeof backlog === 'number' ? backlog : 511, settingsOf(this._limits));
+        }
       } catch (e) {
         nextTick(() => this.emit('error', e));
         return this;
       }
       const [id, address, family, boundPort] = r;
       this._id = id;
-      this._address = { address, family, port: boundPort };
+      this._address = path !== undefined ? path : { address, family, port: boundPort };
       servers.set(id, this);
       if (!this._refed) ops.op_http_ref(id, false);
       nextTick(() => this.emit('listening'));
       return this;
     }
-    address() { return this._id !== undefined ? { ...this._address } : null; }
+    address() {
+      if (this._id === undefined) return null;
+      return typeof this._address === 'string' ? this._address : { ...this._address };
+    }
     close(cb) {
       if (typeof cb === 'function') {
         if (!this.listening) this.once('close', () => cb(nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.')));
@@ -702,6 +720,8 @@ const http = (() => {
       this.emit('connection', socket);
     }
     _onClosed() {
+      // libuv removes the socket file of a pipe server it bound; NIO leaves it.
+      if (typeof this._address === 'string') { try { fs.unlinkSync(this._address); } catch {} }
       servers.delete(this._id);
       this._id = undefined;
       this._closing = false;
@@ -785,7 +805,8 @@ const http = (() => {
     _onDrop(remote, local) {
       this.emit('drop', { localAddress: local[0], localPort: local[1], localFamily: local[2], remoteAddress: remote[0], remotePort: remote[1], remoteFamily: remote[2] });
     }
-  }
+  }.prototype);
+  Object.defineProperties(Server.prototype, serverMethods);
   Object.defineProperties(Server.prototype, serverLimits);
 
   // -------------------------------------------------------------------------------------------
@@ -815,6 +836,8 @@ const http = (() => {
     [Symbol.asyncDispose]() { return this.shutdown(); }
     _onConnection() {}
     _onClosed() {
+      // libuv removes the socket file of a pipe server it bound; NIO leaves it.
+      if (typeof this._address === 'string') { try { fs.unlinkSync(this._address); } catch {} }
       servers.delete(this._id);
       this._resolveFinished();
     }

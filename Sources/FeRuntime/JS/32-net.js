@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 07-path.js (path); 08-fs.js (validateFunction); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 07-path.js (path); 08-fs.js (validateFunction); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
 const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
@@ -13,24 +13,6 @@ core.onSocket = (id, event, a, b) => {
   }
 };
 
-// libuv's names and descriptions for the errors sockets report (errno -> [code, text]).
-const uvErrors = {
-  1: ['EPERM', 'operation not permitted'], 2: ['ENOENT', 'no such file or directory'], 9: ['EBADF', 'bad file descriptor'],
-  11: ['EAGAIN', 'resource temporarily unavailable'], 13: ['EACCES', 'permission denied'], 19: ['ENODEV', 'no such device'],
-  20: ['ENOTDIR', 'not a directory'], 22: ['EINVAL', 'invalid argument'], 24: ['EMFILE', 'too many open files'],
-  32: ['EPIPE', 'broken pipe'], 36: ['ENAMETOOLONG', 'name too long'], 88: ['ENOTSOCK', 'socket operation on non-socket'],
-  90: ['EMSGSIZE', 'message too long'], 92: ['ENOPROTOOPT', 'protocol not available'],
-  93: ['EPROTONOSUPPORT', 'protocol not supported'], 95: ['ENOTSUP', 'operation not supported on socket'],
-  97: ['EAFNOSUPPORT', 'address family not supported'], 98: ['EADDRINUSE', 'address already in use'],
-  99: ['EADDRNOTAVAIL', 'address not available'], 100: ['ENETDOWN', 'network is down'],
-  101: ['ENETUNREACH', 'network is unreachable'], 103: ['ECONNABORTED', 'software caused connection abort'],
-  104: ['ECONNRESET', 'connection reset by peer'], 105: ['ENOBUFS', 'no buffer space available'],
-  106: ['EISCONN', 'socket is already connected'], 107: ['ENOTCONN', 'socket is not connected'],
-  110: ['ETIMEDOUT', 'connection timed out'], 111: ['ECONNREFUSED', 'connection refused'],
-  113: ['EHOSTUNREACH', 'host is unreachable'], 114: ['EALREADY', 'connection already in progress'],
-  125: ['ECANCELED', 'operation canceled'],
-};
-const uvErrorOf = (err) => uvErrors[-err] || uvErrors[err] || [`Unknown system error ${err}`, `Unknown system error ${err}`];
 // Node's errnoException: "read ECONNRESET".
 function socketErrno(err, syscall, original) {
   err = -Math.abs(err);

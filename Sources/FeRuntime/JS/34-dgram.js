@@ -1,7 +1,7 @@
 // dgram: UDP sockets with Node's lib/dgram.js semantics (implicit bind on send or connect, the
 // queue of sends made while binding, connected sockets, multicast and buffer sizes) over
 // DatagramSocket handles in Swift (Sockets/DgramOps.swift); messages come through core.onSocket.
-// Uses from earlier files: 00-core.js (core); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, uvErrorOf, socketErrno, socketErrorWithHostPort, validateSocketPort).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketErrno, socketErrorWithHostPort, validateSocketPort).
 const dgramModule = (() => {
   const BIND_UNBOUND = 0, BIND_BINDING = 1, BIND_BOUND = 2;
   const CONNECT_DISCONNECTED = 0, CONNECT_CONNECTING = 1, CONNECT_CONNECTED = 2;
