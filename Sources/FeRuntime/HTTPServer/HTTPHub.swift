@@ -384,13 +384,16 @@ final class HTTPHub: @unchecked Sendable {
         guard let server = servers[id], server.listening else { continue }
         server.listening = false
         server.closing = true
-        // As Node 19+: close() also closes connections with no request in progress.
+        // As Node 19+: close() also closes connections with no request in progress. A response
+        // ended just before close() goes out first (Node counts its socket busy until then).
+        flushTouched()
         for conn in server.connections.values where conn.isIdle { conn.destroy() }
         server.channel?.close().whenComplete { [self] _ in
           server.channel = nil
           serverMaybeClosed(server)
         }
       case .closeConnections(let id, let idleOnly):
+        flushTouched()
         for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle { conn.destroy() }
       case .configure(let id, let settings):
         guard let server = servers[id] else { continue }
@@ -398,6 +401,10 @@ final class HTTPHub: @unchecked Sendable {
         for conn in server.connections.values { conn.settingsChanged() }
       }
     }
+    flushTouched()
+  }
+
+  private func flushTouched() {
     let list = touched
     touched = []
     for conn in list { conn.flush() }

@@ -640,7 +640,8 @@ const http = (() => {
     this.maxHeadersCount = null;
     this.maxRequestsPerSocket = 0;
     if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = options.keepAliveTimeout;
-    this.requireHostHeader = options.requireHostHeader !== false;
+    // Node 20's option; Node 18 serves HTTP/1.1 requests without Host, so that is the default.
+    this.requireHostHeader = options.requireHostHeader === true;
     this._IncomingMessage = options.IncomingMessage || IncomingMessage;
     this._ServerResponse = options.ServerResponse || ServerResponse;
     this._id = undefined;
