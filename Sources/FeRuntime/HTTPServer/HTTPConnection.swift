@@ -116,7 +116,7 @@ final class HTTPConnection: ChannelInboundHandler, Resource {
     if let parse = error as? HTTPParserError, open {
       let status = parse == .headerOverflow ? 431 : 400
       // Before the close: a write can complete, and the connection close, synchronously.
-      hub.emit(.clientError(server: server.id, conn: id, status: status))
+      hub.emit(.clientError(server: server.id, conn: id, status: status, code: HTTPConnection.llhttpCode(parse)))
       if responding == nextSeq || (responding == nextSeq - 1 && held.isEmpty && !needsFlush) {
         let line = status == 431 ? "431 Request Header Fields Too Large" : "400 Bad Request"
         var buffer = context.channel.allocator.buffer(capacity: 64)
@@ -129,6 +129,30 @@ final class HTTPConnection: ChannelInboundHandler, Resource {
       return
     }
     context.close(promise: nil)
+  }
+
+  /// The name Node's parser (llhttp) gives the same fault: what `err.code` says in 'clientError'.
+  static func llhttpCode(_ e: HTTPParserError) -> String {
+    switch e {
+    case .invalidCharactersUsed, .invalidHeaderToken: return "HPE_INVALID_HEADER_TOKEN"
+    case .trailingGarbage, .invalidConstant: return "HPE_INVALID_CONSTANT"
+    case .invalidEOFState: return "HPE_INVALID_EOF_STATE"
+    case .headerOverflow: return "HPE_HEADER_OVERFLOW"
+    case .closedConnection: return "HPE_CLOSED_CONNECTION"
+    case .invalidVersion: return "HPE_INVALID_VERSION"
+    case .invalidStatus: return "HPE_INVALID_STATUS"
+    case .invalidMethod: return "HPE_INVALID_METHOD"
+    case .lfExpected: return "HPE_LF_EXPECTED"
+    case .invalidContentLength: return "HPE_INVALID_CONTENT_LENGTH"
+    case .unexpectedContentLength: return "HPE_UNEXPECTED_CONTENT_LENGTH"
+    case .invalidChunkSize: return "HPE_INVALID_CHUNK_SIZE"
+    case .strictModeAssertion: return "HPE_STRICT"
+    case .paused: return "HPE_PAUSED"
+    case .invalidInternalState: return "HPE_INTERNAL"
+    // NIO folds llhttp's other codes into .unknown; for a request that is a bad Transfer-Encoding.
+    case .unknown: return "HPE_INVALID_TRANSFER_ENCODING"
+    default: return "HPE_INVALID_URL"  // the URL parts NIO no longer reports apart
+    }
   }
 
   func channelWritabilityChanged(context: ChannelHandlerContext) {
@@ -255,7 +279,7 @@ final class HTTPConnection: ChannelInboundHandler, Resource {
     guard open, receiving, let context else { return }
     open = false
     timer = nil
-    hub.emit(.clientError(server: server.id, conn: id, status: 408))
+    hub.emit(.clientError(server: server.id, conn: id, status: 408, code: "ERR_HTTP_REQUEST_TIMEOUT"))
     let current = responding == nextSeq || (responding == nextSeq - 1 && held.isEmpty)
     if current && !responseBegun {
       var buffer = context.channel.allocator.buffer(capacity: 64)

@@ -39,7 +39,7 @@ final class HTTPHub: @unchecked Sendable {
     case closed(conn: Int)
     case serverClosed(server: Int)
     /// A request the parser refused; the connection already got `status` and is closing.
-    case clientError(server: Int, conn: Int, status: Int)
+    case clientError(server: Int, conn: Int, status: Int, code: String)
     /// A connection refused at the server's maxConnections (Node's 'drop').
     case dropped(server: Int, remote: SocketAddress?, local: SocketAddress?)
     /// A connection without reads or writes for the server's `timeout` (Node's socket 'timeout').
@@ -320,11 +320,12 @@ final class HTTPHub: @unchecked Sendable {
         put(6)
         put(server)
         if refed.removeValue(forKey: server) == true { loop.release() }
-      case .clientError(let server, let conn, let status):
+      case .clientError(let server, let conn, let status, let code):
         put(7)
         put(server)
         put(conn)
         put(status)
+        put(code)
       case .dropped(let server, let remote, let local):
         put(9)
         put(server)

@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, validateBoolean, then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -126,21 +126,47 @@ const http = (() => {
 
   // -------------------------------------------------------------------------------------------
   // IncomingMessage
-  // Duplicates of these keep the first value (Node's matchKnownFields); set-cookie is a list,
-  // cookie joins with '; ', the rest with ', '.
-  const singleHeaders = new Set(['content-type', 'content-length', 'user-agent', 'referer', 'host', 'authorization',
-    'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from', 'location', 'max-forwards', 'retry-after',
-    'etag', 'last-modified', 'server', 'age', 'expires']);
-  function headersObject(raw) {
-    const out = {};
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i].toLowerCase(), value = raw[i + 1];
-      const had = out[name];
-      if (had === undefined) out[name] = name === 'set-cookie' ? [value] : value;
-      else if (name === 'set-cookie') had.push(value);
-      else if (singleHeaders.has(name)) continue;
-      else out[name] = had + (name === 'cookie' ? '; ' : ', ') + value;
+  // Node's matchKnownFields (_http_incoming.js): the lower-case name, flagged by its first char:
+  // \u0000 joins duplicates with ', ', \u0001 is set-cookie (a list), \u0002 is cookie ('; ');
+  // unflagged names keep their first value unless joinDuplicateHeaders.
+  const knownFields = {
+    age: 'age', host: 'host', from: 'from', etag: 'etag', date: '\u0000date', vary: '\u0000vary', server: 'server',
+    cookie: '\u0002cookie', origin: '\u0000origin', expect: '\u0000expect', accept: '\u0000accept', referer: 'referer',
+    expires: 'expires', upgrade: '\u0000upgrade', location: 'location', 'if-match': '\u0000if-match',
+    'user-agent': 'user-agent', 'set-cookie': '\u0001', connection: '\u0000connection', 'retry-after': 'retry-after',
+    'content-type': 'content-type', 'max-forwards': 'max-forwards', authorization: 'authorization',
+    'last-modified': 'last-modified', 'cache-control': '\u0000cache-control', 'if-none-match': '\u0000if-none-match',
+    'content-length': 'content-length', 'accept-encoding': '\u0000accept-encoding',
+    'accept-language': '\u0000accept-language', 'x-forwarded-for': '\u0000x-forwarded-for',
+    'content-encoding': '\u0000content-encoding', 'x-forwarded-host': '\u0000x-forwarded-host',
+    'if-modified-since': 'if-modified-since', 'transfer-encoding': '\u0000transfer-encoding',
+    'x-forwarded-proto': '\u0000x-forwarded-proto', 'proxy-authorization': 'proxy-authorization',
+    'if-unmodified-since': 'if-unmodified-since',
+  };
+  const matchKnownFields = (field) => {
+    const lower = field.toLowerCase();
+    return Object.prototype.hasOwnProperty.call(knownFields, lower) ? knownFields[lower] : `\u0000${lower}`;
+  };
+  function addHeaderLine(field, value, dest) {
+    field = matchKnownFields(field);
+    const flag = field.charCodeAt(0);
+    if (flag === 0 || flag === 2) {
+      field = field.slice(1);
+      if (typeof dest[field] === 'string') dest[field] += (flag === 0 ? ', ' : '; ') + value;
+      else dest[field] = value;
+    } else if (flag === 1) {
+      if (dest['set-cookie'] !== undefined) dest['set-cookie'].push(value);
+      else dest['set-cookie'] = [value];
+    } else if (this.joinDuplicateHeaders) {
+      if (dest[field] === undefined) dest[field] = value;
+      else dest[field] += ', ' + value;
+    } else if (dest[field] === undefined) {
+      dest[field] = value;
     }
+  }
+  function headersObject(message, raw) {
+    const out = {};
+    for (let i = 0; i < raw.length; i += 2) message._addHeaderLine(raw[i], raw[i + 1], out);
     return out;
   }
   function distinctObject(raw) {
@@ -174,10 +200,11 @@ const http = (() => {
       this._dumped = false;
       this._headers = null;
       this.trailers = {};
+      this.joinDuplicateHeaders = false;
     }
     get connection() { return this.socket; }
     set connection(v) { this.socket = v; }
-    get headers() { return this._headers || (this._headers = headersObject(this.rawHeaders)); }
+    get headers() { return this._headers || (this._headers = headersObject(this, this.rawHeaders)); }
     set headers(v) { this._headers = v; }
     get headersDistinct() { return distinctObject(this.rawHeaders); }
     get trailersDistinct() { return {}; }
@@ -192,6 +219,7 @@ const http = (() => {
       if (!this.readableEnded || !this.complete) { this.aborted = true; this.emit('aborted'); }
       nextTick(() => (this.listenerCount('error') === 0 ? cb() : cb(err)));
     }
+    _addHeaderLine(field, value, dest) { addHeaderLine.call(this, field, value, dest); }
     _dump() {
       if (!this._dumped) {
         this._dumped = true;
@@ -634,16 +662,32 @@ const http = (() => {
     else if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
     if (requestListener) this.on('request', requestListener);
     this.timeout = 0;
-    this.keepAliveTimeout = 5000;
-    this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : 60000;
-    this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
     this.maxHeadersCount = null;
     this.maxRequestsPerSocket = 0;
-    if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = options.keepAliveTimeout;
-    // Node 20's option; Node 18 serves HTTP/1.1 requests without Host, so that is the default.
-    this.requireHostHeader = options.requireHostHeader === true;
+    // Node 18's storeHTTPOptions: checked the same way, with the same defaults.
     this._IncomingMessage = options.IncomingMessage || IncomingMessage;
     this._ServerResponse = options.ServerResponse || ServerResponse;
+    if (options.maxHeaderSize !== undefined) validateInteger(options.maxHeaderSize, 'maxHeaderSize', 0);
+    this.maxHeaderSize = options.maxHeaderSize;
+    if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
+    this.insecureHTTPParser = options.insecureHTTPParser;
+    if (options.requestTimeout !== undefined) validateInteger(options.requestTimeout, 'requestTimeout', 0);
+    this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
+    if (options.headersTimeout !== undefined) validateInteger(options.headersTimeout, 'headersTimeout', 0);
+    this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : Math.min(60000, this.requestTimeout);
+    if (this.requestTimeout > 0 && this.headersTimeout > 0 && this.headersTimeout > this.requestTimeout) {
+      throw outOfRange('headersTimeout', '<= requestTimeout', options.headersTimeout);
+    }
+    if (options.keepAliveTimeout !== undefined) validateInteger(options.keepAliveTimeout, 'keepAliveTimeout', 0);
+    this.keepAliveTimeout = options.keepAliveTimeout !== undefined ? options.keepAliveTimeout : 5000;
+    if (options.connectionsCheckingInterval !== undefined) validateInteger(options.connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
+    this.connectionsCheckingInterval = options.connectionsCheckingInterval !== undefined ? options.connectionsCheckingInterval : 30000;
+    if (options.joinDuplicateHeaders !== undefined) validateBoolean(options.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
+    this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+    if (options.rejectNonStandardBodyWrites !== undefined) validateBoolean(options.rejectNonStandardBodyWrites, 'options.rejectNonStandardBodyWrites');
+    this.rejectNonStandardBodyWrites = options.rejectNonStandardBodyWrites !== undefined ? options.rejectNonStandardBodyWrites : false;
+    // Node 20's option; Node 18 serves HTTP/1.1 requests without Host, so that is the default.
+    this.requireHostHeader = options.requireHostHeader === true;
     this._id = undefined;
     this._address = null;
     this._closing = false;
@@ -733,6 +777,7 @@ const http = (() => {
       const maxHeaders = this.maxHeadersCount == null ? 2000 : this.maxHeadersCount;
       if (maxHeaders > 0 && raw.length > maxHeaders * 2) raw = raw.slice(0, maxHeaders * 2);
       const req = new this._IncomingMessage(socket);
+      req.joinDuplicateHeaders = Boolean(this.joinDuplicateHeaders);
       req.method = method;
       req.url = url;
       req.httpVersionMajor = major;
@@ -792,14 +837,15 @@ const http = (() => {
         nextTick(() => res.emit('close'));
       }
     }
-    _onClientError(socket, status) {
+    // `code` is llhttp's name for the fault (HTTPConnection.llhttpCode).
+    _onClientError(socket, status, code) {
       if (this.listenerCount('clientError') === 0) return;
       let e;
       if (status === 408) {
         e = nodeError(Error, 'ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout');
       } else {
         e = new Error(status === 431 ? 'Header overflow' : 'Parse Error');
-        e.code = status === 431 ? 'HPE_HEADER_OVERFLOW' : 'HPE_INVALID';
+        e.code = code;
       }
       this.emit('clientError', e, socket);
     }
@@ -1071,12 +1117,12 @@ const http = (() => {
             if (server !== undefined) server._onClosed();
             break;
           }
-          case 7: { // client error: server, conn, status
+          case 7: { // client error: server, conn, status, code
             const server = servers.get(list[i + 1]);
             const socket = connections.get(list[i + 2]);
-            const status = list[i + 3];
-            i += 4;
-            if (server !== undefined && socket !== undefined && server._onClientError) server._onClientError(socket, status);
+            const status = list[i + 3], code = list[i + 4];
+            i += 5;
+            if (server !== undefined && socket !== undefined && server._onClientError) server._onClientError(socket, status, code);
             break;
           }
           case 8: { // upgraded bytes: conn, bytes

@@ -791,21 +791,8 @@ const httpClient = (() => {
   function trailersObject(raw, join) {
     const msg = new BaseIncomingMessage(null);
     msg.rawHeaders = raw;
-    const headers = join ? joinedHeaders(raw) : msg.headers;
-    return headers;
-  }
-  // joinDuplicateHeaders: the fields whose duplicates are normally dropped (authorization,
-  // content-type, ...) are joined with ', ' too; cookie still joins with '; ', set-cookie is a list.
-  function joinedHeaders(raw) {
-    const out = {};
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i].toLowerCase(), value = raw[i + 1];
-      const had = out[name];
-      if (had === undefined) out[name] = name === 'set-cookie' ? [value] : value;
-      else if (name === 'set-cookie') had.push(value);
-      else out[name] = `${had}${name === 'cookie' ? '; ' : ', '}${value}`;
-    }
-    return out;
+    msg.joinDuplicateHeaders = Boolean(join);
+    return msg.headers;
   }
 
   function parserOnHeadersComplete(parser, info) {
@@ -819,7 +806,7 @@ const httpClient = (() => {
     incoming.statusCode = info.statusCode;
     incoming.statusMessage = info.statusMessage;
     incoming.rawHeaders = info.rawHeaders;
-    if (parser.outgoing && parser.outgoing.joinDuplicateHeaders) incoming.headers = joinedHeaders(info.rawHeaders);
+    if (parser.outgoing && parser.outgoing.joinDuplicateHeaders) incoming.joinDuplicateHeaders = true;
     return parserOnIncomingClient(parser, incoming, info.shouldKeepAlive);
   }
 
