@@ -1,5 +1,5 @@
 // process
-// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
+// Uses from earlier files: 00-core.js (core, builtins, check); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
 const process = new EventEmitter();
 // As Node's: Object.prototype.toString.call(process) is '[object process]'.
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
@@ -19,16 +19,103 @@ process.argv = [];
 process.execArgv = [];
 process.execPath = '';
 process.env = {};
+// process.env as Node's (node_env_var.cc): every value a string (others are converted, with
+// DEP0104 under --pending-deprecation when not a string, number or boolean), symbols never keys,
+// and only writable, enumerable, configurable data properties may be defined.
+function envObject(source) {
+  const vars = {};
+  for (const k of Object.keys(source)) vars[k] = `${source[k]}`;
+  const defineError = (what) => nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', `'process.env' ${what}`);
+  const dataOnly = 'only accepts a configurable, writable, and enumerable data descriptor';
+  let warned = false;
+  const store = (k, value) => {
+    if (typeof k === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    const text = `${value}`;
+    if (!warned && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' &&
+      core.nodeFlags && core.nodeFlags.pendingDeprecation) {
+      warned = true;
+      process.emitWarning('Assigning any value other than a string, number, or boolean to a process.env property is ' +
+        'deprecated. Please make sure to convert the value to a string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
+    }
+    vars[k] = text;
+    return true;
+  };
+  return new Proxy(vars, {
+    get: (t, k, r) => (typeof k === 'symbol' ? undefined : Reflect.get(t, k, r)),
+    set: (t, k, v) => store(k, v),
+    has: (t, k) => typeof k !== 'symbol' && k in t,
+    deleteProperty: (t, k) => { if (typeof k !== 'symbol') delete t[k]; return true; },
+    defineProperty(t, k, d) {
+      if ('value' in d) {
+        if (!('writable' in d) || !('enumerable' in d) || !('configurable' in d) || !d.writable || !d.enumerable || !d.configurable) {
+          throw defineError(dataOnly);
+        }
+        return store(k, d.value);
+      }
+      if ('get' in d || 'set' in d) throw defineError('does not accept an accessor(getter/setter) descriptor');
+      throw defineError(dataOnly);
+    },
+  });
+}
 process.exitCode = undefined;
-process.config = { variables: {} };
-process.features = {};
+// Node 18.20.4's build configuration as Debian's libnode reports it (its embedded config.gypi),
+// which fe's V8, ICU, OpenSSL and zlib come from. fe's own values: no inspector, no single
+// executable applications, and none of Debian's build defines and libraries.
+process.config = {
+  target_defaults: {
+    "cflags": [],
+    "default_configuration": "Release",
+    "defines": [],
+    "include_dirs": [],
+    "libraries": [],
+  },
+  variables: {
+    "arch_triplet": "x86_64-linux-gnu", "asan": 0, "coverage": false, "dcheck_always_on": 0,
+    "debug_nghttp2": false, "debug_node": false, "enable_lto": false, "enable_pgo_generate": false,
+    "enable_pgo_use": false, "error_on_warn": false, "force_dynamic_crt": 1, "host_arch": "x64",
+    "icu_gyp_path": "tools/icu/icu-system.gyp", "icu_small": false, "icu_ver_major": "72", "is_debug": 0,
+    "libdir": "lib", "llvm_version": "0.0", "napi_build_version": "9", "node_builtin_shareable_builtins": [],
+    "node_byteorder": "little", "node_debug_lib": false, "node_enable_d8": false, "node_enable_v8_vtunejit": false,
+    "node_fipsinstall": false, "node_install_corepack": false, "node_install_npm": false,
+    "node_module_version": 108, "node_no_browser_globals": false, "node_prefix": "/usr",
+    "node_relative_path": "lib/x86_64-linux-gnu/nodejs:share/nodejs", "node_release_urlbase": "",
+    "node_section_ordering_info": "", "node_shared": true, "node_shared_brotli": true, "node_shared_cares": true,
+    "node_shared_http_parser": false, "node_shared_libuv": true, "node_shared_nghttp2": true,
+    "node_shared_nghttp3": false, "node_shared_ngtcp2": false, "node_shared_openssl": true,
+    "node_shared_zlib": true, "node_tag": "", "node_target_type": "shared_library", "node_use_bundled_v8": true,
+    "node_use_dtrace": false, "node_use_etw": false, "node_use_node_code_cache": false,
+    "node_use_node_snapshot": false, "node_use_openssl": true, "node_use_v8_platform": true,
+    "node_with_ltcg": false, "node_without_node_options": false, "openssl_is_fips": false, "openssl_quic": false,
+    "ossfuzz": false, "shlib_suffix": "so.108", "single_executable_application": false, "target_arch": "x64",
+    "v8_enable_31bit_smis_on_64bit_arch": 0, "v8_enable_gdbjit": 0, "v8_enable_hugepage": 0,
+    "v8_enable_i18n_support": 1, "v8_enable_inspector": 0, "v8_enable_javascript_promise_hooks": 1,
+    "v8_enable_lite_mode": 0, "v8_enable_object_print": 1, "v8_enable_pointer_compression": 0,
+    "v8_enable_shared_ro_heap": 1, "v8_enable_short_builtin_calls": 1, "v8_enable_webassembly": 1,
+    "v8_no_strict_aliasing": 1, "v8_optimized_debug": 1, "v8_promise_internal_field_count": 1, "v8_random_seed": 0,
+    "v8_trace_maps": 0, "v8_use_siphash": 1, "want_separate_host_toolset": 0,
+  },
+};
+// As Node 18 reports them, for what fe has: no inspector; the tls ones say whether fe provides tls.
+process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true };
 process.pid = 0;
 process.ppid = 0;
 process.cwd = () => check(ops.op_cwd());
-process.chdir = (dir) => { check(ops.op_chdir(String(dir))); };
+process.chdir = function chdir(directory) {
+  if (typeof directory !== 'string') throw invalidArgType('directory', 'string', directory);
+  const r = ops.op_chdir(directory);
+  if (r !== null && typeof r === 'object' && r.__feError) {
+    // Node names the directory it left as the path and the one asked for as the dest.
+    const [code, description] = r.__feError;
+    throw core.opError([code, description, 'chdir', process.cwd(), directory]);
+  }
+};
 process.umask = () => 0o22;
 process.uptime = () => (ops.op_hrtime() - startTime) / 1e9;
-process.hrtime = (prev) => {
+process.hrtime = function hrtime(prev) {
+  if (prev !== undefined) {
+    if (!Array.isArray(prev)) throw invalidArgType('time', 'Array', prev);
+    if (prev.length !== 2) throw outOfRange('time', 2, prev.length);
+  }
   const t = ops.op_hrtime();
   let s = Math.floor(t / 1e9), ns = t % 1e9;
   if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s--; ns += 1e9; } }
@@ -242,9 +329,7 @@ process.getActiveResourcesInfo = function getActiveResourcesInfo() {
   return out;
 };
 
+// Deprecated (DEP0100): 10-builtins.js wraps it with util.deprecate.
 process.assert = function assert(value, message) {
-  if (!value) {
-    throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', message ? `${message}\nThis is caused by either a bug in Node.js or incorrect usage of Node.js internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n` :
-      'This is caused by either a bug in Node.js or incorrect usage of Node.js internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n');
-  }
+  if (!value) throw nodeError(Error, 'ERR_ASSERTION', message || 'assertion error');
 };

@@ -47,6 +47,7 @@ const util = {
   TextEncoder: undefined, TextDecoder: undefined,
 };
 util.promisify.custom = Symbol.for('nodejs.util.promisify.custom');
+process.assert = util.deprecate(process.assert, 'process.assert() is deprecated. Please use the `assert` module instead.', 'DEP0100');
 // deepEqual(a, b, strict), Node's comparison algorithm, is defined in assert.js.
 
 const os = {

@@ -1,7 +1,7 @@
 // assert: Node's `assert` and `assert/strict`. Messages, diffs and the deep-equality rules are
 // ports of Node 20's lib/assert.js, lib/internal/assert/* and lib/internal/util/comparisons.js,
 // so a failing assertion reads the same under fe as under node.
-// Uses from earlier files: 00-core.js (builtins, hasOwn); 01-inspect.js (customInspect, inspectIsBoxed, boxedValue, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, invalidArgValue, missingArgs); 05-process.js (process); 08-fs.js (fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (isArrayBufferOrShared, compareBytes).
+// Uses from earlier files: 00-core.js (builtins, hasOwn, check); 01-inspect.js (customInspect, inspectIsBoxed, boxedValue, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, invalidArgValue, missingArgs); 05-process.js (process); 08-fs.js (validateUint32, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (isArrayBufferOrShared, compareBytes).
 
 // Deep equality, (a, b, strict) -> boolean; util.isDeepStrictEqual (builtins.js) uses it too.
 let deepEqual;
@@ -899,6 +899,86 @@ let deepEqual;
   }
   assert.match = function match(string, regexp, message) { internalMatch(string, regexp, message, match); };
   assert.doesNotMatch = function doesNotMatch(string, regexp, message) { internalMatch(string, regexp, message, doesNotMatch); };
+
+  // assert.CallTracker (Node 18's internal/assert/calltracker.js): functions that count their
+  // calls, checked by verify().
+  class CallTrackerContext {
+    #expected;
+    #calls = [];
+    #name;
+    #stackTrace;
+    constructor({ expected, stackTrace, name }) {
+      this.#expected = expected;
+      this.#stackTrace = stackTrace;
+      this.#name = name;
+    }
+    track(thisArg, args) { this.#calls.push(Object.freeze({ thisArg, arguments: Object.freeze(args.slice()) })); }
+    get delta() { return this.#calls.length - this.#expected; }
+    reset() { this.#calls = []; }
+    getCalls() { return Object.freeze(this.#calls.slice()); }
+    report() {
+      if (this.delta === 0) return undefined;
+      return {
+        message: `Expected the ${this.#name} function to be executed ${this.#expected} time(s) but was executed ${this.#calls.length} time(s).`,
+        actual: this.#calls.length,
+        expected: this.#expected,
+        operator: this.#name,
+        stack: this.#stackTrace,
+      };
+    }
+  }
+  class CallTracker {
+    #callChecks = new Set();
+    #trackedFunctions = new WeakMap();
+    #getTrackedFunction(tracked) {
+      if (!this.#trackedFunctions.has(tracked)) throw invalidArgValue('tracked', tracked, 'is not a tracked function');
+      return this.#trackedFunctions.get(tracked);
+    }
+    reset(tracked) {
+      if (tracked === undefined) {
+        this.#callChecks.forEach((check) => check.reset());
+        return;
+      }
+      this.#getTrackedFunction(tracked).reset();
+    }
+    getCalls(tracked) { return this.#getTrackedFunction(tracked).getCalls(); }
+    calls(fn, expected = 1) {
+      if (process._exiting) throw nodeError(Error, 'ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler');
+      if (typeof fn === 'number') {
+        expected = fn;
+        fn = Function.prototype;
+      } else if (fn === undefined) {
+        fn = Function.prototype;
+      }
+      validateUint32(expected, 'expected', true);
+      const context = new CallTrackerContext({ expected, stackTrace: new Error(), name: fn.name || 'calls' });
+      const tracked = new Proxy(fn, {
+        __proto__: null,
+        apply(target, thisArg, argList) {
+          context.track(thisArg, argList);
+          return Reflect.apply(target, thisArg, argList);
+        },
+      });
+      this.#callChecks.add(context);
+      this.#trackedFunctions.set(tracked, context);
+      return tracked;
+    }
+    report() {
+      const errors = [];
+      for (const context of this.#callChecks) {
+        const message = context.report();
+        if (message !== undefined) errors.push(message);
+      }
+      return errors;
+    }
+    verify() {
+      const errors = this.report();
+      if (errors.length === 0) return;
+      const message = errors.length === 1 ? errors[0].message : 'Functions were not called the expected number of times';
+      throw new AssertionError({ message, details: errors });
+    }
+  }
+  assert.CallTracker = CallTracker;
 
   // assert.strict: the same functions, with the loose ones replaced by their strict forms.
   function strict(...args) { innerOk(strict, args.length, ...args); }

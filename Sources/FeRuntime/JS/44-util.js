@@ -4,7 +4,6 @@
 // Uses from earlier files: 00-core.js (UV_ERRORS, uvErrorOf); 01-inspect.js (stripVTControlCharacters, inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick); 05-process.js (process); 06-console.js (console); 08-fs.js (validateFunction, fs); 10-builtins.js (util); 11-buffer.js (Buffer); 32-net.js (socketErrno, socketErrorWithHostPort).
 (() => {
   const types = util.types;
-  const validateFunction = (v, name) => { if (typeof v !== 'function') throw invalidArgType(name, 'Function', v); };
 
   // util.inherits as Node has it: arguments checked, super_ writable and not enumerable.
   util.inherits = function inherits(ctor, superCtor) {
