@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tarfile
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import semver_lite  # noqa: E402
 
