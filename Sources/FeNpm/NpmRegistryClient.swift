@@ -14,6 +14,9 @@ public final class NpmRegistryClient {
   private var packuments: [PackageName: Packument?] = [:]
   private let metadata: MetadataCache
   private let makeTransport: () throws -> HTTPTransport
+  /// Signing keys per registry (RegistryKeysFetch), nil inside when a registry has none.
+  var keysByRegistry: [String: RegistryKeys?] = [:]
+  let keysMemo = Mutex()
 
   /// The Accept header npm sends for installs.
   static let abbreviatedAccept = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*"

@@ -188,9 +188,10 @@ class Registry:
         self.tags = {}  # name -> {tag: version}
         self.rewrites = []
 
-    def add(self, pj, files, *, tarball=None, tags=None, tamper=None):
+    def add(self, pj, files, *, tarball=None, tags=None, tamper=None, serve_other_bytes=False):
         """Packs `files` (or takes `tarball` as is) and records the version's manifest.
-        `tamper` changes the published dist after signing (bad-input fixtures)."""
+        `tamper` changes the published dist after signing; `serve_other_bytes` publishes (and
+        signs) the real integrity but serves different bytes, as a compromised mirror would."""
         name, version = pj["name"], pj["version"]
         data = tarball if tarball is not None else tar_bytes([("package/" + p, d, m) for p, d, m in files])
         base = name.split("/")[-1]
@@ -198,7 +199,7 @@ class Registry:
         path = os.path.join(self.out, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
-            f.write(data)
+            f.write(tar_bytes([("package/package.json", b"{}", 0o644)]) if serve_other_bytes else data)
         manifest = {k: v for k, v in pj.items() if not k.startswith("_")}
         bins = normalized_bin(pj)
         if bins is not None:
@@ -283,9 +284,9 @@ def add_fixtures(reg):
         listed = [("package.json", json.dumps(pj, indent=2).encode(), 0o644)] + body
         return pj, listed, tags
 
-    def add(name, version, deps=None, tags=None, files=None, tarball=None, tamper=None, **extra):
+    def add(name, version, deps=None, tags=None, files=None, tarball=None, tamper=None, serve_other_bytes=False, **extra):
         pj, listed, tags = pkg(name, version, deps, tags, files, **extra)
-        reg.add(pj, listed, tags=tags, tarball=tarball, tamper=tamper)
+        reg.add(pj, listed, tags=tags, tarball=tarball, tamper=tamper, serve_other_bytes=serve_other_bytes)
 
     t = "@fe-test/"
     # Selection: latest preferred when it satisfies; prereleases only when asked.
@@ -319,8 +320,7 @@ def add_fixtures(reg):
     # Install scripts: declared, never run.
     add(t + "scripts", "1.0.0", scripts={"postinstall": "node -e \"require('fs').writeFileSync('/tmp/pwned','')\""})
     # Integrity and signatures.
-    add(t + "bad-integrity", "1.0.0",
-        tamper=lambda d: d.update(integrity=integrity(b"other bytes")))
+    add(t + "bad-integrity", "1.0.0", serve_other_bytes=True)
     add(t + "bad-signature", "1.0.0",
         tamper=lambda d: d["signatures"][0].update(sig=base64.b64encode(b"\x30\x06\x02\x01\x01\x02\x01\x01").decode()))
     add(t + "unknown-key", "1.0.0", tamper=lambda d: d["signatures"][0].update(keyid="SHA256:not-a-key-of-this-registry"))
