@@ -84,13 +84,13 @@ let package = Package(
     // blob builder and installers the commands share. Everything but the command line.
     .target(
       name: "FeLaunch",
-      dependencies: ["FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry"]
+      dependencies: ["FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry", "FeNpm"]
     ),
     // The command line: @main, argument parsing and one small type per command.
     .target(
       name: "FeCLI",
       dependencies: [
-        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry", "FeLaunch",
+        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry", "FeNpm", "FeLaunch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -105,7 +105,7 @@ let package = Package(
     .testTarget(
       name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "FeTestSupport", "fe"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "FeNpmTests", dependencies: ["FeNpm", "FeRegistry", "FeBasics", "FeSemver", "FeTestSupport"]),
+    .testTarget(name: "FeNpmTests", dependencies: ["FeNpm", "FeRegistry", "FeBasics", "FeSemver", "FeTestSupport", "fe"]),
     .testTarget(name: "FeEngineTests", dependencies: ["CFeV8", "FeEngine", "FeRuntime", "FeTestSupport"]),
     .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime", "FeTestSupport"]),
     .testTarget(name: "FeLaunchTests", dependencies: ["FeLaunch", "FeStore", "FeBasics", "FeTestSupport", "fe"]),

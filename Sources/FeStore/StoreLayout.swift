@@ -11,7 +11,7 @@ import FeBasics
 ///
 ///     $FE_HOME/
 ///       layout                          "1\n"
-///       blobs/<tool>/<version>/         source.js, snapshot.bin, manifest.json
+///       blobs/<tool>/<version>/         source.js, snapshot.bin, manifest.json, image/ (npm tools)
 ///       tmp/                            staging dirs `<pid>-<random>` (same file system as blobs/)
 ///       cache/                          engine-level caches; cache/npm/ for npm (metadata, tarballs, keys)
 ///       lock                            flock(2) by writers
@@ -27,6 +27,8 @@ public struct StoreLayout: Sendable, Equatable {
   public static let sourceFile = "source.js"
   public static let snapshotFile = "snapshot.bin"
   public static let manifestFile = "manifest.json"
+  /// A package image: the tool's npm tree (`image/node_modules/<package>/…`), run in place.
+  public static let imageDir = "image"
 
   /// The store root (`$FE_HOME`), absolute.
   public let home: String

@@ -1,0 +1,67 @@
+import FeBasics
+import FeTestSupport
+import Testing
+
+/// The built fe, an empty FE_HOME, no node on PATH: npm tools from the test registry as blobs
+/// whose package image is the installed tree.
+@Suite(.serialized) struct NpmToolEndToEndTests {
+  struct World {
+    let server: NpmServer
+    let dir = TempDir("npm-e2e")
+    var home: String { dir.path + "/home" }
+    var project: String { dir.path + "/project" }
+
+    init() throws {
+      server = try NpmServer()
+      try dir.write("project/.npmrc", "registry=\(server.url)/\n")
+      try dir.mkdir("empty-path")
+    }
+
+    func fe(_ args: String...) throws -> FeResult {
+      try Proc.run(Fe.binary, Array(args), cwd: project, env: ["FE_HOME": home, "PATH": dir.path + "/empty-path"], timeLimit: 300)
+    }
+  }
+
+  @Test func tscCompilesAProjectWithItsLibFiles() throws {
+    let w = try World()
+    let install = try w.fe("blobs", "install", "npm:typescript@4.8.x", "--bin", "tsc")
+    #expect(install.exited(0) && install.out == "installed tsc@4.8.4 from typescript@4.8.4 (1 package, \(w.server.url)/)\n", "\(install)")
+    try w.dir.write(
+      "project/tsconfig.json", #"{ "compilerOptions": { "target": "es2020", "module": "commonjs", "strict": true, "outDir": "out" } }"#)
+    // Map and Array.prototype.includes need lib.es2015/es2016 d.ts from the image.
+    try w.dir.write("project/src/main.ts", "const m = new Map<number, string>([[1, 'a']]);\nexport const has = [1, 2].includes(m.size);\n")
+    let compiled = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
+    #expect(compiled.exited(0), "\(compiled)")
+    #expect(
+      try FileSystem.readString(w.project + "/out/main.js")
+        == "\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nexports.has = void 0;\nconst m = new Map([[1, 'a']]);\nexports.has = [1, 2].includes(m.size);\n")
+    try w.dir.write("project/src/bad.ts", "const n: number = 'x';\n")
+    let failed = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
+    #expect(failed.exited(2) && failed.out == "src/bad.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n", "\(failed)")
+  }
+
+  @Test func terserRunsWithItsDependencyTree() throws {
+    let w = try World()
+    let install = try w.fe("blobs", "install", "npm:terser@^5")
+    #expect(install.exited(0) && install.out.hasPrefix("installed terser@5.16.5 from terser@5.16.5 (11 packages, "), "\(install)")
+    try w.dir.write("project/in.js", "function add(first, second) { return first + second; }\nconsole.log(add(1, 2));\n")
+    let r = try w.fe("blobs", "exec", "terser", "--", "in.js", "-c", "-m")
+    #expect(r.exited(0) && r.out == "function add(d,n){return d+n}console.log(add(1,2));\n", "\(r)")
+  }
+
+  @Test func badInputInstallsNothing() throws {
+    let w = try World()
+    let several = try w.fe("blobs", "install", "npm:typescript@4.8.x")
+    #expect(several.exited(64) && several.err.hasPrefix("fe: error: typescript@4.8.4 has several bins: tsc, tsserver\n"), "\(several)")
+    let tampered = try w.fe("blobs", "install", "npm:@fe-test/bad-integrity")
+    #expect(tampered.exited(65) && tampered.err.contains("does not match its integrity"), "\(tampered)")
+    let unsat = try w.fe("blobs", "install", "npm:@fe-test/unsat-top")
+    #expect(unsat.exited(66) && unsat.err.contains("wanted by @fe-test/unsat@1.0.0 ← @fe-test/unsat-top@1.0.0"), "\(unsat)")
+    let badSpec = try w.fe("blobs", "install", "npm:Not A Name")
+    #expect(badSpec.exited(64), "\(badSpec)")
+    let list = try w.fe("blobs", "list")
+    #expect(!list.out.contains("tsc") && !list.out.contains("@fe-test"), "\(list)")
+    // Nothing left in the store's tmp/ either.
+    #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty)
+  }
+}
