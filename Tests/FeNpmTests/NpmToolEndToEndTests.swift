@@ -64,4 +64,30 @@ import Testing
     // Nothing left in the store's tmp/ either.
     #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty)
   }
+
+  @Test func pinsInTheConfigInstallLockAndAutoInstall() throws {
+    let w = try World()
+    try w.dir.write("project/fe.config.js", #"export default { tools: { tsc: "npm:typescript@4.8.x" } };"#)
+    try w.dir.write("project/tsconfig.json", #"{ "compilerOptions": { "target": "es2020", "outDir": "out" } }"#)
+    try w.dir.write("project/src/a.ts", "export const s = new Set<string>(['x']).size;\n")
+    let install = try w.fe("blobs", "install")
+    #expect(install.exited(0), "\(install)")
+    #expect(install.out.hasPrefix("installed tsc@4.8.4 from npm:\(w.server.url)/"), "\(install)")
+    let lock = try FileSystem.readString(w.project + "/fe.lock") ?? ""
+    #expect(lock.contains("\"range\": \"npm:typescript@4.8.x\"") && lock.contains("\"registry\": \"npm:\(w.server.url)/\""), "\(lock)")
+    let again = try w.fe("blobs", "install")
+    #expect(again.out == "tsc@4.8.4 satisfies npm:typescript@4.8.x (locked)\n", "\(again)")
+    // Removed from the store: the launch installs the locked version again, then runs it.
+    #expect(try w.fe("blobs", "remove", "tsc@4.8.4").exited(0))
+    let run = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
+    #expect(run.exited(0) && run.err.contains("tsc@4.8.4 is locked in \(w.project)/fe.lock but not installed; installing npm:typescript@4.8.4"), "\(run)")
+    #expect(FileSystem.isFile(w.project + "/out/src/a.js") || FileSystem.isFile(w.project + "/out/a.js"))
+  }
+
+  @Test func anNpmPinWithoutAPackageIsAConfigError() throws {
+    let w = try World()
+    try w.dir.write("project/fe.config.js", #"export default { tools: { tsc: "npm:" } };"#)
+    let r = try w.fe("blobs", "install")
+    #expect(r.exited(78) && r.err.contains("tools.tsc = \"npm:\" names no npm package"), "\(r)")
+  }
 }
