@@ -126,4 +126,63 @@ import Testing
     #expect(s.leftovers.isEmpty, "\(s.leftovers)")
     #expect(!FileSystem.exists("/tmp/fe-npm-absolute-evil.js") && !FileSystem.exists(s.out.path + "/../evil.js"))
   }
+
+  /// The connection drops halfway through the typescript tarball the first time: the download
+  /// resumes where it stopped (a Range request) and the install completes, verified.
+  @Test func aConnectionDroppedMidTarballResumes() throws {
+    let s = try setup()
+    let project = TempDir("npm-project")
+    try project.write(".npmrc", "registry=\(s.server.url)/\n")
+    var settings = TransferSettings(userAgent: "fe-test")
+    settings.retry.baseDelay = 0.01
+    let dropped = DropOnce()
+    let client = try NpmRegistryClient(
+      config: try NpmConfig(projectDir: project.path, env: [:]), settings: settings, cacheDir: s.cache.path,
+      transport: { dropped.transport(try CurlSession().transport) })
+    _ = try NpmInstaller(client: client).install([PackageSpec(parsing: "typescript@4.8.4", origin: "test")], into: s.out.file("image"))
+    #expect(dropped.didDrop)
+    #expect(FileSystem.isFile(s.out.file("image/node_modules/typescript/lib/typescript.js")))
+    let tgz = s.server.accessLog.filter { $0.contains(".tgz") }
+    #expect(tgz.count == 2 && tgz[1].contains(" 206 ") && tgz[1].contains("\"bytes=1048576-\""), "\(tgz)")
+  }
+}
+
+/// Wraps a real transport so that the first tarball response delivers 1 MiB and then fails as a
+/// reset connection does: what a flaky network does to a download, from the client's side.
+final class DropOnce: @unchecked Sendable {
+  private let lock = Mutex()
+  private var dropped = false
+  var didDrop: Bool { lock.withLock { dropped } }
+
+  struct Cut: Error {}
+
+  func transport(_ inner: @escaping HTTPTransport) -> HTTPTransport {
+    { request, handlers throws(HTTPTransportError) in
+      let cut =
+        request.url.hasSuffix(".tgz")
+        && self.lock.withLock {
+          defer { self.dropped = true }
+          return !self.dropped
+        }
+      guard cut else { return try inner(request, handlers) }
+      var passed = 0
+      var wrapped = handlers
+      wrapped.body = { chunk in
+        let room = (1 << 20) - passed
+        if chunk.count >= room {
+          try handlers.body(UnsafeRawBufferPointer(rebasing: chunk[0..<room]))
+          passed += room
+          throw Cut()
+        }
+        try handlers.body(chunk)
+        passed += chunk.count
+      }
+      do throws(HTTPTransportError) {
+        return try inner(request, wrapped)
+      } catch {
+        if case .aborted(let e) = error, e is Cut { throw .dropped("connection reset by peer (test)") }
+        throw error
+      }
+    }
+  }
 }

@@ -90,4 +90,19 @@ import Testing
     let r = try w.fe("blobs", "install")
     #expect(r.exited(78) && r.err.contains("tools.tsc = \"npm:\" names no npm package"), "\(r)")
   }
+
+  @Test func eightParallelInstallsOfTheSameTool() throws {
+    let w = try World()
+    let runs = try (0..<8).map { _ in
+      try Proc.start(
+        Fe.binary, ["blobs", "install", "npm:terser@^5"], cwd: w.project, env: ["FE_HOME": w.home, "PATH": w.dir.path + "/empty-path"])
+    }
+    let results = runs.map { $0.wait(timeLimit: 300) }
+    for r in results { #expect(r.exited(0) && r.out.hasPrefix("installed terser@5.16.5 from terser@5.16.5"), "\(r)") }
+    let verify = try w.fe("blobs", "verify")
+    #expect(verify.exited(0) && verify.out.contains("1 blob checked: 1 ok"), "\(verify)")
+    #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty, "\(FileSystem.listDirectory(w.home + "/tmp"))")
+    let r = try w.fe("blobs", "exec", "terser", "--", "--version")
+    #expect(r.exited(0) && r.out == "terser 5.16.5\n", "\(r)")
+  }
 }

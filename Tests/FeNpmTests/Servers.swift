@@ -61,7 +61,7 @@ final class NpmServer: @unchecked Sendable {
     url = text
   }
 
-  /// `method path status "authorization" "if-none-match"`, one line per request.
+  /// `method path status "authorization" "if-none-match" "range"`, one line per request.
   var accessLog: [String] {
     ((try? String(contentsOfFile: state.path + "/access.log", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
   }

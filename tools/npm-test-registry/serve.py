@@ -3,7 +3,7 @@
 127.0.0.1 port. Prints the registry URL once nginx accepts connections, then stays in the
 foreground as nginx's guard: SIGTERM/SIGINT stop both, and nginx goes too when this process's
 parent (a test run) goes away, so a killed test leaves no server behind. nginx's access log
-(<state dir>/access.log) has one line per request: method, path, status, Authorization, If-None-Match."""
+(<state dir>/access.log) has one line per request: method, path, status, Authorization, If-None-Match, Range."""
 import os
 import signal
 import socket
