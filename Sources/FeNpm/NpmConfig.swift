@@ -6,7 +6,7 @@ import FeBasics
 ///
 /// Settings read: `registry`, `@scope:registry`, `//host/path/:_authToken`, `//host/path/:_auth`,
 /// `//host/path/:username` + `:_password`, `_auth`/`_authToken` (legacy, for the default
-/// registry only), `cafile`, `strict-ssl`. A credential is keyed by host and path as npm keys it
+/// registry only), `cafile`, `strict-ssl`, `proxy`, `https-proxy`, `noproxy`. A credential is keyed by host and path as npm keys it
 /// (its "nerf dart"), so it is only ever sent to URLs under that host and path.
 public struct NpmConfig: Sendable {
   /// npm's public registry, npm's default.
@@ -20,6 +20,11 @@ public struct NpmConfig: Sendable {
   private var credentials: [String: String] = [:]
   public private(set) var cafile: String?
   public private(set) var strictSSL = true
+  /// `proxy` (http URLs, and https ones without `https-proxy`), `https-proxy`, `noproxy`: when set,
+  /// they win over the environment's http_proxy/https_proxy/no_proxy, as in npm.
+  public private(set) var proxy: String?
+  public private(set) var httpsProxy: String?
+  public private(set) var noProxy: String?
   /// Where each setting came from, for messages (never the secret itself).
   public private(set) var sources: [String: String] = [:]
 
@@ -84,6 +89,12 @@ public struct NpmConfig: Sendable {
         cafile = value
       } else if key == "strict-ssl" {
         strictSSL = value.lowercased() != "false"
+      } else if key == "proxy" {
+        proxy = value
+      } else if key == "https-proxy" {
+        httpsProxy = value
+      } else if key == "noproxy" || key == "no-proxy" {
+        noProxy = value
       }
     }
     // `username` + base64 `_password`, as npm pairs them.

@@ -37,6 +37,9 @@ public final class NpmRegistryClient {
     self.config = config
     var s = settings
     if let ca = config.cafile, !s.extraCAFiles.contains(ca) { s.extraCAFiles.append(ca) }
+    if let p = config.proxy { s.proxy.http = p }
+    if let p = config.httpsProxy ?? config.proxy { s.proxy.https = p }
+    if let n = config.noProxy { s.proxy.noProxy = n }
     // npm's credentials are per host in .npmrc; FE_REGISTRY_TOKEN belongs to fe's own registries.
     s.token = nil
     self.settings = s

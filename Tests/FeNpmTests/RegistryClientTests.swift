@@ -95,4 +95,22 @@ import Testing
       _ = try NpmRegistryClient(config: config, settings: TransferSettings(userAgent: "t"), cacheDir: project.path)
     } throws: { ($0 as? FeError)?.kind == .config && "\($0)".contains("strict-ssl=false") }
   }
+
+  /// `proxy=` in .npmrc: the registry's host does not even resolve; everything (packuments,
+  /// keys, tarballs) goes through the proxy, here nginx answering absolute-URI requests.
+  @Test func proxyFromNpmrcCarriesEveryRequest() throws {
+    let server = try NpmServer()
+    let project = TempDir("npm-project")
+    try project.write(".npmrc", "registry=http://registry.invalid/\nproxy=\(server.url)\n")
+    let config = try NpmConfig(projectDir: project.path, env: [:])
+    #expect(config.proxy == server.url)
+    var settings = TransferSettings(userAgent: "fe-test")
+    settings.retry.retries = 0
+    let client = try NpmRegistryClient(config: config, settings: settings, cacheDir: TempDir("npm-cache").path)
+    let out = TempDir("npm-install")
+    let report = try NpmInstaller(client: client).install([PackageSpec(parsing: "js-yaml", origin: "test")], into: out.file("image"))
+    #expect(report.packages.map(\.path) == ["node_modules/js-yaml", "node_modules/js-yaml/node_modules/argparse"])
+    #expect(report.packages.allSatisfy { $0.tarball.hasPrefix("http://registry.invalid/") })
+    #expect(server.accessLog.contains { $0.contains("/argparse/-/argparse-2.0.1.tgz 200") }, "\(server.accessLog)")
+  }
 }
