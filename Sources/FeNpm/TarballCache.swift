@@ -1,4 +1,5 @@
 import FeBasics
+import FeStore
 
 #if canImport(Glibc)
   import Glibc
@@ -29,6 +30,14 @@ struct TarballCache {
     let tmp = Path.join(dir, "tmp")
     try FileSystem.createDirectory(tmp)
     return Path.join(tmp, "\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tgz")
+  }
+
+  /// Removes scratch files of processes that died mid-download (killed installs).
+  func cleanStale() {
+    let tmp = Path.join(dir, "tmp")
+    for name in FileSystem.listDirectory(tmp) {
+      if let pid = Staging.owner(ofEntry: name), !Staging.isAlive(pid) { unlink(Path.join(tmp, name)) }
+    }
   }
 
   /// Moves a verified download into the cache.

@@ -24,6 +24,7 @@ final class TarballFetcher {
 
   /// The cached tarball path for each manifest (by index), or the error that stopped it.
   func fetch(_ manifests: [Manifest]) -> [Result<String, FeError>] {
+    cache.cleanStale()
     var results = [Result<String, FeError>?](repeating: nil, count: manifests.count)
     var next = 0
     let lock = Mutex()

@@ -2,6 +2,10 @@ import FeBasics
 import FeTestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The built fe, an empty FE_HOME, no node on PATH: npm tools from the test registry as blobs
 /// whose package image is the installed tree.
 @Suite(.serialized) struct NpmToolEndToEndTests {
@@ -104,5 +108,27 @@ import Testing
     #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty, "\(FileSystem.listDirectory(w.home + "/tmp"))")
     let r = try w.fe("blobs", "exec", "terser", "--", "--version")
     #expect(r.exited(0) && r.out == "terser 5.16.5\n", "\(r)")
+  }
+
+  /// kill -9 at several moments of an install: the store never shows a partial blob, and the next
+  /// install succeeds and leaves no scratch behind.
+  @Test func aKillAtAnyMomentLeavesNothingHalfInstalled() throws {
+    let w = try World()
+    for delay in [0.05, 0.3, 0.8, 1.5] {
+      let run = try Proc.start(
+        Fe.binary, ["blobs", "install", "npm:typescript@4.8.x", "--bin", "tsc"], cwd: w.project,
+        env: ["FE_HOME": w.home, "PATH": w.dir.path + "/empty-path"])
+      usleep(useconds_t(delay * 1_000_000))
+      kill(run.pid, SIGKILL)
+      _ = run.wait(timeLimit: 60)
+      let verify = try w.fe("blobs", "verify")
+      #expect(!verify.out.contains("corrupt") || verify.out.contains("0 corrupt"), "after \(delay) s: \(verify)")
+    }
+    let install = try w.fe("blobs", "install", "npm:typescript@4.8.x", "--bin", "tsc")
+    #expect(install.exited(0), "\(install)")
+    let verify = try w.fe("blobs", "verify")
+    #expect(verify.exited(0) && verify.out.contains("1 blob checked: 1 ok"), "\(verify)")
+    #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty, "\(FileSystem.listDirectory(w.home + "/tmp"))")
+    #expect(FileSystem.listDirectory(w.home + "/cache/npm/tarballs/tmp").isEmpty)
   }
 }
