@@ -63,8 +63,10 @@ public struct NpmTool {
     if source.starts(with: Array("#!".utf8)) { source.replaceSubrange(0..<2, with: Array("//".utf8)) }
     let built = try BlobBuilder(options: context.options).build(
       source: source, tool: tool, version: root.version, sourcePath: layout.sourcePath(tool, root.version), origin: finalEntry)
+    var manifest = built.manifest
+    manifest.imageSha256 = try ImageDigest.compute(image)
     let blob = try store.install(
-      tool: tool, version: root.version, source: built.source, snapshot: built.snapshot, manifest: built.manifest, replace: true,
+      tool: tool, version: root.version, source: built.source, snapshot: built.snapshot, manifest: manifest, replace: true,
       image: image)
     return Installed(blob: blob, package: "\(root.name)@\(root.version)", registry: root.registry, report: report)
   }

@@ -158,6 +158,9 @@ public final class BlobStore: Sendable {
   public func replaceSnapshot(tool: String, version: String, snapshot: [UInt8], manifest: Manifest) throws {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
+    // A rebuilt snapshot keeps the blob's package image, and so its digest.
+    var manifest = manifest
+    if manifest.imageSha256 == nil { manifest.imageSha256 = (try? self.manifest(tool: tool, version: version))?.imageSha256 }
     try layout.ensure()
     let lock = try StoreLock(layout: layout, timeout: lockTimeout, onWait: onLockWait)
     defer { lock.release() }

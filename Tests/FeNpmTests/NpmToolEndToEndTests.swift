@@ -51,6 +51,11 @@ import Testing
     try w.dir.write("project/in.js", "function add(first, second) { return first + second; }\nconsole.log(add(1, 2));\n")
     let r = try w.fe("blobs", "exec", "terser", "--", "in.js", "-c", "-m")
     #expect(r.exited(0) && r.out == "function add(d,n){return d+n}console.log(add(1,2));\n", "\(r)")
+    // The image is covered by the manifest: `fe blobs verify` finds a changed file.
+    #expect(try w.fe("blobs", "verify").exited(0))
+    try w.dir.write("home/blobs/terser/5.16.5/image/node_modules/terser/node_modules/commander/index.js", "module.exports = 1;\n")
+    let verify = try w.fe("blobs", "verify")
+    #expect(verify.exited(65) && verify.out.contains("does not match the image digest in its manifest"), "\(verify)")
   }
 
   @Test func badInputInstallsNothing() throws {

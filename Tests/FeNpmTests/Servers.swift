@@ -61,10 +61,22 @@ final class NpmServer: @unchecked Sendable {
     url = text
   }
 
-  /// `method path status "authorization" "if-none-match" "range"`, one line per request.
+  /// `method path status "authorization" "if-none-match" "range"`, one line per request, every
+  /// request answered so far included: nginx logs a request just after sending its response, so
+  /// a barrier request (its one worker serves requests in turn) must show up in the log first.
   var accessLog: [String] {
-    ((try? String(contentsOfFile: state.path + "/access.log", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    barriers += 1
+    let barrier = "/-/fe-test-log-barrier-\(barriers)"
+    _ = try? Proc.run("/usr/bin/curl", ["-s", "-o", "/dev/null", url + barrier], timeLimit: 10)
+    var lines: [String] = []
+    for _ in 0..<500 {
+      lines = ((try? String(contentsOfFile: state.path + "/access.log", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+      if lines.contains(where: { $0.contains(barrier + " ") }) { break }
+      usleep(10_000)
+    }
+    return lines.filter { !$0.contains("/-/fe-test-log-barrier-") }
   }
+  private var barriers = 0
 
   func stop() {
     if process.isRunning {
