@@ -61,6 +61,16 @@ import Testing
     }
   }
 
+  @Test func forbiddenIs69WithTheNpmrcHint() throws {
+    let server = try NpmServer()
+    // nginx answers 403 for everything under /forbidden.
+    #expect { _ = try client(server, cache: TempDir("c")).packument(PackageName("forbidden")!) } throws: {
+      let e = $0 as? FeError
+      return e?.kind.exitCode == 69 && e?.message == "cannot download \(server.url)/forbidden: the server answered 403 Forbidden"
+        && e?.hint?.contains("configure a token for its host in .npmrc") == true
+    }
+  }
+
   @Test func unknownPackageIsNil() throws {
     let server = try NpmServer()
     #expect(try client(server, cache: TempDir("npm-cache")).packument(PackageName("no-such-package")!) == nil)
