@@ -29,7 +29,8 @@ public struct NpmTool {
 
   /// Installs `spec` (`npm:typescript@4.8.x`) as the tool named `bin` (the package's bin of that
   /// name; nil: its only bin, or the one named after the package).
-  public func install(_ specText: String, bin: String?, offline: Bool, projectDir: String?) throws -> Installed {
+  /// `pinnedIn` is the config that pins it under the name `bin`: a bin it lacks is then a config error.
+  public func install(_ specText: String, bin: String?, offline: Bool, projectDir: String?, pinnedIn: String? = nil) throws -> Installed {
     let spec = try PackageSpec(parsing: specText, origin: specText)
     let env = context.env
     let config = try NpmConfig(projectDir: projectDir ?? context.cwd, env: env)
@@ -48,7 +49,13 @@ public struct NpmTool {
     guard let root = report.packages.first(where: { $0.path == top }) else {
       throw FeError(.internalError, "\(spec) installed without its own package", hint: "this is a bug in fe; please report it")
     }
-    let (tool, binPath) = try Self.chooseBin(root, wanted: bin, spec: specText)
+    let tool: String
+    let binPath: String
+    do {
+      (tool, binPath) = try Self.chooseBin(root, wanted: bin, spec: specText)
+    } catch let e as FeError where pinnedIn != nil {
+      throw FeError(.config, "\(pinnedIn ?? ""): tools.\(bin ?? "") = \"\(specText)\": \(e.message)", hint: "pin the package under the name of one of its bins")
+    }
     try Names.validateTool(tool)
     try Names.validateVersion(root.version)
     // The entry in the staged image, then where it will be once the blob is in place.
@@ -63,12 +70,25 @@ public struct NpmTool {
     if source.starts(with: Array("#!".utf8)) { source.replaceSubrange(0..<2, with: Array("//".utf8)) }
     let built = try BlobBuilder(options: context.options).build(
       source: source, tool: tool, version: root.version, sourcePath: layout.sourcePath(tool, root.version), origin: finalEntry)
+    try ImageRecord(package: "\(root.name)@\(root.version)", registry: root.registry, report: report).write(into: image)
     var manifest = built.manifest
     manifest.imageSha256 = try ImageDigest.compute(image)
     let blob = try store.install(
       tool: tool, version: root.version, source: built.source, snapshot: built.snapshot, manifest: manifest, replace: true,
       image: image)
+    tell(report)
     return Installed(blob: blob, package: "\(root.name)@\(root.version)", registry: root.registry, report: report)
+  }
+
+  /// What the user should know about an install, on stderr (not with --quiet).
+  private func tell(_ r: NpmInstallReport) {
+    guard !context.options.quiet else { return }
+    for note in r.deprecations { context.err("fe: warning: deprecated: \(note)") }
+    for note in r.warnings { context.err("fe: warning: \(note)") }
+    for note in r.skipped { context.err("fe: note: optional dependency left out: \(note)") }
+    if !r.installScripts.isEmpty {
+      context.err("fe: note: install scripts not run (fe never runs them): \(r.installScripts.joined(separator: ", "))")
+    }
   }
 
   /// The bin a tool name means: the one of that name, else the only one, else the one named

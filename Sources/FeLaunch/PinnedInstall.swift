@@ -111,7 +111,7 @@ public struct PinnedInstall {
         outcome = .alreadyInstalled(version: locked.version)
       } else {
         let installed = try npmTool.install(
-          "npm:\(package)@\(locked.version)", bin: tool, offline: installer.offline, projectDir: config.directory)
+          "npm:\(package)@\(locked.version)", bin: tool, offline: installer.offline, projectDir: config.directory, pinnedIn: config.path)
         registry = installed.registry
         outcome = .installed(version: installed.blob.version, prebuilt: false)
       }
@@ -123,7 +123,7 @@ public struct PinnedInstall {
       if frozen {
         throw FeError(.config, "\(lockPath) does not lock \(tool)", hint: "run `fe blobs install` without CI set and commit fe.lock")
       }
-      let installed = try npmTool.install(npm, bin: tool, offline: installer.offline, projectDir: config.directory)
+      let installed = try npmTool.install(npm, bin: tool, offline: installer.offline, projectDir: config.directory, pinnedIn: config.path)
       registry = installed.registry
       version = installed.blob.version
       outcome = .installed(version: version, prebuilt: false)

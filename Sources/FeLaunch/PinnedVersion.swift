@@ -56,7 +56,7 @@ public struct PinnedVersion {
         guard context.options.autoInstallOff == nil else { throw error }
         context.err("fe: \(tool) is pinned as \(npm) in \(config.path) but not installed; installing it")
         let installed = try NpmTool(context: context, store: store).install(
-          npm, bin: tool, offline: context.options.offline, projectDir: config.directory)
+          npm, bin: tool, offline: context.options.offline, projectDir: config.directory, pinnedIn: config.path)
         return Resolved(version: installed.blob.version, locked: false, lock: nil)
       }
       guard let installer = try autoInstaller(whyNot: { _ in }) else { throw error }
@@ -85,7 +85,7 @@ public struct PinnedVersion {
       let package = ProjectConfig.splitNpmSpec(npm)?.package ?? ""
       context.err("fe: \(spec) is locked in \(lockPath) but not installed; installing npm:\(package)@\(entry.version)")
       let installed = try NpmTool(context: context, store: store).install(
-        "npm:\(package)@\(entry.version)", bin: tool, offline: context.options.offline, projectDir: config.directory)
+        "npm:\(package)@\(entry.version)", bin: tool, offline: context.options.offline, projectDir: config.directory, pinnedIn: config.path)
       return Resolved(version: installed.blob.version, locked: true, lock: (entry, lockPath))
     }
     var reason = ""

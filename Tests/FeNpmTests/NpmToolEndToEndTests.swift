@@ -93,6 +93,30 @@ import Testing
     #expect(FileSystem.isFile(w.project + "/out/src/a.js") || FileSystem.isFile(w.project + "/out/a.js"))
   }
 
+  @Test func whichListsTheInstallScriptsNotRun() throws {
+    let w = try World()
+    try w.dir.write("project/fe.config.js", #"export default { tools: { "fe-test-app": "npm:@fe-test/app" } };"#)
+    let install = try w.fe("blobs", "install")
+    #expect(install.exited(0), "\(install)")
+    let which = try w.fe("blobs", "which", "fe-test-app")
+    #expect(which.exited(0) && which.out.contains("package  @fe-test/app@1.0.0 (9 packages from \(w.server.url)/)\n"), "\(which)")
+    #expect(!which.out.contains("scripts"), "\(which)")
+    try w.dir.write(
+      "project/fe.config.js", #"export default { tools: { "fe-test-app": "npm:@fe-test/app", "fe-test-scripts": "npm:@fe-test/scripts" } };"#)
+    let second = try w.fe("blobs", "install")
+    #expect(second.exited(0) && second.err.contains("install scripts not run (fe never runs them): @fe-test/scripts@1.0.0"), "\(second)")
+    let scripts = try w.fe("blobs", "which", "fe-test-scripts")
+    #expect(scripts.out.hasSuffix("scripts  not run: @fe-test/scripts@1.0.0\n"), "\(scripts)")
+    let json = try w.fe("blobs", "which", "fe-test-scripts", "--json")
+    #expect(json.out.contains("\"installScripts\":[\"@fe-test/scripts@1.0.0\"]") && json.out.contains("\"package\":\"@fe-test/scripts@1.0.0\""), "\(json)")
+    // A key that names no bin of the package is a config error listing them.
+    try w.dir.write("project/fe.config.js", #"export default { tools: { x: "npm:@fe-test/app" } };"#)
+    let noBin = try w.fe("blobs", "install")
+    #expect(
+      noBin.exited(78) && noBin.err.contains("fe.config.js: tools.x = \"npm:@fe-test/app\": @fe-test/app@1.0.0 has no bin named x; its bins: fe-test-app"),
+      "\(noBin)")
+  }
+
   @Test func anNpmPinWithoutAPackageIsAConfigError() throws {
     let w = try World()
     try w.dir.write("project/fe.config.js", #"export default { tools: { tsc: "npm:" } };"#)

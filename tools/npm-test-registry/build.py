@@ -318,7 +318,8 @@ def add_fixtures(reg):
     add(t + "unsat", "1.0.0", deps={"acorn": "^99.0.0"})
     add(t + "missing", "1.0.0", deps={t + "no-such-package": "^1.0.0"})
     # Install scripts: declared, never run.
-    add(t + "scripts", "1.0.0", scripts={"postinstall": "node -e \"require('fs').writeFileSync('/tmp/pwned','')\""})
+    add(t + "scripts", "1.0.0", scripts={"postinstall": "node -e \"require('fs').writeFileSync('/tmp/pwned','')\""},
+        bin={"fe-test-scripts": "index.js"})
     # Integrity and signatures.
     add(t + "bad-integrity", "1.0.0", serve_other_bytes=True)
     add(t + "bad-signature", "1.0.0",

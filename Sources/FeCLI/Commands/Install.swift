@@ -109,14 +109,7 @@ extension BlobsCommand {
     private func installNpm(_ spec: String, _ c: FeContext, _ store: BlobStore) throws {
       let installed = try NpmTool(context: c, store: store).install(
         spec, bin: bin ?? name, offline: registry.offline || c.options.offline, projectDir: nil)
-      let r = installed.report
-      for note in r.deprecations { c.err("fe: warning: deprecated: \(note)") }
-      for note in r.warnings { c.err("fe: warning: \(note)") }
-      for note in r.skipped { c.err("fe: note: optional dependency left out: \(note)") }
-      if !r.installScripts.isEmpty {
-        c.err("fe: note: install scripts not run (fe never runs them): \(r.installScripts.joined(separator: ", "))")
-      }
-      let count = r.packages.count
+      let count = installed.report.packages.count
       report(
         c, "installed \(installed.blob.spec) from \(installed.package) (\(count) package\(count == 1 ? "" : "s"), \(installed.registry))",
         blob: installed.blob)
