@@ -56,7 +56,7 @@ let package = Package(
     // libcurl, loaded with dlopen on first use (see Sources/CCurl/include/shim.h).
     .target(name: "CCurl", path: "Sources/CCurl"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-    // libarchive from Debian's libarchive-dev: npm tarballs are unpacked with it.
+    // libarchive from Debian's libarchive-dev: its headers; FeNpm loads it with dlopen to unpack npm tarballs.
     .systemLibrary(name: "CLibArchive", path: "Sources/CLibArchive"),
 
     // Swift modules, one per concern.

@@ -1,4 +1,6 @@
-// libarchive (Debian's libarchive-dev, 3.6): fe reads npm tarballs with it instead of a tar
-// reader of its own. Only the read side is used; fe writes the files itself, under its own rules.
+// libarchive's declarations (Debian's libarchive-dev, 3.6) for FeNpm, which reads npm tarballs
+// with it. Not linked: FeNpm's LibArchive loads libarchive.so.13 with dlopen on the first
+// unpack, since linking it would load it and its six dependencies (libxml2, liblzma, …) at every
+// launch (about 1 ms) for the few runs that install an npm tool.
 #include <archive.h>
 #include <archive_entry.h>

@@ -5,7 +5,7 @@ import FeBasics
   import Glibc
 #endif
 
-/// Unpacks an npm tarball into a fresh directory with libarchive doing the reading and fe
+/// Unpacks an npm tarball into a fresh directory with libarchive (LibArchive) doing the reading and fe
 /// deciding what reaches the disk (pacote's policy, stricter where npm is silent):
 /// - the first path component (`package/`) is stripped, whatever it is called;
 /// - an absolute path, a `..` component, a link that leaves the package, a device or FIFO is
@@ -29,19 +29,20 @@ struct SafeExtractor {
   }
 
   func extract(_ tarball: String, into dest: String, label: String, bins: [String]) throws -> Result {
-    guard let a = archive_read_new() else { throw FeError(.internalError, "libarchive could not allocate a reader") }
-    defer { archive_read_free(a) }
-    archive_read_support_filter_gzip(a)
-    archive_read_support_filter_none(a)
-    archive_read_support_format_tar(a)
+    let la = try LibArchive.get()
+    guard let a = la.readNew() else { throw FeError(.internalError, "libarchive could not allocate a reader") }
+    defer { _ = la.readFree(a) }
+    _ = la.supportFilterGzip(a)
+    _ = la.supportFilterNone(a)
+    _ = la.supportFormatTar(a)
     let compressed = Int64(FileSystem.size(tarball) ?? 0)
     func corrupt(_ why: String) -> FeError {
       FeError(
         .integrity, "the tarball of \(label) \(why)",
         hint: "nothing was installed; the package is malformed or hostile: do not use this version, and tell its maintainers")
     }
-    guard archive_read_open_filename(a, tarball, 1 << 16) == ARCHIVE_OK else {
-      throw corrupt("cannot be read: \(Self.error(a))")
+    guard la.openFilename(a, tarball, 1 << 16) == ARCHIVE_OK else {
+      throw corrupt("cannot be read: \(Self.error(la, a))")
     }
     try FileSystem.createDirectory(dest)
     let binSet = Set(bins.map { String(Path.normalize($0).dropFirst()) })
@@ -50,17 +51,17 @@ struct SafeExtractor {
     var entry: OpaquePointer?
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let rc = archive_read_next_header(a, &entry)
+      let rc = la.nextHeader(a, &entry)
       if rc == ARCHIVE_EOF { break }
-      guard rc == ARCHIVE_OK || rc == ARCHIVE_WARN, let entry else { throw corrupt("is not a valid gzip'd tar: \(Self.error(a))") }
+      guard rc == ARCHIVE_OK || rc == ARCHIVE_WARN, let entry else { throw corrupt("is not a valid gzip'd tar: \(Self.error(la, a))") }
       entries += 1
       if entries > maxEntries { throw corrupt("has more than \(maxEntries) entries") }
-      guard let rawPath = archive_entry_pathname(entry).map({ String(cString: $0) }) else { throw corrupt("has an entry without a name") }
+      guard let rawPath = la.entryPathname(entry).map({ String(cString: $0) }) else { throw corrupt("has an entry without a name") }
       if rawPath.hasPrefix("/") { throw corrupt("has an absolute path: \(rawPath)") }
       let parts = rawPath.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
       if parts.contains("..") { throw corrupt("has a path leaving the package: \(rawPath)") }
       let inner = parts.dropFirst().map(String.init)
-      let type = archive_entry_filetype(entry) & 0o170000
+      let type = la.entryFiletype(entry) & 0o170000
       if inner.isEmpty { continue }  // the package/ folder itself
       let rel = inner.joined(separator: "/")
       switch type {
@@ -68,7 +69,7 @@ struct SafeExtractor {
         try makeDirectories(dest, inner)
       case 0o100000:  // regular file
         try makeDirectories(dest, Array(inner.dropLast()))
-        let executable = archive_entry_perm(entry) & 0o111 != 0 || binSet.contains(rel)
+        let executable = la.entryPerm(entry) & 0o111 != 0 || binSet.contains(rel)
         let path = Path.join(dest, rel)
         // A repeated entry replaces the earlier one (tar semantics); never through a link.
         unlink(path)
@@ -77,9 +78,9 @@ struct SafeExtractor {
         defer { close(fd) }
         result.files += 1
         while true {
-          let n = buffer.withUnsafeMutableBytes { archive_read_data(a, $0.baseAddress, $0.count) }
+          let n = buffer.withUnsafeMutableBytes { la.readData(a, $0.baseAddress, $0.count) }
           if n == 0 { break }
-          guard n > 0 else { throw corrupt("is truncated or corrupt: \(Self.error(a))") }
+          guard n > 0 else { throw corrupt("is truncated or corrupt: \(Self.error(la, a))") }
           result.bytes += Int64(n)
           if result.bytes > maxBytes { throw corrupt("unpacks to more than \(maxBytes >> 20) MiB") }
           if result.bytes > 32 << 20 && result.bytes > compressed * maxRatio {
@@ -90,11 +91,11 @@ struct SafeExtractor {
         // The mode asked for at open() is masked by the umask; bins must be executable anyway.
         fchmod(fd, executable ? 0o755 : 0o644)
       case 0o120000:  // symlink
-        let target = archive_entry_symlink(entry).map { String(cString: $0) } ?? ""
+        let target = la.entrySymlink(entry).map { String(cString: $0) } ?? ""
         if !Self.staysInside(link: inner, target: target) { throw corrupt("has a link leaving the package: \(rel) -> \(target)") }
       default:
-        if archive_entry_hardlink(entry) != nil {
-          let target = String(cString: archive_entry_hardlink(entry))
+        if let hard = la.entryHardlink(entry) {
+          let target = String(cString: hard)
           let tparts = target.split(separator: "/").filter { $0 != "." }
           if target.hasPrefix("/") || tparts.contains("..") { throw corrupt("has a hard link leaving the package: \(rel) -> \(target)") }
           continue
@@ -136,7 +137,7 @@ struct SafeExtractor {
     return true
   }
 
-  static func error(_ a: OpaquePointer) -> String {
-    archive_error_string(a).map { String(cString: $0) } ?? "unknown error"
+  static func error(_ la: LibArchive, _ a: OpaquePointer) -> String {
+    la.errorString(a).map { String(cString: $0) } ?? "unknown error"
   }
 }
