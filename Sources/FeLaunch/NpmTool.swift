@@ -54,7 +54,9 @@ public struct NpmTool {
     do {
       (tool, binPath) = try Self.chooseBin(root, wanted: bin, spec: specText)
     } catch let e as FeError where pinnedIn != nil {
-      throw FeError(.config, "\(pinnedIn ?? ""): tools.\(bin ?? "") = \"\(specText)\": \(e.message)", hint: "pin the package under the name of one of its bins")
+      throw FeError(
+        .config, "\(pinnedIn ?? ""): tools.\(bin ?? "") = \"\(specText)\": \(e.message)",
+        hint: "pin the package under the name of one of its bins")
     }
     try Names.validateTool(tool)
     try Names.validateVersion(root.version)
@@ -109,7 +111,8 @@ public struct NpmTool {
     if let path = bins[base] { return (base, path) }
     throw FeError(
       .usage, bins.isEmpty ? "\(pkg.name)@\(pkg.version) has no bins to run" : "\(pkg.name)@\(pkg.version) has several bins: \(list)",
-      hint: bins.isEmpty ? "install a package that provides a command" : "pick one with --bin, e.g. fe blobs install \(spec) --bin \(bins.keys.sorted()[0])")
+      hint: bins.isEmpty
+        ? "install a package that provides a command" : "pick one with --bin, e.g. fe blobs install \(spec) --bin \(bins.keys.sorted()[0])")
   }
 
   /// The file a bin runs, relative to the package: the bin itself, or, when the bin is a stub

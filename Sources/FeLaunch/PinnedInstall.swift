@@ -1,9 +1,9 @@
 import FeBasics
 import FeConfig
 import FeEngine
+import FeNpm
 import FeRegistry
 import FeSemver
-import FeNpm
 import FeStore
 
 /// `fe blobs install` with no target: everything the project pins, through `fe.lock`.
@@ -135,7 +135,8 @@ public struct PinnedInstall {
     } else if let r = registry {
       registry = "npm:" + r
     }
-    let entry = Lockfile.Entry(range: config.pins[tool] ?? npm, registry: registry ?? "npm:", sha256: manifest.sourceSha256, version: version)
+    let entry = Lockfile.Entry(
+      range: config.pins[tool] ?? npm, registry: registry ?? "npm:", sha256: manifest.sourceSha256, version: version)
     if let locked { try verifyInstalled(tool, locked) }
     return Result(tool: tool, entry: entry, outcome: outcome, fromLock: locked != nil)
   }

@@ -97,7 +97,8 @@ public final class NpmInstaller {
     }
     nodes = tree.packages
 
-    let staging = Path.join(Path.dirname(destination), ".\(Path.basename(destination)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    let staging = Path.join(
+      Path.dirname(destination), ".\(Path.basename(destination)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     try FileSystem.createDirectory(staging)
     var done = false
     defer { if !done { try? FileSystem.removeTree(staging) } }

@@ -57,7 +57,9 @@ struct DependencySpec {
   static func parse(key: String, spec: String) -> Result<DependencySpec, Problem> {
     guard let keyName = PackageName(key) else { return .failure(Problem(why: "\"\(key)\" is not a package name")) }
     if spec.hasPrefix("npm:") {
-      guard let inner = try? PackageSpec(parsing: spec, origin: key) else { return .failure(Problem(why: "\"\(spec)\" is not an npm alias")) }
+      guard let inner = try? PackageSpec(parsing: spec, origin: key) else {
+        return .failure(Problem(why: "\"\(spec)\" is not an npm alias"))
+      }
       return .success(DependencySpec(key: keyName, name: inner.name, selector: inner.selector, text: spec))
     }
     let trimmed = spec.trimmed()

@@ -7,7 +7,8 @@ import FoundationEssentials
 /// fails the install (65); an unsigned package passes unless signatures are required.
 enum SignatureCheck {
   static func verify(_ m: Manifest, keys: RegistryKeys?, require: Bool, now: Date = Date()) throws {
-    let hint = "nothing was installed; the registry served a package its keys do not vouch for — do not use it, and tell the registry's maintainers"
+    let hint =
+      "nothing was installed; the registry served a package its keys do not vouch for — do not use it, and tell the registry's maintainers"
     guard !m.dist.signatures.isEmpty else {
       if require {
         throw FeError(

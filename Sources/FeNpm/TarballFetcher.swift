@@ -97,7 +97,9 @@ final class TarballFetcher {
       throw FeError(
         .integrity,
         "the tarball of \(m.id) does not match its integrity: expected \(integrity), got \(Integrity(algorithm: integrity.algorithm, digest: actual))",
-        hint: "nothing was installed; the registry or something between it and you changed the file — retry, and tell the registry's maintainers if it persists")
+        hint:
+          "nothing was installed; the registry or something between it and you changed the file — retry, and tell the registry's maintainers if it persists"
+      )
     }
     return try cache.admit(scratch, integrity)
   }

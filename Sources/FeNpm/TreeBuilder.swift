@@ -56,7 +56,8 @@ public final class TreeBuilder {
     let tree = DependencyTree(root: root)
     var rootEdges: [Edge] = []
     for s in specs {
-      rootEdges.append(Edge(from: root, spec: DependencySpec(key: s.name, name: s.name, selector: s.selector, text: s.selector.description), kind: .prod))
+      rootEdges.append(
+        Edge(from: root, spec: DependencySpec(key: s.name, name: s.name, selector: s.selector, text: s.selector.description), kind: .prod))
     }
     root.edges = rootEdges
     var queue = [root]
@@ -124,7 +125,8 @@ public final class TreeBuilder {
         return nil
       }
       throw FeError(
-        .notInstalled, "\(manifest.id) does not run on this platform (it requires \(why); this is \(platform.os) \(platform.cpu))\(chain(wantedBy))",
+        .notInstalled,
+        "\(manifest.id) does not run on this platform (it requires \(why); this is \(platform.os) \(platform.cpu))\(chain(wantedBy))",
         hint: "pick a version of the tool whose dependencies support \(platform.os) \(platform.cpu)")
     }
     if let note = manifest.deprecated, !deprecations.contains(where: { $0.hasPrefix(manifest.id + ":") }) {
@@ -141,8 +143,10 @@ public final class TreeBuilder {
     let name = edge.spec.name
     guard let packument = try source.packument(name) else {
       throw FeError(
-        .notInstalled, "the registry has no package named \(name)\(wantedBy.isEmpty ? "" : " (wanted as \(name)@\(edge.spec.text))")\(chain(wantedBy))",
-        hint: wantedBy.isEmpty ? "check the package name and the registry (.npmrc)" : "the package that depends on it may need another version")
+        .notInstalled,
+        "the registry has no package named \(name)\(wantedBy.isEmpty ? "" : " (wanted as \(name)@\(edge.spec.text))")\(chain(wantedBy))",
+        hint: wantedBy.isEmpty
+          ? "check the package name and the registry (.npmrc)" : "the package that depends on it may need another version")
     }
     switch VersionPicker.pick(edge.spec.selector, in: packument) {
     case .success(let m): return m
@@ -150,12 +154,15 @@ public final class TreeBuilder {
       let published = packument.versions.suffix(8).map(\.version.description).joined(separator: ", ")
       let what: String
       switch failure {
-      case .noSuchTag(let tag): what = "\(name) has no dist-tag \"\(tag)\" (tags: \(packument.distTags.keys.sorted().joined(separator: ", ")))"
-      case .noneSatisfies: what = "no version of \(name) satisfies \(edge.spec.selector) (published: \(published.isEmpty ? "none" : published))"
+      case .noSuchTag(let tag):
+        what = "\(name) has no dist-tag \"\(tag)\" (tags: \(packument.distTags.keys.sorted().joined(separator: ", ")))"
+      case .noneSatisfies:
+        what = "no version of \(name) satisfies \(edge.spec.selector) (published: \(published.isEmpty ? "none" : published))"
       }
       throw FeError(
         .notInstalled, what + chain(wantedBy),
-        hint: wantedBy.isEmpty ? "pick a published version or tag" : "the package that asks for it needs a version the registry does not have")
+        hint: wantedBy.isEmpty
+          ? "pick a published version or tag" : "the package that asks for it needs a version the registry does not have")
     }
   }
 
@@ -205,7 +212,8 @@ public final class TreeBuilder {
   func shadowsSomeone(at target: DependencyTree.Node, key: PackageName, manifest: Manifest, except edge: Edge) -> Bool {
     let candidate = DependencyTree.Node(key: key, manifest: manifest, parent: nil, wantedBy: [])
     func visit(_ node: DependencyTree.Node) -> Bool {
-      if let m = node.manifest, node !== edge.from, let spec = m.dependencies[key.text] ?? m.optionalDependencies[key.text] ?? m.peerDependencies[key.text],
+      if let m = node.manifest, node !== edge.from,
+        let spec = m.dependencies[key.text] ?? m.optionalDependencies[key.text] ?? m.peerDependencies[key.text],
         case .success(let d) = DependencySpec.parse(key: key.text, spec: spec),
         !Edge(from: node, spec: d, kind: .prod).satisfied(by: candidate)
       {

@@ -26,7 +26,9 @@ import Testing
       return NpmInstaller(client: client, options: NpmInstallOptions(requireSignatures: requireSignatures))
     }
 
-    func install(_ spec: String, as name: String = "image", offline: Bool = false, requireSignatures: Bool = false) throws -> NpmInstallReport {
+    func install(
+      _ spec: String, as name: String = "image", offline: Bool = false, requireSignatures: Bool = false
+    ) throws -> NpmInstallReport {
       try installer(offline: offline, requireSignatures: requireSignatures).install(
         [PackageSpec(parsing: spec, origin: "test")], into: out.file(name))
     }
@@ -54,7 +56,8 @@ import Testing
     #expect(!FileSystem.exists(app + "/node_modules/@fe-test/gone"))
     #expect(report.packages.count == 9, "\(report.packages.map(\.path))")
     #expect(report.skipped.count == 2, "\(report.skipped)")
-    #expect(report.skipped.contains { $0.hasPrefix("@fe-test/gone@1.0.0: the tarball of @fe-test/gone@1.0.0 is missing on the registry (404)") })
+    #expect(
+      report.skipped.contains { $0.hasPrefix("@fe-test/gone@1.0.0: the tarball of @fe-test/gone@1.0.0 is missing on the registry (404)") })
     #expect(report.packages.allSatisfy { $0.integrity.hasPrefix("sha512-") })
     #expect(s.leftovers == ["image"])
   }
@@ -95,7 +98,10 @@ import Testing
   @Test func sha1OnlyInstallsWithAWarning() throws {
     let s = try setup()
     let report = try s.install("@fe-test/sha1-only")
-    #expect(report.warnings == ["@fe-test/sha1-only@1.0.0 was checked by its sha1 shasum only: the registry publishes no stronger integrity for it"])
+    #expect(
+      report.warnings == [
+        "@fe-test/sha1-only@1.0.0 was checked by its sha1 shasum only: the registry publishes no stronger integrity for it"
+      ])
     #expect(report.packages.first?.integrity.hasPrefix("sha1-") == true)
   }
 
@@ -103,7 +109,8 @@ import Testing
     let s = try setup()
     _ = try s.install("@fe-test/unsigned", as: "ok")
     #expect { _ = try s.install("@fe-test/unsigned", as: "strict", requireSignatures: true) } throws: {
-      ($0 as? FeError)?.kind.exitCode == 65 && ($0 as? FeError)?.message == "@fe-test/unsigned@1.0.0 has no registry signature, and signatures are required"
+      ($0 as? FeError)?.kind.exitCode == 65
+        && ($0 as? FeError)?.message == "@fe-test/unsigned@1.0.0 has no registry signature, and signatures are required"
     }
     #expect(s.leftovers == ["ok"])
   }

@@ -36,9 +36,11 @@ import Testing
     let der = try #require(try FileSystem.read(dir.file("pub.der")))
     let sig = try #require(try FileSystem.read(dir.file("sig")))
     let expiry = expires.map { "\"\($0)\"" } ?? "null"
-    let doc = #"{"keys":[{"expires":\#(expiry),"keyid":"SHA256:k1","keytype":"ecdsa-sha2-nistp256","scheme":"ecdsa-sha2-nistp256","key":"\#(Data(der).base64EncodedString())"}]}"#
+    let doc =
+      #"{"keys":[{"expires":\#(expiry),"keyid":"SHA256:k1","keytype":"ecdsa-sha2-nistp256","scheme":"ecdsa-sha2-nistp256","key":"\#(Data(der).base64EncodedString())"}]}"#
     let keys = try RegistryKeys(registry: "https://r.example/", bytes: Array(doc.utf8))
-    let manifestJSON = #"{"version":"1.0.0","dist":{"tarball":"https://r.example/demo/-/demo-1.0.0.tgz","integrity":"\#(sha512)","signatures":[{"keyid":"SHA256:k1","sig":"\#(Data(sig).base64EncodedString())"}]}}"#
+    let manifestJSON =
+      #"{"version":"1.0.0","dist":{"tarball":"https://r.example/demo/-/demo-1.0.0.tgz","integrity":"\#(sha512)","signatures":[{"keyid":"SHA256:k1","sig":"\#(Data(sig).base64EncodedString())"}]}}"#
     let json = try #require(JSONValue.parse(Array(manifestJSON.utf8)))
     let manifest = try #require(Manifest(json, packageName: PackageName("demo")!))
     return (keys, manifest)
@@ -54,7 +56,8 @@ import Testing
     let (keys, m) = try signed(expires: "2021-01-01T00:00:00.000Z")
     #expect(keys.keys.first?.expires != nil)
     #expect { try SignatureCheck.verify(m, keys: keys, require: false) } throws: {
-      ($0 as? FeError)?.kind.exitCode == 65 && ($0 as? FeError)?.message.hasPrefix("demo@1.0.0 is signed with key SHA256:k1, which expired on 2021-01-01") == true
+      ($0 as? FeError)?.kind.exitCode == 65
+        && ($0 as? FeError)?.message.hasPrefix("demo@1.0.0 is signed with key SHA256:k1, which expired on 2021-01-01") == true
     }
   }
 

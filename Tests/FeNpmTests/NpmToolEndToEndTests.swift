@@ -38,10 +38,12 @@ import Testing
     #expect(compiled.exited(0), "\(compiled)")
     #expect(
       try FileSystem.readString(w.project + "/out/main.js")
-        == "\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nexports.has = void 0;\nconst m = new Map([[1, 'a']]);\nexports.has = [1, 2].includes(m.size);\n")
+        == "\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nexports.has = void 0;\nconst m = new Map([[1, 'a']]);\nexports.has = [1, 2].includes(m.size);\n"
+    )
     try w.dir.write("project/src/bad.ts", "const n: number = 'x';\n")
     let failed = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
-    #expect(failed.exited(2) && failed.out == "src/bad.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n", "\(failed)")
+    #expect(
+      failed.exited(2) && failed.out == "src/bad.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n", "\(failed)")
   }
 
   @Test func terserRunsWithItsDependencyTree() throws {
@@ -89,7 +91,9 @@ import Testing
     // Removed from the store: the launch installs the locked version again, then runs it.
     #expect(try w.fe("blobs", "remove", "tsc@4.8.4").exited(0))
     let run = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
-    #expect(run.exited(0) && run.err.contains("tsc@4.8.4 is locked in \(w.project)/fe.lock but not installed; installing npm:typescript@4.8.4"), "\(run)")
+    #expect(
+      run.exited(0) && run.err.contains("tsc@4.8.4 is locked in \(w.project)/fe.lock but not installed; installing npm:typescript@4.8.4"),
+      "\(run)")
     #expect(FileSystem.isFile(w.project + "/out/src/a.js") || FileSystem.isFile(w.project + "/out/a.js"))
   }
 
@@ -102,18 +106,22 @@ import Testing
     #expect(which.exited(0) && which.out.contains("package  @fe-test/app@1.0.0 (9 packages from \(w.server.url)/)\n"), "\(which)")
     #expect(!which.out.contains("scripts"), "\(which)")
     try w.dir.write(
-      "project/fe.config.js", #"export default { tools: { "fe-test-app": "npm:@fe-test/app", "fe-test-scripts": "npm:@fe-test/scripts" } };"#)
+      "project/fe.config.js",
+      #"export default { tools: { "fe-test-app": "npm:@fe-test/app", "fe-test-scripts": "npm:@fe-test/scripts" } };"#)
     let second = try w.fe("blobs", "install")
     #expect(second.exited(0) && second.err.contains("install scripts not run (fe never runs them): @fe-test/scripts@1.0.0"), "\(second)")
     let scripts = try w.fe("blobs", "which", "fe-test-scripts")
     #expect(scripts.out.hasSuffix("scripts  not run: @fe-test/scripts@1.0.0\n"), "\(scripts)")
     let json = try w.fe("blobs", "which", "fe-test-scripts", "--json")
-    #expect(json.out.contains("\"installScripts\":[\"@fe-test/scripts@1.0.0\"]") && json.out.contains("\"package\":\"@fe-test/scripts@1.0.0\""), "\(json)")
+    #expect(
+      json.out.contains("\"installScripts\":[\"@fe-test/scripts@1.0.0\"]") && json.out.contains("\"package\":\"@fe-test/scripts@1.0.0\""),
+      "\(json)")
     // A key that names no bin of the package is a config error listing them.
     try w.dir.write("project/fe.config.js", #"export default { tools: { x: "npm:@fe-test/app" } };"#)
     let noBin = try w.fe("blobs", "install")
     #expect(
-      noBin.exited(78) && noBin.err.contains("fe.config.js: tools.x = \"npm:@fe-test/app\": @fe-test/app@1.0.0 has no bin named x; its bins: fe-test-app"),
+      noBin.exited(78)
+        && noBin.err.contains("fe.config.js: tools.x = \"npm:@fe-test/app\": @fe-test/app@1.0.0 has no bin named x; its bins: fe-test-app"),
       "\(noBin)")
   }
 

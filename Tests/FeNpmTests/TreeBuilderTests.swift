@@ -83,7 +83,8 @@ import Testing
     #expect { _ = try builder(server).build([PackageSpec(parsing: "@fe-test/unsat-top", origin: "test")]) } throws: {
       let e = $0 as? FeError
       return e?.kind.exitCode == 66
-        && e?.message == "no version of acorn satisfies ^99.0.0 (published: 8.8.1), wanted by @fe-test/unsat@1.0.0 ← @fe-test/unsat-top@1.0.0"
+        && e?.message
+          == "no version of acorn satisfies ^99.0.0 (published: 8.8.1), wanted by @fe-test/unsat@1.0.0 ← @fe-test/unsat-top@1.0.0"
     }
   }
 
