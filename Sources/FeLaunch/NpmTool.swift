@@ -1,6 +1,7 @@
 import FeBasics
 import FeNpm
 import FeRegistry
+import FeSemver
 import FeStore
 
 #if canImport(Glibc)
@@ -39,27 +40,30 @@ public struct NpmTool {
     let client = try NpmRegistryClient(
       config: config, settings: try TransferSettings(env: env, userAgent: RegistrySetup.userAgent), cacheDir: layout.npmCacheDir,
       offline: offline)
-    let staging = try Staging.create(in: layout)
-    defer { try? FileSystem.removeTree(staging) }
-    let image = Path.join(staging, StoreLayout.imageDir)
-    let report = try NpmInstaller(
-      client: client, options: NpmInstallOptions(requireSignatures: Environment.isTruthy(env["FE_NPM_REQUIRE_SIGNATURES"]))
-    ).install([spec], into: image)
-    let top = "node_modules/" + spec.name.text
-    guard let root = report.packages.first(where: { $0.path == top }) else {
-      throw FeError(.internalError, "\(spec) installed without its own package", hint: "this is a bug in fe; please report it")
-    }
+    // The version and its bin first, from the packument alone: a wrong bin costs no download.
+    let chosen = try TreeBuilder(source: client).resolve(spec)
     let tool: String
     let binPath: String
     do {
-      (tool, binPath) = try Self.chooseBin(root, wanted: bin, spec: specText)
+      (tool, binPath) = try Self.chooseBin(chosen.bin, name: chosen.name, label: chosen.id, wanted: bin, spec: specText)
     } catch let e as FeError where pinnedIn != nil {
       throw FeError(
         .config, "\(pinnedIn ?? ""): tools.\(bin ?? "") = \"\(specText)\": \(e.message)",
         hint: "pin the package under the name of one of its bins")
     }
     try Names.validateTool(tool)
-    try Names.validateVersion(root.version)
+    try Names.validateVersion(chosen.version.description)
+    let staging = try Staging.create(in: layout)
+    defer { try? FileSystem.removeTree(staging) }
+    let image = Path.join(staging, StoreLayout.imageDir)
+    let exact = PackageSpec(name: spec.name, selector: try VersionSelector(parsing: chosen.version.description))
+    let report = try NpmInstaller(
+      client: client, options: NpmInstallOptions(requireSignatures: Environment.isTruthy(env["FE_NPM_REQUIRE_SIGNATURES"]))
+    ).install([exact], into: image)
+    let top = "node_modules/" + spec.name.text
+    guard let root = report.packages.first(where: { $0.path == top }) else {
+      throw FeError(.internalError, "\(spec) installed without its own package", hint: "this is a bug in fe; please report it")
+    }
     // The entry in the staged image, then where it will be once the blob is in place.
     let entryRel = try Self.entry(packageDir: Path.join(image, top), bin: binPath, label: "\(root.name)@\(root.version)")
     let finalEntry = Path.join(layout.blobDir(tool, root.version), StoreLayout.imageDir, top, entryRel)
@@ -95,22 +99,23 @@ public struct NpmTool {
 
   /// The bin a tool name means: the one of that name, else the only one, else the one named
   /// after the package; anything else is a usage error listing the bins.
-  static func chooseBin(_ pkg: InstalledPackage, wanted: String?, spec: String) throws -> (String, String) {
-    let bins = pkg.bin
+  static func chooseBin(_ bins: [String: String], name: PackageName, label: String, wanted: String?, spec: String) throws -> (
+    String, String
+  ) {
     let list = bins.keys.sorted().joined(separator: ", ")
     if let wanted {
       guard let path = bins[wanted] else {
         throw FeError(
-          .usage, "\(pkg.name)@\(pkg.version) has no bin named \(wanted)\(bins.isEmpty ? " (it has no bins)" : "; its bins: \(list)")",
+          .usage, "\(label) has no bin named \(wanted)\(bins.isEmpty ? " (it has no bins)" : "; its bins: \(list)")",
           hint: bins.isEmpty ? "install a package that provides a command" : "name one of its bins (--bin, or the key in fe.config.js)")
       }
       return (wanted, path)
     }
     if bins.count == 1, let only = bins.first { return (only.key, only.value) }
-    let base = String(pkg.name.text.split(separator: "/").last ?? "")
+    let base = String(name.text.split(separator: "/").last ?? "")
     if let path = bins[base] { return (base, path) }
     throw FeError(
-      .usage, bins.isEmpty ? "\(pkg.name)@\(pkg.version) has no bins to run" : "\(pkg.name)@\(pkg.version) has several bins: \(list)",
+      .usage, bins.isEmpty ? "\(label) has no bins to run" : "\(label) has several bins: \(list)",
       hint: bins.isEmpty
         ? "install a package that provides a command" : "pick one with --bin, e.g. fe blobs install \(spec) --bin \(bins.keys.sorted()[0])")
   }

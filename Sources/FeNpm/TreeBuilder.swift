@@ -50,6 +50,13 @@ public final class TreeBuilder {
     }
   }
 
+  /// The version `spec` selects, as the tree's top-level package would get it.
+  public func resolve(_ spec: PackageSpec) throws -> Manifest {
+    let root = DependencyTree.Node(key: PackageName(trusted: "root"), manifest: nil, parent: nil, wantedBy: [])
+    let d = DependencySpec(key: spec.name, name: spec.name, selector: spec.selector, text: spec.selector.description)
+    return try pick(Edge(from: root, spec: d, kind: .prod), wantedBy: [])
+  }
+
   /// The tree for the top-level `specs` (`npm install -g a b`).
   public func build(_ specs: [PackageSpec]) throws -> DependencyTree {
     let root = DependencyTree.Node(key: PackageName(trusted: "root"), manifest: nil, parent: nil, wantedBy: [])

@@ -64,6 +64,8 @@ import Testing
     let w = try World()
     let several = try w.fe("blobs", "install", "npm:typescript@4.8.x")
     #expect(several.exited(64) && several.err.hasPrefix("fe: error: typescript@4.8.4 has several bins: tsc, tsserver\n"), "\(several)")
+    // Decided from the packument: the tarball was never fetched.
+    #expect(!w.server.accessLog.contains { $0.contains(".tgz") }, "\(w.server.accessLog)")
     let tampered = try w.fe("blobs", "install", "npm:@fe-test/bad-integrity")
     #expect(tampered.exited(65) && tampered.err.contains("does not match its integrity"), "\(tampered)")
     let unsat = try w.fe("blobs", "install", "npm:@fe-test/unsat-top")

@@ -314,14 +314,14 @@ def add_fixtures(reg):
     add(t + "gone", "1.0.0")
     os.remove(os.path.join(reg.out, t + "gone/-/gone-1.0.0.tgz"))
     # Unsatisfiable and missing dependencies, two levels down so the chain shows.
-    add(t + "unsat-top", "1.0.0", deps={t + "unsat": "^1.0.0"})
+    add(t + "unsat-top", "1.0.0", deps={t + "unsat": "^1.0.0"}, bin={"unsat-top": "index.js"})
     add(t + "unsat", "1.0.0", deps={"acorn": "^99.0.0"})
     add(t + "missing", "1.0.0", deps={t + "no-such-package": "^1.0.0"})
     # Install scripts: declared, never run.
     add(t + "scripts", "1.0.0", scripts={"postinstall": "node -e \"require('fs').writeFileSync('/tmp/pwned','')\""},
         bin={"fe-test-scripts": "index.js"})
     # Integrity and signatures.
-    add(t + "bad-integrity", "1.0.0", serve_other_bytes=True)
+    add(t + "bad-integrity", "1.0.0", serve_other_bytes=True, bin={"bad-integrity": "index.js"})
     add(t + "bad-signature", "1.0.0",
         tamper=lambda d: d["signatures"][0].update(sig=base64.b64encode(b"\x30\x06\x02\x01\x01\x02\x01\x01").decode()))
     add(t + "unknown-key", "1.0.0", tamper=lambda d: d["signatures"][0].update(keyid="SHA256:not-a-key-of-this-registry"))
