@@ -99,7 +99,9 @@ public struct NpmTool {
 
   /// The bin a tool name means: the one of that name, else the only one, else the one named
   /// after the package; anything else is a usage error listing the bins.
-  static func chooseBin(_ bins: [String: String], name: PackageName, label: String, wanted: String?, spec: String) throws -> (
+  static func chooseBin(
+    _ bins: [String: String], name: PackageName, label: String, wanted: String?, spec: String
+  ) throws -> (
     String, String
   ) {
     let list = bins.keys.sorted().joined(separator: ", ")
