@@ -37,9 +37,18 @@ public struct NpmTool {
     let config = try NpmConfig(projectDir: projectDir ?? context.cwd, env: env)
     let layout = store.layout
     try layout.ensure()
+    var minAge: Double?
+    if let text = env["FE_NPM_MIN_RELEASE_AGE"], !text.isEmpty {
+      guard let days = Double(text), days >= 0, days <= 36500 else {
+        throw FeError(
+          .usage, "FE_NPM_MIN_RELEASE_AGE=\(text) is not a number of days",
+          hint: "set it to a number of days, e.g. FE_NPM_MIN_RELEASE_AGE=3")
+      }
+      minAge = days
+    }
     let client = try NpmRegistryClient(
       config: config, settings: try TransferSettings(env: env, userAgent: RegistrySetup.userAgent), cacheDir: layout.npmCacheDir,
-      offline: offline)
+      offline: offline, minReleaseAgeDays: minAge)
     // The version and its bin first, from the packument alone: a wrong bin costs no download.
     let chosen = try TreeBuilder(source: client).resolve(spec)
     let tool: String

@@ -14,10 +14,11 @@ struct MetadataCache {
     var lastModified: String?
   }
 
-  private func base(_ url: String) -> String { Path.join(dir, SHA256.hex("abbreviated\n" + url)) }
+  private func base(_ url: String, _ kind: String) -> String { Path.join(dir, SHA256.hex(kind + "\n" + url)) }
 
-  func read(_ url: String) -> Entry? {
-    let b = base(url)
+  /// `kind`: "abbreviated" or "full", the two forms a registry serves at one URL.
+  func read(_ url: String, kind: String = "abbreviated") -> Entry? {
+    let b = base(url, kind)
     guard let body = try? FileSystem.read(b + ".json"), let meta = try? FileSystem.readString(b + ".meta") else { return nil }
     var entry = Entry(body: body)
     for line in meta.split(separator: "\n") {
@@ -28,8 +29,8 @@ struct MetadataCache {
   }
 
   /// Best effort: a cache that cannot be written only costs a download next time.
-  func write(_ url: String, _ entry: Entry) {
-    let b = base(url)
+  func write(_ url: String, _ entry: Entry, kind: String = "abbreviated") {
+    let b = base(url, kind)
     guard (try? FileSystem.createDirectory(dir)) != nil else { return }
     var meta = "url: \(url)\n"
     if let e = entry.etag { meta += "etag: \(e)\n" }

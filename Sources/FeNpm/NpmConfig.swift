@@ -1,4 +1,5 @@
 import FeBasics
+import FoundationEssentials
 
 /// Where npm packages come from and how to authenticate, read from the same places as npm and
 /// in the same order (a later one wins): the user's `.npmrc` (`$NPM_CONFIG_USERCONFIG`, else
@@ -6,7 +7,7 @@ import FeBasics
 ///
 /// Settings read: `registry`, `@scope:registry`, `//host/path/:_authToken`, `//host/path/:_auth`,
 /// `//host/path/:username` + `:_password`, `_auth`/`_authToken` (legacy, for the default
-/// registry only), `cafile`, `strict-ssl`, `proxy`, `https-proxy`, `noproxy`. A credential is keyed by host and path as npm keys it
+/// registry only), `cafile`, `strict-ssl`, `proxy`, `https-proxy`, `noproxy`, `before`. A credential is keyed by host and path as npm keys it
 /// (its "nerf dart"), so it is only ever sent to URLs under that host and path.
 public struct NpmConfig: Sendable {
   /// npm's public registry, npm's default.
@@ -25,6 +26,8 @@ public struct NpmConfig: Sendable {
   public private(set) var proxy: String?
   public private(set) var httpsProxy: String?
   public private(set) var noProxy: String?
+  /// npm's `before`: only versions published up to this date exist.
+  public private(set) var before: Date?
   /// Where each setting came from, for messages (never the secret itself).
   public private(set) var sources: [String: String] = [:]
 
@@ -95,6 +98,11 @@ public struct NpmConfig: Sendable {
         httpsProxy = value
       } else if key == "noproxy" || key == "no-proxy" {
         noProxy = value
+      } else if key == "before" {
+        guard let date = (try? Date(value, strategy: .iso8601)) ?? (try? Date(value + "T00:00:00Z", strategy: .iso8601)) else {
+          throw FeError(.config, "\(source): before = \(value) is not a date", hint: "write it as 2024-05-01 or 2024-05-01T12:00:00Z")
+        }
+        before = date
       }
     }
     // `username` + base64 `_password`, as npm pairs them.

@@ -1,5 +1,6 @@
 import FeBasics
 import FeRegistry
+import FoundationEssentials
 
 /// Talks to npm registries over fe's HTTP client: packuments (abbreviated, revalidated from the
 /// metadata cache), signing keys and tarballs, each from the registry that .npmrc names for the
@@ -9,6 +10,9 @@ public final class NpmRegistryClient {
   let settings: TransferSettings
   let cacheDir: String
   let offline: Bool
+  /// Only versions published up to this date count (npm's `before`, or a minimum release age);
+  /// it needs the full packuments, which carry publish times.
+  public let before: Date?
   /// One connection for metadata, kept alive across packuments (resolution is sequential).
   private var metadataHTTP: HTTPClient?
   private var packuments: [PackageName: Packument?] = [:]
@@ -26,7 +30,7 @@ public final class NpmRegistryClient {
   /// `settings` come from the environment (timeouts, proxies); the npm config adds its cafile.
   /// `transport` makes one transport per connection (libcurl by default).
   public init(
-    config: NpmConfig, settings: TransferSettings, cacheDir: String, offline: Bool = false,
+    config: NpmConfig, settings: TransferSettings, cacheDir: String, offline: Bool = false, minReleaseAgeDays: Double? = nil,
     transport: (() throws -> HTTPTransport)? = nil
   ) throws {
     if !config.strictSSL {
@@ -45,6 +49,8 @@ public final class NpmRegistryClient {
     self.settings = s
     self.cacheDir = cacheDir
     self.offline = offline
+    let ageCutoff = minReleaseAgeDays.map { Date(timeIntervalSinceNow: -$0 * 86400) }
+    before = [config.before, ageCutoff].compactMap { $0 }.min()
     metadata = MetadataCache(dir: Path.join(cacheDir, "metadata"))
     makeTransport = transport ?? { try CurlSession().transport }
   }
@@ -67,7 +73,8 @@ public final class NpmRegistryClient {
   public func packument(_ name: PackageName) throws -> Packument? {
     if let known = packuments[name] { return known }
     let url = packumentURL(name)
-    let cached = metadata.read(url)
+    let kind = before == nil ? "abbreviated" : "full"
+    let cached = metadata.read(url, kind: kind)
     var result: Packument?
     if offline {
       guard let cached else {
@@ -77,7 +84,7 @@ public final class NpmRegistryClient {
       }
       result = try Packument(name: name, bytes: cached.body, url: url)
     } else {
-      var headers: [(name: String, value: String)] = [("Accept", Self.abbreviatedAccept)]
+      var headers: [(name: String, value: String)] = [("Accept", before == nil ? Self.abbreviatedAccept : "application/json")]
       if let etag = cached?.etag { headers.append(("If-None-Match", etag)) }
       if let lm = cached?.lastModified { headers.append(("If-Modified-Since", lm)) }
       let client = try metadataHTTP ?? http()
@@ -90,7 +97,7 @@ public final class NpmRegistryClient {
         result = try Packument(name: name, bytes: cached.body, url: url)
       case .body(let bytes, let h):
         let packument = try Packument(name: name, bytes: bytes, url: url)
-        metadata.write(url, .init(body: bytes, etag: h["etag"], lastModified: h["last-modified"]))
+        metadata.write(url, .init(body: bytes, etag: h["etag"], lastModified: h["last-modified"]), kind: kind)
         result = packument
       }
     }

@@ -1,9 +1,12 @@
 import FeBasics
 import FeSemver
+import FoundationEssentials
 
 /// Where packuments come from (the registry client; anything that reads them in tests).
 public protocol PackumentSource: AnyObject {
   func packument(_ name: PackageName) throws -> Packument?
+  /// Versions published after this date do not count (nil: all do).
+  var before: Date? { get }
 }
 
 extension NpmRegistryClient: PackumentSource {}
@@ -155,7 +158,7 @@ public final class TreeBuilder {
         hint: wantedBy.isEmpty
           ? "check the package name and the registry (.npmrc)" : "the package that depends on it may need another version")
     }
-    switch VersionPicker.pick(edge.spec.selector, in: packument) {
+    switch VersionPicker.pick(edge.spec.selector, in: packument, before: source.before) {
     case .success(let m): return m
     case .failure(let failure):
       let published = packument.versions.suffix(8).map(\.version.description).joined(separator: ", ")
@@ -165,6 +168,11 @@ public final class TreeBuilder {
         what = "\(name) has no dist-tag \"\(tag)\" (tags: \(packument.distTags.keys.sorted().joined(separator: ", ")))"
       case .noneSatisfies:
         what = "no version of \(name) satisfies \(edge.spec.selector) (published: \(published.isEmpty ? "none" : published))"
+      case .tooRecent:
+        let cutoff = source.before?.formatted(.iso8601) ?? "the cut-off"
+        what =
+          "every version of \(name) that satisfies \(edge.spec.selector) was published after \(cutoff)"
+          + " (FE_NPM_MIN_RELEASE_AGE, or before= in .npmrc)"
       }
       throw FeError(
         .notInstalled, what + chain(wantedBy),

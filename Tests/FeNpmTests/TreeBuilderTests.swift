@@ -101,4 +101,32 @@ import Testing
       ($0 as? FeError)?.message == "@fe-test/tagged has no dist-tag \"beta\" (tags: latest, next)"
     }
   }
+
+  /// A minimum release age (or npm's before=) hides versions published after the cut-off; the
+  /// full packuments carry the times.
+  @Test func aMinimumReleaseAgeHidesRecentVersions() throws {
+    let server = try NpmServer()
+    func tree(_ spec: String, npmrc: String = "", age: Double? = nil) throws -> [String] {
+      let project = TempDir("npm-project")
+      try project.write(".npmrc", "registry=\(server.url)/\n" + npmrc)
+      var settings = TransferSettings(userAgent: "fe-test")
+      settings.retry.retries = 0
+      let client = try NpmRegistryClient(
+        config: try NpmConfig(projectDir: project.path, env: [:]), settings: settings, cacheDir: TempDir("npm-cache").path,
+        minReleaseAgeDays: age)
+      return layout(try TreeBuilder(source: client).build([PackageSpec(parsing: spec, origin: "test")]))
+    }
+    #expect(try tree("@fe-test/fresh@^1") == ["node_modules/@fe-test/fresh 1.1.0"])
+    #expect(try tree("@fe-test/fresh@^1", age: 3) == ["node_modules/@fe-test/fresh 1.0.0"])
+    #expect(try tree("@fe-test/fresh@^1", npmrc: "before=2030-01-01\n") == ["node_modules/@fe-test/fresh 1.0.0"])
+    #expect(try tree("acorn", age: 3) == ["node_modules/acorn 8.8.1"])
+    #expect(server.accessLog.contains { $0.contains("/@fe-test/fresh/full.json 200") }, "the full packument was asked for")
+    #expect { _ = try tree("@fe-test/fresh@1.1.0", age: 3) } throws: {
+      ($0 as? FeError)?.kind.exitCode == 66
+        && ($0 as? FeError)?.message.hasPrefix("every version of @fe-test/fresh that satisfies 1.1.0 was published after ") == true
+    }
+    #expect { _ = try tree("@fe-test/fresh", npmrc: "before=yesterday\n") } throws: {
+      ($0 as? FeError)?.kind == .config && "\($0)".contains("before = yesterday is not a date")
+    }
+  }
 }

@@ -186,9 +186,10 @@ class Registry:
         self.signer = signer
         self.versions = {}  # name -> {version: manifest}
         self.tags = {}  # name -> {tag: version}
+        self.published = {}  # (name, version) -> ISO time, when not PUBLISHED
         self.rewrites = []
 
-    def add(self, pj, files, *, tarball=None, tags=None, tamper=None, serve_other_bytes=False):
+    def add(self, pj, files, *, tarball=None, tags=None, tamper=None, serve_other_bytes=False, published=None):
         """Packs `files` (or takes `tarball` as is) and records the version's manifest.
         `tamper` changes the published dist after signing; `serve_other_bytes` publishes (and
         signs) the real integrity but serves different bytes, as a compromised mirror would."""
@@ -219,6 +220,8 @@ class Registry:
         self.versions.setdefault(name, {})[version] = manifest
         if tags:
             self.tags.setdefault(name, {}).update(tags)
+        if published:
+            self.published[(name, version)] = published
 
     def resolve_ranges(self):
         """Rewrites each range no shipped version satisfies to the shipped one; drops a dependency
@@ -253,7 +256,8 @@ class Registry:
             full = {
                 "_id": name, "name": name, "dist-tags": tags,
                 "versions": {v: versions[v] for v in order},
-                "time": {"created": PUBLISHED, "modified": PUBLISHED, **{v: PUBLISHED for v in order}},
+                "time": {"created": PUBLISHED, "modified": PUBLISHED,
+                         **{v: self.published.get((name, v), PUBLISHED) for v in order}},
             }
             abbrev = {
                 "name": name, "modified": PUBLISHED, "dist-tags": tags,
@@ -284,9 +288,11 @@ def add_fixtures(reg):
         listed = [("package.json", json.dumps(pj, indent=2).encode(), 0o644)] + body
         return pj, listed, tags
 
-    def add(name, version, deps=None, tags=None, files=None, tarball=None, tamper=None, serve_other_bytes=False, **extra):
+    def add(name, version, deps=None, tags=None, files=None, tarball=None, tamper=None, serve_other_bytes=False,
+            published=None, **extra):
         pj, listed, tags = pkg(name, version, deps, tags, files, **extra)
-        reg.add(pj, listed, tags=tags, tarball=tarball, tamper=tamper, serve_other_bytes=serve_other_bytes)
+        reg.add(pj, listed, tags=tags, tarball=tarball, tamper=tamper, serve_other_bytes=serve_other_bytes,
+                published=published)
 
     t = "@fe-test/"
     # Selection: latest preferred when it satisfies; prereleases only when asked.
@@ -294,6 +300,9 @@ def add_fixtures(reg):
     add(t + "tagged", "1.1.0")
     add(t + "tagged", "2.0.0")
     add(t + "tagged", "2.1.0-beta.1")
+    # Minimum release age: 1.1.0 (latest) is "published" in 2099, so any age policy refuses it.
+    add(t + "fresh", "1.0.0")
+    add(t + "fresh", "1.1.0", published="2099-01-01T00:00:00.000Z")
     # Hoisting: app needs dup@1 and mid, mid needs dup@2 (nested under mid), cycles a <-> b.
     add(t + "dup", "1.0.0")
     add(t + "dup", "2.0.0")
