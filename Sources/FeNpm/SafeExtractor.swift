@@ -64,6 +64,14 @@ struct SafeExtractor {
       let type = la.entryFiletype(entry) & 0o170000
       if inner.isEmpty { continue }  // the package/ folder itself
       let rel = inner.joined(separator: "/")
+      // libarchive reports a hard link as a regular file with a link target: checked and
+      // skipped here, like every link (its target is in the tarball anyway).
+      if let hard = la.entryHardlink(entry) {
+        let target = String(cString: hard)
+        let tparts = target.split(separator: "/").filter { $0 != "." }
+        if target.hasPrefix("/") || tparts.contains("..") { throw corrupt("has a hard link leaving the package: \(rel) -> \(target)") }
+        continue
+      }
       switch type {
       case 0o040000:  // directory
         try makeDirectories(dest, inner)
@@ -94,12 +102,6 @@ struct SafeExtractor {
         let target = la.entrySymlink(entry).map { String(cString: $0) } ?? ""
         if !Self.staysInside(link: inner, target: target) { throw corrupt("has a link leaving the package: \(rel) -> \(target)") }
       default:
-        if let hard = la.entryHardlink(entry) {
-          let target = String(cString: hard)
-          let tparts = target.split(separator: "/").filter { $0 != "." }
-          if target.hasPrefix("/") || tparts.contains("..") { throw corrupt("has a hard link leaving the package: \(rel) -> \(target)") }
-          continue
-        }
         throw corrupt("has a device, FIFO or socket entry: \(rel)")
       }
     }

@@ -122,6 +122,10 @@ import Testing
     ("@fe-test/dotdot", "the tarball of @fe-test/dotdot@1.0.0 has a path leaving the package: package/../../evil.js"),
     ("@fe-test/absolute", "the tarball of @fe-test/absolute@1.0.0 has an absolute path: /tmp/fe-npm-absolute-evil.js"),
     ("@fe-test/symlink", "the tarball of @fe-test/symlink@1.0.0 has a link leaving the package: passwd -> ../../../../../../etc/passwd"),
+    (
+      "@fe-test/hardlink",
+      "the tarball of @fe-test/hardlink@1.0.0 has a hard link leaving the package: shadow -> ../../../../../../etc/shadow"
+    ),
     ("@fe-test/bomb", "the tarball of @fe-test/bomb@1.0.0 unpacks to more than 200 times its size (a decompression bomb)"),
   ])
   func badPackagesFailWith65AndLeaveNothing(spec: String, message: String) throws {

@@ -347,6 +347,10 @@ def add_fixtures(reg):
     add(t + "symlink", "1.0.0", tarball=tar_bytes([
         ("package/package.json", json.dumps(pj).encode(), 0o644),
         ("package/passwd", None, 0o777, tarfile.SYMTYPE, "../../../../../../etc/passwd")]))
+    pj = {"name": t + "hardlink", "version": "1.0.0"}
+    add(t + "hardlink", "1.0.0", tarball=tar_bytes([
+        ("package/package.json", json.dumps(pj).encode(), 0o644),
+        ("package/shadow", None, 0o644, tarfile.LNKTYPE, "../../../../../../etc/shadow")]))
     pj = {"name": t + "bomb", "version": "1.0.0"}
     add(t + "bomb", "1.0.0", tarball=tar_bytes([
         ("package/package.json", json.dumps(pj).encode(), 0o644), ("package/zeros.bin", bytes(64 << 20), 0o644)]))
