@@ -17,10 +17,10 @@ RELEASE   := .build/release/fe
 # Runtime libraries of libnode108 (they install beside the machine's own nodejs without
 # conflict), the C libraries fe links, and the tools the tests and benchmarks drive.
 APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
-  libzstd-dev libxxhash-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
+  libzstd-dev libxxhash-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev libarchive-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
   chromium chromium-driver wrk
 
-.PHONY: deps build demo test install bench clean distclean blobs fixtures format conformance
+.PHONY: deps build demo test install bench clean distclean blobs fixtures npm-registry format conformance
 
 deps: $(DEPS)/system.stamp $(LIBNODE)/ready
 
@@ -81,7 +81,15 @@ demo: blobs
 fixtures: $(DEPS)/system.stamp
 	@tools/node-tools.sh
 
-test: deps fixtures $(NODE_TESTS)/test/common/index.js
+# The npm registry the npm client's tests install from (tools/npm-test-registry/build.py): those
+# same unpacked node-* packages packed as npm does, with packuments, integrities and signatures;
+# the tests serve it with nginx. Rebuilt only when the scripts or the packages change.
+NPM_REGISTRY := .build/npm-test-registry
+npm-registry: fixtures
+	@python3 tools/npm-test-registry/build.py --root $(DEPS)/node-tools/root --out $(NPM_REGISTRY) --fixtures --if-stale
+
+test: deps fixtures npm-registry $(NODE_TESTS)/test/common/index.js
+	python3 tools/npm-test-registry/test_registry.py $(NPM_REGISTRY)
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
 	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe .build/debug/fe --smoke tools/conformance/smoke.txt

@@ -56,6 +56,8 @@ let package = Package(
     // libcurl, loaded with dlopen on first use (see Sources/CCurl/include/shim.h).
     .target(name: "CCurl", path: "Sources/CCurl"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    // libarchive from Debian's libarchive-dev: its headers; FeNpm loads it with dlopen to unpack npm tarballs.
+    .systemLibrary(name: "CLibArchive", path: "Sources/CLibArchive"),
 
     // Swift modules, one per concern.
     .target(name: "FeBasics", dependencies: ["CCrypto"]),
@@ -76,17 +78,19 @@ let package = Package(
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd", "CXXHash"]),
     .target(name: "FeRegistry", dependencies: ["FeBasics", "FeSemver", "FeStore", "FeNet", "CCurl", "CCrypto", "CZstd"]),
+    // npm registries: .npmrc, packuments, version selection, the dependency tree, tarballs.
+    .target(name: "FeNpm", dependencies: ["FeBasics", "FeSemver", "FeStore", "FeRegistry", "CCrypto", "CLibArchive"]),
     // Launch, build and install: config → pinned version → verified blob → boot → run, and the
     // blob builder and installers the commands share. Everything but the command line.
     .target(
       name: "FeLaunch",
-      dependencies: ["FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry"]
+      dependencies: ["FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry", "FeNpm"]
     ),
     // The command line: @main, argument parsing and one small type per command.
     .target(
       name: "FeCLI",
       dependencies: [
-        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry", "FeLaunch",
+        "FeBasics", "FeSemver", "FeEngine", "FeRuntime", "FeConfig", "FeStore", "FeRegistry", "FeNpm", "FeLaunch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -101,6 +105,7 @@ let package = Package(
     .testTarget(
       name: "FeRegistryTests", dependencies: ["FeRegistry", "FeStore", "FeBasics", "FeSemver", "FeTestSupport", "fe"],
       exclude: ["Fixtures"]),
+    .testTarget(name: "FeNpmTests", dependencies: ["FeNpm", "FeRegistry", "FeBasics", "FeSemver", "FeTestSupport", "fe"]),
     .testTarget(name: "FeEngineTests", dependencies: ["CFeV8", "FeEngine", "FeRuntime", "FeTestSupport"]),
     .testTarget(name: "FeConfigTests", dependencies: ["FeConfig", "FeRuntime", "FeTestSupport"]),
     .testTarget(name: "FeLaunchTests", dependencies: ["FeLaunch", "FeStore", "FeBasics", "FeTestSupport", "fe"]),

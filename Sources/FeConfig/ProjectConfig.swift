@@ -14,14 +14,43 @@ public struct ProjectConfig: Sendable {
   public let pins: [String: String]
   public let registry: String?
 
-  /// The pin of `tool`, parsed; nil when the config does not pin it.
+  /// The pin of `tool`, parsed; nil when the config does not pin it. For an npm pin
+  /// (`npm:typescript@4.8.x`) it is the package's range or tag: the blob is versioned as the package.
   public func selector(for tool: String) throws -> VersionSelector? {
-    guard let text = pins[tool] else { return nil }
+    guard let pin = pins[tool] else { return nil }
+    let text: String
+    if let npm = npmSpec(for: tool) {
+      guard let split = Self.splitNpmSpec(npm) else {
+        throw ConfigError.invalid(
+          path, "tools.\(tool) = \"\(pin)\" names no npm package; write npm:<package>[@<range or tag>], e.g. npm:typescript@4.8.x")
+      }
+      text = split.selector ?? "latest"
+    } else {
+      text = pin
+    }
     do {
       return try VersionSelector(parsing: text)
     } catch {
       throw ConfigError.invalid(path, "the range \"\(text)\" pinned for \(tool) is not valid: \(error.reason)")
     }
+  }
+
+  /// `npm:<package>[@<range or tag>]` when `tool`'s pin names an npm package, else nil.
+  public func npmSpec(for tool: String) -> String? {
+    guard let pin = pins[tool], pin.hasPrefix("npm:") else { return nil }
+    return pin
+  }
+
+  /// The package and the range or tag of `npm:<package>[@<selector>]` (a scope's `@` belongs to
+  /// the name); nil when no package is named.
+  public static func splitNpmSpec(_ spec: String) -> (package: String, selector: String?)? {
+    let body = spec.hasPrefix("npm:") ? spec.dropFirst(4) : Substring(spec)
+    let from = body.hasPrefix("@") ? body.index(after: body.startIndex) : body.startIndex
+    guard let at = body[from...].firstIndex(of: "@") else { return body.isEmpty ? nil : (String(body), nil) }
+    let name = String(body[..<at])
+    let selector = String(body[body.index(after: at)...])
+    guard !name.isEmpty, !name.hasSuffix("/") else { return nil }
+    return (name, selector.isEmpty ? nil : selector)
   }
 
   /// Validates the shape: an object; `fe` a string; `tools` an object of strings; `registry` a string.

@@ -1,6 +1,7 @@
 import FeBasics
 import FeConfig
 import FeEngine
+import FeNpm
 import FeRegistry
 import FeSemver
 import FeStore
@@ -64,6 +65,11 @@ public struct PinnedInstall {
     for tool in pins.keys.sorted() {
       guard let selector = pins[tool], let range = config.pins[tool] else { continue }
       let updating = update.map { $0.isEmpty || $0.contains(tool) } ?? false
+      if let npm = config.npmSpec(for: tool) {
+        let locked = updating ? nil : existing?.entry(for: tool, satisfying: selector)
+        results.append(try installNpm(tool, npm, selector: selector, locked: locked, updating: updating))
+        continue
+      }
       if !updating, let locked = existing?.entry(for: tool, satisfying: selector) {
         let outcome = try installer.install(tool: tool, locked: locked.version, sourceSha256: locked.sha256, lockPath: lockPath)
         try verifyInstalled(tool, locked)
@@ -87,6 +93,52 @@ public struct PinnedInstall {
     let wrote = try lock.write(to: lockPath)
     try? SeenLocks.record(lockPath, in: store.layout)
     return (results, wrote)
+  }
+
+  /// An npm pin: the locked version of its package when the lock has one, else the installed
+  /// version that satisfies the pin (unless updating), else the registry's choice; its lock entry
+  /// names the npm registry and the sha256 of the bin's entry file, as for any other blob.
+  private func installNpm(
+    _ tool: String, _ npm: String, selector: VersionSelector, locked: Lockfile.Entry?, updating: Bool
+  ) throws -> Result {
+    let npmTool = NpmTool(context: context, store: store)
+    let package = ProjectConfig.splitNpmSpec(npm)?.package ?? ""
+    var outcome: Installer.Outcome
+    var registry: String?
+    let version: String
+    if let locked {
+      if FileSystem.isDirectory(store.layout.blobDir(tool, locked.version)) {
+        outcome = .alreadyInstalled(version: locked.version)
+      } else {
+        let installed = try npmTool.install(
+          "npm:\(package)@\(locked.version)", bin: tool, offline: installer.offline, projectDir: config.directory, pinnedIn: config.path)
+        registry = installed.registry
+        outcome = .installed(version: installed.blob.version, prebuilt: false)
+      }
+      version = locked.version
+    } else if !updating, let have = try? ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: config.path) {
+      version = have.description
+      outcome = .alreadyInstalled(version: version)
+    } else {
+      if frozen {
+        throw FeError(.config, "\(lockPath) does not lock \(tool)", hint: "run `fe blobs install` without CI set and commit fe.lock")
+      }
+      let installed = try npmTool.install(npm, bin: tool, offline: installer.offline, projectDir: config.directory, pinnedIn: config.path)
+      registry = installed.registry
+      version = installed.blob.version
+      outcome = .installed(version: version, prebuilt: false)
+    }
+    let (_, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version)
+    if registry == nil, let name = PackageName(package) {
+      let npmConfig = try NpmConfig(projectDir: config.directory, env: context.env)
+      registry = locked?.registry ?? "npm:" + npmConfig.registry(for: name)
+    } else if let r = registry {
+      registry = "npm:" + r
+    }
+    let entry = Lockfile.Entry(
+      range: config.pins[tool] ?? npm, registry: registry ?? "npm:", sha256: manifest.sourceSha256, version: version)
+    if let locked { try verifyInstalled(tool, locked) }
+    return Result(tool: tool, entry: entry, outcome: outcome, fromLock: locked != nil)
   }
 
   /// A frozen install needs a lock that covers every pin with a satisfying version.

@@ -52,6 +52,13 @@ public struct PinnedVersion {
       let version = try ToolResolver(store: store).resolve(tool: tool, selector: selector, pinnedIn: config.path)
       return Resolved(version: version.description, locked: false, lock: nil)
     } catch let error as FeError where error.kind == .notInstalled && missing == .install {
+      if let npm = config.npmSpec(for: tool) {
+        guard context.options.autoInstallOff == nil else { throw error }
+        context.err("fe: \(tool) is pinned as \(npm) in \(config.path) but not installed; installing it")
+        let installed = try NpmTool(context: context, store: store).install(
+          npm, bin: tool, offline: context.options.offline, projectDir: config.directory, pinnedIn: config.path)
+        return Resolved(version: installed.blob.version, locked: false, lock: nil)
+      }
       guard let installer = try autoInstaller(whyNot: { _ in }) else { throw error }
       announce("\(tool)@\(selector) is pinned in \(config.path) but not installed", installer)
       return Resolved(version: try installer.install(tool: tool, selector: selector).version, locked: false, lock: nil)
@@ -72,6 +79,14 @@ public struct PinnedVersion {
     let spec = "\(tool)@\(entry.version)"
     if FileSystem.isDirectory(store.layout.blobDir(tool, entry.version)) {
       return Resolved(version: entry.version, locked: true, lock: (entry, lockPath))
+    }
+    if missing == .install, context.options.autoInstallOff == nil, let npm = config.npmSpec(for: tool) {
+      // The locked version of the same package, then its source checked against the lock.
+      let package = ProjectConfig.splitNpmSpec(npm)?.package ?? ""
+      context.err("fe: \(spec) is locked in \(lockPath) but not installed; installing npm:\(package)@\(entry.version)")
+      let installed = try NpmTool(context: context, store: store).install(
+        "npm:\(package)@\(entry.version)", bin: tool, offline: context.options.offline, projectDir: config.directory, pinnedIn: config.path)
+      return Resolved(version: installed.blob.version, locked: true, lock: (entry, lockPath))
     }
     var reason = ""
     guard missing == .install, let installer = try autoInstaller(whyNot: { reason = $0 }) else {

@@ -16,35 +16,71 @@ public final class HTTPClient {
   /// The registry's origin: the only one that gets FE_REGISTRY_TOKEN.
   private let tokenOrigin: URLOrigin?
   private let pause: (Double) -> Void
+  /// The Authorization header for a URL, when a caller keeps credentials per host (npm's
+  /// `//host/path/:_authToken`); consulted for every request, redirects included, so a token
+  /// never reaches a host it was not configured for. Without it, FE_REGISTRY_TOKEN as above.
+  private let authorize: ((String) -> String?)?
+  /// What to tell a user refused with 401/403, when the caller's credentials come from elsewhere.
+  private let authHint: String?
 
   /// `registry` is the registry's base URL (its origin gets the token, if any); `pause` sleeps
   /// between retries (injectable so tests need not wait).
   public init(
     settings: TransferSettings, transport: @escaping HTTPTransport, registry: String?,
+    authorize: ((String) -> String?)? = nil, authHint: String? = nil,
     pause: @escaping (Double) -> Void = RetryPolicy.sleep
   ) {
     self.settings = settings
     self.transport = transport
     self.tokenOrigin = registry.flatMap(URLOrigin.init)
+    self.authorize = authorize
+    self.authHint = authHint
     self.pause = pause
+  }
+
+  /// What a conditional request came to.
+  public enum Fetched {
+    case body([UInt8], HTTPHeaders)
+    /// 304: what the caller holds is current.
+    case notModified(HTTPHeaders)
+    case notFound
+  }
+
+  /// A small resource with extra request headers (Accept, If-None-Match…); a 304 is an answer,
+  /// not an error. More than `limit` bytes is an integrity error.
+  public func fetch(_ url: String, limit: Int, headers: [(name: String, value: String)]) throws -> Fetched {
+    let sink = MemorySink(url: url, limit: limit)
+    switch try run(url, sink, headers: headers) {
+    case .done: return .body(sink.bytes, sink.headers)
+    case .notModified(let h): return .notModified(h)
+    case .notFound: return .notFound
+    }
+  }
+
+  /// Downloads `url`, whose size nobody announced (an npm tarball), into `path`: at most
+  /// `limit` bytes, resumed after a dropped connection. False when the server says it does not exist.
+  public func download(_ url: String, to path: String, limit: Int64) throws -> Bool {
+    let sink = try FileSink(url: url, path: path, expectedSize: nil, limit: limit, progress: nil)
+    defer { sink.close() }
+    return try run(url, sink) == .done
   }
 
   /// A small resource (an index, a signature) read into memory; nil when the server says it
   /// does not exist (404 or 410). More than `limit` bytes is an integrity error.
   public func fetch(_ url: String, limit: Int) throws -> [UInt8]? {
     let sink = MemorySink(url: url, limit: limit)
-    guard try run(url, sink) else { return nil }
+    guard try run(url, sink) == .done else { return nil }
     return sink.bytes
   }
 
   /// Downloads `url` into the file at `path` (created or truncated): exactly `expectedSize`
   /// bytes, or an integrity error. `progress` gets the bytes held so far.
   public func download(_ url: String, to path: String, expectedSize: Int64, progress: ((Int64) -> Void)? = nil) throws {
-    let sink = try FileSink(url: url, path: path, expectedSize: expectedSize, progress: progress)
+    let sink = try FileSink(url: url, path: path, expectedSize: expectedSize, limit: expectedSize, progress: progress)
     defer { sink.close() }
     // No fsync: a download is scratch, checked against its sha256 before use and then deleted;
     // only what BlobStore installs must be durable.
-    guard try run(url, sink) else {
+    guard try run(url, sink) == .done else {
       throw FeError(
         .registry, "\(url) is listed in the registry's index but the server says it does not exist (404)",
         hint: "the registry is incomplete: republish that version, or ask its maintainers")
@@ -56,10 +92,18 @@ public final class HTTPClient {
   /// Bytes an attempt must add for the next one to be a free resume rather than a retry.
   static let resumeProgress: Int64 = 64 << 10
 
+  /// How a resource's attempts ended, when not with an error.
+  private enum Outcome: Equatable {
+    case done
+    case notFound
+    case notModified(HTTPHeaders)
+  }
+
   /// What one attempt came to, when it did not succeed or fail for good.
   private enum Attempt {
     case done
     case notFound
+    case notModified(HTTPHeaders)
     /// `tooSlow`: the transfer stayed under the speed floor (see `maxSlowAttempts`).
     case transient(reason: String, retryAfter: String?, tooSlow: Bool = false)
   }
@@ -70,15 +114,16 @@ public final class HTTPClient {
   static let maxSlowAttempts = 2
 
   /// Runs attempts until one succeeds (true), the resource is missing (false), or the failure is final.
-  private func run(_ url: String, _ sink: BodySink) throws -> Bool {
+  private func run(_ url: String, _ sink: BodySink, headers extra: [(name: String, value: String)] = []) throws -> Outcome {
     var retries = 0
     var resumes = 0
     var slowAttempts = 0
     while true {
       let heldBefore = sink.held
-      switch try attempt(url, sink) {
-      case .done: return true
-      case .notFound: return false
+      switch try attempt(url, sink, extra) {
+      case .done: return .done
+      case .notFound: return .notFound
+      case .notModified(let h): return .notModified(h)
       case .transient(let reason, let retryAfter, let tooSlow):
         // A download that got well further than last time resumes at once, counted apart from
         // retries; one that trickles (a server dripping bytes before each stall) uses up retries.
@@ -107,11 +152,13 @@ public final class HTTPClient {
   }
 
   /// One attempt, following redirects.
-  private func attempt(_ start: String, _ sink: BodySink) throws -> Attempt {
+  private func attempt(_ start: String, _ sink: BodySink, _ extra: [(name: String, value: String)]) throws -> Attempt {
     var url = start
     for _ in 0...settings.maxRedirects {
-      var headers: [(name: String, value: String)] = []
-      if let token = settings.token, let tokenOrigin, URLOrigin(url) == tokenOrigin {
+      var headers = extra
+      if let authorize {
+        if let value = authorize(url) { headers.append(("Authorization", value)) }
+      } else if let token = settings.token, let tokenOrigin, URLOrigin(url) == tokenOrigin {
         headers.append(("Authorization", "Bearer \(token)"))
       }
       if sink.held > 0 {
@@ -155,6 +202,8 @@ public final class HTTPClient {
         continue
       case 404, 410:
         return .notFound
+      case 304 where extra.contains { $0.name == "If-None-Match" || $0.name == "If-Modified-Since" }:
+        return .notModified(response.headers)
       case 416 where sink.held > 0:
         // The part asked for is not there (the file shrank, or all of it was held): start over.
         try sink.restart()
@@ -195,6 +244,7 @@ public final class HTTPClient {
   private func hint(forStatus status: Int, url: String) -> String {
     switch status {
     case 401, 403:
+      if let authHint { return authHint }
       if settings.token == nil { return "the registry needs credentials: set FE_REGISTRY_TOKEN to a token it accepts" }
       if let tokenOrigin, URLOrigin(url) != tokenOrigin {
         return "the registry redirected to \(URLOrigin(url)?.description ?? url), which fe does not send FE_REGISTRY_TOKEN to"
@@ -253,6 +303,8 @@ private final class MemorySink: BodySink {
   let url: String
   let limit: Int
   var bytes: [UInt8] = []
+  /// The headers of the response whose body this is (ETag, Last-Modified for a cache).
+  var headers = HTTPHeaders()
 
   init(url: String, limit: Int) {
     self.url = url
@@ -265,6 +317,7 @@ private final class MemorySink: BodySink {
 
   func begin(status: Int, headers: HTTPHeaders) throws {
     bytes.removeAll(keepingCapacity: true)
+    self.headers = headers
     if let length = headers["content-length"].flatMap(Int.init), length > limit { throw tooLarge() }
   }
 
@@ -289,16 +342,19 @@ private final class MemorySink: BodySink {
 private final class FileSink: BodySink {
   let url: String
   let path: String
-  let expectedSize: Int64
+  /// Nil when nobody announced the size (an npm tarball): then only `limit` bounds it.
+  let expectedSize: Int64?
+  let limit: Int64
   let progress: ((Int64) -> Void)?
   private var fd: Int32
   private(set) var held: Int64 = 0
   private(set) var validator: String?
 
-  init(url: String, path: String, expectedSize: Int64, progress: ((Int64) -> Void)?) throws {
+  init(url: String, path: String, expectedSize: Int64?, limit: Int64, progress: ((Int64) -> Void)?) throws {
     self.url = url
     self.path = path
     self.expectedSize = expectedSize
+    self.limit = limit
     self.progress = progress
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw FileSystem.ioError("cannot write \(path)") }
@@ -313,21 +369,24 @@ private final class FileSink: BodySink {
         try restart()
         throw RestartTransfer(reason: "the server sent another part of the file than the one asked for")
       }
-      if let total = range.total, total != expectedSize { throw sizeMismatch(announced: total) }
+      if let total = range.total, let expectedSize, total != expectedSize { throw sizeMismatch(announced: total) }
+      if let total = range.total, total > limit { throw tooLarge() }
       return
     }
     // A whole response: anything held from an earlier attempt is discarded.
     if held > 0 { try restart() }
-    if let length = headers["content-length"].flatMap(Int64.init), length != expectedSize {
-      throw sizeMismatch(announced: length)
+    if let length = headers["content-length"].flatMap(Int64.init) {
+      if let expectedSize, length != expectedSize { throw sizeMismatch(announced: length) }
+      if length > limit { throw tooLarge() }
     }
     validator = headers["etag"].flatMap { $0.hasPrefix("W/") ? nil : $0 } ?? headers["last-modified"]
   }
 
   func write(_ chunk: UnsafeRawBufferPointer) throws {
-    guard held + Int64(chunk.count) <= expectedSize else {
+    guard held + Int64(chunk.count) <= limit else {
+      if expectedSize == nil { throw tooLarge() }
       throw FeError(
-        .integrity, "\(url) is longer than the \(expectedSize) bytes the registry's index lists",
+        .integrity, "\(url) is longer than the \(limit) bytes the registry's index lists",
         hint: "the registry serves a different file than it published; tell its maintainers")
     }
     guard let base = chunk.baseAddress else { return }
@@ -344,6 +403,7 @@ private final class FileSink: BodySink {
   }
 
   func finish() throws {
+    guard let expectedSize else { return }
     guard held == expectedSize else {
       throw FeError(
         .integrity, "\(url) ended after \(held) of the \(expectedSize) bytes the registry's index lists",
@@ -365,9 +425,15 @@ private final class FileSink: BodySink {
     held = 0
   }
 
+  private func tooLarge() -> FeError {
+    FeError(
+      .integrity, "\(url) is larger than \(limit) bytes, more than fe accepts for one file",
+      hint: "nothing was installed; check that the registry serves what it lists")
+  }
+
   private func sizeMismatch(announced: Int64) -> FeError {
     FeError(
-      .integrity, "\(url) is \(announced) bytes on the server, but the registry's index lists \(expectedSize)",
+      .integrity, "\(url) is \(announced) bytes on the server, but the registry's index lists \(expectedSize ?? 0)",
       hint: "the registry serves a different file than it published; tell its maintainers")
   }
 }

@@ -61,6 +61,15 @@ public struct BlobCheck: Sendable, Equatable {
     case .failure(let problem): check.fail(problem.describe(sourcePath))
     }
 
+    if let expected = manifest.imageSha256 {
+      let image = Path.join(layout.blobDir(tool, version), StoreLayout.imageDir)
+      if !FileSystem.isDirectory(image) {
+        check.fail("\(image), the blob's package image, is missing")
+      } else if (try? ImageDigest.compute(image)) != expected {
+        check.fail("\(image) does not match the image digest in its manifest (a file was changed, added or removed)")
+      }
+    }
+
     let snapshotPath = layout.snapshotPath(tool, version)
     switch Result(catching: { () throws(StoreFile.Problem) in try StoreFile.read(snapshotPath) }) {
     case .failure(let problem): check.fail(problem.describe(snapshotPath))

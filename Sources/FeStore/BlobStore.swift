@@ -101,7 +101,8 @@ public final class BlobStore: Sendable {
   /// A blob with a missing or malformed manifest is always replaced (that is the repair).
   @discardableResult
   public func install(
-    tool: String, version: String, source: [UInt8], snapshot: [UInt8], manifest: Manifest, replace: Bool
+    tool: String, version: String, source: [UInt8], snapshot: [UInt8], manifest: Manifest, replace: Bool,
+    image: String? = nil
   ) throws -> InstalledBlob {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
@@ -131,6 +132,13 @@ public final class BlobStore: Sendable {
       try Staging.writeNewFile(Path.join(staging, StoreLayout.sourceFile), source)
       try Staging.writeNewFile(Path.join(staging, StoreLayout.snapshotFile), snapshot)
       try Staging.writeNewFile(Path.join(staging, StoreLayout.manifestFile), manifest.encoded())
+      if let image {
+        // A package image (an npm tool's installed tree), staged by the caller in this store's
+        // tmp/, so this is a rename on the same file system.
+        guard rename(image, Path.join(staging, StoreLayout.imageDir)) == 0 else {
+          throw FileSystem.ioError("cannot move \(image) into the blob")
+        }
+      }
       try verifyStaged(staging, manifest)
       Staging.syncDirectory(staging)
       if !FileSystem.isDirectory(layout.toolDir(tool)) {
@@ -150,6 +158,9 @@ public final class BlobStore: Sendable {
   public func replaceSnapshot(tool: String, version: String, snapshot: [UInt8], manifest: Manifest) throws {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
+    // A rebuilt snapshot keeps the blob's package image, and so its digest.
+    var manifest = manifest
+    if manifest.imageSha256 == nil { manifest.imageSha256 = (try? self.manifest(tool: tool, version: version))?.imageSha256 }
     try layout.ensure()
     let lock = try StoreLock(layout: layout, timeout: lockTimeout, onWait: onLockWait)
     defer { lock.release() }
@@ -170,16 +181,23 @@ public final class BlobStore: Sendable {
     try check(manifest, tool: tool, version: version, source: source, snapshot: snapshot)
 
     let staging = try Staging.create(in: layout)
+    let oldImage = Path.join(dest, StoreLayout.imageDir)
+    let stagedImage = Path.join(staging, StoreLayout.imageDir)
     do {
       let stagedSource = Path.join(staging, StoreLayout.sourceFile)
       // A hard link shares the (immutable) source instead of copying it; copy where links are not allowed.
       if link(sourcePath, stagedSource) != 0 { try Staging.writeNewFile(stagedSource, source) }
       try Staging.writeNewFile(Path.join(staging, StoreLayout.snapshotFile), snapshot)
       try Staging.writeNewFile(Path.join(staging, StoreLayout.manifestFile), manifest.encoded())
+      // A package image moves with the blob (under the store lock); back again if this fails.
+      if FileSystem.isDirectory(oldImage) {
+        guard rename(oldImage, stagedImage) == 0 else { throw FileSystem.ioError("cannot move \(oldImage)") }
+      }
       try verifyStaged(staging, manifest)
       Staging.syncDirectory(staging)
       try publish(staging, at: dest, replacing: true)
     } catch {
+      if FileSystem.isDirectory(stagedImage) { rename(stagedImage, oldImage) }
       try? FileSystem.removeTree(staging)
       throw error
     }

@@ -34,6 +34,9 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var created: String
   /// Where the blob came from (a registry URL or a local path), if known.
   public var origin: String?
+  /// For a blob with a package image (an npm tool's tree in `image/`): ImageDigest of that tree,
+  /// checked by `fe blobs verify`. Absent for blobs without one.
+  public var imageSha256: String?
 
   /// A schema-1 manifest; `created` defaults to now.
   public init(

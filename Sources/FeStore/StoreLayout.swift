@@ -11,9 +11,9 @@ import FeBasics
 ///
 ///     $FE_HOME/
 ///       layout                          "1\n"
-///       blobs/<tool>/<version>/         source.js, snapshot.bin, manifest.json
+///       blobs/<tool>/<version>/         source.js, snapshot.bin, manifest.json, image/ (npm tools)
 ///       tmp/                            staging dirs `<pid>-<random>` (same file system as blobs/)
-///       cache/                          engine-level caches
+///       cache/                          engine-level caches; cache/npm/ for npm (metadata, tarballs, keys)
 ///       lock                            flock(2) by writers
 ///       seen-locks.json                 fe.lock files seen and when (SeenLocks), for prune
 ///       registry-serials.json           highest signed index serial seen per registry and tool
@@ -27,6 +27,8 @@ public struct StoreLayout: Sendable, Equatable {
   public static let sourceFile = "source.js"
   public static let snapshotFile = "snapshot.bin"
   public static let manifestFile = "manifest.json"
+  /// A package image: the tool's npm tree (`image/node_modules/<package>/…`), run in place.
+  public static let imageDir = "image"
 
   /// The store root (`$FE_HOME`), absolute.
   public let home: String
@@ -49,6 +51,9 @@ public struct StoreLayout: Sendable, Equatable {
   public var tmpDir: String { Path.join(home, "tmp") }
   /// `$FE_HOME/cache`, for engine-level caches.
   public var cacheDir: String { Path.join(home, "cache") }
+  /// `$FE_HOME/cache/npm`: npm packuments (`metadata/`, revalidated with ETag), tarballs by
+  /// their sha512 (`tarballs/`) and registries' signing keys (`keys/`), shared by every tool.
+  public var npmCacheDir: String { Path.join(home, "cache", "npm") }
   /// `$FE_HOME/lock`, taken by writers.
   public var lockPath: String { Path.join(home, "lock") }
   /// `$FE_HOME/seen-locks.json`, the fe.lock files this store has served (`SeenLocks`).

@@ -29,6 +29,12 @@ extension BlobsCommand {
         by esbuild (node_modules, then NODE_PATH); the tool is named after the bin (--bin picks one). A .js file needs --name and --version. --from installs a file written by
         `fe blobs pack`, with no network.
 
+        npm:<package>[@<range or tag>] installs from an npm registry, configured as npm configures it
+        (.npmrc in the current directory and the home directory, npm_config_* variables): the
+        package and its dependencies, verified against their registry signatures and integrity,
+        kept whole in the blob (install scripts are never run); the tool is the package's bin of
+        --bin's name, or its only bin, or the one named after the package.
+
         Environment: FE_REGISTRY, FE_REGISTRY_TOKEN, FE_TRUSTED_KEYS, FE_OFFLINE, FE_HTTP_TIMEOUT,
         FE_HTTP_CONNECT_TIMEOUT, FE_HTTP_MIN_SPEED, FE_HTTP_STALL_TIMEOUT, FE_HTTP_RETRIES, FE_HTTP_RETRY_DELAY,
         FE_CA_FILE, NODE_EXTRA_CA_CERTS. Proxies, by the rule a tool's fetch() also uses (lowercase
@@ -38,7 +44,7 @@ extension BlobsCommand {
         """
     )
 
-    @Argument(help: "<tool>@<range>, a directory, or a .js bundle. Empty: everything the project pins.")
+    @Argument(help: "<tool>@<range>, npm:<package>[@<range>], a directory, or a .js bundle. Empty: everything the project pins.")
     var target: String?
     @Option(help: "Tool name, for a .js bundle.") var name: String?
     @Option(help: "Version, for a .js bundle.") var version: String?
@@ -74,6 +80,7 @@ extension BlobsCommand {
         throw FeError(
           .usage, "--frozen installs what fe.lock pins; it takes no target", hint: "run `fe blobs install --frozen` in the project")
       }
+      if target.hasPrefix("npm:") { return try installNpm(target, c, store) }
       let path = Path.absolute(target, from: c.cwd)
       if FileSystem.isDirectory(path) || target.hasSuffix(".js") || target.hasSuffix(".mjs") || target.hasSuffix(".cjs") {
         return try installLocal(path, c, store)
@@ -96,6 +103,16 @@ extension BlobsCommand {
       let blob = try BlobBuilder(options: c.options).install(
         source: loaded.source, tool: loaded.tool, version: loaded.version, origin: path, store: store, replace: true)
       report(c, "installed \(blob.spec) from \(from)", blob: blob)
+    }
+
+    /// `npm:<package>[@<range or tag>]`: the package's tree from its npm registry, as a package image.
+    private func installNpm(_ spec: String, _ c: FeContext, _ store: BlobStore) throws {
+      let installed = try NpmTool(context: c, store: store).install(
+        spec, bin: bin ?? name, offline: registry.offline || c.options.offline, projectDir: nil)
+      let count = installed.report.packages.count
+      report(
+        c, "installed \(installed.blob.spec) from \(installed.package) (\(count) package\(count == 1 ? "" : "s"), \(installed.registry))",
+        blob: installed.blob)
     }
 
     private func installSpec(_ spec: String, _ c: FeContext, _ store: BlobStore) throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FeBasics
 import FeEngine
 import FeLaunch
+import FeNpm
 import FeStore
 
 extension BlobsCommand {
@@ -20,17 +21,30 @@ extension BlobsCommand {
       let resolved = try PinnedVersion(context: c, store: store, config: config).resolve(tool: tool, selector: selector, missing: .fail)
       let (version, locked) = (resolved.version, resolved.locked)
       let path = store.layout.blobDir(tool, version)
+      // An npm tool's package image says which package it is and which install scripts fe skipped.
+      let record = ImageRecord.read(image: Path.join(path, StoreLayout.imageDir))
       if output.json {
-        c.out(
-          JSValue.object([
-            ("tool", .string(tool)), ("config", .string(config.path)), ("range", .string(config.pins[tool] ?? "")),
-            ("version", .string(version)), ("path", .string(path)),
-          ]).json)
+        var fields: [(String, JSValue)] = [
+          ("tool", .string(tool)), ("config", .string(config.path)), ("range", .string(config.pins[tool] ?? "")),
+          ("version", .string(version)), ("path", .string(path)),
+        ]
+        if let record {
+          fields.append(("package", .string(record.package)))
+          fields.append(("installScripts", .array(record.installScripts.map { .string($0) })))
+        }
+        c.out(JSValue.object(fields).json)
       } else if !output.quiet {
         c.out("config   \(config.path)")
         c.out("range    \(tool)@\(config.pins[tool] ?? "")")
         c.out("version  \(version)" + (locked ? " (locked in \(Lockfile.fileName))" : ""))
         c.out("blob     \(path)")
+        if let record {
+          let n = record.packages.count
+          c.out("package  \(record.package) (\(n) package\(n == 1 ? "" : "s") from \(record.registry))")
+          if !record.installScripts.isEmpty {
+            c.out("scripts  not run: \(record.installScripts.joined(separator: ", "))")
+          }
+        }
       }
     }
   }

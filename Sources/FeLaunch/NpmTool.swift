@@ -1,0 +1,175 @@
+import FeBasics
+import FeNpm
+import FeRegistry
+import FeSemver
+import FeStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A tool straight from an npm registry: the package and its dependencies installed as
+/// `npm install -g --ignore-scripts` would (FeNpm), kept whole in the blob as its package image
+/// (`blobs/<tool>/<version>/image/`), and the bin's entry file compiled into the snapshot and
+/// run in place, so its `__dirname`, data files and relative requires are where it expects them.
+public struct NpmTool {
+  let context: FeContext
+  let store: BlobStore
+
+  public init(context: FeContext, store: BlobStore) {
+    self.context = context
+    self.store = store
+  }
+
+  public struct Installed {
+    public let blob: InstalledBlob
+    public let package: String
+    public let registry: String
+    public let report: NpmInstallReport
+  }
+
+  /// Installs `spec` (`npm:typescript@4.8.x`) as the tool named `bin` (the package's bin of that
+  /// name; nil: its only bin, or the one named after the package).
+  /// `pinnedIn` is the config that pins it under the name `bin`: a bin it lacks is then a config error.
+  public func install(_ specText: String, bin: String?, offline: Bool, projectDir: String?, pinnedIn: String? = nil) throws -> Installed {
+    let spec = try PackageSpec(parsing: specText, origin: specText)
+    let env = context.env
+    let config = try NpmConfig(projectDir: projectDir ?? context.cwd, env: env)
+    let layout = store.layout
+    try layout.ensure()
+    var minAge: Double?
+    if let text = env["FE_NPM_MIN_RELEASE_AGE"], !text.isEmpty {
+      guard let days = Double(text), days >= 0, days <= 36500 else {
+        throw FeError(
+          .usage, "FE_NPM_MIN_RELEASE_AGE=\(text) is not a number of days",
+          hint: "set it to a number of days, e.g. FE_NPM_MIN_RELEASE_AGE=3")
+      }
+      minAge = days
+    }
+    let client = try NpmRegistryClient(
+      config: config, settings: try TransferSettings(env: env, userAgent: RegistrySetup.userAgent), cacheDir: layout.npmCacheDir,
+      offline: offline, minReleaseAgeDays: minAge)
+    // The version and its bin first, from the packument alone: a wrong bin costs no download.
+    let chosen = try TreeBuilder(source: client).resolve(spec)
+    let tool: String
+    let binPath: String
+    do {
+      (tool, binPath) = try Self.chooseBin(chosen.bin, name: chosen.name, label: chosen.id, wanted: bin, spec: specText)
+    } catch let e as FeError where pinnedIn != nil {
+      throw FeError(
+        .config, "\(pinnedIn ?? ""): tools.\(bin ?? "") = \"\(specText)\": \(e.message)",
+        hint: "pin the package under the name of one of its bins")
+    }
+    try Names.validateTool(tool)
+    try Names.validateVersion(chosen.version.description)
+    let staging = try Staging.create(in: layout)
+    defer { try? FileSystem.removeTree(staging) }
+    let image = Path.join(staging, StoreLayout.imageDir)
+    let exact = PackageSpec(name: spec.name, selector: try VersionSelector(parsing: chosen.version.description))
+    let report = try NpmInstaller(
+      client: client, options: NpmInstallOptions(requireSignatures: Environment.isTruthy(env["FE_NPM_REQUIRE_SIGNATURES"]))
+    ).install([exact], into: image)
+    let top = "node_modules/" + spec.name.text
+    guard let root = report.packages.first(where: { $0.path == top }) else {
+      throw FeError(.internalError, "\(spec) installed without its own package", hint: "this is a bug in fe; please report it")
+    }
+    // The entry in the staged image, then where it will be once the blob is in place.
+    let entryRel = try Self.entry(packageDir: Path.join(image, top), bin: binPath, label: "\(root.name)@\(root.version)")
+    let finalEntry = Path.join(layout.blobDir(tool, root.version), StoreLayout.imageDir, top, entryRel)
+    guard var source = try FileSystem.read(Path.join(image, top, entryRel)) else {
+      throw FeError(
+        .integrity, "\(root.name)@\(root.version) declares the bin \(tool) as \(binPath), which its tarball lacks",
+        hint: "the package is broken: pick another version")
+    }
+    // Node drops a leading #! line; inside a module wrapper it would be a syntax error.
+    if source.starts(with: Array("#!".utf8)) { source.replaceSubrange(0..<2, with: Array("//".utf8)) }
+    let built = try BlobBuilder(options: context.options).build(
+      source: source, tool: tool, version: root.version, sourcePath: layout.sourcePath(tool, root.version), origin: finalEntry)
+    try ImageRecord(package: "\(root.name)@\(root.version)", registry: root.registry, report: report).write(into: image)
+    var manifest = built.manifest
+    manifest.imageSha256 = try ImageDigest.compute(image)
+    let blob = try store.install(
+      tool: tool, version: root.version, source: built.source, snapshot: built.snapshot, manifest: manifest, replace: true,
+      image: image)
+    tell(report)
+    return Installed(blob: blob, package: "\(root.name)@\(root.version)", registry: root.registry, report: report)
+  }
+
+  /// What the user should know about an install, on stderr (not with --quiet).
+  private func tell(_ r: NpmInstallReport) {
+    guard !context.options.quiet else { return }
+    for note in r.deprecations { context.err("fe: warning: deprecated: \(note)") }
+    for note in r.warnings { context.err("fe: warning: \(note)") }
+    for note in r.skipped { context.err("fe: note: optional dependency left out: \(note)") }
+    if !r.installScripts.isEmpty {
+      context.err("fe: note: install scripts not run (fe never runs them): \(r.installScripts.joined(separator: ", "))")
+    }
+  }
+
+  /// The bin a tool name means: the one of that name, else the only one, else the one named
+  /// after the package; anything else is a usage error listing the bins.
+  static func chooseBin(
+    _ bins: [String: String], name: PackageName, label: String, wanted: String?, spec: String
+  ) throws -> (
+    String, String
+  ) {
+    let list = bins.keys.sorted().joined(separator: ", ")
+    if let wanted {
+      guard let path = bins[wanted] else {
+        throw FeError(
+          .usage, "\(label) has no bin named \(wanted)\(bins.isEmpty ? " (it has no bins)" : "; its bins: \(list)")",
+          hint: bins.isEmpty ? "install a package that provides a command" : "name one of its bins (--bin, or the key in fe.config.js)")
+      }
+      return (wanted, path)
+    }
+    if bins.count == 1, let only = bins.first { return (only.key, only.value) }
+    let base = String(name.text.split(separator: "/").last ?? "")
+    if let path = bins[base] { return (base, path) }
+    throw FeError(
+      .usage, bins.isEmpty ? "\(label) has no bins to run" : "\(label) has several bins: \(list)",
+      hint: bins.isEmpty
+        ? "install a package that provides a command" : "pick one with --bin, e.g. fe blobs install \(spec) --bin \(bins.keys.sorted()[0])")
+  }
+
+  /// The file a bin runs, relative to the package: the bin itself, or, when the bin is a stub
+  /// that only requires one relative file (`require('../lib/tsc.js')`), that file, so the
+  /// snapshot holds the real code.
+  static func entry(packageDir: String, bin: String, label: String) throws -> String {
+    var rel = String(Path.normalize(bin).dropFirst())
+    for _ in 0..<3 {
+      guard let text = try FileSystem.readString(Path.join(packageDir, rel)), let target = stubTarget(text) else { break }
+      var next = String(Path.normalize(Path.join("/", Path.dirname(rel), target)).dropFirst())
+      if !FileSystem.isFile(Path.join(packageDir, next)), FileSystem.isFile(Path.join(packageDir, next + ".js")) { next += ".js" }
+      guard FileSystem.isFile(Path.join(packageDir, next)) else { break }
+      rel = next
+    }
+    return rel
+  }
+
+  /// `target` when `text` is only a (shebang, comments, 'use strict' and) `require('<relative>')`.
+  static func stubTarget(_ text: String) -> String? {
+    var statements: [Substring] = []
+    for line in text.split(separator: "\n") {
+      let l = line.trimmingCharacters()
+      if l.isEmpty || l.hasPrefix("#!") || l.hasPrefix("//") || l == "'use strict';" || l == "\"use strict\";" { continue }
+      statements.append(l)
+    }
+    guard statements.count == 1 else { return nil }
+    var s = statements[0]
+    if s.hasSuffix(";") { s = s.dropLast() }
+    guard s.hasPrefix("require("), s.hasSuffix(")") else { return nil }
+    let arg = s.dropFirst("require(".count).dropLast()
+    guard arg.count >= 2, let q = arg.first, q == "'" || q == "\"", arg.last == q else { return nil }
+    let target = String(arg.dropFirst().dropLast())
+    return target.hasPrefix("./") || target.hasPrefix("../") ? target : nil
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters() -> Substring {
+    var s = self
+    while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+    while let c = s.last, c.isWhitespace { s = s.dropLast() }
+    return s
+  }
+}

@@ -1,0 +1,173 @@
+import FeBasics
+import FeTestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The built fe, an empty FE_HOME, no node on PATH: npm tools from the test registry as blobs
+/// whose package image is the installed tree.
+@Suite(.serialized) struct NpmToolEndToEndTests {
+  struct World {
+    let server: NpmServer
+    let dir = TempDir("npm-e2e")
+    var home: String { dir.path + "/home" }
+    var project: String { dir.path + "/project" }
+
+    init() throws {
+      server = try NpmServer()
+      try dir.write("project/.npmrc", "registry=\(server.url)/\n")
+      try dir.mkdir("empty-path")
+    }
+
+    func fe(_ args: String...) throws -> FeResult {
+      try Proc.run(Fe.binary, Array(args), cwd: project, env: ["FE_HOME": home, "PATH": dir.path + "/empty-path"], timeLimit: 300)
+    }
+  }
+
+  @Test func tscCompilesAProjectWithItsLibFiles() throws {
+    let w = try World()
+    let install = try w.fe("blobs", "install", "npm:typescript@4.8.x", "--bin", "tsc")
+    #expect(install.exited(0) && install.out == "installed tsc@4.8.4 from typescript@4.8.4 (1 package, \(w.server.url)/)\n", "\(install)")
+    try w.dir.write(
+      "project/tsconfig.json", #"{ "compilerOptions": { "target": "es2020", "module": "commonjs", "strict": true, "outDir": "out" } }"#)
+    // Map and Array.prototype.includes need lib.es2015/es2016 d.ts from the image.
+    try w.dir.write("project/src/main.ts", "const m = new Map<number, string>([[1, 'a']]);\nexport const has = [1, 2].includes(m.size);\n")
+    let compiled = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
+    #expect(compiled.exited(0), "\(compiled)")
+    #expect(
+      try FileSystem.readString(w.project + "/out/main.js")
+        == "\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nexports.has = void 0;\nconst m = new Map([[1, 'a']]);\nexports.has = [1, 2].includes(m.size);\n"
+    )
+    try w.dir.write("project/src/bad.ts", "const n: number = 'x';\n")
+    let failed = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
+    #expect(
+      failed.exited(2) && failed.out == "src/bad.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n", "\(failed)")
+  }
+
+  @Test func terserRunsWithItsDependencyTree() throws {
+    let w = try World()
+    let install = try w.fe("blobs", "install", "npm:terser@^5")
+    #expect(install.exited(0) && install.out.hasPrefix("installed terser@5.16.5 from terser@5.16.5 (11 packages, "), "\(install)")
+    try w.dir.write("project/in.js", "function add(first, second) { return first + second; }\nconsole.log(add(1, 2));\n")
+    let r = try w.fe("blobs", "exec", "terser", "--", "in.js", "-c", "-m")
+    #expect(r.exited(0) && r.out == "function add(d,n){return d+n}console.log(add(1,2));\n", "\(r)")
+    // The image is covered by the manifest: `fe blobs verify` finds a changed file.
+    #expect(try w.fe("blobs", "verify").exited(0))
+    try w.dir.write("home/blobs/terser/5.16.5/image/node_modules/terser/node_modules/commander/index.js", "module.exports = 1;\n")
+    let verify = try w.fe("blobs", "verify")
+    #expect(verify.exited(65) && verify.out.contains("does not match the image digest in its manifest"), "\(verify)")
+  }
+
+  @Test func badInputInstallsNothing() throws {
+    let w = try World()
+    let several = try w.fe("blobs", "install", "npm:typescript@4.8.x")
+    #expect(several.exited(64) && several.err.hasPrefix("fe: error: typescript@4.8.4 has several bins: tsc, tsserver\n"), "\(several)")
+    // Decided from the packument: the tarball was never fetched.
+    #expect(!w.server.accessLog.contains { $0.contains(".tgz") }, "\(w.server.accessLog)")
+    let tampered = try w.fe("blobs", "install", "npm:@fe-test/bad-integrity")
+    #expect(tampered.exited(65) && tampered.err.contains("does not match its integrity"), "\(tampered)")
+    let unsat = try w.fe("blobs", "install", "npm:@fe-test/unsat-top")
+    #expect(unsat.exited(66) && unsat.err.contains("wanted by @fe-test/unsat@1.0.0 ← @fe-test/unsat-top@1.0.0"), "\(unsat)")
+    let badSpec = try w.fe("blobs", "install", "npm:Not A Name")
+    #expect(badSpec.exited(64), "\(badSpec)")
+    let list = try w.fe("blobs", "list")
+    #expect(!list.out.contains("tsc") && !list.out.contains("@fe-test"), "\(list)")
+    // Nothing left in the store's tmp/ either.
+    #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty)
+  }
+
+  @Test func pinsInTheConfigInstallLockAndAutoInstall() throws {
+    let w = try World()
+    try w.dir.write("project/fe.config.js", #"export default { tools: { tsc: "npm:typescript@4.8.x" } };"#)
+    try w.dir.write("project/tsconfig.json", #"{ "compilerOptions": { "target": "es2020", "outDir": "out" } }"#)
+    try w.dir.write("project/src/a.ts", "export const s = new Set<string>(['x']).size;\n")
+    let install = try w.fe("blobs", "install")
+    #expect(install.exited(0), "\(install)")
+    #expect(install.out.hasPrefix("installed tsc@4.8.4 from npm:\(w.server.url)/"), "\(install)")
+    let lock = try FileSystem.readString(w.project + "/fe.lock") ?? ""
+    #expect(lock.contains("\"range\": \"npm:typescript@4.8.x\"") && lock.contains("\"registry\": \"npm:\(w.server.url)/\""), "\(lock)")
+    let again = try w.fe("blobs", "install")
+    #expect(again.out == "tsc@4.8.4 satisfies npm:typescript@4.8.x (locked)\n", "\(again)")
+    // Removed from the store: the launch installs the locked version again, then runs it.
+    #expect(try w.fe("blobs", "remove", "tsc@4.8.4").exited(0))
+    let run = try w.fe("blobs", "exec", "tsc", "--", "-p", ".")
+    #expect(
+      run.exited(0) && run.err.contains("tsc@4.8.4 is locked in \(w.project)/fe.lock but not installed; installing npm:typescript@4.8.4"),
+      "\(run)")
+    #expect(FileSystem.isFile(w.project + "/out/src/a.js") || FileSystem.isFile(w.project + "/out/a.js"))
+  }
+
+  @Test func whichListsTheInstallScriptsNotRun() throws {
+    let w = try World()
+    try w.dir.write("project/fe.config.js", #"export default { tools: { "fe-test-app": "npm:@fe-test/app" } };"#)
+    let install = try w.fe("blobs", "install")
+    #expect(install.exited(0), "\(install)")
+    let which = try w.fe("blobs", "which", "fe-test-app")
+    #expect(which.exited(0) && which.out.contains("package  @fe-test/app@1.0.0 (9 packages from \(w.server.url)/)\n"), "\(which)")
+    #expect(!which.out.contains("scripts"), "\(which)")
+    try w.dir.write(
+      "project/fe.config.js",
+      #"export default { tools: { "fe-test-app": "npm:@fe-test/app", "fe-test-scripts": "npm:@fe-test/scripts" } };"#)
+    let second = try w.fe("blobs", "install")
+    #expect(second.exited(0) && second.err.contains("install scripts not run (fe never runs them): @fe-test/scripts@1.0.0"), "\(second)")
+    let scripts = try w.fe("blobs", "which", "fe-test-scripts")
+    #expect(scripts.out.hasSuffix("scripts  not run: @fe-test/scripts@1.0.0\n"), "\(scripts)")
+    let json = try w.fe("blobs", "which", "fe-test-scripts", "--json")
+    #expect(
+      json.out.contains("\"installScripts\":[\"@fe-test/scripts@1.0.0\"]") && json.out.contains("\"package\":\"@fe-test/scripts@1.0.0\""),
+      "\(json)")
+    // A key that names no bin of the package is a config error listing them.
+    try w.dir.write("project/fe.config.js", #"export default { tools: { x: "npm:@fe-test/app" } };"#)
+    let noBin = try w.fe("blobs", "install")
+    #expect(
+      noBin.exited(78)
+        && noBin.err.contains("fe.config.js: tools.x = \"npm:@fe-test/app\": @fe-test/app@1.0.0 has no bin named x; its bins: fe-test-app"),
+      "\(noBin)")
+  }
+
+  @Test func anNpmPinWithoutAPackageIsAConfigError() throws {
+    let w = try World()
+    try w.dir.write("project/fe.config.js", #"export default { tools: { tsc: "npm:" } };"#)
+    let r = try w.fe("blobs", "install")
+    #expect(r.exited(78) && r.err.contains("tools.tsc = \"npm:\" names no npm package"), "\(r)")
+  }
+
+  @Test func eightParallelInstallsOfTheSameTool() throws {
+    let w = try World()
+    let runs = try (0..<8).map { _ in
+      try Proc.start(
+        Fe.binary, ["blobs", "install", "npm:terser@^5"], cwd: w.project, env: ["FE_HOME": w.home, "PATH": w.dir.path + "/empty-path"])
+    }
+    let results = runs.map { $0.wait(timeLimit: 300) }
+    for r in results { #expect(r.exited(0) && r.out.hasPrefix("installed terser@5.16.5 from terser@5.16.5"), "\(r)") }
+    let verify = try w.fe("blobs", "verify")
+    #expect(verify.exited(0) && verify.out.contains("1 blob checked: 1 ok"), "\(verify)")
+    #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty, "\(FileSystem.listDirectory(w.home + "/tmp"))")
+    let r = try w.fe("blobs", "exec", "terser", "--", "--version")
+    #expect(r.exited(0) && r.out == "terser 5.16.5\n", "\(r)")
+  }
+
+  /// kill -9 at several moments of an install: the store never shows a partial blob, and the next
+  /// install succeeds and leaves no scratch behind.
+  @Test func aKillAtAnyMomentLeavesNothingHalfInstalled() throws {
+    let w = try World()
+    for delay in [0.05, 0.3, 0.8, 1.5] {
+      let run = try Proc.start(
+        Fe.binary, ["blobs", "install", "npm:typescript@4.8.x", "--bin", "tsc"], cwd: w.project,
+        env: ["FE_HOME": w.home, "PATH": w.dir.path + "/empty-path"])
+      usleep(useconds_t(delay * 1_000_000))
+      kill(run.pid, SIGKILL)
+      _ = run.wait(timeLimit: 60)
+      let verify = try w.fe("blobs", "verify")
+      #expect(!verify.out.contains("corrupt") || verify.out.contains("0 corrupt"), "after \(delay) s: \(verify)")
+    }
+    let install = try w.fe("blobs", "install", "npm:typescript@4.8.x", "--bin", "tsc")
+    #expect(install.exited(0), "\(install)")
+    let verify = try w.fe("blobs", "verify")
+    #expect(verify.exited(0) && verify.out.contains("1 blob checked: 1 ok"), "\(verify)")
+    #expect(FileSystem.listDirectory(w.home + "/tmp").isEmpty, "\(FileSystem.listDirectory(w.home + "/tmp"))")
+    #expect(FileSystem.listDirectory(w.home + "/cache/npm/tarballs/tmp").isEmpty)
+  }
+}
