@@ -21,7 +21,7 @@ function receivedType(value) {
     case 'number': return `type number (${Object.is(value, -0) ? '-0' : value})`;
     case 'boolean': return `type boolean (${value})`;
     case 'symbol': return `type symbol (${String(value)})`;
-    case 'function': return `function ${value.name}`;
+    case 'function': if (value.name) return `function ${value.name}`; break;
     case 'object':
       if (value.constructor && 'name' in value.constructor) return `an instance of ${value.constructor.name}`;
       return inspect(value, { depth: -1 });

@@ -12,6 +12,14 @@ function validateNumberArg(value, name, min, max) {
     throw outOfRange(name, `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`, value);
   }
 }
+// Node 18's assertSize: a size out of range is ERR_INVALID_ARG_VALUE as a RangeError.
+function assertSize(size) {
+  if (typeof size !== 'number') throw invalidArgType('size', 'number', size);
+  if (!(size >= 0 && size <= kMaxBufferLength)) {
+    const e = invalidArgValue('size', size);
+    throw nodeError(RangeError, e.code, e.message);
+  }
+}
 function validateIntegerArg(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
   if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
   if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
@@ -141,7 +149,7 @@ Object.defineProperty(Buffer, Symbol.species, { enumerable: false, configurable:
 Buffer.poolSize = 8 * 1024;
 
 function SlowBuffer(size) {
-  validateNumberArg(size, 'size', 0, kMaxBufferLength);
+  assertSize(size);
   return new FastBuffer(size);
 }
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
@@ -214,16 +222,16 @@ Buffer.copyBytesFrom = function copyBytesFrom(view, offset, length) {
   return bufferFromArrayLike(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
 };
 Buffer.alloc = function alloc(size, fill, encoding) {
-  validateNumberArg(size, 'size', 0, kMaxBufferLength);
+  assertSize(size);
   const b = new FastBuffer(size);
   return fill !== undefined && fill !== 0 && size > 0 ? fillBuffer(b, fill, 0, b.length, encoding) : b;
 };
 Buffer.allocUnsafe = function allocUnsafe(size) {
-  validateNumberArg(size, 'size', 0, kMaxBufferLength);
+  assertSize(size);
   return new FastBuffer(size);
 };
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
-  validateNumberArg(size, 'size', 0, kMaxBufferLength);
+  assertSize(size);
   return new FastBuffer(size);
 };
 Buffer.isBuffer = (b) => b instanceof Buffer;

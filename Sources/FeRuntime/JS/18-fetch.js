@@ -2,7 +2,7 @@
 // Headers, Request, Response, FormData, Blob/File - and the part of WHATWG streams that bodies
 // need: ReadableStream with default readers, cancel, tee and async iteration. The network side is
 // FetchOps.swift: libcurl on a network thread, reporting back through core.onFetch(id, kind, ...).
-// Uses from earlier files: 00-core.js (core, builtins, define); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, missingArgs); 05-process.js (process); 08-fs.js (flow); 09-url.js (URLSearchParams, URL); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+// Uses from earlier files: 00-core.js (core, builtins, define); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, missingArgs); 05-process.js (process); 08-fs.js (flow); 09-url.js (URLSearchParams, URL); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, Buffer, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -1204,4 +1204,22 @@
   if (typeof globalThis.File !== 'function') define(globalThis, 'File', File);
   if (bufferModule.Blob === undefined) { bufferModule.Blob = Blob; bufferModule.File = File; }
   if (!builtins.has('stream/web')) registerBuiltin('stream/web', { ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController });
+
+  // stream/consumers (Node 18's lib/stream/consumers.js): a whole stream, Node or web, as one value.
+  async function blob(stream) {
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return new Blob(chunks);
+  }
+  async function arrayBuffer(stream) { return (await blob(stream)).arrayBuffer(); }
+  async function buffer(stream) { return Buffer.from(await arrayBuffer(stream)); }
+  async function text(stream) {
+    const dec = new TextDecoder();
+    let str = '';
+    for await (const chunk of stream) str += typeof chunk === 'string' ? chunk : dec.decode(chunk, { stream: true });
+    // Flush the decoder, so an incomplete multi-byte character at the end is handled.
+    return str + dec.decode(undefined, { stream: false });
+  }
+  async function json(stream) { return JSON.parse(await text(stream)); }
+  registerBuiltin('stream/consumers', { arrayBuffer, blob, buffer, text, json });
 }
