@@ -33,6 +33,26 @@ const util = {
     return deprecated;
   },
   isDeepStrictEqual: (a, b) => deepEqual(a, b, true),
+  // Node's debuglog: a logger that writes to stderr when NODE_DEBUG names its section
+  // (comma-separated, `*` matches anything), read when it is first used.
+  debuglog(set, cb) {
+    let enabled;
+    const test = () => {
+      if (enabled === undefined) {
+        const names = String(process.env.NODE_DEBUG || '').split(/[\s,]+/).filter(Boolean);
+        const glob = (n) => new RegExp(`^${n.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+        enabled = names.some((n) => glob(n).test(set));
+        if (enabled && typeof cb === 'function') cb(logger);
+      }
+      return enabled;
+    };
+    const logger = (...args) => {
+      if (test()) process.stderr.write(`${String(set).toUpperCase()} ${process.pid}: ${format(...args)}\n`);
+    };
+    Object.defineProperty(logger, 'enabled', { get: test, configurable: true, enumerable: true });
+    return logger;
+  },
+  debug(set, cb) { return util.debuglog(set, cb); },
   types: {
     isPromise: (v) => v instanceof Promise, isDate: (v) => v instanceof Date, isRegExp: (v) => v instanceof RegExp,
     isMap: (v) => v instanceof Map, isSet: (v) => v instanceof Set, isNativeError: (v) => v instanceof Error,

@@ -1628,10 +1628,11 @@ const nodeCrypto = (() => {
     const o = { subject: nullProto(i.subjectObject), issuer: nullProto(i.issuerObject) };
     if (i.subjectAltName !== undefined) o.subjectaltname = i.subjectAltName;
     if (i.infoAccess !== undefined) o.infoAccess = parseInfoAccess(i.infoAccess);
+    o.ca = i.ca;
     if (i.modulus !== undefined) {
+      o.modulus = asBuffer(i.modulus).toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
       o.bits = i.bits;
       o.exponent = `0x${bytesToBigInt(i.exponent).toString(16)}`;
-      o.modulus = asBuffer(i.modulus).toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
       o.pubkey = Buffer.from(i.publicKey.der);
     }
     if (i.pubkey !== undefined) {
