@@ -1,6 +1,6 @@
 // fe-only: a Node builtin fe does not have fails at the require that names it.
 const Module = require('module');
-for (const name of ['node:http2', 'https', 'trace_events', 'inspector', 'wasi', 'node:test', 'repl']) {
+for (const name of ['node:http2', 'trace_events', 'inspector', 'wasi', 'node:test', 'repl']) {
   try {
     require(name);
     console.log(name, 'loaded');
