@@ -407,7 +407,7 @@ final class HTTPHub: @unchecked Sendable {
         server.listening = false
         server.closing = true
         // As Node 19+: close() also closes connections with no request in progress.
-        for conn in server.connections.values where conn.isIdle { conn.destroy() }
+        for conn in server.connections.values where conn.isIdle { conn.closeWhenWritten() }
         if let channel = server.channel {
           channel.close().whenComplete { [self] _ in
             server.channel = nil
@@ -417,7 +417,9 @@ final class HTTPHub: @unchecked Sendable {
           serverMaybeClosed(server)  // an attached server: nothing listens
         }
       case .closeConnections(let id, let idleOnly):
-        for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle { conn.destroy() }
+        for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle {
+          if idleOnly { conn.closeWhenWritten() } else { conn.destroy() }
+        }
       case .configure(let id, let settings):
         guard let server = servers[id] else { continue }
         server.settings = settings

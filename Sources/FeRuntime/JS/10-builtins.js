@@ -53,6 +53,12 @@ const util = {
     return logger;
   },
   debug(set, cb) { return util.debuglog(set, cb); },
+  // Deprecated (DEP0060), still used by old code and Node's own test fixtures.
+  _extend(target, source) {
+    if (source === null || typeof source !== 'object') return target;
+    for (const key of Object.keys(source)) target[key] = source[key];
+    return target;
+  },
   types: {
     isPromise: (v) => v instanceof Promise, isDate: (v) => v instanceof Date, isRegExp: (v) => v instanceof RegExp,
     isMap: (v) => v instanceof Map, isSet: (v) => v instanceof Set, isNativeError: (v) => v instanceof Error,

@@ -1652,13 +1652,16 @@ const nodeCrypto = (() => {
     return o;
   }
   function nullProto(obj) { return Object.assign(Object.create(null), obj); }
+  // _tls_common's translatePeerCertificate: "OCSP - URI:http://..." lines, keyed by what
+  // precedes the first colon ('OCSP - URI'); a quoted value is JSON.
   function parseInfoAccess(text) {
     const out = Object.create(null);
-    for (const line of text.split('\n')) {
-      const m = /^(.*?) - (.*)$/.exec(line);
-      if (!m) continue;
-      (out[m[1]] = out[m[1]] || []).push(m[2]);
-    }
+    String(text).replace(/([^\n:]*):([^\n]*)(?:\n|$)/g, (all, key, val) => {
+      if (val.charCodeAt(0) === 0x22) val = JSON.parse(val);
+      if (key in out) out[key].push(val);
+      else out[key] = [val];
+      return all;
+    });
     return out;
   }
 

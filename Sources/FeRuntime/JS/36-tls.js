@@ -4,7 +4,7 @@
 // JS sends, so the bytes travel over net's own socket handles (or any Duplex) on fe's loop.
 // A TLSSocket is a net.Socket whose handle is a TLSHandle: the same interface as net's socket
 // handle, over an inner transport handle.
-// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateFunction, validateObject, isArrayBufferView, then); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
+// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateFunction, validateObject, isArrayBufferView, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
 const tlsModule = (() => {
   const net = netModule;
   const { SocketHandle } = netInternals;
@@ -63,6 +63,14 @@ const tlsModule = (() => {
       this.id = id;
       if (contextRegistry) contextRegistry.register(this, id);
     }
+    // Node's native SecureContext methods that tools and tests call after creation.
+    addCACert(pem) { native(ops.op_tls_context_add(this.id, 'ca', { pem: toBytes(pem) })); }
+    setCert(pem) { native(ops.op_tls_context_add(this.id, 'cert', { pem: toBytes(pem) })); }
+    setKey(pem, passphrase) {
+      native(ops.op_tls_context_add(this.id, 'key', { pem: toBytes(pem), passphrase: passphrase == null ? undefined : Buffer.from(passphrase) }));
+    }
+    addCRL(pem) { native(ops.op_tls_context_add(this.id, 'crl', { pem: toBytes(pem) })); }
+    addRootCerts() { native(ops.op_tls_context_add(this.id, 'root', {})); }
   }
 
   function toVersion(which, v, def) {
@@ -84,6 +92,11 @@ const tlsModule = (() => {
     const o = config || {};
     if (secureProtocol !== undefined && secureProtocol !== null) {
       validateString(secureProtocol, 'secureProtocol');
+      for (const v of [minVersion, maxVersion]) {
+        if (v != null) {
+          throw nodeError(TypeError, 'ERR_TLS_PROTOCOL_VERSION_CONFLICT', `TLS protocol version ${v} conflicts with secureProtocol ${secureProtocol}`);
+        }
+      }
       if (/^SSLv[23]_/.test(secureProtocol)) {
         throw nodeError(TypeError, 'ERR_TLS_INVALID_PROTOCOL_METHOD', `${secureProtocol.slice(0, 5)} methods disabled`);
       }
@@ -361,7 +374,12 @@ const tlsModule = (() => {
       if (flags & FLAG_WANT_SNI) { if (this.owner) this.owner._onSNI(); return; }
       if (sessions && this.owner) for (const s of sessions) this.owner._onNewSession(Buffer.from(s.buffer, s.byteOffset, s.byteLength));
       if (this.closed) return;
-      if (plain && this.onread) this.onread(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength), 0);
+      if (plain) {
+        for (const p of plain) {
+          if (this.closed || !this.onread) break;
+          this.onread(Buffer.from(p.buffer, p.byteOffset, p.byteLength), 0);
+        }
+      }
       if ((flags & FLAG_PEER_CLOSED) && !this.closed && !this.sawEnd) {
         this.sawEnd = true;
         if (this.onread) this.onread(null, 0);
@@ -391,7 +409,7 @@ const tlsModule = (() => {
     }
     writeNow(buffer, cb) {
       this.sendHeld();
-      if (buffer.length === 0) { this.lastWriteAsync = true; nextTick(cb, 0); return 0; }
+      if (buffer.length === 0) { this.lastWriteAsync = false; return 0; }
       const enc = ops.op_tls_write(this.tlsId, buffer);
       if (enc && enc.__cryptoError) {
         const err = errorOf(enc);
@@ -400,12 +418,7 @@ const tlsModule = (() => {
         return 0;
       }
       const r = this.inner.write(Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength), cb);
-      if (r === 0 && !this.inner.lastWriteAsync) {
-        // As Node's TLSWrap: a write completes after the current tick even when the kernel took
-        // it at once (bufferSize counts it until then).
-        nextTick(cb, 0);
-      }
-      this.lastWriteAsync = true;
+      this.lastWriteAsync = this.inner.lastWriteAsync;
       return r;
     }
     flushPending() {
@@ -414,6 +427,7 @@ const tlsModule = (() => {
       for (const [buffer, cb] of list) {
         const r = this.writeNow(buffer, cb);
         if (r < 0) cb(r);
+        else if (!this.lastWriteAsync) cb(0);
       }
       if (this.pendingShutdown) { this.pendingShutdown = false; this.shutdown(); }
     }
@@ -527,6 +541,8 @@ const tlsModule = (() => {
       // The raw socket keeps no handle of its own now; it goes when this one does.
       raw._handle = null;
       this.once('close', () => { if (!raw.destroyed) raw.destroy(); });
+      // Destroying the raw socket (a server's 'connection' listener may) ends this one.
+      raw.once('close', () => { if (!this.destroyed) this.destroy(); });
       if (options.server) {
         this._server = null; // the raw socket holds the server's count
       }
@@ -831,9 +847,10 @@ const tlsModule = (() => {
       ...options,
     };
     if (!options.keepAlive) options.singleUse = true;
-    if (typeof options.checkServerIdentity !== 'function') throw invalidArgType('options.checkServerIdentity', 'Function', options.checkServerIdentity);
-    if (typeof options.minDHSize !== 'number') throw invalidArgType('options.minDHSize', 'number', options.minDHSize);
-    if (options.minDHSize <= 0) throw outOfRange('options.minDHSize', '> 0', options.minDHSize);
+    const assert = requireBuiltin('assert');
+    assert(typeof options.checkServerIdentity === 'function');
+    assert(typeof options.minDHSize === 'number', `options.minDHSize is not a number: ${options.minDHSize}`);
+    assert(options.minDHSize > 0, `options.minDHSize is not a positive number: ${options.minDHSize}`);
     const context = options.secureContext || createSecureContext(options);
     const tlssock = new TLSSocket(options.socket, {
       allowHalfOpen: options.allowHalfOpen,
@@ -952,9 +969,11 @@ const tlsModule = (() => {
   Server.prototype.setSecureContext = function (options) {
     validateObject(options, 'options');
     for (const k of ['pfx', 'key', 'passphrase', 'cert', 'clientCertEngine', 'ca', 'minVersion', 'maxVersion', 'secureProtocol',
-      'crl', 'sigalgs', 'ciphers', 'ecdhCurve', 'dhparam', 'honorCipherOrder']) {
+      'crl', 'sigalgs', 'ciphers', 'ecdhCurve', 'dhparam']) {
       this[k] = options[k] ? options[k] : undefined;
     }
+    // Servers prefer their own cipher order unless told otherwise (Node's default).
+    this.honorCipherOrder = options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true;
     this.secureOptions = options.secureOptions ? options.secureOptions : undefined;
     if (options.sessionIdContext) {
       this.sessionIdContext = options.sessionIdContext;
@@ -1223,14 +1242,11 @@ const tlsModule = (() => {
     if (c.infoAccess != null) {
       const info = c.infoAccess;
       c.infoAccess = Object.create(null);
-      String(info).split('\n').forEach((line) => {
-        const m = /^(.*?) - (.*)$/.exec(line);
-        if (!m) return;
-        const key = m[1];
-        let value = m[2];
-        if (value[0] === '"') value = JSON.parse(value);
-        if (key in c.infoAccess) c.infoAccess[key].push(value);
-        else c.infoAccess[key] = [value];
+      String(info).replace(/([^\n:]*):([^\n]*)(?:\n|$)/g, (all, key, val) => {
+        if (val.charCodeAt(0) === 0x22) val = JSON.parse(val);
+        if (key in c.infoAccess) c.infoAccess[key].push(val);
+        else c.infoAccess[key] = [val];
+        return all;
       });
     }
     return c;

@@ -59,7 +59,8 @@ final class SecureContext: Resource {
       for c in crls { try sc.addCRL(c.bytes ?? []) }
     }
     if let list = o["cipherSuites"]?.stringValue, SSL_CTX_set_ciphersuites(ctx, list) != 1 { throw CryptoFailure.openssl() }
-    if let list = o["ciphers"]?.stringValue, SSL_CTX_set_cipher_list(ctx, list) != 1 {
+    // An empty TLS 1.2 list is allowed (only TLS 1.3 suites), as Node's setCiphers allows it.
+    if let list = o["ciphers"]?.stringValue, SSL_CTX_set_cipher_list(ctx, list) != 1, !list.isEmpty {
       // OpenSSL leaves nothing on its queue when no cipher matched; Node's error names it.
       if ERR_peek_error() == 0 {
         var f = CryptoFailure("Error", "ERR_SSL_NO_CIPHER_MATCH", "No cipher match")
@@ -117,6 +118,18 @@ final class SecureContext: Resource {
       throw CryptoFailure("Error", "ERR_CRYPTO_OPERATION_FAILED", "Error setting temp DH parameter")
     }
     return bits < 2048 ? "DH parameter is less than 2048 bits" : nil
+  }
+
+  /// Node's SecureContext methods after creation (`context.addCACert(pem)` and the like).
+  func add(_ what: String, _ v: JSValue) throws {
+    switch what {
+    case "ca": try addCA(v["pem"]?.bytes ?? [])
+    case "cert": try useCertificateChain(v["pem"]?.bytes ?? [])
+    case "key": try usePrivateKey(v)
+    case "crl": try addCRL(v["pem"]?.bytes ?? [])
+    case "root": SSL_CTX_set1_cert_store(ctx, RootStore.shared.store)
+    default: throw CryptoFailure("TypeError", "ERR_INVALID_ARG_VALUE", "Unknown secure context setting \(what)")
+    }
   }
 
   /// A PEM certificate chain: the first one is this end's, the rest go out with it.
@@ -236,7 +249,9 @@ final class RootStore: @unchecked Sendable {
     if let path, let data = try? FileSystem.read(path) {
       pems = load(data)
     }
-    if let extra = getenv("NODE_EXTRA_CA_CERTS").map({ String(cString: $0) }), !extra.isEmpty {
+    // fe's own FE_CA_FILE (which fetch trusts too) counts as NODE_EXTRA_CA_CERTS does.
+    for name in ["NODE_EXTRA_CA_CERTS", "FE_CA_FILE"] {
+      guard let extra = getenv(name).map({ String(cString: $0) }), !extra.isEmpty else { continue }
       var added = 0
       if let data = try? FileSystem.read(extra) { added = load(data).count }
       if added == 0 {

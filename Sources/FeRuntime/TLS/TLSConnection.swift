@@ -118,7 +118,8 @@ final class TLSConnection: Resource {
   /// What one `pump` produced.
   struct Step {
     var output: [UInt8] = []
-    var plain: [UInt8] = []
+    /// Plaintext, one chunk per record read (as Node's reads deliver it).
+    var plain: [[UInt8]] = []
     var handshakeDone = false
     var peerClosed = false
     var wantSNI = false
@@ -150,7 +151,7 @@ final class TLSConnection: Resource {
       while true {
         let n = buffer.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
         if n > 0 {
-          step.plain += buffer[0..<Int(n)]
+          step.plain.append(Array(buffer[0..<Int(n)]))
           continue
         }
         switch SSL_get_error(ssl, n) {

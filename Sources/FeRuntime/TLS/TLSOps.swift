@@ -12,6 +12,14 @@ enum TLSOps {
       let id = Double(rt.resources.add(sc))
       return call.scope.make(.array([.number(id), sc.warning.map(JSValue.string) ?? .undefined]))
     },
+    Op.crypto("op_tls_context_add") { rt, call in
+      // (id, 'ca' | 'cert' | 'key' | 'crl' | 'root', {pem, passphrase}) → undefined
+      guard let sc = rt.resources.get(call.int(0), as: SecureContext.self) else {
+        throw CryptoFailure("TypeError", "ERR_INVALID_ARG_TYPE", "Invalid secure context")
+      }
+      try sc.add(call.string(1), call.value(2))
+      return call.scope.undefined
+    },
     Op.crypto("op_tls_new") { rt, call in
       // (context id, isServer, servername or null, ALPN wire bytes or null, requestCert,
       // rejectUnauthorized, session DER or null, wait for SNICallback) → id
@@ -39,7 +47,7 @@ enum TLSOps {
       return call.scope.number(Double(rt.resources.add(conn)))
     },
     Op("op_tls_pump") { rt, call in
-      // (id, bytes read or null) → [bytes for the peer or null, plaintext or null, flags
+      // (id, bytes read or null) → [bytes for the peer or null, plaintext records or null, flags
       // (1 handshake done, 2 peer sent close_notify, 4 waiting for SNICallback), error or
       // undefined, new sessions or undefined, key log lines or undefined]
       guard let conn = rt.resources.get(call.int(0), as: TLSConnection.self) else { return call.returns(.null) }
@@ -62,7 +70,7 @@ enum TLSOps {
       }
       call.returns(
         JSValue.array([
-          step.output.isEmpty ? .null : .bytes(step.output), step.plain.isEmpty ? .null : .bytes(step.plain),
+          step.output.isEmpty ? .null : .bytes(step.output), step.plain.isEmpty ? .null : .array(step.plain.map(JSValue.bytes)),
           .number(Double(flags)), step.failure?.json ?? .undefined, sessions, keylog,
         ]))
     },
@@ -199,6 +207,8 @@ enum TLSOps {
       // The peer's certificate, what else it sent, then the rest of the chain it was verified
       // by (the trusted root), each once: getPeerCertificate(true) links them by issuer.
       var ders: [[UInt8]] = []
+      // A client that resumed a session has no chain from this handshake: none, as Node.
+      if !conn.isServer, OPENSSL_sk_num(SSL_get_peer_cert_chain(ssl)) <= 0 { return .array([]) }
       if let leaf = SSL_get1_peer_certificate(ssl) {
         if let d = der(leaf) { ders.append(d) }
         X509_free(leaf)
