@@ -444,6 +444,7 @@ const tlsModule = (() => {
         this.closed = true;
         if (this.tlsId) ops.op_tls_free(this.tlsId);
         this.tlsId = 0;
+        if (this.ownsContext) ops.op_tls_context_free(this.context.id);
         this.inner.onread = noop;
         this.pending = [];
         this.inner.close(cb, reset);
@@ -504,6 +505,8 @@ const tlsModule = (() => {
       throw nodeError(TypeError, 'ERR_TLS_INVALID_CONTEXT', 'context must be a SecureContext');
     }
     const handle = new TLSHandle(inner, context.context, !!tlsOptions.isServer);
+    // A context made for this one connection goes with it (Node's singleUse).
+    handle.ownsContext = !!tlsOptions.singleUse || (!tlsOptions.secureContext && !tlsOptions.credentials);
     this._secureContext = context;
     net.Socket.call(this, {
       handle,
@@ -853,6 +856,7 @@ const tlsModule = (() => {
     assert(options.minDHSize > 0, `options.minDHSize is not a positive number: ${options.minDHSize}`);
     const context = options.secureContext || createSecureContext(options);
     const tlssock = new TLSSocket(options.socket, {
+      singleUse: !options.secureContext,
       allowHalfOpen: options.allowHalfOpen,
       pipe: !!options.path,
       secureContext: context,
