@@ -246,6 +246,13 @@ final class HTTPConnection: ChannelInboundHandler, Resource {
     context.close(promise: nil)
   }
 
+  /// Closes an idle connection once what was written to it is out: a response written in the
+  /// same turn as server.close() or closeIdleConnections() still reaches the client.
+  func closeWhenWritten() {
+    guard open else { return }
+    if needsFlush { closeAfterFlush = true } else { destroy() }
+  }
+
   // MARK: timeouts
 
   /// Bytes arrived (from RequestStartWatcher, before the parser sees them): the first of a

@@ -160,10 +160,6 @@ final class HTTPHub: @unchecked Sendable {
     let server = Server(settings: settings)
     let id = resources.add(server)
     server.id = id
-    // Node's limit for a request's headers is 16 KiB (more gets 431).
-    var limits = NIOHTTPDecoderLimitConfiguration()
-    limits.maxHeaderListSize = 16 * 1024
-    limits.maxHeaderFieldSize = 16 * 1024
     let bootstrap = ServerBootstrap(group: nio)
       .serverChannelInitializer { [self] channel in
         // Out of descriptors (EMFILE/ENFILE): free one by closing the connection idle longest,
@@ -192,25 +188,7 @@ final class HTTPHub: @unchecked Sendable {
       .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
       .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
       .childChannelOption(ChannelOptions.maxMessagesPerRead, value: 16)
-      .childChannelInitializer { [self] channel in
-        guard admit(channel, to: server, budget: budget) else {
-          return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
-        }
-        let conn = HTTPConnection(hub: self, server: server)
-        conn.id = resources.add(conn)
-        connections[conn.id] = conn
-        server.connections[conn.id] = conn
-        do {
-          let decoder = HTTPRequestDecoder(
-            leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop, limitConfiguration: limits)
-          try channel.pipeline.syncOperations.addHandler(RequestStartWatcher(conn))
-          try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder), name: HTTPConnection.decoderName)
-          try channel.pipeline.syncOperations.addHandler(conn)
-          return channel.eventLoop.makeSucceededVoidFuture()
-        } catch {
-          return channel.eventLoop.makeFailedFuture(error)
-        }
-      }
+      .childChannelInitializer { [self] channel in initialize(channel, server: server, budget: budget) }
     let channel: Channel
     do {
       // A negative port: `host` is a Unix socket path (Node's server.listen(path)); an existing
@@ -231,6 +209,54 @@ final class HTTPHub: @unchecked Sendable {
     loop.retain()
     refed[id] = true
     return (id, address)
+  }
+
+  /// A new connection's pipeline: request parsing, then the connection itself (NIO thread).
+  private func initialize(_ channel: Channel, server: Server, budget: Int) -> EventLoopFuture<Void> {
+    guard admit(channel, to: server, budget: budget) else {
+      return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+    }
+    let conn = HTTPConnection(hub: self, server: server)
+    conn.id = resources.add(conn)
+    connections[conn.id] = conn
+    server.connections[conn.id] = conn
+    // Node's limit for a request's headers is 16 KiB (more gets 431).
+    var limits = NIOHTTPDecoderLimitConfiguration()
+    limits.maxHeaderListSize = 16 * 1024
+    limits.maxHeaderFieldSize = 16 * 1024
+    do {
+      let decoder = HTTPRequestDecoder(
+        leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop, limitConfiguration: limits)
+      try channel.pipeline.syncOperations.addHandler(RequestStartWatcher(conn))
+      try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder), name: HTTPConnection.decoderName)
+      try channel.pipeline.syncOperations.addHandler(conn)
+      return channel.eventLoop.makeSucceededVoidFuture()
+    } catch {
+      return channel.eventLoop.makeFailedFuture(error)
+    }
+  }
+
+  /// A server that listens on nothing: its connections arrive already connected (`adopt`), as
+  /// https's do once tls has decrypted them. Returns its id.
+  func attach(settings: Settings) throws -> Int {
+    let server = Server(settings: settings)
+    let id = resources.add(server)
+    server.id = id
+    try nio.submit { [self] in servers[id] = server }.wait()
+    loop.retain()
+    refed[id] = true
+    return id
+  }
+
+  /// Serves HTTP on a connected socket (NIO owns `fd` from here on) as a connection of `server`.
+  func adopt(fd: Int32, server id: Int) -> Bool {
+    guard let server = resources.get(id, as: Server.self) else { return false }
+    let budget = Descriptors.connectionBudget
+    _ = ClientBootstrap(group: nio)
+      .channelOption(ChannelOptions.maxMessagesPerRead, value: 16)
+      .channelInitializer { [self] channel in initialize(channel, server: server, budget: budget) }
+      .withConnectedSocket(fd)
+    return true
   }
 
   /// A server keeps the process alive while it listens or has connections, unless unref'd.
@@ -385,17 +411,20 @@ final class HTTPHub: @unchecked Sendable {
         guard let server = servers[id], server.listening else { continue }
         server.listening = false
         server.closing = true
-        // As Node 19+: close() also closes connections with no request in progress. A response
-        // ended just before close() goes out first (Node counts its socket busy until then).
-        flushTouched()
-        for conn in server.connections.values where conn.isIdle { conn.destroy() }
-        server.channel?.close().whenComplete { [self] _ in
-          server.channel = nil
-          serverMaybeClosed(server)
+        // As Node 19+: close() also closes connections with no request in progress.
+        for conn in server.connections.values where conn.isIdle { conn.closeWhenWritten() }
+        if let channel = server.channel {
+          channel.close().whenComplete { [self] _ in
+            server.channel = nil
+            serverMaybeClosed(server)
+          }
+        } else {
+          serverMaybeClosed(server)  // an attached server: nothing listens
         }
       case .closeConnections(let id, let idleOnly):
-        flushTouched()
-        for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle { conn.destroy() }
+        for conn in servers[id]?.connections.values ?? [:].values where !idleOnly || conn.isIdle {
+          if idleOnly { conn.closeWhenWritten() } else { conn.destroy() }
+        }
       case .configure(let id, let settings):
         guard let server = servers[id] else { continue }
         server.settings = settings

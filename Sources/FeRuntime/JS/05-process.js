@@ -95,8 +95,8 @@ process.config = {
     "v8_trace_maps": 0, "v8_use_siphash": 1, "want_separate_host_toolset": 0,
   },
 };
-// As Node 18 reports them, for what fe has: no inspector; the tls ones say whether fe provides tls.
-process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true };
+// As Node 18 reports them, for what fe has: no inspector, and tls without OCSP stapling.
+process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true, cached_builtins: true };
 process.pid = 0;
 process.ppid = 0;
 process.cwd = () => check(ops.op_cwd());

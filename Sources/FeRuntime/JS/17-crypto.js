@@ -1628,10 +1628,11 @@ const nodeCrypto = (() => {
     const o = { subject: nullProto(i.subjectObject), issuer: nullProto(i.issuerObject) };
     if (i.subjectAltName !== undefined) o.subjectaltname = i.subjectAltName;
     if (i.infoAccess !== undefined) o.infoAccess = parseInfoAccess(i.infoAccess);
+    o.ca = i.ca;
     if (i.modulus !== undefined) {
+      o.modulus = asBuffer(i.modulus).toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
       o.bits = i.bits;
       o.exponent = `0x${bytesToBigInt(i.exponent).toString(16)}`;
-      o.modulus = asBuffer(i.modulus).toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
       o.pubkey = Buffer.from(i.publicKey.der);
     }
     if (i.pubkey !== undefined) {
@@ -1651,13 +1652,16 @@ const nodeCrypto = (() => {
     return o;
   }
   function nullProto(obj) { return Object.assign(Object.create(null), obj); }
+  // _tls_common's translatePeerCertificate: "OCSP - URI:http://..." lines, keyed by what
+  // precedes the first colon ('OCSP - URI'); a quoted value is JSON.
   function parseInfoAccess(text) {
     const out = Object.create(null);
-    for (const line of text.split('\n')) {
-      const m = /^(.*?) - (.*)$/.exec(line);
-      if (!m) continue;
-      (out[m[1]] = out[m[1]] || []).push(m[2]);
-    }
+    String(text).replace(/([^\n:]*):([^\n]*)(?:\n|$)/g, (all, key, val) => {
+      if (val.charCodeAt(0) === 0x22) val = JSON.parse(val);
+      if (key in out) out[key].push(val);
+      else out[key] = [val];
+      return all;
+    });
     return out;
   }
 

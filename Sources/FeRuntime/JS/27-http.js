@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, validateBoolean, then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, validateBoolean, then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -760,6 +760,18 @@ const http = (() => {
     getConnections(cb) { const n = this._connections.size; nextTick(() => cb(null, n)); return this; }
     [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
 
+    // For https (37-https.js): serve connections handed over one by one (`op_https_adopt`)
+    // instead of listening. The server does not keep the process alive: its connections' TLS
+    // sockets do.
+    _attach() {
+      const id = ops.op_https_attach(...settingsOf(this._limits));
+      if (id === null) throw nodeError(Error, 'ERR_FE_HTTPS', 'fe could not start the HTTP side of an https server');
+      this._id = id;
+      this._address = null;
+      servers.set(id, this);
+      ops.op_http_ref(id, false);
+      return id;
+    }
     _onConnection(socket) {
       this._connections.add(socket);
       this.emit('connection', socket);

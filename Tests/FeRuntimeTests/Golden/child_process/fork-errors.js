@@ -13,7 +13,7 @@ attempt('two ipc', () => cp.spawn(process.execPath, ['-e', '0'], { stdio: ['ipc'
 attempt('sync ipc', () => cp.spawnSync(process.execPath, ['-e', '0'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] }));
 const child = cp.fork(__filename, ['child'], { silent: true });
 attempt('send undefined', () => child.send(undefined));
-attempt('send function', () => child.send(() => {}));
+attempt('send function', () => child.send(function named() {}));
 child.on('disconnect', () => {
   child.on('error', (e) => console.log('error event', e.code, e.message));
   child.disconnect();
