@@ -540,6 +540,7 @@ const workerThreads = (() => {
   // The first JavaScript a worker's runtime runs (WorkerThread.swift), before its program.
   core.workerMain = (info) => {
     isMainThread = false;
+    core.isWorker = true;
     threadId = info.threadId;
     parentPort = makePort(info.port);
     workerData = info.workerData === undefined ? undefined : readMessage(info.workerData, info.dataPorts).value;
