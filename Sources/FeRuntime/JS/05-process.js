@@ -62,8 +62,10 @@ process.exit = (code) => {
 };
 core.exitCode = () => (process.exitCode === undefined ? 0 : Number(process.exitCode) | 0);
 core.beforeExit = () => {
-  // 'beforeExit' may schedule more work; Swift runs the loop again if it does.
+  // 'beforeExit' may schedule more work; Swift runs the loop again if it does. Its ticks and
+  // microtasks run now, as after any callback Node makes (node:test reports its summary so).
   process.emit('beforeExit', core.exitCode());
+  core.afterMacrotask();
 };
 core.emitExit = (code) => {
   if (exiting) return code;
