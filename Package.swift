@@ -21,7 +21,31 @@ let runtimeJS = [
   "18-fetch.js", "19-cjs.js", "20-tty.js", "21-readline.js", "22-zlib.js", "23-vm.js", "24-querystring.js",
   "25-punycode.js", "26-timers_promises.js", "27-http.js", "28-es2023.js", "29-constants.js",
   "30-diagnostics_channel.js", "31-async_hooks.js", "32-net.js", "33-dns.js", "34-dgram.js", "35-http_client.js", "36-tls.js",
-  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "42-repl.js", "44-util.js", "60-globals.js",
+  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "42-repl.js", "43-nodelib.js", "44-util.js", "60-globals.js",
+]
+
+// Node 18.20.4's own lib/ files that fe vendors (Sources/FeRuntime/NodeLib/README.md).
+let nodeLib = [
+  "node.internal.error_serdes.js",
+  "node.internal.per_context.primordials.js",
+  "node.internal.priority_queue.js",
+  "node.internal.test_runner.coverage.js",
+  "node.internal.test_runner.harness.js",
+  "node.internal.test_runner.mock.mock.js",
+  "node.internal.test_runner.mock.mock_timers.js",
+  "node.internal.test_runner.reporter.dot.js",
+  "node.internal.test_runner.reporter.junit.js",
+  "node.internal.test_runner.reporter.spec.js",
+  "node.internal.test_runner.reporter.tap.js",
+  "node.internal.test_runner.reporter.v8-serializer.js",
+  "node.internal.test_runner.runner.js",
+  "node.internal.test_runner.test.js",
+  "node.internal.test_runner.tests_stream.js",
+  "node.internal.test_runner.utils.js",
+  "node.internal.util.colors.js",
+  "node.internal.validators.js",
+  "node.internal.watch_mode.files_watcher.js",
+  "node.test.js",
 ]
 
 let package = Package(
@@ -73,7 +97,8 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
-      resources: runtimeJS.map { .embedInCode("JS/\($0)") }
+      exclude: ["NodeLib/LICENSE", "NodeLib/README.md"],
+      resources: runtimeJS.map { .embedInCode("JS/\($0)") } + nodeLib.map { .embedInCode("NodeLib/\($0)") }
     ),
     .target(name: "FeConfig", dependencies: ["FeRuntime", "FeSemver", "FeBasics"]),
     .target(name: "FeStore", dependencies: ["FeBasics", "FeSemver", "CZstd", "CXXHash"]),

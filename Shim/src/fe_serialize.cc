@@ -86,8 +86,13 @@ Wrapped *Unwrap(fe_val v, Kind kind) {
 }
 
 // hooks[name](...args), or empty with *missing set when the hook is not a function.
+// V8's ValueDeserializer::ReadObject forbids JavaScript (DisallowJavascriptExecution) for the
+// whole read, delegate callbacks included; a hook is JavaScript (and may be a getter), so it runs
+// under an explicit allow scope, as Node's own DeserializerContext::ReadHostObject does. Without
+// it V8 aborts the process with "Check failed: AllowJavascriptExecution::IsAllowed".
 MaybeLocal<Value> CallHook(Wrapped *box, const char *name, int argc, Local<Value> *argv, bool *missing) {
   Isolate *isolate = box->isolate;
+  Isolate::AllowJavascriptExecutionScope allow_js(isolate);
   Local<Context> ctx = fe::ContextOf(box->rt);
   Local<Object> hooks = box->hooks.Get(isolate);
   Local<Value> fn;

@@ -120,6 +120,10 @@ struct fe_rt {
   Global<Value> exception;
   Global<v8::Message> message;
   bool terminated = false;
+  // Set by fe_rt_terminate from any thread. V8's TerminateExecution only takes effect when
+  // JavaScript next runs, so an idle isolate (its loop asleep, waiting for a port) would never
+  // see it: the loop reads this instead (worker.terminate() of a worker waiting for messages).
+  std::atomic<bool> terminate_requested{false};
   std::string scratch;
   void *host = nullptr;
   v8::StartupData blob{nullptr, 0};
@@ -572,14 +576,20 @@ fe_limit fe_rt_limit_reached(fe_rt *rt) { return static_cast<fe_limit>(rt->limit
 
 void fe_set_fatal_handler(fe_fatal_handler handler) { g_fatal = handler; }
 
-void fe_rt_terminate(fe_rt *rt) { rt->isolate->TerminateExecution(); }
+void fe_rt_terminate(fe_rt *rt) {
+  rt->terminate_requested = true;
+  rt->isolate->TerminateExecution();
+}
 
 void fe_rt_cancel_terminate(fe_rt *rt) {
   rt->isolate->CancelTerminateExecution();
+  rt->terminate_requested = false;
   rt->terminated = false;
 }
 
-bool fe_rt_is_terminating(fe_rt *rt) { return rt->terminated || rt->isolate->IsExecutionTerminating(); }
+bool fe_rt_is_terminating(fe_rt *rt) {
+  return rt->terminated || rt->terminate_requested || rt->isolate->IsExecutionTerminating();
+}
 
 void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg) {
   rt->isolate->RequestInterrupt([](Isolate *, void *data) {

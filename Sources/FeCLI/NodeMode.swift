@@ -134,7 +134,11 @@ enum NodeMode {
     let base = try BaseSnapshot.open(context.layout)
     let runtime = Runtime(snapshot: base.payload, owner: base.owner)
     defer { finished = runtime }
-    runtime.onUncaught = { context.err(Uncaught.describe($0)) }
+    runtime.onUncaught = {
+      context.err(Uncaught.describe($0))
+      // The main program's own throw; later ones go through the runtime's JS (03-loop.js fatal).
+      if options.abortOnUncaughtException { NodeAbort.now() }
+    }
     var argv = [execPath]
     if let script {
       argv.append(script)
@@ -190,7 +194,7 @@ enum NodeMode {
       -                            script read from stdin
       --                           indicate the end of node options
       --abort-on-uncaught-exception
-                                   abort (exit 134) on an uncaught exception
+                                   abort (SIGABRT) on an uncaught exception
       -c, --check                  syntax check script without executing
       -e, --eval script            evaluate script
       --expose-gc                  expose gc() (a V8 option)

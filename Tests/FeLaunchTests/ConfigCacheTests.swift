@@ -1,7 +1,8 @@
 // The config cache: a warm launch takes fe.config.js's result from $FE_HOME/cache/config/
 // without booting the config sandbox; editing the config, a read env var, a read or imported
-// file re-evaluates it; a corrupt entry is ignored and rewritten; a config whose result may
-// differ between runs is never cached.
+// file, a directory listed with opendir or a file read through a FileHandle re-evaluates it; a
+// corrupt entry is ignored and rewritten; a config whose result may differ between runs (the
+// clock, randomness, host facts, a filesystem's free space) is never cached.
 import Foundation
 import Testing
 
@@ -106,6 +107,33 @@ import Testing
     expectFeError(r, code: 78, mentions: ["port.txt"])
   }
 
+  @Test func aListedDirectoryOrAFileReadThroughAHandleIsPartOfTheKey() throws {
+    let s = try sandbox(
+      "cache-opendir",
+      config: """
+        import fs from "node:fs";
+        const dir = fs.opendirSync(new URL("./ports", import.meta.url));
+        let n = 0;
+        while (dir.readSync() !== null) n++;
+        dir.closeSync();
+        const handle = await fs.promises.open(new URL("./base.txt", import.meta.url));
+        const base = Number(await fs.promises.readFile(handle, "utf8"));
+        await handle.close();
+        export default { fe: "^2.1.0", dev: { port: base + n } };
+
+        """)
+    defer { s.remove() }
+    try s.write("ports/a", "")
+    try s.write("base.txt", "4000")
+    #expect(try port(s) == ("4001", true))
+    #expect(try port(s) == ("4001", false))
+    try s.write("ports/b", "")
+    #expect(try port(s) == ("4002", true), "a file was added to a directory read with opendir")
+    try s.write("base.txt", "5000")
+    #expect(try port(s) == ("5002", true), "a file read through a FileHandle (op_fs_read_all) changed")
+    #expect(try port(s) == ("5002", false))
+  }
+
   @Test func aCorruptEntryIsIgnoredAndRewritten() throws {
     let s = try sandbox("cache-corrupt", config: "export default { fe: \"^2.1.0\", dev: { port: 4001 } };\n")
     defer { s.remove() }
@@ -126,6 +154,7 @@ import Testing
     for (name, expression) in [
       ("clock", "Date.now() > 0 ? 4001 : 1"), ("random", "Math.random() < 2 ? 4001 : 1"),
       ("date", "new Date().getFullYear() > 2000 ? 4001 : 1"), ("os", "(await import('node:os')).hostname() ? 4001 : 1"),
+      ("statfs", "(await import('node:fs')).statfsSync('.').bavail >= 0 ? 4001 : 1"),
     ] {
       let s = try sandbox("cache-volatile-\(name)", config: "export default { fe: \"^2.1.0\", dev: { port: \(expression) } };\n")
       defer { s.remove() }

@@ -120,6 +120,11 @@ public struct NodeOptions: Sendable {
       o.unhandledRejections = v
     },
     "zero-fill-buffers": bool { o, on in o.zeroFillBuffers = on },
+    // node:test's: read from process.execArgv by the vendored runner (JS/43-nodelib.js).
+    "test-only": flag(env: false) { _ in },
+    "test-reporter": value { _, _ in },
+    "test-reporter-destination": value { _, _ in },
+    "test-name-pattern": value(env: false) { _, _ in },
     "abort-on-uncaught-exception": bool { o, on in o.abortOnUncaughtException = on },
     // V8's own.
     "expose-gc": Spec(kind: .flag, env: false) { o, _ in o.exposeGC = true },

@@ -36,8 +36,10 @@ public final class ReadLog {
   }
 
   /// What each op observes, by op name: the index of its path argument and how deep it looks,
-  /// or that its result can change between runs. Ops on an already open fd are covered by the
-  /// `op_fs_open` that opened it.
+  /// or that its result can change between runs. Ops on an already open fd (`op_fs_read_all`,
+  /// `op_fs_read_at`, `op_fs_read_fd`, `op_fs_fstat`) are covered by the `op_fs_open` that opened
+  /// it: the config Sandbox refuses them any descriptor the runtime did not open itself.
+  /// `FsOpsReadLogTests` checks that every read-only fs op is either here or fd-based.
   enum Observation {
     case path(arg: Int, Depth)
     case volatile
@@ -47,7 +49,7 @@ public final class ReadLog {
   static let observations: [String: Observation] = {
     var table: [String: Observation] = [:]
     let paths: [(String, Depth)] = [
-      ("op_fs_read", .contents), ("op_fs_open", .contents), ("op_fs_readdir", .contents),
+      ("op_fs_read", .contents), ("op_fs_open", .contents), ("op_fs_readdir", .contents), ("op_fs_opendir", .contents),
       ("op_fs_stat", .metadata), ("op_fs_access", .metadata), ("op_fs_realpath", .metadata), ("op_fs_readlink", .metadata),
     ]
     for (name, depth) in paths {
@@ -57,6 +59,8 @@ public final class ReadLog {
     for name in [
       "op_hrtime", "op_crypto_random", "op_os_info", "op_os_cpus", "op_os_mem", "op_memory_usage", "op_chdir",
       "op_stdin_read_async", "op_stdin_ref", "op_write", "op_tty_size", "op_tty_isatty", "op_fs_watch_start", "op_fs_watch_start_async",
+      // A filesystem's free blocks and inodes change with any write to it, not with the path.
+      "op_fs_statfs", "op_fs_statfs_async",
     ] {
       table[name] = .volatile
     }

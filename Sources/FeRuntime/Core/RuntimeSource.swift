@@ -50,6 +50,7 @@ enum RuntimeSource {
     ("40-domain.js", PackageResources._0_domain_js),
     ("41-cluster.js", PackageResources._1_cluster_js),
     ("42-repl.js", PackageResources._2_repl_js),
+    ("43-nodelib.js", PackageResources._3_nodelib_js),
     ("44-util.js", PackageResources._4_util_js),
     ("60-globals.js", PackageResources._0_globals_js),
   ]

@@ -35,9 +35,12 @@ struct Sandbox {
     self.maxReadBytes = maxReadBytes
     var fds = Set<Int32>()
     if let dir = opendir("/proc/self/fd") {
+      // The listing shows the descriptor reading it, closed right after: the config's first
+      // open gets that number, which must stay usable.
+      let own = dirfd(dir)
       while let entry = readdir(dir) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        if let fd = Int32(name) { fds.insert(fd) }
+        if let fd = Int32(name), fd != own { fds.insert(fd) }
       }
       closedir(dir)
     }
@@ -50,7 +53,7 @@ struct Sandbox {
     var table: [String: Rule] = [:]
     let sync: [(String, Rule)] = [
       ("op_fs_open", .open(path: 0, flags: 1)), ("op_fs_read", .read(path: 0)),
-      ("op_fs_read_at", .fd(0)), ("op_fs_fstat", .fd(0)), ("op_fs_close", .fd(0)),
+      ("op_fs_read_at", .fd(0)), ("op_fs_read_all", .fd(0)), ("op_fs_fstat", .fd(0)), ("op_fs_close", .fd(0)),
     ]
     for (name, rule) in sync {
       table[name] = rule

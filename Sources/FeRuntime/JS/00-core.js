@@ -14,6 +14,15 @@ const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 const define = (obj, name, value) =>
   Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
 
+// Node 18.18+'s polyfill (pre_execution.js setupSymbolDisposePolyfill): V8 10.2 has neither
+// symbol, and Node's own code (events.addAbortListener, timers, the test runner's primordials)
+// keys disposers by these registered ones; without them node:test's stopTest found no disposer.
+for (const [name, key] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'nodejs.asyncDispose']]) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, { value: Symbol.for(key), writable: false, enumerable: false, configurable: false });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors with Node's shape: message "CODE: description, syscall 'path'", plus code/syscall/path.
 function opError(info) {

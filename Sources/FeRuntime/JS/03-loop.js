@@ -134,26 +134,125 @@ function nextTick(fn, ...args) {
   if (process._exiting) return;
   tickQueue.push(new TickObject(fn, args));
 }
-const pendingRejections = new Map();
+// Rejections, as Node 18's lib/internal/process/promises.js: V8 reports a rejection without a
+// handler (0) and a handler added later (1); after each macrotask's ticks and microtasks, those
+// still unhandled go through the --unhandled-rejections mode (read at the first rejection).
+const maybeUnhandled = new WeakMap(); // promise -> { reason, uid, warned, domain }, until handled
+let pendingRejections = [];
+const asyncHandledRejections = [];
+let lastRejectionId = 0;
+let rejectionsMode;
 // Swift settles some promises itself (module evaluation, main, the config): they never count
 // as unhandled.
-core.markHandled = (promise) => { pendingRejections.delete(promise); };
+core.markHandled = (promise) => { maybeUnhandled.delete(promise); };
 core.promiseRejectHandler = (type, promise, reason) => {
-  if (type === 0) pendingRejections.set(promise, reason);
-  else if (type === 1) pendingRejections.delete(promise);
-};
-function processRejections() {
-  if (pendingRejections.size === 0) return false;
-  const list = [...pendingRejections];
-  pendingRejections.clear();
-  for (const [promise, reason] of list) {
-    if (process.listenerCount && process.listenerCount('unhandledRejection') > 0) {
-      process.emit('unhandledRejection', reason, promise);
-    } else {
-      fatal(reason, true);
+  if (rejectionsMode === undefined) rejectionsMode = core.nodeFlags?.unhandledRejections || 'throw';
+  if (type === 0) {
+    maybeUnhandled.set(promise, { reason, uid: ++lastRejectionId, warned: false, domain: process.domain });
+    pendingRejections.push(promise);
+  } else if (type === 1) {
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined) return;
+    maybeUnhandled.delete(promise);
+    if (info.warned) {
+      // Reported already and handled after all: 'rejectionHandled', else a warning.
+      const warning = new Error(`Promise rejection was handled asynchronously (rejection id: ${info.uid})`);
+      warning.name = 'PromiseRejectionHandledWarning';
+      warning.id = info.uid;
+      asyncHandledRejections.push({ promise, warning });
     }
   }
-  return true;
+};
+const isRejectionErrorLike = (o) => typeof o === 'object' && o !== null && hasOwn(o, 'stack');
+// V8's NoSideEffectsToString, as far as a rejection reason needs it: no getters or toString run.
+function noSideEffectsToString(v) {
+  if (typeof v === 'symbol') return v.toString();
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return String(v);
+  if (typeof v === 'function') return Function.prototype.toString.call(v);
+  const d = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(v) ?? {}, 'constructor');
+  const name = d !== undefined && typeof d.value === 'function' ? d.value.name : '';
+  return `#<${name || 'Object'}>`;
+}
+function errorWithoutStack(name, message) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const err = new Error(message);
+  Error.stackTraceLimit = limit;
+  Object.defineProperty(err, 'name', { value: name, enumerable: false, writable: true, configurable: true });
+  return err;
+}
+function unhandledRejectionError(reason) {
+  const err = errorWithoutStack('UnhandledPromiseRejection', 'This error originated either by throwing inside of an ' +
+    'async function without a catch block, or by rejecting a promise which was not handled with .catch(). The ' +
+    `promise rejected with the reason "${noSideEffectsToString(reason)}".`);
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  return err;
+}
+function emitUnhandledRejectionWarning(uid, reason) {
+  const name = 'UnhandledPromiseRejectionWarning';
+  const warning = errorWithoutStack(name, 'Unhandled promise rejection. This error originated either by throwing ' +
+    'inside of an async function without a catch block, or by rejecting a promise which was not handled with ' +
+    '.catch(). To terminate the node process on unhandled promise rejection, use the CLI flag ' +
+    '`--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${uid})`);
+  try {
+    if (isRejectionErrorLike(reason)) {
+      warning.stack = reason.stack;
+      process.emitWarning(reason.stack, name);
+    } else {
+      process.emitWarning(noSideEffectsToString(reason), name);
+    }
+  } catch {
+    try { process.emitWarning(noSideEffectsToString(reason), name); } catch { /* as Node: nothing more to say */ }
+  }
+  process.emitWarning(warning);
+}
+// 'unhandledRejection' (or the domain's 'error' when the promise was made in one); whether a
+// listener took it.
+function emitUnhandled(reason, promise, info) {
+  if (info.domain) return info.domain.emit('error', reason);
+  return process.emit('unhandledRejection', reason, promise);
+}
+function processRejections() {
+  let again = asyncHandledRejections.length > 0;
+  while (asyncHandledRejections.length > 0) {
+    const { promise, warning } = asyncHandledRejections.shift();
+    if (!process.emit('rejectionHandled', promise)) process.emitWarning(warning);
+  }
+  const list = pendingRejections;
+  pendingRejections = [];
+  for (const promise of list) {
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined) continue;
+    info.warned = true;
+    const { reason, uid } = info;
+    switch (rejectionsMode) {
+      case 'strict': {
+        fatal(isRejectionErrorLike(reason) ? reason : unhandledRejectionError(reason), true);
+        if (!emitUnhandled(reason, promise, info)) emitUnhandledRejectionWarning(uid, reason);
+        break;
+      }
+      case 'none':
+        emitUnhandled(reason, promise, info);
+        break;
+      case 'warn':
+        emitUnhandled(reason, promise, info);
+        emitUnhandledRejectionWarning(uid, reason);
+        break;
+      case 'warn-with-error-code':
+        if (!emitUnhandled(reason, promise, info)) {
+          emitUnhandledRejectionWarning(uid, reason);
+          process.exitCode = 1;
+        }
+        break;
+      default: // 'throw', Node 18's default
+        if (!emitUnhandled(reason, promise, info)) fatal(isRejectionErrorLike(reason) ? reason : unhandledRejectionError(reason), true);
+    }
+    again = true;
+  }
+  // A rejection that stays unhandled is never reported twice; the entry stays only to turn a
+  // late handler into 'rejectionHandled'.
+  return again || pendingRejections.length !== 0;
 }
 function processTicksAndRejections() {
   do {
@@ -186,6 +285,14 @@ core.errorText = errorText;
 // runtime that may not exit (fe.config.js) hands it to its host instead (core.uncaughtToHost).
 function fatal(e, unhandledRejection = false) {
   if (core.uncaughtToHost) throw e;
+  // --abort-on-uncaught-exception: as Node, the process aborts (SIGABRT, a core file where the
+  // system writes one) before any 'uncaughtException' listener; only a capture callback
+  // (process.setUncaughtExceptionCaptureCallback, domains) keeps it alive. A worker's error
+  // goes to its parent's 'error' event instead, as in Node.
+  if (core.nodeFlags?.abortOnUncaughtException && uncaughtCapture.fn === null && !core.isWorker) {
+    ops.op_write(2, errorText(e, unhandledRejection) + '\n');
+    ops.op_abort();
+  }
   const type = unhandledRejection ? 'unhandledRejection' : 'uncaughtException';
   if (process.emit) process.emit('uncaughtExceptionMonitor', e, type);
   if (uncaughtCapture.fn !== null) {

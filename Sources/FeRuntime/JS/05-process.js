@@ -125,7 +125,8 @@ process.hrtime.bigint = () => BigInt(Math.round(ops.op_hrtime()));
 process.memoryUsage = () => { const [rss, heapTotal, heapUsed, external] = ops.op_memory_usage(); return { rss, heapTotal, heapUsed, external, arrayBuffers: 0 }; };
 process.memoryUsage.rss = () => ops.op_memory_usage()[0];
 process.nextTick = nextTick;
-process.abort = () => exitNow(134);
+// Node's: SIGABRT at once, no 'exit' event.
+process.abort = () => ops.op_abort();
 process.kill = (pid, sig) => { check(ops.op_kill(pid, sig === undefined ? 'SIGTERM' : sig)); return true; };
 // Signal events: while 'SIGINT' (...) has listeners, the signal is caught and emitted here.
 const signalNames = new Set(['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', 'SIGCONT', 'SIGTSTP', 'SIGALRM', 'SIGCHLD']);
@@ -148,8 +149,10 @@ process.exit = (code) => {
 };
 core.exitCode = () => (process.exitCode === undefined ? 0 : Number(process.exitCode) | 0);
 core.beforeExit = () => {
-  // 'beforeExit' may schedule more work; Swift runs the loop again if it does.
+  // 'beforeExit' may schedule more work; Swift runs the loop again if it does. Its ticks and
+  // microtasks run now, as after any callback Node makes (node:test reports its summary so).
   process.emit('beforeExit', core.exitCode());
+  core.afterMacrotask();
 };
 core.emitExit = (code) => {
   if (exiting) return code;

@@ -226,6 +226,8 @@ Buffer.alloc = function alloc(size, fill, encoding) {
   const b = new FastBuffer(size);
   return fill !== undefined && fill !== 0 && size > 0 ? fillBuffer(b, fill, 0, b.length, encoding) : b;
 };
+// Unlike Node's, these never hand out old memory (no pool; V8 zero-fills every ArrayBuffer), so
+// what --zero-fill-buffers promises (Golden/cli/zero-fill-buffers) holds with or without it.
 Buffer.allocUnsafe = function allocUnsafe(size) {
   assertSize(size);
   return new FastBuffer(size);

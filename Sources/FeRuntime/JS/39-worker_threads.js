@@ -9,13 +9,15 @@ const workerThreads = (() => {
   // Swift delivers every port and worker event here (Messaging.Kind). Registered before the
   // first port or worker of each runtime: a handler from a snapshot's build would be gone.
   const kMessage = 0, kClose = 1, kWorkerOnline = 2, kWorkerExit = 3;
+  // Ports and broadcast channels share PortRegistry's ids; a worker's id is its threadId, a
+  // different series (worker 1 and channel 1 can coexist), so the kind picks the table first.
   function onEvent(kind, id, a, b) {
-    const channel = broadcasts.get(id);
-    if (channel !== undefined) {
-      if (kind === kMessage) channel[kDeliver](a);
-      return;
-    }
     if (kind === kMessage || kind === kClose) {
+      const channel = broadcasts.get(id);
+      if (channel !== undefined) {
+        if (kind === kMessage) channel[kDeliver](a);
+        return;
+      }
       const port = livePorts.get(id);
       if (port === undefined) return;
       if (kind === kMessage) deliverMessage(port, a, b);
@@ -538,6 +540,7 @@ const workerThreads = (() => {
   // The first JavaScript a worker's runtime runs (WorkerThread.swift), before its program.
   core.workerMain = (info) => {
     isMainThread = false;
+    core.isWorker = true;
     threadId = info.threadId;
     parentPort = makePort(info.port);
     workerData = info.workerData === undefined ? undefined : readMessage(info.workerData, info.dataPorts).value;

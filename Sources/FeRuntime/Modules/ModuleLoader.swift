@@ -147,7 +147,7 @@ final class ModuleLoader {
 
   private func builtin(_ key: String, scope s: Scope) throws -> Local {
     if let r = byKey[key] { return r.module.get(s) }
-    let values = try s.callCore(.builtinExports, [s.string(String(key.dropFirst(5)))])
+    let values = try s.callCore(.builtinExports, [s.string(key)])  // with `node:`, for node:test
     let m = s.syntheticModule(name: key, exportNames: s.keys(values), values: values)
     register(Record(key: key, url: key, module: Persistent(m, in: s)), hash: s.moduleHash(m))
     return m
@@ -168,7 +168,8 @@ final class ModuleLoader {
   func resolve(_ specifier: String, from parent: String, scope s: Scope) throws -> String {
     if specifier.hasPrefix("node:") || isBuiltin(specifier, scope: s) {
       let id = specifier.hasPrefix("node:") ? String(specifier.dropFirst(5)) : specifier
-      guard isBuiltin(id, scope: s) else {
+      // Asked with its prefix: `node:test` is a builtin, bare `test` is not.
+      guard isBuiltin(specifier, scope: s) else {
         throw JSError(
           message: "No such built-in module: \(specifier) (imported from \(parent))",
           value: .object([("code", .string("ERR_UNKNOWN_BUILTIN_MODULE"))]))

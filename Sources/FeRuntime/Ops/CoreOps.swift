@@ -18,6 +18,8 @@ enum CoreOps {
       }
     },
     Op("op_exit", needs: .exit) { rt, call in rt.exit(Int32(truncatingIfNeeded: call.int(0))) },
+    // process.abort(), --abort-on-uncaught-exception
+    Op("op_abort", needs: .exit) { _, _ in NodeAbort.now() },
     Op("op_run_microtasks") { _, call in call.scope.runMicrotasks() },
     Op("op_timer_start") { rt, call in rt.loop.startTimer(id: call.int(0), ms: call.number(1), refed: call.bool(2)) },
     Op("op_timer_stop") { rt, call in rt.loop.stopTimer(id: call.int(0)) },
@@ -70,6 +72,16 @@ enum CoreOps {
   /// Writes everything to stdout/stderr; a reader that went away (EPIPE) is ignored, as Node does.
   static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) {
     _ = FsOps.writeFully(fd, buf)
+  }
+}
+
+/// Node's abort(): the process ends with SIGABRT (process.abort(), --abort-on-uncaught-exception).
+public enum NodeAbort {
+  /// SIGABRT's default action (a core file where the system writes one), not the Swift runtime's
+  /// crash report, which would claim fe itself crashed.
+  public static func now() -> Never {
+    signal(SIGABRT, SIG_DFL)
+    abort()
   }
 }
 

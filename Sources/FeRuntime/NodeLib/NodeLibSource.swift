@@ -1,0 +1,37 @@
+import FeEngine
+
+/// Node's own JavaScript that fe vendors (NodeLib/node.<path>.js = Node 18.20.4's lib/<path>.js,
+/// see NodeLib/README.md), by module id. Embedded in fe and compiled only when a builtin made of
+/// it is first required (JS/43-nodelib.js), so it costs nothing at start-up.
+enum NodeLibSource {
+  static let files: [String: [UInt8]] = [
+    "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
+    "internal/per_context/primordials": PackageResources.node_internal_per_context_primordials_js,
+    "internal/priority_queue": PackageResources.node_internal_priority_queue_js,
+    "internal/test_runner/coverage": PackageResources.node_internal_test_runner_coverage_js,
+    "internal/test_runner/harness": PackageResources.node_internal_test_runner_harness_js,
+    "internal/test_runner/mock/mock": PackageResources.node_internal_test_runner_mock_mock_js,
+    "internal/test_runner/mock/mock_timers": PackageResources.node_internal_test_runner_mock_mock_timers_js,
+    "internal/test_runner/reporter/dot": PackageResources.node_internal_test_runner_reporter_dot_js,
+    "internal/test_runner/reporter/junit": PackageResources.node_internal_test_runner_reporter_junit_js,
+    "internal/test_runner/reporter/spec": PackageResources.node_internal_test_runner_reporter_spec_js,
+    "internal/test_runner/reporter/tap": PackageResources.node_internal_test_runner_reporter_tap_js,
+    "internal/test_runner/reporter/v8-serializer": PackageResources.node_internal_test_runner_reporter_v8_serializer_js,
+    "internal/test_runner/runner": PackageResources.node_internal_test_runner_runner_js,
+    "internal/test_runner/test": PackageResources.node_internal_test_runner_test_js,
+    "internal/test_runner/tests_stream": PackageResources.node_internal_test_runner_tests_stream_js,
+    "internal/test_runner/utils": PackageResources.node_internal_test_runner_utils_js,
+    "internal/util/colors": PackageResources.node_internal_util_colors_js,
+    "internal/validators": PackageResources.node_internal_validators_js,
+    "internal/watch_mode/files_watcher": PackageResources.node_internal_watch_mode_files_watcher_js,
+    "test": PackageResources.node_test_js,
+  ]
+
+  static let all: [Op] = [
+    // (id) → the vendored source of Node's lib/<id>.js, or undefined when fe has no such file.
+    Op("op_nodelib_source") { _, call in
+      guard let bytes = files[call.string(0)] else { return }
+      call.returns(String(decoding: bytes, as: UTF8.self))
+    }
+  ]
+}
