@@ -58,6 +58,15 @@ public enum BlobPack {
         guard let manifest = try store.manifest(tool: blob.tool, version: blob.version) else {
           throw FeError(.notInstalled, "\(blob.spec) is not installed", hint: "see `fe blobs list`")
         }
+        // A pack holds source.js and snapshot.bin only; without its package image an npm tool's
+        // blob would arrive corrupt (fe blobs verify says so) and fail at its first require.
+        if manifest.imageSha256 != nil {
+          throw FeError(
+            .usage, "\(blob.spec) is a tool from an npm registry: its package image (\(blob.path)/image) cannot go in a pack",
+            hint:
+              "to install it offline elsewhere, copy the project's fe.lock and this store's cache/npm directory to the other machine's FE_HOME, then run `fe blobs install --frozen --offline` there"
+          )
+        }
         var files: [File] = []
         var packed: [[UInt8]] = []
         for name in [StoreLayout.sourceFile, StoreLayout.snapshotFile] {

@@ -113,6 +113,25 @@ import Testing
     let cached = try w.fe("blobs", "install", "--frozen", "--offline")
     #expect(cached.exited(0), "\(cached)")
     #expect(w.registryRequests().count == before + 1)
+
+    // A pack cannot carry the package image, so it refuses rather than write a blob that would
+    // arrive corrupt; the offline round trip is fe.lock plus the npm cache, as its hint says.
+    let pack = try w.fe("blobs", "pack", "terser", "-o", w.dir.path + "/terser.fepack")
+    #expect(
+      pack.exited(64) && pack.err.contains("terser@5.16.5 is a tool from an npm registry: its package image")
+        && pack.err.contains("run `fe blobs install --frozen --offline` there"), "\(pack)")
+    #expect(!FileSystem.isFile(w.dir.path + "/terser.fepack"))
+    let other = w.dir.path + "/other-home"
+    #expect(try Proc.run("/bin/mkdir", ["-p", other + "/cache"], timeLimit: 10).exited(0))
+    #expect(try Proc.run("/bin/cp", ["-a", w.home + "/cache/npm", other + "/cache/"], timeLimit: 60).exited(0))
+    let elsewhere = try Proc.run(
+      Fe.binary, ["blobs", "install", "--frozen", "--offline"], cwd: w.project,
+      env: ["FE_HOME": other, "PATH": w.dir.path + "/empty-path"],
+      timeLimit: 300)
+    #expect(elsewhere.exited(0), "\(elsewhere)")
+    #expect(w.registryRequests().count == before + 1)
+    let verify = try Proc.run(Fe.binary, ["blobs", "verify"], cwd: w.project, env: ["FE_HOME": other], timeLimit: 120)
+    #expect(verify.exited(0), "\(verify)")
   }
 
   @Test func aRegistryServingOtherBytesForALockedPackageIsRefused() throws {
