@@ -66,6 +66,11 @@ public struct NpmTool {
           .config, "\(locked.lockPath) locks a tree for \(bin ?? spec.name.text) without \(spec.name) at \(top)",
           hint: "restore fe.lock from version control, or run `fe blobs install --update \(bin ?? "")` to lock the tree again")
       }
+      if case .range(let range) = spec.selector, let v = try? Version(parsing: root.version), !range.contains(v, includePrerelease: true) {
+        throw FeError(
+          .config, "\(locked.lockPath) locks \(spec.name)@\(root.version) in the tree of \(bin ?? spec.name.text), not \(spec.selector)",
+          hint: "restore fe.lock from version control, or run `fe blobs install --update \(bin ?? "")` to lock the tree again")
+      }
       do {
         (tool, binPath) = try Self.chooseBin(root.bin, name: root.name, label: "\(root.name)@\(root.version)", wanted: bin, spec: specText)
       } catch let e as FeError { throw badBin(e) }

@@ -83,6 +83,15 @@ import Testing
     try FileSystem.writeAtomically(w.lockPath, Array(escaping.utf8))
     let bad = try w.fe("blobs", "install", "--frozen")
     #expect(bad.exited(78) && bad.err.contains("tools.terser.packages[") && bad.err.contains("is not node_modules/<name>/…"), "\(bad)")
+    // A tree whose top package is not the locked version is refused too.
+    let otherRoot = lock.replacingOccurrences(
+      of: "\"path\": \"node_modules/terser\", \"registry\": \"\(w.server.url)/\", \"resolved\": \"\(w.server.url)/terser/-/terser-5.16.5.tgz\", \"version\": \"5.16.5\"",
+      with: "\"path\": \"node_modules/terser\", \"registry\": \"\(w.server.url)/\", \"resolved\": \"\(w.server.url)/terser/-/terser-5.16.5.tgz\", \"version\": \"5.16.4\"")
+    #expect(otherRoot != lock)
+    try FileSystem.writeAtomically(w.lockPath, Array(otherRoot.utf8))
+    let wrongRoot = try w.fe("blobs", "install", "--frozen")
+    #expect(wrongRoot.exited(78) && wrongRoot.err.contains("locks terser@5.16.4 in the tree of terser, not 5.16.5"), "\(wrongRoot)")
+    #expect(!FileSystem.isDirectory(w.home + "/blobs/terser/5.16.5"))
   }
 
   @Test func offlineInstallsFromTheCacheOnlyOrNamesWhatIsMissing() throws {
