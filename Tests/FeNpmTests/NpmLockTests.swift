@@ -85,8 +85,11 @@ import Testing
     #expect(bad.exited(78) && bad.err.contains("tools.terser.packages[") && bad.err.contains("is not node_modules/<name>/…"), "\(bad)")
     // A tree whose top package is not the locked version is refused too.
     let otherRoot = lock.replacingOccurrences(
-      of: "\"path\": \"node_modules/terser\", \"registry\": \"\(w.server.url)/\", \"resolved\": \"\(w.server.url)/terser/-/terser-5.16.5.tgz\", \"version\": \"5.16.5\"",
-      with: "\"path\": \"node_modules/terser\", \"registry\": \"\(w.server.url)/\", \"resolved\": \"\(w.server.url)/terser/-/terser-5.16.5.tgz\", \"version\": \"5.16.4\"")
+      of:
+        "\"path\": \"node_modules/terser\", \"registry\": \"\(w.server.url)/\", \"resolved\": \"\(w.server.url)/terser/-/terser-5.16.5.tgz\", \"version\": \"5.16.5\"",
+      with:
+        "\"path\": \"node_modules/terser\", \"registry\": \"\(w.server.url)/\", \"resolved\": \"\(w.server.url)/terser/-/terser-5.16.5.tgz\", \"version\": \"5.16.4\""
+    )
     #expect(otherRoot != lock)
     try FileSystem.writeAtomically(w.lockPath, Array(otherRoot.utf8))
     let wrongRoot = try w.fe("blobs", "install", "--frozen")
@@ -123,13 +126,25 @@ import Testing
     #expect(cached.exited(0), "\(cached)")
     #expect(w.registryRequests().count == before + 1)
 
-    // A pack cannot carry the package image, so it refuses rather than write a blob that would
-    // arrive corrupt; the offline round trip is fe.lock plus the npm cache, as its hint says.
+    // The offline round trip without the npm cache: a pack carries the package image, and the
+    // other store builds the snapshot for its own path to the bin.
     let pack = try w.fe("blobs", "pack", "terser", "-o", w.dir.path + "/terser.fepack")
+    #expect(pack.exited(0), "\(pack)")
+    let packedHome = w.dir.path + "/packed-home"
+    let fromPack = try Proc.run(
+      Fe.binary, ["blobs", "install", "--from", w.dir.path + "/terser.fepack"], cwd: w.dir.path, env: ["FE_HOME": packedHome],
+      timeLimit: 300)
     #expect(
-      pack.exited(64) && pack.err.contains("terser@5.16.5 is a tool from an npm registry: its package image")
-        && pack.err.contains("run `fe blobs install --frozen --offline` there"), "\(pack)")
-    #expect(!FileSystem.isFile(w.dir.path + "/terser.fepack"))
+      fromPack.exited(0) && fromPack.out == "installed terser@5.16.5 from \(w.dir.path)/terser.fepack (snapshot built here)\n",
+      "\(fromPack)")
+    #expect(try w.fe("blobs", "remove", "terser@5.16.5").exited(0), "the first store's image is gone")
+    try w.dir.write("in.js", "function add(first, second) { return first + second; }\nconsole.log(add(1, 2));\n")
+    let packedRun = try Proc.run(
+      Fe.binary, ["blobs", "exec", "terser", "--", "in.js", "-c", "-m"], cwd: w.dir.path,
+      env: ["FE_HOME": packedHome, "PATH": w.dir.path + "/empty-path"], timeLimit: 120)
+    #expect(packedRun.exited(0) && packedRun.out == "function add(d,n){return d+n}console.log(add(1,2));\n", "\(packedRun)")
+    let packedVerify = try Proc.run(Fe.binary, ["blobs", "verify"], cwd: w.dir.path, env: ["FE_HOME": packedHome], timeLimit: 120)
+    #expect(packedVerify.exited(0), "\(packedVerify)")
     let other = w.dir.path + "/other-home"
     #expect(try Proc.run("/bin/mkdir", ["-p", other + "/cache"], timeLimit: 10).exited(0))
     #expect(try Proc.run("/bin/cp", ["-a", w.home + "/cache/npm", other + "/cache/"], timeLimit: 60).exited(0))
