@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Registry install: a ~10 MB tool published with `fe blobs publish --with-snapshot` and served by
-# nginx on 127.0.0.1, installed with `fe blobs install big@1.0.0` into an empty FE_HOME, against
-# the baseline of moving the same bytes by hand: `curl -o` of index.json and both files, `zstd -d`
-# of both, `sha256sum` of all four. Same machine, runs alternating. Writes
-# bench/results/install.md. Usage: bench/install.sh  (after `make build`; FE=… to use another fe)
+# Installs, two parts, both written to bench/results/install.md:
+# 1. fe's registry format: a ~10 MB tool published with `fe blobs publish --with-snapshot` and
+#    served by nginx on 127.0.0.1, installed with `fe blobs install big@1.0.0` into an empty
+#    FE_HOME, against the baseline of moving the same bytes by hand: `curl -o` of index.json and
+#    both files, `zstd -d` of both, `sha256sum` of all four. Runs alternating.
+# 2. An npm registry (bench/install-npm.sh): a tool with a real dependency tree from the loopback
+#    test registry, fe vs `npm install --global` (npm 11 on Node 24), with hyperfine.
+# Usage: bench/install.sh  (after `make build`; FE=… to use another fe)
 source "$(dirname "$0")/lib.sh"
 need nginx
 need zstd
@@ -128,4 +131,5 @@ text = "\n".join([
 open(out, "w").write(text)
 print(text)
 PY
+"$ROOT/bench/install-npm.sh" >> "$out"
 echo "wrote $out"

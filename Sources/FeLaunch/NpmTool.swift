@@ -31,48 +31,65 @@ public struct NpmTool {
   /// Installs `spec` (`npm:typescript@4.8.x`) as the tool named `bin` (the package's bin of that
   /// name; nil: its only bin, or the one named after the package).
   /// `pinnedIn` is the config that pins it under the name `bin`: a bin it lacks is then a config error.
-  public func install(_ specText: String, bin: String?, offline: Bool, projectDir: String?, pinnedIn: String? = nil) throws -> Installed {
+  /// `locked`: the tree fe.lock records for it (at `lockPath`), installed exactly, with no packument read.
+  public func install(
+    _ specText: String, bin: String?, offline: Bool, projectDir: String?, pinnedIn: String? = nil,
+    locked: (packages: [Lockfile.Package], lockPath: String)? = nil
+  ) throws -> Installed {
     let spec = try PackageSpec(parsing: specText, origin: specText)
     let env = context.env
     let config = try NpmConfig(projectDir: projectDir ?? context.cwd, env: env)
     let layout = store.layout
     try layout.ensure()
-    var minAge: Double?
-    if let text = env["FE_NPM_MIN_RELEASE_AGE"], !text.isEmpty {
-      guard let days = Double(text), days >= 0, days <= 36500 else {
-        throw FeError(
-          .usage, "FE_NPM_MIN_RELEASE_AGE=\(text) is not a number of days",
-          hint: "set it to a number of days, e.g. FE_NPM_MIN_RELEASE_AGE=3")
-      }
-      minAge = days
-    }
     let client = try NpmRegistryClient(
       config: config, settings: try TransferSettings(env: env, userAgent: RegistrySetup.userAgent), cacheDir: layout.npmCacheDir,
-      offline: offline, minReleaseAgeDays: minAge)
-    // The version and its bin first, from the packument alone: a wrong bin costs no download.
-    let chosen = try TreeBuilder(source: client).resolve(spec)
-    let tool: String
-    let binPath: String
-    do {
-      (tool, binPath) = try Self.chooseBin(chosen.bin, name: chosen.name, label: chosen.id, wanted: bin, spec: specText)
-    } catch let e as FeError where pinnedIn != nil {
-      throw FeError(
+      offline: offline, minReleaseAgeDays: try Self.minReleaseAge(env))
+    let installer = NpmInstaller(
+      client: client, options: NpmInstallOptions(requireSignatures: Environment.isTruthy(env["FE_NPM_REQUIRE_SIGNATURES"])))
+    func badBin(_ e: FeError) -> FeError {
+      guard pinnedIn != nil else { return e }
+      return FeError(
         .config, "\(pinnedIn ?? ""): tools.\(bin ?? "") = \"\(specText)\": \(e.message)",
         hint: "pin the package under the name of one of its bins")
     }
-    try Names.validateTool(tool)
-    try Names.validateVersion(chosen.version.description)
     let staging = try Staging.create(in: layout)
     defer { try? FileSystem.removeTree(staging) }
     let image = Path.join(staging, StoreLayout.imageDir)
-    let exact = PackageSpec(name: spec.name, selector: try VersionSelector(parsing: chosen.version.description))
-    let report = try NpmInstaller(
-      client: client, options: NpmInstallOptions(requireSignatures: Environment.isTruthy(env["FE_NPM_REQUIRE_SIGNATURES"]))
-    ).install([exact], into: image)
     let top = "node_modules/" + spec.name.text
+    let tool: String
+    let binPath: String
+    let report: NpmInstallReport
+    if let locked {
+      report = try installer.install(locked: locked.packages, tool: bin ?? spec.name.text, lockPath: locked.lockPath, into: image)
+      guard let root = report.packages.first(where: { $0.path == top }) else {
+        throw FeError(
+          .config, "\(locked.lockPath) locks a tree for \(bin ?? spec.name.text) without \(spec.name) at \(top)",
+          hint: "restore fe.lock from version control, or run `fe blobs install --update \(bin ?? "")` to lock the tree again")
+      }
+      if case .range(let range) = spec.selector, let v = try? Version(parsing: root.version), !range.contains(v, includePrerelease: true) {
+        throw FeError(
+          .config, "\(locked.lockPath) locks \(spec.name)@\(root.version) in the tree of \(bin ?? spec.name.text), not \(spec.selector)",
+          hint: "restore fe.lock from version control, or run `fe blobs install --update \(bin ?? "")` to lock the tree again")
+      }
+      do {
+        (tool, binPath) = try Self.chooseBin(root.bin, name: root.name, label: "\(root.name)@\(root.version)", wanted: bin, spec: specText)
+      } catch let e as FeError { throw badBin(e) }
+    } else {
+      // The version and its bin first, from the packument alone: a wrong bin costs no download.
+      let chosen = try TreeBuilder(source: client).resolve(spec)
+      do {
+        (tool, binPath) = try Self.chooseBin(chosen.bin, name: chosen.name, label: chosen.id, wanted: bin, spec: specText)
+      } catch let e as FeError { throw badBin(e) }
+      try Names.validateTool(tool)
+      try Names.validateVersion(chosen.version.description)
+      let exact = PackageSpec(name: spec.name, selector: try VersionSelector(parsing: chosen.version.description))
+      report = try installer.install([exact], into: image)
+    }
+    try Names.validateTool(tool)
     guard let root = report.packages.first(where: { $0.path == top }) else {
       throw FeError(.internalError, "\(spec) installed without its own package", hint: "this is a bug in fe; please report it")
     }
+    try Names.validateVersion(root.version)
     // The entry in the staged image, then where it will be once the blob is in place.
     let entryRel = try Self.entry(packageDir: Path.join(image, top), bin: binPath, label: "\(root.name)@\(root.version)")
     let finalEntry = Path.join(layout.blobDir(tool, root.version), StoreLayout.imageDir, top, entryRel)
@@ -93,6 +110,17 @@ public struct NpmTool {
       image: image)
     tell(report)
     return Installed(blob: blob, package: "\(root.name)@\(root.version)", registry: root.registry, report: report)
+  }
+
+  /// FE_NPM_MIN_RELEASE_AGE in days, nil when unset.
+  static func minReleaseAge(_ env: [String: String]) throws -> Double? {
+    guard let text = env["FE_NPM_MIN_RELEASE_AGE"], !text.isEmpty else { return nil }
+    guard let days = Double(text), days >= 0, days <= 36500 else {
+      throw FeError(
+        .usage, "FE_NPM_MIN_RELEASE_AGE=\(text) is not a number of days",
+        hint: "set it to a number of days, e.g. FE_NPM_MIN_RELEASE_AGE=3")
+    }
+    return days
   }
 
   /// What the user should know about an install, on stderr (not with --quiet).

@@ -95,9 +95,10 @@ public struct PinnedInstall {
     return (results, wrote)
   }
 
-  /// An npm pin: the locked version of its package when the lock has one, else the installed
-  /// version that satisfies the pin (unless updating), else the registry's choice; its lock entry
-  /// names the npm registry and the sha256 of the bin's entry file, as for any other blob.
+  /// An npm pin: the locked version of its package when the lock has one (its locked tree, when
+  /// the lock records it), else the installed version that satisfies the pin (unless updating),
+  /// else the registry's choice; its lock entry names the npm registry, the sha256 of the bin's
+  /// entry file, as for any other blob, and every package of the tree (from the image's record).
   private func installNpm(
     _ tool: String, _ npm: String, selector: VersionSelector, locked: Lockfile.Entry?, updating: Bool
   ) throws -> Result {
@@ -110,8 +111,10 @@ public struct PinnedInstall {
       if FileSystem.isDirectory(store.layout.blobDir(tool, locked.version)) {
         outcome = .alreadyInstalled(version: locked.version)
       } else {
+        // The locked tree itself when the lock has it (older locks name only the version).
         let installed = try npmTool.install(
-          "npm:\(package)@\(locked.version)", bin: tool, offline: installer.offline, projectDir: config.directory, pinnedIn: config.path)
+          "npm:\(package)@\(locked.version)", bin: tool, offline: installer.offline, projectDir: config.directory, pinnedIn: config.path,
+          locked: locked.packages.map { ($0, lockPath) })
         registry = installed.registry
         outcome = .installed(version: installed.blob.version, prebuilt: false)
       }
@@ -135,8 +138,17 @@ public struct PinnedInstall {
     } else if let r = registry {
       registry = "npm:" + r
     }
+    let record = ImageRecord.read(image: Path.join(store.layout.blobDir(tool, version), StoreLayout.imageDir))
+    if let locked, let packages = locked.packages, let record, let diff = record.difference(from: packages) {
+      throw FeError(
+        .integrity, "\(tool)@\(version) is installed with another tree than \(lockPath) locks: \(diff)",
+        hint:
+          "run `fe blobs remove \(tool)@\(version)`, then `fe blobs install` to install the locked tree (or `fe blobs install --update \(tool)` to lock the installed one)"
+      )
+    }
     let entry = Lockfile.Entry(
-      range: config.pins[tool] ?? npm, registry: registry ?? "npm:", sha256: manifest.sourceSha256, version: version)
+      range: config.pins[tool] ?? npm, registry: registry ?? "npm:", sha256: manifest.sourceSha256, version: version,
+      packages: record?.lockedPackages)
     if let locked { try verifyInstalled(tool, locked) }
     return Result(tool: tool, entry: entry, outcome: outcome, fromLock: locked != nil)
   }

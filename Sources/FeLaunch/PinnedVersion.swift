@@ -85,7 +85,8 @@ public struct PinnedVersion {
       let package = ProjectConfig.splitNpmSpec(npm)?.package ?? ""
       context.err("fe: \(spec) is locked in \(lockPath) but not installed; installing npm:\(package)@\(entry.version)")
       let installed = try NpmTool(context: context, store: store).install(
-        "npm:\(package)@\(entry.version)", bin: tool, offline: context.options.offline, projectDir: config.directory, pinnedIn: config.path)
+        "npm:\(package)@\(entry.version)", bin: tool, offline: context.options.offline, projectDir: config.directory, pinnedIn: config.path,
+        locked: entry.packages.map { ($0, lockPath) })
       return Resolved(version: installed.blob.version, locked: true, lock: (entry, lockPath))
     }
     var reason = ""

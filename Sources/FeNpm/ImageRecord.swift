@@ -13,6 +13,8 @@ public struct ImageRecord: Codable, Sendable, Equatable {
     public var version: String
     public var integrity: String
     public var tarball: String
+    /// The registry that served it (absent in records written before fe.lock recorded trees).
+    public var registry: String?
   }
 
   /// `name@version` of the tool's package.
@@ -26,7 +28,8 @@ public struct ImageRecord: Codable, Sendable, Equatable {
     self.package = package
     self.registry = registry
     packages = report.packages.map {
-      Package(path: $0.path, name: $0.name.text, version: $0.version, integrity: $0.integrity, tarball: $0.tarball)
+      Package(
+        path: $0.path, name: $0.name.text, version: $0.version, integrity: $0.integrity, tarball: $0.tarball, registry: $0.registry)
     }
     installScripts = report.installScripts
   }

@@ -51,11 +51,7 @@ public struct Manifest: Sendable {
     } else {
       bundled = Set(bundleField?.stringList ?? [])
     }
-    if let single = json["bin"]?.string {
-      bin = [String(packageName.text.split(separator: "/").last ?? ""): single]
-    } else {
-      bin = json["bin"]?.stringMap ?? [:]
-    }
+    bin = Self.bins(json["bin"], packageName: packageName)
     os = json["os"]?.stringList ?? []
     cpu = json["cpu"]?.stringList ?? []
     libc = json["libc"]?.stringList ?? []
@@ -68,6 +64,12 @@ public struct Manifest: Sendable {
     }
     self.dist = Dist(
       tarball: tarball, integrity: dist?["integrity"]?.string, shasum: dist?["shasum"]?.string, signatures: signatures)
+  }
+
+  /// A `bin` field as npm reads it: a string is one command named after the package (without scope).
+  static func bins(_ field: JSONValue?, packageName: PackageName) -> [String: String] {
+    if let single = field?.string { return [String(packageName.text.split(separator: "/").last ?? ""): single] }
+    return field?.stringMap ?? [:]
   }
 
   /// `name@version`, as npm prints a package.

@@ -73,10 +73,11 @@ public final class NpmInstaller {
       try SignatureCheck.verify(m, keys: keys, require: options.requireSignatures)
     }
 
-    let fetcher = TarballFetcher(
-      client: client, cache: TarballCache(dir: Path.join(client.cacheDir, "tarballs")), workers: options.workers)
+    let fetcher = TarballFetcher(client: client, cache: tarballCache, workers: options.workers)
     var nodes = tree.packages
-    let results = fetcher.fetch(nodes.compactMap(\.manifest))
+    let refs = nodes.compactMap(\.manifest).map(TarballFetcher.Ref.init)
+    try requireCached(refs, what: specs.map(\.description).joined(separator: ", "))
+    let results = fetcher.fetch(refs: refs)
     var tarballs: [ObjectIdentifier: String] = [:]
     for (node, result) in zip(nodes, results) {
       switch result {
@@ -97,8 +98,7 @@ public final class NpmInstaller {
     }
     nodes = tree.packages
 
-    let staging = Path.join(
-      Path.dirname(destination), ".\(Path.basename(destination)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    let staging = Self.staging(for: destination)
     try FileSystem.createDirectory(staging)
     var done = false
     defer { if !done { try? FileSystem.removeTree(staging) } }
@@ -122,5 +122,24 @@ public final class NpmInstaller {
     }
     done = true
     return report
+  }
+
+  var tarballCache: TarballCache { TarballCache(dir: Path.join(client.cacheDir, "tarballs")) }
+
+  /// A fresh name beside `destination`, on its file system, for building the tree to rename.
+  static func staging(for destination: String) -> String {
+    Path.join(Path.dirname(destination), ".\(Path.basename(destination)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+  }
+
+  /// Offline, every tarball must be in the cache already: fails (69) naming each one that is not.
+  func requireCached(_ refs: [TarballFetcher.Ref], what: String) throws {
+    guard client.offline else { return }
+    let cache = tarballCache
+    let missing = refs.filter { ref in ref.integrity.map { cache.lookup($0) == nil } ?? true }.map(\.id)
+    guard !missing.isEmpty else { return }
+    throw FeError(
+      .registry,
+      "fe is offline and the npm tarball cache (\(cache.dir)) lacks \(missing.count) package(s) of \(what): \(missing.joined(separator: ", "))",
+      hint: "run the install once without --offline (or FE_OFFLINE) to fill the cache")
   }
 }

@@ -22,8 +22,34 @@ final class TarballFetcher {
     self.workers = workers
   }
 
+  /// What to fetch: a package's label, tarball URL and the integrity its bytes must have.
+  struct Ref {
+    let id: String
+    let url: String
+    let integrity: Integrity?
+    /// Where the integrity comes from, for the mismatch message ("its integrity").
+    let integritySource: String
+
+    init(_ m: Manifest) {
+      id = m.id
+      url = m.dist.tarball
+      integrity = Integrity(integrity: m.dist.integrity, shasum: m.dist.shasum)
+      integritySource = "its integrity"
+    }
+
+    init(id: String, url: String, integrity: Integrity, integritySource: String) {
+      self.id = id
+      self.url = url
+      self.integrity = integrity
+      self.integritySource = integritySource
+    }
+  }
+
   /// The cached tarball path for each manifest (by index), or the error that stopped it.
-  func fetch(_ manifests: [Manifest]) -> [Result<String, FeError>] {
+  func fetch(_ manifests: [Manifest]) -> [Result<String, FeError>] { fetch(refs: manifests.map(Ref.init)) }
+
+  /// The cached tarball path for each ref (by index), or the error that stopped it.
+  func fetch(refs manifests: [Ref]) -> [Result<String, FeError>] {
     cache.cleanStale()
     var results = [Result<String, FeError>?](repeating: nil, count: manifests.count)
     var next = 0
@@ -78,8 +104,8 @@ final class TarballFetcher {
   }
 
   /// One tarball: from the cache, or downloaded, verified and admitted.
-  func one(_ m: Manifest, http: HTTPClient) throws -> String {
-    guard let integrity = Integrity(integrity: m.dist.integrity, shasum: m.dist.shasum) else {
+  func one(_ m: Ref, http: HTTPClient) throws -> String {
+    guard let integrity = m.integrity else {
       throw FeError(
         .integrity, "\(m.id) has neither dist.integrity nor dist.shasum, so its tarball cannot be checked",
         hint: "nothing was installed; fe installs only what it can verify")
@@ -87,16 +113,16 @@ final class TarballFetcher {
     if let hit = cache.lookup(integrity) { return hit }
     let scratch = try cache.scratch()
     defer { unlink(scratch) }
-    guard try http.download(m.dist.tarball, to: scratch, limit: Self.maxTarballSize) else {
+    guard try http.download(m.url, to: scratch, limit: Self.maxTarballSize) else {
       throw FeError(
-        .registry, "the tarball of \(m.id) is missing on the registry (404): \(m.dist.tarball)",
+        .registry, "the tarball of \(m.id) is missing on the registry (404): \(m.url)",
         hint: "the registry lists a version it does not serve; tell its maintainers, or pick another version")
     }
     guard try integrity.matches(file: scratch) else {
       let actual = try Integrity.digest(of: scratch, integrity.algorithm)
       throw FeError(
         .integrity,
-        "the tarball of \(m.id) does not match its integrity: expected \(integrity), got \(Integrity(algorithm: integrity.algorithm, digest: actual))",
+        "the tarball of \(m.id) does not match \(m.integritySource): expected \(integrity), got \(Integrity(algorithm: integrity.algorithm, digest: actual))",
         hint:
           "nothing was installed; the registry or something between it and you changed the file — retry, and tell the registry's maintainers if it persists"
       )

@@ -143,6 +143,10 @@ public final class Installer {
         results.append((m.name, .alreadyInstalled(version: m.version)))
         return
       }
+      if let image = entry.image {
+        results.append((m.name, try installWithImage(entry, image, from: path)))
+        return
+      }
       if m.engineId == engineId && accepts(entry.snapshot) {
         try store.install(
           tool: m.name, version: m.version, source: entry.source, snapshot: entry.snapshot, manifest: m, replace: false)
@@ -157,6 +161,35 @@ public final class Installer {
       }
     }
     return results
+  }
+
+  /// An npm tool from a pack: its image unpacked in the store's tmp/ and checked against the
+  /// manifest's digest, then the snapshot built here, since it names the bin's path in the image,
+  /// which is this store's now.
+  private func installWithImage(_ entry: BlobPack.Entry, _ image: [UInt8], from path: String) throws -> Outcome {
+    let m = entry.manifest
+    let spec = "\(m.name)@\(m.version)"
+    guard let rel = ImageArchive.entryInImage(origin: m.origin, tool: m.name, version: m.version) else {
+      throw FeError(
+        .integrity, "\(spec) in \(path) has a package image but its entry (\(m.origin ?? "none")) is not in it",
+        hint: "write the pack again with `fe blobs pack`")
+    }
+    let staging = try Staging.create(in: store.layout)
+    defer { try? FileSystem.removeTree(staging) }
+    let dir = Path.join(staging, StoreLayout.imageDir)
+    try ImageArchive.decode(image, into: dir, label: "\(path) (\(spec))")
+    guard try ImageDigest.compute(dir) == m.imageSha256 else {
+      throw FeError(
+        .integrity, "the package image of \(spec) in \(path) does not match its manifest's image digest",
+        hint: "the pack is damaged: write it again with `fe blobs pack`")
+    }
+    let origin = Path.join(store.layout.blobDir(m.name, m.version), StoreLayout.imageDir, rel)
+    let built = try build(entry.source, m.name, m.version, origin)
+    var manifest = built.manifest
+    manifest.imageSha256 = m.imageSha256
+    try store.install(
+      tool: m.name, version: m.version, source: entry.source, snapshot: built.snapshot, manifest: manifest, replace: false, image: dir)
+    return .installed(version: m.version, prebuilt: false)
   }
 
   // MARK: Steps

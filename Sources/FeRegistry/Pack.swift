@@ -17,7 +17,8 @@ import FoundationEssentials
 ///       u32 LE  n                                  length of the entry header (1 … 1 MiB)
 ///       n bytes JSON  { "manifest": {…manifest.json…},
 ///                       "files": [ { "name": "source.js", "size": …, "sha256": "…", "packedSize": … },
-///                                  { "name": "snapshot.bin", … } ] }
+///                                  { "name": "snapshot.bin", … },
+///                                  { "name": "image", … } ] }   (npm tools: ImageArchive)
 ///       for each file, in order: packedSize bytes, one zstd frame of the file
 ///     u32 LE  0                                    end of the pack
 ///
@@ -32,6 +33,9 @@ public enum BlobPack {
     public var manifest: Manifest
     public var source: [UInt8]
     public var snapshot: [UInt8]
+    /// An npm tool's package image (ImageArchive), checked against the manifest's image digest
+    /// when it is unpacked.
+    public var image: [UInt8]?
   }
 
   struct Header: Codable {
@@ -60,7 +64,20 @@ public enum BlobPack {
         }
         var files: [File] = []
         var packed: [[UInt8]] = []
-        for name in [StoreLayout.sourceFile, StoreLayout.snapshotFile] {
+        for name in [StoreLayout.sourceFile, StoreLayout.snapshotFile] + (manifest.imageSha256 == nil ? [] : [StoreLayout.imageDir]) {
+          if name == StoreLayout.imageDir {
+            let image = Path.join(blob.path, name)
+            guard FileSystem.isDirectory(image), try ImageDigest.compute(image) == manifest.imageSha256 else {
+              throw FeError(
+                .integrity, "\(image) does not match the image digest in its manifest",
+                hint: "run `fe blobs verify --repair \(blob.spec)`")
+            }
+            let bytes = try ImageArchive.encode(image)
+            let z = try Zstd.compress(bytes, level: 6)
+            files.append(File(name: name, size: Int64(bytes.count), sha256: SHA256.hex(bytes), packedSize: Int64(z.count)))
+            packed.append(z)
+            continue
+          }
           let filePath = Path.join(blob.path, name)
           // Through StoreFile: a FIFO or directory in the store is refused, never opened.
           let bytes: [UInt8]
@@ -124,7 +141,8 @@ public enum BlobPack {
       if let problem = manifest.problem() { throw bad("a manifest is invalid (\(problem))") }
       var contents: [String: [UInt8]] = [:]
       for file in header.files {
-        guard file.name == StoreLayout.sourceFile || file.name == StoreLayout.snapshotFile, contents[file.name] == nil,
+        let known = [StoreLayout.sourceFile, StoreLayout.snapshotFile] + (manifest.imageSha256 == nil ? [] : [StoreLayout.imageDir])
+        guard known.contains(file.name), contents[file.name] == nil,
           file.size >= 0, file.size <= RegistryIndex.maxFileSize, file.packedSize > 0, file.packedSize <= RegistryIndex.maxFileSize
         else { throw bad("\(manifest.name)@\(manifest.version) lists an unexpected file") }
         guard let z = try readExactly(fd, Int(file.packedSize), path) else { throw bad("it is truncated") }
@@ -144,7 +162,10 @@ public enum BlobPack {
           .integrity, "\(manifest.name)@\(manifest.version)'s source in \(path) does not match its manifest",
           hint: "the pack is damaged: write it again")
       }
-      try body(Entry(manifest: manifest, source: source, snapshot: snapshot))
+      if manifest.imageSha256 != nil, contents[StoreLayout.imageDir] == nil {
+        throw bad("\(manifest.name)@\(manifest.version) lacks its package image")
+      }
+      try body(Entry(manifest: manifest, source: source, snapshot: snapshot, image: contents[StoreLayout.imageDir]))
     }
   }
 

@@ -18,8 +18,11 @@ import FoundationEssentials
 ///       }
 ///     }
 ///
-/// The bytes are stable (keys sorted, 2-space indent, one key per line, trailing newline), so
-/// a change of one tool is a diff of a few lines.
+/// A tool from an npm registry also records its whole tree under `packages` (Lockfile.Package,
+/// one line each), so a frozen install puts back exactly those packages, checked by integrity.
+///
+/// The bytes are stable (keys sorted, 2-space indent, one key per line, one line per npm package,
+/// trailing newline), so a change of one tool is a diff of a few lines.
 public struct Lockfile: Sendable, Equatable {
   /// The file name, in the config's directory.
   public static let fileName = "fe.lock"
@@ -30,6 +33,9 @@ public struct Lockfile: Sendable, Equatable {
 
   /// One locked tool.
   public struct Entry: Codable, Sendable, Equatable {
+    /// An npm tool's tree, every package of it (nil for fe's own registry format, and in locks
+    /// written before trees were recorded).
+    public var packages: [Package]?
     /// The range the config pinned when this entry was written (the pin as written).
     public var range: String
     /// The registry it came from (URL or absolute directory, as configured), or `local:<path>`.
@@ -39,7 +45,8 @@ public struct Lockfile: Sendable, Equatable {
     /// The exact version.
     public var version: String
 
-    public init(range: String, registry: String, sha256: String, version: String) {
+    public init(range: String, registry: String, sha256: String, version: String, packages: [Package]? = nil) {
+      self.packages = packages
       self.range = range
       self.registry = registry
       self.sha256 = sha256
@@ -108,6 +115,11 @@ public struct Lockfile: Sendable, Equatable {
     for (i, name) in names.enumerated() {
       guard let e = tools[name] else { continue }
       out += "\n    \(JSONString.quote(name)): {\n"
+      if let packages = e.packages {
+        out += "      \"packages\": ["
+        for (j, p) in packages.enumerated() { out += (j == 0 ? "\n" : ",\n") + "        " + p.encodedLine() }
+        out += packages.isEmpty ? "],\n" : "\n      ],\n"
+      }
       out += "      \"range\": \(JSONString.quote(e.range)),\n"
       out += "      \"registry\": \(JSONString.quote(e.registry)),\n"
       out += "      \"sha256\": \(JSONString.quote(e.sha256)),\n"
@@ -143,6 +155,9 @@ public struct Lockfile: Sendable, Equatable {
       if !Names.isValidVersion(entry.version) { throw malformed(path, "tools.\(tool).version \"\(entry.version)\" is not a version") }
       if !Manifest.isSha256Hex(entry.sha256) { throw malformed(path, "tools.\(tool).sha256 is not a lowercase hex sha256") }
       if entry.registry.isEmpty { throw malformed(path, "tools.\(tool).registry is empty") }
+      for (i, p) in (entry.packages ?? []).enumerated() {
+        if let problem = p.problem { throw malformed(path, "tools.\(tool).packages[\(i)] \(problem)") }
+      }
     }
     var lock = Lockfile(tools: raw.tools)
     lock.lockfileVersion = raw.lockfileVersion
