@@ -58,6 +58,9 @@ function invalidArgType(name, expected, actual) {
   else if (other.length === 1) msg += `${other[0].toLowerCase() !== other[0] ? 'an ' : ''}${other[0]}`;
   return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `${msg}. Received ${receivedType(actual)}`);
 }
+// The two checks every builtin makes, with Node's ERR_INVALID_ARG_TYPE.
+const validateFunction = (v, name) => { if (typeof v !== 'function') throw invalidArgType(name, 'Function', v); };
+const validateBoolean = (v, name) => { if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v); };
 function addNumericalSeparator(val) {
   let res = '';
   let i = val.length;

@@ -3,7 +3,7 @@
 // and EventTargets (12-web.js) are reached through eventTargetHooks. Keeping Node's code keeps its
 // observable details: `_events` holds a function or an array, once-wrappers, the leak warning,
 // captureRejections, errorMonitor, the 'error' stack enhancement, once()/on() with AbortSignals.
-// Uses from earlier files: 00-core.js (check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, kEnhanceStackBeforeInspector).
+// Uses from earlier files: 00-core.js (check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange); 03-loop.js (nextTick, kEnhanceStackBeforeInspector).
 
 // Filled by 12-web.js when it defines EventTarget: { isEventTarget(v), listeners(target, type),
 // kResistStopPropagation }.
@@ -20,8 +20,6 @@ const EventEmitter = (() => {
     return nodeError(Error, 'ERR_UNHANDLED_ERROR', err === undefined ? 'Unhandled error.' : `Unhandled error. (${err})`);
   };
   const genericNodeError = (message, props) => Object.assign(new Error(message), props);
-  const validateBoolean = (value, name) => { if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value); };
-  const validateFunction = (value, name) => { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); };
   const validateString = (value, name) => { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); };
   const validateAbortSignal = (signal, name) => {
     if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {

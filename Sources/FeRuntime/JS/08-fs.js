@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, builtins, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, builtins, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -23,8 +23,6 @@ function validateUint32(value, name, positive = false) {
   const min = positive ? 1 : 0;
   if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
 }
-const validateFunction = (v, name) => { if (typeof v !== 'function') throw invalidArgType(name, 'Function', v); };
-const validateBoolean = (v, name) => { if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v); };
 function validateObject(v, name, nullable = false) {
   if ((!nullable && v === null) || Array.isArray(v) || (typeof v !== 'object' && v !== undefined) || (v === undefined && !nullable)) throw invalidArgType(name, 'Object', v);
 }

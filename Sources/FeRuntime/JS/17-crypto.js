@@ -1,7 +1,7 @@
 // crypto: Node's crypto module over OpenSSL 3 (Ops/CryptoOps.swift and Crypto/*.swift): hashes,
 // HMACs, ciphers, key derivation, KeyObjects and key generation, signatures, RSA encryption,
 // Diffie-Hellman, X509Certificate, primes, and the global `crypto` (Web Crypto).
-// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateFunction, validateBoolean, validateObject, dataBytes, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const nodeCrypto = (() => {
   const { Transform } = nodeStream;
   const kHandle = Symbol('kHandle');
@@ -317,11 +317,9 @@ const nodeCrypto = (() => {
 
   const isAnyArrayBuffer = (v) => v instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer);
   function validateString(value, name) { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); }
-  function validateFunction(value, name) { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); }
   function validateObject(value, name) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'object', value);
   }
-  function validateBoolean(value, name) { if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value); }
   function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
     if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
     if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);

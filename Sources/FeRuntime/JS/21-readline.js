@@ -4,7 +4,7 @@
 // in raw mode, turns it into keypress events and edits the line itself: cursor moves, word and
 // line deletes, history, tab completion, Ctrl+C/Ctrl+D. question(), prompt(), async iteration
 // over lines, and the cursor helpers (clearLine, cursorTo, moveCursor...) as ANSI writes.
-// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (stripVTControlCharacters, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInteger, validateFunction, validateAbortSignal, abortError, O); 10-builtins.js (util, registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (stripVTControlCharacters, inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInteger, validateAbortSignal, abortError, O); 10-builtins.js (util, registerBuiltin, requireBuiltin).
 (() => {
   const { StringDecoder } = requireBuiltin('string_decoder');
   const ESC = '\x1b';
@@ -28,7 +28,6 @@
     if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
     return nodeError(range ? RangeError : TypeError, 'ERR_INVALID_ARG_VALUE', `The ${name.includes('.') ? 'property' : 'argument'} '${name}' is invalid. Received ${shown}`);
   };
-  const validateFunction = (v, name) => { if (typeof v !== 'function') throw invalidArgType(name, 'Function', v); };
   function validateAbortSignal(signal, name) {
     if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) throw invalidArgType(name, 'AbortSignal', signal);
   }

@@ -4,7 +4,7 @@
 // (VmOps.swift, fe_context_* in the shim); the pairing is a WeakMap here, so both die together.
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
-// Uses from earlier files: 00-core.js (define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange); 08-fs.js (validateInt32, validateBoolean, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
@@ -13,7 +13,6 @@
   const validateObject = (v, name) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidArgType(name, 'Object', v);
   };
-  const validateBoolean = (v, name) => { if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v); };
   function validateInt32(v, name) {
     if (typeof v !== 'number') throw invalidArgType(name, 'number', v);
     if (!Number.isInteger(v)) throw outOfRange(name, 'an integer', v);

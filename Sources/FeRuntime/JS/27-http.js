@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, validateBoolean, then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;

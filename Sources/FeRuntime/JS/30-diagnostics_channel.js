@@ -1,11 +1,8 @@
 // diagnostics_channel: named channels that publish to subscribers, as Node 18.20's (channel,
 // subscribe/unsubscribe, hasSubscribers, bindStore/runStores, tracingChannel). A subscriber that
 // throws does not stop the others: its error is rethrown on the next tick, as Node does.
-// Uses from earlier files: 02-errors.js (invalidArgType); 05-process.js (process); 08-fs.js (validateFunction); 10-builtins.js (registerBuiltin).
+// Uses from earlier files: 02-errors.js (invalidArgType, validateFunction); 05-process.js (process); 10-builtins.js (registerBuiltin).
 const diagnosticsChannel = (() => {
-  const validateFunction = (fn, name) => {
-    if (typeof fn !== 'function') throw invalidArgType(name, 'Function', fn);
-  };
   class Channel {
     constructor(name) {
       this._subscribers = [];

@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 07-path.js (path); 08-fs.js (validateFunction); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 07-path.js (path); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
 const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
@@ -107,7 +107,6 @@ const netModule = (() => {
       throw outOfRange(name, `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`, value);
     }
   }
-  function validateFunction(value, name) { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); }
 
   // A handle in Swift, by id: a stream socket (TCP or Unix) or a listening one. `kind` is 0 for
   // TCP and 1 for a Unix socket; the id comes with connect() or listen().

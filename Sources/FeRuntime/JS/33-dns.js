@@ -1,7 +1,7 @@
 // dns and dns/promises: lookup and lookupService through getaddrinfo/getnameinfo on the
 // worker pool (Sockets/DnsOps.swift), as Node's do; resolve*, reverse and Resolver through a
 // DNS stub resolver that queries the configured servers itself (Sockets/DnsResolver.swift).
-// Uses from earlier files: 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 08-fs.js (validateInt32, validateFunction, validateBoolean); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
+// Uses from earlier files: 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 08-fs.js (validateInt32); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
 const dnsModule = (() => {
   const ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16;
   const codes = {
@@ -15,8 +15,6 @@ const dnsModule = (() => {
   let defaultResultOrder = 'verbatim';
 
   function validateString(value, name) { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); }
-  function validateFunction(value, name) { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); }
-  function validateBoolean(value, name) { if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value); }
   function validateNumber(value, name) { if (typeof value !== 'number') throw invalidArgType(name, 'number', value); }
   function validateOneOf(value, name, oneOf) {
     if (!oneOf.includes(value)) {

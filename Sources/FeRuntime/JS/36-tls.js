@@ -4,7 +4,7 @@
 // JS sends, so the bytes travel over net's own socket handles (or any Duplex) on fe's loop.
 // A TLSSocket is a net.Socket whose handle is a TLSHandle: the same interface as net's socket
 // handle, over an inner transport handle.
-// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateFunction, validateObject, isArrayBufferView, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
+// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
 const tlsModule = (() => {
   const net = netModule;
   const { SocketHandle } = netInternals;
@@ -28,7 +28,6 @@ const tlsModule = (() => {
   const isArrayBufferView = (v) => ArrayBuffer.isView(v);
   const toBytes = (v, enc) => (typeof v === 'string' ? Buffer.from(v, enc) : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
   function validateString(value, name) { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); }
-  function validateFunction(value, name) { if (typeof value !== 'function') throw invalidArgType(name, 'Function', value); }
   function validateObject(value, name) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'Object', value);
   }

@@ -1,7 +1,7 @@
 // The rest of Node 18's util: what needs later files (Buffer, AbortSignal, the socket errors,
 // util.types from V8) and the deprecated helpers old code still calls. Node's lib/util.js and
 // internal/util/debuglog.js are the reference.
-// Uses from earlier files: 00-core.js (UV_ERRORS, uvErrorOf); 01-inspect.js (stripVTControlCharacters, inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick); 05-process.js (process); 06-console.js (console); 08-fs.js (validateFunction, fs); 10-builtins.js (util); 11-buffer.js (Buffer); 32-net.js (socketErrno, socketErrorWithHostPort).
+// Uses from earlier files: 00-core.js (UV_ERRORS, uvErrorOf); 01-inspect.js (stripVTControlCharacters, inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange); 03-loop.js (nextTick); 05-process.js (process); 06-console.js (console); 08-fs.js (fs); 10-builtins.js (util); 11-buffer.js (Buffer); 32-net.js (socketErrno, socketErrorWithHostPort).
 (() => {
   const types = util.types;
 
