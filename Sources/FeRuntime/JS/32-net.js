@@ -14,6 +14,17 @@ core.onSocket = (id, event, a, b) => {
 };
 
 // Node's errnoException: "read ECONNRESET".
+// A TCP, Unix or UDP socket's own or peer address into `out` (libuv's getsockname/getpeername
+// shape): 0, or a negative errno (-9, EBADF, once closed).
+function socketName(id, out, peer) {
+  if (!id) return -9;
+  const r = ops.op_net_name(id, peer);
+  if (typeof r === 'number') return r;
+  out.address = r[0];
+  out.family = r[1];
+  out.port = r[2];
+  return 0;
+}
 function socketErrno(err, syscall, original) {
   err = -Math.abs(err);
   const [code] = uvErrorOf(err);
@@ -146,15 +157,7 @@ const netModule = (() => {
     }
     getsockname(out) { return this.name(out, false); }
     getpeername(out) { return this.name(out, true); }
-    name(out, peer) {
-      if (!this.id) return -9;
-      const r = ops.op_net_name(this.id, peer);
-      if (typeof r === 'number') return r;
-      out.address = r[0];
-      out.family = r[1];
-      out.port = r[2];
-      return 0;
-    }
+    name(out, peer) { return socketName(this.id, out, peer); }
     setNoDelay(on) { return this.id && this.kind === 0 ? ops.op_net_nodelay(this.id, on) : 0; }
     setKeepAlive(on, delaySeconds) { return this.id && this.kind === 0 ? ops.op_net_keepalive(this.id, on, delaySeconds) : 0; }
     onEvent(event, a, b) {

@@ -1,7 +1,7 @@
 // dgram: UDP sockets with Node's lib/dgram.js semantics (implicit bind on send or connect, the
 // queue of sends made while binding, connected sockets, multicast and buffer sizes) over
 // DatagramSocket handles in Swift (Sockets/DgramOps.swift); messages come through core.onSocket.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketErrno, socketErrorWithHostPort, validateSocketPort).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort).
 const dgramModule = (() => {
   const BIND_UNBOUND = 0, BIND_BINDING = 1, BIND_BOUND = 2;
   const CONNECT_DISCONNECTED = 0, CONNECT_CONNECTING = 1, CONNECT_CONNECTED = 2;
@@ -45,15 +45,7 @@ const dgramModule = (() => {
       if (this.id) { socketHandles.delete(this.id); ops.op_net_close(this.id, false); this.id = 0; }
       this.sends.clear();
     }
-    name(out, peer) {
-      if (!this.id) return -9;
-      const r = ops.op_net_name(this.id, peer);
-      if (typeof r === 'number') return r;
-      out.address = r[0];
-      out.family = r[1];
-      out.port = r[2];
-      return 0;
-    }
+    name(out, peer) { return socketName(this.id, out, peer); }
     option(which, value) { return this.id ? ops.op_udp_option(this.id, which, value) : -9; }
     onEvent(event, a, b) {
       if (event === SOCKET_EVENT.message) {
