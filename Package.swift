@@ -18,17 +18,28 @@ let runtimeJS = [
   "00-core.js", "01-inspect.js", "02-errors.js", "03-loop.js", "04-events.js", "05-process.js",
   "06-console.js", "07-path.js", "08-fs.js", "09-url.js", "10-builtins.js", "11-buffer.js", "12-web.js",
   "13-string_decoder.js", "14-assert.js", "15-streams.js", "16-child_process.js", "17-crypto.js",
-  "18-fetch.js", "19-cjs.js", "20-tty.js", "21-readline.js", "22-zlib.js", "23-vm.js", "24-querystring.js",
+  "18-fetch.js", "19-cjs.js", "20-tty.js", "22-zlib.js", "23-vm.js", "24-querystring.js",
   "25-punycode.js", "26-timers_promises.js", "27-http.js", "28-es2023.js", "29-constants.js",
   "30-diagnostics_channel.js", "31-async_hooks.js", "32-net.js", "33-dns.js", "34-dgram.js", "35-http_client.js", "36-tls.js",
-  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "42-repl.js", "43-nodelib.js", "44-util.js", "60-globals.js",
+  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "43-nodelib.js", "44-util.js", "60-globals.js",
 ]
 
 // Node 18.20.4's own lib/ files that fe vendors (Sources/FeRuntime/NodeLib/README.md).
 let nodeLib = [
+  "node.internal.deps.acorn.acorn-walk.dist.walk.js",
+  "node.internal.deps.acorn.acorn.dist.acorn.js",
   "node.internal.error_serdes.js",
   "node.internal.per_context.primordials.js",
   "node.internal.priority_queue.js",
+  "node.internal.readline.callbacks.js",
+  "node.internal.readline.emitKeypressEvents.js",
+  "node.internal.readline.interface.js",
+  "node.internal.readline.promises.js",
+  "node.internal.readline.utils.js",
+  "node.internal.repl.await.js",
+  "node.internal.repl.history.js",
+  "node.internal.repl.js",
+  "node.internal.repl.utils.js",
   "node.internal.test_runner.coverage.js",
   "node.internal.test_runner.harness.js",
   "node.internal.test_runner.mock.mock.js",
@@ -45,6 +56,9 @@ let nodeLib = [
   "node.internal.util.colors.js",
   "node.internal.validators.js",
   "node.internal.watch_mode.files_watcher.js",
+  "node.readline.js",
+  "node.readline.promises.js",
+  "node.repl.js",
   "node.test.js",
 ]
 

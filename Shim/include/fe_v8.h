@@ -162,6 +162,8 @@ fe_val fe_rt_exception(fe_rt *rt);
 // For the last exception: script name, 1-based line and column, and the source line; any
 // out-pointer may be NULL. Returns false when V8 had no location.
 bool fe_rt_exception_location(fe_rt *rt, fe_val *file, int *line, int *column, fe_val *source_line);
+// For the last exception: the 0-based column just past what V8 points at, or -1.
+int fe_rt_exception_end_column(fe_rt *rt);
 // Makes `value` the exception of the current op or callback.
 void fe_rt_throw(fe_rt *rt, fe_val value);
 

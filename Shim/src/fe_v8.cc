@@ -630,6 +630,11 @@ bool fe_rt_exception_location(fe_rt *rt, fe_val *file, int *line, int *column, f
   return true;
 }
 
+int fe_rt_exception_end_column(fe_rt *rt) {
+  if (rt->message.IsEmpty()) return -1;
+  return rt->message.Get(rt->isolate)->GetEndColumn(rt->context.Get(rt->isolate)).FromMaybe(-1);
+}
+
 void fe_rt_throw(fe_rt *rt, fe_val value) { rt->isolate->ThrowException(L(value)); }
 
 // --- scripts and functions ---------------------------------------------------------------

@@ -65,11 +65,17 @@ enum NodeMode {
     case .v8Options:
       context.err("\(name): --v8-options: fe does not list V8's options; see `node --v8-options` of Node \(nodeVersion)")
       return NodeOptions.BadOption.exitCode
-    case .repl where isatty(0) == 1 || options.interactive:
-      context.err("\(name): fe has no interactive REPL; pass a script, -e code, or a script on stdin")
-      return NodeOptions.BadOption.exitCode
     default:
       break
+    }
+    if startsRepl(options), options.inputType != nil {
+      context.err("Cannot specify --input-type for REPL")
+      return 1
+    }
+    // fe evaluates -e and stdin input as CommonJS only: refused rather than run as the wrong kind.
+    if options.inputType == "module" {
+      context.err("\(name): --input-type=module is not supported by fe (-e and stdin input run as CommonJS)")
+      return NodeOptions.BadOption.exitCode
     }
     if case .blobsRun = caller {
       switch options.action {
@@ -115,12 +121,15 @@ enum NodeMode {
     let execPath = NodeExecPath.resolve(env: context.env, executable: context.executable)
     var script: String? = nil
     var stdinSource: String? = nil
+    let repl = startsRepl(options)
     switch options.action {
     case .script(let file):
       script = Path.absolute(file, from: context.cwd)
     case .check(let file?):
       script = Path.absolute(file, from: context.cwd)
-    case .stdin, .repl, .check(nil):
+    case .stdin, .check(nil):
+      stdinSource = readStandardInput()
+    case .repl where !repl:
       stdinSource = readStandardInput()
     default:
       break
@@ -148,6 +157,11 @@ enum NodeMode {
     do {
       try runtime.setup(argv: argv + options.args, env: context.env, execPath: execPath)
       switch options.action {
+      case _ where repl:
+        if case .eval(let code, let print) = options.action {
+          return try runtime.runNodeEval(code, name: "[eval]", mode: print ? .printThenRepl : .evalThenRepl)
+        }
+        return try runtime.runNodeEval("", name: "[eval]", mode: .repl)
       case .script(_):
         return try runtime.runMainModule(path: script ?? "", args: options.args)
       case .check(_):
@@ -161,6 +175,15 @@ enum NodeMode {
     } catch let e as JSError {
       context.err(Uncaught.describe(e))
       return 1
+    }
+  }
+
+  /// Node's REPL: no script, and -i or a terminal on stdin (-e code runs first).
+  static func startsRepl(_ options: NodeOptions) -> Bool {
+    switch options.action {
+    case .repl: return options.interactive || isatty(0) == 1
+    case .eval: return options.interactive
+    default: return false
     }
   }
 
@@ -187,6 +210,7 @@ enum NodeMode {
 
   static let help = """
     Usage: node [options] [ script.js ] [arguments]
+           node [options]              (the REPL)
 
     This is fe running as Node \(nodeVersion) (the Node whose V8 fe embeds).
 
@@ -199,6 +223,7 @@ enum NodeMode {
       -e, --eval script            evaluate script
       --expose-gc                  expose gc() (a V8 option)
       -h, --help                   print node command line options
+      -i, --interactive            always enter the REPL even if stdin does not appear to be a terminal
       --input-type=commonjs        how -e and stdin input is read
       --max-old-space-size=MB      V8's old-generation heap limit
       --no-deprecation             silence deprecation warnings

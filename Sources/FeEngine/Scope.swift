@@ -285,6 +285,20 @@ public struct Scope {
     }
   }
 
+  /// Where V8 says the exception just caught was thrown: 1-based line and column, the 0-based
+  /// column just past what it points at (-1 if unknown), and the source line.
+  public func exceptionLocation() -> (file: String?, line: Int, column: Int, endColumn: Int, sourceLine: String?)? {
+    var file: fe_val?
+    var line: Int32 = 0
+    var column: Int32 = 0
+    var source: fe_val?
+    guard fe_rt_exception_location(rt, &file, &line, &column, &source) else { return nil }
+    return (
+      file.map { string(Local($0)) }, Int(line), Int(column), Int(fe_rt_exception_end_column(rt)),
+      source.flatMap { type(Local($0)) == .string ? string(Local($0)) : nil }
+    )
+  }
+
   /// A JSError for any thrown value (location only for the exception just caught).
   public func jsError(_ e: Local, withLocation: Bool = false) -> JSError {
     var error = JSError(message: string(e))
@@ -299,17 +313,11 @@ public struct Scope {
         error.value = .object(entries)
       }
     }
-    if withLocation {
-      var file: fe_val?
-      var line: Int32 = 0
-      var column: Int32 = 0
-      var source: fe_val?
-      if fe_rt_exception_location(rt, &file, &line, &column, &source) {
-        error.file = file.map { string(Local($0)) }
-        error.line = Int(line)
-        error.column = Int(column)
-        error.sourceLine = source.flatMap { type(Local($0)) == .string ? string(Local($0)) : nil }
-      }
+    if withLocation, let at = exceptionLocation() {
+      error.file = at.file
+      error.line = at.line
+      error.column = at.column
+      error.sourceLine = at.sourceLine
     }
     return error
   }

@@ -125,6 +125,8 @@ public enum NodeExecPath {
 /// check its syntax (`-c`).
 public enum NodeEvalMode: String, Sendable {
   case eval, print, check
+  /// Node's REPL on stdin/stdout, after `-e`/`-p` code when there is some.
+  case repl, evalThenRepl = "eval+repl", printThenRepl = "print+repl"
 }
 
 extension Runtime {

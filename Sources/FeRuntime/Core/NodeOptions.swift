@@ -102,8 +102,6 @@ public struct NodeOptions: Sendable {
     "require": value { o, v in o.requires.append(v) },
     "input-type": value { o, v in
       guard v == "commonjs" || v == "module" else { throw BadOption(message: "--input-type must be \"module\" or \"commonjs\"") }
-      // fe evaluates -e and stdin input as CommonJS only: refused rather than run as the wrong kind.
-      guard v == "commonjs" else { throw BadOption(message: "--input-type=module is not supported by fe (-e and stdin input run as CommonJS)") }
       o.inputType = v
     },
     "title": value { o, v in o.title = v },

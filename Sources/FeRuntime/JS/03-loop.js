@@ -506,9 +506,10 @@ core.runImmediates = () => {
     } catch (e) {
       // As Node: the rest of this batch still runs, in the next turn.
       immediates.unshift(...batch.slice(i + 1).filter((x) => !x._destroyed));
+      // Still inside the immediate's scope, as Node: a domain it was made in takes the error.
+      fatal(e);
       leaveResource(im);
       emitDestroy(im[asyncIdSymbol]);
-      fatal(e);
       processTicksAndRejections();
       return immediates.length;
     }

@@ -89,6 +89,10 @@ registerBuiltin('path/posix', path);
 registerBuiltin('path/win32', path.win32);
 registerBuiltin('events', EventEmitter);
 registerBuiltin('util', util);
+registerLazyBuiltin('sys', () => {
+  process.emitWarning('sys is deprecated. Use util instead.', 'DeprecationWarning', 'DEP0025');
+  return util;
+});
 registerBuiltin('os', os);
 registerBuiltin('process', process);
 registerBuiltin('url', urlModule);

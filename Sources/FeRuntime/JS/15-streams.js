@@ -1830,6 +1830,12 @@ const nodeStream = (() => {
   Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true, writable: true });
   registerBuiltin('stream', Stream);
   registerBuiltin('stream/promises', promises);
+  // Node's old module names for the stream classes.
+  registerBuiltin('_stream_readable', Readable);
+  registerBuiltin('_stream_writable', Writable);
+  registerBuiltin('_stream_duplex', Duplex);
+  registerBuiltin('_stream_transform', Transform);
+  registerBuiltin('_stream_passthrough', PassThrough);
   return { Stream, Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline, destroyer, isNodeStream, errorOrDestroy };
 })();
 

@@ -8,6 +8,7 @@
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
+  const kInterrupted = {};
 
   const validateString = (v, name) => { if (typeof v !== 'string') throw invalidArgType(name, 'string', v); };
   const validateObject = (v, name) => {
@@ -52,12 +53,12 @@
   }
 
   function runOptions(options) {
-    if (options === undefined) return { timeout: 0 };
+    if (options === undefined) return { timeout: 0, breakOnSigint: false, displayErrors: true };
     validateObject(options, 'options');
     const { displayErrors = true, breakOnSigint = false } = options;
     validateBoolean(displayErrors, 'options.displayErrors');
     validateBoolean(breakOnSigint, 'options.breakOnSigint');
-    return { timeout: validateTimeout(options.timeout) };
+    return { timeout: validateTimeout(options.timeout), breakOnSigint, displayErrors };
   }
 
   const kSource = Symbol('kSource');
@@ -76,7 +77,8 @@
       }
       validateBoolean(produceCachedData, 'options.produceCachedData');
       // Compiled now so a syntax error throws here; each run compiles again (V8 caches it).
-      ops.op_vm_run(undefined, code, filename, lineOffset, columnOffset, true, 0);
+      ops.op_vm_run(undefined, code, filename, lineOffset, columnOffset, true, 0, undefined, false, undefined,
+        decorateErrorStack);
       define(this, kSource, { code, filename, lineOffset, columnOffset });
       // fe does not feed V8 a code cache it was given: it is ignored, never trusted.
       if (cachedData !== undefined) this.cachedDataRejected = false;
@@ -111,11 +113,26 @@
     }
   }
 
-  function run(script, global, { timeout }) {
+  // Node's DecorateErrorStack: an error a script threw starts its stack with where that was
+  // (the source line and carets), once; only native errors get it.
+  const decoratedErrors = new WeakSet();
+  function decorateErrorStack(error, arrow) {
+    if (!util.types.isNativeError(error) || decoratedErrors.has(error)) return;
+    const { stack } = error;
+    if (typeof stack !== 'string') return;
+    error.stack = `${arrow}\n${stack}`;
+    decoratedErrors.add(error);
+  }
+
+  function run(script, global, { timeout, breakOnSigint, displayErrors }) {
     const { code, filename, lineOffset, columnOffset } = script[kSource];
-    const result = ops.op_vm_run(global, code, filename, lineOffset, columnOffset, false, timeout, kTimedOut);
+    const result = ops.op_vm_run(global, code, filename, lineOffset, columnOffset, false, timeout, kTimedOut,
+      breakOnSigint, kInterrupted, displayErrors ? decorateErrorStack : undefined);
     if (timeout && result === kTimedOut) {
       throw nodeError(Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
+    }
+    if (breakOnSigint && result === kInterrupted) {
+      throw nodeError(Error, 'ERR_SCRIPT_EXECUTION_INTERRUPTED', 'Script execution was interrupted by `SIGINT`');
     }
     return result;
   }

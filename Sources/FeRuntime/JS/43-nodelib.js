@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (builtins); 01-inspect.js (customInspect, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, os, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, os, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -46,7 +46,10 @@ const nodeLib = (() => {
 
   // The few native bindings the vendored files reach, as far as fe can answer them.
   function internalBinding(name) {
-    if (name === 'util') return { getCallerLocation };
+    if (name === 'util') {
+      return { getCallerLocation, getOwnNonIndexProperties, constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16 } };
+    }
+    if (name === 'contextify') return { startSigintWatchdog, stopSigintWatchdog };
     if (name === 'constants') return { os: requireBuiltin('os').constants };
     if (name === 'errors') return { exitCodes: { kNoFailure: 0, kGenericUserError: 1 } };
     throw nodeError(Error, 'ERR_FE_UNSUPPORTED', `fe has no internal binding '${name}'`);
@@ -68,6 +71,117 @@ const nodeLib = (() => {
     }
   }
 
+  // internalBinding('util').getOwnNonIndexProperties: own keys that are not array indices,
+  // filtered as V8's PropertyFilter (2: enumerable only, 16: no symbols).
+  function getOwnNonIndexProperties(obj, filter) {
+    const isIndex = (key) => typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+    return Reflect.ownKeys(obj).filter((key) => !isIndex(key) &&
+      !((filter & 16) && typeof key === 'symbol') &&
+      !((filter & 2) && !Object.prototype.propertyIsEnumerable.call(obj, key)));
+  }
+
+  // SIGINT while a script runs (vm's breakOnSigint) ends that script: the watchdog turns the
+  // signal into a termination of this isolate instead of a 'SIGINT' event.
+  const startSigintWatchdog = () => ops.op_sigint_watchdog(true);
+  const stopSigintWatchdog = () => ops.op_sigint_watchdog(false);
+
+  // Node's lib/internal/util/inspector.js: a command to this isolate's own inspector, or
+  // onError() when there is none.
+  let inspectorSession;
+  function sendInspectorCommand(cb, onError) {
+    if (!process.features.inspector) return onError();
+    const inspector = requireBuiltin('inspector');
+    if (inspectorSession === undefined) inspectorSession = new inspector.Session();
+    inspectorSession.connect();
+    try {
+      return cb(inspectorSession);
+    } finally {
+      inspectorSession.disconnect();
+    }
+  }
+
+  const BuiltinModule = {
+    exists: (id) => core.isBuiltin(id),
+    canBeRequiredByUsers: (id) => core.isBuiltin(id),
+    canBeRequiredWithoutScheme: (id) => core.nodeBuiltinNames.includes(id),
+    getSchemeOnlyModuleNames: () => ['test'],
+  };
+
+  // Node's lib/internal/modules/helpers.js.
+  function makeRequireFunction(mod) {
+    const Module = requireBuiltin('module');
+    const require = function require(path) { return mod.require(path); };
+    function resolve(request, options) { return Module._resolveFilename(request, mod, false, options); }
+    resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
+    require.resolve = resolve;
+    require.main = process.mainModule;
+    require.extensions = Module._extensions;
+    require.cache = Module._cache;
+    return require;
+  }
+
+  // Builtins as lazy, reassignable, non-enumerable properties of the REPL's global.
+  function addBuiltinLibsToObject(object, dummyModuleName) {
+    const Module = requireBuiltin('module');
+    const dummyModule = new Module(dummyModuleName);
+    for (const name of Module.builtinModules) {
+      if (name.startsWith('_') || name.includes('/') || Object.prototype.hasOwnProperty.call(object, name)) continue;
+      const setReal = (val) => {
+        delete object[name];
+        object[name] = val;
+      };
+      Object.defineProperty(object, name, {
+        __proto__: null,
+        get: () => {
+          const lib = dummyModule.require(name);
+          try {
+            Object.defineProperty(object, name, { __proto__: null, get: () => lib, set: setReal, configurable: true, enumerable: false });
+          } catch {
+            // No longer configurable: keep the getter.
+          }
+          return lib;
+        },
+        set: setReal,
+        configurable: true,
+        enumerable: false,
+      });
+    }
+  }
+
+  // Node's ContextifyScript is what vm.Script wraps; fe's vm.Script is the script itself.
+  function makeContextifyScript(code, filename, lineOffset, columnOffset) {
+    const { Script } = requireBuiltin('vm');
+    return new Script(code, { filename, lineOffset, columnOffset });
+  }
+
+  function streamIsWritable(stream) {
+    if (typeof stream?.writable !== 'boolean') return null;
+    if (stream.destroyed || stream._writableState?.destroyed) return false;
+    return typeof stream.write === 'function' && typeof stream.on === 'function' && stream.writable &&
+      !(stream.writableEnded || stream._writableState?.ended);
+  }
+
+  // Node's getStringWidth without ICU (lib/internal/util/inspect.js): columns a string takes.
+  function getStringWidth(str, removeControlChars = true) {
+    if (removeControlChars) str = stripVTControlCharacters(str);
+    let width = 0;
+    for (const char of str.normalize('NFC')) {
+      const code = char.codePointAt(0);
+      if (isFullWidthCodePoint(code)) width += 2;
+      else if (!isZeroWidthCodePoint(code)) width++;
+    }
+    return width;
+  }
+  const isFullWidthCodePoint = (code) => code >= 0x1100 && (code <= 0x115f || code === 0x2329 || code === 0x232a ||
+    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) || (code >= 0x3250 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0xa4c6) || (code >= 0xa960 && code <= 0xa97c) || (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe10 && code <= 0xfe19) || (code >= 0xfe30 && code <= 0xfe6b) ||
+    (code >= 0xff01 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1b000 && code <= 0x1b001) ||
+    (code >= 0x1f200 && code <= 0x1f251) || (code >= 0x1f300 && code <= 0x1f64f) || (code >= 0x20000 && code <= 0x3fffd));
+  const isZeroWidthCodePoint = (code) => code <= 0x1F || (code >= 0x7F && code <= 0x9F) || (code >= 0x300 && code <= 0x36F) ||
+    (code >= 0x200B && code <= 0x200F) || (code >= 0x20D0 && code <= 0x20FF) || (code >= 0xFE00 && code <= 0xFE0F) ||
+    (code >= 0xFE20 && code <= 0xFE2F) || (code >= 0xE0100 && code <= 0xE01EF);
+
   // fe's stand-ins for the Node internals the vendored files require: what they use, backed by
   // fe's runtime (Node's messages for the error codes they construct).
   const kIsNodeError = Symbol('kIsNodeError');
@@ -87,6 +201,29 @@ const nodeLib = (() => {
       toString() { return `${this.name} [${code}]: ${this.message}`; }
     };
   }
+  // Node's prepareStackTrace consults this map when an error's stack is first formatted. V8
+  // formats a stack on its first read, so fe applies the override then and there.
+  const overrideStackTrace = {
+    set(error, format) {
+      // V8 asks the Error of the realm the error was made in (a vm context's, say).
+      let proto = Object.getPrototypeOf(error);
+      while (proto && !Object.prototype.hasOwnProperty.call(proto.constructor ?? {}, 'captureStackTrace')) {
+        proto = Object.getPrototypeOf(proto);
+      }
+      const RealmError = proto?.constructor ?? Error;
+      const saved = RealmError.prepareStackTrace;
+      // The override may call Error.prepareStackTrace itself: it sees the user's again.
+      RealmError.prepareStackTrace = (err, frames) => {
+        RealmError.prepareStackTrace = saved;
+        return format(err, frames);
+      };
+      try { error.stack; } finally { RealmError.prepareStackTrace = saved; } // eslint-disable-line no-unused-expressions
+      return this;
+    },
+    get() { return undefined; },
+    has() { return false; },
+    delete() { return false; },
+  };
   const fromError = (make) => function (...args) { return make(...args).message; };
   const internals = {
     'internal/errors': () => ({
@@ -95,6 +232,12 @@ const nodeLib = (() => {
       inspectWithNoCustomRetry: (value, options) => {
         try { return inspect(value, options); } catch { return inspect(value, { ...options, customInspect: false }); }
       },
+      // Error.stackTraceLimit can be changed (it is not frozen or an accessor without a setter).
+      isErrorStackTraceLimitWritable() {
+        const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+        return desc === undefined ? Object.isExtensible(Error) : (desc.writable === true || desc.set !== undefined);
+      },
+      overrideStackTrace,
       AbortError: class AbortError extends Error {
         constructor(message = 'The operation was aborted', options = undefined) {
           super(message, options);
@@ -104,12 +247,24 @@ const nodeLib = (() => {
       },
       codes: {
         ERR_INVALID_ARG_TYPE: codeClass(TypeError, 'ERR_INVALID_ARG_TYPE', fromError(invalidArgType)),
-        ERR_INVALID_ARG_VALUE: codeClass(TypeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)),
+        ERR_INVALID_ARG_VALUE: Object.assign(codeClass(TypeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)), {
+          RangeError: codeClass(RangeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)),
+        }),
         ERR_OUT_OF_RANGE: codeClass(RangeError, 'ERR_OUT_OF_RANGE', fromError(outOfRange)),
         ERR_INVALID_STATE: codeClass(Error, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
         ERR_UNKNOWN_SIGNAL: codeClass(TypeError, 'ERR_UNKNOWN_SIGNAL', (signal) => `Unknown signal: ${signal}`),
         ERR_SOCKET_BAD_PORT: codeClass(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) =>
           `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${receivedType(port)}.`),
+        ERR_CANNOT_WATCH_SIGINT: codeClass(Error, 'ERR_CANNOT_WATCH_SIGINT', () => 'Cannot watch for SIGINT signals'),
+        ERR_INSPECTOR_NOT_AVAILABLE: codeClass(Error, 'ERR_INSPECTOR_NOT_AVAILABLE', () => 'Inspector is not available'),
+        ERR_INVALID_CURSOR_POS: codeClass(TypeError, 'ERR_INVALID_CURSOR_POS',
+          () => 'Cannot set cursor row without setting its column'),
+        ERR_INVALID_REPL_EVAL_CONFIG: codeClass(TypeError, 'ERR_INVALID_REPL_EVAL_CONFIG',
+          () => 'Cannot specify both "breakEvalOnSigint" and "eval" for REPL'),
+        ERR_INVALID_REPL_INPUT: codeClass(TypeError, 'ERR_INVALID_REPL_INPUT', (message) => message),
+        ERR_SCRIPT_EXECUTION_INTERRUPTED: codeClass(Error, 'ERR_SCRIPT_EXECUTION_INTERRUPTED',
+          () => 'Script execution was interrupted by `SIGINT`'),
+        ERR_USE_AFTER_CLOSE: codeClass(Error, 'ERR_USE_AFTER_CLOSE', (name) => `${name} was closed`),
         ERR_TEST_FAILURE: codeClass(Error, 'ERR_TEST_FAILURE', function (error, failureType) {
           let msg = error?.message ?? error;
           if (typeof msg !== 'string') msg = inspect(msg);
@@ -134,14 +289,36 @@ const nodeLib = (() => {
       emitExperimentalWarning(feature) {
         process.emitWarning(`${feature} is an experimental feature and might change at any time`, 'ExperimentalWarning');
       },
+      promisify: util.promisify,
+      deprecate: util.deprecate,
+      // Node runs these in a separate realm so user changes to RegExp cannot interfere.
+      SideEffectFreeRegExpPrototypeSymbolReplace: (regexp, string, replacement) =>
+        RegExp.prototype[Symbol.replace].call(regexp, string, replacement),
+      SideEffectFreeRegExpPrototypeSymbolSplit: (regexp, string, limit) =>
+        RegExp.prototype[Symbol.split].call(regexp, string, limit),
+      // Node prepends the source line and caret V8 reported for a SyntaxError; fe's errors carry
+      // that in their message already, so there is nothing to add.
+      decorateErrorStack() {},
       normalizeEncoding: (enc) => (Buffer.isEncoding(enc ?? 'utf8') ? String(enc ?? 'utf8').toLowerCase().replace('-', '') : undefined),
       setupCoverageHooks() { throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe has no V8 coverage collection (--experimental-test-coverage)'); },
     }),
     'internal/util/types': () => requireBuiltin('util').types,
-    'internal/util/inspect': () => ({ inspect, format, formatWithOptions }),
+    'internal/util/inspect': () => ({ inspect, format, formatWithOptions, getStringWidth, stripVTControlCharacters }),
     'internal/util/inspector': () => ({
-      getInspectPort: () => 0, isUsingInspector: () => false, isInspectorMessage: () => false,
+      getInspectPort: () => 0, isUsingInspector: () => false, isInspectorMessage: () => false, sendInspectorCommand,
     }),
+    'internal/util/debuglog': () => ({ debuglog: util.debuglog }),
+    'internal/bootstrap/realm': () => ({ BuiltinModule }),
+    'internal/modules/cjs/loader': () => ({ Module: requireBuiltin('module') }),
+    'internal/modules/helpers': () => ({ makeRequireFunction, addBuiltinLibsToObject }),
+    'internal/modules/esm/formats': () => ({
+      extensionFormatMap: { '__proto__': null, '.cjs': 'commonjs', '.js': 'module', '.json': 'json', '.mjs': 'module' },
+      legacyExtensionFormatMap: {
+        '__proto__': null, '.cjs': 'commonjs', '.js': 'commonjs', '.json': 'commonjs', '.mjs': 'module', '.node': 'commonjs',
+      },
+    }),
+    'internal/vm': () => ({ makeContextifyScript }),
+    'internal/streams/utils': () => ({ isWritable: streamIsWritable }),
     'internal/tty': () => ({ getColorDepth: () => process.stderr.getColorDepth() }),
     'internal/timers': () => ({ TIMEOUT_MAX }),
     'internal/abort_controller': () => ({ AbortController: globalThis.AbortController, AbortSignal: globalThis.AbortSignal }),
@@ -171,6 +348,7 @@ const nodeLib = (() => {
   const kOptionDefaults = {
     '--test': false, '--test-only': false, '--watch': false, '--experimental-test-coverage': false,
     '--test-name-pattern': [], '--test-reporter': [], '--test-reporter-destination': [],
+    '--pending-deprecation': false, '--experimental-repl-await': true,
   };
   function getOptionValue(name) {
     const args = [...(process.env.NODE_OPTIONS || '').split(/\s+/).filter(Boolean), ...(process.execArgv || [])];
@@ -199,3 +377,10 @@ registerLazyBuiltin('test/reporters', () => {
     get spec() { return load('spec'); }, get tap() { return load('tap'); },
   };
 });
+
+// readline, readline/promises and repl: Node 18.20's own (its Interface is what the REPL and
+// old tools build on, down to its underscore methods).
+registerLazyBuiltin('readline', () => nodeLib.load('readline'));
+registerLazyBuiltin('readline/promises', () => nodeLib.load('readline/promises'));
+registerLazyBuiltin('repl', () => nodeLib.load('repl'));
+core.startRepl = () => nodeLib.load('internal/repl');

@@ -89,11 +89,18 @@ function applyNodeOptions(o, execPath) {
 // runs as a classic script in the global scope, with the eval module's require, module,
 // exports and __dirname as globals and __filename = '[eval]'.
 core.nodeEval = (code, name, mode) => {
+  if (mode === 'repl' || mode.endsWith('+repl')) {
+    startRepl();
+    if (mode === 'repl') return undefined;
+    mode = mode.slice(0, -'+repl'.length);
+  }
   if (mode === 'check') {
     ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name);
     return;
   }
   const cwd = process.cwd();
+  // -e code before a REPL leaves the REPL's `module` (and the rest) as they were.
+  const saved = { module: globalThis.module, exports: globalThis.exports, require: globalThis.require };
   const module = new cjs.Module(name, null);
   module.filename = path.join(cwd, name);
   module.paths = cjs.Module._nodeModulePaths(cwd);
@@ -102,8 +109,23 @@ core.nodeEval = (code, name, mode) => {
   if (name === '[eval]') process._eval = code;
   const result = requireBuiltin('vm').runInThisContext(code, { filename: name });
   if (mode === 'print') console.log(result);
+  for (const key of Object.keys(saved)) if (saved[key] !== undefined) globalThis[key] = saved[key];
   return result;
 };
+// Node's lib/internal/main/repl.js: the standalone REPL, ended by its 'exit'.
+function startRepl() {
+  console.log(`Welcome to Node.js ${process.version}.\nType ".help" for more information.`);
+  core.startRepl().createInternalRepl(process.env, (err, repl) => {
+    if (err) throw err;
+    repl.on('exit', () => {
+      if (repl._flushing) {
+        repl.pause();
+        return repl.once('flushHistory', () => process.exit());
+      }
+      process.exit();
+    });
+  });
+}
 // Runs a fe-native tool's main(args, ctx); resolves to its exit code.
 core.runMain = async (args, ctx) => {
   if (typeof core.main !== 'function') throw new Error('this tool did not register an entry point: call fe.main(async (args, ctx) => code) in its bundle');

@@ -5,9 +5,20 @@ import FeEngine
 /// it is first required (JS/43-nodelib.js), so it costs nothing at start-up.
 enum NodeLibSource {
   static let files: [String: [UInt8]] = [
+    "internal/deps/acorn/acorn-walk/dist/walk": PackageResources.node_internal_deps_acorn_acorn_walk_dist_walk_js,
+    "internal/deps/acorn/acorn/dist/acorn": PackageResources.node_internal_deps_acorn_acorn_dist_acorn_js,
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
     "internal/per_context/primordials": PackageResources.node_internal_per_context_primordials_js,
     "internal/priority_queue": PackageResources.node_internal_priority_queue_js,
+    "internal/readline/callbacks": PackageResources.node_internal_readline_callbacks_js,
+    "internal/readline/emitKeypressEvents": PackageResources.node_internal_readline_emitKeypressEvents_js,
+    "internal/readline/interface": PackageResources.node_internal_readline_interface_js,
+    "internal/readline/promises": PackageResources.node_internal_readline_promises_js,
+    "internal/readline/utils": PackageResources.node_internal_readline_utils_js,
+    "internal/repl": PackageResources.node_internal_repl_js,
+    "internal/repl/await": PackageResources.node_internal_repl_await_js,
+    "internal/repl/history": PackageResources.node_internal_repl_history_js,
+    "internal/repl/utils": PackageResources.node_internal_repl_utils_js,
     "internal/test_runner/coverage": PackageResources.node_internal_test_runner_coverage_js,
     "internal/test_runner/harness": PackageResources.node_internal_test_runner_harness_js,
     "internal/test_runner/mock/mock": PackageResources.node_internal_test_runner_mock_mock_js,
@@ -24,6 +35,9 @@ enum NodeLibSource {
     "internal/util/colors": PackageResources.node_internal_util_colors_js,
     "internal/validators": PackageResources.node_internal_validators_js,
     "internal/watch_mode/files_watcher": PackageResources.node_internal_watch_mode_files_watcher_js,
+    "readline": PackageResources.node_readline_js,
+    "readline/promises": PackageResources.node_readline_promises_js,
+    "repl": PackageResources.node_repl_js,
     "test": PackageResources.node_test_js,
   ]
 

@@ -17,7 +17,16 @@ enum SignalOps {
       }
       SignalWatcher.shared.watch(sig, name: call.string(0), on: call.bool(1), loop: rt.loop)
       call.returns(.bool(true))
-    }
+    },
+    // (on) → on: true (the watchdog is up); off: whether a SIGINT came while it was up
+    Op("op_sigint_watchdog") { _, call in
+      if call.bool(0) {
+        SignalWatcher.shared.startSigintWatchdog()
+        call.returns(.bool(true))
+      } else {
+        call.returns(.bool(SignalWatcher.shared.stopSigintWatchdog()))
+      }
+    },
   ]
 }
 
@@ -32,9 +41,54 @@ final class SignalWatcher: @unchecked Sendable {
   nonisolated(unsafe) static var writeFD: Int32 = -1
 
   func watch(_ sig: Int32, name: String, on: Bool, loop: EventLoop) {
-    let readFD: Int32? = lock.withLock { () -> Int32? in
+    let keepHandler = lock.withLock { () -> Bool in
       if on { watched[sig] = (name, loop) } else { watched[sig] = nil }
-      guard on, !started else { return nil }
+      return sig == SIGINT && sigintWatchdogs > 0
+    }
+    if on { startReading() }
+    if !keepHandler { install(sig, on) }
+  }
+
+  // SIGINT watchdogs (Node's SigintWatchdogHelper, for vm's breakOnSigint and the REPL): while
+  // one is up, SIGINT goes to them instead of JS listeners. A script run armed with a runtime
+  // is terminated by it; otherwise the signal is remembered for the watchdog's stop to report.
+  private var sigintWatchdogs = 0
+  private var sigintPending = false
+  private var armed: [(runtime: Runtime, fired: Bool)] = []
+
+  func startSigintWatchdog() {
+    let first = lock.withLock { () -> Bool in
+      sigintWatchdogs += 1
+      return sigintWatchdogs == 1
+    }
+    startReading()
+    if first { install(SIGINT, true) }
+  }
+
+  func stopSigintWatchdog() -> Bool {
+    let (pending, restore) = lock.withLock { () -> (Bool, Bool?) in
+      sigintWatchdogs = max(0, sigintWatchdogs - 1)
+      let pending = sigintPending
+      sigintPending = false
+      return (pending, sigintWatchdogs == 0 ? watched[SIGINT] != nil : nil)
+    }
+    if let restore { install(SIGINT, restore) }
+    return pending
+  }
+
+  /// Runs `body` with SIGINT terminating `runtime`; returns whether it did.
+  func breakingOnSigint<T>(_ runtime: Runtime, _ body: () -> T) -> (T, interrupted: Bool) {
+    startSigintWatchdog()
+    lock.withLock { armed.append((runtime, false)) }
+    let result = body()
+    let fired = lock.withLock { armed.removeLast().fired }
+    _ = stopSigintWatchdog()
+    return (result, fired)
+  }
+
+  private func startReading() {
+    let readFD: Int32? = lock.withLock { () -> Int32? in
+      guard !started else { return nil }
       var fds: [Int32] = [0, 0]
       guard pipe(&fds) == 0 else { return nil }
       for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
@@ -43,6 +97,9 @@ final class SignalWatcher: @unchecked Sendable {
       return fds[0]
     }
     if let readFD { WorkerPool.detach { [self] in read(readFD) } }
+  }
+
+  private func install(_ sig: Int32, _ on: Bool) {
     var action = sigaction()
     if on {
       action.__sigaction_handler.sa_handler = { sig in
@@ -64,7 +121,17 @@ final class SignalWatcher: @unchecked Sendable {
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return }
       let sig = Int32(byte)
-      guard let target = lock.withLock({ watched[sig] }) else { continue }
+      let target = lock.withLock { () -> (name: String, loop: EventLoop)? in
+        guard sig == SIGINT, sigintWatchdogs > 0 else { return watched[sig] }
+        if let last = armed.indices.last {
+          armed[last].fired = true
+          armed[last].runtime.terminate()
+        } else {
+          sigintPending = true
+        }
+        return nil
+      }
+      guard let target else { continue }
       // Not retained: a pending signal event does not keep the program alive on its own.
       target.loop.post(releasing: false) { s in try s.callCore(.onSignal, [s.string(target.name)]) }
     }

@@ -13,19 +13,30 @@ enum VmOps {
       call.returns(global)
     },
     // (global | undefined, source, filename, lineOffset, columnOffset, compileOnly, timeoutMs,
-    //  timedOut) → the script's completion value, or `timedOut` when it ran out of time
+    //  timedOut, breakOnSigint, interrupted, decorate) → the script's completion value, `timedOut`
+    //  when it ran out of time, or `interrupted` when a SIGINT ended it. What the script throws
+    //  goes first to decorate(error, arrow) when that is a function (Node's displayErrors).
     Op("op_vm_run") { rt, call in
       let s = call.scope
       let global = call.isNullish(0) ? nil : call.arg(0)
       let timeout = call.number(6)
       let dog = timeout > 0 ? Watchdog(seconds: timeout / 1000, runtime: rt) : nil
-      let outcome = s.run(
-        call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
-        columnOffset: call.int(4), compileOnly: call.bool(5))
-      if let dog, dog.cancel() {
+      let run = {
+        s.run(
+          call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
+          columnOffset: call.int(4), compileOnly: call.bool(5))
+      }
+      let (outcome, interrupted) = call.bool(8) ? SignalWatcher.shared.breakingOnSigint(rt, run) : (run(), false)
+      let timedOut = dog?.cancel() ?? false
+      if timedOut || interrupted {
         // Our watchdog stopped the script (or fired just as it finished): only this run ends.
         rt.isolate.cancelTermination()
-        if case .terminated = outcome { return call.returns(call.arg(7)) }
+        if case .terminated = outcome { return call.returns(call.arg(interrupted ? 9 : 7)) }
+      }
+      if case .threw(let e) = outcome, s.type(call.arg(10)) == .function,
+        let arrow = arrow(s, lineOffset: call.int(3), columnOffset: call.int(4))
+      {
+        _ = try? s.call(call.arg(10), [e, s.string(arrow)])
       }
       finish(call, outcome)
     },
@@ -49,6 +60,23 @@ enum VmOps {
       call.returns(call.scope.valueIs(call.arg(0), kind: UInt32(truncatingIfNeeded: call.int(1))))
     },
   ]
+
+  /// Node's "arrow" for the exception just caught (node_errors.cc GetErrorSource): the script
+  /// and line, the source line, and carets under what V8 points at.
+  private static func arrow(_ s: Scope, lineOffset: Int, columnOffset: Int) -> String? {
+    guard let at = s.exceptionLocation(), let sourceLine = at.sourceLine else { return nil }
+    let head = "\(at.file ?? ""):\(at.line)\n\(sourceLine)\n"
+    let scriptStart = at.line - lineOffset == 1 ? columnOffset : 0
+    var (start, end) = (at.column - 1, at.endColumn)
+    if start >= scriptStart {
+      start -= scriptStart
+      end -= scriptStart
+    }
+    let units = Array(sourceLine.utf16)
+    guard start >= 0, start <= end, end <= units.count else { return head }
+    let pad = units[..<start].map { $0 == 9 ? "\t" : " " }.joined()
+    return head + pad + String(repeating: "^", count: end - start) + "\n"
+  }
 
   /// Returns the value, rethrows what the code threw, or lets a termination go on.
   private static func finish(_ call: OpCall, _ outcome: Scope.Outcome) {

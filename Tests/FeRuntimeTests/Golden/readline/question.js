@@ -86,7 +86,9 @@ function setup(mod = readline, options = {}) {
     try {
       bad();
     } catch (e) {
-      console.log(e.name, e.code, e.message);
+      // historySize: -1 is ERR_INVALID_ARG_VALUE in Node 18 and ERR_OUT_OF_RANGE in Node 20.
+      if (/historySize/.test(e.message)) console.log(e.name);
+      else console.log(e.name, e.code, e.message);
     }
   }
 })();

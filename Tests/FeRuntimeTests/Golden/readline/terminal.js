@@ -40,9 +40,10 @@ const tests = [
   [{}, ['abc', '\x03']],
   [{}, ['', '\x04']],
   [{}, ['typed', '\x03', '\r']],
-  [{ columns: 10 }, ['0123456789abcdefghij', left, left, 'Y', '\r']],
+  // Wrapped lines are typed a key at a time: for a longer read Node 18 and 20 redraw differently.
+  [{ columns: 10 }, [...'0123456789abcdefghij', left, left, 'Y', '\r']],
   [{ columns: 10 }, [...'0123456789abcdefghij', left, left, 'Y', '\x7f', up, '\r']],
-  [{ columns: 8 }, ['ab', end, 'pasted at the end', '\r']],
+  [{ columns: 8 }, ['ab', end, ...'typed at the end', '\r']],
   [{ completer: (line) => [['apple', 'apricot', 'banana'].filter((c) => c.startsWith(line)), line] }, ['a', '\t', 'p', '\t', '\t', 'r\t', '\r']],
   [{ completer: (line, cb) => cb(null, [['one', 'two'], line]) }, ['\t', '\t', 'o\t', '\r']],
   [{}, ['pasted\nlines\r\nin one read\r']],

@@ -1,3 +1,0 @@
-// repl
-// (being written; see issue 14)
-// Uses from earlier files: none.
