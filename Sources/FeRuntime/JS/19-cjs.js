@@ -83,7 +83,7 @@ const cjs = (() => {
     _compile(content, filename) {
       const fn = wrapperPatched
         ? requireBuiltin('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true })
-        : ops.op_compile_cjs(stripBOM(content), filename);
+        : ops.op_compile_cjs(stripBOM(content), filename, core.decorateErrorStack);
       const require = makeRequire(this);
       return Reflect.apply(fn, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
     }

@@ -4,7 +4,7 @@
 // (VmOps.swift, fe_context_* in the shim); the pairing is a WeakMap here, so both die together.
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
-// Uses from earlier files: 00-core.js (define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
@@ -123,6 +123,7 @@
     error.stack = `${arrow}\n${stack}`;
     decoratedErrors.add(error);
   }
+  core.decorateErrorStack = decorateErrorStack;
 
   function run(script, global, { timeout, breakOnSigint, displayErrors }) {
     const { code, filename, lineOffset, columnOffset } = script[kSource];

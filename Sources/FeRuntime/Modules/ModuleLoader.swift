@@ -319,12 +319,15 @@ final class ModuleLoader {
 
 enum ModuleOps {
   static let all: [Op] = [
-    // Compiles a CommonJS file's source as Node's module wrapper function; errors throw.
+    // (source, filename, decorate?) → Node's module wrapper function of a CommonJS file; a
+    // SyntaxError throws, given to decorate(error, arrow) first (ErrorArrow).
     Op("op_compile_cjs", needs: .read) { _, call in
       do {
         call.returns(try call.scope.compileFunction(call.string(0), name: call.string(1), params: ModuleLoader.wrapperParams))
       } catch is JSError {
-        call.throwing(call.scope.lastException)  // the SyntaxError itself, with its location
+        let error = call.scope.lastException
+        ErrorArrow.decorate(call.scope, error, with: call.arg(2))
+        call.throwing(error)  // the SyntaxError itself, with its location
       } catch {
         call.throwing(call.scope.error("\(error)"))
       }

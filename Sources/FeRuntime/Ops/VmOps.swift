@@ -33,10 +33,8 @@ enum VmOps {
         rt.isolate.cancelTermination()
         if case .terminated = outcome { return call.returns(call.arg(interrupted ? 9 : 7)) }
       }
-      if case .threw(let e) = outcome, s.type(call.arg(10)) == .function,
-        let arrow = arrow(s, lineOffset: call.int(3), columnOffset: call.int(4))
-      {
-        _ = try? s.call(call.arg(10), [e, s.string(arrow)])
+      if case .threw(let e) = outcome {
+        ErrorArrow.decorate(s, e, with: call.arg(10), lineOffset: call.int(3), columnOffset: call.int(4))
       }
       finish(call, outcome)
     },
@@ -60,23 +58,6 @@ enum VmOps {
       call.returns(call.scope.valueIs(call.arg(0), kind: UInt32(truncatingIfNeeded: call.int(1))))
     },
   ]
-
-  /// Node's "arrow" for the exception just caught (node_errors.cc GetErrorSource): the script
-  /// and line, the source line, and carets under what V8 points at.
-  private static func arrow(_ s: Scope, lineOffset: Int, columnOffset: Int) -> String? {
-    guard let at = s.exceptionLocation(), let sourceLine = at.sourceLine else { return nil }
-    let head = "\(at.file ?? ""):\(at.line)\n\(sourceLine)\n"
-    let scriptStart = at.line - lineOffset == 1 ? columnOffset : 0
-    var (start, end) = (at.column - 1, at.endColumn)
-    if start >= scriptStart {
-      start -= scriptStart
-      end -= scriptStart
-    }
-    let units = Array(sourceLine.utf16)
-    guard start >= 0, start <= end, end <= units.count else { return head }
-    let pad = units[..<start].map { $0 == 9 ? "\t" : " " }.joined()
-    return head + pad + String(repeating: "^", count: end - start) + "\n"
-  }
 
   /// Returns the value, rethrows what the code threw, or lets a termination go on.
   private static func finish(_ call: OpCall, _ outcome: Scope.Outcome) {
