@@ -5,7 +5,11 @@ import FeEngine
 /// it is first required (JS/43-nodelib.js), so it costs nothing at start-up.
 enum NodeLibSource {
   static let files: [String: [UInt8]] = [
+    "http2": PackageResources.node_http2_js,
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
+    "internal/http2/compat": PackageResources.node_internal_http2_compat_js,
+    "internal/http2/core": PackageResources.node_internal_http2_core_js,
+    "internal/http2/util": PackageResources.node_internal_http2_util_js,
     "internal/per_context/primordials": PackageResources.node_internal_per_context_primordials_js,
     "internal/priority_queue": PackageResources.node_internal_priority_queue_js,
     "internal/test_runner/coverage": PackageResources.node_internal_test_runner_coverage_js,
