@@ -119,6 +119,24 @@ typedef union {
   nghttp2_extension ext;
 } nghttp2_frame;
 
+// The payloads of the ALTSVC and ORIGIN extension frames (frame->ext.payload).
+typedef struct {
+  uint8_t *origin;
+  size_t origin_len;
+  uint8_t *field_value;
+  size_t field_value_len;
+} nghttp2_ext_altsvc;
+
+typedef struct {
+  uint8_t *origin;
+  size_t origin_len;
+} nghttp2_origin_entry;
+
+typedef struct {
+  size_t nov;
+  nghttp2_origin_entry *ov;
+} nghttp2_ext_origin;
+
 typedef union {
   int fd;
   void *ptr;
@@ -158,6 +176,8 @@ enum {
   FE_NGHTTP2_PING = 6,
   FE_NGHTTP2_GOAWAY = 7,
   FE_NGHTTP2_WINDOW_UPDATE = 8,
+  FE_NGHTTP2_ALTSVC = 0x0a,
+  FE_NGHTTP2_ORIGIN = 0x0c,
   FE_NGHTTP2_FLAG_END_STREAM = 0x01,
   FE_NGHTTP2_FLAG_ACK = 0x01,
   FE_NGHTTP2_DATA_FLAG_EOF = 0x01,

@@ -20,6 +20,12 @@ final class H2Session: Resource {
     var deferred = false
   }
   private var outgoing: [Int32: Outgoing] = [:]
+  /// Node's limits on a received header block: pairs (maxHeaderListPairs) and bytes (the local
+  /// SETTINGS_MAX_HEADER_LIST_SIZE); a block over either resets its stream (ENHANCE_YOUR_CALM).
+  private let maxHeaderPairs: Int
+  private var headerBytes: [Int32: Int] = [:]
+  /// Node's paddingStrategy: 0 none, 1 aligned to 8 bytes, 2 as much as fits.
+  private let padding: Int
 
   init(lib: LibNghttp2, server: Bool, options: [Double]) throws {
     self.lib = lib
@@ -33,12 +39,19 @@ final class H2Session: Resource {
     lib.setOnStreamClose(callbacks, h2OnStreamClose)
     lib.setOnBeginHeaders(callbacks, h2OnBeginHeaders)
     lib.setOnHeader(callbacks, h2OnHeader)
+    lib.setError2(callbacks, h2OnError)
+    // Header fields HTTP/2 forbids are dropped, the rest of the block kept (as Node does).
+    lib.setOnInvalidHeader(callbacks, h2OnInvalidHeader)
     var option: OpaquePointer?
     guard lib.optionNew(&option) == 0 else { throw H2Failure.noMemory }
     defer { lib.optionDel(option) }
     // Node's optionsBuffer (lib/internal/http2/util.js): values by index, flags in slot 10.
     let flags = options.count > 10 ? Int(options[10]) : 0
     func has(_ i: Int) -> Bool { flags & (1 << i) != 0 && i < options.count }
+    // Pseudo-headers count as pairs: at least 4 for a server, 1 for a client (as Node).
+    maxHeaderPairs = has(5) ? max(Int(options[5]), server ? 4 : 1) : 128
+    padding = has(4) ? Int(options[4]) : 0
+    if padding != 0 { lib.setSelectPadding(callbacks, h2SelectPadding) }
     if has(0) { lib.optionSetSize["max_deflate_dynamic_table_size"]?(option, Int(options[0])) }
     if has(1) { lib.optionSetUInt32["max_reserved_remote_streams"]?(option, UInt32(clamping: Int(options[1]))) }
     if has(2) { lib.optionSetSize["max_send_header_block_length"]?(option, Int(options[2])) }
@@ -47,6 +60,8 @@ final class H2Session: Resource {
     if has(9) { lib.optionSetSize["max_settings"]?(option, Int(options[9])) }
     // Pings and settings acknowledged by nghttp2 itself: Node lets 10000 be outstanding.
     lib.optionSetSize["max_outbound_ack"]?(option, 10000)
+    lib.optionSetBuiltinRecvExtensionType(option, UInt8(FE_NGHTTP2_ALTSVC))
+    lib.optionSetBuiltinRecvExtensionType(option, UInt8(FE_NGHTTP2_ORIGIN))
     var s: OpaquePointer?
     let me = Unmanaged.passUnretained(self).toOpaque()
     let rc = server ? lib.serverNew(&s, callbacks, me, option) : lib.clientNew(&s, callbacks, me, option)
@@ -182,9 +197,27 @@ final class H2Session: Resource {
     let type = Int(frame.pointee.hd.type)
     if type == FE_NGHTTP2_PUSH_PROMISE {
       headerBlocks[frame.pointee.push_promise.promised_stream_id] = (0, [], [])
+      headerBytes[frame.pointee.push_promise.promised_stream_id] = 0
     } else {
       headerBlocks[frame.pointee.hd.stream_id] = (frame.pointee.headers.cat, [], [])
+      headerBytes[frame.pointee.hd.stream_id] = 0
     }
+  }
+
+  /// Whether the header fits the block's limits; if not the stream is reset and its block dropped.
+  fileprivate func header(_ frame: UnsafePointer<nghttp2_frame>, _ nameLen: Int, _ valueLen: Int) -> Bool {
+    let id = Int(frame.pointee.hd.type) == FE_NGHTTP2_PUSH_PROMISE ? frame.pointee.push_promise.promised_stream_id : frame.pointee.hd.stream_id
+    guard let block = headerBlocks[id], let session else { return true }
+    let bytes = (headerBytes[id] ?? 0) + nameLen + valueLen
+    headerBytes[id] = bytes
+    let maxBytes = Int(lib.getLocalSettings(session, 6))
+    if block.list.count / 2 >= maxHeaderPairs || bytes > maxBytes {
+      headerBlocks[id] = nil
+      headerBytes[id] = nil
+      _ = lib.submitRstStream(session, 0, id, 11)  // ENHANCE_YOUR_CALM
+      return false
+    }
+    return true
   }
 
   fileprivate func header(_ frame: UnsafePointer<nghttp2_frame>, _ name: String, _ value: String, _ flags: UInt8) {
@@ -201,10 +234,17 @@ final class H2Session: Resource {
     let id = Double(hd.stream_id)
     switch Int(hd.type) {
     case FE_NGHTTP2_DATA:
-      if hd.flags & UInt8(FE_NGHTTP2_FLAG_END_STREAM) != 0 { events.append(.array([.string("end"), .number(id)])) }
+      if hd.flags & UInt8(FE_NGHTTP2_FLAG_END_STREAM) != 0 {
+        events.append(.array([.string("end"), .number(id)]))
+      } else if hd.length == 0 {
+        // An empty DATA frame that does not end its stream counts as invalid (a flood of them is
+        // an attack Node guards against).
+        events.append(.array([.string("invalidFrame"), .number(id), .number(0)]))
+      }
     case FE_NGHTTP2_HEADERS, FE_NGHTTP2_PUSH_PROMISE:
       let isPush = Int(hd.type) == FE_NGHTTP2_PUSH_PROMISE
       let sid = isPush ? frame.pointee.push_promise.promised_stream_id : hd.stream_id
+      headerBytes[sid] = nil
       guard let block = headerBlocks.removeValue(forKey: sid) else { return }
       events.append(
         .array([
@@ -212,7 +252,9 @@ final class H2Session: Resource {
           .array(block.sensitive), .number(id),
         ]))
     case FE_NGHTTP2_SETTINGS:
-      events.append(.array([.string(hd.flags & UInt8(FE_NGHTTP2_FLAG_ACK) != 0 ? "settingsAck" : "settings")]))
+      // The settings as this frame left them (JS reads them after later frames are in).
+      let ack = hd.flags & UInt8(FE_NGHTTP2_FLAG_ACK) != 0
+      events.append(.array([.string(ack ? "settingsAck" : "settings"), .array(settingsValues(remote: !ack))]))
     case FE_NGHTTP2_PING:
       let p = frame.pointee.ping.opaque_data
       let payload: [UInt8] = [p.0, p.1, p.2, p.3, p.4, p.5, p.6, p.7]
@@ -222,6 +264,16 @@ final class H2Session: Resource {
       let opaque: JSValue =
         g.opaque_data_len > 0 && g.opaque_data != nil ? .bytes(Array(UnsafeBufferPointer(start: g.opaque_data, count: g.opaque_data_len))) : .undefined
       events.append(.array([.string("goaway"), .number(Double(g.error_code)), .number(Double(g.last_stream_id)), opaque]))
+    case FE_NGHTTP2_ALTSVC:
+      guard let p = frame.pointee.ext.payload?.assumingMemoryBound(to: nghttp2_ext_altsvc.self).pointee else { return }
+      events.append(
+        .array([
+          .string("altsvc"), .number(id), .string(bytesString(p.origin, p.origin_len)), .string(bytesString(p.field_value, p.field_value_len)),
+        ]))
+    case FE_NGHTTP2_ORIGIN:
+      guard let p = frame.pointee.ext.payload?.assumingMemoryBound(to: nghttp2_ext_origin.self).pointee else { return }
+      let origins = (0..<p.nov).map { i in JSValue.string(bytesString(p.ov[i].origin, p.ov[i].origin_len)) }
+      events.append(.array([.string("origin"), .array(origins)]))
     case FE_NGHTTP2_PRIORITY:
       let p = frame.pointee.priority.pri_spec
       events.append(
@@ -229,6 +281,24 @@ final class H2Session: Resource {
     default:
       break
     }
+  }
+
+  /// The 7 settings Node reports, in its settingsBuffer order (nghttp2 ids 1, 2, 4, 5, 3, 6, 8).
+  func settingsValues(remote: Bool) -> [JSValue] {
+    guard let session else { return [] }
+    let get = remote ? lib.getRemoteSettings : lib.getLocalSettings
+    return [1, 2, 4, 5, 3, 6, 8].map { JSValue.number(Double(get(session, Int32($0)))) }
+  }
+
+  fileprivate func selectPadding(_ frameLen: Int, _ maxPayloadLen: Int) -> Int {
+    if padding == 2 { return maxPayloadLen }
+    let r = (frameLen + 9) % 8
+    if r == 0 { return frameLen }
+    return min(maxPayloadLen, frameLen + (8 - r))
+  }
+
+  fileprivate func libraryError(_ code: Int32) {
+    events.append(.array([.string("error"), .number(Double(code))]))
   }
 
   fileprivate func dataChunk(_ id: Int32, _ data: UnsafePointer<UInt8>?, _ len: Int) {
@@ -292,7 +362,19 @@ private let h2OnBeginHeaders: nghttp2_on_begin_headers_callback = { _, frame, ud
   return 0
 }
 private let h2OnHeader: nghttp2_on_header_callback = { _, frame, name, namelen, value, valuelen, flags, ud in
-  if let frame { owner(ud)?.header(frame, bytesString(name, namelen), bytesString(value, valuelen), flags) }
+  guard let frame, let s = owner(ud) else { return 0 }
+  // NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE: the stream is reset, the session goes on.
+  guard s.header(frame, namelen, valuelen) else { return -521 }
+  s.header(frame, bytesString(name, namelen), bytesString(value, valuelen), flags)
+  return 0
+}
+private let h2OnInvalidHeader: nghttp2_on_header_callback = { _, _, _, _, _, _, _, _ in 0 }
+private let h2SelectPadding: nghttp2_select_padding_callback = { _, frame, maxPayloadLen, ud in
+  guard let frame, let s = owner(ud) else { return 0 }
+  return s.selectPadding(frame.pointee.hd.length, maxPayloadLen)
+}
+private let h2OnError: nghttp2_error_callback2 = { _, code, _, _, ud in
+  owner(ud)?.libraryError(code)
   return 0
 }
 private let h2ReadData: nghttp2_data_source_read_callback = { _, id, buf, length, flags, _, ud in

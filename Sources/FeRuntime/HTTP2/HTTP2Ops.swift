@@ -145,14 +145,20 @@ enum HTTP2Ops {
       }
       call.returns(Double(rc))
     },
+    Op("op_h2_origin") { rt, call in
+      // (id, [origin, ...]) → nghttp2's return code
+      guard let s = session(rt, call) else { return call.returns(-1.0) }
+      var strings: [[UInt8]] = []
+      if case .array(let values) = call.value(1) {
+        for case .string(let o) in values { strings.append(Array(o.utf8)) }
+      }
+      let rc = withOrigins(strings, []) { s.lib.submitOrigin(s.session, 0, $0, $1) }
+      call.returns(Double(rc))
+    },
     Op("op_h2_get_settings") { rt, call in
       // (id, remote) → the 7 settings Node reports, in its settingsBuffer order
       guard let s = session(rt, call) else { return call.returns(.array([])) }
-      let get = call.bool(1) ? s.lib.getRemoteSettings : s.lib.getLocalSettings
-      // Node's order: header table size, enable push, initial window, max frame, max concurrent
-      // streams, max header list, enable connect protocol (nghttp2 ids 1, 2, 4, 5, 3, 6, 8).
-      let values = [1, 2, 4, 5, 3, 6, 8].map { JSValue.number(Double(get(s.session, Int32($0)))) }
-      call.returns(.array(values))
+      call.returns(.array(s.settingsValues(remote: call.bool(1))))
     },
     Op("op_h2_state") { rt, call in
       // (id) → Node's sessionState values
@@ -201,6 +207,21 @@ enum HTTP2Ops {
       call.returns(String(cString: p))
     },
   ]
+
+  /// The entries of an ORIGIN frame, valid only inside `body`.
+  private static func withOrigins(
+    _ rest: ArraySlice<[UInt8]>, _ done: [nghttp2_origin_entry], _ body: (UnsafePointer<nghttp2_origin_entry>?, Int) -> Int32
+  ) -> Int32 {
+    guard let first = rest.first else { return done.withUnsafeBufferPointer { body($0.baseAddress, $0.count) } }
+    var bytes = first
+    return bytes.withUnsafeMutableBufferPointer { b in
+      withOrigins(rest.dropFirst(), done + [nghttp2_origin_entry(origin: b.baseAddress, origin_len: b.count)], body)
+    }
+  }
+
+  private static func withOrigins(_ list: [[UInt8]], _ done: [nghttp2_origin_entry], _ body: (UnsafePointer<nghttp2_origin_entry>?, Int) -> Int32) -> Int32 {
+    withOrigins(list[...], done, body)
+  }
 
   private static func session(_ rt: Runtime, _ call: OpCall) -> H2Session? {
     guard let s = rt.resources.get(call.int(0), as: H2Session.self), s.session != nil else { return nil }

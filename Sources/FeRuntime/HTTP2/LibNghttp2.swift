@@ -22,10 +22,14 @@ struct LibNghttp2 {
   let setOnStreamClose: @convention(c) (Callbacks?, nghttp2_on_stream_close_callback?) -> Void
   let setOnBeginHeaders: @convention(c) (Callbacks?, nghttp2_on_begin_headers_callback?) -> Void
   let setOnHeader: @convention(c) (Callbacks?, nghttp2_on_header_callback?) -> Void
+  let setOnInvalidHeader: @convention(c) (Callbacks?, nghttp2_on_header_callback?) -> Void
+  let setSelectPadding: @convention(c) (Callbacks?, nghttp2_select_padding_callback?) -> Void
+  let setError2: @convention(c) (Callbacks?, nghttp2_error_callback2?) -> Void
   let optionNew: @convention(c) (UnsafeMutablePointer<Option?>?) -> Int32
   let optionDel: @convention(c) (Option?) -> Void
   let optionSetUInt32: [String: @convention(c) (Option?, UInt32) -> Void]
   let optionSetSize: [String: @convention(c) (Option?, Int) -> Void]
+  let optionSetBuiltinRecvExtensionType: @convention(c) (Option?, UInt8) -> Void
   let serverNew: @convention(c) (UnsafeMutablePointer<Session?>?, Callbacks?, UnsafeMutableRawPointer?, Option?) -> Int32
   let clientNew: @convention(c) (UnsafeMutablePointer<Session?>?, Callbacks?, UnsafeMutableRawPointer?, Option?) -> Int32
   let sessionDel: @convention(c) (Session?) -> Void
@@ -45,6 +49,7 @@ struct LibNghttp2 {
   let submitPing: @convention(c) (Session?, UInt8, UnsafePointer<UInt8>?) -> Int32
   let submitGoaway: @convention(c) (Session?, UInt8, Int32, UInt32, UnsafePointer<UInt8>?, Int) -> Int32
   let submitPriority: @convention(c) (Session?, UInt8, Int32, UnsafePointer<nghttp2_priority_spec>?) -> Int32
+  let submitOrigin: @convention(c) (Session?, UInt8, UnsafePointer<nghttp2_origin_entry>?, Int) -> Int32
   let submitAltsvc: @convention(c) (Session?, UInt8, Int32, UnsafePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int) -> Int32
   let resumeData: @convention(c) (Session?, Int32) -> Int32
   let getLocalSettings: @convention(c) (Session?, Int32) -> UInt32
@@ -118,10 +123,14 @@ struct LibNghttp2 {
       setOnStreamClose: sym("nghttp2_session_callbacks_set_on_stream_close_callback"),
       setOnBeginHeaders: sym("nghttp2_session_callbacks_set_on_begin_headers_callback"),
       setOnHeader: sym("nghttp2_session_callbacks_set_on_header_callback"),
+      setOnInvalidHeader: sym("nghttp2_session_callbacks_set_on_invalid_header_callback"),
+      setSelectPadding: sym("nghttp2_session_callbacks_set_select_padding_callback"),
+      setError2: sym("nghttp2_session_callbacks_set_error_callback2"),
       optionNew: sym("nghttp2_option_new"),
       optionDel: sym("nghttp2_option_del"),
       optionSetUInt32: optionSetUInt32,
       optionSetSize: optionSetSize,
+      optionSetBuiltinRecvExtensionType: sym("nghttp2_option_set_builtin_recv_extension_type"),
       serverNew: sym("nghttp2_session_server_new2"),
       clientNew: sym("nghttp2_session_client_new2"),
       sessionDel: sym("nghttp2_session_del"),
@@ -138,6 +147,7 @@ struct LibNghttp2 {
       submitPing: sym("nghttp2_submit_ping"),
       submitGoaway: sym("nghttp2_submit_goaway"),
       submitPriority: sym("nghttp2_submit_priority"),
+      submitOrigin: sym("nghttp2_submit_origin"),
       submitAltsvc: sym("nghttp2_submit_altsvc"),
       resumeData: sym("nghttp2_session_resume_data"),
       getLocalSettings: sym("nghttp2_session_get_local_settings"),

@@ -146,7 +146,7 @@ const nodeLib = (() => {
     'internal/util': () => ({
       assertCrypto() {},
       customInspectSymbol: Symbol.for('nodejs.util.inspect.custom'),
-      promisify: (fn) => requireBuiltin('util').promisify(fn),
+      get promisify() { return requireBuiltin('util').promisify; },
       kEmptyObject: Object.freeze({ __proto__: null }),
       isError: (e) => e instanceof Error || Object.prototype.toString.call(e) === '[object Error]',
       createDeferredPromise() {

@@ -4,7 +4,7 @@
 // this binding feeds it what a socket handle reads, writes what it produces through that handle,
 // and turns its events into the calls Node's binding makes into core.js. Also the stand-ins for
 // the other Node internals those files use (stream_base_commons, js_stream_socket, ...).
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange); 03-loop.js (nextTick, TIMEOUT_MAX, timers, setTimeout, clearTimeout, setImmediate); 05-process.js (process); 07-path.js (path); 08-fs.js (then, flow, FileHandle, fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 27-http.js (http); 32-net.js (socketErrno, netInternals, netModule); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange); 03-loop.js (nextTick, processTicksAndRejections, fatal, TIMEOUT_MAX, timers, setTimeout, clearTimeout, setImmediate); 05-process.js (process); 07-path.js (path); 08-fs.js (then, flow, FileHandle, fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 27-http.js (http); 32-net.js (socketErrno, netInternals, netModule); 43-nodelib.js (nodeLib).
 (() => {
   const { internals, bindings, errorCodes, codeClass } = nodeLib;
   const net = netModule;
@@ -226,6 +226,16 @@
   let nextAsyncId = 1;
   const cb = {}; // setCallbackFunctions: the functions of core.js this binding calls
 
+  // NODE_DEBUG_NATIVE=http2: the lines Node's C++ binding prints (its Debug() calls).
+  // Read when the first session is made, not when the runtime's snapshot is.
+  let nativeDebug = false;
+  const sessionName = (session) => `Http2Session ${session.type === NGHTTP2_SESSION_SERVER ? 'server' : 'client'} (${session.asyncId})`;
+  function debugSession(session, message) {
+    if (nativeDebug) process.stderr.write(`${sessionName(session)} ${message}\n`);
+  }
+  function debugStream(stream, message) {
+    if (nativeDebug) process.stderr.write(`HttpStream ${stream.streamId} (${stream.asyncId}) [${sessionName(stream.session)}] ${message}\n`);
+  }
   const latin1 = (headers) => Buffer.from(headers[0], 'latin1');
   const now = () => Number(process.hrtime.bigint()) / 1e6;
   const errnoWrite = (err) => {
@@ -249,6 +259,8 @@
       const id = ops.op_h2_new(type === NGHTTP2_SESSION_SERVER, Array.from(optionsBuffer));
       if (typeof id === 'string') throw nodeError(Error, 'ERR_FE_UNSUPPORTED', `fe cannot use nghttp2 for http2: ${id}`);
       this.id = id;
+      this.asyncId = nextAsyncId++;
+      nativeDebug = /\bhttp2\b/i.test(process.env.NODE_DEBUG_NATIVE || '');
       this.maxPings = flags & (1 << IDX_OPTIONS_MAX_OUTSTANDING_PINGS) ? optionsBuffer[IDX_OPTIONS_MAX_OUTSTANDING_PINGS] : 10;
       this.maxSettings = flags & (1 << IDX_OPTIONS_MAX_OUTSTANDING_SETTINGS) ? optionsBuffer[IDX_OPTIONS_MAX_OUTSTANDING_SETTINGS] : 10;
       this.streams = new Map();
@@ -264,6 +276,12 @@
       this.flushScheduled = false;
       this.flushing = false;
       this.writesInFlight = 0;
+      this.settingsSnapshot = null;
+      // RST_STREAMs asked for while an event is handled go out after it, unless the session is
+      // destroyed first (Node's pending RST_STREAMs).
+      this.dispatching = false;
+      this.pendingRst = [];
+      this.deferredEvents = [];
     }
     // Takes the socket handle over: its reads come here, this session's frames go out through it.
     consume(handle) {
@@ -286,10 +304,7 @@
       // nghttp2 queued what the peer must hear (a GOAWAY for a protocol error) before failing.
       this.flush(fromLoop);
       if (this.destroyed) return;
-      if (r < 0) { cb.onSessionInternalError.call(this, r); return; }
-      if (this.invalidFrames > new Uint32Array(this.fields.buffer, kSessionMaxInvalidFrames, 1)[0]) {
-        cb.onSessionInternalError.call(this, constants.NGHTTP2_ERR_FRAME_SIZE_ERROR, 'ERR_HTTP2_TOO_MANY_INVALID_FRAMES');
-      }
+      if (r < 0) cb.onSessionInternalError.call(this, r);
     }
     scheduleFlush() {
       if (this.flushScheduled || this.destroyed) return;
@@ -302,19 +317,49 @@
       this.flushing = true;
       try {
         for (;;) {
-          const [bytes, err, events] = ops.op_h2_send(this.id);
+          const [bytes, err, sent] = ops.op_h2_send(this.id);
           if (bytes && this.handle) this.writeToSocket(bytes);
+          const events = this.deferredEvents.length ? this.deferredEvents.splice(0).concat(sent) : sent;
           for (const event of events) {
             if (this.destroyed) break;
-            this.dispatch(event);
-            if (fromLoop) processTicksAndRejections();
+            this.dispatching = true;
+            try {
+              this.dispatch(event);
+              if (fromLoop) processTicksAndRejections();
+            } finally {
+              this.dispatching = false;
+            }
           }
           if (err < 0 && !this.destroyed) { cb.onSessionInternalError.call(this, err); break; }
-          if ((!bytes && events.length === 0) || this.destroyed) break;
+          if (this.destroyed) break;
+          if (this.pendingRst.length) { this.submitRst(); continue; }
+          if (!bytes && events.length === 0) break;
+        }
+        // nghttp2 has ended the connection (a GOAWAY for the peer's error went out): the socket
+        // ends after it, and the session with the socket.
+        if (!this.destroyed && !this.ended && this.handle) {
+          const [wantRead, wantWrite] = ops.op_h2_want(this.id);
+          if (!wantRead && !wantWrite) {
+            this.ended = true;
+            const socket = this.handle.owner;
+            if (socket && typeof socket.end === 'function' && !socket.destroyed) socket.end();
+          }
         }
       } finally {
         this.flushing = false;
       }
+    }
+    // RST_STREAMs go out after the data already written to their streams (but a CANCEL does not
+    // wait for it), as Node's Http2Stream::SubmitRstStream purges pending data first. A request
+    // whose HEADERS have not gone out yet is cancelled by it instead (nghttp2 drops them).
+    submitRst() {
+      const list = this.pendingRst.splice(0);
+      if (list.some(([, code, wrote]) => wrote && code !== constants.NGHTTP2_CANCEL)) {
+        const [bytes, , events] = ops.op_h2_send(this.id);
+        if (bytes && this.handle) this.writeToSocket(bytes);
+        this.deferredEvents.push(...events);
+      }
+      for (const [id, code] of list) ops.op_h2_rst(this.id, id, code);
     }
     writeToSocket(bytes) {
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -342,6 +387,7 @@
           return;
         }
         case 'data': {
+          debugSession(this, `handling data frame for stream ${event[1]}`);
           const stream = this.streams.get(event[1]);
           if (stream) stream.emitRead(Buffer.from(event[2].buffer, event[2].byteOffset, event[2].byteLength));
           return;
@@ -355,8 +401,8 @@
           const [, id, code] = event;
           const stream = this.streams.get(id);
           if (!stream) return;
+          debugStream(stream, `closed with code ${code}`);
           stream.closed = true;
-          stream.cancelWrites();
           const answer = cb.onStreamClose.call(stream, code);
           if (answer === false) stream.destroy();
           this.streams.delete(id);
@@ -377,13 +423,22 @@
             this.fields[kBitfield] &= ~(1 << kSessionRemoteSettingsIsUpToDate);
             return;
           }
-          cb.onSettings.call(this);
+          // While core.js handles this frame, the settings are what it made them.
+          this.settingsSnapshot = { remote: true, values: event[1] };
+          try { cb.onSettings.call(this); } finally { this.settingsSnapshot = null; }
           return;
         case 'settingsAck': {
           const pending = this.pendingSettings.shift();
-          if (pending) pending.callback(true, now() - pending.start);
+          if (!pending) return;
+          this.settingsSnapshot = { remote: false, values: event[1] };
+          try { pending.callback(true, now() - pending.start); } finally { this.settingsSnapshot = null; }
           return;
         }
+        case 'error':
+          // nghttp2's SETTINGS_EXPECTED (the peer's first frame was not SETTINGS) is Node's
+          // protocol error; nghttp2 handles the others itself.
+          if (event[1] === -536) cb.onSessionInternalError.call(this, -505);
+          return;
         case 'ping':
           if (this.fields[kBitfield] & (1 << kSessionHasPingListeners)) cb.onPing.call(this, toBuffer(event[1]));
           return;
@@ -397,6 +452,12 @@
         case 'goaway':
           cb.onGoawayData.call(this, event[1], event[2], event[3] === undefined ? undefined : toBuffer(event[3]));
           return;
+        case 'altsvc':
+          if (this.fields[kBitfield] & (1 << kSessionHasAltsvcListeners)) cb.onAltSvc.call(this, event[1], event[2], event[3]);
+          return;
+        case 'origin':
+          cb.onOrigin.call(this, event[1]);
+          return;
         case 'priority':
           if (this.fields[kSessionPriorityListenerCount] > 0) cb.onPriority.call(this, event[1], event[2], event[3], event[4]);
           return;
@@ -404,12 +465,21 @@
           const [, id, type, code] = event;
           // Frames dropped because the stream or session is closing are no error (as in Node).
           if (code === -530 || code === -510 || code === -511 || this.fields[kSessionFrameErrorListenerCount] === 0) return;
-          cb.onFrameError.call(this, id, type, code);
+          // A frame too large to send is reported with the HTTP/2 code for it (FRAME_SIZE_ERROR).
+          cb.onFrameError.call(this, id, type, code === constants.NGHTTP2_ERR_FRAME_SIZE_ERROR ? constants.NGHTTP2_FRAME_SIZE_ERROR : code);
           return;
         }
-        case 'invalidFrame':
-          this.invalidFrames++;
+        case 'invalidFrame': {
+          // As Node counts: the frame after maxSessionInvalidFrames more is one too many.
+          if (this.invalidFrames++ > new Uint32Array(this.fields.buffer, kSessionMaxInvalidFrames, 1)[0]) {
+            cb.onSessionInternalError.call(this, -902, 'ERR_HTTP2_TOO_MANY_INVALID_FRAMES');
+            return;
+          }
+          // A fatal error, or a frame on a closed stream, ends the session (Node 18 OnInvalidFrame).
+          const code = event[2];
+          if (code <= -900 || code === -510) cb.onSessionInternalError.call(this, code);
           return;
+        }
       }
     }
     request(headers, options, parent, weight, exclusive) {
@@ -452,8 +522,9 @@
       ops.op_h2_altsvc(this.id, stream, origin, value);
       this.scheduleFlush();
     }
-    origin() {
-      // nghttp2's ORIGIN frames need a newer API than fe binds; an origin set is advisory.
+    origin(origins, count) {
+      ops.op_h2_origin(this.id, origins.split('\0').slice(0, count));
+      this.scheduleFlush();
     }
     setNextStreamID(id) { return ops.op_h2_set_next_stream_id(this.id, id) === 0; }
     setLocalWindowSize(size) {
@@ -464,7 +535,9 @@
     localSettings() { this.fillSettings(false); }
     remoteSettings() { this.fillSettings(true); }
     fillSettings(remote) {
-      const values = this.destroyed ? defaultSettings : ops.op_h2_get_settings(this.id, remote);
+      const snapshot = this.settingsSnapshot;
+      const values = this.destroyed ? defaultSettings
+        : (snapshot && snapshot.values && snapshot.remote === remote ? snapshot.values : ops.op_h2_get_settings(this.id, remote));
       for (let i = 0; i < 7; i++) settingsBuffer[i] = values[i];
     }
     refreshState() {
@@ -486,6 +559,7 @@
         if (bytes) this.writeToSocket(bytes);
       }
       this.pings = [];
+      this.pendingRst = [];
       if (this.writesInFlight > 0) this.pendingDone = true;
       else this.finishDestroy();
     }
@@ -514,6 +588,7 @@
       this.destroyed = false;
       this.writable = true;
       this.nextReq = 1;
+      this.wrote = false;
       this.writes = new Map();
       this.pendingRead = [];
       this.asyncId = nextAsyncId++;
@@ -531,12 +606,17 @@
         this.onread(undefined);
       }
     }
-    readStart() { this.reading = true; return 0; }
+    readStart() {
+      debugStream(this, 'reading starting');
+      this.reading = true;
+      return 0;
+    }
     readStop() { this.reading = false; return 0; }
     respond(headers, options) {
       if (this.destroyed) return constants.NGHTTP2_ERR_STREAM_CLOSED;
-      const empty = !!(options & STREAM_OPTION_EMPTY_PAYLOAD);
-      if (empty) this.writable = false;
+      // Already ended (a HEAD request, a 204): the HEADERS frame ends the stream.
+      const empty = !!(options & STREAM_OPTION_EMPTY_PAYLOAD) || !this.writable;
+      this.writable = !empty;
       const r = ops.op_h2_respond(this.session.id, this.streamId, latin1(headers), empty, !!(options & STREAM_OPTION_GET_TRAILERS));
       this.session.scheduleFlush();
       return r;
@@ -562,8 +642,10 @@
     }
     rstStream(code) {
       if (this.destroyed && this.closed) return;
-      ops.op_h2_rst(this.session.id, this.streamId, code);
-      this.session.scheduleFlush();
+      const session = this.session;
+      session.pendingRst.push([this.streamId, code, this.wrote]);
+      if (!session.dispatching) session.submitRst();
+      session.scheduleFlush();
     }
     priority(parent, weight, exclusive, silent) {
       if (!silent) ops.op_h2_priority(this.session.id, this.streamId, parent, weight, exclusive);
@@ -578,6 +660,7 @@
     writeData(buffer, callback) {
       if (this.destroyed || this.closed || !this.writable) { nextTick(callback, errnoWrite(UV_EOF)); return; }
       const req = this.nextReq++;
+      this.wrote = true;
       this.writes.set(req, callback);
       if (!ops.op_h2_write(this.session.id, this.streamId, buffer, req, false)) {
         this.writes.delete(req);
@@ -591,26 +674,22 @@
       this.writes.delete(req);
       if (callback) callback(null);
     }
-    cancelWrites() {
-      const pending = [...this.writes.values()];
-      this.writes.clear();
-      for (const callback of pending) callback(errnoWrite(-125));
-    }
     // The end of the data: the last DATA frame carries END_STREAM (or trailers follow).
     shutdown() {
       if (!this.destroyed && !this.closed && this.writable) {
         this.writable = false;
-        ops.op_h2_write(this.session.id, this.streamId, null, 0, true);
-        this.session.scheduleFlush();
+        if (ops.op_h2_write(this.session.id, this.streamId, null, 0, true)) this.session.scheduleFlush();
       }
       return 1;
     }
     destroy() {
       if (this.destroyed) return;
+      debugStream(this, 'tearing down stream');
       this.destroyed = true;
+      // Writes still queued are cancelled at the next turn, as Node's Http2Stream::Destroy does.
       const pending = [...this.writes.values()];
       this.writes.clear();
-      for (const callback of pending) nextTick(callback, errnoWrite(-125));
+      if (pending.length) setImmediate(() => { for (const callback of pending) callback(errnoWrite(-125)); });
       // nghttp2 still knows the stream until it closes; its data for the peer goes with it.
       if (this.session.streams.get(this.streamId) === this && this.closed) this.session.streams.delete(this.streamId);
     }
@@ -619,7 +698,8 @@
   function packSettings() {
     const flags = settingsBuffer[7];
     const out = [];
-    for (let i = 0; i < 7; i++) {
+    // In the order of the SETTINGS ids, as Node packs them.
+    for (const i of [0, 1, 4, 2, 3, 5, 6]) {
       if (!(flags & (1 << i))) continue;
       const entry = Buffer.alloc(6);
       entry.writeUInt16BE(settingIds[i], 0);
@@ -791,8 +871,7 @@
       return req;
     }
     function writevGeneric(self, data, callback) {
-      const chunks = data.allBuffers ? data : data.map(({ chunk, encoding }) =>
-        (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
+      const chunks = data.map(({ chunk, encoding }) => (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
       const buffer = Buffer.concat(chunks);
       return writeGeneric(self, buffer, '', callback);
     }
