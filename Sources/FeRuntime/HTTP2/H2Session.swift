@@ -24,6 +24,8 @@ final class H2Session: Resource {
   /// SETTINGS_MAX_HEADER_LIST_SIZE); a block over either resets its stream (ENHANCE_YOUR_CALM).
   private let maxHeaderPairs: Int
   private var headerBytes: [Int32: Int] = [:]
+  /// Each stream's byte limit, the local setting when the stream began (as Node takes it).
+  private var headerLimit: [Int32: Int] = [:]
   /// Node's paddingStrategy: 0 none, 1 aligned to 8 bytes, 2 as much as fits.
   private let padding: Int
 
@@ -198,19 +200,28 @@ final class H2Session: Resource {
     if type == FE_NGHTTP2_PUSH_PROMISE {
       headerBlocks[frame.pointee.push_promise.promised_stream_id] = (0, [], [])
       headerBytes[frame.pointee.push_promise.promised_stream_id] = 0
+      noteStream(frame.pointee.push_promise.promised_stream_id)
     } else {
       headerBlocks[frame.pointee.hd.stream_id] = (frame.pointee.headers.cat, [], [])
       headerBytes[frame.pointee.hd.stream_id] = 0
+      noteStream(frame.pointee.hd.stream_id)
     }
+  }
+
+  /// A stream begins: its header byte limit is the local SETTINGS_MAX_HEADER_LIST_SIZE now.
+  func noteStream(_ id: Int32) {
+    guard headerLimit[id] == nil, let session else { return }
+    headerLimit[id] = Int(lib.getLocalSettings(session, 6))
   }
 
   /// Whether the header fits the block's limits; if not the stream is reset and its block dropped.
   fileprivate func header(_ frame: UnsafePointer<nghttp2_frame>, _ nameLen: Int, _ valueLen: Int) -> Bool {
     let id = Int(frame.pointee.hd.type) == FE_NGHTTP2_PUSH_PROMISE ? frame.pointee.push_promise.promised_stream_id : frame.pointee.hd.stream_id
     guard let block = headerBlocks[id], let session else { return true }
-    let bytes = (headerBytes[id] ?? 0) + nameLen + valueLen
+    // Node counts each field as its name, its value and 32 bytes (RFC 7541's entry overhead).
+    let bytes = (headerBytes[id] ?? 0) + nameLen + valueLen + 32
     headerBytes[id] = bytes
-    let maxBytes = Int(lib.getLocalSettings(session, 6))
+    let maxBytes = headerLimit[id] ?? Int(lib.getLocalSettings(session, 6))
     if block.list.count / 2 >= maxHeaderPairs || bytes > maxBytes {
       headerBlocks[id] = nil
       headerBytes[id] = nil
@@ -309,6 +320,8 @@ final class H2Session: Resource {
   fileprivate func streamClosed(_ id: Int32, _ code: UInt32) {
     outgoing[id] = nil
     headerBlocks[id] = nil
+    headerBytes[id] = nil
+    headerLimit[id] = nil
     events.append(.array([.string("close"), .number(Double(id)), .number(Double(code))]))
   }
 

@@ -56,6 +56,7 @@ enum HTTP2Ops {
       let id = withUnsafePointer(to: &provider) { prd in
         s.withHeaders(call.bytes(1)) { nva, n in s.lib.submitRequest(s.session, &pri, nva, n, empty ? nil : prd, nil) }
       }
+      if id > 0 { s.noteStream(id) }
       if id > 0 && !empty { s.openOutgoing(id, wantTrailers: call.bool(3)) }
       call.returns(Double(id))
     },
