@@ -21,14 +21,18 @@ let runtimeJS = [
   "18-fetch.js", "19-cjs.js", "20-tty.js", "22-zlib.js", "23-vm.js", "24-querystring.js",
   "25-punycode.js", "26-timers_promises.js", "27-http.js", "28-es2023.js", "29-constants.js",
   "30-diagnostics_channel.js", "31-async_hooks.js", "32-net.js", "33-dns.js", "34-dgram.js", "35-http_client.js", "36-tls.js",
-  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "43-nodelib.js", "44-util.js", "60-globals.js",
+  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "43-nodelib.js", "44-util.js", "45-http2.js", "60-globals.js",
 ]
 
 // Node 18.20.4's own lib/ files that fe vendors (Sources/FeRuntime/NodeLib/README.md).
 let nodeLib = [
+  "node.http2.js",
   "node.internal.deps.acorn.acorn-walk.dist.walk.js",
   "node.internal.deps.acorn.acorn.dist.acorn.js",
   "node.internal.error_serdes.js",
+  "node.internal.http2.compat.js",
+  "node.internal.http2.core.js",
+  "node.internal.http2.util.js",
   "node.internal.per_context.primordials.js",
   "node.internal.priority_queue.js",
   "node.internal.readline.callbacks.js",
@@ -96,6 +100,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // libarchive from Debian's libarchive-dev: its headers; FeNpm loads it with dlopen to unpack npm tarballs.
     .systemLibrary(name: "CLibArchive", path: "Sources/CLibArchive"),
+    // nghttp2's API, declared (Debian ships no headers with libnghttp2.so.14); FeRuntime dlopens it for http2.
+    .systemLibrary(name: "CNghttp2", path: "Sources/CNghttp2"),
 
     // Swift modules, one per concern.
     .target(name: "FeBasics", dependencies: ["CCrypto"]),
@@ -106,7 +112,7 @@ let package = Package(
     .target(
       name: "FeRuntime",
       dependencies: [
-        "FeEngine", "FeBasics", "FeNet", "CCrypto", "CCurl", "CZlib", "CXXHash",
+        "FeEngine", "FeBasics", "FeNet", "CCrypto", "CCurl", "CZlib", "CXXHash", "CNghttp2",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -45,7 +45,7 @@ public final class Runtime {
   static let ops: [Op] =
     CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all
     + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + SerializerOps.all + WorkerOps.all + V8Ops.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all
-    + ProcessInfoOps.all + URLOps.all + TLSOps.all + HTTPSOps.all + NodeLibSource.all
+    + ProcessInfoOps.all + URLOps.all + TLSOps.all + HTTPSOps.all + NodeLibSource.all + HTTP2Ops.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.

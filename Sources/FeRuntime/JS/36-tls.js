@@ -273,6 +273,7 @@ const tlsModule = (() => {
     setNoDelay(on) { if (typeof this.stream.setNoDelay === 'function') this.stream.setNoDelay(on); return 0; }
     setKeepAlive(on, d) { if (typeof this.stream.setKeepAlive === 'function') this.stream.setKeepAlive(on, d * 1000); return 0; }
   }
+  netInternals.StreamHandle = StreamHandle;
 
   const FLAG_HANDSHAKE_DONE = 1, FLAG_PEER_CLOSED = 2, FLAG_WANT_SNI = 4;
   const noop = () => {};

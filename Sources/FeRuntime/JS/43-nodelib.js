@@ -46,6 +46,10 @@ const nodeLib = (() => {
 
   // The few native bindings the vendored files reach, as far as fe can answer them.
   function internalBinding(name) {
+    if (Object.prototype.hasOwnProperty.call(bindings, name)) {
+      if (typeof bindings[name] === 'function') bindings[name] = bindings[name]();
+      return bindings[name];
+    }
     if (name === 'util') {
       return { getCallerLocation, getOwnNonIndexProperties, constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16 } };
     }
@@ -185,8 +189,10 @@ const nodeLib = (() => {
   // fe's stand-ins for the Node internals the vendored files require: what they use, backed by
   // fe's runtime (Node's messages for the error codes they construct).
   const kIsNodeError = Symbol('kIsNodeError');
+  const kNodeTimeout = Symbol('timeout');
   function codeClass(Base, code, format) {
-    return class extends Base {
+    return class NodeError extends Base {
+      static format = format;
       constructor(...args) {
         super();
         const message = format.apply(this, args);
@@ -225,6 +231,48 @@ const nodeLib = (() => {
     delete() { return false; },
   };
   const fromError = (make) => function (...args) { return make(...args).message; };
+  // Node's error classes by code, for internal/errors' `codes`; builtins made of vendored files
+  // add the codes they use (JS/45-http2.js).
+  const errorCodes = {
+    ERR_INVALID_ARG_TYPE: codeClass(TypeError, 'ERR_INVALID_ARG_TYPE', fromError(invalidArgType)),
+    ERR_INVALID_ARG_VALUE: Object.assign(codeClass(TypeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)), {
+      RangeError: codeClass(RangeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)),
+    }),
+    ERR_OUT_OF_RANGE: codeClass(RangeError, 'ERR_OUT_OF_RANGE', fromError(outOfRange)),
+    ERR_INVALID_STATE: codeClass(Error, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
+    ERR_UNKNOWN_SIGNAL: codeClass(TypeError, 'ERR_UNKNOWN_SIGNAL', (signal) => `Unknown signal: ${signal}`),
+    ERR_SOCKET_BAD_PORT: codeClass(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) =>
+      `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${receivedType(port)}.`),
+    ERR_CANNOT_WATCH_SIGINT: codeClass(Error, 'ERR_CANNOT_WATCH_SIGINT', () => 'Cannot watch for SIGINT signals'),
+    ERR_INSPECTOR_NOT_AVAILABLE: codeClass(Error, 'ERR_INSPECTOR_NOT_AVAILABLE', () => 'Inspector is not available'),
+    ERR_INVALID_CURSOR_POS: codeClass(TypeError, 'ERR_INVALID_CURSOR_POS',
+      () => 'Cannot set cursor row without setting its column'),
+    ERR_INVALID_REPL_EVAL_CONFIG: codeClass(TypeError, 'ERR_INVALID_REPL_EVAL_CONFIG',
+      () => 'Cannot specify both "breakEvalOnSigint" and "eval" for REPL'),
+    ERR_INVALID_REPL_INPUT: codeClass(TypeError, 'ERR_INVALID_REPL_INPUT', (message) => message),
+    ERR_SCRIPT_EXECUTION_INTERRUPTED: codeClass(Error, 'ERR_SCRIPT_EXECUTION_INTERRUPTED',
+      () => 'Script execution was interrupted by `SIGINT`'),
+    ERR_USE_AFTER_CLOSE: codeClass(Error, 'ERR_USE_AFTER_CLOSE', (name) => `${name} was closed`),
+    ERR_TEST_FAILURE: codeClass(Error, 'ERR_TEST_FAILURE', function (error, failureType) {
+      let msg = error?.message ?? error;
+      if (typeof msg !== 'string') msg = inspect(msg);
+      this.failureType = failureType;
+      this.cause = error;
+      return msg;
+    }),
+  };
+  // Node's aggregateTwoErrors: the outer error, carrying the inner one when both exist.
+  function aggregateTwoErrors(inner, outer) {
+    if (inner && outer && inner !== outer) {
+      if (Array.isArray(outer.errors)) { outer.errors.push(inner); return outer; }
+      const err = new AggregateError([outer, inner], outer.message);
+      err.code = outer.code;
+      return err;
+    }
+    return inner || outer;
+  }
+  // Native bindings builtins made of vendored files provide: name -> value, or a function making it.
+  const bindings = {};
   const internals = {
     'internal/errors': () => ({
       kIsNodeError,
@@ -245,36 +293,15 @@ const nodeLib = (() => {
           this.name = 'AbortError';
         }
       },
-      codes: {
-        ERR_INVALID_ARG_TYPE: codeClass(TypeError, 'ERR_INVALID_ARG_TYPE', fromError(invalidArgType)),
-        ERR_INVALID_ARG_VALUE: Object.assign(codeClass(TypeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)), {
-          RangeError: codeClass(RangeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)),
-        }),
-        ERR_OUT_OF_RANGE: codeClass(RangeError, 'ERR_OUT_OF_RANGE', fromError(outOfRange)),
-        ERR_INVALID_STATE: codeClass(Error, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
-        ERR_UNKNOWN_SIGNAL: codeClass(TypeError, 'ERR_UNKNOWN_SIGNAL', (signal) => `Unknown signal: ${signal}`),
-        ERR_SOCKET_BAD_PORT: codeClass(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) =>
-          `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${receivedType(port)}.`),
-        ERR_CANNOT_WATCH_SIGINT: codeClass(Error, 'ERR_CANNOT_WATCH_SIGINT', () => 'Cannot watch for SIGINT signals'),
-        ERR_INSPECTOR_NOT_AVAILABLE: codeClass(Error, 'ERR_INSPECTOR_NOT_AVAILABLE', () => 'Inspector is not available'),
-        ERR_INVALID_CURSOR_POS: codeClass(TypeError, 'ERR_INVALID_CURSOR_POS',
-          () => 'Cannot set cursor row without setting its column'),
-        ERR_INVALID_REPL_EVAL_CONFIG: codeClass(TypeError, 'ERR_INVALID_REPL_EVAL_CONFIG',
-          () => 'Cannot specify both "breakEvalOnSigint" and "eval" for REPL'),
-        ERR_INVALID_REPL_INPUT: codeClass(TypeError, 'ERR_INVALID_REPL_INPUT', (message) => message),
-        ERR_SCRIPT_EXECUTION_INTERRUPTED: codeClass(Error, 'ERR_SCRIPT_EXECUTION_INTERRUPTED',
-          () => 'Script execution was interrupted by `SIGINT`'),
-        ERR_USE_AFTER_CLOSE: codeClass(Error, 'ERR_USE_AFTER_CLOSE', (name) => `${name} was closed`),
-        ERR_TEST_FAILURE: codeClass(Error, 'ERR_TEST_FAILURE', function (error, failureType) {
-          let msg = error?.message ?? error;
-          if (typeof msg !== 'string') msg = inspect(msg);
-          this.failureType = failureType;
-          this.cause = error;
-          return msg;
-        }),
-      },
+      getMessage: (code, args, self) => (errorCodes[code] ? errorCodes[code].format.apply(self, args) : code),
+      captureLargerStackTrace: (err) => err,
+      aggregateTwoErrors,
+      codes: errorCodes,
     }),
     'internal/util': () => ({
+      assertCrypto() {},
+      customInspectSymbol: Symbol.for('nodejs.util.inspect.custom'),
+      get promisify() { return requireBuiltin('util').promisify; },
       kEmptyObject: Object.freeze({ __proto__: null }),
       isError: (e) => e instanceof Error || Object.prototype.toString.call(e) === '[object Error]',
       createDeferredPromise() {
@@ -320,7 +347,7 @@ const nodeLib = (() => {
     'internal/vm': () => ({ makeContextifyScript }),
     'internal/streams/utils': () => ({ isWritable: streamIsWritable }),
     'internal/tty': () => ({ getColorDepth: () => process.stderr.getColorDepth() }),
-    'internal/timers': () => ({ TIMEOUT_MAX }),
+    'internal/timers': () => ({ TIMEOUT_MAX, kTimeout: kNodeTimeout }),
     'internal/abort_controller': () => ({ AbortController: globalThis.AbortController, AbortSignal: globalThis.AbortSignal }),
     'internal/event_target': () => ({ kResistStopPropagation: Symbol('kResistStopPropagation') }),
     'internal/url': () => ({ pathToFileURL, fileURLToPath, URL }),
@@ -339,7 +366,11 @@ const nodeLib = (() => {
       if (typeof stream.compose === 'function') return stream;
       const compose = (source, reporter) => (typeof reporter === 'function'
         ? stream.Readable.from(reporter(source)) : source.pipe(reporter));
-      return Object.assign(Object.create(stream), { compose });
+      // Still the Stream constructor (compat.js's classes extend it), with compose beside it.
+      function Stream(options) { return Reflect.construct(stream, [options], new.target || Stream); }
+      Object.setPrototypeOf(Stream, stream);
+      Stream.prototype = stream.prototype;
+      return Object.assign(Stream, { compose });
     },
   };
 
@@ -365,7 +396,7 @@ const nodeLib = (() => {
     return undefined;
   }
 
-  return { load };
+  return { load, internals, bindings, errorCodes, codeClass };
 })();
 
 // node:test (Node 18.20's test runner, its reporters and mocks), only with the node: prefix.

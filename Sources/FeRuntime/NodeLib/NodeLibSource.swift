@@ -5,9 +5,13 @@ import FeEngine
 /// it is first required (JS/43-nodelib.js), so it costs nothing at start-up.
 enum NodeLibSource {
   static let files: [String: [UInt8]] = [
+    "http2": PackageResources.node_http2_js,
     "internal/deps/acorn/acorn-walk/dist/walk": PackageResources.node_internal_deps_acorn_acorn_walk_dist_walk_js,
     "internal/deps/acorn/acorn/dist/acorn": PackageResources.node_internal_deps_acorn_acorn_dist_acorn_js,
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
+    "internal/http2/compat": PackageResources.node_internal_http2_compat_js,
+    "internal/http2/core": PackageResources.node_internal_http2_core_js,
+    "internal/http2/util": PackageResources.node_internal_http2_util_js,
     "internal/per_context/primordials": PackageResources.node_internal_per_context_primordials_js,
     "internal/priority_queue": PackageResources.node_internal_priority_queue_js,
     "internal/readline/callbacks": PackageResources.node_internal_readline_callbacks_js,
