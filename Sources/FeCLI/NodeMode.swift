@@ -147,6 +147,7 @@ enum NodeMode {
     }
     do {
       try runtime.setup(argv: argv + options.args, env: context.env, execPath: execPath)
+      try runtime.startInspectorAtLaunch()
       switch options.action {
       case .script(_):
         return try runtime.runMainModule(path: script ?? "", args: options.args)

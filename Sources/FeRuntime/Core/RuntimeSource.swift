@@ -52,6 +52,7 @@ enum RuntimeSource {
     ("42-repl.js", PackageResources._2_repl_js),
     ("43-nodelib.js", PackageResources._3_nodelib_js),
     ("44-util.js", PackageResources._4_util_js),
+    ("46-inspector.js", PackageResources._6_inspector_js),
     ("60-globals.js", PackageResources._0_globals_js),
   ]
 
