@@ -397,7 +397,8 @@ void fe_rt_set_promise_hooks(fe_rt *rt, fe_val init, fe_val before, fe_val after
 // --- inspector (Shim/src/inspector.cc) -----------------------------------------------------
 // Why: V8's inspector is C++ interfaces the embedder implements (a client per isolate, a channel
 // per session); the shim implements them and only the protocol's JSON crosses. The runtime's
-// inspector is made on first use, with the main context (group 1) and later vm contexts.
+// inspector is made at launch or on first use, with the main context (group 1); vm contexts are
+// reported as they are made.
 // A JS session's messages go to `on_message(json)`, called synchronously on the isolate's thread
 // (Node's in-process Session); a native session (on_message NULL: a WebSocket client) has its
 // messages sent through the host below. Session ids are > 0; 0 means on_message was no function.
@@ -412,7 +413,11 @@ typedef struct {
 } fe_inspector_host;
 // Makes the inspector now rather than at the first session: scripts compiled before it exists are
 // not reported to sessions (V8 ties a script to the inspector's id of its context).
-void fe_inspector_start(fe_rt *rt);
+// `title` names the main context ("<title>[<pid>]", Node's process title).
+void fe_inspector_start(fe_rt *rt, const char *title);
+// Reports the vm context `global` belongs to (Node's contextName and contextOrigin); false if the
+// runtime has no inspector.
+bool fe_inspector_context_created(fe_rt *rt, fe_val global, const char *name, const char *origin);
 int32_t fe_inspector_connect(fe_rt *rt, fe_val on_message);
 // Hands a session a protocol message (a JS string). false: no such session.
 bool fe_inspector_dispatch(fe_rt *rt, int32_t session, fe_val message);

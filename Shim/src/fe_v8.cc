@@ -1154,7 +1154,6 @@ fe_val fe_context_new(fe_rt *rt, fe_val sandbox) {
   // The same security token as the runtime's context: objects pass freely between the two.
   ctx->SetSecurityToken(rt->context.Get(isolate)->GetSecurityToken());
   ctx->SetEmbedderData(kSandboxSlot, L(sandbox));
-  fe::InspectorContextCreated(rt, ctx);
   return V(scope.Escape(ctx->Global()));
 }
 

@@ -54,11 +54,11 @@ class Session final : public v8_inspector::V8Inspector::Channel {
 
 class Inspector final : public v8_inspector::V8InspectorClient {
  public:
-  explicit Inspector(fe_rt *rt) : rt_(rt), isolate_(IsolateOf(rt)) {
+  // `title`: the process's, which names the main context as Node's: "<title>[<pid>]".
+  Inspector(fe_rt *rt, const char *title) : rt_(rt), isolate_(IsolateOf(rt)) {
     v8_ = v8_inspector::V8Inspector::create(isolate_, this);
     HandleScope scope(isolate_);
-    // The main context, as Node names it: group 1, the default context of its group.
-    std::string name = "node[" + std::to_string(getpid()) + "]";
+    std::string name = std::string(title) + "[" + std::to_string(getpid()) + "]";
     ContextCreated(ContextOf(rt), name, true);
   }
   ~Inspector() override {
@@ -66,10 +66,12 @@ class Inspector final : public v8_inspector::V8InspectorClient {
     v8_.reset();
   }
 
-  void ContextCreated(Local<Context> context, const std::string &name, bool is_default) {
+  void ContextCreated(Local<Context> context, const std::string &name, bool is_default,
+                      const std::string &origin = "") {
     v8_inspector::V8ContextInfo info(context, kGroup, View(name));
     std::string aux = is_default ? "{\"isDefault\":true}" : "{\"isDefault\":false}";
     info.auxData = View(aux);
+    info.origin = View(origin);
     v8_->contextCreated(info);
   }
   void ContextDestroyed(Local<Context> context) { v8_->contextDestroyed(context); }
@@ -268,18 +270,11 @@ void DisposeInspector(fe_rt *rt) {
   slot = nullptr;
 }
 
-void InspectorContextCreated(fe_rt *rt, Local<Context> context) {
-  Inspector *inspector = InspectorSlot(rt);
-  if (inspector == nullptr) return;
-  static int count = 0;  // Node names vm contexts so, from 1
-  inspector->ContextCreated(context, "VM Context " + std::to_string(++count), false);
-}
-
 namespace {
 
-Inspector *Get(fe_rt *rt) {
+Inspector *Get(fe_rt *rt, const char *title = "node") {
   Inspector *&slot = InspectorSlot(rt);
-  if (slot == nullptr) slot = new Inspector(rt);
+  if (slot == nullptr) slot = new Inspector(rt, title);
   return slot;
 }
 
@@ -360,9 +355,19 @@ void fe_inspector_main_context_destroyed(fe_rt *rt) {
   inspector->MainContextDestroyed();
 }
 
-void fe_inspector_start(fe_rt *rt) {
+void fe_inspector_start(fe_rt *rt, const char *title) {
   Isolate *isolate = fe::IsolateOf(rt);
   Isolate::Scope isolate_scope(isolate);
   HandleScope scope(isolate);
-  fe::Get(rt);
+  fe::Get(rt, title);
+}
+
+bool fe_inspector_context_created(fe_rt *rt, fe_val global, const char *name, const char *origin) {
+  fe::Inspector *inspector = fe::InspectorSlot(rt);
+  Local<Value> v = fe::FromVal(global);
+  if (inspector == nullptr || !v->IsObject()) return false;
+  Local<Context> context;
+  if (!v.As<v8::Object>()->GetCreationContext().ToLocal(&context)) return false;
+  inspector->ContextCreated(context, name, false, origin);
+  return true;
 }

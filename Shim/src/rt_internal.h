@@ -32,7 +32,5 @@ v8::Local<v8::ObjectTemplate> WrapperTemplate(fe_rt *rt, int fields);
 class Inspector;
 Inspector *&InspectorSlot(fe_rt *rt);
 void DisposeInspector(fe_rt *rt);
-// A vm context was made: reported to the inspector, if the runtime has one.
-void InspectorContextCreated(fe_rt *rt, v8::Local<v8::Context> context);
 
 }  // namespace fe

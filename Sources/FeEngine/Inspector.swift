@@ -36,7 +36,8 @@ extension Isolate {
 
   /// Makes the inspector now (a launch, before the program's code is compiled): scripts compiled
   /// before it exists are not reported to its sessions.
-  public func startInspector() { fe_inspector_start(rt) }
+  /// `title` names the main context as Node's: "<title>[<pid>]".
+  public func startInspector(title: String) { fe_inspector_start(rt, title) }
 
   /// A session whose messages go to the transport; its id.
   public func inspectorConnectNative() -> Int32 { fe_inspector_connect(rt, nil) }
@@ -103,4 +104,8 @@ extension Scope {
 
   public func inspectorDisconnect(session: Int32) { fe_inspector_disconnect(rt, session) }
 
+  /// Reports the vm context whose global this is (its name and origin as Node's vm gives them).
+  public func inspectorContextCreated(global: Local, name: String, origin: String) {
+    _ = fe_inspector_context_created(rt, global.raw, name, origin)
+  }
 }

@@ -316,6 +316,10 @@ public struct NodeOptions: Sendable {
     if fromEnv && notInEnvironment.contains(name) {
       throw BadOption(message: "\(spelled) is not allowed in NODE_OPTIONS")
     }
+    if name == "debug" || name == "debug-brk" {
+      // Node's own words for its removed legacy debugger.
+      throw BadOption(message: "`node --debug` and `node --debug-brk` are invalid. Please use `node --inspect` and `node --inspect-brk` instead.")
+    }
     if let reason = unsupported[name] {
       throw BadOption(message: "\(display) is not supported by fe: \(reason)")
     }

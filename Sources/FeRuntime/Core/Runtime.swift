@@ -93,8 +93,9 @@ public final class Runtime {
   var bootSnapshot: (payload: UnsafeRawBufferPointer, owner: AnyObject)?
   /// Ports, workers and the messages between them (Workers/).
   lazy var messaging = Messaging(loop: loop)
-  /// The inspector's WebSocket server, while one listens (Inspector/).
+  /// The inspector's WebSocket server, while one listens, and the port the next one takes (Inspector/).
   var inspectorServer: InspectorServer?
+  lazy var inspectorPort = NodeOptions.current?.inspectPort ?? 9229
 
   init(isolate: Isolate, permissions: Permissions, limits: Isolate.Limits? = nil) {
     self.isolate = isolate

@@ -30,6 +30,10 @@ enum InspectorOps {
         if let e = rt.isolate.takeLastThrown(s) { call.throwing(e) }
       }
     },
+    // (global, name, origin): a vm context, for the inspector's sessions
+    Op("op_inspector_context_created") { _, call in
+      call.scope.inspectorContextCreated(global: call.arg(0), name: call.string(1), origin: call.string(2))
+    },
     // () → the server's ws:// URL, or undefined when none listens
     Op("op_inspector_url") { rt, call in
       if let url = rt.inspectorServer?.webSocketURL { call.returns(url) }
@@ -58,6 +62,11 @@ enum InspectorOps {
         if let e = rt.isolate.takeLastThrown(s) { call.throwing(e) }
       }
     },
+    // () → process.debugPort: the listening server's port, else where the next one listens
+    Op("op_inspector_port") { rt, call in
+      call.returns(Double(rt.inspectorServer?.port ?? rt.inspectorPort))
+    },
+    Op("op_inspector_set_port") { rt, call in rt.inspectorPort = call.int(0) },
     // () → false when no server listens; else blocks until a client runs the program
     Op("op_inspector_wait") { rt, call in
       guard rt.inspectorServer != nil else { return call.returns(false) }

@@ -20,9 +20,10 @@ extension Runtime {
       return s.string(first)
     }) ?? ""
     let server = try InspectorServer(
-      host: host ?? options.inspectHost, port: port ?? options.inspectPort, title: script.isEmpty ? "fe" : script,
+      host: host ?? options.inspectHost, port: port ?? inspectorPort, title: script.isEmpty ? "fe" : script,
       scriptURL: script.hasPrefix("/") ? "file://" + script : script, isolate: isolate, loop: loop)
     server.onAttach = { Runtime.writeStderr("Debugger attached.\n") }
+    inspectorPort = server.port
     isolate.setInspectorTransport(server)
     inspectorServer = server
     Runtime.writeStderr("Debugger listening on \(server.webSocketURL)\nFor help, see: https://nodejs.org/en/docs/inspector\n")
@@ -41,7 +42,12 @@ extension Runtime {
   /// Every launch makes the inspector before the program is compiled, as Node has it from the
   /// start, so that its scripts are reported to a session opened later.
   public func startInspectorAtLaunch() throws {
-    isolate.startInspector()
+    let title = (try? isolate.scope { s -> String in
+      guard let process = s.get(s.global, "process"), let argv0 = s.get(process, "argv0"), s.type(argv0) == .string
+      else { return "node" }
+      return s.string(argv0)
+    }) ?? "node"
+    isolate.startInspector(title: title)
     guard let options = NodeOptions.current, options.inspect else { return }
     do {
       try openInspector(host: nil, port: nil)

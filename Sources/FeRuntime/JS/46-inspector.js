@@ -16,6 +16,20 @@ const inspectorCore = (() => {
       console[key] = consoleFromVM[key];
     }
   }
+  // process.debugPort: the inspector's port (the bound one while a server listens); a port set
+  // here is where the next inspector.open() without one listens. process._debugEnd() closes it.
+  Object.defineProperty(process, 'debugPort', {
+    configurable: true, enumerable: true,
+    get() { return ops.op_inspector_port(); },
+    set(port) {
+      const n = Number(port);
+      if (!Number.isInteger(n) || (n !== 0 && (n < 1024 || n > 65535))) {
+        throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "port" is out of range. It must be 0 or in range 1024 to 65535. Received ${port}`);
+      }
+      ops.op_inspector_set_port(n);
+    },
+  });
+  process._debugEnd = function _debugEnd() { ops.op_inspector_close(); };
   return { consoleFromVM };
 })();
 
@@ -102,7 +116,8 @@ function loadInspector() {
     if (typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 0xffffffff && port > 65535) {
       throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "port" is out of range. It must be >= 0 && <= 65535. Received ${port}`);
     }
-    ops.op_inspector_open(port === undefined ? -1 : Number(port), host === undefined ? '' : String(host));
+    // Like Node's binding: a port that is not a number and a host that is not a string mean the defaults.
+    ops.op_inspector_open(typeof port === 'number' ? port : -1, typeof host === 'string' ? host : '');
     if (wait) waitForDebugger();
   }
 
