@@ -85,14 +85,16 @@ const cjs = (() => {
         ? requireBuiltin('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true })
         : ops.op_compile_cjs(stripBOM(content), filename);
       const require = makeRequire(this);
-      const args = [this.exports, require, this, filename, path.dirname(filename)];
-      // --inspect-brk: the main module's first line is where the debugger stops (Node's callAndPauseOnStart).
-      if (this.id === '.' && core.nodeFlags && core.nodeFlags.inspectBrk && !core.pausedOnStart) {
-        core.pausedOnStart = true;
-        return ops.op_inspector_call_and_pause_on_start(fn, this.exports, ...args);
-      }
-      return Reflect.apply(fn, this.exports, args);
+      return callWrapper(fn, this, [this.exports, require, this, filename, path.dirname(filename)]);
     }
+  }
+  // --inspect-brk: the main module's first line is where the debugger stops (Node's callAndPauseOnStart).
+  function callWrapper(fn, module, args) {
+    if (module.id === '.' && core.nodeFlags && core.nodeFlags.inspectBrk && !core.pausedOnStart) {
+      core.pausedOnStart = true;
+      return ops.op_inspector_call_and_pause_on_start(fn, module.exports, ...args);
+    }
+    return Reflect.apply(fn, module.exports, args);
   }
   const stripBOM = (s) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
   Module._cache = Object.create(null);
@@ -652,7 +654,7 @@ const cjs = (() => {
     module.paths = Module._nodeModulePaths(path.dirname(filename));
     process.mainModule = module;
     Module._cache[filename] = module;
-    Reflect.apply(fn, module.exports, [module.exports, makeRequire(module), module, filename, path.dirname(filename)]);
+    callWrapper(fn, module, [module.exports, makeRequire(module), module, filename, path.dirname(filename)]);
     module.loaded = true;
     return module.exports;
   }

@@ -55,6 +55,9 @@ final class ModuleLoader {
       let (module, evaluation) = try runtime.isolate.scope { s -> (Persistent, Persistent) in
         let m = try load(path, source: source, scope: s)
         try s.instantiate(m)
+        // --inspect-brk: the debugger stops at the first statement the module graph runs (Node's
+        // callAndPauseOnStart around the entry's evaluation).
+        if NodeOptions.current?.inspectBrk == true { runtime.isolate.inspectorPauseOnNextStatement() }
         let p = try s.evaluate(m)
         s.markHandled(p)
         try s.callCore(.afterMacrotask)
