@@ -396,6 +396,52 @@ uint8_t *fe_rt_heap_snapshot(fe_rt *rt, size_t *out_size);
 // resolve(promise); a value that is not a function (or NULL) clears that hook. Call it from an op.
 void fe_rt_set_promise_hooks(fe_rt *rt, fe_val init, fe_val before, fe_val after, fe_val resolve);
 
+// --- inspector (Shim/src/inspector.cc) -----------------------------------------------------
+// Why: V8's inspector is C++ interfaces the embedder implements (a client per isolate, a channel
+// per session); the shim implements them and only the protocol's JSON crosses. The runtime's
+// inspector is made at launch or on first use, with the main context (group 1); vm contexts are
+// reported as they are made.
+// A JS session's messages go to `on_message(json)`, called synchronously on the isolate's thread
+// (Node's in-process Session); a native session (on_message NULL: a WebSocket client) has its
+// messages sent through the host below. Session ids are > 0; 0 means on_message was no function.
+typedef struct {
+  void *ctx;
+  // A message for native session `session`, UTF-8 JSON. On the isolate's thread.
+  void (*send)(void *ctx, int32_t session, const char *json, size_t len);
+  // Paused (or waiting for a debugger) with a native session connected: block until a client
+  // sends something, dispatch it (fe_inspector_dispatch_utf8) and return true; false when nothing
+  // can come any more (every client gone).
+  bool (*wait)(void *ctx, fe_rt *rt);
+} fe_inspector_host;
+// Makes the inspector now rather than at the first session: scripts compiled before it exists are
+// not reported to sessions (V8 ties a script to the inspector's id of its context).
+// `title` names the main context ("<title>[<pid>]", Node's process title).
+void fe_inspector_start(fe_rt *rt, const char *title);
+// Reports the vm context `global` belongs to (Node's contextName and contextOrigin); false if the
+// runtime has no inspector.
+bool fe_inspector_context_created(fe_rt *rt, fe_val global, const char *name, const char *origin);
+int32_t fe_inspector_connect(fe_rt *rt, fe_val on_message);
+// Hands a session a protocol message (a JS string). false: no such session.
+bool fe_inspector_dispatch(fe_rt *rt, int32_t session, fe_val message);
+bool fe_inspector_dispatch_utf8(fe_rt *rt, int32_t session, const char *json, size_t len);
+// Ends a session (deferred while it is dispatching; no message reaches it after this).
+void fe_inspector_disconnect(fe_rt *rt, int32_t session);
+size_t fe_inspector_session_count(fe_rt *rt);
+// A server's callbacks (all NULL: none); while set, the console reaches the inspector.
+void fe_inspector_set_host(fe_rt *rt, const fe_inspector_host *host);
+// Blocks until a native session sent Runtime.runIfWaitingForDebugger; false if none could.
+bool fe_inspector_wait_for_debugger(fe_rt *rt);
+// Inside the debugger's pause loop.
+bool fe_inspector_paused(fe_rt *rt);
+// Every session pauses at the next JS statement ("Break on start": --inspect-brk).
+void fe_inspector_pause_on_next_statement(fe_rt *rt);
+// The main context is gone for the inspector (the program ended; clients may still be attached).
+void fe_inspector_main_context_destroyed(fe_rt *rt);
+// Whether a console call goes to the inspector too: a session is connected or a server listens,
+// and no such call is running already. true must be followed by fe_inspector_console_leave.
+bool fe_inspector_console_enter(fe_rt *rt);
+void fe_inspector_console_leave(fe_rt *rt);
+
 #ifdef __cplusplus
 }
 #endif

@@ -136,6 +136,7 @@ struct fe_rt {
   std::vector<std::pair<Global<Module>, Global<Object>>> synthetic;
   size_t heap_limit = 0;
   std::atomic<int> limit_reached{FE_LIMIT_NONE};
+  fe::Inspector *inspector = nullptr;  // inspector.cc
 };
 
 namespace {
@@ -429,6 +430,7 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
 
 void fe_rt_dispose(fe_rt *rt) {
   if (rt == nullptr) return;
+  fe::DisposeInspector(rt);  // its sessions hold contexts and handles
   rt->core.Reset();
   rt->bootstrap.Reset();
   rt->reject_handler.Reset();
@@ -1300,6 +1302,8 @@ Local<v8::ObjectTemplate> WrapperTemplate(fe_rt *rt, int fields) {
   }
   return slot.Get(rt->isolate);
 }
+
+Inspector *&InspectorSlot(fe_rt *rt) { return rt->inspector; }
 
 }  // namespace fe
 

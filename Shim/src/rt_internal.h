@@ -28,4 +28,9 @@ v8::Local<v8::Context> ContextOf(fe_rt *rt);
 // serializer hands objects with internal fields to its delegate's WriteHostObject.
 v8::Local<v8::ObjectTemplate> WrapperTemplate(fe_rt *rt, int fields);
 
+// The runtime's inspector (inspector.cc), made on first use; NULL until then.
+class Inspector;
+Inspector *&InspectorSlot(fe_rt *rt);
+void DisposeInspector(fe_rt *rt);
+
 }  // namespace fe

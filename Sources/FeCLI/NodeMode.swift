@@ -156,6 +156,7 @@ enum NodeMode {
     }
     do {
       try runtime.setup(argv: argv + options.args, env: context.env, execPath: execPath)
+      try runtime.startInspectorAtLaunch()
       switch options.action {
       case _ where repl:
         if case .eval(let code, let print) = options.action {

@@ -24,6 +24,8 @@ public final class Isolate {
   /// Keeps the snapshot's memory alive: V8 reads it lazily and never copies it.
   private let snapshotOwner: AnyObject?
   public let isSnapshotBuilder: Bool
+  /// The inspector's transport (Inspector.swift), kept while the shim holds a pointer to it.
+  var inspectorTransport: AnyObject?
 
   /// Memory caps for an isolate that runs untrusted code (fe.config.js).
   public struct Limits: Sendable {

@@ -21,6 +21,7 @@ enum Boot {
     runtime.onUncaught = { context.err(Uncaught.describe($0)) }
     do {
       try runtime.setup(argv: [context.executable, entry] + args, env: context.env, execPath: context.executable)
+      try runtime.startInspectorAtLaunch()
       return try main(runtime)
     } catch let e as JSError {
       context.err(Uncaught.describe(e))

@@ -49,6 +49,12 @@ public struct NodeOptions: Sendable {
   public var stackTraceLimit: Double? = nil
   public var interactive = false
   public var printEval = false
+  /// `--inspect[=[host:]port]` / `--inspect-brk`: the inspector's server at launch.
+  public var inspect = false
+  public var inspectBrk = false
+  /// `--inspect-port`, or the address `--inspect=` gave: where the server listens.
+  public var inspectHost = "127.0.0.1"
+  public var inspectPort = 9229
 
   public init() {}
 
@@ -63,6 +69,7 @@ public struct NodeOptions: Sendable {
   enum Kind {
     case flag  // a boolean: `--x` (and `--no-x` where Node has it)
     case value  // `--x=v` or `--x v`
+    case optionalValue  // `--x` or `--x=v`, never `--x v`
   }
 
   struct Spec {
@@ -105,6 +112,17 @@ public struct NodeOptions: Sendable {
       o.inputType = v
     },
     "title": value { o, v in o.title = v },
+    "inspect": Spec(kind: .optionalValue, env: true) { o, v in
+      o.inspect = true
+      try o.setInspectAddress(v, option: "--inspect")
+    },
+    "inspect-brk": Spec(kind: .optionalValue, env: true) { o, v in
+      o.inspect = true
+      o.inspectBrk = true
+      try o.setInspectAddress(v, option: "--inspect-brk")
+    },
+    "inspect-port": value { o, v in try o.setInspectAddress(v, option: "--inspect-port") },
+    "debug-port": value { o, v in try o.setInspectAddress(v, option: "--inspect-port") },
     "warnings": bool { o, on in o.warnings = on },
     "deprecation": bool { o, on in o.deprecation = on },
     "throw-deprecation": bool { o, on in o.throwDeprecation = on },
@@ -156,8 +174,7 @@ public struct NodeOptions: Sendable {
   static let unsupported: [String: String] = [
     "expose-internals": "fe's runtime has no Node internals (require('internal/...'))",
     "frozen-intrinsics": "fe does not freeze the JavaScript builtins",
-    "inspect": "fe has no inspector", "inspect-brk": "fe has no inspector", "inspect-port": "fe has no inspector",
-    "inspect-wait": "fe has no inspector", "debug-port": "fe has no inspector",
+    "inspect-wait": "fe's inspector has --inspect and --inspect-brk (Node 18 has no --inspect-wait)",
     "enable-source-maps": "fe does not map stack traces through source maps",
     "preserve-symlinks": "fe's module loader always resolves symlinks",
     "preserve-symlinks-main": "fe's module loader always resolves symlinks",
@@ -297,6 +314,10 @@ public struct NodeOptions: Sendable {
     if fromEnv && notInEnvironment.contains(name) {
       throw BadOption(message: "\(spelled) is not allowed in NODE_OPTIONS")
     }
+    if name == "debug" || name == "debug-brk" {
+      // Node's own words for its removed legacy debugger.
+      throw BadOption(message: "`node --debug` and `node --debug-brk` are invalid. Please use `node --inspect` and `node --inspect-brk` instead.")
+    }
     if let reason = unsupported[name] {
       throw BadOption(message: "\(display) is not supported by fe: \(reason)")
     }
@@ -321,6 +342,8 @@ public struct NodeOptions: Sendable {
       throw BadOption(message: "\(shown) is not allowed in NODE_OPTIONS")
     }
     switch spec.kind {
+    case .optionalValue:
+      try spec.apply(&o, inline ?? "")
     case .flag:
       if inline != nil { throw BadOption(message: "bad option: \(spelled)") }
       try spec.apply(&o, negated ? "" : "1")
@@ -406,6 +429,30 @@ public struct NodeOptions: Sendable {
       ("abortOnUncaughtException", .bool(abortOnUncaughtException)),
       ("exposeGC", .bool(exposeGC)),
       ("stackTraceLimit", stackTraceLimit.map(JSValue.number) ?? .null),
+      ("inspectBrk", .bool(inspectBrk)),
     ])
+  }
+
+  /// `[host:]port` or `host` as Node reads --inspect's value; "" keeps what was set.
+  mutating func setInspectAddress(_ value: String, option: String) throws {
+    guard !value.isEmpty else { return }
+    var host: Substring? = nil
+    var port: Substring = Substring(value)
+    if let colon = value.lastIndex(of: ":") {
+      host = value[..<colon]
+      port = value[value.index(after: colon)...]
+    } else if !value.allSatisfy(\.isNumber) {
+      host = Substring(value)
+      port = ""
+    }
+    if let h = host {
+      inspectHost = h.hasPrefix("[") && h.hasSuffix("]") ? String(h.dropFirst().dropLast()) : String(h)
+    }
+    if !port.isEmpty {
+      guard let n = Int(port), n == 0 || (1024...65535).contains(n) else {
+        throw BadOption(message: "\(option)=\(value): Must be 0 or in range 1024 to 65535.")
+      }
+      inspectPort = n
+    }
   }
 }

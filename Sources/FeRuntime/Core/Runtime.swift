@@ -45,7 +45,7 @@ public final class Runtime {
   static let ops: [Op] =
     CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all
     + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + SerializerOps.all + WorkerOps.all + V8Ops.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all
-    + ProcessInfoOps.all + URLOps.all + TLSOps.all + HTTPSOps.all + NodeLibSource.all + HTTP2Ops.all
+    + ProcessInfoOps.all + URLOps.all + TLSOps.all + HTTPSOps.all + NodeLibSource.all + HTTP2Ops.all + InspectorOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.
@@ -93,6 +93,9 @@ public final class Runtime {
   var bootSnapshot: (payload: UnsafeRawBufferPointer, owner: AnyObject)?
   /// Ports, workers and the messages between them (Workers/).
   lazy var messaging = Messaging(loop: loop)
+  /// The inspector's WebSocket server, while one listens, and the port the next one takes (Inspector/).
+  var inspectorServer: InspectorServer?
+  lazy var inspectorPort = NodeOptions.current?.inspectPort ?? 9229
 
   init(isolate: Isolate, permissions: Permissions, limits: Isolate.Limits? = nil) {
     self.isolate = isolate
@@ -239,6 +242,7 @@ public final class Runtime {
   /// Runs the event loop until nothing is left to do.
   public func runLoop() throws {
     try loop.run(isolate)
+    inspectorAtExit()
   }
 
   /// Evaluates a file as an ES module or CommonJS (detected like Node 22: `.mjs`/`.cjs`, a

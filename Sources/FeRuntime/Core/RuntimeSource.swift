@@ -51,6 +51,7 @@ enum RuntimeSource {
     ("43-nodelib.js", PackageResources._3_nodelib_js),
     ("44-util.js", PackageResources._4_util_js),
     ("45-http2.js", PackageResources._5_http2_js),
+    ("46-inspector.js", PackageResources._6_inspector_js),
     ("60-globals.js", PackageResources._0_globals_js),
   ]
 

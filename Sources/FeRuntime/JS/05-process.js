@@ -59,7 +59,7 @@ function envObject(source) {
 }
 process.exitCode = undefined;
 // Node 18.20.4's build configuration as Debian's libnode reports it (its embedded config.gypi),
-// which fe's V8, ICU, OpenSSL and zlib come from. fe's own values: no inspector, no single
+// which fe's V8, ICU, OpenSSL and zlib come from. fe's own values: no single
 // executable applications, and none of Debian's build defines and libraries.
 process.config = {
   target_defaults: {
@@ -88,15 +88,15 @@ process.config = {
     "node_with_ltcg": false, "node_without_node_options": false, "openssl_is_fips": false, "openssl_quic": false,
     "ossfuzz": false, "shlib_suffix": "so.108", "single_executable_application": false, "target_arch": "x64",
     "v8_enable_31bit_smis_on_64bit_arch": 0, "v8_enable_gdbjit": 0, "v8_enable_hugepage": 0,
-    "v8_enable_i18n_support": 1, "v8_enable_inspector": 0, "v8_enable_javascript_promise_hooks": 1,
+    "v8_enable_i18n_support": 1, "v8_enable_inspector": 1, "v8_enable_javascript_promise_hooks": 1,
     "v8_enable_lite_mode": 0, "v8_enable_object_print": 1, "v8_enable_pointer_compression": 0,
     "v8_enable_shared_ro_heap": 1, "v8_enable_short_builtin_calls": 1, "v8_enable_webassembly": 1,
     "v8_no_strict_aliasing": 1, "v8_optimized_debug": 1, "v8_promise_internal_field_count": 1, "v8_random_seed": 0,
     "v8_trace_maps": 0, "v8_use_siphash": 1, "want_separate_host_toolset": 0,
   },
 };
-// As Node 18 reports them, for what fe has: no inspector, and tls without OCSP stapling.
-process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true, cached_builtins: true };
+// As Node 18 reports them, for what fe has: V8's inspector (46-inspector.js), tls without OCSP stapling.
+process.features = { inspector: true, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true, cached_builtins: true };
 process.pid = 0;
 process.ppid = 0;
 process.cwd = () => check(ops.op_cwd());

@@ -120,8 +120,6 @@ function requireBuiltin(name) {
   const prefixOnly = name === id && nodePrefixedBuiltinNames.has(id);
   if (!prefixOnly && lazyBuiltins.has(id)) { builtins.set(id, lazyBuiltins.get(id)()); lazyBuiltins.delete(id); }
   if (!prefixOnly && builtins.has(id)) return builtins.get(id);
-  // fe has no inspector: Node built without one answers so, and tools check for this code.
-  if (id === 'inspector' || id === 'inspector/promises') throw nodeError(Error, 'ERR_INSPECTOR_NOT_AVAILABLE', 'Inspector is not available');
   if (isNodeBuiltin(name, id)) throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not support the Node builtin '${id}'`);
   throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
 }

@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -85,8 +85,16 @@ const cjs = (() => {
         ? requireBuiltin('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true })
         : ops.op_compile_cjs(stripBOM(content), filename, core.decorateErrorStack);
       const require = makeRequire(this);
-      return Reflect.apply(fn, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
+      return callWrapper(fn, this, [this.exports, require, this, filename, path.dirname(filename)]);
     }
+  }
+  // --inspect-brk: the main module's first line is where the debugger stops (Node's callAndPauseOnStart).
+  function callWrapper(fn, module, args) {
+    if (module.id === '.' && core.nodeFlags && core.nodeFlags.inspectBrk && !core.pausedOnStart) {
+      core.pausedOnStart = true;
+      return ops.op_inspector_call_and_pause_on_start(fn, module.exports, ...args);
+    }
+    return Reflect.apply(fn, module.exports, args);
   }
   const stripBOM = (s) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
   Module._cache = Object.create(null);
@@ -646,7 +654,7 @@ const cjs = (() => {
     module.paths = Module._nodeModulePaths(path.dirname(filename));
     process.mainModule = module;
     Module._cache[filename] = module;
-    Reflect.apply(fn, module.exports, [module.exports, makeRequire(module), module, filename, path.dirname(filename)]);
+    callWrapper(fn, module, [module.exports, makeRequire(module), module, filename, path.dirname(filename)]);
     module.loaded = true;
     return module.exports;
   }

@@ -38,6 +38,7 @@
     return contexts.has(object);
   }
 
+  let vmContextCount = 0;
   function createContext(contextObject = {}, options = {}) {
     if (isContext(contextObject)) return contextObject;
     validateObject(options, 'options');
@@ -48,7 +49,10 @@
     if (microtaskMode !== undefined && microtaskMode !== 'afterEvaluate') {
       throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.microtaskMode' must be one of: 'afterEvaluate', undefined. Received ${inspect(microtaskMode)}`);
     }
-    contexts.set(contextObject, ops.op_vm_context_new(contextObject));
+    const global = ops.op_vm_context_new(contextObject);
+    contexts.set(contextObject, global);
+    // Named for the inspector as Node names them.
+    ops.op_inspector_context_created(global, name === undefined ? `VM Context ${++vmContextCount}` : name, origin === undefined ? '' : origin);
     return contextObject;
   }
 

@@ -37,11 +37,16 @@ final class ModuleLoader {
 
   func evaluateEntry(_ path: String, runtime: Runtime) throws -> Persistent {
     let source = try readSource(path, importedFrom: nil)
-    let kind = try runtime.isolate.scope { s in try self.kind(of: path, source: { source }, scope: s) }
+    // The wrapper compiled to tell the kind is the one that runs: one script per file, as the
+    // inspector reports them, and one compile.
+    var compiled: Persistent?
+    let kind = try runtime.isolate.scope { s in
+      try self.kind(of: path, source: { source }, scope: s, compiled: { compiled = Persistent($0, in: s) })
+    }
     switch kind {
     case .commonjs:
       return try runtime.isolate.scope { s in
-        let fn = try s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
+        let fn = try compiled?.get(s) ?? s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
         let exports = try s.callCore(.commonjs, [fn, s.string(path), s.string(Path.dirname(path))])
         try s.callCore(.afterMacrotask)
         return Persistent(exports, in: s)
@@ -50,6 +55,9 @@ final class ModuleLoader {
       let (module, evaluation) = try runtime.isolate.scope { s -> (Persistent, Persistent) in
         let m = try load(path, source: source, scope: s)
         try s.instantiate(m)
+        // --inspect-brk: the debugger stops at the first statement the module graph runs (Node's
+        // callAndPauseOnStart around the entry's evaluation).
+        if NodeOptions.current?.inspectBrk == true { runtime.isolate.inspectorPauseOnNextStatement() }
         let p = try s.evaluate(m)
         s.markHandled(p)
         try s.callCore(.afterMacrotask)
@@ -74,13 +82,15 @@ final class ModuleLoader {
   /// package reader (a real JSON parse, the one `require()` uses); with no "type", as Node 22,
   /// CommonJS unless the source only parses as a module. A source with another syntax error is
   /// CommonJS here: compiling it as such reports the error.
-  private func kind(of path: String, source: () throws -> String, scope s: Scope) throws -> Kind {
+  private func kind(
+    of path: String, source: () throws -> String, scope s: Scope, compiled: (Local) -> Void = { _ in }
+  ) throws -> Kind {
     if path.hasSuffix(".mjs") { return .module }
     if path.hasSuffix(".cjs") { return .commonjs }
     let type = try s.callCore(.packageType, [s.string(path)])
     if s.type(type) == .string { return s.string(type) == "module" ? .module : .commonjs }
     do {
-      _ = try s.compileFunction(try source(), name: path, params: ModuleLoader.wrapperParams)
+      compiled(try s.compileFunction(try source(), name: path, params: ModuleLoader.wrapperParams))
       return .commonjs
     } catch let e as JSError {
       return ModuleLoader.needsModuleSyntax(e) ? .module : .commonjs

@@ -1,0 +1,143 @@
+// inspector (and inspector/promises): Node 18.20.4's lib/inspector.js over V8's own inspector
+// (Shim/src/inspector.cc, Inspector/InspectorOps.swift). A Session's messages come back
+// synchronously, inside post(), as Node's do; open() starts the WebSocket server --inspect starts
+// (Inspector/InspectorServer.swift). The global console reaches the inspector's console domain
+// while it is active: each of its methods calls V8's console method too (Node's consoleCall).
+// Uses from earlier files: 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin).
+const inspectorCore = (() => {
+  // V8's console: the runtime's context still has it here (60-globals.js replaces it).
+  const consoleFromVM = globalThis.console;
+  for (const key of Object.keys(consoleFromVM)) {
+    if (Object.prototype.hasOwnProperty.call(console, key)) {
+      console[key] = ops.op_inspector_console_call.bind(null, consoleFromVM[key], console[key]);
+      Reflect.defineProperty(console[key], 'name', { value: key });
+    } else {
+      // profile, profileEnd, timeStamp, context: only the inspector has them.
+      console[key] = consoleFromVM[key];
+    }
+  }
+  // process.debugPort: the inspector's port (the bound one while a server listens); a port set
+  // here is where the next inspector.open() without one listens. process._debugEnd() closes it.
+  Object.defineProperty(process, 'debugPort', {
+    configurable: true, enumerable: true,
+    get() { return ops.op_inspector_port(); },
+    set(port) {
+      const n = Number(port);
+      if (!Number.isInteger(n) || (n !== 0 && (n < 1024 || n > 65535))) {
+        throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "port" is out of range. It must be 0 or in range 1024 to 65535. Received ${port}`);
+      }
+      ops.op_inspector_set_port(n);
+    },
+  });
+  process._debugEnd = function _debugEnd() { ops.op_inspector_close(); };
+  return { consoleFromVM };
+})();
+
+function loadInspector() {
+  const { consoleFromVM } = inspectorCore;
+  const kConnection = Symbol('connectionProperty');
+  const kCallbacks = Symbol('messageCallbacks');
+  const kNextId = Symbol('nextId');
+  const kOnMessage = Symbol('onMessage');
+  const err = (code, message) => nodeError(Error, code, message);
+
+  class Session extends EventEmitter {
+    constructor() {
+      super();
+      this[kConnection] = null;
+      this[kNextId] = 1;
+      this[kCallbacks] = new Map();
+    }
+
+    connect() {
+      if (this[kConnection]) throw err('ERR_INSPECTOR_ALREADY_CONNECTED', 'The inspector session is already connected');
+      this[kConnection] = ops.op_inspector_connect((message) => this[kOnMessage](message));
+    }
+
+    connectToMainThread() {
+      if (requireBuiltin('worker_threads').isMainThread) throw err('ERR_INSPECTOR_NOT_WORKER', 'Current thread is not a worker');
+      // A worker's isolate cannot reach the main thread's inspector in fe: its sessions are per isolate.
+      throw err('ERR_INSPECTOR_NOT_AVAILABLE', 'Inspector is not available: fe cannot connect a worker to the main thread\'s inspector');
+    }
+
+    [kOnMessage](message) {
+      const parsed = JSON.parse(message);
+      try {
+        if (parsed.id) {
+          const callback = this[kCallbacks].get(parsed.id);
+          this[kCallbacks].delete(parsed.id);
+          if (callback) {
+            if (parsed.error) {
+              const e = err('ERR_INSPECTOR_COMMAND', `Inspector error ${parsed.error.code}: ${parsed.error.message}`);
+              return callback(e);
+            }
+            callback(null, parsed.result);
+          }
+        } else {
+          this.emit(parsed.method, parsed);
+          this.emit('inspectorNotification', parsed);
+        }
+      } catch (error) {
+        process.emitWarning(error);
+      }
+    }
+
+    post(method, params, callback) {
+      if (typeof method !== 'string') throw invalidArgType('method', 'string', method);
+      if (!callback && typeof params === 'function') {
+        callback = params;
+        params = null;
+      }
+      if (params && (typeof params !== 'object' || Array.isArray(params))) throw invalidArgType('params', 'Object', params);
+      if (callback) validateFunction(callback, 'callback');
+      if (!this[kConnection]) throw err('ERR_INSPECTOR_NOT_CONNECTED', 'Session is not connected');
+      const id = this[kNextId]++;
+      const message = { id, method };
+      if (params) message.params = params;
+      if (callback) this[kCallbacks].set(id, callback);
+      ops.op_inspector_dispatch(this[kConnection], JSON.stringify(message));
+    }
+
+    disconnect() {
+      if (!this[kConnection]) return;
+      ops.op_inspector_disconnect(this[kConnection]);
+      this[kConnection] = null;
+      for (const callback of this[kCallbacks].values()) nextTick(callback, err('ERR_INSPECTOR_CLOSED', 'Session was closed'));
+      this[kCallbacks].clear();
+      this[kNextId] = 1;
+    }
+  }
+
+  function open(port, host, wait) {
+    if (ops.op_inspector_url() !== undefined) {
+      throw err('ERR_INSPECTOR_ALREADY_ACTIVATED', 'Inspector is already activated. Close it with inspector.close() before activating it again.');
+    }
+    // As Node: no type checks (a compatibility promise), but a number must fit a port.
+    if (typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 0xffffffff && port > 65535) {
+      throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "port" is out of range. It must be >= 0 && <= 65535. Received ${port}`);
+    }
+    // Like Node's binding: a port that is not a number and a host that is not a string mean the defaults.
+    ops.op_inspector_open(typeof port === 'number' ? port : -1, typeof host === 'string' ? host : '');
+    if (wait) waitForDebugger();
+  }
+
+  function waitForDebugger() {
+    if (!ops.op_inspector_wait()) throw err('ERR_INSPECTOR_NOT_ACTIVE', 'Inspector is not active');
+  }
+
+  return {
+    open,
+    close: () => { ops.op_inspector_close(); },
+    url: () => ops.op_inspector_url(),
+    waitForDebugger,
+    console: consoleFromVM,
+    Session,
+  };
+}
+registerLazyBuiltin('inspector', loadInspector);
+registerLazyBuiltin('inspector/promises', () => {
+  const inspector = requireBuiltin('inspector');
+  class Session extends inspector.Session {}
+  Session.prototype.post = util.promisify(inspector.Session.prototype.post);
+  return { ...inspector, Session };
+});
