@@ -63,6 +63,7 @@ let package = Package(
     .target(
       name: "CFeV8",
       path: "Shim",
+      exclude: ["napi.list"],
       cxxSettings: [.unsafeFlags(["-I\(libnode)/include", "-fno-exceptions", "-fno-rtti"])],
       linkerSettings: [
         .linkedLibrary("node"),
@@ -70,6 +71,8 @@ let package = Package(
           "-L\(libnode)/lib",
           "-Xlinker", "-rpath", "-Xlinker", "$ORIGIN/../lib/fe",
           "-Xlinker", "-rpath", "-Xlinker", "\(libnode)/lib",
+          // Node-API addons bind to the executable's napi_* (Shim/src/napi/), not libnode's.
+          "-Xlinker", "--dynamic-list=\(root)/Shim/napi.list",
         ]),
       ]
     ),

@@ -7,7 +7,7 @@ process.title = 'fe';
 // The Node release fe follows (its test suite is the measure); process.versions.fe has fe's own.
 // Only components fe really has are listed: V8 is Debian's libnode's.
 process.version = 'v18.20.4';
-process.versions = { node: '18.20.4', v8: ops.op_v8_version(), modules: '108', fe: '0.0.0' };
+process.versions = { node: '18.20.4', v8: ops.op_v8_version(), modules: '108', napi: '9', fe: '0.0.0' };
 process.platform = 'linux';
 process.arch = 'x64';
 process.release = {

@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -126,9 +126,7 @@ const cjs = (() => {
     }
   };
   Module._extensions['.node'] = function (module, filename) {
-    const e = new Error(`Cannot load native addon ${filename}: fe runs JavaScript only`);
-    e.code = 'ERR_DLOPEN_FAILED';
-    throw e;
+    return process.dlopen(module, path.toNamespacedPath(filename));
   };
   function requireEsmError(filename, parentPath, packageJsonPath) {
     let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
@@ -658,3 +656,20 @@ const cjs = (() => {
 })();
 registerBuiltin('module', cjs.Module);
 core.cjsLoadForImport = cjs.loadForImport;
+
+// process.dlopen(module, filename[, flags]): loads a Node-API addon into this runtime
+// (Shim/src/napi/): dlopen with `flags` (RTLD_LAZY by default, never unloaded), the addon's
+// registration with module.exports, and whatever it returns as the new module.exports.
+const napiHooks = { uncaught: (e) => fatal(e), tick: processTicksAndRejections, bufferPrototype: Buffer.prototype };
+process.dlopen = function dlopen(module, filename, flags = 1) {
+  if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'process.dlopen needs at least 2 arguments');
+  if (!Number.isInteger(flags) || flags < -2147483648 || flags > 2147483647) throw invalidArgType('flags', 'integer', flags);
+  const exports = Object(module).exports;
+  if (exports === undefined || exports === null) throw new TypeError('Cannot convert undefined or null to object');
+  const failure = ops.op_napi_load(module, String(filename), flags, exports, napiHooks);
+  if (failure !== undefined) {
+    const e = new Error(failure); // Node's C++ errors carry the code without it in the name
+    e.code = 'ERR_DLOPEN_FAILED';
+    throw e;
+  }
+};
