@@ -26,8 +26,22 @@ sys.path.insert(0, os.path.join(REPO, 'tools', 'conformance'))
 import run as conformance  # noqa: E402  (run_one, flags_of, base_env, first_error)
 
 GROUPS = ('js-native-api', 'node-api')
-INCLUDES = [os.path.join(REPO, '.deps', 'libnode', 'include'),
-            os.path.join(REPO, '.deps', 'pkgs', 'root', 'usr', 'include', 'nodejs', 'deps', 'uv', 'include')]
+INCLUDES = [os.path.join(REPO, '.deps', 'libnode', 'include')]
+UV_DEPS = os.path.join(REPO, '.build', 'napi-deps')
+
+
+def uv_include():
+  """uv.h for the addons that use libuv: libuv1-dev's (the libuv libnode links), installed or
+  unpacked from its .deb into .build/napi-deps (apt-get download + dpkg-deb -x, never installed)."""
+  if os.path.isfile('/usr/include/uv.h'):
+    return '/usr/include'
+  inc = os.path.join(UV_DEPS, 'root', 'usr', 'include')
+  if not os.path.isfile(os.path.join(inc, 'uv.h')):
+    os.makedirs(UV_DEPS, exist_ok=True)
+    subprocess.run(['apt-get', 'download', 'libuv1-dev'], cwd=UV_DEPS, check=True, capture_output=True)
+    deb = next(f for f in os.listdir(UV_DEPS) if f.startswith('libuv1-dev') and f.endswith('.deb'))
+    subprocess.run(['dpkg-deb', '-x', deb, 'root'], cwd=UV_DEPS, check=True)
+  return inc
 
 # Why a test fails under fe when the reason is known and is not a bug in fe's Node-API: written
 # next to the failure in the table.
@@ -79,7 +93,7 @@ def build(d):
       argv = cc + ['-c', '-fPIC', '-O2', '-w', f'-DNODE_GYP_MODULE_NAME={name}', '-DBUILDING_NODE_EXTENSION',
                    '-D_LARGEFILE_SOURCE', '-D_FILE_OFFSET_BITS=64']
       argv += ['-D' + x for x in t.get('defines', [])]
-      argv += ['-I' + i for i in INCLUDES] + ['-o', obj, s]
+      argv += ['-I' + i for i in INCLUDES + [uv_include()]] + ['-o', obj, s]
       p = subprocess.run(argv, capture_output=True, text=True)
       if p.returncode != 0:
         errors.append(f'{os.path.basename(s)}: {p.stderr.strip().splitlines()[0] if p.stderr.strip() else "failed"}')

@@ -70,7 +70,7 @@ class Pool {
     napi_async_work w = static_cast<napi_async_work>(arg);
     napi_env env = w->env;
     if (w->complete != nullptr) {
-      CallIntoModule(env, [&](napi_env e) { w->complete(e, w->status, w->data); }, Uncaught);
+      CallIntoModule(env, [&](napi_env e) { w->complete(e, w->status, w->data); }, UncaughtEnforced);
     }
     EnvUnref(env);
   }
@@ -90,7 +90,7 @@ void CompleteCancelled(void *arg) {
   napi_async_work w = static_cast<napi_async_work>(arg);
   napi_env env = w->env;
   if (w->complete != nullptr) {
-    CallIntoModule(env, [&](napi_env e) { w->complete(e, napi_cancelled, w->data); }, Uncaught);
+    CallIntoModule(env, [&](napi_env e) { w->complete(e, napi_cancelled, w->data); }, UncaughtEnforced);
   }
   EnvUnref(env);
 }
@@ -168,7 +168,7 @@ struct napi_threadsafe_function__ {
     if (popped) {
       v8::HandleScope scope(env->isolate);
       napi_value f = fn.IsEmpty() ? nullptr : JsValue(fn.Get(env->isolate));
-      CallIntoModule(env, [&](napi_env e) { call_js(e, f, context, data); }, Uncaught);
+      CallIntoModule(env, [&](napi_env e) { call_js(e, f, context, data); }, UncaughtByPolicy);
     }
     if (close) {
       Close();
@@ -274,7 +274,7 @@ napi_status napi_delete_async_work(napi_env env, napi_async_work work) {
 }
 
 napi_status napi_queue_async_work(napi_env env, napi_async_work work) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, work);
   work->status = napi_ok;
   RefLoop(env, 1);
@@ -284,7 +284,7 @@ napi_status napi_queue_async_work(napi_env env, napi_async_work work) {
 }
 
 napi_status napi_cancel_async_work(napi_env env, napi_async_work work) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, work);
   if (!ThePool().Cancel(work)) return SetLastError(env, napi_generic_failure);
   work->status = napi_cancelled;
@@ -377,7 +377,7 @@ napi_status napi_release_threadsafe_function(napi_threadsafe_function func,
 }
 
 napi_status napi_unref_threadsafe_function(napi_env env, napi_threadsafe_function func) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, func);
   if (func->refed && !func->handles_closing) {
     func->refed = false;
@@ -387,7 +387,7 @@ napi_status napi_unref_threadsafe_function(napi_env env, napi_threadsafe_functio
 }
 
 napi_status napi_ref_threadsafe_function(napi_env env, napi_threadsafe_function func) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, func);
   if (!func->refed && !func->handles_closing) {
     func->refed = true;

@@ -105,7 +105,7 @@ napi_status napi_is_detached_arraybuffer(napi_env env, napi_value value, bool *r
   FE_CHECK_ARG(env, value);
   FE_CHECK_ARG(env, result);
   Local<Value> v = V8Value(value);
-  *result = v->IsArrayBuffer() && v.As<ArrayBuffer>()->WasDetached();
+  *result = v->IsArrayBuffer() && v.As<ArrayBuffer>()->Data() == nullptr;
   return ClearLastError(env);
 }
 

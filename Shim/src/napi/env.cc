@@ -343,7 +343,13 @@ fe_napi_status fe_napi_load(fe_rt *rt, const char *path, fe_val module, fe_val e
     }
   }
   napi_addon_register_func init = nullptr;
-  if (mod != nullptr) init = mod->nm_register_func;
+  if (mod != nullptr) {
+    init = mod->nm_register_func;
+    if (init == nullptr) {
+      *message = Message("Module has no declared entry point.");
+      return FE_NAPI_NO_MODULE;
+    }
+  }
   if (init == nullptr) init = reinterpret_cast<napi_addon_register_func>(dlsym(handle, "napi_register_module_v1"));
   if (init == nullptr) {
     if (!facts.node_abi.empty()) {
@@ -418,7 +424,7 @@ void fe_napi_teardown(fe_rt *rt) {
 void napi_module_register(napi_module *mod) { t_pending = mod; }
 
 napi_status napi_get_node_version(napi_env env, const napi_node_version **version) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, version);
   static const napi_node_version v = {18, 20, 4, "node"};
   *version = &v;
@@ -426,14 +432,14 @@ napi_status napi_get_node_version(napi_env env, const napi_node_version **versio
 }
 
 napi_status node_api_get_module_file_name(napi_env env, const char **result) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, result);
   *result = env->filename.c_str();
   return ClearLastError(env);
 }
 
 napi_status napi_get_uv_event_loop(napi_env env, struct uv_loop_s **loop) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, loop);
   Uv &uv = TheUv();
   if (!uv.ok) return SetLastError(env, napi_generic_failure);
@@ -457,14 +463,14 @@ napi_status napi_get_uv_event_loop(napi_env env, struct uv_loop_s **loop) {
 }
 
 napi_status napi_add_env_cleanup_hook(napi_env env, napi_cleanup_hook fun, void *arg) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, fun);
   env->cleanup_hooks.push_back({fun, arg, nullptr});
   return ClearLastError(env);
 }
 
 napi_status napi_remove_env_cleanup_hook(napi_env env, napi_cleanup_hook fun, void *arg) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, fun);
   for (auto it = env->cleanup_hooks.begin(); it != env->cleanup_hooks.end(); ++it) {
     if (it->fn == fun && it->arg == arg && it->async == nullptr) {
@@ -477,7 +483,7 @@ napi_status napi_remove_env_cleanup_hook(napi_env env, napi_cleanup_hook fun, vo
 
 napi_status napi_add_async_cleanup_hook(napi_env env, napi_async_cleanup_hook hook, void *arg,
                                         napi_async_cleanup_hook_handle *remove_handle) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, hook);
   auto *h = new napi_async_cleanup_hook_handle__{env, hook, arg};
   env->cleanup_hooks.push_back({reinterpret_cast<void (*)(void *)>(hook), arg, h});
@@ -501,7 +507,7 @@ napi_status napi_remove_async_cleanup_hook(napi_async_cleanup_hook_handle remove
 }  // extern "C"
 
 extern "C" napi_status napi_get_version(napi_env env, uint32_t *result) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, result);
   *result = 9;
   return ClearLastError(env);

@@ -151,7 +151,7 @@ napi_status napi_get_and_clear_last_exception(napi_env env, napi_value *result) 
 }
 
 napi_status napi_get_last_error_info(napi_env env, const napi_extended_error_info **result) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, result);
   if (env->last_error.error_code <= napi_cannot_run_js) {
     env->last_error.error_message = kMessages[env->last_error.error_code];
@@ -174,7 +174,7 @@ void napi_fatal_error(const char *location, size_t location_len, const char *mes
 napi_status napi_fatal_exception(napi_env env, napi_value err) {
   FE_PREAMBLE(env);
   FE_CHECK_ARG(env, err);
-  Uncaught(env, V8Value(err));
+  Uncaught(env, V8Value(err), true);
   return ClearLastError(env);
 }
 

@@ -51,11 +51,17 @@ void Invoke(const FunctionCallbackInfo<Value> &info) {
   CallbackInfo ci{&info, b->data};
   napi_value result = nullptr;
   env->js_depth++;
+  bool threw = false;
   CallIntoModule(
-      env, [&](napi_env e) { result = b->cb(e, reinterpret_cast<napi_callback_info>(&ci)); }, ThrowIntoJs);
+      env, [&](napi_env e) { result = b->cb(e, reinterpret_cast<napi_callback_info>(&ci)); },
+      [&](napi_env e, Local<Value> error) {
+        threw = true;
+        ThrowIntoJs(e, error);
+      });
   env->js_depth--;
   if (env->uv_loop != nullptr) SyncUvLoop(env);
-  if (result != nullptr) info.GetReturnValue().Set(V8Value(result));
+  // With an exception pending the return value is not looked at (it may be garbage).
+  if (!threw && result != nullptr) info.GetReturnValue().Set(V8Value(result));
 }
 
 enum UnwrapAction { kKeepWrap, kRemoveWrap };

@@ -20,6 +20,16 @@ void WeakCallback(const v8::WeakCallbackInfo<Reference> &info) {
   Reference *r = info.GetParameter();
   r->handle.Reset();
   if (r->has_finalizer) {
+    napi_env env = r->env;
+    if (env->module_api_version == NAPI_VERSION_EXPERIMENTAL) {
+      // Node's "pure" finalizers: run inside the GC, so native memory goes at once; any call
+      // that may touch the JS heap is fatal (node_api_post_finalizer defers such work).
+      bool saved = env->in_gc;
+      env->in_gc = true;
+      r->Finalize(false);
+      env->in_gc = saved;
+      return;
+    }
     r->Finalize(true);
   } else if (r->delete_self) {
     r->Unlink();
@@ -50,18 +60,28 @@ struct EscapableScopeBox {
 
 }  // namespace
 
-void Uncaught(napi_env env, Local<Value> e) {
+void GcAccessFatal() {
+  fflush(stdout);
+  fprintf(stderr,
+          "FATAL ERROR: Finalizer is calling a function that may affect GC state.\n"
+          "A finalizer cannot call any napi_* function that may affect GC state outside of "
+          "node_api_post_finalizer.\n");
+  fflush(stderr);
+  abort();
+}
+
+void Uncaught(napi_env env, Local<Value> e, bool enforced) {
   if (env->tearing_down || env->on_uncaught.IsEmpty()) return;
   v8::TryCatch tc(env->isolate);
-  Local<Value> argv[] = {e};
-  (void)env->on_uncaught.Get(env->isolate)->Call(env->ctx(), v8::Undefined(env->isolate), 1, argv);
+  Local<Value> argv[] = {e, v8::Boolean::New(env->isolate, enforced)};
+  (void)env->on_uncaught.Get(env->isolate)->Call(env->ctx(), v8::Undefined(env->isolate), 2, argv);
   // The route prints and exits by itself when nothing handles the error; a throw out of it
   // has nowhere further to go.
 }
 
 void CallFinalizer(napi_env env, napi_finalize cb, void *data, void *hint) {
   if (cb == nullptr) return;
-  CallIntoModule(env, [&](napi_env e) { cb(e, data, hint); }, Uncaught);
+  CallIntoModule(env, [&](napi_env e) { cb(e, data, hint); }, UncaughtByPolicy);
 }
 
 void EnqueueFinalizer(napi_env env, Finalizer f) {
@@ -76,7 +96,7 @@ void EnqueueFinalizer(napi_env env, Finalizer f) {
 
 Reference *Reference::New(napi_env env, Local<Value> value, uint32_t count, bool delete_self, napi_finalize cb,
                           void *data, void *hint) {
-  Reference *r = new Reference{env, Global<Value>(env->isolate, value), count, value->IsObject(), cb != nullptr,
+  Reference *r = new Reference{env, Global<Value>(env->isolate, value), count, value->IsObject() || value->IsSymbol(), cb != nullptr,
                                delete_self};
   r->fin = Finalizer{cb, data, hint};
   r->list = cb != nullptr ? &env->finalizing : &env->plain;
@@ -164,14 +184,14 @@ napi_status napi_create_reference(napi_env env, napi_value value, uint32_t initi
 }
 
 napi_status napi_delete_reference(napi_env env, napi_ref ref) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, ref);
   Reference::Delete(reinterpret_cast<Reference *>(ref));
   return ClearLastError(env);
 }
 
 napi_status napi_reference_ref(napi_env env, napi_ref ref, uint32_t *result) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, ref);
   uint32_t n = reinterpret_cast<Reference *>(ref)->Ref();
   if (result != nullptr) *result = n;
@@ -179,7 +199,7 @@ napi_status napi_reference_ref(napi_env env, napi_ref ref, uint32_t *result) {
 }
 
 napi_status napi_reference_unref(napi_env env, napi_ref ref, uint32_t *result) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, ref);
   Reference *r = reinterpret_cast<Reference *>(ref);
   if (r->count == 0) return SetLastError(env, napi_generic_failure);
@@ -189,7 +209,7 @@ napi_status napi_reference_unref(napi_env env, napi_ref ref, uint32_t *result) {
 }
 
 napi_status napi_get_reference_value(napi_env env, napi_ref ref, napi_value *result) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, ref);
   FE_CHECK_ARG(env, result);
   Local<Value> v = reinterpret_cast<Reference *>(ref)->Get();
@@ -278,14 +298,14 @@ napi_status napi_add_finalizer(napi_env env, napi_value js_object, void *finaliz
 
 napi_status node_api_post_finalizer(napi_env env, napi_finalize finalize_cb, void *finalize_data,
                                     void *finalize_hint) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, finalize_cb);
   EnqueueFinalizer(env, Finalizer{finalize_cb, finalize_data, finalize_hint});
   return ClearLastError(env);
 }
 
 napi_status napi_set_instance_data(napi_env env, void *data, napi_finalize finalize_cb, void *finalize_hint) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   env->instance_data = data;
   env->instance_finalize = finalize_cb;
   env->instance_hint = finalize_hint;
@@ -293,7 +313,7 @@ napi_status napi_set_instance_data(napi_env env, void *data, napi_finalize final
 }
 
 napi_status napi_get_instance_data(napi_env env, void **data) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, data);
   *data = env->instance_data;
   return ClearLastError(env);
@@ -345,7 +365,7 @@ napi_status napi_check_object_type_tag(napi_env env, napi_value object, const na
 }
 
 napi_status napi_adjust_external_memory(napi_env env, int64_t change_in_bytes, int64_t *adjusted_value) {
-  FE_CHECK_ENV(env);
+  FE_CHECK_ENV_NOGC(env);
   FE_CHECK_ARG(env, adjusted_value);
   *adjusted_value = env->isolate->AdjustAmountOfExternalAllocatedMemory(change_in_bytes);
   return ClearLastError(env);

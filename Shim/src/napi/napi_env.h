@@ -141,8 +141,15 @@ void CallIntoModule(napi_env env, Call &&call, Handle &&handle) {
 inline void ThrowIntoJs(napi_env env, v8::Local<v8::Value> e) { env->isolate->ThrowException(e); }
 // An exception from a callback the loop made (a finalizer, async work's complete, a
 // thread-safe function): Node's TriggerUncaughtException.
-void Uncaught(napi_env env, v8::Local<v8::Value> e);
+// `enforced`: always (async work's complete); otherwise the runtime applies Node's policy
+// (--force-node-api-uncaught-exceptions-policy, or a DEP0168 warning for older addons).
+void Uncaught(napi_env env, v8::Local<v8::Value> e, bool enforced);
+inline void UncaughtEnforced(napi_env env, v8::Local<v8::Value> e) { Uncaught(env, e, true); }
+inline void UncaughtByPolicy(napi_env env, v8::Local<v8::Value> e) {
+  Uncaught(env, e, env->module_api_version == NAPI_VERSION_EXPERIMENTAL);
+}
 
+[[noreturn]] void GcAccessFatal();
 // Runs a finalizer now (JS thread, outside GC), routing a thrown exception as uncaught.
 void CallFinalizer(napi_env env, napi_finalize cb, void *data, void *hint);
 // Queues a finalizer for the next loop turn.
@@ -177,9 +184,16 @@ struct Reference {
   void Unlink();
 };
 
-#define FE_CHECK_ENV(env) \
-  do {                    \
+// Calls an addon may make from a finalizer the GC runs synchronously (node_api_nogc_env ones).
+#define FE_CHECK_ENV_NOGC(env) \
+  do {                         \
     if ((env) == nullptr) return napi_invalid_arg; \
+  } while (0)
+// Every other call: not from such a finalizer (an experimental-version addon's), as Node.
+#define FE_CHECK_ENV(env)                                                                      \
+  do {                                                                                         \
+    if ((env) == nullptr) return napi_invalid_arg;                                             \
+    if ((env)->in_gc && (env)->module_api_version == NAPI_VERSION_EXPERIMENTAL) ::fe_napi::GcAccessFatal(); \
   } while (0)
 #define FE_CHECK_ARG(env, arg) \
   do {                         \

@@ -41,6 +41,27 @@ napi_status MakeString(napi_env env, const void *str, size_t length, napi_value 
   return ClearLastError(env);
 }
 
+// The addon's characters as a V8 string; V8 disposes the resource inside the GC, so the
+// finalizer is queued for the loop (run at once when the env is already ending).
+template <typename Base, typename Char>
+struct ExternalString : Base {
+  ExternalString(napi_env env, Char *data, size_t length, napi_finalize cb, void *hint)
+      : env(env), chars(data), len(length), fin{cb, data, hint} {}
+  const Char *data() const override { return chars; }
+  size_t length() const override { return len; }
+  void Dispose() override {
+    if (fin.cb != nullptr) {
+      if (env->tearing_down) fin.cb(env, fin.data, fin.hint);
+      else EnqueueFinalizer(env, fin);
+    }
+    delete this;
+  }
+  napi_env env;
+  Char *chars;
+  size_t len;
+  Finalizer fin;
+};
+
 size_t U16Length(const char16_t *s) {
   size_t n = 0;
   while (s[n] != 0) n++;
@@ -142,28 +163,46 @@ napi_status napi_create_string_utf16(napi_env env, const char16_t *str, size_t l
   });
 }
 
-// fe copies: V8's external strings would need the addon's memory to outlive any use, and a copy
-// is what Node itself does when it cannot externalize (`*copied` says so).
 napi_status node_api_create_external_string_latin1(napi_env env, char *str, size_t length,
                                                    napi_finalize finalize_callback, void *finalize_hint,
                                                    napi_value *result, bool *copied) {
-  napi_status s = napi_create_string_latin1(env, str, length, result);
-  if (s == napi_ok) {
-    if (copied != nullptr) *copied = true;
-    if (finalize_callback != nullptr) finalize_callback(env, str, finalize_hint);
+  FE_CHECK_ENV(env);
+  FE_CHECK_ARG(env, result);
+  if (length > 0) FE_CHECK_ARG(env, str);
+  if (length == NAPI_AUTO_LENGTH) length = strlen(str);
+  FE_RETURN_IF_FALSE(env, length <= static_cast<size_t>(String::kMaxLength), napi_invalid_arg);
+  auto *r = new ExternalString<String::ExternalOneByteStringResource, char>(env, str, length, finalize_callback,
+                                                                         finalize_hint);
+  Local<String> s;
+  if (!String::NewExternalOneByte(env->isolate, r).ToLocal(&s)) {
+    r->fin.cb = nullptr;
+    delete r;
+    return SetLastError(env, napi_generic_failure);
   }
-  return s;
+  if (copied != nullptr) *copied = false;
+  *result = JsValue(s);
+  return ClearLastError(env);
 }
 
 napi_status node_api_create_external_string_utf16(napi_env env, char16_t *str, size_t length,
                                                   napi_finalize finalize_callback, void *finalize_hint,
                                                   napi_value *result, bool *copied) {
-  napi_status s = napi_create_string_utf16(env, str, length, result);
-  if (s == napi_ok) {
-    if (copied != nullptr) *copied = true;
-    if (finalize_callback != nullptr) finalize_callback(env, str, finalize_hint);
+  FE_CHECK_ENV(env);
+  FE_CHECK_ARG(env, result);
+  if (length > 0) FE_CHECK_ARG(env, str);
+  if (length == NAPI_AUTO_LENGTH) length = U16Length(str);
+  FE_RETURN_IF_FALSE(env, length <= static_cast<size_t>(String::kMaxLength), napi_invalid_arg);
+  auto *r = new ExternalString<String::ExternalStringResource, uint16_t>(
+      env, reinterpret_cast<uint16_t *>(str), length, finalize_callback, finalize_hint);
+  Local<String> s;
+  if (!String::NewExternalTwoByte(env->isolate, r).ToLocal(&s)) {
+    r->fin.cb = nullptr;
+    delete r;
+    return SetLastError(env, napi_generic_failure);
   }
-  return s;
+  if (copied != nullptr) *copied = false;
+  *result = JsValue(s);
+  return ClearLastError(env);
 }
 
 napi_status napi_create_symbol(napi_env env, napi_value description, napi_value *result) {

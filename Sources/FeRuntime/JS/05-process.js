@@ -141,6 +141,9 @@ function exitNow(code) {
     try { process.emit('exit', code); } catch (e) { ops.op_write(2, errorText(e) + '\n'); code = 7; }
   }
   ops.op_exit(code);
+  // In a worker op_exit terminates the isolate: V8 throws that at its next stack check, which a
+  // call makes, so the caller's next line never runs (as Node's process.exit).
+  (function terminationPoint() {})();
 }
 process.exit = (code) => {
   if (code !== undefined) process.exitCode = code;

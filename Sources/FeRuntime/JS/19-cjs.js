@@ -660,7 +660,18 @@ core.cjsLoadForImport = cjs.loadForImport;
 // process.dlopen(module, filename[, flags]): loads a Node-API addon into this runtime
 // (Shim/src/napi/): dlopen with `flags` (RTLD_LAZY by default, never unloaded), the addon's
 // registration with module.exports, and whatever it returns as the new module.exports.
-const napiHooks = { uncaught: (e) => fatal(e), tick: processTicksAndRejections, bufferPrototype: Buffer.prototype };
+// uncaught(e, enforced): an exception from a loop callback of the addon's (Node's
+// CallbackIntoModule): async work always, finalizers and thread-safe calls only for experimental-
+// version addons or under --force-node-api-uncaught-exceptions-policy; otherwise Node warns.
+const napiHooks = {
+  uncaught(e, enforced) {
+    if (enforced || core.nodeFlags?.forceNodeApiUncaughtExceptionsPolicy) return fatal(e);
+    process.emitWarning('Uncaught N-API callback exception detected, please run node with option ' +
+      '--force-node-api-uncaught-exceptions-policy=true to handle those exceptions properly.', 'DeprecationWarning', 'DEP0168');
+  },
+  tick: processTicksAndRejections,
+  bufferPrototype: Buffer.prototype,
+};
 process.dlopen = function dlopen(module, filename, flags = 1) {
   if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'process.dlopen needs at least 2 arguments');
   if (!Number.isInteger(flags) || flags < -2147483648 || flags > 2147483647) throw invalidArgType('flags', 'integer', flags);
