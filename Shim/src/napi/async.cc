@@ -185,7 +185,7 @@ struct napi_threadsafe_function__ {
     napi_env e = env;
     if (finalize_cb != nullptr) {
       v8::HandleScope scope(e->isolate);
-      CallFinalizer(e, finalize_cb, finalize_data, context);
+      CallFinalizer(e, finalize_cb, finalize_data, context, false);
     }
     for (; !queue.empty(); queue.pop_front()) call_js(nullptr, nullptr, context, queue.front());
     Unlist();

@@ -79,9 +79,10 @@ void Uncaught(napi_env env, Local<Value> e, bool enforced) {
   // has nowhere further to go.
 }
 
-void CallFinalizer(napi_env env, napi_finalize cb, void *data, void *hint) {
+void CallFinalizer(napi_env env, napi_finalize cb, void *data, void *hint, bool enforced) {
   if (cb == nullptr) return;
-  CallIntoModule(env, [&](napi_env e) { cb(e, data, hint); }, UncaughtByPolicy);
+  if (enforced) CallIntoModule(env, [&](napi_env e) { cb(e, data, hint); }, UncaughtEnforced);
+  else CallIntoModule(env, [&](napi_env e) { cb(e, data, hint); }, UncaughtByPolicy);
 }
 
 void EnqueueFinalizer(napi_env env, Finalizer f) {

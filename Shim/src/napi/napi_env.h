@@ -150,8 +150,9 @@ inline void UncaughtByPolicy(napi_env env, v8::Local<v8::Value> e) {
 }
 
 [[noreturn]] void GcAccessFatal();
-// Runs a finalizer now (JS thread, outside GC), routing a thrown exception as uncaught.
-void CallFinalizer(napi_env env, napi_finalize cb, void *data, void *hint);
+// Runs a finalizer now (JS thread, outside GC), routing a thrown exception as uncaught (always,
+// as Node does for references; by policy for thread-safe functions').
+void CallFinalizer(napi_env env, napi_finalize cb, void *data, void *hint, bool enforced = true);
 // Queues a finalizer for the next loop turn.
 void EnqueueFinalizer(napi_env env, Finalizer f);
 

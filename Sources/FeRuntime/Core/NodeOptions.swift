@@ -136,6 +136,7 @@ public struct NodeOptions: Sendable {
     "expose-gc": Spec(kind: .flag, env: false) { o, _ in o.exposeGC = true },
     "stack-size": v8(takesValue: true),
     "gc-interval": v8(takesValue: true),
+    "gc-global": v8(),
     "no-concurrent-array-buffer-sweeping": v8(),
     "max-old-space-size": v8(env: true, takesValue: true),
     "max-semi-space-size": v8(env: true, takesValue: true),
@@ -156,7 +157,7 @@ public struct NodeOptions: Sendable {
   /// The V8 flags among `specs`: their arguments are handed to V8 as written.
   static let v8Names: Set<String> = [
     "expose-gc", "use-strict", "stack-size", "max-old-space-size", "max-semi-space-size", "allow-natives-syntax", "jitless",
-    "expose-externalize-string", "no-opt", "always-opt", "max-lazy", "no-lazy", "gc-interval",
+    "expose-externalize-string", "no-opt", "always-opt", "max-lazy", "no-lazy", "gc-interval", "gc-global",
     "no-concurrent-array-buffer-sweeping",
   ]
 
