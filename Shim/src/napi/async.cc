@@ -23,7 +23,52 @@ struct napi_async_work__ {
   napi_async_complete_callback complete;
   void *data;
   napi_status status = napi_ok;
+  v8::Global<Value> ids;  // async_hooks' [asyncId, triggerAsyncId]
+  v8::Global<Value> resource;
 };
+
+namespace {
+
+// async_hooks' before/after around a callback of `ids` (no-ops without hooks).
+struct AsyncScope {
+  AsyncScope(napi_env env, const v8::Global<Value> &ids, const v8::Global<Value> &resource) : env(env) {
+    if (ids.IsEmpty()) return;
+    this->ids = ids.Get(env->isolate);
+    Local<Value> r = resource.IsEmpty() ? Local<Value>(v8::Object::New(env->isolate)) : resource.Get(env->isolate);
+    Local<Value> argv[] = {this->ids, r};
+    CallHook(env, "asyncEnter", 2, argv);
+  }
+  ~AsyncScope() {
+    if (ids.IsEmpty()) return;
+    Local<Value> argv[] = {ids};
+    CallHook(env, "asyncLeave", 1, argv);
+  }
+  napi_env env;
+  Local<Value> ids;
+};
+
+// Node's EmitAsyncInit: `resource` (an object made when the addon gives none) and its type name.
+void AsyncInit(napi_env env, napi_value resource, napi_value name, v8::Global<Value> *ids,
+               v8::Global<Value> *keep) {
+  Local<v8::Context> ctx = env->ctx();
+  Local<v8::Object> r;
+  if (resource == nullptr || !V8Value(resource)->ToObject(ctx).ToLocal(&r)) r = v8::Object::New(env->isolate);
+  Local<v8::String> type;
+  if (name == nullptr || !V8Value(name)->ToString(ctx).ToLocal(&type)) type = v8::String::Empty(env->isolate);
+  Local<Value> argv[] = {r, type};
+  Local<Value> out = CallHook(env, "asyncInit", 2, argv);
+  if (!out.IsEmpty()) ids->Reset(env->isolate, out);
+  keep->Reset(env->isolate, r);
+}
+
+void AsyncDestroy(napi_env env, const v8::Global<Value> &ids) {
+  if (ids.IsEmpty()) return;
+  v8::HandleScope scope(env->isolate);
+  Local<Value> argv[] = {ids.Get(env->isolate)};
+  CallHook(env, "asyncDestroy", 1, argv);
+}
+
+}  // namespace
 
 namespace {
 
@@ -69,7 +114,9 @@ class Pool {
   static void Complete(void *arg) {
     napi_async_work w = static_cast<napi_async_work>(arg);
     napi_env env = w->env;
+    DrainUv(env);
     if (w->complete != nullptr) {
+      AsyncScope scope(env, w->ids, w->resource);
       CallIntoModule(env, [&](napi_env e) { w->complete(e, w->status, w->data); }, UncaughtEnforced);
     }
     EnvUnref(env);
@@ -90,6 +137,7 @@ void CompleteCancelled(void *arg) {
   napi_async_work w = static_cast<napi_async_work>(arg);
   napi_env env = w->env;
   if (w->complete != nullptr) {
+    AsyncScope scope(env, w->ids, w->resource);
     CallIntoModule(env, [&](napi_env e) { w->complete(e, napi_cancelled, w->data); }, UncaughtEnforced);
   }
   EnvUnref(env);
@@ -166,6 +214,7 @@ struct napi_threadsafe_function__ {
       }
     }
     if (popped) {
+      DrainUv(env);
       v8::HandleScope scope(env->isolate);
       napi_value f = fn.IsEmpty() ? nullptr : JsValue(fn.Get(env->isolate));
       CallIntoModule(env, [&](napi_env e) { call_js(e, f, context, data); }, UncaughtByPolicy);
@@ -245,7 +294,8 @@ void CloseThreadsafeFunctions(napi_env env) {
 // --- async contexts and callback scopes ------------------------------------------------------
 
 struct napi_async_context__ {
-  v8::Global<v8::Object> resource;
+  v8::Global<Value> resource;  // weak, as Node's: the context does not keep it alive
+  v8::Global<Value> ids;
 };
 
 struct napi_callback_scope__ {
@@ -260,15 +310,16 @@ napi_status napi_create_async_work(napi_env env, napi_value async_resource, napi
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, execute);
   FE_CHECK_ARG(env, result);
-  (void)async_resource;
-  (void)async_resource_name;
-  *result = new napi_async_work__{env, execute, complete, data};
+  auto *w = new napi_async_work__{env, execute, complete, data};
+  AsyncInit(env, async_resource, async_resource_name, &w->ids, &w->resource);
+  *result = w;
   return ClearLastError(env);
 }
 
 napi_status napi_delete_async_work(napi_env env, napi_async_work work) {
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, work);
+  AsyncDestroy(env, work->ids);
   delete work;
   return ClearLastError(env);
 }
@@ -402,16 +453,8 @@ napi_status napi_async_init(napi_env env, napi_value async_resource, napi_value 
   FE_CHECK_ARG(env, async_resource_name);
   FE_CHECK_ARG(env, result);
   auto *c = new napi_async_context__();
-  Local<v8::Object> resource;
-  if (async_resource != nullptr) {
-    if (!V8Value(async_resource)->ToObject(env->ctx()).ToLocal(&resource)) {
-      delete c;
-      return SetLastError(env, napi_object_expected);
-    }
-  } else {
-    resource = v8::Object::New(env->isolate);
-  }
-  c->resource.Reset(env->isolate, resource);
+  AsyncInit(env, async_resource, async_resource_name, &c->ids, &c->resource);
+  c->resource.SetWeak();
   *result = c;
   return ClearLastError(env);
 }
@@ -419,6 +462,7 @@ napi_status napi_async_init(napi_env env, napi_value async_resource, napi_value 
 napi_status napi_async_destroy(napi_env env, napi_async_context async_context) {
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, async_context);
+  AsyncDestroy(env, async_context->ids);
   delete async_context;
   return ClearLastError(env);
 }
@@ -428,13 +472,18 @@ napi_status napi_make_callback(napi_env env, napi_async_context async_context, n
   FE_PREAMBLE(env);
   FE_CHECK_ARG(env, recv);
   if (argc > 0) FE_CHECK_ARG(env, argv);
-  (void)async_context;
   Local<v8::Function> fn;
   FE_TO_FUNCTION(env, fn, func);
   Local<v8::Object> recv_obj;
   if (!V8Value(recv)->ToObject(env->ctx()).ToLocal(&recv_obj)) return SetLastError(env, napi_object_expected);
-  v8::MaybeLocal<Value> out = fn->Call(env->ctx(), recv_obj, static_cast<int>(argc),
-                                        reinterpret_cast<Local<Value> *>(const_cast<napi_value *>(argv)));
+  static const v8::Global<Value> kNone;
+  v8::MaybeLocal<Value> out;
+  {
+    AsyncScope scope(env, async_context != nullptr ? async_context->ids : kNone,
+                     async_context != nullptr ? async_context->resource : kNone);
+    out = fn->Call(env->ctx(), recv_obj, static_cast<int>(argc),
+                   reinterpret_cast<Local<Value> *>(const_cast<napi_value *>(argv)));
+  }
   if (try_catch.HasCaught()) return SetLastError(env, napi_pending_exception);
   // As Node's InternalCallbackScope: the outermost callback runs the nextTick queue and microtasks.
   if (env->open_callback_scopes == 0 && env->js_depth == 0) RunTicks(env);

@@ -19,6 +19,10 @@ Local<ArrayBuffer> ExternalArrayBuffer(napi_env env, void *data, size_t length, 
   std::shared_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(data, length, NoDelete, nullptr);
   Local<ArrayBuffer> ab = ArrayBuffer::New(env->isolate, std::move(store));
   if (cb != nullptr) Reference::New(env, ab, 0, true, cb, data, hint);
+  // postMessage copies it instead of moving the addon's memory to another thread (fe_serialize.cc).
+  v8::Isolate *isolate = env->isolate;
+  (void)ab->SetPrivate(env->ctx(), v8::Private::ForApi(isolate, v8::String::NewFromUtf8Literal(isolate, "fe:untransferable")),
+                       v8::True(isolate));
   return ab;
 }
 

@@ -144,6 +144,7 @@ napi_env NewEnv(fe_rt *rt, const char *path, int32_t api_version, Local<v8::Obje
   if (!v.IsEmpty() && v->IsFunction()) env->on_uncaught.Reset(isolate, v.As<v8::Function>());
   v = hook("tick");
   if (!v.IsEmpty() && v->IsFunction()) env->tick.Reset(isolate, v.As<v8::Function>());
+  env->hooks.Reset(isolate, hooks);
   v = hook("bufferPrototype");
   if (!v.IsEmpty() && v->IsObject()) env->buffer_proto.Reset(isolate, v.As<v8::Object>());
   std::lock_guard<std::mutex> lock(g_mu);
@@ -260,6 +261,26 @@ void SyncUvLoop(napi_env env) {
     p->refed = alive;
     RefLoop(env, alive ? 1 : -1);
   }
+}
+
+Local<Value> CallHook(napi_env env, const char *name, int argc, Local<Value> *argv) {
+  if (env->hooks.IsEmpty() || env->tearing_down) return Local<Value>();
+  v8::Isolate *isolate = env->isolate;
+  Local<v8::Context> ctx = env->ctx();
+  Local<Value> fn;
+  if (!env->hooks.Get(isolate)->Get(ctx, v8::String::NewFromUtf8(isolate, name).ToLocalChecked()).ToLocal(&fn) ||
+      !fn->IsFunction()) {
+    return Local<Value>();
+  }
+  Local<Value> out;
+  if (!fn.As<v8::Function>()->Call(ctx, env->hooks.Get(isolate), argc, argv).ToLocal(&out)) return Local<Value>();
+  return out;
+}
+
+void DrainUv(napi_env env) {
+  if (env->uv_loop == nullptr) return;
+  TheUv().run(env->uv_loop, 2 /* UV_RUN_NOWAIT */);
+  SyncUvLoop(env);
 }
 
 }  // namespace fe_napi

@@ -71,7 +71,7 @@ void GcAccessFatal() {
 }
 
 void Uncaught(napi_env env, Local<Value> e, bool enforced) {
-  if (env->tearing_down || env->on_uncaught.IsEmpty()) return;
+  if (env->tearing_down || env->on_uncaught.IsEmpty() || env->isolate->IsExecutionTerminating()) return;
   v8::TryCatch tc(env->isolate);
   Local<Value> argv[] = {e, v8::Boolean::New(env->isolate, enforced)};
   (void)env->on_uncaught.Get(env->isolate)->Call(env->ctx(), v8::Undefined(env->isolate), 2, argv);

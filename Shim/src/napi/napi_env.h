@@ -62,6 +62,7 @@ struct napi_env__ {
   v8::Global<v8::Function> on_uncaught;  // the runtime's uncaught-exception route
   v8::Global<v8::Function> tick;         // runs the nextTick queue and microtasks
   v8::Global<v8::Object> buffer_proto;   // Buffer.prototype, for napi_create_buffer
+  v8::Global<v8::Object> hooks;          // the rest of fe_napi_load's hooks (async_hooks)
   int js_depth = 0;                      // addon callbacks on the stack
   void *uv_loop = nullptr;               // napi_get_uv_event_loop's, made on first use
   void *dl_handle = nullptr;
@@ -138,7 +139,12 @@ void CallIntoModule(napi_env env, Call &&call, Handle &&handle) {
   }
 }
 
-inline void ThrowIntoJs(napi_env env, v8::Local<v8::Value> e) { env->isolate->ThrowException(e); }
+// A terminating isolate (worker.terminate(), a worker's process.exit) keeps its termination: the
+// parked value is not thrown over it (Node's HandleThrow).
+inline void ThrowIntoJs(napi_env env, v8::Local<v8::Value> e) {
+  if (env->isolate->IsExecutionTerminating()) return;
+  env->isolate->ThrowException(e);
+}
 // An exception from a callback the loop made (a finalizer, async work's complete, a
 // thread-safe function): Node's TriggerUncaughtException.
 // `enforced`: always (async work's complete); otherwise the runtime applies Node's policy
@@ -258,6 +264,11 @@ void RunTicks(napi_env env);
 void CloseThreadsafeFunctions(napi_env env);
 // After an addon callback: keeps the loop alive while the env's libuv loop has live handles.
 void SyncUvLoop(napi_env env);
+// Calls hooks.<name>(args...) (async_hooks); an empty handle when there is no such hook.
+v8::Local<v8::Value> CallHook(napi_env env, const char *name, int argc, v8::Local<v8::Value> *argv);
+// Runs the env's libuv loop once without waiting, before a callback from another thread: what a
+// thread did first (uv_async_send, say) reaches JS first, as on Node's single loop.
+void DrainUv(napi_env env);
 // Runs fn inside a handle scope and the env's context (for work posted to the loop).
 template <typename F>
 void InScope(napi_env env, F &&fn) {

@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -671,6 +671,16 @@ const napiHooks = {
   },
   tick: processTicksAndRejections,
   bufferPrototype: Buffer.prototype,
+  // async_hooks for napi_async_init, napi_make_callback and async work (Node's EmitAsyncInit,
+  // InternalCallbackScope): ids as [asyncId, triggerAsyncId].
+  asyncInit(resource, name) {
+    const ids = [newAsyncId(), defaultTriggerAsyncId()];
+    emitInit(ids[0], name, ids[1], resource);
+    return ids;
+  },
+  asyncEnter(ids, resource) { emitBefore(ids[0], ids[1], resource); },
+  asyncLeave(ids) { if (asyncHooks.stack.length > 0) emitAfter(ids[0]); },
+  asyncDestroy(ids) { emitDestroy(ids[0]); },
 };
 process.dlopen = function dlopen(module, filename, flags = 1) {
   if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'process.dlopen needs at least 2 arguments');
