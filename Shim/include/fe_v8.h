@@ -343,6 +343,7 @@ typedef enum {
   FE_TRANSFER_DETACHED,         // (no exception)
   FE_TRANSFER_NOT_DETACHABLE,   // (no exception)
   FE_TRANSFER_DUPLICATE,        // listed twice (no exception)
+  FE_TRANSFER_KEPT,             // native memory (a Node-API addon's): copied, not moved (no exception)
 } fe_transfer;
 // For a message serializer the buffer's memory moves into the message (fe_ser_release_message).
 fe_transfer fe_ser_transfer_array_buffer(fe_rt *rt, fe_val ser, uint32_t id, fe_val buffer);

@@ -279,6 +279,10 @@ fe_transfer fe_ser_transfer_array_buffer(fe_rt *rt, fe_val ser, uint32_t id, fe_
   if (box == nullptr || !v->IsArrayBuffer()) return FE_TRANSFER_INVALID;
   Local<ArrayBuffer> ab = v.As<ArrayBuffer>();
   if (box->for_message) {
+    // Node never moves memory an addon owns (its finalizer frees it): such a buffer is copied.
+    Isolate *isolate = fe::IsolateOf(rt);
+    Local<v8::Private> kept = v8::Private::ForApi(isolate, v8::String::NewFromUtf8Literal(isolate, "fe:untransferable"));
+    if (ab->HasPrivate(fe::ContextOf(rt), kept).FromMaybe(false)) return FE_TRANSFER_KEPT;
     if (ab->WasDetached()) return FE_TRANSFER_DETACHED;
     if (!ab->IsDetachable()) return FE_TRANSFER_NOT_DETACHABLE;
     for (auto &seen : box->transfers) {

@@ -1,6 +1,7 @@
 // fe_v8.cc — forwarders from the C API in fe_v8.h to V8 10.2 (Debian's libnode108).
 // Logic lives in Swift (ops, loader, loop) or in the runtime's JS; this file only translates.
 #include "fe_v8.h"
+#include "fe_napi.h"
 
 #include "heap_pages.h"
 #include "rt_internal.h"
@@ -430,6 +431,7 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
 
 void fe_rt_dispose(fe_rt *rt) {
   if (rt == nullptr) return;
+  fe_napi_teardown(rt);  // addons' cleanup hooks and finalizers, while the context still exists
   fe::DisposeInspector(rt);  // its sessions hold contexts and handles
   rt->core.Reset();
   rt->bootstrap.Reset();

@@ -25,7 +25,7 @@ public final class SerializedMessage: @unchecked Sendable {
 /// Methods that return false or nil left a JS exception pending unless they say otherwise.
 extension Scope {
   public enum TransferResult: UInt32 {
-    case ok = 0, invalid, detached, notDetachable, duplicate
+    case ok = 0, invalid, detached, notDetachable, duplicate, kept
   }
 
   public func serializer(hooks: Local, forMessage: Bool) -> Local { Local(fe_ser_new(rt, hooks.raw, forMessage)) }

@@ -48,10 +48,12 @@ extension Runtime {
     }
     try runLoop()
     // The code when the loop ran out (a signal listener or a late callback may have set it).
-    return try isolate.scope { s in
+    let exitCode = try isolate.scope { s in
       let code = try s.callCore(.exitCode)
       return Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [code]))))
     }
+    Addons.teardown(isolate)  // as Node's environment teardown after 'exit'
+    return exitCode
   }
 }
 

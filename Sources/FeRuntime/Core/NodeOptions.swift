@@ -45,6 +45,9 @@ public struct NodeOptions: Sendable {
   public var inputType: String? = nil
   public var title: String? = nil
   public var abortOnUncaughtException = false
+  /// Exceptions from Node-API finalizers and thread-safe calls go to 'uncaughtException' (else
+  /// a DEP0168 warning for addons older than the experimental Node-API version).
+  public var forceNodeApiUncaughtExceptionsPolicy = false
   public var exposeGC = false
   public var stackTraceLimit: Double? = nil
   public var interactive = false
@@ -142,9 +145,15 @@ public struct NodeOptions: Sendable {
     "test-reporter-destination": value { _, _ in },
     "test-name-pattern": value(env: false) { _, _ in },
     "abort-on-uncaught-exception": bool { o, on in o.abortOnUncaughtException = on },
+    // Node-API addons always load (Node keeps the flag as a no-op).
+    "napi-modules": flag { _ in },
+    "force-node-api-uncaught-exceptions-policy": bool { o, on in o.forceNodeApiUncaughtExceptionsPolicy = on },
     // V8's own.
     "expose-gc": Spec(kind: .flag, env: false) { o, _ in o.exposeGC = true },
     "stack-size": v8(takesValue: true),
+    "gc-interval": v8(takesValue: true),
+    "gc-global": v8(),
+    "no-concurrent-array-buffer-sweeping": v8(),
     "max-old-space-size": v8(env: true, takesValue: true),
     "max-semi-space-size": v8(env: true, takesValue: true),
     "stack-trace-limit": Spec(kind: .value, env: true) { o, v in
@@ -164,7 +173,8 @@ public struct NodeOptions: Sendable {
   /// The V8 flags among `specs`: their arguments are handed to V8 as written.
   static let v8Names: Set<String> = [
     "expose-gc", "use-strict", "stack-size", "max-old-space-size", "max-semi-space-size", "allow-natives-syntax", "jitless",
-    "expose-externalize-string", "no-opt", "always-opt", "max-lazy", "no-lazy",
+    "expose-externalize-string", "no-opt", "always-opt", "max-lazy", "no-lazy", "gc-interval", "gc-global",
+    "no-concurrent-array-buffer-sweeping",
   ]
 
   /// Node's options that Node refuses in NODE_OPTIONS and fe does not take as options here.
@@ -427,6 +437,7 @@ public struct NodeOptions: Sendable {
       ("inputType", opt(inputType)),
       ("title", opt(title)),
       ("abortOnUncaughtException", .bool(abortOnUncaughtException)),
+      ("forceNodeApiUncaughtExceptionsPolicy", .bool(forceNodeApiUncaughtExceptionsPolicy)),
       ("exposeGC", .bool(exposeGC)),
       ("stackTraceLimit", stackTraceLimit.map(JSValue.number) ?? .null),
       ("inspectBrk", .bool(inspectBrk)),

@@ -45,7 +45,7 @@ public final class Runtime {
   static let ops: [Op] =
     CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all
     + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + SerializerOps.all + WorkerOps.all + V8Ops.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all
-    + ProcessInfoOps.all + URLOps.all + TLSOps.all + HTTPSOps.all + NodeLibSource.all + HTTP2Ops.all + InspectorOps.all
+    + ProcessInfoOps.all + URLOps.all + TLSOps.all + HTTPSOps.all + NodeLibSource.all + HTTP2Ops.all + InspectorOps.all + AddonOps.all
   public static let opNames = ops.map(\.name)
 
   /// The runtime's JavaScript, compiled into fe.
@@ -234,9 +234,12 @@ public final class Runtime {
         return 13
       }
     }
-    return try isolate.scope { s in
+    let exitCode = try isolate.scope { s in
       Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [s.number(Double(code))]))))
     }
+    // As Node's environment teardown after 'exit': addons' cleanup hooks and finalizers.
+    Addons.teardown(isolate)
+    return exitCode
   }
 
   /// Runs the event loop until nothing is left to do.

@@ -7,7 +7,7 @@ process.title = 'fe';
 // The Node release fe follows (its test suite is the measure); process.versions.fe has fe's own.
 // Only components fe really has are listed: V8 is Debian's libnode's.
 process.version = 'v18.20.4';
-process.versions = { node: '18.20.4', v8: ops.op_v8_version(), modules: '108', fe: '0.0.0' };
+process.versions = { node: '18.20.4', v8: ops.op_v8_version(), modules: '108', napi: '9', fe: '0.0.0' };
 process.platform = 'linux';
 process.arch = 'x64';
 process.release = {
@@ -141,6 +141,9 @@ function exitNow(code) {
     try { process.emit('exit', code); } catch (e) { ops.op_write(2, errorText(e) + '\n'); code = 7; }
   }
   ops.op_exit(code);
+  // In a worker op_exit terminates the isolate: V8 throws that at its next stack check, which a
+  // call makes, so the caller's next line never runs (as Node's process.exit).
+  (function terminationPoint() {})();
 }
 process.exit = (code) => {
   if (code !== undefined) process.exitCode = code;

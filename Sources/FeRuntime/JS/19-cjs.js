@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -134,9 +134,7 @@ const cjs = (() => {
     }
   };
   Module._extensions['.node'] = function (module, filename) {
-    const e = new Error(`Cannot load native addon ${filename}: fe runs JavaScript only`);
-    e.code = 'ERR_DLOPEN_FAILED';
-    throw e;
+    return process.dlopen(module, path.toNamespacedPath(filename));
   };
   function requireEsmError(filename, parentPath, packageJsonPath) {
     let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
@@ -666,3 +664,41 @@ const cjs = (() => {
 })();
 registerBuiltin('module', cjs.Module);
 core.cjsLoadForImport = cjs.loadForImport;
+
+// process.dlopen(module, filename[, flags]): loads a Node-API addon into this runtime
+// (Shim/src/napi/): dlopen with `flags` (RTLD_LAZY by default, never unloaded), the addon's
+// registration with module.exports, and whatever it returns as the new module.exports.
+// uncaught(e, enforced): an exception from a loop callback of the addon's (Node's
+// CallbackIntoModule): async work always, finalizers and thread-safe calls only for experimental-
+// version addons or under --force-node-api-uncaught-exceptions-policy; otherwise Node warns.
+const napiHooks = {
+  uncaught(e, enforced) {
+    if (enforced || core.nodeFlags?.forceNodeApiUncaughtExceptionsPolicy) return fatal(e);
+    process.emitWarning('Uncaught N-API callback exception detected, please run node with option ' +
+      '--force-node-api-uncaught-exceptions-policy=true to handle those exceptions properly.', 'DeprecationWarning', 'DEP0168');
+  },
+  tick: processTicksAndRejections,
+  bufferPrototype: Buffer.prototype,
+  // async_hooks for napi_async_init, napi_make_callback and async work (Node's EmitAsyncInit,
+  // InternalCallbackScope): ids as [asyncId, triggerAsyncId].
+  asyncInit(resource, name) {
+    const ids = [newAsyncId(), defaultTriggerAsyncId()];
+    emitInit(ids[0], name, ids[1], resource);
+    return ids;
+  },
+  asyncEnter(ids, resource) { emitBefore(ids[0], ids[1], resource); },
+  asyncLeave(ids) { if (asyncHooks.stack.length > 0) emitAfter(ids[0]); },
+  asyncDestroy(ids) { emitDestroy(ids[0]); },
+};
+process.dlopen = function dlopen(module, filename, flags = 1) {
+  if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'process.dlopen needs at least 2 arguments');
+  if (!Number.isInteger(flags) || flags < -2147483648 || flags > 2147483647) throw invalidArgType('flags', 'integer', flags);
+  const exports = Object(module).exports;
+  if (exports === undefined || exports === null) throw new TypeError('Cannot convert undefined or null to object');
+  const failure = ops.op_napi_load(module, String(filename), flags, exports, napiHooks);
+  if (failure !== undefined) {
+    const e = new Error(failure); // Node's C++ errors carry the code without it in the name
+    e.code = 'ERR_DLOPEN_FAILED';
+    throw e;
+  }
+};

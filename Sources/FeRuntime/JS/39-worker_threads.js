@@ -263,10 +263,13 @@ const workerThreads = (() => {
       dataCloneError,
     }, true);
     ops.op_ser_header(ser);
-    buffers.forEach((ab, i) => {
-      const r = ops.op_ser_transfer(ser, i, ab);
+    let transferId = 0;
+    buffers.forEach((ab) => {
+      const r = ops.op_ser_transfer(ser, transferId, ab);
+      if (r === 5) return; // an addon's memory: copied, not moved (as Node)
       if (r === 2) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
       if (r === 3) throw dataCloneError('An ArrayBuffer is not detachable and could not be cloned.');
+      transferId++;
     });
     ops.op_ser_value(ser, value);
     return { ser, ports };
