@@ -360,7 +360,10 @@ public struct NodeOptions: Sendable {
       if v8Names.contains(name) { o.v8Flags.append("--" + name) }
     case .value:
       let value: String
-      if let inline {
+      if inline == "" {
+        // Node: `--opt=` is an option without its argument.
+        throw BadOption(message: "\(spelled) requires an argument")
+      } else if let inline {
         value = inline
       } else if !v8Names.contains(name), let v = next() {
         value = v

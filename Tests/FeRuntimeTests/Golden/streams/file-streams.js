@@ -24,7 +24,8 @@ fs.writeFileSync(src, body);
   ws.on('finish', () => events.push('write finish'));
   log('pending before open', rs.pending, ws.pending, rs.path === src);
   rs.pipe(ws);
-  await new Promise((r) => ws.on('close', r));
+  // Both closes: the reader's file may close after the writer's (it does in node under load).
+  await Promise.all([new Promise((r) => ws.on('close', r)), new Promise((r) => rs.on('close', r))]);
   log('copied', fs.readFileSync(copy, 'utf8') === body, ws.bytesWritten === Buffer.byteLength(body), rs.bytesRead === Buffer.byteLength(body));
   log('events', events.filter((e) => e.startsWith('read')).join(', '), '|', events.filter((e) => e.startsWith('write')).join(', '));
 
