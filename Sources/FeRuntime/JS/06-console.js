@@ -3,7 +3,7 @@
 // `new Console({ stdout, stderr, ignoreErrors, colorMode, inspectOptions, groupIndentation })`
 // writes to those streams; the global console is one whose streams are process.stdout/stderr,
 // looked up when first written (so they can be replaced).
-// Uses from earlier files: 00-core.js (hasOwn); 01-inspect.js (customInspect, inspect, formatWithOptions); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process).
+// Uses from earlier files: 00-core.js (hasOwn); 01-inspect.js (customInspect, getStringWidth, inspect, formatWithOptions); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process).
 const Console = (() => {
   const kCounts = Symbol('counts');
   const kSecond = 1000;
@@ -354,23 +354,6 @@ const Console = (() => {
 
   // Columns as wide as the terminal shows them: escapes take no room, East Asian wide and
   // fullwidth characters two cells, combining marks none.
-  function getStringWidth(str) {
-    str = String(str).replace(/\x1b\[[0-9;]*m/g, '');
-    let width = 0;
-    for (const ch of str) {
-      const code = ch.codePointAt(0);
-      if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code <= 0x36f) || code === 0x200b) continue;
-      if ((code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-        (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) ||
-        (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1f64f) ||
-        (code >= 0x1f900 && code <= 0x1f9ff) || (code >= 0x20000 && code <= 0x3fffd)) {
-        width += 2;
-      } else {
-        width += 1;
-      }
-    }
-    return width;
-  }
   const tableChars = {
     middleMiddle: '\u2500', rowMiddle: '\u253c', topRight: '\u2510', topLeft: '\u250c', leftMiddle: '\u251c',
     topMiddle: '\u252c', bottomRight: '\u2518', bottomLeft: '\u2514', bottomMiddle: '\u2534', rightMiddle: '\u2524',

@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, os, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, os, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -165,27 +165,6 @@ const nodeLib = (() => {
       !(stream.writableEnded || stream._writableState?.ended);
   }
 
-  // Node's getStringWidth without ICU (lib/internal/util/inspect.js): columns a string takes.
-  function getStringWidth(str, removeControlChars = true) {
-    if (removeControlChars) str = stripVTControlCharacters(str);
-    let width = 0;
-    for (const char of str.normalize('NFC')) {
-      const code = char.codePointAt(0);
-      if (isFullWidthCodePoint(code)) width += 2;
-      else if (!isZeroWidthCodePoint(code)) width++;
-    }
-    return width;
-  }
-  const isFullWidthCodePoint = (code) => code >= 0x1100 && (code <= 0x115f || code === 0x2329 || code === 0x232a ||
-    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) || (code >= 0x3250 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0xa4c6) || (code >= 0xa960 && code <= 0xa97c) || (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe10 && code <= 0xfe19) || (code >= 0xfe30 && code <= 0xfe6b) ||
-    (code >= 0xff01 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1b000 && code <= 0x1b001) ||
-    (code >= 0x1f200 && code <= 0x1f251) || (code >= 0x1f300 && code <= 0x1f64f) || (code >= 0x20000 && code <= 0x3fffd));
-  const isZeroWidthCodePoint = (code) => code <= 0x1F || (code >= 0x7F && code <= 0x9F) || (code >= 0x300 && code <= 0x36F) ||
-    (code >= 0x200B && code <= 0x200F) || (code >= 0x20D0 && code <= 0x20FF) || (code >= 0xFE00 && code <= 0xFE0F) ||
-    (code >= 0xFE20 && code <= 0xFE2F) || (code >= 0xE0100 && code <= 0xE01EF);
-
   // fe's stand-ins for the Node internals the vendored files require: what they use, backed by
   // fe's runtime (Node's messages for the error codes they construct).
   const kIsNodeError = Symbol('kIsNodeError');
@@ -226,9 +205,6 @@ const nodeLib = (() => {
       try { error.stack; } finally { RealmError.prepareStackTrace = saved; } // eslint-disable-line no-unused-expressions
       return this;
     },
-    get() { return undefined; },
-    has() { return false; },
-    delete() { return false; },
   };
   const fromError = (make) => function (...args) { return make(...args).message; };
   // Node's error classes by code, for internal/errors' `codes`; builtins made of vendored files
