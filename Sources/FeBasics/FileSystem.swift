@@ -120,10 +120,26 @@ public enum FileSystem {
     var st = stat()
     guard lstat(path, &st) == 0 else { return }
     if (st.st_mode & S_IFMT) == S_IFDIR {
+      // A read-only directory (a package image) must become writable to lose its entries.
+      if st.st_mode & S_IWUSR == 0 || st.st_mode & S_IXUSR == 0 { chmod(path, (st.st_mode & 0o7777) | S_IRWXU) }
       for name in listDirectory(path) { try removeTree(path + "/" + name) }
       guard rmdir(path) == 0 || errno == ENOENT else { throw ioError("cannot remove \(path)") }
     } else {
       guard unlink(path) == 0 || errno == ENOENT else { throw ioError("cannot remove \(path)") }
+    }
+  }
+
+  /// Takes the write bits off everything below `path` (not `path` itself, so the tree can still
+  /// be moved as a whole): a package image is not a place for a tool to write.
+  public static func makeContentsReadOnly(_ path: String) throws {
+    for name in listDirectory(path) {
+      let entry = path + "/" + name
+      var st = stat()
+      guard lstat(entry, &st) == 0 else { throw ioError("cannot read \(entry)") }
+      let kind = st.st_mode & S_IFMT
+      guard kind == S_IFDIR || kind == S_IFREG else { continue }
+      if kind == S_IFDIR { try makeContentsReadOnly(entry) }
+      guard chmod(entry, st.st_mode & 0o7555) == 0 else { throw ioError("cannot make \(entry) read-only") }
     }
   }
 

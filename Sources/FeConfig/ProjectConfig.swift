@@ -22,7 +22,7 @@ public struct ProjectConfig: Sendable {
     if let npm = npmSpec(for: tool) {
       guard let split = Self.splitNpmSpec(npm) else {
         throw ConfigError.invalid(
-          path, "tools.\(tool) = \"\(pin)\" names no npm package; write npm:<package>[@<range or tag>], e.g. npm:typescript@4.8.x")
+          path, "\(Self.pinLabel(tool)) = \"\(pin)\" names no npm package; write npm:<package>[@<range or tag>], e.g. npm:typescript@4.8.x")
       }
       text = split.selector ?? "latest"
     } else {
@@ -34,6 +34,9 @@ public struct ProjectConfig: Sendable {
       throw ConfigError.invalid(path, "the range \"\(text)\" pinned for \(tool) is not valid: \(error.reason)")
     }
   }
+
+  /// Where `tool`'s pin is written in the config: `fe` for the main tool, else `tools.<name>`.
+  public static func pinLabel(_ tool: String) -> String { tool == "fe" ? "fe" : "tools.\(tool)" }
 
   /// `npm:<package>[@<range or tag>]` when `tool`'s pin names an npm package, else nil.
   public func npmSpec(for tool: String) -> String? {

@@ -1,4 +1,5 @@
 import FeBasics
+import FeConfig
 import FeNpm
 import FeRegistry
 import FeSemver
@@ -49,7 +50,7 @@ public struct NpmTool {
     func badBin(_ e: FeError) -> FeError {
       guard pinnedIn != nil else { return e }
       return FeError(
-        .config, "\(pinnedIn ?? ""): tools.\(bin ?? "") = \"\(specText)\": \(e.message)",
+        .config, "\(pinnedIn ?? ""): \(ProjectConfig.pinLabel(bin ?? "")) = \"\(specText)\": \(e.message)",
         hint: "pin the package under the name of one of its bins")
     }
     let staging = try Staging.create(in: layout)
@@ -134,14 +135,17 @@ public struct NpmTool {
     }
   }
 
-  /// The bin a tool name means: the one of that name, else the only one, else the one named
-  /// after the package; anything else is a usage error listing the bins.
+  /// The bin a tool name means: the one of that name (for `fe`, the main tool, else its only
+  /// bin); with no name, the only one, else the one named after the package; anything else is a
+  /// usage error listing the bins.
   static func chooseBin(
     _ bins: [String: String], name: PackageName, label: String, wanted: String?, spec: String
   ) throws -> (
     String, String
   ) {
     let list = bins.keys.sorted().joined(separator: ", ")
+    // The main tool's key cannot name its bin (it is always `fe`): its only bin serves.
+    if wanted == "fe", bins["fe"] == nil, bins.count == 1, let only = bins.first { return ("fe", only.value) }
     if let wanted {
       guard let path = bins[wanted] else {
         throw FeError(

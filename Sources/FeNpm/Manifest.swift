@@ -1,3 +1,4 @@
+import FeBasics
 import FeSemver
 
 /// One version of a package as the registry's (abbreviated) packument describes it: what an

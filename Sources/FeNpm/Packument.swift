@@ -8,6 +8,10 @@ public struct Packument: Sendable {
   public let distTags: [String: String]
   /// Parsable versions only, highest last.
   public let versions: [Manifest]
+  /// Versions the registry lists that an install cannot use (no `dist.tarball`, or an entry
+  /// that is not an object), with what is wrong. Picking one is an error naming it, as npm fails
+  /// on it, rather than silently falling back to an older version.
+  public let malformed: [Version: String]
   /// Publish time per version (full packuments only; the abbreviated form has none).
   public let time: [String: Date]
 
@@ -19,7 +23,22 @@ public struct Packument: Sendable {
     }
     self.name = name
     distTags = json["dist-tags"]?.stringMap ?? [:]
-    versions = versionsJSON.values.compactMap { Manifest($0, packageName: name) }.sorted { $0.version < $1.version }
+    var usable: [Manifest] = []
+    var malformed: [Version: String] = [:]
+    for (key, entry) in versionsJSON {
+      // A key that is not semver can satisfy no spec, as in npm; it is not an error.
+      guard let version = try? Version(parsing: key) else { continue }
+      if let m = Manifest(entry, packageName: name), m.version == version {
+        usable.append(m)
+      } else {
+        malformed[version] =
+          entry.object == nil
+          ? "its entry is not a JSON object"
+          : entry["dist"]?["tarball"]?.string == nil ? "it has no dist.tarball" : "its version field does not match"
+      }
+    }
+    versions = usable.sorted { $0.version < $1.version }
+    self.malformed = malformed
     var time: [String: Date] = [:]
     for (v, t) in json["time"]?.stringMap ?? [:] {
       if let d = try? Date(t, strategy: .iso8601) { time[v] = d }

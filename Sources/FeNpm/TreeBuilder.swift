@@ -173,6 +173,10 @@ public final class TreeBuilder {
         what =
           "every version of \(name) that satisfies \(edge.spec.selector) was published after \(cutoff)"
           + " (FE_NPM_MIN_RELEASE_AGE, or before= in .npmrc)"
+      case .malformed(let version, let why):
+        throw FeError(
+          .registry, "the registry lists \(name)@\(version) but \(why), so it cannot be installed\(chain(wantedBy))",
+          hint: "tell the registry's maintainers; meanwhile pin another version of \(wantedBy.first ?? name.text)")
       }
       throw FeError(
         .notInstalled, what + chain(wantedBy),

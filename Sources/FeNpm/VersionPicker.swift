@@ -13,6 +13,8 @@ enum VersionPicker {
     case noneSatisfies
     /// Versions satisfy, but all were published after the cut-off.
     case tooRecent
+    /// The version npm would pick is listed without what an install needs.
+    case malformed(Version, String)
   }
 
   static func pick(_ selector: VersionSelector, in packument: Packument, before: Date? = nil) -> Result<Manifest, Failure> {
@@ -22,19 +24,23 @@ enum VersionPicker {
     }
     switch selector {
     case .tag(let tag):
-      guard let text = packument.distTags[tag], let v = try? Version(parsing: text), let m = packument.manifest(v) else {
-        return .failure(.noSuchTag(tag))
-      }
+      guard let text = packument.distTags[tag], let v = try? Version(parsing: text) else { return .failure(.noSuchTag(tag)) }
+      if let why = packument.malformed[v] { return .failure(.malformed(v, why)) }
+      guard let m = packument.manifest(v) else { return .failure(.noSuchTag(tag)) }
       return old(m) ? .success(m) : .failure(.tooRecent)
     case .range(let range):
-      if let latestText = packument.distTags["latest"], let latest = try? Version(parsing: latestText),
-        range.contains(latest), let m = packument.manifest(latest), old(m)
-      {
-        return .success(m)
+      if let latestText = packument.distTags["latest"], let latest = try? Version(parsing: latestText), range.contains(latest) {
+        if let why = packument.malformed[latest] { return .failure(.malformed(latest, why)) }
+        if let m = packument.manifest(latest), old(m) { return .success(m) }
       }
       let satisfying = packument.versions.filter { range.contains($0.version) }
       let allowed = satisfying.filter(old)
-      if let best = allowed.last(where: { $0.deprecated == nil }) ?? allowed.last { return .success(best) }
+      let best = allowed.last(where: { $0.deprecated == nil }) ?? allowed.last
+      // A broken entry above the best usable one is the version npm would have picked.
+      if let broken = packument.malformed.keys.filter({ range.contains($0) }).max(), best.map({ broken > $0.version }) ?? true {
+        return .failure(.malformed(broken, packument.malformed[broken]!))
+      }
+      if let best { return .success(best) }
       return .failure(satisfying.isEmpty ? .noneSatisfies : .tooRecent)
     }
   }

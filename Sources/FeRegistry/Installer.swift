@@ -176,19 +176,9 @@ public final class Installer {
     }
     let staging = try Staging.create(in: store.layout)
     defer { try? FileSystem.removeTree(staging) }
-    let dir = Path.join(staging, StoreLayout.imageDir)
-    try ImageArchive.decode(image, into: dir, label: "\(path) (\(spec))")
-    guard try ImageDigest.compute(dir) == m.imageSha256 else {
-      throw FeError(
-        .integrity, "the package image of \(spec) in \(path) does not match its manifest's image digest",
-        hint: "the pack is damaged: write it again with `fe blobs pack`")
-    }
-    let origin = Path.join(store.layout.blobDir(m.name, m.version), StoreLayout.imageDir, rel)
-    let built = try build(entry.source, m.name, m.version, origin)
-    var manifest = built.manifest
-    manifest.imageSha256 = m.imageSha256
-    try store.install(
-      tool: m.name, version: m.version, source: entry.source, snapshot: built.snapshot, manifest: manifest, replace: false, image: dir)
+    try installImage(
+      archive: image, digest: m.imageSha256 ?? "", entry: rel, source: entry.source, tool: m.name, version: m.version,
+      staging: staging, label: "\(path) (\(spec))", fix: "the pack is damaged: write it again with `fe blobs pack`")
     return .installed(version: m.version, prebuilt: false)
   }
 
@@ -261,6 +251,10 @@ public final class Installer {
         hint: "nothing was installed; the registry's index and files disagree: tell its maintainers")
     }
 
+    if let image = release.image {
+      try installImage(image, tool, version, source, registry, staging)
+      return false
+    }
     if let prebuilt = release.snapshots[engineId] {
       let path = Path.join(staging, "snapshot.blob.zst")
       let packedBlob = try fetch(registry, tool, prebuilt.path, prebuilt.sha256, prebuilt.size, path, "\(spec) snapshot")
@@ -285,6 +279,45 @@ public final class Installer {
     let built = try build(source, tool, version, origin)
     try store.install(tool: tool, version: version, source: source, snapshot: built.snapshot, manifest: built.manifest, replace: false)
     return false
+  }
+
+  /// An npm tool's release: its package image fetched and checked against the index (the
+  /// packed file, then the archive), then installed as from a pack.
+  private func installImage(
+    _ image: RegistryIndex.Image, _ tool: String, _ version: String, _ source: [UInt8], _ registry: RegistryClient,
+    _ staging: String
+  ) throws {
+    let spec = "\(tool)@\(version)"
+    let origin = registry.location.locate(tool: tool, image.path)
+    let packed = try fetch(registry, tool, image.path, image.sha256, image.size, Path.join(staging, "image.zst"), "\(spec) image")
+    let archive = try Unpack.zstd(packed, size: Int(image.archiveSize), origin: origin)
+    let fix = "nothing was installed; the registry's index and files disagree: tell its maintainers"
+    guard SHA256.hex(archive) == image.archiveSha256 else {
+      throw FeError(.integrity, "\(origin) does not unpack to the image its index lists", hint: fix)
+    }
+    try installImage(
+      archive: archive, digest: image.digest, entry: image.entry, source: source, tool: tool, version: version, staging: staging,
+      label: origin, fix: fix)
+  }
+
+  /// A package image `archive` unpacked in `staging` and checked against `digest` (and for its
+  /// `entry`), then the snapshot built here, since it names the entry's path in this store.
+  private func installImage(
+    archive: [UInt8], digest: String, entry: String, source: [UInt8], tool: String, version: String, staging: String,
+    label: String, fix: String
+  ) throws {
+    let dir = Path.join(staging, StoreLayout.imageDir)
+    try ImageArchive.decode(archive, into: dir, label: label)
+    guard try ImageDigest.compute(dir) == digest else {
+      throw FeError(.integrity, "the package image of \(tool)@\(version) in \(label) does not match its digest", hint: fix)
+    }
+    guard FileSystem.isFile(Path.join(dir, entry)) else {
+      throw FeError(.integrity, "the package image of \(tool)@\(version) in \(label) lacks its entry \(entry)", hint: fix)
+    }
+    let built = try build(source, tool, version, Path.join(store.layout.blobDir(tool, version), StoreLayout.imageDir, entry))
+    var manifest = built.manifest
+    manifest.imageSha256 = digest
+    try store.install(tool: tool, version: version, source: source, snapshot: built.snapshot, manifest: manifest, replace: false, image: dir)
   }
 
   private func fetch(

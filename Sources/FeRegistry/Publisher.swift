@@ -33,6 +33,22 @@ public struct Publisher {
     }
   }
 
+  /// An npm tool's package image to publish with its source (its bin's entry file).
+  public struct Image {
+    /// `ImageArchive.encode` of the image directory.
+    public var archive: [UInt8]
+    /// `ImageDigest` of the directory (the manifest's `imageSha256`).
+    public var digest: String
+    /// The entry file, relative to the image.
+    public var entry: String
+
+    public init(archive: [UInt8], digest: String, entry: String) {
+      self.archive = archive
+      self.digest = digest
+      self.entry = entry
+    }
+  }
+
   /// What publishing did.
   public struct Result: Equatable {
     /// False when this exact version and content were already published (a no-op).
@@ -56,11 +72,16 @@ public struct Publisher {
   /// (default 365) from `now`; `expiresInDays` given renews the index even when nothing else changed.
   @discardableResult
   public func publish(
-    tool: String, version: String, source: [UInt8], snapshot: Snapshot?, signingKeys: [Ed25519Key],
+    tool: String, version: String, source: [UInt8], snapshot: Snapshot?, image: Image? = nil, signingKeys: [Ed25519Key],
     expiresInDays: Int? = nil, now: time_t = time(nil)
   ) throws -> Result {
     try Names.validateTool(tool)
     try Names.validateVersion(version)
+    if image != nil && snapshot != nil {
+      throw FeError(
+        .usage, "a snapshot cannot be published with a package image: it names paths in this store",
+        hint: "publish without --with-snapshot; each install builds its own snapshot")
+    }
     if let snapshot, !RegistryIndex.isSafeEngineId(snapshot.engineId) {
       throw FeError(.internalError, "engine id \"\(snapshot.engineId)\" cannot name a file", hint: "this is a bug in fe; please report it")
     }
@@ -82,7 +103,7 @@ public struct Publisher {
     var release: RegistryIndex.Release
     var changed = false
     if let existing = index.versions[version] {
-      guard existing.sourceSha256 == sourceSha else {
+      guard existing.sourceSha256 == sourceSha, existing.image?.digest == image?.digest else {
         throw FeError(
           .integrity,
           "\(tool)@\(version) is already published in \(root) with different content (sha256 \(existing.sourceSha256.prefix(12))…, this one \(sourceSha.prefix(12))…)",
@@ -96,6 +117,15 @@ public struct Publisher {
       release = RegistryIndex.Release(
         source: relative, sha256: SHA256.hex(packed), size: Int64(packed.count), sourceSha256: sourceSha,
         sourceSize: Int64(source.count), published: Manifest.timestamp())
+      if let image {
+        // Level 9: a package image is tens of megabytes, and 19 would take minutes for little gain.
+        let packedImage = try Zstd.compress(image.archive, level: 9)
+        let imagePath = "\(version)/image.zst"
+        files.append((Path.join(toolDir, imagePath), packedImage))
+        release.image = RegistryIndex.Image(
+          path: imagePath, sha256: SHA256.hex(packedImage), size: Int64(packedImage.count), archiveSha256: SHA256.hex(image.archive),
+          archiveSize: Int64(image.archive.count), digest: image.digest, entry: image.entry)
+      }
       changed = true
     }
 

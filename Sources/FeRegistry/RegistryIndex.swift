@@ -63,10 +63,12 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
     public var sourceSize: Int64
     public var published: String?
     public var snapshots: [String: Snapshot]
+    /// An npm tool's package image (its installed tree); `source` is then its bin's entry file.
+    public var image: Image?
 
     public init(
       source: String, sha256: String, size: Int64, sourceSha256: String, sourceSize: Int64, published: String?,
-      snapshots: [String: Snapshot] = [:]
+      snapshots: [String: Snapshot] = [:], image: Image? = nil
     ) {
       self.source = source
       self.sha256 = sha256
@@ -75,6 +77,7 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
       self.sourceSize = sourceSize
       self.published = published
       self.snapshots = snapshots
+      self.image = image
     }
 
     public init(from decoder: any Decoder) throws {
@@ -86,6 +89,33 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
       sourceSize = try c.decode(Int64.self, forKey: .sourceSize)
       published = try c.decodeIfPresent(String.self, forKey: .published)
       snapshots = try c.decodeIfPresent([String: Snapshot].self, forKey: .snapshots) ?? [:]
+      image = try c.decodeIfPresent(Image.self, forKey: .image)
+    }
+  }
+
+  /// A package image as published: `<version>/image.zst`, the zstd of its `ImageArchive`.
+  /// Snapshots are never published with one (they name paths in the publisher's store), so
+  /// each install builds its own.
+  public struct Image: Codable, Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var size: Int64
+    /// The unpacked archive's sha256 and size.
+    public var archiveSha256: String
+    public var archiveSize: Int64
+    /// `ImageDigest` of the unpacked tree: the blob manifest's `imageSha256`.
+    public var digest: String
+    /// The bin's entry file, relative to the image (`node_modules/typescript/lib/tsc.js`).
+    public var entry: String
+
+    public init(path: String, sha256: String, size: Int64, archiveSha256: String, archiveSize: Int64, digest: String, entry: String) {
+      self.path = path
+      self.sha256 = sha256
+      self.size = size
+      self.archiveSha256 = archiveSha256
+      self.archiveSize = archiveSize
+      self.digest = digest
+      self.entry = entry
     }
   }
 
@@ -171,6 +201,14 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
         if let p = Self.fileProblem(sha256: snapshot.blobSha256, size: snapshot.blobSize) { return "\(version): snapshot \(p)" }
         if !Manifest.kinds.contains(snapshot.kind) { return "\(version): unknown snapshot kind \"\(snapshot.kind.prefix(20))\"" }
       }
+      if let image = release.image {
+        if !release.snapshots.isEmpty { return "\(version): a package image with prebuilt snapshots" }
+        if let p = Self.pathProblem(image.path) { return "\(version): image \(p)" }
+        if let p = Self.fileProblem(sha256: image.sha256, size: image.size) { return "\(version): image.zst \(p)" }
+        if let p = Self.fileProblem(sha256: image.archiveSha256, size: image.archiveSize) { return "\(version): image \(p)" }
+        if !Self.isSha256Hex(image.digest) { return "\(version): image has no valid digest" }
+        if let p = Self.entryProblem(image.entry) { return "\(version): image entry \(p)" }
+      }
     }
     for (tag, version) in tags where versions[version] == nil {
       return "tag \"\(tag.prefix(40))\" points at \(version.prefix(60)), which is not in the index"
@@ -215,6 +253,16 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
         || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "+") || b == UInt8(ascii: "/")
     }
     guard bytes.allSatisfy(allowed) else { return "\(quoted) has characters outside [A-Za-z0-9._+-/]" }
+    for part in path.split(separator: "/", omittingEmptySubsequences: false) where part.isEmpty || part == "." || part == ".." {
+      return "\(quoted) has an empty, `.` or `..` component"
+    }
+    return nil
+  }
+
+  /// A file inside a package image: relative, no `.`/`..`/empty components (npm names allow `@`).
+  static func entryProblem(_ path: String) -> String? {
+    let quoted = "\"\(path.prefix(80))\""
+    if path.isEmpty || path.utf8.count > 1000 || path.hasPrefix("/") || path.utf8.contains(0) { return "\(quoted) is not a relative path" }
     for part in path.split(separator: "/", omittingEmptySubsequences: false) where part.isEmpty || part == "." || part == ".." {
       return "\(quoted) has an empty, `.` or `..` component"
     }

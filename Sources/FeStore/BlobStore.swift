@@ -138,6 +138,7 @@ public final class BlobStore: Sendable {
         guard rename(image, Path.join(staging, StoreLayout.imageDir)) == 0 else {
           throw FileSystem.ioError("cannot move \(image) into the blob")
         }
+        try FileSystem.makeContentsReadOnly(Path.join(staging, StoreLayout.imageDir))
       }
       try verifyStaged(staging, manifest)
       Staging.syncDirectory(staging)

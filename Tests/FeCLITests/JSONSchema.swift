@@ -3,43 +3,14 @@
 // #/$defs/…. An unknown keyword is an error, so a schema cannot silently use more than this checks.
 import Foundation
 
-/// A JSON value with booleans, integers and other numbers kept apart.
-indirect enum JSON: Decodable, Equatable {
-  case null
-  case bool(Bool)
-  case number(Double)
-  case string(String)
-  case array([JSON])
-  case object([String: JSON])
+import FeBasics
 
-  init(from decoder: Decoder) throws {
-    let c = try decoder.singleValueContainer()
-    if c.decodeNil() {
-      self = .null
-    } else if let b = try? c.decode(Bool.self) {
-      self = .bool(b)
-    } else if let n = try? c.decode(Double.self) {
-      self = .number(n)
-    } else if let s = try? c.decode(String.self) {
-      self = .string(s)
-    } else if let a = try? c.decode([JSON].self) {
-      self = .array(a)
-    } else {
-      self = .object(try c.decode([String: JSON].self))
-    }
-  }
+/// The schema tests read documents with fe's own lenient JSON value.
+typealias JSON = JSONValue
 
-  static func parse(_ text: String) throws -> JSON {
-    try JSONDecoder().decode(JSON.self, from: Data(text.utf8))
-  }
-
-  static func load(_ path: String) throws -> JSON {
-    try JSONDecoder().decode(JSON.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-  }
-
-  subscript(_ key: String) -> JSON? {
-    if case .object(let o) = self { return o[key] }
-    return nil
+extension JSONValue {
+  static func load(_ path: String) throws -> JSONValue {
+    try parse(String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
   }
 }
 

@@ -127,6 +127,58 @@ import Testing
       "\(noBin)")
   }
 
+  /// The main tool may come from npm too: `fe <args>` runs its bin.
+  @Test func theMainFeToolFromNpm() throws {
+    let w = try World()
+    try w.dir.write("project/fe.config.js", #"export default { fe: "npm:@fe-test/fe-cli@^1" };"#)
+    let run = try w.fe("hello", "world")
+    #expect(run.exited(0) && run.out == "fe-cli hello world\n", "\(run)")
+    #expect(run.err.contains("fe is pinned as npm:@fe-test/fe-cli@^1"), "\(run)")
+    #expect(try w.fe("again").out == "fe-cli again\n")
+    #expect(try w.fe("blobs", "install").exited(0))
+    let lock = try FileSystem.readString(w.project + "/fe.lock") ?? ""
+    #expect(lock.contains("\"range\": \"npm:@fe-test/fe-cli@^1\""), "\(lock)")
+    // The key names the bin; a package with a different, non-only bin is a config error about `fe`.
+    try w.dir.write("project/fe.config.js", #"export default { fe: "npm:typescript@4.8.x" };"#)
+    let wrong = try w.fe("blobs", "install")
+    #expect(wrong.exited(78) && wrong.err.contains("fe.config.js: fe = \"npm:typescript@4.8.x\": typescript@4.8.4 has no bin named fe"), "\(wrong)")
+  }
+
+  /// fe's own registry format carries package images: published from npm, installed elsewhere
+  /// with no npm registry, checked at each step, and read-only once installed.
+  @Test func publishedWithItsPackageImage() throws {
+    let w = try World()
+    let reg = w.dir.path + "/fe-registry"
+    let publish = try w.fe("blobs", "publish", "npm:terser@^5", "--to", reg)
+    #expect(publish.exited(0) && publish.out.contains("published terser@5.16.5 to \(reg)/terser"), "\(publish)")
+    #expect(FileSystem.isFile(reg + "/terser/5.16.5/image.zst"))
+    let refused = try w.fe("blobs", "publish", "npm:terser@^5", "--to", reg, "--with-snapshot")
+    #expect(refused.exited(64), "\(refused)")
+    let other = w.dir.path + "/other"
+    func feOther(_ args: String...) throws -> FeResult {
+      try Proc.run(Fe.binary, Array(args), cwd: w.dir.path, env: ["FE_HOME": other, "PATH": w.dir.path + "/empty-path"], timeLimit: 300)
+    }
+    let install = try feOther("blobs", "install", "terser@5", "--registry", reg)
+    #expect(install.exited(0) && install.out.hasPrefix("installed terser@5.16.5"), "\(install)")
+    try w.dir.write("in.js", "function add(first, second) { return first + second; }\nconsole.log(add(1, 2));\n")
+    let run = try feOther("blobs", "exec", "terser", "--", "in.js", "-c", "-m")
+    #expect(run.exited(0) && run.out == "function add(d,n){return d+n}console.log(add(1,2));\n", "\(run)")
+    #expect(try feOther("blobs", "verify").exited(0))
+    // Installed images are read-only, so a tool cannot change the code it runs from.
+    var st = stat()
+    let file = other + "/blobs/terser/5.16.5/image/node_modules/terser/package.json"
+    #expect(stat(file, &st) == 0 && st.st_mode & 0o222 == 0, "mode \(String(st.st_mode, radix: 8))")
+    #expect(stat(other + "/blobs/terser/5.16.5/image/node_modules", &st) == 0 && st.st_mode & 0o222 == 0)
+    #expect(try feOther("blobs", "remove", "terser@5.16.5").exited(0))
+    #expect(!FileSystem.isDirectory(other + "/blobs/terser/5.16.5"))
+    // A damaged image installs nothing.
+    var packed = try #require(try FileSystem.read(reg + "/terser/5.16.5/image.zst"))
+    packed[packed.count / 2] ^= 0xff
+    try FileSystem.writeAtomically(reg + "/terser/5.16.5/image.zst", packed)
+    let damaged = try feOther("blobs", "install", "terser@5", "--registry", reg)
+    #expect(damaged.exited(65) && !FileSystem.isDirectory(other + "/blobs/terser/5.16.5"), "\(damaged)")
+  }
+
   @Test func anNpmPinWithoutAPackageIsAConfigError() throws {
     let w = try World()
     try w.dir.write("project/fe.config.js", #"export default { tools: { tsc: "npm:" } };"#)

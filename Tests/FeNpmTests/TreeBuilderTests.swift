@@ -102,6 +102,28 @@ import Testing
     }
   }
 
+  /// A registry that answers with something other than a packument, or lists a version it cannot
+  /// serve, fails the install with a registry error naming the package; it never falls back to
+  /// an older version silently.
+  @Test func malformedRegistryDocumentsAreRegistryErrors() throws {
+    let server = try NpmServer()
+    for name in ["@fe-test/html-page", "@fe-test/truncated", "@fe-test/versions-list"] {
+      #expect { _ = try builder(server).build([PackageSpec(parsing: name, origin: "test")]) } throws: {
+        let e = $0 as? FeError
+        return e?.kind.exitCode == 69 && e?.message.contains("is not an npm package document") == true
+          && e?.message.contains(name.replacingOccurrences(of: "/", with: "%2f")) == true
+      }
+    }
+    #expect { _ = try builder(server).build([PackageSpec(parsing: "@fe-test/no-tarball@^1.0.0", origin: "test")]) } throws: {
+      let e = $0 as? FeError
+      return e?.kind.exitCode == 69
+        && e?.message == "the registry lists @fe-test/no-tarball@1.1.0 but it has no dist.tarball, so it cannot be installed"
+    }
+    // The usable version stays installable when asked for exactly.
+    let tree = try builder(server).build([PackageSpec(parsing: "@fe-test/no-tarball@1.0.0", origin: "test")])
+    #expect(layout(tree) == ["node_modules/@fe-test/no-tarball 1.0.0"])
+  }
+
   /// A minimum release age (or npm's before=) hides versions published after the cut-off; the
   /// full packuments carry the times.
   @Test func aMinimumReleaseAgeHidesRecentVersions() throws {

@@ -319,6 +319,9 @@ def add_fixtures(reg):
         files=[("cli.js", b"#!/usr/bin/env node\nconsole.log(require('@fe-test/dup'));\n", 0o644),
                ("index.js", b"module.exports = 'app';\n", 0o644)])
     add(t + "only-win32", "1.0.0", os=["win32"])
+    # A main `fe` tool from npm (fe: "npm:@fe-test/fe-cli@^1"): its only bin is not named fe.
+    add(t + "fe-cli", "1.0.0", bin={"fe-cli": "cli.js"},
+        files=[("cli.js", b"#!/usr/bin/env node\nconsole.log('fe-cli', process.argv.slice(2).join(' '));\n", 0o755)])
     # Published, but its tarball is gone (an optional dependency that fails is skipped).
     add(t + "gone", "1.0.0")
     os.remove(os.path.join(reg.out, t + "gone/-/gone-1.0.0.tgz"))
@@ -354,8 +357,29 @@ def add_fixtures(reg):
     pj = {"name": t + "bomb", "version": "1.0.0"}
     add(t + "bomb", "1.0.0", tarball=tar_bytes([
         ("package/package.json", json.dumps(pj).encode(), 0o644), ("package/zeros.bin", bytes(64 << 20), 0o644)]))
+    # Malformed registry answers: a version listed without a tarball (the highest, so npm would
+    # pick it), and documents that are not packuments (written by break_documents after write()).
+    add(t + "no-tarball", "1.0.0")
+    add(t + "no-tarball", "1.1.0", tamper=lambda d: d.pop("tarball"))
     # A private scope (nginx wants a token for it).
     add("@private/thing", "1.0.0")
+
+
+# Documents a misconfigured registry or proxy answers with, in place of a packument.
+BROKEN_DOCUMENTS = {
+    "@fe-test/html-page": b"<html><body>Sign in to continue</body></html>\n",
+    "@fe-test/truncated": b'{"name":"@fe-test/truncated","dist-tags":{"latest":"1.0.0"},"versions":{"1.0.0":{"na',
+    "@fe-test/versions-list": b'{"name":"@fe-test/versions-list","dist-tags":{},"versions":["1.0.0"]}',
+}
+
+
+def break_documents(out):
+    for name, body in BROKEN_DOCUMENTS.items():
+        d = os.path.join(out, name)
+        os.makedirs(d, exist_ok=True)
+        for fn in ("full.json", "abbrev.json"):
+            with open(os.path.join(d, fn), "wb") as f:
+                f.write(body)
 
 
 def main():
@@ -403,6 +427,8 @@ def build(args, stamp):
         add_fixtures(reg)
     reg.resolve_ranges()
     reg.write()
+    if args.fixtures:
+        break_documents(tmp)
     with open(os.path.join(tmp, "stamp"), "w") as f:
         f.write(stamp)
     shutil.rmtree(args.out, ignore_errors=True)

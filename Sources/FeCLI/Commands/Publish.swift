@@ -19,6 +19,10 @@ extension BlobsCommand {
         (`openssl genpkey -algorithm ed25519`) into index.json.sig and prints the public key to
         put in `trustedKeys`. Serve the directory with any static file server.
 
+        An entry written npm:<package>[@<range or tag>] is installed from its npm registry as
+        `fe blobs install` does (--name picks the bin), and published with its package image
+        (<version>/image.zst); each install of it builds its own snapshot.
+
         Every change to index.json increments its `serial` and sets `expires` (default 365 days
         ahead): clients that trust the key refuse an index older than one they have seen, or one
         past its expiry (65). --expires <days> sets the expiry, and renews an index even when
@@ -26,7 +30,8 @@ extension BlobsCommand {
         """
     )
 
-    @Argument(help: "The tool's single-file bundle, or a directory with package.json.") var entry: String
+    @Argument(help: "The tool's single-file bundle, a directory with package.json, or npm:<package>[@<range or tag>].")
+    var entry: String
     @Option(help: "The tool's name (default: package.json's).") var name: String?
     @Option(help: "The version, as semver (default: package.json's).") var version: String?
     @Option(help: "The registry directory to write into.") var to: String
@@ -38,12 +43,9 @@ extension BlobsCommand {
     @OptionGroup var output: OutputOptions
 
     func run(_ c: FeContext) throws {
-      let path = Path.absolute(entry, from: c.cwd)
-      let local = try LocalSource.load(path, name: name, version: version, env: c.env)
-      let (entryPath, tool, ver, source) = (local.entry, local.tool, local.version, local.source)
+      let (entryPath, tool, ver, source, image) = try load(c)
       try Names.validateTool(tool)
       try Names.validateVersion(ver)
-      if let warning = local.warning { c.err(warning) }
       let keys = try signKey.map { keyPath -> Ed25519Key in
         let abs = Path.absolute(keyPath, from: c.cwd)
         guard let pem = try FileSystem.read(abs) else {
@@ -61,7 +63,7 @@ extension BlobsCommand {
       }
       let root = Path.absolute(to, from: c.cwd)
       let result = try Publisher(root: root).publish(
-        tool: tool, version: ver, source: source, snapshot: snapshot, signingKeys: keys, expiresInDays: expires)
+        tool: tool, version: ver, source: source, snapshot: snapshot, image: image, signingKeys: keys, expiresInDays: expires)
       if output.json {
         c.out(
           JSValue.object([
@@ -84,6 +86,42 @@ extension BlobsCommand {
         c.out("index.json serial \(serial), expires \(expires)")
       }
       for key in keys { c.out("signed index.json with \(key.publicKeyText)") }
+    }
+
+    /// What to publish: a local bundle or directory, or an npm tool installed into this store
+    /// first, whose blob source and package image are published.
+    private func load(_ c: FeContext) throws -> (
+      entry: String, tool: String, version: String, source: [UInt8], image: Publisher.Image?
+    ) {
+      guard entry.hasPrefix("npm:") else {
+        let path = Path.absolute(entry, from: c.cwd)
+        let local = try LocalSource.load(path, name: name, version: version, env: c.env)
+        if let warning = local.warning { c.err(warning) }
+        return (local.entry, local.tool, local.version, local.source, nil)
+      }
+      if version != nil || withSnapshot {
+        throw FeError(
+          .usage, "\(version != nil ? "--version" : "--with-snapshot") does not apply to \(entry)",
+          hint: "an npm tool is published at its package's version, and each install builds its own snapshot")
+      }
+      let store = BlobStore(layout: c.layout)
+      let installed = try NpmTool(context: c, store: store).install(entry, bin: name, offline: c.options.offline, projectDir: nil)
+      let blob = installed.blob
+      guard let manifest = blob.manifest, let digest = manifest.imageSha256,
+        let rel = ImageArchive.entryInImage(origin: manifest.origin, tool: blob.tool, version: blob.version)
+      else {
+        throw FeError(.internalError, "\(blob.spec) was installed without its package image", hint: "this is a bug in fe; please report it")
+      }
+      let imageDir = Path.join(blob.path, StoreLayout.imageDir)
+      let sourcePath = store.layout.sourcePath(blob.tool, blob.version)
+      let source: [UInt8]
+      do { source = try StoreFile.read(sourcePath) } catch {
+        throw FeError(.integrity, error.describe(sourcePath), hint: "install it again: `fe blobs install \(entry)`")
+      }
+      return (
+        Path.join(imageDir, rel), blob.tool, blob.version, source,
+        Publisher.Image(archive: try ImageArchive.encode(imageDir), digest: digest, entry: rel)
+      )
     }
   }
 }

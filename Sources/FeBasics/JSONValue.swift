@@ -4,7 +4,7 @@ import FoundationEssentials
 /// in more shapes than their documentation admits (`bin` as a string or an object,
 /// `bundleDependencies` as a list or `true`, `deprecated: false`), so manifests are read from
 /// this leniently instead of failing on a field fe does not need.
-enum JSONValue: Decodable, Equatable, Sendable {
+public indirect enum JSONValue: Decodable, Equatable, Sendable {
   case null
   case bool(Bool)
   case number(Double)
@@ -12,7 +12,7 @@ enum JSONValue: Decodable, Equatable, Sendable {
   case array([JSONValue])
   case object([String: JSONValue])
 
-  init(from decoder: any Decoder) throws {
+  public init(from decoder: any Decoder) throws {
     let c = try decoder.singleValueContainer()
     if c.decodeNil() {
       self = .null
@@ -29,32 +29,38 @@ enum JSONValue: Decodable, Equatable, Sendable {
     }
   }
 
-  static func parse(_ bytes: [UInt8]) -> JSONValue? {
+  /// The document in `bytes`, or nil when they are not JSON.
+  public static func parse(_ bytes: [UInt8]) -> JSONValue? {
     try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
   }
 
-  subscript(_ key: String) -> JSONValue? {
+  /// The document in `text`, or the decoder's error.
+  public static func parse(_ text: String) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+  }
+
+  public subscript(_ key: String) -> JSONValue? {
     if case .object(let o) = self { return o[key] }
     return nil
   }
 
-  var string: String? {
+  public var string: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
-  var object: [String: JSONValue]? {
+  public var object: [String: JSONValue]? {
     if case .object(let o) = self { return o }
     return nil
   }
 
-  var array: [JSONValue]? {
+  public var array: [JSONValue]? {
     if case .array(let a) = self { return a }
     return nil
   }
 
   /// A `{name: string}` map (dependencies, bin); entries that are not strings are dropped.
-  var stringMap: [String: String] {
+  public var stringMap: [String: String] {
     guard let o = object else { return [:] }
     var out: [String: String] = [:]
     for (k, v) in o { if let s = v.string { out[k] = s } }
@@ -62,7 +68,7 @@ enum JSONValue: Decodable, Equatable, Sendable {
   }
 
   /// A list of strings; a single string counts as a list of one.
-  var stringList: [String] {
+  public var stringList: [String] {
     if let s = string { return [s] }
     return (array ?? []).compactMap(\.string)
   }
