@@ -27,7 +27,7 @@ let runtimeJS = [
 // Node 18.20.4's own lib/ files that fe vendors (Sources/FeRuntime/NodeLib/README.md).
 let nodeLib = [
   "node.http2.js",
-  "node.internal.deps.acorn.acorn-walk.dist.walk.js",
+  "node.internal.debugger.inspect.js", "node.internal.debugger.inspect_client.js", "node.internal.debugger.inspect_repl.js", "node.internal.deps.acorn.acorn-walk.dist.walk.js",
   "node.internal.deps.acorn.acorn.dist.acorn.js",
   "node.internal.error_serdes.js",
   "node.internal.http2.compat.js",

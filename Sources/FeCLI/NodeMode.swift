@@ -134,7 +134,9 @@ enum NodeMode {
     default:
       break
     }
-    if let path = script, let found = mainFile(path) {
+    if options.action == .script("inspect") {
+      script = nil
+    } else if let path = script, let found = mainFile(path) {
       script = found
     } else if let path = script {
       context.err("Error: Cannot find module '\(path)'\n  code: 'MODULE_NOT_FOUND'")
@@ -149,7 +151,11 @@ enum NodeMode {
       if options.abortOnUncaughtException { NodeAbort.now() }
     }
     var argv = [execPath]
-    if let script {
+    // `node inspect …` is Node's debugger client, whatever files exist (node.cc checks first).
+    let debuggerClient = options.action == .script("inspect")
+    if debuggerClient {
+      argv.append("inspect")
+    } else if let script {
       argv.append(script)
     } else if stdinSource != nil, case .stdin = options.action {
       argv.append("-")
@@ -158,6 +164,8 @@ enum NodeMode {
       try runtime.setup(argv: argv + options.args, env: context.env, execPath: execPath)
       try runtime.startInspectorAtLaunch()
       switch options.action {
+      case _ where debuggerClient:
+        return try runtime.runNodeEval("", name: "[eval]", mode: .inspect)
       case _ where repl:
         if case .eval(let code, let print) = options.action {
           return try runtime.runNodeEval(code, name: "[eval]", mode: print ? .printThenRepl : .evalThenRepl)

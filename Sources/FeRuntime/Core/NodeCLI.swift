@@ -129,6 +129,8 @@ public enum NodeEvalMode: String, Sendable {
   case eval, print, check
   /// Node's REPL on stdin/stdout, after `-e`/`-p` code when there is some.
   case repl, evalThenRepl = "eval+repl", printThenRepl = "print+repl"
+  /// `node inspect …`: Node's debugger client (lib/internal/debugger), with process.argv as Node's.
+  case inspect
 }
 
 extension Runtime {

@@ -56,6 +56,13 @@ const nodeLib = (() => {
     if (name === 'contextify') return { startSigintWatchdog, stopSigintWatchdog };
     if (name === 'constants') return { os: requireBuiltin('os').constants };
     if (name === 'errors') return { exitCodes: { kNoFailure: 0, kGenericUserError: 1 } };
+    // The builtin ids (node's debugger tells builtin scripts from the user's with them).
+    if (name === 'builtins') return { builtinIds: requireBuiltin('module').builtinModules.slice() };
+    if (name === 'natives') {
+      const natives = { __proto__: null };
+      for (const id of requireBuiltin('module').builtinModules) natives[id] = ops.op_nodelib_source(id) ?? '';
+      return natives;
+    }
     throw nodeError(Error, 'ERR_FE_UNSUPPORTED', `fe has no internal binding '${name}'`);
   }
 
@@ -221,6 +228,8 @@ const nodeLib = (() => {
       `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${receivedType(port)}.`),
     ERR_CANNOT_WATCH_SIGINT: codeClass(Error, 'ERR_CANNOT_WATCH_SIGINT', () => 'Cannot watch for SIGINT signals'),
     ERR_INSPECTOR_NOT_AVAILABLE: codeClass(Error, 'ERR_INSPECTOR_NOT_AVAILABLE', () => 'Inspector is not available'),
+    ERR_DEBUGGER_ERROR: codeClass(Error, 'ERR_DEBUGGER_ERROR', (message) => message),
+    ERR_DEBUGGER_STARTUP_ERROR: codeClass(Error, 'ERR_DEBUGGER_STARTUP_ERROR', (message) => message),
     ERR_INVALID_CURSOR_POS: codeClass(TypeError, 'ERR_INVALID_CURSOR_POS',
       () => 'Cannot set cursor row without setting its column'),
     ERR_INVALID_REPL_EVAL_CONFIG: codeClass(TypeError, 'ERR_INVALID_REPL_EVAL_CONFIG',
@@ -391,3 +400,4 @@ registerLazyBuiltin('readline', () => nodeLib.load('readline'));
 registerLazyBuiltin('readline/promises', () => nodeLib.load('readline/promises'));
 registerLazyBuiltin('repl', () => nodeLib.load('repl'));
 core.startRepl = () => nodeLib.load('internal/repl');
+core.debuggerClient = () => nodeLib.load('internal/debugger/inspect');

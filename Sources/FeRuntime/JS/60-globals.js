@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 02-errors.js (typeError); 03-loop.js (fatal, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 09-url.js (URLSearchParams, URL); 10-builtins.js (requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (fatal, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 09-url.js (URLSearchParams, URL); 10-builtins.js (requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -89,6 +89,11 @@ function applyNodeOptions(o, execPath) {
 // runs as a classic script in the global scope, with the eval module's require, module,
 // exports and __dirname as globals and __filename = '[eval]'.
 core.nodeEval = (code, name, mode) => {
+  if (mode === 'inspect') {
+    // Node's lib/internal/main/inspect.js.
+    process.nextTick(() => core.debuggerClient().start());
+    return undefined;
+  }
   if (mode === 'repl' || mode.endsWith('+repl')) {
     startRepl();
     if (mode === 'repl') return undefined;

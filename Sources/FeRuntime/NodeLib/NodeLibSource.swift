@@ -6,6 +6,9 @@ import FeEngine
 enum NodeLibSource {
   static let files: [String: [UInt8]] = [
     "http2": PackageResources.node_http2_js,
+    "internal/debugger/inspect": PackageResources.node_internal_debugger_inspect_js,
+    "internal/debugger/inspect_client": PackageResources.node_internal_debugger_inspect_client_js,
+    "internal/debugger/inspect_repl": PackageResources.node_internal_debugger_inspect_repl_js,
     "internal/deps/acorn/acorn-walk/dist/walk": PackageResources.node_internal_deps_acorn_acorn_walk_dist_walk_js,
     "internal/deps/acorn/acorn/dist/acorn": PackageResources.node_internal_deps_acorn_acorn_dist_acorn_js,
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
