@@ -187,6 +187,13 @@ public final class Installer {
     let built = try build(entry.source, m.name, m.version, origin)
     var manifest = built.manifest
     manifest.imageSha256 = m.imageSha256
+    // A pack may come from another machine: its native executable is kept only when it runs here
+    // (else the tool's JS launcher runs, and says itself that its platform package is missing).
+    if let native = m.native, native.isConfined, NativeExecutable.isNative(Path.join(dir, native.path)) {
+      manifest.native = native
+    } else if let native = m.native {
+      note("fe: \(spec)'s native executable \(native.path) does not run on this machine; its JS launcher will run instead")
+    }
     try store.install(
       tool: m.name, version: m.version, source: entry.source, snapshot: built.snapshot, manifest: manifest, replace: false, image: dir)
     return .installed(version: m.version, prebuilt: false)
