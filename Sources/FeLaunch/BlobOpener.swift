@@ -16,13 +16,20 @@ struct BlobOpener {
   let store: BlobStore
   let context: FeContext
 
-  func open(tool: String, version: String) throws -> (MappedBlob, Manifest) {
-    let layout = store.layout
+  /// The blob's manifest; a missing one is an integrity error.
+  func manifest(tool: String, version: String) throws -> Manifest {
     guard let manifest = try store.manifest(tool: tool, version: version) else {
       throw FeError(
-        .integrity, "\(tool)@\(version) has no manifest in \(layout.blobDir(tool, version))",
+        .integrity, "\(tool)@\(version) has no manifest in \(store.layout.blobDir(tool, version))",
         hint: BlobRepair.reinstallHint(tool: tool, version: version))
     }
+    return manifest
+  }
+
+  /// `manifest`: the blob's, when the caller has read it already.
+  func open(tool: String, version: String, manifest known: Manifest? = nil) throws -> (MappedBlob, Manifest) {
+    let layout = store.layout
+    let manifest = try known ?? self.manifest(tool: tool, version: version)
     // The source is read at launch by ES-module tools: never open a FIFO or a directory there.
     let sourcePath = layout.sourcePath(tool, version)
     if !StoreFile.isRegular(sourcePath) {

@@ -88,6 +88,9 @@ public struct LaunchOptions: Sendable {
   public var compileLazily: Bool
   /// `FE_OFFLINE`: never contact a registry.
   public var offline: Bool
+  /// `FE_NO_NATIVE_EXEC`: a tool whose blob records a native executable runs its JS launcher
+  /// under the runtime instead of exec'ing it (NativeLaunch).
+  public var noNativeExec: Bool
   /// The `FE_AUTO_INSTALL` value that turns off installing a missing version on launch (any
   /// non-empty value that is not truthy); nil when installing on launch is allowed.
   public var autoInstallOff: String?
@@ -98,6 +101,7 @@ public struct LaunchOptions: Sendable {
     configCache = !Environment.isTruthy(env["FE_NO_CONFIG_CACHE"])
     compileLazily = Environment.isTruthy(env["FE_CJS_LAZY"])
     offline = Environment.isTruthy(env["FE_OFFLINE"])
+    noNativeExec = Environment.isTruthy(env["FE_NO_NATIVE_EXEC"])
     let auto = env["FE_AUTO_INSTALL"] ?? ""
     autoInstallOff = !auto.isEmpty && !Environment.isTruthy(auto) ? auto : nil
   }

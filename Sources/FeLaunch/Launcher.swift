@@ -46,7 +46,13 @@ public struct Launcher {
     }
     let version = resolved.version
     let opener = BlobOpener(store: store, context: context)
-    let (blob, manifest) = try opener.open(tool: tool, version: version)
+    let recorded = try opener.manifest(tool: tool, version: version)
+    // A bin that is, or only runs, a native executable: exec it, no V8 (NativeLaunch).
+    if let native = recorded.native, NativeLaunch.applies(native, context: context) {
+      try PinnedVersion.check(resolved, tool: tool, manifest: recorded)
+      try NativeLaunch.exec(native, tool: tool, version: version, args: args, context: context)
+    }
+    let (blob, manifest) = try opener.open(tool: tool, version: version, manifest: recorded)
     try PinnedVersion.check(resolved, tool: tool, manifest: manifest)
     let sourcePath = store.layout.sourcePath(tool, version)
     let launch = ToolKind.LaunchInput(

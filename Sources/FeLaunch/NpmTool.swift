@@ -91,14 +91,21 @@ public struct NpmTool {
       throw FeError(.internalError, "\(spec) installed without its own package", hint: "this is a bug in fe; please report it")
     }
     try Names.validateVersion(root.version)
+    // A native executable the bin is, or runs (PlatformExecutable's rule): exec'd at launch.
+    let native = PlatformExecutable.find(image: image, package: top, bin: tool, binPath: binPath)
+    let binRel = String(Path.normalize(binPath).dropFirst())
+    let binIsNative = native?.path == Path.join(top, binRel)
     // The entry in the staged image, then where it will be once the blob is in place.
-    let entryRel = try Self.entry(packageDir: Path.join(image, top), bin: binPath, label: "\(root.name)@\(root.version)")
+    let entryRel =
+      binIsNative ? binRel : try Self.entry(packageDir: Path.join(image, top), bin: binPath, label: "\(root.name)@\(root.version)")
     let finalEntry = Path.join(layout.blobDir(tool, root.version), StoreLayout.imageDir, top, entryRel)
     guard var source = try FileSystem.read(Path.join(image, top, entryRel)) else {
       throw FeError(
         .integrity, "\(root.name)@\(root.version) declares the bin \(tool) as \(binPath), which its tarball lacks",
         hint: "the package is broken: pick another version")
     }
+    // A bin that is itself an executable has no JS to compile: the blob's code runs it as a child.
+    if binIsNative { source = Array(Self.nativeBinStub(tool: tool, package: "\(root.name)@\(root.version)").utf8) }
     // Node drops a leading #! line; inside a module wrapper it would be a syntax error.
     if source.starts(with: Array("#!".utf8)) { source.replaceSubrange(0..<2, with: Array("//".utf8)) }
     let built = try BlobBuilder(options: context.options).build(
@@ -106,11 +113,27 @@ public struct NpmTool {
     try ImageRecord(package: "\(root.name)@\(root.version)", registry: root.registry, report: report).write(into: image)
     var manifest = built.manifest
     manifest.imageSha256 = try ImageDigest.compute(image)
+    manifest.native = native
     let blob = try store.install(
       tool: tool, version: root.version, source: built.source, snapshot: built.snapshot, manifest: manifest, replace: true,
       image: image)
     tell(report)
     return Installed(blob: blob, package: "\(root.name)@\(root.version)", registry: root.registry, report: report)
+  }
+
+  /// The blob's code for a bin that is a native executable (its origin, so `__filename`): run
+  /// only when the launch boots the runtime instead of exec'ing it (FE_NO_NATIVE_EXEC=1).
+  static func nativeBinStub(tool: String, package: String) -> String {
+    """
+    // fe: the bin \(tool) of \(package) is a native executable, which fe execs directly at launch.
+    // This runs it as a child when the launch goes through fe's runtime instead (FE_NO_NATIVE_EXEC=1).
+    'use strict';
+    const r = require('child_process').spawnSync(__filename, process.argv.slice(2), { stdio: 'inherit' });
+    if (r.error) throw r.error;
+    if (r.signal) process.kill(process.pid, r.signal);
+    process.exitCode = r.status;
+
+    """
   }
 
   /// FE_NPM_MIN_RELEASE_AGE in days, nil when unset.
@@ -129,7 +152,14 @@ public struct NpmTool {
     guard !context.options.quiet else { return }
     for note in r.deprecations { context.err("fe: warning: deprecated: \(note)") }
     for note in r.warnings { context.err("fe: warning: \(note)") }
-    for note in r.skipped { context.err("fe: note: optional dependency left out: \(note)") }
+    // A native tool's optional platform packages for other platforms (esbuild has 21) make one line.
+    if r.skipped.count <= 3 {
+      for note in r.skipped { context.err("fe: note: optional dependency left out: \(note)") }
+    } else {
+      let names = r.skipped.map { String($0.prefix { $0 != ":" }) }
+      context.err(
+        "fe: note: \(r.skipped.count) optional dependencies left out (not for this platform, or not resolved): \(names.joined(separator: ", "))")
+    }
     if !r.installScripts.isEmpty {
       context.err("fe: note: install scripts not run (fe never runs them): \(r.installScripts.joined(separator: ", "))")
     }

@@ -177,8 +177,8 @@ public final class Installer {
     let staging = try Staging.create(in: store.layout)
     defer { try? FileSystem.removeTree(staging) }
     try installImage(
-      archive: image, digest: m.imageSha256 ?? "", entry: rel, source: entry.source, tool: m.name, version: m.version,
-      staging: staging, label: "\(path) (\(spec))", fix: "the pack is damaged: write it again with `fe blobs pack`")
+      archive: image, digest: m.imageSha256 ?? "", entry: rel, native: m.native, source: entry.source, tool: m.name,
+      version: m.version, staging: staging, label: "\(path) (\(spec))", fix: "the pack is damaged: write it again with `fe blobs pack`")
     return .installed(version: m.version, prebuilt: false)
   }
 
@@ -296,15 +296,17 @@ public final class Installer {
       throw FeError(.integrity, "\(origin) does not unpack to the image its index lists", hint: fix)
     }
     try installImage(
-      archive: archive, digest: image.digest, entry: image.entry, source: source, tool: tool, version: version, staging: staging,
-      label: origin, fix: fix)
+      archive: archive, digest: image.digest, entry: image.entry, native: image.native, source: source, tool: tool,
+      version: version, staging: staging, label: origin, fix: fix)
   }
 
   /// A package image `archive` unpacked in `staging` and checked against `digest` (and for its
   /// `entry`), then the snapshot built here, since it names the entry's path in this store.
+  /// It may come from another machine: its `native` executable is kept only when it runs here
+  /// (else the tool's JS launcher runs, and says itself that its platform package is missing).
   private func installImage(
-    archive: [UInt8], digest: String, entry: String, source: [UInt8], tool: String, version: String, staging: String,
-    label: String, fix: String
+    archive: [UInt8], digest: String, entry: String, native: NativeExecutable?, source: [UInt8], tool: String,
+    version: String, staging: String, label: String, fix: String
   ) throws {
     let dir = Path.join(staging, StoreLayout.imageDir)
     try ImageArchive.decode(archive, into: dir, label: label)
@@ -317,6 +319,11 @@ public final class Installer {
     let built = try build(source, tool, version, Path.join(store.layout.blobDir(tool, version), StoreLayout.imageDir, entry))
     var manifest = built.manifest
     manifest.imageSha256 = digest
+    if let native, native.isConfined, NativeExecutable.isNative(Path.join(dir, native.path)) {
+      manifest.native = native
+    } else if let native {
+      note("fe: \(tool)@\(version)'s native executable \(native.path) does not run on this machine; its JS launcher will run instead")
+    }
     try store.install(tool: tool, version: version, source: source, snapshot: built.snapshot, manifest: manifest, replace: false, image: dir)
   }
 

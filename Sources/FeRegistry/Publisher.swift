@@ -41,11 +41,13 @@ public struct Publisher {
     public var digest: String
     /// The entry file, relative to the image.
     public var entry: String
+    public var native: NativeExecutable?
 
-    public init(archive: [UInt8], digest: String, entry: String) {
+    public init(archive: [UInt8], digest: String, entry: String, native: NativeExecutable?) {
       self.archive = archive
       self.digest = digest
       self.entry = entry
+      self.native = native
     }
   }
 
@@ -124,7 +126,7 @@ public struct Publisher {
         files.append((Path.join(toolDir, imagePath), packedImage))
         release.image = RegistryIndex.Image(
           path: imagePath, sha256: SHA256.hex(packedImage), size: Int64(packedImage.count), archiveSha256: SHA256.hex(image.archive),
-          archiveSize: Int64(image.archive.count), digest: image.digest, entry: image.entry)
+          archiveSize: Int64(image.archive.count), digest: image.digest, entry: image.entry, native: image.native)
       }
       changed = true
     }

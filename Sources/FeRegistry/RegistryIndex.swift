@@ -107,8 +107,13 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
     public var digest: String
     /// The bin's entry file, relative to the image (`node_modules/typescript/lib/tsc.js`).
     public var entry: String
+    /// The native executable a launch execs instead of the entry, as in the blob's manifest.
+    public var native: NativeExecutable?
 
-    public init(path: String, sha256: String, size: Int64, archiveSha256: String, archiveSize: Int64, digest: String, entry: String) {
+    public init(
+      path: String, sha256: String, size: Int64, archiveSha256: String, archiveSize: Int64, digest: String, entry: String,
+      native: NativeExecutable? = nil
+    ) {
       self.path = path
       self.sha256 = sha256
       self.size = size
@@ -116,6 +121,7 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
       self.archiveSize = archiveSize
       self.digest = digest
       self.entry = entry
+      self.native = native
     }
   }
 
@@ -208,6 +214,7 @@ public struct RegistryIndex: Codable, Sendable, Equatable {
         if let p = Self.fileProblem(sha256: image.archiveSha256, size: image.archiveSize) { return "\(version): image \(p)" }
         if !Self.isSha256Hex(image.digest) { return "\(version): image has no valid digest" }
         if let p = Self.entryProblem(image.entry) { return "\(version): image entry \(p)" }
+        if let native = image.native, !native.isConfined { return "\(version): image native path is not inside the image" }
       }
     }
     for (tag, version) in tags where versions[version] == nil {

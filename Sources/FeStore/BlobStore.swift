@@ -161,7 +161,11 @@ public final class BlobStore: Sendable {
     try Names.validateVersion(version)
     // A rebuilt snapshot keeps the blob's package image, and so its digest.
     var manifest = manifest
-    if manifest.imageSha256 == nil { manifest.imageSha256 = (try? self.manifest(tool: tool, version: version))?.imageSha256 }
+    if manifest.imageSha256 == nil {
+      let current = try? self.manifest(tool: tool, version: version)
+      manifest.imageSha256 = current?.imageSha256
+      manifest.native = manifest.native ?? current?.native
+    }
     try layout.ensure()
     let lock = try StoreLock(layout: layout, timeout: lockTimeout, onWait: onLockWait)
     defer { lock.release() }

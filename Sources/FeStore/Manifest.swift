@@ -37,6 +37,9 @@ public struct Manifest: Codable, Sendable, Equatable {
   /// For a blob with a package image (an npm tool's tree in `image/`): ImageDigest of that tree,
   /// checked by `fe blobs verify`. Absent for blobs without one.
   public var imageSha256: String?
+  /// For an npm tool whose bin is, or runs, a native executable in its package image: that
+  /// executable, exec'd directly at launch (NativeExecutable). Absent otherwise.
+  public var native: NativeExecutable?
 
   /// A schema-1 manifest; `created` defaults to now.
   public init(
@@ -116,6 +119,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     if !Self.isSha256Hex(snapshotSha256) { return "snapshotSha256 is not a sha256" }
     if snapshotSize < BlobFile.headerSize { return "snapshotSize \(snapshotSize) is smaller than a blob header" }
     if engineId.isEmpty { return "engineId is empty" }
+    if let native, !native.isConfined { return "native.path \"\(native.path)\" is not a path inside the package image" }
+    if native != nil && imageSha256 == nil { return "native is set for a blob without a package image" }
     return nil
   }
 

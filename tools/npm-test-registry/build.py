@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Builds an npm-compatible registry tree from Debian's node-* packages, for fe's npm tests.
 
-Every directory under <root>/usr/share/nodejs (or a node_modules inside one) whose package.json
-has a name and version matching its place is an npm package. Each is packed as `npm pack` does
+Every directory under <root>/usr/share/nodejs, <root>/usr/lib/nodejs or <root>/usr/lib/<triplet>/nodejs
+(where Debian puts architecture-dependent packages: esbuild and @esbuild/linux-x64), or a
+node_modules inside one, whose package.json has a name and version matching its place is an npm
+package. A symlink is packed as the file it points to (@esbuild/linux-x64's bin/esbuild, a link
+to /usr/bin/esbuild, becomes the ELF executable itself, mode 0755, as npm publishes it). Each is packed as `npm pack` does
 (entries under package/, node_modules left out, fixed mtime, gzip), and described by two
 packuments beside its tarballs, which nginx picks by the request's Accept header (see
 nginx.conf.in):
@@ -18,10 +21,13 @@ http://npm.registry.invalid, which nginx rewrites to the address it was asked on
 
 Debian ships one version of most packages, so some ranges name versions it does not have: such a
 range is rewritten to the version Debian ships (Debian runs them together), and a dependency
-Debian does not ship at all is dropped; <out>/rewrites.json lists both.
+Debian does not ship at all is dropped, except an optional one, which is kept: a client skips an
+optional dependency that fails to resolve, as npm does (esbuild's 21 @esbuild/<platform> packages
+for other platforms); <out>/rewrites.json lists all three kinds.
 
 --fixtures adds the synthetic @fe-test/* packages the bad-input tests need (cycles, conflicts,
-peers, prereleases, bad integrity and signatures, hostile tarballs, a decompression bomb).
+peers, prereleases, bad integrity and signatures, hostile tarballs, a decompression bomb), and
+one whose bin is a native executable (/usr/bin/env).
 
 Usage: build.py --root .deps/node-tools/root --out .build/npm-test-registry [--fixtures] [--if-stale]
 (--if-stale: do nothing when <out> was built by these same scripts from the same packages.)
@@ -29,6 +35,7 @@ Usage: build.py --root .deps/node-tools/root --out .build/npm-test-registry [--f
 import argparse
 import base64
 import fcntl
+import glob
 import gzip
 import hashlib
 import io
@@ -60,7 +67,8 @@ DEP_FIELDS = ["dependencies", "optionalDependencies", "peerDependencies"]
 def find_packages(root):
     """(dir, package.json) for each npm package in the unpacked .debs."""
     found = []
-    for base in ("usr/share/nodejs", "usr/lib/nodejs"):
+    arch_dirs = sorted(os.path.relpath(d, root) for d in glob.glob(os.path.join(root, "usr/lib/*/nodejs")))
+    for base in ["usr/share/nodejs", "usr/lib/nodejs"] + arch_dirs:
         top = os.path.join(root, base)
         if not os.path.isdir(top):
             continue
@@ -242,6 +250,8 @@ class Registry:
                         if have:
                             deps[dep] = have[-1]
                             entry["rewrittenTo"] = have[-1]
+                        elif field == "optionalDependencies":
+                            entry["kept"] = "Debian does not ship it; optional, so clients skip it"
                         else:
                             del deps[dep]
                             entry["dropped"] = "Debian does not ship it"
@@ -361,6 +371,11 @@ def add_fixtures(reg):
     # pick it), and documents that are not packuments (written by break_documents after write()).
     add(t + "no-tarball", "1.0.0")
     add(t + "no-tarball", "1.1.0", tamper=lambda d: d.pop("tarball"))
+    # A bin that is itself a native executable (this machine's /usr/bin/env, mode 0755): fe execs it.
+    with open("/usr/bin/env", "rb") as f:
+        env_elf = f.read()
+    add(t + "native-bin", "1.0.0", bin={"fe-test-env": "bin/fe-test-env"},
+        files=[("bin/fe-test-env", env_elf, 0o755), ("index.js", b"module.exports = 'native-bin';\n", 0o644)])
     # A private scope (nginx wants a token for it).
     add("@private/thing", "1.0.0")
 

@@ -93,6 +93,21 @@ def run_checks(url, registry):
     rewrites = json.load(open(os.path.join(registry, "rewrites.json")))
     check(any(r["package"].startswith("terser@") and r["dependency"] == "commander" and r["rewrittenTo"] == deps["commander"]
               for r in rewrites), "terser's commander range rewritten to Debian's, and listed")
+    # Debian's architecture-dependent packages (/usr/lib/<triplet>/nodejs): esbuild keeps its 22
+    # optional platform packages (21 of them unpublished here, for clients to skip), and
+    # @esbuild/linux-x64 carries the real executable, not Debian's symlink to /usr/bin/esbuild.
+    esbuild = json.loads(get(url + "/esbuild", {"Accept": ABBREVIATED})[2])
+    optional = esbuild["versions"][esbuild["dist-tags"]["latest"]]["optionalDependencies"]
+    check(len(optional) == 22 and "@esbuild/linux-x64" in optional, "esbuild's optional platform packages kept")
+    check(sum(1 for r in rewrites if r["package"].startswith("esbuild@") and "kept" in r) == 21,
+          "esbuild's unpublished platform packages listed as kept in rewrites.json")
+    platform = json.loads(get(url + "/@esbuild%2flinux-x64", {"Accept": ABBREVIATED})[2])
+    manifest = platform["versions"][platform["dist-tags"]["latest"]]
+    check(manifest["os"] == ["linux"] and manifest["cpu"] == ["x64"], "@esbuild/linux-x64 declares os and cpu")
+    with tarfile.open(fileobj=io.BytesIO(gzip.decompress(get(manifest["dist"]["tarball"])[2]))) as tar:
+        exe = tar.getmember("package/bin/esbuild")
+        head = tar.extractfile(exe).read(4)
+    check(exe.isfile() and exe.mode == 0o755 and head == b"\x7fELF", "@esbuild/linux-x64: bin/esbuild is an ELF file, mode 0755")
     check(get(url + "/@private%2fthing")[0] == 401, "private scope without a token: 401")
     check(get(url + "/@private%2fthing", {"Authorization": "Bearer t0ken"})[0] == 200, "private scope with the token")
     check(get(url + "/no-such-package")[0] == 404, "unknown package: 404")

@@ -120,7 +120,7 @@ extension BlobsCommand {
       }
       return (
         Path.join(imageDir, rel), blob.tool, blob.version, source,
-        Publisher.Image(archive: try ImageArchive.encode(imageDir), digest: digest, entry: rel)
+        Publisher.Image(archive: try ImageArchive.encode(imageDir), digest: digest, entry: rel, native: manifest.native)
       )
     }
   }

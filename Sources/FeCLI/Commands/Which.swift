@@ -23,6 +23,14 @@ extension BlobsCommand {
       let path = store.layout.blobDir(tool, version)
       // An npm tool's package image says which package it is and which install scripts fe skipped.
       let record = ImageRecord.read(image: Path.join(path, StoreLayout.imageDir))
+      // A native executable recorded at install time, and whether this environment execs it.
+      let native = (try? store.manifest(tool: tool, version: version))?.native
+      let nativePath = native.map { Path.join(path, StoreLayout.imageDir, $0.path) }
+      let launcherBecause: String? = {
+        guard let native else { return nil }
+        if c.options.noNativeExec { return "FE_NO_NATIVE_EXEC is set" }
+        return native.launcherEnv.first { !(c.env[$0] ?? "").isEmpty }.map { "\($0) is set" }
+      }()
       if output.json {
         var fields: [(String, JSValue)] = [
           ("tool", .string(tool)), ("config", .string(config.path)), ("range", .string(config.pins[tool] ?? "")),
@@ -31,6 +39,16 @@ extension BlobsCommand {
         if let record {
           fields.append(("package", .string(record.package)))
           fields.append(("installScripts", .array(record.installScripts.map { .string($0) })))
+        }
+        if let native, let nativePath {
+          fields.append(
+            (
+              "native",
+              .object([
+                ("path", .string(nativePath)), ("package", .string(native.package)),
+                ("launcherEnv", .array(native.launcherEnv.map { .string($0) })), ("exec", .bool(launcherBecause == nil)),
+              ])
+            ))
         }
         c.out(JSValue.object(fields).json)
       } else if !output.quiet {
@@ -44,6 +62,10 @@ extension BlobsCommand {
           if !record.installScripts.isEmpty {
             c.out("scripts  not run: \(record.installScripts.joined(separator: ", "))")
           }
+        }
+        if let native, let nativePath {
+          let how = launcherBecause.map { "the JS launcher runs instead: \($0)" } ?? "exec'd directly"
+          c.out("native   \(nativePath) (from \(native.package); \(how))")
         }
       }
     }
