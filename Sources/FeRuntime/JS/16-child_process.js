@@ -205,6 +205,13 @@ const childProcess = (() => {
           stream = fds[i] >= 0 ? pipeWriter(fds[i]) : new Writable({ write(c, e, cb) { cb(errnoException(-32, 'EPIPE', 'write')); } });
         } else {
           stream = new Readable({ read() {} });
+          // As a Node pipe: unref() lets the process exit while the child's output is still open
+          // (esbuild's long-lived service child relies on it); a no-op once the child has exited.
+          if (fds[i] >= 0) {
+            const index = i;
+            stream.ref = () => { if (this._handle !== null) ops.op_child_pipe_ref(this._handle, index, true); return stream; };
+            stream.unref = () => { if (this._handle !== null) ops.op_child_pipe_ref(this._handle, index, false); return stream; };
+          }
           this._closesNeeded++;
           stream.on('close', () => maybeClose(this));
           if (fds[i] === -2) nextTick(() => stream.push(null));

@@ -27,6 +27,13 @@ enum ChildProcessOps {
       // (id, refed): whether a running child keeps the loop alive
       rt.resources.get(call.int(0), as: ChildHandle.self)?.setRef(call.bool(1), loop: rt.loop)
     },
+    Op("op_child_pipe_ref", needs: .run) { rt, call in
+      // (id, fd 1 or 2, refed): whether the parent's end of a running child's stdout/stderr pipe
+      // keeps the loop alive until its end (Node's child.stdout.ref()/unref())
+      let index = call.int(1)
+      guard index == 1 || index == 2 else { return }
+      rt.resources.get(call.int(0), as: ChildHandle.self)?.pipes[index].setRef(call.bool(2), loop: rt.loop)
+    },
     Op("op_child_spawn_sync", needs: .run) { _, call in
       // (file, argv, env, cwd, stdio, input bytes or null, timeout ms, maxBuffer, kill signal)
       // → [pid, status, signal, stdout, stderr, error code, -errno]
@@ -261,6 +268,7 @@ enum ChildProcessOps {
     loop.retain()
     for index in [1, 2] where child.parentFds[index] >= 0 {
       let fd = child.parentFds[index]
+      let hold = handle.pipes[index]
       loop.retain()
       WorkerPool.detach {
         var buf = [UInt8](repeating: 0, count: 65536)
@@ -274,7 +282,7 @@ enum ChildProcessOps {
           }
         }
         close(fd)
-        loop.post { s in
+        loop.post(releasing: hold.markEnded()) { s in
           try s.callCore(.onChildData, [s.number(Double(id)), s.number(Double(index)), s.null])
         }
       }
@@ -409,33 +417,46 @@ enum ChildProcessOps {
   }
 }
 
-/// A running child's hold on the loop. The loop thread sets `refed`; the waiting thread marks
-/// the exit; the lock orders the two so the loop is released exactly once.
-final class ChildHandle: Resource, @unchecked Sendable {
-  let pid: pid_t
+/// A hold on the loop that JS can drop and take again (ref/unref) until the thing it stands
+/// for ends. The loop thread sets `refed`; the thread that sees the end marks it; the lock
+/// orders the two so the loop is released exactly once.
+final class LoopHold: @unchecked Sendable {
   private let lock = Mutex()
   private var refed = true
-  private var exited = false
+  private var ended = false
 
-  init(pid: pid_t) {
-    self.pid = pid
-  }
-
-  /// Called by the waiting thread: whether its completion must release the loop.
-  func markExited() -> Bool {
+  /// Called by the thread that saw the end: whether its completion must release the loop.
+  func markEnded() -> Bool {
     lock.withLock {
-      exited = true
+      ended = true
       return refed
     }
   }
 
   func setRef(_ on: Bool, loop: EventLoop) {
     let change: Bool = lock.withLock {
-      guard !exited, refed != on else { return false }
+      guard !ended, refed != on else { return false }
       refed = on
       return true
     }
     guard change else { return }
     if on { loop.retain() } else { loop.post { _ in } }
   }
+}
+
+/// A running child's holds on the loop: its exit, and the reading of its stdout and stderr pipes
+/// (`pipes[1]`, `pipes[2]`), each unref'able on its own as in Node.
+final class ChildHandle: Resource, @unchecked Sendable {
+  let pid: pid_t
+  private let exit = LoopHold()
+  let pipes = [LoopHold(), LoopHold(), LoopHold()]
+
+  init(pid: pid_t) {
+    self.pid = pid
+  }
+
+  /// Called by the waiting thread: whether its completion must release the loop.
+  func markExited() -> Bool { exit.markEnded() }
+
+  func setRef(_ on: Bool, loop: EventLoop) { exit.setRef(on, loop: loop) }
 }
