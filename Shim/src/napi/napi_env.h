@@ -36,6 +36,16 @@ inline Local<Value> V8Value(napi_value v) {
   return out;
 }
 
+// A small integer's value read inline, as V8's own headers read tagged values (v8-internal.h's
+// Internals): the number getters' common case without two calls into libnode.
+inline bool SmiValue(napi_value v, int32_t *out) {
+  using v8::internal::Internals;
+  v8::internal::Address tagged = *reinterpret_cast<const v8::internal::Address *>(v);
+  if (Internals::HasHeapObjectTag(tagged)) return false;
+  *out = Internals::SmiValue(tagged);
+  return true;
+}
+
 struct Reference;
 
 // A finalizer that owes a call: run from the loop, never inside the GC.
