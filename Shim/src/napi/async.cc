@@ -299,7 +299,7 @@ struct napi_async_context__ {
 };
 
 struct napi_callback_scope__ {
-  int unused;
+  v8::Global<Value> ids;  // the context's async ids: async_hooks' after when the scope closes
 };
 
 extern "C" {
@@ -500,10 +500,22 @@ napi_status napi_open_callback_scope(napi_env env, napi_value resource_object, n
                                      napi_callback_scope *result) {
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, result);
-  (void)resource_object;
-  (void)context;
+  // As Node's CallbackScope: async_hooks' before for the context (its resource, or the one
+  // given when the context's was collected), after when the scope closes.
+  auto *scope = new napi_callback_scope__();
+  if (context != nullptr && !context->ids.IsEmpty()) {
+    v8::HandleScope hs(env->isolate);
+    Local<Value> ids = context->ids.Get(env->isolate);
+    Local<Value> resource;
+    if (!context->resource.IsEmpty()) resource = context->resource.Get(env->isolate);
+    else if (resource_object != nullptr) resource = V8Value(resource_object);
+    else resource = v8::Object::New(env->isolate);
+    Local<Value> argv[] = {ids, resource};
+    CallHook(env, "asyncEnter", 2, argv);
+    scope->ids.Reset(env->isolate, ids);
+  }
   env->open_callback_scopes++;
-  *result = new napi_callback_scope__{0};
+  *result = scope;
   return ClearLastError(env);
 }
 
@@ -512,8 +524,16 @@ napi_status napi_close_callback_scope(napi_env env, napi_callback_scope scope) {
   FE_CHECK_ARG(env, scope);
   if (env->open_callback_scopes == 0) return napi_callback_scope_mismatch;
   env->open_callback_scopes--;
+  // As Node's InternalCallbackScope::Close: a scope whose callback threw (the exception still
+  // pending) neither emits after nor runs the tick queue; the uncaught-exception path follows.
+  bool failed = !env->last_exception.IsEmpty();
+  if (!failed && !scope->ids.IsEmpty()) {
+    v8::HandleScope hs(env->isolate);
+    Local<Value> argv[] = {scope->ids.Get(env->isolate)};
+    CallHook(env, "asyncLeave", 1, argv);
+  }
   delete scope;
-  if (env->open_callback_scopes == 0 && env->js_depth == 0) RunTicks(env);
+  if (!failed && env->open_callback_scopes == 0 && env->js_depth == 0) RunTicks(env);
   return ClearLastError(env);
 }
 
