@@ -37,11 +37,21 @@ struct AsyncScope {
     Local<Value> r = resource.IsEmpty() ? Local<Value>(v8::Object::New(env->isolate)) : resource.Get(env->isolate);
     Local<Value> argv[] = {this->ids, r};
     CallHook(env, "asyncEnter", 2, argv);
+    env->async_depth++;
   }
   ~AsyncScope() {
     if (ids.IsEmpty()) return;
     Local<Value> argv[] = {ids};
     CallHook(env, "asyncLeave", 1, argv);
+    if (--env->async_depth == 0) FlushDestroys(env);
+  }
+  static void FlushDestroys(napi_env env) {
+    std::vector<v8::Global<Value>> ids;
+    ids.swap(env->pending_destroys);
+    for (auto &id : ids) {
+      Local<Value> argv[] = {id.Get(env->isolate)};
+      CallHook(env, "asyncDestroy", 1, argv);
+    }
   }
   napi_env env;
   Local<Value> ids;
@@ -64,6 +74,11 @@ void AsyncInit(napi_env env, napi_value resource, napi_value name, v8::Global<Va
 void AsyncDestroy(napi_env env, const v8::Global<Value> &ids) {
   if (ids.IsEmpty()) return;
   v8::HandleScope scope(env->isolate);
+  if (env->async_depth > 0) {
+    // Inside that resource's own callback (napi_delete_async_work in complete): after first.
+    env->pending_destroys.emplace_back(env->isolate, ids.Get(env->isolate));
+    return;
+  }
   Local<Value> argv[] = {ids.Get(env->isolate)};
   CallHook(env, "asyncDestroy", 1, argv);
 }

@@ -74,6 +74,10 @@ struct napi_env__ {
   v8::Global<v8::Object> buffer_proto;   // Buffer.prototype, for napi_create_buffer
   v8::Global<v8::Object> hooks;          // the rest of fe_napi_load's hooks (async_hooks)
   int js_depth = 0;                      // addon callbacks on the stack
+  // async_hooks: callbacks of async resources on the stack, and the destroys asked for inside
+  // them (emitted after the outermost one's after, as Node queues its destroys).
+  int async_depth = 0;
+  std::vector<v8::Global<v8::Value>> pending_destroys;
   void *uv_loop = nullptr;               // napi_get_uv_event_loop's, made on first use
   void *dl_handle = nullptr;
   // References that own a finalizer (napi_wrap, externals, napi_add_finalizer, buffers).
