@@ -37,11 +37,21 @@ struct AsyncScope {
     Local<Value> r = resource.IsEmpty() ? Local<Value>(v8::Object::New(env->isolate)) : resource.Get(env->isolate);
     Local<Value> argv[] = {this->ids, r};
     CallHook(env, "asyncEnter", 2, argv);
+    env->async_depth++;
   }
   ~AsyncScope() {
     if (ids.IsEmpty()) return;
     Local<Value> argv[] = {ids};
     CallHook(env, "asyncLeave", 1, argv);
+    if (--env->async_depth == 0) FlushDestroys(env);
+  }
+  static void FlushDestroys(napi_env env) {
+    std::vector<v8::Global<Value>> ids;
+    ids.swap(env->pending_destroys);
+    for (auto &id : ids) {
+      Local<Value> argv[] = {id.Get(env->isolate)};
+      CallHook(env, "asyncDestroy", 1, argv);
+    }
   }
   napi_env env;
   Local<Value> ids;
@@ -64,6 +74,11 @@ void AsyncInit(napi_env env, napi_value resource, napi_value name, v8::Global<Va
 void AsyncDestroy(napi_env env, const v8::Global<Value> &ids) {
   if (ids.IsEmpty()) return;
   v8::HandleScope scope(env->isolate);
+  if (env->async_depth > 0) {
+    // Inside that resource's own callback (napi_delete_async_work in complete): after first.
+    env->pending_destroys.emplace_back(env->isolate, ids.Get(env->isolate));
+    return;
+  }
   Local<Value> argv[] = {ids.Get(env->isolate)};
   CallHook(env, "asyncDestroy", 1, argv);
 }
@@ -299,7 +314,7 @@ struct napi_async_context__ {
 };
 
 struct napi_callback_scope__ {
-  int unused;
+  v8::Global<Value> ids;  // the context's async ids: async_hooks' after when the scope closes
 };
 
 extern "C" {
@@ -500,10 +515,22 @@ napi_status napi_open_callback_scope(napi_env env, napi_value resource_object, n
                                      napi_callback_scope *result) {
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, result);
-  (void)resource_object;
-  (void)context;
+  // As Node's CallbackScope: async_hooks' before for the context (its resource, or the one
+  // given when the context's was collected), after when the scope closes.
+  auto *scope = new napi_callback_scope__();
+  if (context != nullptr && !context->ids.IsEmpty()) {
+    v8::HandleScope hs(env->isolate);
+    Local<Value> ids = context->ids.Get(env->isolate);
+    Local<Value> resource;
+    if (!context->resource.IsEmpty()) resource = context->resource.Get(env->isolate);
+    else if (resource_object != nullptr) resource = V8Value(resource_object);
+    else resource = v8::Object::New(env->isolate);
+    Local<Value> argv[] = {ids, resource};
+    CallHook(env, "asyncEnter", 2, argv);
+    scope->ids.Reset(env->isolate, ids);
+  }
   env->open_callback_scopes++;
-  *result = new napi_callback_scope__{0};
+  *result = scope;
   return ClearLastError(env);
 }
 
@@ -512,8 +539,16 @@ napi_status napi_close_callback_scope(napi_env env, napi_callback_scope scope) {
   FE_CHECK_ARG(env, scope);
   if (env->open_callback_scopes == 0) return napi_callback_scope_mismatch;
   env->open_callback_scopes--;
+  // As Node's InternalCallbackScope::Close: a scope whose callback threw (the exception still
+  // pending) neither emits after nor runs the tick queue; the uncaught-exception path follows.
+  bool failed = !env->last_exception.IsEmpty();
+  if (!failed && !scope->ids.IsEmpty()) {
+    v8::HandleScope hs(env->isolate);
+    Local<Value> argv[] = {scope->ids.Get(env->isolate)};
+    CallHook(env, "asyncLeave", 1, argv);
+  }
   delete scope;
-  if (env->open_callback_scopes == 0 && env->js_depth == 0) RunTicks(env);
+  if (!failed && env->open_callback_scopes == 0 && env->js_depth == 0) RunTicks(env);
   return ClearLastError(env);
 }
 

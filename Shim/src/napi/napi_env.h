@@ -36,6 +36,16 @@ inline Local<Value> V8Value(napi_value v) {
   return out;
 }
 
+// A small integer's value read inline, as V8's own headers read tagged values (v8-internal.h's
+// Internals): the number getters' common case without two calls into libnode.
+inline bool SmiValue(napi_value v, int32_t *out) {
+  using v8::internal::Internals;
+  v8::internal::Address tagged = *reinterpret_cast<const v8::internal::Address *>(v);
+  if (Internals::HasHeapObjectTag(tagged)) return false;
+  *out = Internals::SmiValue(tagged);
+  return true;
+}
+
 struct Reference;
 
 // A finalizer that owes a call: run from the loop, never inside the GC.
@@ -64,6 +74,10 @@ struct napi_env__ {
   v8::Global<v8::Object> buffer_proto;   // Buffer.prototype, for napi_create_buffer
   v8::Global<v8::Object> hooks;          // the rest of fe_napi_load's hooks (async_hooks)
   int js_depth = 0;                      // addon callbacks on the stack
+  // async_hooks: callbacks of async resources on the stack, and the destroys asked for inside
+  // them (emitted after the outermost one's after, as Node queues its destroys).
+  int async_depth = 0;
+  std::vector<v8::Global<v8::Value>> pending_destroys;
   void *uv_loop = nullptr;               // napi_get_uv_event_loop's, made on first use
   void *dl_handle = nullptr;
   // References that own a finalizer (napi_wrap, externals, napi_add_finalizer, buffers).

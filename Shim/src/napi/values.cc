@@ -251,6 +251,11 @@ napi_status napi_get_value_double(napi_env env, napi_value value, double *result
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, value);
   FE_CHECK_ARG(env, result);
+  int32_t small;
+  if (SmiValue(value, &small)) {
+    *result = small;
+    return ClearLastError(env);
+  }
   Local<Value> v = V8Value(value);
   FE_RETURN_IF_FALSE(env, v->IsNumber(), napi_number_expected);
   *result = v.As<v8::Number>()->Value();
@@ -261,6 +266,11 @@ napi_status napi_get_value_int32(napi_env env, napi_value value, int32_t *result
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, value);
   FE_CHECK_ARG(env, result);
+  int32_t small;
+  if (SmiValue(value, &small)) {
+    *result = static_cast<int32_t>(small);
+    return ClearLastError(env);
+  }
   Local<Value> v = V8Value(value);
   if (v->IsInt32()) {
     *result = v.As<v8::Int32>()->Value();
@@ -276,6 +286,11 @@ napi_status napi_get_value_uint32(napi_env env, napi_value value, uint32_t *resu
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, value);
   FE_CHECK_ARG(env, result);
+  int32_t small;
+  if (SmiValue(value, &small)) {
+    *result = static_cast<uint32_t>(small);  // modulo 2^32, as ToUint32
+    return ClearLastError(env);
+  }
   Local<Value> v = V8Value(value);
   if (v->IsUint32()) {
     *result = v.As<v8::Uint32>()->Value();
@@ -290,6 +305,11 @@ napi_status napi_get_value_int64(napi_env env, napi_value value, int64_t *result
   FE_CHECK_ENV(env);
   FE_CHECK_ARG(env, value);
   FE_CHECK_ARG(env, result);
+  int32_t small;
+  if (SmiValue(value, &small)) {
+    *result = static_cast<int64_t>(small);
+    return ClearLastError(env);
+  }
   Local<Value> v = V8Value(value);
   if (v->IsInt32()) {
     *result = v.As<v8::Int32>()->Value();
