@@ -27,9 +27,10 @@ import argparse, random, concurrent.futures as cf, datetime, json, os, re, shuti
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SKIP_RE = re.compile(r'^1\.\.0 # Skipped', re.M)
 
-# Groups of tests for things fe does not provide that are no builtin of their own (policies,
-# node's internals); the builtins fe lacks are asked of fe itself (absent_builtins).
-FE_ABSENT = {'policy', 'internals'}
+# Groups of tests for things fe does not provide that are no builtin of their own (policies; node's
+# internals are there with --expose-internals); the builtins fe lacks are asked of fe itself
+# (absent_builtins).
+FE_ABSENT = {'policy'}
 
 ABSENT_JS = """const m = require('module'); const out = [];
 for (const n of m.builtinModules) { try { require(n); } catch (e) { out.push(n); } }

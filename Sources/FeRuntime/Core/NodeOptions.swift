@@ -49,6 +49,9 @@ public struct NodeOptions: Sendable {
   /// a DEP0168 warning for addons older than the experimental Node-API version).
   public var forceNodeApiUncaughtExceptionsPolicy = false
   public var exposeGC = false
+  /// `--expose-internals`: `require('internal/...')` reaches Node's internal modules that fe has
+  /// (JS/47-internals.js), as Node's own tests use them.
+  public var exposeInternals = false
   public var stackTraceLimit: Double? = nil
   public var interactive = false
   public var printEval = false
@@ -144,6 +147,7 @@ public struct NodeOptions: Sendable {
     "test-reporter": value { _, _ in },
     "test-reporter-destination": value { _, _ in },
     "test-name-pattern": value(env: false) { _, _ in },
+    "expose-internals": flag(env: false) { o in o.exposeInternals = true },
     "abort-on-uncaught-exception": bool { o, on in o.abortOnUncaughtException = on },
     // Node-API addons always load (Node keeps the flag as a no-op).
     "napi-modules": flag { _ in },
@@ -182,7 +186,6 @@ public struct NodeOptions: Sendable {
 
   /// Node's options whose effect fe does not provide, refused with the reason (never ignored).
   static let unsupported: [String: String] = [
-    "expose-internals": "fe's runtime has no Node internals (require('internal/...'))",
     "frozen-intrinsics": "fe does not freeze the JavaScript builtins",
     "inspect-wait": "fe's inspector has --inspect and --inspect-brk (Node 18 has no --inspect-wait)",
     "enable-source-maps": "fe does not map stack traces through source maps",
@@ -442,6 +445,7 @@ public struct NodeOptions: Sendable {
       ("abortOnUncaughtException", .bool(abortOnUncaughtException)),
       ("forceNodeApiUncaughtExceptionsPolicy", .bool(forceNodeApiUncaughtExceptionsPolicy)),
       ("exposeGC", .bool(exposeGC)),
+      ("exposeInternals", .bool(exposeInternals)),
       ("stackTraceLimit", stackTraceLimit.map(JSValue.number) ?? .null),
       ("inspectBrk", .bool(inspectBrk)),
     ])

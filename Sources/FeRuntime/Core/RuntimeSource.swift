@@ -52,6 +52,7 @@ enum RuntimeSource {
     ("44-util.js", PackageResources._4_util_js),
     ("45-http2.js", PackageResources._5_http2_js),
     ("46-inspector.js", PackageResources._6_inspector_js),
+    ("47-internals.js", PackageResources._7_internals_js),
     ("60-globals.js", PackageResources._0_globals_js),
   ]
 

@@ -120,11 +120,16 @@ function requireBuiltin(name) {
   const prefixOnly = name === id && nodePrefixedBuiltinNames.has(id);
   if (!prefixOnly && lazyBuiltins.has(id)) { builtins.set(id, lazyBuiltins.get(id)()); lazyBuiltins.delete(id); }
   if (!prefixOnly && builtins.has(id)) return builtins.get(id);
+  // --expose-internals: Node's internal modules (47-internals.js).
+  if (core.isExposedInternal(id)) return core.requireInternal(id);
   if (isNodeBuiltin(name, id)) throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not support the Node builtin '${id}'`);
   throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${name}`);
 }
 core.requireBuiltin = requireBuiltin;
 core.isBuiltin = (name) => {
   const id = name.startsWith('node:') ? name.slice(5) : name;
-  return isNodeBuiltin(name, id) || (!(name === id && nodePrefixedBuiltinNames.has(id)) && (builtins.has(id) || lazyBuiltins.has(id)));
+  return isNodeBuiltin(name, id) || (!(name === id && nodePrefixedBuiltinNames.has(id)) && (builtins.has(id) || lazyBuiltins.has(id))) ||
+    core.isExposedInternal(id);
 };
+// Replaced by 47-internals.js: without --expose-internals no internal module is a builtin.
+core.isExposedInternal = () => false;

@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, os, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -49,19 +49,6 @@ const nodeLib = (() => {
     if (Object.prototype.hasOwnProperty.call(bindings, name)) {
       if (typeof bindings[name] === 'function') bindings[name] = bindings[name]();
       return bindings[name];
-    }
-    if (name === 'util') {
-      return { getCallerLocation, getOwnNonIndexProperties, constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16 } };
-    }
-    if (name === 'contextify') return { startSigintWatchdog, stopSigintWatchdog };
-    if (name === 'constants') return { os: requireBuiltin('os').constants };
-    if (name === 'errors') return { exitCodes: { kNoFailure: 0, kGenericUserError: 1 } };
-    // The builtin ids (node's debugger tells builtin scripts from the user's with them).
-    if (name === 'builtins') return { builtinIds: requireBuiltin('module').builtinModules.slice() };
-    if (name === 'natives') {
-      const natives = { __proto__: null };
-      for (const id of requireBuiltin('module').builtinModules) natives[id] = ops.op_nodelib_source(id) ?? '';
-      return natives;
     }
     throw nodeError(Error, 'ERR_FE_UNSUPPORTED', `fe has no internal binding '${name}'`);
   }
@@ -256,8 +243,30 @@ const nodeLib = (() => {
     }
     return inner || outer;
   }
+  const experimentalWarnings = new Set();
+  // Node's normalizeEncoding: the canonical name of an encoding Buffer knows, else undefined.
+  const kEncodings = { 'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
+    'utf-16le': 'utf16le', 'latin1': 'latin1', 'binary': 'latin1', 'base64': 'base64', 'base64url': 'base64url',
+    'hex': 'hex', 'ascii': 'ascii', '': 'utf8' };
+  function normalizeEncoding(enc) {
+    if (enc == null) return 'utf8';
+    if (typeof enc !== 'string') return undefined;
+    const name = enc.toLowerCase();
+    return Object.prototype.hasOwnProperty.call(kEncodings, name) ? kEncodings[name] : undefined;
+  }
   // Native bindings builtins made of vendored files provide: name -> value, or a function making it.
-  const bindings = {};
+  const bindings = {
+    util: () => ({ getCallerLocation, getOwnNonIndexProperties, constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16 } }),
+    contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
+    errors: () => ({ exitCodes: { kNoFailure: 0, kGenericUserError: 1 } }),
+    // The builtin ids (node's debugger tells builtin scripts from the user's with them).
+    builtins: () => ({ builtinIds: requireBuiltin('module').builtinModules.slice() }),
+    natives: () => {
+      const natives = { __proto__: null };
+      for (const id of requireBuiltin('module').builtinModules) natives[id] = ops.op_nodelib_source(id) ?? '';
+      return natives;
+    },
+  };
   const internals = {
     'internal/errors': () => ({
       kIsNodeError,
@@ -288,7 +297,8 @@ const nodeLib = (() => {
       customInspectSymbol: Symbol.for('nodejs.util.inspect.custom'),
       get promisify() { return requireBuiltin('util').promisify; },
       kEmptyObject: Object.freeze({ __proto__: null }),
-      isError: (e) => e instanceof Error || Object.prototype.toString.call(e) === '[object Error]',
+      // A native error of any realm, or an instance of this realm's Error (Node's isError).
+      isError: (e) => util.types.isNativeError(e) || e instanceof Error,
       createDeferredPromise() {
         let resolve, reject;
         const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
@@ -299,6 +309,9 @@ const nodeLib = (() => {
         return function (...args) { if (called) return; called = true; return Reflect.apply(fn, this, args); };
       },
       emitExperimentalWarning(feature) {
+        // Once per feature, as Node warns.
+        if (experimentalWarnings.has(feature)) return;
+        experimentalWarnings.add(feature);
         process.emitWarning(`${feature} is an experimental feature and might change at any time`, 'ExperimentalWarning');
       },
       promisify: util.promisify,
@@ -311,7 +324,7 @@ const nodeLib = (() => {
       // Node prepends the source line and caret V8 reported for a SyntaxError; fe's errors carry
       // that in their message already, so there is nothing to add.
       decorateErrorStack() {},
-      normalizeEncoding: (enc) => (Buffer.isEncoding(enc ?? 'utf8') ? String(enc ?? 'utf8').toLowerCase().replace('-', '') : undefined),
+      normalizeEncoding,
       setupCoverageHooks() { throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe has no V8 coverage collection (--experimental-test-coverage)'); },
     }),
     'internal/util/types': () => requireBuiltin('util').types,
@@ -381,7 +394,7 @@ const nodeLib = (() => {
     return undefined;
   }
 
-  return { load, internals, bindings, errorCodes, codeClass };
+  return { load, internals, bindings, internalBinding, getPrimordials, errorCodes, codeClass };
 })();
 
 // node:test (Node 18.20's test runner, its reporters and mocks), only with the node: prefix.

@@ -748,7 +748,7 @@
     kArrayBufferOffset,
     streamBaseState,
   });
-  bindings.uv = () => ({ UV_EOF });
+  // bindings.uv: libuv's whole table (47-internals.js).
 
   // respondWithFD's source: a file descriptor read from `offset` for `length` bytes (-1: to the end).
   class PipedFile {

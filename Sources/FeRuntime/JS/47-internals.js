@@ -1,0 +1,291 @@
+// --expose-internals: require('internal/...') and require('node:internal/...') reach Node's
+// internal modules, as Node's own tests use them. What fe answers with is real: a vendored copy of
+// Node's file (NodeLib/, the same instance fe's builtins made of it use), or a module of fe's own
+// implementation under Node's export names (below). An internal module Node 18 has and fe does
+// not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
+// not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
+// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType); 03-loop.js (timers, timerNow); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+(() => {
+  // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
+  const nodeInternalIds = new Set((
+    'abort_controller assert assert/assertion_error assert/calltracker async_hooks blob blocklist ' +
+    'bootstrap/browser bootstrap/node bootstrap/switches/does_not_own_process_state ' +
+    'bootstrap/switches/does_own_process_state bootstrap/switches/is_main_thread ' +
+    'bootstrap/switches/is_not_main_thread buffer child_process child_process/serialization cli_table ' +
+    'cluster/child cluster/primary cluster/round_robin_handle cluster/shared_handle cluster/utils cluster/worker ' +
+    'console/constructor console/global constants crypto/aes crypto/certificate crypto/cfrg crypto/cipher ' +
+    'crypto/diffiehellman crypto/ec crypto/hash crypto/hashnames crypto/hkdf crypto/keygen crypto/keys crypto/mac ' +
+    'crypto/pbkdf2 crypto/random crypto/rsa crypto/scrypt crypto/sig crypto/util crypto/webcrypto crypto/webidl ' +
+    'crypto/x509 debugger/inspect debugger/inspect_client debugger/inspect_repl dgram dns/callback_resolver ' +
+    'dns/promises dns/utils dtrace encoding error_serdes errors event_target file fixed_queue freelist ' +
+    'freeze_intrinsics fs/cp/cp fs/cp/cp-sync fs/dir fs/promises fs/read_file_context fs/recursive_watch fs/rimraf ' +
+    'fs/streams fs/sync_write_stream fs/utils fs/watchers heap_utils histogram http http2/compat http2/core ' +
+    'http2/util idna inspector_async_hook js_stream_socket legacy/processbinding linkedlist main/check_syntax ' +
+    'main/environment main/eval_stdin main/eval_string main/inspect main/mksnapshot main/print_help ' +
+    'main/prof_process main/repl main/run_main_module main/single_executable_application main/test_runner ' +
+    'main/watch_mode main/worker_thread mime modules/cjs/loader modules/esm/assert ' +
+    'modules/esm/create_dynamic_module modules/esm/fetch_module modules/esm/formats modules/esm/get_format ' +
+    'modules/esm/handle_process_exit modules/esm/hooks modules/esm/initialize_import_meta modules/esm/load ' +
+    'modules/esm/loader modules/esm/module_job modules/esm/module_map modules/esm/package_config ' +
+    'modules/esm/resolve modules/esm/shared_constants modules/esm/translators modules/esm/utils modules/esm/worker ' +
+    'modules/helpers modules/package_json_reader modules/run_main net options per_context/domexception ' +
+    'per_context/messageport per_context/primordials perf/event_loop_delay perf/event_loop_utilization ' +
+    'perf/nodetiming perf/observe perf/performance perf/performance_entry perf/resource_timing perf/timerify ' +
+    'perf/usertiming perf/utils policy/manifest policy/sri priority_queue process/esm_loader process/execution ' +
+    'process/per_thread process/policy process/pre_execution process/promises process/report process/signal ' +
+    'process/task_queues process/warning process/worker_thread_only promise_hooks querystring readline/callbacks ' +
+    'readline/emitKeypressEvents readline/interface readline/promises readline/utils repl repl/await repl/history ' +
+    'repl/utils socket_list socketaddress source_map/prepare_stack_trace source_map/source_map ' +
+    'source_map/source_map_cache stream_base_commons streams/add-abort-signal streams/buffer_list streams/compose ' +
+    'streams/destroy streams/duplex streams/duplexify streams/end-of-stream streams/from streams/lazy_transform ' +
+    'streams/legacy streams/operators streams/passthrough streams/pipeline streams/readable streams/state ' +
+    'streams/transform streams/utils streams/writable structured_clone test/binding test/transfer ' +
+    'test_runner/coverage test_runner/harness test_runner/mock/mock test_runner/mock/mock_timers ' +
+    'test_runner/reporter/dot test_runner/reporter/junit test_runner/reporter/spec test_runner/reporter/tap ' +
+    'test_runner/reporter/v8-serializer test_runner/runner test_runner/test test_runner/tests_stream ' +
+    'test_runner/utils timers tls/secure-context tls/secure-pair trace_events_async_hooks tty url util util/colors ' +
+    'util/comparisons util/debuglog util/inspect util/inspector util/iterable_weak_map util/parse_args/parse_args ' +
+    'util/parse_args/utils util/types v8/startup_snapshot v8_prof_polyfill v8_prof_processor validators vm ' +
+    'vm/module wasm_web_api watch_mode/files_watcher watchdog webidl webstreams/adapters webstreams/compression ' +
+    'webstreams/encoding webstreams/queuingstrategies webstreams/readablestream webstreams/transfer ' +
+    'webstreams/transformstream webstreams/util webstreams/writablestream worker worker/io worker/js_transferable ' +
+    'deps/cjs-module-lexer/lexer deps/cjs-module-lexer/dist/lexer deps/acorn/acorn/dist/acorn ' +
+    'deps/acorn/acorn-walk/dist/walk deps/minimatch/index deps/undici/undici'
+  ).trim().split(/ +/).map((id) => `internal/${id}`));
+
+  core.isExposedInternal = (id) => core.nodeFlags?.exposeInternals === true && nodeInternalIds.has(id);
+
+  const cache = new Map();
+  core.requireInternal = (id) => {
+    if (cache.has(id)) return cache.get(id);
+    let value;
+    if (Object.prototype.hasOwnProperty.call(exposed, id)) value = exposed[id]();
+    else if (ops.op_nodelib_source(id) !== undefined) value = nodeLib.load(id);
+    else throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not provide Node's internal module '${id}'`);
+    cache.set(id, value);
+    return value;
+  };
+
+  // Node's internal bindings as fe has them, for internal/test/binding.
+  const nodeBindingNames = new Set(('async_wrap blob block_list buffer builtins cares_wrap config constants contextify ' +
+    'credentials crypto encoding_binding errors fs fs_dir fs_event_wrap heap_utils http2 http_parser icu inspector ' +
+    'js_stream js_udp_wrap messaging module_wrap mksnapshot options os performance pipe_wrap process_methods ' +
+    'process_wrap report serdes signal_wrap spawn_sync stream_pipe stream_wrap string_decoder symbols task_queue ' +
+    'tcp_wrap timers tls_wrap trace_events tty_wrap types udp_wrap url util uv v8 wasi wasm_web_api watchdog worker ' +
+    'zlib').split(' '));
+  // The bindings whose every member is fe's real implementation (the others fe's vendored files
+  // reach, stream_wrap and fs, are shaped for http2 only and stay internal).
+  const userBindings = new Set(['constants', 'contextify', 'credentials', 'http2', 'timers', 'url', 'util', 'uv']);
+  function internalBinding(name) {
+    if (userBindings.has(name)) return nodeLib.internalBinding(name);
+    if (nodeBindingNames.has(name)) {
+      throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not provide Node's internal binding '${name}'`);
+    }
+    throw new Error(`No such binding: ${name}`);
+  }
+
+  const { bindings } = nodeLib;
+  // Node's trace event phases (src/node_constants.cc), as char codes.
+  const tracePhases = { BEGIN: 'B', END: 'E', COMPLETE: 'X', INSTANT: 'I', ASYNC_BEGIN: 'S', ASYNC_STEP_INTO: 'T',
+    ASYNC_STEP_PAST: 'p', ASYNC_END: 'F', NESTABLE_ASYNC_BEGIN: 'b', NESTABLE_ASYNC_END: 'e',
+    NESTABLE_ASYNC_INSTANT: 'n', FLOW_BEGIN: 's', FLOW_STEP: 't', FLOW_END: 'f', METADATA: 'M', COUNTER: 'C',
+    SAMPLE: 'P', CREATE_OBJECT: 'N', SNAPSHOT_OBJECT: 'O', DELETE_OBJECT: 'D', MEMORY_DUMP: 'v', MARK: 'R',
+    CLOCK_SYNC: 'c', ENTER_CONTEXT: '(', LEAVE_CONTEXT: ')', LINK_IDS: '=' };
+  const nullProto = (o) => Object.assign(Object.create(null), o);
+  bindings.constants = () => {
+    const os = requireBuiltin('os').constants;
+    return nullProto({
+      os: nullProto({ UV_UDP_REUSEADDR: os.UV_UDP_REUSEADDR, dlopen: os.dlopen, errno: os.errno, priority: os.priority, signals: os.signals }),
+      fs: requireBuiltin('fs').constants,
+      crypto: requireBuiltin('crypto').constants,
+      zlib: requireBuiltin('zlib').constants,
+      trace: nullProto(Object.fromEntries(Object.entries(tracePhases).map(([k, c]) => [`TRACE_EVENT_PHASE_${k}`, c.charCodeAt(0)]))),
+    });
+  };
+  // libuv's error names, from the one table fe's errors use (00-core.js); http2's vendored files
+  // read UV_EOF from it.
+  bindings.uv = () => {
+    const uv = {};
+    for (const [n, [code]] of Object.entries(UV_ERRORS)) {
+      Object.defineProperty(uv, `UV_${code}`, { value: -Number(n), enumerable: true, writable: false, configurable: false });
+    }
+    uv.errname = (err) => uvErrorOf(err)[0];
+    uv.getErrorMap = () => new Map(Object.entries(UV_ERRORS).map(([n, entry]) => [-Number(n), [...entry]]));
+    return uv;
+  };
+  bindings.timers = () => ({ getLibuvNow: timerNow });
+  bindings.url = () => ({ canParse: (input, base) => URL.canParse(input, base) });
+  // Node's safeGetenv: the variable, unless the process runs with raised privileges.
+  bindings.credentials = () => ({
+    safeGetenv: (name) => (process.getuid?.() !== process.geteuid?.() || process.getgid?.() !== process.getegid?.()
+      ? undefined : process.env[name]),
+  });
+
+  // What Node's internal/errors has beyond the stand-in fe's vendored files use: E() registers
+  // a code into the same table (Node's messages: a function, or a util.format string whose
+  // placeholders must match the arguments), SystemError and the helpers tests call.
+  function errorsForTests() {
+    const { errorCodes, codeClass } = nodeLib;
+    const messages = new Map();
+    const assertArgs = (ok, key, given, wanted) => {
+      if (!ok) {
+        throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', 'This is caused by either a bug in Node.js or incorrect usage of ' +
+          `Node.js internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n\n` +
+          `Code: ${key}; The provided arguments length (${given}) does not match the required ones (${wanted}).`);
+      }
+    };
+    function getMessage(key, args, self) {
+      if (!messages.has(key)) return errorCodes[key] ? errorCodes[key].format.apply(self, args) : key;
+      const msg = messages.get(key);
+      if (typeof msg === 'function') {
+        assertArgs(msg.length <= args.length, key, args.length, msg.length);
+        return Reflect.apply(msg, self, args);
+      }
+      const expected = (msg.match(/%[dfijoOs]/g) || []).length;
+      assertArgs(expected === args.length, key, args.length, expected);
+      return args.length === 0 ? msg : format(msg, ...args);
+    }
+    class SystemError extends Error {
+      constructor(key, context) {
+        super();
+        let message = `${getMessage(key, [], this)}: ${context.syscall} returned ${context.code} (${context.message})`;
+        if (context.path !== undefined) message += ` ${context.path}`;
+        if (context.dest !== undefined) message += ` => ${context.dest}`;
+        Object.defineProperty(this, 'message', { value: message, writable: true, configurable: true });
+        // The stack's first line names the code, as Node prints it.
+        Object.defineProperty(this, 'name', { value: `SystemError [${key}]`, writable: true, configurable: true });
+        Error.captureStackTrace(this, new.target);
+        this.stack; // eslint-disable-line no-unused-expressions
+        this.code = key;
+        const bufferOf = (value) => (value ? Buffer.from(value.toString()) : undefined);
+        Object.defineProperties(this, {
+          [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
+          name: { value: 'SystemError', enumerable: false, writable: true, configurable: true },
+          info: { value: context, enumerable: true, configurable: true, writable: false },
+          errno: { get: () => context.errno, set: (v) => { context.errno = v; }, enumerable: true, configurable: true },
+          syscall: { get: () => context.syscall, set: (v) => { context.syscall = v; }, enumerable: true, configurable: true },
+        });
+        if (context.path !== undefined) {
+          Object.defineProperty(this, 'path', {
+            get: () => (context.path != null ? context.path.toString() : context.path),
+            set: (v) => { context.path = bufferOf(v); }, enumerable: true, configurable: true,
+          });
+        }
+        if (context.dest !== undefined) {
+          Object.defineProperty(this, 'dest', {
+            get: () => (context.dest != null ? context.dest.toString() : context.dest),
+            set: (v) => { context.dest = bufferOf(v); }, enumerable: true, configurable: true,
+          });
+        }
+      }
+      toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+      [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+        return inspect(this, { ...ctx, getters: true, customInspect: false });
+      }
+    }
+    const { kIsNodeError } = nodeLib.load('internal/errors');
+    function E(sym, val, def, ...otherClasses) {
+      messages.set(sym, val);
+      const fmt = function (...args) { return getMessage(sym, args, this); };
+      const made = def === SystemError
+        ? class NodeError extends SystemError { constructor(ctx) { super(sym, ctx); } }
+        : codeClass(def, sym, fmt);
+      for (const clazz of otherClasses) made[clazz.name] = codeClass(clazz, sym, fmt);
+      errorCodes[sym] = made;
+    }
+    const formatList = (array, type = 'and') => (array.length < 3 ? array.join(` ${type} `)
+      : `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`);
+    return { E, SystemError, getMessage, formatList, determineSpecificType: receivedType };
+  }
+
+  // What Node's internal/util has beyond the stand-in fe's vendored files use: Node's own small
+  // helpers (lib/internal/util.js), over fe's runtime where they reach it.
+  function utilForTests() {
+    const { validateUint32 } = nodeLib.load('internal/validators');
+    const signals = requireBuiltin('os').constants.signals;
+    function createClassWrapper(type) {
+      function fn(...args) { return Reflect.construct(type, args, new.target || type); }
+      Object.defineProperties(fn, { name: { value: type.name }, length: { value: type.length } });
+      Object.setPrototypeOf(fn, type);
+      fn.prototype = type.prototype;
+      return fn;
+    }
+    function convertToValidSignal(signal) {
+      if (typeof signal === 'number' && Object.values(signals).includes(signal)) return signal;
+      if (typeof signal === 'string') {
+        const number = signals[signal.toUpperCase()];
+        if (number) return number;
+      }
+      throw nodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+    }
+    function getConstructorOf(obj) {
+      while (obj) {
+        const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+        if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '') {
+          return descriptor.value;
+        }
+        obj = Object.getPrototypeOf(obj);
+      }
+      return null;
+    }
+    function filterDuplicateStrings(items, low) {
+      const map = new Map();
+      for (const item of items) {
+        const key = item.toLowerCase();
+        map.set(key, low ? key : item);
+      }
+      return Array.from(map.values()).sort();
+    }
+    function cachedResult(fn) {
+      let result;
+      return () => {
+        if (result === undefined) result = fn();
+        return result.slice();
+      };
+    }
+    function join(output, separator) {
+      let str = '';
+      if (output.length !== 0) {
+        const lastIndex = output.length - 1;
+        for (let i = 0; i < lastIndex; i++) str += output[i] + separator;
+        str += output[lastIndex];
+      }
+      return str;
+    }
+    function spliceOne(list, index) {
+      for (; index + 1 < list.length; index++) list[index] = list[index + 1];
+      list.pop();
+    }
+    // A blocking wait of the whole thread, as Node's uv_sleep.
+    function sleep(msec) {
+      validateUint32(msec, 'msec');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, msec);
+    }
+    // Node runs these in a realm of their own; fe calls the original RegExp method directly.
+    const SideEffectFreeRegExpPrototypeExec = (regex, string) => RegExp.prototype.exec.call(regex, string);
+    const kEnumerableProperty = Object.freeze(Object.assign(Object.create(null), { enumerable: true }));
+    return {
+      kEnumerableProperty, cachedResult, convertToValidSignal, createClassWrapper, filterDuplicateStrings, getConstructorOf, join, sleep,
+      spliceOne, SideEffectFreeRegExpPrototypeExec,
+      getSystemErrorName: util.getSystemErrorName, getSystemErrorMap: util.getSystemErrorMap,
+    };
+  }
+
+  const exposed = {
+    'internal/test/binding': () => {
+      process.emitWarning('These APIs are for internal testing only. Do not use them.', 'internal/test/binding');
+      return { internalBinding, primordials: nodeLib.getPrimordials() };
+    },
+    // The stand-ins fe's vendored files use (43-nodelib.js) that are fe's real implementation.
+    'internal/errors': () => Object.assign(nodeLib.load('internal/errors'), errorsForTests()),
+    'internal/util': () => Object.assign(nodeLib.load('internal/util'), utilForTests()),
+    'internal/util/inspect': () => nodeLib.load('internal/util/inspect'),
+    'internal/util/types': () => nodeLib.load('internal/util/types'),
+    'internal/options': () => nodeLib.load('internal/options'),
+    'internal/url': () => ({ ...nodeLib.load('internal/url'), URLSearchParams, isURL: isURLObject }),
+    'internal/event_target': () => ({
+      Event: globalThis.Event, EventTarget: globalThis.EventTarget, CustomEvent: globalThis.CustomEvent,
+      kResistStopPropagation: nodeLib.load('internal/event_target').kResistStopPropagation,
+    }),
+  };
+})();
