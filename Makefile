@@ -20,7 +20,7 @@ APT_PACKAGES := libuv1 libc-ares2 libbrotli1 libnghttp2-14 libicu72 libssl3 \
   libzstd-dev libxxhash-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev libssl-dev libarchive-dev openssl zstd python3 esbuild hyperfine nginx-light curl \
   chromium chromium-driver wrk
 
-.PHONY: deps build demo test install bench clean distclean blobs fixtures npm-registry format conformance napi-tests
+.PHONY: deps build demo test install bench clean distclean blobs fixtures npm-registry npm-differential format conformance napi-tests
 
 deps: $(DEPS)/system.stamp $(LIBNODE)/ready
 
@@ -88,10 +88,16 @@ NPM_REGISTRY := .build/npm-test-registry
 npm-registry: fixtures
 	@python3 tools/npm-test-registry/build.py --root $(DEPS)/node-tools/root --out $(NPM_REGISTRY) --fixtures --if-stale
 
+# fe's npm trees against npm 11's for the same packages from the same registry (a few seconds each).
+npm-differential: npm-registry
+	swift build --product fe $(SWIFT_BUILD_FLAGS)
+	tools/npm-differential.sh
+
 test: deps fixtures npm-registry $(NODE_TESTS)/test/common/index.js
 	python3 tools/npm-test-registry/test_registry.py $(NPM_REGISTRY)
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	tools/npm-differential.sh
 	python3 tools/conformance/run.py --suite $(NODE_TESTS) --fe .build/debug/fe --smoke tools/conformance/smoke.txt
 	python3 tools/napi-tests/run.py --suite $(NODE_TESTS) --fe .build/debug/fe --smoke tools/napi-tests/smoke.txt
 

@@ -60,6 +60,62 @@ import Testing
     #expect(verify.exited(65) && verify.out.contains("does not match the image digest in its manifest"), "\(verify)")
   }
 
+  /// A linter with a real tree (eslint 6.4.0, 69 packages): a config file, rules that fire, Node's
+  /// exit code. The expected text is node 20's on the same installed tree, byte for byte.
+  @Test func eslintLintsAProjectAsUnderNode() throws {
+    let w = try World()
+    let install = try w.fe("blobs", "install", "npm:eslint@^6")
+    #expect(install.exited(0) && install.out.hasPrefix("installed eslint@6.4.0 from eslint@6.4.0 (69 packages, "), "\(install)")
+    try w.dir.write(
+      "project/.eslintrc.json",
+      #"{ "root": true, "env": { "node": true, "es6": true }, "parserOptions": { "ecmaVersion": 2018 }, "extends": "eslint:recommended", "rules": { "eqeqeq": "error", "semi": ["error", "always"], "no-var": "warn" } }"#
+    )
+    try w.dir.write(
+      "project/src/main.js",
+      "const fs = require(\"fs\");\nvar unused = 1;\nfunction check(a) {\n  if (a == null) return \"none\"\n  return fs.existsSync(a) ? \"file\" : \"missing\";\n}\nconsole.log(check(process.argv[2]));\n"
+    )
+    try w.dir.write("project/src/ok.js", "\"use strict\";\nmodule.exports = function add(a, b) {\n  return a + b;\n};\n")
+    let r = try w.fe("blobs", "exec", "eslint", "--", "src")
+    let expected =
+      "\n\(w.project)/src/main.js\n  2:1   warning  Unexpected var, use let or const instead     no-var\n  2:5   error    'unused' is assigned a value but never used  no-unused-vars\n  4:9   error    Expected '===' and instead saw '=='          eqeqeq\n  4:31  error    Missing semicolon                            semi\n\n\u{2716} 4 problems (3 errors, 1 warning)\n  1 error and 1 warning potentially fixable with the `--fix` option.\n\n"
+    #expect(r.exited(1) && r.out == expected && r.err.isEmpty, "\(r)")
+    let clean = try w.fe("blobs", "exec", "eslint", "--", "src/ok.js")
+    #expect(clean.exited(0) && clean.out.isEmpty && clean.err.isEmpty, "\(clean)")
+  }
+
+  /// A test runner with a real tree (mocha 10.1.0, 69 packages): a passing, a failing and a nested
+  /// async test. The failure's stack shows only the spec's frame, as under Node: the promise jobs
+  /// after an immediate run with no runtime frame below them. The expected text is node 20's.
+  @Test func mochaRunsASpecAsUnderNode() throws {
+    let w = try World()
+    let install = try w.fe("blobs", "install", "npm:mocha@^10", "--bin", "mocha")
+    #expect(install.exited(0) && install.out.hasPrefix("installed mocha@10.1.0 from mocha@10.1.0 (69 packages, "), "\(install)")
+    try w.dir.write(
+      "project/test/math.spec.js",
+      """
+      const assert = require("assert");
+      describe("math", function () {
+        it("adds", function () {
+          assert.strictEqual(1 + 1, 2);
+        });
+        it("multiplies", async function () {
+          const product = await Promise.resolve(2 * 3);
+          assert.strictEqual(product, 7);
+        });
+        describe("objects", function () {
+          it("compares deeply", function () {
+            assert.deepStrictEqual({ v: [1, 2] }, { v: [1, 2] });
+          });
+        });
+      });
+
+      """)
+    let r = try w.fe("blobs", "exec", "mocha", "--", "--reporter", "tap")
+    let expected =
+      "ok 1 math adds\nnot ok 2 math multiplies\n  Expected values to be strictly equal:\n  \n  6 !== 7\n  \n  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n  \n  6 !== 7\n  \n      at Context.<anonymous> (test/math.spec.js:8:12)\nok 3 math objects compares deeply\n# tests 3\n# pass 2\n# fail 1\n1..3\n"
+    #expect(r.exited(1) && r.out == expected && r.err.isEmpty, "\(r)")
+  }
+
   @Test func badInputInstallsNothing() throws {
     let w = try World()
     let several = try w.fe("blobs", "install", "npm:typescript@4.8.x")

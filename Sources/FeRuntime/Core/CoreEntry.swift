@@ -28,3 +28,13 @@ extension Scope {
     try callCore(entry.rawValue, args)
   }
 }
+
+extension Scope {
+  /// The end of a timer or immediate callback, as Node's InternalCallbackScope closes: with no
+  /// ticks queued the promise jobs run from here, so no runtime frame shows under them in a
+  /// stack trace (as in Node); then ticks and unhandled rejections (core.afterMacrotask).
+  func endCallback(ticksFirst: Bool) throws {
+    if !ticksFirst { runMicrotasks() }
+    try callCore(.afterMacrotask)
+  }
+}

@@ -456,8 +456,12 @@ core.onTimer = (id) => {
       emitDestroy(t[asyncIdSymbol]);
     }
   }
-  processTicksAndRejections();
+  return ticksFirst();
 };
+// The end of a timer or immediate callback: as Node's InternalCallbackScope, the host runs the
+// promise jobs itself (no JS frames under them, as in Node's stack traces) unless ticks are
+// queued, which run first from processTicksAndRejections (core.afterMacrotask). Returns which.
+function ticksFirst() { return tickQueue.length > 0; }
 
 const immediates = [];
 class Immediate {
@@ -490,7 +494,8 @@ function clearImmediate(im) {
   emitDestroy(im[asyncIdSymbol]);
   im._onImmediate = null;
 }
-// Runs the immediates queued before this call; ones they queue wait for the next turn.
+// Runs the immediates queued before this call; ones they queue wait for the next turn. Returns
+// ticksFirst() (see core.onTimer).
 core.runImmediates = () => {
   const batch = immediates.splice(0, immediates.length);
   for (let i = 0; i < batch.length; i++) {
@@ -515,9 +520,10 @@ core.runImmediates = () => {
     }
     leaveResource(im);
     emitDestroy(im[asyncIdSymbol]);
-    processTicksAndRejections();
+    // Between immediates the queues drain here (Node's runNextTicks); after the last, the host does.
+    if (i < batch.length - 1) processTicksAndRejections();
   }
-  return immediates.length;
+  return ticksFirst();
 };
 
 // Async op completions: each pending op has a promise id; Swift settles it from the loop.

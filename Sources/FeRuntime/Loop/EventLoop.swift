@@ -78,7 +78,7 @@ final class EventLoop {
       while let id = timers.popDue(now: now) {
         let wasRefed = refedTimers.remove(id) != nil
         _ = wasRefed
-        _ = try isolate.scope { try $0.callCore(.onTimer, [$0.number(Double(id))]) }
+        try isolate.scope { s in try s.endCallback(ticksFirst: s.bool(try s.callCore(.onTimer, [s.number(Double(id))]))) }
         didWork = true
       }
       let batch: [(Scope) throws -> Void] = lock.withLock {
@@ -93,7 +93,7 @@ final class EventLoop {
         didWork = true
       }
       if immediateRefs > 0 {
-        try isolate.scope { _ = try $0.callCore(.runImmediates) }
+        try isolate.scope { s in try s.endCallback(ticksFirst: s.bool(try s.callCore(.runImmediates))) }
         didWork = true
       }
       for hook in turnHooks { hook() }
