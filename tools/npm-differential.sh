@@ -6,9 +6,10 @@
 # same paths. fe's side is the blob's image/install.json; npm's is `npm ls --global --all --json
 # --long` (every node it reports with a path, deduped ones included). Prints each difference and
 # exits 1 on any. Usage: tools/npm-differential.sh [spec…]  (`make npm-differential`; make test runs it)
+# The debug fe `make test` builds (bench/lib.sh would pick the release build).
+FE="${FE:-$(cd "$(dirname "$0")/.." && pwd)/.build/debug/fe}"
 source "$(dirname "$0")/../bench/lib.sh"
 need nginx
-FE="${FE:-$ROOT/.build/debug/fe}"
 # The tools the end-to-end tests and bench/tools.sh run; esbuild joins when the registry has it.
 specs=("$@")
 [ ${#specs[@]} -gt 0 ] || specs=(terser@^5 typescript@4.8.x eslint@^6 mocha@^10)

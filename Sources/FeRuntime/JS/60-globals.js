@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (fatal, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 09-url.js (URLSearchParams, URL); 10-builtins.js (requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (fatal, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 09-url.js (URLSearchParams, URL); 10-builtins.js (requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -173,7 +173,22 @@ core.observeConfig = () => {
 };
 // Runs an already compiled CommonJS wrapper as a main module (tool bundles at blob build time,
 // fe.config.js): a real Module, so require() resolves relative to `filename`.
-core.commonjs = (fn, filename) => cjs.runCompiledMain(fn, filename);
+// A throw at the main module's top level is an uncaught exception like any other (Node's
+// process._fatalException): with a listener or a capture callback it is handled there and the
+// event loop runs on; without, it reaches the host, which prints it and exits 1.
+core.commonjs = (fn, filename) => {
+  try {
+    return cjs.runCompiledMain(fn, filename);
+  } catch (e) {
+    if (core.uncaughtToHost || core.isWorker) throw e;
+    if (uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
+      process.emit('uncaughtExceptionMonitor', e, 'uncaughtException');
+      throw e;
+    }
+    fatal(e);
+    return process.mainModule?.exports ?? {};
+  }
+};
 // ES module resolution of a bare specifier: node_modules with the "import" conditions.
 core.resolveBare = (request, parentPath) => cjs.Module._resolveFilename(request,
   { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
