@@ -46,9 +46,6 @@ def uv_include():
 # Why a test fails under fe when the reason is known and is not a bug in fe's Node-API: written
 # next to the failure in the table.
 REASONS = {
-  'node-api/test_callback_scope/test.js':
-    'not Node-API: fe does not route an exception thrown by the main module to process \'uncaughtException\' '
-    'listeners (the test throws from its top level, inside a callback scope, and expects the listener)',
   'node-api/test_callback_scope/test-async-hooks.js':
     'not Node-API: the callback scope\'s before/after are right, but fe\'s own exit-code promise '
     '(core.exitCodePromise\'s Promise.resolve().then) reaches async_hooks as PROMISE init/before/after '
