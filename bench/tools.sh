@@ -155,7 +155,7 @@ print(f"mocha exit 1: a rule fires, a test fails), 3 warm-ups, {runs} runs per c
 print("per row, so each row's runners share the machine's state. Times are medians in ms; the ratio")
 print("beside each is to Node 24 + compile cache (the issue's target: fe fastest on every start-up,")
 print("at most Node 24 + compile cache's time on every job).")
-print(f"Machine: {cores} cores shared with other builds, {kernel}, {datetime.date.today()}; node {n20}, node {n24},")
+print(f"Machine: {cores} cores, {kernel}, {datetime.date.today()}; node {n20}, node {n24},")
 print(f"{deno}, bun {bun}; fe: {fe_v}.")
 print()
 print("| tool | command | " + " | ".join(runners) + " |")
