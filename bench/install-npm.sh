@@ -45,6 +45,14 @@ hyperfine --style none --warmup 2 --runs "$runs" --export-json "$work/warm.json"
   -n fe --prepare "rm -rf $work/fe/blobs" "$fe_install" \
   -n npm --prepare "rm -rf $work/npm-prefix" "$npm_install" >&2
 
+# Another version of the tool, whose tree is otherwise the one already cached (terser
+# 5.16.6-fe.1: the test registry's copy of 5.16.5 with only its version changed), over the
+# installed 5.16.5: fe downloads one tarball and builds a new blob beside the old one, npm
+# replaces the package in its prefix.
+next_spec=terser@5.16.6-fe.1
+hyperfine --style none --warmup 2 --runs "$runs" --export-json "$work/next.json" \
+  -n fe --prepare "rm -rf $work/fe/blobs/terser/5.16.6-fe.1 && $fe_install" "${fe_install/$spec/$next_spec}" \
+  -n npm --prepare "rm -rf $work/npm-prefix && $npm_install" "${npm_install/%$spec/$next_spec}" >&2
 # The same tree both ways: fe's image and npm's prefix hold the same package versions.
 fe_tree=$(python3 -c 'import json,sys; print("\n".join(sorted(p["path"]+"@"+p["version"] for p in json.load(open(sys.argv[1]))["packages"])))' \
   "$work/fe/blobs/terser/5.16.5/image/install.json")
@@ -84,15 +92,15 @@ lines = [
     "**Cold**: an empty FE_HOME / an empty npm prefix and `--cache`. **Warm**: the tool removed",
     "(fe: `blobs/`; npm: the prefix), every cache kept (packuments are revalidated, 304s).",
     f"Both install the same {count} package versions at the same paths: {same}.",
-    "The test registry has one version of each real package (Debian ships one), so the warm",
-    "reinstall of *another* version sharing most of the tree cannot be measured here; the warm",
-    "row reinstalls the same version instead.",
+    "**Warm, another version**: with 5.16.5 installed and every cache warm, `terser@5.16.6-fe.1`",
+    "(the test registry's copy of 5.16.5 with only its version changed: Debian ships one version),",
+    "so the other 10 packages are the cached ones; fe keeps 5.16.5 beside it, npm replaces it.",
     f"Machine: {cores} cores, {datetime.date.today()}; fe: {fe_v}.",
     "",
     "| install | fe median [ms] | fe mean ± σ [ms] | npm median [ms] | npm mean ± σ [ms] | fe / npm |",
     "| --- | --- | --- | --- | --- | --- |",
 ]
-for label, name in (("cold", "cold"), ("warm (same version)", "warm")):
+for label, name in (("cold", "cold"), ("warm (same version)", "warm"), ("warm (another version)", "next")):
     f, n = load(name)
     fm, nm = statistics.median(f["times"]) * 1000, statistics.median(n["times"]) * 1000
     lines.append(

@@ -176,6 +176,10 @@ fe_status fe_function_compile(fe_rt *rt, const char *source, size_t len, const c
 // snapshot taken afterwards holds their bytecode: Node CLIs compiled when their blob is built.
 fe_status fe_function_compile_eager(fe_rt *rt, const char *source, size_t len, const char *name,
                                     const char *const *params, size_t param_count, fe_val *result);
+// The same with a JS string as the source, which the compiled script then shares (no copy):
+// a package image keeps each file's source once, for the function and for checking it.
+fe_status fe_function_compile_string(fe_rt *rt, fe_val source, const char *name, const char *const *params,
+                                     size_t param_count, bool eager, fe_val *result);
 fe_status fe_function_call(fe_rt *rt, fe_val fn, fe_val receiver, size_t argc, const fe_val *argv,
                            fe_val *result);
 fe_status fe_function_construct(fe_rt *rt, fe_val fn, size_t argc, const fe_val *argv, fe_val *result);

@@ -659,9 +659,8 @@ fe_status fe_script_run(fe_rt *rt, const char *source, size_t len, const char *n
 }
 
 namespace {
-fe_status CompileFunctionWith(fe_rt *rt, const char *source, size_t len, const char *name,
-                              const char *const *params, size_t param_count,
-                              ScriptCompiler::CompileOptions options, fe_val *result) {
+fe_status CompileFunctionWith(fe_rt *rt, Local<String> source, const char *name, const char *const *params,
+                              size_t param_count, ScriptCompiler::CompileOptions options, fe_val *result) {
   Isolate *isolate = rt->isolate;
   EscapableHandleScope scope(isolate);
   Local<Context> ctx = rt->context.Get(isolate);
@@ -669,7 +668,7 @@ fe_status CompileFunctionWith(fe_rt *rt, const char *source, size_t len, const c
   std::vector<Local<String>> names;
   for (size_t i = 0; i < param_count; i++) names.push_back(String::NewFromUtf8(isolate, params[i]).ToLocalChecked());
   ScriptOrigin origin = OriginFor(isolate, name, false);
-  ScriptCompiler::Source src(SourceStr(rt, source, len), origin);
+  ScriptCompiler::Source src(source, origin);
   Local<Function> fn;
   if (!ScriptCompiler::CompileFunction(ctx, &src, names.size(), names.data(), 0, nullptr, options).ToLocal(&fn)) {
     return Caught(rt, tc);
@@ -681,12 +680,26 @@ fe_status CompileFunctionWith(fe_rt *rt, const char *source, size_t len, const c
 
 fe_status fe_function_compile(fe_rt *rt, const char *source, size_t len, const char *name,
                               const char *const *params, size_t param_count, fe_val *result) {
-  return CompileFunctionWith(rt, source, len, name, params, param_count, ScriptCompiler::kNoCompileOptions, result);
+  return CompileFunctionWith(rt, SourceStr(rt, source, len), name, params, param_count,
+                             ScriptCompiler::kNoCompileOptions, result);
 }
 
 fe_status fe_function_compile_eager(fe_rt *rt, const char *source, size_t len, const char *name,
                                     const char *const *params, size_t param_count, fe_val *result) {
-  return CompileFunctionWith(rt, source, len, name, params, param_count, ScriptCompiler::kEagerCompile, result);
+  return CompileFunctionWith(rt, SourceStr(rt, source, len), name, params, param_count, ScriptCompiler::kEagerCompile,
+                             result);
+}
+
+fe_status fe_function_compile_string(fe_rt *rt, fe_val source, const char *name, const char *const *params,
+                                     size_t param_count, bool eager, fe_val *result) {
+  Local<Value> text = L(source);
+  if (!text->IsString()) {
+    TryCatch tc(rt->isolate);
+    rt->isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(rt->isolate, "not a string")));
+    return Caught(rt, tc);
+  }
+  return CompileFunctionWith(rt, text.As<String>(), name, params, param_count,
+                             eager ? ScriptCompiler::kEagerCompile : ScriptCompiler::kNoCompileOptions, result);
 }
 
 fe_status fe_function_call(fe_rt *rt, fe_val fn, fe_val receiver, size_t argc, const fe_val *argv,

@@ -191,6 +191,20 @@ public struct Scope {
     return Local(out ?? fe_undefined(rt))
   }
 
+  /// The same, from a JS string the compiled function then shares (no copy of the source).
+  public func compileFunction(_ source: Local, name: String, params: [String], eager: Bool = false) throws -> Local {
+    var out: fe_val?
+    var cParams = params.map { strdup($0) }
+    defer { cParams.forEach { free($0) } }
+    let status = cParams.withUnsafeMutableBufferPointer { p in
+      p.withMemoryRebound(to: UnsafePointer<CChar>?.self) { ptrs in
+        fe_function_compile_string(rt, source.raw, name, ptrs.baseAddress, params.count, eager, &out)
+      }
+    }
+    try check(status)
+    return Local(out ?? fe_undefined(rt))
+  }
+
   @discardableResult
   public func call(_ fn: Local, this: Local? = nil, _ args: [Local] = []) throws -> Local {
     var out: fe_val?

@@ -24,13 +24,15 @@ public struct BlobBuilder {
   public init(options: LaunchOptions) { self.options = options }
 
   /// `kind` forces a kind (a rebuild keeps the manifest's); nil detects it. Each kind's build
-  /// step is in ToolKind+Steps.swift.
+  /// step is in ToolKind+Steps.swift. `image`: the tool's package image, whose files the
+  /// entry (`origin`) requires are compiled into the snapshot too.
   public func build(
-    source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?, kind: ToolKind? = nil
+    source: [UInt8], tool: String, version: String, sourcePath: String, origin: String?, kind: ToolKind? = nil,
+    image: ImageLocation? = nil
   ) throws -> Built {
     let input = ToolKind.BuildInput(
       text: String(decoding: source, as: UTF8.self), tool: tool, version: version, sourcePath: sourcePath, origin: origin,
-      options: options)
+      image: image, options: options)
     var kind = kind ?? (Self.mentionsFeMain(source) ? .feNative : .cjs)
     let runtime: Runtime
     do {
@@ -95,5 +97,38 @@ public struct BlobBuilder {
     let built = try build(source: source, tool: tool, version: version, sourcePath: store.layout.sourcePath(tool, version), origin: origin)
     return try store.install(
       tool: tool, version: version, source: built.source, snapshot: built.snapshot, manifest: built.manifest, replace: replace)
+  }
+}
+
+/// A package image while its blob is built: where its files are now (a staging directory during
+/// an install) and where the tool will load them from once it is in the store.
+public struct ImageLocation: Sendable {
+  public let current: String
+  public let installed: String
+
+  public init(current: String, installed: String) {
+    self.current = current
+    self.installed = installed
+  }
+
+  /// The files `entry` (an installed path) reaches through literal requires, by their installed
+  /// paths, with their sources as they are now.
+  func modules(requiredBy entry: String) throws -> [Runtime.ImageModule] {
+    guard let rel = Self.relative(entry, to: installed) else { return [] }
+    return try Runtime.requireClosure(entry: Path.join(current, rel)).compactMap { file in
+      guard let rel = Self.relative(file, to: current), let bytes = try FileSystem.read(file) else { return nil }
+      return Runtime.ImageModule(path: Path.join(installed, rel), source: String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  /// An installed blob's image, for a rebuild: nil when the blob has none.
+  public static func inPlace(_ layout: StoreLayout, _ tool: String, _ version: String, _ manifest: Manifest) -> ImageLocation? {
+    guard manifest.imageSha256 != nil else { return nil }
+    let dir = Path.join(layout.blobDir(tool, version), StoreLayout.imageDir)
+    return ImageLocation(current: dir, installed: dir)
+  }
+
+  static func relative(_ path: String, to root: String) -> String? {
+    path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
   }
 }

@@ -90,7 +90,7 @@ struct BlobOpener {
     }
     let built = try BlobBuilder(options: context.options).build(
       source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin,
-      kind: manifest.kind)
+      kind: manifest.kind, image: ImageLocation.inPlace(layout, tool, version, manifest))
     var path = layout.snapshotPath(tool, version)
     var scratch: String?
     do {

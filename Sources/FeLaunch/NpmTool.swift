@@ -109,7 +109,8 @@ public struct NpmTool {
     // Node drops a leading #! line; inside a module wrapper it would be a syntax error.
     if source.starts(with: Array("#!".utf8)) { source.replaceSubrange(0..<2, with: Array("//".utf8)) }
     let built = try BlobBuilder(options: context.options).build(
-      source: source, tool: tool, version: root.version, sourcePath: layout.sourcePath(tool, root.version), origin: finalEntry)
+      source: source, tool: tool, version: root.version, sourcePath: layout.sourcePath(tool, root.version), origin: finalEntry,
+      image: ImageLocation(current: image, installed: Path.join(layout.blobDir(tool, root.version), StoreLayout.imageDir)))
     try ImageRecord(package: "\(root.name)@\(root.version)", registry: root.registry, report: report).write(into: image)
     var manifest = built.manifest
     manifest.imageSha256 = try ImageDigest.compute(image)

@@ -29,9 +29,10 @@ public enum RegistrySetup {
     let builder = BlobBuilder(options: c.options)
     let installer = Installer(
       store: store, registry: client, engineId: Runtime.engineID, trustedKeys: try trustedKeys(c, config), offline: offline,
-      build: { source, tool, version, origin in
+      build: { source, tool, version, origin, image in
         let built = try builder.build(
-          source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: origin)
+          source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: origin,
+          image: image.map { ImageLocation(current: $0, installed: Path.join(layout.blobDir(tool, version), StoreLayout.imageDir)) })
         return BuiltBlob(snapshot: built.snapshot, manifest: built.manifest)
       },
       acceptsSnapshot: { payload in Engine.isValidSnapshot(payload) })

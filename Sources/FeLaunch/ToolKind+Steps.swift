@@ -15,6 +15,8 @@ extension ToolKind {
     /// Where the bundle lives as it is built (the path a build-time run sees).
     let sourcePath: String
     let origin: String?
+    /// The tool's package image, when it has one.
+    let image: ImageLocation?
     let options: LaunchOptions
   }
 
@@ -67,10 +69,15 @@ extension ToolKind {
       // lazily compiled blob (bench/results/tsc.md). The V8 quirk that some builtins (Array.prototype.at,
       // Object.hasOwn…) are missing while a snapshot is created cannot reach it: none of its
       // code runs before the snapshot is restored.
+      // An image's entry is named by its installed path, which a staged image does not have yet.
+      let entry = input.image != nil ? input.origin ?? input.sourcePath : NodeCLIEntry.path(origin: input.origin, sourcePath: input.sourcePath)
       do {
-        try runtime.compileTool(
-          input.text, path: NodeCLIEntry.path(origin: input.origin, sourcePath: input.sourcePath),
-          eager: !input.options.compileLazily)
+        try runtime.compileTool(input.text, path: entry, eager: !input.options.compileLazily)
+        // The files of the image the entry requires, compiled as the entry is (eagerly, its
+        // inner functions too: mocha --version 10% faster than lazily, for a snapshot 15% larger).
+        if let image = input.image {
+          try runtime.precompile(try image.modules(requiredBy: entry), eager: !input.options.compileLazily)
+        }
       } catch let e as JSError where BlobBuilder.isModuleSyntax(e) {
         throw IsModule()
       } catch let e as JSError {

@@ -13,9 +13,11 @@ public struct BuiltBlob {
   }
 }
 
-/// Builds a blob from source with this fe's engine: (source, tool, version, origin) → blob.
-/// Injected by the CLI, so the registry needs no engine and its tests no V8.
-public typealias SnapshotBuilder = (_ source: [UInt8], _ tool: String, _ version: String, _ origin: String) throws -> BuiltBlob
+/// Builds a blob from source with this fe's engine: (source, tool, version, origin, the staged
+/// package image if it has one) → blob. Injected by the CLI, so the registry needs no engine
+/// and its tests no V8.
+public typealias SnapshotBuilder = (_ source: [UInt8], _ tool: String, _ version: String, _ origin: String, _ image: String?) throws
+  -> BuiltBlob
 
 /// Resolves `<tool>@<range>` against a registry and installs it: index → version → files
 /// verified against the index → a prebuilt snapshot for this engine, or one built here → one
@@ -153,7 +155,7 @@ public final class Installer {
         results.append((m.name, .installed(version: m.version, prebuilt: true)))
       } else {
         note("fe: \(spec) in the pack was built by engine \(m.engineId); building it for this one")
-        let built = try build(entry.source, m.name, m.version, m.origin ?? path)
+        let built = try build(entry.source, m.name, m.version, m.origin ?? path, nil)
         try store.install(
           tool: m.name, version: m.version, source: entry.source, snapshot: built.snapshot, manifest: built.manifest,
           replace: false)
@@ -276,7 +278,7 @@ public final class Installer {
       }
       note("fe: the registry's snapshot of \(spec) is not usable by this V8; building it here")
     }
-    let built = try build(source, tool, version, origin)
+    let built = try build(source, tool, version, origin, nil)
     try store.install(tool: tool, version: version, source: source, snapshot: built.snapshot, manifest: built.manifest, replace: false)
     return false
   }
@@ -316,7 +318,7 @@ public final class Installer {
     guard FileSystem.isFile(Path.join(dir, entry)) else {
       throw FeError(.integrity, "the package image of \(tool)@\(version) in \(label) lacks its entry \(entry)", hint: fix)
     }
-    let built = try build(source, tool, version, Path.join(store.layout.blobDir(tool, version), StoreLayout.imageDir, entry))
+    let built = try build(source, tool, version, Path.join(store.layout.blobDir(tool, version), StoreLayout.imageDir, entry), dir)
     var manifest = built.manifest
     manifest.imageSha256 = digest
     if let native, native.isConfined, NativeExecutable.isNative(Path.join(dir, native.path)) {

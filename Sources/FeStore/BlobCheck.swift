@@ -21,12 +21,15 @@ public struct BlobCheck: Sendable, Equatable {
   public var manifest: Manifest?
   /// Whether the stored source matches the manifest (a snapshot can be rebuilt from it).
   public var sourceIntact: Bool
+  /// Whether the package image, if the blob has one, matches its digest.
+  public var imageIntact = true
   /// Why a stale blob is stale: "built by another engine", "blob format 1, written by an older fe".
   public var staleReason: String?
 
   /// The command that repairs this blob when it is not ok (BlobRepair).
   public var repair: String? {
-    status == .ok ? nil : BlobRepair.command(tool: tool, version: version, manifest: manifest, sourceIntact: sourceIntact)
+    status == .ok
+      ? nil : BlobRepair.command(tool: tool, version: version, manifest: manifest, sourceIntact: sourceIntact, imageIntact: imageIntact)
   }
 
   /// Checks the blob `tool@version` in `store` for `engineId`. Reads every byte of it.
@@ -65,8 +68,10 @@ public struct BlobCheck: Sendable, Equatable {
       let image = Path.join(layout.blobDir(tool, version), StoreLayout.imageDir)
       if !FileSystem.isDirectory(image) {
         check.fail("\(image), the blob's package image, is missing")
+        check.imageIntact = false
       } else if (try? ImageDigest.compute(image)) != expected {
         check.fail("\(image) does not match the image digest in its manifest (a file was changed, added or removed)")
+        check.imageIntact = false
       }
     }
 

@@ -17,10 +17,18 @@ public enum BlobRepair {
   /// - else: `fe blobs remove <spec> && fe blobs install <spec>` (from the registry; `install`
   ///   alone would find the version installed and leave it as it is);
   /// - without a manifest: `fe blobs remove <spec>` (then install it again from its source).
-  public static func command(tool: String, version: String, manifest: Manifest?, sourceIntact: Bool) -> String {
+  /// A tool with a package image (npm) whose image or source is damaged is installed again
+  /// from npm: its entry lies inside the image, so it is no local source to rebuild from.
+  public static func command(tool: String, version: String, manifest: Manifest?, sourceIntact: Bool, imageIntact: Bool = true)
+    -> String
+  {
     let spec = "\(tool)@\(version)"
     // Without a manifest nothing in the blob can be trusted, nor is its origin known.
     guard let manifest else { return "fe blobs remove \(spec)" }
+    if manifest.imageSha256 != nil && !(sourceIntact && imageIntact) {
+      let package = manifest.origin.flatMap(packageOfImageEntry).map { "npm:\($0)@\(version) --bin \(tool)" } ?? spec
+      return "fe blobs remove \(spec) && fe blobs install \(package)"
+    }
     if sourceIntact { return "fe blobs verify --repair \(spec)" }
     if let origin = manifest.origin, let local = localOrigin(origin) {
       if local.isDirectory { return "fe blobs install \(shellQuoted(origin))" }
@@ -53,6 +61,18 @@ public enum BlobRepair {
     if FileSystem.isDirectory(origin) { return (origin, true) }
     if FileSystem.isFile(origin) { return (origin, false) }
     return nil
+  }
+
+  /// The package whose file an image's entry is: `…/image/node_modules/@scope/name/bin/x.js`
+  /// → `@scope/name` (the package right under the image's node_modules is the tool's own).
+  static func packageOfImageEntry(_ origin: String) -> String? {
+    let all = origin.split(separator: "/")
+    guard let at = all.indices.dropLast().last(where: { all[$0] == StoreLayout.imageDir && all[$0 + 1] == "node_modules" })
+    else { return nil }
+    let parts = all[(at + 2)...]
+    guard let first = parts.first else { return nil }
+    if first.hasPrefix("@") { return parts.count > 2 ? "\(first)/\(parts[parts.startIndex + 1])" : nil }
+    return parts.count > 1 ? String(first) : nil
   }
 
   /// `s` as one shell word.

@@ -58,6 +58,16 @@ import Testing
     try w.dir.write("home/blobs/terser/5.16.5/image/node_modules/terser/node_modules/commander/index.js", "module.exports = 1;\n")
     let verify = try w.fe("blobs", "verify")
     #expect(verify.exited(65) && verify.out.contains("does not match the image digest in its manifest"), "\(verify)")
+    // The repair is a reinstall from npm (`--repair` would only rebuild the snapshot).
+    let reinstall = "fe blobs remove terser@5.16.5 && fe blobs install npm:terser@5.16.5 --bin terser"
+    #expect(verify.out.contains("repair: \(reinstall)"), "\(verify)")
+    // The snapshot holds commander compiled at install; the launch runs the file as it is now.
+    let edited = try w.fe("blobs", "exec", "terser", "--", "--version")
+    #expect(!edited.exited(0) && edited.err.contains("is not a function"), "\(edited)")
+    #expect(try w.fe("blobs", "remove", "terser@5.16.5").exited(0))
+    #expect(try w.fe("blobs", "install", "npm:terser@5.16.5", "--bin", "terser").exited(0))
+    #expect(try w.fe("blobs", "verify").exited(0))
+    #expect(try w.fe("blobs", "exec", "terser", "--", "--version").out == "terser 5.16.5\n")
   }
 
   /// A linter with a real tree (eslint 6.4.0, 69 packages): a config file, rules that fire, Node's

@@ -13,7 +13,7 @@ func fakeSnapshot(_ source: [UInt8], engine: String = testEngine) throws -> [UIn
 }
 
 /// The builder the CLI would inject, minus V8.
-let fakeBuilder: SnapshotBuilder = { source, tool, version, origin in
+let fakeBuilder: SnapshotBuilder = { source, tool, version, origin, _ in
   let snapshot = try fakeSnapshot(source)
   return BuiltBlob(
     snapshot: snapshot,

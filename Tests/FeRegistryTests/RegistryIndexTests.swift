@@ -1,5 +1,6 @@
 import FeBasics
 import FeSemver
+import FeStore
 import Foundation
 import Testing
 
@@ -68,7 +69,39 @@ func index(_ versions: [String], tags: [String: String] = [:]) -> RegistryIndex 
       }, "unknown snapshot kind"
     ),
     ("dangling tag", { $0.tags["latest"] = "9.9.9" }, "not in the index"),
+    ("image with snapshots", { withImage(&$0) { _ in }; $0.versions["1.0.0"]?.snapshots["v8-1"] = aSnapshot }, "prebuilt snapshots"),
+    ("image path outside", { withImage(&$0) { $0.path = "../image.zst" } }, "`..` component"),
+    ("image bad sha", { withImage(&$0) { $0.sha256 = "nope" } }, "image.zst"),
+    ("image impossible archive size", { withImage(&$0) { $0.archiveSize = -5 } }, "impossible size"),
+    ("image without digest", { withImage(&$0) { $0.digest = "" } }, "no valid digest"),
+    ("image absolute entry", { withImage(&$0) { $0.entry = "/etc/passwd" } }, "image entry"),
+    ("image entry escaping", { withImage(&$0) { $0.entry = "node_modules/../../x.js" } }, "image entry"),
+    (
+      "image native outside",
+      { withImage(&$0) { $0.native = NativeExecutable(path: "../../bin/sh", package: "x@1.0.0") } },
+      "native path is not inside the image"
+    ),
   ]
+
+  static let aSnapshot = RegistryIndex.Snapshot(
+    path: "1.0.0/x.blob.zst", sha256: String(repeating: "c", count: 64), size: 1, blobSha256: String(repeating: "d", count: 64),
+    blobSize: 200, kind: "cjs")
+
+  /// 1.0.0 with a valid package image, then `mutate`d.
+  static func withImage(_ index: inout RegistryIndex, _ mutate: (inout RegistryIndex.Image) -> Void) {
+    var image = RegistryIndex.Image(
+      path: "1.0.0/image.zst", sha256: String(repeating: "e", count: 64), size: 10, archiveSha256: String(repeating: "f", count: 64),
+      archiveSize: 100, digest: String(repeating: "1", count: 64), entry: "node_modules/terser/bin/terser")
+    mutate(&image)
+    index.versions["1.0.0"]?.image = image
+  }
+
+  @Test func aValidImageEntryIsAccepted() throws {
+    var idx = index(["1.0.0"])
+    Self.withImage(&idx) { _ in }
+    let decoded = try RegistryIndex.decode(idx.encoded(), tool: "fe", origin: "test")
+    #expect(decoded.versions["1.0.0"]?.image?.entry == "node_modules/terser/bin/terser")
+  }
 
   @Test(arguments: 0..<malformed.count)
   func malformedIndexesAreIntegrityErrors(_ i: Int) throws {

@@ -26,8 +26,9 @@ optional dependency that fails to resolve, as npm does (esbuild's 21 @esbuild/<p
 for other platforms); <out>/rewrites.json lists all three kinds.
 
 --fixtures adds the synthetic @fe-test/* packages the bad-input tests need (cycles, conflicts,
-peers, prereleases, bad integrity and signatures, hostile tarballs, a decompression bomb), and
-one whose bin is a native executable (/usr/bin/env).
+peers, prereleases, bad integrity and signatures, hostile tarballs, a decompression bomb), one
+whose bin is a native executable (/usr/bin/env), and terser again as 5.16.6-fe.1 (the bench's
+reinstall of another version).
 
 Usage: build.py --root .deps/node-tools/root --out .build/npm-test-registry [--fixtures] [--if-stale]
 (--if-stale: do nothing when <out> was built by these same scripts from the same packages.)
@@ -288,6 +289,22 @@ class Registry:
 
 # --- Synthetic packages for the bad-input tests --------------------------------------------------
 
+def add_next_version(reg, pj, files):
+    """The package again as <major>.<minor>.<patch+1>-fe.1, its package.json's version the only
+    change: a prerelease, so no range picks it unasked. bench/install-npm.sh reinstalls a tool as
+    another version whose tree is otherwise the one already cached."""
+    major, minor, patch = pj["version"].split(".")
+    version = f"{major}.{minor}.{int(patch) + 1}-fe.1"
+    bumped = []
+    for path, data, mode in files:
+        if path == "package.json":
+            doc = json.loads(data)
+            doc["version"] = version
+            data = json.dumps(doc, indent=2).encode()
+        bumped.append((path, data, mode))
+    reg.add(dict(pj, version=version), bumped)
+
+
 def add_fixtures(reg):
     def pkg(name, version, deps=None, tags=None, files=None, **extra):
         pj = {"name": name, "version": version, **extra}
@@ -437,7 +454,10 @@ def build(args, stamp):
         if (pj["name"], pj["version"]) in seen:
             continue
         seen.add((pj["name"], pj["version"]))
-        reg.add(pj, package_files(pkg_dir, args.root))
+        files = package_files(pkg_dir, args.root)
+        reg.add(pj, files)
+        if args.fixtures and pj["name"] == "terser":
+            add_next_version(reg, pj, files)
     if args.fixtures:
         add_fixtures(reg)
     reg.resolve_ranges()

@@ -32,7 +32,7 @@ extension BlobsCommand {
         var check = Verify.check(store, blob.tool, blob.version)
         var repaired = false
         if repair && check.status != .ok {
-          if check.sourceIntact, let manifest = check.manifest {
+          if check.sourceIntact && check.imageIntact, let manifest = check.manifest {
             try rebuild(store, check, manifest, c)
             check = Verify.check(store, blob.tool, blob.version)
             repaired = true
@@ -83,7 +83,7 @@ extension BlobsCommand {
       if !output.quiet && !output.json { c.err("fe: rebuilding \(check.spec) from its stored source") }
       let built = try BlobBuilder(options: c.options).build(
         source: source, tool: check.tool, version: check.version, sourcePath: layout.sourcePath(check.tool, check.version),
-        origin: manifest.origin, kind: manifest.kind)
+        origin: manifest.origin, kind: manifest.kind, image: ImageLocation.inPlace(layout, check.tool, check.version, manifest))
       try store.replaceSnapshot(tool: check.tool, version: check.version, snapshot: built.snapshot, manifest: built.manifest)
     }
 

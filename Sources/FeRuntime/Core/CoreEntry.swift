@@ -12,7 +12,7 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   // The event loop's turns and callbacks from the host.
   case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp, onSocket
   // Modules.
-  case isBuiltin, builtinExports, resolveBare, packageType, cjsLoadForImport, namespaceAfter, importMetaResolve
+  case isBuiltin, builtinExports, resolveBare, packageType, cjsLoadForImport, namespaceAfter, importMetaResolve, requireClosure
   // Node's command line and IPC channels (NodeCLI.swift, ChildProcessOps.swift).
   case nodeEval, onChannelData
   // Worker threads (JS/39-worker_threads.js).

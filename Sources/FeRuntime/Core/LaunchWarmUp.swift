@@ -1,11 +1,17 @@
+import FeBasics
 import FeEngine
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The runtime's launch path, compiled before a snapshot is built. The runtime's JS is compiled
 /// lazily (compiling all of it into every snapshot costs more to deserialize than it saves), so
 /// the functions a launch runs would be compiled at every launch (~2 ms of a `tsc --version`).
 /// Instead, a throwaway isolate rehearses a Node CLI's launch — setup, the CommonJS loader,
-/// `require` of the builtins CLIs start with — and V8's code cache of the runtime taken after it
-/// seeds every snapshot builder: those functions come with their bytecode, the rest stays lazy.
+/// `require` of the builtins CLIs start with and of packages from node_modules — and V8's code
+/// cache of the runtime taken after it seeds every snapshot builder: those functions come with
+/// their bytecode, the rest stays lazy.
 /// Nothing of the rehearsal but bytecode reaches a snapshot: the builder is a fresh isolate.
 extension Runtime {
   /// Made once per process; nil when the rehearsal fails (snapshots are then built without it).
@@ -13,17 +19,59 @@ extension Runtime {
     let rt = Runtime(isolate: Isolate(), permissions: .all)
     rt.onExit = { _ in }
     rt.onUncaught = { _ in }
-    let main = "/fe-warm-up/main.js"
+    // A package tree to require from, so node_modules resolution is rehearsed too; without
+    // a writable TMPDIR only the builtins are.
+    let tree = warmUpTree()
+    defer { if let tree { try? FileSystem.removeTree(tree) } }
+    let main = tree.map { Path.join($0, "main.js") } ?? "/fe-warm-up/main.js"
     do {
       try rt.bootstrap()
       try rt.setup(argv: ["fe", main], env: [:], execPath: "fe")
-      try rt.compileTool(warmUpTool, path: main, eager: false)
+      try rt.compileTool(warmUpTool + (tree == nil ? "" : warmUpRequires), path: main, eager: false)
       guard try rt.runCompiledTool(filename: main) == 0 else { return nil }
     } catch {
       return nil
     }
     return rt.isolate.bootstrapCodeCache()
   }()
+
+  /// What resolving a tool's dependencies exercises: a package with "exports" and a nested
+  /// file, one found by its "main", one by its index.js, and JSON.
+  static let warmUpRequires = """
+    const pkg = require('warm-exports');
+    const main = require('warm-main/package.json').main;
+    if (pkg !== 2 || main !== 'lib/main' || require('warm-main') !== 1 || require('warm-index') !== 0) throw new Error('warm-up');
+    void require.resolve('warm-exports/sub');
+
+    """
+
+  /// The tree warmUpRequires loads, in a fresh directory under TMPDIR; nil when it cannot be made.
+  static func warmUpTree() -> String? {
+    let tmp = Environment.current()["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array(Path.join(tmp, "fe-warm-up-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { return nil }
+    let dir = String(cString: made)
+    let files = [
+      "node_modules/warm-exports/package.json":
+        #"{ "name": "warm-exports", "exports": { ".": { "require": "./lib/index.js", "default": "./lib/index.js" }, "./sub": "./lib/sub.js" } }"#,
+      "node_modules/warm-exports/lib/index.js": "module.exports = require('./sub') + 1;",
+      "node_modules/warm-exports/lib/sub.js": "module.exports = 1;",
+      "node_modules/warm-main/package.json": #"{ "name": "warm-main", "main": "lib/main" }"#,
+      "node_modules/warm-main/lib/main.js": "module.exports = 1;",
+      "node_modules/warm-index/index.js": "module.exports = 0;",
+    ]
+    do {
+      for (name, text) in files {
+        let path = Path.join(dir, name)
+        try FileSystem.createDirectory(Path.dirname(path))
+        try FileSystem.writeAtomically(path, Array(text.utf8))
+      }
+      return dir
+    } catch {
+      try? FileSystem.removeTree(dir)
+      return nil
+    }
+  }
 
   /// What a CLI's first milliseconds typically do. Only reads: nothing is written or printed.
   static let warmUpTool = """
@@ -39,5 +87,6 @@ extension Runtime {
     void [util.format('%s %d', 'a', 1), path.join('a', 'b'), path.relative('/a', '/b'), os.EOL, os.platform()];
     void [process.argv.length, process.env.HOME, process.cwd(), process.platform, process.stdout.isTTY];
     process.exitCode = 0;
+
     """
 }

@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -81,9 +81,13 @@ const cjs = (() => {
       return Module._load(id, this, false);
     }
     _compile(content, filename) {
-      const fn = wrapperPatched
-        ? requireBuiltin('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true })
-        : ops.op_compile_cjs(stripBOM(content), filename, core.decorateErrorStack);
+      let fn;
+      if (wrapperPatched) {
+        fn = requireBuiltin('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true });
+      } else {
+        const source = stripBOM(content);
+        fn = precompiled(filename, source) ?? ops.op_compile_cjs(source, filename, core.decorateErrorStack);
+      }
       const require = makeRequire(this);
       return callWrapper(fn, this, [this.exports, require, this, filename, path.dirname(filename)]);
     }
@@ -97,6 +101,7 @@ const cjs = (() => {
     return Reflect.apply(fn, module.exports, args);
   }
   const stripBOM = (s) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+
   Module._cache = Object.create(null);
   Module._pathCache = Object.create(null);
   Module._extensions = Object.create(null);
@@ -112,6 +117,27 @@ const cjs = (() => {
   const wrapperProxy = new Proxy(wrapper, { set(target, k, v) { wrapperPatched = true; return Reflect.set(target, k, v); }, defineProperty(target, k, d) { wrapperPatched = true; return Reflect.defineProperty(target, k, d); } });
   Object.defineProperty(Module, 'wrap', { get() { return wrap; }, set(v) { wrapperPatched = true; wrap = v; }, enumerable: true, configurable: true });
   Object.defineProperty(Module, 'wrapper', { get() { return wrapperProxy; }, set(v) { wrapperPatched = true; wrapper = v; }, enumerable: true, configurable: true });
+
+  // Package images: the wrappers of the files a tool's entry reaches, compiled when its blob
+  // was built (Core/ImageModules.swift) and kept in the snapshot, filename -> [source, wrapper].
+  // One is used while its file holds that source still; anything else compiles here.
+  const imageModules = new Map();
+  core.imageModules = imageModules;
+  function precompiled(filename, source) {
+    const entry = imageModules.get(filename);
+    return entry !== undefined && entry[0] === source ? entry[1] : undefined;
+  }
+  // The same, for a module wrapper compiled through vm.Script (v8-compile-cache does that):
+  // `code` must be Node's own wrapper around the file's source.
+  const [wrapHead, wrapTail] = wrapper;
+  core.precompiledWrapper = (code, filename) => {
+    const entry = imageModules.get(filename);
+    if (entry === undefined) return undefined;
+    const source = entry[0];
+    return code.length === wrapHead.length + source.length + wrapTail.length && code.startsWith(wrapHead) &&
+      code.endsWith(wrapTail) && code.slice(wrapHead.length, code.length - wrapTail.length) === source
+      ? entry[1] : undefined;
+  };
 
   Module._extensions['.js'] = function (module, filename) {
     const content = readText(filename);
@@ -656,6 +682,32 @@ const cjs = (() => {
     module.loaded = true;
     return module.exports;
   }
+  // The CommonJS files `entry` reaches through require() calls with a literal argument, as
+  // Node's resolver finds them (Core/ImageModules.swift compiles them into a package image's
+  // snapshot), at most `maxFiles` of them, `entry` not among them. A request that does not
+  // resolve is skipped (it may never run); builtins, JSON, addons and ES modules are not compiled.
+  const literalRequire = /\brequire\s*\(\s*(['"])([^'"\\\n]+)\1\s*\)/g;
+  core.requireClosure = (entry, maxFiles) => {
+    const seen = new Set([entry]);
+    const queue = [entry];
+    const found = [];
+    while (queue.length > 0 && found.length < maxFiles) {
+      const file = queue.shift();
+      let source;
+      try { source = readText(file); } catch { continue; }
+      if (file !== entry) found.push(file);
+      const parent = { id: file, filename: file, paths: Module._nodeModulePaths(path.dirname(file)) };
+      for (const [, , request] of source.matchAll(literalRequire)) {
+        let resolved;
+        try { resolved = Module._resolveFilename(request, parent, false); } catch { continue; }
+        if (seen.has(resolved) || !path.isAbsolute(resolved) || /\.(json|node|mjs)$/.test(resolved)) continue;
+        seen.add(resolved);
+        if (resolved.endsWith('.js') && nearestPackageType(path.dirname(resolved)) === 'module') continue;
+        queue.push(resolved);
+      }
+    }
+    return found;
+  };
   /// Loads a CommonJS file for an ES module import: its module.exports.
   function loadForImport(filename) {
     return Module._load(filename, null, false);

@@ -4,7 +4,7 @@
 // (VmOps.swift, fe_context_* in the shim); the pairing is a WeakMap here, so both die together.
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
-// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
@@ -80,15 +80,20 @@
         throw invalidArgType('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
       }
       validateBoolean(produceCachedData, 'options.produceCachedData');
+      // A module wrapper its package image's snapshot holds compiled already (19-cjs.js).
+      const compiled = lineOffset === 0 && columnOffset === 0 ? core.precompiledWrapper(code, filename) : undefined;
       // Compiled now so a syntax error throws here; each run compiles again (V8 caches it).
-      ops.op_vm_run(undefined, code, filename, lineOffset, columnOffset, true, 0, undefined, false, undefined,
-        decorateErrorStack);
-      define(this, kSource, { code, filename, lineOffset, columnOffset });
+      if (compiled === undefined) {
+        ops.op_vm_run(undefined, code, filename, lineOffset, columnOffset, true, 0, undefined, false, undefined,
+          decorateErrorStack);
+      }
+      define(this, kSource, { code, filename, lineOffset, columnOffset, compiled });
       // fe does not feed V8 a code cache it was given: it is ignored, never trusted.
       if (cachedData !== undefined) this.cachedDataRejected = false;
       if (produceCachedData) {
         try {
-          this.cachedData = this.createCachedData();
+          // For precompiled code, the data given is as good as any made now, and costs nothing.
+          this.cachedData = compiled !== undefined && cachedData !== undefined ? cachedData : this.createCachedData();
           this.cachedDataProduced = true;
         } catch {
           this.cachedDataProduced = false;
@@ -130,7 +135,9 @@
   core.decorateErrorStack = decorateErrorStack;
 
   function run(script, global, { timeout, breakOnSigint, displayErrors }) {
-    const { code, filename, lineOffset, columnOffset } = script[kSource];
+    const { code, filename, lineOffset, columnOffset, compiled } = script[kSource];
+    // A module wrapper's script only evaluates to the wrapper function: nothing runs, no timeout.
+    if (compiled !== undefined && global === undefined) return compiled;
     const result = ops.op_vm_run(global, code, filename, lineOffset, columnOffset, false, timeout, kTimedOut,
       breakOnSigint, kInterrupted, displayErrors ? decorateErrorStack : undefined);
     if (timeout && result === kTimedOut) {
