@@ -137,7 +137,7 @@ size() { stat -c %s "$FE_HOME/blobs/$1/4.8.4/snapshot.bin" | awk '{ printf "%.1f
   echo "  second thread while V8 boots, joined before any of the tool runs (~2 ms off the critical path)."
   echo "- \`--no-write-protect-code-memory\` (V8 11's and Node 20's default): the compile made ~1,400"
   echo "  mprotect calls flipping JIT pages, each with a TLB shootdown."
-  echo "- \`--min-semi-space-size=16\`: the young generation starts at its largest instead of growing"
+  echo "- A launch's isolate starts its young generation at its largest (16 MB semi-spaces) instead of growing"
   echo "  from 1 MB through a scavenge at every step of tsc's top level (~5 ms; ~14 MB more RSS)."
   echo "- The runtime's launch path is compiled into every snapshot: a throwaway isolate rehearses a"
   echo "  Node CLI's launch and V8's code cache taken after it seeds the snapshot builder"

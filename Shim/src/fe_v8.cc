@@ -409,6 +409,16 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
       }
       if (limits->stop_at_heap_limit && rt->heap_limit == 0) rt->heap_limit = SIZE_MAX;
     }
+    // A tool's launch starts its young generation at its largest (16 MB semi-spaces) instead
+    // of growing it from 1 MB through a scavenge at every step: a CLI's start-up allocates its
+    // tables in a burst (tsc's top level: ~5 ms of scavenges, ~10% of a `--version`), for
+    // ~14 MB more resident memory. Only there: every isolate that commits them pays for the
+    // pages (a blob build's two isolates, ~40 ms of page zeroing on a VM), and a sandbox or a
+    // worker with limits keeps V8's defaults.
+    if (snapshot != nullptr && limits == nullptr) {
+      constexpr size_t kLaunchSemiSpace = size_t{16} << 20;
+      rt->params.constraints.set_initial_young_generation_size_in_bytes(3 * kLaunchSemiSpace);  // 2 semi-spaces + large objects
+    }
     rt->params.external_references = references;
     if (snapshot != nullptr) {
       rt->blob = {static_cast<const char *>(snapshot), static_cast<int>(snapshot_size)};

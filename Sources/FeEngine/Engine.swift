@@ -11,16 +11,13 @@ public enum Engine {
   /// pass (which would abort the process on mismatch) is redundant work on every launch.
   /// `--no-write-protect-code-memory` is V8 11's default (Node 20's too): flipping JIT pages
   /// between writable and executable cost ~1,400 mprotect calls (and TLB shootdowns) in a
-  /// small `tsc -p .`, ~5% of it. `--min-semi-space-size=16` starts the young generation at its
-  /// largest instead of growing it from 1 MB through a scavenge at every step: a CLI's start-up
-  /// allocates its tables in a burst (tsc's top level: ~5 ms of scavenges, ~10% of a
-  /// `--version`), for ~14 MB more resident memory. `--no-regexp-peephole-optimization`: a
+  /// small `tsc -p .`, ~5% of it. (A launch's young generation starts at its largest: per
+  /// isolate, in the shim's fe_rt_new.) `--no-regexp-peephole-optimization`: a
   /// regexp's first run is interpreted from bytecode, and from its second it runs as machine
   /// code (V8's tier-up), so polishing that bytecode is wasted on all but the first match; for
   /// large patterns it is most of their compile time (uri-js, loaded by eslint and ajv: 12 → 6 ms).
   public static let flags =
-    "--no-verify-snapshot-checksum --harmony-import-assertions --no-write-protect-code-memory --min-semi-space-size=16"
-    + " --no-regexp-peephole-optimization"
+    "--no-verify-snapshot-checksum --harmony-import-assertions --no-write-protect-code-memory --no-regexp-peephole-optimization"
 
   /// Bumped whenever the shim changes what a snapshot holds (its contexts, its data slots):
   /// part of the engine id, so snapshots from an older fe are rebuilt, never misread.

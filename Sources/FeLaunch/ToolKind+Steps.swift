@@ -40,6 +40,12 @@ extension ToolKind {
   /// A snapshot-builder runtime holding what a blob of this kind snapshots. Throws `IsModule`
   /// when a bundle taken for fe-native or a Node CLI needs module syntax.
   func build(_ input: BuildInput) throws -> Runtime {
+    // An image's entry is named by its installed path, which a staged image does not have yet;
+    // the files it requires are found (in an isolate of their own) while the builder boots.
+    let entry =
+      input.image == nil
+      ? NodeCLIEntry.path(origin: input.origin, sourcePath: input.sourcePath) : input.origin ?? input.sourcePath
+    let modules = self == .cjs ? input.image.map { image in Background { try image.modules(requiredBy: entry) } } : nil
     let runtime = try Runtime.makeSnapshotBuilder()
     switch self {
     case .feNative:
@@ -69,15 +75,11 @@ extension ToolKind {
       // lazily compiled blob (bench/results/tsc.md). The V8 quirk that some builtins (Array.prototype.at,
       // Object.hasOwn…) are missing while a snapshot is created cannot reach it: none of its
       // code runs before the snapshot is restored.
-      // An image's entry is named by its installed path, which a staged image does not have yet.
-      let entry = input.image != nil ? input.origin ?? input.sourcePath : NodeCLIEntry.path(origin: input.origin, sourcePath: input.sourcePath)
       do {
         try runtime.compileTool(input.text, path: entry, eager: !input.options.compileLazily)
         // The files of the image the entry requires, compiled as the entry is (eagerly, its
         // inner functions too: mocha --version 10% faster than lazily, for a snapshot 15% larger).
-        if let image = input.image {
-          try runtime.precompile(try image.modules(requiredBy: entry), eager: !input.options.compileLazily)
-        }
+        if let modules { try runtime.precompile(try modules.value(), eager: !input.options.compileLazily) }
       } catch let e as JSError where BlobBuilder.isModuleSyntax(e) {
         throw IsModule()
       } catch let e as JSError {

@@ -1,4 +1,5 @@
 // The runtime's launch path reaches every snapshot compiled (Sources/FeRuntime/LaunchWarmUp.swift).
+import FeBasics
 import FeEngine
 import Testing
 
@@ -17,6 +18,19 @@ import Testing
     let warmBytes = try Runtime.makeSnapshotBuilder().snapshot().count
     // V8 took the cache (a rejected one would leave both the same): the launch path's bytecode.
     #expect(warmBytes > coldBytes + 8_000, "warm \(warmBytes) vs cold \(coldBytes)")
+  }
+
+  @Test func aKeptCodeCacheIsUsedOnlyWhileItsChecksumHolds() throws {
+    let dir = TempDir("code-cache")
+    let path = dir.file("cache/launch.v8cache")
+    Runtime.keepCodeCache([1, 2, 3, 4, 5], at: path)
+    #expect(Runtime.readKeptCodeCache(path) == [1, 2, 3, 4, 5])
+    var bytes = try #require(try FileSystem.read(path))
+    bytes[10] ^= 0x01
+    try FileSystem.writeAtomically(path, bytes)
+    #expect(Runtime.readKeptCodeCache(path) == nil)
+    try FileSystem.writeAtomically(path, [1, 2, 3])
+    #expect(Runtime.readKeptCodeCache(path) == nil)
   }
 
   @Test func aCodeCacheV8RejectsIsIgnored() throws {

@@ -1,3 +1,4 @@
+import CXXHash
 import FeBasics
 import FeEngine
 
@@ -14,8 +15,36 @@ import FeEngine
 /// their bytecode, the rest stays lazy.
 /// Nothing of the rehearsal but bytecode reaches a snapshot: the builder is a fresh isolate.
 extension Runtime {
-  /// Made once per process; nil when the rehearsal fails (snapshots are then built without it).
+  /// Made once per process, or read from `$FE_HOME/cache` where an earlier process kept it (the
+  /// rehearsal is a third of a small npm tool's install); nil when the rehearsal fails
+  /// (snapshots are then built without it).
   static let launchCodeCache: [UInt8]? = {
+    let kept = Path.join(Environment.feHome(Environment.current()), "cache", "launch-\(engineID).v8cache")
+    if let cache = readKeptCodeCache(kept) { return cache }
+    let made = rehearseLaunch()
+    if let made { keepCodeCache(made, at: kept) }
+    return made
+  }()
+
+  /// The file is the cache after an xxh3 of it: V8 does not check a code cache's checksum
+  /// under --no-verify-snapshot-checksum, and the name (the engine id hashes the runtime's
+  /// sources) is what makes it this runtime's, since V8 compares only the source's length.
+  static func readKeptCodeCache(_ path: String) -> [UInt8]? {
+    guard let bytes = try? FileSystem.read(path), bytes.count > 8 else { return nil }
+    let digest = bytes[8...].withUnsafeBytes { fe_xxh3_64($0.baseAddress, $0.count) }
+    guard (0..<8).allSatisfy({ bytes[$0] == UInt8(truncatingIfNeeded: digest >> (8 * UInt64($0))) }) else { return nil }
+    return Array(bytes[8...])
+  }
+
+  /// Best effort: a cache that cannot be written is made again by the next process.
+  static func keepCodeCache(_ cache: [UInt8], at path: String) {
+    let digest = cache.withUnsafeBytes { fe_xxh3_64($0.baseAddress, $0.count) }
+    let header = (0..<8).map { UInt8(truncatingIfNeeded: digest >> (8 * UInt64($0))) }
+    try? FileSystem.createDirectory(Path.dirname(path))
+    try? FileSystem.writeAtomically(path, header + cache)
+  }
+
+  static func rehearseLaunch() -> [UInt8]? {
     let rt = Runtime(isolate: Isolate(), permissions: .all)
     rt.onExit = { _ in }
     rt.onUncaught = { _ in }
@@ -33,7 +62,7 @@ extension Runtime {
       return nil
     }
     return rt.isolate.bootstrapCodeCache()
-  }()
+  }
 
   /// What resolving a tool's dependencies exercises: a package with "exports" and a nested
   /// file, one found by its "main", one by its index.js, and JSON.
