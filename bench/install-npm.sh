@@ -45,14 +45,6 @@ hyperfine --style none --warmup 2 --runs "$runs" --export-json "$work/warm.json"
   -n fe --prepare "rm -rf $work/fe/blobs" "$fe_install" \
   -n npm --prepare "rm -rf $work/npm-prefix" "$npm_install" >&2
 
-# Another version of the tool, whose tree is otherwise the one already cached (terser
-# 5.16.6-fe.1: the test registry's copy of 5.16.5 with only its version changed), over the
-# installed 5.16.5: fe downloads one tarball and builds a new blob beside the old one, npm
-# replaces the package in its prefix.
-next_spec=terser@5.16.6-fe.1
-hyperfine --style none --warmup 2 --runs "$runs" --export-json "$work/next.json" \
-  -n fe --prepare "rm -rf $work/fe/blobs/terser/5.16.6-fe.1 && $fe_install" "${fe_install/$spec/$next_spec}" \
-  -n npm --prepare "rm -rf $work/npm-prefix && $npm_install" "${npm_install/%$spec/$next_spec}" >&2
 # The same tree both ways: fe's image and npm's prefix hold the same package versions.
 fe_tree=$(python3 -c 'import json,sys; print("\n".join(sorted(p["path"]+"@"+p["version"] for p in json.load(open(sys.argv[1]))["packages"])))' \
   "$work/fe/blobs/terser/5.16.5/image/install.json")
@@ -67,6 +59,15 @@ for p in sys.stdin:
 print("\n".join(sorted(out)))')
 same="yes"
 [ "$fe_tree" = "$npm_tree" ] || same="no"
+
+# Another version of the tool, whose tree is otherwise the one already cached (terser
+# 5.16.6-fe.1: the test registry's copy of 5.16.5 with only its version changed), over the
+# installed 5.16.5: fe downloads one tarball and builds a new blob beside the old one, npm
+# replaces the package in its prefix (so this comes after the comparison above).
+next_spec=terser@5.16.6-fe.1
+hyperfine --style none --warmup 2 --runs "$runs" --export-json "$work/next.json" \
+  -n fe --prepare "rm -rf $work/fe/blobs/terser/5.16.6-fe.1 && $fe_install" "${fe_install/$spec/$next_spec}" \
+  -n npm --prepare "rm -rf $work/npm-prefix && $npm_install" "${npm_install/%$spec/$next_spec}" >&2
 
 node_version=$("$node" --version)
 npm_version=$("$node" "$npm_cli" --version)
