@@ -174,32 +174,32 @@ public struct Scope {
   /// Compiles `source` as the body of `function (params…)`, with exact source positions.
   /// `eager` compiles every inner function now as well (for code kept in a snapshot).
   public func compileFunction(_ source: String, name: String, params: [String], eager: Bool = false) throws -> Local {
-    var out: fe_val?
-    var cParams = params.map { strdup($0) }
-    defer { cParams.forEach { free($0) } }
     var src = source
-    let status = cParams.withUnsafeMutableBufferPointer { p in
-      p.withMemoryRebound(to: UnsafePointer<CChar>?.self) { ptrs in
-        src.withUTF8 {
-          eager
-            ? fe_function_compile_eager(rt, $0.baseAddress, $0.count, name, ptrs.baseAddress, params.count, &out)
-            : fe_function_compile(rt, $0.baseAddress, $0.count, name, ptrs.baseAddress, params.count, &out)
-        }
+    return try compileFunction(params: params) { ptrs, out in
+      src.withUTF8 {
+        eager
+          ? fe_function_compile_eager(rt, $0.baseAddress, $0.count, name, ptrs, params.count, out)
+          : fe_function_compile(rt, $0.baseAddress, $0.count, name, ptrs, params.count, out)
       }
     }
-    try check(status)
-    return Local(out ?? fe_undefined(rt))
   }
 
   /// The same, from a JS string the compiled function then shares (no copy of the source).
   public func compileFunction(_ source: Local, name: String, params: [String], eager: Bool = false) throws -> Local {
+    try compileFunction(params: params) { ptrs, out in
+      fe_function_compile_string(rt, source.raw, name, ptrs, params.count, eager, out)
+    }
+  }
+
+  /// `compile` with the parameter names as C strings and a slot for the function.
+  private func compileFunction(
+    params: [String], _ compile: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<fe_val?>) -> fe_status
+  ) throws -> Local {
     var out: fe_val?
     var cParams = params.map { strdup($0) }
     defer { cParams.forEach { free($0) } }
     let status = cParams.withUnsafeMutableBufferPointer { p in
-      p.withMemoryRebound(to: UnsafePointer<CChar>?.self) { ptrs in
-        fe_function_compile_string(rt, source.raw, name, ptrs.baseAddress, params.count, eager, &out)
-      }
+      p.withMemoryRebound(to: UnsafePointer<CChar>?.self) { compile(UnsafePointer($0.baseAddress), &out) }
     }
     try check(status)
     return Local(out ?? fe_undefined(rt))

@@ -111,14 +111,30 @@ public struct ImageLocation: Sendable {
     self.installed = installed
   }
 
-  /// The files `entry` (an installed path) reaches through literal requires, by their installed
-  /// paths, with their sources as they are now.
+  /// The files `entry` (an installed path) reaches through literal requires, by the paths the
+  /// loader will know them by (symlinks resolved, as Node's resolver does), with their sources
+  /// as they are now.
   func modules(requiredBy entry: String) throws -> [Runtime.ImageModule] {
     guard let rel = Self.relative(entry, to: installed) else { return [] }
+    let loaded = Self.resolvingSymlinks(installed)
+    let root = FileSystem.realPath(current) ?? current
     return try Runtime.requireClosure(entry: Path.join(current, rel)).compactMap { file in
-      guard let rel = Self.relative(file, to: current), let bytes = try FileSystem.read(file) else { return nil }
-      return Runtime.ImageModule(path: Path.join(installed, rel), source: String(decoding: bytes, as: UTF8.self))
+      guard let rel = Self.relative(file, to: root), let bytes = try FileSystem.read(file) else { return nil }
+      return Runtime.ImageModule(path: Path.join(loaded, rel), source: String(decoding: bytes, as: UTF8.self))
     }
+  }
+
+  /// `path` with the symlinks of its longest existing ancestor resolved (the image's final
+  /// directory does not exist yet while it is staged).
+  static func resolvingSymlinks(_ path: String) -> String {
+    var head = path
+    var tail: [String] = []
+    while head != "/" && !head.isEmpty {
+      if let real = FileSystem.realPath(head) { return tail.reversed().reduce(real) { Path.join($0, $1) } }
+      tail.append(Path.basename(head))
+      head = Path.dirname(head)
+    }
+    return path
   }
 
   /// An installed blob's image, for a rebuild: nil when the blob has none.
