@@ -111,17 +111,25 @@ public struct ImageLocation: Sendable {
     self.installed = installed
   }
 
-  /// The files `entry` (an installed path) reaches through literal requires, by the paths the
-  /// loader will know them by (symlinks resolved, as Node's resolver does), with their sources
-  /// as they are now.
-  func modules(requiredBy entry: String) throws -> [Runtime.ImageModule] {
-    guard let rel = Self.relative(entry, to: installed) else { return [] }
+  /// What a snapshot keeps of the image: the files `entry` (an installed path) reaches through
+  /// literal requires, with their sources as they are now, and those requires' answers (only
+  /// the ones inside the image), all by the paths the loader will know them by (symlinks
+  /// resolved, as Node's resolver does).
+  func modules(requiredBy entry: String) throws -> (modules: [Runtime.ImageModule], resolutions: [Runtime.ImageResolution]) {
+    guard let rel = Self.relative(entry, to: installed) else { return ([], []) }
     let loaded = Self.resolvingSymlinks(installed)
     let root = FileSystem.realPath(current) ?? current
-    return try Runtime.requireClosure(entry: Path.join(current, rel)).compactMap { file in
-      guard let rel = Self.relative(file, to: root), let bytes = try FileSystem.read(file) else { return nil }
-      return Runtime.ImageModule(path: Path.join(loaded, rel), source: String(decoding: bytes, as: UTF8.self))
+    let inImage = { (file: String) in (Self.relative(file, to: root) ?? Self.relative(file, to: self.current)).map { Path.join(loaded, $0) } }
+    let found = try Runtime.requireClosure(entry: Path.join(current, rel))
+    let modules = try found.files.compactMap { file -> Runtime.ImageModule? in
+      guard let path = inImage(file), let bytes = try FileSystem.read(file) else { return nil }
+      return Runtime.ImageModule(path: path, source: String(decoding: bytes, as: UTF8.self))
     }
+    let resolutions = found.resolutions.compactMap { r -> Runtime.ImageResolution? in
+      guard let parent = inImage(r.parent), let file = inImage(r.file) else { return nil }
+      return Runtime.ImageResolution(parent: parent, request: r.request, file: file)
+    }
+    return (modules, resolutions)
   }
 
   /// `path` with the symlinks of its longest existing ancestor resolved (the image's final

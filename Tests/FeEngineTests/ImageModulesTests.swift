@@ -40,9 +40,44 @@ import Testing
     let dir = try Self.tree()
     let found = try Runtime.requireClosure(entry: dir.file("bin/tool.js"))
     #expect(
-      Set(found) == Set(["bin/a.js", "bin/lib/index.js", "bin/commented.js", "node_modules/pkg/main.js", "node_modules/pkg/a.js",
+      Set(found.files) == Set(["bin/a.js", "bin/lib/index.js", "bin/commented.js", "node_modules/pkg/main.js", "node_modules/pkg/a.js",
         "node_modules/pkg/b.js"].map(dir.file)))
-    #expect(found.count == 6)  // each once, cycles and all; the entry is not among them
+    #expect(found.files.count == 6)  // each once, cycles and all; the entry is not among them
+    // Every literal require's answer, files of any kind; builtins and misses have none.
+    let tool = dir.file("bin/tool.js")
+    let answers = Set(found.resolutions.filter { $0.parent == tool }.map { "\($0.request) \($0.file)" })
+    #expect(
+      answers == [
+        "./a \(dir.file("bin/a.js"))", "pkg \(dir.file("node_modules/pkg/main.js"))", "./data.json \(dir.file("bin/data.json"))",
+        "esm-only \(dir.file("node_modules/esm-only/index.js"))", "./commented \(dir.file("bin/commented.js"))",
+      ])
+    #expect(
+      found.resolutions.contains(.init(parent: dir.file("node_modules/pkg/main.js"), request: "pkg/b", file: dir.file("node_modules/pkg/b.js"))))
+  }
+
+  /// The answers kept for literal requires are used while the resolver is fe's own.
+  @Test func keptAnswersResolveLiteralRequiresUntilTheResolverIsPatched() throws {
+    let dir = TempDir("image-modules")
+    let target = try dir.write("m.js", "module.exports = 'kept answer';")
+    let parent = dir.file("p.js")
+    let builder = try Runtime.makeSnapshotBuilder()
+    try builder.precompile([], resolutions: [.init(parent: parent, request: "./alias", file: target)], eager: false)
+    let memory = SnapshotMemory(try builder.snapshot())
+    func run(_ body: String) throws -> JSValue {
+      let rt = Runtime(snapshot: memory.bytes, owner: memory)
+      rt.onExit = { _ in }
+      try rt.setup(argv: ["fe", "test"], env: [:], execPath: "fe")
+      try rt.runCommonJS("globalThis.result = (() => { \(body) })();", path: parent)
+      return try rt.runScript("globalThis.result", name: "read.js")
+    }
+    // No ./alias exists: only the kept answer finds m.js.
+    #expect(try run("return require('./alias');") == .string("kept answer"))
+    let patched = """
+      const Module = require('module'), own = Module._resolveFilename;
+      Module._resolveFilename = (...args) => own(...args);
+      try { return require('./alias'); } catch (e) { return e.code; }
+      """
+    #expect(try run(patched) == .string("MODULE_NOT_FOUND"))
   }
 
   /// A snapshot whose image module `path` was compiled from `source`.

@@ -21,28 +21,57 @@ extension Runtime {
     }
   }
 
+  /// A literal `require(request)` in `parent` that Node's resolver answers with `file`.
+  public struct ImageResolution: Sendable, Equatable {
+    public let parent: String
+    public let request: String
+    public let file: String
+    public init(parent: String, request: String, file: String) {
+      self.parent = parent
+      self.request = request
+      self.file = file
+    }
+  }
+
   /// At most this many files are compiled into one snapshot: a larger tree keeps the rest lazy.
   public static let imageModuleLimit = 4000
 
   /// The CommonJS files `entry` reaches through literal `require()` calls (`entry` itself not
-  /// among them), resolved as Node resolves them. Runs in a throwaway runtime, so nothing the
-  /// resolver caches reaches a snapshot.
-  public static func requireClosure(entry: String) throws -> [String] {
+  /// among them), resolved as Node resolves them, and each call's answer. Runs in a throwaway
+  /// runtime, so nothing the resolver caches reaches a snapshot.
+  public static func requireClosure(entry: String) throws -> (files: [String], resolutions: [ImageResolution]) {
     let rt = Runtime(isolate: Isolate(), permissions: .all)
     try rt.bootstrap(codeCache: launchCodeCache)
     try rt.setup(argv: ["fe", entry], env: [:], execPath: "fe")
     return try rt.isolate.scope { s in
-      let list = try s.callCore(.requireClosure, [s.string(entry), s.number(Double(imageModuleLimit))])
-      return (0..<s.length(list)).compactMap { s.element(list, $0).map { s.string($0) } }
+      let found = try s.callCore(.requireClosure, [s.string(entry), s.number(Double(imageModuleLimit))])
+      func strings(_ list: Local?) -> [String] {
+        guard let list else { return [] }
+        return (0..<s.length(list)).compactMap { s.element(list, $0).map { s.string($0) } }
+      }
+      let resolutions = s.get(found, "resolutions").map { list in
+        (0..<s.length(list)).compactMap { i -> ImageResolution? in
+          let r = strings(s.element(list, i))
+          return r.count == 3 ? ImageResolution(parent: r[0], request: r[1], file: r[2]) : nil
+        }
+      }
+      return (strings(s.get(found, "files")), resolutions ?? [])
     }
   }
 
   /// Build time: compiles each file as Node's module wrapper into the loader's table of image
-  /// modules (19-cjs.js), where the snapshot keeps it. `eager` compiles every inner function too.
-  public func precompile(_ modules: [ImageModule], eager: Bool) throws {
+  /// modules (19-cjs.js), where the snapshot keeps it, and records the literal requires'
+  /// answers. `eager` compiles every inner function too.
+  public func precompile(_ modules: [ImageModule], resolutions: [ImageResolution] = [], eager: Bool) throws {
     try isolate.scope { s in
-      guard let table = s.get(s.core, "imageModules"), let set = s.get(table, "set") else {
+      guard let table = s.get(s.core, "imageModules"), let set = s.get(table, "set"),
+        let answers = s.get(s.core, "imageResolutions"), let setAnswer = s.get(answers, "set")
+      else {
         throw JSError(message: "the runtime has no table of image modules")
+      }
+      // Keyed as Module._load looks them up: the requiring module's directory and the request.
+      for r in resolutions {
+        try s.call(setAnswer, this: answers, [s.string(Path.dirname(r.parent) + "\u{0}" + r.request), s.string(r.file)])
       }
       for module in modules {
         let source = s.string(module.source.first == "\u{FEFF}" ? String(module.source.dropFirst()) : module.source)

@@ -547,6 +547,15 @@ const cjs = (() => {
     if (children && !(scan && children.includes(child))) children.push(child);
   }
   const relativeResolveCache = Object.create(null);
+  // A package image's literal requires, resolved when its blob was built (ImageModules.swift):
+  // `${directory of the requiring file}\x00${request}` -> file. The image is read-only, and its
+  // own node_modules come first in every lookup, so an answer stands while the resolver is
+  // fe's own; a tool that patches it (aliases, Plug'n'Play) gets it called as usual.
+  const imageResolutions = new Map();
+  core.imageResolutions = imageResolutions;
+  const ownResolver = [Module._resolveFilename, Module._findPath, Module._nodeModulePaths, Module._resolveLookupPaths];
+  const resolverIsOwn = () => Module._resolveFilename === ownResolver[0] && Module._findPath === ownResolver[1] &&
+    Module._nodeModulePaths === ownResolver[2] && Module._resolveLookupPaths === ownResolver[3];
   Module._load = (request, parent, isMain) => {
     let relKey;
     if (parent) {
@@ -565,7 +574,8 @@ const cjs = (() => {
       if (!core.isBuiltin(request)) throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
       return requireBuiltin(request);
     }
-    const filename = Module._resolveFilename(request, parent, isMain);
+    let filename = relKey !== undefined && imageResolutions.size > 0 && resolverIsOwn() ? imageResolutions.get(relKey) : undefined;
+    if (filename === undefined) filename = Module._resolveFilename(request, parent, isMain);
     const cached = Module._cache[filename];
     if (cached !== undefined) {
       updateChildren(parent, cached, true);
@@ -684,29 +694,33 @@ const cjs = (() => {
   }
   // The CommonJS files `entry` reaches through require() calls with a literal argument, as
   // Node's resolver finds them (Core/ImageModules.swift compiles them into a package image's
-  // snapshot), at most `maxFiles` of them, `entry` not among them. A request that does not
-  // resolve is skipped (it may never run); builtins, JSON, addons and ES modules are not compiled.
+  // snapshot), at most `maxFiles` of them, `entry` not among them; and each such call's answer,
+  // [parent file, request, file]. A request that does not resolve is skipped (it may never
+  // run); builtins, JSON, addons and ES modules are not compiled.
   const literalRequire = /\brequire\s*\(\s*(['"])([^'"\\\n]+)\1\s*\)/g;
   core.requireClosure = (entry, maxFiles) => {
     const seen = new Set([entry]);
     const queue = [entry];
-    const found = [];
-    while (queue.length > 0 && found.length < maxFiles) {
+    const files = [];
+    const resolutions = [];
+    while (queue.length > 0 && files.length < maxFiles) {
       const file = queue.shift();
       let source;
       try { source = readText(file); } catch { continue; }
-      if (file !== entry) found.push(file);
+      if (file !== entry) files.push(file);
       const parent = { id: file, filename: file, paths: Module._nodeModulePaths(path.dirname(file)) };
       for (const [, , request] of source.matchAll(literalRequire)) {
         let resolved;
         try { resolved = Module._resolveFilename(request, parent, false); } catch { continue; }
-        if (seen.has(resolved) || !path.isAbsolute(resolved) || /\.(json|node|mjs)$/.test(resolved)) continue;
+        if (!path.isAbsolute(resolved)) continue;
+        resolutions.push([file, request, resolved]);
+        if (seen.has(resolved) || /\.(json|node|mjs)$/.test(resolved)) continue;
         seen.add(resolved);
         if (resolved.endsWith('.js') && nearestPackageType(path.dirname(resolved)) === 'module') continue;
         queue.push(resolved);
       }
     }
-    return found;
+    return { files, resolutions };
   };
   /// Loads a CommonJS file for an ES module import: its module.exports.
   function loadForImport(filename) {
