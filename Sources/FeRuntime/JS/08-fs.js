@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, builtins, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -981,7 +981,7 @@ class FileHandle extends EventEmitter {
     return decodeBytes(bytes, options.encoding);
   }
   readLines(options) {
-    const { createInterface } = builtins.get('readline');
+    const { createInterface } = requireBuiltin('readline');
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
   // A web ReadableStream of the file's bytes from the current position, closing nothing: the
