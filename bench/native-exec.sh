@@ -14,13 +14,7 @@ work=$(mktemp -d /tmp/fe-bench-native.XXXXXX)
 server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-registry="$ROOT/.build/npm-test-registry"
-python3 "$ROOT/tools/npm-test-registry/build.py" --root "$ROOT/.deps/node-tools/root" --out "$registry" --fixtures --if-stale >&2
-python3 "$ROOT/tools/npm-test-registry/serve.py" "$registry" "$work/nginx" > "$work/url" 2>/dev/null &
-server_pid=$!
-for _ in $(seq 200); do [ -s "$work/url" ] && break; sleep 0.05; done
-url=$(head -1 "$work/url")
-[ -n "$url" ] || { echo "bench: the npm test registry did not start" >&2; exit 1; }
+start_npm_registry "$work"
 
 # A project pinning esbuild, installed into an empty store; a small bundle job of 12 modules.
 project="$work/project"

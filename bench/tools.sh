@@ -20,14 +20,8 @@ work=$(mktemp -d /tmp/fe-bench-tools.XXXXXX)
 server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-registry="$ROOT/.build/npm-test-registry"
 "$ROOT/tools/node-tools.sh" >/dev/null
-python3 "$ROOT/tools/npm-test-registry/build.py" --root "$ROOT/.deps/node-tools/root" --out "$registry" --fixtures --if-stale >&2
-python3 "$ROOT/tools/npm-test-registry/serve.py" "$registry" "$work/nginx" > "$work/url" 2>/dev/null &
-server_pid=$!
-for _ in $(seq 200); do [ -s "$work/url" ] && break; sleep 0.05; done
-url=$(head -1 "$work/url")
-[ -n "$url" ] || { echo "bench: the npm test registry did not start" >&2; exit 1; }
+start_npm_registry "$work"
 export FE_HOME="$work/home" npm_config_registry="$url/"
 "$FE" blobs install npm:typescript@4.8.4 --bin tsc --quiet
 "$FE" blobs install npm:terser@5.16.5 --quiet
@@ -44,30 +38,7 @@ MOCHA="$(image mocha 10.1.0)/mocha/bin/mocha.js"
 # a spec file with passing, failing and async tests.
 p="$work/p"
 mkdir -p "$p/ts/src" "$p/lint/src" "$p/spec/test"
-cat > "$p/ts/tsconfig.json" <<'JSON'
-{ "compilerOptions": { "target": "es2019", "module": "commonjs", "strict": true, "outDir": "out",
-    "declaration": true, "sourceMap": true, "rootDir": "src", "lib": ["es2020"] }, "include": ["src"] }
-JSON
-for i in 1 2 3 4 5; do
-  cat > "$p/ts/src/mod$i.ts" <<TS
-import type { Shape } from "./shapes";
-export enum Kind$i { A = $i, B, C }
-export class Box$i<T> {
-  private items: T[] = [];
-  add(x: T): this { this.items.push(x); return this; }
-  map<U>(f: (x: T, i: number) => U): Box$i<U> { const b = new Box$i<U>(); this.items.forEach((x, i) => b.add(f(x, i))); return b; }
-  get size(): number { return this.items.length; }
-}
-export async function total$i(shapes: Shape[]): Promise<number> {
-  await Promise.resolve();
-  return shapes.reduce((a, s) => a + s.area() * Kind$i.B, 0);
-}
-TS
-done
-cat > "$p/ts/src/shapes.ts" <<'TS'
-export interface Shape { area(): number; name: string }
-export class Circle implements Shape { name = "circle"; constructor(private r: number) {} area() { return Math.PI * this.r ** 2; } }
-TS
+ts_project "$p/ts"
 cp "$(image terser 5.16.5)/terser/node_modules/source-map-support/source-map-support.js" "$p/input.js" 2>/dev/null ||
   cp "$(image terser 5.16.5)/source-map-support/source-map-support.js" "$p/input.js"
 cat > "$p/lint/.eslintrc.json" <<'JSON'

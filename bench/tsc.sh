@@ -24,30 +24,7 @@ FE_CJS_LAZY=1 "$FE" blobs build "$TSC" --name tsc-lazy --version 4.8.4 --quiet
 p="$work/project"
 mkdir -p "$p/src"
 printf 'export default { tools: { tsc: "4.8.4", "tsc-lazy": "4.8.4" } };\n' > "$p/fe.config.js"
-cat > "$p/tsconfig.json" <<'JSON'
-{ "compilerOptions": { "target": "es2019", "module": "commonjs", "strict": true, "outDir": "out",
-    "declaration": true, "sourceMap": true, "rootDir": "src", "lib": ["es2020"] }, "include": ["src"] }
-JSON
-for i in 1 2 3 4 5; do
-  cat > "$p/src/mod$i.ts" <<TS
-import type { Shape } from "./shapes";
-export enum Kind$i { A = $i, B, C }
-export class Box$i<T> {
-  private items: T[] = [];
-  add(x: T): this { this.items.push(x); return this; }
-  map<U>(f: (x: T, i: number) => U): Box$i<U> { const b = new Box$i<U>(); this.items.forEach((x, i) => b.add(f(x, i))); return b; }
-  get size(): number { return this.items.length; }
-}
-export async function total$i(shapes: Shape[]): Promise<number> {
-  await Promise.resolve();
-  return shapes.reduce((a, s) => a + s.area() * Kind$i.B, 0);
-}
-TS
-done
-cat > "$p/src/shapes.ts" <<'TS'
-export interface Shape { area(): number; name: string }
-export class Circle implements Shape { name = "circle"; constructor(private r: number) {} area() { return Math.PI * this.r ** 2; } }
-TS
+ts_project "$p"
 cd "$p"
 "$FE" blobs exec tsc -p . && test -f out/mod5.js   # the config runtime's cache, and a sanity check
 node "$TSC" -p . && "$NODE24" "$TSC" -p .

@@ -130,6 +130,12 @@ public final class Isolate {
   /// Serialises the heap into a snapshot image (bytecode kept, large sources beside V8's data:
   /// see SnapshotImage). The isolate is unusable after.
   public func createSnapshot() throws -> [UInt8] {
+    // A value kept for a rethrow (keepThrown) is a global handle, which V8 cannot serialise:
+    // a build that caught an exception (a file of a package image that does not compile) would abort.
+    if let lastThrown {
+      fe_ref_free(lastThrown)
+      self.lastThrown = nil
+    }
     var size = 0
     guard let data = fe_rt_create_snapshot(rt, &size) else {
       throw JSError(message: "V8 could not serialise the heap into a snapshot")

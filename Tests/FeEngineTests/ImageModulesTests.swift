@@ -20,6 +20,7 @@ import Testing
       const esm = require('esm-only');
       try { require('./missing'); } catch {}
       const name = 'computed'; require('./' + name);
+      try { require('broken'); } catch {}
       // require('./commented') is found as well: the scan reads text, not syntax.
       """)
     try dir.write("bin/a.js", "module.exports = require('./lib');")
@@ -33,6 +34,8 @@ import Testing
     try dir.write("node_modules/pkg/b.js", "")
     try dir.write("node_modules/esm-only/package.json", #"{ "type": "module", "main": "index.js" }"#)
     try dir.write("node_modules/esm-only/index.js", "export default 1;")
+    try dir.write("node_modules/broken/package.json", "{ \"main\": ")  // malformed: the request is skipped
+    try dir.write("node_modules/broken/index.js", "")
     return dir
   }
 
@@ -117,6 +120,21 @@ import Testing
     let loaded = try Self.load(file, from: try Self.snapshot(of: file, source: Self.source))
     #expect(loaded.usedSnapshot)
     #expect(loaded.value == .string("compiled at build time"))
+  }
+
+  /// A file that does not compile is left out of the snapshot; loading it reports the
+  /// SyntaxError as it would without a snapshot.
+  @Test func aFileWithASyntaxErrorIsLeftToTheLoader() throws {
+    let dir = TempDir("image-modules")
+    let bad = try dir.write("bad.js", "module.exports = {;\n")
+    let good = try dir.write("m.js", Self.source)
+    let builder = try Runtime.makeSnapshotBuilder()
+    try builder.precompile([.init(path: bad, source: "module.exports = {;\n"), .init(path: good, source: Self.source)], eager: true)
+    let memory = SnapshotMemory(try builder.snapshot())
+    #expect(try Self.load(good, from: memory).usedSnapshot)
+    let loaded = try Self.load(
+      bad, from: memory, through: "(() => { try { require(file); } catch (e) { return Object.assign(() => {}, { value: e.name }); } })()")
+    #expect(loaded.value == .string("SyntaxError"))
   }
 
   @Test func aChangedFileCompilesFromItsOwnSource() throws {

@@ -30,18 +30,22 @@ extension Runtime {
   /// under --no-verify-snapshot-checksum, and the name (the engine id hashes the runtime's
   /// sources) is what makes it this runtime's, since V8 compares only the source's length.
   static func readKeptCodeCache(_ path: String) -> [UInt8]? {
-    guard let bytes = try? FileSystem.read(path), bytes.count > 8 else { return nil }
-    let digest = bytes[8...].withUnsafeBytes { fe_xxh3_64($0.baseAddress, $0.count) }
-    guard (0..<8).allSatisfy({ bytes[$0] == UInt8(truncatingIfNeeded: digest >> (8 * UInt64($0))) }) else { return nil }
+    guard let bytes = try? FileSystem.read(path), bytes.count > 8, bytes[..<8].elementsEqual(checksum(bytes[8...])) else {
+      return nil
+    }
     return Array(bytes[8...])
   }
 
   /// Best effort: a cache that cannot be written is made again by the next process.
   static func keepCodeCache(_ cache: [UInt8], at path: String) {
-    let digest = cache.withUnsafeBytes { fe_xxh3_64($0.baseAddress, $0.count) }
-    let header = (0..<8).map { UInt8(truncatingIfNeeded: digest >> (8 * UInt64($0))) }
     try? FileSystem.createDirectory(Path.dirname(path))
-    try? FileSystem.writeAtomically(path, header + cache)
+    try? FileSystem.writeAtomically(path, checksum(cache[...]) + cache)
+  }
+
+  /// XXH3-64 of `bytes`, little-endian.
+  private static func checksum(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    let digest = bytes.withUnsafeBytes { fe_xxh3_64($0.baseAddress, $0.count) }
+    return (0..<8).map { UInt8(truncatingIfNeeded: digest >> (8 * UInt64($0))) }
   }
 
   static func rehearseLaunch() -> [UInt8]? {
