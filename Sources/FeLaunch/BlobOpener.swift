@@ -26,10 +26,20 @@ struct BlobOpener {
     return manifest
   }
 
-  /// `manifest`: the blob's, when the caller has read it already.
+  /// The blob's manifest, after opening it end to end (and rebuilding it for this engine if
+  /// needed); a package image whose snapshot is not built yet has no snapshot to open.
+  func check(tool: String, version: String) throws -> Manifest {
+    let manifest = try self.manifest(tool: tool, version: version)
+    guard manifest.hasSnapshot else { return manifest }
+    return try open(tool: tool, version: version, manifest: manifest).1
+  }
+
+  /// `manifest`: the blob's, when the caller has read it already. A package image whose
+  /// snapshot is not built yet gets it built now.
   func open(tool: String, version: String, manifest known: Manifest? = nil) throws -> (MappedBlob, Manifest) {
     let layout = store.layout
     let manifest = try known ?? self.manifest(tool: tool, version: version)
+    guard manifest.hasSnapshot else { return try rebuild(tool, version, manifest, because: BlobCheck.notBuiltYet) }
     // The source is read at launch by ES-module tools: never open a FIFO or a directory there.
     let sourcePath = layout.sourcePath(tool, version)
     if !StoreFile.isRegular(sourcePath) {

@@ -52,6 +52,10 @@ public struct Launcher {
       try PinnedVersion.check(resolved, tool: tool, manifest: recorded)
       try NativeLaunch.exec(native, tool: tool, version: version, args: args, context: context)
     }
+    if !recorded.hasSnapshot {
+      try PinnedVersion.check(resolved, tool: tool, manifest: recorded)
+      return try runFromImage(tool: tool, version: version, manifest: recorded, args: args, store: store)
+    }
     let (blob, manifest) = try opener.open(tool: tool, version: version, manifest: recorded)
     try PinnedVersion.check(resolved, tool: tool, manifest: manifest)
     let sourcePath = store.layout.sourcePath(tool, version)
@@ -75,6 +79,19 @@ public struct Launcher {
         Launcher.restoreTerminationSignals()
       },
       main: { runtime in try manifest.kind.launch(launch, in: runtime) })
+  }
+
+  /// An npm tool whose snapshot is not built yet (SnapshotJobs): its entry runs from the base
+  /// snapshot, loaded from its package image as Node loads it, and the snapshot is built in the
+  /// background for the launches after.
+  private func runFromImage(tool: String, version: String, manifest: Manifest, args: [String], store: BlobStore) throws -> Int32 {
+    let entry = NodeCLIEntry.path(manifest: manifest, sourcePath: store.layout.sourcePath(tool, version))
+    SnapshotJobs(context: context, store: store).startInBackground()
+    let base = try BaseSnapshot.open(context.layout)
+    return try Boot.run(
+      snapshot: base.payload, owner: base.owner, context: context, entry: entry, args: args,
+      booted: { _ in Launcher.restoreTerminationSignals() },
+      main: { runtime in try runtime.runMainModule(path: entry, args: args) })
   }
 
   /// `fe blobs run <file>`: a script file run as the main module of a runtime booted from the

@@ -2,6 +2,7 @@ import FeBasics
 import FeConfig
 import FeNpm
 import FeRegistry
+import FeRuntime
 import FeSemver
 import FeStore
 
@@ -108,16 +109,26 @@ public struct NpmTool {
     if binIsNative { source = Array(Self.nativeBinStub(tool: tool, package: "\(root.name)@\(root.version)").utf8) }
     // Node drops a leading #! line; inside a module wrapper it would be a syntax error.
     if source.starts(with: Array("#!".utf8)) { source.replaceSubrange(0..<2, with: Array("//".utf8)) }
-    let built = try BlobBuilder(options: context.options).build(
-      source: source, tool: tool, version: root.version, sourcePath: layout.sourcePath(tool, root.version), origin: finalEntry,
-      image: ImageLocation(current: image, installed: Path.join(layout.blobDir(tool, root.version), StoreLayout.imageDir)))
+    // The snapshot is built after the install (SnapshotJobs), unless asked for now; a bin that is
+    // itself an executable has only the stub, which has no file in the image to run from.
+    let built: BlobBuilder.Built?
+    var manifest: FeStore.Manifest
+    if SnapshotJobs.atInstall(context) || binIsNative {
+      let done = try BlobBuilder(options: context.options).build(
+        source: source, tool: tool, version: root.version, sourcePath: layout.sourcePath(tool, root.version), origin: finalEntry,
+        image: ImageLocation(current: image, installed: Path.join(layout.blobDir(tool, root.version), StoreLayout.imageDir)))
+      (built, manifest) = (done, done.manifest)
+    } else {
+      built = nil
+      manifest = Manifest(
+        name: tool, version: root.version, kind: try Self.moduleKind(packageDir: Path.join(image, top), entry: entryRel), source: source,
+        snapshot: nil, engineId: Runtime.engineID, origin: finalEntry)
+    }
     try ImageRecord(package: "\(root.name)@\(root.version)", registry: root.registry, report: report).write(into: image)
-    var manifest = built.manifest
     manifest.imageSha256 = try ImageDigest.compute(image)
     manifest.native = native
     let blob = try store.install(
-      tool: tool, version: root.version, source: built.source, snapshot: built.snapshot, manifest: manifest, replace: true,
-      image: image)
+      tool: tool, version: root.version, source: source, snapshot: built?.snapshot, manifest: manifest, replace: true, image: image)
     tell(report)
     return Installed(blob: blob, package: "\(root.name)@\(root.version)", registry: root.registry, report: report)
   }
@@ -207,6 +218,15 @@ public struct NpmTool {
       rel = next
     }
     return rel
+  }
+
+  /// How Node loads the entry: an ES module for `.mjs`, or `.js` in a package of `"type": "module"`.
+  static func moduleKind(packageDir: String, entry: String) throws -> ToolKind {
+    if entry.hasSuffix(".mjs") { return .esm }
+    guard entry.hasSuffix(".js"), let text = try FileSystem.readString(Path.join(packageDir, "package.json")),
+      let package = try? PackageJSON.parse(text, path: packageDir)
+    else { return .cjs }
+    return package.type == "module" ? .esm : .cjs
   }
 
   /// `target` when `text` is only a (shebang, comments, 'use strict' and) `require('<relative>')`.

@@ -6,6 +6,8 @@ struct PackageJSON: Decodable {
   var name: String?
   var version: String?
   var main: String?
+  /// "module" makes its .js files ES modules.
+  var type: String?
 
   static func parse(_ text: String, path: String) throws -> PackageJSON {
     do {

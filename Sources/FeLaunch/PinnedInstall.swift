@@ -131,7 +131,7 @@ public struct PinnedInstall {
       version = installed.blob.version
       outcome = .installed(version: version, prebuilt: false)
     }
-    let (_, manifest) = try BlobOpener(store: store, context: context).open(tool: tool, version: version)
+    let manifest = try BlobOpener(store: store, context: context).check(tool: tool, version: version)
     if registry == nil, let name = PackageName(package) {
       let npmConfig = try NpmConfig(projectDir: config.directory, env: context.env)
       registry = locked?.registry ?? "npm:" + npmConfig.registry(for: name)

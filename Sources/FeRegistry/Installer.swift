@@ -84,7 +84,8 @@ public final class Installer {
     try Names.validateTool(tool)
     if Names.isValidVersion(version), let manifest = try? store.manifest(tool: tool, version: version),
       manifest.sourceSha256 == sourceSha256,
-      FileSystem.isFile(store.layout.sourcePath(tool, version)), FileSystem.isFile(store.layout.snapshotPath(tool, version))
+      FileSystem.isFile(store.layout.sourcePath(tool, version)),
+      !manifest.hasSnapshot || FileSystem.isFile(store.layout.snapshotPath(tool, version))
     {
       tidy()
       return .alreadyInstalled(version: version)
@@ -149,12 +150,11 @@ public final class Installer {
         results.append((m.name, try installWithImage(entry, image, from: path)))
         return
       }
-      if m.engineId == engineId && accepts(entry.snapshot) {
-        try store.install(
-          tool: m.name, version: m.version, source: entry.source, snapshot: entry.snapshot, manifest: m, replace: false)
+      if m.engineId == engineId, let snapshot = entry.snapshot, accepts(snapshot) {
+        try store.install(tool: m.name, version: m.version, source: entry.source, snapshot: snapshot, manifest: m, replace: false)
         results.append((m.name, .installed(version: m.version, prebuilt: true)))
       } else {
-        note("fe: \(spec) in the pack was built by engine \(m.engineId); building it for this one")
+        note("fe: \(spec) in the pack was built by engine \(m.engineId ?? "(none)"); building it for this one")
         let built = try build(entry.source, m.name, m.version, m.origin ?? path, nil)
         try store.install(
           tool: m.name, version: m.version, source: entry.source, snapshot: built.snapshot, manifest: built.manifest,
@@ -228,7 +228,8 @@ public final class Installer {
         "\(tool)@\(version) is installed from a different source (sha256 \(manifest.sourceSha256.prefix(12))…) than the registry publishes (\(sourceSha256.prefix(12))…)",
         hint: "one version should have one source: run `fe blobs remove \(tool)@\(version)` and install it again")
     }
-    return FileSystem.isFile(store.layout.sourcePath(tool, version)) && FileSystem.isFile(store.layout.snapshotPath(tool, version))
+    return FileSystem.isFile(store.layout.sourcePath(tool, version))
+      && (!manifest.hasSnapshot || FileSystem.isFile(store.layout.snapshotPath(tool, version)))
   }
 
   /// Downloads, verifies and installs; returns whether the registry's prebuilt snapshot was used.

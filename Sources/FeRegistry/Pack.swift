@@ -32,7 +32,8 @@ public enum BlobPack {
   public struct Entry {
     public var manifest: Manifest
     public var source: [UInt8]
-    public var snapshot: [UInt8]
+    /// nil for a package image whose snapshot was not built yet (an image's is rebuilt anyway).
+    public var snapshot: [UInt8]?
     /// An npm tool's package image (ImageArchive), checked against the manifest's image digest
     /// when it is unpacked.
     public var image: [UInt8]?
@@ -64,7 +65,10 @@ public enum BlobPack {
         }
         var files: [File] = []
         var packed: [[UInt8]] = []
-        for name in [StoreLayout.sourceFile, StoreLayout.snapshotFile] + (manifest.imageSha256 == nil ? [] : [StoreLayout.imageDir]) {
+        let names =
+          [StoreLayout.sourceFile] + (manifest.hasSnapshot ? [StoreLayout.snapshotFile] : [])
+          + (manifest.imageSha256 == nil ? [] : [StoreLayout.imageDir])
+        for name in names {
           if name == StoreLayout.imageDir {
             let image = Path.join(blob.path, name)
             guard FileSystem.isDirectory(image), try ImageDigest.compute(image) == manifest.imageSha256 else {
@@ -154,7 +158,8 @@ public enum BlobPack {
         }
         contents[file.name] = bytes
       }
-      guard let source = contents[StoreLayout.sourceFile], let snapshot = contents[StoreLayout.snapshotFile] else {
+      let snapshot = contents[StoreLayout.snapshotFile]
+      guard let source = contents[StoreLayout.sourceFile], (snapshot != nil) == manifest.hasSnapshot else {
         throw bad("\(manifest.name)@\(manifest.version) lacks its source or snapshot")
       }
       guard SHA256.hex(source) == manifest.sourceSha256 else {

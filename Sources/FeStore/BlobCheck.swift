@@ -1,12 +1,17 @@
 import FeBasics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What `fe blobs verify` finds in one installed blob, re-hashing every file against its manifest.
 public struct BlobCheck: Sendable, Equatable {
   public enum Status: String, Sendable {
     /// Every file matches its manifest and the snapshot was built by this engine.
     case ok
     /// Intact, but built by another engine or in an older blob format: rebuilt from its source
-    /// at the next launch.
+    /// at the next launch. Or a package image's snapshot is not built yet (built in the
+    /// background after its install).
     case stale
     /// Something does not match; `problems` says what.
     case corrupt
@@ -23,8 +28,11 @@ public struct BlobCheck: Sendable, Equatable {
   public var sourceIntact: Bool
   /// Whether the package image, if the blob has one, matches its digest.
   public var imageIntact = true
-  /// Why a stale blob is stale: "built by another engine", "blob format 1, written by an older fe".
+  /// Why a stale blob is stale: "built by another engine", "blob format 1, written by an older fe",
+  /// `notBuiltYet`.
   public var staleReason: String?
+  /// The stale reason of a package image whose snapshot is still to be built.
+  public static let notBuiltYet = "its snapshot is not built yet"
 
   /// The command that repairs this blob when it is not ok (BlobRepair).
   public var repair: String? {
@@ -76,13 +84,25 @@ public struct BlobCheck: Sendable, Equatable {
     }
 
     let snapshotPath = layout.snapshotPath(tool, version)
+    guard let snapshotSha256 = manifest.snapshotSha256, let snapshotSize = manifest.snapshotSize, let builtBy = manifest.engineId
+    else {
+      // A package image's snapshot, built after its install (SnapshotJobs): none yet is no damage.
+      var st = stat()
+      if lstat(snapshotPath, &st) == 0 {
+        check.fail("\(snapshotPath) exists, but its manifest records no snapshot")
+      } else if check.status == .ok {
+        check.status = .stale
+        check.staleReason = notBuiltYet
+      }
+      return check
+    }
     switch Result(catching: { () throws(StoreFile.Problem) in try StoreFile.read(snapshotPath) }) {
     case .failure(let problem): check.fail(problem.describe(snapshotPath))
     case .success(let bytes):
       var fileMatches = false
-      if bytes.count != manifest.snapshotSize {
-        check.fail("\(snapshotPath) is \(bytes.count) bytes; its manifest says \(manifest.snapshotSize)")
-      } else if SHA256.hex(bytes) != manifest.snapshotSha256 {
+      if bytes.count != snapshotSize {
+        check.fail("\(snapshotPath) is \(bytes.count) bytes; its manifest says \(snapshotSize)")
+      } else if SHA256.hex(bytes) != snapshotSha256 {
         check.fail("\(snapshotPath) does not match the sha256 in its manifest")
       } else {
         fileMatches = true
@@ -92,8 +112,8 @@ public struct BlobCheck: Sendable, Equatable {
       do {
         let blob = try MappedBlob(
           path: snapshotPath, expectedEngineId: nil, expectedIdentity: manifest.identity, verification: fileMatches ? .full : .none)
-        if blob.engineId != manifest.engineId {
-          check.fail("\(snapshotPath) was built by engine \(blob.engineId); its manifest says \(manifest.engineId)")
+        if blob.engineId != builtBy {
+          check.fail("\(snapshotPath) was built by engine \(blob.engineId); its manifest says \(builtBy)")
         } else if check.status == .ok && blob.engineId != engineId {
           check.status = .stale
           check.staleReason = "built by another engine"

@@ -95,13 +95,14 @@ public final class BlobStore: Sendable {
 
   // MARK: Writing
 
-  /// Installs a blob atomically. `snapshot` is the encoded `snapshot.bin` (header included).
+  /// Installs a blob atomically. `snapshot` is the encoded `snapshot.bin` (header included); nil
+  /// for a package image whose snapshot is built after the install (SnapshotJobs).
   /// If it is already installed: with `replace` it is swapped for the new one; without, the
   /// existing blob is returned when its source matches, and an error explains when it does not.
   /// A blob with a missing or malformed manifest is always replaced (that is the repair).
   @discardableResult
   public func install(
-    tool: String, version: String, source: [UInt8], snapshot: [UInt8], manifest: Manifest, replace: Bool,
+    tool: String, version: String, source: [UInt8], snapshot: [UInt8]?, manifest: Manifest, replace: Bool,
     image: String? = nil
   ) throws -> InstalledBlob {
     try Names.validateTool(tool)
@@ -115,7 +116,8 @@ public final class BlobStore: Sendable {
     // A stray file at the blob's path is replaced like a damaged blob.
     let exists = Self.entryExists(dest)
     if exists && !replace, let current = try? self.manifest(tool: tool, version: version),
-      StoreFile.isRegular(layout.sourcePath(tool, version)), StoreFile.isRegular(layout.snapshotPath(tool, version))
+      StoreFile.isRegular(layout.sourcePath(tool, version)),
+      !current.hasSnapshot || StoreFile.isRegular(layout.snapshotPath(tool, version))
     {
       guard current.sourceSha256 == manifest.sourceSha256 else {
         throw FeError(
@@ -130,7 +132,7 @@ public final class BlobStore: Sendable {
     let staging = try Staging.create(in: layout)
     do {
       try Staging.writeNewFile(Path.join(staging, StoreLayout.sourceFile), source)
-      try Staging.writeNewFile(Path.join(staging, StoreLayout.snapshotFile), snapshot)
+      if let snapshot { try Staging.writeNewFile(Path.join(staging, StoreLayout.snapshotFile), snapshot) }
       try Staging.writeNewFile(Path.join(staging, StoreLayout.manifestFile), manifest.encoded())
       if let image {
         // A package image (an npm tool's installed tree), staged by the caller in this store's
@@ -250,7 +252,7 @@ public final class BlobStore: Sendable {
   }
 
   /// The manifest must describe this blob and the bytes about to be written.
-  private func check(_ manifest: Manifest, tool: String, version: String, source: [UInt8], snapshot: [UInt8]) throws {
+  private func check(_ manifest: Manifest, tool: String, version: String, source: [UInt8], snapshot: [UInt8]?) throws {
     func fail(_ what: String) -> FeError {
       FeError(.integrity, "cannot install \(tool)@\(version): \(what)", hint: "rebuild the blob, or download it again")
     }
@@ -259,7 +261,7 @@ public final class BlobStore: Sendable {
       throw fail("its manifest describes \(manifest.name)@\(manifest.version)")
     }
     guard SHA256.hex(source) == manifest.sourceSha256 else { throw fail("the source does not match its sha256") }
-    guard snapshot.count == manifest.snapshotSize, SHA256.hex(snapshot) == manifest.snapshotSha256 else {
+    guard snapshot?.count == manifest.snapshotSize, snapshot.map({ SHA256.hex($0) }) == manifest.snapshotSha256 else {
       throw fail("the snapshot does not match its sha256 and size")
     }
   }
@@ -269,14 +271,15 @@ public final class BlobStore: Sendable {
     let sourcePath = Path.join(staging, StoreLayout.sourceFile)
     let snapshotPath = Path.join(staging, StoreLayout.snapshotFile)
     let writtenSource = try FileSystem.read(sourcePath) ?? []
-    let writtenSnapshot = try FileSystem.read(snapshotPath) ?? []
+    let writtenSnapshot = try FileSystem.read(snapshotPath)
     guard SHA256.hex(writtenSource) == manifest.sourceSha256,
-      SHA256.hex(writtenSnapshot) == manifest.snapshotSha256
+      writtenSnapshot.map({ SHA256.hex($0) }) == manifest.snapshotSha256
     else {
       throw FeError(
         .integrity, "the files written to \(staging) do not match their manifest",
         hint: "the disk may be failing; check it and try again")
     }
+    guard manifest.hasSnapshot else { return }
     do {
       _ = try MappedBlob(
         path: snapshotPath, expectedEngineId: manifest.engineId, expectedIdentity: manifest.identity, verification: .full)

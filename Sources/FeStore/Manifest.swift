@@ -24,12 +24,15 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var kind: ToolKind
   /// Lowercase hex sha256 of `source.js`.
   public var sourceSha256: String
-  /// Lowercase hex sha256 of `snapshot.bin` as stored (fe blob header + payload).
-  public var snapshotSha256: String
+  /// Lowercase hex sha256 of `snapshot.bin` as stored (fe blob header + payload). The three
+  /// snapshot fields are absent together while a package image's snapshot is not built yet: an
+  /// npm tool is installed without one and builds it after (SnapshotJobs); until then it runs
+  /// from the base snapshot.
+  public var snapshotSha256: String?
   /// Size of `snapshot.bin` in bytes.
-  public var snapshotSize: Int
+  public var snapshotSize: Int?
   /// The engine id the snapshot was built for.
-  public var engineId: String
+  public var engineId: String?
   /// When the blob was built, ISO-8601 UTC (`2024-05-01T12:00:00Z`).
   public var created: String
   /// Where the blob came from (a registry URL or a local path), if known.
@@ -43,8 +46,8 @@ public struct Manifest: Codable, Sendable, Equatable {
 
   /// A schema-1 manifest; `created` defaults to now.
   public init(
-    name: String, version: String, kind: ToolKind, sourceSha256: String, snapshotSha256: String,
-    snapshotSize: Int, engineId: String, created: String = Manifest.timestamp(), origin: String? = nil
+    name: String, version: String, kind: ToolKind, sourceSha256: String, snapshotSha256: String?,
+    snapshotSize: Int?, engineId: String?, created: String = Manifest.timestamp(), origin: String? = nil
   ) {
     self.schema = Self.currentSchema
     self.name = name
@@ -58,15 +61,19 @@ public struct Manifest: Codable, Sendable, Equatable {
     self.origin = origin
   }
 
-  /// A manifest describing `source` and the encoded `snapshot` bytes (hashes and size computed here).
+  /// A manifest describing `source` and the encoded `snapshot` bytes (hashes and size computed
+  /// here); a nil `snapshot` is one not built yet.
   public init(
-    name: String, version: String, kind: ToolKind, source: [UInt8], snapshot: [UInt8], engineId: String,
+    name: String, version: String, kind: ToolKind, source: [UInt8], snapshot: [UInt8]?, engineId: String,
     created: String = Manifest.timestamp(), origin: String? = nil
   ) {
     self.init(
-      name: name, version: version, kind: kind, sourceSha256: SHA256.hex(source), snapshotSha256: SHA256.hex(snapshot),
-      snapshotSize: snapshot.count, engineId: engineId, created: created, origin: origin)
+      name: name, version: version, kind: kind, sourceSha256: SHA256.hex(source), snapshotSha256: snapshot.map { SHA256.hex($0) },
+      snapshotSize: snapshot?.count, engineId: snapshot == nil ? nil : engineId, created: created, origin: origin)
   }
+
+  /// Whether the blob's snapshot is built (a package image's may not be yet).
+  public var hasSnapshot: Bool { snapshotSha256 != nil }
 
   /// Pretty JSON with sorted keys and a final newline, so the same manifest always gives the same bytes.
   public func encoded() -> [UInt8] {
@@ -116,9 +123,16 @@ public struct Manifest: Codable, Sendable, Equatable {
     if !Names.isValidTool(name) { return "invalid tool name \"\(name)\"" }
     if !Names.isValidVersion(version) { return "invalid version \"\(version)\"" }
     if !Self.isSha256Hex(sourceSha256) { return "sourceSha256 is not a sha256" }
-    if !Self.isSha256Hex(snapshotSha256) { return "snapshotSha256 is not a sha256" }
-    if snapshotSize < BlobFile.headerSize { return "snapshotSize \(snapshotSize) is smaller than a blob header" }
-    if engineId.isEmpty { return "engineId is empty" }
+    switch (snapshotSha256, snapshotSize, engineId) {
+    case (nil, nil, nil):
+      if imageSha256 == nil { return "no snapshot is recorded, and only a package image's may be built later" }
+    case (let sha?, let size?, let engine?):
+      if !Self.isSha256Hex(sha) { return "snapshotSha256 is not a sha256" }
+      if size < BlobFile.headerSize { return "snapshotSize \(size) is smaller than a blob header" }
+      if engine.isEmpty { return "engineId is empty" }
+    default:
+      return "snapshotSha256, snapshotSize and engineId must be present together"
+    }
     if let native, !native.isConfined { return "native.path \"\(native.path)\" is not a path inside the package image" }
     if native != nil && imageSha256 == nil { return "native is set for a blob without a package image" }
     return nil

@@ -74,7 +74,9 @@ public enum Fe {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = args
     process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-    var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"]
+    // Snapshots built by the install, not by a background process racing the test (SnapshotTests
+    // set it to "0" for the default).
+    var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "FE_SNAPSHOT_AT_INSTALL": "1"]
     if let home = env["FE_HOME"] { environment["HOME"] = home + "/.home" }
     environment.merge(env) { _, new in new }
     process.environment = environment

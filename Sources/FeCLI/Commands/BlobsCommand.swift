@@ -22,7 +22,7 @@ struct BlobsCommand: ParsableCommand {
       """,
     subcommands: [
       Build.self, Install.self, List.self, Remove.self, Exec.self, Which.self, Run.self, Publish.self, Pack.self, Shim.self, Verify.self,
-      Prune.self,
+      Prune.self, Snapshot.self,
     ]
   )
 

@@ -63,6 +63,11 @@ extension BlobsCommand {
 
     func run(_ c: FeContext) throws {
       let store = BlobStore(layout: c.layout)
+      // npm tools are installed without their snapshots: built in the background from here on.
+      defer {
+        let jobs = SnapshotJobs(context: c, store: store)
+        if !jobs.missing().isEmpty { jobs.startInBackground() }
+      }
       if let from {
         guard target == nil else {
           throw FeError(.usage, "--from installs a pack; it takes no other target", hint: "fe blobs install --from <file>")

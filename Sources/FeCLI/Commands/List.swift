@@ -28,7 +28,7 @@ extension BlobsCommand {
       }
       let rows = blobs.map { b -> [String] in
         [
-          pinned.contains(b.spec) ? "*" : " ", b.tool, b.version, ByteCount.format(b.diskSize), b.manifest?.engineId ?? "(unreadable)",
+          pinned.contains(b.spec) ? "*" : " ", b.tool, b.version, ByteCount.format(b.diskSize), b.manifest.map { $0.engineId ?? "(snapshot not built yet)" } ?? "(unreadable)",
           b.path,
         ]
       }
@@ -65,7 +65,7 @@ enum BlobJSON {
       ("tool", .string(b.tool)),
       ("version", .string(b.version)),
       ("size", .number(Double(b.diskSize))),
-      ("engineId", b.manifest.map { .string($0.engineId) } ?? .null),
+      ("engineId", b.manifest?.engineId.map { .string($0) } ?? .null),
       ("kind", b.manifest.map { .string($0.kind.rawValue) } ?? .null),
       ("path", .string(b.path)),
       ("pinned", .bool(pinned)),

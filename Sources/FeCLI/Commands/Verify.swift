@@ -11,7 +11,8 @@ extension BlobsCommand {
       abstract: "Re-hash every installed blob against its manifest and report; --repair rebuilds what it can.",
       discussion: """
         Each blob is ok, stale (intact but built by another engine or in an older blob format:
-        rebuilt from its source at its next launch) or corrupt (a file is missing, is not a regular
+        rebuilt from its source at its next launch; or an npm tool whose snapshot is not built
+        yet) or corrupt (a file is missing, is not a regular
         file, does not match its manifest, or the snapshot is another blob's). --repair
         rebuilds a snapshot from the blob's stored source when that source is intact, and says
         what to run otherwise. Exits 65 when a corrupt blob remains.
@@ -95,7 +96,13 @@ extension BlobsCommand {
       case .corrupt: word = c.paint("corrupt ", .error, fd: 1)
       }
       var text = "\(word) \(r.check.spec)"
-      if r.check.status == .stale { text += "  \(r.check.staleReason ?? "built by another engine"); rebuilt at its next launch" }
+      if r.check.status == .stale {
+        let reason = r.check.staleReason ?? "built by another engine"
+        text +=
+          reason == BlobCheck.notBuiltYet
+          ? "  \(reason); built in the background, or now by `fe blobs snapshot \(r.check.spec)`"
+          : "  \(reason); rebuilt at its next launch"
+      }
       for problem in r.check.problems { text += "\n         " + problem }
       if let fix = r.repair, r.check.status == .corrupt { text += "\n         repair: \(fix)" }
       return text

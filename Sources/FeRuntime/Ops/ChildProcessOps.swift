@@ -147,8 +147,6 @@ enum ChildProcessOps {
     for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     return 0
   }
-  /// glibc's POSIX_SPAWN_SETSID (also behind _GNU_SOURCE).
-  private static let spawnSetsid: Int32 = 0x80
 
   /// Writing to a pipe whose reader exited must fail with EPIPE, not kill fe (Node ignores
   /// SIGPIPE too). Children get default dispositions back through POSIX_SPAWN_SETSIGDEF.
@@ -238,7 +236,7 @@ enum ChildProcessOps {
 
     // The child starts with no blocked signals and default dispositions, as libuv does.
     var flags = Spawn.resetSignals(&attr)
-    if r.detached { flags |= spawnSetsid }
+    if r.detached { flags |= Spawn.setsid }
     posix_spawnattr_setflags(&attr, Int16(flags))
 
     var argv: [UnsafeMutablePointer<CChar>?] = (r.argv.isEmpty ? [r.file] : r.argv).map { strdup($0) } + [nil]
