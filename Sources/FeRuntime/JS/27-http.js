@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -90,9 +90,24 @@ const http = (() => {
       this._upgraded = false;
       this.timeout = 0;
       this.encrypted = undefined;
+      this.on('error', socketOnError);
     }
     address() { return { address: this._localAddress, family: this._localFamily, port: this.localPort }; }
-    setTimeout(ms, cb) { this.timeout = ms; if (typeof cb === 'function') this.once('timeout', cb); return this; }
+    // A timeout set on the connection itself (req/res.setTimeout) runs here, replacing the
+    // server's (which NIO watches): 'timeout' after `ms` without requests, body bytes or writes.
+    setTimeout(ms, cb) {
+      this.timeout = ms;
+      this._ownTimeout = true;
+      if (typeof cb === 'function') this.once('timeout', cb);
+      clearTimeout(this._timer);
+      this._timer = null;
+      if (ms > 0 && !this.destroyed) {
+        this._timer = setTimeout(() => this._onTimeout(), ms);
+        this._timer.unref();
+      }
+      return this;
+    }
+    _active() { if (this._timer) this._timer.refresh(); }
     setNoDelay() { return this; }
     setKeepAlive() { return this; }
     // As Node's server sockets: HTTP is bytes, so decoding them is refused.
@@ -112,6 +127,8 @@ const http = (() => {
       cb();
     }
     _destroy(err, cb) {
+      clearTimeout(this._timer);
+      this._timer = null;
       if (!this._nativeClosed) { this._nativeClosed = true; ops.op_http_destroy(this._handleId); }
       cb(err);
     }
@@ -120,13 +137,21 @@ const http = (() => {
     _onTimeout() {
       let handled = false;
       for (const entry of this._pending.values()) {
-        if (entry.req && entry.req.emit('timeout')) handled = true;
+        if (entry.req && !entry.req.complete && entry.req.emit('timeout', this)) handled = true;
         if (entry.res && entry.res.emit('timeout', this)) handled = true;
       }
       if (this.emit('timeout')) handled = true;
       if (this.server !== undefined && this.server.emit('timeout', this)) handled = true;
       if (!handled) this.destroy();
     }
+  }
+
+  // Node's socketOnError: an error on a connection (a response destroyed with one) goes to the
+  // server's 'clientError', else closes the connection; later ones are ignored.
+  function socketOnError(e) {
+    this.removeListener('error', socketOnError);
+    if (this.listenerCount('error') === 0) this.on('error', nop);
+    if (!(this.server instanceof EventEmitter) || !this.server.emit('clientError', e, this)) this.destroy(e);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -284,6 +309,14 @@ const http = (() => {
     cork() {}
     uncork() {}
     _implicitHeader() { throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _implicitHeader() method is not implemented'); }
+    _onFinish() {
+      if (this._finishedEmitted) return;
+      this._finishedEmitted = true;
+      this.emit('prefinish');
+      this.emit('finish');
+    }
+    // events.captureRejections: a rejected listener destroys the message with its error.
+    [Symbol.for('nodejs.rejection')](err) { this.destroy(err); }
     setTimeout(ms, cb) {
       if (cb) this.on('timeout', cb);
       if (this.socket) this.socket.setTimeout(ms);
@@ -350,11 +383,25 @@ const http = (() => {
       this._out.delete(key);
     }
     addTrailers(headers) {
-      const list = Array.isArray(headers) ? headers : Object.entries(headers);
-      for (const [name, value] of list) {
-        validateHeaderName(name);
-        validateHeaderValue(name, value);
-        this._trailer += `${name}: ${value}\r\n`;
+      this._trailer = '';
+      const isArray = Array.isArray(headers);
+      for (const key of Object.keys(headers)) {
+        const field = isArray ? headers[key][0] : key;
+        let value = isArray ? headers[key][1] : headers[key];
+        if (typeof field !== 'string' || !field || !tokenRe.test(field)) {
+          throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Trailer name must be a valid HTTP token ["${field}"]`);
+        }
+        const badChar = () => nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in trailer content ["${field}"]`);
+        if (Array.isArray(value) && value.length > 1) {
+          for (const v of value) {
+            if (invalidCharRe.test(String(v))) throw badChar();
+            this._trailer += `${field}: ${v}\r\n`;
+          }
+        } else {
+          if (Array.isArray(value)) value = value.join('; ');
+          if (invalidCharRe.test(String(value))) throw badChar();
+          this._trailer += `${field}: ${value}\r\n`;
+        }
       }
     }
     // The head as Node writes it: the caller's headers in order, then Date, Connection and
@@ -419,6 +466,10 @@ const http = (() => {
           this._last = true;
         }
       }
+      // Trailers need a chunked body: without one the message ends where its head says.
+      if (this.chunkedEncoding !== true && hasTrailer) {
+        throw nodeError(Error, 'ERR_HTTP_TRAILER_INVALID', 'Trailers are invalid with this transfer encoding');
+      }
       this._header = head + '\r\n';
       this._headerSent = false;
     }
@@ -441,7 +492,10 @@ const http = (() => {
       }
       if (wantDrain) flags |= WANT_DRAIN;
       if (socket !== null && !(socket instanceof Socket)) { sendToStream(this, socket, head, body, end); return; }
-      if (socket !== null && !socket._nativeClosed) ops.op_http_write(socket._handleId, this._seq, head, body, flags, tail);
+      if (socket !== null && !socket._nativeClosed) {
+        socket._active();
+        ops.op_http_write(socket._handleId, this._seq, head, body, flags, tail);
+      }
     }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = null; }
@@ -470,7 +524,10 @@ const http = (() => {
       }
       if (typeof cb === 'function') this.once('finish', cb);
       this.finished = true;
-      nextTick(() => this._onFinish());
+      // Node's 'finish' comes from the last write's callback, which a connection already gone
+      // never calls.
+      const socket = this.socket;
+      if (!(socket instanceof Socket && socket._nativeClosed)) nextTick(() => this._onFinish());
       return this;
     }
     flushHeaders() {
@@ -583,7 +640,7 @@ const http = (() => {
     }
     const socket = msg.socket;
     let ok = true, wantDrain = false;
-    if (socket !== null) {
+    if (socket instanceof Socket) {
       socket._outstanding += len;
       if (socket._outstanding >= HIGH_WATER_MARK) {
         ok = false;
@@ -922,6 +979,24 @@ const http = (() => {
     setTimeout(ms, cb) { this.timeout = ms; if (cb) this.on('timeout', cb); return this; }
     getConnections(cb) { const n = this._connections.size; nextTick(() => cb(null, n)); return this; }
     [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
+    // events.captureRejections: a rejected 'request' listener answers 500 (without the headers
+    // set so far) or, once the response has begun, destroys it; as net.Server otherwise.
+    [Symbol.for('nodejs.rejection')](err, event, ...args) {
+      if (event === 'request') {
+        const res = args[1];
+        if (!res.headersSent && !res.writableEnded) {
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          res.statusCode = 500;
+          res.end(STATUS_CODES[500]);
+        } else {
+          res.destroy();
+        }
+      } else if (event === 'connection') {
+        args[0].destroy(err);
+      } else {
+        this.emit('error', err);
+      }
+    }
 
     // For https (37-https.js): serve connections handed over one by one (`op_https_adopt`)
     // instead of listening. The server does not keep the process alive: its connections' TLS
@@ -1260,7 +1335,11 @@ const http = (() => {
             const socket = connections.get(list[i + 1]);
             const args = list.slice(i + 2, i + 10);
             i += 10;
-            if (socket !== undefined && socket.server !== undefined) socket.server._onRequest(socket, ...args);
+            // A connection destroyed in JS is gone for Node at once; NIO may still have read more.
+            if (socket !== undefined && socket.server !== undefined && !socket.destroyed) {
+              socket._active();
+              socket.server._onRequest(socket, ...args);
+            }
             break;
           }
           case 2: { // data: conn, seq, bytes
@@ -1268,7 +1347,10 @@ const http = (() => {
             const entry = socket && socket._pending.get(list[i + 2]);
             const bytes = list[i + 3];
             i += 4;
-            if (entry !== undefined) socket.server._onData(entry, bytes);
+            if (entry !== undefined && !socket.destroyed) {
+              socket._active();
+              socket.server._onData(entry, bytes);
+            }
             break;
           }
           case 3: { // end: conn, seq
@@ -1330,7 +1412,7 @@ const http = (() => {
           case 10: { // no reads or writes for the server's timeout: conn
             const socket = connections.get(list[i + 1]);
             i += 2;
-            if (socket !== undefined && !socket.destroyed && socket.server instanceof Server) socket._onTimeout();
+            if (socket !== undefined && !socket.destroyed && socket.server instanceof Server && !socket._ownTimeout) socket._onTimeout();
             break;
           }
           case 9: { // dropped at maxConnections: server, remote (address, port, family), local (same)

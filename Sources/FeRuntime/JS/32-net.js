@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInt32); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInt32, fs); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
 const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
@@ -286,7 +286,6 @@ const netModule = (() => {
     else nextTick(() => signal.addEventListener('abort', onAbort));
   }
 
-
   function onReadableStreamEnd() {
     if (!this.allowHalfOpen) this.write = writeAfterFIN;
   }
@@ -546,6 +545,8 @@ const netModule = (() => {
       if (this._handle.kind !== 0) throw netError(TypeError, 'ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent');
       if (this.connecting) this.once('connect', () => this._reset());
       else this._reset();
+    } else {
+      this.destroy(netError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
     }
     return this;
   };
@@ -652,7 +653,10 @@ const netModule = (() => {
       if (err) nextTick(() => self.destroy(err));
       else if (!isIP(ip)) nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${ip}`)));
       else if (ipType !== 4 && ipType !== 6) {
-        nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${ipType} ${options.host}:${options.port}`)));
+        const e = netError(RangeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${ipType} ${options.host}:${options.port}`);
+        e.host = options.host;
+        e.port = options.port;
+        nextTick(() => self.destroy(e));
       } else {
         self._unrefTimer();
         internalConnect(self, ip, port, ipType, localAddress, localPort);
@@ -832,6 +836,19 @@ const netModule = (() => {
         return this;
       }
       this._handle = r;
+      // readableAll/writableAll: libuv's uv_pipe_chmod, the socket file open to group and others.
+      const mode = (options.readableAll === true ? 0o444 : 0) | (options.writableAll === true ? 0o222 : 0);
+      if (mode !== 0) {
+        try {
+          const now = fs.statSync(options.path).mode & 0o7777;
+          if ((now & mode) !== mode) fs.chmodSync(options.path, now | mode);
+        } catch (e) {
+          this._handle.close();
+          this._handle = null;
+          e.syscall = 'uv_pipe_chmod';
+          throw e;
+        }
+      }
       this._handle.owner = this;
       this._handle.onconnection = (err, clientHandle) => onconnection(this, err, clientHandle);
       this._connectionKey = `-1:${options.path}:-1`;
@@ -847,7 +864,18 @@ const netModule = (() => {
 
   function onconnection(self, err, clientHandle) {
     if (err) { self.emit('error', socketErrno(err, 'accept')); return; }
-    if (self.maxConnections && self._connections >= self.maxConnections) { clientHandle.close(); return; }
+    if (self.maxConnections && self._connections >= self.maxConnections) {
+      // Node's 'drop': who was refused, from both ends of the connection.
+      const local = {}, remote = {};
+      clientHandle.getsockname(local);
+      clientHandle.getpeername(remote);
+      self.emit('drop', {
+        __proto__: null, localAddress: local.address, localPort: local.port, localFamily: local.family,
+        remoteAddress: remote.address, remotePort: remote.port, remoteFamily: remote.family,
+      });
+      clientHandle.close();
+      return;
+    }
     const socket = new Socket({
       handle: clientHandle, allowHalfOpen: self.allowHalfOpen, pauseOnCreate: self.pauseOnConnect, readable: true, writable: true,
     });
@@ -894,6 +922,10 @@ const netModule = (() => {
     }
     this._emitCloseIfDrained();
     return this;
+  };
+  Server.prototype[Symbol.asyncDispose] = async function () {
+    if (!this._handle) return;
+    return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
   };
   Server.prototype._emitCloseIfDrained = function () {
     if (this._handle || this._connections) return;
