@@ -67,11 +67,23 @@ final class HTTPConnection: ChannelInboundHandler, Resource {
   }
 
   func channelInactive(context: ChannelHandlerContext) {
+    released()
+    context.fireChannelInactive()
+  }
+
+  /// A connection closed before it became active (server.close() ran between its accept and its
+  /// registration, which NIO defers to a later task) never gets channelInactive, but its
+  /// handlers are always removed: without this the server would wait for it forever.
+  func handlerRemoved(context: ChannelHandlerContext) { released() }
+
+  private var isReleased = false
+  private func released() {
     open = false
     timer?.cancel()
     inactivityTimer?.cancel()
+    guard !isReleased else { return }
+    isReleased = true
     hub.connectionClosed(self)
-    context.fireChannelInactive()
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {

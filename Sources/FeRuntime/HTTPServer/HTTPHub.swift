@@ -321,7 +321,7 @@ final class HTTPHub: @unchecked Sendable {
         var j = 0
         for (name, value) in head.headers {
           s.set(raw, j, s.string(name))
-          s.set(raw, j + 1, s.string(value))
+          s.set(raw, j + 1, s.string(HTTPHub.trimmingOWS(value)))
           j += 2
         }
         put(raw)
@@ -367,6 +367,15 @@ final class HTTPHub: @unchecked Sendable {
       }
     }
     try s.callCore(.onHttp, [list])
+  }
+
+  /// A header value without the spaces and tabs around it (llhttp strips them; NIO keeps a
+  /// trailing tab).
+  static func trimmingOWS(_ value: String) -> String {
+    let ows: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = value.first, let last = value.last, ows(first) || ows(last) else { return value }
+    guard let start = value.firstIndex(where: { !ows($0) }), let end = value.lastIndex(where: { !ows($0) }) else { return "" }
+    return String(value[start...end])
   }
 
   // MARK: NIO thread

@@ -32,12 +32,19 @@ enum HTTPServerOps {
       }
     },
     Op("op_http_write", needs: .net) { rt, call in
-      // (conn, seq, head string or null, body string/bytes or null, flags, tail string or null):
+      // (conn, seq, head string/bytes or null, body string/bytes or null, flags, tail string or null):
       // one response's next bytes, the body framed here when chunked, so the NIO thread only writes.
       let flags = call.int(4)
       let chunked = flags & HTTPHub.Flag.chunked != 0
       var buffer = ByteBufferAllocator().buffer(capacity: 0)
-      if !call.isNullish(2) { call.withUTF8(2) { _ = buffer.writeBytes($0) } }
+      // The head: a string (ASCII), or bytes when http.js encoded a non-ASCII one as latin1.
+      if !call.isNullish(2) {
+        if call.scope.type(call.arg(2)) == .string {
+          call.withUTF8(2) { _ = buffer.writeBytes($0) }
+        } else {
+          call.scope.withBytes(call.arg(2)) { _ = buffer.writeBytes($0) }
+        }
+      }
       func body(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count > 0 else { return }  // an empty chunk would end a chunked body
         if chunked {

@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -35,6 +35,7 @@ const http = (() => {
 
   const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
   const invalidCharRe = /[^\t\x20-\x7e\x80-\xff]/;
+  const nonAsciiRe = /[^\x00-\x7f]/;
   const connCloseRe = /(?:^|\W)close(?:$|\W)/i;
   const teChunkedRe = /(?:^|\W)chunked(?:$|\W)/i;
   const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
@@ -89,11 +90,30 @@ const http = (() => {
       this._upgraded = false;
       this.timeout = 0;
       this.encrypted = undefined;
+      this.on('error', socketOnError);
     }
     address() { return { address: this._localAddress, family: this._localFamily, port: this.localPort }; }
-    setTimeout(ms, cb) { this.timeout = ms; if (typeof cb === 'function') this.once('timeout', cb); return this; }
+    // A timeout set on the connection itself (req/res.setTimeout) runs here, replacing the
+    // server's (which NIO watches): 'timeout' after `ms` without requests, body bytes or writes.
+    setTimeout(ms, cb) {
+      this.timeout = ms;
+      this._ownTimeout = true;
+      if (typeof cb === 'function') this.once('timeout', cb);
+      clearTimeout(this._timer);
+      this._timer = null;
+      if (ms > 0 && !this.destroyed) {
+        this._timer = setTimeout(() => this._onTimeout(), ms);
+        this._timer.unref();
+      }
+      return this;
+    }
+    _active() { if (this._timer) this._timer.refresh(); }
     setNoDelay() { return this; }
     setKeepAlive() { return this; }
+    // As Node's server sockets: HTTP is bytes, so decoding them is refused.
+    setEncoding() {
+      throw nodeError(Error, 'ERR_HTTP_SOCKET_ENCODING', 'Changing the socket encoding is not allowed per RFC7230 Section 3.');
+    }
     ref() { return this; }
     unref() { return this; }
     get bytesWritten() { return 0; }
@@ -107,6 +127,8 @@ const http = (() => {
       cb();
     }
     _destroy(err, cb) {
+      clearTimeout(this._timer);
+      this._timer = null;
       if (!this._nativeClosed) { this._nativeClosed = true; ops.op_http_destroy(this._handleId); }
       cb(err);
     }
@@ -115,13 +137,21 @@ const http = (() => {
     _onTimeout() {
       let handled = false;
       for (const entry of this._pending.values()) {
-        if (entry.req && entry.req.emit('timeout')) handled = true;
+        if (entry.req && !entry.req.complete && entry.req.emit('timeout', this)) handled = true;
         if (entry.res && entry.res.emit('timeout', this)) handled = true;
       }
       if (this.emit('timeout')) handled = true;
       if (this.server !== undefined && this.server.emit('timeout', this)) handled = true;
       if (!handled) this.destroy();
     }
+  }
+
+  // Node's socketOnError: an error on a connection (a response destroyed with one) goes to the
+  // server's 'clientError', else closes the connection; later ones are ignored.
+  function socketOnError(e) {
+    this.removeListener('error', socketOnError);
+    if (this.listenerCount('error') === 0) this.on('error', nop);
+    if (!(this.server instanceof EventEmitter) || !this.server.emit('clientError', e, this)) this.destroy(e);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -181,7 +211,8 @@ const http = (() => {
 
   class IncomingMessage extends Readable {
     constructor(socket) {
-      super(socket ? { highWaterMark: 16384 } : undefined);
+      // As Node: the message buffers as much as its socket does.
+      super(socket ? { highWaterMark: typeof socket.readableHighWaterMark === 'number' ? socket.readableHighWaterMark : 16384 } : undefined);
       this._readableState.readingMore = true;
       this.socket = socket;
       this.httpVersionMajor = null;
@@ -214,9 +245,13 @@ const http = (() => {
       return super.read(n);
     }
     _read() {}
-    // Node: a request dropped before its end is 'aborted'; its error reaches only listeners.
+    // Node: a request dropped before its end is 'aborted' and takes its connection down; its
+    // error reaches only listeners.
     _destroy(err, cb) {
       if (!this.readableEnded || !this.complete) { this.aborted = true; this.emit('aborted'); }
+      const socket = this.socket;
+      // (Node's server socket hands the error to its own listener, which only closes it.)
+      if (socket && !socket.destroyed && this.aborted) socket.destroy();
       nextTick(() => (this.listenerCount('error') === 0 ? cb() : cb(err)));
     }
     _addHeaderLine(field, value, dest) { addHeaderLine.call(this, field, value, dest); }
@@ -241,7 +276,7 @@ const http = (() => {
       this._contentLength = null;
       this._last = false;
       this._trailer = '';
-      this._removed = { 'content-length': false, 'transfer-encoding': false, date: false };
+      this._removed = { 'content-length': false, 'transfer-encoding': false, date: false, connection: false };
       this.chunkedEncoding = false;
       this.shouldKeepAlive = true;
       this.useChunkedEncodingByDefault = true;
@@ -250,11 +285,18 @@ const http = (() => {
       this.writable = true;
       this.destroyed = false;
       this.strictContentLength = false;
+      this._defaultKeepAlive = true; // false once the caller sets its own Keep-Alive header
+      this.maxRequestsOnConnectionReached = false;
+      this._bodyBytes = 0; // Node's kBytesWritten: body bytes written, for strictContentLength
+      this._removedContLen = false;
       this._needDrain = false;
       this._finishedEmitted = false;
+      this._closed = false;
       this.socket = null;
     }
+    get closed() { return this._closed; }
     get connection() { return this.socket; }
+    set connection(v) { this.socket = v; }
     get headersSent() { return this._header !== null; }
     get writableEnded() { return this.finished; }
     // Nothing waits in JS: once ended, everything is with the connection (Node: nothing buffered).
@@ -266,7 +308,21 @@ const http = (() => {
     get writableCorked() { return 0; }
     cork() {}
     uncork() {}
-    setTimeout(ms, cb) { if (cb) this.on('timeout', cb); if (this.socket) this.socket.setTimeout(ms); return this; }
+    _implicitHeader() { throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _implicitHeader() method is not implemented'); }
+    _onFinish() {
+      if (this._finishedEmitted) return;
+      this._finishedEmitted = true;
+      this.emit('prefinish');
+      this.emit('finish');
+    }
+    // events.captureRejections: a rejected listener destroys the message with its error.
+    [Symbol.for('nodejs.rejection')](err) { this.destroy(err); }
+    setTimeout(ms, cb) {
+      if (cb) this.on('timeout', cb);
+      if (this.socket) this.socket.setTimeout(ms);
+      else this.once('socket', (socket) => socket.setTimeout(ms));
+      return this;
+    }
     setHeader(name, value) {
       if (this._header !== null) throw headersSentError('set');
       validateHeaderName(name);
@@ -284,8 +340,21 @@ const http = (() => {
       else had[1] = [].concat(had[1], value);
       return this;
     }
+    // A Headers or a Map; Set-Cookie values go in together so that none replaces another.
     setHeaders(headers) {
-      for (const [name, value] of headers) this.setHeader(name, value);
+      if (this._header !== null) throw headersSentError('set');
+      if (!headers || Array.isArray(headers) || typeof headers.keys !== 'function' || typeof headers.get !== 'function') {
+        throw invalidArgType('headers', ['Headers', 'Map'], headers);
+      }
+      const cookies = [];
+      for (const [name, value] of headers) {
+        if (name === 'set-cookie') {
+          if (Array.isArray(value)) cookies.push(...value); else cookies.push(value);
+          continue;
+        }
+        this.setHeader(name, value);
+      }
+      if (cookies.length) this.setHeader('set-cookie', cookies);
       return this;
     }
     getHeader(name) {
@@ -309,15 +378,30 @@ const http = (() => {
       if (this._header !== null) throw headersSentError('remove');
       const key = name.toLowerCase();
       if (key in this._removed) this._removed[key] = true;
+      if (key === 'content-length') this._removedContLen = true;
       if (key === 'date') this.sendDate = false;
       this._out.delete(key);
     }
     addTrailers(headers) {
-      const list = Array.isArray(headers) ? headers : Object.entries(headers);
-      for (const [name, value] of list) {
-        validateHeaderName(name);
-        validateHeaderValue(name, value);
-        this._trailer += `${name}: ${value}\r\n`;
+      this._trailer = '';
+      const isArray = Array.isArray(headers);
+      for (const key of Object.keys(headers)) {
+        const field = isArray ? headers[key][0] : key;
+        let value = isArray ? headers[key][1] : headers[key];
+        if (typeof field !== 'string' || !field || !tokenRe.test(field)) {
+          throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Trailer name must be a valid HTTP token ["${field}"]`);
+        }
+        const badChar = () => nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in trailer content ["${field}"]`);
+        if (Array.isArray(value) && value.length > 1) {
+          for (const v of value) {
+            if (invalidCharRe.test(String(v))) throw badChar();
+            this._trailer += `${field}: ${v}\r\n`;
+          }
+        } else {
+          if (Array.isArray(value)) value = value.join('; ');
+          if (invalidCharRe.test(String(value))) throw badChar();
+          this._trailer += `${field}: ${value}\r\n`;
+        }
       }
     }
     // The head as Node writes it: the caller's headers in order, then Date, Connection and
@@ -339,20 +423,32 @@ const http = (() => {
           hasConnection = true;
           if (connCloseRe.test(String(value))) this._last = true;
           else this.shouldKeepAlive = true;
-        } else if (key === 'content-length') hasContentLength = true;
+        } else if (key === 'content-length') {
+          hasContentLength = true;
+          this._contentLength = +value;
+          this._removedContLen = false;
+        }
         else if (key === 'transfer-encoding') {
           hasTE = true;
           if (teChunkedRe.test(String(value))) this.chunkedEncoding = true;
         } else if (key === 'date') hasDate = true;
+        else if (key === 'keep-alive') this._defaultKeepAlive = false;
         else if (key === 'trailer') hasTrailer = true;
       };
       for (const [name, value] of headers) add(name, value);
       if (!hasDate && this.sendDate) head += `Date: ${utcDate()}\r\n`;
-      if (!hasConnection) {
-        if (this.shouldKeepAlive && (hasContentLength || this.useChunkedEncodingByDefault || this.agent)) { // agent: a client request (35-http_client.js)
+      if (this._removed.connection) {
+        this._last = true; // no Connection header, as asked: the connection closes after this message
+      } else if (!hasConnection) {
+        const keepAlive = this.shouldKeepAlive && (hasContentLength || this.useChunkedEncodingByDefault || this.agent); // agent: a client request (35-http_client.js)
+        if (keepAlive && this.maxRequestsOnConnectionReached) {
+          head += 'Connection: close\r\n';
+        } else if (keepAlive) {
           head += 'Connection: keep-alive\r\n';
-          const seconds = Math.floor(this._keepAliveTimeout / 1000);
-          if (seconds > 0) head += `Keep-Alive: timeout=${seconds}\r\n`;
+          if (this._keepAliveTimeout && this._defaultKeepAlive) {
+            const max = ~~this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
+            head += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
+          }
         } else {
           this._last = true;
           head += 'Connection: close\r\n';
@@ -370,6 +466,10 @@ const http = (() => {
           this._last = true;
         }
       }
+      // Trailers need a chunked body: without one the message ends where its head says.
+      if (this.chunkedEncoding !== true && hasTrailer) {
+        throw nodeError(Error, 'ERR_HTTP_TRAILER_INVALID', 'Trailers are invalid with this transfer encoding');
+      }
       this._header = head + '\r\n';
       this._headerSent = false;
     }
@@ -377,7 +477,12 @@ const http = (() => {
     _send(body, end, wantDrain) {
       const socket = this.socket;
       let head = null;
-      if (!this._headerSent) { head = this._header; this._headerSent = true; }
+      if (!this._headerSent) {
+        head = this._header;
+        this._headerSent = true;
+        // Node writes heads as latin1: a value with chars above 0x7f keeps them as single bytes.
+        if (nonAsciiRe.test(head)) head = Buffer.from(head, 'latin1');
+      }
       let flags = this.chunkedEncoding ? CHUNKED : 0;
       let tail = null;
       if (end) {
@@ -386,7 +491,11 @@ const http = (() => {
         if (this.chunkedEncoding && this._hasBody) tail = `0\r\n${this._trailer}\r\n`;
       }
       if (wantDrain) flags |= WANT_DRAIN;
-      if (socket !== null && !socket._nativeClosed) ops.op_http_write(socket._handleId, this._seq, head, body, flags, tail);
+      if (socket !== null && !(socket instanceof Socket)) { sendToStream(this, socket, head, body, end); return; }
+      if (socket !== null && !socket._nativeClosed) {
+        socket._active();
+        ops.op_http_write(socket._handleId, this._seq, head, body, flags, tail);
+      }
     }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = null; }
@@ -404,18 +513,21 @@ const http = (() => {
         writeChunk(this, chunk, encoding, null, true);
       } else if (this.finished) {
         if (typeof cb === 'function') {
-          if (!this._finishedEmitted) this.once('finish', cb);
+          if (!this.writableFinished) this.once('finish', cb);
           else cb(nodeError(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished'));
         }
         return this;
       } else {
         if (this._header === null) { this._contentLength = 0; this._implicitHeader(); }
+        if (strictContentLength(this) && this._bodyBytes !== this._contentLength) throw contentLengthMismatch(this._bodyBytes, this._contentLength);
         this._send(null, true, false);
       }
       if (typeof cb === 'function') this.once('finish', cb);
       this.finished = true;
-      this.writable = false;
-      nextTick(() => this._onFinish());
+      // Node's 'finish' comes from the last write's callback, which a connection already gone
+      // never calls.
+      const socket = this.socket;
+      if (!(socket instanceof Socket && socket._nativeClosed)) nextTick(() => this._onFinish());
       return this;
     }
     flushHeaders() {
@@ -429,6 +541,52 @@ const http = (() => {
       if (this.socket) this.socket.destroy(err);
       return this;
     }
+  }
+
+  // Node's strictContentLength(msg): the body must match a Content-Length the head declared.
+  function strictContentLength(msg) {
+    return msg.strictContentLength && msg._contentLength != null && msg._hasBody && !msg._removedContLen &&
+      !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
+  }
+  const contentLengthMismatch = (actual, expected) => nodeError(Error, 'ERR_HTTP_CONTENT_LENGTH_MISMATCH',
+    `Response body's content-length of ${actual} byte(s) does not match the content-length of ${expected} byte(s) set in header`);
+
+  // Node's deprecated views of the headers (DEP0066): name -> value and name -> original name.
+  const headerViews = (view, set) => ({
+    configurable: true,
+    get: util.deprecate(function () {
+      if (this._out.size === 0) return null;
+      const out = Object.create(null);
+      for (const [key, entry] of this._out) out[key] = view(entry);
+      return out;
+    }, `OutgoingMessage.prototype._header${view === nameOf ? 'Names' : 's'} is deprecated`, 'DEP0066'),
+    set: util.deprecate(set, `OutgoingMessage.prototype._header${view === nameOf ? 'Names' : 's'} is deprecated`, 'DEP0066'),
+  });
+  const nameOf = (entry) => entry[0];
+  Object.defineProperties(OutgoingMessage.prototype, {
+    _headerNames: headerViews(nameOf, function (val) {
+      if (typeof val !== 'object' || val === null) return;
+      for (const key of Object.keys(val)) { const entry = this._out.get(key); if (entry) entry[0] = val[key]; }
+    }),
+    _headers: headerViews((entry) => entry[1], function (val) {
+      this._out.clear();
+      if (val === null || typeof val !== 'object') return;
+      for (const name of Object.keys(val)) this._out.set(name.toLowerCase(), [name, val[name]]);
+    }),
+  });
+
+  // A message given a stream of its own (assignSocket, or a subclass setting `socket`) writes to
+  // it as Node's does: the head with the first bytes, then what ends the body ('' or the last chunk).
+  function sendToStream(msg, stream, head, body, end) {
+    const parts = [];
+    if (head !== null) parts.push(typeof head === 'string' ? Buffer.from(head, 'latin1') : head);
+    if (body !== null && body !== undefined) {
+      const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+      if (msg.chunkedEncoding && bytes.length) parts.push(Buffer.from(`${bytes.length.toString(16)}\r\n`, 'latin1'), bytes, Buffer.from('\r\n', 'latin1'));
+      else parts.push(bytes);
+    }
+    if (parts.length) stream.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    if (end) stream.write(msg.chunkedEncoding && msg._hasBody ? `0\r\n${msg._trailer}\r\n` : '', 'latin1');
   }
 
   function onWriteError(msg, err, cb) {
@@ -459,11 +617,18 @@ const http = (() => {
       msg._implicitHeader();
     }
     if (!msg._hasBody) {
+      if (msg._rejectNonStandardBodyWrites) {
+        throw nodeError(Error, 'ERR_HTTP_BODY_NOT_ALLOWED', 'Adding content for this request method or response status is not allowed.');
+      }
       if (fromEnd) msg._send(null, true, false);
       nextTick(cb);
       return true;
     }
     const len = byteLength(chunk);
+    if (strictContentLength(msg) && (fromEnd ? msg._bodyBytes + len !== msg._contentLength : msg._bodyBytes + len > msg._contentLength)) {
+      throw contentLengthMismatch(len + msg._bodyBytes, msg._contentLength);
+    }
+    msg._bodyBytes += len;
     if (fromEnd) {
       msg._send(len === 0 ? null : chunk, true, false);
       return true;
@@ -475,7 +640,7 @@ const http = (() => {
     }
     const socket = msg.socket;
     let ok = true, wantDrain = false;
-    if (socket !== null) {
+    if (socket instanceof Socket) {
       socket._outstanding += len;
       if (socket._outstanding >= HIGH_WATER_MARK) {
         ok = false;
@@ -508,7 +673,7 @@ const http = (() => {
       if (this._header !== null) throw headersSentError('write');
       const original = statusCode;
       statusCode |= 0;
-      if (statusCode < 100 || statusCode > 999) throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`);
+      if (statusCode < 100 || statusCode > 999) throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${typeof original === 'object' && original !== null ? inspect(original, { depth: 0 }) : String(original)}`);
       if (typeof reason === 'string') {
         this.statusMessage = reason;
       } else {
@@ -553,20 +718,40 @@ const http = (() => {
       this._writeInformational('HTTP/1.1 102 Processing\r\n\r\n');
       if (typeof cb === 'function') nextTick(cb);
     }
+    // Node's: a 103 with the Link header first (nothing when there is no link), then the rest.
     writeEarlyHints(hints, cb) {
-      let head = 'HTTP/1.1 103 Early Hints\r\n';
-      for (const [name, value] of Object.entries(hints)) {
-        for (const v of [].concat(value)) head += `${name === 'link' ? 'Link' : name}: ${v}\r\n`;
-      }
-      this._writeInformational(head + '\r\n');
+      if (hints === null || typeof hints !== 'object' || Array.isArray(hints)) throw invalidArgType('hints', 'object', hints);
+      if (hints.link === null || hints.link === undefined) return;
+      const link = linkHeaderValue(hints.link);
+      if (link.length === 0) return;
+      let head = `HTTP/1.1 103 Early Hints\r\nLink: ${link}\r\n`;
+      for (const key of Object.keys(hints)) if (key !== 'link') head += `${key}: ${hints[key]}\r\n`;
+      this._writeRaw(head + '\r\n', 'ascii', cb);
+    }
+    // Bytes straight to the connection, ahead of the response (informational heads).
+    _writeRaw(data, encoding, cb) {
+      if (typeof encoding === 'function') { cb = encoding; encoding = null; }
+      const socket = this.socket;
+      if (socket !== null && socket._nativeClosed) return false;
+      if (typeof data === 'string') data = Buffer.from(data, encoding || 'utf8');
+      if (socket !== null) ops.op_http_write(socket._handleId, this._seq, null, data, 0, null);
       if (typeof cb === 'function') nextTick(cb);
+      return true;
     }
     _writeInformational(text) {
       const socket = this.socket;
       if (socket !== null && !socket._nativeClosed) ops.op_http_write(socket._handleId, this._seq, text, null, 0, null);
     }
-    assignSocket(socket) { this.socket = socket; this.emit('socket', socket); }
-    detachSocket() {}
+    assignSocket(socket) {
+      if (socket._httpMessage) throw nodeError(Error, 'ERR_HTTP_SOCKET_ASSIGNED', 'ServerResponse has an already assigned socket');
+      socket._httpMessage = this;
+      this.socket = socket;
+      this.emit('socket', socket);
+    }
+    detachSocket(socket) {
+      if (socket && socket._httpMessage === this) socket._httpMessage = null;
+      this.socket = null;
+    }
     _onFinish() {
       if (this._finishedEmitted) return;
       this._finishedEmitted = true;
@@ -574,14 +759,33 @@ const http = (() => {
       this.emit('finish');
       const req = this.req;
       // As Node: a body nobody read is drained, so the request still ends and closes.
-      if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+      if (typeof req._dump === 'function' && !req._consuming && !req._readableState.resumeScheduled) req._dump();
       const socket = this.socket;
-      if (socket !== null) {
+      if (socket instanceof Socket) {
         const entry = socket._pending.get(this._seq);
         if (entry !== undefined && req.complete) socket._pending.delete(this._seq);
       }
-      nextTick(() => this.emit('close'));
+      emitResponseClose(this);
     }
+  }
+
+  // 'close' once, whether the response finished or its connection went first.
+  function emitResponseClose(res) {
+    if (res._closeQueued) return;
+    res._closeQueued = true;
+    // Node's emitCloseNT: a closed response is destroyed, so later writes fail quietly.
+    nextTick(() => { res.destroyed = true; res._closed = true; res.emit('close'); });
+  }
+
+  // Node's validateLinkHeaderValue: one or more `<url>; param=value` links.
+  const linkValueRe = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/;
+  const linkFormatError = (hints) => nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+    `The argument 'hints' must be an array or string of format "</styles.css>; rel=preload; as=style". Received ${inspect(hints)}`);
+  function linkHeaderValue(hints) {
+    const check = (v) => { if (typeof v === 'undefined' || !linkValueRe.test(v)) throw linkFormatError(v); };
+    if (typeof hints === 'string') { check(hints); return hints; }
+    if (Array.isArray(hints)) { hints.forEach(check); return hints.join(', '); }
+    throw linkFormatError(hints);
   }
 
   function mergeHeaders(res, obj) {
@@ -590,6 +794,8 @@ const http = (() => {
         for (const [k, v] of obj) res.appendHeader(k, v);
       } else {
         if (obj.length % 2 !== 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'headers' is invalid. Received ${inspect(obj)}`);
+        // They replace headers set before, yet may repeat among themselves.
+        for (let i = 0; i < obj.length; i += 2) res.removeHeader(obj[i]);
         for (let i = 0; i < obj.length; i += 2) res.appendHeader(obj[i], obj[i + 1]);
       }
     } else {
@@ -645,7 +851,7 @@ const http = (() => {
       get() { return this._limits[name]; },
       set(v) {
         this._limits[name] = v;
-        if (this._id !== undefined && !this._closing) ops.op_http_configure(this._id, ...settingsOf(this._limits));
+        if (this._id !== undefined) ops.op_http_configure(this._id, ...settingsOf(this._limits));
       },
     };
   }
@@ -688,16 +894,24 @@ const http = (() => {
     this.rejectNonStandardBodyWrites = options.rejectNonStandardBodyWrites !== undefined ? options.rejectNonStandardBodyWrites : false;
     // Node 20's option; Node 18 serves HTTP/1.1 requests without Host, so that is the default.
     this.requireHostHeader = options.requireHostHeader === true;
+    // net.Server's socket options as Node's http.Server sets them (NIO's connections have
+    // TCP_NODELAY on: the default).
+    this.noDelay = Boolean(options.noDelay === undefined ? true : options.noDelay);
+    this.keepAlive = Boolean(options.keepAlive);
+    this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
+    // The native server listening now, and every native server not yet closed (a closed one
+    // drains its connections while the server may listen again, as Node's handle is dropped at
+    // close()).
     this._id = undefined;
+    this._native = new Set();
     this._address = null;
-    this._closing = false;
     this._refed = true;
     this._connections = new Set();
   }
   Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Server, EventEmitter);
   const { constructor: _serverClass, ...serverMethods } = Object.getOwnPropertyDescriptors(class {
-    get listening() { return this._id !== undefined && !this._closing; }
+    get listening() { return this._id !== undefined; }
     listen(...args) {
       let cb;
       if (typeof args[args.length - 1] === 'function') cb = args.pop();
@@ -733,7 +947,9 @@ const http = (() => {
       }
       const [id, address, family, boundPort] = r;
       this._id = id;
+      this._native.add(id);
       this._address = path !== undefined ? path : { address, family, port: boundPort };
+      if (path !== undefined) (this._paths || (this._paths = new Map())).set(id, path);
       servers.set(id, this);
       if (!this._refed) ops.op_http_ref(id, false);
       nextTick(() => this.emit('listening'));
@@ -748,17 +964,39 @@ const http = (() => {
         if (!this.listening) this.once('close', () => cb(nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.')));
         else this.once('close', cb);
       }
-      if (this._id === undefined) nextTick(() => this.emit('close'));
-      else if (!this._closing) { this._closing = true; ops.op_http_close(this._id); }
+      if (this._id !== undefined) {
+        ops.op_http_close(this._id);
+        this._id = undefined;
+      } else if (this._native.size === 0) {
+        nextTick(() => this.emit('close'));
+      }
       return this;
     }
-    closeAllConnections() { if (this._id !== undefined) ops.op_http_close_connections(this._id, false); }
-    closeIdleConnections() { if (this._id !== undefined) ops.op_http_close_connections(this._id, true); }
-    ref() { this._refed = true; if (this._id !== undefined) ops.op_http_ref(this._id, true); return this; }
-    unref() { this._refed = false; if (this._id !== undefined) ops.op_http_ref(this._id, false); return this; }
+    closeAllConnections() { for (const id of this._native) ops.op_http_close_connections(id, false); }
+    closeIdleConnections() { for (const id of this._native) ops.op_http_close_connections(id, true); }
+    ref() { this._refed = true; for (const id of this._native) ops.op_http_ref(id, true); return this; }
+    unref() { this._refed = false; for (const id of this._native) ops.op_http_ref(id, false); return this; }
     setTimeout(ms, cb) { this.timeout = ms; if (cb) this.on('timeout', cb); return this; }
     getConnections(cb) { const n = this._connections.size; nextTick(() => cb(null, n)); return this; }
     [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
+    // events.captureRejections: a rejected 'request' listener answers 500 (without the headers
+    // set so far) or, once the response has begun, destroys it; as net.Server otherwise.
+    [Symbol.for('nodejs.rejection')](err, event, ...args) {
+      if (event === 'request') {
+        const res = args[1];
+        if (!res.headersSent && !res.writableEnded) {
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          res.statusCode = 500;
+          res.end(STATUS_CODES[500]);
+        } else {
+          res.destroy();
+        }
+      } else if (event === 'connection') {
+        args[0].destroy(err);
+      } else {
+        this.emit('error', err);
+      }
+    }
 
     // For https (37-https.js): serve connections handed over one by one (`op_https_adopt`)
     // instead of listening. The server does not keep the process alive: its connections' TLS
@@ -767,6 +1005,7 @@ const http = (() => {
       const id = ops.op_https_attach(...settingsOf(this._limits));
       if (id === null) throw nodeError(Error, 'ERR_FE_HTTPS', 'fe could not start the HTTP side of an https server');
       this._id = id;
+      this._native.add(id);
       this._address = null;
       servers.set(id, this);
       ops.op_http_ref(id, false);
@@ -776,13 +1015,15 @@ const http = (() => {
       this._connections.add(socket);
       this.emit('connection', socket);
     }
-    _onClosed() {
+    _onClosed(id) {
       // libuv removes the socket file of a pipe server it bound; NIO leaves it.
-      if (typeof this._address === 'string') { try { fs.unlinkSync(this._address); } catch {} }
-      servers.delete(this._id);
-      this._id = undefined;
-      this._closing = false;
-      this.emit('close');
+      const path = this._paths && this._paths.get(id);
+      if (path !== undefined) { this._paths.delete(id); try { fs.unlinkSync(path); } catch {} }
+      servers.delete(id);
+      this._native.delete(id);
+      if (this._id === id) this._id = undefined;
+      // As Node's _emitCloseIfDrained: not while the server listens again.
+      if (this._id === undefined) this.emit('close');
     }
     _onRequest(socket, seq, method, url, major, minor, raw, keepAlive, upgrade) {
       // Node keeps the first maxHeadersCount headers (2000 when null; 0: all of them).
@@ -802,6 +1043,8 @@ const http = (() => {
       res._seq = seq;
       res.shouldKeepAlive = keepAlive;
       res._keepAliveTimeout = this.keepAliveTimeout;
+      res._rejectNonStandardBodyWrites = this.rejectNonStandardBodyWrites;
+      res._maxRequestsPerSocket = this.maxRequestsPerSocket;
       socket._pending.set(seq, { req, res });
       if (upgrade || method === 'CONNECT') {
         const event = method === 'CONNECT' ? 'connect' : 'upgrade';
@@ -820,7 +1063,20 @@ const http = (() => {
         res.end();
         return;
       }
-      if (req.headers.expect !== undefined) {
+      // Node's maxRequestsPerSocket (HTTP/1.1): the last allowed response says Connection: close,
+      // and requests beyond it get 503.
+      const limited = major === 1 && minor === 1 && typeof this.maxRequestsPerSocket === 'number' && this.maxRequestsPerSocket > 0;
+      if (limited) {
+        socket._requestsCount = (socket._requestsCount || 0) + 1;
+        res.maxRequestsOnConnectionReached = this.maxRequestsPerSocket <= socket._requestsCount;
+        if (this.maxRequestsPerSocket < socket._requestsCount) {
+          this.emit('dropRequest', req, socket);
+          res.writeHead(503);
+          res.end();
+          return;
+        }
+      }
+      if (major === 1 && minor === 1 && req.headers.expect !== undefined) {
         if (major === 1 && minor === 1 && /^100-continue$/i.test(req.headers.expect)) {
           if (this.listenerCount('checkContinue') > 0) { this.emit('checkContinue', req, res); return; }
           res.writeContinue();
@@ -843,10 +1099,12 @@ const http = (() => {
     }
     _onAbort(entry) {
       const { req, res } = entry;
-      if (!req.complete) req.destroy(connReset('aborted'));
-      if (!res.finished && !res.destroyed) {
+      // Node's abortIncoming: every request whose response had not finished (its _destroy says
+      // 'aborted' unless the request was read to its end).
+      req.destroy(connReset('aborted'));
+      if (!res.finished) {
         res.destroyed = true;
-        nextTick(() => res.emit('close'));
+        emitResponseClose(res);
       }
     }
     // `code` is llhttp's name for the fault (HTTPConnection.llhttpCode).
@@ -1077,7 +1335,11 @@ const http = (() => {
             const socket = connections.get(list[i + 1]);
             const args = list.slice(i + 2, i + 10);
             i += 10;
-            if (socket !== undefined && socket.server !== undefined) socket.server._onRequest(socket, ...args);
+            // A connection destroyed in JS is gone for Node at once; NIO may still have read more.
+            if (socket !== undefined && socket.server !== undefined && !socket.destroyed) {
+              socket._active();
+              socket.server._onRequest(socket, ...args);
+            }
             break;
           }
           case 2: { // data: conn, seq, bytes
@@ -1085,7 +1347,10 @@ const http = (() => {
             const entry = socket && socket._pending.get(list[i + 2]);
             const bytes = list[i + 3];
             i += 4;
-            if (entry !== undefined) socket.server._onData(entry, bytes);
+            if (entry !== undefined && !socket.destroyed) {
+              socket._active();
+              socket.server._onData(entry, bytes);
+            }
             break;
           }
           case 3: { // end: conn, seq
@@ -1126,7 +1391,7 @@ const http = (() => {
           case 6: { // server closed: server
             const server = servers.get(list[i + 1]);
             i += 2;
-            if (server !== undefined) server._onClosed();
+            if (server !== undefined) server._onClosed(list[i - 1]);
             break;
           }
           case 7: { // client error: server, conn, status, code
@@ -1147,7 +1412,7 @@ const http = (() => {
           case 10: { // no reads or writes for the server's timeout: conn
             const socket = connections.get(list[i + 1]);
             i += 2;
-            if (socket !== undefined && !socket.destroyed && socket.server instanceof Server) socket._onTimeout();
+            if (socket !== undefined && !socket.destroyed && socket.server instanceof Server && !socket._ownTimeout) socket._onTimeout();
             break;
           }
           case 9: { // dropped at maxConnections: server, remote (address, port, family), local (same)

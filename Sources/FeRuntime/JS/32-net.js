@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 07-path.js (path); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInt32, fs); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
 const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
@@ -107,6 +107,7 @@ const netModule = (() => {
   const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
   const normalizedArgs = Symbol('normalizedArgs');
   let autoSelectFamilyDefault = false;
+  let warnSimultaneousAccepts = true;
   let autoSelectFamilyAttemptTimeoutDefault = 250;
 
   const netError = (Base, code, message) => nodeError(Base, code, message);
@@ -138,6 +139,9 @@ const netModule = (() => {
       this.id = id;
       socketHandles.set(id, this);
       if (!this.refed) ops.op_net_ref(id, false);
+      // Set before the socket existed: libuv keeps these flags and applies them once it does.
+      if (this.noDelay !== undefined) this.setNoDelay(this.noDelay);
+      if (this.keepAlive !== undefined) this.setKeepAlive(...this.keepAlive);
     }
     readStart() { if (this.id) ops.op_net_read(this.id, true); return 0; }
     readStop() { if (this.id) ops.op_net_read(this.id, false); return 0; }
@@ -158,8 +162,14 @@ const netModule = (() => {
     getsockname(out) { return this.name(out, false); }
     getpeername(out) { return this.name(out, true); }
     name(out, peer) { return socketName(this.id, out, peer); }
-    setNoDelay(on) { return this.id && this.kind === 0 ? ops.op_net_nodelay(this.id, on) : 0; }
-    setKeepAlive(on, delaySeconds) { return this.id && this.kind === 0 ? ops.op_net_keepalive(this.id, on, delaySeconds) : 0; }
+    setNoDelay(on) {
+      if (!this.id) { this.noDelay = on; return 0; }
+      return this.kind === 0 ? ops.op_net_nodelay(this.id, on) : 0;
+    }
+    setKeepAlive(on, delaySeconds) {
+      if (!this.id) { this.keepAlive = [on, delaySeconds]; return 0; }
+      return this.kind === 0 ? ops.op_net_keepalive(this.id, on, delaySeconds) : 0;
+    }
     onEvent(event, a, b) {
       switch (event) {
         case SOCKET_EVENT.connection:
@@ -208,6 +218,11 @@ const netModule = (() => {
     if (options === undefined) options = {};
     else if (typeof options === 'number') options = { fd: options };
     else if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
+    if (options.objectMode) throw invalidArgValue('options.objectMode', options.objectMode, 'is not supported');
+    if (options.readableObjectMode || options.writableObjectMode) {
+      throw invalidArgValue(`options.${options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode'}`,
+        options.readableObjectMode || options.writableObjectMode, 'is not supported');
+    }
     if (options.fd !== undefined) {
       throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot wrap an existing file descriptor in a net.Socket');
     }
@@ -232,6 +247,10 @@ const netModule = (() => {
     }
     this[kSetNoDelay] = Boolean(options.noDelay);
     this[kSetKeepAlive] = Boolean(options.keepAlive);
+    if (options.keepAliveInitialDelay !== undefined) {
+      validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+      if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+    }
     this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
     this.on('end', onReadableStreamEnd);
     initSocketHandle(this);
@@ -255,20 +274,16 @@ const netModule = (() => {
   Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
   Object.setPrototypeOf(Socket, Duplex);
 
+  // The destroy on abort comes from the stream's own `signal` option (Duplex); this only marks
+  // the socket, a tick later, as Node 18 does.
   function addClientAbortSignalOption(self, signal) {
     if (!signal || typeof signal.aborted !== 'boolean') throw invalidArgType('options.signal', 'AbortSignal', signal);
     const onAbort = () => {
-      const e = new Error('The operation was aborted');
-      e.name = 'AbortError';
-      e.code = 'ABORT_ERR';
-      e.cause = signal.reason;
-      self.destroy(e);
+      signal.removeEventListener('abort', onAbort);
+      self._aborted = true;
     };
     if (signal.aborted) nextTick(onAbort);
-    else {
-      signal.addEventListener('abort', onAbort, { once: true });
-      self.once('close', () => signal.removeEventListener('abort', onAbort));
-    }
+    else nextTick(() => signal.addEventListener('abort', onAbort));
   }
 
   function onReadableStreamEnd() {
@@ -362,18 +377,19 @@ const netModule = (() => {
 
   Socket.prototype.setNoDelay = function (enable) {
     const value = enable === undefined ? true : !!enable;
-    if (!this._handle || !this._handle.id) { this[kSetNoDelay] = value; return this; }
-    if (value !== this[kSetNoDelay]) { this[kSetNoDelay] = value; this._handle.setNoDelay(value); }
+    if (!this._handle) { this[kSetNoDelay] = value; return this; }
+    if (this._handle.setNoDelay && value !== this[kSetNoDelay]) { this[kSetNoDelay] = value; this._handle.setNoDelay(value); }
     return this;
   };
   Socket.prototype.setKeepAlive = function (enable, initialDelayMsecs) {
     enable = Boolean(enable);
     const initialDelay = ~~(initialDelayMsecs / 1000);
-    if (!this._handle || !this._handle.id) {
+    if (!this._handle) {
       this[kSetKeepAlive] = enable;
       this[kSetKeepAliveInitialDelay] = initialDelay;
       return this;
     }
+    if (!this._handle.setKeepAlive) return this;
     if (enable !== this[kSetKeepAlive] || (enable && this[kSetKeepAliveInitialDelay] !== initialDelay)) {
       this[kSetKeepAlive] = enable;
       this[kSetKeepAliveInitialDelay] = initialDelay;
@@ -456,7 +472,7 @@ const netModule = (() => {
     }
     this._pendingData = null;
     this._pendingEncoding = '';
-    if (!this._handle || !this._handle.id) {
+    if (!this._handle) {
       cb(netError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
       return;
     }
@@ -529,6 +545,8 @@ const netModule = (() => {
       if (this._handle.kind !== 0) throw netError(TypeError, 'ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent');
       if (this.connecting) this.once('connect', () => this._reset());
       else this._reset();
+    } else {
+      this.destroy(netError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
     }
     return this;
   };
@@ -612,6 +630,11 @@ const netModule = (() => {
       validateSocketPort(port);
     }
     port |= 0;
+    // Validated as Node does, though fe connects to the first address the lookup gives.
+    if (options.autoSelectFamily != null) validateBoolean(options.autoSelectFamily, 'options.autoSelectFamily');
+    if (options.autoSelectFamilyAttemptTimeout != null) {
+      validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    }
     const addressType = isIP(host);
     if (addressType) {
       nextTick(() => { if (self.connecting) internalConnect(self, host, port, addressType, localAddress, localPort); });
@@ -630,7 +653,10 @@ const netModule = (() => {
       if (err) nextTick(() => self.destroy(err));
       else if (!isIP(ip)) nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${ip}`)));
       else if (ipType !== 4 && ipType !== 6) {
-        nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${ipType} ${options.host}:${options.port}`)));
+        const e = netError(RangeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${ipType} ${options.host}:${options.port}`);
+        e.host = options.host;
+        e.port = options.port;
+        nextTick(() => self.destroy(e));
       } else {
         self._unrefTimer();
         internalConnect(self, ip, port, ipType, localAddress, localPort);
@@ -666,8 +692,8 @@ const netModule = (() => {
     self._sockname = null;
     if (status === 0) {
       self._unrefTimer();
-      if (self[kSetNoDelay]) self._handle.setNoDelay(true);
-      if (self[kSetKeepAlive]) self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+      if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
+      if (self[kSetKeepAlive] && self._handle.setKeepAlive) self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
       self.emit('connect');
       self.emit('ready');
       if (!self.isPaused()) self.read(0);
@@ -810,6 +836,19 @@ const netModule = (() => {
         return this;
       }
       this._handle = r;
+      // readableAll/writableAll: libuv's uv_pipe_chmod, the socket file open to group and others.
+      const mode = (options.readableAll === true ? 0o444 : 0) | (options.writableAll === true ? 0o222 : 0);
+      if (mode !== 0) {
+        try {
+          const now = fs.statSync(options.path).mode & 0o7777;
+          if ((now & mode) !== mode) fs.chmodSync(options.path, now | mode);
+        } catch (e) {
+          this._handle.close();
+          this._handle = null;
+          e.syscall = 'uv_pipe_chmod';
+          throw e;
+        }
+      }
       this._handle.owner = this;
       this._handle.onconnection = (err, clientHandle) => onconnection(this, err, clientHandle);
       this._connectionKey = `-1:${options.path}:-1`;
@@ -825,7 +864,18 @@ const netModule = (() => {
 
   function onconnection(self, err, clientHandle) {
     if (err) { self.emit('error', socketErrno(err, 'accept')); return; }
-    if (self.maxConnections && self._connections >= self.maxConnections) { clientHandle.close(); return; }
+    if (self.maxConnections && self._connections >= self.maxConnections) {
+      // Node's 'drop': who was refused, from both ends of the connection.
+      const local = {}, remote = {};
+      clientHandle.getsockname(local);
+      clientHandle.getpeername(remote);
+      self.emit('drop', {
+        __proto__: null, localAddress: local.address, localPort: local.port, localFamily: local.family,
+        remoteAddress: remote.address, remotePort: remote.port, remoteFamily: remote.family,
+      });
+      clientHandle.close();
+      return;
+    }
     const socket = new Socket({
       handle: clientHandle, allowHalfOpen: self.allowHalfOpen, pauseOnCreate: self.pauseOnConnect, readable: true, writable: true,
     });
@@ -873,6 +923,10 @@ const netModule = (() => {
     this._emitCloseIfDrained();
     return this;
   };
+  Server.prototype[Symbol.asyncDispose] = async function () {
+    if (!this._handle) return;
+    return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+  };
   Server.prototype._emitCloseIfDrained = function () {
     if (this._handle || this._connections) return;
     nextTick(() => this.emit('close'));
@@ -911,7 +965,13 @@ const netModule = (() => {
       autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
     },
     _normalizeArgs: normalizeArgs,
-    _setSimultaneousAccepts() {},
+    // A Windows-only knob, deprecated (DEP0121): warns once, does nothing here.
+    _setSimultaneousAccepts() {
+      if (warnSimultaneousAccepts) {
+        warnSimultaneousAccepts = false;
+        process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.', 'DeprecationWarning', 'DEP0121');
+      }
+    },
   };
   return net;
 })();

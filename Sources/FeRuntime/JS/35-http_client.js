@@ -2,7 +2,7 @@
 // to a net socket), Agent (the keep-alive pool), and the HTTP/1.1 response parser (strict like
 // llhttp unless insecureHTTPParser). It runs over whatever stream a createConnection gives
 // (net's by default, tls's for https), never over fetch: tools observe sockets and events.
-// Uses from earlier files: 00-core.js (builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
+// Uses from earlier files: 00-core.js (builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
 const httpClient = (() => {
   const httpModule = builtins.get('http');
   const { OutgoingMessage, validateHeaderName, validateHeaderValue } = httpModule;
@@ -30,6 +30,12 @@ const httpClient = (() => {
     const e = new Error(message);
     e.code = 'ECONNRESET';
     return e;
+  }
+  // NODE_DEBUG=http: Node's debug lines (util loads after this file, so it is looked up lazily).
+  let debugImpl;
+  function debug(...args) {
+    if (debugImpl === undefined) debugImpl = requireBuiltin('util').debuglog('http');
+    debugImpl(...args);
   }
   // net loads after this file; without it, the require error says why there is no connection.
   const lazyNet = () => requireBuiltin('net');
@@ -916,6 +922,7 @@ const httpClient = (() => {
 
   function socketCloseListener() {
     const socket = this;
+    debug('HTTP socket close');
     const req = socket._httpMessage;
     if (typeof socket.read === 'function' && socket._readableState) socket.read(); // what is still buffered goes to the parser first
     const parser = socket.parser;
@@ -944,6 +951,7 @@ const httpClient = (() => {
 
   function socketErrorListener(err) {
     const socket = this;
+    debug('SOCKET ERROR');
     const req = socket._httpMessage;
     if (req) {
       // Later errors must not reach the request a second time.
@@ -1158,6 +1166,7 @@ const httpClient = (() => {
     options._agentKey = name;
     options.encoding = null;
     if (this.keepAlive) { options.keepAlive = this.keepAlive; options.keepAliveInitialDelay = this.keepAliveMsecs; } // TCP keep-alive for pooled sockets
+    debug('createConnection', name, options);
     let called = false;
     const oncreate = (err, s) => {
       if (called) return;
