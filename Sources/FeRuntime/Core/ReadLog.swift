@@ -57,7 +57,7 @@ public final class ReadLog {
       table[name + "_async"] = .path(arg: 1, depth)  // arg 0 is the request id
     }
     for name in [
-      "op_hrtime", "op_crypto_random", "op_os_info", "op_os_cpus", "op_os_mem", "op_memory_usage", "op_chdir",
+      "op_hrtime", "op_loop_metrics", "op_crypto_random", "op_os_info", "op_os_cpus", "op_os_mem", "op_memory_usage", "op_chdir",
       "op_stdin_read_async", "op_stdin_ref", "op_write", "op_tty_size", "op_tty_isatty", "op_fs_watch_start", "op_fs_watch_start_async",
       // A filesystem's free blocks and inodes change with any write to it, not with the path.
       "op_fs_statfs", "op_fs_statfs_async",

@@ -53,6 +53,8 @@ enum RuntimeSource {
     ("45-http2.js", PackageResources._5_http2_js),
     ("46-inspector.js", PackageResources._6_inspector_js),
     ("47-internals.js", PackageResources._7_internals_js),
+    ("48-stream_operators.js", PackageResources._8_stream_operators_js),
+    ("49-perf_hooks.js", PackageResources._9_perf_hooks_js),
     ("60-globals.js", PackageResources._0_globals_js),
   ]
 

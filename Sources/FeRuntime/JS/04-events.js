@@ -6,8 +6,11 @@
 // Uses from earlier files: 00-core.js (check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange); 03-loop.js (nextTick, kEnhanceStackBeforeInspector).
 
 // Filled by 12-web.js when it defines EventTarget: { isEventTarget(v), listeners(target, type),
-// kResistStopPropagation }.
-const eventTargetHooks = { isEventTarget: null, listeners: null, kResistStopPropagation: null };
+// kResistStopPropagation }, and Node's internal/event_target extras that --expose-internals
+// shows (47-internals.js): { NodeEventTarget, defineEventHandler }.
+const eventTargetHooks = {
+  isEventTarget: null, listeners: null, kResistStopPropagation: null, NodeEventTarget: null, defineEventHandler: null,
+};
 const EventEmitter = (() => {
   const kRejection = Symbol.for('nodejs.rejection');
   const kEmptyObject = Object.freeze(Object.create(null));

@@ -467,17 +467,22 @@ function flow(gen) {
   };
   return step(gen.next());
 }
-// Node's SystemError: "<prefix>: <syscall> returned <code> (<message>) <path>", with the
-// context's fields on the error.
+// Node's SystemError: "<prefix>: <syscall> returned <code> (<message>) <path> => <dest>", with
+// the context's fields on the error (errno: the context's, else the code's).
 function systemError(code, prefix, ctx) {
-  const e = new Error(`${prefix}: ${ctx.syscall} returned ${ctx.code} (${ctx.message}) ${ctx.path}`);
+  let message = `${prefix}: ${ctx.syscall} returned ${ctx.code} (${ctx.message})`;
+  if (ctx.path !== undefined) message += ` ${ctx.path}`;
+  if (ctx.dest !== undefined) message += ` => ${ctx.dest}`;
+  const e = new Error(message);
   Object.defineProperty(e, 'name', { value: 'SystemError', configurable: true, writable: true });
   Object.defineProperty(e, 'toString', { value() { return `${this.name} [${code}]: ${this.message}`; }, configurable: true, writable: true });
   e.code = code;
-  define(e, 'info', { ...ctx, errno: ERRNO[ctx.code] });
-  define(e, 'errno', ERRNO[ctx.code]);
+  const errno = ctx.errno ?? ERRNO[ctx.code];
+  define(e, 'info', { ...ctx, errno });
+  define(e, 'errno', errno);
   define(e, 'syscall', ctx.syscall);
-  define(e, 'path', ctx.path);
+  if (ctx.path !== undefined) define(e, 'path', ctx.path);
+  if (ctx.dest !== undefined) define(e, 'dest', ctx.dest);
   return e;
 }
 const cpError = {
@@ -620,6 +625,45 @@ for (const [name, impl] of Object.entries(fsTable)) {
     Promise.resolve(impl(runAsync, ...args)).then((v) => callUser(cb, null, v), (e) => callUser(cb, e));
   } }[name];
 }
+// Node's callback writeFile: open, then write chunk by chunk, looking at the signal before each
+// write (an abort after the start still ends it), and close a file it opened, also on failure.
+fsCallbacks.writeFile = function writeFile(p, data, options, cb) {
+  cb ||= options;
+  validateFunction(cb, 'cb');
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const bytes = dataBytes(data, options.encoding);
+  const { signal } = options;
+  const done = (...args) => callUser(cb, ...args);
+  const closeWith = (fd, err) => runAsync('op_fs_close', fd).then(() => done(err ?? null), (e) => done(aggregateErrors(e, err)));
+  const writeFrom = (fd, userFd, offset) => {
+    if (signal?.aborted) {
+      if (userFd) done(abortError(signal));
+      else closeWith(fd, abortError(signal));
+      return;
+    }
+    runAsync('op_fs_write_at', fd, bytes.subarray(offset), -1).then((n) => {
+      if (offset + n < bytes.length) writeFrom(fd, userFd, offset + n);
+      else if (userFd) done(null);
+      else closeWith(fd, undefined);
+    }, (err) => (userFd ? done(err) : closeWith(fd, err)));
+  };
+  if (p instanceof FileHandle) { writeFrom(p.fd, true, 0); return; }
+  if (isFd(p)) { writeFrom(getValidatedFd(p), true, 0); return; }
+  const file = getValidatedPath(p);
+  const flags = openFlags(options.flag || 'w');
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  if (signal?.aborted) { done(abortError(signal)); return; }
+  runAsync('op_fs_open', file, flags, mode).then((fd) => writeFrom(fd, false, 0), (err) => done(err));
+};
+// Node's aggregateTwoErrors: the outer error, carrying the inner one when both exist.
+function aggregateErrors(inner, outer) {
+  if (inner && outer && inner !== outer) {
+    const err = new AggregateError([outer, inner], outer.message);
+    err.code = outer.code;
+    return err;
+  }
+  return inner || outer;
+}
 // fs.close's callback is optional.
 fsCallbacks.close = function close(fd, cb = () => {}) {
   validateFunction(cb, 'cb');
@@ -644,7 +688,7 @@ fsCallbacks.exists = function exists(p, cb) {
   try { fsCallbacks.access(p, 0, (err) => cb(!err)); } catch { cb(false); }
 };
 Object.defineProperty(fsCallbacks.exists, Symbol.for('nodejs.util.promisify.custom'), {
-  value: (p) => new Promise((resolve) => fsCallbacks.exists(p, resolve)), configurable: true,
+  value: function exists(p) { return new Promise((resolve) => fsCallbacks.exists(p, resolve)); }, configurable: true,
 });
 // realpath.native: realpath(3) itself, whose failure names realpath rather than lstat.
 fsSync.realpathSync.native = function realpathSync(p, options) {
@@ -1036,6 +1080,7 @@ class FileHandle extends EventEmitter {
     this._use('write');
     return fsPromises.writeFile(this, data, options);
   }
+  async [Symbol.asyncDispose]() { return this.close(); }
   createReadStream(options) { return fs.createReadStream(undefined, { ...getOptions(options), fd: this }); }
   createWriteStream(options) { return fs.createWriteStream(undefined, { ...getOptions(options), fd: this }); }
   close() {

@@ -1,13 +1,42 @@
 // Builtin modules, for require() and import of 'fs', 'node:fs', ...
-// Uses from earlier files: 00-core.js (core, builtins, define, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, typeError); 03-loop.js (timers, unenroll, activateTimer, enrollTimer, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fsPromises, fs); 09-url.js (urlModule).
+// Uses from earlier files: 00-core.js (core, builtins, define, ERRNO, check); 01-inspect.js (inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (timers, unenroll, activateTimer, enrollTimer, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInt32, systemError, fsPromises, fs); 09-url.js (urlModule).
 const deprecationCodesWarned = new Set();
+// Node's internal/util customPromisifyArgs: the names promisify gives a callback's values.
+const kCustomPromisifyArgs = Symbol('customPromisifyArgs');
 const util = {
   format, formatWithOptions, inspect,
   inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); define(ctor, 'super_', superCtor); },
-  promisify(fn) {
-    if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "original" argument must be of type function. Received${describe(fn)}`);
-    if (fn[util.promisify.custom]) return fn[util.promisify.custom];
-    return function (...args) { return new Promise((resolve, reject) => fn.call(this, ...args, (err, ...values) => (err ? reject(err) : resolve(values.length > 1 ? values : values[0])))); };
+  // Node's promisify: the function's custom one, else a wrapper resolving with the callback's
+  // first value (an object of several when the function names them, as fs.read does).
+  promisify(original) {
+    validateFunction(original, 'original');
+    const custom = util.promisify.custom;
+    if (original[custom]) {
+      const fn = original[custom];
+      validateFunction(fn, 'util.promisify.custom');
+      return Object.defineProperty(fn, custom, { value: fn, enumerable: false, writable: false, configurable: true });
+    }
+    const argumentNames = original[kCustomPromisifyArgs];
+    function fn(...args) {
+      return new Promise((resolve, reject) => {
+        args.push((err, ...values) => {
+          if (err) return reject(err);
+          if (argumentNames !== undefined && values.length > 1) {
+            const obj = {};
+            for (let i = 0; i < argumentNames.length; i++) obj[argumentNames[i]] = values[i];
+            resolve(obj);
+          } else {
+            resolve(values[0]);
+          }
+        });
+        Reflect.apply(original, this, args);
+      });
+    }
+    Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+    Object.defineProperty(fn, custom, { value: fn, enumerable: false, writable: false, configurable: true });
+    const descriptors = Object.getOwnPropertyDescriptors(original);
+    for (const descriptor of Object.values(descriptors)) Object.setPrototypeOf(descriptor, null);
+    return Object.defineProperties(fn, descriptors);
   },
   // Warns once per function, and once per code across functions (Node's DEP codes).
   deprecate(fn, msg, code) {
@@ -50,22 +79,89 @@ util.promisify.custom = Symbol.for('nodejs.util.promisify.custom');
 process.assert = util.deprecate(process.assert, 'process.assert() is deprecated. Please use the `assert` module instead.', 'DEP0100');
 // deepEqual(a, b, strict), Node's comparison algorithm, is defined in assert.js.
 
-const os = {
-  EOL: '\n', platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', endianness: () => 'LE',
-  homedir: () => process.env.HOME || check(ops.op_os_info())[2],
-  tmpdir: () => { let t = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp'; if (t.length > 1 && t.endsWith('/')) t = t.slice(0, -1); return t; },
-  hostname: () => check(ops.op_os_info())[0],
-  release: () => check(ops.op_os_info())[1],
-  cpus: () => check(ops.op_os_cpus()).map(([model, speed]) => ({ model, speed, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })),
-  availableParallelism: () => check(ops.op_os_cpus()).length,
-  totalmem: () => ops.op_os_mem()[0], freemem: () => ops.op_os_mem()[1],
-  uptime: () => ops.op_os_mem()[2],
-  loadavg: () => [0, 0, 0],
-  networkInterfaces: () => ({}),
-  userInfo: () => ({ uid: 0, gid: 0, username: process.env.USER || '', homedir: os.homedir(), shell: process.env.SHELL || null }),
-  constants: { signals: {}, errno: {} },
-  devNull: '/dev/null',
-};
+// os: Node's lib/os.js over fe's ops (OsOps.swift) in place of its native binding.
+const os = (() => {
+  // A failed op as Node's ERR_SYSTEM_ERROR (libuv's negative errno, its uv_* syscall).
+  const checked = (result) => {
+    if (result === null || typeof result !== 'object' || !result.__feError) return result;
+    const [code, message, syscall] = result.__feError;
+    throw systemError('ERR_SYSTEM_ERROR', 'A system error occurred', { errno: -ERRNO[code], code, message, syscall });
+  };
+  let uname;
+  const unameField = (i) => (uname ??= checked(ops.op_os_uname()))[i];
+  // Node's getCIDR: the netmask's leading one bits, or null for a netmask that is not a prefix.
+  function getCIDR(address, netmask, family) {
+    const ipv6 = family === 'IPv6';
+    let ones = 0, hasZeros = false;
+    for (const part of netmask.split(ipv6 ? ':' : '.')) {
+      if (part === '') continue;
+      if (hasZeros) {
+        if (part !== '0') return null;
+        continue;
+      }
+      const bits = parseInt(part, ipv6 ? 16 : 10);
+      let n = bits - ((bits >>> 1) & 0x55555555);
+      n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+      const binaryOnes = (((n + (n >>> 4)) & 0xF0F0F0F) * 0x1010101) >>> 24;
+      ones += binaryOnes;
+      if (binaryOnes !== (ipv6 ? 16 : 8)) {
+        if ((bits & 1) !== 0) return null;
+        hasZeros = true;
+      }
+    }
+    return `${address}/${ones}`;
+  }
+  const m = {
+    platform: () => process.platform, type: () => unameField(0), arch: () => process.arch, endianness: () => 'LE',
+    release: () => unameField(2), version: () => unameField(1), machine: () => unameField(3),
+    homedir: () => process.env.HOME || check(ops.op_os_info())[2],
+    tmpdir: () => { let t = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp'; if (t.length > 1 && t.endsWith('/')) t = t.slice(0, -1); return t; },
+    hostname: () => check(ops.op_os_info())[0],
+    cpus: () => check(ops.op_os_cpus()).map(([model, speed, user, nice, sys, idle, irq]) => ({ model, speed, times: { user, nice, sys, idle, irq } })),
+    availableParallelism: () => check(ops.op_os_cpus()).length,
+    totalmem: () => ops.op_os_mem()[0], freemem: () => ops.op_os_mem()[1],
+    uptime: () => ops.op_os_mem()[2],
+    loadavg: () => ops.op_os_loadavg(),
+    networkInterfaces() {
+      const result = {};
+      for (const [name, address, netmask, family, mac, internal, scopeid] of checked(ops.op_os_interfaces())) {
+        const entry = { address, netmask, family, mac, internal, cidr: getCIDR(address, netmask, family) };
+        if (scopeid !== -1) entry.scopeid = scopeid;
+        (result[name] ??= []).push(entry);
+      }
+      return result;
+    },
+    setPriority(pid, priority) {
+      if (priority === undefined) { priority = pid; pid = 0; }
+      validateInt32(pid, 'pid');
+      validateInt32(priority, 'priority', -20, 19);
+      checked(ops.op_os_priority(pid, priority));
+    },
+    getPriority(pid) {
+      if (pid === undefined) pid = 0;
+      else validateInt32(pid, 'pid');
+      return checked(ops.op_os_priority(pid));
+    },
+    userInfo(options) {
+      if (typeof options !== 'object') options = null;
+      const encoding = options?.encoding;
+      const [uid, gid, username, homedir, shell] = checked(ops.op_os_user_info());
+      const encode = (s) => (s === null ? null : encoding === 'buffer' ? Buffer.from(s) : s);
+      return { uid, gid, username: encode(username), homedir: encode(homedir), shell: encode(shell) };
+    },
+  };
+  // `${os.hostname}` is os.hostname(): the value-returning functions convert to their value.
+  for (const name of ['arch', 'platform', 'type', 'release', 'version', 'machine', 'endianness', 'homedir', 'tmpdir',
+    'hostname', 'totalmem', 'freemem', 'uptime', 'availableParallelism']) {
+    m[name][Symbol.toPrimitive] = () => m[name]();
+  }
+  Object.defineProperties(m, {
+    constants: { configurable: false, enumerable: true, value: { signals: {}, errno: {} } },
+    EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
+    devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
+  });
+  return m;
+})();
 
 // The timers module: the globals, plus the deprecated enroll/unenroll/active API old code uses.
 function timersModule() {

@@ -1,6 +1,6 @@
 // buffer: Node's Buffer, a Uint8Array subclass that knows text encodings. UTF-8 and base64
 // conversions are native ops (EncodingOps.swift); the rest is plain JS over the bytes.
-// Uses from earlier files: 00-core.js (define); 01-inspect.js (customInspect, formatKey, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 08-fs.js (then); 10-builtins.js (registerBuiltin).
+// Uses from earlier files: 00-core.js (define, check); 01-inspect.js (customInspect, formatKey, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 08-fs.js (then); 10-builtins.js (util, registerBuiltin).
 
 // Node-style errors (nodeError, invalidArgType, outOfRange...) are in 02-errors.js.
 const unknownEncoding = (enc) => nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
@@ -156,7 +156,8 @@ Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 Object.setPrototypeOf(SlowBuffer, Uint8Array);
 
 const isUint8ArrayValue = (v) => v instanceof Uint8Array;
-const isArrayBufferOrShared = (v) => v instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer);
+// V8's own check (23-vm.js's util.types), so an ArrayBuffer from another context is one too.
+const isArrayBufferOrShared = (v) => util.types.isAnyArrayBuffer(v);
 
 function bufferFromString(string, encoding) {
   let codec = textCodecs.utf8;

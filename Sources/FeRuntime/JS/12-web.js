@@ -1,7 +1,7 @@
 // web: the web-platform globals Node has and V8 lacks - DOMException, TextEncoder/TextDecoder,
-// atob/btoa, structuredClone, Event/EventTarget/CustomEvent, AbortController/AbortSignal and
-// performance. Behaviour (including error codes and messages) follows Node 20.
-// Uses from earlier files: 00-core.js (core, hasOwn, define); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util, registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+// atob/btoa, structuredClone, Event/EventTarget/CustomEvent and AbortController/AbortSignal
+// (performance is Node's own, 49-perf_hooks.js). Behaviour (including error codes and messages) follows Node 20.
+// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks, EventEmitter); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -312,8 +312,12 @@
   // Event, CustomEvent, EventTarget: Node's single-target model (no bubbling or capture phases).
   // Internal access to Event's private state, for EventTarget; set in Event's static block.
   let setDispatch, stoppedImmediately;
+  // performance.now()'s clock: milliseconds since the process started (Event.timeStamp).
+  const performanceNow = () => (ops.op_hrtime() - startTime) / 1e6;
   const kTrusted = Symbol('trusted'); // an option marking events fe itself dispatches
   const kResist = Symbol('resistStopPropagation'); // a listener option: runs even after stopImmediatePropagation
+  // A listener option of NodeEventTarget's on()/once(): the listener gets emit()'s value, not an Event.
+  const kNodeStyle = Symbol('kIsNodeStyleListener');
   function validateOptionsObject(options, name, allowArrays) {
     if (options === null || (!allowArrays && Array.isArray(options)) ||
       (typeof options !== 'object' && !(allowArrays && typeof options === 'function'))) throw invalidArgType(name, 'Object', options);
@@ -389,13 +393,14 @@
   }
   // Each type's listeners form a linked list, as in Node: a dispatch walks it live, so a listener
   // removed before its turn is skipped and one appended before the walk ends is called.
-  let isEventTarget, handlersOf; // set in EventTarget's static block
+  let isEventTarget, handlersOf, eventsOf; // set in EventTarget's static block
   class EventTarget {
     #events = new Map(); // type -> { next, resist } list head
     #handlers = new Map(); // `on<type>` handler wrappers
     static {
       isEventTarget = (v) => v !== null && typeof v === 'object' && #events in v;
       handlersOf = (t) => t.#handlers;
+      eventsOf = (t) => t.#events;
       // events.getEventListeners() and events.once/on (04-events.js) see EventTargets through these.
       eventTargetHooks.isEventTarget = isEventTarget;
       eventTargetHooks.kResistStopPropagation = kResist;
@@ -406,10 +411,15 @@
         return out;
       };
     }
+    constructor() {
+      // Node's initEventTarget: events.getMaxListeners()/setMaxListeners() read and set these.
+      this[EventEmitter.kMaxEventTargetListeners] = EventEmitter.defaultMaxListeners;
+      this[EventEmitter.kMaxEventTargetListenersWarned] = false;
+    }
     addEventListener(type, listener, options = undefined) {
       checkThis(isEventTarget(this), 'EventTarget');
       if (arguments.length < 2) throw missingArgs('type', 'listener');
-      let once = false, capture = false, passive = false, resist = false, signal;
+      let once = false, capture = false, passive = false, resist = false, nodeStyle = false, signal;
       if (typeof options === 'boolean') capture = options;
       else if (options != null) {
         validateOptionsObject(options, 'options', true);
@@ -418,6 +428,7 @@
         passive = Boolean(options.passive);
         signal = options.signal;
         resist = Boolean(options[kResist]);
+        nodeStyle = Boolean(options[kNodeStyle]);
         validateAbortSignal(signal, 'options.signal');
         if (signal) {
           if (signal.aborted) return;
@@ -433,13 +444,25 @@
       type = `${type}`;
       let root = this.#events.get(type);
       if (root === undefined) this.#events.set(type, (root = { next: undefined, resist: false }));
-      let last = root;
+      let last = root, size = 1;
       for (let l = root.next; l !== undefined; l = l.next) {
         if (l.listener === listener && l.capture === capture) return; // a duplicate
         last = l;
+        size++;
       }
-      last.next = { listener, capture, once, passive, resist, removed: false, previous: last, next: undefined };
+      last.next = { listener, capture, once, passive, resist, nodeStyle, removed: false, previous: last, next: undefined };
       root.resist = root.resist || resist;
+      const max = this[EventEmitter.kMaxEventTargetListeners];
+      if (max > 0 && size > max && !this[EventEmitter.kMaxEventTargetListenersWarned]) {
+        this[EventEmitter.kMaxEventTargetListenersWarned] = true;
+        const w = new Error(`Possible EventTarget memory leak detected. ${size} ${type} listeners added to ` +
+          `${inspect(this, { depth: -1 })}. Use events.setMaxListeners() to increase limit`);
+        w.name = 'MaxListenersExceededWarning';
+        w.target = this;
+        w.type = type;
+        w.count = size;
+        process.emitWarning(w);
+      }
     }
     removeEventListener(type, listener, options = undefined) {
       checkThis(isEventTarget(this), 'EventTarget');
@@ -462,29 +485,7 @@
       if (arguments.length < 1) throw missingArgs('event');
       if (!(event instanceof Event)) throw invalidArgType('event', 'Event', event);
       if (event.eventPhase !== Event.NONE) throw nodeError(Error, 'ERR_EVENT_RECURSION', `The event "${event.type}" is already being dispatched`);
-      setDispatch(event, this, true);
-      const root = this.#events.get(event.type);
-      let l = root && root.next;
-      while (l !== undefined && (root.resist || l.passive || !stoppedImmediately(event))) {
-        const next = l.next;
-        if (l.removed || (stoppedImmediately(event) && !l.resist)) { l = next; continue; }
-        if (l.once) {
-          unlinkListener(l);
-          if (root.next === undefined) this.#events.delete(event.type);
-        }
-        try {
-          let result;
-          if (typeof l.listener === 'function') result = l.listener.call(this, event);
-          else if (typeof l.listener.handleEvent === 'function') result = l.listener.handleEvent(event);
-          // As in Node, the event counts as being dispatched only until a listener returns.
-          setDispatch(event, undefined, false);
-          if (result != null && typeof result.then === 'function') result.then(undefined, (err) => nextTick(() => { throw err; }));
-        } catch (err) {
-          nextTick(() => { throw err; }); // reported after dispatch, as an uncaught exception
-        }
-        l = next;
-      }
-      setDispatch(event, undefined, false);
+      hybridDispatch(this, event.type, event, event);
       return event.defaultPrevented !== true;
     }
     [customInspect](depth, options) {
@@ -494,6 +495,81 @@
     }
   }
   Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { configurable: true, value: 'EventTarget' });
+  // Node's kHybridDispatch: each listener of `type` in order; Node-style ones get `nodeValue`,
+  // the others an Event (`event`, else a CustomEvent carrying nodeValue, made when first needed).
+  function hybridDispatch(target, type, nodeValue, event) {
+    const createEvent = () => {
+      if (event === undefined) event = new CustomEvent(type, { detail: nodeValue });
+      setDispatch(event, target, true);
+      return event;
+    };
+    if (event !== undefined) setDispatch(event, target, true);
+    const events = eventsOf(target);
+    const root = events.get(type);
+    const stopped = () => event !== undefined && stoppedImmediately(event);
+    let l = root && root.next;
+    while (l !== undefined && (root.resist || l.passive || !stopped())) {
+      const next = l.next;
+      if (l.removed || (stopped() && !l.resist)) { l = next; continue; }
+      if (l.once) {
+        unlinkListener(l);
+        if (root.next === undefined) events.delete(type);
+      }
+      try {
+        const arg = l.nodeStyle ? nodeValue : createEvent();
+        let result;
+        if (typeof l.listener === 'function') result = l.listener.call(target, arg);
+        else if (typeof l.listener.handleEvent === 'function') result = l.listener.handleEvent(arg);
+        // As in Node, the event counts as being dispatched only until a listener returns.
+        if (event !== undefined) setDispatch(event, undefined, false);
+        if (result != null && typeof result.then === 'function') result.then(undefined, (err) => nextTick(() => { throw err; }));
+      } catch (err) {
+        nextTick(() => { throw err; }); // reported after dispatch, as an uncaught exception
+      }
+      l = next;
+    }
+    if (event !== undefined) setDispatch(event, undefined, false);
+  }
+
+  // Node's NodeEventTarget (internal/event_target): an EventTarget with an EventEmitter-like API,
+  // the base of its MessagePort.
+  const checkNodeTarget = (self) => checkThis(self instanceof NodeEventTarget, 'NodeEventTarget');
+  class NodeEventTarget extends EventTarget {
+    static defaultMaxListeners = 10;
+    setMaxListeners(n) { checkNodeTarget(this); EventEmitter.setMaxListeners(n, this); }
+    getMaxListeners() { checkNodeTarget(this); return this[EventEmitter.kMaxEventTargetListeners]; }
+    eventNames() { checkNodeTarget(this); return [...eventsOf(this).keys()]; }
+    listenerCount(type) {
+      checkNodeTarget(this);
+      const root = eventsOf(this).get(String(type));
+      let size = 0;
+      for (let l = root && root.next; l !== undefined; l = l.next) size++;
+      return size;
+    }
+    off(type, listener, options) { checkNodeTarget(this); this.removeEventListener(type, listener, options); return this; }
+    removeListener(type, listener, options) { checkNodeTarget(this); this.removeEventListener(type, listener, options); return this; }
+    on(type, listener) { checkNodeTarget(this); this.addEventListener(type, listener, { [kNodeStyle]: true }); return this; }
+    addListener(type, listener) { checkNodeTarget(this); this.addEventListener(type, listener, { [kNodeStyle]: true }); return this; }
+    emit(type, arg) {
+      checkNodeTarget(this);
+      if (typeof type !== 'string') throw invalidArgType('type', 'string', type);
+      const hadListeners = this.listenerCount(type) > 0;
+      hybridDispatch(this, type, arg, undefined);
+      return hadListeners;
+    }
+    once(type, listener) { checkNodeTarget(this); this.addEventListener(type, listener, { once: true, [kNodeStyle]: true }); return this; }
+    removeAllListeners(type) {
+      checkNodeTarget(this);
+      if (type !== undefined) eventsOf(this).delete(String(type));
+      else eventsOf(this).clear();
+      return this;
+    }
+  }
+  for (const name of ['setMaxListeners', 'getMaxListeners', 'eventNames', 'listenerCount', 'off', 'removeListener', 'on',
+    'addListener', 'once', 'emit', 'removeAllListeners']) {
+    Object.defineProperty(NodeEventTarget.prototype, name, { enumerable: true });
+  }
+  eventTargetHooks.NodeEventTarget = NodeEventTarget;
   function unlinkListener(l) {
     l.previous.next = l.next;
     if (l.next !== undefined) l.next.previous = l.previous;
@@ -522,6 +598,7 @@
       },
     });
   }
+  eventTargetHooks.defineEventHandler = defineEventHandler;
 
   // ---------------------------------------------------------------------------------------------
   // AbortController / AbortSignal
@@ -601,61 +678,8 @@
   }
   Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { configurable: true, value: 'AbortController' });
 
-  // ---------------------------------------------------------------------------------------------
-  // performance: milliseconds since the process started (core.setup records startTime).
-  function performanceNow() { return (ops.op_hrtime() - startTime) / 1e6; }
-  let timeOriginFor = { start: NaN, origin: 0 };
-  const perfEntries = [];
-  class PerformanceEntry {
-    constructor(name, entryType, startTime, duration, detail) {
-      Object.assign(this, { name, entryType, startTime, duration, detail });
-    }
-    toJSON() { return { ...this }; }
-  }
-  class Performance {
-    now() { return performanceNow(); }
-    get timeOrigin() {
-      if (timeOriginFor.start !== startTime) timeOriginFor = { start: startTime, origin: Date.now() - performanceNow() };
-      return timeOriginFor.origin;
-    }
-    mark(name, options = {}) {
-      const at = options.startTime !== undefined ? options.startTime : performanceNow();
-      const entry = new PerformanceEntry(`${name}`, 'mark', at, 0, options.detail === undefined ? null : options.detail);
-      perfEntries.push(entry);
-      return entry;
-    }
-    measure(name, start, end) {
-      const at = (m) => {
-        if (typeof m === 'number') return m;
-        const mark = perfEntries.filter((e) => e.entryType === 'mark' && e.name === m).pop();
-        if (!mark) throw new DOMException(`The "${m}" performance mark has not been set`, 'SyntaxError');
-        return mark.startTime;
-      };
-      if (start !== null && typeof start === 'object') ({ start, end } = start);
-      const from = start === undefined ? 0 : at(start);
-      const to = end === undefined ? performanceNow() : at(end);
-      const entry = new PerformanceEntry(`${name}`, 'measure', from, to - from, null);
-      perfEntries.push(entry);
-      return entry;
-    }
-    getEntries() { return perfEntries.slice(); }
-    getEntriesByName(name, type) { return perfEntries.filter((e) => e.name === name && (type === undefined || e.entryType === type)); }
-    getEntriesByType(type) { return perfEntries.filter((e) => e.entryType === type); }
-    clearMarks(name) { clearEntries('mark', name); }
-    clearMeasures(name) { clearEntries('measure', name); }
-    toJSON() { return { timeOrigin: this.timeOrigin }; }
-  }
-  function clearEntries(type, name) {
-    for (let i = perfEntries.length - 1; i >= 0; i--) {
-      if (perfEntries[i].entryType === type && (name === undefined || perfEntries[i].name === name)) perfEntries.splice(i, 1);
-    }
-  }
-  Object.defineProperty(Performance.prototype, Symbol.toStringTag, { configurable: true, value: 'Performance' });
-  const performance = new Performance();
-  registerBuiltin('perf_hooks', { performance, Performance, PerformanceEntry });
-
   for (const [name, value] of Object.entries({
     DOMException, TextEncoder, TextDecoder, atob, btoa, structuredClone, Event, EventTarget, CustomEvent,
-    AbortController, AbortSignal, performance,
+    AbortController, AbortSignal,
   })) define(globalThis, name, value);
 }

@@ -107,7 +107,16 @@ const nodeStream = (() => {
       }
       return Math.floor(hwm);
     }
-    return objectMode ? 16 : 16384;
+    return getDefaultHighWaterMark(objectMode);
+  }
+  // stream.setDefaultHighWaterMark() changes these for streams made afterwards.
+  const defaultHighWaterMark = { bytes: 16 * 1024, objectMode: 16 };
+  function getDefaultHighWaterMark(objectMode) {
+    return objectMode ? defaultHighWaterMark.objectMode : defaultHighWaterMark.bytes;
+  }
+  function setDefaultHighWaterMark(objectMode, value) {
+    validateInteger(value, 'value', 0);
+    defaultHighWaterMark[objectMode ? 'objectMode' : 'bytes'] = value;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -129,8 +138,8 @@ const nodeStream = (() => {
     function onend() { if (didOnEnd) return; didOnEnd = true; dest.end(); }
     function onclose() { if (didOnEnd) return; didOnEnd = true; if (typeof dest.destroy === 'function') dest.destroy(); }
     function onerror(er) { cleanup(); if (EventEmitter.prototype.listenerCount.call(this, 'error') === 0) this.emit('error', er); }
-    source.prependListener('error', onerror);
-    dest.prependListener('error', onerror);
+    prependListener(source, 'error', onerror);
+    prependListener(dest, 'error', onerror);
     function cleanup() {
       source.removeListener('data', ondata); dest.removeListener('drain', ondrain);
       source.removeListener('end', onend); source.removeListener('close', onclose);
@@ -144,6 +153,16 @@ const nodeStream = (() => {
 
   // -------------------------------------------------------------------------------------------
   // destroy, shared by every kind of stream (Node's internal/streams/destroy.js)
+  // The error handler goes before any the user added, also on emitters from other event
+  // libraries that have no prependListener() (Node's legacy.js does the same).
+  function prependListener(emitter, event, fn) {
+    if (typeof emitter.prependListener === 'function') return emitter.prependListener(event, fn);
+    if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);
+    else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);
+    else emitter._events[event] = [fn, emitter._events[event]];
+    return emitter;
+  }
+
   function checkError(err, w, r) {
     if (err) {
       err.stack; // eslint-disable-line no-unused-expressions
@@ -577,7 +596,7 @@ const nodeStream = (() => {
         else dest.emit('error', er);
       }
     }
-    dest.prependListener('error', onerror);
+    prependListener(dest, 'error', onerror);
     function onclose() { dest.removeListener('finish', onfinish); unpipe(); }
     dest.once('close', onclose);
     function onfinish() { dest.removeListener('close', onclose); unpipe(); }
@@ -700,6 +719,15 @@ const nodeStream = (() => {
     return this;
   };
 
+  // `await using`: destroys the stream (with an AbortError unless it ended) and waits for it.
+  Readable.prototype[Symbol.asyncDispose] = function () {
+    let error;
+    if (!this.destroyed) {
+      error = this.readableEnded ? null : abortError();
+      this.destroy(error);
+    }
+    return new Promise((resolve, reject) => finished(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
+  };
   Readable.prototype[Symbol.asyncIterator] = function () { return createAsyncIterator(this); };
   Readable.prototype.iterator = function (options) { return createAsyncIterator(this, options); };
   async function* createAsyncIterator(stream, options) {
@@ -735,12 +763,6 @@ const nodeStream = (() => {
       }
     }
   }
-
-  Readable.prototype.toArray = async function (options) {
-    const result = [];
-    for await (const chunk of this) result.push(chunk);
-    return result;
-  };
 
   const readableGetters = {
     readable() {
@@ -831,6 +853,17 @@ const nodeStream = (() => {
   }
 
   Readable.from = function (iterable, opts) { return from(Readable, iterable, opts); };
+  // A Readable over an old-style stream (one with 'data' events but no read()).
+  Readable.wrap = function (src, options) {
+    return new Readable({
+      objectMode: src.readableObjectMode ?? src.objectMode ?? true,
+      ...options,
+      destroy(err, callback) {
+        destroyer(src, err);
+        callback(err);
+      },
+    }).wrap(src);
+  };
   function from(Ctor, iterable, opts) {
     if (typeof iterable === 'string' || iterable instanceof Buffer) {
       return new Ctor({ objectMode: true, ...opts, read() { this.push(iterable); this.push(null); } });
@@ -1319,28 +1352,7 @@ const nodeStream = (() => {
     },
     configurable: true,
   });
-  Duplex.from = function (body) {
-    if (body instanceof Duplex) return body;
-    if (isReadableNodeStream(body) && !isWritableNodeStream(body)) return body;
-    if (body && (typeof body[Symbol.asyncIterator] === 'function' || typeof body[Symbol.iterator] === 'function')) {
-      return from(Duplex, body, { objectMode: true, writable: false });
-    }
-    if (body && typeof body === 'object' && (body.readable || body.writable)) {
-      const { readable: r, writable: w } = body;
-      const d = new Duplex({ objectMode: true, readableObjectMode: !!(r && r.readableObjectMode), writableObjectMode: !!(w && w.writableObjectMode) });
-      if (w) {
-        d._write = (chunk, enc, cb) => { if (w.write(chunk, enc)) cb(); else w.once('drain', () => cb()); };
-        d._final = (cb) => { w.end(); finished(w, { readable: false }, (err) => cb(err)); };
-      }
-      if (r) {
-        r.on('readable', () => { let c; while ((c = r.read()) !== null) if (!d.push(c)) break; });
-        r.on('end', () => d.push(null));
-        d._read = () => { let c; while ((c = r.read()) !== null) if (!d.push(c)) break; };
-      }
-      return d;
-    }
-    throw invalidArgType('body', ['Stream', 'Iterable', 'AsyncIterable', 'Function', '{ readable, writable } pair'], body);
-  };
+  // Duplex.from is Node's duplexify (48-stream_operators.js).
 
   function Transform(options) {
     if (!(this instanceof Transform)) return new Transform(options);
@@ -1823,7 +1835,8 @@ const nodeStream = (() => {
   Stream.isWritable = isWritable;
   Stream.isErrored = isErrored;
   Stream.isDisturbed = (s) => !!(s && s._readableState && (s._readableState.dataEmitted || s._readableState.endEmitted || s._readableState.errored));
-  Stream.getDefaultHighWaterMark = (objectMode) => (objectMode ? 16 : 16384);
+  Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
+  Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
   Stream.promises = promises;
   Stream._isUint8Array = (v) => v instanceof Uint8Array;
   Stream._uint8ArrayToBuffer = (v) => toBuffer(v);
@@ -1836,7 +1849,10 @@ const nodeStream = (() => {
   registerBuiltin('_stream_duplex', Duplex);
   registerBuiltin('_stream_transform', Transform);
   registerBuiltin('_stream_passthrough', PassThrough);
-  return { Stream, Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline, destroyer, isNodeStream, errorOrDestroy };
+  return {
+    Stream, Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline, destroyer, isNodeStream, errorOrDestroy,
+    from, addAbortSignal,
+  };
 })();
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // timers/promises: setTimeout and setImmediate as promises, setInterval as an async iterator,
 // and scheduler.wait/yield, each cancellable with an AbortSignal as in Node 20. Built on the
 // loop's timers (loop.js), so `ref: false` lets the program end while they wait.
-// Uses from earlier files: 00-core.js (define); 02-errors.js (invalidArgType); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate); 08-fs.js (abortError); 10-builtins.js (registerBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (define); 02-errors.js (invalidArgType); 03-loop.js (timers, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate); 08-fs.js (abortError); 10-builtins.js (util, registerBuiltin, requireBuiltin).
 (() => {
   const abortError = (signal) => {
     const e = new Error('The operation was aborted');
@@ -102,4 +102,7 @@
   }
   registerBuiltin('timers/promises', timersPromises);
   requireBuiltin('timers').promises = timersPromises;
+  // util.promisify(setTimeout) and util.promisify(setImmediate) are these, as in Node's timers.js.
+  Object.defineProperty(setTimeout, util.promisify.custom, { enumerable: true, get: () => timeoutPromise });
+  Object.defineProperty(setImmediate, util.promisify.custom, { enumerable: true, get: () => immediatePromise });
 })();

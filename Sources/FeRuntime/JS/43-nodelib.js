@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -152,13 +152,6 @@ const nodeLib = (() => {
     return new Script(code, { filename, lineOffset, columnOffset });
   }
 
-  function streamIsWritable(stream) {
-    if (typeof stream?.writable !== 'boolean') return null;
-    if (stream.destroyed || stream._writableState?.destroyed) return false;
-    return typeof stream.write === 'function' && typeof stream.on === 'function' && stream.writable &&
-      !(stream.writableEnded || stream._writableState?.ended);
-  }
-
   // fe's stand-ins for the Node internals the vendored files require: what they use, backed by
   // fe's runtime (Node's messages for the error codes they construct).
   const kIsNodeError = Symbol('kIsNodeError');
@@ -209,6 +202,12 @@ const nodeLib = (() => {
       RangeError: codeClass(RangeError, 'ERR_INVALID_ARG_VALUE', fromError(invalidArgValue)),
     }),
     ERR_OUT_OF_RANGE: codeClass(RangeError, 'ERR_OUT_OF_RANGE', fromError(outOfRange)),
+    ERR_MISSING_ARGS: codeClass(TypeError, 'ERR_MISSING_ARGS', fromError(missingArgs)),
+    ERR_INVALID_RETURN_VALUE: codeClass(TypeError, 'ERR_INVALID_RETURN_VALUE', (input, name, value) => {
+      const type = value?.constructor?.name ? `instance of ${value.constructor.name}` : `type ${typeof value}`;
+      return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+    }),
+    ERR_ILLEGAL_CONSTRUCTOR: codeClass(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', () => 'Illegal constructor'),
     ERR_INVALID_STATE: codeClass(Error, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
     ERR_UNKNOWN_SIGNAL: codeClass(TypeError, 'ERR_UNKNOWN_SIGNAL', (signal) => `Unknown signal: ${signal}`),
     ERR_SOCKET_BAD_PORT: codeClass(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) =>
@@ -295,6 +294,7 @@ const nodeLib = (() => {
     'internal/util': () => ({
       assertCrypto() {},
       customInspectSymbol: Symbol.for('nodejs.util.inspect.custom'),
+      customPromisifyArgs: kCustomPromisifyArgs,
       get promisify() { return requireBuiltin('util').promisify; },
       kEmptyObject: Object.freeze({ __proto__: null }),
       // A native error of any realm, or an instance of this realm's Error (Node's isError).
@@ -343,14 +343,24 @@ const nodeLib = (() => {
       },
     }),
     'internal/vm': () => ({ makeContextifyScript }),
-    'internal/streams/utils': () => ({ isWritable: streamIsWritable }),
     'internal/tty': () => ({ getColorDepth: () => process.stderr.getColorDepth() }),
     'internal/timers': () => ({ TIMEOUT_MAX, kTimeout: kNodeTimeout }),
     'internal/abort_controller': () => ({ AbortController: globalThis.AbortController, AbortSignal: globalThis.AbortSignal }),
-    'internal/event_target': () => ({ kResistStopPropagation: Symbol('kResistStopPropagation') }),
+    // fe's EventTarget has neither weak listeners nor stopPropagation-resistant ones: a listener
+    // given these options is an ordinary one.
+    'internal/event_target': () => ({ kResistStopPropagation: Symbol('kResistStopPropagation'), kWeakHandler: Symbol('kWeak') }),
     'internal/url': () => ({ pathToFileURL, fileURLToPath, URL }),
     'internal/options': () => ({ getOptionValue }),
     'internal/streams/readable': () => requireBuiltin('stream').Readable,
+    'internal/streams/writable': () => nodeStream.Writable,
+    'internal/streams/duplex': () => nodeStream.Duplex,
+    'internal/streams/destroy': () => ({ destroyer: nodeStream.destroyer }),
+    'internal/streams/from': () => nodeStream.from,
+    'internal/streams/pipeline': () => ({ pipeline: nodeStream.pipeline }),
+    'internal/streams/add-abort-signal': () => ({
+      addAbortSignal: nodeStream.addAbortSignal, addAbortSignalNoValidate: nodeStream.addAbortSignal,
+    }),
+    'internal/blob': () => ({ isBlob: (value) => value instanceof Blob }),
     'internal/streams/transform': () => requireBuiltin('stream').Transform,
     'internal/streams/end-of-stream': () => {
       const { finished } = requireBuiltin('stream');

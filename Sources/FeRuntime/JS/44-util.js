@@ -1,7 +1,7 @@
 // The rest of Node 18's util: what needs later files (Buffer, AbortSignal, the socket errors,
 // util.types from V8) and the deprecated helpers old code still calls. Node's lib/util.js and
 // internal/util/debuglog.js are the reference.
-// Uses from earlier files: 00-core.js (UV_ERRORS, uvErrorOf); 01-inspect.js (stripVTControlCharacters, inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange); 03-loop.js (nextTick); 05-process.js (process); 06-console.js (console); 08-fs.js (fs); 10-builtins.js (util); 11-buffer.js (Buffer); 32-net.js (socketErrno, socketErrorWithHostPort).
+// Uses from earlier files: 00-core.js (UV_ERRORS, uvErrorOf); 01-inspect.js (stripVTControlCharacters, inspect, formatWithOptions, format); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange); 03-loop.js (nextTick); 05-process.js (process); 06-console.js (console); 08-fs.js (fs); 10-builtins.js (util); 11-buffer.js (Buffer); 32-net.js (socketErrno, socketErrorWithHostPort); 43-nodelib.js (nodeLib).
 (() => {
   const types = util.types;
 
@@ -156,4 +156,25 @@
     isFunction: (arg) => typeof arg === 'function',
     isPrimitive: (arg) => arg === null || (typeof arg !== 'object' && typeof arg !== 'function'),
   });
+
+  // Node's lib/util.js defines these lazily, from its own internal/util/parse_args and
+  // internal/mime (NodeLib/): compiled when first read.
+  Object.assign(nodeLib.errorCodes, {
+    ERR_INVALID_MIME_SYNTAX: nodeLib.codeClass(TypeError, 'ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) =>
+      `The MIME syntax for a ${production} in "${str}" is invalid${invalidIndex !== -1 ? ` at ${invalidIndex}` : ''}`),
+    ERR_PARSE_ARGS_INVALID_OPTION_VALUE: nodeLib.codeClass(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', (message) => message),
+    ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: nodeLib.codeClass(TypeError, 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+      (arg) => `Unexpected argument '${arg}'. This command does not take positional arguments`),
+    ERR_PARSE_ARGS_UNKNOWN_OPTION: nodeLib.codeClass(TypeError, 'ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
+      const suggestDashDash = allowPositionals ? `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSON.stringify(option)}` : '';
+      return `Unknown option '${option}'${suggestDashDash}`;
+    }),
+  });
+  for (const [id, keys] of [['internal/util/parse_args/parse_args', ['parseArgs']], ['internal/mime', ['MIMEType', 'MIMEParams']]]) {
+    for (const key of keys) {
+      const set = { [`set ${key}`](value) { Object.defineProperty(util, key, { writable: true, value }); } }[`set ${key}`];
+      const get = { [`get ${key}`]() { const value = nodeLib.load(id)[key]; set(value); return value; } }[`get ${key}`];
+      Object.defineProperty(util, key, { configurable: true, enumerable: true, get, set });
+    }
+  }
 })();

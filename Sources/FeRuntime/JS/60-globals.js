@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (fatal, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 09-url.js (URLSearchParams, URL); 10-builtins.js (requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (fatal, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -111,7 +111,11 @@ core.nodeEval = (code, name, mode) => {
   module.paths = cjs.Module._nodeModulePaths(cwd);
   const require = cjs.makeRequire(module);
   Object.assign(globalThis, { module, exports: module.exports, __dirname: '.', require, __filename: name });
-  if (name === '[eval]') process._eval = code;
+  if (name === '[eval]') {
+    process._eval = code;
+    // Node's eval_string.js: the builtin modules are globals (os, fs, ...) for -e code.
+    nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
+  }
   const result = requireBuiltin('vm').runInThisContext(code, { filename: name });
   if (mode === 'print') console.log(result);
   for (const key of Object.keys(saved)) if (saved[key] !== undefined) globalThis[key] = saved[key];

@@ -24,6 +24,10 @@ final class EventLoop {
   /// Run on the loop thread after every turn, before it may sleep: work that JS queued during
   /// the turn is handed on in one piece (HTTP responses: one hand-over per turn, not per write).
   var turnHooks: [() -> Void] = []
+  /// When run() first started (CLOCK_MONOTONIC ns), and the time it has spent waiting for work
+  /// since: Node's loopStart milestone and loop idle time (performance.eventLoopUtilization).
+  private(set) var startNs: Double = -1
+  private(set) var idleNs: Double = 0
 
   // MARK: timers (driven by op_timer_*)
 
@@ -68,6 +72,7 @@ final class EventLoop {
   /// Runs until nothing keeps the loop alive. Errors are JS exceptions the runtime could not
   /// route to 'uncaughtException' (the JS side prints and exits for those itself).
   func run(_ isolate: Isolate) throws {
+    if startNs < 0 { startNs = Clock.nowNs() }
     while true {
       if isolate.isTerminating { throw JSTerminated() }
       // V8's own foreground tasks (FinalizationRegistry cleanup, Atomics.waitAsync) run only
@@ -114,6 +119,8 @@ final class EventLoop {
   }
 
   private func wait(until deadline: Double?) {
+    let waitStart = Clock.nowNs()
+    defer { idleNs += Clock.nowNs() - waitStart }
     lock.withLock {
       // An interrupt that came before this wait is not lost: the loop goes round and sees why.
       if interrupted {

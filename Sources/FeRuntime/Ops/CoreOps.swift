@@ -27,6 +27,7 @@ enum CoreOps {
     Op("op_immediate_ref") { rt, call in rt.loop.refImmediates(call.int(0)) },
     Op("op_v8_version") { _, call in call.returns(Engine.version) },
     Op("op_hrtime") { _, call in call.returns(Clock.nowNs()) },
+    Op("op_loop_metrics") { rt, call in call.returns(.array([.number(rt.loop.startNs), .number(rt.loop.idleNs)])) },
     Op("op_cwd") { _, call in
       var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
       if getcwd(&buf, buf.count) == nil { return call.fail(errno, syscall: "uv_cwd") }
