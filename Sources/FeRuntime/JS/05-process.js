@@ -1,5 +1,5 @@
 // process
-// Uses from earlier files: 00-core.js (core, builtins, check); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
+// Uses from earlier files: 00-core.js (core, builtins, uvErrorOf, ERRNO, check); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
 const process = new EventEmitter();
 // As Node's: Object.prototype.toString.call(process) is '[object process]'.
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
@@ -109,7 +109,25 @@ process.chdir = function chdir(directory) {
     throw core.opError([code, description, 'chdir', process.cwd(), directory]);
   }
 };
-process.umask = () => 0o22;
+// Node's: a mask is a number or an octal string (parseFileMode); none only reads it.
+process.umask = function umask(mask) {
+  if (mask === undefined) return ops.op_umask(null);
+  if (typeof mask === 'string') {
+    if (!/^[0-7]+$/.test(mask)) throw invalidArgValue('mask', mask, 'must be a 32-bit unsigned integer or an octal string');
+    mask = parseInt(mask, 8);
+  }
+  if (typeof mask !== 'number') throw invalidArgType('mask', 'number', mask);
+  if (!Number.isInteger(mask) || mask < 0 || mask > 0xFFFFFFFF) throw outOfRange('mask', 'an integer', mask);
+  return ops.op_umask(mask);
+};
+// libuv's uv_get_constrained_memory (Node 18's libuv reads cgroup v1's limit): the bytes the
+// process may use, or undefined when nothing says.
+process.constrainedMemory = function constrainedMemory() {
+  let text;
+  try { text = requireBuiltin('fs').readFileSync('/sys/fs/cgroup/memory/memory.limit_in_bytes', 'latin1'); } catch { return undefined; }
+  const limit = Number(text.trim());
+  return Number.isFinite(limit) && limit > 0 ? limit : undefined;
+};
 process.uptime = () => (ops.op_hrtime() - startTime) / 1e9;
 process.hrtime = function hrtime(prev) {
   if (prev !== undefined) {
@@ -127,28 +145,60 @@ process.memoryUsage.rss = () => ops.op_memory_usage()[0];
 process.nextTick = nextTick;
 // Node's: SIGABRT at once, no 'exit' event.
 process.abort = () => ops.op_abort();
-process.kill = (pid, sig) => { check(ops.op_kill(pid, sig === undefined ? 'SIGTERM' : sig)); return true; };
+// Node's process.kill over process._kill (-errno or 0; tests replace it to see the calls).
+process._kill = (pid, sig) => {
+  const r = ops.op_kill(pid, sig);
+  return r !== null && typeof r === 'object' && r.__feError ? -(ERRNO[r.__feError[0]] || 1) : 0;
+};
+process.kill = function kill(pid, sig) {
+  // eslint-disable-next-line eqeqeq
+  if (pid != (pid | 0)) throw invalidArgType('pid', 'number', pid);
+  let err;
+  if (sig === (sig | 0)) {
+    err = process._kill(pid, sig);
+  } else {
+    sig = sig || 'SIGTERM';
+    // os.constants.signals (filled by 16-child_process.js) by then.
+    const signo = requireBuiltin('os').constants.signals[sig];
+    if (!signo) throw nodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${sig}`);
+    err = process._kill(pid, signo);
+  }
+  if (err) {
+    const [code] = uvErrorOf(err);
+    const e = new Error(`kill ${code}`);
+    e.errno = err;
+    e.code = code;
+    e.syscall = 'kill';
+    throw e;
+  }
+  return true;
+};
 // Signal events: while 'SIGINT' (...) has listeners, the signal is caught and emitted here.
 const signalNames = new Set(['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', 'SIGCONT', 'SIGTSTP', 'SIGALRM', 'SIGCHLD']);
 process.on('newListener', (name) => { if (signalNames.has(name) && process.listenerCount(name) === 0) ops.op_signal_watch(name, true); });
 process.on('removeListener', (name) => { if (signalNames.has(name) && process.listenerCount(name) === 0) ops.op_signal_watch(name, false); });
 core.onSignal = (name) => { process.emit(name, name); };
 let exiting = false;
-function exitNow(code) {
+function exitNow(code, fromExit = false) {
   if (!exiting) {
     exiting = true;
     process._exiting = true;
-    try { process.emit('exit', code); } catch (e) { ops.op_write(2, errorText(e) + '\n'); code = 7; }
+    // An 'exit' listener may still change process.exitCode for process.exit(), as in Node.
+    try { process.emit('exit', code); if (fromExit) code = core.exitCode(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); code = 7; }
   }
-  ops.op_exit(code);
+  // Node's process.exit ends in process.reallyExit, which programs (and tests) may replace.
+  process.reallyExit(code);
+}
+process.reallyExit = function reallyExit(code) {
+  ops.op_exit(Number(code) | 0);
   // In a worker op_exit terminates the isolate: V8 throws that at its next stack check, which a
   // call makes, so the caller's next line never runs (as Node's process.exit).
   (function terminationPoint() {})();
-}
+};
 process.exit = (code) => {
   if (code !== undefined) process.exitCode = code;
   const c = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
-  exitNow(c);
+  exitNow(c, true);
 };
 core.exitCode = () => (process.exitCode === undefined ? 0 : Number(process.exitCode) | 0);
 core.beforeExit = () => {

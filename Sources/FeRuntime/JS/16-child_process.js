@@ -1,7 +1,9 @@
 // child_process: spawn, exec, execFile and their Sync forms, with Node's option handling,
 // events and errors. Native side: ChildProcessOps.swift (posix_spawn; pipe readers and the
 // exit wait on threads that post `core.onChildData` / `core.onChildExit` to the loop).
-// Uses from earlier files: 00-core.js (core, define, UV_ERRORS, uvErrorOf, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
+// Node's internal/child_process, for --expose-internals (47-internals.js).
+// Uses from earlier files: 00-core.js (core, define, UV_ERRORS, uvErrorOf, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
+const childProcessInternals = {};
 const childProcess = (() => {
   const { Readable, Writable } = nodeStream;
   const SIGNALS = {
@@ -46,24 +48,44 @@ const childProcess = (() => {
     }
   }
 
+  // Strings reach exec as C strings: a NUL byte would cut them short, so Node refuses them.
+  function validateArgumentNullCheck(arg, propName) {
+    if (typeof arg === 'string' && arg.includes('\u0000')) throw invalidArgValue(propName, arg, 'must be a string without null bytes');
+  }
+  function validateBoolean(value, name) {
+    if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value);
+  }
+  const isInt32 = (value) => value === (value | 0);
+
   // Node's normalizeSpawnArguments: file, args and options into what the native op takes.
   function normalizeSpawnArguments(file, args, options) {
     validateString(file, 'file');
+    validateArgumentNullCheck(file, 'file');
     if (file.length === 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'file' cannot be empty. Received ''");
     if (Array.isArray(args)) args = args.slice();
     else if (args == null) args = [];
     else if (typeof args !== 'object') throw invalidArgType('args', 'object', args);
     else { options = args; args = []; }
+    for (let i = 0; i < args.length; i++) validateArgumentNullCheck(args[i], `args[${i}]`);
     if (options === undefined) options = {};
     else if (options === null || typeof options !== 'object') throw invalidArgType('options', 'object', options);
     let cwd = options.cwd;
     if (cwd != null) cwd = toPath(cwd, 'options.cwd');
+    if (options.detached != null) validateBoolean(options.detached, 'options.detached');
+    if (options.uid != null && !isInt32(options.uid)) throw invalidArgType('options.uid', 'int32', options.uid);
+    if (options.gid != null && !isInt32(options.gid)) throw invalidArgType('options.gid', 'int32', options.gid);
     if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
       throw invalidArgType('options.shell', ['boolean', 'string'], options.shell);
     }
-    if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
+    if (options.argv0 != null) {
+      validateString(options.argv0, 'options.argv0');
+      validateArgumentNullCheck(options.argv0, 'options.argv0');
+    }
+    if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
+    if (options.windowsVerbatimArguments != null) validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
     if (options.shell) {
-      const command = args.length > 0 ? `${file} ${args.join(' ')}` : file;
+      validateArgumentNullCheck(options.shell, 'options.shell');
+      const command = [file, ...args].join(' ');
       file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
       args = ['-c', command];
     }
@@ -71,45 +93,76 @@ const childProcess = (() => {
     else args.unshift(file);
     const env = options.env || process.env;
     const envPairs = [];
-    for (const key of Object.keys(env)) {
+    // Inherited (prototype) keys are included, as Node's for-in does.
+    for (const key in env) {
       const value = env[key];
-      if (value !== undefined) envPairs.push(`${key}=${value}`);
+      if (value !== undefined) {
+        validateArgumentNullCheck(key, `options.env['${key}']`);
+        validateArgumentNullCheck(value, `options.env['${key}']`);
+        envPairs.push(`${key}=${value}`);
+      }
     }
     return { ...options, args, cwd, detached: !!options.detached, envPairs, file };
   }
 
-  // stdio option -> one entry per fd: 'pipe', 'inherit', 'ignore', 'ipc' (at most one; not for
-  // the Sync forms) or an fd number. Past fd 2, 'pipe' is not provided (refused, not dropped).
-  function normalizeStdio(stdio, sync) {
-    if (typeof stdio === 'string') {
-      if (stdio === 'overlapped') stdio = 'pipe';
-      if (stdio !== 'pipe' && stdio !== 'inherit' && stdio !== 'ignore') throw invalidArgValue('stdio', stdio);
-      return [stdio, stdio, stdio];
+  // Node's getValidStdio: the stdio option as one description per fd ({ type: 'pipe' |
+  // 'ignore' | 'inherit' | 'fd', ... }); at most one 'ipc', none for the Sync forms.
+  function stdioStringToArray(stdio, channel) {
+    const options = [];
+    switch (stdio) {
+      case 'ignore': case 'overlapped': case 'pipe': options.push(stdio, stdio, stdio); break;
+      case 'inherit': options.push(0, 1, 2); break;
+      default: throw invalidArgValue('stdio', stdio);
     }
-    if (stdio == null) return ['pipe', 'pipe', 'pipe'];
-    if (!Array.isArray(stdio)) throw invalidArgValue('stdio', stdio);
-    const out = [];
-    let ipc = false;
-    for (let i = 0; i < Math.max(3, stdio.length); i++) {
+    if (channel) options.push(channel);
+    return options;
+  }
+  function getValidStdio(stdio, sync) {
+    let ipc, ipcFd;
+    if (typeof stdio === 'string') stdio = stdioStringToArray(stdio);
+    else if (!Array.isArray(stdio)) throw invalidArgValue('stdio', stdio);
+    while (stdio.length < 3) stdio.push(undefined);
+    const acc = [];
+    for (let i = 0; i < stdio.length; i++) {
       let s = stdio[i];
       if (s == null) s = i < 3 ? 'pipe' : 'ignore';
-      if (s === 'overlapped') s = 'pipe';
-      if (s === 'ipc') {
+      if (s === 'ignore') {
+        acc.push({ type: 'ignore' });
+      } else if (s === 'pipe' || s === 'overlapped' || (typeof s === 'number' && s < 0)) {
+        acc.push({ type: s === 'overlapped' ? 'overlapped' : 'pipe', readable: i === 0, writable: i !== 0 });
+      } else if (s === 'ipc') {
         if (sync) throw nodeError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
-        if (ipc) throw nodeError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
+        if (ipc !== undefined) throw nodeError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
         ipc = true;
-        out.push(s);
-        continue;
+        ipcFd = i;
+        acc.push({ type: 'pipe', ipc: true });
+      } else if (s === 'inherit') {
+        acc.push({ type: 'inherit', fd: i });
+      } else if (typeof s === 'number' || typeof s.fd === 'number') {
+        acc.push({ type: 'fd', fd: typeof s === 'number' ? s : s.fd });
+      } else if (ArrayBuffer.isView(s) || typeof s === 'string') {
+        if (!sync) throw nodeError(TypeError, 'ERR_INVALID_SYNC_FORK_INPUT', `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${inspect(s)}`);
+      } else {
+        throw invalidArgValue('stdio', s);
       }
-      if (typeof s === 'object' && typeof s.fd === 'number') s = s.fd;
-      else if (typeof s === 'object' && s._handle && typeof s._handle.fd === 'number') s = s._handle.fd;
-      if (typeof s !== 'number' && s !== 'pipe' && s !== 'inherit' && s !== 'ignore') throw invalidArgValue('stdio', s);
-      if (i >= 3 && s === 'pipe') {
-        throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `fe gives a child no extra 'pipe' at fd ${i}; use 'ipc', an fd or 'ignore'`);
-      }
-      out.push(s);
     }
-    return out;
+    return { stdio: acc, ipc, ipcFd };
+  }
+  // What the spawn ops take per fd: 'pipe', 'ignore', 'ipc' or an fd. Past fd 2, 'pipe' is not
+  // provided (refused, not dropped). Node's 'wrap' (a socket's handle as a child's fd) is not
+  // offered either: fe's http server cannot listen on an inherited fd, so a child given one
+  // would serve nothing.
+  function opStdio(described) {
+    return described.map((d, i) => {
+      switch (d.type) {
+        case 'ignore': return 'ignore';
+        case 'inherit': case 'fd': return d.fd;
+        default:
+          if (d.ipc) return 'ipc';
+          if (i >= 3) throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `fe gives a child no extra 'pipe' at fd ${i}; use 'ipc', an fd or 'ignore'`);
+          return 'pipe';
+      }
+    });
   }
 
   // The parent's end of a child's stdin: writes run on a thread each, close waits for them.
@@ -138,6 +191,8 @@ const childProcess = (() => {
       final(cb) { close(); cb(); },
       destroy(err, cb) { close(); cb(err); },
     });
+    // As Node's stdin socket: writable only.
+    w.readable = false;
     return w;
   }
 
@@ -161,7 +216,7 @@ const childProcess = (() => {
 
     spawn(options) {
       if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
-      const stdio = normalizeStdio(options.stdio);
+      const stdio = opStdio(getValidStdio(options.stdio || 'pipe', false).stdio);
       if (options.envPairs === undefined) options.envPairs = Object.keys(process.env).map((k) => `${k}=${process.env[k]}`);
       validateString(options.file, 'options.file');
       const ipcFd = stdio.indexOf('ipc');
@@ -205,6 +260,7 @@ const childProcess = (() => {
           stream = fds[i] >= 0 ? pipeWriter(fds[i]) : new Writable({ write(c, e, cb) { cb(errnoException(-32, 'EPIPE', 'write')); } });
         } else {
           stream = new Readable({ read() {} });
+          stream.writable = false; // as Node's stdout/stderr socket: readable only
           // As a Node pipe: unref() lets the process exit while the child's output is still open
           // (esbuild's long-lived service child relies on it); a no-op once the child has exited.
           if (fds[i] >= 0) {
@@ -444,21 +500,35 @@ const childProcess = (() => {
 
   // -------------------------------------------------------------------------------------------
   // Sync forms: the op runs the child to its end on this thread.
+  // Node's: the options made ready here, the child run by the internal spawnSync (which
+  // --expose-internals tests replace to see the options).
   function spawnSync(file, args, options) {
     options = { maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
-    const killSignal = convertToValidSignal(options.killSignal === undefined ? 'SIGTERM' : options.killSignal);
-    const stdio = normalizeStdio(options.stdio, true);
-    let input = options.input;
-    if (Array.isArray(options.stdio) && options.stdio[0] && options.stdio[0].input != null) input = options.stdio[0].input;
-    if (input != null) {
-      if (typeof input === 'string') input = Buffer.from(input, options.encoding && options.encoding !== 'buffer' ? options.encoding : 'utf8');
-      else if (ArrayBuffer.isView(input)) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-      else throw invalidArgType('options.stdio[0]', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+    if (options.killSignal !== undefined) options.killSignal = convertToValidSignal(options.killSignal);
+    options.stdio = getValidStdio(options.stdio || 'pipe', true).stdio;
+    if (options.input) {
+      const stdin = options.stdio[0] = { ...options.stdio[0] };
+      stdin.input = options.input;
     }
+    for (let i = 0; i < options.stdio.length; i++) {
+      const input = options.stdio[i] && options.stdio[i].input;
+      if (input != null) {
+        const pipe = options.stdio[i] = { ...options.stdio[i] };
+        if (ArrayBuffer.isView(input)) pipe.input = input;
+        else if (typeof input === 'string') pipe.input = Buffer.from(input, options.encoding && options.encoding !== 'buffer' ? options.encoding : 'utf8');
+        else throw invalidArgType(`options.stdio[${i}]`, ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+      }
+    }
+    return childProcessInternals.spawnSync(options);
+  }
+  function internalSpawnSync(options) {
+    let input = options.stdio[0] && options.stdio[0].input;
+    if (input != null) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    const killSignal = options.killSignal === undefined ? SIGNALS.SIGTERM : options.killSignal;
     const [pid, status, signal, stdout, stderr, errCode, errno] = ops.op_child_spawn_sync(options.file, options.args.map(String),
-      options.envPairs, options.cwd == null ? null : options.cwd, stdio, input == null ? null : input,
+      options.envPairs, options.cwd == null ? null : options.cwd, opStdio(options.stdio), input == null ? null : input,
       options.timeout > 0 ? options.timeout : 0, options.maxBuffer == null ? Infinity : options.maxBuffer, killSignal);
     const result = {};
     if (errCode !== null) {
@@ -514,16 +584,6 @@ const childProcess = (() => {
   }
   // Node's fork(): the module in a new `node` (process.execPath: fe as node, NodeMode.swift)
   // with an IPC channel.
-  function stdioStringToArray(stdio, channel) {
-    const options = [];
-    switch (stdio) {
-      case 'ignore': case 'overlapped': case 'pipe': options.push(stdio, stdio, stdio); break;
-      case 'inherit': options.push(0, 1, 2); break;
-      default: throw invalidArgValue('stdio', stdio);
-    }
-    if (channel) options.push(channel);
-    return options;
-  }
   function fork(modulePath, args, options) {
     if (modulePath instanceof URL) modulePath = toPath(modulePath, 'modulePath');
     validateString(modulePath, 'modulePath');
@@ -549,15 +609,178 @@ const childProcess = (() => {
   // The IPC channel (Node's setupChannel): `target` is a ChildProcess in the parent or `process`
   // in a forked child. Messages are JSON lines, or with serialization 'advanced' a 4-byte
   // big-endian length and V8's serialization (the v8 builtin). Messages whose `cmd` starts with
-  // NODE_ are Node's own ('internalMessage', cluster's protocol).
-  const channels = new Map(); // channel id -> onData(bytes | null)
-  core.onChannelData = (id, bytes) => {
+  // NODE_ are Node's own ('internalMessage', cluster's protocol). A handle (a server, a socket,
+  // a UDP socket) travels as its fd (SCM_RIGHTS) with a { cmd: 'NODE_HANDLE' } message, one at a
+  // time: the next waits for the receiver's NODE_HANDLE_ACK.
+  const channels = new Map(); // channel id -> onData(bytes | null, fds)
+  core.onChannelData = (id, bytes, fds) => {
     const onData = channels.get(id);
-    if (!onData) return;
+    if (!onData) {
+      if (fds) for (const fd of fds) ops.op_fs_close(fd);
+      return;
+    }
     if (bytes === null) channels.delete(id);
-    try { onData(bytes); } catch (e) { fatal(e); }
+    try { onData(bytes, fds); } catch (e) { fatal(e); }
   };
   const isInternal = (m) => m !== null && typeof m === 'object' && typeof m.cmd === 'string' && m.cmd.length > 4 && m.cmd.startsWith('NODE_');
+  const MAX_HANDLE_RETRANSMISSIONS = 3;
+  const nop = () => {};
+
+  // Node's handleConversion: what is sent for each kind of handle, and what the receiver makes
+  // of the handle it gets. `this` is the channel's target.
+  const handleConversion = {
+    'net.Native': {
+      send(message, handle) { return handle; },
+      got(message, handle, emit) { emit(handle); },
+    },
+    'net.Server': {
+      send(message, server) { return server._handle; },
+      got(message, handle, emit) {
+        const server = new (requireBuiltin('net').Server)();
+        server.listen(handle, () => emit(server));
+      },
+    },
+    'net.Socket': {
+      send(message, socket, options) {
+        if (!socket._handle) return undefined;
+        // A server's socket: the receiver keeps count of it for the server's getConnections()
+        // and close().
+        if (socket.server) {
+          message.key = socket.server._connectionKey;
+          const firstTime = !this.channel.sockets.send[message.key];
+          const socketList = getSocketList('send', this, message.key);
+          if (firstTime) socket.server._setupWorker(socketList);
+          if (!options.keepOpen) socket.server._connections--;
+        }
+        const handle = socket._handle;
+        // The socket lets go of the handle; it is closed once the receiver has it.
+        if (!options.keepOpen) {
+          handle.onread = nop;
+          handle.readStop();
+          socket._handle = null;
+          socket.setTimeout(0);
+        }
+        return handle;
+      },
+      postSend(message, handle, options, callback, target) {
+        // Kept until NODE_HANDLE_ACK (one at a time); closed at once when the send failed.
+        if (handle && !options.keepOpen) {
+          if (target) target._pendingMessage = { callback, message, handle, options, retransmissions: 0 };
+          else handle.close();
+        }
+      },
+      got(message, handle, emit) {
+        const socket = new (requireBuiltin('net').Socket)({ handle, readable: true, writable: true });
+        if (message.key) getSocketList('got', this, message.key).add({ socket });
+        emit(socket);
+      },
+    },
+    'dgram.Native': {
+      send(message, handle) { return handle; },
+      got(message, handle, emit) { emit(handle); },
+    },
+    'dgram.Socket': {
+      send(message, socket) {
+        message.dgramType = socket.type;
+        return netInternals.udpHandleOf(socket);
+      },
+      got(message, handle, emit) {
+        const socket = requireBuiltin('dgram').createSocket(message.dgramType);
+        socket.bind(handle, () => emit(socket));
+      },
+    },
+  };
+  function handleType(handle) {
+    const net = requireBuiltin('net'), dgram = requireBuiltin('dgram');
+    if (handle instanceof net.Socket) return 'net.Socket';
+    if (handle instanceof net.Server) return 'net.Server';
+    if (handle instanceof netInternals.SocketHandle) return 'net.Native';
+    if (handle instanceof dgram.Socket) return 'dgram.Socket';
+    if (handle instanceof netInternals.UDPHandle) return 'dgram.Native';
+    throw nodeError(TypeError, 'ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent');
+  }
+  // The fd a native handle sends, or -1 when it has none (closed, or a UDP socket not bound).
+  function handleFd(handle) {
+    if (!handle || !handle.id) return -1;
+    const fd = ops.op_net_fd(handle.id);
+    return fd >= 0 ? fd : -1;
+  }
+
+  // Node's internal/socket_list: the sender's and the receiver's view of a server's sockets
+  // that went to the other process.
+  class SocketListSend extends EventEmitter {
+    constructor(child, key) {
+      super();
+      this.key = key;
+      this.child = child;
+      child.once('exit', () => this.emit('exit', this));
+    }
+    _request(msg, cmd, swallowErrors, callback) {
+      const self = this;
+      if (!this.child.connected) return onclose();
+      this.child._send(msg, undefined, swallowErrors);
+      function onclose() {
+        self.child.removeListener('internalMessage', onreply);
+        callback(nodeError(Error, 'ERR_CHILD_CLOSED_BEFORE_REPLY', 'Child closed before reply received'));
+      }
+      function onreply(reply) {
+        if (!(reply.cmd === cmd && reply.key === self.key)) return;
+        self.child.removeListener('disconnect', onclose);
+        self.child.removeListener('internalMessage', onreply);
+        callback(null, reply);
+      }
+      this.child.once('disconnect', onclose);
+      this.child.on('internalMessage', onreply);
+      return undefined;
+    }
+    close(callback) {
+      this._request({ cmd: 'NODE_SOCKET_NOTIFY_CLOSE', key: this.key }, 'NODE_SOCKET_ALL_CLOSED', true, callback);
+    }
+    getConnections(callback) {
+      this._request({ cmd: 'NODE_SOCKET_GET_COUNT', key: this.key }, 'NODE_SOCKET_COUNT', false, (err, msg) => {
+        if (err) return callback(err);
+        return callback(null, msg.count);
+      });
+    }
+  }
+  class SocketListReceive extends EventEmitter {
+    constructor(child, key) {
+      super();
+      this.connections = 0;
+      this.key = key;
+      this.child = child;
+      function onempty(self) {
+        if (!self.child.connected) return;
+        self.child._send({ cmd: 'NODE_SOCKET_ALL_CLOSED', key: self.key }, undefined, true);
+      }
+      this.child.on('internalMessage', (msg) => {
+        if (msg.key !== this.key) return;
+        if (msg.cmd === 'NODE_SOCKET_NOTIFY_CLOSE') {
+          if (this.connections === 0) onempty(this);
+          else this.once('empty', onempty);
+        } else if (msg.cmd === 'NODE_SOCKET_GET_COUNT') {
+          if (!this.child.connected) return;
+          this.child._send({ cmd: 'NODE_SOCKET_COUNT', key: this.key, count: this.connections });
+        }
+      });
+    }
+    add(obj) {
+      this.connections++;
+      obj.socket.once('close', () => {
+        this.connections--;
+        if (this.connections === 0) this.emit('empty', this);
+      });
+    }
+  }
+  function getSocketList(type, worker, key) {
+    const sockets = worker.channel.sockets[type];
+    let socketList = sockets[key];
+    if (!socketList) {
+      const Construct = type === 'send' ? SocketListSend : SocketListReceive;
+      socketList = sockets[key] = new Construct(worker, key);
+    }
+    return socketList;
+  }
 
   // What `target.channel` is: the handle's ref/unref, with Node's counting of the listeners
   // and sends that keep a child's channel alive (an explicit ref()/unref() wins).
@@ -569,6 +792,7 @@ const childProcess = (() => {
       this._refs = 0;
       this._refExplicitlySet = false;
       this._refed = refed;
+      this.sockets = { got: {}, send: {} };
     }
     _set(on) { if (this._id !== null && this._refed !== on) { this._refed = on; ops.op_channel_ref(this._id, on); } }
     refCounted() { if (++this._refs === 1 && !this._refExplicitlySet) this._set(true); }
@@ -593,24 +817,43 @@ const childProcess = (() => {
     const control = new Control(id, fd, target !== process);
     target.channel = control;
     Object.defineProperty(target, '_channel', { get() { return this.channel; }, set(v) { this.channel = v; }, configurable: true, enumerable: false });
+    target._handleQueue = null;
+    target._pendingMessage = null;
     target.connected = true;
-    const queue = []; // [bytes, callback] waiting for the write in flight
+    const queue = []; // [bytes, callback, fd to pass, handle] waiting for the write in flight
     let writing = false;
     let closeWhenWritten = false;
     let pending = Buffer.alloc(0); // bytes of an unfinished message
     let text = '';
     const decoder = new TextDecoder();
+    const receivedHandles = []; // handles that came with the bytes, for the next NODE_HANDLE
 
-    function deliver(message) {
-      if (!target.channel) return;
+    function deliver(message, handle) {
+      if (!target.channel) {
+        if (handle) handle.close();
+        return;
+      }
       const event = isInternal(message) ? 'internalMessage' : 'message';
-      nextTick(() => target.emit(event, message, undefined));
+      nextTick(() => target.emit(event, message, handle));
     }
-    function onData(bytes) {
+    function dispatch(message) {
+      if (isInternal(message) && message.cmd === 'NODE_HANDLE') deliver(message, receivedHandles.shift());
+      else deliver(message, undefined);
+    }
+    function onData(bytes, fds) {
+      if (fds) {
+        for (const passed of fds) {
+          const handle = netInternals.adoptFd(passed);
+          if (handle) receivedHandles.push(handle);
+        }
+      }
       if (bytes === null) {
+        for (const handle of receivedHandles.splice(0)) handle.close();
         if (finished) return; // the end of our own close
-        if (target.connected) target.disconnect();
-        else finish();
+        // The other side is gone: nothing queued can reach it any more.
+        target.connected = false;
+        target._handleQueue = null;
+        finish();
         if (target !== process) maybeClose(target);
         return;
       }
@@ -621,7 +864,7 @@ const childProcess = (() => {
           if (pending.length < 4 + size) break;
           const payload = pending.subarray(4, 4 + size);
           pending = pending.subarray(4 + size);
-          deliver(requireBuiltin('v8').deserialize(payload));
+          dispatch(requireBuiltin('v8').deserialize(payload));
         }
         return;
       }
@@ -630,10 +873,43 @@ const childProcess = (() => {
       while ((nl = text.indexOf('\n')) !== -1) {
         const line = text.slice(0, nl);
         text = text.slice(nl + 1);
-        if (line.length) deliver(JSON.parse(line));
+        if (line.length) dispatch(JSON.parse(line));
       }
     }
     channels.set(id, onData);
+
+    // Node's handling of handle acknowledgements and of handles received.
+    target.on('internalMessage', function (message, handle) {
+      if (message.cmd === 'NODE_HANDLE_ACK' || message.cmd === 'NODE_HANDLE_NACK') {
+        if (target._pendingMessage) {
+          if (message.cmd === 'NODE_HANDLE_ACK') {
+            closePendingHandle(target);
+          } else if (target._pendingMessage.retransmissions++ === MAX_HANDLE_RETRANSMISSIONS) {
+            closePendingHandle(target);
+            process.emitWarning('Handle did not reach the receiving process correctly', 'SentHandleNotReceivedWarning');
+          }
+        }
+        if (!Array.isArray(target._handleQueue)) return;
+        const handleQueue = target._handleQueue;
+        target._handleQueue = null;
+        if (target._pendingMessage) {
+          const p = target._pendingMessage;
+          target._send(p.message, p.handle, p.options, p.callback);
+        }
+        for (const args of handleQueue) target._send(args.message, args.handle, args.options, args.callback);
+        // A disconnect asked for while handles were in flight.
+        if (!target.connected && target.channel && !target._handleQueue) target._disconnect();
+        return;
+      }
+      if (message.cmd !== 'NODE_HANDLE') return;
+      // No fd came with it (the ancillary data was lost): the sender tries again.
+      if (!handle) { target._send({ cmd: 'NODE_HANDLE_NACK' }, null, true); return; }
+      target._send({ cmd: 'NODE_HANDLE_ACK' }, null, true);
+      const obj = handleConversion[message.type];
+      obj.got.call(this, message, handle, (converted) => {
+        deliver(message.msg, converted);
+      });
+    });
 
     function writeNext() {
       if (writing) return;
@@ -642,34 +918,35 @@ const childProcess = (() => {
         if (closeWhenWritten) finish();
         return;
       }
+      const [bytes, callback, passFd] = next;
       // Out at once when the socket has room (a child may send and exit right after); the rest
-      // is written on a thread.
-      const sent = ops.op_channel_try_write(id, next[0]);
+      // is written on a thread. The fd goes with the first byte.
+      const sent = ops.op_channel_try_write(id, bytes, passFd);
       if (sent < 0) {
         const code = UV_ERRORS[-sent] ? UV_ERRORS[-sent][0] : 'EPIPE';
         const ex = errnoException(sent, code, 'write');
-        if (typeof next[1] === 'function') nextTick(next[1], ex);
+        if (typeof callback === 'function') nextTick(callback, ex);
         else nextTick(() => target.emit('error', ex));
         writeNext();
         return;
       }
-      if (sent === next[0].length) {
-        if (typeof next[1] === 'function') nextTick(next[1], null);
+      if (sent === bytes.length) {
+        if (typeof callback === 'function') nextTick(callback, null);
         writeNext();
         return;
       }
       writing = true;
       control.refCounted();
-      opAsyncNodeError(ops.op_channel_write, id, next[0].subarray(sent)).then(uncaughtIn(() => {
+      opAsyncNodeError(ops.op_channel_write, id, bytes.subarray(sent), sent === 0 ? passFd : -1).then(uncaughtIn(() => {
         writing = false;
         control.unrefCounted();
-        if (typeof next[1] === 'function') next[1](null);
+        if (typeof callback === 'function') callback(null);
         writeNext();
       }), uncaughtIn((err) => {
         writing = false;
         control.unrefCounted();
         const ex = errnoException(err.errno || -32, err.code || 'EPIPE', 'write');
-        if (typeof next[1] === 'function') next[1](ex);
+        if (typeof callback === 'function') callback(ex);
         else target.emit('error', ex);
         writeNext();
       }));
@@ -679,6 +956,7 @@ const childProcess = (() => {
       if (typeof handle === 'function') { callback = handle; handle = undefined; options = undefined; }
       else if (typeof options === 'function') { callback = options; options = undefined; }
       else if (options !== undefined && (options === null || typeof options !== 'object')) throw invalidArgType('options', 'Object', options);
+      options = { swallowErrors: false, ...options };
       if (this.connected) return this._send(message, handle, options, callback);
       const ex = nodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
       if (typeof callback === 'function') nextTick(callback, ex);
@@ -690,11 +968,46 @@ const childProcess = (() => {
       if (typeof message !== 'string' && typeof message !== 'object' && typeof message !== 'number' && typeof message !== 'boolean') {
         throw invalidArgType('message', ['string', 'object', 'number', 'boolean'], message);
       }
+      if (typeof options === 'boolean') options = { swallowErrors: options };
+      else if (options == null) options = { swallowErrors: false };
+      let obj;
+      let passFd = -1;
       if (handle) {
-        // Passing sockets and servers needs SCM_RIGHTS and net's handles; fe does not send them.
-        throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fe cannot send a handle over an IPC channel');
+        message = { cmd: 'NODE_HANDLE', type: handleType(handle), msg: message };
+        // One handle at a time: the rest waits for the ACK.
+        if (this._handleQueue) {
+          this._handleQueue.push({ callback, handle, options, message: message.msg });
+          return this._handleQueue.length === 1;
+        }
+        obj = handleConversion[message.type];
+        handle = obj.send.call(target, message, handle, options);
+        passFd = handleFd(handle);
+        // A handle sent twice, or one with nothing to send: the message goes alone.
+        if (passFd < 0) { handle = undefined; message = message.msg; }
+      } else if (this._handleQueue && !(message && (message.cmd === 'NODE_HANDLE_ACK' || message.cmd === 'NODE_HANDLE_NACK'))) {
+        // Behind a handle waiting for its ACK, so messages keep their order.
+        this._handleQueue.push({ callback, handle: null, options, message });
+        return this._handleQueue.length === 1;
       }
-      queue.push([encodeMessage(message, serialization), callback]);
+      let bytes;
+      try {
+        bytes = encodeMessage(message, serialization);
+      } catch (err) {
+        if (obj && obj.postSend) obj.postSend(message, handle, options, callback);
+        throw err;
+      }
+      const swallow = options.swallowErrors;
+      const done = (err) => {
+        if (err && handle && obj && obj.postSend) obj.postSend(message, handle, options, callback);
+        if (err && swallow) return;
+        if (typeof callback === 'function') callback(err);
+        else if (err) target.emit('error', err);
+      };
+      if (handle) {
+        if (!this._handleQueue) this._handleQueue = [];
+        if (obj && obj.postSend) obj.postSend(message, handle, options, callback, target);
+      }
+      queue.push([bytes, (err) => done(err), passFd]);
       writeNext();
       return queue.length < 64;
     };
@@ -703,23 +1016,33 @@ const childProcess = (() => {
         this.emit('error', nodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
         return;
       }
-      // No new messages; the queued ones are still written.
+      // No new messages; the queued ones are still written (and handles waiting for an ACK
+      // are sent first).
       this.connected = false;
+      if (!this._handleQueue) this._disconnect();
+    };
+    target._disconnect = function _disconnect() {
+      if (finished || closeWhenWritten) return;
+      if (this._pendingMessage) closePendingHandle(this);
       if (writing || queue.length) closeWhenWritten = true;
       else nextTick(finish);
     };
-    target._disconnect = target.disconnect;
     let finished = false;
     function finish() {
       if (finished) return;
       finished = true;
       target.connected = false;
       target.channel = null;
+      if (target._pendingMessage) closePendingHandle(target);
       if (channels.has(id)) ops.op_channel_close(id);
       control._id = null;
       nextTick(() => target.emit('disconnect'));
     }
     return control;
+  }
+  function closePendingHandle(target) {
+    target._pendingMessage.handle.close();
+    target._pendingMessage = null;
   }
 
   // A child forked by a Node parent: the channel named by NODE_CHANNEL_FD (60-globals.js calls
@@ -741,6 +1064,9 @@ const childProcess = (() => {
     process.on('removeListener', (name) => { if (name === 'message' || name === 'disconnect') control.unrefCounted(); });
   }
 
+  Object.assign(childProcessInternals, {
+    ChildProcess, getValidStdio, spawnSync: internalSpawnSync, stdioStringToArray,
+  });
   const exports = { _forkChild: forkChild, ChildProcess, exec, execFile, execFileSync, execSync, fork, spawn, spawnSync };
   registerBuiltin('child_process', exports);
   return exports;

@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInt32, fs); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInt32, then, fs); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
 const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
@@ -210,6 +210,17 @@ const netModule = (() => {
   }
 
   netInternals.SocketHandle = SocketHandle;
+  // A socket fd another process sent over an IPC channel (16-child_process.js): its handle, a
+  // stream or listening SocketHandle or a UDP one (34-dgram.js); null when it is no socket.
+  netInternals.adoptFd = (fd) => {
+    const r = ops.op_net_adopt(fd);
+    if (typeof r === 'number') { ops.op_fs_close(fd); return null; }
+    const [id, kind] = r;
+    if (kind >= 4) return netInternals.adoptUdp(id, kind === 5 ? 6 : 4);
+    const handle = new SocketHandle(kind & 1);
+    handle.attach(id);
+    return handle;
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Socket
@@ -747,18 +758,34 @@ const netModule = (() => {
   Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Server, EventEmitter);
 
-  // Creates the listening handle: a number (-errno) when that fails.
-  function createServerHandle(address, port, addressType, flags) {
+  // Creates the listening handle: a number (-errno) when that fails. `listenOnly` leaves the
+  // accepting to the processes it is sent to (cluster's shared handle).
+  function createServerHandle(address, port, addressType, flags, listenOnly = false) {
     const handle = new SocketHandle(addressType === -1 ? 1 : 0);
     const r = addressType === -1
-      ? ops.op_net_listen(1, address, 0, 511, false)
-      : ops.op_net_listen(0, address, port, handle.backlog || 511, !!(flags & 1));
+      ? ops.op_net_listen(1, address, 0, 511, false, listenOnly)
+      : ops.op_net_listen(0, address, port, handle.backlog || 511, !!(flags & 1), listenOnly);
     if (typeof r !== 'number') return -r[0];
     handle.attach(r);
     return handle;
   }
+  // Node's net._createServerHandle, for cluster's shared handles: no address is the
+  // unspecified IPv6 one, or IPv4's where the machine has no IPv6.
+  function createSharedServerHandle(address, port, addressType, fd, flags) {
+    if (!address && addressType !== -1) {
+      const r = createServerHandle('::', port, 6, flags, true);
+      if (typeof r !== 'number') return r;
+      return createServerHandle('0.0.0.0', port, 4, flags, true);
+    }
+    return createServerHandle(address, port, addressType, flags, true);
+  }
 
+  // Node's setupListenHandle: a handle given (listen(handle), a cluster worker's) is used as it is.
   Server.prototype._listen2 = function (address, port, addressType, backlog, flags) {
+    if (this._handle) {
+      this._setupListenHandle(address, port, addressType);
+      return;
+    }
     let rval = null;
     // Try the unspecified IPv6 address first (dual stack), falling back to IPv4 where the
     // machine has no IPv6.
@@ -780,6 +807,9 @@ const netModule = (() => {
       return;
     }
     this._handle = rval;
+    this._setupListenHandle(address, port, addressType);
+  };
+  Server.prototype._setupListenHandle = function (address, port, addressType) {
     this._handle.owner = this;
     this._handle.onconnection = (err, clientHandle) => onconnection(this, err, clientHandle);
     this._connectionKey = `${addressType}:${address}:${port}`;
@@ -787,10 +817,35 @@ const netModule = (() => {
     nextTick(() => { if (this._handle) this.emit('listening'); });
   };
 
+  // Node's listenInCluster: a cluster worker asks the primary for the server's handle (a
+  // shared listening socket, or a round-robin stand-in that gets the primary's connections).
+  function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
+    const cluster = requireBuiltin('cluster');
+    if (cluster.isPrimary || exclusive) {
+      server._listen2(address, port, addressType, backlog, flags);
+      return;
+    }
+    const serverQuery = { address, port, addressType, fd, flags, backlog };
+    cluster._getServer(server, serverQuery, (err, handle) => {
+      // EADDRINUSE may show only as a different port: a failed bind then listen binds anew.
+      if (err === 0 && port > 0 && handle.getsockname) {
+        const out = {};
+        err = handle.getsockname(out);
+        if (err === 0 && port !== out.port) err = -98;
+      }
+      if (err) {
+        server.emit('error', socketErrorWithHostPort(err, 'bind', address, port));
+        return;
+      }
+      server._handle = handle;
+      server._listen2(address, port, addressType, backlog, flags);
+    });
+  }
+
   function lookupAndListen(self, port, address, backlog, exclusive, flags) {
     requireBuiltin('dns').lookup(address, (err, ip, addressType) => {
       if (err) self.emit('error', err);
-      else self._listen2(ip, port, ip ? addressType : 4, backlog, flags);
+      else listenInCluster(self, ip, port, ip ? addressType : 4, backlog, undefined, exclusive, flags);
     });
   }
 
@@ -803,8 +858,14 @@ const netModule = (() => {
     const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]);
     options = options._handle || options.handle || options;
     const flags = options.ipv6Only ? 1 : 0;
-    if (options instanceof SocketHandle || (typeof options.fd === 'number' && options.fd >= 0)) {
-      throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot listen on an existing handle or file descriptor');
+    if (options instanceof SocketHandle) {
+      // A listening handle (one another process sent).
+      this._handle = options;
+      listenInCluster(this, null, -1, -1, backlogFromArgs);
+      return this;
+    }
+    if (typeof options.fd === 'number' && options.fd >= 0) {
+      throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot listen on an existing file descriptor');
     }
     if (options.signal) {
       const signal = options.signal;
@@ -824,18 +885,14 @@ const netModule = (() => {
       validateSocketPort(options.port, 'options.port');
       const backlog = options.backlog || backlogFromArgs;
       if (options.host) lookupAndListen(this, options.port | 0, options.host, backlog, options.exclusive, flags);
-      else this._listen2(null, options.port | 0, 4, backlog, flags);
+      else listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive, flags);
       return this;
     }
     if (options.path && isPipeName(options.path)) {
       this._pipeName = options.path;
-      const r = createServerHandle(options.path, -1, -1, 0);
-      if (typeof r === 'number') {
-        const error = uvErrorWithHostPort(r, 'listen', options.path, -1);
-        nextTick(() => this.emit('error', error));
-        return this;
-      }
-      this._handle = r;
+      listenInCluster(this, options.path, -1, -1, options.backlog || backlogFromArgs, undefined, options.exclusive);
+      // Failed: the error comes next tick. (A cluster worker's handle comes from the primary later.)
+      if (!this._handle) return this;
       // readableAll/writableAll: libuv's uv_pipe_chmod, the socket file open to group and others.
       const mode = (options.readableAll === true ? 0o444 : 0) | (options.writableAll === true ? 0o222 : 0);
       if (mode !== 0) {
@@ -849,11 +906,6 @@ const netModule = (() => {
           throw e;
         }
       }
-      this._handle.owner = this;
-      this._handle.onconnection = (err, clientHandle) => onconnection(this, err, clientHandle);
-      this._connectionKey = `-1:${options.path}:-1`;
-      if (this._unref) this.unref();
-      nextTick(() => { if (this._handle) this.emit('listening'); });
       return this;
     }
     if (!('port' in options || 'path' in options)) {
@@ -904,9 +956,31 @@ const netModule = (() => {
     if (this._pipeName) return this._pipeName;
     return null;
   };
+  // With sockets sent to other processes, those processes are asked for their counts.
   Server.prototype.getConnections = function (cb) {
-    nextTick(cb, null, this._connections);
+    if (!this._usingWorkers) {
+      nextTick(cb, null, this._connections);
+      return this;
+    }
+    let left = this._workers.length;
+    let total = this._connections;
+    const oncount = (err, count) => {
+      if (err) { left = -1; nextTick(cb, err); return; }
+      total += count;
+      if (--left === 0) nextTick(cb, null, total);
+    };
+    for (const worker of this._workers) worker.getConnections(oncount);
     return this;
+  };
+  // A socket of this server was sent to another process (16-child_process.js): `socketList`
+  // answers for the sockets there.
+  Server.prototype._setupWorker = function (socketList) {
+    this._usingWorkers = true;
+    this._workers.push(socketList);
+    socketList.once('exit', (list) => {
+      const index = this._workers.indexOf(list);
+      if (index !== -1) this._workers.splice(index, 1);
+    });
   };
   Server.prototype.close = function (cb) {
     if (typeof cb === 'function') {
@@ -920,7 +994,19 @@ const netModule = (() => {
       this._handle.close();
       this._handle = null;
     }
-    this._emitCloseIfDrained();
+    if (this._usingWorkers) {
+      let left = this._workers.length;
+      const onWorkerClose = () => {
+        if (--left !== 0) return;
+        this._connections = 0;
+        this._emitCloseIfDrained();
+      };
+      // Counted as a connection while the workers answer, so 'close' comes once.
+      this._connections++;
+      for (const worker of this._workers) worker.close(onWorkerClose);
+    } else {
+      this._emitCloseIfDrained();
+    }
     return this;
   };
   Server.prototype[Symbol.asyncDispose] = async function () {
@@ -965,6 +1051,7 @@ const netModule = (() => {
       autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
     },
     _normalizeArgs: normalizeArgs,
+    _createServerHandle: createSharedServerHandle,
     // A Windows-only knob, deprecated (DEP0121): warns once, does nothing here.
     _setSimultaneousAccepts() {
       if (warnSimultaneousAccepts) {

@@ -1,7 +1,7 @@
 // dgram: UDP sockets with Node's lib/dgram.js semantics (implicit bind on send or connect, the
 // queue of sends made while binding, connected sockets, multicast and buffer sizes) over
 // DatagramSocket handles in Swift (Sockets/DgramOps.swift); messages come through core.onSocket.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort, netInternals).
 const dgramModule = (() => {
   const BIND_UNBOUND = 0, BIND_BINDING = 1, BIND_BOUND = 2;
   const CONNECT_DISCONNECTED = 0, CONNECT_CONNECTING = 1, CONNECT_CONNECTED = 2;
@@ -130,6 +130,12 @@ const dgramModule = (() => {
       this.on('error', removeListeners);
       this.on('listening', onListening);
     }
+    if (port instanceof UDPHandle) {
+      // A bound handle (one another process sent, or a cluster primary's).
+      replaceHandle(this, port);
+      startListening(this);
+      return this;
+    }
     if (port !== null && typeof port === 'object' && Number.isInteger(port.fd) && port.fd > 0) {
       throw dgramError('ERR_FE_UNSUPPORTED', 'fe cannot bind a dgram socket to an existing file descriptor');
     }
@@ -142,13 +148,28 @@ const dgramModule = (() => {
       address = typeof address_ === 'function' ? '' : address_;
       exclusive = false;
     }
-    void exclusive;
     if (!address) address = this.type === 'udp4' ? '0.0.0.0' : '::';
     state.handle.lookup(address, (err, ip) => {
       if (!state.handle) return;
       if (err) {
         state.bindState = BIND_UNBOUND;
         this.emit('error', err);
+        return;
+      }
+      if (requireBuiltin('cluster').isWorker && !exclusive) {
+        // A cluster worker binds the primary's handle (Node's bindServerHandle).
+        const flags = (state.reuseAddr ? 4 : 0) | (state.ipv6Only ? 1 : 0);
+        const query = { address: ip, port, addressType: this.type, fd: -1, flags };
+        requireBuiltin('cluster')._getServer(this, query, (err, handle) => {
+          if (err) {
+            state.bindState = BIND_UNBOUND;
+            this.emit('error', socketErrorWithHostPort(err, 'bind', ip, port));
+            return;
+          }
+          if (!state.handle) { handle.close(); return; }
+          replaceHandle(this, handle);
+          startListening(this);
+        });
         return;
       }
       const r = state.handle.bind(ip, port || 0, !!state.reuseAddr, !!state.ipv6Only);
@@ -161,6 +182,34 @@ const dgramModule = (() => {
     });
     return this;
   };
+
+  function replaceHandle(self, handle) {
+    const state = self[kState];
+    handle.lookupFn = state.handle.lookupFn;
+    handle.owner = self;
+    state.handle.close();
+    state.handle = handle;
+  }
+
+  // Handles that travel between processes (16-child_process.js, cluster).
+  netInternals.UDPHandle = UDPHandle;
+  netInternals.udpHandleOf = (socket) => socket[kState].handle;
+  netInternals.adoptUdp = (id, family) => {
+    const handle = new UDPHandle(family, (...args) => requireBuiltin('dns').lookup(...args));
+    handle.id = id;
+    socketHandles.set(id, handle);
+    return handle;
+  };
+  // Node's dgram._createSocketHandle (a cluster primary's shared UDP handle): bound when given
+  // a port or an address, or -errno.
+  function createSocketHandle(address, port, addressType, fd, flags) {
+    const handle = new UDPHandle(addressType === 'udp6' ? 6 : 4, (...args) => requireBuiltin('dns').lookup(...args));
+    if (port || address) {
+      const err = handle.bind(address, port || 0, !!(flags & 4), !!(flags & 1));
+      if (err) { handle.close(); return err; }
+    }
+    return handle;
+  }
 
   function enqueue(self, fn) {
     const state = self[kState];
@@ -433,6 +482,6 @@ const dgramModule = (() => {
   Socket.prototype.getSendQueueSize = function () { return 0; };
   Socket.prototype.getSendQueueCount = function () { const h = this[kState].handle; return h ? h.sends.size : 0; };
 
-  return { Socket, createSocket };
+  return { Socket, createSocket, _createSocketHandle: createSocketHandle };
 })();
 registerBuiltin('dgram', dgramModule);

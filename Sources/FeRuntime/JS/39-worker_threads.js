@@ -112,8 +112,10 @@ const workerThreads = (() => {
     dispatch(port, new MessageEvent('message', { data: value, ports }));
   }
 
-  class MessagePort {
-    constructor() { throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called'); }
+  // Node's MessagePort is a native function no JS may call, with or without `new`: ports
+  // come from MessageChannel. Its methods are this class's.
+  function MessagePort() { throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called'); }
+  class MessagePortMethods {
     postMessage(message, transfer) {
       const s = stateOf(this);
       if (arguments.length === 0) throw missingArgs('message');
@@ -177,6 +179,8 @@ const workerThreads = (() => {
       return !s.closed && ops.op_port_entangled(s.id);
     }
   }
+  MessagePort.prototype = MessagePortMethods.prototype;
+  Object.defineProperty(MessagePort.prototype, 'constructor', { value: MessagePort, writable: true, configurable: true, enumerable: false });
   for (const type of ['message', 'messageerror', 'close']) {
     Object.defineProperty(MessagePort.prototype, `on${type}`, {
       configurable: true,
@@ -212,13 +216,15 @@ const workerThreads = (() => {
     get ports() { return this.#ports; }
   }
 
-  class MessageChannel {
-    constructor() {
-      useMessaging();
-      const [a, b] = ops.op_port_channel();
-      this.port1 = makePort(a);
-      this.port2 = makePort(b);
+  // A function, as Node's: calling it without `new` is its own error.
+  function MessageChannel() {
+    if (new.target === undefined) {
+      throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_REQUIRED', "Class constructor MessageChannel cannot be invoked without 'new'");
     }
+    useMessaging();
+    const [a, b] = ops.op_port_channel();
+    this.port1 = makePort(a);
+    this.port2 = makePort(b);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -391,7 +397,8 @@ const workerThreads = (() => {
       super();
       if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
       if (options.execArgv && !Array.isArray(options.execArgv)) throw invalidArgType('options.execArgv', 'Array', options.execArgv);
-      const argv = options.argv ? Array.prototype.map.call(options.argv, String) : [];
+      if (options.argv && !Array.isArray(options.argv)) throw invalidArgType('options.argv', 'Array', options.argv);
+      const argv = options.argv ? options.argv.map(String) : [];
       let isEval = false;
       if (options.eval) {
         if (typeof filename !== 'string') {
@@ -561,6 +568,12 @@ const workerThreads = (() => {
     });
     process.chdir = () => {
       throw nodeError(TypeError, 'ERR_WORKER_UNSUPPORTED_OPERATION', 'process.chdir() is not supported in workers');
+    };
+    // A worker reads the process's umask but cannot set it.
+    const umask = process.umask;
+    process.umask = function (mask) {
+      if (mask !== undefined) throw nodeError(TypeError, 'ERR_WORKER_UNSUPPORTED_OPERATION', 'Setting process.umask() is not supported in workers');
+      return umask();
     };
     if (info.isEval) {
       const m = new cjs.Module('[worker eval]', null);

@@ -4,7 +4,7 @@
 // implementation under Node's export names (below). An internal module Node 18 has and fe does
 // not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
 // not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
-// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType); 03-loop.js (timers, timerNow); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType); 03-loop.js (timers, timerNow); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 (() => {
   // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
   const nodeInternalIds = new Set((
@@ -277,6 +277,7 @@
       return { internalBinding, primordials: nodeLib.getPrimordials() };
     },
     // The stand-ins fe's vendored files use (43-nodelib.js) that are fe's real implementation.
+    'internal/child_process': () => childProcessInternals,
     'internal/errors': () => Object.assign(nodeLib.load('internal/errors'), errorsForTests()),
     'internal/util': () => Object.assign(nodeLib.load('internal/util'), utilForTests()),
     'internal/util/inspect': () => nodeLib.load('internal/util/inspect'),

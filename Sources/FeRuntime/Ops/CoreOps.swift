@@ -33,6 +33,15 @@ enum CoreOps {
       if getcwd(&buf, buf.count) == nil { return call.fail(errno, syscall: "uv_cwd") }
       call.returns(String(cString: buf))
     },
+    Op("op_umask") { _, call in
+      // (mask or null) → the previous mask; null only reads it (set and put back, as libuv's)
+      if call.isNullish(0) {
+        let old = umask(0)
+        umask(old)
+        return call.returns(Double(old))
+      }
+      call.returns(Double(umask(mode_t(truncatingIfNeeded: call.int(0)))))
+    },
     Op("op_chdir") { _, call in
       let dir = call.string(0)
       if chdir(dir) != 0 { return call.fail(errno, syscall: "chdir", path: dir) }

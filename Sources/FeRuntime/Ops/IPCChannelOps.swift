@@ -9,7 +9,8 @@ import FeEngine
 /// a Unix stream socketpair each, the child's end at the fd named by NODE_CHANNEL_FD. The bytes
 /// (newline-delimited JSON, or V8-serialized frames) are framed in JS (16-child_process.js);
 /// here a thread reads each end and posts chunks to `core.onChannelData`, and writes run on a
-/// thread each, in the order JS queues them (one at a time).
+/// thread each, in the order JS queues them (one at a time). A message may carry a socket's fd
+/// (SCM_RIGHTS, FdPassing): a handle sent to the other process.
 enum IPCChannelOps {
   static let all: [Op] = [
     Op("op_node_options") { _, call in
@@ -30,15 +31,17 @@ enum IPCChannelOps {
       rt.resources.get(call.int(0), as: ChannelHandle.self)?.setRef(call.bool(1), loop: rt.loop)
     },
     Op("op_channel_write", needs: .run) { rt, call in
-      // (promise id, channel id, bytes) → settles when every byte is written (EPIPE once closed)
+      // (promise id, channel id, bytes, fd to pass or -1) → settles when every byte is written
+      // (EPIPE once closed)
       let promise = call.number(0)
       let channel = rt.resources.get(call.int(1), as: ChannelHandle.self)
       let data = call.bytes(2)
+      let passing = call.isNullish(3) ? -1 : Int32(call.int(3))
       rt.loop.retain()
       WorkerPool.detach {
         var err: Int32 = EPIPE
         if let channel, let fd = channel.acquire() {
-          err = data.withUnsafeBytes { FsOps.writeFully(fd, $0) }
+          err = data.withUnsafeBytes { passing >= 0 ? FdPassing.sendFully(fd, $0, fd: passing) : FsOps.writeFully(fd, $0) }
           channel.relinquish()
         }
         rt.loop.post { s in
@@ -48,17 +51,23 @@ enum IPCChannelOps {
       }
     },
     Op("op_channel_try_write", needs: .run) { rt, call in
-      // (channel id, bytes) → how many bytes went out now without blocking, or -errno. As
-      // libuv does, a message goes out at once when the socket has room, so a child that sends
-      // and then exits has its message delivered.
+      // (channel id, bytes, fd to pass or -1) → how many bytes went out now without blocking,
+      // or -errno; the fd goes with the first byte (when 0 went out, it was not sent). As libuv
+      // does, a message goes out at once when the socket has room, so a child that sends and
+      // then exits has its message delivered.
       guard let channel = rt.resources.get(call.int(0), as: ChannelHandle.self), let fd = channel.acquire() else {
         return call.returns(Double(-EPIPE))
       }
       defer { channel.relinquish() }
       let data = call.bytes(1)
+      let passing = call.isNullish(2) ? -1 : Int32(call.int(2))
       var done = 0
       while done < data.count {
-        let n = data.withUnsafeBytes { send(fd, $0.baseAddress! + done, data.count - done, Int32(MSG_DONTWAIT) | Int32(MSG_NOSIGNAL)) }
+        let n = data.withUnsafeBytes {
+          done == 0 && passing >= 0
+            ? FdPassing.send(fd, $0, fd: passing, flags: Int32(MSG_DONTWAIT))
+            : send(fd, $0.baseAddress! + done, data.count - done, Int32(MSG_DONTWAIT) | Int32(MSG_NOSIGNAL))
+        }
         if n > 0 {
           done += n
         } else if n < 0 && errno == EINTR {
@@ -85,12 +94,17 @@ enum IPCChannelOps {
     WorkerPool.detach {
       var buf = [UInt8](repeating: 0, count: 65536)
       while true {
-        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        let (n, fds) = buf.withUnsafeMutableBytes { FdPassing.receive(fd, into: $0) }
         if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
+        if n <= 0 {
+          for f in fds { close(f) }
+          break
+        }
         let chunk = Array(buf[0..<n])
         loop.post(releasing: false) { s in
-          try s.callCore(.onChannelData, [s.number(Double(id)), s.bytes(chunk)])
+          // The fds that came with the chunk: JS wraps them (op_net_adopt) or closes them.
+          let passed = fds.isEmpty ? s.undefined : s.make(.array(fds.map { .number(Double($0)) }))
+          try s.callCore(.onChannelData, [s.number(Double(id)), s.bytes(chunk), passed])
         }
       }
       let release = handle.markEnded()

@@ -25,7 +25,9 @@ enum NetOps {
 
   static let all: [Op] = [
     Op("op_net_listen", needs: .net) { rt, call in
-      // (kind 0 TCP / 1 Unix, address or path, port, backlog, ipv6Only) → id or [errno, syscall]
+      // (kind 0 TCP / 1 Unix, address or path, port, backlog, ipv6Only, listen only) → id or
+      // [errno, syscall]. "Listen only" leaves accepting to whoever gets the fd (cluster's
+      // shared handle).
       _ = SocketOptions.ignoreSigpipe
       let kind = call.int(0)
       guard let address = address(call, kind: kind, at: 1) else { return failure(call, kind == 1 ? ENAMETOOLONG : EINVAL, "listen") }
@@ -45,8 +47,44 @@ enum NetOps {
       let server = ListeningSocket(fd: fd, loop: rt.loop, resources: rt.resources)
       if kind == 1 { server.path = call.string(1) }
       server.id = rt.resources.add(server)
-      server.startAccepting()
+      if !(call.count > 5 && call.bool(5)) { server.startAccepting() }
       call.returns(Double(server.id))
+    },
+    Op("op_net_adopt", needs: .net) { rt, call in
+      // (fd) → [id, kind] for a socket fd received from another process: kind 0 TCP / 1 Unix
+      // stream, 2 TCP / 3 Unix listening (accepting now), 4 UDP4 / 5 UDP6; or -errno
+      _ = SocketOptions.ignoreSigpipe
+      let fd = Int32(call.int(0))
+      let type = SocketOptions.get(fd, SOL_SOCKET, SO_TYPE)
+      let domain = SocketOptions.get(fd, SOL_SOCKET, SO_DOMAIN)
+      if type < 0 { return call.returns(Double(type)) }
+      if domain < 0 { return call.returns(Double(domain)) }
+      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      let unix = domain == AF_UNIX
+      let handle: PolledSocket
+      var kind: Int
+      if type == Int32(SOCK_DGRAM.rawValue) {
+        handle = DatagramSocket(fd: fd, loop: rt.loop, resources: rt.resources)
+        kind = domain == AF_INET6 ? 5 : 4
+      } else if SocketOptions.get(fd, SOL_SOCKET, SO_ACCEPTCONN) == 1 {
+        let server = ListeningSocket(fd: fd, loop: rt.loop, resources: rt.resources)
+        handle = server
+        kind = unix ? 3 : 2
+      } else {
+        handle = StreamSocket(fd: fd, loop: rt.loop, resources: rt.resources)
+        kind = unix ? 1 : 0
+      }
+      handle.id = rt.resources.add(handle)
+      if let server = handle as? ListeningSocket { server.startAccepting() }
+      call.returns(JSValue.array([.number(Double(handle.id)), .number(Double(kind))]))
+    },
+    Op("op_net_fd", needs: .net) { rt, call in
+      // (id) → the fd of a socket handle (to pass to another process), or -EBADF
+      guard let handle = rt.resources.get(call.int(0), as: PolledSocket.self), !handle.closed else {
+        return call.returns(Double(-EBADF))
+      }
+      call.returns(Double(handle.fd))
     },
     Op("op_net_connect", needs: .net) { rt, call in
       // (kind, address or path, port, local address or null, local port) → id or [errno, syscall]

@@ -195,10 +195,14 @@ final class StreamSocket: PolledSocket {
 final class ListeningSocket: PolledSocket {
   /// A Unix socket's path, unlinked on close as libuv does.
   var path: String?
+  /// False while the socket only listens (a cluster primary's shared handle, which its workers
+  /// accept on): it neither accepts nor holds the loop, as an idle libuv handle.
+  private var accepting = false
 
-  override var isActive: Bool { !closed }
+  override var isActive: Bool { !closed && accepting }
 
   func startAccepting() {
+    accepting = true
     arm(Int16(POLLIN))
     updateRef()
   }
