@@ -15,7 +15,9 @@ import FeStore
 /// a store that is read-only afterwards), and `fe blobs snapshot` builds what is missing now.
 ///
 /// One builder at a time: it holds `cache/snapshot-jobs.lock` (flock, dropped by the kernel if it
-/// dies) while it builds everything missing, and scans again before letting go.
+/// dies) while it builds everything missing, and scans again before letting go. The process that
+/// starts it takes the lock first and hands it over on fd 3, so there is no moment after an
+/// install when the build is due but the lock is free (a script waiting on the lock sees it).
 public struct SnapshotJobs {
   let context: FeContext
   let store: BlobStore
@@ -38,8 +40,17 @@ public struct SnapshotJobs {
   /// Builds every missing snapshot (of `only`'s blobs when given). `wait`: for a builder already
   /// at work, then build what it left; otherwise return at once (nil) when one is. Returns the
   /// specs built; a blob removed or replaced meanwhile is skipped.
-  public func buildMissing(only: [String] = [], wait: Bool, report: (String) -> Void = { _ in }) throws -> [String]? {
-    guard let lock = try JobLock(path: Path.join(store.layout.cacheDir, "snapshot-jobs.lock"), wait: wait) else { return nil }
+  /// `inherited`: the lock is held already, on this descriptor (`--background`).
+  public func buildMissing(
+    only: [String] = [], wait: Bool, inherited: Int32? = nil, report: (String) -> Void = { _ in }
+  ) throws -> [String]? {
+    let lock: JobLock
+    if let inherited, let held = JobLock(inherited: inherited, path: lockPath) {
+      lock = held
+    } else {
+      guard let taken = try JobLock(path: lockPath, wait: wait) else { return nil }
+      lock = taken
+    }
     defer { lock.release() }
     var built: [String] = []
     var failed: Set<String> = []
@@ -79,8 +90,10 @@ public struct SnapshotJobs {
   public func startInBackground() {
     let layout = store.layout
     guard access(layout.blobsDir, W_OK) == 0, (try? FileSystem.createDirectory(layout.cacheDir)) != nil,
-      JobLock.isFree(Path.join(layout.cacheDir, "snapshot-jobs.lock"))
+      let lock = try? JobLock(path: lockPath, wait: false)
     else { return }
+    // The child holds it on (the same open file) once this process lets go.
+    defer { lock.release() }
     var attr = posix_spawnattr_t()
     posix_spawnattr_init(&attr)
     defer { posix_spawnattr_destroy(&attr) }
@@ -89,6 +102,11 @@ public struct SnapshotJobs {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+    // Onto fd 3 from a copy above it: dup2 onto itself would keep close-on-exec set.
+    let handed = fcntl(lock.fd, F_DUPFD_CLOEXEC, 10)
+    guard handed >= 0 else { return }
+    defer { close(handed) }
+    posix_spawn_file_actions_adddup2(&actions, handed, SnapshotJobs.inheritedLockFD)
     let args = [context.executable, "blobs", "snapshot", "--background"]
     var env = context.env
     env["FE_HOME"] = layout.home
@@ -101,9 +119,28 @@ public struct SnapshotJobs {
   }
 }
 
+extension SnapshotJobs {
+  /// Where `fe blobs snapshot --background` finds the lock its starter took.
+  public static let inheritedLockFD: Int32 = 3
+
+  var lockPath: String { Path.join(store.layout.cacheDir, "snapshot-jobs.lock") }
+}
+
 /// flock(2) on a file of its own, exclusive; released by the kernel when the holder dies.
 struct JobLock {
-  private let fd: Int32
+  let fd: Int32
+
+  /// The lock on `path` held already through `fd` (inherited): nil unless `fd` is open on
+  /// that very file and holds its lock.
+  init?(inherited fd: Int32, path: String) {
+    var mine = stat()
+    var file = stat()
+    guard fstat(fd, &mine) == 0, stat(path, &file) == 0, mine.st_dev == file.st_dev, mine.st_ino == file.st_ino,
+      flock(fd, LOCK_EX | LOCK_NB) == 0
+    else { return nil }
+    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    self.fd = fd
+  }
 
   /// nil when another process holds it and `wait` is false.
   init?(path: String, wait: Bool) throws {
@@ -119,11 +156,4 @@ struct JobLock {
   }
 
   func release() { close(fd) }
-
-  /// Whether nobody holds it right now.
-  static func isFree(_ path: String) -> Bool {
-    guard let lock = try? JobLock(path: path, wait: false) else { return false }
-    lock.release()
-    return true
-  }
 }

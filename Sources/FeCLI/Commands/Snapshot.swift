@@ -30,7 +30,7 @@ extension BlobsCommand {
       if background {
         // Detached from an install or a launch: lower priority, and nothing to report to anyone.
         _ = nice(10)
-        _ = try? jobs.buildMissing(wait: false)
+        _ = try? jobs.buildMissing(wait: false, inherited: SnapshotJobs.inheritedLockFD)
         return
       }
       let installed = store.installed()

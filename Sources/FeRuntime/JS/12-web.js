@@ -499,8 +499,11 @@
   // the others an Event (`event`, else a CustomEvent carrying nodeValue, made when first needed).
   function hybridDispatch(target, type, nodeValue, event) {
     const createEvent = () => {
-      if (event === undefined) event = new CustomEvent(type, { detail: nodeValue });
-      setDispatch(event, target, true);
+      // Marked as being dispatched once, when made: a listener that returned ends that (below).
+      if (event === undefined) {
+        event = new CustomEvent(type, { detail: nodeValue });
+        setDispatch(event, target, true);
+      }
       return event;
     };
     if (event !== undefined) setDispatch(event, target, true);
