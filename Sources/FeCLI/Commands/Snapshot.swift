@@ -13,11 +13,11 @@ extension BlobsCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build the snapshots of npm tools that are not built yet, now.",
       discussion: """
-        An npm tool is installed without its snapshot, which is then built in the background;
-        until it is there, the tool runs from its package image as Node would run it. This
-        builds what is missing now (after waiting for a background build already at work): for
-        an image baked in one step, or a store that is read-only afterwards. FE_SNAPSHOT_AT_INSTALL=1
-        makes every install build it itself instead.
+        An npm tool is installed without its snapshot, which is then built in the background; \
+        until it is there, the tool runs from its package image as Node would run it. This \
+        builds what is missing now (after waiting for a background build already at work): for \
+        an image baked in one step, or a store that is read-only afterwards. \
+        FE_SNAPSHOT_AT_INSTALL=1 makes every install build it itself instead.
         """)
 
     @Argument(help: "Only these tools or <tool>@<version>s (default: every blob without its snapshot).") var only: [String] = []
