@@ -49,6 +49,15 @@ public struct BlobBuilder {
     return Built(source: source, snapshot: snapshot, manifest: manifest)
   }
 
+  /// An installed blob's snapshot built again from its stored `source` (and image): for another
+  /// engine, a repair, or a package image's first one. The kind is kept, unless no build has
+  /// found it yet (a package image's recorded kind is only Node's rule for its entry).
+  public func rebuild(_ layout: StoreLayout, tool: String, version: String, manifest: Manifest, source: [UInt8]) throws -> Built {
+    try build(
+      source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin,
+      kind: manifest.hasSnapshot ? manifest.kind : nil, image: ImageLocation.inPlace(layout, tool, version, manifest))
+  }
+
   /// Whether the source names `fe.main` as a word (not `safe.main`): a fe-native bundle.
   static func mentionsFeMain(_ source: [UInt8]) -> Bool {
     let needle = Array("fe.main".utf8)

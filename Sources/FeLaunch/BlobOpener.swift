@@ -98,9 +98,7 @@ struct BlobOpener {
     if !context.options.quiet {
       context.err("fe: rebuilding \(tool)@\(version) for this engine (\(reason))")
     }
-    let built = try BlobBuilder(options: context.options).build(
-      source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin,
-      kind: manifest.kind, image: ImageLocation.inPlace(layout, tool, version, manifest))
+    let built = try BlobBuilder(options: context.options).rebuild(layout, tool: tool, version: version, manifest: manifest, source: source)
     var path = layout.snapshotPath(tool, version)
     var scratch: String?
     do {

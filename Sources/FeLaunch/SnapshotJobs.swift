@@ -73,10 +73,7 @@ public struct SnapshotJobs {
     let layout = store.layout
     guard let manifest = try store.manifest(tool: tool, version: version), !manifest.hasSnapshot else { return false }
     let source = try StoreFile.read(layout.sourcePath(tool, version))
-    // The kind is found as an install finds it (the recorded one is Node's rule for the entry).
-    let built = try BlobBuilder(options: context.options).build(
-      source: source, tool: tool, version: version, sourcePath: layout.sourcePath(tool, version), origin: manifest.origin,
-      image: ImageLocation.inPlace(layout, tool, version, manifest))
+    let built = try BlobBuilder(options: context.options).rebuild(layout, tool: tool, version: version, manifest: manifest, source: source)
     // The blob may have been replaced while this one was built: only the same source gets it.
     guard let now = try store.manifest(tool: tool, version: version), now.sourceSha256 == manifest.sourceSha256, !now.hasSnapshot
     else { return false }

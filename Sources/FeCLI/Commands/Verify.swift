@@ -82,9 +82,8 @@ extension BlobsCommand {
       let layout = store.layout
       guard let source = try? StoreFile.read(layout.sourcePath(check.tool, check.version)) else { return }
       if !output.quiet && !output.json { c.err("fe: rebuilding \(check.spec) from its stored source") }
-      let built = try BlobBuilder(options: c.options).build(
-        source: source, tool: check.tool, version: check.version, sourcePath: layout.sourcePath(check.tool, check.version),
-        origin: manifest.origin, kind: manifest.kind, image: ImageLocation.inPlace(layout, check.tool, check.version, manifest))
+      let built = try BlobBuilder(options: c.options).rebuild(
+        layout, tool: check.tool, version: check.version, manifest: manifest, source: source)
       try store.replaceSnapshot(tool: check.tool, version: check.version, snapshot: built.snapshot, manifest: built.manifest)
     }
 
