@@ -377,13 +377,15 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
   // in it (~8% of a `tsc --version`); the seed is still random per snapshot build. Only the
   // first: all isolates of a process share one read-only heap, and with it the seed of whichever
   // isolate came first, so every later one must rehash into that. The flag is process-wide and
-  // read while the isolate deserializes, hence the lock.
+  // read while the isolate and its context deserialize, hence the lock; it is V8's default again
+  // right after, since the flags are part of the hash V8 checks every code cache against: a
+  // cache made while it was off was rejected by every isolate made after.
   static std::mutex creating;
   static bool seed_taken = false;
   std::lock_guard<std::mutex> lock(creating);
   bool keep_seed = snapshot != nullptr && !for_snapshot && !seed_taken;
   seed_taken = true;
-  v8::V8::SetFlagsFromString(keep_seed ? "--no-rehash-snapshot" : "--rehash-snapshot");
+  if (keep_seed) v8::V8::SetFlagsFromString("--no-rehash-snapshot");
   if (for_snapshot) {
     rt->creator = new v8::SnapshotCreator(references);
     rt->isolate = rt->creator->GetIsolate();
@@ -436,6 +438,7 @@ fe_rt *fe_rt_new(const void *snapshot, size_t snapshot_size, const fe_source *so
     Local<Object> core;
     if (ctx->GetDataFromSnapshotOnce<Object>(0).ToLocal(&core)) AdoptCore(rt, ctx, core);
   }
+  if (keep_seed) v8::V8::SetFlagsFromString("--rehash-snapshot");
   return rt;
 }
 

@@ -19,7 +19,11 @@ extension Runtime {
   /// rehearsal is a third of a small npm tool's install); nil when the rehearsal fails
   /// (snapshots are then built without it).
   static let launchCodeCache: [UInt8]? = {
-    let kept = Path.join(Environment.feHome(Environment.current()), "cache", "launch-\(engineID).v8cache")
+    // V8 takes a code cache only under the flags it was made with (a launch's own V8 options
+    // change them), so those are in the name too.
+    Engine.initialize()
+    let flags = String(Engine.cachedDataVersionTag, radix: 16)
+    let kept = Path.join(Environment.feHome(Environment.current()), "cache", "launch-\(engineID)-\(flags).v8cache")
     if let cache = readKeptCodeCache(kept) { return cache }
     let made = rehearseLaunch()
     if let made { keepCodeCache(made, at: kept) }
