@@ -93,4 +93,45 @@ import Testing
     let missing = try s.fe("blobs", "exec")
     #expect(missing.exited(64), "\(missing)")
   }
+
+  /// The first isolate of a process skips rehashing its snapshot by turning a V8 flag off while
+  /// it deserializes; the flags are part of what V8 checks a code cache against, so the flag left
+  /// off made every code cache made before the next isolate (a Worker, a snapshot build) one that
+  /// V8 rejected after it: `vm.Script`'s cachedData, and the kept launch cache of issue 15.
+  @Test func codeCachesOutliveTheNextIsolate() throws {
+    let s = try Sandbox("code-cache-flags", store: .sharedCopy)
+    defer { s.remove() }
+    let script = try s.write(
+      "cache.js",
+      """
+      const vm = require('vm');
+      const v8 = require('v8');
+      const { Worker } = require('worker_threads');
+      const source = 'function f(a) { return a + 1; } f(41)';
+      const tag = v8.cachedDataVersionTag();
+      const cachedData = new vm.Script(source).createCachedData();
+      const w = new Worker('require("worker_threads").parentPort.postMessage(1)', { eval: true });
+      w.once('message', () => {
+        const again = new vm.Script(source, { cachedData });
+        console.log(JSON.stringify({ sameTag: v8.cachedDataVersionTag() === tag, rejected: again.cachedDataRejected }));
+      });
+      """)
+    let r = try s.fe("blobs", "run", script)
+    #expect(r.exited(0), "\(r)")
+    #expect(r.out == #"{"sameTag":true,"rejected":false}"# + "\n", "\(r)")
+  }
+
+  /// FE_DEV_RUNTIME_DIR: the runtime's JS is read from a checkout instead of the binary, file by
+  /// file, and the engine id follows, so the base snapshot is made again from what was read.
+  @Test func devRuntimeDirReplacesTheEmbeddedJS() throws {
+    let s = try Sandbox("dev-runtime-dir", store: .sharedCopy)
+    defer { s.remove() }
+    let core = try String(contentsOfFile: Fe.repo + "/Sources/FeRuntime/JS/00-core.js", encoding: .utf8)
+    _ = try s.write("dev/JS/00-core.js", core + "\nglobalThis.feDevSources = 'read';\n")
+    let script = try s.write("probe.js", "console.log(typeof feDevSources === 'string' ? feDevSources : 'embedded')")
+    let dev = try s.fe("blobs", "run", script, env: ["FE_DEV_RUNTIME_DIR": s.project + "/dev"])
+    #expect(dev.exited(0) && dev.out == "read\n", "\(dev)")
+    let plain = try s.fe("blobs", "run", script)
+    #expect(plain.exited(0) && plain.out == "embedded\n", "\(plain)")
+  }
 }

@@ -6,7 +6,11 @@
 /// file ends with `return core`. (SwiftPM
 /// names an embedded `00-core.js` `_0_core_js`: a leading digit becomes `_`.)
 enum RuntimeSource {
-  static let files: [(name: String, bytes: [UInt8])] = [
+  /// The files in use: the embedded ones, or a checkout's under FE_DEV_RUNTIME_DIR (DevSources).
+  static let files: [(name: String, bytes: [UInt8])] =
+    DevSources.directory == nil ? embedded : embedded.map { ($0.name, DevSources.runtimeFile($0.name) ?? $0.bytes) }
+
+  static let embedded: [(name: String, bytes: [UInt8])] = [
     ("00-core.js", PackageResources._0_core_js),
     ("01-inspect.js", PackageResources._1_inspect_js),
     ("02-errors.js", PackageResources._2_errors_js),

@@ -4,7 +4,11 @@ import FeEngine
 /// see NodeLib/README.md), by module id. Embedded in fe and compiled only when a builtin made of
 /// it is first required (JS/43-nodelib.js), so it costs nothing at start-up.
 enum NodeLibSource {
-  static let files: [String: [UInt8]] = [
+  /// The files in use: the embedded ones, with a checkout's under FE_DEV_RUNTIME_DIR (DevSources).
+  static let files: [String: [UInt8]] =
+    DevSources.directory == nil ? embedded : embedded.merging(DevSources.nodeLibFiles()) { _, dev in dev }
+
+  static let embedded: [String: [UInt8]] = [
     "http2": PackageResources.node_http2_js,
     "internal/debugger/inspect": PackageResources.node_internal_debugger_inspect_js,
     "internal/debugger/inspect_client": PackageResources.node_internal_debugger_inspect_client_js,
