@@ -61,6 +61,38 @@ public struct NodeOptions: Sendable {
   /// `--inspect-port`, or the address `--inspect=` gave: where the server listens.
   public var inspectHost = "127.0.0.1"
   public var inspectPort = 9229
+  /// `--cpu-prof` / `--heap-prof`: V8's CPU profile and sampling heap profile of the whole run,
+  /// written when the process exits (JS/46-inspector.js).
+  public var cpuProf = Profiler(defaultInterval: 1000)
+  public var heapProf = Profiler(defaultInterval: 512 * 1024)
+
+  /// One profiler's options: Node's `--x-prof`, `--x-prof-dir`, `--x-prof-name`, `--x-prof-interval`.
+  public struct Profiler: Sendable {
+    public var on = false
+    public var dir: String? = nil
+    public var name: String? = nil
+    /// Microseconds between CPU samples; bytes between heap samples.
+    public var interval: UInt64
+    let defaultInterval: UInt64
+
+    init(defaultInterval: UInt64) {
+      (interval, self.defaultInterval) = (defaultInterval, defaultInterval)
+    }
+
+    /// Node refuses the settings without the profiler (its EnvironmentOptions::CheckOptions).
+    func check(_ option: String) throws {
+      guard !on else { return }
+      for (setting, given) in [("name", name != nil), ("dir", dir != nil), ("interval", interval != defaultInterval)] where given {
+        throw BadOption(message: "--\(option)-\(setting) must be used with --\(option)")
+      }
+    }
+
+    var js: JSValue {
+      .object([
+        ("dir", dir.map(JSValue.string) ?? .null), ("name", name.map(JSValue.string) ?? .null), ("interval", .number(Double(interval))),
+      ])
+    }
+  }
 
   public init() {}
 
@@ -142,6 +174,14 @@ public struct NodeOptions: Sendable {
       o.unhandledRejections = v
     },
     "zero-fill-buffers": bool { o, on in o.zeroFillBuffers = on },
+    "cpu-prof": flag { o in o.cpuProf.on = true },
+    "cpu-prof-dir": value { o, v in o.cpuProf.dir = v },
+    "cpu-prof-name": value { o, v in o.cpuProf.name = v },
+    "cpu-prof-interval": value { o, v in o.cpuProf.interval = try interval(v, "--cpu-prof-interval") },
+    "heap-prof": flag { o in o.heapProf.on = true },
+    "heap-prof-dir": value { o, v in o.heapProf.dir = v },
+    "heap-prof-name": value { o, v in o.heapProf.name = v },
+    "heap-prof-interval": value { o, v in o.heapProf.interval = try interval(v, "--heap-prof-interval") },
     // node:test's: read from process.execArgv by the vendored runner (JS/43-nodelib.js).
     "test-only": flag(env: false) { _ in },
     "test-reporter": value { _, _ in },
@@ -174,6 +214,11 @@ public struct NodeOptions: Sendable {
     "no-lazy": v8(),
   ]
 
+  private static func interval(_ value: String, _ option: String) throws -> UInt64 {
+    guard let n = UInt64(value) else { throw BadOption(message: "\(option) requires an unsigned integer: \(value)") }
+    return n
+  }
+
   /// The V8 flags among `specs`: their arguments are handed to V8 as written.
   static let v8Names: Set<String> = [
     "expose-gc", "use-strict", "stack-size", "max-old-space-size", "max-semi-space-size", "allow-natives-syntax", "jitless",
@@ -195,7 +240,6 @@ public struct NodeOptions: Sendable {
     "experimental-loader": "fe has no ES module loader hooks", "loader": "fe has no ES module loader hooks",
     "import": "fe has no --import preloads yet",
     "test": "fe has no built-in test runner CLI", "watch": "fe has no watch mode", "prof": "fe has no V8 profiler output",
-    "cpu-prof": "fe has no V8 profiler output", "heap-prof": "fe has no V8 profiler output",
     "max-http-header-size": "fe's HTTP parser has its own limit",
     "secure-heap": "fe does not use OpenSSL's secure heap",
     "openssl-config": "fe reads no OpenSSL config file",
@@ -266,6 +310,8 @@ public struct NodeOptions: Sendable {
     }
     let rest = Array(argv[i...])
     if sawCheck && sawEval { throw BadOption(message: "either --check or --eval can be used, not both") }
+    try o.cpuProf.check("cpu-prof")
+    try o.heapProf.check("heap-prof")
     switch o.action {
     case .eval, .version, .help, .v8Options:
       o.args = rest
@@ -448,6 +494,8 @@ public struct NodeOptions: Sendable {
       ("exposeInternals", .bool(exposeInternals)),
       ("stackTraceLimit", stackTraceLimit.map(JSValue.number) ?? .null),
       ("inspectBrk", .bool(inspectBrk)),
+      ("cpuProf", cpuProf.on ? cpuProf.js : .null),
+      ("heapProf", heapProf.on ? heapProf.js : .null),
     ])
   }
 

@@ -179,12 +179,21 @@ process.on('newListener', (name) => { if (signalNames.has(name) && process.liste
 process.on('removeListener', (name) => { if (signalNames.has(name) && process.listenerCount(name) === 0) ops.op_signal_watch(name, false); });
 core.onSignal = (name) => { process.emit(name, name); };
 let exiting = false;
+// What the runtime does after 'exit', however the process ends (--cpu-prof writes its profile).
+const exitHooks = [];
+core.afterExitEvent = (fn) => { exitHooks.push(fn); };
+function runExitHooks() {
+  for (const fn of exitHooks.splice(0)) {
+    try { fn(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); }
+  }
+}
 function exitNow(code, fromExit = false) {
   if (!exiting) {
     exiting = true;
     process._exiting = true;
     // An 'exit' listener may still change process.exitCode for process.exit(), as in Node.
     try { process.emit('exit', code); if (fromExit) code = core.exitCode(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); code = 7; }
+    runExitHooks();
   }
   // Node's process.exit ends in process.reallyExit, which programs (and tests) may replace.
   process.reallyExit(code);
@@ -211,7 +220,11 @@ core.emitExit = (code) => {
   if (exiting) return code;
   exiting = true;
   process._exiting = true;
-  process.emit('exit', code);
+  try {
+    process.emit('exit', code);
+  } finally {
+    runExitHooks();
+  }
   return core.exitCode() || code;
 };
 function makeStream(fd) {

@@ -3,7 +3,7 @@
 // synchronously, inside post(), as Node's do; open() starts the WebSocket server --inspect starts
 // (Inspector/InspectorServer.swift). The global console reaches the inspector's console domain
 // while it is active: each of its methods calls V8's console method too (Node's consoleCall).
-// Uses from earlier files: 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin).
 const inspectorCore = (() => {
   // V8's console: the runtime's context still has it here (60-globals.js replaces it).
   const consoleFromVM = globalThis.console;
@@ -141,3 +141,49 @@ registerLazyBuiltin('inspector/promises', () => {
   Session.prototype.post = util.promisify(inspector.Session.prototype.post);
   return { ...inspector, Session };
 });
+
+// --cpu-prof / --heap-prof: Node's start-up profilers (src/inspector_profiler.cc) over an
+// in-process session, started before the main module and written once 'exit' has been emitted,
+// as DiagnosticFilename names them (`CPU.20240101.120000.<pid>.<thread>.001.cpuprofile`) in the
+// given directory, else the current one at start.
+core.startProfilers = (o) => {
+  const kinds = [
+    o.cpuProf && { options: o.cpuProf, prefix: 'CPU', ext: 'cpuprofile', start: [['Profiler.enable'],
+      ['Profiler.setSamplingInterval', { interval: o.cpuProf.interval }], ['Profiler.start']], stop: 'Profiler.stop' },
+    o.heapProf && { options: o.heapProf, prefix: 'Heap', ext: 'heapprofile', start: [['HeapProfiler.enable'],
+      ['HeapProfiler.startSampling', { samplingInterval: o.heapProf.interval }]], stop: 'HeapProfiler.stopSampling' },
+  ].filter(Boolean);
+  if (kinds.length === 0) return;
+  const { Session } = requireBuiltin('inspector');
+  const session = new Session();
+  session.connect();
+  const cwd = process.cwd();
+  for (const kind of kinds) {
+    for (const [method, params] of kind.start) session.post(method, params);
+  }
+  core.afterExitEvent(() => {
+    for (const kind of kinds) {
+      let profile;
+      session.post(kind.stop, (error, result) => {
+        if (error) throw error;
+        profile = result.profile;
+      });
+      const dir = kind.options.dir ?? cwd;
+      fs.mkdirSync(dir, { recursive: true });
+      const name = kind.options.name ?? diagnosticFilename(kind.prefix, kind.ext);
+      fs.writeFileSync(path.resolve(cwd, dir, name), JSON.stringify(profile));
+    }
+    session.disconnect();
+  });
+};
+
+// Node's DiagnosticFilename: prefix.YYYYMMDD.HHMMSS.pid.threadId.seq.ext, in local time.
+let diagnosticSeq = 0;
+function diagnosticFilename(prefix, ext) {
+  const now = new Date();
+  const pad = (n, width = 2) => String(n).padStart(width, '0');
+  const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const threadId = core.isWorker ? requireBuiltin('worker_threads').threadId : 0;
+  return `${prefix}.${date}.${time}.${process.pid}.${threadId}.${pad(++diagnosticSeq, 3)}.${ext}`;
+}
