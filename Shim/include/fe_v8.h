@@ -395,6 +395,29 @@ void fe_v8_set_flags(const char *flags, size_t len);
 // The heap snapshot as V8's JSON: a malloc'ed buffer the caller frees, or NULL.
 uint8_t *fe_rt_heap_snapshot(fe_rt *rt, size_t *out_size);
 
+// --- garbage collections (Shim/src/gc_records.cc) ------------------------------------------
+// Why: Node's 'gc' performance entries and v8.GCProfiler describe each collection, which V8
+// reports only to callbacks it runs inside the collection, where no JavaScript may run. While
+// tracking is on, each collection of the runtime's isolate is recorded; the runtime takes the
+// records after its loop's turn. kind is V8's GCType bit, flags its GCCallbackFlags; times are
+// CLOCK_MONOTONIC nanoseconds; heap statistics in fe_rt_heap_statistics' order and per space
+// (by fe_rt_heap_space_statistics' index) space_size, space_used_size, space_available_size,
+// physical_space_size. Call both from the runtime's thread.
+enum { FE_GC_SPACE_MAX = 16 };
+typedef struct fe_gc_record {
+  int kind;
+  int flags;
+  double start_ns;
+  double end_ns;
+  double before[FE_HEAP_STAT_COUNT];
+  double after[FE_HEAP_STAT_COUNT];
+  double spaces_before[FE_GC_SPACE_MAX][4];
+  double spaces_after[FE_GC_SPACE_MAX][4];
+} fe_gc_record;
+void fe_rt_track_gc(fe_rt *rt, bool on);
+// Moves up to `max` records, oldest first, into `out`; returns how many.
+size_t fe_rt_take_gc_records(fe_rt *rt, fe_gc_record *out, size_t max);
+
 // --- promise hooks (Shim/src/promise_hooks.cc) ---------------------------------------------
 // Why: async_hooks and AsyncLocalStorage follow promise continuations, which only V8 sees. Sets
 // the current context's promise hooks: init(promise, parent), before(promise), after(promise),

@@ -446,6 +446,7 @@ void fe_rt_dispose(fe_rt *rt) {
   if (rt == nullptr) return;
   fe_napi_teardown(rt);  // addons' cleanup hooks and finalizers, while the context still exists
   fe::DisposeInspector(rt);  // its sessions hold contexts and handles
+  fe_rt_track_gc(rt, false);  // its records are keyed by this runtime's address
   rt->core.Reset();
   rt->bootstrap.Reset();
   rt->reject_handler.Reset();

@@ -10,7 +10,7 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   // Bootstrap and the main program.
   case setup, commonjs, runMain, runExportedMain, exitCodePromise, exitCode, emitExit, fatal, beforeExit
   // The event loop's turns and callbacks from the host.
-  case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp, onSocket
+  case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp, onSocket, onGC
   // Modules.
   case isBuiltin, builtinExports, resolveBare, packageType, cjsLoadForImport, namespaceAfter, importMetaResolve, requireClosure
   // Node's command line and IPC channels (NodeCLI.swift, ChildProcessOps.swift).

@@ -17,6 +17,10 @@ public final class Runtime {
   /// HTTP servers (made with the first one).
   lazy var http = HTTPHub(loop: loop, resources: resources)
   let modules = ModuleLoader()
+  /// Garbage collections JS asked to hear about (V8Ops): nil until it first asks, then the
+  /// records its loop took and JS has not.
+  var gcTracking: Bool? = nil
+  var gcRecords: [GCRecord] = []
   public let permissions: Permissions
   /// When set, every path and volatile value the JavaScript observes is recorded here (config caching).
   public var readLog: ReadLog? {

@@ -1,6 +1,6 @@
 // v8: Serializer/Deserializer over V8's own ValueSerializer (Workers/SerializerOps.swift),
 // serialize/deserialize, heap statistics, flags, heap snapshots, startupSnapshot.
-// Uses from earlier files: 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType); 05-process.js (process); 07-path.js (path); 08-fs.js (fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType); 05-process.js (process, startTime); 07-path.js (path); 08-fs.js (fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const v8Module = (() => {
   const kHandle = Symbol('kHandle');
   const isView = (v) => ArrayBuffer.isView(v);
@@ -188,6 +188,90 @@ const v8Module = (() => {
     });
   }
 
+  // Garbage collections as V8 reports them (Ops/V8Ops.swift): recorded natively while anything
+  // listens (a 'gc' PerformanceObserver, a started GCProfiler), handed to every listener after
+  // the loop's turn that saw them (core.onGC) or when a profiler stops.
+  const gcListeners = new Set();
+  const kGCSpaceMax = 16; // FE_GC_SPACE_MAX, Shim/include/fe_v8.h
+  function takeGCRecords() {
+    const flat = ops.op_gc_take();
+    const nStats = heapStatNames.length;
+    const size = 4 + 2 * nStats + 8 * kGCSpaceMax;
+    const records = [];
+    for (let at = 0; at + size <= flat.length; at += size) {
+      const stats = (offset) => flat.subarray(at + offset, at + offset + nStats);
+      const spaces = (offset) => Array.from({ length: kGCSpaceMax }, (_, i) => flat.subarray(at + offset + 4 * i, at + offset + 4 * i + 4));
+      records.push({
+        kind: flat[at], flags: flat[at + 1], startNs: flat[at + 2], endNs: flat[at + 3],
+        before: stats(4), after: stats(4 + nStats),
+        spacesBefore: spaces(4 + 2 * nStats), spacesAfter: spaces(4 + 2 * nStats + 4 * kGCSpaceMax),
+      });
+    }
+    if (records.length) for (const listener of [...gcListeners]) listener(records);
+  }
+  core.onGC = takeGCRecords;
+  core.gcTracking = {
+    add(listener) {
+      if (gcListeners.size === 0) ops.op_gc_track(true);
+      gcListeners.add(listener);
+    },
+    delete(listener) {
+      if (!gcListeners.delete(listener)) return;
+      takeGCRecords();
+      if (gcListeners.size === 0) ops.op_gc_track(false);
+    },
+    flush: takeGCRecords,
+  };
+
+  // Node's GCProfiler (src/node_v8.cc): what each collection between start() and stop() cost,
+  // with the heap before and after, as the JSON Node's native profiler writes.
+  const gcTypeNames = { 1: 'Scavenge', 4: 'MarkSweepCompact', 8: 'IncrementalMarking', 16: 'ProcessWeakCallbacks' };
+  function gcHeapStatistics(stats, spaces) {
+    const stat = (name) => stats[heapStatNames.indexOf(name)];
+    return {
+      heapStatistics: {
+        totalHeapSize: stat('total_heap_size'), totalHeapSizeExecutable: stat('total_heap_size_executable'),
+        totalPhysicalSize: stat('total_physical_size'), totalAvailableSize: stat('total_available_size'),
+        totalGlobalHandlesSize: stat('total_global_handles_size'), usedGlobalHandlesSize: stat('used_global_handles_size'),
+        usedHeapSize: stat('used_heap_size'), heapSizeLimit: stat('heap_size_limit'), mallocedMemory: stat('malloced_memory'),
+        externalMemory: stat('external_memory'), peakMallocedMemory: stat('peak_malloced_memory'),
+      },
+      heapSpaceStatistics: ops.op_v8_heap_spaces().map(([spaceName], i) => ({
+        spaceName, spaceSize: spaces[i][0], spaceUsedSize: spaces[i][1], spaceAvailableSize: spaces[i][2], physicalSpaceSize: spaces[i][3],
+      })),
+    };
+  }
+  class GCProfiler {
+    #listener = null;
+    #profile = null;
+
+    start() {
+      if (this.#listener) return;
+      const profile = { version: 1, startTime: Date.now(), statistics: [] };
+      this.#listener = (records) => {
+        for (const r of records) {
+          profile.statistics.push({
+            gcType: gcTypeNames[r.kind] ?? 'Unknown',
+            beforeGC: gcHeapStatistics(r.before, r.spacesBefore),
+            cost: (r.endNs - r.startNs) / 1e3,
+            afterGC: gcHeapStatistics(r.after, r.spacesAfter),
+          });
+        }
+      };
+      this.#profile = profile;
+      core.gcTracking.add(this.#listener);
+    }
+
+    stop() {
+      if (!this.#listener) return undefined;
+      core.gcTracking.delete(this.#listener);
+      const profile = this.#profile;
+      this.#listener = this.#profile = null;
+      profile.endTime = Date.now();
+      return profile;
+    }
+  }
+
   // fe never builds a Node startup snapshot, so it is what Node reports outside one.
   const notBuilding = () => nodeError(Error, 'ERR_NOT_BUILDING_SNAPSHOT', 'Operation cannot be invoked when not building startup snapshot');
   const startupSnapshot = {
@@ -205,7 +289,7 @@ const v8Module = (() => {
     // does not have.
     takeCoverage() {}, stopCoverage() {},
     Serializer, Deserializer, DefaultSerializer, DefaultDeserializer, serialize, deserialize,
-    startupSnapshot,
+    startupSnapshot, GCProfiler,
   };
   registerBuiltin('v8', v8);
   return v8;

@@ -3,7 +3,7 @@
 // milestones, the loop's idle time (the event loop's own count, op_loop_metrics), observer
 // counts and the histograms. Node's globalThis.performance is a replaceable lazy attribute: the
 // files compile when it is first read.
-// Uses from earlier files: 00-core.js (define); 01-inspect.js (format); 02-errors.js (nodeError); 03-loop.js (setInterval); 05-process.js (process, startTime); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (format); 02-errors.js (nodeError); 03-loop.js (setInterval, setImmediate); 05-process.js (process, startTime); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 43-nodelib.js (nodeLib).
 (() => {
   const { bindings, internals, errorCodes, codeClass } = nodeLib;
   Object.assign(errorCodes, {
@@ -134,8 +134,15 @@
     }
   }
 
-  const gcUnsupported = () => nodeError(Error, 'ERR_FE_UNSUPPORTED',
-    'fe does not report garbage collection performance entries (V8 GC callbacks are not wired up)');
+  // observe.js's observerCallback(name, type, startTime, duration, details), given to setupObservers.
+  let observerCallback = null;
+  function gcEntries(records) {
+    if (observerCallback === null) return;
+    const entries = records.map((r) => ['gc', 'gc', (r.startNs - startTime) / 1e6, (r.endNs - r.startNs) / 1e6,
+      { kind: r.kind, flags: r.flags }]);
+    const immediate = setImmediate(() => { for (const entry of entries) observerCallback(...entry); });
+    immediate.unref();
+  }
   bindings.performance = () => {
     // Nanoseconds on the hrtime clock, -1 for one not reached. fe's bootstrap is in its
     // snapshot: the process is set up, with V8 and the environment, when launch setup ends.
@@ -154,11 +161,13 @@
         return timeOriginTimestamp;
       },
       loopIdleTime: () => ops.op_loop_metrics()[1] / 1e6,
-      installGarbageCollectionTracking() { throw gcUnsupported(); },
-      removeGarbageCollectionTracking() {},
+      // 'gc' entries: one per collection, from V8's records (38-v8.js), delivered from an
+      // unrefed immediate as Node's PerformanceGCCallback delivers them.
+      installGarbageCollectionTracking() { core.gcTracking.add(gcEntries); },
+      removeGarbageCollectionTracking() { core.gcTracking.delete(gcEntries); },
       // Native code calls the observer back for the entries it makes (gc, http2): fe makes
-      // its entries in JS.
-      setupObservers() {},
+      // its entries in JS, the others where it makes them.
+      setupObservers(callback) { observerCallback = callback; },
       Histogram,
       createELDHistogram: (resolution) => new ELDHistogram(resolution),
     };

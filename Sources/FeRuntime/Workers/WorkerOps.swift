@@ -99,26 +99,6 @@ enum WorkerOps {
   }
 }
 
-/// node:v8's reports about the isolate and its process-wide settings (JS/38-v8.js).
-enum V8Ops {
-  static let all: [Op] = [
-    Op("op_v8_heap_stats") { rt, call in
-      rt.isolate.fullHeapStatistics.withUnsafeBufferPointer { call.returns(float64: $0) }
-    },
-    Op("op_v8_heap_spaces") { _, call in call.returns(call.scope.heapSpaceStatistics()) },
-    Op("op_v8_heap_code_stats") { rt, call in
-      rt.isolate.heapCodeStatistics.withUnsafeBufferPointer { call.returns(float64: $0) }
-    },
-    Op("op_v8_cached_data_version_tag") { _, call in call.returns(Double(Engine.cachedDataVersionTag)) },
-    Op("op_v8_set_flags") { _, call in Engine.setFlags(call.string(0)) },
-    // () → the heap snapshot's JSON as bytes
-    Op("op_v8_heap_snapshot") { rt, call in
-      guard let json = rt.isolate.heapSnapshot() else { return call.throwing(call.scope.error("V8 could not take a heap snapshot")) }
-      json.withUnsafeBytes { call.returns(bytes: $0) }
-    },
-  ]
-}
-
 extension Runtime {
   /// Runs the loop to the end of a program that was started by other means (a worker's `eval`
   /// code) and returns its exit code, as `runMainModule` does for a file.
