@@ -1436,6 +1436,20 @@ const nodeStream = (() => {
       (typeof obj.write === 'function' && typeof obj.on === 'function') ||
       (typeof obj.pipe === 'function' && typeof obj.on === 'function')));
   }
+  // WHATWG streams (Node's own, 48-stream_operators.js), by shape as Node tells them.
+  const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+  const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
+  function isReadableStream(obj) {
+    return !!(obj && !isNodeStream(obj) && typeof obj.pipeThrough === 'function' &&
+      typeof obj.getReader === 'function' && typeof obj.cancel === 'function');
+  }
+  function isWritableStream(obj) {
+    return !!(obj && !isNodeStream(obj) && typeof obj.getWriter === 'function' && typeof obj.abort === 'function');
+  }
+  function isTransformStream(obj) {
+    return !!(obj && !isNodeStream(obj) && typeof obj.readable === 'object' && typeof obj.writable === 'object');
+  }
+  const isWebStream = (obj) => isReadableStream(obj) || isWritableStream(obj) || isTransformStream(obj);
   function isIterable(obj, isAsync) {
     if (obj == null) return false;
     if (isAsync === true) return typeof obj[Symbol.asyncIterator] === 'function';
@@ -1524,6 +1538,7 @@ const nodeStream = (() => {
       called = true;
       userCallback.apply(this, args);
     };
+    if (isReadableStream(stream) || isWritableStream(stream)) return finishedWeb(stream, options, callback);
     const readable = options.readable != null ? options.readable : isReadableNodeStream(stream);
     const writable = options.writable != null ? options.writable : isWritableNodeStream(stream);
     const wState = stream._writableState, rState = stream._readableState;
@@ -1610,9 +1625,38 @@ const nodeStream = (() => {
     return cleanup;
   }
 
+  // Node's eosWeb: a web stream is done when its closed promise settles.
+  function finishedWeb(stream, options, callback) {
+    let isAborted = false;
+    if (options.signal) {
+      const abort = () => {
+        isAborted = true;
+        callback.call(stream, abortError(options.signal.reason));
+      };
+      if (options.signal.aborted) nextTick(abort);
+      else {
+        options.signal.addEventListener('abort', abort, { once: true });
+        const original = callback;
+        callback = function (...args) {
+          options.signal.removeEventListener('abort', abort);
+          original.apply(stream, args);
+        };
+      }
+    }
+    const resolverFn = (...args) => {
+      if (!isAborted) nextTick(() => callback.apply(stream, args));
+    };
+    stream[kIsClosedPromise].promise.then(resolverFn, resolverFn);
+    return nop;
+  }
+
   function addAbortSignal(signal, stream) {
     if (!signal || typeof signal.aborted !== 'boolean') throw invalidArgType('signal', 'AbortSignal', signal);
-    const onAbort = () => { stream.destroy(abortError(signal.reason)); };
+    if (!isNodeStream(stream) && !isWebStream(stream)) {
+      throw invalidArgType('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    const onAbort = isNodeStream(stream) ? () => { stream.destroy(abortError(signal.reason)); }
+      : () => { stream[kControllerErrorFunction](abortError(signal.reason)); };
     if (signal.aborted) onAbort();
     else {
       signal.addEventListener('abort', onAbort, { once: true });
@@ -1694,12 +1738,13 @@ const nodeStream = (() => {
         if (typeof stream === 'function') {
           ret = stream({ signal });
           if (!isIterable(ret)) throw ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or Stream', 'source', ret);
-        } else if (isIterable(stream) || isReadableNodeStream(stream)) {
+        } else if (isIterable(stream) || isReadableNodeStream(stream) || isTransformStream(stream)) {
           ret = stream;
         } else {
           ret = Duplex.from(stream);
         }
       } else if (typeof stream === 'function') {
+        if (isTransformStream(ret)) ret = ret.readable;
         ret = isReadableNodeStream(ret) ? createAsyncIterator(ret) : ret;
         ret = stream(ret, { signal });
         if (reading) {
@@ -1721,6 +1766,9 @@ const nodeStream = (() => {
           } else if (isIterable(ret, true)) {
             finishCount++;
             pump(ret, pt, finish, { end });
+          } else if (isReadableStream(ret) || isTransformStream(ret)) {
+            finishCount++;
+            pump(ret.readable || ret, pt, finish, { end });
           } else {
             throw ERR_INVALID_RETURN_VALUE('AsyncIterable or Promise', 'destination', ret);
           }
@@ -1734,11 +1782,28 @@ const nodeStream = (() => {
           finishCount += 2;
           const cleanup = pipe(ret, stream, finish, { end });
           if (isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+        } else if (isTransformStream(ret) || isReadableStream(ret)) {
+          finishCount++;
+          pump(ret.readable || ret, stream, finish, { end });
         } else if (isIterable(ret)) {
           finishCount++;
           pump(ret, stream, finish, { end });
         } else {
-          throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable'], ret);
+          throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'], ret);
+        }
+        ret = stream;
+      } else if (isWebStream(stream)) {
+        if (isReadableNodeStream(ret)) {
+          finishCount++;
+          pumpToWeb(createAsyncIterator(ret), stream, finish, { end });
+        } else if (isReadableStream(ret) || isIterable(ret)) {
+          finishCount++;
+          pumpToWeb(ret, stream, finish, { end });
+        } else if (isTransformStream(ret)) {
+          finishCount++;
+          pumpToWeb(ret.readable, stream, finish, { end });
+        } else {
+          throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'], ret);
         }
         ret = stream;
       } else {
@@ -1768,6 +1833,27 @@ const nodeStream = (() => {
       finish();
     }
     return finished(dst, { readable: false, writable: true }, finish);
+  }
+  // Node's pumpToWeb: chunks into a WritableStream (or a TransformStream's), with backpressure.
+  async function pumpToWeb(readable, writable, finish, { end }) {
+    if (isTransformStream(writable)) writable = writable.writable;
+    const writer = writable.getWriter();
+    try {
+      for await (const chunk of readable) {
+        await writer.ready;
+        writer.write(chunk).catch(() => {});
+      }
+      await writer.ready;
+      if (end) await writer.close();
+      finish();
+    } catch (err) {
+      try {
+        await writer.abort(err);
+        finish(err);
+      } catch (err2) {
+        finish(err2);
+      }
+    }
   }
   async function pump(iterable, writable, finish, { end }) {
     let error;
@@ -1805,7 +1891,7 @@ const nodeStream = (() => {
       return new Promise((resolve, reject) => {
         let opts;
         const last = streams[streams.length - 1];
-        if (last && typeof last === 'object' && !isNodeStream(last) && !isIterable(last)) {
+        if (last && typeof last === 'object' && !isNodeStream(last) && !isIterable(last) && !isWebStream(last)) {
           opts = streams.pop();
         }
         if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];

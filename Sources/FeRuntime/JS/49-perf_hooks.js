@@ -167,7 +167,9 @@
   Object.assign(internals, {
     'internal/structured_clone': () => ({ structuredClone: globalThis.structuredClone }),
     'internal/worker/js_transferable': () => ({
-      kClone: Symbol('kClone'), kDeserialize: Symbol('kDeserialize'), makeTransferable: (object) => object,
+      // fe's MessagePort transfers no JS objects (web streams among them): they stay plain.
+      kClone: Symbol('kClone'), kDeserialize: Symbol('kDeserialize'), kTransfer: Symbol('kTransfer'),
+      kTransferList: Symbol('kTransferList'), makeTransferable: (object) => object,
     }),
     'internal/assert': () => {
       const assert = (value, message) => {
