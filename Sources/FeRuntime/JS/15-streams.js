@@ -1527,10 +1527,14 @@ const nodeStream = (() => {
 
   // finished(stream[, options], callback): calls back once when the stream is done or failed.
   function finished(stream, options, callback) {
-    if (typeof options === 'function') { callback = options; options = {}; }
+    if (arguments.length === 2) { callback = options; options = {}; }
     else if (options == null) options = {};
-    else if (typeof options !== 'object') throw invalidArgType('options', 'Object', options);
+    else if (typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'Object', options);
     if (typeof callback !== 'function') throw invalidArgType('callback', 'Function', callback);
+    const { signal } = options;
+    if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+      throw invalidArgType('options.signal', 'AbortSignal', signal);
+    }
     let called = false;
     const userCallback = callback;
     callback = function (...args) {
@@ -1539,6 +1543,7 @@ const nodeStream = (() => {
       userCallback.apply(this, args);
     };
     if (isReadableStream(stream) || isWritableStream(stream)) return finishedWeb(stream, options, callback);
+    if (!isNodeStream(stream)) throw invalidArgType('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
     const readable = options.readable != null ? options.readable : isReadableNodeStream(stream);
     const writable = options.writable != null ? options.writable : isWritableNodeStream(stream);
     const wState = stream._writableState, rState = stream._readableState;
@@ -1655,6 +1660,11 @@ const nodeStream = (() => {
     if (!isNodeStream(stream) && !isWebStream(stream)) {
       throw invalidArgType('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
     }
+    return addAbortSignalNoValidate(signal, stream);
+  }
+  // Without the checks: anything but a signal leaves the stream as it is.
+  function addAbortSignalNoValidate(signal, stream) {
+    if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) return stream;
     const onAbort = isNodeStream(stream) ? () => { stream.destroy(abortError(signal.reason)); }
       : () => { stream[kControllerErrorFunction](abortError(signal.reason)); };
     if (signal.aborted) onAbort();
@@ -1899,8 +1909,18 @@ const nodeStream = (() => {
       });
     },
     finished(stream, opts) {
+      let autoCleanup = false;
+      if (opts === null) opts = {};
+      if (opts?.cleanup) {
+        if (typeof opts.cleanup !== 'boolean') throw invalidArgType('cleanup', 'boolean', opts.cleanup);
+        autoCleanup = opts.cleanup;
+      }
       return new Promise((resolve, reject) => {
-        finished(stream, opts, (err) => (err ? reject(err) : resolve()));
+        const cleanup = finished(stream, opts, (err) => {
+          if (autoCleanup) cleanup();
+          if (err) reject(err);
+          else resolve();
+        });
       });
     },
   };
@@ -1937,7 +1957,7 @@ const nodeStream = (() => {
   registerBuiltin('_stream_passthrough', PassThrough);
   return {
     Stream, Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline, destroyer, isNodeStream, errorOrDestroy,
-    from, addAbortSignal,
+    from, addAbortSignal, addAbortSignalNoValidate,
   };
 })();
 

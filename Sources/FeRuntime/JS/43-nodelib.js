@@ -390,7 +390,7 @@ const nodeLib = (() => {
     'internal/streams/from': () => nodeStream.from,
     'internal/streams/pipeline': () => ({ pipeline: nodeStream.pipeline }),
     'internal/streams/add-abort-signal': () => ({
-      addAbortSignal: nodeStream.addAbortSignal, addAbortSignalNoValidate: nodeStream.addAbortSignal,
+      addAbortSignal: nodeStream.addAbortSignal, addAbortSignalNoValidate: nodeStream.addAbortSignalNoValidate,
     }),
     'internal/blob': () => ({ isBlob: (value) => value instanceof Blob }),
     'internal/streams/transform': () => requireBuiltin('stream').Transform,
