@@ -2,7 +2,7 @@
 // own lib/internal/streams/{operators,compose,duplexify}.js (NodeLib/), installed as Node's
 // lib/stream.js installs them, over fe's Readable, Writable and Duplex. The vendored files are
 // compiled on first use; the methods have Node's names and lengths before that.
-// Uses from earlier files: 00-core.js (core); 02-errors.js (nodeError); 08-fs.js (then, FileHandle); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 15-streams.js (nodeStream); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core); 02-errors.js (nodeError, invalidArgType); 08-fs.js (then, FileHandle); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 15-streams.js (nodeStream); 43-nodelib.js (nodeLib).
 (() => {
   const { Readable, Duplex } = nodeStream;
   const Stream = requireBuiltin('stream');
@@ -64,6 +64,15 @@
     const { kState } = nodeLib.load('internal/webstreams/util');
     return { ReadableStream: readable.ReadableStream, ReadableStreamDefaultReader: readable.ReadableStreamDefaultReader,
       isReadableStream: readable.isReadableStream, readableStreamCancel: readable.readableStreamCancel, kState };
+  };
+  // Node's deserializer-side constructor lookup for JS transferables ('module:Name').
+  core.deserializedObject = (deserializeInfo) => {
+    const [module, ctor] = `${deserializeInfo}`.split(':');
+    const Ctor = nodeLib.load(module)[ctor];
+    if (typeof Ctor !== 'function' || typeof Ctor.prototype[core.jsTransferable.kDeserialize] !== 'function') {
+      throw invalidArgType('deserializeInfo', 'string', deserializeInfo);
+    }
+    return new Ctor();
   };
   const adapters = () => nodeLib.load('internal/webstreams/adapters');
   const { Writable } = nodeStream;

@@ -166,11 +166,7 @@
 
   Object.assign(internals, {
     'internal/structured_clone': () => ({ structuredClone: globalThis.structuredClone }),
-    'internal/worker/js_transferable': () => ({
-      // fe's MessagePort transfers no JS objects (web streams among them): they stay plain.
-      kClone: Symbol('kClone'), kDeserialize: Symbol('kDeserialize'), kTransfer: Symbol('kTransfer'),
-      kTransferList: Symbol('kTransferList'), makeTransferable: (object) => object,
-    }),
+    'internal/worker/js_transferable': () => ({ ...core.jsTransferable }),
     'internal/assert': () => {
       const assert = (value, message) => {
         if (!value) throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', message || 'This is caused by either a bug in Node.js or incorrect usage of Node.js internals.');
