@@ -242,8 +242,8 @@ const workerThreads = (() => {
   // Node's JS transferables (internal/worker/js_transferable): host objects whose [kTransfer]()
   // gives the data to send and the constructor ('module:Name') that [kDeserialize]s it on the
   // other side; [kTransferList]() names what must travel with them (web streams' ports).
-  const kTransfer = Symbol('kTransfer'), kTransferList = Symbol('kTransferList');
-  const kDeserialize = Symbol('kDeserialize'), kClone = Symbol('kClone');
+  const kTransfer = Symbol('messaging_transfer_symbol'), kTransferList = Symbol('messaging_transfer_list_symbol');
+  const kDeserialize = Symbol('messaging_deserialize_symbol'), kClone = Symbol('messaging_clone_symbol');
   const jsTransferables = new WeakSet();
   const kJSObjectTag = 0xffffffff; // in place of a port's index: a JS transferable follows
   function makeTransferable(obj) {
@@ -256,7 +256,15 @@ const workerThreads = (() => {
     jsTransferables.add(inst);
     return inst;
   }
-  core.jsTransferable = { kTransfer, kTransferList, kDeserialize, kClone, makeTransferable };
+  // Node's JSTransferable: a base class whose instances are such host objects.
+  function JSTransferable() {
+    if (new.target === undefined) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_REQUIRED', "Class constructor JSTransferable cannot be invoked without 'new'");
+    const inst = ops.op_host_object();
+    Object.setPrototypeOf(inst, new.target.prototype);
+    jsTransferables.add(inst);
+    return inst;
+  }
+  core.jsTransferable = { kTransfer, kTransferList, kDeserialize, kClone, makeTransferable, JSTransferable };
 
   function serializeMessage(value, list, source) {
     const ports = [], buffers = [], transferables = [];

@@ -2,7 +2,7 @@
 // own lib/internal/streams/{operators,compose,duplexify}.js (NodeLib/), installed as Node's
 // lib/stream.js installs them, over fe's Readable, Writable and Duplex. The vendored files are
 // compiled on first use; the methods have Node's names and lengths before that.
-// Uses from earlier files: 00-core.js (core); 02-errors.js (nodeError, invalidArgType); 08-fs.js (then, FileHandle); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 15-streams.js (nodeStream); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core); 02-errors.js (nodeError); 08-fs.js (then, FileHandle); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 15-streams.js (nodeStream); 43-nodelib.js (nodeLib).
 (() => {
   const { Readable, Duplex } = nodeStream;
   const Stream = requireBuiltin('stream');
@@ -68,9 +68,12 @@
   // Node's deserializer-side constructor lookup for JS transferables ('module:Name').
   core.deserializedObject = (deserializeInfo) => {
     const [module, ctor] = `${deserializeInfo}`.split(':');
+    if (ops.op_nodelib_source(module) === undefined && !nodeLib.internals[module] && !core.isBuiltin(module)) {
+      throw new TypeError(`Missing internal module '${module}'`);
+    }
     const Ctor = nodeLib.load(module)[ctor];
     if (typeof Ctor !== 'function' || typeof Ctor.prototype[core.jsTransferable.kDeserialize] !== 'function') {
-      throw invalidArgType('deserializeInfo', 'string', deserializeInfo);
+      throw new Error(`Unknown deserialize spec ${deserializeInfo}`);
     }
     return new Ctor();
   };
