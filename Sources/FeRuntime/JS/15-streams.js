@@ -728,8 +728,17 @@ const nodeStream = (() => {
     }
     return new Promise((resolve, reject) => finished(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
   };
-  Readable.prototype[Symbol.asyncIterator] = function () { return createAsyncIterator(this); };
-  Readable.prototype.iterator = function (options) { return createAsyncIterator(this, options); };
+  Readable.prototype[Symbol.asyncIterator] = function () { return streamToAsyncIterator(this); };
+  Readable.prototype.iterator = function (options) { return streamToAsyncIterator(this, options); };
+  // An old-style stream (no read()) is read through Readable.wrap, as Node does.
+  // Node's pipeline reads a Node stream through this: nothing is wrapped until it is iterated.
+  async function* fromReadable(stream) { yield* streamToAsyncIterator(stream); }
+  function streamToAsyncIterator(stream, options) {
+    if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
+    const iter = createAsyncIterator(stream, options);
+    iter.stream = stream;
+    return iter;
+  }
   async function* createAsyncIterator(stream, options) {
     let callback = nop;
     function next(resolve) {
@@ -1755,7 +1764,7 @@ const nodeStream = (() => {
         }
       } else if (typeof stream === 'function') {
         if (isTransformStream(ret)) ret = ret.readable;
-        ret = isReadableNodeStream(ret) ? createAsyncIterator(ret) : ret;
+        ret = isReadableNodeStream(ret) && !isIterable(ret) ? fromReadable(ret) : ret;
         ret = stream(ret, { signal });
         if (reading) {
           if (!isIterable(ret, true)) throw ERR_INVALID_RETURN_VALUE('AsyncIterable', `transform[${i - 1}]`, ret);
@@ -1805,7 +1814,7 @@ const nodeStream = (() => {
       } else if (isWebStream(stream)) {
         if (isReadableNodeStream(ret)) {
           finishCount++;
-          pumpToWeb(createAsyncIterator(ret), stream, finish, { end });
+          pumpToWeb(isIterable(ret) ? ret : fromReadable(ret), stream, finish, { end });
         } else if (isReadableStream(ret) || isIterable(ret)) {
           finishCount++;
           pumpToWeb(ret, stream, finish, { end });
