@@ -729,7 +729,12 @@ const nodeStream = (() => {
     return new Promise((resolve, reject) => finished(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
   };
   Readable.prototype[Symbol.asyncIterator] = function () { return streamToAsyncIterator(this); };
-  Readable.prototype.iterator = function (options) { return streamToAsyncIterator(this, options); };
+  Readable.prototype.iterator = function (options) {
+    if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+      throw invalidArgType('options', 'Object', options);
+    }
+    return streamToAsyncIterator(this, options);
+  };
   // An old-style stream (no read()) is read through Readable.wrap, as Node does.
   // Node's pipeline reads a Node stream through this: nothing is wrapped until it is iterated.
   async function* fromReadable(stream) { yield* streamToAsyncIterator(stream); }
