@@ -963,6 +963,7 @@ fsCallbacks.opendir = function opendir(p, options, callback) {
 // FileHandle: fs.promises.open's result. Once closed its fd reads -1 and every method rejects
 // with EBADF naming the method's syscall, as Node's does.
 const kFd = Symbol('kFd'), kClosePromise = Symbol('kClosePromise'), kLocked = Symbol('kLocked');
+const kWebStreamClose = Symbol('kWebStreamClose');
 function handleClosedError(syscall) {
   const e = new Error('file closed');
   e.code = 'EBADF';
@@ -975,6 +976,7 @@ class FileHandle extends EventEmitter {
     this[kFd] = fd;
     this[kClosePromise] = null;
     this[kLocked] = false;
+    this[kWebStreamClose] = null;
   }
   get fd() { return this[kFd]; }
   // The handle's fd for an operation, or the closed-handle error.
@@ -1028,27 +1030,59 @@ class FileHandle extends EventEmitter {
     const { createInterface } = requireBuiltin('readline');
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
-  // A web ReadableStream of the file's bytes from the current position, closing nothing: the
-  // handle stays the caller's to close, and is locked to the stream meanwhile.
-  readableWebStream() {
+  // A web ReadableStream of the file's bytes from the current position (Node 18's: ArrayBuffer
+  // chunks, or with { type: 'bytes' } a byte stream that BYOB readers can read into), closing
+  // nothing: the handle stays the caller's to close, and is locked to the stream meanwhile.
+  // Closing the handle cancels the stream (after any read in flight).
+  readableWebStream(options = undefined) {
     if (this[kFd] === -1) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: The FileHandle is closed');
     if (this[kClosePromise]) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: The FileHandle is closing');
     if (this[kLocked]) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: The FileHandle is locked');
     this[kLocked] = true;
+    options = options ?? {};
+    if (options.type !== undefined && typeof options.type !== 'string') throw invalidArgType('options.type', 'string', options.type);
+    const { ReadableStream, readableStreamCancel } = core.webStreams();
     const handle = this;
-    const unlock = () => { handle[kLocked] = false; };
-    return new ReadableStream({
-      type: 'bytes',
-      async pull(controller) {
-        const bytes = await runAsync('op_fs_read_at', handle._use('read'), 65536, -1);
-        if (bytes.length === 0) {
-          unlock();
-          controller.close();
-          if (controller.byobRequest) controller.byobRequest.respond(0);
-        } else controller.enqueue(bytes);
-      },
-      cancel() { unlock(); },
-    });
+    let reading = null, done = false;
+    const ondone = () => { done = true; };
+    const read = (buffer, offset, length) => {
+      reading = handle.read(buffer, offset, length);
+      return reading.finally(() => { reading = null; });
+    };
+    let readable;
+    if (options.type !== 'bytes') {
+      readable = new ReadableStream({
+        async pull(controller) {
+          const { bytesRead, buffer } = await read(Buffer.allocUnsafeSlow(65536), 0, 65536);
+          if (bytesRead === 0) {
+            ondone();
+            controller.close();
+          } else controller.enqueue(buffer.buffer.slice(0, bytesRead));
+        },
+        cancel() { ondone(); },
+      });
+    } else {
+      readable = new ReadableStream({
+        type: 'bytes',
+        autoAllocateChunkSize: 16384,
+        async pull(controller) {
+          const view = controller.byobRequest.view;
+          const { bytesRead } = await read(view, view.byteOffset, view.byteLength);
+          if (bytesRead === 0) {
+            ondone();
+            controller.close();
+          }
+          controller.byobRequest.respond(bytesRead);
+        },
+        cancel() { ondone(); },
+      });
+    }
+    this[kWebStreamClose] = () => {
+      this[kWebStreamClose] = null;
+      if (!done) readableStreamCancel(readable);
+      return reading;
+    };
+    return readable;
   }
   async stat(options) { return statsFrom(await runAsync('op_fs_fstat', this._use('fstat')), options && options.bigint); }
   async truncate(len = 0) {
@@ -1087,7 +1121,10 @@ class FileHandle extends EventEmitter {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
     const fd = this[kFd];
-    this[kClosePromise] = runAsync('op_fs_close', fd).then(() => {
+    const reading = this[kWebStreamClose] !== null ? this[kWebStreamClose]() : null;
+    const closing = reading !== null ? reading.then(() => runAsync('op_fs_close', fd), () => runAsync('op_fs_close', fd))
+      : runAsync('op_fs_close', fd);
+    this[kClosePromise] = closing.then(() => {
       this[kFd] = -1;
       this[kClosePromise] = null;
       this.emit('close');

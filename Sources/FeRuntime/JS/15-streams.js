@@ -728,8 +728,22 @@ const nodeStream = (() => {
     }
     return new Promise((resolve, reject) => finished(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
   };
-  Readable.prototype[Symbol.asyncIterator] = function () { return createAsyncIterator(this); };
-  Readable.prototype.iterator = function (options) { return createAsyncIterator(this, options); };
+  Readable.prototype[Symbol.asyncIterator] = function () { return streamToAsyncIterator(this); };
+  Readable.prototype.iterator = function (options) {
+    if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+      throw invalidArgType('options', 'Object', options);
+    }
+    return streamToAsyncIterator(this, options);
+  };
+  // An old-style stream (no read()) is read through Readable.wrap, as Node does.
+  // Node's pipeline reads a Node stream through this: nothing is wrapped until it is iterated.
+  async function* fromReadable(stream) { yield* streamToAsyncIterator(stream); }
+  function streamToAsyncIterator(stream, options) {
+    if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
+    const iter = createAsyncIterator(stream, options);
+    iter.stream = stream;
+    return iter;
+  }
   async function* createAsyncIterator(stream, options) {
     let callback = nop;
     function next(resolve) {
@@ -1436,6 +1450,20 @@ const nodeStream = (() => {
       (typeof obj.write === 'function' && typeof obj.on === 'function') ||
       (typeof obj.pipe === 'function' && typeof obj.on === 'function')));
   }
+  // WHATWG streams (Node's own, 48-stream_operators.js), by shape as Node tells them.
+  const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+  const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
+  function isReadableStream(obj) {
+    return !!(obj && !isNodeStream(obj) && typeof obj.pipeThrough === 'function' &&
+      typeof obj.getReader === 'function' && typeof obj.cancel === 'function');
+  }
+  function isWritableStream(obj) {
+    return !!(obj && !isNodeStream(obj) && typeof obj.getWriter === 'function' && typeof obj.abort === 'function');
+  }
+  function isTransformStream(obj) {
+    return !!(obj && !isNodeStream(obj) && typeof obj.readable === 'object' && typeof obj.writable === 'object');
+  }
+  const isWebStream = (obj) => isReadableStream(obj) || isWritableStream(obj) || isTransformStream(obj);
   function isIterable(obj, isAsync) {
     if (obj == null) return false;
     if (isAsync === true) return typeof obj[Symbol.asyncIterator] === 'function';
@@ -1513,10 +1541,14 @@ const nodeStream = (() => {
 
   // finished(stream[, options], callback): calls back once when the stream is done or failed.
   function finished(stream, options, callback) {
-    if (typeof options === 'function') { callback = options; options = {}; }
+    if (arguments.length === 2) { callback = options; options = {}; }
     else if (options == null) options = {};
-    else if (typeof options !== 'object') throw invalidArgType('options', 'Object', options);
+    else if (typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'Object', options);
     if (typeof callback !== 'function') throw invalidArgType('callback', 'Function', callback);
+    const { signal } = options;
+    if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+      throw invalidArgType('options.signal', 'AbortSignal', signal);
+    }
     let called = false;
     const userCallback = callback;
     callback = function (...args) {
@@ -1524,6 +1556,8 @@ const nodeStream = (() => {
       called = true;
       userCallback.apply(this, args);
     };
+    if (isReadableStream(stream) || isWritableStream(stream)) return finishedWeb(stream, options, callback);
+    if (!isNodeStream(stream)) throw invalidArgType('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
     const readable = options.readable != null ? options.readable : isReadableNodeStream(stream);
     const writable = options.writable != null ? options.writable : isWritableNodeStream(stream);
     const wState = stream._writableState, rState = stream._readableState;
@@ -1610,9 +1644,43 @@ const nodeStream = (() => {
     return cleanup;
   }
 
+  // Node's eosWeb: a web stream is done when its closed promise settles.
+  function finishedWeb(stream, options, callback) {
+    let isAborted = false;
+    if (options.signal) {
+      const abort = () => {
+        isAborted = true;
+        callback.call(stream, abortError(options.signal.reason));
+      };
+      if (options.signal.aborted) nextTick(abort);
+      else {
+        options.signal.addEventListener('abort', abort, { once: true });
+        const original = callback;
+        callback = function (...args) {
+          options.signal.removeEventListener('abort', abort);
+          original.apply(stream, args);
+        };
+      }
+    }
+    const resolverFn = (...args) => {
+      if (!isAborted) nextTick(() => callback.apply(stream, args));
+    };
+    stream[kIsClosedPromise].promise.then(resolverFn, resolverFn);
+    return nop;
+  }
+
   function addAbortSignal(signal, stream) {
     if (!signal || typeof signal.aborted !== 'boolean') throw invalidArgType('signal', 'AbortSignal', signal);
-    const onAbort = () => { stream.destroy(abortError(signal.reason)); };
+    if (!isNodeStream(stream) && !isWebStream(stream)) {
+      throw invalidArgType('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    return addAbortSignalNoValidate(signal, stream);
+  }
+  // Without the checks: anything but a signal leaves the stream as it is.
+  function addAbortSignalNoValidate(signal, stream) {
+    if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) return stream;
+    const onAbort = isNodeStream(stream) ? () => { stream.destroy(abortError(signal.reason)); }
+      : () => { stream[kControllerErrorFunction](abortError(signal.reason)); };
     if (signal.aborted) onAbort();
     else {
       signal.addEventListener('abort', onAbort, { once: true });
@@ -1694,13 +1762,14 @@ const nodeStream = (() => {
         if (typeof stream === 'function') {
           ret = stream({ signal });
           if (!isIterable(ret)) throw ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or Stream', 'source', ret);
-        } else if (isIterable(stream) || isReadableNodeStream(stream)) {
+        } else if (isIterable(stream) || isReadableNodeStream(stream) || isTransformStream(stream)) {
           ret = stream;
         } else {
           ret = Duplex.from(stream);
         }
       } else if (typeof stream === 'function') {
-        ret = isReadableNodeStream(ret) ? createAsyncIterator(ret) : ret;
+        if (isTransformStream(ret)) ret = ret.readable;
+        ret = isReadableNodeStream(ret) && !isIterable(ret) ? fromReadable(ret) : ret;
         ret = stream(ret, { signal });
         if (reading) {
           if (!isIterable(ret, true)) throw ERR_INVALID_RETURN_VALUE('AsyncIterable', `transform[${i - 1}]`, ret);
@@ -1721,6 +1790,9 @@ const nodeStream = (() => {
           } else if (isIterable(ret, true)) {
             finishCount++;
             pump(ret, pt, finish, { end });
+          } else if (isReadableStream(ret) || isTransformStream(ret)) {
+            finishCount++;
+            pump(ret.readable || ret, pt, finish, { end });
           } else {
             throw ERR_INVALID_RETURN_VALUE('AsyncIterable or Promise', 'destination', ret);
           }
@@ -1734,11 +1806,28 @@ const nodeStream = (() => {
           finishCount += 2;
           const cleanup = pipe(ret, stream, finish, { end });
           if (isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+        } else if (isTransformStream(ret) || isReadableStream(ret)) {
+          finishCount++;
+          pump(ret.readable || ret, stream, finish, { end });
         } else if (isIterable(ret)) {
           finishCount++;
           pump(ret, stream, finish, { end });
         } else {
-          throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable'], ret);
+          throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'], ret);
+        }
+        ret = stream;
+      } else if (isWebStream(stream)) {
+        if (isReadableNodeStream(ret)) {
+          finishCount++;
+          pumpToWeb(isIterable(ret) ? ret : fromReadable(ret), stream, finish, { end });
+        } else if (isReadableStream(ret) || isIterable(ret)) {
+          finishCount++;
+          pumpToWeb(ret, stream, finish, { end });
+        } else if (isTransformStream(ret)) {
+          finishCount++;
+          pumpToWeb(ret.readable, stream, finish, { end });
+        } else {
+          throw invalidArgType('val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'], ret);
         }
         ret = stream;
       } else {
@@ -1768,6 +1857,27 @@ const nodeStream = (() => {
       finish();
     }
     return finished(dst, { readable: false, writable: true }, finish);
+  }
+  // Node's pumpToWeb: chunks into a WritableStream (or a TransformStream's), with backpressure.
+  async function pumpToWeb(readable, writable, finish, { end }) {
+    if (isTransformStream(writable)) writable = writable.writable;
+    const writer = writable.getWriter();
+    try {
+      for await (const chunk of readable) {
+        await writer.ready;
+        writer.write(chunk).catch(() => {});
+      }
+      await writer.ready;
+      if (end) await writer.close();
+      finish();
+    } catch (err) {
+      try {
+        await writer.abort(err);
+        finish(err);
+      } catch (err2) {
+        finish(err2);
+      }
+    }
   }
   async function pump(iterable, writable, finish, { end }) {
     let error;
@@ -1805,7 +1915,7 @@ const nodeStream = (() => {
       return new Promise((resolve, reject) => {
         let opts;
         const last = streams[streams.length - 1];
-        if (last && typeof last === 'object' && !isNodeStream(last) && !isIterable(last)) {
+        if (last && typeof last === 'object' && !isNodeStream(last) && !isIterable(last) && !isWebStream(last)) {
           opts = streams.pop();
         }
         if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
@@ -1813,8 +1923,18 @@ const nodeStream = (() => {
       });
     },
     finished(stream, opts) {
+      let autoCleanup = false;
+      if (opts === null) opts = {};
+      if (opts?.cleanup) {
+        if (typeof opts.cleanup !== 'boolean') throw invalidArgType('cleanup', 'boolean', opts.cleanup);
+        autoCleanup = opts.cleanup;
+      }
       return new Promise((resolve, reject) => {
-        finished(stream, opts, (err) => (err ? reject(err) : resolve()));
+        const cleanup = finished(stream, opts, (err) => {
+          if (autoCleanup) cleanup();
+          if (err) reject(err);
+          else resolve();
+        });
       });
     },
   };
@@ -1851,7 +1971,7 @@ const nodeStream = (() => {
   registerBuiltin('_stream_passthrough', PassThrough);
   return {
     Stream, Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline, destroyer, isNodeStream, errorOrDestroy,
-    from, addAbortSignal,
+    from, addAbortSignal, addAbortSignalNoValidate,
   };
 })();
 

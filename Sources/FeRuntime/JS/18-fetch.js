@@ -1,8 +1,8 @@
 // fetch: the WHATWG fetch API as Node 20 has it (undici's behaviour and messages) - fetch,
-// Headers, Request, Response, FormData, Blob/File - and the part of WHATWG streams that bodies
-// need: ReadableStream with default readers, cancel, tee and async iteration. The network side is
+// Headers, Request, Response, FormData, Blob/File - with bodies as Node's own web ReadableStreams
+// (48-stream_operators.js). The network side is
 // FetchOps.swift: libcurl on a network thread, reporting back through core.onFetch(id, kind, ...).
-// Uses from earlier files: 00-core.js (core, builtins, define); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, missingArgs); 05-process.js (process); 08-fs.js (flow); 09-url.js (URLSearchParams, URL); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, Buffer, bufferModule).
+// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (customInspect, inspect); 02-errors.js (missingArgs); 05-process.js (process); 08-fs.js (flow); 09-url.js (URLSearchParams, URL); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, Buffer, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -34,298 +34,40 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // ReadableStream (default controller). State lives in a WeakMap, so the body code below can
-  // look inside a stream it made (queue size for flow control, disturbed, settled).
-  const streams = new WeakMap(); // stream or controller -> state
-  const invalidState = (what) => nodeError(TypeError, 'ERR_INVALID_STATE', `Invalid state: ${what}`);
-  function streamOf(self) {
-    const s = streams.get(self);
-    if (s === undefined || s.stream !== self) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type ReadableStream');
-    return s;
+  // ReadableStream: Node's own (lib/internal/webstreams, vendored; 48-stream_operators.js), loaded
+  // when a body is first made. fetch looks inside the streams it made through Node's internal
+  // state: disturbed, the queue's size (flow control), closed.
+  const web = () => core.webStreams();
+  const controllers = new WeakMap(); // a stream made here -> its controller
+  function newStream(source, strategy = undefined) {
+    let controller;
+    const stream = new (web().ReadableStream)({ ...source, start(c) { controller = c; } }, strategy);
+    controllers.set(stream, controller);
+    return stream;
   }
-  const isStream = (v) => v !== null && typeof v === 'object' && streams.has(v) && streams.get(v).stream === v;
-
-  class ReadableStream {
-    constructor(source = undefined, strategy = undefined) {
-      source = source == null ? {} : source;
-      strategy = strategy == null ? {} : strategy;
-      const bytes = source.type !== undefined && `${source.type}` === 'bytes';
-      if (source.type !== undefined && !bytes) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'source.type' is invalid. Received ${inspect(source.type)}`);
-      let hwm = strategy.highWaterMark !== undefined ? Number(strategy.highWaterMark) : bytes ? 0 : 1;
-      if (Number.isNaN(hwm) || hwm < 0) throw nodeError(RangeError, 'ERR_INVALID_ARG_VALUE', `The argument 'strategy.highWaterMark' is invalid. Received ${inspect(strategy.highWaterMark)}`);
-      const size = bytes ? (c) => c.byteLength : typeof strategy.size === 'function' ? strategy.size : () => 1;
-      const s = {
-        stream: this, controller: null, source, bytes, hwm, size, state: 'readable', queue: [], queueSize: 0,
-        reader: null, storedError: undefined, disturbed: false, started: false, pulling: false, pullAgain: false,
-        closeRequested: false, onSettled: null,
-      };
-      const controller = Object.create(ReadableStreamDefaultController.prototype);
-      s.controller = controller;
-      streams.set(this, s);
-      streams.set(controller, s);
-      const started = typeof source.start === 'function' ? source.start.call(source, controller) : undefined;
-      Promise.resolve(started).then(() => { s.started = true; pullIfNeeded(s); }, (e) => errorStream(s, e));
-    }
-    get locked() { return streamOf(this).reader !== null; }
-    cancel(reason = undefined) {
-      let s;
-      try { s = streamOf(this); } catch (e) { return Promise.reject(e); }
-      if (s.reader !== null) return Promise.reject(invalidState('ReadableStream is locked'));
-      return cancelStream(s, reason);
-    }
-    getReader(options = undefined) {
-      streamOf(this);
-      if (options != null && options.mode !== undefined) {
-        if (`${options.mode}` !== 'byob') throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'options.mode' is invalid. Received ${inspect(options.mode)}`);
-        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'fe does not support BYOB readers; use getReader()');
-      }
-      return new ReadableStreamDefaultReader(this);
-    }
-    tee() { return teeStream(streamOf(this)); }
-    values(options = undefined) {
-      streamOf(this);
-      return streamIterator(this, Boolean(options && options.preventCancel));
-    }
-    [Symbol.asyncIterator](options = undefined) { return this.values(options); }
-    [customInspect](depth, options) {
-      if (depth < 0) return this;
-      const s = streamOf(this);
-      return `ReadableStream ${inspect({ locked: s.reader !== null, state: s.state, supportsBYOB: s.bytes }, nestedOptions(options))}`;
-    }
+  const stateOf = (stream) => stream[web().kState];
+  const isStream = (v) => v !== null && typeof v === 'object' && web().isReadableStream(v);
+  const isDisturbed = (stream) => stateOf(stream).disturbed;
+  const isLocked = (stream) => stateOf(stream).reader !== undefined;
+  const queueSize = (stream) => controllers.get(stream)[web().kState].queueTotalSize;
+  // Still readable with nothing queued: a stream of known bytes nobody has read from yet.
+  const untouched = (stream) => !isDisturbed(stream) && !isLocked(stream) && stateOf(stream).state === 'readable' &&
+    controllers.has(stream) && queueSize(stream) === 0 && !controllers.get(stream)[web().kState].closeRequested;
+  // Taking the bytes at once: the stream reads as used, and closed.
+  function spend(stream) {
+    stateOf(stream).disturbed = true;
+    controllers.get(stream).close();
   }
-  Object.defineProperty(ReadableStream.prototype, Symbol.toStringTag, { configurable: true, value: 'ReadableStream' });
-
-  class ReadableStreamDefaultController {
-    constructor() { throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor'); }
-    get desiredSize() { return desiredSize(controllerOf(this)); }
-    close() { closeRequest(controllerOf(this)); }
-    enqueue(chunk = undefined) { enqueue(controllerOf(this), chunk); }
-    error(e = undefined) { errorStream(controllerOf(this), e); }
-  }
-  Object.defineProperty(ReadableStreamDefaultController.prototype, Symbol.toStringTag, { configurable: true, value: 'ReadableStreamDefaultController' });
-  function controllerOf(self) {
-    const s = streams.get(self);
-    if (s === undefined || s.controller !== self) throw illegalInvocation();
-    return s;
-  }
-
-  function desiredSize(s) {
-    if (s.state === 'errored') return null;
-    if (s.state === 'closed') return 0;
-    return s.hwm - s.queueSize;
-  }
-  function pullIfNeeded(s) {
-    if (s.state !== 'readable' || s.closeRequested || !s.started) return;
-    const waiting = s.reader !== null && s.reader.requests.length > 0;
-    if (!waiting && desiredSize(s) <= 0) return;
-    if (s.pulling) { s.pullAgain = true; return; }
-    if (typeof s.source.pull !== 'function') return;
-    s.pulling = true;
-    let result;
-    try { result = s.source.pull.call(s.source, s.controller); } catch (e) { errorStream(s, e); return; }
-    Promise.resolve(result).then(() => {
-      s.pulling = false;
-      if (s.pullAgain) { s.pullAgain = false; pullIfNeeded(s); }
-    }, (e) => errorStream(s, e));
-  }
-  function enqueue(s, chunk) {
-    if (s.closeRequested || s.state !== 'readable') throw invalidState('Controller is already closed');
-    if (s.bytes && !ArrayBuffer.isView(chunk)) throw invalidArgType('chunk', ['ArrayBufferView'], chunk);
-    if (s.reader !== null && s.reader.requests.length > 0) {
-      s.reader.requests.shift().resolve({ value: chunk, done: false });
-    } else {
-      let size;
-      try { size = Number(s.size(chunk)); } catch (e) { errorStream(s, e); throw e; }
-      s.queue.push([chunk, size]);
-      s.queueSize += size;
-    }
-    pullIfNeeded(s);
-  }
-  function closeRequest(s) {
-    if (s.closeRequested || s.state !== 'readable') throw invalidState('Controller is already closed');
-    s.closeRequested = true;
-    if (s.queue.length === 0) closeStream(s);
-  }
-  function closeStream(s) {
-    s.state = 'closed';
-    const r = s.reader;
-    if (r !== null) {
-      for (const req of r.requests.splice(0)) req.resolve({ value: undefined, done: true });
-      r.closed.resolve();
-    }
-    settled(s);
-  }
-  function errorStream(s, e) {
-    if (s.state !== 'readable') return;
-    s.state = 'errored';
-    s.storedError = e;
-    s.queue = [];
-    s.queueSize = 0;
-    const r = s.reader;
-    if (r !== null) {
-      for (const req of r.requests.splice(0)) req.reject(e);
-      r.closed.reject(e);
-    }
-    settled(s);
-  }
-  function settled(s) {
-    const f = s.onSettled;
-    s.onSettled = null;
-    if (f) f();
-  }
-  function readFrom(s) {
-    s.disturbed = true;
-    if (s.state === 'closed') return Promise.resolve({ value: undefined, done: true });
-    if (s.state === 'errored') return Promise.reject(s.storedError);
-    if (s.queue.length > 0) {
-      const [chunk, size] = s.queue.shift();
-      s.queueSize = s.queue.length === 0 ? 0 : s.queueSize - size;
-      if (s.closeRequested && s.queue.length === 0) closeStream(s);
-      else pullIfNeeded(s);
-      return Promise.resolve({ value: chunk, done: false });
-    }
-    return new Promise((resolve, reject) => {
-      s.reader.requests.push({ resolve, reject });
-      pullIfNeeded(s);
-    });
-  }
-  function cancelStream(s, reason) {
-    s.disturbed = true;
-    if (s.state === 'closed') return Promise.resolve();
-    if (s.state === 'errored') return Promise.reject(s.storedError);
-    s.queue = [];
-    s.queueSize = 0;
-    closeStream(s);
-    let result;
-    try { result = typeof s.source.cancel === 'function' ? s.source.cancel.call(s.source, reason) : undefined; } catch (e) { return Promise.reject(e); }
-    return Promise.resolve(result).then(() => undefined);
-  }
-
-  const readers = new WeakMap();
-  function readerOf(self) {
-    const r = readers.get(self);
-    if (r === undefined) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type ReadableStreamDefaultReader');
-    return r;
-  }
-  function deferred() {
-    const d = {};
-    d.promise = new Promise((resolve, reject) => { d.resolve = resolve; d.reject = reject; });
-    d.promise.catch(() => {}); // a reader's `closed` rejecting is never unhandled on its own
-    return d;
-  }
-  class ReadableStreamDefaultReader {
-    constructor(stream) {
-      if (arguments.length === 0) throw missingArgs('stream');
-      if (!isStream(stream)) throw invalidArgType('stream', 'ReadableStream', stream);
-      const s = streams.get(stream);
-      if (s.reader !== null) throw invalidState('ReadableStream is locked');
-      const r = { stream: s, requests: [], closed: deferred() };
-      readers.set(this, r);
-      s.reader = r;
-      if (s.state === 'closed') r.closed.resolve();
-      else if (s.state === 'errored') r.closed.reject(s.storedError);
-    }
-    get closed() {
-      try { return readerOf(this).closed.promise; } catch (e) { return Promise.reject(e); }
-    }
-    read() {
-      let r;
-      try { r = readerOf(this); } catch (e) { return Promise.reject(e); }
-      if (r.stream === null) return Promise.reject(invalidState('The reader is not attached to a stream'));
-      return readFrom(r.stream);
-    }
-    releaseLock() {
-      const r = readerOf(this);
-      if (r.stream === null) return;
-      const e = invalidState('Releasing reader');
-      for (const req of r.requests.splice(0)) req.reject(e);
-      if (r.stream.state === 'readable') r.closed.reject(e);
-      else { r.closed = deferred(); r.closed.reject(e); }
-      r.stream.reader = null;
-      r.stream = null;
-    }
-    cancel(reason = undefined) {
-      let r;
-      try { r = readerOf(this); } catch (e) { return Promise.reject(e); }
-      if (r.stream === null) return Promise.reject(invalidState('The reader is not attached to a stream'));
-      return cancelStream(r.stream, reason);
-    }
-    [customInspect](depth, options) {
-      if (depth < 0) return this;
-      const r = readerOf(this);
-      return `ReadableStreamDefaultReader ${inspect({ stream: r.stream && r.stream.stream, readRequests: r.requests.length, close: r.closed.promise }, nestedOptions(options))}`;
-    }
-  }
-  Object.defineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag, { configurable: true, value: 'ReadableStreamDefaultReader' });
-
-  const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
-  function streamIterator(stream, preventCancel) {
-    const reader = new ReadableStreamDefaultReader(stream);
-    let done = false;
-    const it = Object.create(AsyncIteratorPrototype);
-    define(it, 'next', () => {
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      return reader.read().then((r) => {
-        if (r.done) { done = true; reader.releaseLock(); }
-        return r;
-      }, (e) => { done = true; reader.releaseLock(); throw e; });
-    });
-    define(it, 'return', (value) => {
-      if (done) return Promise.resolve({ value, done: true });
-      done = true;
-      if (preventCancel) { reader.releaseLock(); return Promise.resolve({ value, done: true }); }
-      const cancelled = reader.cancel(value);
-      reader.releaseLock();
-      return cancelled.then(() => ({ value, done: true }));
-    });
-    return it;
-  }
-
-  // tee(): both branches see every chunk; the source is cancelled once both are.
-  function teeStream(s) {
-    const reader = new ReadableStreamDefaultReader(s.stream);
-    let reading = false;
-    const cancelled = [false, false], reasons = [undefined, undefined], branches = [];
-    let resolveCancel;
-    const cancelPromise = new Promise((resolve) => { resolveCancel = resolve; });
-    const branchState = (i) => streams.get(branches[i]);
-    const pull = () => {
-      if (reading) return undefined;
-      reading = true;
-      reader.read().then(({ value, done }) => {
-        reading = false;
-        for (let i = 0; i < 2; i++) {
-          const b = branchState(i);
-          if (cancelled[i] || b.state !== 'readable' || b.closeRequested) continue;
-          if (done) closeRequest(b);
-          else enqueue(b, i === 1 && s.bytes ? value.slice() : value);
-        }
-        if (done) resolveCancel();
-      }, (e) => {
-        reading = false;
-        for (let i = 0; i < 2; i++) errorStream(branchState(i), e);
-        resolveCancel();
-      });
-      return undefined;
-    };
-    const cancel = (i) => (reason) => {
-      cancelled[i] = true;
-      reasons[i] = reason;
-      if (cancelled[1 - i]) resolveCancel(reader.cancel(reasons));
-      return cancelPromise;
-    };
-    for (let i = 0; i < 2; i++) {
-      branches.push(new ReadableStream({ type: s.bytes ? 'bytes' : undefined, pull, cancel: cancel(i) }, { highWaterMark: s.hwm }));
-    }
-    return branches;
-  }
+  // Open for more chunks from the network.
+  const open = (stream) => stateOf(stream).state === 'readable' && !controllers.get(stream)[web().kState].closeRequested;
+  const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
 
   // A stream of known bytes, made lazily: nothing is copied until someone reads.
   function bytesStream(bytes) {
-    return new ReadableStream({
+    return newStream({
       type: 'bytes',
       pull(c) {
-        if (bytes.byteLength > 0) c.enqueue(bytes);
+        if (bytes.byteLength > 0) c.enqueue(bytes.slice());
         c.close();
       },
     });
@@ -333,7 +75,7 @@
   // undici also takes an async iterable of strings or bytes as a body.
   function iterableStream(iterable) {
     const it = iterable[Symbol.asyncIterator]();
-    return new ReadableStream({
+    return newStream({
       type: 'bytes',
       async pull(c) {
         const { value, done } = await it.next();
@@ -694,8 +436,7 @@
     } else if (formEntries.has(object)) {
       ({ bytes: source, type } = multipart(object));
     } else if (isStream(object)) {
-      const s = streams.get(object);
-      if (s.reader !== null || s.disturbed) throw new TypeError('Response body object should not be disturbed or locked');
+      if (isLocked(object) || isDisturbed(object)) throw new TypeError('Response body object should not be disturbed or locked');
       stream = object;
     } else if ((source = toBytes(object)) !== null) {
       // bytes, copied: later writes to the caller's buffer do not change the body
@@ -708,20 +449,18 @@
     if (source !== null) stream = bytesStream(source);
     return { stream, source, type };
   }
-  const unusable = (body) => body !== null && (streams.get(body.stream).disturbed || streams.get(body.stream).reader !== null);
+  const unusable = (body) => body !== null && (isDisturbed(body.stream) || isLocked(body.stream));
   function cloneBody(body) {
     if (body.source !== null) return [{ stream: bytesStream(body.source), source: body.source }, { stream: bytesStream(body.source), source: body.source }];
     const [a, b] = body.stream.tee();
     return [{ stream: a, source: null }, { stream: b, source: null }];
   }
   async function readAll(body) {
-    const s = streams.get(body.stream);
-    if (body.source !== null && !s.disturbed && s.queue.length === 0 && s.state === 'readable') {
-      s.disturbed = true;
-      closeStream(s);
+    if (body.source !== null && untouched(body.stream)) {
+      spend(body.stream);
       return body.source;
     }
-    const reader = new ReadableStreamDefaultReader(body.stream);
+    const reader = new (web().ReadableStreamDefaultReader)(body.stream);
     const chunks = [];
     let total = 0;
     for (;;) {
@@ -751,7 +490,7 @@
     get bodyUsed() {
       const st = bodyOwners.get(this);
       if (st === undefined) throw illegalInvocation();
-      return st.body !== null && streams.get(st.body.stream).disturbed;
+      return st.body !== null && isDisturbed(st.body.stream);
     }
     text() { return consume(this, (b) => decodeUTF8(b)); }
     json() { return consume(this, (b) => JSON.parse(decodeUTF8(b))); }
@@ -857,7 +596,7 @@
         // The body moves to the new request; the old one reads as used.
         st.body = inputBody;
         const spent = { stream: bytesStream(new Uint8Array(0)), source: null };
-        streams.get(spent.stream).disturbed = true;
+        stateOf(spent.stream).disturbed = true;
         base.body = spent;
       }
       bodyOwners.set(this, st);
@@ -1085,14 +824,14 @@
     if (inflight.delete(entry.id)) ops.op_fetch_cancel(entry.id);
     if (entry.response === null) entry.reject(entry.signal.reason);
     else if (entry.stream !== null) {
-      const s = streams.get(entry.stream);
-      errorStream(s, s.reader !== null ? entry.signal.reason : new DOMException('The operation was aborted.', 'AbortError'));
+      controllers.get(entry.stream).error(isLocked(entry.stream) ? entry.signal.reason
+        : new DOMException('The operation was aborted.', 'AbortError'));
     }
   }
   // Tells the network thread how much of the body has been read, so a paused transfer resumes.
   function ackBody(entry) {
     if (!inflight.has(entry.id)) return;
-    const consumed = entry.delivered - streams.get(entry.stream).queueSize;
+    const consumed = entry.delivered - queueSize(entry.stream);
     if (consumed > entry.acked) {
       entry.acked = consumed;
       ops.op_fetch_ack(entry.id, consumed);
@@ -1105,7 +844,7 @@
     h.guard = 'immutable';
     let body = null;
     if (!nullBodyStatus(status)) {
-      entry.stream = new ReadableStream({
+      entry.stream = newStream({
         type: 'bytes',
         pull() { ackBody(entry); },
         cancel() {
@@ -1113,7 +852,8 @@
           finishFetch(entry);
         },
       }, { highWaterMark: 64 * 1024 });
-      streams.get(entry.stream).onSettled = () => finishFetch(entry);
+      const settled = () => finishFetch(entry);
+      entry.stream[kIsClosedPromise].promise.then(settled, settled);
       body = { stream: entry.stream, source: null };
     } else {
       finishFetch(entry);
@@ -1126,16 +866,16 @@
   core.onFetch = (id, kind, payload) => {
     const entry = inflight.get(id);
     if (entry === undefined) return;
-    const s = entry.stream !== null ? streams.get(entry.stream) : null;
-    const open = s !== null && s.state === 'readable' && !s.closeRequested;
+    const s = entry.stream;
+    const more = s !== null && open(s);
     switch (kind) {
       case 0: onHead(entry, payload); break;
       case 1:
-        if (open) { entry.delivered += payload.byteLength; enqueue(s, payload); }
+        if (more) { entry.delivered += payload.byteLength; controllers.get(s).enqueue(payload); }
         break;
       case 2:
         inflight.delete(id);
-        if (open) closeRequest(s);
+        if (more) controllers.get(s).close();
         break;
       case 3: {
         inflight.delete(id);
@@ -1143,8 +883,8 @@
         if (entry.response === null) {
           finishFetch(entry);
           entry.reject(entry.fetchFailed(cause));
-        } else if (open || (s !== null && s.state === 'readable')) {
-          errorStream(s, networkError('terminated', cause));
+        } else if (s !== null && stateOf(s).state === 'readable') {
+          controllers.get(s).error(networkError('terminated', cause));
         }
         break;
       }
@@ -1184,11 +924,10 @@
     if (st === undefined || st.kind !== 'response') return null;
     let source = null, stream = null;
     if (st.body !== null) {
-      const s = streams.get(st.body.stream);
-      if (s.disturbed || s.reader !== null) throw new TypeError('Response body object should not be disturbed or locked');
-      if (st.body.source !== null && s.queue.length === 0 && s.state === 'readable') {
-        s.disturbed = true;
-        closeStream(s);
+      const s = st.body.stream;
+      if (isDisturbed(s) || isLocked(s)) throw new TypeError('Response body object should not be disturbed or locked');
+      if (st.body.source !== null && untouched(s)) {
+        spend(s);
         source = st.body.source;
       } else {
         stream = st.body.stream;
@@ -1198,12 +937,11 @@
   };
 
   for (const [name, value] of Object.entries({
-    fetch, Headers, Request, Response, FormData, ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController,
+    fetch, Headers, Request, Response, FormData,
   })) define(globalThis, name, value);
   if (typeof globalThis.Blob !== 'function') define(globalThis, 'Blob', Blob);
   if (typeof globalThis.File !== 'function') define(globalThis, 'File', File);
   if (bufferModule.Blob === undefined) { bufferModule.Blob = Blob; bufferModule.File = File; }
-  if (!builtins.has('stream/web')) registerBuiltin('stream/web', { ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController });
 
   // stream/consumers (Node 18's lib/stream/consumers.js): a whole stream, Node or web, as one value.
   async function blob(stream) {

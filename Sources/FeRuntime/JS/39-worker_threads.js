@@ -239,10 +239,43 @@ const workerThreads = (() => {
     }
     return [...transfer];
   }
+  // Node's JS transferables (internal/worker/js_transferable): host objects whose [kTransfer]()
+  // gives the data to send and the constructor ('module:Name') that [kDeserialize]s it on the
+  // other side; [kTransferList]() names what must travel with them (web streams' ports).
+  const kTransfer = Symbol('messaging_transfer_symbol'), kTransferList = Symbol('messaging_transfer_list_symbol');
+  const kDeserialize = Symbol('messaging_deserialize_symbol'), kClone = Symbol('messaging_clone_symbol');
+  const jsTransferables = new WeakSet();
+  const kJSObjectTag = 0xffffffff; // in place of a port's index: a JS transferable follows
+  function makeTransferable(obj) {
+    if (jsTransferables.has(obj)) return obj;
+    const inst = ops.op_host_object();
+    const properties = Object.getOwnPropertyDescriptors(obj);
+    for (const key of Reflect.ownKeys(properties)) Object.setPrototypeOf(properties[key], null);
+    Object.defineProperties(inst, properties);
+    Object.setPrototypeOf(inst, Object.getPrototypeOf(obj));
+    jsTransferables.add(inst);
+    return inst;
+  }
+  // Node's JSTransferable: a base class whose instances are such host objects.
+  function JSTransferable() {
+    if (new.target === undefined) throw nodeError(TypeError, 'ERR_CONSTRUCT_CALL_REQUIRED', "Class constructor JSTransferable cannot be invoked without 'new'");
+    const inst = ops.op_host_object();
+    Object.setPrototypeOf(inst, new.target.prototype);
+    jsTransferables.add(inst);
+    return inst;
+  }
+  core.jsTransferable = { kTransfer, kTransferList, kDeserialize, kClone, makeTransferable, JSTransferable };
+
   function serializeMessage(value, list, source) {
-    const ports = [], buffers = [];
-    for (const item of list) {
-      if (portState.has(item)) {
+    const ports = [], buffers = [], transferables = [];
+    list = [...list];
+    for (let n = 0; n < list.length; n++) {
+      const item = list[n];
+      if (jsTransferables.has(item) && typeof item[kTransfer] === 'function') {
+        if (transferables.includes(item)) throw dataCloneError('Transfer list contains duplicate');
+        transferables.push(item);
+        if (typeof item[kTransferList] === 'function') list.push(...item[kTransferList]());
+      } else if (portState.has(item)) {
         if (item === source) throw dataCloneError('Transfer list contains source port');
         if (ports.includes(item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
         if (portState.get(item).closed) throw dataCloneError('MessagePort in transfer list is already detached');
@@ -259,6 +292,15 @@ const workerThreads = (() => {
     }
     const ser = ops.op_ser_new({
       writeHostObject(s, object) {
+        // A JS transferable moves ([kTransfer]) when listed, or else is copied ([kClone]).
+        const moves = transferables.includes(object);
+        if (moves || (jsTransferables.has(object) && typeof object[kClone] === 'function')) {
+          const { data, deserializeInfo } = moves ? object[kTransfer]() : object[kClone]();
+          ops.op_ser_uint32(s, kJSObjectTag);
+          ops.op_ser_value(s, deserializeInfo);
+          ops.op_ser_value(s, data);
+          return;
+        }
         const i = ports.indexOf(object);
         if (i < 0) {
           throw nodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
@@ -285,7 +327,16 @@ const workerThreads = (() => {
       ops.op_port_attach(id);
       return makePort(id);
     });
-    const des = ops.op_message_read(handle, { readHostObject: (d) => ports[ops.op_des_uint32(d)] });
+    const readHostObject = (d) => {
+      const i = ops.op_des_uint32(d);
+      if (i !== kJSObjectTag) return ports[i];
+      const deserializeInfo = ops.op_des_value(d);
+      const data = ops.op_des_value(d);
+      const object = core.deserializedObject(deserializeInfo);
+      object[kDeserialize](data);
+      return object;
+    };
+    const des = ops.op_message_read(handle, { readHostObject });
     if (des === undefined) throw new Error('the message was already read');
     ops.op_des_header(des);
     return { value: ops.op_des_value(des), ports };

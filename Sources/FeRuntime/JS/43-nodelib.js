@@ -208,7 +208,16 @@ const nodeLib = (() => {
       return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
     }),
     ERR_ILLEGAL_CONSTRUCTOR: codeClass(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', () => 'Illegal constructor'),
-    ERR_INVALID_STATE: codeClass(Error, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
+    ERR_INVALID_STATE: Object.assign(codeClass(Error, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`), {
+      TypeError: codeClass(TypeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
+      RangeError: codeClass(RangeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
+    }),
+    ERR_INVALID_THIS: codeClass(TypeError, 'ERR_INVALID_THIS', (type) => `Value of "this" must be of type ${type}`),
+    ERR_MISSING_OPTION: codeClass(TypeError, 'ERR_MISSING_OPTION', (option) => `${option} is required`),
+    ERR_OPERATION_FAILED: Object.assign(codeClass(Error, 'ERR_OPERATION_FAILED', (what) => `Operation failed: ${what}`), {
+      TypeError: codeClass(TypeError, 'ERR_OPERATION_FAILED', (what) => `Operation failed: ${what}`),
+    }),
+    ERR_STREAM_PREMATURE_CLOSE: codeClass(Error, 'ERR_STREAM_PREMATURE_CLOSE', () => 'Premature close'),
     ERR_UNKNOWN_SIGNAL: codeClass(TypeError, 'ERR_UNKNOWN_SIGNAL', (signal) => `Unknown signal: ${signal}`),
     ERR_SOCKET_BAD_PORT: codeClass(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) =>
       `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${receivedType(port)}.`),
@@ -255,7 +264,24 @@ const nodeLib = (() => {
   }
   // Native bindings builtins made of vendored files provide: name -> value, or a function making it.
   const bindings = {
-    util: () => ({ getCallerLocation, getOwnNonIndexProperties, constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16 } }),
+    util: () => ({
+      getCallerLocation, getOwnNonIndexProperties,
+      // [state, result] of a promise (0 pending, 1 fulfilled, 2 rejected), as V8 reports it.
+      getPromiseDetails: (promise) => (util.types.isPromise(promise) ? ops.op_promise_state(promise) : undefined),
+      constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16, kPending: 0, kFulfilled: 1, kRejected: 2 },
+    }),
+    messaging: () => ({ DOMException }),
+    buffer: () => ({
+      // Node's copyArrayBuffer(destination, destinationOffset, source, sourceOffset, bytesToCopy).
+      copyArrayBuffer(dest, destOffset, src, srcOffset, length) {
+        new Uint8Array(dest, destOffset, length).set(new Uint8Array(src, srcOffset, length));
+      },
+      // A new ArrayBuffer with the bytes of `buffer`, which is left detached (undefined when it
+      // cannot be: a WebAssembly memory's, say).
+      detachArrayBuffer(buffer) {
+        try { return structuredClone(buffer, { transfer: [buffer] }); } catch { return undefined; }
+      },
+    }),
     contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
     errors: () => ({ exitCodes: { kNoFailure: 0, kGenericUserError: 1 } }),
     // The builtin ids (node's debugger tells builtin scripts from the user's with them).
@@ -325,6 +351,12 @@ const nodeLib = (() => {
       // that in their message already, so there is nothing to add.
       decorateErrorStack() {},
       normalizeEncoding,
+      kEnumerableProperty: Object.freeze({ __proto__: null, enumerable: true }),
+      // A detached ArrayBuffer has no bytes, and no view can be made of it.
+      isArrayBufferDetached(value) {
+        if (value.byteLength !== 0) return false;
+        try { new Uint8Array(value); return false; } catch { return true; } // eslint-disable-line no-new
+      },
       setupCoverageHooks() { throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe has no V8 coverage collection (--experimental-test-coverage)'); },
     }),
     'internal/util/types': () => requireBuiltin('util').types,
@@ -358,7 +390,7 @@ const nodeLib = (() => {
     'internal/streams/from': () => nodeStream.from,
     'internal/streams/pipeline': () => ({ pipeline: nodeStream.pipeline }),
     'internal/streams/add-abort-signal': () => ({
-      addAbortSignal: nodeStream.addAbortSignal, addAbortSignalNoValidate: nodeStream.addAbortSignal,
+      addAbortSignal: nodeStream.addAbortSignal, addAbortSignalNoValidate: nodeStream.addAbortSignalNoValidate,
     }),
     'internal/blob': () => ({ isBlob: (value) => value instanceof Blob }),
     'internal/streams/transform': () => requireBuiltin('stream').Transform,
@@ -367,6 +399,9 @@ const nodeLib = (() => {
       return Object.assign((...args) => finished(...args), { finished });
     },
     'internal/console/global': () => console,
+    'internal/encoding': () => ({ TextEncoder, TextDecoder }),
+    'internal/worker/io': () => ({ MessageChannel: globalThis.MessageChannel }),
+    'internal/process/task_queues': () => ({ queueMicrotask: globalThis.queueMicrotask }),
     // stream, with compose for the one use the test runner makes of it: a reporter (an async
     // generator function, or a Transform such as the spec reporter) over the tests' event stream.
     stream: () => {

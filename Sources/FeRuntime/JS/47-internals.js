@@ -283,6 +283,9 @@
     'internal/util/inspect': () => nodeLib.load('internal/util/inspect'),
     'internal/util/types': () => nodeLib.load('internal/util/types'),
     'internal/options': () => nodeLib.load('internal/options'),
+    // The symbols web streams' transfer methods are under (fe's MessagePort does not transfer them).
+    'internal/worker/js_transferable': () => nodeLib.load('internal/worker/js_transferable'),
+    'internal/streams/add-abort-signal': () => nodeLib.load('internal/streams/add-abort-signal'),
     'internal/url': () => ({ ...nodeLib.load('internal/url'), URLSearchParams, isURL: isURLObject }),
     'internal/event_target': () => ({
       Event: globalThis.Event, EventTarget: globalThis.EventTarget, CustomEvent: globalThis.CustomEvent,

@@ -175,9 +175,7 @@
 
   Object.assign(internals, {
     'internal/structured_clone': () => ({ structuredClone: globalThis.structuredClone }),
-    'internal/worker/js_transferable': () => ({
-      kClone: Symbol('kClone'), kDeserialize: Symbol('kDeserialize'), makeTransferable: (object) => object,
-    }),
+    'internal/worker/js_transferable': () => ({ ...core.jsTransferable }),
     'internal/assert': () => {
       const assert = (value, message) => {
         if (!value) throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', message || 'This is caused by either a bug in Node.js or incorrect usage of Node.js internals.');
