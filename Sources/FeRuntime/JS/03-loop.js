@@ -293,6 +293,11 @@ function fatal(e, unhandledRejection = false) {
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     ops.op_abort();
   }
+  // A worker's uncaught error goes through its process._fatalException (39-worker_threads.js).
+  if (core.isWorker) {
+    core.workerFatal(e, unhandledRejection);
+    return;
+  }
   const type = unhandledRejection ? 'unhandledRejection' : 'uncaughtException';
   if (process.emit) process.emit('uncaughtExceptionMonitor', e, type);
   if (uncaughtCapture.fn !== null) {

@@ -209,6 +209,8 @@ core.beforeExit = () => {
 };
 core.emitExit = (code) => {
   if (exiting) return code;
+  // The program's end: process.exitCode as it is now (the code Swift passes was read earlier).
+  if (code === 0) code = core.exitCode();
   exiting = true;
   process._exiting = true;
   process.emit('exit', code);
@@ -298,7 +300,10 @@ function printWarning(warning) {
     msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     warningHelpShown = true;
   }
-  ops.op_write(2, msg + '\n');
+  // A worker's warnings go to its process.stderr, which its parent reads (Node writes them with
+  // console.error).
+  if (core.isWorker) process.stderr.write(`${msg}\n`);
+  else ops.op_write(2, msg + '\n');
 }
 process.on('warning', printWarning);
 

@@ -184,8 +184,8 @@ core.commonjs = (fn, filename) => {
   try {
     return cjs.runCompiledMain(fn, filename);
   } catch (e) {
-    if (core.uncaughtToHost || core.isWorker) throw e;
-    if (uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
+    if (core.uncaughtToHost) throw e;
+    if (!core.isWorker && uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
       process.emit('uncaughtExceptionMonitor', e, 'uncaughtException');
       throw e;
     }
