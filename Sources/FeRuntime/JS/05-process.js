@@ -204,7 +204,12 @@ core.exitCode = () => (process.exitCode === undefined ? 0 : Number(process.exitC
 core.beforeExit = () => {
   // 'beforeExit' may schedule more work; Swift runs the loop again if it does. Its ticks and
   // microtasks run now, as after any callback Node makes (node:test reports its summary so).
-  process.emit('beforeExit', core.exitCode());
+  // A throwing listener is an uncaught exception, as anywhere else.
+  try {
+    process.emit('beforeExit', core.exitCode());
+  } catch (e) {
+    fatal(e);
+  }
   core.afterMacrotask();
 };
 core.emitExit = (code) => {

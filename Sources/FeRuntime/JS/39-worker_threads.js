@@ -3,7 +3,7 @@
 // BroadcastChannel, and structuredClone over V8's serializer (Workers/SerializerOps.swift).
 // Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue, missingArgs); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId, defaultTriggerAsyncId, emitInit, emitDestroy, clearAsyncStack, errorText, fatal, uncaughtCapture); 04-events.js (EventEmitter); 05-process.js (process, exiting); 07-path.js (path); 08-fs.js (flow); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
 const workerThreads = (() => {
-  const { DOMException, Event, EventTarget } = globalThis;
+  const { CustomEvent, DOMException, Event, EventTarget } = globalThis;
   const dataCloneError = (message) => new DOMException(message, 'DataCloneError');
 
   // Swift delivers every port and worker event here (Messaging.Kind). Registered before the
@@ -25,8 +25,13 @@ const workerThreads = (() => {
     } else {
       const worker = workers.get(id);
       if (worker === undefined) return;
-      if (kind === kWorkerOnline) worker.emit('online');
-      else if (kind === kWorkerExit) worker[kOnExit](a, b);
+      // A throwing listener is this thread's uncaught exception.
+      try {
+        if (kind === kWorkerOnline) worker.emit('online');
+        else if (kind === kWorkerExit) worker[kOnExit](a, b);
+      } catch (e) {
+        fatal(e);
+      }
     }
   }
   const useMessaging = () => ops.op_messaging_init(onEvent);
@@ -108,7 +113,10 @@ const workerThreads = (() => {
     const i = list.findIndex((l) => (l.fn === fn || l.fn.listener === fn) && l.nodeStyle === nodeStyle);
     if (i >= 0) removeAt(s, type, list, i);
   }
-  function dispatch(port, event) {
+  // Node's hybrid dispatch: Node-style listeners (on/once) get `nodeValue` (a message's data, an
+  // emit()'s argument), EventTarget listeners the event.
+  function dispatch(port, event, ...value) {
+    const nodeValue = value.length > 0 ? value[0] : event;
     const s = portState.get(port);
     for (const k of ['target', 'currentTarget', 'srcElement']) Object.defineProperty(event, k, { value: port, configurable: true });
     const list = s.listeners.get(event.type);
@@ -117,7 +125,7 @@ const workerThreads = (() => {
       if (!list.includes(l)) continue;
       if (l.once) removeAt(s, event.type, list, list.indexOf(l));
       try {
-        if (l.nodeStyle) Reflect.apply(l.fn, port, [event instanceof MessageEvent ? event.data : event]);
+        if (l.nodeStyle) Reflect.apply(l.fn, port, [nodeValue]);
         else if (typeof l.fn === 'function') Reflect.apply(l.fn, port, [event]);
         else l.fn.handleEvent(event);
       } catch (e) {
@@ -130,10 +138,10 @@ const workerThreads = (() => {
     try {
       ({ value, ports } = readMessage(handle, portIds));
     } catch (err) {
-      dispatch(port, new MessageEvent('messageerror', { data: err }));
+      dispatch(port, new MessageEvent('messageerror', { data: err }), err);
       return;
     }
-    dispatch(port, new MessageEvent('message', { data: value, ports }));
+    dispatch(port, new MessageEvent('message', { data: value, ports }), value);
   }
 
   // Node's MessagePort is a native function no JS may call, with or without `new`: ports
@@ -143,18 +151,17 @@ const workerThreads = (() => {
     postMessage(message, transfer) {
       const s = stateOf(this);
       if (arguments.length === 0) throw missingArgs('message');
-      const list = transferListOf(transfer, 'transfer');
+      const list = postTransferList(transfer);
       const { ser, ports } = serializeMessage(message, list, this);
       const ids = ports.map(detachPort);
       if (s.closed) return;
+      ops.op_port_post(s.id, ser, ids);
       // As Node: the port's own peer sent through it ends the channel; the message is lost.
       const peer = peers.get(s.id);
       if (peer !== undefined && ids.includes(peer)) {
         process.emitWarning('The target port was posted to itself, and the communication channel was lost');
         ops.op_port_close(peer);
-        return;
       }
-      ops.op_port_post(s.id, ser, ids);
     }
     start() {
       const s = stateOf(this);
@@ -184,6 +191,14 @@ const workerThreads = (() => {
       }
       return this;
     }
+    hasRef() {
+      const s = stateOf(this);
+      return !s.closed && s.refed;
+    }
+  }
+  // What Node's MessagePort inherits from NodeEventTarget and EventTarget, over the port's own
+  // listener lists.
+  class PortEventTarget {
     addEventListener(type, listener, options) {
       const once = !!(options && typeof options === 'object' && options.once);
       addListener(this, `${type}`, listener, once, false);
@@ -211,19 +226,17 @@ const workerThreads = (() => {
       const s = stateOf(this);
       const list = s.listeners.get(`${type}`);
       if (list === undefined || list.length === 0) return false;
-      dispatch(this, type === 'message' || type === 'messageerror' ? new MessageEvent(`${type}`, { data: arg }) : new Event(`${type}`));
+      type = `${type}`;
+      const event = type === 'message' || type === 'messageerror' ? new MessageEvent(type, { data: arg }) : new CustomEvent(type, { detail: arg });
+      dispatch(this, event, arg);
       return true;
     }
     listenerCount(type) { return (stateOf(this).listeners.get(`${type}`) || []).length; }
     eventNames() { return [...stateOf(this).listeners].filter(([, l]) => l.length > 0).map(([t]) => t); }
-    hasRef() {
-      const s = stateOf(this);
-      return !s.closed && s.refed;
-    }
   }
   MessagePort.prototype = MessagePortMethods.prototype;
   Object.defineProperty(MessagePort.prototype, 'constructor', { value: MessagePort, writable: true, configurable: true, enumerable: false });
-  for (const type of ['message', 'messageerror', 'close']) {
+  for (const type of ['message', 'messageerror']) {
     Object.defineProperty(MessagePort.prototype, `on${type}`, {
       configurable: true,
       enumerable: true,
@@ -236,7 +249,8 @@ const workerThreads = (() => {
       },
     });
   }
-  Object.setPrototypeOf(MessagePort.prototype, EventTarget.prototype);
+  Object.setPrototypeOf(MessagePort.prototype, PortEventTarget.prototype);
+  Object.setPrototypeOf(PortEventTarget.prototype, EventTarget.prototype);
   // As Node's: what a port is, shown without reaching into it; a closed port is no longer active.
   Object.defineProperty(MessagePort.prototype, customInspect, {
     enumerable: false,
@@ -306,6 +320,41 @@ const workerThreads = (() => {
       return transferListOf(transfer.transfer, 'options.transfer');
     }
     return [...transfer];
+  }
+  // postMessage(value, transferList | { transfer }): as Node's MessagePort::PostMessage reads
+  // it (ReadIterable): an array, or anything with a working iterator, else options.transfer.
+  function readIterable(object) {
+    if (object === null || (typeof object !== 'object' && typeof object !== 'function')) return undefined;
+    if (Array.isArray(object)) return [...object];
+    const method = object[Symbol.iterator];
+    if (typeof method !== 'function') return undefined;
+    const iterator = Reflect.apply(method, object, []);
+    if (iterator === null || (typeof iterator !== 'object' && typeof iterator !== 'function')) return undefined;
+    const next = iterator.next;
+    if (typeof next !== 'function') return undefined;
+    const out = [];
+    for (;;) {
+      const r = Reflect.apply(next, iterator, []);
+      if (r === null || typeof r !== 'object') break;
+      if (r.done) break;
+      out.push(r.value);
+    }
+    return out;
+  }
+  function postTransferList(transfer) {
+    if (transfer === undefined || transfer === null) return [];
+    if (typeof transfer !== 'object' && typeof transfer !== 'function') {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+    }
+    const list = readIterable(transfer);
+    if (list !== undefined) return list;
+    const option = transfer.transfer;
+    if (option === undefined) return [];
+    const fromOption = readIterable(option);
+    if (fromOption === undefined) {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable');
+    }
+    return fromOption;
   }
   function serializeMessage(value, list, source) {
     const ports = [], buffers = [];
@@ -534,11 +583,15 @@ const workerThreads = (() => {
       this[kWritableCallbacks] = [];
     }
     _writev(chunks, cb) {
-      this[kPort].postMessage({
-        type: messageTypes.STDIO_PAYLOAD,
-        stream: this[kName],
-        chunks: chunks.map(({ chunk, encoding }) => ({ chunk, encoding })),
+      // A chunk travels as a copy of its own bytes, moved: a view would carry its whole buffer.
+      const transfer = [];
+      const copies = chunks.map(({ chunk, encoding }) => {
+        if (typeof chunk === 'string') return { chunk, encoding };
+        const copy = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
+        transfer.push(copy.buffer);
+        return { chunk: copy, encoding };
       });
+      this[kPort].postMessage({ type: messageTypes.STDIO_PAYLOAD, stream: this[kName], chunks: copies }, transfer);
       this[kWritableCallbacks].push(cb);
       waitMore(this[kPort]);
     }
@@ -914,8 +967,9 @@ const workerThreads = (() => {
     if (!load.hasStdin) process.stdin.push(null);
 
     for (const name of ['abort', 'chdir']) process[name] = unavailable(`process.${name}()`);
+    // POSIX credentials are the process's.
     for (const name of ['initgroups', 'setgroups', 'setegid', 'seteuid', 'setgid', 'setuid']) {
-      if (typeof process[name] === 'function') process[name] = unavailable(`process.${name}()`);
+      process[name] = unavailable(`process.${name}()`);
     }
     // A worker reads the process's umask but cannot set it.
     const umask = process.umask;
