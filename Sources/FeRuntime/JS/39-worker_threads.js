@@ -1,7 +1,7 @@
 // worker_threads: Worker (a thread with its own isolate, runtime and loop: Workers/WorkerThread.swift),
 // MessageChannel/MessagePort (process-wide native queues: Workers/MessagePorts.swift),
 // BroadcastChannel, and structuredClone over V8's serializer (Workers/SerializerOps.swift).
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue, missingArgs); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId, defaultTriggerAsyncId, emitInit, emitDestroy, clearAsyncStack, errorText, fatal, uncaughtCapture); 04-events.js (EventEmitter); 05-process.js (process, exiting); 07-path.js (path); 08-fs.js (flow); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue, missingArgs); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId, defaultTriggerAsyncId, emitInit, emitDestroy, clearAsyncStack, errorText, fatal, uncaughtCapture, kRefed); 04-events.js (EventEmitter); 05-process.js (process, exiting); 07-path.js (path); 08-fs.js (flow, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
 const workerThreads = (() => {
   const { CustomEvent, DOMException, Event, EventTarget } = globalThis;
   const dataCloneError = (message) => new DOMException(message, 'DataCloneError');
@@ -442,6 +442,18 @@ const workerThreads = (() => {
     return { message: readMessage(r[0], r[1]).value };
   }
 
+  // Node's checks, in its order; moving a live port into another vm context needs messages
+  // deserialized in that context, which fe's serializer cannot do.
+  function moveMessagePortToContext(port, contextifiedSandbox) {
+    const s = portState.get(port);
+    if (s === undefined) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+    if (s.closed || s.closing) throw nodeError(Error, 'ERR_CLOSED_MESSAGE_PORT', 'Cannot send data on closed MessagePort');
+    if (contextifiedSandbox === null || typeof contextifiedSandbox !== 'object' || !requireBuiltin('vm').isContext(contextifiedSandbox)) {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Invalid context argument');
+    }
+    throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fe cannot move a MessagePort to another vm context');
+  }
+
   function markAsUntransferable(object) {
     if ((typeof object !== 'object' && typeof object !== 'function') || object === null) return;
     untransferable.add(object);
@@ -695,6 +707,8 @@ const workerThreads = (() => {
       }
       useMessaging();
       if (isMainThread) countChdir();
+      // Node's native handle of the thread: a 'WORKER' async resource, before the worker's ports.
+      const handle = new WorkerHandle();
       const data = serializeOne(options.workerData, options.transferList);
       const envData = serializeOne(environmentData, undefined);
       const [mine, theirs] = ops.op_port_channel();
@@ -718,13 +732,14 @@ const workerThreads = (() => {
         stderr[kIncrementsPortRef] = false;
         pipeWithoutWarning(stderr, process.stderr);
       }
-      this[kState] = { port, internal, stdio: { stdin, stdout, stderr }, exited: false, exitWaiters: [], limits: given, snapshots: [] };
+      this[kState] = { port, internal, handle, stdio: { stdin, stdout, stderr }, exited: false, exitWaiters: [], limits: given, snapshots: [] };
       // Read by the worker before its program runs (workerMain).
       internal.postMessage({
         type: messageTypes.LOAD_SCRIPT,
         doEval,
         moduleURL,
         hasStdin: !!options.stdin,
+        trackUnmanagedFds: !!(options.trackUnmanagedFds ?? true),
         cwdCounter: cwdCounter || sharedCwdCounter,
         // A worker never opens its process's IPC channel, but its environment keeps the names.
         channelEnv: ['NODE_CHANNEL_FD', 'NODE_CHANNEL_SERIALIZATION_MODE'].filter((k) => env[k] !== undefined).map((k) => [k, env[k]]),
@@ -759,8 +774,20 @@ const workerThreads = (() => {
       ops.op_worker_terminate(this.threadId);
       return done;
     }
-    ref() { if (!this[kState].exited) ops.op_worker_ref(this.threadId, true); }
-    unref() { if (!this[kState].exited) ops.op_worker_ref(this.threadId, false); }
+    ref() {
+      const state = this[kState];
+      if (state.exited) return;
+      state.handle[kRefed] = true;
+      ops.op_worker_ref(this.threadId, true);
+      state.port.ref();
+    }
+    unref() {
+      const state = this[kState];
+      if (state.exited) return;
+      state.handle[kRefed] = false;
+      ops.op_worker_ref(this.threadId, false);
+      state.port.unref();
+    }
     get resourceLimits() {
       if (this[kState].exited) return {};
       const out = {};
@@ -835,10 +862,29 @@ const workerThreads = (() => {
         try { e = errorFromWorker(readMessage(error, []).value); } catch (err) { e = err; }
         this.emit('error', e);
       }
-      this.emit('exit', code);
+      try {
+        this.emit('exit', code);
+      } finally {
+        // The native handle is gone once 'exit' was emitted.
+        state.handle[kRefed] = undefined;
+        emitDestroy(state.handle[asyncIdSymbol]);
+      }
       for (const resolve of state.exitWaiters.splice(0)) resolve(code);
       this.removeAllListeners();
     }
+  }
+  const kRefed = Symbol('kRefed');
+  class WorkerHandle {
+    constructor() {
+      this[kRefed] = true;
+      const asyncId = newAsyncId();
+      const trigger = defaultTriggerAsyncId();
+      Object.defineProperty(this, asyncIdSymbol, { value: asyncId, writable: true, configurable: true });
+      Object.defineProperty(this, triggerAsyncIdSymbol, { value: trigger, writable: true, configurable: true });
+      emitInit(asyncId, 'WORKER', trigger, this);
+    }
+    // As a HandleWrap's: whether it keeps the loop alive; undefined once it is closed.
+    hasRef() { return this[kRefed]; }
   }
 
   // A worker's uncaught error travels to its parent as Node's lib/internal/error_serdes.js
@@ -1009,6 +1055,62 @@ const workerThreads = (() => {
       sharedCwdCounter = cwdCounterOfParent;
     }
     process._fatalException = workerOnGlobalUncaughtException;
+    if (load.trackUnmanagedFds) trackUnmanagedFds();
+  }
+
+  // trackUnmanagedFds (Node's default): the descriptors the worker opened with fs.open() or
+  // fs.openSync() and did not close are closed when it ends; opening one twice, or closing one
+  // it did not open, is a warning.
+  function trackUnmanagedFds() {
+    const fs = requireBuiltin('fs');
+    const tracked = new Set();
+    const opened = (fd) => {
+      if (tracked.has(fd)) process.emitWarning(`File descriptor ${fd} opened in unmanaged mode twice`);
+      else tracked.add(fd);
+    };
+    const closed = (fd) => {
+      if (!tracked.delete(fd)) process.emitWarning(`File descriptor ${fd} closed but not opened in unmanaged mode`);
+    };
+    const { open, openSync, close, closeSync } = fs;
+    fs.openSync = function openSync_(...args) {
+      const fd = Reflect.apply(openSync, this, args);
+      opened(fd);
+      return fd;
+    };
+    Object.defineProperty(fs.openSync, 'name', { value: 'openSync' });
+    fs.open = function open_(...args) {
+      const cb = args[args.length - 1];
+      if (typeof cb === 'function') args[args.length - 1] = (err, fd) => { if (!err) opened(fd); cb(err, fd); };
+      return Reflect.apply(open, this, args);
+    };
+    Object.defineProperty(fs.open, 'name', { value: 'open' });
+    fs.closeSync = function closeSync_(fd, ...rest) {
+      const r = Reflect.apply(closeSync, this, [fd, ...rest]);
+      closed(fd);
+      return r;
+    };
+    Object.defineProperty(fs.closeSync, 'name', { value: 'closeSync' });
+    fs.close = function close_(fd, ...rest) {
+      const r = Reflect.apply(close, this, [fd, ...rest]);
+      closed(fd);
+      return r;
+    };
+    Object.defineProperty(fs.close, 'name', { value: 'close' });
+    const closeAll = () => {
+      for (const fd of tracked) {
+        try { closeSync(fd); } catch { /* already gone */ }
+      }
+      tracked.clear();
+    };
+    const emitExit = core.emitExit;
+    core.emitExit = (code) => {
+      try { return emitExit(code); } finally { closeAll(); }
+    };
+    const reallyExit = process.reallyExit;
+    process.reallyExit = function (code) {
+      closeAll();
+      return Reflect.apply(reallyExit, this, [code]);
+    };
   }
 
   // The worker's own execArgv, where it differs from the process's options (which every
@@ -1072,13 +1174,12 @@ const workerThreads = (() => {
       fatal(e);
     }
     if (load.doEval === 'classic') {
-      const m = new cjs.Module('[worker eval]', null);
-      m.filename = path.join(process.cwd(), '[worker eval]');
-      m.paths = cjs.Module._nodeModulePaths(process.cwd());
+      // Node's evalScript: a classic script in the global scope, the eval module's require,
+      // module, exports and __dirname as globals (60-globals.js).
       Object.defineProperty(process, '_eval', { configurable: true, enumerable: true, value: info.filename });
       process.argv.splice(1, 0, '[worker eval]');
       try {
-        m._compile(info.filename, '[worker eval]');
+        core.nodeEval(info.filename, '[worker eval]', 'eval');
       } catch (e) {
         fatal(e);
       }
@@ -1114,7 +1215,7 @@ const workerThreads = (() => {
     },
     io: {
       messageTypes, kPort, kIncrementsPortRef, kStdioWantsMoreDataCallback,
-      MessagePort, MessageChannel, MessageEvent, BroadcastChannel, receiveMessageOnPort,
+      MessagePort, MessageChannel, MessageEvent, BroadcastChannel, receiveMessageOnPort, moveMessagePortToContext,
       ReadableWorkerStdio, WritableWorkerStdio,
     },
     // internalBinding('worker'): the thread's side of its internal port.
@@ -1124,7 +1225,7 @@ const workerThreads = (() => {
   const exportsObject = {
     isMainThread, threadId, parentPort, workerData, resourceLimits, SHARE_ENV,
     Worker, MessageChannel, MessagePort, BroadcastChannel,
-    receiveMessageOnPort, markAsUntransferable, getEnvironmentData, setEnvironmentData,
+    receiveMessageOnPort, markAsUntransferable, moveMessagePortToContext, getEnvironmentData, setEnvironmentData,
   };
   registerBuiltin('worker_threads', exportsObject);
   for (const [name, value] of Object.entries({ MessageChannel, MessagePort, MessageEvent, BroadcastChannel, structuredClone })) {
