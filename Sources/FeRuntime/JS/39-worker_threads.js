@@ -15,7 +15,7 @@ const workerThreads = (() => {
     if (kind === kMessage || kind === kClose) {
       const channel = broadcasts.get(id);
       if (channel !== undefined) {
-        if (kind === kMessage) channel[kDeliver](a);
+        if (kind === kMessage) deliverBroadcasts(channel, a);
         return;
       }
       const port = livePorts.get(id);
@@ -462,7 +462,17 @@ const workerThreads = (() => {
   // ---------------------------------------------------------------------------------------------
   // BroadcastChannel: every other channel of the same name in the process, in any thread, gets
   // a copy of each message (PortRegistry's groups).
-  const broadcasts = new Map(); // id -> BroadcastChannel, until closed
+  const broadcasts = new Map(); // id -> BroadcastChannel, until closed (in the order they were made)
+  // As Node's loop wakes them: each channel takes every message queued for it at once, the
+  // channels in the order they were made (`first` got `handle`, the head of its queue).
+  function deliverBroadcasts(first, handle) {
+    for (const [id, channel] of broadcasts) {
+      if (channel === first) channel[kDeliver](handle);
+      for (let r = ops.op_port_receive(id); r !== undefined && broadcasts.has(id); r = ops.op_port_receive(id)) {
+        channel[kDeliver](r[0]);
+      }
+    }
+  }
   const kDeliver = Symbol('kDeliver');
   let broadcastIdOf;
   class BroadcastChannel extends EventTarget {
