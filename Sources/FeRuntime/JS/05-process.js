@@ -184,7 +184,16 @@ function exitNow(code, fromExit = false) {
     exiting = true;
     process._exiting = true;
     // An 'exit' listener may still change process.exitCode for process.exit(), as in Node.
-    try { process.emit('exit', code); if (fromExit) code = core.exitCode(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); code = 7; }
+    try {
+      process.emit('exit', code);
+      if (fromExit) code = core.exitCode();
+    } catch (e) {
+      // A worker's is an uncaught exception for its parent's 'error' event; it still ends with
+      // its code (39-worker_threads.js).
+      if (core.isWorker) fatal(e);
+      ops.op_write(2, errorText(e) + '\n');
+      code = 7;
+    }
   }
   // Node's process.exit ends in process.reallyExit, which programs (and tests) may replace.
   process.reallyExit(code);
