@@ -358,7 +358,9 @@ const workerThreads = (() => {
   }
   function serializeMessage(value, list, source) {
     const ports = [], buffers = [];
-    for (const item of list) {
+    // Indexed, not iterated: a program may have replaced Array.prototype[Symbol.iterator].
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
       if (portState.has(item)) {
         // markAsUntransferable(): the port stays; the message must not hold it.
         if (untransferable.has(item)) continue;
