@@ -1178,10 +1178,12 @@ const workerThreads = (() => {
     resourceLimits = {};
     limitNames.forEach((k, i) => { resourceLimits[k] = info.resourceLimits[i]; });
     Object.assign(exportsObject, { isMainThread, threadId, parentPort, workerData, resourceLimits });
-    process.execArgv = info.execArgv;
+    // As Node's option parser: `--` ends the options (and is none itself).
+    const end = info.execArgv.indexOf('--');
+    process.execArgv = end < 0 ? info.execArgv : info.execArgv.slice(0, end);
     setUpWorkerProcess(load);
     try {
-      applyWorkerExecArgv(info.execArgv);
+      applyWorkerExecArgv(process.execArgv);
     } catch (e) {
       fatal(e);
     }
