@@ -89,7 +89,16 @@ function clearAsyncStack() {
 // Promises: V8 calls these (ops.op_promise_hooks_set) while any hook is enabled. A promise is its
 // own resource, 'PROMISE', triggered by the promise it was chained from.
 let promiseDestroyRegistry = null;
+// The runtime's own promises (withHiddenPromises) are no resources the hooks see, as in Node.
+const hiddenPromises = new WeakSet();
+let hidingPromises = false;
+function withHiddenPromises(fn) {
+  const was = hidingPromises;
+  hidingPromises = true;
+  try { return fn(); } finally { hidingPromises = was; }
+}
 function promiseInitHook(promise, parent) {
+  if (hidingPromises) { hiddenPromises.add(promise); return; }
   const id = newAsyncId();
   const trigger = parent !== undefined && parent[asyncIdSymbol] !== undefined ? parent[asyncIdSymbol] : defaultTriggerAsyncId();
   promise[asyncIdSymbol] = id;
@@ -101,6 +110,7 @@ function promiseInitHook(promise, parent) {
   }
 }
 function promiseBeforeHook(promise) {
+  if (hiddenPromises.has(promise)) return;
   // A promise made before the hooks were on has no ids: it runs where it is, with no store.
   if (promise[asyncIdSymbol] === undefined) { promise[asyncIdSymbol] = newAsyncId(); promise[triggerAsyncIdSymbol] = 0; }
   emitBefore(promise[asyncIdSymbol], promise[triggerAsyncIdSymbol], promise);
@@ -109,6 +119,7 @@ function promiseAfterHook(promise) {
   if (asyncHooks.stack.length > 0 && asyncHooks.resource === promise) emitAfter(promise[asyncIdSymbol]);
 }
 function promiseResolveHook(promise) {
+  if (hiddenPromises.has(promise)) return;
   if (asyncHooks.promiseResolve > 0 && promise[asyncIdSymbol] !== undefined) callHooks('promiseResolve', [promise[asyncIdSymbol]]);
 }
 // Called whenever the enabled hooks change: promise hooks cost every promise a call, so they are
@@ -292,6 +303,11 @@ function fatal(e, unhandledRejection = false) {
   if (core.nodeFlags?.abortOnUncaughtException && uncaughtCapture.fn === null && !core.isWorker) {
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     ops.op_abort();
+  }
+  // A worker's uncaught error goes through its process._fatalException (39-worker_threads.js).
+  if (core.isWorker) {
+    core.workerFatal(e, unhandledRejection);
+    return;
   }
   const type = unhandledRejection ? 'unhandledRejection' : 'uncaughtException';
   if (process.emit) process.emit('uncaughtExceptionMonitor', e, type);

@@ -192,7 +192,16 @@ function exitNow(code, fromExit = false) {
     exiting = true;
     process._exiting = true;
     // An 'exit' listener may still change process.exitCode for process.exit(), as in Node.
-    try { process.emit('exit', code); if (fromExit) code = core.exitCode(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); code = 7; }
+    try {
+      process.emit('exit', code);
+      if (fromExit) code = core.exitCode();
+    } catch (e) {
+      // A worker's is an uncaught exception for its parent's 'error' event; it still ends with
+      // its code (39-worker_threads.js).
+      if (core.isWorker) fatal(e);
+      ops.op_write(2, errorText(e) + '\n');
+      code = 7;
+    }
     runExitHooks();
   }
   // Node's process.exit ends in process.reallyExit, which programs (and tests) may replace.
@@ -213,11 +222,18 @@ core.exitCode = () => (process.exitCode === undefined ? 0 : Number(process.exitC
 core.beforeExit = () => {
   // 'beforeExit' may schedule more work; Swift runs the loop again if it does. Its ticks and
   // microtasks run now, as after any callback Node makes (node:test reports its summary so).
-  process.emit('beforeExit', core.exitCode());
+  // A throwing listener is an uncaught exception, as anywhere else.
+  try {
+    process.emit('beforeExit', core.exitCode());
+  } catch (e) {
+    fatal(e);
+  }
   core.afterMacrotask();
 };
 core.emitExit = (code) => {
   if (exiting) return code;
+  // The program's end: process.exitCode as it is now (the code Swift passes was read earlier).
+  if (code === 0) code = core.exitCode();
   exiting = true;
   process._exiting = true;
   try {
@@ -311,7 +327,10 @@ function printWarning(warning) {
     msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     warningHelpShown = true;
   }
-  ops.op_write(2, msg + '\n');
+  // A worker's warnings go to its process.stderr, which its parent reads (Node writes them with
+  // console.error).
+  if (core.isWorker) process.stderr.write(`${msg}\n`);
+  else ops.op_write(2, msg + '\n');
 }
 process.on('warning', printWarning);
 

@@ -148,6 +148,11 @@ const netModule = (() => {
     ref() { this.refed = true; if (this.id) ops.op_net_ref(this.id, true); }
     unref() { this.refed = false; if (this.id) ops.op_net_ref(this.id, false); }
     hasRef() { return this.refed; }
+    // Node's handle.fd: the socket's descriptor, -1 when there is none (not yet, or closed).
+    get fd() {
+      const fd = this.id ? ops.op_net_fd(this.id) : -1;
+      return fd < 0 ? -1 : fd;
+    }
     // Closing is final at once; the callback comes in the loop's next turn, as libuv's close
     // callbacks do.
     close(cb, reset = false) {

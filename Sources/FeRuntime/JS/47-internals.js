@@ -78,6 +78,7 @@
   const userBindings = new Set(['constants', 'contextify', 'credentials', 'http2', 'performance', 'timers', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
+    if (name === 'worker') return core.workerInternals().binding;
     if (nodeBindingNames.has(name)) {
       throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not provide Node's internal binding '${name}'`);
     }
@@ -278,6 +279,8 @@
     },
     // The stand-ins fe's vendored files use (43-nodelib.js) that are fe's real implementation.
     'internal/child_process': () => childProcessInternals,
+    'internal/worker': () => core.workerInternals().worker,
+    'internal/worker/io': () => core.workerInternals().io,
     'internal/errors': () => Object.assign(nodeLib.load('internal/errors'), errorsForTests()),
     'internal/util': () => Object.assign(nodeLib.load('internal/util'), utilForTests()),
     'internal/util/inspect': () => nodeLib.load('internal/util/inspect'),

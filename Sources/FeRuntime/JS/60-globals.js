@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (fatal, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -185,8 +185,8 @@ core.commonjs = (fn, filename) => {
   try {
     return cjs.runCompiledMain(fn, filename);
   } catch (e) {
-    if (core.uncaughtToHost || core.isWorker) throw e;
-    if (uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
+    if (core.uncaughtToHost) throw e;
+    if (!core.isWorker && uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
       process.emit('uncaughtExceptionMonitor', e, 'uncaughtException');
       throw e;
     }
@@ -205,7 +205,7 @@ core.runExportedMain = async (main, args) => {
   const code = await main(args);
   return typeof code === 'number' ? code | 0 : core.exitCode();
 };
-core.exitCodePromise = () => Promise.resolve().then(() => core.exitCode());
+core.exitCodePromise = () => withHiddenPromises(() => Promise.resolve().then(() => core.exitCode()));
 core.builtinExports = (name) => {
   const m = requireBuiltin(name);
   const values = { default: m };
