@@ -324,6 +324,9 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const timers = new Map(); // async id -> armed timer object
+// The timer whose callback runs now: still active (process.getActiveResourcesInfo) until its
+// callback clears it or, not repeating, it ends.
+const firingTimer = { current: null };
 const timerLists = new Map(); // duration -> TimersList (what _idlePrev/_idleNext show, as in Node)
 class TimersList {
   constructor(msecs) { this._idleNext = this; this._idlePrev = this; this.expiry = 0; this.id = 0; this.msecs = msecs; this.priorityQueuePosition = 0; }
@@ -345,12 +348,14 @@ function insertTimer(item, refed) {
     initAsyncResource(item, 'Timeout');
   }
   const id = item[asyncIdSymbol];
-  let list = timerLists.get(item._idleTimeout);
-  if (list === undefined) { list = new TimersList(item._idleTimeout); timerLists.set(item._idleTimeout, list); }
+  // As Node's insert: the duration is truncated (no sub-millisecond accuracy is assumed).
+  const msecs = Math.trunc(item._idleTimeout);
+  let list = timerLists.get(msecs);
+  if (list === undefined) { list = new TimersList(msecs); timerLists.set(msecs, list); }
   item._idleStart = timerNow();
   item._idlePrev = list; item._idleNext = list;
   timers.set(id, item);
-  ops.op_timer_start(id, item._idleTimeout, refed);
+  ops.op_timer_start(id, msecs, refed);
 }
 // Takes a timer off the loop without destroying it (Node's L.remove).
 function unlinkTimer(item) {
@@ -441,11 +446,21 @@ core.onTimer = (id) => {
   if (t !== undefined) {
     timers.delete(id);
     t._idleNext = null; t._idlePrev = null;
+    // As Node's listOnTimeout: a timer whose _onTimeout was taken away ends without a call.
+    if (!t._onTimeout) {
+      if (!t._destroyed) {
+        t._destroyed = true;
+        emitDestroy(t[asyncIdSymbol]);
+      }
+      return ticksFirst();
+    }
     enterResource(t);
+    const outer = firingTimer.current;
+    firingTimer.current = t;
     try {
       const args = t._timerArgs;
       if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
-    } catch (e) { fatal(e); }
+    } catch (e) { fatal(e); } finally { firingTimer.current = outer; }
     leaveResource(t);
     if (t._repeat && t._idleTimeout !== -1) {
       t._idleTimeout = t._repeat;
