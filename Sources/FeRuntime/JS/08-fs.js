@@ -1140,7 +1140,7 @@ const fs = {
   ...fsCallbacks,
   ...fsSync,
   promises: fsPromises,
-  constants: { ...O, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
+  constants: { __proto__: null, ...O, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
     S_IFMT, S_IFREG, S_IFDIR, S_IFLNK },
   Stats, Dirent, Dir,
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
