@@ -510,11 +510,18 @@ function clearImmediate(im) {
   im._onImmediate = null;
 }
 // Runs the immediates queued before this call; ones they queue wait for the next turn. Returns
-// ticksFirst() (see core.onTimer).
+// ticksFirst() (see core.onTimer). Between immediates the queues drain (Node's runNextTicks);
+// after the last, the host does. One that throws is an uncaught exception, and the rest of the
+// batch runs right after it, with no drain before the first of them, as Node's CheckImmediate
+// calls processImmediate again for the outstanding queue.
 core.runImmediates = () => {
   const batch = immediates.splice(0, immediates.length);
+  let ranOne = false;
   for (let i = 0; i < batch.length; i++) {
     const im = batch[i];
+    if (im._destroyed) continue;
+    if (ranOne) processTicksAndRejections();
+    ranOne = true;
     if (im._destroyed) continue;
     im._destroyed = true;
     if (im[kRefed]) ops.op_immediate_ref(-1);
@@ -524,19 +531,15 @@ core.runImmediates = () => {
       const argv = im._argv;
       if (argv === undefined) im._onImmediate(); else im._onImmediate(...argv);
     } catch (e) {
-      // As Node: the rest of this batch still runs, in the next turn.
-      immediates.unshift(...batch.slice(i + 1).filter((x) => !x._destroyed));
       // Still inside the immediate's scope, as Node: a domain it was made in takes the error.
       fatal(e);
       leaveResource(im);
       emitDestroy(im[asyncIdSymbol]);
-      processTicksAndRejections();
-      return immediates.length;
+      ranOne = false;
+      continue;
     }
     leaveResource(im);
     emitDestroy(im[asyncIdSymbol]);
-    // Between immediates the queues drain here (Node's runNextTicks); after the last, the host does.
-    if (i < batch.length - 1) processTicksAndRejections();
   }
   return ticksFirst();
 };
