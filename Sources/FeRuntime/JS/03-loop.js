@@ -293,12 +293,30 @@ function fatal(e, unhandledRejection = false) {
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     ops.op_abort();
   }
+  // Node's C++ calls process._fatalException; when that is no function (monkey-patched away),
+  // the error is printed and the process exits with 6 (kInvalidFatalExceptionMonkeyPatching).
+  if (process.emit && typeof process._fatalException !== 'function' && !core.isWorker) {
+    ops.op_write(2, errorText(e, unhandledRejection) + '\n');
+    ops.op_exit(6);
+    (function terminationPoint() {})();
+  }
   const type = unhandledRejection ? 'unhandledRejection' : 'uncaughtException';
   if (process.emit) process.emit('uncaughtExceptionMonitor', e, type);
-  if (uncaughtCapture.fn !== null) {
-    uncaughtCapture.fn(e);
-  } else if (process.listenerCount && process.listenerCount('uncaughtException') > 0) {
-    process.emit('uncaughtException', e, type);
+  const handler = uncaughtCapture.fn !== null ? () => uncaughtCapture.fn(e)
+    : process.listenerCount && process.listenerCount('uncaughtException') > 0 ? () => process.emit('uncaughtException', e, type)
+      : null;
+  if (handler !== null) {
+    try {
+      handler();
+    } catch (thrown) {
+      // As Node: an exception in the handler is printed and the process exits with 7
+      // (kExceptionInFatalExceptionHandler), with no 'exit' event. A worker's goes to its parent.
+      // (--abort-on-uncaught-exception aborts on it, further up.)
+      if (core.isWorker || core.nodeFlags?.abortOnUncaughtException) throw thrown;
+      ops.op_write(2, errorText(thrown) + '\n');
+      ops.op_exit(7);
+      (function terminationPoint() {})();
+    }
   } else {
     // EventEmitter#emit('error') left a way to add where the event was emitted (Node prints it).
     if (e !== null && typeof e === 'object' && typeof e[kEnhanceStackBeforeInspector] === 'function') {
@@ -306,7 +324,8 @@ function fatal(e, unhandledRejection = false) {
     }
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     process.exitCode = 1;
-    exitNow(1);
+    // 'exit' listeners may still change the code, as in Node.
+    exitNow(1, true);
     return;
   }
   // Handled: the callbacks that were running are over, as far as async hooks are concerned.

@@ -218,7 +218,20 @@ core.emitExit = (code) => {
   if (exiting) return code;
   exiting = true;
   process._exiting = true;
-  process.emit('exit', code);
+  const before = process.exitCode;
+  try {
+    process.emit('exit', code);
+  } catch (e) {
+    // An exception in an 'exit' listener is an uncaught exception: the 'uncaughtException'
+    // listeners take it, or it is printed and the code is process.exitCode or 1.
+    if (uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
+      ops.op_write(2, errorText(e) + '\n');
+      return core.exitCode() || 1;
+    }
+    fatal(e);
+  }
+  // A listener that sets process.exitCode decides the code, 0 included.
+  if (process.exitCode !== before) return core.exitCode();
   return core.exitCode() || code;
 };
 function makeStream(fd) {
@@ -394,6 +407,13 @@ process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptu
       '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active');
   }
   uncaughtCapture.fn = fn;
+};
+// Node's handler of uncaught exceptions: true when a capture callback or an 'uncaughtException'
+// listener took the error (otherwise the process ends, as for any uncaught exception).
+process._fatalException = function _fatalException(er, fromPromise) {
+  const handled = uncaughtCapture.fn !== null || process.listenerCount('uncaughtException') > 0;
+  fatal(er, !!fromPromise);
+  return handled;
 };
 process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
   return uncaughtCapture.fn !== null;

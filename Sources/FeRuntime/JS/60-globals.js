@@ -185,8 +185,12 @@ core.commonjs = (fn, filename) => {
     return cjs.runCompiledMain(fn, filename);
   } catch (e) {
     if (core.uncaughtToHost || core.isWorker) throw e;
+    // process._fatalException monkey-patched away: fatal() ends the process as Node does.
+    if (typeof process._fatalException !== 'function') fatal(e);
     if (uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
       process.emit('uncaughtExceptionMonitor', e, 'uncaughtException');
+      // As Node: the 'exit' listeners see exit code 1 in process.exitCode too.
+      process.exitCode = 1;
       throw e;
     }
     fatal(e);
