@@ -301,7 +301,13 @@ function fatal(e, unhandledRejection = false) {
     (function terminationPoint() {})();
   }
   const type = unhandledRejection ? 'unhandledRejection' : 'uncaughtException';
-  if (process.emit) process.emit('uncaughtExceptionMonitor', e, type);
+  if (process.emit) {
+    try {
+      process.emit('uncaughtExceptionMonitor', e, type);
+    } catch (thrown) {
+      fatalHandlerThrew(thrown);
+    }
+  }
   const handler = uncaughtCapture.fn !== null ? () => uncaughtCapture.fn(e)
     : process.listenerCount && process.listenerCount('uncaughtException') > 0 ? () => process.emit('uncaughtException', e, type)
       : null;
@@ -309,13 +315,7 @@ function fatal(e, unhandledRejection = false) {
     try {
       handler();
     } catch (thrown) {
-      // As Node: an exception in the handler is printed and the process exits with 7
-      // (kExceptionInFatalExceptionHandler), with no 'exit' event. A worker's goes to its parent.
-      // (--abort-on-uncaught-exception aborts on it, further up.)
-      if (core.isWorker || core.nodeFlags?.abortOnUncaughtException) throw thrown;
-      ops.op_write(2, errorText(thrown) + '\n');
-      ops.op_exit(7);
-      (function terminationPoint() {})();
+      fatalHandlerThrew(thrown);
     }
   } else {
     // EventEmitter#emit('error') left a way to add where the event was emitted (Node prints it).
@@ -332,6 +332,15 @@ function fatal(e, unhandledRejection = false) {
   clearAsyncStack();
 }
 core.fatal = fatal;
+// As Node: an exception in the handling of an uncaught one (a monitor, a listener, the capture
+// callback) is printed and the process exits with 7 (kExceptionInFatalExceptionHandler), with no
+// 'exit' event. A worker's goes to its parent; --abort-on-uncaught-exception aborts further up.
+function fatalHandlerThrew(thrown) {
+  if (core.isWorker || core.nodeFlags?.abortOnUncaughtException) throw thrown;
+  ops.op_write(2, errorText(thrown) + '\n');
+  ops.op_exit(7);
+  (function terminationPoint() {})();
+}
 const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 // process.setUncaughtExceptionCaptureCallback (the domain module uses it too).
 const uncaughtCapture = { fn: null };

@@ -1,6 +1,6 @@
 // process
 // As Node's: an EventEmitter through a prototype of its own, whose constructor is named process.
-// Uses from earlier files: 00-core.js (core, builtins, uvErrorOf, ERRNO, check); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (asyncIdSymbol, nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, firingTimer, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
+// Uses from earlier files: 00-core.js (core, builtins, uvErrorOf, ERRNO, check); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (asyncIdSymbol, nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, firingTimer, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
 const process = (() => {
   const ProcessConstructor = { process: function () {} }.process; // eslint-disable-line object-shorthand
   Object.setPrototypeOf(ProcessConstructor.prototype, EventEmitter.prototype);
@@ -435,6 +435,12 @@ process.getActiveResourcesInfo = function getActiveResourcesInfo() {
   if (firing !== null && firing[kRefed] && !firing._destroyed && timers.get(firing[asyncIdSymbol]) !== firing) out.push('Timeout');
   for (const im of immediates) if (!im._destroyed && im[kRefed]) out.push('Immediate');
   return out;
+};
+
+// Node's process._rawDebug: util.format's text and a newline, written to fd 2 at once (no
+// stream, no ticks).
+process._rawDebug = function _rawDebug(...args) {
+  ops.op_write(2, `${format(...args)}\n`);
 };
 
 // Deprecated (DEP0100): 10-builtins.js wraps it with util.deprecate.
