@@ -427,6 +427,8 @@ const dgramModule = (() => {
   };
   function membership(self, join, group, iface, source, syscall) {
     const handle = self[kState].handle;
+    // libuv parses the addresses first: one that is no IP address is EINVAL.
+    if (!requireBuiltin('net').isIP(group) || (source && !requireBuiltin('net').isIP(source))) throw socketErrno(-22, syscall);
     const err = handle.id ? ops.op_udp_membership(handle.id, join, group, iface || null, source || null) : -9;
     if (err) throw socketErrno(err, syscall);
   }
