@@ -1,7 +1,7 @@
 // web: the web-platform globals Node has and V8 lacks - DOMException, TextEncoder/TextDecoder,
 // atob/btoa, structuredClone, Event/EventTarget/CustomEvent and AbortController/AbortSignal
 // (performance is Node's own, 49-perf_hooks.js). Behaviour (including error codes and messages) follows Node 20.
-// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks, EventEmitter); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks, EventEmitter); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
