@@ -309,12 +309,30 @@ function fatal(e, unhandledRejection = false) {
     core.workerFatal(e, unhandledRejection);
     return;
   }
+  // Node's C++ calls process._fatalException; when that is no function (monkey-patched away),
+  // the error is printed and the process exits with 6 (kInvalidFatalExceptionMonkeyPatching).
+  if (process.emit && typeof process._fatalException !== 'function' && !core.isWorker) {
+    ops.op_write(2, errorText(e, unhandledRejection) + '\n');
+    ops.op_exit(6);
+    (function terminationPoint() {})();
+  }
   const type = unhandledRejection ? 'unhandledRejection' : 'uncaughtException';
-  if (process.emit) process.emit('uncaughtExceptionMonitor', e, type);
-  if (uncaughtCapture.fn !== null) {
-    uncaughtCapture.fn(e);
-  } else if (process.listenerCount && process.listenerCount('uncaughtException') > 0) {
-    process.emit('uncaughtException', e, type);
+  if (process.emit) {
+    try {
+      process.emit('uncaughtExceptionMonitor', e, type);
+    } catch (thrown) {
+      fatalHandlerThrew(thrown);
+    }
+  }
+  const handler = uncaughtCapture.fn !== null ? () => uncaughtCapture.fn(e)
+    : process.listenerCount && process.listenerCount('uncaughtException') > 0 ? () => process.emit('uncaughtException', e, type)
+      : null;
+  if (handler !== null) {
+    try {
+      handler();
+    } catch (thrown) {
+      fatalHandlerThrew(thrown);
+    }
   } else {
     // EventEmitter#emit('error') left a way to add where the event was emitted (Node prints it).
     if (e !== null && typeof e === 'object' && typeof e[kEnhanceStackBeforeInspector] === 'function') {
@@ -322,13 +340,23 @@ function fatal(e, unhandledRejection = false) {
     }
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     process.exitCode = 1;
-    exitNow(1);
+    // 'exit' listeners may still change the code, as in Node.
+    exitNow(1, true);
     return;
   }
   // Handled: the callbacks that were running are over, as far as async hooks are concerned.
   clearAsyncStack();
 }
 core.fatal = fatal;
+// As Node: an exception in the handling of an uncaught one (a monitor, a listener, the capture
+// callback) is printed and the process exits with 7 (kExceptionInFatalExceptionHandler), with no
+// 'exit' event. A worker's goes to its parent; --abort-on-uncaught-exception aborts further up.
+function fatalHandlerThrew(thrown) {
+  if (core.isWorker || core.nodeFlags?.abortOnUncaughtException) throw thrown;
+  ops.op_write(2, errorText(thrown) + '\n');
+  ops.op_exit(7);
+  (function terminationPoint() {})();
+}
 const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 // process.setUncaughtExceptionCaptureCallback (the domain module uses it too).
 const uncaughtCapture = { fn: null };
@@ -340,6 +368,9 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const timers = new Map(); // async id -> armed timer object
+// The timer whose callback runs now: still active (process.getActiveResourcesInfo) until its
+// callback clears it or, not repeating, it ends.
+const firingTimer = { current: null };
 const timerLists = new Map(); // duration -> TimersList (what _idlePrev/_idleNext show, as in Node)
 class TimersList {
   constructor(msecs) { this._idleNext = this; this._idlePrev = this; this.expiry = 0; this.id = 0; this.msecs = msecs; this.priorityQueuePosition = 0; }
@@ -361,12 +392,14 @@ function insertTimer(item, refed) {
     initAsyncResource(item, 'Timeout');
   }
   const id = item[asyncIdSymbol];
-  let list = timerLists.get(item._idleTimeout);
-  if (list === undefined) { list = new TimersList(item._idleTimeout); timerLists.set(item._idleTimeout, list); }
+  // As Node's insert: the duration is truncated (no sub-millisecond accuracy is assumed).
+  const msecs = Math.trunc(item._idleTimeout);
+  let list = timerLists.get(msecs);
+  if (list === undefined) { list = new TimersList(msecs); timerLists.set(msecs, list); }
   item._idleStart = timerNow();
   item._idlePrev = list; item._idleNext = list;
   timers.set(id, item);
-  ops.op_timer_start(id, item._idleTimeout, refed);
+  ops.op_timer_start(id, msecs, refed);
 }
 // Takes a timer off the loop without destroying it (Node's L.remove).
 function unlinkTimer(item) {
@@ -457,11 +490,21 @@ core.onTimer = (id) => {
   if (t !== undefined) {
     timers.delete(id);
     t._idleNext = null; t._idlePrev = null;
+    // As Node's listOnTimeout: a timer whose _onTimeout was taken away ends without a call.
+    if (!t._onTimeout) {
+      if (!t._destroyed) {
+        t._destroyed = true;
+        emitDestroy(t[asyncIdSymbol]);
+      }
+      return ticksFirst();
+    }
     enterResource(t);
+    const outer = firingTimer.current;
+    firingTimer.current = t;
     try {
       const args = t._timerArgs;
       if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
-    } catch (e) { fatal(e); }
+    } catch (e) { fatal(e); } finally { firingTimer.current = outer; }
     leaveResource(t);
     if (t._repeat && t._idleTimeout !== -1) {
       t._idleTimeout = t._repeat;
@@ -511,11 +554,18 @@ function clearImmediate(im) {
   im._onImmediate = null;
 }
 // Runs the immediates queued before this call; ones they queue wait for the next turn. Returns
-// ticksFirst() (see core.onTimer).
+// ticksFirst() (see core.onTimer). Between immediates the queues drain (Node's runNextTicks);
+// after the last, the host does. One that throws is an uncaught exception, and the rest of the
+// batch runs right after it, with no drain before the first of them, as Node's CheckImmediate
+// calls processImmediate again for the outstanding queue.
 core.runImmediates = () => {
   const batch = immediates.splice(0, immediates.length);
+  let ranOne = false;
   for (let i = 0; i < batch.length; i++) {
     const im = batch[i];
+    if (im._destroyed) continue;
+    if (ranOne) processTicksAndRejections();
+    ranOne = true;
     if (im._destroyed) continue;
     im._destroyed = true;
     if (im[kRefed]) ops.op_immediate_ref(-1);
@@ -525,19 +575,15 @@ core.runImmediates = () => {
       const argv = im._argv;
       if (argv === undefined) im._onImmediate(); else im._onImmediate(...argv);
     } catch (e) {
-      // As Node: the rest of this batch still runs, in the next turn.
-      immediates.unshift(...batch.slice(i + 1).filter((x) => !x._destroyed));
       // Still inside the immediate's scope, as Node: a domain it was made in takes the error.
       fatal(e);
       leaveResource(im);
       emitDestroy(im[asyncIdSymbol]);
-      processTicksAndRejections();
-      return immediates.length;
+      ranOne = false;
+      continue;
     }
     leaveResource(im);
     emitDestroy(im[asyncIdSymbol]);
-    // Between immediates the queues drain here (Node's runNextTicks); after the last, the host does.
-    if (i < batch.length - 1) processTicksAndRejections();
   }
   return ticksFirst();
 };

@@ -1,6 +1,13 @@
 // process
-// Uses from earlier files: 00-core.js (core, builtins, uvErrorOf, ERRNO, check); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
-const process = new EventEmitter();
+// As Node's: an EventEmitter through a prototype of its own, whose constructor is named process.
+// Uses from earlier files: 00-core.js (core, builtins, uvErrorOf, ERRNO, check); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (asyncIdSymbol, nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, firingTimer, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
+const process = (() => {
+  const ProcessConstructor = { process: function () {} }.process; // eslint-disable-line object-shorthand
+  Object.setPrototypeOf(ProcessConstructor.prototype, EventEmitter.prototype);
+  const object = Object.create(ProcessConstructor.prototype);
+  EventEmitter.call(object);
+  return object;
+})();
 // As Node's: Object.prototype.toString.call(process) is '[object process]'.
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
 process.title = 'fe';
@@ -236,11 +243,22 @@ core.emitExit = (code) => {
   if (code === 0) code = core.exitCode();
   exiting = true;
   process._exiting = true;
+  const before = process.exitCode;
   try {
     process.emit('exit', code);
+  } catch (e) {
+    // An exception in an 'exit' listener is an uncaught exception: the 'uncaughtException'
+    // listeners take it, or it is printed and the code is process.exitCode or 1.
+    if (uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
+      ops.op_write(2, errorText(e) + '\n');
+      return core.exitCode() || 1;
+    }
+    fatal(e);
   } finally {
     runExitHooks();
   }
+  // A listener that sets process.exitCode decides the code, 0 included.
+  if (process.exitCode !== before) return core.exitCode();
   return core.exitCode() || code;
 };
 function makeStream(fd) {
@@ -305,7 +323,11 @@ process.emitWarning = function emitWarning(warning, type, code, ctor) {
   else if (!(warning instanceof Error)) throw invalidArgType('warning', ['Error', 'string'], warning);
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    // Thrown on the next tick, after the warnings emitted before it, as Node does.
+    if (process.throwDeprecation) {
+      nextTick(() => { throw warning; });
+      return;
+    }
   }
   nextTick(() => process.emit('warning', warning));
 };
@@ -359,13 +381,24 @@ process.getgroups = function getgroups() {
 };
 for (const [name, arg, lookup, what] of [['setuid', 'id', ops.op_process_uid_of, 'User'], ['seteuid', 'id', ops.op_process_uid_of, 'User'],
   ['setgid', 'id', ops.op_process_gid_of, 'Group'], ['setegid', 'id', ops.op_process_gid_of, 'Group']]) {
-  process[name] = { [name](id) { check(ops.op_process_set_id(name, credentialId(id, arg, lookup, what))); } }[name];
+  process[name] = { [name](id) { checkCredentials(ops.op_process_set_id(name, credentialId(id, arg, lookup, what)), name); } }[name];
 }
 process.setgroups = function setgroups(groups) {
   if (!Array.isArray(groups)) throw invalidArgType('groups', 'Array', groups);
   const ids = groups.map((g, i) => credentialId(g, `groups[${i}]`, ops.op_process_gid_of, 'Group'));
-  check(ops.op_process_set_groups(ids));
+  checkCredentials(ops.op_process_set_groups(ids), 'setgroups');
 };
+// A failed credentials call is Node's ErrnoException (node_credentials.cc): "EPERM, Operation not
+// permitted", the positive errno, the code and the syscall.
+function checkCredentials(result, syscall) {
+  if (result === null || typeof result !== 'object' || !result.__feError) return result;
+  const [code, description] = result.__feError;
+  const e = new Error(`${code}, ${description.charAt(0).toUpperCase()}${description.slice(1)}`);
+  e.errno = ERRNO[code] || 0;
+  e.code = code;
+  e.syscall = syscall;
+  throw e;
+}
 
 // Resource usage (getrusage), in Node's units: CPU times in microseconds, maxRSS in kilobytes.
 const resourceFields = ['userCPUTime', 'systemCPUTime', 'maxRSS', 'sharedMemorySize', 'unsharedDataSize',
@@ -405,16 +438,39 @@ process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptu
   }
   uncaughtCapture.fn = fn;
 };
+// Node's handler of uncaught exceptions: true when a capture callback or an 'uncaughtException'
+// listener took the error (otherwise the process ends, as for any uncaught exception).
+process._fatalException = function _fatalException(er, fromPromise) {
+  const handled = uncaughtCapture.fn !== null || process.listenerCount('uncaughtException') > 0;
+  fatal(er, !!fromPromise);
+  return handled;
+};
 process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
   return uncaughtCapture.fn !== null;
 };
 
-// What keeps the loop alive, as far as JS knows it: refed timers and immediates.
+// What keeps the loop alive. The modules owning handles (net, dgram) add a source listing their
+// refed ones as [owner, type name] (the names of Node's handle wraps: 'TCPSocketWrap', ...);
+// pending fs callbacks are requests (Node's FSReqCallback), as are the requests in Node.
+const activeHandleSources = [];
+const activeRequests = new Set();
+const activeHandles = () => activeHandleSources.flatMap((source) => source());
+process._getActiveHandles = function _getActiveHandles() { return activeHandles().map(([owner]) => owner); };
+process._getActiveRequests = function _getActiveRequests() { return [...activeRequests]; };
 process.getActiveResourcesInfo = function getActiveResourcesInfo() {
-  const out = [];
+  const out = [...activeRequests].map((req) => req.constructor.name);
+  for (const [, type] of activeHandles()) out.push(type);
   for (const t of timers.values()) if (t[kRefed]) out.push('Timeout');
+  const firing = firingTimer.current;
+  if (firing !== null && firing[kRefed] && !firing._destroyed && timers.get(firing[asyncIdSymbol]) !== firing) out.push('Timeout');
   for (const im of immediates) if (!im._destroyed && im[kRefed]) out.push('Immediate');
   return out;
+};
+
+// Node's process._rawDebug: util.format's text and a newline, written to fd 2 at once (no
+// stream, no ticks).
+process._rawDebug = function _rawDebug(...args) {
+  ops.op_write(2, `${format(...args)}\n`);
 };
 
 // Deprecated (DEP0100): 10-builtins.js wraps it with util.deprecate.

@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -610,6 +610,10 @@ const runAsync = (op, ...args) => opAsync(ops[op + '_async'], ...args);
 // A user callback runs as a loop callback does in Node: what it throws is an uncaught exception.
 const callUser = (cb, ...args) => { try { cb(...args); } catch (e) { fatal(e); } };
 
+// A callback operation in flight (process._getActiveRequests), as Node's request object.
+class FSReqCallback {
+  constructor(oncomplete) { this.oncomplete = oncomplete; }
+}
 const fsSync = {};
 const fsPromises = {};
 const fsCallbacks = {};
@@ -622,7 +626,11 @@ for (const [name, impl] of Object.entries(fsTable)) {
   fsCallbacks[name] = { [name]: (...args) => {
     const cb = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
     validateFunction(cb, 'cb');
-    Promise.resolve(impl(runAsync, ...args)).then((v) => callUser(cb, null, v), (e) => callUser(cb, e));
+    const req = new FSReqCallback(cb);
+    const pending = Promise.resolve(impl(runAsync, ...args));
+    activeRequests.add(req);
+    pending.then((v) => { activeRequests.delete(req); callUser(cb, null, v); },
+      (e) => { activeRequests.delete(req); callUser(cb, e); });
   } }[name];
 }
 // Node's callback writeFile: open, then write chunk by chunk, looking at the signal before each
@@ -1169,7 +1177,7 @@ const fs = {
   ...fsCallbacks,
   ...fsSync,
   promises: fsPromises,
-  constants: { ...O, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
+  constants: { __proto__: null, ...O, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
     S_IFMT, S_IFREG, S_IFDIR, S_IFLNK },
   Stats, Dirent, Dir,
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,

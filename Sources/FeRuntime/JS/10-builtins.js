@@ -156,7 +156,7 @@ const os = (() => {
     m[name][Symbol.toPrimitive] = () => m[name]();
   }
   Object.defineProperties(m, {
-    constants: { configurable: false, enumerable: true, value: { signals: {}, errno: {} } },
+    constants: { configurable: false, enumerable: true, value: { __proto__: null, signals: { __proto__: null }, errno: { __proto__: null } } },
     EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
     devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
   });

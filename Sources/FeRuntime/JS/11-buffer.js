@@ -1,6 +1,6 @@
 // buffer: Node's Buffer, a Uint8Array subclass that knows text encodings. UTF-8 and base64
 // conversions are native ops (EncodingOps.swift); the rest is plain JS over the bytes.
-// Uses from earlier files: 00-core.js (define, check); 01-inspect.js (customInspect, formatKey, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 08-fs.js (then); 10-builtins.js (util, registerBuiltin).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, formatKey, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 10-builtins.js (util, registerBuiltin).
 
 // Node-style errors (nodeError, invalidArgType, outOfRange...) are in 02-errors.js.
 const unknownEncoding = (enc) => nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
@@ -131,8 +131,34 @@ const textCodecs = {
 // `Buffer` itself is a plain function (callable without `new`, deprecated).
 class FastBuffer extends Uint8Array {}
 let bufferWarned = false;
+let nodeModulesChecks = 0;
+// Node's isInsideNodeModules: the first frame of a file (an absolute path, or one with a
+// backslash) is in a node_modules directory.
+function calledFromNodeModules() {
+  const saved = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  const holder = {};
+  let frames;
+  try {
+    Error.prepareStackTrace = (_, callSites) => callSites;
+    Error.stackTraceLimit = Infinity;
+    Error.captureStackTrace(holder, calledFromNodeModules);
+    frames = holder.stack;
+  } finally {
+    Error.prepareStackTrace = saved;
+    Error.stackTraceLimit = savedLimit;
+  }
+  if (!Array.isArray(frames)) return false;
+  for (const frame of frames) {
+    const filename = frame.getFileName();
+    if (typeof filename !== 'string' || !/^\/|\\/.test(filename)) continue;
+    return /^(.*)[\\/]node_modules[\\/]/.test(filename);
+  }
+  return false;
+}
 function Buffer(arg, encodingOrOffset, length) {
-  if (!bufferWarned) {
+  // DEP0005, once, and not for code in node_modules unless --pending-deprecation.
+  if (!bufferWarned && ++nodeModulesChecks <= 10000 && (core.nodeFlags?.pendingDeprecation || !calledFromNodeModules())) {
     bufferWarned = true;
     process.emitWarning('Buffer() is deprecated due to security and usability issues. Please use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.', 'DeprecationWarning', 'DEP0005');
   }
@@ -624,19 +650,64 @@ for (const key of Object.getOwnPropertyNames(bufferProto)) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// isUtf8/isAscii take a TypedArray or an ArrayBuffer, not a detached one (Node's
+// ArrayBufferViewContents::WasDetached: ERR_INVALID_STATE).
+function validatedBytesInput(input) {
+  if (!((ArrayBuffer.isView(input) && !(input instanceof DataView)) || isArrayBufferOrShared(input))) {
+    throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  }
+  const buffer = isArrayBufferOrShared(input) ? input : input.buffer;
+  try {
+    // Constructing a view over a detached buffer is what fails.
+    new Uint8Array(buffer, 0, 0); // eslint-disable-line no-new
+  } catch {
+    throw nodeError(Error, 'ERR_INVALID_STATE', 'Cannot validate on a detached buffer');
+  }
+}
 function isUtf8(input) {
-  if ((ArrayBuffer.isView(input) && !(input instanceof DataView)) || isArrayBufferOrShared(input)) return ops.op_utf8_valid(input);
-  throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  validatedBytesInput(input);
+  return ops.op_utf8_valid(input);
 }
 function isAscii(input) {
-  if ((ArrayBuffer.isView(input) && !(input instanceof DataView)) || isArrayBufferOrShared(input)) {
-    const bytes = isArrayBufferOrShared(input) ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    return !bytes.some((b) => b > 0x7f);
+  validatedBytesInput(input);
+  const bytes = isArrayBufferOrShared(input) ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  return !bytes.some((b) => b > 0x7f);
+}
+// buffer.transcode: Node's ICU conversions between utf8, ucs2, latin1 and ascii (src/node_i18n.cc).
+// A character the target cannot hold becomes '?'; another encoding is ICU's
+// U_ILLEGAL_ARGUMENT_ERROR.
+const transcodeEncodings = Object.assign(Object.create(null), {
+  utf8: 'utf8', 'utf-8': 'utf8', ucs2: 'utf16le', 'ucs-2': 'utf16le', utf16le: 'utf16le', 'utf-16le': 'utf16le',
+  latin1: 'latin1', binary: 'latin1', ascii: 'ascii',
+});
+function transcode(source, fromEncoding, toEncoding) {
+  if (!isUint8ArrayValue(source)) throw invalidArgType('source', ['Buffer', 'Uint8Array'], source);
+  if (source.length === 0) return Buffer.alloc(0);
+  const from = transcodeEncodings[`${fromEncoding}`.toLowerCase()];
+  const to = transcodeEncodings[`${toEncoding}`.toLowerCase()];
+  if (from === undefined || to === undefined) {
+    const err = new Error('Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]');
+    err.code = 'U_ILLEGAL_ARGUMENT_ERROR';
+    err.errno = 1;
+    throw err;
   }
-  throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  const bytes = new FastBuffer(source.buffer, source.byteOffset, source.length);
+  let text;
+  if (from === 'ascii') text = Array.from(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : '\ufffd')).join('');
+  else text = textCodecs[from].text(bytes);
+  if (to === 'latin1' || to === 'ascii') {
+    const max = to === 'latin1' ? 0xff : 0x7f;
+    const out = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0);
+      out.push(cp <= max ? cp : 0x3f);
+    }
+    return Buffer.from(out);
+  }
+  return textCodecs[to].bytes(text);
 }
 const bufferModule = {
-  Buffer, SlowBuffer, isUtf8, isAscii, kMaxLength: kMaxBufferLength, kStringMaxLength: kMaxStringLength,
+  Buffer, SlowBuffer, isUtf8, isAscii, transcode, kMaxLength: kMaxBufferLength, kStringMaxLength: kMaxStringLength,
   btoa: undefined, atob: undefined, // web.js fills these in
   constants: Object.defineProperties({}, {
     MAX_LENGTH: { value: kMaxBufferLength, writable: false, enumerable: true },

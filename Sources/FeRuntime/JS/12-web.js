@@ -1,7 +1,7 @@
 // web: the web-platform globals Node has and V8 lacks - DOMException, TextEncoder/TextDecoder,
 // atob/btoa, structuredClone, Event/EventTarget/CustomEvent and AbortController/AbortSignal
 // (performance is Node's own, 49-perf_hooks.js). Behaviour (including error codes and messages) follows Node 20.
-// Uses from earlier files: 00-core.js (hasOwn, define); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks, EventEmitter); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks, EventEmitter); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -322,6 +322,7 @@
     if (options === null || (!allowArrays && Array.isArray(options)) ||
       (typeof options !== 'object' && !(allowArrays && typeof options === 'function'))) throw invalidArgType(name, 'Object', options);
   }
+  let checkEvent; // set in Event's static block
   class Event {
     #type; #bubbles; #cancelable; #composed; #defaultPrevented = false; #timeStamp = performanceNow();
     #stopped = false; #stopImmediate = false; #target = null; #dispatching = false; #trusted = false;
@@ -335,6 +336,8 @@
       this.#trusted = !!(options && options[kTrusted]);
     }
     static {
+      // Node's brand check: members of Event.prototype refuse other receivers (ERR_INVALID_THIS).
+      checkEvent = (v) => checkThis(v !== null && typeof v === 'object' && #type in v, 'Event');
       setDispatch = (e, target, dispatching) => { if (target !== undefined) e.#target = target; e.#dispatching = dispatching; };
       stoppedImmediately = (e) => e.#stopImmediate;
     }
@@ -345,24 +348,24 @@
       this.#bubbles = !!bubbles;
       this.#cancelable = !!cancelable;
     }
-    get type() { return this.#type; }
-    get bubbles() { return this.#bubbles; }
-    get cancelable() { return this.#cancelable; }
-    get composed() { return this.#composed; }
-    get defaultPrevented() { return this.#cancelable && this.#defaultPrevented; }
-    get timeStamp() { return this.#timeStamp; }
-    get target() { return this.#target; }
-    get currentTarget() { return this.#dispatching ? this.#target : null; }
-    get srcElement() { return this.#target; }
-    get eventPhase() { return this.#dispatching ? Event.AT_TARGET : Event.NONE; }
-    get returnValue() { return !this.#cancelable || !this.#defaultPrevented; }
-    get cancelBubble() { return this.#stopped; }
-    set cancelBubble(value) { if (value) this.#stopped = true; }
-    get isTrusted() { return this.#trusted; }
-    composedPath() { return this.#dispatching ? [this.#target] : []; }
-    preventDefault() { this.#defaultPrevented = true; }
-    stopPropagation() { this.#stopped = true; }
-    stopImmediatePropagation() { this.#stopped = true; this.#stopImmediate = true; }
+    get type() { checkEvent(this); return this.#type; }
+    get bubbles() { checkEvent(this); return this.#bubbles; }
+    get cancelable() { checkEvent(this); return this.#cancelable; }
+    get composed() { checkEvent(this); return this.#composed; }
+    get defaultPrevented() { checkEvent(this); return this.#cancelable && this.#defaultPrevented; }
+    get timeStamp() { checkEvent(this); return this.#timeStamp; }
+    get target() { checkEvent(this); return this.#target; }
+    get currentTarget() { checkEvent(this); return this.#dispatching ? this.#target : null; }
+    get srcElement() { checkEvent(this); return this.#target; }
+    get eventPhase() { checkEvent(this); return this.#dispatching ? Event.AT_TARGET : Event.NONE; }
+    get returnValue() { checkEvent(this); return !this.#cancelable || !this.#defaultPrevented; }
+    get cancelBubble() { checkEvent(this); return this.#stopped; }
+    set cancelBubble(value) { checkEvent(this); if (value) this.#stopped = true; }
+    get isTrusted() { checkEvent(this); return this.#trusted; }
+    composedPath() { checkEvent(this); return this.#dispatching ? [this.#target] : []; }
+    preventDefault() { checkEvent(this); this.#defaultPrevented = true; }
+    stopPropagation() { checkEvent(this); this.#stopped = true; }
+    stopImmediatePropagation() { checkEvent(this); this.#stopped = true; this.#stopImmediate = true; }
     [customInspect](depth, options) {
       const name = this.constructor.name;
       if (depth < 0) return name;
@@ -375,6 +378,7 @@
     Object.defineProperty(Event, name, { value, enumerable: true });
   });
 
+  let checkCustomEvent; // set in CustomEvent's static block
   class CustomEvent extends Event {
     #detail;
     constructor(type, options = {}) {
@@ -382,7 +386,10 @@
       super(type, options);
       this.#detail = options && options.detail !== undefined ? options.detail : null;
     }
-    get detail() { return this.#detail; }
+    static {
+      checkCustomEvent = (v) => checkThis(v !== null && typeof v === 'object' && #detail in v, 'CustomEvent');
+    }
+    get detail() { checkCustomEvent(this); return this.#detail; }
   }
   Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, { configurable: true, value: 'CustomEvent' });
 

@@ -13,6 +13,9 @@ let deepEqual;
   deepEqual = (a, b, strict) => innerDeepEqual(a, b, strict, undefined);
   const isIndexKey = (k) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1;
   const enumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
+  // %TypedArray%.prototype[@@toStringTag]: the kind of a typed array (undefined for a DataView),
+  // whatever its own properties say.
+  const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
   function ownNonIndexKeys(v, strict) {
     const keys = Object.keys(v).filter((k) => !isIndexKey(k));
     return strict ? keys.concat(Object.getOwnPropertySymbols(v).filter((s) => enumerable(v, s))) : keys;
@@ -49,12 +52,15 @@ let deepEqual;
       return keyCheck(val1, val2, strict, memos, kIsArray, keys1);
     } else if (tag === '[object Object]') {
       return keyCheck(val1, val2, strict, memos, kNoIterator);
-    } else if (val1 instanceof Date) {
-      if (!(val2 instanceof Date) || val1.getTime() !== val2.getTime()) return false;
-    } else if (val1 instanceof RegExp) {
-      if (!(val2 instanceof RegExp) || val1.source !== val2.source || val1.flags !== val2.flags || val1.lastIndex !== val2.lastIndex) return false;
+    } else if (util.types.isDate(val1)) {
+      // Brand checks and the intrinsic getTime, as Node's: an object made to look like a Date is
+      // not one, and an own getTime property does not take part.
+      const getTime = Date.prototype.getTime;
+      if (!util.types.isDate(val2) || getTime.call(val1) !== getTime.call(val2)) return false;
+    } else if (util.types.isRegExp(val1)) {
+      if (!util.types.isRegExp(val2) || val1.source !== val2.source || val1.flags !== val2.flags || val1.lastIndex !== val2.lastIndex) return false;
     } else if (ArrayBuffer.isView(val1)) {
-      if (val1[Symbol.toStringTag] !== val2[Symbol.toStringTag] || val1.byteLength !== val2.byteLength) return false;
+      if (!ArrayBuffer.isView(val2) || typedArrayTag.call(val1) !== typedArrayTag.call(val2) || val1.byteLength !== val2.byteLength) return false;
       if (!strict && (val1 instanceof Float32Array || val1 instanceof Float64Array)) {
         for (let i = 0; i < val1.length; i++) if (val1[i] !== val2[i]) return false;
       } else if (compareBytes(new Uint8Array(val1.buffer, val1.byteOffset, val1.byteLength),
@@ -419,7 +425,7 @@ let deepEqual;
   }
   function copyError(source) {
     const target = Object.assign({ __proto__: Object.getPrototypeOf(source) }, source);
-    Object.defineProperty(target, 'message', { value: source.message });
+    Object.defineProperty(target, 'message', { __proto__: null, value: source.message });
     return target;
   }
   class AssertionError extends Error {
@@ -477,7 +483,7 @@ let deepEqual;
       }
       Error.stackTraceLimit = limit;
       this.generatedMessage = !message;
-      Object.defineProperty(this, 'name', { value: 'AssertionError [ERR_ASSERTION]', enumerable: false, writable: true, configurable: true });
+      Object.defineProperty(this, 'name', { __proto__: null, value: 'AssertionError [ERR_ASSERTION]', enumerable: false, writable: true, configurable: true });
       this.code = 'ERR_ASSERTION';
       if (details) {
         this.actual = undefined;

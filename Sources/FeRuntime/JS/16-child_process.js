@@ -2,7 +2,7 @@
 // events and errors. Native side: ChildProcessOps.swift (posix_spawn; pipe readers and the
 // exit wait on threads that post `core.onChildData` / `core.onChildExit` to the loop).
 // Node's internal/child_process, for --expose-internals (47-internals.js).
-// Uses from earlier files: 00-core.js (core, define, UV_ERRORS, uvErrorOf, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
+// Uses from earlier files: 00-core.js (core, define, UV_ERRORS, uvErrorOf, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateAbortSignal, toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
 const childProcessInternals = {};
 const childProcess = (() => {
   const { Readable, Writable } = nodeStream;
@@ -33,6 +33,12 @@ const childProcess = (() => {
       if (n) return n;
     }
     throw nodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+  }
+  // Node's sanitizeKillSignal: a signal name or number (as its number), or undefined for none.
+  function sanitizeKillSignal(killSignal) {
+    if (typeof killSignal === 'string' || typeof killSignal === 'number') return convertToValidSignal(killSignal);
+    if (killSignal != null) throw invalidArgType('options.killSignal', ['string', 'number'], killSignal);
+    return undefined;
   }
   function validateString(value, name) {
     if (typeof value !== 'string') throw invalidArgType(name, 'string', value);
@@ -68,7 +74,7 @@ const childProcess = (() => {
     else { options = args; args = []; }
     for (let i = 0; i < args.length; i++) validateArgumentNullCheck(args[i], `args[${i}]`);
     if (options === undefined) options = {};
-    else if (options === null || typeof options !== 'object') throw invalidArgType('options', 'object', options);
+    else if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'object', options);
     let cwd = options.cwd;
     if (cwd != null) cwd = toPath(cwd, 'options.cwd');
     if (options.detached != null) validateBoolean(options.detached, 'options.detached');
@@ -83,11 +89,23 @@ const childProcess = (() => {
     }
     if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
     if (options.windowsVerbatimArguments != null) validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+    let windowsVerbatimArguments = options.windowsVerbatimArguments;
     if (options.shell) {
       validateArgumentNullCheck(options.shell, 'options.shell');
       const command = [file, ...args].join(' ');
-      file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
-      args = ['-c', command];
+      // The shell and its switches, by process.platform as Node picks them.
+      if (process.platform === 'win32') {
+        file = typeof options.shell === 'string' ? options.shell : (process.env.comspec || 'cmd.exe');
+        if (/^(?:.*\\)?cmd(?:\.exe)?$/i.test(file)) {
+          args = ['/d', '/s', '/c', `"${command}"`];
+          windowsVerbatimArguments = true;
+        } else {
+          args = ['-c', command];
+        }
+      } else {
+        file = typeof options.shell === 'string' ? options.shell : process.platform === 'android' ? '/system/bin/sh' : '/bin/sh';
+        args = ['-c', command];
+      }
     }
     if (typeof options.argv0 === 'string') args.unshift(options.argv0);
     else args.unshift(file);
@@ -102,7 +120,10 @@ const childProcess = (() => {
         envPairs.push(`${key}=${value}`);
       }
     }
-    return { ...options, args, cwd, detached: !!options.detached, envPairs, file };
+    return {
+      ...options, args, cwd, detached: !!options.detached, envPairs, file,
+      windowsHide: !!options.windowsHide, windowsVerbatimArguments: !!windowsVerbatimArguments,
+    };
   }
 
   // Node's getValidStdio: the stdio option as one description per fd ({ type: 'pipe' |
@@ -217,13 +238,19 @@ const childProcess = (() => {
     spawn(options) {
       if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
       const stdio = opStdio(getValidStdio(options.stdio || 'pipe', false).stdio);
-      if (options.envPairs === undefined) options.envPairs = Object.keys(process.env).map((k) => `${k}=${process.env[k]}`);
-      validateString(options.file, 'options.file');
       const ipcFd = stdio.indexOf('ipc');
       const serialization = options.serialization === undefined ? 'json' : options.serialization;
       if (serialization !== 'json' && serialization !== 'advanced') {
-        throw invalidArgValue('options.serialization', serialization, "must be one of: 'json', 'advanced'");
+        throw invalidArgValue('options.serialization', serialization, "must be one of: undefined, 'json', 'advanced'");
       }
+      // In Node's order: envPairs (checked when there is a channel), file, args.
+      if (ipcFd !== -1 && options.envPairs !== undefined && !Array.isArray(options.envPairs)) {
+        throw invalidArgType('options.envPairs', 'Array', options.envPairs);
+      }
+      validateString(options.file, 'options.file');
+      if (options.args !== undefined && !Array.isArray(options.args)) throw invalidArgType('options.args', 'Array', options.args);
+      // No envPairs: the child gets this process's environment.
+      if (options.envPairs === undefined) options.envPairs = Object.keys(process.env).map((k) => `${k}=${process.env[k]}`);
       if (ipcFd !== -1) {
         options.envPairs = options.envPairs.filter((p) => !p.startsWith('NODE_CHANNEL_FD=') && !p.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
         options.envPairs.push(`NODE_CHANNEL_FD=${ipcFd}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
@@ -231,7 +258,8 @@ const childProcess = (() => {
       this.spawnfile = options.file;
       // Arguments are strings by the time they reach exec (Node's native spawn converts them).
       this.spawnargs = options.args === undefined ? [] : options.args.map(String);
-      const r = ops.op_child_spawn(options.file, this.spawnargs, options.envPairs, options.cwd == null ? null : options.cwd,
+      // An empty cwd is no change of directory (Node's process_wrap).
+      const r = ops.op_child_spawn(options.file, this.spawnargs, options.envPairs, options.cwd == null || options.cwd === '' ? null : options.cwd,
         stdio, !!options.detached);
       let fds;
       if (r[0] < 0) {
@@ -326,6 +354,12 @@ const childProcess = (() => {
     ref() { if (this._handle !== null) ops.op_child_ref(this._handle, true); }
     unref() { if (this._handle !== null) ops.op_child_ref(this._handle, false); }
   }
+  // Node's: disposing of a child kills it, unless it was already.
+  if (typeof Symbol.dispose === 'symbol') {
+    ChildProcess.prototype[Symbol.dispose] = function () {
+      if (!this.killed) this.kill();
+    };
+  }
   function maybeClose(child) {
     child._closesGot++;
     if (child._closesGot === child._closesNeeded) child.emit('close', child.exitCode, child.signalCode);
@@ -361,8 +395,8 @@ const childProcess = (() => {
   function spawn(file, args, options) {
     options = normalizeSpawnArguments(file, args, options);
     validateTimeout(options.timeout);
-    const killSignal = options.killSignal === undefined ? 'SIGTERM' : options.killSignal;
-    if (options.killSignal !== undefined) convertToValidSignal(options.killSignal);
+    validateAbortSignal(options.signal, 'options.signal');
+    const killSignal = sanitizeKillSignal(options.killSignal) ?? 'SIGTERM';
     const child = new ChildProcess();
     child.spawn(options);
     if (options.timeout > 0) {
@@ -395,10 +429,13 @@ const childProcess = (() => {
     else if (typeof args === 'function') { callback = args; options = null; args = null; }
     if (args == null) args = [];
     if (typeof options === 'function') callback = options;
-    else if (options != null && typeof options !== 'object') throw invalidArgType('options', 'object', options);
+    else if (options != null && (typeof options !== 'object' || Array.isArray(options))) throw invalidArgType('options', 'object', options);
     if (options == null || typeof options !== 'object') options = {};
     if (callback != null && typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
+    if (options.argv0 != null) {
+      validateString(options.argv0, 'options.argv0');
+      validateArgumentNullCheck(options.argv0, 'options.argv0');
+    }
     return { file, args, options, callback };
   }
   function normalizeExecArgs(command, options, callback) {
@@ -414,9 +451,11 @@ const childProcess = (() => {
     options = { encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
-    const killSignal = options.killSignal;
-    convertToValidSignal(killSignal);
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env, shell: options.shell, signal: options.signal, argv0: options.argv0 });
+    const killSignal = sanitizeKillSignal(options.killSignal);
+    const child = spawn(file, args, {
+      cwd: options.cwd, env: options.env, gid: options.gid, shell: options.shell, signal: options.signal, uid: options.uid,
+      windowsHide: !!options.windowsHide, windowsVerbatimArguments: !!options.windowsVerbatimArguments, argv0: options.argv0,
+    });
     const encoding = options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ? options.encoding : null;
     const stdoutChunks = [], stderrChunks = [];
     let stdoutLen = 0, stderrLen = 0, killed = false, exited = false, timeoutId = null, ex = null;
@@ -506,7 +545,7 @@ const childProcess = (() => {
     options = { maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
-    if (options.killSignal !== undefined) options.killSignal = convertToValidSignal(options.killSignal);
+    options.killSignal = sanitizeKillSignal(options.killSignal);
     options.stdio = getValidStdio(options.stdio || 'pipe', true).stdio;
     if (options.input) {
       const stdin = options.stdio[0] = { ...options.stdio[0] };

@@ -1,7 +1,7 @@
 // crypto: Node's crypto module over OpenSSL 3 (Ops/CryptoOps.swift and Crypto/*.swift): hashes,
 // HMACs, ciphers, key derivation, KeyObjects and key generation, signatures, RSA encryption,
 // Diffie-Hellman, X509Certificate, primes, and the global `crypto` (Web Crypto).
-// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const nodeCrypto = (() => {
   const { Transform } = nodeStream;
   const kHandle = Symbol('kHandle');
@@ -425,7 +425,18 @@ const nodeCrypto = (() => {
     const info = ops.op_crypto_cipher_info(cipher, -1, -1);
     if (info === undefined) throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
     const [key, iv] = bytesToKey(password, info.keyLength, info.ivLength || 0);
+    // Node's CipherBase::Init warns for a counter mode, through whatever process.emitWarning is
+    // then; what that throws surfaces once the cipher is set up.
+    let warningError;
+    if (encrypt && (info.mode === 'ctr' || info.mode === 'gcm' || info.mode === 'ccm')) {
+      try {
+        process.emitWarning(`Use Cipheriv for counter mode of ${cipher}`);
+      } catch (e) {
+        warningError = { e };
+      }
+    }
     initCipher(self, cipher, bytesOf(key), info.ivLength ? bytesOf(iv) : null, options, encrypt);
+    if (warningError) throw warningError.e;
   }
   function Cipheriv(cipher, key, iv, options) {
     if (!(this instanceof Cipheriv)) return new Cipheriv(cipher, key, iv, options);
@@ -1664,7 +1675,7 @@ const nodeCrypto = (() => {
   }
 
   // crypto.constants: filled in by 29-constants.js with the rest of Node's constants.
-  const constants = {};
+  const constants = { __proto__: null };
   const opensslVersion = ops.op_crypto_openssl_version();
 
   // -------------------------------------------------------------------------------------------
@@ -1763,7 +1774,9 @@ const nodeCrypto = (() => {
     Cipher, Cipheriv, Decipher, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify,
     X509Certificate, secureHeapUsed() { return { total: 0, min: 0, used: 0, utilization: 0 }; },
     constants, webcrypto, subtle, getRandomValues: (data) => webcrypto.getRandomValues(data),
-    createCipher, createDecipher,
+    // Runtime-deprecated (DEP0106), as in Node 18.
+    createCipher: util.deprecate(createCipher, 'crypto.createCipher is deprecated.', 'DEP0106'),
+    createDecipher: util.deprecate(createDecipher, 'crypto.createDecipher is deprecated.', 'DEP0106'),
     pseudoRandomBytes: randomBytes, prng: randomBytes, rng: randomBytes,
   };
   delete exports.Certificate;

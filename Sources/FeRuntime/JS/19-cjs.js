@@ -62,6 +62,13 @@ const cjs = (() => {
   }
 
   const moduleParents = new WeakMap();
+  let moduleParentWarned = false;
+  function warnModuleParent() {
+    if (moduleParentWarned || !core.nodeFlags?.pendingDeprecation) return;
+    moduleParentWarned = true;
+    process.emitWarning('module.parent is deprecated due to accuracy issues. Please use require.main to find program entry point instead.',
+      'DeprecationWarning', 'DEP0144');
+  }
   class Module {
     constructor(id = '', parent) {
       this.id = id;
@@ -73,8 +80,9 @@ const cjs = (() => {
       this.loaded = false;
       this.children = [];
     }
-    get parent() { return moduleParents.get(this); }
-    set parent(v) { moduleParents.set(this, v); }
+    // DEP0144 under --pending-deprecation, once for reads and writes alike (Node's deprecate).
+    get parent() { warnModuleParent(); return moduleParents.get(this); }
+    set parent(v) { warnModuleParent(); moduleParents.set(this, v); }
     require(id) {
       if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
       if (id === '') throw invalidArgValue('id', id, 'must be a non-empty string');

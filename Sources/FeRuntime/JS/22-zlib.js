@@ -9,6 +9,7 @@
 
   const [, zlibVernum] = ops.op_zlib_version();
   const constants = {
+    __proto__: null,
     Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5,
     Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4,
     Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6,

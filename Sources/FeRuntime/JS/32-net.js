@@ -2,8 +2,14 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInt32, then, fs); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
 const socketHandles = new Map();
+// The refed ones keep the loop alive: process._getActiveHandles lists their owners.
+activeHandleSources.push(() => {
+  const out = [];
+  for (const handle of socketHandles.values()) if (handle.hasRef()) out.push([handle.owner || handle, handle.wrapType()]);
+  return out;
+});
 // The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
 const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
 core.onSocket = (id, event, a, b) => {
@@ -153,6 +159,8 @@ const netModule = (() => {
       const fd = this.id ? ops.op_net_fd(this.id) : -1;
       return fd < 0 ? -1 : fd;
     }
+    // The name of Node's handle wrap (process.getActiveResourcesInfo).
+    wrapType() { return this.kind === 1 ? 'PipeWrap' : this.onconnection ? 'TCPServerWrap' : 'TCPSocketWrap'; }
     // Closing is final at once; the callback comes in the loop's next turn, as libuv's close
     // callbacks do.
     close(cb, reset = false) {
@@ -1042,9 +1050,248 @@ const netModule = (() => {
 
   function createServer(options, connectionListener) { return new Server(options, connectionListener); }
 
+  // ---------------------------------------------------------------------------------------------
+  // SocketAddress and BlockList: Node's lib/internal/socketaddress.js and blocklist.js over fe's
+  // version of their native binding (internalBinding('block_list'), Node's node_sockaddr.cc):
+  // addresses as bytes, parsed and printed as libuv does.
+  const AF_INET = 2;
+  const AF_INET6 = 10;
+  const kMappedPrefix = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
+  function parseIPv4(text) {
+    if (!isIPv4(text)) return null;
+    return text.split('.').map(Number);
+  }
+  function parseIPv6(text) {
+    const zone = text.indexOf('%');
+    if (zone !== -1) text = text.slice(0, zone);
+    if (!isIPv6(text)) return null;
+    // An IPv4 tail is the last two words.
+    let tail = [];
+    const lastColon = text.lastIndexOf(':');
+    if (text.includes('.', lastColon)) {
+      const v4 = parseIPv4(text.slice(lastColon + 1));
+      tail = [(v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]];
+      text = text.slice(0, lastColon + 1);
+      if (!text.endsWith('::')) text = text.slice(0, -1);
+    }
+    const words = (part) => (part === '' ? [] : part.split(':').map((w) => parseInt(w, 16)));
+    const gap = text.indexOf('::');
+    let groups;
+    if (gap === -1) {
+      groups = [...words(text), ...tail];
+    } else {
+      const head = words(text.slice(0, gap));
+      const rest = [...words(text.slice(gap + 2)), ...tail];
+      groups = [...head, ...new Array(8 - head.length - rest.length).fill(0), ...rest];
+    }
+    if (groups.length !== 8) return null;
+    return groups.flatMap((w) => [w >> 8, w & 0xff]);
+  }
+  // libuv's inet_ntop6: the longest run of two or more zero words as '::', an IPv4 tail for
+  // mapped and compatible addresses.
+  function formatIPv6(bytes) {
+    const words = [];
+    for (let i = 0; i < 16; i += 2) words.push((bytes[i] << 8) | bytes[i + 1]);
+    let best = { base: -1, len: 0 };
+    let cur = { base: -1, len: 0 };
+    for (let i = 0; i < 8; i++) {
+      if (words[i] === 0) {
+        if (cur.base === -1) cur = { base: i, len: 1 }; else cur.len++;
+      } else if (cur.base !== -1) {
+        if (best.base === -1 || cur.len > best.len) best = cur;
+        cur = { base: -1, len: 0 };
+      }
+    }
+    if (cur.base !== -1 && (best.base === -1 || cur.len > best.len)) best = cur;
+    if (best.base !== -1 && best.len < 2) best = { base: -1, len: 0 };
+    let out = '';
+    for (let i = 0; i < 8; i++) {
+      if (best.base !== -1 && i >= best.base && i < best.base + best.len) {
+        if (i === best.base) out += ':';
+        continue;
+      }
+      if (i !== 0) out += ':';
+      if (i === 6 && best.base === 0 && (best.len === 6 || (best.len === 7 && words[7] !== 0x0001) ||
+          (best.len === 5 && words[5] === 0xffff))) {
+        out += bytes.slice(12).join('.');
+        break;
+      }
+      out += words[i].toString(16);
+    }
+    if (best.base !== -1 && best.base + best.len === 8) out += ':';
+    return out;
+  }
+  // The binding's SocketAddress: an address libuv parses (uv_ip4_addr / uv_ip6_addr), or
+  // ERR_INVALID_ADDRESS.
+  class SocketAddressHandle {
+    constructor(address, port, family, flowlabel) {
+      const bytes = family === AF_INET ? parseIPv4(address) : family === AF_INET6 ? parseIPv6(address) : null;
+      if (bytes === null) throw nodeError(Error, 'ERR_INVALID_ADDRESS', 'Invalid socket address');
+      this.bytes = bytes;
+      this.familyType = family;
+      this.portNumber = port & 0xffff;
+      this.flow = family === AF_INET6 ? flowlabel >>> 0 : 0;
+    }
+    detail(out) {
+      out.address = this.familyType === AF_INET ? this.bytes.join('.') : formatIPv6(this.bytes);
+      out.port = this.portNumber;
+      out.family = this.familyType;
+      out.flowlabel = this.flow;
+      return out;
+    }
+    flowlabel() { return this.flow; }
+  }
+  const mappedV4 = (h) => (h.familyType === AF_INET6 && kMappedPrefix.every((b, i) => h.bytes[i] === b) ? h.bytes.slice(12) : null);
+  const compareBytes = (a, b) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+  };
+  // Node's SocketAddress::compare: -1, 0, 1, or null (an IPv6 address not mapping an IPv4 one).
+  function compareAddresses(a, b) {
+    if (a.familyType === b.familyType) return compareBytes(a.bytes, b.bytes);
+    const v4 = a.familyType === AF_INET ? mappedV4(b) : mappedV4(a);
+    if (v4 === null) return null;
+    return a.familyType === AF_INET ? compareBytes(a.bytes, v4) : compareBytes(v4, b.bytes);
+  }
+  const prefixMatch = (a, b, prefix) => {
+    const whole = prefix >> 3;
+    for (let i = 0; i < whole; i++) if (a[i] !== b[i]) return false;
+    const bits = prefix & 7;
+    if (bits === 0) return true;
+    const mask = (0xff << (8 - bits)) & 0xff;
+    return (a[whole] & mask) === (b[whole] & mask);
+  };
+  // Node's SocketAddress::is_in_network, an IPv4 address as its IPv4-mapped IPv6 one.
+  function inNetwork(address, network, prefix) {
+    if (address.familyType === network.familyType) return prefixMatch(address.bytes, network.bytes, prefix);
+    if (address.familyType === AF_INET) return prefixMatch([...kMappedPrefix, ...address.bytes], network.bytes, prefix);
+    const v4 = mappedV4(address);
+    return v4 !== null && prefixMatch(v4, network.bytes, prefix);
+  }
+  const familyName = (h) => (h.familyType === AF_INET ? 'IPv4' : 'IPv6');
+  const addressText = (h) => h.detail({}).address;
+  // The binding's BlockList: rules, the newest first.
+  class BlockListHandle {
+    constructor() { this.list = []; }
+    addAddress(address) {
+      this.list.unshift({ apply: (a) => compareAddresses(address, a) === 0, text: `Address: ${familyName(address)} ${addressText(address)}` });
+    }
+    addRange(start, end) {
+      if (compareAddresses(start, end) === 1) return false;
+      this.list.unshift({
+        apply: (a) => {
+          const lo = compareAddresses(a, start);
+          const hi = compareAddresses(a, end);
+          return lo !== null && hi !== null && lo >= 0 && hi <= 0;
+        },
+        text: `Range: ${familyName(start)} ${addressText(start)}-${addressText(end)}`,
+      });
+      return true;
+    }
+    addSubnet(network, prefix) {
+      this.list.unshift({ apply: (a) => inNetwork(a, network, prefix), text: `Subnet: ${familyName(network)} ${addressText(network)}/${prefix}` });
+    }
+    check(address) { return this.list.some((rule) => rule.apply(address)); }
+    getRules() { return this.list.map((rule) => rule.text); }
+  }
+  netInternals.blockListBinding = { BlockList: BlockListHandle, SocketAddress: SocketAddressHandle, AF_INET, AF_INET6 };
+
+  const kHandle = Symbol('kHandle');
+  const kDetail = Symbol('kDetail');
+  const validateString = (value, name) => { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); };
+  const emptyDetail = () => ({ address: undefined, port: undefined, family: undefined, flowlabel: undefined });
+  class SocketAddress {
+    static isSocketAddress(value) { return value?.[kHandle] !== undefined; }
+    constructor(options = {}) {
+      if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'Object', options);
+      let { family = 'ipv4' } = options;
+      const { address = (family === 'ipv4' ? '127.0.0.1' : '::'), port = 0, flowlabel = 0 } = options;
+      if (typeof family?.toLowerCase === 'function') family = family.toLowerCase();
+      let type;
+      if (family === 'ipv4') type = AF_INET;
+      else if (family === 'ipv6') type = AF_INET6;
+      else throw invalidArgValue('options.family', options.family);
+      validateString(address, 'options.address');
+      validateSocketPort(port, 'options.port');
+      validateUint32(flowlabel, 'options.flowlabel', false);
+      this[kHandle] = new SocketAddressHandle(address, port, type, flowlabel);
+      this[kDetail] = this[kHandle].detail(emptyDetail());
+    }
+    get address() { return this[kDetail].address; }
+    get port() { return this[kDetail].port; }
+    get family() { return this[kDetail].family === AF_INET ? 'ipv4' : 'ipv6'; }
+    get flowlabel() { return this[kHandle].flowlabel(); }
+    [customInspect](depth, options) {
+      if (depth < 0) return this;
+      return `SocketAddress ${inspect(this.toJSON(), { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+    }
+    toJSON() { return { address: this.address, port: this.port, family: this.family, flowlabel: this.flowlabel }; }
+  }
+  // Node's InternalSocketAddress: a SocketAddress over a binding handle.
+  class InternalSocketAddress {
+    constructor(handle) {
+      this[kHandle] = handle;
+      this[kDetail] = handle?.detail(emptyDetail());
+    }
+  }
+  InternalSocketAddress.prototype.constructor = SocketAddress;
+  Object.setPrototypeOf(InternalSocketAddress.prototype, SocketAddress.prototype);
+  netInternals.socketAddress = { SocketAddress, InternalSocketAddress, kHandle };
+
+  const toSocketAddress = (value, name, family) => {
+    if (SocketAddress.isSocketAddress(value)) return value;
+    validateString(value, name);
+    validateString(family, 'family');
+    return new SocketAddress({ address: value, family });
+  };
+  class BlockList {
+    constructor() { this[kHandle] = new BlockListHandle(); }
+    [customInspect](depth, options) {
+      if (depth < 0) return this;
+      return `BlockList ${inspect({ rules: this.rules }, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+    }
+    addAddress(address, family = 'ipv4') {
+      address = toSocketAddress(address, 'address', family);
+      this[kHandle].addAddress(address[kHandle]);
+    }
+    addRange(start, end, family = 'ipv4') {
+      start = toSocketAddress(start, 'start', family);
+      end = toSocketAddress(end, 'end', family);
+      if (this[kHandle].addRange(start[kHandle], end[kHandle]) === false) {
+        throw invalidArgValue('start', start, 'must come before end');
+      }
+    }
+    addSubnet(network, prefix, family = 'ipv4') {
+      network = toSocketAddress(network, 'network', family);
+      validateInt32(prefix, 'prefix', 0, network.family === 'ipv4' ? 32 : 128);
+      this[kHandle].addSubnet(network[kHandle], prefix);
+    }
+    check(address, family = 'ipv4') {
+      if (!SocketAddress.isSocketAddress(address)) {
+        validateString(address, 'address');
+        validateString(family, 'family');
+        try {
+          address = new SocketAddress({ address, family });
+        } catch {
+          // Not a valid address: not in the list.
+          return false;
+        }
+      }
+      return Boolean(this[kHandle].check(address[kHandle]));
+    }
+    get rules() { return this[kHandle].getRules(); }
+  }
+  // Node's InternalBlockList: a BlockList over a binding handle.
+  class InternalBlockList {
+    constructor(handle) { this[kHandle] = handle; }
+  }
+  InternalBlockList.prototype.constructor = BlockList;
+  Object.setPrototypeOf(InternalBlockList.prototype, BlockList.prototype);
+  netInternals.blockList = { BlockList, InternalBlockList };
+
   const net = {
     Server, Socket, Stream: Socket, createServer, connect, createConnection: connect,
-    isIP, isIPv4, isIPv6,
+    isIP, isIPv4, isIPv6, BlockList, SocketAddress,
     getDefaultAutoSelectFamily: () => autoSelectFamilyDefault,
     setDefaultAutoSelectFamily(value) {
       if (typeof value !== 'boolean') throw invalidArgType('value', 'boolean', value);

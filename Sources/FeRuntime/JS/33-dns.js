@@ -57,8 +57,13 @@ const dnsModule = (() => {
         validateHints(hints);
       }
       if (options != null && options.family != null) {
-        validateOneOf(options.family, 'options.family', [0, 4, 6]);
-        family = options.family;
+        // The callback API also takes the names (Node's dns.lookup); the promise API does not.
+        if (!promise && options.family === 'IPv4') family = 4;
+        else if (!promise && options.family === 'IPv6') family = 6;
+        else {
+          validateOneOf(options.family, 'options.family', [0, 4, 6]);
+          family = options.family;
+        }
       }
       if (options != null && options.all != null) { validateBoolean(options.all, 'options.all'); all = options.all; }
       if (options != null && options.verbatim != null) { validateBoolean(options.verbatim, 'options.verbatim'); verbatim = options.verbatim; }
@@ -180,6 +185,37 @@ const dnsModule = (() => {
     if (value < min || value > 2147483647) throw outOfRange(name, `>= ${min} && <= 2147483647`, value);
   }
 
+  // A resolver's channel (Node's ChannelWrap over c-ares): its servers (null: the system's),
+  // timeout, tries, local addresses and pending queries.
+  class ChannelHandle {
+    constructor(timeout, tries) {
+      this.servers = null;
+      this.timeout = timeout;
+      this.tries = tries;
+      this.pending = new Set();
+    }
+    getServers() { return this.servers || ops.op_dns_system_servers().map((ip) => [ip, 53]); }
+    // 0, or c-ares' message: servers cannot change under pending queries.
+    setServers(set) {
+      if (this.pending.size > 0) return 'There are pending queries.';
+      this.servers = set;
+      return 0;
+    }
+    // Node's SetLocalAddress: an IPv4 and an IPv6 address, in either order, at most one of each.
+    setLocalAddress(ip0, ip1) {
+      const type0 = isIP(ip0);
+      if (type0 === 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'Invalid IP address.');
+      let type1 = 0;
+      if (ip1 !== undefined) {
+        type1 = isIP(ip1);
+        if (type1 === 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'Invalid IP address.');
+        if (type0 === type1) {
+          throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `Cannot specify two IPv${type0} addresses.`);
+        }
+      }
+      this.local = type0 === 4 ? [ip0, ip1] : [ip1, ip0];
+    }
+  }
   class ResolverBase {
     constructor(options = undefined) {
       let timeout = -1, tries = 4;
@@ -187,35 +223,40 @@ const dnsModule = (() => {
         if (options.timeout !== undefined) { validateInt32(options.timeout, 'options.timeout', -1); timeout = options.timeout; }
         if (options.tries !== undefined) { validateInt32(options.tries, 'options.tries', 1); tries = options.tries; }
       }
-      this._handle = { servers: null, timeout, tries, pending: new Set() };
+      this._handle = new ChannelHandle(timeout, tries);
     }
     cancel() {
       for (const req of [...this._handle.pending]) req.cancel();
     }
     getServers() {
-      const list = this._handle.servers || ops.op_dns_system_servers().map((ip) => [ip, 53]);
-      return list.map(([ip, port]) => (port === 53 ? ip : `${isIP(ip) === 6 ? `[${ip}]` : ip}:${port}`));
+      return (this._handle.getServers() || []).map(([ip, port]) =>
+        (!port || port === 53 ? ip : `${isIP(ip) === 6 ? `[${ip}]` : ip}:${port}`));
     }
     setServers(servers) {
       if (!Array.isArray(servers)) throw invalidArgType('servers', 'Array', servers);
-      const set = servers.map((serv, index) => {
+      // forEach, as Node's: holes in the array are skipped.
+      const set = [];
+      servers.forEach((serv, index) => {
         validateString(serv, `servers[${index}]`);
-        if (isIP(serv)) return [serv, 53];
+        if (isIP(serv)) { set.push([serv, 53]); return; }
         const bracketed = /^\[([^[\]]*)\]/.exec(serv);
         if (bracketed && isIP(bracketed[1])) {
-          return [bracketed[1], parseInt(serv.replace(/(^.+?)(?::(\d+))?$/, '$2'), 10) || 53];
+          set.push([bracketed[1], parseInt(serv.replace(/(^.+?)(?::(\d+))?$/, '$2'), 10) || 53]);
+          return;
         }
         const split = /(^.+?)(?::(\d+))?$/.exec(serv);
-        if (split && isIP(split[1])) return [split[1], parseInt(split[2] || 53, 10)];
+        if (split && isIP(split[1])) { set.push([split[1], parseInt(split[2] || 53, 10)]); return; }
         throw nodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${serv}`);
       });
-      this._handle.servers = set;
+      const error = this._handle.setServers(set);
+      if (error !== 0) {
+        throw nodeError(Error, 'ERR_DNS_SET_SERVERS_FAILED', `c-ares failed to set servers: "${error}" [${servers}]`);
+      }
     }
     setLocalAddress(ipv4, ipv6) {
       validateString(ipv4, 'ipv4');
       if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
-      if (isIP(ipv4) === 0 && isIP(ipv6 || '') === 0) throw nodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${ipv4}`);
-      this._handle.local = [ipv4, ipv6];
+      this._handle.setLocalAddress(ipv4, ipv6);
     }
     // One query; settles with Node-shaped records or a Node error (cancel() rejects at once).
     _query(syscall, type, name, ttl) {
@@ -298,7 +339,17 @@ const dnsModule = (() => {
   const defaultPromiseResolver = new PromiseResolver();
   defaultPromiseResolver._handle = defaultResolver._handle;
   const callbackMethods = {}, promiseMethods = {};
-  for (const method of [...Object.keys(bindingNames), 'resolve', 'reverse', 'getServers', 'setServers']) {
+  // Node's defaultResolverSetServers: a new resolver with those servers becomes the default of
+  // both APIs (so queries already pending on the old one do not stand in the way).
+  function setDefaultServers(servers) {
+    const resolver = new Resolver();
+    resolver.setServers(servers);
+    defaultResolver._handle = resolver._handle;
+    defaultPromiseResolver._handle = resolver._handle;
+  }
+  callbackMethods.setServers = function setServers(servers) { setDefaultServers(servers); };
+  promiseMethods.setServers = function setServers(servers) { setDefaultServers(servers); };
+  for (const method of [...Object.keys(bindingNames), 'resolve', 'reverse', 'getServers']) {
     callbackMethods[method] = { [method]: (...args) => defaultResolver[method](...args) }[method];
     promiseMethods[method] = { [method]: (...args) => defaultPromiseResolver[method](...args) }[method];
   }

@@ -1,7 +1,7 @@
 // dgram: UDP sockets with Node's lib/dgram.js semantics (implicit bind on send or connect, the
 // queue of sends made while binding, connected sockets, multicast and buffer sizes) over
 // DatagramSocket handles in Swift (Sockets/DgramOps.swift); messages come through core.onSocket.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort, netInternals).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort, netInternals).
 const dgramModule = (() => {
   const BIND_UNBOUND = 0, BIND_BINDING = 1, BIND_BOUND = 2;
   const CONNECT_DISCONNECTED = 0, CONNECT_CONNECTING = 1, CONNECT_CONNECTED = 2;
@@ -41,6 +41,7 @@ const dgramModule = (() => {
     ref() { this.refed = true; if (this.id) ops.op_net_ref(this.id, true); }
     unref() { this.refed = false; if (this.id) ops.op_net_ref(this.id, false); }
     hasRef() { return this.refed; }
+    wrapType() { return 'UDPWrap'; }
     close() {
       if (this.id) { socketHandles.delete(this.id); ops.op_net_close(this.id, false); this.id = 0; }
       this.sends.clear();
@@ -426,6 +427,8 @@ const dgramModule = (() => {
   };
   function membership(self, join, group, iface, source, syscall) {
     const handle = self[kState].handle;
+    // libuv parses the addresses first: one that is no IP address is EINVAL.
+    if (!requireBuiltin('net').isIP(group) || (source && !requireBuiltin('net').isIP(source))) throw socketErrno(-22, syscall);
     const err = handle.id ? ops.op_udp_membership(handle.id, join, group, iface || null, source || null) : -9;
     if (err) throw socketErrno(err, syscall);
   }
@@ -451,6 +454,25 @@ const dgramModule = (() => {
     validateString(groupAddress, 'groupAddress');
     membership(this, false, groupAddress, interfaceAddress, sourceAddress, 'dropSourceSpecificMembership');
   };
+
+  // The legacy state accessors and helpers (DEP0112), as Node keeps them.
+  for (const [name, key] of [['_handle', 'handle'], ['_receiving', 'receiving'], ['_bindState', 'bindState'],
+    ['_queue', 'queue'], ['_reuseAddr', 'reuseAddr']]) {
+    const msg = `Socket.prototype.${name} is deprecated`;
+    Object.defineProperty(Socket.prototype, name, {
+      get: util.deprecate(function () { return this[kState][key]; }, msg, 'DEP0112'),
+      set: util.deprecate(function (val) { this[kState][key] = val; }, msg, 'DEP0112'),
+      configurable: true,
+    });
+  }
+  Socket.prototype._healthCheck = util.deprecate(function () { healthCheck(this); },
+    'Socket.prototype._healthCheck() is deprecated', 'DEP0112');
+  Socket.prototype._stopReceiving = util.deprecate(function () {
+    const state = this[kState];
+    if (!state.receiving) return;
+    state.handle.recvStop();
+    state.receiving = false;
+  }, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
 
   Socket.prototype.ref = function () { const h = this[kState].handle; if (h) h.ref(); return this; };
   Socket.prototype.unref = function () { const h = this[kState].handle; if (h) h.unref(); return this; };

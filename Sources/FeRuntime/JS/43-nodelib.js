@@ -307,6 +307,7 @@ const nodeLib = (() => {
       overrideStackTrace,
       AbortError: class AbortError extends Error {
         constructor(message = 'The operation was aborted', options = undefined) {
+          if (options !== undefined && typeof options !== 'object') throw invalidArgType('options', 'Object', options);
           super(message, options);
           this.code = 'ABORT_ERR';
           this.name = 'AbortError';

@@ -47,7 +47,11 @@
     return uvErrorOf(err)[0];
   };
   util.getSystemErrorMap = () => new Map(Object.entries(UV_ERRORS).map(([n, entry]) => [-Number(n), entry]));
-  util._errnoException = socketErrno;
+  // Node's errnoException: the code from getSystemErrorName, which guards against bad arguments.
+  util._errnoException = function errnoException(err, syscall, original) {
+    util.getSystemErrorName(err);
+    return socketErrno(err, syscall, original);
+  };
   util._exceptionWithHostPort = socketErrorWithHostPort;
 
   // NODE_DEBUG=net,http2,fs* enables debuglog(section) output on stderr, as in Node.

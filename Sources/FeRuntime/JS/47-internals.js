@@ -4,7 +4,7 @@
 // implementation under Node's export names (below). An internal module Node 18 has and fe does
 // not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
 // not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
-// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType); 03-loop.js (timers, timerNow); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType); 03-loop.js (timers, timerNow); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 (() => {
   // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
   const nodeInternalIds = new Set((
@@ -75,7 +75,7 @@
     'zlib').split(' '));
   // The bindings whose every member is fe's real implementation (the others fe's vendored files
   // reach, stream_wrap and fs, are shaped for http2 only and stay internal).
-  const userBindings = new Set(['constants', 'contextify', 'credentials', 'http2', 'performance', 'timers', 'url', 'util', 'uv']);
+  const userBindings = new Set(['block_list', 'constants', 'contextify', 'credentials', 'http2', 'performance', 'timers', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
@@ -85,6 +85,38 @@
     throw new Error(`No such binding: ${name}`);
   }
 
+  // process.binding() (DEP0111), Node's lib/internal/bootstrap/realm.js: the legacy loader of the
+  // allowlisted bindings. 'util' is the legacy wrapper of util.types' checks; the others are the
+  // internal binding, where fe has it (else the require fails naming it).
+  const processBindingAllowlist = new Set(('async_wrap buffer cares_wrap config constants contextify crypto fs ' +
+    'fs_event_wrap http_parser icu inspector js_stream natives os pipe_wrap process_wrap signal_wrap spawn_sync ' +
+    'stream_wrap tcp_wrap tls_wrap tty_wrap udp_wrap url util uv v8 zlib').split(' '));
+  const runtimeDeprecatedBindings = new Set(['async_wrap', 'crypto', 'http_parser', 'signal_wrap', 'url', 'v8']);
+  const legacyTypeChecks = ['isArrayBuffer', 'isArrayBufferView', 'isAsyncFunction', 'isDataView', 'isDate',
+    'isExternal', 'isMap', 'isMapIterator', 'isNativeError', 'isPromise', 'isRegExp', 'isSet', 'isSetIterator',
+    'isTypedArray', 'isUint8Array', 'isAnyArrayBuffer'];
+  let bindingDeprecationShown = false;
+  process.binding = function binding(module) {
+    // Node wraps it with util.deprecate under --pending-deprecation (pre_execution.js).
+    if (core.nodeFlags?.pendingDeprecation && !bindingDeprecationShown) {
+      bindingDeprecationShown = true;
+      process.emitWarning('process.binding() is deprecated. Please use public APIs instead.', 'DeprecationWarning', 'DEP0111');
+    }
+    module = String(module);
+    if (processBindingAllowlist.has(module)) {
+      if (runtimeDeprecatedBindings.has(module)) {
+        runtimeDeprecatedBindings.delete(module);
+        process.emitWarning(`Access to process.binding('${module}') is deprecated.`, 'DeprecationWarning', 'DEP0111');
+      }
+      if (module === 'util') {
+        const { types } = requireBuiltin('util');
+        return Object.fromEntries(Object.entries(types).filter(([key]) => legacyTypeChecks.includes(key)));
+      }
+      return internalBinding(module);
+    }
+    // eslint-disable-next-line no-restricted-syntax
+    throw new Error(`No such module: ${module}`);
+  };
   const { bindings } = nodeLib;
   // Node's trace event phases (src/node_constants.cc), as char codes.
   const tracePhases = { BEGIN: 'B', END: 'E', COMPLETE: 'X', INSTANT: 'I', ASYNC_BEGIN: 'S', ASYNC_STEP_INTO: 'T',
@@ -110,10 +142,20 @@
     for (const [n, [code]] of Object.entries(UV_ERRORS)) {
       Object.defineProperty(uv, `UV_${code}`, { value: -Number(n), enumerable: true, writable: false, configurable: false });
     }
-    uv.errname = (err) => uvErrorOf(err)[0];
+    // Node's src/uv.cc: warns once under --pending-deprecation (DEP0119).
+    let errnameWarned = false;
+    uv.errname = function errname(err) {
+      if (core.nodeFlags?.pendingDeprecation && !errnameWarned) {
+        errnameWarned = true;
+        process.emitWarning('Directly calling process.binding(\'uv\').errname(<val>) is being deprecated. ' +
+          'Please make sure to use util.getSystemErrorName() instead.', 'DeprecationWarning', 'DEP0119');
+      }
+      return uvErrorOf(err)[0];
+    };
     uv.getErrorMap = () => new Map(Object.entries(UV_ERRORS).map(([n, entry]) => [-Number(n), [...entry]]));
     return uv;
   };
+  bindings.block_list = () => netInternals.blockListBinding;
   bindings.timers = () => ({ getLibuvNow: timerNow });
   bindings.url = () => ({ canParse: (input, base) => URL.canParse(input, base) });
   // Node's safeGetenv: the variable, unless the process runs with raised privileges.
@@ -281,6 +323,8 @@
     'internal/child_process': () => childProcessInternals,
     'internal/worker': () => core.workerInternals().worker,
     'internal/worker/io': () => core.workerInternals().io,
+    'internal/blocklist': () => netInternals.blockList,
+    'internal/socketaddress': () => netInternals.socketAddress,
     'internal/errors': () => Object.assign(nodeLib.load('internal/errors'), errorsForTests()),
     'internal/util': () => Object.assign(nodeLib.load('internal/util'), utilForTests()),
     'internal/util/inspect': () => nodeLib.load('internal/util/inspect'),

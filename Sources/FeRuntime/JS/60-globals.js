@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -186,8 +186,17 @@ core.commonjs = (fn, filename) => {
     return cjs.runCompiledMain(fn, filename);
   } catch (e) {
     if (core.uncaughtToHost) throw e;
+    // process._fatalException monkey-patched away: fatal() ends the process as Node does. A
+    // worker's error goes through fatal() to its parent (39-worker_threads.js).
+    if (!core.isWorker && typeof process._fatalException !== 'function') fatal(e);
     if (!core.isWorker && uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
-      process.emit('uncaughtExceptionMonitor', e, 'uncaughtException');
+      try {
+        process.emit('uncaughtExceptionMonitor', e, 'uncaughtException');
+      } catch (thrown) {
+        fatalHandlerThrew(thrown);
+      }
+      // As Node: the 'exit' listeners see exit code 1 in process.exitCode too.
+      process.exitCode = 1;
       throw e;
     }
     fatal(e);
