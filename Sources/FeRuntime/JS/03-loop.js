@@ -311,7 +311,7 @@ function fatal(e, unhandledRejection = false) {
   }
   // Node's C++ calls process._fatalException; when that is no function (monkey-patched away),
   // the error is printed and the process exits with 6 (kInvalidFatalExceptionMonkeyPatching).
-  if (process.emit && typeof process._fatalException !== 'function' && !core.isWorker) {
+  if (process.emit && typeof process._fatalException !== 'function') {
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     ops.op_exit(6);
     (function terminationPoint() {})();
