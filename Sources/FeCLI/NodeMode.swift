@@ -116,9 +116,45 @@ enum NodeMode {
   /// The last runtime, kept alive until the process exits (as Boot keeps a tool's).
   nonisolated(unsafe) static var finished: Runtime?
 
+  /// How an exception that escapes the main program is printed.
+  static func reportUncaught(_ options: NodeOptions, _ context: FeContext) -> (JSError) -> Void {
+    return {
+      context.err(Uncaught.describe($0))
+      // The main program's own throw; later ones go through the runtime's JS (03-loop.js fatal).
+      if options.abortOnUncaughtException { NodeAbort.now() }
+    }
+  }
+
   static func boot(_ options: NodeOptions, context: FeContext) throws -> Int32 {
     _ = try context.layout.checkVersion()
     let execPath = NodeExecPath.resolve(env: context.env, executable: context.executable)
+    if options.buildSnapshot, case .script(let file) = options.action {
+      // Node's own startup code as the entry: fe has no Node snapshot to rebuild
+      // (process.config.variables.node_use_node_snapshot is false).
+      if file == "node:embedded_snapshot_main" {
+        context.err("Node.js was built without embedded snapshot")
+        return 1
+      }
+      guard let entry = mainFile(Path.absolute(file, from: context.cwd)) else {
+        context.err("Error: Cannot find module '\(Path.absolute(file, from: context.cwd))'\n  code: 'MODULE_NOT_FOUND'")
+        return 1
+      }
+      return try NodeSnapshot.build(entry: entry, options: options, execPath: execPath, context: context)
+    }
+    // Booted from a user snapshot that set a main function, that runs instead of what the
+    // command line names (Node's StartExecution).
+    let runtime: Runtime
+    if let blob = options.snapshotBlob {
+      guard let snapshot = NodeSnapshot.open(Path.absolute(blob, from: context.cwd), context: context) else { return 1 }
+      runtime = Runtime(snapshot: snapshot.payload, owner: snapshot)
+      if runtime.snapshotHasMain {
+        defer { finished = runtime }
+        return try NodeSnapshot.runMain(runtime, options: options, execPath: execPath, context: context)
+      }
+    } else {
+      let base = try BaseSnapshot.open(context.layout)
+      runtime = Runtime(snapshot: base.payload, owner: base.owner)
+    }
     var script: String? = nil
     var stdinSource: String? = nil
     let repl = startsRepl(options)
@@ -142,14 +178,8 @@ enum NodeMode {
       context.err("Error: Cannot find module '\(path)'\n  code: 'MODULE_NOT_FOUND'")
       return 1
     }
-    let base = try BaseSnapshot.open(context.layout)
-    let runtime = Runtime(snapshot: base.payload, owner: base.owner)
     defer { finished = runtime }
-    runtime.onUncaught = {
-      context.err(Uncaught.describe($0))
-      // The main program's own throw; later ones go through the runtime's JS (03-loop.js fatal).
-      if options.abortOnUncaughtException { NodeAbort.now() }
-    }
+    runtime.onUncaught = reportUncaught(options, context)
     var argv = [execPath]
     // `node inspect …` is Node's debugger client, whatever files exist (node.cc checks first).
     let debuggerClient = options.action == .script("inspect")
@@ -162,6 +192,7 @@ enum NodeMode {
     }
     do {
       try runtime.setup(argv: argv + options.args, env: context.env, execPath: execPath)
+      if options.snapshotBlob != nil { try runtime.restoreUserSnapshot() }
       try runtime.startInspectorAtLaunch()
       switch options.action {
       case _ where debuggerClient:
@@ -241,6 +272,10 @@ enum NodeMode {
       -p, --print [...]            evaluate script and print result
       -r, --require module         module to preload
       --stack-size=KB              V8's stack size
+      --snapshot-blob file         the startup snapshot to boot from (or, with
+                                   --build-snapshot, to write)
+      --build-snapshot             run the entry script, then write a startup snapshot
+                                   of its heap (v8.startupSnapshot)
       --stack-trace-limit=n        frames in a stack trace
       --throw-deprecation          throw an exception on deprecations
       --title title                the process title

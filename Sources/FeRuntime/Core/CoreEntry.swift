@@ -17,6 +17,8 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   case nodeEval, onChannelData
   // Worker threads (JS/39-worker_threads.js).
   case workerMain, workerError
+  // Node's user-land startup snapshots (UserSnapshot.swift, JS/38-v8.js).
+  case snapshotBuild, snapshotSerialize, snapshotRestored, snapshotMain
   // The config sandbox.
   case resolveConfig, observeConfig
 }

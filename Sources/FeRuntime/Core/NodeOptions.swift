@@ -63,6 +63,14 @@ public struct NodeOptions: Sendable {
   public var inspectPort = 9229
   /// `--cpu-prof` / `--heap-prof`: V8's CPU profile and sampling heap profile of the whole run,
   /// written when the process exits (JS/46-inspector.js).
+  /// `--trace-event-categories` (`--trace-events-enabled`: Node's default set) and
+  /// `--trace-event-file-pattern`: trace events written as Chrome's JSON when the process exits
+  /// (JS/50-trace_events.js).
+  public var traceEventCategories: String? = nil
+  public var traceEventFilePattern = "node_trace.${rotation}.log"
+  /// `--build-snapshot` / `--snapshot-blob`: Node's user-land startup snapshots (FeCLI/NodeSnapshot.swift).
+  public var buildSnapshot = false
+  public var snapshotBlob: String? = nil
   public var cpuProf = Profiler(defaultInterval: 1000)
   public var heapProf = Profiler(defaultInterval: 512 * 1024)
 
@@ -150,6 +158,13 @@ public struct NodeOptions: Sendable {
       o.inputType = v
     },
     "title": value { o, v in o.title = v },
+    "trace-events-enabled": flag { o in
+      if o.traceEventCategories == nil { o.traceEventCategories = "v8,node,node.async_hooks" }
+    },
+    "trace-event-categories": value { o, v in o.traceEventCategories = v },
+    "trace-event-file-pattern": value { o, v in o.traceEventFilePattern = v },
+    "build-snapshot": flag(env: false) { o in o.buildSnapshot = true },
+    "snapshot-blob": value { o, v in o.snapshotBlob = v },
     "inspect": Spec(kind: .optionalValue, env: true) { o, v in
       o.inspect = true
       try o.setInspectAddress(v, option: "--inspect")
@@ -330,6 +345,11 @@ public struct NodeOptions: Sendable {
         o.args = rest
       }
     }
+    if o.buildSnapshot {
+      guard case .script = o.action else {
+        throw BadOption(message: "--build-snapshot must be used with an entry point script.\nUsage: node --build-snapshot /path/to/entry.js")
+      }
+    }
     return o
   }
 
@@ -496,6 +516,7 @@ public struct NodeOptions: Sendable {
       ("inspectBrk", .bool(inspectBrk)),
       ("cpuProf", cpuProf.on ? cpuProf.js : .null),
       ("heapProf", heapProf.on ? heapProf.js : .null),
+      ("traceEvents", traceEventCategories.map { .object([("categories", .string($0)), ("filePattern", .string(traceEventFilePattern))]) } ?? .null),
     ])
   }
 

@@ -155,7 +155,15 @@ final class HTTPHub: @unchecked Sendable {
 
   /// Binds a server (blocking the JS thread for the bind only: it is quick, and Node reports the
   /// address synchronously after 'listening' anyway). Returns its id and local address.
-  func listen(host: String, port: Int, backlog: Int, settings: Settings) throws -> (Int, SocketAddress) {
+  /// Where a server listens: an address, a Unix socket path (Node's server.listen(path)), or a
+  /// socket descriptor the process already has (listen({ fd }); the server owns it from then).
+  enum Endpoint {
+    case tcp(host: String, port: Int)
+    case unix(path: String)
+    case fd(Int32)
+  }
+
+  func listen(_ endpoint: Endpoint, backlog: Int, settings: Settings) throws -> (Int, SocketAddress) {
     let budget = Descriptors.connectionBudget
     let server = Server(settings: settings)
     let id = resources.add(server)
@@ -191,14 +199,28 @@ final class HTTPHub: @unchecked Sendable {
       .childChannelInitializer { [self] channel in initialize(channel, server: server, budget: budget) }
     let channel: Channel
     do {
-      // A negative port: `host` is a Unix socket path (Node's server.listen(path)); an existing
-      // file there is EADDRINUSE, as in Node.
-      channel = try (port < 0
-        ? bootstrap.bind(unixDomainSocketPath: host, cleanupExistingSocketFile: false)
-        : bootstrap.bind(host: host, port: port)).wait()
+      switch endpoint {
+      case .tcp(let host, let port):
+        channel = try bootstrap.bind(host: host, port: port).wait()
+      case .unix(let path):
+        // An existing file there is EADDRINUSE, as in Node.
+        channel = try bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false).wait()
+      case .fd(let fd):
+        // libuv's guessHandleType: only a stream socket can listen.
+        var type: Int32 = 0
+        var size = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &size) == 0, type == Int32(SOCK_STREAM.rawValue) else {
+          throw ListenFailure(errno: EINVAL, code: "EINVAL", text: Errno.text(EINVAL))
+        }
+        channel = try bootstrap.withBoundSocket(fd).wait()
+      }
     } catch let e as IOError {
       throw ListenFailure(errno: e.errnoCode, code: Errno.name(e.errnoCode), text: Errno.text(e.errnoCode))
+    } catch let e as ListenFailure {
+      throw e
     } catch {
+      let host: String
+      if case .tcp(let h, _) = endpoint { host = h } else { host = "" }
       throw ListenFailure(errno: -3008, code: "ENOTFOUND", text: "getaddrinfo ENOTFOUND \(host)")
     }
     try nio.submit { [self] in

@@ -11,12 +11,15 @@ enum HTTPServerOps {
 
   static let all: [Op] = [
     Op("op_http_listen", needs: .net) { rt, call in
-      // (host or a Unix socket path when port is -1, port, backlog, keepAliveTimeout ms, headersTimeout ms, requestTimeout ms,
-      // maxConnections or -1, evict idle 0/1, timeout ms) → [id, address, family, port]
-      // or { error: [code, description, errno] }
+      // (host, a Unix socket path when port is -1, or a socket fd (a number); port, backlog,
+      // keepAliveTimeout ms, headersTimeout ms, requestTimeout ms, maxConnections or -1, evict
+      // idle 0/1, timeout ms) → [id, address, family, port] or { error: [code, description, errno] }
+      let endpoint: HTTPHub.Endpoint =
+        call.scope.type(call.arg(0)) == .number
+        ? .fd(Int32(clamping: call.int(0)))
+        : call.int(1) < 0 ? .unix(path: call.string(0)) : .tcp(host: call.string(0), port: call.int(1))
       do {
-        let (id, address) = try rt.http.listen(
-          host: call.string(0), port: call.int(1), backlog: call.int(2), settings: settings(call, from: 3))
+        let (id, address) = try rt.http.listen(endpoint, backlog: call.int(2), settings: settings(call, from: 3))
         let family: String
         switch address {
         case .v6: family = "IPv6"

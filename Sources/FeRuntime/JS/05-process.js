@@ -226,6 +226,14 @@ process.exit = (code) => {
   exitNow(c, true);
 };
 core.exitCode = () => (process.exitCode === undefined ? 0 : Number(process.exitCode) | 0);
+// Booted from a user snapshot (38-v8.js core.snapshotRestored), a new process: the build ended
+// as a process does ('exit' emitted), and what Node does once per process happens again.
+core.resetProcessState = () => {
+  exiting = false;
+  process._exiting = false;
+  process.exitCode = undefined;
+  warningHelpShown = false;
+};
 core.beforeExit = () => {
   // 'beforeExit' may schedule more work; Swift runs the loop again if it does. Its ticks and
   // microtasks run now, as after any callback Node makes (node:test reports its summary so).

@@ -697,7 +697,7 @@ let deepEqual;
     constructor(obj, keys, actual) {
       for (const key of keys) {
         if (key in obj) {
-          if (actual !== undefined && typeof actual[key] === 'string' && obj[key] instanceof RegExp && obj[key].exec(actual[key]) !== null) {
+          if (actual !== undefined && typeof actual[key] === 'string' && util.types.isRegExp(obj[key]) && obj[key].exec(actual[key]) !== null) {
             this[key] = actual[key];
           } else {
             this[key] = obj[key];
@@ -724,7 +724,7 @@ let deepEqual;
     let generatedMessage = false;
     let throwError = false;
     if (typeof expected !== 'function') {
-      if (expected instanceof RegExp) {
+      if (util.types.isRegExp(expected)) {
         const str = String(actual);
         if (expected.exec(str) !== null) return;
         if (!message) {
@@ -741,7 +741,7 @@ let deepEqual;
         if (expected instanceof Error) keys.push('name', 'message');
         else if (keys.length === 0) throw invalidArgValue('error', expected, 'may not be an empty object');
         for (const key of keys) {
-          if (typeof actual[key] === 'string' && expected[key] instanceof RegExp && expected[key].exec(actual[key]) !== null) continue;
+          if (typeof actual[key] === 'string' && util.types.isRegExp(expected[key]) && expected[key].exec(actual[key]) !== null) continue;
           compareExceptionKey(actual, expected, key, message, keys, fn);
         }
         return;
@@ -837,7 +837,7 @@ let deepEqual;
   }
   function hasMatchingError(actual, expected) {
     if (typeof expected !== 'function') {
-      if (expected instanceof RegExp) return expected.exec(String(actual)) !== null;
+      if (util.types.isRegExp(expected)) return expected.exec(String(actual)) !== null;
       throw invalidArgType('expected', ['Function', 'RegExp'], expected);
     }
     if (expected.prototype !== undefined && actual instanceof expected) return true;
@@ -890,7 +890,7 @@ let deepEqual;
     throw newErr;
   };
   function internalMatch(string, regexp, message, fn) {
-    if (!(regexp instanceof RegExp)) throw invalidArgType('regexp', 'RegExp', regexp);
+    if (!(util.types.isRegExp(regexp))) throw invalidArgType('regexp', 'RegExp', regexp);
     const match = fn === assert.match;
     if (typeof string !== 'string' || (regexp.exec(string) !== null) !== match) {
       if (message instanceof Error) throw message;

@@ -11,8 +11,8 @@
   const kInterrupted = {};
 
   const validateString = (v, name) => { if (typeof v !== 'string') throw invalidArgType(name, 'string', v); };
-  const validateObject = (v, name) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidArgType(name, 'Object', v);
+  const validateObject = (v, name, allowArray = false) => {
+    if (v === null || typeof v !== 'object' || (!allowArray && Array.isArray(v))) throw invalidArgType(name, 'Object', v);
   };
   function validateInt32(v, name) {
     if (typeof v !== 'number') throw invalidArgType(name, 'number', v);
@@ -33,8 +33,9 @@
     return contexts.get(contextifiedObject);
   }
 
+  // An array can be contextified too, as in Node.
   function isContext(object) {
-    validateObject(object, 'object');
+    validateObject(object, 'object', true);
     return contexts.has(object);
   }
 
@@ -151,11 +152,23 @@
 
   function contextOptions(options) {
     if (options === undefined || options === null || typeof options !== 'object') return {};
+    // Node's getContextOptions: checked under the names the caller used.
     const out = {};
     if (options.contextName !== undefined) out.name = options.contextName;
     if (options.contextOrigin !== undefined) out.origin = options.contextOrigin;
-    if (options.contextCodeGeneration !== undefined) out.codeGeneration = options.contextCodeGeneration;
-    if (options.microtaskMode !== undefined) out.microtaskMode = options.microtaskMode;
+    if (out.name !== undefined) validateString(out.name, 'options.contextName');
+    if (out.origin !== undefined) validateString(out.origin, 'options.contextOrigin');
+    if (options.contextCodeGeneration !== undefined) {
+      validateObject(options.contextCodeGeneration, 'options.contextCodeGeneration');
+      const { strings, wasm } = options.contextCodeGeneration;
+      if (strings !== undefined) validateBoolean(strings, 'options.contextCodeGeneration.strings');
+      if (wasm !== undefined) validateBoolean(wasm, 'options.contextCodeGeneration.wasm');
+      out.codeGeneration = { strings, wasm };
+    }
+    if (options.microtaskMode !== undefined) {
+      validateString(options.microtaskMode, 'options.microtaskMode');
+      out.microtaskMode = options.microtaskMode;
+    }
     return out;
   }
 
@@ -199,7 +212,20 @@
     }
     if (!Array.isArray(contextExtensions)) throw invalidArgType('options.contextExtensions', 'Array', contextExtensions);
     contextExtensions.forEach((e, i) => validateObject(e, `options.contextExtensions[${i}]`));
-    return ops.op_vm_compile_function(global, code, filename, lineOffset, columnOffset, params, contextExtensions);
+    const fn = ops.op_vm_compile_function(global, code, filename, lineOffset, columnOffset, params, contextExtensions);
+    // As Script's: a code cache given is never fed to V8 (not trusted); one asked for is V8's
+    // cache of the function's source.
+    if (cachedData !== undefined) fn.cachedDataRejected = false;
+    if (produceCachedData) {
+      try {
+        const bytes = ops.op_vm_code_cache(`(function (${params.join(', ')}) {\n${code}\n})`, filename);
+        fn.cachedData = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        fn.cachedDataProduced = true;
+      } catch {
+        fn.cachedDataProduced = false;
+      }
+    }
+    return fn;
   }
 
   function measureMemory() {

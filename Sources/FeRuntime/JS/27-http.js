@@ -915,12 +915,15 @@ const http = (() => {
     listen(...args) {
       let cb;
       if (typeof args[args.length - 1] === 'function') cb = args.pop();
-      let port, host, backlog, path;
+      let port, host, backlog, path, fd;
       const first = args[0];
       // As Node's net: a string that is not a number is a Unix socket path.
       const isPipeName = (v) => typeof v === 'string' && !(Number(v) >= 0);
       if (first !== null && typeof first === 'object') {
         ({ port, host, backlog, path } = first);
+        // listen({ fd }): a socket this process already has (inherited, socket activation).
+        if (typeof first.fd === 'number' && first.fd >= 0) fd = first.fd;
+        if (typeof args[1] === 'number') backlog = args[1];
       } else if (isPipeName(first)) {
         path = first;
         backlog = args[1];
@@ -930,12 +933,15 @@ const http = (() => {
         else { host = args[1] == null ? undefined : args[1]; backlog = args[2]; }
       }
       if (path !== undefined && typeof path !== 'string') throw invalidArgType('options.path', 'of type string', path);
-      if (path === undefined) port = port == null ? 0 : validatePort(port, 'options.port');
+      if (path === undefined && fd === undefined) port = port == null ? 0 : validatePort(port, 'options.port');
       if (this._id !== undefined) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
       if (cb) this.once('listening', cb);
       let r;
       try {
-        if (path !== undefined) {
+        if (fd !== undefined) {
+          r = ops.op_http_listen(fd, 0, typeof backlog === 'number' ? backlog : 511, ...settingsOf(this._limits));
+          if (r.error) throw Object.assign(new Error(`listen ${r.error[0]}: ${r.error[1]}`), { code: r.error[0], errno: r.error[2], syscall: 'listen' });
+        } else if (path !== undefined) {
           r = ops.op_http_listen(path, -1, typeof backlog === 'number' ? backlog : 511, ...settingsOf(this._limits));
           if (r.error) throw Object.assign(new Error(`listen ${r.error[0]}: ${r.error[1]} ${path}`), { code: r.error[0], errno: r.error[2], syscall: 'listen', address: path, port: -1 });
         } else {
@@ -948,7 +954,7 @@ const http = (() => {
       const [id, address, family, boundPort] = r;
       this._id = id;
       this._native.add(id);
-      this._address = path !== undefined ? path : { address, family, port: boundPort };
+      this._address = path !== undefined ? path : family === 'pipe' ? null : { address, family, port: boundPort };
       if (path !== undefined) (this._paths || (this._paths = new Map())).set(id, path);
       servers.set(id, this);
       if (!this._refed) ops.op_http_ref(id, false);
@@ -957,7 +963,7 @@ const http = (() => {
     }
     address() {
       if (this._id === undefined) return null;
-      return typeof this._address === 'string' ? this._address : { ...this._address };
+      return typeof this._address === 'string' || this._address === null ? this._address : { ...this._address };
     }
     close(cb) {
       if (typeof cb === 'function') {

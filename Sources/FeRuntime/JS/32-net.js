@@ -19,7 +19,6 @@ core.onSocket = (id, event, a, b) => {
   }
 };
 
-// Node's errnoException: "read ECONNRESET".
 // A TCP, Unix or UDP socket's own or peer address into `out` (libuv's getsockname/getpeername
 // shape): 0, or a negative errno (-9, EBADF, once closed).
 function socketName(id, out, peer) {
@@ -31,6 +30,7 @@ function socketName(id, out, peer) {
   out.port = r[2];
   return 0;
 }
+// Node's errnoException: "read ECONNRESET".
 function socketErrno(err, syscall, original) {
   err = -Math.abs(err);
   const [code] = uvErrorOf(err);
@@ -222,6 +222,25 @@ const netModule = (() => {
     shutdown() { return this.id ? ops.op_net_shutdown(this.id) : -107; }
   }
 
+  // Node's createHandle for net.Socket({ fd }): a stream socket or a pipe the process has,
+  // owned by the handle from then; anything else is ERR_INVALID_FD_TYPE with libuv's name for it.
+  function createHandle(fd) {
+    validateNumber(fd, 'options.fd', 0, 0x7fffffff);
+    const r = ops.op_net_adopt(fd, true);
+    if (typeof r === 'number') {
+      let type = 'UNKNOWN';
+      if (r === -9) throw socketErrno(r, 'open');
+      if (ops.op_tty_isatty(fd)) type = 'TTY';
+      else {
+        try { if (fs.fstatSync(fd).isFile()) type = 'FILE'; } catch {}
+      }
+      throw netError(TypeError, 'ERR_INVALID_FD_TYPE', `Unsupported fd type: ${type}`);
+    }
+    const handle = new SocketHandle(r[1]);
+    handle.attach(r[0]);
+    return handle;
+  }
+
   netInternals.SocketHandle = SocketHandle;
   // A socket fd another process sent over an IPC channel (16-child_process.js): its handle, a
   // stream or listening SocketHandle or a UDP one (34-dgram.js); null when it is no socket.
@@ -247,9 +266,7 @@ const netModule = (() => {
       throw invalidArgValue(`options.${options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode'}`,
         options.readableObjectMode || options.writableObjectMode, 'is not supported');
     }
-    if (options.fd !== undefined) {
-      throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot wrap an existing file descriptor in a net.Socket');
-    }
+
     this.connecting = false;
     this._hadError = false;
     this._handle = null;
@@ -268,6 +285,8 @@ const netModule = (() => {
     if (options.handle) {
       this._handle = options.handle;
       this._handle.owner = this;
+    } else if (options.fd !== undefined) {
+      this._handle = createHandle(options.fd);
     }
     this[kSetNoDelay] = Boolean(options.noDelay);
     this[kSetKeepAlive] = Boolean(options.keepAlive);
@@ -773,7 +792,15 @@ const netModule = (() => {
 
   // Creates the listening handle: a number (-errno) when that fails. `listenOnly` leaves the
   // accepting to the processes it is sent to (cluster's shared handle).
-  function createServerHandle(address, port, addressType, flags, listenOnly = false) {
+  function createServerHandle(address, port, addressType, flags, listenOnly = false, fd = -1) {
+    if (fd >= 0) {
+      // listen({ fd }): a stream socket the process already has.
+      const r = ops.op_net_listen_fd(fd, 511, listenOnly);
+      if (typeof r === 'number') return r;
+      const handle = new SocketHandle(r[1] === 3 ? 1 : 0);
+      handle.attach(r[0]);
+      return handle;
+    }
     const handle = new SocketHandle(addressType === -1 ? 1 : 0);
     const r = addressType === -1
       ? ops.op_net_listen(1, address, 0, 511, false, listenOnly)
@@ -785,6 +812,7 @@ const netModule = (() => {
   // Node's net._createServerHandle, for cluster's shared handles: no address is the
   // unspecified IPv6 one, or IPv4's where the machine has no IPv6.
   function createSharedServerHandle(address, port, addressType, fd, flags) {
+    if (typeof fd === 'number' && fd >= 0) return createServerHandle(null, null, null, flags, true, fd);
     if (!address && addressType !== -1) {
       const r = createServerHandle('::', port, 6, flags, true);
       if (typeof r !== 'number') return r;
@@ -794,15 +822,16 @@ const netModule = (() => {
   }
 
   // Node's setupListenHandle: a handle given (listen(handle), a cluster worker's) is used as it is.
-  Server.prototype._listen2 = function (address, port, addressType, backlog, flags) {
+  Server.prototype._listen2 = function (address, port, addressType, backlog, fd, flags) {
     if (this._handle) {
       this._setupListenHandle(address, port, addressType);
       return;
     }
     let rval = null;
+    if (typeof fd === 'number' && fd >= 0) rval = createServerHandle(null, null, null, flags, false, fd);
     // Try the unspecified IPv6 address first (dual stack), falling back to IPv4 where the
     // machine has no IPv6.
-    if (!address) {
+    else if (!address) {
       rval = createServerHandle('::', port, 6, flags);
       if (typeof rval === 'number' && (rval === -97 || rval === -99 || rval === -22 || rval === -93)) {
         rval = null;
@@ -835,7 +864,7 @@ const netModule = (() => {
   function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
     const cluster = requireBuiltin('cluster');
     if (cluster.isPrimary || exclusive) {
-      server._listen2(address, port, addressType, backlog, flags);
+      server._listen2(address, port, addressType, backlog, fd, flags);
       return;
     }
     const serverQuery = { address, port, addressType, fd, flags, backlog };
@@ -851,7 +880,7 @@ const netModule = (() => {
         return;
       }
       server._handle = handle;
-      server._listen2(address, port, addressType, backlog, flags);
+      server._listen2(address, port, addressType, backlog, fd, flags);
     });
   }
 
@@ -878,7 +907,8 @@ const netModule = (() => {
       return this;
     }
     if (typeof options.fd === 'number' && options.fd >= 0) {
-      throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot listen on an existing file descriptor');
+      listenInCluster(this, null, null, null, backlogFromArgs, options.fd);
+      return this;
     }
     if (options.signal) {
       const signal = options.signal;

@@ -1,6 +1,6 @@
 // v8: Serializer/Deserializer over V8's own ValueSerializer (Workers/SerializerOps.swift),
 // serialize/deserialize, heap statistics, flags, heap snapshots, startupSnapshot.
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType); 05-process.js (process, startTime); 07-path.js (path); 08-fs.js (fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (timers); 05-process.js (process, startTime); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const v8Module = (() => {
   const kHandle = Symbol('kHandle');
   const isView = (v) => ArrayBuffer.isView(v);
@@ -272,13 +272,80 @@ const v8Module = (() => {
     }
   }
 
-  // fe never builds a Node startup snapshot, so it is what Node reports outside one.
-  const notBuilding = () => nodeError(Error, 'ERR_NOT_BUILDING_SNAPSHOT', 'Operation cannot be invoked when not building startup snapshot');
+  // Node's startup-snapshot API (lib/internal/v8/startup_snapshot.js, internal/main/mksnapshot.js).
+  // `--build-snapshot entry.js` runs the entry in a runtime whose heap then becomes the snapshot
+  // (core.snapshotBuild, core.snapshotSerialize); `--snapshot-blob` boots from it
+  // (core.snapshotRestored, core.snapshotMain). The CLI side is FeCLI/NodeSnapshot.swift.
+  const userSnapshot = { building: false, serialize: [], deserialize: [], main: null };
+  const throwIfNotBuilding = () => {
+    if (!userSnapshot.building) throw nodeError(Error, 'ERR_NOT_BUILDING_SNAPSHOT', 'Operation cannot be invoked when not building startup snapshot');
+  };
+  const runCallbacks = (list) => {
+    while (list.length > 0) {
+      const [callback, data] = list.shift();
+      callback(data);
+    }
+  };
   const startupSnapshot = {
-    addSerializeCallback() { throw notBuilding(); },
-    addDeserializeCallback() { throw notBuilding(); },
-    setDeserializeMainFunction() { throw notBuilding(); },
-    isBuildingSnapshot: () => false,
+    addSerializeCallback(callback, data) {
+      throwIfNotBuilding();
+      validateFunction(callback, 'callback');
+      userSnapshot.serialize.push([callback, data]);
+    },
+    addDeserializeCallback(callback, data) {
+      throwIfNotBuilding();
+      validateFunction(callback, 'callback');
+      userSnapshot.deserialize.push([callback, data]);
+    },
+    setDeserializeMainFunction(callback, data) {
+      throwIfNotBuilding();
+      validateFunction(callback, 'callback');
+      if (userSnapshot.main !== null) {
+        throw nodeError(Error, 'ERR_DUPLICATE_STARTUP_SNAPSHOT_MAIN_FUNCTION', 'Deserialize main function is already configured.');
+      }
+      userSnapshot.main = [callback, data];
+      core.snapshotHasMain = true;
+    },
+    isBuildingSnapshot: () => userSnapshot.building,
+  };
+  // The builtins Node 18 supports in a user snapshot; the others load, with a warning once.
+  const snapshotModules = new Set([
+    '_stream_duplex', '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_wrap', '_stream_writable',
+    'assert', 'assert/strict', 'buffer', 'console', 'constants', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'os',
+    'path', 'path/posix', 'path/win32', 'process', 'punycode', 'querystring', 'stream', 'stream/promises',
+    'string_decoder', 'sys', 'timers', 'timers/promises', 'url', 'util', 'util/types', 'v8', 'zlib',
+  ]);
+  const warnedModules = new Set();
+  // Node's requireForUserSnapshot: the entry's require() reaches builtins only.
+  function requireForUserSnapshot(id) {
+    const bare = typeof id === 'string' && id.startsWith('node:') ? id.slice(5) : id;
+    if (typeof id !== 'string' || !core.isBuiltin(id)) {
+      throw Object.assign(new Error(`Cannot find module '${id}'. `), { code: 'MODULE_NOT_FOUND' });
+    }
+    if (!snapshotModules.has(bare) && !warnedModules.has(bare)) {
+      process.emitWarning(`built-in module ${id} is not yet supported in user snapshots`);
+      warnedModules.add(bare);
+    }
+    return requireBuiltin(bare);
+  }
+  // The entry as Node's compileSerializeMain compiles it: a function of (require, __filename,
+  // __dirname), not a CommonJS module.
+  core.snapshotBuild = (source, filename) => {
+    userSnapshot.building = true;
+    const main = ops.op_vm_compile_function(undefined, source, filename, 0, 0, ['require', '__filename', '__dirname'], []);
+    main(requireForUserSnapshot, filename, path.dirname(filename));
+  };
+  core.snapshotSerialize = () => runCallbacks(userSnapshot.serialize);
+  // Booted from a user snapshot, after process.env and argv are this launch's: the state the
+  // build's end left behind goes, then the deserialize callbacks run.
+  core.snapshotRestored = () => {
+    userSnapshot.building = false;
+    core.resetProcessState();
+    runCallbacks(userSnapshot.deserialize);
+  };
+  core.snapshotMain = () => {
+    const [callback, data] = userSnapshot.main;
+    callback(data);
   };
 
   const v8 = {

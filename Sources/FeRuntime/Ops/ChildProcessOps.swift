@@ -223,7 +223,17 @@ enum ChildProcessOps {
       case .ignore:
         if i < 3 { posix_spawn_file_actions_addopen(&actions, target, "/dev/null", i == 0 ? O_RDONLY : O_RDWR, 0) }
       case .fd(let fd):
-        if fd != target { posix_spawn_file_actions_adddup2(&actions, fd, target) }
+        // Through a copy numbered above every target: dup2 onto its own number leaves
+        // FD_CLOEXEC set (a listening socket handed on as fd 3 would never reach the child),
+        // and an earlier dup2 may already have replaced a low source (['pipe', 'pipe', 'pipe', 1]).
+        let copy = fcntl(fd, F_DUPFD_CLOEXEC, Int32(r.stdio.count))
+        if copy < 0 {
+          let err = errno
+          closeAll()
+          return .failure(err)
+        }
+        childEnds.append(copy)
+        posix_spawn_file_actions_adddup2(&actions, copy, target)
       }
     }
     if let cwd = r.cwd {

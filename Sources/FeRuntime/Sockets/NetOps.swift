@@ -51,14 +51,28 @@ enum NetOps {
       call.returns(Double(server.id))
     },
     Op("op_net_adopt", needs: .net) { rt, call in
-      // (fd) → [id, kind] for a socket fd received from another process: kind 0 TCP / 1 Unix
-      // stream, 2 TCP / 3 Unix listening (accepting now), 4 UDP4 / 5 UDP6; or -errno
+      // (fd, streams only) → [id, kind] for a socket fd received from another process or given
+      // to net.Socket({ fd }) (streams only): kind 0 TCP / 1 Unix stream (or a pipe), 2 TCP /
+      // 3 Unix listening (accepting now), 4 UDP4 / 5 UDP6; or -errno (-EINVAL: nothing a
+      // stream handle can wrap, libuv's guessHandleType 'FILE', 'TTY', 'UDP' or 'UNKNOWN';
+      // the fd is left as it was)
       _ = SocketOptions.ignoreSigpipe
       let fd = Int32(call.int(0))
       let type = SocketOptions.get(fd, SOL_SOCKET, SO_TYPE)
       let domain = SocketOptions.get(fd, SOL_SOCKET, SO_DOMAIN)
+      if type == -ENOTSOCK {
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFIFO else { return call.returns(Double(-EINVAL)) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        let pipe = StreamSocket(fd: fd, loop: rt.loop, resources: rt.resources)
+        pipe.isPipe = true
+        pipe.id = rt.resources.add(pipe)
+        return call.returns(JSValue.array([.number(Double(pipe.id)), .number(1)]))
+      }
       if type < 0 { return call.returns(Double(type)) }
       if domain < 0 { return call.returns(Double(domain)) }
+      let streamsOnly = call.count > 1 && call.bool(1)
+      if streamsOnly && type != Int32(SOCK_STREAM.rawValue) { return call.returns(Double(-EINVAL)) }
       _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
       _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
       let unix = domain == AF_UNIX
@@ -67,7 +81,7 @@ enum NetOps {
       if type == Int32(SOCK_DGRAM.rawValue) {
         handle = DatagramSocket(fd: fd, loop: rt.loop, resources: rt.resources)
         kind = domain == AF_INET6 ? 5 : 4
-      } else if SocketOptions.get(fd, SOL_SOCKET, SO_ACCEPTCONN) == 1 {
+      } else if !streamsOnly && SocketOptions.get(fd, SOL_SOCKET, SO_ACCEPTCONN) == 1 {
         let server = ListeningSocket(fd: fd, loop: rt.loop, resources: rt.resources)
         handle = server
         kind = unix ? 3 : 2
@@ -78,6 +92,22 @@ enum NetOps {
       handle.id = rt.resources.add(handle)
       if let server = handle as? ListeningSocket { server.startAccepting() }
       call.returns(JSValue.array([.number(Double(handle.id)), .number(Double(kind))]))
+    },
+    Op("op_net_listen_fd", needs: .net) { rt, call in
+      // (fd, backlog, listen only) → [id, kind 2 TCP / 3 Unix] or -errno: Node's listen({ fd }), a stream
+      // socket this process already has (inherited, systemd's socket activation), listening
+      // now and owned by the handle. Anything but a stream socket is EINVAL, as libuv's
+      // guessHandleType makes it.
+      _ = SocketOptions.ignoreSigpipe
+      let fd = Int32(call.int(0))
+      guard SocketOptions.get(fd, SOL_SOCKET, SO_TYPE) == Int32(SOCK_STREAM.rawValue) else { return call.returns(Double(-EINVAL)) }
+      let domain = SocketOptions.get(fd, SOL_SOCKET, SO_DOMAIN)
+      if listen(fd, Int32(clamping: call.int(1) > 0 ? call.int(1) : 511)) != 0 { return call.returns(Double(-errno)) }
+      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+      let server = ListeningSocket(fd: fd, loop: rt.loop, resources: rt.resources)
+      server.id = rt.resources.add(server)
+      if !call.bool(2) { server.startAccepting() }
+      call.returns(JSValue.array([.number(Double(server.id)), .number(domain == AF_UNIX ? 3 : 2)]))
     },
     Op("op_net_fd", needs: .net) { rt, call in
       // (id) → the fd of a socket handle (to pass to another process), or -EBADF

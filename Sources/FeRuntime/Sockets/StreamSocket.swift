@@ -12,6 +12,9 @@ import FeEngine
 final class StreamSocket: PolledSocket {
   var connecting = false
   var reading = false
+  /// A pipe (FIFO) rather than a socket, as Node's Pipe handle wraps one: written with write(2),
+  /// since send(2) needs a socket.
+  var isPipe = false
   private var sawEnd = false
   private struct PendingWrite {
     var request: Int
@@ -57,7 +60,7 @@ final class StreamSocket: PolledSocket {
     var offset = 0
     if queue.isEmpty && !connecting {
       while offset < bytes.count {
-        let n = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+        let n = transmit(bytes.baseAddress! + offset, bytes.count - offset)
         if n > 0 {
           offset += n
         } else if n < 0 && errno == EINTR {
@@ -78,8 +81,16 @@ final class StreamSocket: PolledSocket {
     return request
   }
 
-  /// Ends the sending side (JS calls it once every write is done). 0 or an errno.
-  func shutdownWrite() -> Int32 { Glibc.shutdown(fd, Int32(SHUT_WR)) == 0 ? 0 : errno }
+  private func transmit(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    isPipe ? Glibc.write(fd, bytes, count) : send(fd, bytes, count, Int32(MSG_NOSIGNAL))
+  }
+
+  /// Ends the sending side (JS calls it once every write is done). 0 or an errno. A pipe has no
+  /// half-close: its reader sees the end when the handle closes.
+  func shutdownWrite() -> Int32 {
+    if isPipe { return 0 }
+    return Glibc.shutdown(fd, Int32(SHUT_WR)) == 0 ? 0 : errno
+  }
 
   /// Closes with a reset (RST) instead of a FIN: Node's resetAndDestroy.
   func reset() {
@@ -125,7 +136,7 @@ final class StreamSocket: PolledSocket {
     var failure: Int32 = 0
     while var head = queue.first {
       let n = head.bytes.withUnsafeBytes { b in
-        send(fd, b.baseAddress! + head.offset, b.count - head.offset, Int32(MSG_NOSIGNAL))
+        transmit(b.baseAddress! + head.offset, b.count - head.offset)
       }
       if n > 0 {
         head.offset += n
