@@ -27,6 +27,18 @@ let runtimeJS = [
 // Node 18.20.4's own lib/ files that fe vendors (Sources/FeRuntime/NodeLib/README.md).
 let nodeLib = [
   "node.http2.js",
+  "node.internal.crypto.aes.js",
+  "node.internal.crypto.cfrg.js",
+  "node.internal.crypto.diffiehellman.js",
+  "node.internal.crypto.ec.js",
+  "node.internal.crypto.hashnames.js",
+  "node.internal.crypto.hkdf.js",
+  "node.internal.crypto.mac.js",
+  "node.internal.crypto.pbkdf2.js",
+  "node.internal.crypto.rsa.js",
+  "node.internal.crypto.util.js",
+  "node.internal.crypto.webcrypto.js",
+  "node.internal.crypto.webidl.js",
   "node.internal.debugger.inspect.js", "node.internal.debugger.inspect_client.js", "node.internal.debugger.inspect_repl.js", "node.internal.deps.acorn.acorn-walk.dist.walk.js",
   "node.internal.deps.acorn.acorn.dist.acorn.js",
   "node.internal.error_serdes.js",

@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -212,6 +212,14 @@ const nodeLib = (() => {
       TypeError: codeClass(TypeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
       RangeError: codeClass(RangeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
     }),
+    ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE: codeClass(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+      (actual, expected) => `Invalid key object type ${actual}, expected ${expected}.`),
+    ERR_CRYPTO_INCOMPATIBLE_KEY: codeClass(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY', (name, what) => `Incompatible ${name}: ${what}`),
+    ERR_CRYPTO_ECDH_INVALID_FORMAT: codeClass(TypeError, 'ERR_CRYPTO_ECDH_INVALID_FORMAT', (format) => `Invalid ECDH format: ${format}`),
+    ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY: codeClass(Error, 'ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', () => 'Public key is not valid for specified curve'),
+    ERR_CRYPTO_ENGINE_UNKNOWN: codeClass(Error, 'ERR_CRYPTO_ENGINE_UNKNOWN', (id) => `Engine "${id}" was not found`),
+    ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED: codeClass(Error, 'ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED',
+      () => 'Custom engines not supported by this OpenSSL'),
     ERR_INVALID_THIS: codeClass(TypeError, 'ERR_INVALID_THIS', (type) => `Value of "this" must be of type ${type}`),
     ERR_MISSING_OPTION: codeClass(TypeError, 'ERR_MISSING_OPTION', (option) => `${option} is required`),
     ERR_OPERATION_FAILED: Object.assign(codeClass(Error, 'ERR_OPERATION_FAILED', (what) => `Operation failed: ${what}`), {
@@ -283,6 +291,7 @@ const nodeLib = (() => {
       },
     }),
     contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
+    crypto: () => nodeCrypto.webCryptoBinding(),
     errors: () => ({ exitCodes: { kNoFailure: 0, kGenericUserError: 1 } }),
     // The builtin ids (node's debugger tells builtin scripts from the user's with them).
     builtins: () => ({ builtinIds: requireBuiltin('module').builtinModules.slice() }),
@@ -358,6 +367,29 @@ const nodeLib = (() => {
         if (value.byteLength !== 0) return false;
         try { new Uint8Array(value); return false; } catch { return true; } // eslint-disable-line no-new
       },
+      // Node's cachedResult: fn's result, computed once, then a copy of it each time.
+      cachedResult(fn) {
+        let result;
+        return () => {
+          if (result === undefined) result = fn();
+          return Array.prototype.slice.call(result);
+        };
+      },
+      // Node's filterDuplicateStrings: names unique regardless of case (lowercased if `low`), sorted.
+      filterDuplicateStrings(items, low) {
+        const map = new Map();
+        for (const item of items) {
+          const key = item.toLowerCase();
+          if (low) map.set(key, key);
+          else map.set(key, item);
+        }
+        return Array.from(map.values()).sort();
+      },
+      lazyDOMException: (message, name) => new DOMException(message, name),
+      // obj[key] = value, never through a setter on the prototype chain.
+      setOwnProperty(obj, key, value) {
+        return Object.defineProperty(obj, key, { __proto__: null, configurable: true, enumerable: true, value, writable: true });
+      },
       setupCoverageHooks() { throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe has no V8 coverage collection (--experimental-test-coverage)'); },
     }),
     'internal/util/types': () => requireBuiltin('util').types,
@@ -403,6 +435,15 @@ const nodeLib = (() => {
     'internal/encoding': () => ({ TextEncoder, TextDecoder }),
     'internal/worker/io': () => ({ MessageChannel: globalThis.MessageChannel }),
     'internal/process/task_queues': () => ({ queueMicrotask: globalThis.queueMicrotask }),
+    // What Web Crypto's vendored files (internal/crypto/*) use of the crypto internals fe has
+    // written itself (JS/17-crypto.js).
+    'internal/crypto/keys': () => nodeCrypto.webKeysModule(),
+    'internal/crypto/keygen': () => ({ generateKey: nodeCrypto.generateKey, generateKeyPair: nodeCrypto.generateKeyPair }),
+    'internal/crypto/hash': () => nodeCrypto.webHashModule(),
+    'internal/crypto/random': () => ({
+      getRandomValues: nodeCrypto.getRandomValues, randomUUID: nodeCrypto.randomUUID, randomBytes: nodeCrypto.randomBytes,
+      randomFill: nodeCrypto.randomFill, randomFillSync: nodeCrypto.randomFillSync, randomInt: nodeCrypto.randomInt,
+    }),
     // stream, with compose for the one use the test runner makes of it: a reporter (an async
     // generator function, or a Transform such as the spec reporter) over the tests' event stream.
     stream: () => {

@@ -10,6 +10,18 @@ enum NodeLibSource {
 
   static let embedded: [String: [UInt8]] = [
     "http2": PackageResources.node_http2_js,
+    "internal/crypto/aes": PackageResources.node_internal_crypto_aes_js,
+    "internal/crypto/cfrg": PackageResources.node_internal_crypto_cfrg_js,
+    "internal/crypto/diffiehellman": PackageResources.node_internal_crypto_diffiehellman_js,
+    "internal/crypto/ec": PackageResources.node_internal_crypto_ec_js,
+    "internal/crypto/hashnames": PackageResources.node_internal_crypto_hashnames_js,
+    "internal/crypto/hkdf": PackageResources.node_internal_crypto_hkdf_js,
+    "internal/crypto/mac": PackageResources.node_internal_crypto_mac_js,
+    "internal/crypto/pbkdf2": PackageResources.node_internal_crypto_pbkdf2_js,
+    "internal/crypto/rsa": PackageResources.node_internal_crypto_rsa_js,
+    "internal/crypto/util": PackageResources.node_internal_crypto_util_js,
+    "internal/crypto/webcrypto": PackageResources.node_internal_crypto_webcrypto_js,
+    "internal/crypto/webidl": PackageResources.node_internal_crypto_webidl_js,
     "internal/debugger/inspect": PackageResources.node_internal_debugger_inspect_js,
     "internal/debugger/inspect_client": PackageResources.node_internal_debugger_inspect_client_js,
     "internal/debugger/inspect_repl": PackageResources.node_internal_debugger_inspect_repl_js,
