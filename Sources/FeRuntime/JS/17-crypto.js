@@ -1,7 +1,7 @@
 // crypto: Node's crypto module over OpenSSL 3 (Ops/CryptoOps.swift and Crypto/*.swift): hashes,
 // HMACs, ciphers, key derivation, KeyObjects and key generation, signatures, RSA encryption,
 // Diffie-Hellman, X509Certificate, primes, and the global `crypto` (Web Crypto).
-// Uses from earlier files: 00-core.js (core, hasOwn, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, hasOwn, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then, callUser); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (assertSize, Buffer); 15-streams.js (nodeStream).
 const nodeCrypto = (() => {
   const { Transform } = nodeStream;
   const kHandle = Symbol('kHandle');
@@ -161,43 +161,61 @@ const nodeCrypto = (() => {
     const shown = Number.isInteger(value) && Math.abs(value) > 2 ** 32 ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '_') : String(value);
     return nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${shown}`);
   }
-  function validateNumber(value, name, min, max) {
-    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
-    if (value < min || value > max || Number.isNaN(value)) throw rangeError(name, `>= ${min} && <= ${max}`, value);
+  // Node's lib/internal/crypto/random.js: offsets and sizes in elements of the view, checked
+  // in bytes.
+  const kMaxPossibleLength = Math.min(2 ** 32 - 1, kMaxSize);
+  function assertOffset(offset, elementSize, length) {
+    if (typeof offset !== 'number') throw invalidArgType('offset', 'number', offset);
+    offset *= elementSize;
+    const maxLength = Math.min(length, kMaxPossibleLength);
+    if (Number.isNaN(offset) || offset > maxLength || offset < 0) throw rangeError('offset', `>= 0 && <= ${maxLength}`, offset);
+    return offset >>> 0;
+  }
+  function assertSize(size, elementSize, offset, length) {
+    if (typeof size !== 'number') throw invalidArgType('size', 'number', size);
+    size *= elementSize;
+    if (Number.isNaN(size) || size > kMaxPossibleLength || size < 0) throw rangeError('size', `>= 0 && <= ${kMaxPossibleLength}`, size);
+    if (size + offset > length) throw rangeError('size + offset', `<= ${length}`, size + offset);
+    return size >>> 0;
   }
   function randomBytes(size, callback) {
-    validateNumber(size, 'size', 0, kMaxSize);
+    size = assertSize(size, 1, 0, Infinity);
     if (callback !== undefined && typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     const buf = asBuffer(randomBytesRaw(size));
     if (callback === undefined) return buf;
     nextTick(callback, null, buf);
   }
-  function fillRange(buf, offset, size, name) {
-    if (!isView(buf) && !(buf instanceof ArrayBuffer)) throw invalidArgType('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
-    const bytes = buf instanceof ArrayBuffer ? new Uint8Array(buf) : bytesOf(buf);
-    const elementSize = buf.BYTES_PER_ELEMENT || 1;
-    validateNumber(offset, 'offset', 0, kMaxSize);
-    offset *= elementSize;
-    const max = bytes.byteLength;
-    if (offset > max) throw rangeError('offset', `>= 0 && <= ${max}`, offset);
-    if (size === undefined) size = max - offset;
-    else {
-      validateNumber(size, 'size', 0, kMaxSize);
-      size *= elementSize;
-    }
-    if (size + offset > max) throw rangeError('size + offset', `<= ${max}`, size + offset);
-    return [bytes, offset, size];
-  }
+  const viewOf = (buf) => (isAnyArrayBuffer(buf) ? new Uint8Array(buf) : bytesOf(buf));
   function randomFillSync(buf, offset = 0, size) {
-    const [bytes, off, n] = fillRange(buf, offset, size);
-    if (n > 0) bytes.set(randomBytesRaw(n), off);
+    if (!isView(buf) && !isAnyArrayBuffer(buf)) throw invalidArgType('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
+    const elementSize = buf.BYTES_PER_ELEMENT || 1;
+    offset = assertOffset(offset, elementSize, buf.byteLength);
+    if (size === undefined) size = buf.byteLength - offset;
+    else size = assertSize(size, elementSize, offset, buf.byteLength);
+    if (size > 0) viewOf(buf).set(randomBytesRaw(size), offset);
     return buf;
   }
   function randomFill(buf, offset, size, callback) {
-    if (typeof offset === 'function') { callback = offset; offset = 0; size = undefined; }
-    else if (typeof size === 'function') { callback = size; size = undefined; }
-    if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    randomFillSync(buf, offset, size);
+    if (!isView(buf) && !isAnyArrayBuffer(buf)) throw invalidArgType('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
+    const elementSize = buf.BYTES_PER_ELEMENT || 1;
+    if (typeof offset === 'function') {
+      callback = offset;
+      offset = 0;
+      size = buf.length; // a length here: assertSize turns it into bytes
+    } else if (typeof size === 'function') {
+      callback = size;
+      size = buf.length - offset;
+    } else {
+      validateFunction(callback, 'callback');
+    }
+    offset = assertOffset(offset, elementSize, buf.byteLength);
+    if (size === undefined) size = buf.byteLength - offset;
+    else size = assertSize(size, elementSize, offset, buf.byteLength);
+    if (size === 0) {
+      callback(null, buf);
+      return;
+    }
+    viewOf(buf).set(randomBytesRaw(size), offset);
     nextTick(callback, null, buf);
   }
   function randomInt(min, max, callback) {
@@ -586,7 +604,7 @@ const nodeCrypto = (() => {
     if (typeof digest === 'function') { callback = digest; digest = undefined; }
     const options = pbkdf2Options(password, salt, iterations, keylen, digest);
     validateFunction(callback, 'callback');
-    job('op_crypto_pbkdf2', options).then((bytes) => callback(null, asBuffer(bytes)), (e) => callback(e));
+    job('op_crypto_pbkdf2', options).then((bytes) => callUser(callback, null, asBuffer(bytes)), (e) => callUser(callback, e));
   }
   function pbkdf2Sync(password, salt, iterations, keylen, digest) {
     return asBuffer(call('op_crypto_pbkdf2', pbkdf2Options(password, salt, iterations, keylen, digest)));
@@ -634,7 +652,7 @@ const nodeCrypto = (() => {
     if (callback === scryptDefaults) { callback = options; options = scryptDefaults; }
     const o = scryptOptions(password, salt, keylen, options);
     validateFunction(callback, 'callback');
-    job('op_crypto_scrypt', o).then((bytes) => callback(null, asBuffer(bytes)), (e) => callback(e));
+    job('op_crypto_scrypt', o).then((bytes) => callUser(callback, null, asBuffer(bytes)), (e) => callUser(callback, e));
   }
   function scryptSync(password, salt, keylen, options = scryptDefaults) {
     return asBuffer(call('op_crypto_scrypt', scryptOptions(password, salt, keylen, options)));
@@ -676,7 +694,7 @@ const nodeCrypto = (() => {
   function hkdf(hash, key, salt, info, length, callback) {
     const o = hkdfOptions(hash, key, salt, info, length);
     validateFunction(callback, 'callback');
-    job('op_crypto_hkdf', o).then((bytes) => callback(null, bytes.buffer.byteLength === bytes.length ? bytes.buffer : copyBytes(bytes).buffer), (e) => callback(e));
+    job('op_crypto_hkdf', o).then((bytes) => callUser(callback, null, bytes.buffer.byteLength === bytes.length ? bytes.buffer : copyBytes(bytes).buffer), (e) => callUser(callback, e));
   }
   function hkdfSync(hash, key, salt, info, length) {
     const bytes = call('op_crypto_hkdf', hkdfOptions(hash, key, salt, info, length));
@@ -1008,6 +1026,12 @@ const nodeCrypto = (() => {
             o.mgf1HashAlgorithm = mgf1Hash;
           }
           checkDigests();
+          // RFC 8017 (9.1, A.2.3), as Node's RsaKeyGenTraits: the MGF1 hash defaults to the hash,
+          // the salt length to the hash's size.
+          if (o.hashAlgorithm !== undefined) {
+            if (o.mgf1HashAlgorithm === undefined) o.mgf1HashAlgorithm = o.hashAlgorithm;
+            if (o.saltLength === undefined) o.saltLength = digestLength(o.hashAlgorithm);
+          }
         }
         break;
       }
@@ -1098,9 +1122,9 @@ const nodeCrypto = (() => {
     checkDhGroup(o);
     job('op_crypto_keygen', o).then((data) => {
       let r;
-      try { r = encodeGenerated(data, pub, priv); } catch (e) { callback(e); return; }
-      callback(null, r.publicKey, r.privateKey);
-    }, (e) => callback(e));
+      try { r = encodeGenerated(data, pub, priv); } catch (e) { callUser(callback, e); return; }
+      callUser(callback, null, r.publicKey, r.privateKey);
+    }, (e) => callUser(callback, e));
   }
   generateKeyPair[Symbol.for('nodejs.util.promisify.custom')] = (type, options) => new Promise((resolve, reject) => {
     generateKeyPair(type, options, (err, publicKey, privateKey) => (err ? reject(err) : resolve({ publicKey, privateKey })));
@@ -1520,7 +1544,7 @@ const nodeCrypto = (() => {
     if (typeof options === 'function') { callback = options; options = {}; }
     validateFunction(callback, 'callback');
     const { o, bigint } = primeOptions(size, options);
-    job('op_crypto_prime_generate', o).then((bytes) => callback(null, primeResult(bytes, bigint)), (e) => callback(e));
+    job('op_crypto_prime_generate', o).then((bytes) => callUser(callback, null, primeResult(bytes, bigint)), (e) => callUser(callback, e));
   }
   function checkOptions(options) {
     validateObject(options, 'options');
@@ -1537,7 +1561,7 @@ const nodeCrypto = (() => {
     candidate = primeBytes(candidate);
     validateFunction(callback, 'callback');
     const checks = checkOptions(options);
-    job('op_crypto_prime_check', { candidate, checks }).then((r) => callback(null, r), (e) => callback(e));
+    job('op_crypto_prime_check', { candidate, checks }).then((r) => callUser(callback, null, r), (e) => callUser(callback, e));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1976,6 +2000,12 @@ const nodeCrypto = (() => {
   function webExport(format, data) {
     switch (format) {
       case kWebCryptoKeyFormatSPKI:
+        // An EC point read compressed is written uncompressed, as Node writes it.
+        if (data.type === 'ec' && jwkCurveNames[data.details.namedCurve] !== undefined) {
+          const jwk = call('op_crypto_key_jwk', data);
+          const crv = jwkCurveNames[data.details.namedCurve];
+          return arrayBufferOf(copyBytes(call('op_crypto_key_from_jwk', { kty: 'EC', crv, x: jwk.x, y: jwk.y, private: false }).der));
+        }
         return arrayBufferOf(copyBytes(data.private ? data.publicDer : data.der));
       case kWebCryptoKeyFormatPKCS8:
         if (!data.private) throw new Error('Not a private key');
@@ -2148,8 +2178,21 @@ const nodeCrypto = (() => {
     // Runtime-deprecated (DEP0106), as in Node 18.
     createCipher: util.deprecate(createCipher, 'crypto.createCipher is deprecated.', 'DEP0106'),
     createDecipher: util.deprecate(createDecipher, 'crypto.createDecipher is deprecated.', 'DEP0106'),
-    pseudoRandomBytes: randomBytes, prng: randomBytes, rng: randomBytes,
   };
+  // The aliases of randomBytes, deprecated (DEP0115) under --pending-deprecation: Node's
+  // getRandomBytesAlias.
+  for (const key of ['prng', 'pseudoRandomBytes', 'rng']) {
+    Object.defineProperty(exports, key, {
+      enumerable: false,
+      configurable: true,
+      get() {
+        const value = core.nodeFlags?.pendingDeprecation ? util.deprecate(randomBytes, `crypto.${key} is deprecated.`, 'DEP0115') : randomBytes;
+        Object.defineProperty(this, key, { enumerable: false, configurable: true, writable: true, value });
+        return value;
+      },
+      set(value) { Object.defineProperty(this, key, { enumerable: true, configurable: true, writable: true, value }); },
+    });
+  }
   delete exports.Certificate;
   Object.defineProperty(exports, 'fips', { get() { return false; }, set(v) { exports.setFips(v); }, enumerable: false, configurable: true });
   const internals = {
