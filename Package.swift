@@ -28,6 +28,7 @@ let runtimeJS = [
 let nodeLib = [
   "node.http2.js",
   "node.internal.crypto.aes.js",
+  "node.internal.crypto.certificate.js",
   "node.internal.crypto.cfrg.js",
   "node.internal.crypto.diffiehellman.js",
   "node.internal.crypto.ec.js",

@@ -2026,6 +2026,98 @@ const nodeCrypto = (() => {
     constructor(mode, format, handle) { super(mode, () => webExport(format, handle.data)); }
   }
 
+  // SPKAC (Netscape SPKI), for Node's internal/crypto/certificate: its base64 read as OpenSSL's
+  // EVP_DecodeBlock reads it (leading blanks and trailing non-base64 characters dropped, nothing
+  // else allowed), its DER as d2i_NETSCAPE_SPKI does.
+  function spkacBase64(bytes) {
+    let start = 0, end = bytes.length;
+    while (start < end && (bytes[start] === 0x20 || bytes[start] === 0x09)) start++;
+    const isB64 = (c) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d;
+    while (end - start > 3 && !isB64(bytes[end - 1])) end--;
+    if ((end - start) % 4 !== 0 || end === start) return null;
+    for (let i = start; i < end; i++) if (!isB64(bytes[i])) return null;
+    return bytesOf(Buffer.from(asBuffer(bytes.subarray(start, end)).toString('latin1'), 'base64'));
+  }
+  // The DER element at `at`: its tag, where it starts, where its contents start and end.
+  function derElement(b, at) {
+    if (at + 2 > b.length) return null;
+    let len = b[at + 1], p = at + 2;
+    if (len & 0x80) {
+      const n = len & 0x7f;
+      if (n === 0 || n > 4 || p + n > b.length) return null;
+      len = 0;
+      for (let i = 0; i < n; i++) len = len * 256 + b[p + i];
+      p += n;
+    }
+    if (p + len > b.length) return null;
+    return { tag: b[at], at, start: p, end: p + len };
+  }
+  // SignedPublicKeyAndChallenge ::= SEQUENCE { SEQUENCE { spki, IA5String challenge },
+  // AlgorithmIdentifier, BIT STRING signature }
+  function parseSpkac(input) {
+    const der = spkacBase64(sourceBytes(input));
+    if (der === null) return null;
+    const outer = derElement(der, 0);
+    if (!outer || outer.tag !== 0x30) return null;
+    const pkac = derElement(der, outer.start);
+    if (!pkac || pkac.tag !== 0x30) return null;
+    const spki = derElement(der, pkac.start);
+    if (!spki || spki.tag !== 0x30) return null;
+    const challenge = derElement(der, spki.end);
+    if (!challenge || challenge.tag !== 0x16 || challenge.end !== pkac.end) return null;
+    const alg = derElement(der, pkac.end);
+    if (!alg || alg.tag !== 0x30) return null;
+    const oid = derElement(der, alg.start);
+    if (!oid || oid.tag !== 0x06) return null;
+    const sig = derElement(der, alg.end);
+    if (!sig || sig.tag !== 0x03 || sig.end > outer.end || sig.start >= sig.end || der[sig.start] !== 0) return null;
+    return {
+      pkac: der.subarray(pkac.at, pkac.end), spki: der.subarray(spki.at, spki.end), challenge: der.subarray(challenge.start, challenge.end),
+      algorithm: asBuffer(der.subarray(oid.start, oid.end)).toString('hex'), signature: der.subarray(sig.start + 1, sig.end),
+    };
+  }
+  // Signature algorithm OIDs (hex of their contents) and their digests.
+  const spkacDigests = {
+    '2a864886f70d010104': 'md5', '2a864886f70d010105': 'sha1', '2a864886f70d01010e': 'sha224', '2a864886f70d01010b': 'sha256',
+    '2a864886f70d01010c': 'sha384', '2a864886f70d01010d': 'sha512', '2a8648ce3d0401': 'sha1', '2a8648ce3d040301': 'sha224',
+    '2a8648ce3d040302': 'sha256', '2a8648ce3d040303': 'sha384', '2a8648ce3d040304': 'sha512', '2a8648ce380403': 'sha1',
+    '608648016503040301': 'sha224', '608648016503040302': 'sha256', '2b6570': null, '2b6571': null,
+  };
+  function spkacKey(spkac) {
+    try {
+      return createPublicKey({ key: spkac.spki, format: 'der', type: 'spki' });
+    } catch {
+      return null;
+    }
+  }
+  function checkSpkacSize(input) {
+    if (input.byteLength > 2 ** 31 - 1) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'spkac is too large');
+  }
+  function certVerifySpkac(input) {
+    checkSpkacSize(input);
+    const spkac = parseSpkac(input);
+    const key = spkac && spkacKey(spkac);
+    if (!key || !(spkac.algorithm in spkacDigests)) return false;
+    try {
+      return oneShotVerify(spkacDigests[spkac.algorithm], spkac.pkac, key, spkac.signature);
+    } catch {
+      return false;
+    }
+  }
+  function certExportPublicKey(input) {
+    checkSpkacSize(input);
+    const spkac = parseSpkac(input);
+    const key = spkac && spkacKey(spkac);
+    if (!key) return '';
+    return Buffer.from(key.export({ type: 'spki', format: 'pem' }));
+  }
+  function certExportChallenge(input) {
+    checkSpkacSize(input);
+    const spkac = parseSpkac(input);
+    if (!spkac) return '';
+    return Buffer.from(spkac.challenge);
+  }
+
   let webBinding;
   function webCryptoBinding() {
     if (webBinding !== undefined) return webBinding;
@@ -2036,7 +2128,7 @@ const nodeCrypto = (() => {
       kKeyTypeSecret, kKeyTypePublic, kKeyTypePrivate, kWebCryptoCipherEncrypt, kWebCryptoCipherDecrypt,
       kWebCryptoKeyFormatRaw, kWebCryptoKeyFormatPKCS8, kWebCryptoKeyFormatSPKI, kWebCryptoKeyFormatJWK,
       kKeyVariantRSA_SSA_PKCS1_v1_5: 'RSASSA-PKCS1-v1_5', kKeyVariantRSA_PSS: 'RSA-PSS', kKeyVariantRSA_OAEP: 'RSA-OAEP',
-      RSA_PKCS1_PSS_PADDING,
+      RSA_PKCS1_PSS_PADDING, certVerifySpkac, certExportPublicKey, certExportChallenge,
       getCiphers: () => getCiphers(), getCurves: () => getCurves(), getHashes: () => getHashes(),
       secureHeapUsed: () => exports.secureHeapUsed(),
       setEngine(id) { throw nodeError(Error, 'ERR_CRYPTO_ENGINE_UNKNOWN', `Engine "${id}" was not found`); },
@@ -2171,7 +2263,6 @@ const nodeCrypto = (() => {
       if (v) throw nodeError(Error, 'ERR_CRYPTO_FIPS_UNAVAILABLE', 'Cannot set FIPS mode in a non-FIPS build.');
     },
     verify: oneShotVerify,
-    Certificate: undefined,
     Cipher, Cipheriv, Decipher, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify,
     X509Certificate, secureHeapUsed() { return { total: 0, min: 0, used: 0, utilization: 0 }; },
     constants,
@@ -2193,7 +2284,6 @@ const nodeCrypto = (() => {
       set(value) { Object.defineProperty(this, key, { enumerable: true, configurable: true, writable: true, value }); },
     });
   }
-  delete exports.Certificate;
   Object.defineProperty(exports, 'fips', { get() { return false; }, set(v) { exports.setFips(v); }, enumerable: false, configurable: true });
   const internals = {
     ...exports, isKeyObject, isCryptoKey, kKeyData, legacyCertificate, asymmetricKeyData, prepareSecretKey, toBytes, native,
@@ -2201,6 +2291,17 @@ const nodeCrypto = (() => {
     webCryptoBinding, webKeysModule, webHashModule, getRandomValues,
   };
   Object.defineProperties(exports, {
+    // Node's own (internal/crypto/certificate), compiled when first reached.
+    Certificate: {
+      get() {
+        const value = nodeLib.load('internal/crypto/certificate');
+        Object.defineProperty(exports, 'Certificate', { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+      set(value) { Object.defineProperty(exports, 'Certificate', { value, writable: true, enumerable: true, configurable: true }); },
+      enumerable: true,
+      configurable: true,
+    },
     webcrypto: { get() { return webCrypto().crypto; }, set: undefined, enumerable: true, configurable: false },
     subtle: { get() { return webCrypto().crypto.subtle; }, set: undefined, enumerable: true, configurable: false },
     getRandomValues: { get: () => webGetRandomValues, set: undefined, enumerable: true, configurable: false },

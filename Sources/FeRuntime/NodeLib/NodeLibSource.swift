@@ -11,6 +11,7 @@ enum NodeLibSource {
   static let embedded: [String: [UInt8]] = [
     "http2": PackageResources.node_http2_js,
     "internal/crypto/aes": PackageResources.node_internal_crypto_aes_js,
+    "internal/crypto/certificate": PackageResources.node_internal_crypto_certificate_js,
     "internal/crypto/cfrg": PackageResources.node_internal_crypto_cfrg_js,
     "internal/crypto/diffiehellman": PackageResources.node_internal_crypto_diffiehellman_js,
     "internal/crypto/ec": PackageResources.node_internal_crypto_ec_js,
