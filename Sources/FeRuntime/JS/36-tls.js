@@ -4,7 +4,7 @@
 // JS sends, so the bytes travel over net's own socket handles (or any Duplex) on fe's loop.
 // A TLSSocket is a net.Socket whose handle is a TLSHandle: the same interface as net's socket
 // handle, over an inner transport handle.
-// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
+// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
 const tlsModule = (() => {
   const net = netModule;
   const { SocketHandle } = netInternals;
@@ -156,7 +156,14 @@ const tlsModule = (() => {
     if (privateKeyIdentifier !== undefined && privateKeyIdentifier !== null) {
       if (privateKeyEngine === undefined || privateKeyEngine === null) throw invalidArgValue(`${name}.privateKeyEngine`, privateKeyEngine);
       if (key) throw invalidArgValue(`${name}.privateKeyIdentifier`, privateKeyIdentifier);
-      throw nodeError(Error, 'ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL');
+      // fe's OpenSSL has no engines: what Node throws when its context lacks setEngineKey.
+      if (typeof privateKeyIdentifier === 'string' && typeof privateKeyEngine === 'string') {
+        throw nodeError(Error, 'ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL');
+      }
+      if (typeof privateKeyIdentifier !== 'string') {
+        throw invalidArgType(`${name}.privateKeyIdentifier`, ['string', 'null', 'undefined'], privateKeyIdentifier);
+      }
+      throw invalidArgType(`${name}.privateKeyEngine`, ['string', 'null', 'undefined'], privateKeyEngine);
     }
     validateString(ecdhCurve, `${name}.ecdhCurve`);
     o.ecdhCurve = ecdhCurve;
@@ -1000,6 +1007,30 @@ const tlsModule = (() => {
       privateKeyIdentifier: this.privateKeyIdentifier, privateKeyEngine: this.privateKeyEngine,
     });
   };
+  // Node's deprecated setOptions (DEP0122): the options are kept for the next setSecureContext.
+  Server.prototype.setOptions = util.deprecate(function setOptions(options) {
+    this.requestCert = options.requestCert === true;
+    this.rejectUnauthorized = options.rejectUnauthorized !== false;
+    for (const k of ['pfx', 'key', 'passphrase', 'cert', 'clientCertEngine', 'ca', 'minVersion', 'maxVersion', 'secureProtocol',
+      'crl', 'ciphers']) {
+      if (options[k]) this[k] = options[k];
+    }
+    if (options.ecdhCurve !== undefined) this.ecdhCurve = options.ecdhCurve;
+    for (const k of ['dhparam', 'sessionTimeout', 'ticketKeys']) if (options[k]) this[k] = options[k];
+    const secureOptions = options.secureOptions || 0;
+    this.honorCipherOrder = options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true;
+    if (secureOptions) this.secureOptions = secureOptions;
+    if (options.ALPNProtocols) convertALPNProtocols(options.ALPNProtocols, this);
+    if (options.sessionIdContext) {
+      this.sessionIdContext = options.sessionIdContext;
+    } else {
+      this.sessionIdContext = nodeCrypto.createHash('sha1').update(process.argv.join(' ')).digest('hex').slice(0, 32);
+    }
+    if (options.pskCallback) throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe does not support TLS-PSK (pskCallback)');
+    if (options.sigalgs) this.sigalgs = options.sigalgs;
+    if (options.privateKeyIdentifier !== undefined) this.privateKeyIdentifier = options.privateKeyIdentifier;
+    if (options.privateKeyEngine !== undefined) this.privateKeyEngine = options.privateKeyEngine;
+  }, 'Server.prototype.setOptions() is deprecated', 'DEP0122');
   Server.prototype._getServerData = function () { return { ticketKeys: this.getTicketKeys().toString('hex') }; };
   Server.prototype._setServerData = function (data) { this.setTicketKeys(Buffer.from(data.ticketKeys, 'hex')); };
   Server.prototype.getTicketKeys = function () {
