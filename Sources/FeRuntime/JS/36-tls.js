@@ -507,7 +507,7 @@ const tlsModule = (() => {
       inner = new SocketHandle(tlsOptions.pipe ? 1 : 0);
     }
     this.encrypted = true;
-    const context = tlsOptions.secureContext || tlsOptions.credentials || createSecureContext(tlsOptions);
+    const context = tlsOptions.secureContext || tlsOptions.credentials || exports.createSecureContext(tlsOptions);
     if (!context || !(context.context instanceof NativeSecureContext)) {
       throw nodeError(TypeError, 'ERR_TLS_INVALID_CONTEXT', 'context must be a SecureContext');
     }
@@ -861,7 +861,7 @@ const tlsModule = (() => {
     assert(typeof options.checkServerIdentity === 'function');
     assert(typeof options.minDHSize === 'number', `options.minDHSize is not a number: ${options.minDHSize}`);
     assert(options.minDHSize > 0, `options.minDHSize is not a positive number: ${options.minDHSize}`);
-    const context = options.secureContext || createSecureContext(options);
+    const context = options.secureContext || exports.createSecureContext(options);
     const tlssock = new TLSSocket(options.socket, {
       singleUse: !options.secureContext,
       allowHalfOpen: options.allowHalfOpen,
@@ -998,7 +998,7 @@ const tlsModule = (() => {
     if (options.ticketKeys) this.ticketKeys = options.ticketKeys;
     this.privateKeyIdentifier = options.privateKeyIdentifier;
     this.privateKeyEngine = options.privateKeyEngine;
-    this._sharedCreds = createSecureContext({
+    this._sharedCreds = exports.createSecureContext({
       pfx: this.pfx, key: this.key, passphrase: this.passphrase, cert: this.cert, clientCertEngine: this.clientCertEngine,
       ca: this.ca, ciphers: this.ciphers, sigalgs: this.sigalgs, ecdhCurve: this.ecdhCurve, dhparam: this.dhparam,
       minVersion: this.minVersion, maxVersion: this.maxVersion, secureProtocol: this.secureProtocol,
@@ -1049,7 +1049,7 @@ const tlsModule = (() => {
   Server.prototype.addContext = function (servername, context) {
     if (!servername) throw nodeError(Error, 'ERR_TLS_REQUIRED_SERVER_NAME', '"servername" is required parameter for Server.addContext');
     const re = new RegExp(`^${servername.replace(/([.^$+?\-\\[\]{}])/g, '\\$1').replaceAll('*', '[^.]*')}$`);
-    const secureContext = context instanceof SecureContext ? context : createSecureContext(context);
+    const secureContext = context instanceof SecureContext ? context : exports.createSecureContext(context);
     this._contexts.push([re, secureContext.context]);
   };
   Server.prototype[EventEmitter.captureRejectionSymbol || Symbol.for('nodejs.rejection')] = function (err, event, sock) {
