@@ -1568,20 +1568,32 @@ const nodeCrypto = (() => {
   // X509Certificate
   const kX509 = Symbol('kX509');
   const kX509Info = Symbol('kX509Info');
+  // X509_check_host/X509_check_email refuse (-2) a name with a NUL before its last byte, which
+  // Node reports as an invalid argument.
   function checkX509Name(name, ctx) {
     validateString(name, ctx);
+    const bytes = Buffer.from(name);
+    const nul = bytes.indexOf(0);
+    if (nul >= 0 && nul < (bytes.length > 1 ? bytes.length - 1 : bytes.length)) {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'Invalid name');
+    }
   }
+  // Node's getFlags (lib/internal/crypto/x509.js).
   function x509Flags(options = {}) {
     validateObject(options, 'options');
-    const { subject = 'default', wildcards = true, partialWildcards = true, multiLabelWildcards = false, singleLabelSubdomains = false } = options;
-    validateOneOf(subject, 'options.subject', ['default', 'always', 'never']);
+    const { subject = 'default', wildcards = true, partialWildcards = true, multiLabelWildcards = false, singleLabelSubdomains = false } = { ...options };
+    let flags = 0;
+    validateString(subject, 'options.subject');
     validateBoolean(wildcards, 'options.wildcards');
     validateBoolean(partialWildcards, 'options.partialWildcards');
     validateBoolean(multiLabelWildcards, 'options.multiLabelWildcards');
     validateBoolean(singleLabelSubdomains, 'options.singleLabelSubdomains');
-    let flags = 0;
-    if (subject === 'always') flags |= 0x1; // X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT
-    else if (subject === 'never') flags |= 0x20; // X509_CHECK_FLAG_NEVER_CHECK_SUBJECT
+    switch (subject) {
+      case 'default': break;
+      case 'always': flags |= 0x1; break; // X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT
+      case 'never': flags |= 0x20; break; // X509_CHECK_FLAG_NEVER_CHECK_SUBJECT
+      default: throw invalidArgValue('options.subject', subject);
+    }
     if (!wildcards) flags |= 0x2;
     if (!partialWildcards) flags |= 0x4;
     if (multiLabelWildcards) flags |= 0x8;
@@ -1597,7 +1609,11 @@ const nodeCrypto = (() => {
     }
     get [kX509Info]() {
       const s = this[kX509];
-      if (s.info === null) s.info = call('op_crypto_x509_info', s.der);
+      if (s.info === null) {
+        s.info = call('op_crypto_x509_info', s.der);
+        // The lines X509V3_EXT_print writes, without a newline after the last (Node's).
+        if (typeof s.info.infoAccess === 'string') s.info.infoAccess = s.info.infoAccess.replace(/\n$/, '');
+      }
       return s.info;
     }
     [customInspect](depth, options, inspectFn) {
@@ -2288,7 +2304,7 @@ const nodeCrypto = (() => {
   const internals = {
     ...exports, isKeyObject, isCryptoKey, kKeyData, legacyCertificate, asymmetricKeyData, prepareSecretKey, toBytes, native,
     makePrivateKey, makePublicKey, kCreatePrivate, kConsumePrivate, kConsumePublic, X509Info: (der) => call('op_crypto_x509_info', der),
-    webCryptoBinding, webKeysModule, webHashModule, getRandomValues,
+    webCryptoBinding, webKeysModule, webHashModule, getRandomValues, isX509Certificate: (v) => v != null && v[kX509] !== undefined,
   };
   Object.defineProperties(exports, {
     // Node's own (internal/crypto/certificate), compiled when first reached.
