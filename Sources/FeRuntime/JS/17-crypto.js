@@ -1605,7 +1605,7 @@ const nodeCrypto = (() => {
       if (typeof buffer === 'string') buffer = Buffer.from(buffer);
       if (!isView(buffer)) throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
       const der = call('op_crypto_x509_parse', bytesOf(buffer));
-      this[kX509] = { der, info: null };
+      this[kX509] = { der, info: null, issuer: undefined };
     }
     get [kX509Info]() {
       const s = this[kX509];
@@ -1628,7 +1628,7 @@ const nodeCrypto = (() => {
     get subject() { return this[kX509Info].subject; }
     get subjectAltName() { return this[kX509Info].subjectAltName; }
     get issuer() { return this[kX509Info].issuer; }
-    get issuerCertificate() { return undefined; }
+    get issuerCertificate() { return this[kX509].issuer; }
     get infoAccess() { return this[kX509Info].infoAccess; }
     get validFrom() { return this[kX509Info].validFrom; }
     get validTo() { return this[kX509Info].validTo; }
@@ -2305,6 +2305,13 @@ const nodeCrypto = (() => {
     ...exports, isKeyObject, isCryptoKey, kKeyData, legacyCertificate, asymmetricKeyData, prepareSecretKey, toBytes, native,
     makePrivateKey, makePublicKey, kCreatePrivate, kConsumePrivate, kConsumePublic, X509Info: (der) => call('op_crypto_x509_info', der),
     webCryptoBinding, webKeysModule, webHashModule, getRandomValues, isX509Certificate: (v) => v != null && v[kX509] !== undefined,
+    // A certificate and the chain after it, each the issuerCertificate of the one before (Node's
+    // X509Certificate made from a peer's chain).
+    x509Chain(ders) {
+      const certs = ders.map((der) => new X509Certificate(Buffer.from(der)));
+      for (let i = 0; i + 1 < certs.length; i++) certs[i][kX509].issuer = certs[i + 1];
+      return certs[0];
+    },
   };
   Object.defineProperties(exports, {
     // Node's own (internal/crypto/certificate), compiled when first reached.

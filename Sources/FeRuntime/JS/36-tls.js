@@ -705,7 +705,7 @@ const tlsModule = (() => {
   TLSSocket.prototype.getPeerX509Certificate = function () {
     if (!this._handle) return undefined;
     const ders = this._handle.info('peerCertificates');
-    return ders && ders.length ? new nodeCrypto.X509Certificate(Buffer.from(ders[0])) : undefined;
+    return ders && ders.length ? nodeCrypto.x509Chain(ders) : undefined;
   };
   TLSSocket.prototype.getX509Certificate = function () {
     if (!this._handle) return undefined;
