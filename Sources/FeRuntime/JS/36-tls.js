@@ -739,6 +739,8 @@ const tlsModule = (() => {
   };
   TLSSocket.prototype.getEphemeralKeyInfo = function () {
     if (!this._handle || !this._handle.tlsId) return null;
+    // Only a client has the server's ephemeral key (Node's TLSWrap::GetEphemeralKeyInfo).
+    if (this._handle.isServer) return null;
     return this._handle.info('ephemeral');
   };
   TLSSocket.prototype.getSharedSigalgs = function () { return []; };
