@@ -1937,7 +1937,16 @@ const nodeCrypto = (() => {
       } else {
         compute = () => cipherOnce(variant, key, kAesWrapIV, input, encrypt);
       }
-      super(mode, () => arrayBufferOf(compute()));
+      // A failure OpenSSL gave no error for (an AEAD tag that does not match) is Node's
+      // CIPHER_JOB_FAILED.
+      super(mode, () => {
+        try {
+          return arrayBufferOf(compute());
+        } catch (e) {
+          if (e && e.code === undefined) throw new Error('Cipher job failed');
+          throw e;
+        }
+      });
     }
   }
   class RSACipherJob extends CryptoJob {
