@@ -238,7 +238,7 @@
   const kAsyncHooksGroup = 'node,node.async_hooks';
   const kEnvironment = groups.environment;
   const kBootstrap = groups.bootstrap;
-  const clients = new Map(); // a client (the command line, a CategorySet) -> its categories
+  const clients = new Map(); // a client (the command line, a CategorySet, a session) -> its categories
   let enabled = new Set();
   const groupCache = new Map(); // category group -> whether it is enabled
   let started = false; // the agent records events (some client was enabled)
@@ -414,6 +414,7 @@
       return emitExit(code);
     };
     if (traceOn.environment) {
+      environmentId = ++traceOn.lastId;
       emit('b', kEnvironment, 'Environment', environmentId, { args: { args: process.argv, exec_args: process.execArgv } });
     }
     if (traceOn.bootstrap) {
@@ -421,7 +422,7 @@
     }
     core.afterExitEvent(finish);
   }
-  const environmentId = 1;
+  let environmentId = 0;
   let loopEnded = false;
 
   // The end: the last events, then the file (the main thread) or the parent (a worker).
@@ -436,7 +437,7 @@
         complete(kEnvironment, 'RunAndClearNativeImmediates', ts);
         complete(kEnvironment, 'RunCleanup', ts);
         complete(kEnvironment, 'AtExit', nowUs());
-        emit('e', kEnvironment, 'Environment', environmentId);
+        if (environmentId) emit('e', kEnvironment, 'Environment', environmentId);
       }
     }
     // Recording ends here: writing the file is no fs event.
