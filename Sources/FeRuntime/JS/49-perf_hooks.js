@@ -2,7 +2,8 @@
 // (NodeLib/), over fe's stand-in for their native binding, internalBinding('performance'): the
 // milestones, the loop's idle time (the event loop's own count, op_loop_metrics), observer
 // counts and the histograms. Node's globalThis.performance is a replaceable lazy attribute: the
-// files compile when it is first read.
+// files compile when it is first read. Then the trace events agent and require('trace_events')
+// (at the end: its own file, 50-trace_events.js, needs a RuntimeSource.swift entry).
 // Uses from earlier files: 00-core.js (core, builtins, define, traceOn, check); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType); 03-loop.js (asyncHooks, setInterval, setImmediate); 05-process.js (process, startTime); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fsSync, fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 27-http.js (http); 43-nodelib.js (nodeLib).
 (() => {
   const { bindings, internals, errorCodes, codeClass } = nodeLib;
