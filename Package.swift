@@ -107,6 +107,7 @@ let nodeLib = [
   "node.repl.js",
   "node.stream.web.js",
   "node.test.js",
+  "node.trace_events.js",
 ]
 
 let package = Package(

@@ -1,6 +1,6 @@
 // Event loop: nextTick queue, rejections, timers, immediates. Swift calls core.* for each
 // macrotask; every entry point ends in processTicksAndRejections(), as Node's does.
-// Uses from earlier files: 00-core.js (core, hasOwn, opError); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
+// Uses from earlier files: 00-core.js (core, hasOwn, traceOn, opError); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
 
 // ---------------------------------------------------------------------------------------------
 // Async context, as async_hooks models it: every callback the loop runs continues a resource (a
@@ -156,8 +156,15 @@ let rejectionsMode;
 // Swift settles some promises itself (module evaluation, main, the config): they never count
 // as unhandled.
 core.markHandled = (promise) => { maybeUnhandled.delete(promise); };
+// Node's counts of them as node.promises.rejections traces them (node_task_queue.cc), while on.
+const rejectionCounts = { unhandled: 0, handledAfter: 0 };
 core.promiseRejectHandler = (type, promise, reason) => {
   if (rejectionsMode === undefined) rejectionsMode = core.nodeFlags?.unhandledRejections || 'throw';
+  if (traceOn.promises && (type === 0 || type === 1)) {
+    if (type === 0) rejectionCounts.unhandled++;
+    else rejectionCounts.handledAfter++;
+    traceOn.emit('C', 'node,node.promises,node.promises.rejections', 'rejections', undefined, { ...rejectionCounts });
+  }
   if (type === 0) {
     maybeUnhandled.set(promise, { reason, uid: ++lastRejectionId, warned: false, domain: process.domain });
     pendingRejections.push(promise);

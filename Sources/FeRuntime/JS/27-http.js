@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, traceOn, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -667,6 +667,11 @@ const http = (() => {
       if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) {
         this.useChunkedEncodingByDefault = teChunkedRe.test(req.headers.te || '');
       }
+      // Node's node.http trace event of the request, from here to the response's end.
+      if (traceOn.http) {
+        this._traceEventId = ++traceOn.lastId;
+        traceOn.emit('b', 'node,node.http', 'http.server.request', this._traceEventId);
+      }
     }
     _implicitHeader() { this.writeHead(this.statusCode); }
     writeHead(statusCode, reason, obj) {
@@ -755,6 +760,9 @@ const http = (() => {
     _onFinish() {
       if (this._finishedEmitted) return;
       this._finishedEmitted = true;
+      if (traceOn.http && typeof this._traceEventId === 'number') {
+        traceOn.emit('e', 'node,node.http', 'http.server.request', this._traceEventId, { data: { url: this.req?.url, statusCode: this.statusCode } });
+      }
       this.emit('prefinish');
       this.emit('finish');
       const req = this.req;

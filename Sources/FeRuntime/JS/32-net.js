@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, traceOn, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The refed ones keep the loop alive: process._getActiveHandles lists their owners.
 activeHandleSources.push(() => {
@@ -692,14 +692,26 @@ const netModule = (() => {
     if (!self.connecting || !self._handle) return;
     const handle = self._handle;
     let r;
+    // Node's TCPWrap/PipeWrap::Connect and ConnectionWrap::AfterConnect trace the request
+    // (node.net.native): a TCP one once it started, a pipe one always.
+    let traceId = 0;
     if (addressType === 4 || addressType === 6) {
       if (localPort && !localAddress) localAddress = addressType === 4 ? '0.0.0.0' : '::';
       r = ops.op_net_connect(0, address, port, localAddress || null, localPort | 0);
+      if (traceOn.net && typeof r === 'number') {
+        traceId = ++traceOn.lastId;
+        traceOn.emit('b', kTraceNetCategory, 'connect', traceId, { ip: address, port });
+      }
     } else {
+      if (traceOn.net) {
+        traceId = ++traceOn.lastId;
+        traceOn.emit('b', kTraceNetCategory, 'connect', traceId, { pipe_path: address });
+      }
       r = ops.op_net_connect(1, address, 0, null, 0);
     }
     if (typeof r !== 'number') {
       const [errno, syscall] = r;
+      if (traceId) traceOn.emit?.('e', kTraceNetCategory, 'connect', traceId, { status: -Math.abs(errno) });
       const ex = syscall === 'bind'
         ? socketErrorWithHostPort(errno, 'bind', localAddress, localPort)
         : socketErrorWithHostPort(errno, 'connect', address, port);
@@ -707,8 +719,12 @@ const netModule = (() => {
       return;
     }
     handle.attach(r);
-    handle.onconnect = (status) => afterConnect(self, status, address, port, localAddress, localPort);
+    handle.onconnect = (status) => {
+      if (traceId) traceOn.emit?.('e', kTraceNetCategory, 'connect', traceId, { status });
+      afterConnect(self, status, address, port, localAddress, localPort);
+    };
   }
+  const kTraceNetCategory = 'node,node.net,node.net.native';
 
   function afterConnect(self, status, address, port, localAddress, localPort) {
     if (self.destroyed) return;

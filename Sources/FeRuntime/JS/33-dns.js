@@ -1,7 +1,7 @@
 // dns and dns/promises: lookup and lookupService through getaddrinfo/getnameinfo on the
 // worker pool (Sockets/DnsOps.swift), as Node's do; resolve*, reverse and Resolver through a
 // DNS stub resolver that queries the configured servers itself (Sockets/DnsResolver.swift).
-// Uses from earlier files: 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 08-fs.js (validateInt32); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
+// Uses from earlier files: 00-core.js (traceOn); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 08-fs.js (validateInt32); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
 const dnsModule = (() => {
   const ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16;
   const codes = {
@@ -73,13 +73,21 @@ const dnsModule = (() => {
 
   // getaddrinfo off the loop: [{address, family}] in the order asked for, or a Node error.
   function getaddrinfo(hostname, family, hints, verbatim) {
+    // Node's GetAddrInfo and AfterGetAddrInfo trace the request (node.dns.native).
+    const traceId = traceOn.dns ? ++traceOn.lastId : 0;
+    if (traceId) {
+      traceOn.emit('b', kTraceDnsCategory, 'lookup', traceId,
+        { hostname, family: family === 4 ? 'ipv4' : family === 6 ? 'ipv6' : 'unspec' });
+    }
     return opAsync(ops.op_dns_lookup, domainToASCII(hostname), family, hints).then((r) => {
+      if (traceId) traceOn.emit?.('e', kTraceDnsCategory, 'lookup', traceId, { count: Array.isArray(r) ? r.length : 0, verbatim: !!verbatim });
       if (!Array.isArray(r)) throw dnsException(r.error[0], r.error[1], 'getaddrinfo', hostname);
       let list = r.map(([address, fam]) => ({ address, family: fam }));
       if (!verbatim) list = [...list.filter((a) => a.family === 4), ...list.filter((a) => a.family === 6)];
       return list;
     });
   }
+  const kTraceDnsCategory = 'node,node.dns,node.dns.native';
   const domainToASCII = (name) => {
     try { return /^[\x00-\x7f]*$/.test(name) ? name : requireBuiltin('url').domainToASCII(name) || name; } catch { return name; }
   };
@@ -123,7 +131,10 @@ const dnsModule = (() => {
   }
   function lookupServicePromise(...args) {
     const [address, port] = lookupServiceArgs(args, true);
+    const traceId = traceOn.dns ? ++traceOn.lastId : 0;
+    if (traceId) traceOn.emit('b', kTraceDnsCategory, 'lookupService', traceId, { ip: address, port });
     return opAsync(ops.op_dns_lookup_service, address, port).then((r) => {
+      if (traceId) traceOn.emit?.('e', kTraceDnsCategory, 'lookupService', traceId, Array.isArray(r) ? { hostname: r[0], service: r[1] } : undefined);
       if (!Array.isArray(r)) throw dnsException(r.error[0], r.error[1], 'getnameinfo', address);
       return { hostname: r[0], service: r[1] };
     });

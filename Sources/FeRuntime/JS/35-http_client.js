@@ -2,7 +2,7 @@
 // to a net socket), Agent (the keep-alive pool), and the HTTP/1.1 response parser (strict like
 // llhttp unless insecureHTTPParser). It runs over whatever stream a createConnection gives
 // (net's by default, tls's for https), never over fetch: tools observe sockets and events.
-// Uses from earlier files: 00-core.js (builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
+// Uses from earlier files: 00-core.js (builtins, traceOn); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
 const httpClient = (() => {
   const httpModule = builtins.get('http');
   const { OutgoingMessage, validateHeaderName, validateHeaderValue } = httpModule;
@@ -587,7 +587,14 @@ const httpClient = (() => {
         else if (ret && this._needDrain) { this._needDrain = false; this.emit('drain'); }
       }
     }
-    _finish() { this.emit('prefinish'); }
+    _finish() {
+      this.emit('prefinish');
+      // Node's node.http trace event of the request, from here to its response.
+      if (traceOn.http) {
+        this._traceEventId = ++traceOn.lastId;
+        traceOn.emit('b', 'node,node.http', 'http.client.request', this._traceEventId);
+      }
+    }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = null; }
       const ret = writeChunk(this, chunk, encoding, cb, false);
@@ -837,6 +844,9 @@ const httpClient = (() => {
     }
     // The server must answer keep-alive for the socket to be kept; an upgrade never is.
     if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
+    if (traceOn.http && typeof req._traceEventId === 'number') {
+      traceOn.emit('e', 'node,node.http', 'http.client.request', req._traceEventId, { data: { path: req.path, statusCode: res.statusCode } });
+    }
     req.res = res;
     res.req = req;
     res.on('end', responseOnEnd);

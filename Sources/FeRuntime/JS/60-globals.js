@@ -67,6 +67,8 @@ function applyNodeOptions(o, execPath) {
   if (o.title !== null) process.title = o.title;
   if (o.stackTraceLimit !== null) Error.stackTraceLimit = o.stackTraceLimit;
   core.nodeFlags = o;
+  // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
+  core.startTracing(o);
   if (o.exposeGC && typeof globalThis.gc !== 'function') {
     throw new Error('--expose-gc: V8 did not install gc() in this context');
   }

@@ -93,6 +93,7 @@ enum NodeLibSource {
     "repl": PackageResources.node_repl_js,
     "stream/web": PackageResources.node_stream_web_js,
     "test": PackageResources.node_test_js,
+    "trace_events": PackageResources.node_trace_events_js,
   ]
 
   static let all: [Op] = [
