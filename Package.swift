@@ -21,7 +21,7 @@ let runtimeJS = [
   "18-fetch.js", "19-cjs.js", "20-tty.js", "22-zlib.js", "23-vm.js", "24-querystring.js",
   "25-punycode.js", "26-timers_promises.js", "27-http.js", "28-es2023.js", "29-constants.js",
   "30-diagnostics_channel.js", "31-async_hooks.js", "32-net.js", "33-dns.js", "34-dgram.js", "35-http_client.js", "36-tls.js",
-  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "43-nodelib.js", "44-util.js", "45-http2.js", "46-inspector.js", "47-internals.js", "48-stream_operators.js", "49-perf_hooks.js", "60-globals.js",
+  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "43-nodelib.js", "44-util.js", "45-http2.js", "46-inspector.js", "47-internals.js", "48-stream_operators.js", "49-perf_hooks.js", "50-trace_events.js", "60-globals.js",
 ]
 
 // Node 18.20.4's own lib/ files that fe vendors (Sources/FeRuntime/NodeLib/README.md).
