@@ -50,6 +50,9 @@ const http = (() => {
     return dateText;
   }
 
+  // Node's lib/internal/http.js symbols (exposed as internal/http under --expose-internals).
+  const kOutHeaders = Symbol('kOutHeaders');
+  const kNeedDrain = Symbol('kNeedDrain');
   const headersSentError = (verb) => nodeError(Error, 'ERR_HTTP_HEADERS_SENT', `Cannot ${verb} headers after they are sent to the client`);
   function validateHeaderName(name) {
     if (typeof name !== 'string' || !name || !tokenRe.test(name)) {
@@ -568,12 +571,45 @@ const http = (() => {
       if (typeof val !== 'object' || val === null) return;
       for (const key of Object.keys(val)) { const entry = this._out.get(key); if (entry) entry[0] = val[key]; }
     }),
-    _headers: headerViews((entry) => entry[1], function (val) {
-      this._out.clear();
-      if (val === null || typeof val !== 'object') return;
-      for (const name of Object.keys(val)) this._out.set(name.toLowerCase(), [name, val[name]]);
-    }),
+    _headers: {
+      ...headerViews((entry) => entry[1], function (val) {
+        if (val == null) { this._out.clear(); return; }
+        if (typeof val !== 'object') return;
+        this._out.clear();
+        for (const name of Object.keys(val)) this._out.set(name.toLowerCase(), [name, val[name]]);
+      }),
+      // Node's: getHeaders(), as it is now.
+      get: util.deprecate(function () { return this.getHeaders(); }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
+    },
+    // Node's internal/http kOutHeaders: lower-case name -> [name, value], null before any
+    // header; here a live view of the message's own table.
+    [kOutHeaders]: {
+      configurable: true,
+      get() {
+        if (this._out.size === 0) return null;
+        const map = this._out;
+        return new Proxy(Object.create(null), {
+          get: (t, key) => (typeof key === 'string' ? map.get(key) : undefined),
+          set: (t, key, value) => { map.set(key, value); return true; },
+          has: (t, key) => map.has(key),
+          deleteProperty: (t, key) => { map.delete(key); return true; },
+          ownKeys: () => [...map.keys()],
+          getOwnPropertyDescriptor: (t, key) => (map.has(key) ? { value: map.get(key), writable: true, enumerable: true, configurable: true } : undefined),
+          defineProperty: (t, key, desc) => { map.set(key, desc.value); return true; },
+        });
+      },
+      set(value) {
+        this._out = new Map(value == null ? [] : Object.entries(value));
+      },
+    },
   });
+  // Node's: the headers as set, under their original names.
+  OutgoingMessage.prototype._renderHeaders = function _renderHeaders() {
+    if (this._header) throw headersSentError('render');
+    const headers = {};
+    for (const [name, value] of this._out.values()) headers[name] = value;
+    return headers;
+  };
 
   // A message given a stream of its own (assignSocket, or a subclass setting `socket`) writes to
   // it as Node's does: the head with the first bytes, then what ends the body ('' or the last chunk).
@@ -653,6 +689,7 @@ const http = (() => {
     return ok;
   }
 
+  const kServerResponseStatistics = Symbol('ServerResponseStatistics');
   class ServerResponse extends OutgoingMessage {
     constructor(req, options) {
       super();
@@ -666,6 +703,12 @@ const http = (() => {
       if (req.method === 'HEAD') this._hasBody = false;
       if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) {
         this.useChunkedEncodingByDefault = teChunkedRe.test(req.headers.te || '');
+      }
+      // Node's 'http' performance entry of a request served: from here to the response's end.
+      if (core.perf.hasObserver('http')) {
+        core.perf.startPerf(this, kServerResponseStatistics, {
+          type: 'http', name: 'HttpRequest', detail: { req: { method: req.method, url: req.url, headers: req.headers } },
+        });
       }
     }
     _implicitHeader() { this.writeHead(this.statusCode); }
@@ -755,6 +798,11 @@ const http = (() => {
     _onFinish() {
       if (this._finishedEmitted) return;
       this._finishedEmitted = true;
+      if (this[kServerResponseStatistics] && core.perf.hasObserver('http')) {
+        core.perf.stopPerf(this, kServerResponseStatistics, {
+          detail: { res: { statusCode: this.statusCode, statusMessage: this.statusMessage, headers: this.getHeaders() } },
+        });
+      }
       this.emit('prefinish');
       this.emit('finish');
       const req = this.req;
@@ -1441,5 +1489,5 @@ const http = (() => {
   registerBuiltin('_http_server', { STATUS_CODES, Server, ServerResponse });
   registerBuiltin('_http_incoming', { IncomingMessage });
   registerBuiltin('_http_outgoing', { OutgoingMessage, validateHeaderName, validateHeaderValue });
-  return { ...httpModule, serve };
+  return { ...httpModule, serve, internalHttp: { kOutHeaders, kNeedDrain, utcDate } };
 })();

@@ -112,6 +112,7 @@ const netModule = (() => {
   const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
   const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
   const normalizedArgs = Symbol('normalizedArgs');
+  const kPerfHooksNetConnectContext = Symbol('kPerfHooksNetConnectContext');
   let autoSelectFamilyDefault = false;
   let warnSimultaneousAccepts = true;
   let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -707,6 +708,10 @@ const netModule = (() => {
       return;
     }
     handle.attach(r);
+    // As Node's internalConnect: a TCP connect is a 'net' performance entry.
+    if ((addressType === 4 || addressType === 6) && core.perf.hasObserver('net')) {
+      core.perf.startPerf(self, kPerfHooksNetConnectContext, { type: 'net', name: 'connect', detail: { host: address, port } });
+    }
     handle.onconnect = (status) => afterConnect(self, status, address, port, localAddress, localPort);
   }
 
@@ -718,6 +723,7 @@ const netModule = (() => {
       self._unrefTimer();
       if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
       if (self[kSetKeepAlive] && self._handle.setKeepAlive) self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+      if (self[kPerfHooksNetConnectContext] && core.perf.hasObserver('net')) core.perf.stopPerf(self, kPerfHooksNetConnectContext);
       self.emit('connect');
       self.emit('ready');
       if (!self.isPaused()) self.read(0);
@@ -1288,6 +1294,24 @@ const netModule = (() => {
   InternalBlockList.prototype.constructor = BlockList;
   Object.setPrototypeOf(InternalBlockList.prototype, BlockList.prototype);
   netInternals.blockList = { BlockList, InternalBlockList };
+
+  // Node's lib/internal/net.js: the marker of normalized connect/listen arguments and the
+  // synchronous writer Node gives sockets over a blocking fd.
+  netInternals.internalNet = {
+    isIP, isIPv4, isIPv6, normalizedArgsSymbol: normalizedArgs,
+    makeSyncWrite(fd) {
+      return function (chunk, enc, cb) {
+        if (enc !== 'buffer') chunk = Buffer.from(chunk, enc);
+        this._handle.bytesWritten += chunk.length;
+        try {
+          fs.writeSync(fd, chunk, 0, chunk.length);
+        } catch (e) {
+          return cb(e);
+        }
+        cb();
+      };
+    },
+  };
 
   const net = {
     Server, Socket, Stream: Socket, createServer, connect, createConnection: connect,

@@ -2,7 +2,7 @@
 // to a net socket), Agent (the keep-alive pool), and the HTTP/1.1 response parser (strict like
 // llhttp unless insecureHTTPParser). It runs over whatever stream a createConnection gives
 // (net's by default, tls's for https), never over fetch: tools observe sockets and events.
-// Uses from earlier files: 00-core.js (builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
+// Uses from earlier files: 00-core.js (core, builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
 const httpClient = (() => {
   const httpModule = builtins.get('http');
   const { OutgoingMessage, validateHeaderName, validateHeaderValue } = httpModule;
@@ -364,6 +364,7 @@ const httpClient = (() => {
   // OutgoingMessage over a stream socket: bytes wait in outputData until a socket is assigned,
   // chunked framing is written here, and 'finish' follows the socket's write callback.
   const kError = Symbol('kError');
+  const kClientRequestStatistics = Symbol('ClientRequestStatistics');
   function validateHost(host, name) {
     if (host !== null && host !== undefined && typeof host !== 'string') throw invalidArgType(`options.${name}`, ['string', 'undefined', 'null'], host);
     return host;
@@ -503,6 +504,13 @@ const httpClient = (() => {
       }
       let optsWithoutSignal = options;
       if (optsWithoutSignal.signal) { optsWithoutSignal = Object.assign({}, options); delete optsWithoutSignal.signal; }
+      // Node's 'http' performance entry of a request made: from here to its response's head.
+      if (core.perf.hasObserver('http')) {
+        core.perf.startPerf(this, kClientRequestStatistics, {
+          type: 'http', name: 'HttpClient',
+          detail: { req: { method: this.method, url: `${this.protocol}//${this.host}${this.path}`, headers: this.getHeaders() } },
+        });
+      }
       if (this.agent) {
         this.agent.addRequest(this, optsWithoutSignal);
       } else {
@@ -837,6 +845,11 @@ const httpClient = (() => {
     }
     // The server must answer keep-alive for the socket to be kept; an upgrade never is.
     if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
+    if (req[kClientRequestStatistics] && core.perf.hasObserver('http')) {
+      core.perf.stopPerf(req, kClientRequestStatistics, {
+        detail: { res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers } },
+      });
+    }
     req.res = res;
     res.req = req;
     res.on('end', responseOnEnd);

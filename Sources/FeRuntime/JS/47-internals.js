@@ -325,6 +325,8 @@
     'internal/worker/io': () => core.workerInternals().io,
     'internal/blocklist': () => netInternals.blockList,
     'internal/socketaddress': () => netInternals.socketAddress,
+    'internal/net': () => netInternals.internalNet,
+    'internal/http': () => http.internalHttp,
     'internal/errors': () => Object.assign(nodeLib.load('internal/errors'), errorsForTests()),
     'internal/util': () => Object.assign(nodeLib.load('internal/util'), utilForTests()),
     'internal/util/inspect': () => nodeLib.load('internal/util/inspect'),
