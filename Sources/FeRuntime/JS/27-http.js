@@ -1098,6 +1098,8 @@ const http = (() => {
         const event = method === 'CONNECT' ? 'connect' : 'upgrade';
         if (this.listenerCount(event) > 0) {
           socket._upgraded = true;
+          // The connection is the listener's now: no parser reads it any more (Node frees it).
+          socket.parser = null;
           socket._pending.get(seq).upgraded = true;
           this.emit(event, req, socket, Buffer.alloc(0));
           return;
@@ -1482,8 +1484,9 @@ const http = (() => {
   function createServer(options, requestListener) { return new Server(options, requestListener); }
   const httpModule = {
     STATUS_CODES, METHODS, Server, ServerResponse, IncomingMessage, OutgoingMessage, createServer,
-    // request, get, Agent, ClientRequest, globalAgent and maxHeaderSize: 35-http_client.js adds them.
-    validateHeaderName, validateHeaderValue, setMaxIdleHTTPParsers: nop,
+    // request, get, Agent, ClientRequest, globalAgent, maxHeaderSize and setMaxIdleHTTPParsers:
+    // 35-http_client.js adds them.
+    validateHeaderName, validateHeaderValue,
   };
   registerBuiltin('http', httpModule);
   registerBuiltin('_http_server', { STATUS_CODES, Server, ServerResponse });
