@@ -113,7 +113,16 @@ const netModule = (() => {
   const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
   const normalizedArgs = Symbol('normalizedArgs');
   const kPerfHooksNetConnectContext = Symbol('kPerfHooksNetConnectContext');
-  let autoSelectFamilyDefault = false;
+  // Node's default is --enable-network-family-autoselection (read when first needed: the
+  // module is made before the command line is known).
+  let autoSelectFamilyDefaultValue;
+  const autoSelectFamilyDefault = () => {
+    if (autoSelectFamilyDefaultValue === undefined) {
+      const args = [...String(process.env.NODE_OPTIONS || '').split(/\s+/), ...process.execArgv];
+      autoSelectFamilyDefaultValue = args.includes('--enable-network-family-autoselection');
+    }
+    return autoSelectFamilyDefaultValue;
+  };
   let warnSimultaneousAccepts = true;
   let autoSelectFamilyAttemptTimeoutDefault = 250;
 
@@ -591,6 +600,15 @@ const netModule = (() => {
     return this;
   };
 
+  // Node's: the socket goes on with the handle that connected (tls wraps it first).
+  const kReinitializeHandle = Symbol('kReinitializeHandle');
+  netInternals.kReinitializeHandle = kReinitializeHandle;
+  Socket.prototype[kReinitializeHandle] = function reinitializeHandle(handle) {
+    if (this._handle) this._handle.close();
+    this._handle = handle;
+    initSocketHandle(this);
+  };
+
   function normalizeArgs(args) {
     let arr;
     if (args.length === 0) {
@@ -655,10 +673,14 @@ const netModule = (() => {
       validateSocketPort(port);
     }
     port |= 0;
-    // Validated as Node does, though fe connects to the first address the lookup gives.
-    if (options.autoSelectFamily != null) validateBoolean(options.autoSelectFamily, 'options.autoSelectFamily');
-    if (options.autoSelectFamilyAttemptTimeout != null) {
-      validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    let { autoSelectFamily, autoSelectFamilyAttemptTimeout } = options;
+    if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
+    else autoSelectFamily = autoSelectFamilyDefault();
+    if (autoSelectFamilyAttemptTimeout != null) {
+      validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+      if (autoSelectFamilyAttemptTimeout < 10) autoSelectFamilyAttemptTimeout = 10;
+    } else {
+      autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
     }
     const addressType = isIP(host);
     if (addressType) {
@@ -672,6 +694,13 @@ const netModule = (() => {
     if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) dnsopts.hints = dns.ADDRCONFIG;
     self._host = host;
     const lookup = options.lookup || dns.lookup;
+    // Happy eyeballs (autoSelectFamily): every address the lookup gives, the families
+    // alternating, each tried for autoSelectFamilyAttemptTimeout before the next.
+    if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelectFamily) {
+      dnsopts.all = true;
+      lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localPort, autoSelectFamilyAttemptTimeout);
+      return;
+    }
     lookup(host, dnsopts, function emitLookup(err, ip, ipType) {
       self.emit('lookup', err, ip, ipType, host);
       if (!self.connecting) return;
@@ -687,6 +716,118 @@ const netModule = (() => {
         internalConnect(self, ip, port, ipType, localAddress, localPort);
       }
     });
+  }
+
+  // Node's lookupAndConnectMultiple, internalConnectMultiple and afterConnectMultiple.
+  function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localPort, timeout) {
+    lookup(host, dnsopts, function emitLookup(err, addresses) {
+      if (!self.connecting) return;
+      if (err) {
+        self.emit('lookup', err, undefined, undefined, host);
+        nextTick(() => self.destroy(err));
+        return;
+      }
+      // Only IPv4 and IPv6 addresses; the first one's family goes first.
+      const validIps = [[], []];
+      let destinations;
+      for (const address of addresses) {
+        const { address: ip, family: addressType } = address;
+        self.emit('lookup', err, ip, addressType, host);
+        if (isIP(ip) && (addressType === 4 || addressType === 6)) {
+          if (!destinations) destinations = addressType === 6 ? { 6: 0, 4: 1 } : { 4: 0, 6: 1 };
+          validIps[destinations[addressType]].push(address);
+        }
+      }
+      if (!validIps[0].length && !validIps[1].length) {
+        const { address: firstIp, family: firstAddressType } = addresses[0];
+        if (!isIP(firstIp)) {
+          nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${firstIp}`)));
+        } else if (firstAddressType !== 4 && firstAddressType !== 6) {
+          const e = netError(RangeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${firstAddressType} ${options.host}:${options.port}`);
+          e.host = options.host;
+          e.port = options.port;
+          nextTick(() => self.destroy(e));
+        }
+        return;
+      }
+      const toAttempt = [];
+      for (let i = 0, l = Math.max(validIps[0].length, validIps[1].length); i < l; i++) {
+        if (i in validIps[0]) toAttempt.push(validIps[0][i]);
+        if (i in validIps[1]) toAttempt.push(validIps[1][i]);
+      }
+      self.autoSelectFamilyAttemptedAddresses = [];
+      const context = { socket: self, addresses: toAttempt, current: 0, port, localPort, timeout, timer: null, errors: [] };
+      self._unrefTimer();
+      internalConnectMultiple(context);
+    });
+  }
+
+  function internalConnectMultiple(context, canceled) {
+    clearTimeout(context.timer);
+    const self = context.socket;
+    if (canceled || context.current === context.addresses.length) {
+      // eslint-disable-next-line no-restricted-syntax
+      const err = new AggregateError(context.errors);
+      err.code = context.errors[0]?.code;
+      self.destroy(err);
+      return;
+    }
+    if (!self.connecting || !self._handle) return; // destroyed meanwhile
+    const current = context.current++;
+    // The socket's own handle first (a wrapping one, TLS's, gets the one that connects).
+    let handle = self._handle;
+    if (current > 0 || !(handle instanceof SocketHandle)) {
+      handle = new SocketHandle(0);
+      handle.refed = self._handle.refed;
+    }
+    const { localPort, port } = context;
+    const { address, family: addressType } = context.addresses[current];
+    const localAddress = localPort ? (addressType === 4 ? '0.0.0.0' : '::') : undefined;
+    self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+    const r = ops.op_net_connect(0, address, port, localAddress || null, localPort | 0);
+    if (typeof r !== 'number') {
+      const [errno, syscall] = r;
+      context.errors.push(syscall === 'bind'
+        ? socketErrorWithHostPort(errno, 'bind', localAddress, localPort)
+        : socketErrorWithHostPort(errno, 'connect', address, port));
+      internalConnectMultiple(context);
+      return;
+    }
+    handle.attach(r);
+    const req = { address, port, localAddress, localPort };
+    handle.onconnect = (status) => afterConnectMultiple(context, current, status, handle, req);
+    if (current < context.addresses.length - 1) {
+      context.timer = setTimeout(() => {
+        // This attempt took too long: dropped, and the next address tried.
+        handle.onconnect = null;
+        handle.close();
+        internalConnectMultiple(context);
+      }, context.timeout);
+    }
+  }
+
+  function afterConnectMultiple(context, current, status, handle, req) {
+    clearTimeout(context.timer);
+    const self = context.socket;
+    // A connection that completed after its attempt timed out, or after the socket was destroyed.
+    if ((status === 0 && current !== context.current - 1) || self.destroyed) {
+      handle.close();
+      return;
+    }
+    if (status !== 0) {
+      let details;
+      if (req.localAddress && req.localPort) details = `${req.localAddress}:${req.localPort}`;
+      const ex = socketErrorWithHostPort(status, 'connect', req.address, req.port, details);
+      if (details) { ex.localAddress = req.localAddress; ex.localPort = req.localPort; }
+      context.errors.push(ex);
+      internalConnectMultiple(context, status === -125); // UV_ECANCELED
+      return;
+    }
+    if (handle !== self._handle) self[kReinitializeHandle](handle);
+    if (core.perf.hasObserver('net')) {
+      core.perf.startPerf(self, kPerfHooksNetConnectContext, { type: 'net', name: 'connect', detail: { host: req.address, port: req.port } });
+    }
+    afterConnect(self, status, req.address, req.port, req.localAddress, req.localPort);
   }
 
   function internalConnect(self, address, port, addressType, localAddress, localPort) {
@@ -1316,10 +1457,10 @@ const netModule = (() => {
   const net = {
     Server, Socket, Stream: Socket, createServer, connect, createConnection: connect,
     isIP, isIPv4, isIPv6, BlockList, SocketAddress,
-    getDefaultAutoSelectFamily: () => autoSelectFamilyDefault,
+    getDefaultAutoSelectFamily: autoSelectFamilyDefault,
     setDefaultAutoSelectFamily(value) {
       if (typeof value !== 'boolean') throw invalidArgType('value', 'boolean', value);
-      autoSelectFamilyDefault = value;
+      autoSelectFamilyDefaultValue = value;
     },
     getDefaultAutoSelectFamilyAttemptTimeout: () => autoSelectFamilyAttemptTimeoutDefault,
     setDefaultAutoSelectFamilyAttemptTimeout(value) {
