@@ -93,6 +93,7 @@ const http = (() => {
       this._upgraded = false;
       this.timeout = 0;
       this.encrypted = undefined;
+      this._bytesWritten = 0; // the bytes handed to the connection (heads, bodies, framing)
       this.on('error', socketOnError);
     }
     address() { return { address: this._localAddress, family: this._localFamily, port: this.localPort }; }
@@ -119,10 +120,14 @@ const http = (() => {
     }
     ref() { return this; }
     unref() { return this; }
-    get bytesWritten() { return 0; }
+    get bytesWritten() { return this._bytesWritten; }
     _read() {}
     _write(chunk, encoding, cb) {
-      if (!this._nativeClosed) ops.op_http_write_raw(this._handleId, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk, false);
+      if (!this._nativeClosed) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+        this._bytesWritten += bytes.length;
+        ops.op_http_write_raw(this._handleId, bytes, false);
+      }
       cb();
     }
     _final(cb) {
@@ -497,6 +502,14 @@ const http = (() => {
       if (socket !== null && !(socket instanceof Socket)) { sendToStream(this, socket, head, body, end); return; }
       if (socket !== null && !socket._nativeClosed) {
         socket._active();
+        let n = head === null ? 0 : head.length;
+        if (body !== null && body !== undefined) {
+          const len = byteLength(body);
+          n += len;
+          if (this.chunkedEncoding && len > 0) n += len.toString(16).length + 4; // size line and CRLF
+        }
+        if (tail !== null) n += Buffer.byteLength(tail, 'latin1');
+        socket._bytesWritten += n;
         ops.op_http_write(socket._handleId, this._seq, head, body, flags, tail);
       }
     }
@@ -777,13 +790,19 @@ const http = (() => {
       const socket = this.socket;
       if (socket !== null && socket._nativeClosed) return false;
       if (typeof data === 'string') data = Buffer.from(data, encoding || 'utf8');
-      if (socket !== null) ops.op_http_write(socket._handleId, this._seq, null, data, 0, null);
+      if (socket !== null) {
+        socket._bytesWritten += data.length;
+        ops.op_http_write(socket._handleId, this._seq, null, data, 0, null);
+      }
       if (typeof cb === 'function') nextTick(cb);
       return true;
     }
     _writeInformational(text) {
       const socket = this.socket;
-      if (socket !== null && !socket._nativeClosed) ops.op_http_write(socket._handleId, this._seq, text, null, 0, null);
+      if (socket !== null && !socket._nativeClosed) {
+        socket._bytesWritten += text.length;
+        ops.op_http_write(socket._handleId, this._seq, text, null, 0, null);
+      }
     }
     assignSocket(socket) {
       if (socket._httpMessage) throw nodeError(Error, 'ERR_HTTP_SOCKET_ASSIGNED', 'ServerResponse has an already assigned socket');

@@ -112,6 +112,12 @@ const netModule = (() => {
   const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
   const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
   const normalizedArgs = Symbol('normalizedArgs');
+  // Node's onread option: reads land in a buffer of the caller's, handed to its callback.
+  const kBuffer = Symbol('kBuffer');
+  const kBufferCb = Symbol('kBufferCb');
+  const kBufferGen = Symbol('kBufferGen');
+  const kBufferPending = Symbol('kBufferPending'); // bytes read but not yet given (paused)
+  const kBufferPendingEnd = Symbol('kBufferPendingEnd'); // the end of the stream after them
   const kPerfHooksNetConnectContext = Symbol('kPerfHooksNetConnectContext');
   // Node's default is --enable-network-family-autoselection (read when first needed: the
   // module is made before the command line is known).
@@ -257,7 +263,8 @@ const netModule = (() => {
       throw invalidArgValue(`options.${options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode'}`,
         options.readableObjectMode || options.writableObjectMode, 'is not supported');
     }
-    if (options.fd !== undefined) {
+    if (options.fd !== undefined && !options.handle) {
+      validateInt32(options.fd, 'fd', 0);
       throw netError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot wrap an existing file descriptor in a net.Socket');
     }
     this.connecting = false;
@@ -278,6 +285,22 @@ const netModule = (() => {
     if (options.handle) {
       this._handle = options.handle;
       this._handle.owner = this;
+    }
+    this[kBuffer] = null;
+    this[kBufferCb] = null;
+    this[kBufferGen] = null;
+    this[kBufferPending] = null;
+    this[kBufferPendingEnd] = undefined;
+    const onread = options.onread;
+    if (onread !== null && typeof onread === 'object' &&
+        (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') && typeof onread.callback === 'function') {
+      if (typeof onread.buffer === 'function') {
+        this[kBuffer] = true;
+        this[kBufferGen] = onread.buffer;
+      } else {
+        this[kBuffer] = onread.buffer;
+      }
+      this[kBufferCb] = onread.callback;
     }
     this[kSetNoDelay] = Boolean(options.noDelay);
     this[kSetKeepAlive] = Boolean(options.keepAlive);
@@ -339,6 +362,38 @@ const netModule = (() => {
     if (self._handle) {
       self._handle.owner = self;
       self._handle.onread = (buffer, err) => onStreamRead(self, buffer, err);
+      if (self[kBuffer] && self[kBufferGen] !== null) {
+        const userBuf = self[kBufferGen]();
+        if (userBuf instanceof Uint8Array) self[kBuffer] = userBuf;
+      }
+    }
+  }
+
+  // Reads into the onread buffer: as libuv reads at most its length at a time, bigger reads
+  // are handed over in pieces; what is left when the callback pauses (or answers false) waits
+  // for the next read start.
+  function deliverToUserBuffer(self, handle, data) {
+    let offset = 0;
+    while (offset < data.length && !self.destroyed) {
+      const userBuf = self[kBuffer];
+      if (!(userBuf instanceof Uint8Array) || userBuf.length === 0) break;
+      const n = Math.min(userBuf.length, data.length - offset);
+      userBuf.set(data.subarray(offset, offset + n));
+      offset += n;
+      const result = self[kBufferCb](n, userBuf) !== false;
+      const bufGen = self[kBufferGen];
+      if (bufGen !== null) {
+        const next = bufGen();
+        if (next instanceof Uint8Array) self[kBuffer] = next;
+      }
+      if (!result || !handle.reading) {
+        if (offset < data.length) self[kBufferPending] = data.subarray(offset);
+        if (handle.reading) {
+          handle.reading = false;
+          if (!self.destroyed) handle.readStop();
+        }
+        return;
+      }
     }
   }
 
@@ -347,6 +402,12 @@ const netModule = (() => {
   function onStreamRead(self, buffer, err) {
     const handle = self._handle;
     if (!handle) return;
+    if (buffer && self[kBuffer]) {
+      self._unrefTimer();
+      deliverToUserBuffer(self, handle, buffer);
+      return;
+    }
+    if (!buffer && self[kBufferPending]) { self[kBufferPendingEnd] = err || 0; return; }
     if (buffer) {
       self._unrefTimer();
       if (!self.push(buffer) && handle.reading) {
@@ -364,7 +425,20 @@ const netModule = (() => {
   }
 
   function tryReadStart(socket) {
-    socket._handle.reading = true;
+    const handle = socket._handle;
+    handle.reading = true;
+    const pending = socket[kBufferPending];
+    if (pending) {
+      socket[kBufferPending] = null;
+      deliverToUserBuffer(socket, handle, pending);
+      if (socket[kBufferPending] || !handle.reading) return;
+      const end = socket[kBufferPendingEnd];
+      if (end !== undefined) {
+        socket[kBufferPendingEnd] = undefined;
+        onStreamRead(socket, null, end);
+        return;
+      }
+    }
     const err = socket._handle.readStart();
     if (err) socket.destroy(socketErrno(err, 'read'));
   }
@@ -372,6 +446,27 @@ const netModule = (() => {
   Socket.prototype._read = function (n) {
     if (this.connecting || !this._handle) this.once('connect', () => this._read(n));
     else if (!this._handle.reading) tryReadStart(this);
+  };
+
+  // With an onread buffer, pausing and resuming the socket stop and start its reads (no
+  // stream buffer stands between).
+  Socket.prototype.pause = function () {
+    if (this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
+      this._handle.reading = false;
+      if (!this.destroyed) {
+        const err = this._handle.readStop();
+        if (err) this.destroy(socketErrno(err, 'read'));
+      }
+    }
+    return Duplex.prototype.pause.call(this);
+  };
+  Socket.prototype.resume = function () {
+    if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
+    return Duplex.prototype.resume.call(this);
+  };
+  Socket.prototype.read = function (n) {
+    if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
+    return Duplex.prototype.read.call(this, n);
   };
 
   Socket.prototype._unrefTimer = function () {

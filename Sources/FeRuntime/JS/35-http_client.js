@@ -134,6 +134,7 @@ const httpClient = (() => {
       this.error = null; // the parse error that ended this parser
       this.paused = false;
       this.currentBuffer = null;
+      this.consumed = null;
       this.messageStart = 0;
       this.headersDone = false;
     }
@@ -461,11 +462,35 @@ const httpClient = (() => {
     close() { this.#state = DEAD; }
     free() {}
     remove() {}
-    // Node reads a native stream handle directly; fe's parsers are always fed by execute().
-    consume() {
-      throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe\'s HTTP parser cannot consume a stream handle; feed it with execute()');
+    // Node's consume(handle): the parser reads a stream handle (a net socket's) itself, each read
+    // through execute() and then kOnExecute(ret); the end of the stream and read errors still go
+    // to the handle's own reader. unconsume() gives the reads back.
+    consume(handle) {
+      if (handle === null || typeof handle !== 'object' || typeof handle.readStart !== 'function' || !('onread' in handle)) {
+        throw invalidArgType('handle', 'StreamBase', handle);
+      }
+      this.unconsume();
+      const previous = handle.onread;
+      this.consumed = { handle, previous };
+      handle.onread = (buffer, err) => {
+        if (!buffer) { if (typeof previous === 'function') previous(buffer, err); return; }
+        const ret = this.execute(buffer);
+        const cb = this[kOnExecute];
+        if (typeof cb !== 'function') return;
+        this.currentBuffer = buffer;
+        try {
+          cb.call(this, ret);
+        } finally {
+          this.currentBuffer = null;
+        }
+      };
     }
-    unconsume() {}
+    unconsume() {
+      const consumed = this.consumed;
+      if (!consumed) return;
+      this.consumed = null;
+      consumed.handle.onread = consumed.previous;
+    }
     getCurrentBuffer() {
       const b = this.currentBuffer;
       return b === null ? Buffer.alloc(0) : Buffer.from(b);
