@@ -1458,6 +1458,8 @@ const netModule = (() => {
       validateUint32(flowlabel, 'options.flowlabel', false);
       this[kHandle] = new SocketAddressHandle(address, port, type, flowlabel);
       this[kDetail] = this[kHandle].detail(emptyDetail());
+      // Node's SocketAddress is a JSTransferable: postMessage() clones it.
+      return core.jsTransferable.makeTransferable(this);
     }
     get address() { return this[kDetail].address; }
     get port() { return this[kDetail].port; }
@@ -1474,11 +1476,28 @@ const netModule = (() => {
     constructor(handle) {
       this[kHandle] = handle;
       this[kDetail] = handle?.detail(emptyDetail());
+      return core.jsTransferable.makeTransferable(this);
     }
   }
   InternalSocketAddress.prototype.constructor = SocketAddress;
   Object.setPrototypeOf(InternalSocketAddress.prototype, SocketAddress.prototype);
   netInternals.socketAddress = { SocketAddress, InternalSocketAddress, kHandle };
+  // Node's [kClone] and [kDeserialize] of SocketAddress (under worker_threads' symbols, which
+  // 47-internals.js hands here): the address goes as its parts and comes back as a new handle
+  // of the receiving side, constructed as internal/socketaddress's InternalSocketAddress.
+  netInternals.makeSocketAddressCloneable = ({ kClone, kDeserialize }) => {
+    SocketAddress.prototype[kClone] = function () {
+      const d = this[kHandle].detail(emptyDetail());
+      return {
+        data: { address: d.address, port: d.port, family: d.family, flowlabel: d.flowlabel },
+        deserializeInfo: 'internal/socketaddress:InternalSocketAddress',
+      };
+    };
+    SocketAddress.prototype[kDeserialize] = function ({ address, port, family, flowlabel }) {
+      this[kHandle] = new SocketAddressHandle(address, port, family, flowlabel);
+      this[kDetail] = this[kHandle].detail(emptyDetail());
+    };
+  };
 
   const toSocketAddress = (value, name, family) => {
     if (SocketAddress.isSocketAddress(value)) return value;

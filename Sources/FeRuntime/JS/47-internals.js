@@ -156,6 +156,9 @@
     return uv;
   };
   bindings.block_list = () => netInternals.blockListBinding;
+  // SocketAddress clones through MessagePorts; the receiving side makes it from here.
+  netInternals.makeSocketAddressCloneable(core.jsTransferable);
+  nodeLib.internals['internal/socketaddress'] = () => netInternals.socketAddress;
   // The HTTP parser http's client uses (35-http_client.js); its pool reads HTTPParser from here.
   bindings.http_parser = () => httpClient.httpParserBinding;
   bindings.timers = () => ({ getLibuvNow: timerNow });
