@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The refed ones keep the loop alive: process._getActiveHandles lists their owners.
 activeHandleSources.push(() => {
@@ -105,6 +105,8 @@ const netInternals = {};
 const netModule = (() => {
   const { Duplex } = nodeStream;
   const kTimeout = Symbol('timeout');
+  // Node's internal/timers kTimeout: where a socket keeps its idle Timeout.
+  netInternals.kTimeout = kTimeout;
   const kBytesRead = Symbol('kBytesRead');
   const kBytesWritten = Symbol('kBytesWritten');
   const kSetNoDelay = Symbol('kSetNoDelay');
