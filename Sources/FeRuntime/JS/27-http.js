@@ -52,6 +52,7 @@ const http = (() => {
 
   // Node's lib/internal/http.js symbols (exposed as internal/http under --expose-internals).
   const kOutHeaders = Symbol('kOutHeaders');
+  const kHighWaterMark = Symbol('kHighWaterMark'); // _http_outgoing's
   const kNeedDrain = Symbol('kNeedDrain');
   const headersSentError = (verb) => nodeError(Error, 'ERR_HTTP_HEADERS_SENT', `Cannot ${verb} headers after they are sent to the client`);
   function validateHeaderName(name) {
@@ -80,7 +81,8 @@ const http = (() => {
   // the connection's raw bytes; before that HTTP owns it.
   class Socket extends Duplex {
     constructor(server, id, remote, local) {
-      super({ allowHalfOpen: false });
+      // The server's highWaterMark option, as Node's net.Server gives its sockets.
+      super({ allowHalfOpen: false, highWaterMark: server && typeof server.highWaterMark === 'number' ? server.highWaterMark : undefined });
       this._handleId = id;
       this.server = server;
       [this.remoteAddress, this.remotePort, this.remoteFamily] = remote;
@@ -275,8 +277,9 @@ const http = (() => {
   // -------------------------------------------------------------------------------------------
   // ServerResponse (Node's OutgoingMessage: a legacy Stream with its own write/end)
   class OutgoingMessage extends LegacyStream {
-    constructor() {
+    constructor(options) {
       super();
+      this[kHighWaterMark] = options?.highWaterMark ?? LegacyStream.getDefaultHighWaterMark();
       this._out = new Map(); // lower-case name -> [name, value]
       this._header = null;
       this._headerSent = false;
@@ -310,8 +313,8 @@ const http = (() => {
     // Nothing waits in JS: once ended, everything is with the connection (Node: nothing buffered).
     get writableFinished() { return this.finished; }
     get writableNeedDrain() { return this._needDrain; }
-    get writableHighWaterMark() { return HIGH_WATER_MARK; }
-    get writableLength() { return 0; }
+    get writableHighWaterMark() { return this.socket ? this.socket.writableHighWaterMark : this[kHighWaterMark]; }
+    get writableLength() { return this.outputSize || 0; }
     get writableObjectMode() { return false; }
     get writableCorked() { return 0; }
     cork() {}
@@ -484,6 +487,16 @@ const http = (() => {
     // Hands bytes to the connection; the head goes with the first of them.
     _send(body, end, wantDrain) {
       const socket = this.socket;
+      if (socket === null) {
+        // No socket yet: kept, with the head, until one is assigned (Node's outputData; a
+        // response's socket writes go to fe's HTTP server at once, which queues them itself).
+        if (this.outputData === undefined) { this.outputData = []; this.outputSize = 0; }
+        let n = body === null || body === undefined ? 0 : byteLength(body);
+        if (!this._headerSent && this.outputData.length === 0 && this._header !== null) n += this._header.length;
+        this.outputData.push({ body, end, wantDrain });
+        this.outputSize += n;
+        return;
+      }
       let head = null;
       if (!this._headerSent) {
         head = this._header;
@@ -698,6 +711,7 @@ const http = (() => {
       }
     }
     msg._send(chunk, false, wantDrain);
+    if (socket === null) ok = msg.outputSize < msg[kHighWaterMark];
     nextTick(cb);
     return ok;
   }
@@ -705,7 +719,7 @@ const http = (() => {
   const kServerResponseStatistics = Symbol('ServerResponseStatistics');
   class ServerResponse extends OutgoingMessage {
     constructor(req, options) {
-      super();
+      super(options);
       this.req = req;
       this.statusCode = 200;
       this.statusMessage = undefined;
@@ -809,6 +823,15 @@ const http = (() => {
       socket._httpMessage = this;
       this.socket = socket;
       this.emit('socket', socket);
+      this._flushOutput();
+    }
+    // What waited for a socket goes to it now.
+    _flushOutput() {
+      if (this.socket === null || this.outputData === undefined || this.outputData.length === 0) return;
+      const queued = this.outputData;
+      this.outputData = [];
+      this.outputSize = 0;
+      for (const { body, end, wantDrain } of queued) this._send(body, end, wantDrain);
     }
     detachSocket(socket) {
       if (socket && socket._httpMessage === this) socket._httpMessage = null;
@@ -940,6 +963,8 @@ const http = (() => {
     // Node 18's storeHTTPOptions: checked the same way, with the same defaults.
     this._IncomingMessage = options.IncomingMessage || IncomingMessage;
     this._ServerResponse = options.ServerResponse || ServerResponse;
+    if (options.highWaterMark !== undefined) validateInteger(options.highWaterMark, 'highWaterMark', 0);
+    this.highWaterMark = options.highWaterMark !== undefined ? options.highWaterMark : LegacyStream.getDefaultHighWaterMark();
     if (options.maxHeaderSize !== undefined) validateInteger(options.maxHeaderSize, 'maxHeaderSize', 0);
     this.maxHeaderSize = options.maxHeaderSize;
     if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
@@ -1105,7 +1130,7 @@ const http = (() => {
       req.httpVersion = `${major}.${minor}`;
       req.rawHeaders = raw;
       req.upgrade = upgrade;
-      const res = new this._ServerResponse(req);
+      const res = new this._ServerResponse(req, { highWaterMark: socket.writableHighWaterMark, rejectNonStandardBodyWrites: this.rejectNonStandardBodyWrites });
       res.socket = socket;
       res._seq = seq;
       res.shouldKeepAlive = keepAlive;
@@ -1510,6 +1535,6 @@ const http = (() => {
   registerBuiltin('http', httpModule);
   registerBuiltin('_http_server', { STATUS_CODES, Server, ServerResponse });
   registerBuiltin('_http_incoming', { IncomingMessage });
-  registerBuiltin('_http_outgoing', { OutgoingMessage, validateHeaderName, validateHeaderValue });
+  registerBuiltin('_http_outgoing', { OutgoingMessage, validateHeaderName, validateHeaderValue, kHighWaterMark });
   return { ...httpModule, serve, internalHttp: { kOutHeaders, kNeedDrain, utcDate } };
 })();

@@ -4,7 +4,7 @@
 // implementation under Node's export names (below). An internal module Node 18 has and fe does
 // not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
 // not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
-// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, validateFunction); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, validateFunction, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 (() => {
   // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
   const nodeInternalIds = new Set((
@@ -332,6 +332,22 @@
     'internal/socketaddress': () => netInternals.socketAddress,
     'internal/net': () => netInternals.internalNet,
     'internal/http': () => http.internalHttp,
+    // The streams' highWaterMark defaults (stream.getDefaultHighWaterMark and its setter).
+    'internal/streams/state': () => {
+      const stream = requireBuiltin('stream');
+      return {
+        getDefaultHighWaterMark: stream.getDefaultHighWaterMark,
+        setDefaultHighWaterMark: stream.setDefaultHighWaterMark,
+        getHighWaterMark(state, options, duplexKey, isDuplex) {
+          const hwm = options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
+          if (hwm != null) {
+            if (!Number.isInteger(hwm) || hwm < 0) throw invalidArgValue(isDuplex ? `options.${duplexKey}` : 'options.highWaterMark', hwm);
+            return Math.floor(hwm);
+          }
+          return stream.getDefaultHighWaterMark(state.objectMode);
+        },
+      };
+    },
     // The symbol sockets and http2 sessions keep their idle Timeout under, and TIMEOUT_MAX.
     'internal/timers': () => ({
       ...nodeLib.load('internal/timers'),
