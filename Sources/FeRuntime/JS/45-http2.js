@@ -837,7 +837,12 @@
     function _connectionListener(socket) {
       let fallback = this[kFallback];
       if (!fallback) {
-        const server = new (requireBuiltin('https').Server)({});
+        // Node's connectionListener has put allowHTTP1's Http1IncomingMessage and
+        // Http1ServerResponse options on this server (under _http_common's and _http_server's keys).
+        const server = new (requireBuiltin('https').Server)({
+          IncomingMessage: this[requireBuiltin('_http_common').kIncomingMessage],
+          ServerResponse: this[nodeLib.load('_http_server').kServerResponse],
+        });
         const onSecureConnection = server.listeners('secureConnection')[0];
         const emitOwn = server.emit.bind(server);
         server.emit = (event, ...args) => (event === 'close' ? emitOwn(event) : this.emit(event, ...args));
