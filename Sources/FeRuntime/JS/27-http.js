@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -804,6 +804,7 @@ const http = (() => {
       const socket = this.socket;
       if (socket !== null && socket._nativeClosed) return false;
       if (typeof data === 'string') data = Buffer.from(data, encoding || 'utf8');
+      if (socket !== null && !(socket instanceof Socket)) return socket.write(data, cb);
       if (socket !== null) {
         socket._bytesWritten += data.length;
         ops.op_http_write(socket._handleId, this._seq, null, data, 0, null);
@@ -813,6 +814,7 @@ const http = (() => {
     }
     _writeInformational(text) {
       const socket = this.socket;
+      if (socket !== null && !(socket instanceof Socket)) { socket.write(text, 'latin1'); return; }
       if (socket !== null && !socket._nativeClosed) {
         socket._bytesWritten += text.length;
         ops.op_http_write(socket._handleId, this._seq, text, null, 0, null);
@@ -999,6 +1001,9 @@ const http = (() => {
     this._address = null;
     this._refed = true;
     this._connections = new Set();
+    // As Node's: the server serves what its 'connection' event gives (fe's own connections are
+    // served natively; any other Duplex in JS).
+    this.on('connection', connectionListener);
   }
   Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Server, EventEmitter);
@@ -1219,6 +1224,114 @@ const http = (() => {
   }.prototype);
   Object.defineProperties(Server.prototype, serverMethods);
   Object.defineProperties(Server.prototype, serverLimits);
+
+  // Node's connectionListenerInternal for a connection that is not fe's own (a Duplex a caller
+  // gives to server.emit('connection')): its requests parsed here by Node's HTTPParser
+  // (35-http_client.js), its responses written to it one at a time, in request order.
+  function connectionListener(socket) {
+    if (socket instanceof Socket || socket === null || typeof socket !== 'object' || typeof socket.on !== 'function') return;
+    const server = this;
+    const common = requireBuiltin('_http_common');
+    const { HTTPParser } = common;
+    const parser = common.parsers.alloc();
+    const lenient = server.insecureHTTPParser === undefined ? common.isLenient() : server.insecureHTTPParser;
+    parser.initialize(HTTPParser.REQUEST, null, server.maxHeaderSize || 0, lenient ? HTTPParser.kLenientAll : HTTPParser.kLenientNone);
+    parser.socket = socket;
+    socket.parser = parser;
+    socket.server = server;
+    if (typeof server.maxHeadersCount === 'number') parser.maxHeaderPairs = server.maxHeadersCount << 1;
+    const state = { incoming: [], outgoing: [] };
+    parser.onIncoming = (req, keepAlive) => streamOnIncoming(server, socket, state, req, keepAlive);
+    const unhook = () => {
+      socket.removeListener('data', onData);
+      socket.removeListener('end', onEnd);
+      socket.removeListener('close', onClose);
+    };
+    const onData = (d) => {
+      const bytes = typeof d === 'string' ? Buffer.from(d) : d;
+      const ret = parser.execute(bytes);
+      if (ret instanceof Error) {
+        common.prepareError(ret, parser, bytes);
+        unhook();
+        common.freeParser(parser, null, socket);
+        socketOnError.call(socket, ret);
+      } else if (parser.incoming && parser.incoming.upgrade) {
+        // Upgrade or CONNECT: the stream is the listener's, with what followed the head.
+        const req = parser.incoming;
+        unhook();
+        common.freeParser(parser, null, socket);
+        const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+        if (server.listenerCount(event) > 0) server.emit(event, req, socket, Buffer.from(bytes.subarray(ret)));
+        else socket.destroy();
+      }
+    };
+    const onEnd = () => {
+      if (socket.parser) {
+        const ret = socket.parser.finish();
+        if (ret instanceof Error) { unhook(); socketOnError.call(socket, ret); return; }
+      }
+      if (!server.httpAllowHalfOpen) {
+        if (socket.writable) socket.end();
+      } else if (state.outgoing.length) {
+        state.outgoing[state.outgoing.length - 1]._last = true;
+      } else if (socket._httpMessage) {
+        socket._httpMessage._last = true;
+      } else if (socket.writable) {
+        socket.end();
+      }
+    };
+    const onClose = () => {
+      unhook();
+      if (socket.parser) common.freeParser(socket.parser, null, socket);
+      // Node's abortIncoming: requests still in progress are aborted.
+      for (const req of state.incoming.splice(0)) req.destroy(connReset('aborted'));
+    };
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('close', onClose);
+    socket.on('error', socketOnError);
+    if (typeof socket.resume === 'function') socket.resume();
+  }
+
+  function streamOnIncoming(server, socket, state, req, keepAlive) {
+    state.incoming.push(req);
+    if (req.upgrade) {
+      req.upgrade = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
+      if (req.upgrade) return 2;
+    }
+    const res = new server._ServerResponse(req, { highWaterMark: socket.writableHighWaterMark, rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites });
+    res.shouldKeepAlive = keepAlive;
+    res._keepAliveTimeout = server.keepAliveTimeout;
+    res._maxRequestsPerSocket = server.maxRequestsPerSocket;
+    if (socket._httpMessage) state.outgoing.push(res);
+    else res.assignSocket(socket);
+    res.on('finish', () => {
+      const i = state.incoming.indexOf(req);
+      if (i >= 0) state.incoming.splice(i, 1);
+      res.detachSocket(socket);
+      if (res._last) {
+        if (typeof socket.destroySoon === 'function') socket.destroySoon();
+        else socket.end();
+      } else if (state.outgoing.length > 0) {
+        state.outgoing.shift().assignSocket(socket);
+      }
+    });
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.expect !== undefined) {
+      if (/^100-continue$/i.test(req.headers.expect)) {
+        if (server.listenerCount('checkContinue') > 0) { server.emit('checkContinue', req, res); return 0; }
+        res.writeContinue();
+      } else if (server.listenerCount('checkExpectation') > 0) {
+        server.emit('checkExpectation', req, res);
+        return 0;
+      } else {
+        res.writeHead(417);
+        res.end();
+        return 0;
+      }
+    }
+    server.emit('request', req, res);
+    return 0;
+  }
 
   // -------------------------------------------------------------------------------------------
   // fe.serve(options, handler): Deno's serve. The handler gets a web Request and returns a

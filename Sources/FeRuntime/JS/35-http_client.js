@@ -515,7 +515,10 @@ const httpClient = (() => {
     const { socket } = parser;
     if (headers === undefined) { headers = parser._headers; parser._headers = []; }
     if (url === undefined) { url = parser._url; parser._url = ''; }
-    const incoming = parser.incoming = new IncomingMessage(socket);
+    // A server's own class (its IncomingMessage option) for the requests it parses.
+    const ServerIncomingMessage = socket?.server?._IncomingMessage;
+    const Ctor = ServerIncomingMessage && ServerIncomingMessage !== BaseIncomingMessage ? ServerIncomingMessage : IncomingMessage;
+    const incoming = parser.incoming = new Ctor(socket);
     incoming.httpVersionMajor = versionMajor;
     incoming.httpVersionMinor = versionMinor;
     incoming.httpVersion = `${versionMajor}.${versionMinor}`;
