@@ -580,6 +580,19 @@ const tlsModule = (() => {
     }
   };
 
+  // Node's kReinitializeHandle: a connect that tried several addresses (autoSelectFamily) goes
+  // on with the transport that connected, under a TLS handle like the one it had.
+  TLSSocket.prototype[netInternals.kReinitializeHandle] = function reinitializeHandle(inner) {
+    const old = this._handle;
+    const handle = new TLSHandle(inner, old.context, old.isServer);
+    handle.ownsContext = old.ownsContext;
+    old.ownsContext = false;
+    handle.config = { ...old.config };
+    net.Socket.prototype[netInternals.kReinitializeHandle].call(this, handle);
+    handle.owner = this;
+    this.ssl = handle;
+  };
+
   TLSSocket.prototype._start = function () {
     if (this.connecting) { this.once('connect', this._start); return; }
     if (!this._handle) return;
