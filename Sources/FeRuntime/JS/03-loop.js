@@ -232,7 +232,9 @@ function processRejections() {
   }
   const list = pendingRejections;
   pendingRejections = [];
-  for (const promise of list) {
+  // Indexed, not iterated: user code may have replaced %Array.prototype%[@@iterator].
+  for (let i = 0; i < list.length; i++) {
+    const promise = list[i];
     const info = maybeUnhandled.get(promise);
     if (info === undefined) continue;
     info.warned = true;
@@ -271,7 +273,7 @@ function processTicksAndRejections() {
     while (tickQueue.length > 0) {
       const t = tickQueue.shift();
       enterResource(t);
-      try { t.callback(...t.args); } catch (e) { fatal(e); }
+      try { Reflect.apply(t.callback, undefined, t.args); } catch (e) { fatal(e); }
       leaveResource(t);
       emitDestroy(t[asyncIdSymbol]);
     }

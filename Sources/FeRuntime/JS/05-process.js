@@ -190,7 +190,10 @@ let exiting = false;
 const exitHooks = [];
 core.afterExitEvent = (fn) => { exitHooks.push(fn); };
 function runExitHooks() {
-  for (const fn of exitHooks.splice(0)) {
+  // Indexed, not iterated: user code may have replaced %Array.prototype%[@@iterator].
+  const hooks = exitHooks.splice(0);
+  for (let i = 0; i < hooks.length; i++) {
+    const fn = hooks[i];
     try { fn(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); }
   }
 }

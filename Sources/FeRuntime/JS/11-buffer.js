@@ -129,7 +129,13 @@ const textCodecs = {
 // ---------------------------------------------------------------------------------------------
 // The classes. As in Node, instances are FastBuffers whose prototype is Buffer.prototype, and
 // `Buffer` itself is a plain function (callable without `new`, deprecated).
-class FastBuffer extends Uint8Array {}
+// An explicit constructor, as Node's: the implicit one spreads its arguments through
+// %Array.prototype%[@@iterator], which user code may replace.
+class FastBuffer extends Uint8Array {
+  constructor(bufferOrLength, byteOffset, length) {
+    super(bufferOrLength, byteOffset, length);
+  }
+}
 let bufferWarned = false;
 let nodeModulesChecks = 0;
 // Node's isInsideNodeModules: the first frame of a file (an absolute path, or one with a

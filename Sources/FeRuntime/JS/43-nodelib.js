@@ -252,6 +252,36 @@ const nodeLib = (() => {
     return inner || outer;
   }
   const experimentalWarnings = new Set();
+  // Node's internal/util getInternalGlobal: the global of a context of its own.
+  let internalGlobal;
+  function getInternalGlobal() {
+    if (internalGlobal == null) {
+      internalGlobal = requireBuiltin('vm').runInNewContext('this', undefined, { contextName: 'internal' });
+    }
+    return internalGlobal;
+  }
+  function SideEffectFreeRegExpPrototypeExec(regex, string) {
+    const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
+    return Reflect.apply(RegExpFromAnotherRealm.prototype.exec, regex, [string]);
+  }
+  const crossRealmRegexes = new WeakMap();
+  function getCrossRealmRegex(regex) {
+    const cached = crossRealmRegexes.get(regex);
+    if (cached) return cached;
+    const p = getPrimordials();
+    let flagString = '';
+    if (p.RegExpPrototypeGetHasIndices(regex)) flagString += 'd';
+    if (p.RegExpPrototypeGetGlobal(regex)) flagString += 'g';
+    if (p.RegExpPrototypeGetIgnoreCase(regex)) flagString += 'i';
+    if (p.RegExpPrototypeGetMultiline(regex)) flagString += 'm';
+    if (p.RegExpPrototypeGetDotAll(regex)) flagString += 's';
+    if (p.RegExpPrototypeGetUnicode(regex)) flagString += 'u';
+    if (p.RegExpPrototypeGetSticky(regex)) flagString += 'y';
+    const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
+    const crossRealmRegex = new RegExpFromAnotherRealm(p.RegExpPrototypeGetSource(regex), flagString);
+    crossRealmRegexes.set(regex, crossRealmRegex);
+    return crossRealmRegex;
+  }
   // Node's normalizeEncoding: the canonical name of an encoding Buffer knows, else undefined.
   const kEncodings = { 'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
     'utf-16le': 'utf16le', 'latin1': 'latin1', 'binary': 'latin1', 'base64': 'base64', 'base64url': 'base64url',
@@ -343,11 +373,13 @@ const nodeLib = (() => {
       },
       promisify: util.promisify,
       deprecate: util.deprecate,
-      // Node runs these in a separate realm so user changes to RegExp cannot interfere.
-      SideEffectFreeRegExpPrototypeSymbolReplace: (regexp, string, replacement) =>
-        RegExp.prototype[Symbol.replace].call(regexp, string, replacement),
-      SideEffectFreeRegExpPrototypeSymbolSplit: (regexp, string, limit) =>
-        RegExp.prototype[Symbol.split].call(regexp, string, limit),
+      // Node's: run in a realm of their own (a vm context), so user changes to this realm's
+      // RegExp.prototype cannot interfere.
+      SideEffectFreeRegExpPrototypeExec,
+      SideEffectFreeRegExpPrototypeSymbolReplace: (regex, string, replacement) =>
+        getCrossRealmRegex(regex)[Symbol.replace](string, replacement),
+      SideEffectFreeRegExpPrototypeSymbolSplit: (regex, string, limit = undefined) =>
+        getCrossRealmRegex(regex)[Symbol.split](string, limit),
       // Node prepends the source line and caret V8 reported for a SyntaxError; fe's errors carry
       // that in their message already, so there is nothing to add.
       decorateErrorStack() {},

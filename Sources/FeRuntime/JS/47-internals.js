@@ -304,12 +304,10 @@
       validateUint32(msec, 'msec');
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, msec);
     }
-    // Node runs these in a realm of their own; fe calls the original RegExp method directly.
-    const SideEffectFreeRegExpPrototypeExec = (regex, string) => RegExp.prototype.exec.call(regex, string);
     const kEnumerableProperty = Object.freeze(Object.assign(Object.create(null), { enumerable: true }));
     return {
       kEnumerableProperty, cachedResult, convertToValidSignal, createClassWrapper, filterDuplicateStrings, getConstructorOf, join, sleep,
-      spliceOne, SideEffectFreeRegExpPrototypeExec,
+      spliceOne,
       getSystemErrorName: util.getSystemErrorName, getSystemErrorMap: util.getSystemErrorMap,
     };
   }
