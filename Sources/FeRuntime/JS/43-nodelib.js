@@ -459,6 +459,8 @@ const nodeLib = (() => {
   };
   function getOptionValue(name) {
     const args = [...(process.env.NODE_OPTIONS || '').split(/\s+/).filter(Boolean), ...(process.execArgv || [])];
+    // What fe parsed itself (options spelled with underscores, NODE_PENDING_DEPRECATION).
+    if (name === '--pending-deprecation') return core.nodeFlags?.pendingDeprecation === true;
     const dflt = kOptionDefaults[name];
     if (Array.isArray(dflt)) {
       const out = [];

@@ -66,6 +66,10 @@ function applyNodeOptions(o, execPath) {
   if (o.traceWarnings) process.traceProcessWarnings = true;
   if (o.title !== null) process.title = o.title;
   if (o.stackTraceLimit !== null) Error.stackTraceLimit = o.stackTraceLimit;
+  // Node's node.cc: NODE_PENDING_DEPRECATION=1 turns --pending-deprecation on.
+  if (!o.pendingDeprecation && (process.env.NODE_PENDING_DEPRECATION || '')[0] === '1') {
+    o.pendingDeprecation = true;
+  }
   core.nodeFlags = o;
   if (o.exposeGC && typeof globalThis.gc !== 'function') {
     throw new Error('--expose-gc: V8 did not install gc() in this context');
