@@ -49,6 +49,7 @@ let nodeLib = [
   "node.internal.perf.usertiming.js",
   "node.internal.perf.utils.js",
   "node.internal.priority_queue.js",
+  "node.internal.promise_hooks.js",
   "node.internal.readline.callbacks.js",
   "node.internal.readline.emitKeypressEvents.js",
   "node.internal.readline.interface.js",

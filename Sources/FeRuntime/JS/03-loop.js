@@ -122,13 +122,57 @@ function promiseResolveHook(promise) {
   if (hiddenPromises.has(promise)) return;
   if (asyncHooks.promiseResolve > 0 && promise[asyncIdSymbol] !== undefined) callHooks('promiseResolve', [promise[asyncIdSymbol]]);
 }
+// v8.promiseHooks' (Node's internal/promise_hooks.js through setPromiseHooks): the user's
+// init, before, after and settled hooks, run after async_hooks' own when both are on.
+const userPromiseHooks = { init: undefined, before: undefined, after: undefined, settled: undefined };
+core.setPromiseHooks = (init, before, after, settled) => {
+  const fn = (f) => (typeof f === 'function' ? f : undefined);
+  userPromiseHooks.init = fn(init);
+  userPromiseHooks.before = fn(before);
+  userPromiseHooks.after = fn(after);
+  userPromiseHooks.settled = fn(settled);
+  updatePromiseHooks();
+};
+// The runtime's own promises (withHiddenPromises) are not the program's: no hook sees them. A
+// hook's exception is an uncaught exception (V8 reports it to the message listener, where Node
+// triggers it).
+function userHook(f, isInit) {
+  if (isInit && f === undefined) return (promise) => { if (hidingPromises) hiddenPromises.add(promise); };
+  if (f === undefined) return undefined;
+  if (isInit) {
+    return (promise, parent) => {
+      if (hidingPromises) { hiddenPromises.add(promise); return; }
+      try { f(promise, parent); } catch (e) { fatal(e); }
+    };
+  }
+  return (promise) => {
+    if (hiddenPromises.has(promise)) return;
+    try { f(promise); } catch (e) { fatal(e); }
+  };
+}
+function bothHooks(mine, theirs) {
+  if (theirs === undefined) return mine;
+  return (promise, parent) => { mine(promise, parent); theirs(promise, parent); };
+}
 // Called whenever the enabled hooks change: promise hooks cost every promise a call, so they are
 // on only while some hook is enabled.
 function updatePromiseHooks() {
   const h = asyncHooks;
-  const want = h.list.length > 0;
-  if (want) ops.op_promise_hooks_set(promiseInitHook, promiseBeforeHook, promiseAfterHook, promiseResolveHook);
-  else if (h.promiseHooksOn) ops.op_promise_hooks_set();
+  const u = {
+    init: userHook(userPromiseHooks.init, true), before: userHook(userPromiseHooks.before, false),
+    after: userHook(userPromiseHooks.after, false), settled: userHook(userPromiseHooks.settled, false),
+  };
+  const mine = h.list.length > 0;
+  const users = userPromiseHooks.init !== undefined || u.before !== undefined || u.after !== undefined || u.settled !== undefined;
+  const want = mine || users;
+  if (mine) {
+    ops.op_promise_hooks_set(bothHooks(promiseInitHook, userPromiseHooks.init && u.init), bothHooks(promiseBeforeHook, u.before),
+      bothHooks(promiseAfterHook, u.after), bothHooks(promiseResolveHook, u.settled));
+  } else if (want) {
+    ops.op_promise_hooks_set(u.init, u.before, u.after, u.settled);
+  } else if (h.promiseHooksOn) {
+    ops.op_promise_hooks_set();
+  }
   h.promiseHooksOn = want;
 }
 

@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -313,7 +313,12 @@ const nodeLib = (() => {
       },
     }),
     contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
-    errors: () => ({ exitCodes: { kNoFailure: 0, kGenericUserError: 1 } }),
+    errors: () => ({
+      exitCodes: { kNoFailure: 0, kGenericUserError: 1 },
+      // An uncaught exception now: 'uncaughtException' listeners, or the process ends.
+      triggerUncaughtException: (err, fromPromise) => fatal(err, fromPromise),
+    }),
+    async_wrap: () => ({ setPromiseHooks: core.setPromiseHooks }),
     // The builtin ids (node's debugger tells builtin scripts from the user's with them).
     builtins: () => ({ builtinIds: requireBuiltin('module').builtinModules.slice() }),
     natives: () => {

@@ -35,6 +35,7 @@ enum NodeLibSource {
     "internal/perf/usertiming": PackageResources.node_internal_perf_usertiming_js,
     "internal/perf/utils": PackageResources.node_internal_perf_utils_js,
     "internal/priority_queue": PackageResources.node_internal_priority_queue_js,
+    "internal/promise_hooks": PackageResources.node_internal_promise_hooks_js,
     "internal/readline/callbacks": PackageResources.node_internal_readline_callbacks_js,
     "internal/readline/emitKeypressEvents": PackageResources.node_internal_readline_emitKeypressEvents_js,
     "internal/readline/interface": PackageResources.node_internal_readline_interface_js,
