@@ -205,6 +205,9 @@ core.promiseRejectHandler = (type, promise, reason) => {
   if (type === 0) {
     maybeUnhandled.set(promise, { reason, uid: ++lastRejectionId, warned: false, domain: process.domain });
     pendingRejections.push(promise);
+  } else if (type === 2 || type === 3) {
+    // A promise rejected (2) or resolved (3) after it was resolved (Node's resolveError).
+    resolveError(type === 3 ? 'resolve' : 'reject', promise, reason);
   } else if (type === 1) {
     const info = maybeUnhandled.get(promise);
     if (info === undefined) return;
@@ -218,6 +221,16 @@ core.promiseRejectHandler = (type, promise, reason) => {
     }
   }
 };
+let multipleResolvesDeprecate;
+function resolveError(type, promise, reason) {
+  // In a tick: otherwise the error could be caught by the promise being run.
+  nextTick(() => {
+    if (process.emit('multipleResolves', type, promise, reason)) {
+      multipleResolvesDeprecate ??= requireBuiltin('util').deprecate(() => {}, 'The multipleResolves event has been deprecated.', 'DEP0160');
+      multipleResolvesDeprecate();
+    }
+  });
+}
 const isRejectionErrorLike = (o) => typeof o === 'object' && o !== null && hasOwn(o, 'stack');
 // V8's NoSideEffectsToString, as far as a rejection reason needs it: no getters or toString run.
 function noSideEffectsToString(v) {
@@ -274,11 +287,10 @@ function processRejections() {
     const { promise, warning } = asyncHandledRejections.shift();
     if (!process.emit('rejectionHandled', promise)) process.emitWarning(warning);
   }
-  const list = pendingRejections;
-  pendingRejections = [];
-  // Indexed, not iterated: user code may have replaced %Array.prototype%[@@iterator].
-  for (let i = 0; i < list.length; i++) {
-    const promise = list[i];
+  // One at a time from the queue, as Node's: a listener that throws leaves the rest queued.
+  let len = pendingRejections.length;
+  while (len--) {
+    const promise = pendingRejections.shift();
     const info = maybeUnhandled.get(promise);
     if (info === undefined) continue;
     info.warned = true;
@@ -322,7 +334,16 @@ function processTicksAndRejections() {
       emitDestroy(t[asyncIdSymbol]);
     }
     ops.op_run_microtasks();
-  } while (tickQueue.length > 0 || processRejections());
+  } while (tickQueue.length > 0 || processRejectionsOrFatal());
+}
+// A 'rejectionHandled' or 'unhandledRejection' listener's exception is an uncaught exception.
+function processRejectionsOrFatal() {
+  try {
+    return processRejections();
+  } catch (e) {
+    fatal(e);
+    return true;
+  }
 }
 core.afterMacrotask = processTicksAndRejections;
 
