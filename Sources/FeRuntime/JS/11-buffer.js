@@ -722,4 +722,14 @@ const bufferModule = {
   INSPECT_MAX_BYTES: 50,
 };
 registerBuiltin('buffer', bufferModule);
-define(globalThis, 'Buffer', Buffer);
+// Node's bootstrap/node.js: global.Buffer is an accessor; assigning it replaces what it returns.
+{
+  let currentBuffer = Buffer;
+  Object.defineProperty(globalThis, 'Buffer', {
+    __proto__: null,
+    get() { return currentBuffer; },
+    set(value) { currentBuffer = value; },
+    enumerable: false,
+    configurable: true,
+  });
+}

@@ -290,6 +290,20 @@ const cjs = (() => {
     return actual;
   }
 
+  // Node's trySelfParentPath: where a self-reference resolves from; the REPL and preloads (-r)
+  // resolve from the current directory.
+  function trySelfParentPath(parent) {
+    if (!parent) return null;
+    if (parent.filename) return parent.filename;
+    if (parent.id === '<repl>' || parent.id === 'internal/preload') {
+      try {
+        return process.cwd() + path.sep;
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
   Module._findPath = (request, paths, isMain) => {
     const absoluteRequest = path.isAbsolute(request);
     if (absoluteRequest) paths = [''];
@@ -509,7 +523,8 @@ const cjs = (() => {
   // A package's own name resolves through its "exports" (self-reference).
   function trySelf(parentFile, request, conditions) {
     if (!parentFile) return false;
-    const pkg = readPackageScope(path.dirname(parentFile));
+    // A directory (ending in a separator) is where the package scope lookup starts.
+    const pkg = readPackageScope(parentFile.endsWith(path.sep) ? parentFile.slice(0, -1) || path.sep : path.dirname(parentFile));
     if (!pkg || pkg.exports == null || typeof pkg.name !== 'string') return false;
     let expansion;
     if (request === pkg.name) expansion = '.';
@@ -547,8 +562,7 @@ const cjs = (() => {
           return finalize(packageImportsResolve(request, parent.filename, conditions), request, pkg.path, parent);
         }
       }
-      const parentFile = parent && parent.filename ? parent.filename : parent && parent.id === '<repl>' ? path.join(process.cwd(), 'repl') : null;
-      const self = trySelf(parentFile, request, conditions);
+      const self = trySelf(trySelfParentPath(parent), request, conditions);
       if (self) return self;
       const filename = Module._findPath(request, paths, isMain);
       if (filename) return filename;

@@ -6,6 +6,28 @@ const globals = {
   URL, URLSearchParams, global: globalThis,
 };
 for (const [k, v] of Object.entries(globals)) define(globalThis, k, v);
+// Node's bootstrap: the WindowOrWorkerGlobalScope operations (defineOperation, and atob/btoa as
+// its lazy properties) and `global` (a plain assignment) are enumerable globals.
+for (const name of ['global', 'queueMicrotask', 'clearImmediate', 'clearInterval', 'clearTimeout', 'setImmediate',
+  'setInterval', 'setTimeout', 'atob', 'btoa', 'structuredClone', 'fetch']) {
+  const d = Object.getOwnPropertyDescriptor(globalThis, name);
+  if (d !== undefined && 'value' in d) Object.defineProperty(globalThis, name, { ...d, enumerable: true });
+}
+if (!Object.prototype.hasOwnProperty.call(globalThis, Symbol.toStringTag)) {
+  Object.defineProperty(globalThis, Symbol.toStringTag, { value: 'global', writable: false, enumerable: false, configurable: true });
+}
+// Node's bootstrap/node.js: global.process is an accessor (a deprecation path for ES modules);
+// assigning it replaces what it returns.
+{
+  let currentProcess = process;
+  Object.defineProperty(globalThis, 'process', {
+    __proto__: null,
+    get() { return currentProcess; },
+    set(value) { currentProcess = value; },
+    enumerable: false,
+    configurable: true,
+  });
+}
 
 // `fe`: the tool contract. A fe-native tool calls fe.main() once when its blob is built.
 const fe = {
