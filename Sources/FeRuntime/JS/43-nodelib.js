@@ -479,7 +479,9 @@ const nodeLib = (() => {
     return undefined;
   }
 
-  return { load, internals, bindings, internalBinding, getPrimordials, errorCodes, codeClass };
+  // Whether a vendored module was loaded already (nothing of it can be in use otherwise).
+  const loaded = (id) => cache.has(id);
+  return { load, loaded, internals, bindings, internalBinding, getPrimordials, errorCodes, codeClass };
 })();
 
 // node:test (Node 18.20's test runner, its reporters and mocks), only with the node: prefix.
