@@ -34,8 +34,20 @@ function callHooks(kind, args) {
     try { fn.apply(hook, args); } catch (e) { hookFailed(e); }
   }
 }
+// Node's fatalError (internal/async_hooks.js): the stack, or for a thrown non-error a stack
+// captured here with it as the message; --abort-on-uncaught-exception aborts.
 function hookFailed(e) {
-  ops.op_write(2, errorText(e) + '\n');
+  let text;
+  if (typeof e?.stack === 'string') {
+    text = e.stack;
+  } else {
+    // (A symbol shows as its description, as Node prints it.)
+    const o = { message: typeof e === 'symbol' ? e.toString() : e };
+    Error.captureStackTrace(o, hookFailed);
+    text = o.stack;
+  }
+  ops.op_write(2, text + '\n');
+  if (core.nodeFlags?.abortOnUncaughtException) ops.op_abort();
   exitNow(1);
 }
 function emitInit(asyncId, type, triggerAsyncId, resource) {
