@@ -1,7 +1,7 @@
 // dns and dns/promises: lookup and lookupService through getaddrinfo/getnameinfo on the
 // worker pool (Sockets/DnsOps.swift), as Node's do; resolve*, reverse and Resolver through a
 // DNS stub resolver that queries the configured servers itself (Sockets/DnsResolver.swift).
-// Uses from earlier files: 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInt32); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
+// Uses from earlier files: 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInt32, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
 const dnsModule = (() => {
   const ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16;
   const codes = {
@@ -282,6 +282,7 @@ const dnsModule = (() => {
     resolveSrv: ['querySrv', 'SRV'], resolvePtr: ['queryPtr', 'PTR'], resolveNaptr: ['queryNaptr', 'NAPTR'], resolveSoa: ['querySoa', 'SOA'],
   };
   const rrtypeMethods = {
+    __proto__: null,
     A: 'resolve4', AAAA: 'resolve6', ANY: 'resolveAny', CAA: 'resolveCaa', CNAME: 'resolveCname', MX: 'resolveMx', NAPTR: 'resolveNaptr',
     NS: 'resolveNs', PTR: 'resolvePtr', SOA: 'resolveSoa', SRV: 'resolveSrv', TXT: 'resolveTxt',
   };
@@ -311,6 +312,18 @@ const dnsModule = (() => {
     const h = expand(head), t = expand(tail);
     const groups = [...h, ...new Array(8 - h.length - t.length).fill('0'), ...t];
     return `${groups.map((g) => g.padStart(4, '0')).join('').split('').reverse().join('.')}.ip6.arpa`;
+  }
+  // The names on the first /etc/hosts line for `ip` (null when there is none).
+  function hostsFileNames(ip) {
+    let text;
+    try { text = requireBuiltin('fs').readFileSync('/etc/hosts', 'latin1'); } catch { return null; }
+    const want = reverseName(ip);
+    for (const raw of text.split('\n')) {
+      const fields = raw.replace(/#.*/, '').trim().split(/[ \t]+/);
+      if (fields.length < 2 || isIP(fields[0]) !== isIP(ip)) continue;
+      if (reverseName(fields[0]) === want) return fields.slice(1);
+    }
+    return null;
   }
   function validateInt32(value, name, min) {
     if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
@@ -367,8 +380,19 @@ const dnsModule = (() => {
       }));
       return 0;
     }
-    // PTR records of an address.
-    getHostByAddr(req, ip) { return this.query(req, 'PTR', reverseName(ip), false); }
+    // The names of an address: as c-ares's gethostbyaddr (lookups "fb"), the first line of
+    // /etc/hosts with that address, else PTR records.
+    getHostByAddr(req, ip) {
+      const names = hostsFileNames(ip);
+      if (names === null) return this.query(req, 'PTR', reverseName(ip), false);
+      this.pending.add(req);
+      Promise.resolve().then(uncaughtIn(() => {
+        if (!this.pending.has(req)) return;
+        this.pending.delete(req);
+        req.oncomplete(0, names);
+      }));
+      return 0;
+    }
   }
   for (const [bindingName, type] of Object.values(bindingNames)) {
     ChannelHandle.prototype[bindingName] = function (req, name, ttl) { return this.query(req, type, name, ttl); };
