@@ -127,8 +127,13 @@ function promiseBeforeHook(promise) {
   if (promise[asyncIdSymbol] === undefined) { promise[asyncIdSymbol] = newAsyncId(); promise[triggerAsyncIdSymbol] = 0; }
   emitBefore(promise[asyncIdSymbol], promise[triggerAsyncIdSymbol], promise);
 }
+// Node's promiseAfterHook: the after hooks run even for a reaction whose before they did not
+// see (hooks enabled during it); only a witnessed one is popped off the stack.
 function promiseAfterHook(promise) {
+  if (hiddenPromises.has(promise)) return;
+  if (promise[asyncIdSymbol] === undefined) { promise[asyncIdSymbol] = newAsyncId(); promise[triggerAsyncIdSymbol] = 0; }
   if (asyncHooks.stack.length > 0 && asyncHooks.resource === promise) emitAfter(promise[asyncIdSymbol]);
+  else if (asyncHooks.after > 0) callHooks('after', [promise[asyncIdSymbol]]);
 }
 function promiseResolveHook(promise) {
   if (hiddenPromises.has(promise)) return;
