@@ -201,6 +201,13 @@ class TickObject {
   }
 }
 const tickQueue = [];
+// A request's callback (what a threadpool job's completion calls in Node: RANDOMBYTESREQUEST,
+// ...) run from the tick queue as an async resource of that type.
+function queueRequestCallback(type, callback, args) {
+  const req = { callback, args };
+  initAsyncResource(req, type);
+  tickQueue.push(req);
+}
 function nextTick(fn, ...args) {
   if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
   if (process._exiting) return;
