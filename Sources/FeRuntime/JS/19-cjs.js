@@ -319,7 +319,7 @@ const cjs = (() => {
       // A missing directory cannot hold the request (unless it climbs out of it).
       if (insidePath && curPath && _stat(curPath) < 1) continue;
       if (!absoluteRequest) {
-        const exported = resolveExports(curPath, request, currentConditions);
+        const exported = resolveExports(curPath, request, currentConditions ?? cjsConditions());
         if (exported) return exported;
       }
       const basePath = path.resolve(curPath, request);
@@ -346,7 +346,9 @@ const cjs = (() => {
 
   // package.json "exports" and "imports": the ES resolver's algorithm (PACKAGE_EXPORTS_RESOLVE,
   // PACKAGE_IMPORTS_RESOLVE, PACKAGE_TARGET_RESOLVE) over paths, with its errors.
-  let currentConditions = ['require', 'node', 'default'];
+  // Node's CommonJS conditions: "node-addons" unless --no-addons (a worker's execArgv).
+  const cjsConditions = () => (core.noAddons ? ['require', 'node', 'default'] : ['require', 'node', 'node-addons', 'default']);
+  let currentConditions = null;
   const pkgErr = (code, msg) => nodeError(code === 'ERR_INVALID_PACKAGE_CONFIG' ? Error : TypeError, code, msg);
   const importedFrom = (base) => (base ? ` imported from ${base}` : '');
   function exportsNotFound(subpath, pkgDir, base) {
@@ -536,7 +538,7 @@ const cjs = (() => {
   Module._resolveFilename = (request, parent, isMain, options) => {
     if (core.isBuiltin(request)) return request;
     // fe's ES loader resolves bare imports here too, with the "import" conditions.
-    const conditions = options && Array.isArray(options.conditions) ? options.conditions : ['require', 'node', 'default'];
+    const conditions = options && Array.isArray(options.conditions) ? options.conditions : cjsConditions();
     let paths;
     if (typeof options === 'object' && options !== null && options.paths !== undefined) {
       if (!Array.isArray(options.paths)) throw invalidArgValue('options.paths', options.paths);
@@ -814,6 +816,7 @@ const napiHooks = {
 };
 process.dlopen = function dlopen(module, filename, flags = 1) {
   if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'process.dlopen needs at least 2 arguments');
+  if (core.noAddons) throw nodeError(Error, 'ERR_DLOPEN_DISABLED', 'Cannot load native addon because loading addons is disabled.');
   if (!Number.isInteger(flags) || flags < -2147483648 || flags > 2147483647) throw invalidArgType('flags', 'integer', flags);
   const exports = Object(module).exports;
   if (exports === undefined || exports === null) throw new TypeError('Cannot convert undefined or null to object');

@@ -244,7 +244,7 @@ core.commonjs = (fn, filename) => {
 // ES module resolution of a bare specifier: node_modules with the "import" conditions.
 core.resolveBare = (request, parentPath) => cjs.Module._resolveFilename(request,
   { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
-  { conditions: ['import', 'node', 'default'] });
+  { conditions: core.noAddons ? ['import', 'node', 'default'] : ['import', 'node', 'node-addons', 'default'] });
 core.packageType = (filename) => cjs.packageType(path.dirname(filename));
 
 // Helpers for the module loader (Swift drives the graph; these shape values for it).
