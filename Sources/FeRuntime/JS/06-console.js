@@ -164,11 +164,11 @@ const Console = (() => {
     },
     [kFormatForStdout]: {
       ...consolePropAttributes,
-      value(args) { return formatWithOptions(this[kGetInspectOptions](this._stdout), ...args); },
+      value(args) { return Reflect.apply(formatWithOptions, undefined, [this[kGetInspectOptions](this._stdout)].concat(args)); },
     },
     [kFormatForStderr]: {
       ...consolePropAttributes,
-      value(args) { return formatWithOptions(this[kGetInspectOptions](this._stderr), ...args); },
+      value(args) { return Reflect.apply(formatWithOptions, undefined, [this[kGetInspectOptions](this._stderr)].concat(args)); },
     },
   });
 

@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, define, traceOn, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, define, traceOn, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (asyncIdSymbol, initAsyncResource, emitDestroy, enterResource, leaveResource, withHiddenPromises, nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -676,6 +676,13 @@ function tracedAsync(op, args) {
 // A user callback runs as a loop callback does in Node: what it throws is an uncaught exception.
 const callUser = (cb, ...args) => { try { cb(...args); } catch (e) { fatal(e); } };
 
+// The callback of a request, run in the request's async context (then destroyed).
+function callRequest(req, cb, ...args) {
+  enterResource(req);
+  try { Reflect.apply(cb, undefined, args); } catch (e) { fatal(e); }
+  leaveResource(req);
+  emitDestroy(req[asyncIdSymbol]);
+}
 // A callback operation in flight (process._getActiveRequests), as Node's request object.
 class FSReqCallback {
   constructor(oncomplete) { this.oncomplete = oncomplete; }
@@ -685,18 +692,30 @@ const fsPromises = {};
 const fsCallbacks = {};
 for (const [name, impl] of Object.entries(fsTable)) {
   fsSync[name + 'Sync'] = { [name + 'Sync']: (...args) => impl(runSync, ...args) }[name + 'Sync'];
+  // As Node's: the operation is a request (FSREQPROMISE) destroyed once it settles; its own
+  // promises are the runtime's, the one returned is the program's.
   fsPromises[name] = { [name]: (...args) => {
-    try { return Promise.resolve(impl(runAsync, ...args)); } catch (e) { return Promise.reject(e); }
+    let inner;
+    try { inner = withHiddenPromises(() => Promise.resolve(impl(runAsync, ...args))); } catch (e) { return Promise.reject(e); }
+    const req = {};
+    initAsyncResource(req, 'FSREQPROMISE');
+    return new Promise((resolve, reject) => {
+      withHiddenPromises(() => inner.then((v) => { resolve(v); emitDestroy(req[asyncIdSymbol]); },
+        (e) => { reject(e); emitDestroy(req[asyncIdSymbol]); }));
+    });
   } }[name];
   // Bad arguments throw synchronously, as in Node; failures of the operation reach `cb`.
   fsCallbacks[name] = { [name]: (...args) => {
     const cb = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
     validateFunction(cb, 'cb');
     const req = new FSReqCallback(cb);
-    const pending = Promise.resolve(impl(runAsync, ...args));
+    // The operation's own promises are the runtime's: no hook sees them. The request is the
+    // async resource (FSREQCALLBACK, as Node's) the callback runs in.
+    const pending = withHiddenPromises(() => Promise.resolve(impl(runAsync, ...args)));
+    initAsyncResource(req, 'FSREQCALLBACK');
     activeRequests.add(req);
-    pending.then((v) => { activeRequests.delete(req); callUser(cb, null, v); },
-      (e) => { activeRequests.delete(req); callUser(cb, e); });
+    withHiddenPromises(() => pending.then((v) => { activeRequests.delete(req); callRequest(req, cb, null, v); },
+      (e) => { activeRequests.delete(req); callRequest(req, cb, e); }));
   } }[name];
 }
 // Node's callback writeFile: open, then write chunk by chunk, looking at the signal before each

@@ -1,7 +1,7 @@
 // crypto: Node's crypto module over OpenSSL 3 (Ops/CryptoOps.swift and Crypto/*.swift): hashes,
 // HMACs, ciphers, key derivation, KeyObjects and key generation, signatures, RSA encryption,
 // Diffie-Hellman, X509Certificate, primes, and the global `crypto` (Web Crypto).
-// Uses from earlier files: 00-core.js (core, hasOwn, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then, callUser); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (assertSize, Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, hasOwn, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (queueRequestCallback, nextTick, setImmediate, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then, callUser); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (assertSize, Buffer); 15-streams.js (nodeStream).
 const nodeCrypto = (() => {
   const { Transform } = nodeStream;
   const kHandle = Symbol('kHandle');
@@ -183,7 +183,7 @@ const nodeCrypto = (() => {
     if (callback !== undefined && typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     const buf = asBuffer(randomBytesRaw(size));
     if (callback === undefined) return buf;
-    nextTick(callback, null, buf);
+    queueRequestCallback('RANDOMBYTESREQUEST', callback, [null, buf]);
   }
   const viewOf = (buf) => (isAnyArrayBuffer(buf) ? new Uint8Array(buf) : bytesOf(buf));
   function randomFillSync(buf, offset = 0, size) {
@@ -216,7 +216,7 @@ const nodeCrypto = (() => {
       return;
     }
     viewOf(buf).set(randomBytesRaw(size), offset);
-    nextTick(callback, null, buf);
+    queueRequestCallback('RANDOMBYTESREQUEST', callback, [null, buf]);
   }
   function randomInt(min, max, callback) {
     const minNotSpecified = typeof max === 'undefined' || typeof max === 'function';

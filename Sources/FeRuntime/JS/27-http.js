@@ -265,6 +265,23 @@ const http = (() => {
       nextTick(() => (this.listenerCount('error') === 0 ? cb() : cb(err)));
     }
     _addHeaderLine(field, value, dest) { addHeaderLine.call(this, field, value, dest); }
+    // Node's: the first n entries of a raw list become the raw headers (the trailers once the
+    // message is complete) and join what was already set.
+    _addHeaderLines(headers, n) {
+      if (headers && headers.length) {
+        let dest;
+        if (this.complete) {
+          this.rawTrailers = headers;
+          dest = this.trailers;
+        } else {
+          this.rawHeaders = headers;
+          dest = this._headers;
+        }
+        if (dest) {
+          for (let i = 0; i < n; i += 2) this._addHeaderLine(headers[i], headers[i + 1], dest);
+        }
+      }
+    }
     _dump() {
       if (!this._dumped) {
         this._dumped = true;
@@ -309,6 +326,8 @@ const http = (() => {
     get connection() { return this.socket; }
     set connection(v) { this.socket = v; }
     get headersSent() { return this._header !== null; }
+    // Node's: write-only; piping from it is an error.
+    pipe() { this.emit('error', nodeError(Error, 'ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable')); }
     get writableEnded() { return this.finished; }
     // Nothing waits in JS: once ended, everything is with the connection (Node: nothing buffered).
     get writableFinished() { return this.finished; }

@@ -1197,6 +1197,9 @@ const workerThreads = (() => {
       if (name === '-r' || name === '--require') {
         const value = name === arg ? execArgv[++i] : arg.slice(eq + 1);
         if (value !== undefined) requires.push(value);
+      } else if (arg === '--no-addons' || arg === '--addons') {
+        // The "node-addons" condition and process.dlopen (19-cjs.js).
+        core.noAddons = arg === '--no-addons';
       } else if (arg === '--trace-warnings') {
         process.traceProcessWarnings = true;
       } else if (arg === '--no-warnings') {

@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 32-net.js (netInternals).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -260,6 +260,36 @@ const nodeLib = (() => {
     return inner || outer;
   }
   const experimentalWarnings = new Set();
+  // Node's internal/util getInternalGlobal: the global of a context of its own.
+  let internalGlobal;
+  function getInternalGlobal() {
+    if (internalGlobal == null) {
+      internalGlobal = requireBuiltin('vm').runInNewContext('this', undefined, { contextName: 'internal' });
+    }
+    return internalGlobal;
+  }
+  function SideEffectFreeRegExpPrototypeExec(regex, string) {
+    const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
+    return Reflect.apply(RegExpFromAnotherRealm.prototype.exec, regex, [string]);
+  }
+  const crossRealmRegexes = new WeakMap();
+  function getCrossRealmRegex(regex) {
+    const cached = crossRealmRegexes.get(regex);
+    if (cached) return cached;
+    const p = getPrimordials();
+    let flagString = '';
+    if (p.RegExpPrototypeGetHasIndices(regex)) flagString += 'd';
+    if (p.RegExpPrototypeGetGlobal(regex)) flagString += 'g';
+    if (p.RegExpPrototypeGetIgnoreCase(regex)) flagString += 'i';
+    if (p.RegExpPrototypeGetMultiline(regex)) flagString += 'm';
+    if (p.RegExpPrototypeGetDotAll(regex)) flagString += 's';
+    if (p.RegExpPrototypeGetUnicode(regex)) flagString += 'u';
+    if (p.RegExpPrototypeGetSticky(regex)) flagString += 'y';
+    const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
+    const crossRealmRegex = new RegExpFromAnotherRealm(p.RegExpPrototypeGetSource(regex), flagString);
+    crossRealmRegexes.set(regex, crossRealmRegex);
+    return crossRealmRegex;
+  }
   // Node's normalizeEncoding: the canonical name of an encoding Buffer knows, else undefined.
   const kEncodings = { 'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
     'utf-16le': 'utf16le', 'latin1': 'latin1', 'binary': 'latin1', 'base64': 'base64', 'base64url': 'base64url',
@@ -292,7 +322,12 @@ const nodeLib = (() => {
     }),
     contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
     crypto: () => nodeCrypto.webCryptoBinding(),
-    errors: () => ({ exitCodes: { kNoFailure: 0, kGenericUserError: 1 } }),
+    errors: () => ({
+      exitCodes: { kNoFailure: 0, kGenericUserError: 1 },
+      // An uncaught exception now: 'uncaughtException' listeners, or the process ends.
+      triggerUncaughtException: (err, fromPromise) => fatal(err, fromPromise),
+    }),
+    async_wrap: () => ({ setPromiseHooks: core.setPromiseHooks }),
     // The builtin ids (node's debugger tells builtin scripts from the user's with them).
     builtins: () => ({ builtinIds: requireBuiltin('module').builtinModules.slice() }),
     natives: () => {
@@ -352,11 +387,13 @@ const nodeLib = (() => {
       },
       promisify: util.promisify,
       deprecate: util.deprecate,
-      // Node runs these in a separate realm so user changes to RegExp cannot interfere.
-      SideEffectFreeRegExpPrototypeSymbolReplace: (regexp, string, replacement) =>
-        RegExp.prototype[Symbol.replace].call(regexp, string, replacement),
-      SideEffectFreeRegExpPrototypeSymbolSplit: (regexp, string, limit) =>
-        RegExp.prototype[Symbol.split].call(regexp, string, limit),
+      // Node's: run in a realm of their own (a vm context), so user changes to this realm's
+      // RegExp.prototype cannot interfere.
+      SideEffectFreeRegExpPrototypeExec,
+      SideEffectFreeRegExpPrototypeSymbolReplace: (regex, string, replacement) =>
+        getCrossRealmRegex(regex)[Symbol.replace](string, replacement),
+      SideEffectFreeRegExpPrototypeSymbolSplit: (regex, string, limit = undefined) =>
+        getCrossRealmRegex(regex)[Symbol.split](string, limit),
       // Node prepends the source line and caret V8 reported for a SyntaxError; fe's errors carry
       // that in their message already, so there is nothing to add.
       decorateErrorStack() {},
@@ -468,6 +505,8 @@ const nodeLib = (() => {
   };
   function getOptionValue(name) {
     const args = [...(process.env.NODE_OPTIONS || '').split(/\s+/).filter(Boolean), ...(process.execArgv || [])];
+    // What fe parsed itself (options spelled with underscores, NODE_PENDING_DEPRECATION).
+    if (name === '--pending-deprecation') return core.nodeFlags?.pendingDeprecation === true;
     const dflt = kOptionDefaults[name];
     if (Array.isArray(dflt)) {
       const out = [];
@@ -481,7 +520,9 @@ const nodeLib = (() => {
     return undefined;
   }
 
-  return { load, internals, bindings, internalBinding, getPrimordials, errorCodes, codeClass };
+  // Whether a vendored module was loaded already (nothing of it can be in use otherwise).
+  const loaded = (id) => cache.has(id);
+  return { load, loaded, internals, bindings, internalBinding, getPrimordials, errorCodes, codeClass };
 })();
 
 // node:test (Node 18.20's test runner, its reporters and mocks), only with the node: prefix.
