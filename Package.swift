@@ -21,15 +21,30 @@ let runtimeJS = [
   "18-fetch.js", "19-cjs.js", "20-tty.js", "22-zlib.js", "23-vm.js", "24-querystring.js",
   "25-punycode.js", "26-timers_promises.js", "27-http.js", "28-es2023.js", "29-constants.js",
   "30-diagnostics_channel.js", "31-async_hooks.js", "32-net.js", "33-dns.js", "34-dgram.js", "35-http_client.js", "36-tls.js",
-  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "43-nodelib.js", "44-util.js", "45-http2.js", "46-inspector.js", "47-internals.js", "48-stream_operators.js", "49-perf_hooks.js", "60-globals.js",
+  "37-https.js", "38-v8.js", "39-worker_threads.js", "40-domain.js", "41-cluster.js", "43-nodelib.js", "44-util.js", "45-http2.js", "46-inspector.js", "47-internals.js", "48-stream_operators.js", "49-perf_hooks.js", "50-trace_events.js", "60-globals.js",
 ]
 
 // Node 18.20.4's own lib/ files that fe vendors (Sources/FeRuntime/NodeLib/README.md).
 let nodeLib = [
   "node.http2.js",
+  "node.internal.crypto.aes.js",
+  "node.internal.crypto.certificate.js",
+  "node.internal.crypto.cfrg.js",
+  "node.internal.crypto.diffiehellman.js",
+  "node.internal.crypto.ec.js",
+  "node.internal.crypto.hashnames.js",
+  "node.internal.crypto.hkdf.js",
+  "node.internal.crypto.mac.js",
+  "node.internal.crypto.pbkdf2.js",
+  "node.internal.crypto.rsa.js",
+  "node.internal.crypto.util.js",
+  "node.internal.crypto.webcrypto.js",
+  "node.internal.crypto.webidl.js",
   "node.internal.debugger.inspect.js", "node.internal.debugger.inspect_client.js", "node.internal.debugger.inspect_repl.js", "node.internal.deps.acorn.acorn-walk.dist.walk.js",
   "node.internal.deps.acorn.acorn.dist.acorn.js",
   "node.internal.error_serdes.js",
+  "node.internal.fixed_queue.js",
+  "node.internal.freelist.js",
   "node.internal.histogram.js",
   "node.internal.http2.compat.js",
   "node.internal.http2.core.js",
@@ -47,6 +62,7 @@ let nodeLib = [
   "node.internal.perf.usertiming.js",
   "node.internal.perf.utils.js",
   "node.internal.priority_queue.js",
+  "node.internal.promise_hooks.js",
   "node.internal.readline.callbacks.js",
   "node.internal.readline.emitKeypressEvents.js",
   "node.internal.readline.interface.js",
@@ -94,6 +110,7 @@ let nodeLib = [
   "node.repl.js",
   "node.stream.web.js",
   "node.test.js",
+  "node.trace_events.js",
 ]
 
 let package = Package(

@@ -59,6 +59,7 @@ enum RuntimeSource {
     ("47-internals.js", PackageResources._7_internals_js),
     ("48-stream_operators.js", PackageResources._8_stream_operators_js),
     ("49-perf_hooks.js", PackageResources._9_perf_hooks_js),
+    ("50-trace_events.js", PackageResources._0_trace_events_js),
     ("60-globals.js", PackageResources._0_globals_js),
   ]
 

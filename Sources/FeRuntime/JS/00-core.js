@@ -23,6 +23,18 @@ for (const [name, key] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'node
   }
 }
 
+// Trace events (Node's trace_events; the agent is at the end of 49-perf_hooks.js): a flag per
+// category group the runtime emits events in, true while an enabled category covers it, and
+// emit(phase, categoryGroup, name, id, args) once the agent runs. An instrumented place checks
+// its flag and does nothing more while tracing is off.
+const traceOn = {
+  bootstrap: false, console: false, environment: false, fsSync: false, fsAsync: false, fsDirSync: false,
+  fsDirAsync: false, http: false, net: false, dns: false, promises: false, vm: false,
+  fs: false, // any of the fs ones
+  emit: null,
+  lastId: 0, // the ids of the runtime's async events (Node's are its requests' addresses)
+};
+
 // ---------------------------------------------------------------------------------------------
 // Errors with Node's shape: message "CODE: description, syscall 'path'", plus code/syscall/path.
 function opError(info) {

@@ -1,6 +1,6 @@
 // Event loop: nextTick queue, rejections, timers, immediates. Swift calls core.* for each
 // macrotask; every entry point ends in processTicksAndRejections(), as Node's does.
-// Uses from earlier files: 00-core.js (core, hasOwn, opError); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
+// Uses from earlier files: 00-core.js (core, hasOwn, traceOn, opError); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
 
 // ---------------------------------------------------------------------------------------------
 // Async context, as async_hooks models it: every callback the loop runs continues a resource (a
@@ -34,8 +34,20 @@ function callHooks(kind, args) {
     try { fn.apply(hook, args); } catch (e) { hookFailed(e); }
   }
 }
+// Node's fatalError (internal/async_hooks.js): the stack, or for a thrown non-error a stack
+// captured here with it as the message; --abort-on-uncaught-exception aborts.
 function hookFailed(e) {
-  ops.op_write(2, errorText(e) + '\n');
+  let text;
+  if (typeof e?.stack === 'string') {
+    text = e.stack;
+  } else {
+    // (A symbol shows as its description, as Node prints it.)
+    const o = { message: typeof e === 'symbol' ? e.toString() : e };
+    Error.captureStackTrace(o, hookFailed);
+    text = o.stack;
+  }
+  ops.op_write(2, text + '\n');
+  if (core.nodeFlags?.abortOnUncaughtException) ops.op_abort();
   exitNow(1);
 }
 function emitInit(asyncId, type, triggerAsyncId, resource) {
@@ -115,20 +127,69 @@ function promiseBeforeHook(promise) {
   if (promise[asyncIdSymbol] === undefined) { promise[asyncIdSymbol] = newAsyncId(); promise[triggerAsyncIdSymbol] = 0; }
   emitBefore(promise[asyncIdSymbol], promise[triggerAsyncIdSymbol], promise);
 }
+// Node's promiseAfterHook: the after hooks run even for a reaction whose before they did not
+// see (hooks enabled during it); only a witnessed one is popped off the stack.
 function promiseAfterHook(promise) {
+  if (hiddenPromises.has(promise)) return;
+  if (promise[asyncIdSymbol] === undefined) { promise[asyncIdSymbol] = newAsyncId(); promise[triggerAsyncIdSymbol] = 0; }
   if (asyncHooks.stack.length > 0 && asyncHooks.resource === promise) emitAfter(promise[asyncIdSymbol]);
+  else if (asyncHooks.after > 0) callHooks('after', [promise[asyncIdSymbol]]);
 }
 function promiseResolveHook(promise) {
   if (hiddenPromises.has(promise)) return;
   if (asyncHooks.promiseResolve > 0 && promise[asyncIdSymbol] !== undefined) callHooks('promiseResolve', [promise[asyncIdSymbol]]);
 }
+// v8.promiseHooks' (Node's internal/promise_hooks.js through setPromiseHooks): the user's
+// init, before, after and settled hooks, run after async_hooks' own when both are on.
+const userPromiseHooks = { init: undefined, before: undefined, after: undefined, settled: undefined };
+core.setPromiseHooks = (init, before, after, settled) => {
+  const fn = (f) => (typeof f === 'function' ? f : undefined);
+  userPromiseHooks.init = fn(init);
+  userPromiseHooks.before = fn(before);
+  userPromiseHooks.after = fn(after);
+  userPromiseHooks.settled = fn(settled);
+  updatePromiseHooks();
+};
+// The runtime's own promises (withHiddenPromises) are not the program's: no hook sees them. A
+// hook's exception is an uncaught exception (V8 reports it to the message listener, where Node
+// triggers it).
+function userHook(f, isInit) {
+  if (isInit && f === undefined) return (promise) => { if (hidingPromises) hiddenPromises.add(promise); };
+  if (f === undefined) return undefined;
+  if (isInit) {
+    return (promise, parent) => {
+      if (hidingPromises) { hiddenPromises.add(promise); return; }
+      try { f(promise, parent); } catch (e) { fatal(e); }
+    };
+  }
+  return (promise) => {
+    if (hiddenPromises.has(promise)) return;
+    try { f(promise); } catch (e) { fatal(e); }
+  };
+}
+function bothHooks(mine, theirs) {
+  if (theirs === undefined) return mine;
+  return (promise, parent) => { mine(promise, parent); theirs(promise, parent); };
+}
 // Called whenever the enabled hooks change: promise hooks cost every promise a call, so they are
 // on only while some hook is enabled.
 function updatePromiseHooks() {
   const h = asyncHooks;
-  const want = h.list.length > 0;
-  if (want) ops.op_promise_hooks_set(promiseInitHook, promiseBeforeHook, promiseAfterHook, promiseResolveHook);
-  else if (h.promiseHooksOn) ops.op_promise_hooks_set();
+  const u = {
+    init: userHook(userPromiseHooks.init, true), before: userHook(userPromiseHooks.before, false),
+    after: userHook(userPromiseHooks.after, false), settled: userHook(userPromiseHooks.settled, false),
+  };
+  const mine = h.list.length > 0;
+  const users = userPromiseHooks.init !== undefined || u.before !== undefined || u.after !== undefined || u.settled !== undefined;
+  const want = mine || users;
+  if (mine) {
+    ops.op_promise_hooks_set(bothHooks(promiseInitHook, userPromiseHooks.init && u.init), bothHooks(promiseBeforeHook, u.before),
+      bothHooks(promiseAfterHook, u.after), bothHooks(promiseResolveHook, u.settled));
+  } else if (want) {
+    ops.op_promise_hooks_set(u.init, u.before, u.after, u.settled);
+  } else if (h.promiseHooksOn) {
+    ops.op_promise_hooks_set();
+  }
   h.promiseHooksOn = want;
 }
 
@@ -140,6 +201,13 @@ class TickObject {
   }
 }
 const tickQueue = [];
+// A request's callback (what a threadpool job's completion calls in Node: RANDOMBYTESREQUEST,
+// ...) run from the tick queue as an async resource of that type.
+function queueRequestCallback(type, callback, args) {
+  const req = { callback, args };
+  initAsyncResource(req, type);
+  tickQueue.push(req);
+}
 function nextTick(fn, ...args) {
   if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
   if (process._exiting) return;
@@ -156,11 +224,21 @@ let rejectionsMode;
 // Swift settles some promises itself (module evaluation, main, the config): they never count
 // as unhandled.
 core.markHandled = (promise) => { maybeUnhandled.delete(promise); };
+// Node's counts of them as node.promises.rejections traces them (node_task_queue.cc), while on.
+const rejectionCounts = { unhandled: 0, handledAfter: 0 };
 core.promiseRejectHandler = (type, promise, reason) => {
   if (rejectionsMode === undefined) rejectionsMode = core.nodeFlags?.unhandledRejections || 'throw';
+  if (traceOn.promises && (type === 0 || type === 1)) {
+    if (type === 0) rejectionCounts.unhandled++;
+    else rejectionCounts.handledAfter++;
+    traceOn.emit('C', 'node,node.promises,node.promises.rejections', 'rejections', undefined, { ...rejectionCounts });
+  }
   if (type === 0) {
     maybeUnhandled.set(promise, { reason, uid: ++lastRejectionId, warned: false, domain: process.domain });
     pendingRejections.push(promise);
+  } else if (type === 2 || type === 3) {
+    // A promise rejected (2) or resolved (3) after it was resolved (Node's resolveError).
+    resolveError(type === 3 ? 'resolve' : 'reject', promise, reason);
   } else if (type === 1) {
     const info = maybeUnhandled.get(promise);
     if (info === undefined) return;
@@ -174,6 +252,16 @@ core.promiseRejectHandler = (type, promise, reason) => {
     }
   }
 };
+let multipleResolvesDeprecate;
+function resolveError(type, promise, reason) {
+  // In a tick: otherwise the error could be caught by the promise being run.
+  nextTick(() => {
+    if (process.emit('multipleResolves', type, promise, reason)) {
+      multipleResolvesDeprecate ??= requireBuiltin('util').deprecate(() => {}, 'The multipleResolves event has been deprecated.', 'DEP0160');
+      multipleResolvesDeprecate();
+    }
+  });
+}
 const isRejectionErrorLike = (o) => typeof o === 'object' && o !== null && hasOwn(o, 'stack');
 // V8's NoSideEffectsToString, as far as a rejection reason needs it: no getters or toString run.
 function noSideEffectsToString(v) {
@@ -230,9 +318,10 @@ function processRejections() {
     const { promise, warning } = asyncHandledRejections.shift();
     if (!process.emit('rejectionHandled', promise)) process.emitWarning(warning);
   }
-  const list = pendingRejections;
-  pendingRejections = [];
-  for (const promise of list) {
+  // One at a time from the queue, as Node's: a listener that throws leaves the rest queued.
+  let len = pendingRejections.length;
+  while (len--) {
+    const promise = pendingRejections.shift();
     const info = maybeUnhandled.get(promise);
     if (info === undefined) continue;
     info.warned = true;
@@ -271,12 +360,21 @@ function processTicksAndRejections() {
     while (tickQueue.length > 0) {
       const t = tickQueue.shift();
       enterResource(t);
-      try { t.callback(...t.args); } catch (e) { fatal(e); }
+      try { Reflect.apply(t.callback, undefined, t.args); } catch (e) { fatal(e); }
       leaveResource(t);
       emitDestroy(t[asyncIdSymbol]);
     }
     ops.op_run_microtasks();
-  } while (tickQueue.length > 0 || processRejections());
+  } while (tickQueue.length > 0 || processRejectionsOrFatal());
+}
+// A 'rejectionHandled' or 'unhandledRejection' listener's exception is an uncaught exception.
+function processRejectionsOrFatal() {
+  try {
+    return processRejections();
+  } catch (e) {
+    fatal(e);
+    return true;
+  }
 }
 core.afterMacrotask = processTicksAndRejections;
 

@@ -190,7 +190,10 @@ let exiting = false;
 const exitHooks = [];
 core.afterExitEvent = (fn) => { exitHooks.push(fn); };
 function runExitHooks() {
-  for (const fn of exitHooks.splice(0)) {
+  // Indexed, not iterated: user code may have replaced %Array.prototype%[@@iterator].
+  const hooks = exitHooks.splice(0);
+  for (let i = 0; i < hooks.length; i++) {
+    const fn = hooks[i];
     try { fn(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); }
   }
 }
@@ -357,10 +360,37 @@ function printWarning(warning) {
     msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     warningHelpShown = true;
   }
-  // A worker's warnings go to its process.stderr, which its parent reads (Node writes them with
-  // console.error).
-  if (core.isWorker) process.stderr.write(`${msg}\n`);
-  else ops.op_write(2, msg + '\n');
+  // NODE_REDIRECT_WARNINGS (Node's --redirect-warnings): appended to that file instead.
+  if (warningFile === undefined) warningFile = process.env.NODE_REDIRECT_WARNINGS || '';
+  if (warningFile) {
+    writeWarningToFile(msg);
+    return;
+  }
+  writeWarningOut(msg);
+}
+// Node's internal/process/warning.js: warnings are written with the global console's error()
+// (a worker's reach its process.stderr, which its parent reads), or appended to the file.
+let warningFile;
+let warningFd;
+function writeWarningOut(msg) {
+  console.error(msg);
+}
+function writeWarningToFile(msg) {
+  const fs = requireBuiltin('fs');
+  if (warningFd === undefined) {
+    try {
+      warningFd = fs.openSync(warningFile, 'a');
+    } catch {
+      writeWarningOut(msg);
+      return;
+    }
+    process.on('exit', () => {
+      try { fs.closeSync(warningFd); } catch { /* continue regardless */ }
+    });
+  }
+  fs.appendFile(warningFd, `${msg}\n`, (err) => {
+    if (err) writeWarningOut(msg);
+  });
 }
 process.on('warning', printWarning);
 

@@ -3,9 +3,11 @@
 // `new Console({ stdout, stderr, ignoreErrors, colorMode, inspectOptions, groupIndentation })`
 // writes to those streams; the global console is one whose streams are process.stdout/stderr,
 // looked up when first written (so they can be replaced).
-// Uses from earlier files: 00-core.js (hasOwn); 01-inspect.js (customInspect, getStringWidth, inspect, formatWithOptions); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process).
+// Uses from earlier files: 00-core.js (hasOwn, traceOn); 01-inspect.js (customInspect, getStringWidth, inspect, formatWithOptions); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process).
 const Console = (() => {
   const kCounts = Symbol('counts');
+  // Node's trace events of console.time() and console.count() (node.console).
+  const kTraceConsoleCategory = 'node,node.console';
   const kSecond = 1000;
   const kMinute = 60 * kSecond;
   const kHour = 60 * kMinute;
@@ -162,11 +164,11 @@ const Console = (() => {
     },
     [kFormatForStdout]: {
       ...consolePropAttributes,
-      value(args) { return formatWithOptions(this[kGetInspectOptions](this._stdout), ...args); },
+      value(args) { return Reflect.apply(formatWithOptions, undefined, [this[kGetInspectOptions](this._stdout)].concat(args)); },
     },
     [kFormatForStderr]: {
       ...consolePropAttributes,
-      value(args) { return formatWithOptions(this[kGetInspectOptions](this._stderr), ...args); },
+      value(args) { return Reflect.apply(formatWithOptions, undefined, [this[kGetInspectOptions](this._stderr)].concat(args)); },
     },
   });
 
@@ -193,15 +195,19 @@ const Console = (() => {
         process.emitWarning(`Label '${label}' already exists for console.time()`);
         return;
       }
+      if (traceOn.console) traceOn.emit('b', kTraceConsoleCategory, `time::${label}`, 0);
       this._times.set(label, process.hrtime());
     },
     timeEnd(label = 'default') {
       label = `${label}`;
-      if (timeLogImpl(this, 'timeEnd', label)) this._times.delete(label);
+      const found = timeLogImpl(this, 'timeEnd', label);
+      if (traceOn.console) traceOn.emit('e', kTraceConsoleCategory, `time::${label}`, 0);
+      if (found) this._times.delete(label);
     },
     timeLog(label = 'default', ...data) {
       label = `${label}`;
       timeLogImpl(this, 'timeLog', label, data);
+      if (traceOn.console) traceOn.emit('n', kTraceConsoleCategory, `time::${label}`, 0);
     },
     trace: function trace(...args) {
       const err = { name: 'Trace', message: this[kFormatForStderr](args) };
@@ -224,6 +230,7 @@ const Console = (() => {
       let count = counts.get(label);
       count = count === undefined ? 1 : count + 1;
       counts.set(label, count);
+      if (traceOn.console) traceOn.emit('C', kTraceConsoleCategory, `count::${label}`, 0, { data: count });
       this.log(`${label}: ${count}`);
     },
     countReset(label = 'default') {
@@ -232,6 +239,7 @@ const Console = (() => {
         process.emitWarning(`Count for '${label}' does not exist`);
         return;
       }
+      if (traceOn.console) traceOn.emit('C', kTraceConsoleCategory, `count::${label}`, 0, { data: 0 });
       counts.delete(`${label}`);
     },
     group(...data) {

@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, define, traceOn, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (asyncIdSymbol, initAsyncResource, emitDestroy, enterResource, leaveResource, withHiddenPromises, nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -605,11 +605,84 @@ fsTable.cp = (run, src, dest, options) => {
   return flow(cpFlow(run, sync, src, dest, opts));
 };
 
-const runSync = (op, ...args) => check(ops[op](...args));
-const runAsync = (op, ...args) => opAsync(ops[op + '_async'], ...args);
+const runSync = (op, ...args) => (traceOn.fs ? check(tracedSync(op, args)) : check(ops[op](...args)));
+const runAsync = (op, ...args) => (traceOn.fs ? tracedAsync(op, args) : opAsync(ops[op + '_async'], ...args));
+
+// Trace events (node.fs.sync, node.fs.async, node.fs_dir.*): an op as the libuv requests Node
+// makes for the same call, named as node_file.cc and node_dir.cc name them: fs.sync.<name>
+// begin/end pairs ('B'/'E') around a sync call, nestable async ones ('b'/'e') around an async
+// request. An op doing several (readFile's open, fstat, read, close) reports each, in order.
+function fsTraceNames(op, args, sync) {
+  switch (op) {
+    case 'op_fs_read': return ['open', 'fstat', 'read', 'close'];
+    case 'op_fs_write': return ['open', 'write', 'close'];
+    case 'op_fs_read_all': return ['fstat', 'read'];
+    case 'op_fs_read_at': return ['read'];
+    case 'op_fs_write_at': return ['write'];
+    case 'op_fs_stat': return [args[1] ? 'stat' : 'lstat'];
+    case 'op_fs_readdir': return [sync ? 'readdir' : 'scandir'];
+    case 'op_fs_copy': return ['copyfile'];
+    case 'op_fs_realpath': return args[1] ? ['realpath'] : [];
+    case 'op_fs_chown': return [args[3] ? 'chown' : 'lchown'];
+    case 'op_fs_utimes': return [(args[3] ? 'utime' : 'lutime') + (sync ? 's' : '')];
+    case 'op_fs_futimes': return [sync ? 'futimes' : 'futime'];
+    // Node 18's rm is JavaScript (rimraf) over the calls it traces one by one: only rmdir is one.
+    case 'op_fs_rm': return args[3] && !args[1] ? ['rmdir'] : [];
+    case 'op_fs_opendir': return ['opendir'];
+    case 'op_fs_open': case 'op_fs_close': case 'op_fs_fstat': case 'op_fs_mkdir': case 'op_fs_unlink':
+    case 'op_fs_rename': case 'op_fs_access': case 'op_fs_symlink': case 'op_fs_readlink': case 'op_fs_chmod':
+    case 'op_fs_link': case 'op_fs_fchmod': case 'op_fs_fchown': case 'op_fs_fdatasync': case 'op_fs_fsync':
+    case 'op_fs_ftruncate': case 'op_fs_mkdtemp': case 'op_fs_statfs':
+      return [op.slice(6)];
+    default: return [];
+  }
+}
+// The sync op's raw result (an error info object on failure, as ops[op] returns it).
+function tracedSync(op, args) {
+  const dir = op === 'op_fs_opendir';
+  const names = (dir ? traceOn.fsDirSync : traceOn.fsSync) ? fsTraceNames(op, args, true) : [];
+  if (names.length === 0) return ops[op](...args);
+  const group = dir ? 'node,node.fs_dir,node.fs_dir.sync' : 'node,node.fs,node.fs.sync';
+  const prefix = dir ? 'fs_dir.sync.' : 'fs.sync.';
+  traceOn.emit('B', group, prefix + names[0]);
+  try {
+    return ops[op](...args);
+  } finally {
+    traceOn.emit?.('E', group, prefix + names[0]);
+    for (let i = 1; i < names.length; i++) {
+      traceOn.emit?.('B', group, prefix + names[i]);
+      traceOn.emit?.('E', group, prefix + names[i]);
+    }
+  }
+}
+function tracedAsync(op, args) {
+  const dir = op === 'op_fs_opendir';
+  const names = (dir ? traceOn.fsDirAsync : traceOn.fsAsync) ? fsTraceNames(op, args, false) : [];
+  const pending = opAsync(ops[op + '_async'], ...args);
+  if (names.length === 0) return pending;
+  const group = dir ? 'node,node.fs_dir,node.fs_dir.async' : 'node,node.fs,node.fs.async';
+  const id = ++traceOn.lastId;
+  traceOn.emit('b', group, names[0], id, typeof args[0] === 'string' ? { path: args[0] } : undefined);
+  const end = (result) => {
+    traceOn.emit?.('e', group, names[0], id, { result });
+    for (let i = 1; i < names.length; i++) {
+      const next = ++traceOn.lastId;
+      traceOn.emit?.('b', group, names[i], next);
+      traceOn.emit?.('e', group, names[i], next, { result });
+    }
+  };
+  return pending.then((value) => { end(0); return value; }, (e) => { end(typeof e?.errno === 'number' ? e.errno : -1); throw e; });
+}
 // A user callback runs as a loop callback does in Node: what it throws is an uncaught exception.
 const callUser = (cb, ...args) => { try { cb(...args); } catch (e) { fatal(e); } };
 
+// The callback of a request, run in the request's async context (then destroyed).
+function callRequest(req, cb, ...args) {
+  enterResource(req);
+  try { Reflect.apply(cb, undefined, args); } catch (e) { fatal(e); }
+  leaveResource(req);
+  emitDestroy(req[asyncIdSymbol]);
+}
 // A callback operation in flight (process._getActiveRequests), as Node's request object.
 class FSReqCallback {
   constructor(oncomplete) { this.oncomplete = oncomplete; }
@@ -619,18 +692,30 @@ const fsPromises = {};
 const fsCallbacks = {};
 for (const [name, impl] of Object.entries(fsTable)) {
   fsSync[name + 'Sync'] = { [name + 'Sync']: (...args) => impl(runSync, ...args) }[name + 'Sync'];
+  // As Node's: the operation is a request (FSREQPROMISE) destroyed once it settles; its own
+  // promises are the runtime's, the one returned is the program's.
   fsPromises[name] = { [name]: (...args) => {
-    try { return Promise.resolve(impl(runAsync, ...args)); } catch (e) { return Promise.reject(e); }
+    let inner;
+    try { inner = withHiddenPromises(() => Promise.resolve(impl(runAsync, ...args))); } catch (e) { return Promise.reject(e); }
+    const req = {};
+    initAsyncResource(req, 'FSREQPROMISE');
+    return new Promise((resolve, reject) => {
+      withHiddenPromises(() => inner.then((v) => { resolve(v); emitDestroy(req[asyncIdSymbol]); },
+        (e) => { reject(e); emitDestroy(req[asyncIdSymbol]); }));
+    });
   } }[name];
   // Bad arguments throw synchronously, as in Node; failures of the operation reach `cb`.
   fsCallbacks[name] = { [name]: (...args) => {
     const cb = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
     validateFunction(cb, 'cb');
     const req = new FSReqCallback(cb);
-    const pending = Promise.resolve(impl(runAsync, ...args));
+    // The operation's own promises are the runtime's: no hook sees them. The request is the
+    // async resource (FSREQCALLBACK, as Node's) the callback runs in.
+    const pending = withHiddenPromises(() => Promise.resolve(impl(runAsync, ...args)));
+    initAsyncResource(req, 'FSREQCALLBACK');
     activeRequests.add(req);
-    pending.then((v) => { activeRequests.delete(req); callUser(cb, null, v); },
-      (e) => { activeRequests.delete(req); callUser(cb, e); });
+    withHiddenPromises(() => pending.then((v) => { activeRequests.delete(req); callRequest(req, cb, null, v); },
+      (e) => { activeRequests.delete(req); callRequest(req, cb, e); }));
   } }[name];
 }
 // Node's callback writeFile: open, then write chunk by chunk, looking at the signal before each
@@ -680,7 +765,8 @@ fsCallbacks.close = function close(fd, cb = () => {}) {
 };
 // Node's extra sync-only behaviour: throwIfNoEntry, fd 0 as stdin.
 function statSyncWith(p, options, follow) {
-  const r = ops.op_fs_stat(getValidatedPath(p), follow);
+  const file = getValidatedPath(p);
+  const r = traceOn.fs ? tracedSync('op_fs_stat', [file, follow]) : ops.op_fs_stat(file, follow);
   if (r && r.__feError && options && options.throwIfNoEntry === false && r.__feError[0] === 'ENOENT') return undefined;
   return statsFrom(check(r), options && options.bigint);
 }
@@ -701,7 +787,7 @@ Object.defineProperty(fsCallbacks.exists, Symbol.for('nodejs.util.promisify.cust
 // realpath.native: realpath(3) itself, whose failure names realpath rather than lstat.
 fsSync.realpathSync.native = function realpathSync(p, options) {
   options = getOptions(options);
-  return encodeName(check(ops.op_fs_realpath(getValidatedPath(p), true)), options.encoding);
+  return encodeName(runSync('op_fs_realpath', getValidatedPath(p), true), options.encoding);
 };
 fsCallbacks.realpath.native = function realpath(p, options, cb) {
   if (typeof options === 'function') { cb = options; options = undefined; }
@@ -799,7 +885,7 @@ function writeArgs(buffer, offsetOrOptions, length, position, forCallback) {
 fsSync.writeSync = function writeSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
   const w = writeArgs(buffer, offsetOrOptions, length, position, false);
-  return check(ops.op_fs_write_at(fd, w.bytes, w.position));
+  return runSync('op_fs_write_at', fd, w.bytes, w.position);
 };
 fsCallbacks.write = function write(fd, buffer, offsetOrOptions, length, position, callback) {
   fd = getValidatedFd(fd);

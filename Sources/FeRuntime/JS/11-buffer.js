@@ -129,7 +129,13 @@ const textCodecs = {
 // ---------------------------------------------------------------------------------------------
 // The classes. As in Node, instances are FastBuffers whose prototype is Buffer.prototype, and
 // `Buffer` itself is a plain function (callable without `new`, deprecated).
-class FastBuffer extends Uint8Array {}
+// An explicit constructor, as Node's: the implicit one spreads its arguments through
+// %Array.prototype%[@@iterator], which user code may replace.
+class FastBuffer extends Uint8Array {
+  constructor(bufferOrLength, byteOffset, length) {
+    super(bufferOrLength, byteOffset, length);
+  }
+}
 let bufferWarned = false;
 let nodeModulesChecks = 0;
 // Node's isInsideNodeModules: the first frame of a file (an absolute path, or one with a
@@ -716,4 +722,14 @@ const bufferModule = {
   INSPECT_MAX_BYTES: 50,
 };
 registerBuiltin('buffer', bufferModule);
-define(globalThis, 'Buffer', Buffer);
+// Node's bootstrap/node.js: global.Buffer is an accessor; assigning it replaces what it returns.
+{
+  let currentBuffer = Buffer;
+  Object.defineProperty(globalThis, 'Buffer', {
+    __proto__: null,
+    get() { return currentBuffer; },
+    set(value) { currentBuffer = value; },
+    enumerable: false,
+    configurable: true,
+  });
+}

@@ -11,7 +11,8 @@ let deepEqual;
   // Deep equality. `strict` compares prototypes and uses Object.is; loose mode uses == for
   // primitives. Cycles are handled with memos as Node does.
   deepEqual = (a, b, strict) => innerDeepEqual(a, b, strict, undefined);
-  const isIndexKey = (k) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1;
+  // An array index in canonical form (no RegExp: user code may have changed its prototype).
+  const isIndexKey = (k) => { const n = +k; return (n >>> 0) === n && n !== 2 ** 32 - 1 && `${n}` === k; };
   const enumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
   // %TypedArray%.prototype[@@toStringTag]: the kind of a typed array (undefined for a DataView),
   // whatever its own properties say.

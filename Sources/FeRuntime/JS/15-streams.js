@@ -3,7 +3,7 @@
 // end/finish/close ordering, destroy, async iteration), condensed from Node's own algorithms.
 // Then fs.createReadStream/createWriteStream and process.stdin/stdout/stderr as real streams.
 // Everything is inside one function so its helpers stay out of the shared runtime scope.
-// Uses from earlier files: 00-core.js (hasOwn, define, opError); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (define, opError); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
 
 // opAsync, with a failed op's error info (`{__feError}`) made into a Node-style Error.
 const opAsyncNodeError = (op, ...args) => opAsync(op, ...args).catch((e) => {
@@ -122,8 +122,10 @@ const nodeStream = (() => {
   // -------------------------------------------------------------------------------------------
   // Stream: the legacy base, an EventEmitter that can be called as a function (old-style
   // subclasses do `Readable.call(this)`), with the classic pipe().
+  // As Node's lib/internal/streams/legacy.js: EventEmitter's init (captureRejections, and the
+  // domain an emitter made inside one belongs to).
   function Stream(opts) {
-    if (!this._events || !hasOwn(this, '_events')) { this._events = Object.create(null); this._maxListeners = undefined; }
+    EventEmitter.init.call(this, opts);
   }
   Object.setPrototypeOf(Stream.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Stream, EventEmitter);

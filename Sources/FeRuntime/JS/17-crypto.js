@@ -1,7 +1,7 @@
 // crypto: Node's crypto module over OpenSSL 3 (Ops/CryptoOps.swift and Crypto/*.swift): hashes,
 // HMACs, ciphers, key derivation, KeyObjects and key generation, signatures, RSA encryption,
 // Diffie-Hellman, X509Certificate, primes, and the global `crypto` (Web Crypto).
-// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, hasOwn, check); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue); 03-loop.js (queueRequestCallback, nextTick, setImmediate, opAsync); 05-process.js (process); 08-fs.js (validateInteger, validateInt32, validateUint32, validateObject, dataBytes, then, callUser); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (assertSize, Buffer); 15-streams.js (nodeStream).
 const nodeCrypto = (() => {
   const { Transform } = nodeStream;
   const kHandle = Symbol('kHandle');
@@ -161,44 +161,62 @@ const nodeCrypto = (() => {
     const shown = Number.isInteger(value) && Math.abs(value) > 2 ** 32 ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '_') : String(value);
     return nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${shown}`);
   }
-  function validateNumber(value, name, min, max) {
-    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
-    if (value < min || value > max || Number.isNaN(value)) throw rangeError(name, `>= ${min} && <= ${max}`, value);
+  // Node's lib/internal/crypto/random.js: offsets and sizes in elements of the view, checked
+  // in bytes.
+  const kMaxPossibleLength = Math.min(2 ** 32 - 1, kMaxSize);
+  function assertOffset(offset, elementSize, length) {
+    if (typeof offset !== 'number') throw invalidArgType('offset', 'number', offset);
+    offset *= elementSize;
+    const maxLength = Math.min(length, kMaxPossibleLength);
+    if (Number.isNaN(offset) || offset > maxLength || offset < 0) throw rangeError('offset', `>= 0 && <= ${maxLength}`, offset);
+    return offset >>> 0;
+  }
+  function assertSize(size, elementSize, offset, length) {
+    if (typeof size !== 'number') throw invalidArgType('size', 'number', size);
+    size *= elementSize;
+    if (Number.isNaN(size) || size > kMaxPossibleLength || size < 0) throw rangeError('size', `>= 0 && <= ${kMaxPossibleLength}`, size);
+    if (size + offset > length) throw rangeError('size + offset', `<= ${length}`, size + offset);
+    return size >>> 0;
   }
   function randomBytes(size, callback) {
-    validateNumber(size, 'size', 0, kMaxSize);
+    size = assertSize(size, 1, 0, Infinity);
     if (callback !== undefined && typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     const buf = asBuffer(randomBytesRaw(size));
     if (callback === undefined) return buf;
-    nextTick(callback, null, buf);
+    queueRequestCallback('RANDOMBYTESREQUEST', callback, [null, buf]);
   }
-  function fillRange(buf, offset, size, name) {
-    if (!isView(buf) && !(buf instanceof ArrayBuffer)) throw invalidArgType('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
-    const bytes = buf instanceof ArrayBuffer ? new Uint8Array(buf) : bytesOf(buf);
-    const elementSize = buf.BYTES_PER_ELEMENT || 1;
-    validateNumber(offset, 'offset', 0, kMaxSize);
-    offset *= elementSize;
-    const max = bytes.byteLength;
-    if (offset > max) throw rangeError('offset', `>= 0 && <= ${max}`, offset);
-    if (size === undefined) size = max - offset;
-    else {
-      validateNumber(size, 'size', 0, kMaxSize);
-      size *= elementSize;
-    }
-    if (size + offset > max) throw rangeError('size + offset', `<= ${max}`, size + offset);
-    return [bytes, offset, size];
-  }
+  const viewOf = (buf) => (isAnyArrayBuffer(buf) ? new Uint8Array(buf) : bytesOf(buf));
   function randomFillSync(buf, offset = 0, size) {
-    const [bytes, off, n] = fillRange(buf, offset, size);
-    if (n > 0) bytes.set(randomBytesRaw(n), off);
+    if (!isView(buf) && !isAnyArrayBuffer(buf)) throw invalidArgType('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
+    const elementSize = buf.BYTES_PER_ELEMENT || 1;
+    offset = assertOffset(offset, elementSize, buf.byteLength);
+    if (size === undefined) size = buf.byteLength - offset;
+    else size = assertSize(size, elementSize, offset, buf.byteLength);
+    if (size > 0) viewOf(buf).set(randomBytesRaw(size), offset);
     return buf;
   }
   function randomFill(buf, offset, size, callback) {
-    if (typeof offset === 'function') { callback = offset; offset = 0; size = undefined; }
-    else if (typeof size === 'function') { callback = size; size = undefined; }
-    if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    randomFillSync(buf, offset, size);
-    nextTick(callback, null, buf);
+    if (!isView(buf) && !isAnyArrayBuffer(buf)) throw invalidArgType('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
+    const elementSize = buf.BYTES_PER_ELEMENT || 1;
+    if (typeof offset === 'function') {
+      callback = offset;
+      offset = 0;
+      size = buf.length; // a length here: assertSize turns it into bytes
+    } else if (typeof size === 'function') {
+      callback = size;
+      size = buf.length - offset;
+    } else {
+      validateFunction(callback, 'callback');
+    }
+    offset = assertOffset(offset, elementSize, buf.byteLength);
+    if (size === undefined) size = buf.byteLength - offset;
+    else size = assertSize(size, elementSize, offset, buf.byteLength);
+    if (size === 0) {
+      callback(null, buf);
+      return;
+    }
+    viewOf(buf).set(randomBytesRaw(size), offset);
+    queueRequestCallback('RANDOMBYTESREQUEST', callback, [null, buf]);
   }
   function randomInt(min, max, callback) {
     const minNotSpecified = typeof max === 'undefined' || typeof max === 'function';
@@ -586,7 +604,7 @@ const nodeCrypto = (() => {
     if (typeof digest === 'function') { callback = digest; digest = undefined; }
     const options = pbkdf2Options(password, salt, iterations, keylen, digest);
     validateFunction(callback, 'callback');
-    job('op_crypto_pbkdf2', options).then((bytes) => callback(null, asBuffer(bytes)), (e) => callback(e));
+    job('op_crypto_pbkdf2', options).then((bytes) => callUser(callback, null, asBuffer(bytes)), (e) => callUser(callback, e));
   }
   function pbkdf2Sync(password, salt, iterations, keylen, digest) {
     return asBuffer(call('op_crypto_pbkdf2', pbkdf2Options(password, salt, iterations, keylen, digest)));
@@ -634,7 +652,7 @@ const nodeCrypto = (() => {
     if (callback === scryptDefaults) { callback = options; options = scryptDefaults; }
     const o = scryptOptions(password, salt, keylen, options);
     validateFunction(callback, 'callback');
-    job('op_crypto_scrypt', o).then((bytes) => callback(null, asBuffer(bytes)), (e) => callback(e));
+    job('op_crypto_scrypt', o).then((bytes) => callUser(callback, null, asBuffer(bytes)), (e) => callUser(callback, e));
   }
   function scryptSync(password, salt, keylen, options = scryptDefaults) {
     return asBuffer(call('op_crypto_scrypt', scryptOptions(password, salt, keylen, options)));
@@ -676,7 +694,7 @@ const nodeCrypto = (() => {
   function hkdf(hash, key, salt, info, length, callback) {
     const o = hkdfOptions(hash, key, salt, info, length);
     validateFunction(callback, 'callback');
-    job('op_crypto_hkdf', o).then((bytes) => callback(null, bytes.buffer.byteLength === bytes.length ? bytes.buffer : copyBytes(bytes).buffer), (e) => callback(e));
+    job('op_crypto_hkdf', o).then((bytes) => callUser(callback, null, bytes.buffer.byteLength === bytes.length ? bytes.buffer : copyBytes(bytes).buffer), (e) => callUser(callback, e));
   }
   function hkdfSync(hash, key, salt, info, length) {
     const bytes = call('op_crypto_hkdf', hkdfOptions(hash, key, salt, info, length));
@@ -688,10 +706,9 @@ const nodeCrypto = (() => {
   // (PKCS#8 for private keys, SPKI for public ones), its type and its details.
   const kKeyData = Symbol('kKeyData');
   const kKeyType = Symbol('kKeyType');
-  const kKeyObject = Symbol('kKeyObject');
-  const kAlgorithm = Symbol('kAlgorithm');
-  const kExtractable = Symbol('kExtractable');
-  const kKeyUsages = Symbol('kKeyUsages');
+  // Where a CryptoKey holds its KeyObject: Node's symbol (internal/crypto/util) once Web Crypto
+  // is loaded; before that no CryptoKey exists.
+  let kKeyObject = Symbol('kKeyObject');
   const isKeyObject = (v) => v != null && v[kKeyType] !== undefined;
   const isCryptoKey = (v) => v != null && v[kKeyObject] !== undefined;
   // What a KeyObject handle is: an object made here (never one users can make).
@@ -1009,6 +1026,12 @@ const nodeCrypto = (() => {
             o.mgf1HashAlgorithm = mgf1Hash;
           }
           checkDigests();
+          // RFC 8017 (9.1, A.2.3), as Node's RsaKeyGenTraits: the MGF1 hash defaults to the hash,
+          // the salt length to the hash's size.
+          if (o.hashAlgorithm !== undefined) {
+            if (o.mgf1HashAlgorithm === undefined) o.mgf1HashAlgorithm = o.hashAlgorithm;
+            if (o.saltLength === undefined) o.saltLength = digestLength(o.hashAlgorithm);
+          }
         }
         break;
       }
@@ -1099,9 +1122,9 @@ const nodeCrypto = (() => {
     checkDhGroup(o);
     job('op_crypto_keygen', o).then((data) => {
       let r;
-      try { r = encodeGenerated(data, pub, priv); } catch (e) { callback(e); return; }
-      callback(null, r.publicKey, r.privateKey);
-    }, (e) => callback(e));
+      try { r = encodeGenerated(data, pub, priv); } catch (e) { callUser(callback, e); return; }
+      callUser(callback, null, r.publicKey, r.privateKey);
+    }, (e) => callUser(callback, e));
   }
   generateKeyPair[Symbol.for('nodejs.util.promisify.custom')] = (type, options) => new Promise((resolve, reject) => {
     generateKeyPair(type, options, (err, publicKey, privateKey) => (err ? reject(err) : resolve({ publicKey, privateKey })));
@@ -1521,7 +1544,7 @@ const nodeCrypto = (() => {
     if (typeof options === 'function') { callback = options; options = {}; }
     validateFunction(callback, 'callback');
     const { o, bigint } = primeOptions(size, options);
-    job('op_crypto_prime_generate', o).then((bytes) => callback(null, primeResult(bytes, bigint)), (e) => callback(e));
+    job('op_crypto_prime_generate', o).then((bytes) => callUser(callback, null, primeResult(bytes, bigint)), (e) => callUser(callback, e));
   }
   function checkOptions(options) {
     validateObject(options, 'options');
@@ -1538,27 +1561,39 @@ const nodeCrypto = (() => {
     candidate = primeBytes(candidate);
     validateFunction(callback, 'callback');
     const checks = checkOptions(options);
-    job('op_crypto_prime_check', { candidate, checks }).then((r) => callback(null, r), (e) => callback(e));
+    job('op_crypto_prime_check', { candidate, checks }).then((r) => callUser(callback, null, r), (e) => callUser(callback, e));
   }
 
   // -------------------------------------------------------------------------------------------
   // X509Certificate
   const kX509 = Symbol('kX509');
   const kX509Info = Symbol('kX509Info');
+  // X509_check_host/X509_check_email refuse (-2) a name with a NUL before its last byte, which
+  // Node reports as an invalid argument.
   function checkX509Name(name, ctx) {
     validateString(name, ctx);
+    const bytes = Buffer.from(name);
+    const nul = bytes.indexOf(0);
+    if (nul >= 0 && nul < (bytes.length > 1 ? bytes.length - 1 : bytes.length)) {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'Invalid name');
+    }
   }
+  // Node's getFlags (lib/internal/crypto/x509.js).
   function x509Flags(options = {}) {
     validateObject(options, 'options');
-    const { subject = 'default', wildcards = true, partialWildcards = true, multiLabelWildcards = false, singleLabelSubdomains = false } = options;
-    validateOneOf(subject, 'options.subject', ['default', 'always', 'never']);
+    const { subject = 'default', wildcards = true, partialWildcards = true, multiLabelWildcards = false, singleLabelSubdomains = false } = { ...options };
+    let flags = 0;
+    validateString(subject, 'options.subject');
     validateBoolean(wildcards, 'options.wildcards');
     validateBoolean(partialWildcards, 'options.partialWildcards');
     validateBoolean(multiLabelWildcards, 'options.multiLabelWildcards');
     validateBoolean(singleLabelSubdomains, 'options.singleLabelSubdomains');
-    let flags = 0;
-    if (subject === 'always') flags |= 0x1; // X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT
-    else if (subject === 'never') flags |= 0x20; // X509_CHECK_FLAG_NEVER_CHECK_SUBJECT
+    switch (subject) {
+      case 'default': break;
+      case 'always': flags |= 0x1; break; // X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT
+      case 'never': flags |= 0x20; break; // X509_CHECK_FLAG_NEVER_CHECK_SUBJECT
+      default: throw invalidArgValue('options.subject', subject);
+    }
     if (!wildcards) flags |= 0x2;
     if (!partialWildcards) flags |= 0x4;
     if (multiLabelWildcards) flags |= 0x8;
@@ -1570,11 +1605,15 @@ const nodeCrypto = (() => {
       if (typeof buffer === 'string') buffer = Buffer.from(buffer);
       if (!isView(buffer)) throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
       const der = call('op_crypto_x509_parse', bytesOf(buffer));
-      this[kX509] = { der, info: null };
+      this[kX509] = { der, info: null, issuer: undefined };
     }
     get [kX509Info]() {
       const s = this[kX509];
-      if (s.info === null) s.info = call('op_crypto_x509_info', s.der);
+      if (s.info === null) {
+        s.info = call('op_crypto_x509_info', s.der);
+        // The lines X509V3_EXT_print writes, without a newline after the last (Node's).
+        if (typeof s.info.infoAccess === 'string') s.info.infoAccess = s.info.infoAccess.replace(/\n$/, '');
+      }
       return s.info;
     }
     [customInspect](depth, options, inspectFn) {
@@ -1589,7 +1628,7 @@ const nodeCrypto = (() => {
     get subject() { return this[kX509Info].subject; }
     get subjectAltName() { return this[kX509Info].subjectAltName; }
     get issuer() { return this[kX509Info].issuer; }
-    get issuerCertificate() { return undefined; }
+    get issuerCertificate() { return this[kX509].issuer; }
     get infoAccess() { return this[kX509Info].infoAccess; }
     get validFrom() { return this[kX509Info].validFrom; }
     get validTo() { return this[kX509Info].validTo; }
@@ -1679,80 +1718,559 @@ const nodeCrypto = (() => {
   const opensslVersion = ops.op_crypto_openssl_version();
 
   // -------------------------------------------------------------------------------------------
-  // Web Crypto
-  class CryptoKey {
-    constructor() { throw illegalConstructor(); }
-    get type() { return this[kKeyObject].type; }
-    get extractable() { return this[kExtractable]; }
-    get algorithm() { return this[kAlgorithm]; }
-    get usages() { return Array.from(this[kKeyUsages]); }
-    [customInspect](depth, options, inspectFn) {
-      if (depth < 0) return this;
-      return `CryptoKey ${(inspectFn || inspect)({ type: this.type, extractable: this.extractable, algorithm: this.algorithm, usages: this.usages }, options)}`;
+  // Web Crypto: Node 18.20.4's own JavaScript (NodeLib/node.internal.crypto.*.js: webcrypto,
+  // webidl, util, aes, rsa, ec, cfrg, mac, hkdf, pbkdf2, diffiehellman), compiled when first used,
+  // over what is below: the part of Node's internalBinding('crypto') those files call (the Web
+  // Crypto methods of KeyObjectHandle and the crypto jobs), made of the operations above, and
+  // fe's stand-ins for internal/crypto/keys, keygen, hash and random (JS/43-nodelib.js).
+  const kCryptoJobAsync = 0, kCryptoJobSync = 1;
+  const kSignJobModeSign = 0, kSignJobModeVerify = 1;
+  const kSigEncDER = 0, kSigEncP1363 = 1;
+  const kKeyTypeSecret = 0, kKeyTypePublic = 1, kKeyTypePrivate = 2;
+  const kWebCryptoCipherEncrypt = 0, kWebCryptoCipherDecrypt = 1;
+  const kWebCryptoKeyFormatRaw = 0, kWebCryptoKeyFormatPKCS8 = 1, kWebCryptoKeyFormatSPKI = 2, kWebCryptoKeyFormatJWK = 3;
+  const RSA_PKCS1_PSS_PADDING = 6;
+  const arrayBufferOf = (u8) => (u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength && u8.buffer instanceof ArrayBuffer
+    ? u8.buffer : copyBytes(u8).buffer);
+  const sourceBytes = (v) => (isAnyArrayBuffer(v) ? new Uint8Array(v) : bytesOf(v));
+  function concatBytes(parts) {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    return out;
+  }
+  function bigIntToBytes(n, size) {
+    const out = new Uint8Array(size);
+    for (let i = size - 1; i >= 0; i--) { out[i] = Number(n & 0xffn); n >>= 8n; }
+    return out;
+  }
+  const jwkCurveNames = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', secp256k1: 'secp256k1' };
+  const jwkError = (message) => nodeError(TypeError, 'ERR_CRYPTO_INVALID_JWK', message);
+  const fromB64 = (v) => bytesOf(Buffer.from(v, 'base64'));
+
+  // The Web Crypto methods of Node's KeyObjectHandle (src/crypto/crypto_keys.cc), on fe's handle.
+  Object.assign(KeyObjectHandle.prototype, {
+    // A JWK's key into this handle: its key type, or a thrown ERR_CRYPTO_INVALID_JWK.
+    initJwk(jwk, namedCurve) {
+      switch (jwk.kty) {
+        case 'oct':
+          if (typeof jwk.k !== 'string') throw jwkError('Invalid JWK secret key format');
+          this.data = copyBytes(fromB64(jwk.k));
+          return kKeyTypeSecret;
+        case 'RSA': {
+          const isPrivate = jwk.d !== undefined;
+          const names = isPrivate ? ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] : ['n', 'e'];
+          if (names.some((k) => typeof jwk[k] !== 'string')) throw jwkError(`Invalid JWK RSA key`);
+          const o = { kty: 'RSA', private: isPrivate };
+          for (const k of names) o[k] = fromB64(jwk[k]);
+          const r = ops.op_crypto_key_from_jwk(o);
+          if (r && r.__cryptoError) throw jwkError('Invalid JWK RSA key');
+          this.data = r;
+          return isPrivate ? kKeyTypePrivate : kKeyTypePublic;
+        }
+        case 'EC': {
+          const isPrivate = jwk.d !== undefined;
+          if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string' || (isPrivate && typeof jwk.d !== 'string')) {
+            throw jwkError('Invalid JWK EC key');
+          }
+          const o = { kty: 'EC', crv: namedCurve, x: fromB64(jwk.x), y: fromB64(jwk.y), private: isPrivate };
+          if (isPrivate) o.d = fromB64(jwk.d);
+          const r = ops.op_crypto_key_from_jwk(o);
+          if (r && r.__cryptoError) throw jwkError('Invalid JWK EC key');
+          this.data = r;
+          return isPrivate ? kKeyTypePrivate : kKeyTypePublic;
+        }
+        default:
+          throw jwkError('Invalid JWK key type');
+      }
+    },
+    // An EC public key from its encoded point (compressed or not) on the curve `curve`.
+    initECRaw(curve, bytes) {
+      const crv = jwkCurveNames[curve];
+      if (crv === undefined) return false;
+      const point = ops.op_crypto_ecdh_convert(curve, sourceBytes(bytes), 4);
+      if (!(point instanceof Uint8Array)) return false;
+      const size = (point.length - 1) / 2;
+      const r = ops.op_crypto_key_from_jwk({ kty: 'EC', crv, x: point.subarray(1, 1 + size), y: point.subarray(1 + size), private: false });
+      if (r && r.__cryptoError) return false;
+      this.data = r;
+      return true;
+    },
+    // An Ed25519/Ed448/X25519/X448 key from its raw bytes.
+    initEDRaw(name, bytes, keyType) {
+      const raw = copyBytes(sourceBytes(bytes));
+      const isPrivate = keyType === kKeyTypePrivate;
+      const r = ops.op_crypto_key_from_jwk({ kty: 'OKP', crv: name, x: raw, d: isPrivate ? raw : undefined, private: isPrivate });
+      if (r && r.__cryptoError) return false;
+      this.data = r;
+      return true;
+    },
+    keyDetail(target) {
+      const data = this.data;
+      if (data instanceof Uint8Array) {
+        target.length = data.length * 8;
+        return target;
+      }
+      const d = data.details;
+      switch (data.type) {
+        case 'rsa':
+        case 'rsa-pss':
+          target.modulusLength = d.modulusLength;
+          target.publicExponent = copyBytes(d.publicExponent).buffer;
+          if (d.hashAlgorithm !== undefined) {
+            target.hashAlgorithm = d.hashAlgorithm;
+            target.mgf1HashAlgorithm = d.mgf1HashAlgorithm;
+            target.saltLength = d.saltLength;
+          }
+          break;
+        case 'dsa':
+          target.modulusLength = d.modulusLength;
+          target.divisorLength = d.divisorLength;
+          break;
+        case 'ec':
+          target.namedCurve = d.namedCurve;
+          break;
+        default:
+      }
+      return target;
+    },
+    // EC_KEY_check_key: the public point is on the curve (checked when the key was read) and, for
+    // a private key, is the one its scalar gives.
+    checkEcKeyData() {
+      const data = this.data;
+      if (data instanceof Uint8Array || data.type !== 'ec') return false;
+      if (!data.private) return true;
+      const jwk = ops.op_crypto_key_jwk(data);
+      if (!jwk || jwk.__cryptoError) return false;
+      const own = ops.op_crypto_ecdh_from_private(data.details.namedCurve, jwk.d);
+      if (!(own instanceof Uint8Array)) return false;
+      return asBuffer(own).equals(Buffer.from(concatBytes([new Uint8Array([4]), jwk.x, jwk.y])));
+    },
+    exportJwk(target, handleRsaPss) {
+      const data = this.data;
+      if (data instanceof Uint8Array) {
+        target.kty = 'oct';
+        target.k = b64url(data);
+        return target;
+      }
+      if (!['rsa', 'ec', 'ed25519', 'ed448', 'x25519', 'x448'].includes(data.type) && !(handleRsaPss && data.type === 'rsa-pss')) {
+        throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
+      }
+      const raw = call('op_crypto_key_jwk', data);
+      for (const k of Object.keys(raw)) target[k] = typeof raw[k] === 'string' ? raw[k] : b64url(raw[k]);
+      return target;
+    },
+    getSymmetricKeySize() { return this.data.length; },
+  });
+
+  // Node's CryptoJob: run() computes now when synchronous and returns [error, result], or
+  // reports through ondone(error, result) from a later turn of the event loop (Node's run on
+  // its thread pool).
+  const kCompute = Symbol('kCompute');
+  class CryptoJob {
+    constructor(mode, compute) {
+      this.mode = mode;
+      this[kCompute] = compute;
+      this.ondone = undefined;
+    }
+    run() {
+      const compute = this[kCompute];
+      if (this.mode === kCryptoJobSync) {
+        try { return [undefined, compute()]; } catch (e) { return [e, undefined]; }
+      }
+      setImmediate(() => {
+        let result;
+        try { result = compute(); } catch (e) { this.ondone(e); return; }
+        this.ondone(undefined, result);
+      });
     }
   }
-  for (const k of ['type', 'extractable', 'algorithm', 'usages']) {
-    Object.defineProperty(CryptoKey.prototype, k, { ...Object.getOwnPropertyDescriptor(CryptoKey.prototype, k), enumerable: true });
+  // One pass of an OpenSSL cipher over `input`: its output (and tag, for AEAD encryption).
+  function cipherOnce(name, key, iv, input, encrypt, aead) {
+    const h = call('op_crypto_cipher_new', { name, key, iv, encrypt, authTagLength: aead ? aead.tagLength : -1 });
+    try {
+      if (aead && !encrypt && !call('op_crypto_cipher_set_tag', h, aead.tag)) throw new Error('Invalid authentication tag');
+      if (aead && aead.aad !== undefined) {
+        const r = ops.op_crypto_cipher_set_aad(h, aead.aad, -1);
+        if (r !== true) { native(r); throw new Error('Invalid additional data'); }
+      }
+      const parts = [call('op_crypto_cipher_update', h, input), call('op_crypto_cipher_final', h)];
+      if (aead && encrypt) parts.push(call('op_crypto_cipher_get_tag', h));
+      return concatBytes(parts);
+    } finally {
+      ops.op_crypto_cipher_free(h);
+    }
   }
-  Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
-  function makeCryptoKey(keyObject, algorithm, usages, extractable) {
-    const key = Object.create(CryptoKey.prototype);
-    key[kKeyObject] = keyObject;
-    key[kAlgorithm] = algorithm;
-    key[kExtractable] = extractable;
-    key[kKeyUsages] = usages;
-    return key;
+  // AES-CTR whose counter is the low `length` bits of the counter block: past its last value it
+  // wraps to zero (the rest of the block unchanged), as Node's AES_CTR_Cipher does.
+  function aesCtr(name, key, counter, length, input, encrypt) {
+    const blocks = BigInt(Math.ceil(input.length / 16));
+    const numCounters = 1n << BigInt(length);
+    if (blocks > numCounters) throw new Error('The counter would repeat');
+    const block = bytesToBigInt(counter);
+    const mask = numCounters - 1n;
+    const remaining = numCounters - (block & mask);
+    if (remaining >= blocks) return cipherOnce(name, key, counter, input, encrypt);
+    const split = Number(remaining) * 16;
+    return concatBytes([cipherOnce(name, key, counter, input.subarray(0, split), encrypt),
+      cipherOnce(name, key, bigIntToBytes(block & ~mask, 16), input.subarray(split), encrypt)]);
+  }
+  const kAesWrapIV = new Uint8Array([0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6]); // RFC 3394's default
+  class AESCipherJob extends CryptoJob {
+    constructor(mode, cipherMode, handle, data, variant, a, b, c) {
+      const key = handle.data;
+      const input = copyBytes(sourceBytes(data));
+      const encrypt = cipherMode === kWebCryptoCipherEncrypt;
+      let compute;
+      if (variant.endsWith('-ctr')) {
+        const counter = copyBytes(sourceBytes(a));
+        compute = () => aesCtr(variant, key, counter, b, input, encrypt);
+      } else if (variant.endsWith('-cbc')) {
+        const iv = copyBytes(sourceBytes(a));
+        compute = () => cipherOnce(variant, key, iv, input, encrypt);
+      } else if (variant.endsWith('-gcm')) {
+        const iv = copyBytes(sourceBytes(a));
+        const aead = encrypt ? { tagLength: b } : { tag: copyBytes(sourceBytes(b)) };
+        if (!encrypt) aead.tagLength = aead.tag.length;
+        if (c !== undefined) aead.aad = copyBytes(sourceBytes(c));
+        compute = () => cipherOnce(variant, key, iv, input, encrypt, aead);
+      } else {
+        compute = () => cipherOnce(variant, key, kAesWrapIV, input, encrypt);
+      }
+      // A failure OpenSSL gave no error for (an AEAD tag that does not match) is Node's
+      // CIPHER_JOB_FAILED.
+      super(mode, () => {
+        try {
+          return arrayBufferOf(compute());
+        } catch (e) {
+          if (e && e.code === undefined) throw new Error('Cipher job failed');
+          throw e;
+        }
+      });
+    }
+  }
+  class RSACipherJob extends CryptoJob {
+    constructor(mode, cipherMode, handle, data, variant, hash, label) {
+      const o = { key: handle.data, op: cipherMode === kWebCryptoCipherEncrypt ? 'encrypt' : 'decrypt', padding: RSA_PKCS1_OAEP_PADDING,
+        oaepHash: hash, oaepLabel: label === undefined ? undefined : copyBytes(sourceBytes(label)), data: copyBytes(sourceBytes(data)) };
+      super(mode, () => arrayBufferOf(call('op_crypto_pkey_crypt', o)));
+    }
+  }
+  class SignJob extends CryptoJob {
+    constructor(mode, signMode, handle, keyFormat, keyType, passphrase, data, hash, saltLength, padding, dsaEncoding, signature) {
+      const o = { key: handle.data, digest: hash, data: copyBytes(sourceBytes(data)), padding, saltLength,
+        dsaEncoding: dsaEncoding === kSigEncP1363 ? 'ieee-p1363' : 'der' };
+      if (signMode === kSignJobModeSign) {
+        super(mode, () => arrayBufferOf(call('op_crypto_sign', o)));
+      } else {
+        o.signature = copyBytes(sourceBytes(signature));
+        super(mode, () => call('op_crypto_verify', o) === true);
+      }
+    }
+  }
+  function hmacOf(hash, key, data) {
+    const h = ops.op_crypto_hash_new(hash, key);
+    if (h < 0) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hash}`);
+    ops.op_crypto_hash_update(h, data);
+    return ops.op_crypto_hash_digest(h);
+  }
+  class HmacJob extends CryptoJob {
+    constructor(mode, signMode, hash, handle, data, signature) {
+      const key = handle.data;
+      data = copyBytes(sourceBytes(data));
+      if (signMode === kSignJobModeSign) {
+        super(mode, () => arrayBufferOf(hmacOf(hash, key, data)));
+      } else {
+        signature = copyBytes(sourceBytes(signature));
+        super(mode, () => {
+          const mac = hmacOf(hash, key, data);
+          return mac.length === signature.length && timingSafeEqual(mac, signature);
+        });
+      }
+    }
+  }
+  class HashJob extends CryptoJob {
+    constructor(mode, algorithm, data, length) {
+      data = copyBytes(sourceBytes(data));
+      super(mode, () => {
+        const h = new Hash(algorithm, length === undefined ? undefined : { outputLength: length });
+        return arrayBufferOf(bytesOf(h.update(data).digest()));
+      });
+    }
+  }
+  class HKDFJob extends CryptoJob {
+    constructor(mode, hash, key, salt, info, length) {
+      const size = digestLength(hash);
+      if (size === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hash}`);
+      if (length > size * 255) throw nodeError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
+      const o = { digest: hash, key: copyBytes(key[kKeyData]), salt: copyBytes(sourceBytes(salt)), info: copyBytes(sourceBytes(info)), keylen: length };
+      super(mode, () => arrayBufferOf(call('op_crypto_hkdf', o)));
+    }
+  }
+  class PBKDF2Job extends CryptoJob {
+    constructor(mode, password, salt, iterations, keylen, digest) {
+      if (DigestAlgorithms(digest) === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
+      const o = { password: copyBytes(sourceBytes(password)), salt: copyBytes(sourceBytes(salt)), iterations, keylen, digest };
+      super(mode, () => arrayBufferOf(call('op_crypto_pbkdf2', o)));
+    }
+  }
+  class ECDHBitsJob extends CryptoJob {
+    constructor(mode, name, publicHandle, privateHandle) {
+      const pub = publicHandle.data, priv = privateHandle.data;
+      super(mode, () => arrayBufferOf(call('op_crypto_derive', priv, pub.private ? publicOf(pub) : pub)));
+    }
+  }
+  // A key in one of Web Crypto's formats: SPKI or PKCS#8 DER, or (EC, Ed25519, X25519, ...) the
+  // raw public key.
+  function webExport(format, data) {
+    switch (format) {
+      case kWebCryptoKeyFormatSPKI:
+        // An EC point read compressed is written uncompressed, as Node writes it.
+        if (data.type === 'ec' && jwkCurveNames[data.details.namedCurve] !== undefined) {
+          const jwk = call('op_crypto_key_jwk', data);
+          const crv = jwkCurveNames[data.details.namedCurve];
+          return arrayBufferOf(copyBytes(call('op_crypto_key_from_jwk', { kty: 'EC', crv, x: jwk.x, y: jwk.y, private: false }).der));
+        }
+        return arrayBufferOf(copyBytes(data.private ? data.publicDer : data.der));
+      case kWebCryptoKeyFormatPKCS8:
+        if (!data.private) throw new Error('Not a private key');
+        return arrayBufferOf(copyBytes(data.der));
+      case kWebCryptoKeyFormatRaw: {
+        const jwk = call('op_crypto_key_jwk', data);
+        if (data.type === 'ec') return arrayBufferOf(concatBytes([new Uint8Array([4]), jwk.x, jwk.y]));
+        return arrayBufferOf(copyBytes(jwk.x));
+      }
+      default:
+        throw new Error('Unsupported key format');
+    }
+  }
+  class RSAKeyExportJob extends CryptoJob {
+    constructor(mode, format, handle, variant) { super(mode, () => webExport(format, handle.data)); }
+  }
+  class ECKeyExportJob extends CryptoJob {
+    constructor(mode, format, handle) { super(mode, () => webExport(format, handle.data)); }
   }
 
-  const webDigests = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-  function normalizeHashName(alg) {
-    const name = typeof alg === 'string' ? alg : alg && alg.name;
-    const key = Object.keys(webDigests).find((k) => k.toLowerCase() === String(name).toLowerCase());
-    if (key === undefined) throw domException('Unrecognized algorithm name', 'NotSupportedError');
-    return key;
+  // SPKAC (Netscape SPKI), for Node's internal/crypto/certificate: its base64 read as OpenSSL's
+  // EVP_DecodeBlock reads it (leading blanks and trailing non-base64 characters dropped, nothing
+  // else allowed), its DER as d2i_NETSCAPE_SPKI does.
+  function spkacBase64(bytes) {
+    let start = 0, end = bytes.length;
+    while (start < end && (bytes[start] === 0x20 || bytes[start] === 0x09)) start++;
+    const isB64 = (c) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d;
+    while (end - start > 3 && !isB64(bytes[end - 1])) end--;
+    if ((end - start) % 4 !== 0 || end === start) return null;
+    for (let i = start; i < end; i++) if (!isB64(bytes[i])) return null;
+    return bytesOf(Buffer.from(asBuffer(bytes.subarray(start, end)).toString('latin1'), 'base64'));
   }
-  function webBytes(data, name) {
-    if (isAnyArrayBuffer(data)) return copyBytes(new Uint8Array(data));
-    if (isView(data)) return copyBytes(bytesOf(data));
-    throw invalidArgType(name, ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], data);
+  // The DER element at `at`: its tag, where it starts, where its contents start and end.
+  function derElement(b, at) {
+    if (at + 2 > b.length) return null;
+    let len = b[at + 1], p = at + 2;
+    if (len & 0x80) {
+      const n = len & 0x7f;
+      if (n === 0 || n > 4 || p + n > b.length) return null;
+      len = 0;
+      for (let i = 0; i < n; i++) len = len * 256 + b[p + i];
+      p += n;
+    }
+    if (p + len > b.length) return null;
+    return { tag: b[at], at, start: p, end: p + len };
   }
-  const toArrayBuffer = (u8) => copyBytes(u8).buffer;
+  // SignedPublicKeyAndChallenge ::= SEQUENCE { SEQUENCE { spki, IA5String challenge },
+  // AlgorithmIdentifier, BIT STRING signature }
+  function parseSpkac(input) {
+    const der = spkacBase64(sourceBytes(input));
+    if (der === null) return null;
+    const outer = derElement(der, 0);
+    if (!outer || outer.tag !== 0x30) return null;
+    const pkac = derElement(der, outer.start);
+    if (!pkac || pkac.tag !== 0x30) return null;
+    const spki = derElement(der, pkac.start);
+    if (!spki || spki.tag !== 0x30) return null;
+    const challenge = derElement(der, spki.end);
+    if (!challenge || challenge.tag !== 0x16 || challenge.end !== pkac.end) return null;
+    const alg = derElement(der, pkac.end);
+    if (!alg || alg.tag !== 0x30) return null;
+    const oid = derElement(der, alg.start);
+    if (!oid || oid.tag !== 0x06) return null;
+    const sig = derElement(der, alg.end);
+    if (!sig || sig.tag !== 0x03 || sig.end > outer.end || sig.start >= sig.end || der[sig.start] !== 0) return null;
+    return {
+      pkac: der.subarray(pkac.at, pkac.end), spki: der.subarray(spki.at, spki.end), challenge: der.subarray(challenge.start, challenge.end),
+      algorithm: asBuffer(der.subarray(oid.start, oid.end)).toString('hex'), signature: der.subarray(sig.start + 1, sig.end),
+    };
+  }
+  // Signature algorithm OIDs (hex of their contents) and their digests.
+  const spkacDigests = {
+    '2a864886f70d010104': 'md5', '2a864886f70d010105': 'sha1', '2a864886f70d01010e': 'sha224', '2a864886f70d01010b': 'sha256',
+    '2a864886f70d01010c': 'sha384', '2a864886f70d01010d': 'sha512', '2a8648ce3d0401': 'sha1', '2a8648ce3d040301': 'sha224',
+    '2a8648ce3d040302': 'sha256', '2a8648ce3d040303': 'sha384', '2a8648ce3d040304': 'sha512', '2a8648ce380403': 'sha1',
+    '608648016503040301': 'sha224', '608648016503040302': 'sha256', '2b6570': null, '2b6571': null,
+  };
+  function spkacKey(spkac) {
+    try {
+      return createPublicKey({ key: spkac.spki, format: 'der', type: 'spki' });
+    } catch {
+      return null;
+    }
+  }
+  function checkSpkacSize(input) {
+    if (input.byteLength > 2 ** 31 - 1) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'spkac is too large');
+  }
+  function certVerifySpkac(input) {
+    checkSpkacSize(input);
+    const spkac = parseSpkac(input);
+    const key = spkac && spkacKey(spkac);
+    if (!key || !(spkac.algorithm in spkacDigests)) return false;
+    try {
+      return oneShotVerify(spkacDigests[spkac.algorithm], spkac.pkac, key, spkac.signature);
+    } catch {
+      return false;
+    }
+  }
+  function certExportPublicKey(input) {
+    checkSpkacSize(input);
+    const spkac = parseSpkac(input);
+    const key = spkac && spkacKey(spkac);
+    if (!key) return '';
+    return Buffer.from(key.export({ type: 'spki', format: 'pem' }));
+  }
+  function certExportChallenge(input) {
+    checkSpkacSize(input);
+    const spkac = parseSpkac(input);
+    if (!spkac) return '';
+    return Buffer.from(spkac.challenge);
+  }
 
-  class SubtleCrypto {
-    constructor() { throw illegalConstructor(); }
-    async digest(algorithm, data) {
-      if (!(this instanceof SubtleCrypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type SubtleCrypto');
-      if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "algorithm" and "data" arguments must be specified');
-      const name = webDigests[normalizeHashName(algorithm)];
-      const bytes = webBytes(data, 'data');
-      return toArrayBuffer(createHash(name).update(bytes).digest());
+  let webBinding;
+  function webCryptoBinding() {
+    if (webBinding !== undefined) return webBinding;
+    webBinding = {
+      KeyObjectHandle, AESCipherJob, RSACipherJob, SignJob, HmacJob, HashJob, HKDFJob, PBKDF2Job, ECDHBitsJob,
+      RSAKeyExportJob, ECKeyExportJob,
+      kCryptoJobAsync, kCryptoJobSync, kSignJobModeSign, kSignJobModeVerify, kSigEncDER, kSigEncP1363,
+      kKeyTypeSecret, kKeyTypePublic, kKeyTypePrivate, kWebCryptoCipherEncrypt, kWebCryptoCipherDecrypt,
+      kWebCryptoKeyFormatRaw, kWebCryptoKeyFormatPKCS8, kWebCryptoKeyFormatSPKI, kWebCryptoKeyFormatJWK,
+      kKeyVariantRSA_SSA_PKCS1_v1_5: 'RSASSA-PKCS1-v1_5', kKeyVariantRSA_PSS: 'RSA-PSS', kKeyVariantRSA_OAEP: 'RSA-OAEP',
+      RSA_PKCS1_PSS_PADDING, certVerifySpkac, certExportPublicKey, certExportChallenge,
+      getCiphers: () => getCiphers(), getCurves: () => getCurves(), getHashes: () => getHashes(),
+      secureHeapUsed: () => exports.secureHeapUsed(),
+      setEngine(id) { throw nodeError(Error, 'ERR_CRYPTO_ENGINE_UNKNOWN', `Engine "${id}" was not found`); },
+    };
+    // Node's AES key variants name the OpenSSL ciphers they use.
+    for (const bits of [128, 192, 256]) {
+      webBinding[`kKeyVariantAES_CTR_${bits}`] = `aes-${bits}-ctr`;
+      webBinding[`kKeyVariantAES_CBC_${bits}`] = `aes-${bits}-cbc`;
+      webBinding[`kKeyVariantAES_GCM_${bits}`] = `aes-${bits}-gcm`;
+      webBinding[`kKeyVariantAES_KW_${bits}`] = `id-aes${bits}-wrap`;
     }
+    return webBinding;
   }
-  Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
-  const subtle = Object.create(SubtleCrypto.prototype);
 
-  // Web Crypto's `crypto`.
-  class Crypto {
-    constructor() { throw illegalConstructor(); }
-    get subtle() {
-      if (!(this instanceof Crypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Crypto');
-      return subtle;
+  // fe's internal/crypto/keys for the vendored files: its KeyObjects (above) and Node's CryptoKey.
+  function webKeysModule() {
+    const { kKeyObject: kNodeKeyObject, kHandle } = nodeLib.load('internal/crypto/util');
+    kKeyObject = kNodeKeyObject;
+    Object.defineProperty(KeyObject.prototype, kHandle, {
+      get() { return new KeyObjectHandle(this[kKeyData]); }, configurable: true, enumerable: false,
+    });
+    const { makeTransferable, kClone, kDeserialize } = core.jsTransferable;
+    const kAlgorithm = Symbol('kAlgorithm');
+    const kExtractable = Symbol('kExtractable');
+    const kKeyUsages = Symbol('kKeyUsages');
+    const invalidThis = () => nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type CryptoKey');
+    class CryptoKey {
+      constructor() { throw illegalConstructor(); }
+      [customInspect](depth, options) {
+        if (depth < 0) return this;
+        const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+        return `CryptoKey ${inspect({ type: this.type, extractable: this.extractable, algorithm: this.algorithm, usages: this.usages }, opts)}`;
+      }
+      get type() {
+        if (!(this instanceof CryptoKey)) throw invalidThis();
+        return this[kKeyObject].type;
+      }
+      get extractable() {
+        if (!(this instanceof CryptoKey)) throw invalidThis();
+        return this[kExtractable];
+      }
+      get algorithm() {
+        if (!(this instanceof CryptoKey)) throw invalidThis();
+        return this[kAlgorithm];
+      }
+      get usages() {
+        if (!(this instanceof CryptoKey)) throw invalidThis();
+        return Array.from(this[kKeyUsages]);
+      }
     }
-    getRandomValues(data) {
-      if (!(this instanceof Crypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Crypto');
-      return getRandomValues(data);
+    for (const k of ['type', 'extractable', 'algorithm', 'usages']) Object.defineProperty(CryptoKey.prototype, k, { enumerable: true });
+    Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { configurable: true, value: 'CryptoKey' });
+    const keyObjectClasses = { secret: SecretKeyObject, public: PublicKeyObject, private: PrivateKeyObject };
+    // Made only here; copied to other threads as Node's are (a JS transferable).
+    class InternalCryptoKey {
+      constructor(keyObject, algorithm, keyUsages, extractable) {
+        this[kKeyObject] = keyObject;
+        this[kAlgorithm] = algorithm;
+        this[kExtractable] = extractable;
+        this[kKeyUsages] = keyUsages;
+        return makeTransferable(this); // eslint-disable-line no-constructor-return
+      }
+      [kClone]() {
+        const keyObject = this[kKeyObject];
+        return {
+          data: { keyType: keyObject.type, keyData: keyObject[kKeyData], algorithm: this.algorithm, usages: this.usages, extractable: this.extractable },
+          deserializeInfo: 'internal/crypto/keys:InternalCryptoKey',
+        };
+      }
+      [kDeserialize]({ keyType, keyData, algorithm, usages, extractable }) {
+        this[kKeyObject] = new keyObjectClasses[keyType](new KeyObjectHandle(keyData));
+        this[kAlgorithm] = algorithm;
+        this[kKeyUsages] = usages;
+        this[kExtractable] = extractable;
+      }
     }
-    randomUUID() {
-      if (!(this instanceof Crypto)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type Crypto');
-      return randomUUID();
-    }
+    InternalCryptoKey.prototype.constructor = CryptoKey;
+    Object.setPrototypeOf(InternalCryptoKey.prototype, CryptoKey.prototype);
+    return {
+      createSecretKey, createPublicKey, createPrivateKey, KeyObject, CryptoKey, InternalCryptoKey,
+      SecretKeyObject, PublicKeyObject, PrivateKeyObject, isKeyObject, isCryptoKey,
+    };
   }
-  Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
-  const webcrypto = Object.create(Crypto.prototype);
-  Object.defineProperty(globalThis, 'crypto', { value: webcrypto, writable: true, configurable: true, enumerable: false });
-  define(globalThis, 'Crypto', Crypto);
-  define(globalThis, 'CryptoKey', CryptoKey);
-  define(globalThis, 'SubtleCrypto', SubtleCrypto);
+  // Node's asyncDigest (internal/crypto/hash).
+  function webHashModule() {
+    const { jobPromise, normalizeHashName, validateMaxBufferLength } = nodeLib.load('internal/crypto/util');
+    async function asyncDigest(algorithm, data) {
+      validateMaxBufferLength(data, 'data');
+      switch (algorithm.name) {
+        case 'SHA-1':
+        case 'SHA-256':
+        case 'SHA-384':
+        case 'SHA-512':
+          return jobPromise(() => new HashJob(kCryptoJobAsync, normalizeHashName(algorithm.name), data, algorithm.length));
+        default:
+      }
+      throw domException('Unrecognized algorithm name', 'NotSupportedError');
+    }
+    return { asyncDigest, Hash, Hmac, createHash };
+  }
+
+  // Web Crypto's objects are Node's (internal/crypto/webcrypto), made when first reached: the
+  // globals as Node defines them (lazy, replaceable), crypto.webcrypto and crypto.subtle.
+  const webCrypto = () => nodeLib.load('internal/crypto/webcrypto');
+  function defineLazyGlobal(key) {
+    function set(value) { Object.defineProperty(globalThis, key, { value, writable: true, configurable: true, enumerable: false }); }
+    Object.defineProperty(set, 'name', { value: `set ${key}` });
+    function get() {
+      const value = webCrypto()[key];
+      set(value);
+      return value;
+    }
+    Object.defineProperty(get, 'name', { value: `get ${key}` });
+    Object.defineProperty(globalThis, key, { get, set, configurable: true, enumerable: false });
+  }
+  for (const key of ['crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto']) defineLazyGlobal(key);
+  const webGetRandomValues = function getRandomValues(array) { return webCrypto().crypto.getRandomValues(array); };
 
   process.versions.openssl = opensslVersion;
 
@@ -1770,20 +2288,56 @@ const nodeCrypto = (() => {
       if (v) throw nodeError(Error, 'ERR_CRYPTO_FIPS_UNAVAILABLE', 'Cannot set FIPS mode in a non-FIPS build.');
     },
     verify: oneShotVerify,
-    Certificate: undefined,
     Cipher, Cipheriv, Decipher, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify,
     X509Certificate, secureHeapUsed() { return { total: 0, min: 0, used: 0, utilization: 0 }; },
-    constants, webcrypto, subtle, getRandomValues: (data) => webcrypto.getRandomValues(data),
+    constants,
     // Runtime-deprecated (DEP0106), as in Node 18.
     createCipher: util.deprecate(createCipher, 'crypto.createCipher is deprecated.', 'DEP0106'),
     createDecipher: util.deprecate(createDecipher, 'crypto.createDecipher is deprecated.', 'DEP0106'),
-    pseudoRandomBytes: randomBytes, prng: randomBytes, rng: randomBytes,
   };
-  delete exports.Certificate;
+  // The aliases of randomBytes, deprecated (DEP0115) under --pending-deprecation: Node's
+  // getRandomBytesAlias.
+  for (const key of ['prng', 'pseudoRandomBytes', 'rng']) {
+    Object.defineProperty(exports, key, {
+      enumerable: false,
+      configurable: true,
+      get() {
+        const value = core.nodeFlags?.pendingDeprecation ? util.deprecate(randomBytes, `crypto.${key} is deprecated.`, 'DEP0115') : randomBytes;
+        Object.defineProperty(this, key, { enumerable: false, configurable: true, writable: true, value });
+        return value;
+      },
+      set(value) { Object.defineProperty(this, key, { enumerable: true, configurable: true, writable: true, value }); },
+    });
+  }
   Object.defineProperty(exports, 'fips', { get() { return false; }, set(v) { exports.setFips(v); }, enumerable: false, configurable: true });
-  registerBuiltin('crypto', exports);
-  return {
+  const internals = {
     ...exports, isKeyObject, isCryptoKey, kKeyData, legacyCertificate, asymmetricKeyData, prepareSecretKey, toBytes, native,
     makePrivateKey, makePublicKey, kCreatePrivate, kConsumePrivate, kConsumePublic, X509Info: (der) => call('op_crypto_x509_info', der),
+    webCryptoBinding, webKeysModule, webHashModule, getRandomValues, isX509Certificate: (v) => v != null && v[kX509] !== undefined,
+    // A certificate and the chain after it, each the issuerCertificate of the one before (Node's
+    // X509Certificate made from a peer's chain).
+    x509Chain(ders) {
+      const certs = ders.map((der) => new X509Certificate(Buffer.from(der)));
+      for (let i = 0; i + 1 < certs.length; i++) certs[i][kX509].issuer = certs[i + 1];
+      return certs[0];
+    },
   };
+  Object.defineProperties(exports, {
+    // Node's own (internal/crypto/certificate), compiled when first reached.
+    Certificate: {
+      get() {
+        const value = nodeLib.load('internal/crypto/certificate');
+        Object.defineProperty(exports, 'Certificate', { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+      set(value) { Object.defineProperty(exports, 'Certificate', { value, writable: true, enumerable: true, configurable: true }); },
+      enumerable: true,
+      configurable: true,
+    },
+    webcrypto: { get() { return webCrypto().crypto; }, set: undefined, enumerable: true, configurable: false },
+    subtle: { get() { return webCrypto().crypto.subtle; }, set: undefined, enumerable: true, configurable: false },
+    getRandomValues: { get: () => webGetRandomValues, set: undefined, enumerable: true, configurable: false },
+  });
+  registerBuiltin('crypto', exports);
+  return internals;
 })();

@@ -7,10 +7,26 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 08-fs.js (fs); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
+  // Node's loader reads module files with fs.readFileSync and resolves them with fs.realpathSync,
+  // so a program that patches those (a virtual file system) serves modules; unpatched, fe reads
+  // directly.
+  let fsModule;
+  const fsFunctions = () => {
+    if (fsModule === undefined) {
+      fsModule = requireBuiltin('fs');
+      fsFunctions.readFileSync = fsModule.readFileSync;
+      fsFunctions.realpathSync = fsModule.realpathSync;
+    }
+    return fsModule;
+  };
+  function readModuleText(filename) {
+    const fs = fsFunctions();
+    return fs.readFileSync === fsFunctions.readFileSync ? readText(filename) : fs.readFileSync(filename, 'utf8');
+  }
   // Node's internalModuleStat: 0 file, 1 directory, a negative errno otherwise.
   function stat(filename) {
     const r = ops.op_fs_stat(filename, true);
@@ -115,7 +131,22 @@ const cjs = (() => {
   Module._extensions = Object.create(null);
   Module.builtinModules = core.nodeBuiltinNames.slice();
   Module.Module = Module;
-  Module._stat = stat;
+  // Module._stat: what the resolver asks; replacing it is experimental (Node's warning).
+  let _stat = stat;
+  let statWarned = false;
+  Object.defineProperty(Module, '_stat', {
+    __proto__: null,
+    get() { return _stat; },
+    set(fn) {
+      if (!statWarned) {
+        statWarned = true;
+        process.emitWarning('Module._stat is an experimental feature and might change at any time', 'ExperimentalWarning');
+      }
+      _stat = fn;
+      return true;
+    },
+    configurable: true,
+  });
   Module._readPackage = readPackage;
 
   // Module.wrap/wrapper: patching either makes modules compile from the patched source text.
@@ -148,7 +179,7 @@ const cjs = (() => {
   };
 
   Module._extensions['.js'] = function (module, filename) {
-    const content = readText(filename);
+    const content = readModuleText(filename);
     if (filename.endsWith('.js')) {
       const pkg = readPackageScope(path.dirname(filename));
       if (pkg && pkg.type === 'module') {
@@ -159,7 +190,7 @@ const cjs = (() => {
     module._compile(content, filename);
   };
   Module._extensions['.json'] = function (module, filename) {
-    const content = readText(filename);
+    const content = readModuleText(filename);
     try {
       module.exports = JSON.parse(stripBOM(content));
     } catch (err) {
@@ -229,8 +260,11 @@ const cjs = (() => {
     return [path.dirname(parent.filename)];
   };
 
-  const toRealPath = (p) => realpathOf(p);
-  function tryFile(p) { return stat(p) === 0 ? toRealPath(p) : false; }
+  function toRealPath(p) {
+    const fs = fsFunctions();
+    return fs.realpathSync === fsFunctions.realpathSync ? realpathOf(p) : fs.realpathSync(p);
+  }
+  function tryFile(p) { return _stat(p) === 0 ? toRealPath(p) : false; }
   function tryExtensions(p, exts) {
     for (const ext of exts) { const f = tryFile(p + ext); if (f) return f; }
     return false;
@@ -256,6 +290,20 @@ const cjs = (() => {
     return actual;
   }
 
+  // Node's trySelfParentPath: where a self-reference resolves from; the REPL and preloads (-r)
+  // resolve from the current directory.
+  function trySelfParentPath(parent) {
+    if (!parent) return null;
+    if (parent.filename) return parent.filename;
+    if (parent.id === '<repl>' || parent.id === 'internal/preload') {
+      try {
+        return process.cwd() + path.sep;
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
   Module._findPath = (request, paths, isMain) => {
     const absoluteRequest = path.isAbsolute(request);
     if (absoluteRequest) paths = [''];
@@ -269,14 +317,14 @@ const cjs = (() => {
     const insidePath = !(isRelative && path.normalize(request).startsWith('..'));
     for (const curPath of paths) {
       // A missing directory cannot hold the request (unless it climbs out of it).
-      if (insidePath && curPath && stat(curPath) < 1) continue;
+      if (insidePath && curPath && _stat(curPath) < 1) continue;
       if (!absoluteRequest) {
-        const exported = resolveExports(curPath, request, currentConditions);
+        const exported = resolveExports(curPath, request, currentConditions ?? cjsConditions());
         if (exported) return exported;
       }
       const basePath = path.resolve(curPath, request);
       let filename;
-      const rc = stat(basePath);
+      const rc = _stat(basePath);
       if (!trailingSlash) {
         if (rc === 0) filename = toRealPath(basePath);
         if (!filename) {
@@ -298,7 +346,9 @@ const cjs = (() => {
 
   // package.json "exports" and "imports": the ES resolver's algorithm (PACKAGE_EXPORTS_RESOLVE,
   // PACKAGE_IMPORTS_RESOLVE, PACKAGE_TARGET_RESOLVE) over paths, with its errors.
-  let currentConditions = ['require', 'node', 'default'];
+  // Node's CommonJS conditions: "node-addons" unless --no-addons (a worker's execArgv).
+  const cjsConditions = () => (core.noAddons ? ['require', 'node', 'default'] : ['require', 'node', 'node-addons', 'default']);
+  let currentConditions = null;
   const pkgErr = (code, msg) => nodeError(code === 'ERR_INVALID_PACKAGE_CONFIG' ? Error : TypeError, code, msg);
   const importedFrom = (base) => (base ? ` imported from ${base}` : '');
   function exportsNotFound(subpath, pkgDir, base) {
@@ -475,7 +525,8 @@ const cjs = (() => {
   // A package's own name resolves through its "exports" (self-reference).
   function trySelf(parentFile, request, conditions) {
     if (!parentFile) return false;
-    const pkg = readPackageScope(path.dirname(parentFile));
+    // A directory (ending in a separator) is where the package scope lookup starts.
+    const pkg = readPackageScope(parentFile.endsWith(path.sep) ? parentFile.slice(0, -1) || path.sep : path.dirname(parentFile));
     if (!pkg || pkg.exports == null || typeof pkg.name !== 'string') return false;
     let expansion;
     if (request === pkg.name) expansion = '.';
@@ -487,7 +538,7 @@ const cjs = (() => {
   Module._resolveFilename = (request, parent, isMain, options) => {
     if (core.isBuiltin(request)) return request;
     // fe's ES loader resolves bare imports here too, with the "import" conditions.
-    const conditions = options && Array.isArray(options.conditions) ? options.conditions : ['require', 'node', 'default'];
+    const conditions = options && Array.isArray(options.conditions) ? options.conditions : cjsConditions();
     let paths;
     if (typeof options === 'object' && options !== null && options.paths !== undefined) {
       if (!Array.isArray(options.paths)) throw invalidArgValue('options.paths', options.paths);
@@ -513,8 +564,7 @@ const cjs = (() => {
           return finalize(packageImportsResolve(request, parent.filename, conditions), request, pkg.path, parent);
         }
       }
-      const parentFile = parent && parent.filename ? parent.filename : parent && parent.id === '<repl>' ? path.join(process.cwd(), 'repl') : null;
-      const self = trySelf(parentFile, request, conditions);
+      const self = trySelf(trySelfParentPath(parent), request, conditions);
       if (self) return self;
       const filename = Module._findPath(request, paths, isMain);
       if (filename) return filename;
@@ -766,6 +816,7 @@ const napiHooks = {
 };
 process.dlopen = function dlopen(module, filename, flags = 1) {
   if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'process.dlopen needs at least 2 arguments');
+  if (core.noAddons) throw nodeError(Error, 'ERR_DLOPEN_DISABLED', 'Cannot load native addon because loading addons is disabled.');
   if (!Number.isInteger(flags) || flags < -2147483648 || flags > 2147483647) throw invalidArgType('flags', 'integer', flags);
   const exports = Object(module).exports;
   if (exports === undefined || exports === null) throw new TypeError('Cannot convert undefined or null to object');

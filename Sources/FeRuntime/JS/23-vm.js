@@ -4,7 +4,7 @@
 // (VmOps.swift, fe_context_* in the shim); the pairing is a WeakMap here, so both die together.
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
-// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, define, traceOn); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
@@ -81,14 +81,21 @@
         throw invalidArgType('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
       }
       validateBoolean(produceCachedData, 'options.produceCachedData');
+      // Node's ContextifyScript::New, traced as it traces it (node.vm.script).
+      const traceId = traceOn.vm ? ++traceOn.lastId : 0;
+      if (traceId) traceOn.emit('b', kTraceVmCategory, 'ContextifyScript::New', traceId, { filename });
       // A module wrapper its package image's snapshot holds compiled already (19-cjs.js).
       const compiled = lineOffset === 0 && columnOffset === 0 ? core.precompiledWrapper(code, filename) : undefined;
       // Compiled now so a syntax error throws here; each run compiles again (V8 caches it).
-      if (compiled === undefined) {
-        ops.op_vm_run(undefined, code, filename, lineOffset, columnOffset, true, 0, undefined, false, undefined,
-          decorateErrorStack);
+      try {
+        if (compiled === undefined) {
+          ops.op_vm_run(undefined, code, filename, lineOffset, columnOffset, true, 0, undefined, false, undefined,
+            decorateErrorStack);
+        }
+      } finally {
+        if (traceId) traceOn.emit?.('e', kTraceVmCategory, 'ContextifyScript::New', traceId);
       }
-      define(this, kSource, { code, filename, lineOffset, columnOffset, compiled });
+      define(this, kSource, { code, filename, lineOffset, columnOffset, compiled, traceId });
       // fe does not feed V8 a code cache it was given: it is ignored, never trusted.
       if (cachedData !== undefined) this.cachedDataRejected = false;
       if (produceCachedData) {
@@ -135,7 +142,21 @@
   }
   core.decorateErrorStack = decorateErrorStack;
 
-  function run(script, global, { timeout, breakOnSigint, displayErrors }) {
+  function run(script, global, options) {
+    if (!traceOn.vm) return runScript(script, global, options);
+    // Node's ContextifyScript::RunInThisContext / RunInContext (node.vm.script).
+    const source = script[kSource];
+    source.traceId ||= ++traceOn.lastId;
+    const name = global === undefined ? 'RunInThisContext' : 'RunInContext';
+    traceOn.emit('b', kTraceVmCategory, name, source.traceId);
+    try {
+      return runScript(script, global, options);
+    } finally {
+      traceOn.emit?.('e', kTraceVmCategory, name, source.traceId);
+    }
+  }
+  const kTraceVmCategory = 'node,node.vm,node.vm.script';
+  function runScript(script, global, { timeout, breakOnSigint, displayErrors }) {
     const { code, filename, lineOffset, columnOffset, compiled } = script[kSource];
     // A module wrapper's script only evaluates to the wrapper function: nothing runs, no timeout.
     if (compiled !== undefined && global === undefined) return compiled;

@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, traceOn, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -50,6 +50,10 @@ const http = (() => {
     return dateText;
   }
 
+  // Node's lib/internal/http.js symbols (exposed as internal/http under --expose-internals).
+  const kOutHeaders = Symbol('kOutHeaders');
+  const kHighWaterMark = Symbol('kHighWaterMark'); // _http_outgoing's
+  const kNeedDrain = Symbol('kNeedDrain');
   const headersSentError = (verb) => nodeError(Error, 'ERR_HTTP_HEADERS_SENT', `Cannot ${verb} headers after they are sent to the client`);
   function validateHeaderName(name) {
     if (typeof name !== 'string' || !name || !tokenRe.test(name)) {
@@ -77,7 +81,8 @@ const http = (() => {
   // the connection's raw bytes; before that HTTP owns it.
   class Socket extends Duplex {
     constructor(server, id, remote, local) {
-      super({ allowHalfOpen: false });
+      // The server's highWaterMark option, as Node's net.Server gives its sockets.
+      super({ allowHalfOpen: false, highWaterMark: server && typeof server.highWaterMark === 'number' ? server.highWaterMark : undefined });
       this._handleId = id;
       this.server = server;
       [this.remoteAddress, this.remotePort, this.remoteFamily] = remote;
@@ -90,6 +95,7 @@ const http = (() => {
       this._upgraded = false;
       this.timeout = 0;
       this.encrypted = undefined;
+      this._bytesWritten = 0; // the bytes handed to the connection (heads, bodies, framing)
       this.on('error', socketOnError);
     }
     address() { return { address: this._localAddress, family: this._localFamily, port: this.localPort }; }
@@ -116,10 +122,14 @@ const http = (() => {
     }
     ref() { return this; }
     unref() { return this; }
-    get bytesWritten() { return 0; }
+    get bytesWritten() { return this._bytesWritten; }
     _read() {}
     _write(chunk, encoding, cb) {
-      if (!this._nativeClosed) ops.op_http_write_raw(this._handleId, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk, false);
+      if (!this._nativeClosed) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+        this._bytesWritten += bytes.length;
+        ops.op_http_write_raw(this._handleId, bytes, false);
+      }
       cb();
     }
     _final(cb) {
@@ -255,6 +265,23 @@ const http = (() => {
       nextTick(() => (this.listenerCount('error') === 0 ? cb() : cb(err)));
     }
     _addHeaderLine(field, value, dest) { addHeaderLine.call(this, field, value, dest); }
+    // Node's: the first n entries of a raw list become the raw headers (the trailers once the
+    // message is complete) and join what was already set.
+    _addHeaderLines(headers, n) {
+      if (headers && headers.length) {
+        let dest;
+        if (this.complete) {
+          this.rawTrailers = headers;
+          dest = this.trailers;
+        } else {
+          this.rawHeaders = headers;
+          dest = this._headers;
+        }
+        if (dest) {
+          for (let i = 0; i < n; i += 2) this._addHeaderLine(headers[i], headers[i + 1], dest);
+        }
+      }
+    }
     _dump() {
       if (!this._dumped) {
         this._dumped = true;
@@ -267,8 +294,9 @@ const http = (() => {
   // -------------------------------------------------------------------------------------------
   // ServerResponse (Node's OutgoingMessage: a legacy Stream with its own write/end)
   class OutgoingMessage extends LegacyStream {
-    constructor() {
+    constructor(options) {
       super();
+      this[kHighWaterMark] = options?.highWaterMark ?? LegacyStream.getDefaultHighWaterMark();
       this._out = new Map(); // lower-case name -> [name, value]
       this._header = null;
       this._headerSent = false;
@@ -298,12 +326,14 @@ const http = (() => {
     get connection() { return this.socket; }
     set connection(v) { this.socket = v; }
     get headersSent() { return this._header !== null; }
+    // Node's: write-only; piping from it is an error.
+    pipe() { this.emit('error', nodeError(Error, 'ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable')); }
     get writableEnded() { return this.finished; }
     // Nothing waits in JS: once ended, everything is with the connection (Node: nothing buffered).
     get writableFinished() { return this.finished; }
     get writableNeedDrain() { return this._needDrain; }
-    get writableHighWaterMark() { return HIGH_WATER_MARK; }
-    get writableLength() { return 0; }
+    get writableHighWaterMark() { return this.socket ? this.socket.writableHighWaterMark : this[kHighWaterMark]; }
+    get writableLength() { return this.outputSize || 0; }
     get writableObjectMode() { return false; }
     get writableCorked() { return 0; }
     cork() {}
@@ -476,6 +506,16 @@ const http = (() => {
     // Hands bytes to the connection; the head goes with the first of them.
     _send(body, end, wantDrain) {
       const socket = this.socket;
+      if (socket === null) {
+        // No socket yet: kept, with the head, until one is assigned (Node's outputData; a
+        // response's socket writes go to fe's HTTP server at once, which queues them itself).
+        if (this.outputData === undefined) { this.outputData = []; this.outputSize = 0; }
+        let n = body === null || body === undefined ? 0 : byteLength(body);
+        if (!this._headerSent && this.outputData.length === 0 && this._header !== null) n += this._header.length;
+        this.outputData.push({ body, end, wantDrain });
+        this.outputSize += n;
+        return;
+      }
       let head = null;
       if (!this._headerSent) {
         head = this._header;
@@ -494,6 +534,14 @@ const http = (() => {
       if (socket !== null && !(socket instanceof Socket)) { sendToStream(this, socket, head, body, end); return; }
       if (socket !== null && !socket._nativeClosed) {
         socket._active();
+        let n = head === null ? 0 : head.length;
+        if (body !== null && body !== undefined) {
+          const len = byteLength(body);
+          n += len;
+          if (this.chunkedEncoding && len > 0) n += len.toString(16).length + 4; // size line and CRLF
+        }
+        if (tail !== null) n += Buffer.byteLength(tail, 'latin1');
+        socket._bytesWritten += n;
         ops.op_http_write(socket._handleId, this._seq, head, body, flags, tail);
       }
     }
@@ -568,12 +616,45 @@ const http = (() => {
       if (typeof val !== 'object' || val === null) return;
       for (const key of Object.keys(val)) { const entry = this._out.get(key); if (entry) entry[0] = val[key]; }
     }),
-    _headers: headerViews((entry) => entry[1], function (val) {
-      this._out.clear();
-      if (val === null || typeof val !== 'object') return;
-      for (const name of Object.keys(val)) this._out.set(name.toLowerCase(), [name, val[name]]);
-    }),
+    _headers: {
+      ...headerViews((entry) => entry[1], function (val) {
+        if (val == null) { this._out.clear(); return; }
+        if (typeof val !== 'object') return;
+        this._out.clear();
+        for (const name of Object.keys(val)) this._out.set(name.toLowerCase(), [name, val[name]]);
+      }),
+      // Node's: getHeaders(), as it is now.
+      get: util.deprecate(function () { return this.getHeaders(); }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
+    },
+    // Node's internal/http kOutHeaders: lower-case name -> [name, value], null before any
+    // header; here a live view of the message's own table.
+    [kOutHeaders]: {
+      configurable: true,
+      get() {
+        if (this._out.size === 0) return null;
+        const map = this._out;
+        return new Proxy(Object.create(null), {
+          get: (t, key) => (typeof key === 'string' ? map.get(key) : undefined),
+          set: (t, key, value) => { map.set(key, value); return true; },
+          has: (t, key) => map.has(key),
+          deleteProperty: (t, key) => { map.delete(key); return true; },
+          ownKeys: () => [...map.keys()],
+          getOwnPropertyDescriptor: (t, key) => (map.has(key) ? { value: map.get(key), writable: true, enumerable: true, configurable: true } : undefined),
+          defineProperty: (t, key, desc) => { map.set(key, desc.value); return true; },
+        });
+      },
+      set(value) {
+        this._out = new Map(value == null ? [] : Object.entries(value));
+      },
+    },
   });
+  // Node's: the headers as set, under their original names.
+  OutgoingMessage.prototype._renderHeaders = function _renderHeaders() {
+    if (this._header) throw headersSentError('render');
+    const headers = {};
+    for (const [name, value] of this._out.values()) headers[name] = value;
+    return headers;
+  };
 
   // A message given a stream of its own (assignSocket, or a subclass setting `socket`) writes to
   // it as Node's does: the head with the first bytes, then what ends the body ('' or the last chunk).
@@ -649,13 +730,15 @@ const http = (() => {
       }
     }
     msg._send(chunk, false, wantDrain);
+    if (socket === null) ok = msg.outputSize < msg[kHighWaterMark];
     nextTick(cb);
     return ok;
   }
 
+  const kServerResponseStatistics = Symbol('ServerResponseStatistics');
   class ServerResponse extends OutgoingMessage {
     constructor(req, options) {
-      super();
+      super(options);
       this.req = req;
       this.statusCode = 200;
       this.statusMessage = undefined;
@@ -666,6 +749,17 @@ const http = (() => {
       if (req.method === 'HEAD') this._hasBody = false;
       if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) {
         this.useChunkedEncodingByDefault = teChunkedRe.test(req.headers.te || '');
+      }
+      // Node's node.http trace event of the request, from here to the response's end.
+      if (traceOn.http) {
+        this._traceEventId = ++traceOn.lastId;
+        traceOn.emit('b', 'node,node.http', 'http.server.request', this._traceEventId);
+      }
+      // Node's 'http' performance entry of a request served: from here to the response's end.
+      if (core.perf.hasObserver('http')) {
+        core.perf.startPerf(this, kServerResponseStatistics, {
+          type: 'http', name: 'HttpRequest', detail: { req: { method: req.method, url: req.url, headers: req.headers } },
+        });
       }
     }
     _implicitHeader() { this.writeHead(this.statusCode); }
@@ -734,19 +828,36 @@ const http = (() => {
       const socket = this.socket;
       if (socket !== null && socket._nativeClosed) return false;
       if (typeof data === 'string') data = Buffer.from(data, encoding || 'utf8');
-      if (socket !== null) ops.op_http_write(socket._handleId, this._seq, null, data, 0, null);
+      if (socket !== null && !(socket instanceof Socket)) return socket.write(data, cb);
+      if (socket !== null) {
+        socket._bytesWritten += data.length;
+        ops.op_http_write(socket._handleId, this._seq, null, data, 0, null);
+      }
       if (typeof cb === 'function') nextTick(cb);
       return true;
     }
     _writeInformational(text) {
       const socket = this.socket;
-      if (socket !== null && !socket._nativeClosed) ops.op_http_write(socket._handleId, this._seq, text, null, 0, null);
+      if (socket !== null && !(socket instanceof Socket)) { socket.write(text, 'latin1'); return; }
+      if (socket !== null && !socket._nativeClosed) {
+        socket._bytesWritten += text.length;
+        ops.op_http_write(socket._handleId, this._seq, text, null, 0, null);
+      }
     }
     assignSocket(socket) {
       if (socket._httpMessage) throw nodeError(Error, 'ERR_HTTP_SOCKET_ASSIGNED', 'ServerResponse has an already assigned socket');
       socket._httpMessage = this;
       this.socket = socket;
       this.emit('socket', socket);
+      this._flushOutput();
+    }
+    // What waited for a socket goes to it now.
+    _flushOutput() {
+      if (this.socket === null || this.outputData === undefined || this.outputData.length === 0) return;
+      const queued = this.outputData;
+      this.outputData = [];
+      this.outputSize = 0;
+      for (const { body, end, wantDrain } of queued) this._send(body, end, wantDrain);
     }
     detachSocket(socket) {
       if (socket && socket._httpMessage === this) socket._httpMessage = null;
@@ -755,6 +866,14 @@ const http = (() => {
     _onFinish() {
       if (this._finishedEmitted) return;
       this._finishedEmitted = true;
+      if (traceOn.http && typeof this._traceEventId === 'number') {
+        traceOn.emit('e', 'node,node.http', 'http.server.request', this._traceEventId, { data: { url: this.req?.url, statusCode: this.statusCode } });
+      }
+      if (this[kServerResponseStatistics] && core.perf.hasObserver('http')) {
+        core.perf.stopPerf(this, kServerResponseStatistics, {
+          detail: { res: { statusCode: this.statusCode, statusMessage: this.statusMessage, headers: this.getHeaders() } },
+        });
+      }
       this.emit('prefinish');
       this.emit('finish');
       const req = this.req;
@@ -873,6 +992,8 @@ const http = (() => {
     // Node 18's storeHTTPOptions: checked the same way, with the same defaults.
     this._IncomingMessage = options.IncomingMessage || IncomingMessage;
     this._ServerResponse = options.ServerResponse || ServerResponse;
+    if (options.highWaterMark !== undefined) validateInteger(options.highWaterMark, 'highWaterMark', 0);
+    this.highWaterMark = options.highWaterMark !== undefined ? options.highWaterMark : LegacyStream.getDefaultHighWaterMark();
     if (options.maxHeaderSize !== undefined) validateInteger(options.maxHeaderSize, 'maxHeaderSize', 0);
     this.maxHeaderSize = options.maxHeaderSize;
     if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
@@ -907,6 +1028,9 @@ const http = (() => {
     this._address = null;
     this._refed = true;
     this._connections = new Set();
+    // As Node's: the server serves what its 'connection' event gives (fe's own connections are
+    // served natively; any other Duplex in JS).
+    this.on('connection', connectionListener);
   }
   Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Server, EventEmitter);
@@ -1044,7 +1168,7 @@ const http = (() => {
       req.httpVersion = `${major}.${minor}`;
       req.rawHeaders = raw;
       req.upgrade = upgrade;
-      const res = new this._ServerResponse(req);
+      const res = new this._ServerResponse(req, { highWaterMark: socket.writableHighWaterMark, rejectNonStandardBodyWrites: this.rejectNonStandardBodyWrites });
       res.socket = socket;
       res._seq = seq;
       res.shouldKeepAlive = keepAlive;
@@ -1056,6 +1180,8 @@ const http = (() => {
         const event = method === 'CONNECT' ? 'connect' : 'upgrade';
         if (this.listenerCount(event) > 0) {
           socket._upgraded = true;
+          // The connection is the listener's now: no parser reads it any more (Node frees it).
+          socket.parser = null;
           socket._pending.get(seq).upgraded = true;
           this.emit(event, req, socket, Buffer.alloc(0));
           return;
@@ -1131,6 +1257,114 @@ const http = (() => {
   }.prototype);
   Object.defineProperties(Server.prototype, serverMethods);
   Object.defineProperties(Server.prototype, serverLimits);
+
+  // Node's connectionListenerInternal for a connection that is not fe's own (a Duplex a caller
+  // gives to server.emit('connection')): its requests parsed here by Node's HTTPParser
+  // (35-http_client.js), its responses written to it one at a time, in request order.
+  function connectionListener(socket) {
+    if (socket instanceof Socket || socket === null || typeof socket !== 'object' || typeof socket.on !== 'function') return;
+    const server = this;
+    const common = requireBuiltin('_http_common');
+    const { HTTPParser } = common;
+    const parser = common.parsers.alloc();
+    const lenient = server.insecureHTTPParser === undefined ? common.isLenient() : server.insecureHTTPParser;
+    parser.initialize(HTTPParser.REQUEST, null, server.maxHeaderSize || 0, lenient ? HTTPParser.kLenientAll : HTTPParser.kLenientNone);
+    parser.socket = socket;
+    socket.parser = parser;
+    socket.server = server;
+    if (typeof server.maxHeadersCount === 'number') parser.maxHeaderPairs = server.maxHeadersCount << 1;
+    const state = { incoming: [], outgoing: [] };
+    parser.onIncoming = (req, keepAlive) => streamOnIncoming(server, socket, state, req, keepAlive);
+    const unhook = () => {
+      socket.removeListener('data', onData);
+      socket.removeListener('end', onEnd);
+      socket.removeListener('close', onClose);
+    };
+    const onData = (d) => {
+      const bytes = typeof d === 'string' ? Buffer.from(d) : d;
+      const ret = parser.execute(bytes);
+      if (ret instanceof Error) {
+        common.prepareError(ret, parser, bytes);
+        unhook();
+        common.freeParser(parser, null, socket);
+        socketOnError.call(socket, ret);
+      } else if (parser.incoming && parser.incoming.upgrade) {
+        // Upgrade or CONNECT: the stream is the listener's, with what followed the head.
+        const req = parser.incoming;
+        unhook();
+        common.freeParser(parser, null, socket);
+        const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+        if (server.listenerCount(event) > 0) server.emit(event, req, socket, Buffer.from(bytes.subarray(ret)));
+        else socket.destroy();
+      }
+    };
+    const onEnd = () => {
+      if (socket.parser) {
+        const ret = socket.parser.finish();
+        if (ret instanceof Error) { unhook(); socketOnError.call(socket, ret); return; }
+      }
+      if (!server.httpAllowHalfOpen) {
+        if (socket.writable) socket.end();
+      } else if (state.outgoing.length) {
+        state.outgoing[state.outgoing.length - 1]._last = true;
+      } else if (socket._httpMessage) {
+        socket._httpMessage._last = true;
+      } else if (socket.writable) {
+        socket.end();
+      }
+    };
+    const onClose = () => {
+      unhook();
+      if (socket.parser) common.freeParser(socket.parser, null, socket);
+      // Node's abortIncoming: requests still in progress are aborted.
+      for (const req of state.incoming.splice(0)) req.destroy(connReset('aborted'));
+    };
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('close', onClose);
+    socket.on('error', socketOnError);
+    if (typeof socket.resume === 'function') socket.resume();
+  }
+
+  function streamOnIncoming(server, socket, state, req, keepAlive) {
+    state.incoming.push(req);
+    if (req.upgrade) {
+      req.upgrade = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
+      if (req.upgrade) return 2;
+    }
+    const res = new server._ServerResponse(req, { highWaterMark: socket.writableHighWaterMark, rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites });
+    res.shouldKeepAlive = keepAlive;
+    res._keepAliveTimeout = server.keepAliveTimeout;
+    res._maxRequestsPerSocket = server.maxRequestsPerSocket;
+    if (socket._httpMessage) state.outgoing.push(res);
+    else res.assignSocket(socket);
+    res.on('finish', () => {
+      const i = state.incoming.indexOf(req);
+      if (i >= 0) state.incoming.splice(i, 1);
+      res.detachSocket(socket);
+      if (res._last) {
+        if (typeof socket.destroySoon === 'function') socket.destroySoon();
+        else socket.end();
+      } else if (state.outgoing.length > 0) {
+        state.outgoing.shift().assignSocket(socket);
+      }
+    });
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.expect !== undefined) {
+      if (/^100-continue$/i.test(req.headers.expect)) {
+        if (server.listenerCount('checkContinue') > 0) { server.emit('checkContinue', req, res); return 0; }
+        res.writeContinue();
+      } else if (server.listenerCount('checkExpectation') > 0) {
+        server.emit('checkExpectation', req, res);
+        return 0;
+      } else {
+        res.writeHead(417);
+        res.end();
+        return 0;
+      }
+    }
+    server.emit('request', req, res);
+    return 0;
+  }
 
   // -------------------------------------------------------------------------------------------
   // fe.serve(options, handler): Deno's serve. The handler gets a web Request and returns a
@@ -1440,12 +1674,13 @@ const http = (() => {
   function createServer(options, requestListener) { return new Server(options, requestListener); }
   const httpModule = {
     STATUS_CODES, METHODS, Server, ServerResponse, IncomingMessage, OutgoingMessage, createServer,
-    // request, get, Agent, ClientRequest, globalAgent and maxHeaderSize: 35-http_client.js adds them.
-    validateHeaderName, validateHeaderValue, setMaxIdleHTTPParsers: nop,
+    // request, get, Agent, ClientRequest, globalAgent, maxHeaderSize and setMaxIdleHTTPParsers:
+    // 35-http_client.js adds them.
+    validateHeaderName, validateHeaderValue,
   };
   registerBuiltin('http', httpModule);
   registerBuiltin('_http_server', { STATUS_CODES, Server, ServerResponse });
   registerBuiltin('_http_incoming', { IncomingMessage });
-  registerBuiltin('_http_outgoing', { OutgoingMessage, validateHeaderName, validateHeaderValue });
-  return { ...httpModule, serve };
+  registerBuiltin('_http_outgoing', { OutgoingMessage, validateHeaderName, validateHeaderValue, kHighWaterMark });
+  return { ...httpModule, serve, internalHttp: { kOutHeaders, kNeedDrain, utcDate } };
 })();

@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, traceOn, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
 const socketHandles = new Map();
 // The refed ones keep the loop alive: process._getActiveHandles lists their owners.
 activeHandleSources.push(() => {
@@ -105,6 +105,8 @@ const netInternals = {};
 const netModule = (() => {
   const { Duplex } = nodeStream;
   const kTimeout = Symbol('timeout');
+  // Node's internal/timers kTimeout: where a socket keeps its idle Timeout.
+  netInternals.kTimeout = kTimeout;
   const kBytesRead = Symbol('kBytesRead');
   const kBytesWritten = Symbol('kBytesWritten');
   const kSetNoDelay = Symbol('kSetNoDelay');
@@ -112,7 +114,23 @@ const netModule = (() => {
   const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
   const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
   const normalizedArgs = Symbol('normalizedArgs');
-  let autoSelectFamilyDefault = false;
+  // Node's onread option: reads land in a buffer of the caller's, handed to its callback.
+  const kBuffer = Symbol('kBuffer');
+  const kBufferCb = Symbol('kBufferCb');
+  const kBufferGen = Symbol('kBufferGen');
+  const kBufferPending = Symbol('kBufferPending'); // bytes read but not yet given (paused)
+  const kBufferPendingEnd = Symbol('kBufferPendingEnd'); // the end of the stream after them
+  const kPerfHooksNetConnectContext = Symbol('kPerfHooksNetConnectContext');
+  // Node's default is --enable-network-family-autoselection (read when first needed: the
+  // module is made before the command line is known).
+  let autoSelectFamilyDefaultValue;
+  const autoSelectFamilyDefault = () => {
+    if (autoSelectFamilyDefaultValue === undefined) {
+      const args = [...String(process.env.NODE_OPTIONS || '').split(/\s+/), ...process.execArgv];
+      autoSelectFamilyDefaultValue = args.includes('--enable-network-family-autoselection');
+    }
+    return autoSelectFamilyDefaultValue;
+  };
   let warnSimultaneousAccepts = true;
   let autoSelectFamilyAttemptTimeoutDefault = 250;
 
@@ -225,7 +243,7 @@ const netModule = (() => {
   // Node's createHandle for net.Socket({ fd }): a stream socket or a pipe the process has,
   // owned by the handle from then; anything else is ERR_INVALID_FD_TYPE with libuv's name for it.
   function createHandle(fd) {
-    validateNumber(fd, 'options.fd', 0, 0x7fffffff);
+    validateInt32(fd, 'fd', 0);
     const r = ops.op_net_adopt(fd, true);
     if (typeof r === 'number') {
       let type = 'UNKNOWN';
@@ -288,6 +306,22 @@ const netModule = (() => {
     } else if (options.fd !== undefined) {
       this._handle = createHandle(options.fd);
     }
+    this[kBuffer] = null;
+    this[kBufferCb] = null;
+    this[kBufferGen] = null;
+    this[kBufferPending] = null;
+    this[kBufferPendingEnd] = undefined;
+    const onread = options.onread;
+    if (onread !== null && typeof onread === 'object' &&
+        (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') && typeof onread.callback === 'function') {
+      if (typeof onread.buffer === 'function') {
+        this[kBuffer] = true;
+        this[kBufferGen] = onread.buffer;
+      } else {
+        this[kBuffer] = onread.buffer;
+      }
+      this[kBufferCb] = onread.callback;
+    }
     this[kSetNoDelay] = Boolean(options.noDelay);
     this[kSetKeepAlive] = Boolean(options.keepAlive);
     if (options.keepAliveInitialDelay !== undefined) {
@@ -348,6 +382,38 @@ const netModule = (() => {
     if (self._handle) {
       self._handle.owner = self;
       self._handle.onread = (buffer, err) => onStreamRead(self, buffer, err);
+      if (self[kBuffer] && self[kBufferGen] !== null) {
+        const userBuf = self[kBufferGen]();
+        if (userBuf instanceof Uint8Array) self[kBuffer] = userBuf;
+      }
+    }
+  }
+
+  // Reads into the onread buffer: as libuv reads at most its length at a time, bigger reads
+  // are handed over in pieces; what is left when the callback pauses (or answers false) waits
+  // for the next read start.
+  function deliverToUserBuffer(self, handle, data) {
+    let offset = 0;
+    while (offset < data.length && !self.destroyed) {
+      const userBuf = self[kBuffer];
+      if (!(userBuf instanceof Uint8Array) || userBuf.length === 0) break;
+      const n = Math.min(userBuf.length, data.length - offset);
+      userBuf.set(data.subarray(offset, offset + n));
+      offset += n;
+      const result = self[kBufferCb](n, userBuf) !== false;
+      const bufGen = self[kBufferGen];
+      if (bufGen !== null) {
+        const next = bufGen();
+        if (next instanceof Uint8Array) self[kBuffer] = next;
+      }
+      if (!result || !handle.reading) {
+        if (offset < data.length) self[kBufferPending] = data.subarray(offset);
+        if (handle.reading) {
+          handle.reading = false;
+          if (!self.destroyed) handle.readStop();
+        }
+        return;
+      }
     }
   }
 
@@ -356,6 +422,12 @@ const netModule = (() => {
   function onStreamRead(self, buffer, err) {
     const handle = self._handle;
     if (!handle) return;
+    if (buffer && self[kBuffer]) {
+      self._unrefTimer();
+      deliverToUserBuffer(self, handle, buffer);
+      return;
+    }
+    if (!buffer && self[kBufferPending]) { self[kBufferPendingEnd] = err || 0; return; }
     if (buffer) {
       self._unrefTimer();
       if (!self.push(buffer) && handle.reading) {
@@ -373,7 +445,20 @@ const netModule = (() => {
   }
 
   function tryReadStart(socket) {
-    socket._handle.reading = true;
+    const handle = socket._handle;
+    handle.reading = true;
+    const pending = socket[kBufferPending];
+    if (pending) {
+      socket[kBufferPending] = null;
+      deliverToUserBuffer(socket, handle, pending);
+      if (socket[kBufferPending] || !handle.reading) return;
+      const end = socket[kBufferPendingEnd];
+      if (end !== undefined) {
+        socket[kBufferPendingEnd] = undefined;
+        onStreamRead(socket, null, end);
+        return;
+      }
+    }
     const err = socket._handle.readStart();
     if (err) socket.destroy(socketErrno(err, 'read'));
   }
@@ -381,6 +466,27 @@ const netModule = (() => {
   Socket.prototype._read = function (n) {
     if (this.connecting || !this._handle) this.once('connect', () => this._read(n));
     else if (!this._handle.reading) tryReadStart(this);
+  };
+
+  // With an onread buffer, pausing and resuming the socket stop and start its reads (no
+  // stream buffer stands between).
+  Socket.prototype.pause = function () {
+    if (this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
+      this._handle.reading = false;
+      if (!this.destroyed) {
+        const err = this._handle.readStop();
+        if (err) this.destroy(socketErrno(err, 'read'));
+      }
+    }
+    return Duplex.prototype.pause.call(this);
+  };
+  Socket.prototype.resume = function () {
+    if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
+    return Duplex.prototype.resume.call(this);
+  };
+  Socket.prototype.read = function (n) {
+    if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
+    return Duplex.prototype.read.call(this, n);
   };
 
   Socket.prototype._unrefTimer = function () {
@@ -609,6 +715,15 @@ const netModule = (() => {
     return this;
   };
 
+  // Node's: the socket goes on with the handle that connected (tls wraps it first).
+  const kReinitializeHandle = Symbol('kReinitializeHandle');
+  netInternals.kReinitializeHandle = kReinitializeHandle;
+  Socket.prototype[kReinitializeHandle] = function reinitializeHandle(handle) {
+    if (this._handle) this._handle.close();
+    this._handle = handle;
+    initSocketHandle(this);
+  };
+
   function normalizeArgs(args) {
     let arr;
     if (args.length === 0) {
@@ -673,10 +788,14 @@ const netModule = (() => {
       validateSocketPort(port);
     }
     port |= 0;
-    // Validated as Node does, though fe connects to the first address the lookup gives.
-    if (options.autoSelectFamily != null) validateBoolean(options.autoSelectFamily, 'options.autoSelectFamily');
-    if (options.autoSelectFamilyAttemptTimeout != null) {
-      validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    let { autoSelectFamily, autoSelectFamilyAttemptTimeout } = options;
+    if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
+    else autoSelectFamily = autoSelectFamilyDefault();
+    if (autoSelectFamilyAttemptTimeout != null) {
+      validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+      if (autoSelectFamilyAttemptTimeout < 10) autoSelectFamilyAttemptTimeout = 10;
+    } else {
+      autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
     }
     const addressType = isIP(host);
     if (addressType) {
@@ -690,6 +809,13 @@ const netModule = (() => {
     if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) dnsopts.hints = dns.ADDRCONFIG;
     self._host = host;
     const lookup = options.lookup || dns.lookup;
+    // Happy eyeballs (autoSelectFamily): every address the lookup gives, the families
+    // alternating, each tried for autoSelectFamilyAttemptTimeout before the next.
+    if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelectFamily) {
+      dnsopts.all = true;
+      lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localPort, autoSelectFamilyAttemptTimeout);
+      return;
+    }
     lookup(host, dnsopts, function emitLookup(err, ip, ipType) {
       self.emit('lookup', err, ip, ipType, host);
       if (!self.connecting) return;
@@ -707,18 +833,142 @@ const netModule = (() => {
     });
   }
 
+  // Node's lookupAndConnectMultiple, internalConnectMultiple and afterConnectMultiple.
+  function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localPort, timeout) {
+    lookup(host, dnsopts, function emitLookup(err, addresses) {
+      if (!self.connecting) return;
+      if (err) {
+        self.emit('lookup', err, undefined, undefined, host);
+        nextTick(() => self.destroy(err));
+        return;
+      }
+      // Only IPv4 and IPv6 addresses; the first one's family goes first.
+      const validIps = [[], []];
+      let destinations;
+      for (const address of addresses) {
+        const { address: ip, family: addressType } = address;
+        self.emit('lookup', err, ip, addressType, host);
+        if (isIP(ip) && (addressType === 4 || addressType === 6)) {
+          if (!destinations) destinations = addressType === 6 ? { 6: 0, 4: 1 } : { 4: 0, 6: 1 };
+          validIps[destinations[addressType]].push(address);
+        }
+      }
+      if (!validIps[0].length && !validIps[1].length) {
+        const { address: firstIp, family: firstAddressType } = addresses[0];
+        if (!isIP(firstIp)) {
+          nextTick(() => self.destroy(netError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${firstIp}`)));
+        } else if (firstAddressType !== 4 && firstAddressType !== 6) {
+          const e = netError(RangeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${firstAddressType} ${options.host}:${options.port}`);
+          e.host = options.host;
+          e.port = options.port;
+          nextTick(() => self.destroy(e));
+        }
+        return;
+      }
+      const toAttempt = [];
+      for (let i = 0, l = Math.max(validIps[0].length, validIps[1].length); i < l; i++) {
+        if (i in validIps[0]) toAttempt.push(validIps[0][i]);
+        if (i in validIps[1]) toAttempt.push(validIps[1][i]);
+      }
+      self.autoSelectFamilyAttemptedAddresses = [];
+      const context = { socket: self, addresses: toAttempt, current: 0, port, localPort, timeout, timer: null, errors: [] };
+      self._unrefTimer();
+      internalConnectMultiple(context);
+    });
+  }
+
+  function internalConnectMultiple(context, canceled) {
+    clearTimeout(context.timer);
+    const self = context.socket;
+    if (canceled || context.current === context.addresses.length) {
+      // eslint-disable-next-line no-restricted-syntax
+      const err = new AggregateError(context.errors);
+      err.code = context.errors[0]?.code;
+      self.destroy(err);
+      return;
+    }
+    if (!self.connecting || !self._handle) return; // destroyed meanwhile
+    const current = context.current++;
+    // The socket's own handle first (a wrapping one, TLS's, gets the one that connects).
+    let handle = self._handle;
+    if (current > 0 || !(handle instanceof SocketHandle)) {
+      handle = new SocketHandle(0);
+      handle.refed = self._handle.refed;
+    }
+    const { localPort, port } = context;
+    const { address, family: addressType } = context.addresses[current];
+    const localAddress = localPort ? (addressType === 4 ? '0.0.0.0' : '::') : undefined;
+    self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+    const r = ops.op_net_connect(0, address, port, localAddress || null, localPort | 0);
+    if (typeof r !== 'number') {
+      const [errno, syscall] = r;
+      context.errors.push(syscall === 'bind'
+        ? socketErrorWithHostPort(errno, 'bind', localAddress, localPort)
+        : socketErrorWithHostPort(errno, 'connect', address, port));
+      internalConnectMultiple(context);
+      return;
+    }
+    handle.attach(r);
+    const req = { address, port, localAddress, localPort };
+    handle.onconnect = (status) => afterConnectMultiple(context, current, status, handle, req);
+    if (current < context.addresses.length - 1) {
+      context.timer = setTimeout(() => {
+        // This attempt took too long: dropped, and the next address tried.
+        handle.onconnect = null;
+        handle.close();
+        internalConnectMultiple(context);
+      }, context.timeout);
+    }
+  }
+
+  function afterConnectMultiple(context, current, status, handle, req) {
+    clearTimeout(context.timer);
+    const self = context.socket;
+    // A connection that completed after its attempt timed out, or after the socket was destroyed.
+    if ((status === 0 && current !== context.current - 1) || self.destroyed) {
+      handle.close();
+      return;
+    }
+    if (status !== 0) {
+      let details;
+      if (req.localAddress && req.localPort) details = `${req.localAddress}:${req.localPort}`;
+      const ex = socketErrorWithHostPort(status, 'connect', req.address, req.port, details);
+      if (details) { ex.localAddress = req.localAddress; ex.localPort = req.localPort; }
+      context.errors.push(ex);
+      internalConnectMultiple(context, status === -125); // UV_ECANCELED
+      return;
+    }
+    if (handle !== self._handle) self[kReinitializeHandle](handle);
+    if (core.perf.hasObserver('net')) {
+      core.perf.startPerf(self, kPerfHooksNetConnectContext, { type: 'net', name: 'connect', detail: { host: req.address, port: req.port } });
+    }
+    afterConnect(self, status, req.address, req.port, req.localAddress, req.localPort);
+  }
+
   function internalConnect(self, address, port, addressType, localAddress, localPort) {
     if (!self.connecting || !self._handle) return;
     const handle = self._handle;
     let r;
+    // Node's TCPWrap/PipeWrap::Connect and ConnectionWrap::AfterConnect trace the request
+    // (node.net.native): a TCP one once it started, a pipe one always.
+    let traceId = 0;
     if (addressType === 4 || addressType === 6) {
       if (localPort && !localAddress) localAddress = addressType === 4 ? '0.0.0.0' : '::';
       r = ops.op_net_connect(0, address, port, localAddress || null, localPort | 0);
+      if (traceOn.net && typeof r === 'number') {
+        traceId = ++traceOn.lastId;
+        traceOn.emit('b', kTraceNetCategory, 'connect', traceId, { ip: address, port });
+      }
     } else {
+      if (traceOn.net) {
+        traceId = ++traceOn.lastId;
+        traceOn.emit('b', kTraceNetCategory, 'connect', traceId, { pipe_path: address });
+      }
       r = ops.op_net_connect(1, address, 0, null, 0);
     }
     if (typeof r !== 'number') {
       const [errno, syscall] = r;
+      if (traceId) traceOn.emit?.('e', kTraceNetCategory, 'connect', traceId, { status: -Math.abs(errno) });
       const ex = syscall === 'bind'
         ? socketErrorWithHostPort(errno, 'bind', localAddress, localPort)
         : socketErrorWithHostPort(errno, 'connect', address, port);
@@ -726,8 +976,16 @@ const netModule = (() => {
       return;
     }
     handle.attach(r);
-    handle.onconnect = (status) => afterConnect(self, status, address, port, localAddress, localPort);
+    // As Node's internalConnect: a TCP connect is a 'net' performance entry.
+    if ((addressType === 4 || addressType === 6) && core.perf.hasObserver('net')) {
+      core.perf.startPerf(self, kPerfHooksNetConnectContext, { type: 'net', name: 'connect', detail: { host: address, port } });
+    }
+    handle.onconnect = (status) => {
+      if (traceId) traceOn.emit?.('e', kTraceNetCategory, 'connect', traceId, { status });
+      afterConnect(self, status, address, port, localAddress, localPort);
+    };
   }
+  const kTraceNetCategory = 'node,node.net,node.net.native';
 
   function afterConnect(self, status, address, port, localAddress, localPort) {
     if (self.destroyed) return;
@@ -737,6 +995,7 @@ const netModule = (() => {
       self._unrefTimer();
       if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
       if (self[kSetKeepAlive] && self._handle.setKeepAlive) self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+      if (self[kPerfHooksNetConnectContext] && core.perf.hasObserver('net')) core.perf.stopPerf(self, kPerfHooksNetConnectContext);
       self.emit('connect');
       self.emit('ready');
       if (!self.isPaused()) self.read(0);
@@ -1246,6 +1505,8 @@ const netModule = (() => {
       validateUint32(flowlabel, 'options.flowlabel', false);
       this[kHandle] = new SocketAddressHandle(address, port, type, flowlabel);
       this[kDetail] = this[kHandle].detail(emptyDetail());
+      // Node's SocketAddress is a JSTransferable: postMessage() clones it.
+      return core.jsTransferable.makeTransferable(this);
     }
     get address() { return this[kDetail].address; }
     get port() { return this[kDetail].port; }
@@ -1262,11 +1523,28 @@ const netModule = (() => {
     constructor(handle) {
       this[kHandle] = handle;
       this[kDetail] = handle?.detail(emptyDetail());
+      return core.jsTransferable.makeTransferable(this);
     }
   }
   InternalSocketAddress.prototype.constructor = SocketAddress;
   Object.setPrototypeOf(InternalSocketAddress.prototype, SocketAddress.prototype);
   netInternals.socketAddress = { SocketAddress, InternalSocketAddress, kHandle };
+  // Node's [kClone] and [kDeserialize] of SocketAddress (under worker_threads' symbols, which
+  // 47-internals.js hands here): the address goes as its parts and comes back as a new handle
+  // of the receiving side, constructed as internal/socketaddress's InternalSocketAddress.
+  netInternals.makeSocketAddressCloneable = ({ kClone, kDeserialize }) => {
+    SocketAddress.prototype[kClone] = function () {
+      const d = this[kHandle].detail(emptyDetail());
+      return {
+        data: { address: d.address, port: d.port, family: d.family, flowlabel: d.flowlabel },
+        deserializeInfo: 'internal/socketaddress:InternalSocketAddress',
+      };
+    };
+    SocketAddress.prototype[kDeserialize] = function ({ address, port, family, flowlabel }) {
+      this[kHandle] = new SocketAddressHandle(address, port, family, flowlabel);
+      this[kDetail] = this[kHandle].detail(emptyDetail());
+    };
+  };
 
   const toSocketAddress = (value, name, family) => {
     if (SocketAddress.isSocketAddress(value)) return value;
@@ -1319,13 +1597,31 @@ const netModule = (() => {
   Object.setPrototypeOf(InternalBlockList.prototype, BlockList.prototype);
   netInternals.blockList = { BlockList, InternalBlockList };
 
+  // Node's lib/internal/net.js: the marker of normalized connect/listen arguments and the
+  // synchronous writer Node gives sockets over a blocking fd.
+  netInternals.internalNet = {
+    isIP, isIPv4, isIPv6, normalizedArgsSymbol: normalizedArgs,
+    makeSyncWrite(fd) {
+      return function (chunk, enc, cb) {
+        if (enc !== 'buffer') chunk = Buffer.from(chunk, enc);
+        this._handle.bytesWritten += chunk.length;
+        try {
+          fs.writeSync(fd, chunk, 0, chunk.length);
+        } catch (e) {
+          return cb(e);
+        }
+        cb();
+      };
+    },
+  };
+
   const net = {
     Server, Socket, Stream: Socket, createServer, connect, createConnection: connect,
     isIP, isIPv4, isIPv6, BlockList, SocketAddress,
-    getDefaultAutoSelectFamily: () => autoSelectFamilyDefault,
+    getDefaultAutoSelectFamily: autoSelectFamilyDefault,
     setDefaultAutoSelectFamily(value) {
       if (typeof value !== 'boolean') throw invalidArgType('value', 'boolean', value);
-      autoSelectFamilyDefault = value;
+      autoSelectFamilyDefaultValue = value;
     },
     getDefaultAutoSelectFamilyAttemptTimeout: () => autoSelectFamilyAttemptTimeoutDefault,
     setDefaultAutoSelectFamilyAttemptTimeout(value) {

@@ -1,7 +1,7 @@
 // dns and dns/promises: lookup and lookupService through getaddrinfo/getnameinfo on the
 // worker pool (Sockets/DnsOps.swift), as Node's do; resolve*, reverse and Resolver through a
 // DNS stub resolver that queries the configured servers itself (Sockets/DnsResolver.swift).
-// Uses from earlier files: 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 08-fs.js (validateInt32); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
+// Uses from earlier files: 00-core.js (traceOn); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInt32, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
 const dnsModule = (() => {
   const ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16;
   const codes = {
@@ -35,6 +35,65 @@ const dnsModule = (() => {
     if (hostname) e.hostname = hostname;
     return e;
   }
+
+  // Node's dnsException (internal/errors): `code` a libuv error number (EAI_NODATA and
+  // EAI_NONAME are ENOTFOUND) or a c-ares code name.
+  function nodeDnsException(code, syscall, hostname) {
+    let errno;
+    if (typeof code === 'number') {
+      errno = code;
+      code = code === -3007 || code === -3008 ? 'ENOTFOUND' : util.getSystemErrorName(code);
+    }
+    return dnsException(code, errno, syscall, hostname);
+  }
+  let invalidHostnameWarningEmitted = false;
+  function emitInvalidHostnameWarning(hostname) {
+    if (invalidHostnameWarningEmitted) return;
+    invalidHostnameWarningEmitted = true;
+    process.emitWarning(`The provided hostname "${hostname}" is not a valid hostname, and is supported in the dns ` +
+      'module solely for compatibility.', 'DeprecationWarning', 'DEP0118');
+  }
+
+  // Node's internal binding cares_wrap, which the dns functions call through (so a program may
+  // stand in for it, as Node's tests do): a request object whose oncomplete(err, ...) settles it;
+  // a nonzero return is an error at once. getaddrinfo/getnameinfo run on the worker pool
+  // (Sockets/DnsOps.swift); a ChannelWrap's queries go to fe's stub resolver.
+  const kTraceDnsCategory = 'node,node.dns,node.dns.native';
+  class GetAddrInfoReqWrap {}
+  class GetNameInfoReqWrap {}
+  class QueryReqWrap {}
+  const cares = {
+    GetAddrInfoReqWrap, GetNameInfoReqWrap, QueryReqWrap,
+    AI_ADDRCONFIG: ADDRCONFIG, AI_ALL: ALL, AI_V4MAPPED: V4MAPPED,
+    // (req, hostname, family, hints, verbatim) -> 0; req.oncomplete(err, [address...]).
+    getaddrinfo(req, hostname, family, hints, verbatim) {
+      // Node's GetAddrInfo and AfterGetAddrInfo trace the request (node.dns.native).
+      const traceId = traceOn.dns ? ++traceOn.lastId : 0;
+      if (traceId) {
+        traceOn.emit('b', kTraceDnsCategory, 'lookup', traceId,
+          { hostname, family: family === 4 ? 'ipv4' : family === 6 ? 'ipv6' : 'unspec' });
+      }
+      opAsync(ops.op_dns_lookup, hostname, family, hints).then(uncaughtIn((r) => {
+        if (traceId) traceOn.emit?.('e', kTraceDnsCategory, 'lookup', traceId, { count: Array.isArray(r) ? r.length : 0, verbatim: !!verbatim });
+        if (!Array.isArray(r)) { req.oncomplete(r.error[1] ?? r.error[0]); return; }
+        let list = r;
+        if (!verbatim) list = [...r.filter((a) => a[1] === 4), ...r.filter((a) => a[1] === 6)];
+        req.oncomplete(0, list.map(([address]) => address));
+      }));
+      return 0;
+    },
+    // (req, address, port) -> 0; req.oncomplete(err, hostname, service).
+    getnameinfo(req, address, port) {
+      const traceId = traceOn.dns ? ++traceOn.lastId : 0;
+      if (traceId) traceOn.emit('b', kTraceDnsCategory, 'lookupService', traceId, { ip: address, port });
+      opAsync(ops.op_dns_lookup_service, address, port).then(uncaughtIn((r) => {
+        if (traceId) traceOn.emit?.('e', kTraceDnsCategory, 'lookupService', traceId, Array.isArray(r) ? { hostname: r[0], service: r[1] } : undefined);
+        if (!Array.isArray(r)) { req.oncomplete(r.error[1] ?? r.error[0]); return; }
+        req.oncomplete(0, r[0], r[1]);
+      }));
+      return 0;
+    },
+  };
 
   // The arguments of lookup(hostname[, options], callback), checked as Node checks them.
   function lookupArgs(hostname, options, callback, promise) {
@@ -71,14 +130,49 @@ const dnsModule = (() => {
     return { hints, family, all, verbatim, callback };
   }
 
-  // getaddrinfo off the loop: [{address, family}] in the order asked for, or a Node error.
-  function getaddrinfo(hostname, family, hints, verbatim) {
-    return opAsync(ops.op_dns_lookup, domainToASCII(hostname), family, hints).then((r) => {
-      if (!Array.isArray(r)) throw dnsException(r.error[0], r.error[1], 'getaddrinfo', hostname);
-      let list = r.map(([address, fam]) => ({ address, family: fam }));
-      if (!verbatim) list = [...list.filter((a) => a.family === 4), ...list.filter((a) => a.family === 6)];
-      return list;
-    });
+  // 'dns' performance entries (Node's startPerf/stopPerf), while someone observes them.
+  const kPerfLookup = Symbol('kPerfHooksDnsLookupContext');
+  const kPerfLookupService = Symbol('kPerfHooksDnsLookupServiceContext');
+  const kPerfResolve = Symbol('kPerfHooksDnsLookupResolveContext');
+  const perfObserve = () => (nodeLib.loaded('internal/perf/observe') ? nodeLib.load('internal/perf/observe') : null);
+  function startPerf(req, key, name, detail) {
+    const observe = perfObserve();
+    if (observe !== null && observe.hasObserver('dns')) observe.startPerf(req, key, { type: 'dns', name, detail });
+  }
+  function stopPerf(req, key, detail) {
+    const observe = perfObserve();
+    if (req[key] && observe !== null && observe.hasObserver('dns')) observe.stopPerf(req, key, { detail });
+  }
+  // Node's onlookup/onlookupall (dns.js and internal/dns/promises.js): `this` is the request.
+  function onlookup(err, addresses) {
+    if (err) return this.callback(nodeDnsException(err, 'getaddrinfo', this.hostname));
+    this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+    stopPerf(this, kPerfLookup, { addresses });
+  }
+  function onlookupall(err, addresses) {
+    if (err) return this.callback(nodeDnsException(err, 'getaddrinfo', this.hostname));
+    const family = this.family;
+    for (let i = 0; i < addresses.length; i++) {
+      const addr = addresses[i];
+      addresses[i] = { address: addr, family: family || isIP(addr) };
+    }
+    this.callback(null, addresses);
+    stopPerf(this, kPerfLookup, { addresses });
+  }
+  function onlookupPromise(err, addresses) {
+    if (err) { this.reject(nodeDnsException(err, 'getaddrinfo', this.hostname)); return; }
+    this.resolve({ address: addresses[0], family: this.family || isIP(addresses[0]) });
+    stopPerf(this, kPerfLookup, { addresses });
+  }
+  function onlookupallPromise(err, addresses) {
+    if (err) { this.reject(nodeDnsException(err, 'getaddrinfo', this.hostname)); return; }
+    const family = this.family;
+    for (let i = 0; i < addresses.length; i++) {
+      const addr = addresses[i];
+      addresses[i] = { address: addr, family: family || isIP(addr) };
+    }
+    this.resolve(addresses);
+    stopPerf(this, kPerfLookup, { addresses });
   }
   const domainToASCII = (name) => {
     try { return /^[\x00-\x7f]*$/.test(name) ? name : requireBuiltin('url').domainToASCII(name) || name; } catch { return name; }
@@ -88,6 +182,7 @@ const dnsModule = (() => {
     const a = lookupArgs(hostname, options, callback, false);
     callback = a.callback;
     if (!hostname) {
+      emitInvalidHostnameWarning(hostname);
       if (a.all) nextTick(callback, null, []);
       else nextTick(callback, null, null, a.family === 6 ? 6 : 4);
       return {};
@@ -98,17 +193,42 @@ const dnsModule = (() => {
       else nextTick(callback, null, hostname, matched);
       return {};
     }
-    getaddrinfo(hostname, a.family, a.hints, a.verbatim).then(
-      uncaughtIn((list) => (a.all ? callback(null, list) : callback(null, list[0].address, list[0].family))),
-      uncaughtIn((err) => callback(err)));
-    return {};
+    const req = new GetAddrInfoReqWrap();
+    req.callback = callback;
+    req.family = a.family;
+    req.hostname = hostname;
+    req.oncomplete = a.all ? onlookupall : onlookup;
+    const err = cares.getaddrinfo(req, domainToASCII(hostname), a.family, a.hints, a.verbatim);
+    if (err) {
+      nextTick(callback, nodeDnsException(err, 'getaddrinfo', hostname));
+      return {};
+    }
+    startPerf(req, kPerfLookup, 'lookup', { hostname, family: a.family, hints: a.hints, verbatim: a.verbatim });
+    return req;
   }
   function lookupPromise(hostname, options) {
     const a = lookupArgs(hostname, options, undefined, true);
-    if (!hostname) return Promise.resolve(a.all ? [] : { address: null, family: a.family === 6 ? 6 : 4 });
-    const matched = isIP(hostname);
-    if (matched) return Promise.resolve(a.all ? [{ address: hostname, family: matched }] : { address: hostname, family: matched });
-    return getaddrinfo(hostname, a.family, a.hints, a.verbatim).then((list) => (a.all ? list : list[0]));
+    return new Promise((resolve, reject) => {
+      if (!hostname) {
+        emitInvalidHostnameWarning(hostname);
+        resolve(a.all ? [] : { address: null, family: a.family === 6 ? 6 : 4 });
+        return;
+      }
+      const matched = isIP(hostname);
+      if (matched) {
+        resolve(a.all ? [{ address: hostname, family: matched }] : { address: hostname, family: matched });
+        return;
+      }
+      const req = new GetAddrInfoReqWrap();
+      req.family = a.family;
+      req.hostname = hostname;
+      req.oncomplete = a.all ? onlookupallPromise : onlookupPromise;
+      req.resolve = resolve;
+      req.reject = reject;
+      const err = cares.getaddrinfo(req, domainToASCII(hostname), a.family, a.hints, a.verbatim);
+      if (err) reject(nodeDnsException(err, 'getaddrinfo', hostname));
+      else startPerf(req, kPerfLookup, 'lookup', { hostname, family: a.family, hints: a.hints, verbatim: a.verbatim });
+    });
   }
   Object.defineProperty(lookup, util.promisify.custom, { value: lookupPromise, enumerable: false });
 
@@ -123,15 +243,39 @@ const dnsModule = (() => {
   }
   function lookupServicePromise(...args) {
     const [address, port] = lookupServiceArgs(args, true);
-    return opAsync(ops.op_dns_lookup_service, address, port).then((r) => {
-      if (!Array.isArray(r)) throw dnsException(r.error[0], r.error[1], 'getnameinfo', address);
-      return { hostname: r[0], service: r[1] };
+    return new Promise((resolve, reject) => {
+      const req = new GetNameInfoReqWrap();
+      req.hostname = address;
+      req.port = port;
+      // (Node's promise API names the request's `host` here, which it never sets.)
+      req.oncomplete = function (err, hostname, service) {
+        if (err) {
+          reject(nodeDnsException(err, 'getnameinfo', this.host));
+          return;
+        }
+        resolve({ hostname, service });
+        stopPerf(this, kPerfLookupService, { hostname, service });
+      };
+      const err = cares.getnameinfo(req, address, port);
+      if (err) reject(nodeDnsException(err, 'getnameinfo', address));
+      else startPerf(req, kPerfLookupService, 'lookupService', { host: address, port });
     });
   }
   function lookupService(...args) {
     const [address, port, callback] = lookupServiceArgs(args, false);
-    lookupServicePromise(address, port).then(
-      uncaughtIn(({ hostname, service }) => callback(null, hostname, service)), uncaughtIn((e) => callback(e)));
+    const req = new GetNameInfoReqWrap();
+    req.callback = callback;
+    req.hostname = address;
+    req.port = port;
+    req.oncomplete = function (err, hostname, service) {
+      if (err) return callback(nodeDnsException(err, 'getnameinfo', address));
+      callback(null, hostname, service);
+      stopPerf(this, kPerfLookupService, { hostname, service });
+    };
+    const err = cares.getnameinfo(req, address, port);
+    if (err) throw nodeDnsException(err, 'getnameinfo', address);
+    startPerf(req, kPerfLookupService, 'lookupService', { host: address, port });
+    return req;
   }
   Object.defineProperty(lookupService, util.promisify.custom, { value: lookupServicePromise, enumerable: false });
 
@@ -149,6 +293,7 @@ const dnsModule = (() => {
     resolveSrv: ['querySrv', 'SRV'], resolvePtr: ['queryPtr', 'PTR'], resolveNaptr: ['queryNaptr', 'NAPTR'], resolveSoa: ['querySoa', 'SOA'],
   };
   const rrtypeMethods = {
+    __proto__: null,
     A: 'resolve4', AAAA: 'resolve6', ANY: 'resolveAny', CAA: 'resolveCaa', CNAME: 'resolveCname', MX: 'resolveMx', NAPTR: 'resolveNaptr',
     NS: 'resolveNs', PTR: 'resolvePtr', SOA: 'resolveSoa', SRV: 'resolveSrv', TXT: 'resolveTxt',
   };
@@ -178,6 +323,18 @@ const dnsModule = (() => {
     const h = expand(head), t = expand(tail);
     const groups = [...h, ...new Array(8 - h.length - t.length).fill('0'), ...t];
     return `${groups.map((g) => g.padStart(4, '0')).join('').split('').reverse().join('.')}.ip6.arpa`;
+  }
+  // The names on the first /etc/hosts line for `ip` (null when there is none).
+  function hostsFileNames(ip) {
+    let text;
+    try { text = requireBuiltin('fs').readFileSync('/etc/hosts', 'latin1'); } catch { return null; }
+    const want = reverseName(ip);
+    for (const raw of text.split('\n')) {
+      const fields = raw.replace(/#.*/, '').trim().split(/[ \t]+/);
+      if (fields.length < 2 || isIP(fields[0]) !== isIP(ip)) continue;
+      if (reverseName(fields[0]) === want) return fields.slice(1);
+    }
+    return null;
   }
   function validateInt32(value, name, min) {
     if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
@@ -215,7 +372,43 @@ const dnsModule = (() => {
       }
       this.local = type0 === 4 ? [ip0, ip1] : [ip1, ip0];
     }
+    // Every pending query ends with ECANCELLED.
+    cancel() {
+      const reqs = [...this.pending];
+      this.pending.clear();
+      for (const req of reqs) req.oncomplete('ECANCELLED');
+    }
+    // One query of `type` for `name`: req.oncomplete(err, records) with Node-shaped records.
+    query(req, type, name, ttl) {
+      this.pending.add(req);
+      const servers = this.servers ? this.servers.filter(([ip]) => isIP(ip)) : null;
+      opAsync(ops.op_dns_query, name, type, servers, this.timeout, this.tries).then(uncaughtIn((r) => {
+        if (!this.pending.has(req)) return;
+        this.pending.delete(req);
+        if (!Array.isArray(r)) req.oncomplete(r.error);
+        else if (type === 'SOA') req.oncomplete(0, shapeRecord(r[0], ttl, false));
+        else req.oncomplete(0, r.map((rec) => shapeRecord(rec, ttl, type === 'ANY')));
+      }));
+      return 0;
+    }
+    // The names of an address: as c-ares's gethostbyaddr (lookups "fb"), the first line of
+    // /etc/hosts with that address, else PTR records.
+    getHostByAddr(req, ip) {
+      const names = hostsFileNames(ip);
+      if (names === null) return this.query(req, 'PTR', reverseName(ip), false);
+      this.pending.add(req);
+      Promise.resolve().then(uncaughtIn(() => {
+        if (!this.pending.has(req)) return;
+        this.pending.delete(req);
+        req.oncomplete(0, names);
+      }));
+      return 0;
+    }
   }
+  for (const [bindingName, type] of Object.values(bindingNames)) {
+    ChannelHandle.prototype[bindingName] = function (req, name, ttl) { return this.query(req, type, name, ttl); };
+  }
+  cares.ChannelWrap = ChannelHandle;
   class ResolverBase {
     constructor(options = undefined) {
       let timeout = -1, tries = 4;
@@ -226,7 +419,7 @@ const dnsModule = (() => {
       this._handle = new ChannelHandle(timeout, tries);
     }
     cancel() {
-      for (const req of [...this._handle.pending]) req.cancel();
+      this._handle.cancel();
     }
     getServers() {
       return (this._handle.getServers() || []).map(([ip, port]) =>
@@ -258,40 +451,48 @@ const dnsModule = (() => {
       if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
       this._handle.setLocalAddress(ipv4, ipv6);
     }
-    // One query; settles with Node-shaped records or a Node error (cancel() rejects at once).
-    _query(syscall, type, name, ttl) {
-      const handle = this._handle;
-      return new Promise((resolve, reject) => {
-        const req = {
-          cancel() { handle.pending.delete(req); reject(dnsException('ECANCELLED', undefined, syscall, name)); },
-        };
-        handle.pending.add(req);
-        const servers = handle.servers ? handle.servers.filter(([ip]) => isIP(ip)) : null;
-        opAsync(ops.op_dns_query, domainToASCII(name), type, servers, handle.timeout, handle.tries).then((r) => {
-          if (!handle.pending.has(req)) return;
-          handle.pending.delete(req);
-          if (!Array.isArray(r)) { reject(dnsException(r.error, undefined, syscall, name)); return; }
-          if (type === 'SOA') resolve(shapeRecord(r[0], ttl, false));
-          else resolve(r.map((rec) => shapeRecord(rec, ttl, type === 'ANY')));
-        });
-      });
+    // One query through the channel's binding method (Node's resolver()): settles with
+    // Node-shaped records or a Node error; a binding's immediate error is thrown.
+    _query(bindingName, name, ttl) {
+      let resolve, reject;
+      const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+      const req = new QueryReqWrap();
+      req.bindingName = bindingName;
+      req.hostname = name;
+      req.ttl = ttl;
+      req.oncomplete = function (err, records) {
+        if (err) {
+          reject(nodeDnsException(err, bindingName, name));
+          return;
+        }
+        resolve(records);
+        stopPerf(this, kPerfResolve, { result: records });
+      };
+      const err = this._handle[bindingName](req, bindingName === 'getHostByAddr' ? name : domainToASCII(name), ttl);
+      if (err) throw nodeDnsException(err, bindingName, name);
+      startPerf(req, kPerfResolve, bindingName, { host: name, ttl });
+      return promise;
     }
   }
   // The callback API (dns.Resolver) and the promise API (dns.promises.Resolver) over one query.
   class Resolver extends ResolverBase {}
   class PromiseResolver extends ResolverBase {}
-  for (const [method, [syscall, type]] of Object.entries(bindingNames)) {
+  for (const [method, [syscall]] of Object.entries(bindingNames)) {
     Resolver.prototype[method] = function (name, options, callback) {
       if (arguments.length <= 2) { callback = options; options = undefined; }
       validateString(name, 'name');
       validateFunction(callback, 'callback');
-      this._query(syscall, type, name, !!(options && options.ttl)).then(
+      this._query(syscall, name, !!(options && options.ttl)).then(
         uncaughtIn((records) => callback(null, records)), uncaughtIn((err) => callback(err)));
       return {};
     };
     PromiseResolver.prototype[method] = function (name, options) {
       validateString(name, 'name');
-      return this._query(syscall, type, name, !!(options && options.ttl));
+      try {
+        return this._query(syscall, name, !!(options && options.ttl));
+      } catch (e) {
+        return Promise.reject(e);
+      }
     };
   }
   function pickResolver(rrtype, callbackStyle) {
@@ -314,23 +515,21 @@ const dnsModule = (() => {
       e.message = `getHostByAddr EINVAL ${ip}`;
       throw e;
     }
-    return reverseName(ip);
   }
   Resolver.prototype.reverse = function (ip, callback) {
-    const name = reverseArgs(ip);
+    reverseArgs(ip);
     validateFunction(callback, 'callback');
-    this._query('getHostByAddr', 'PTR', name, false).then(
-      uncaughtIn((records) => callback(null, records)),
-      uncaughtIn((err) => { err.hostname = ip; err.message = `getHostByAddr ${err.code} ${ip}`; callback(err); }));
+    this._query('getHostByAddr', ip, false).then(
+      uncaughtIn((records) => callback(null, records)), uncaughtIn((err) => callback(err)));
     return {};
   };
   PromiseResolver.prototype.reverse = function (ip) {
-    const name = reverseArgs(ip);
-    return this._query('getHostByAddr', 'PTR', name, false).catch((err) => {
-      err.hostname = ip;
-      err.message = `getHostByAddr ${err.code} ${ip}`;
-      throw err;
-    });
+    reverseArgs(ip);
+    try {
+      return this._query('getHostByAddr', ip, false);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   };
 
   // The module-level functions share one resolver per API, as Node's do; setServers on either
@@ -363,7 +562,7 @@ const dnsModule = (() => {
     ...codes,
   };
   dns.promises = promises;
-  return { dns, promises, dnsException, validateString, validateFunction, validateOneOf, codes };
+  return { dns, promises, cares, dnsException, nodeDnsException, validateString, validateFunction, validateOneOf, codes };
 })();
 registerBuiltin('dns', dnsModule.dns);
 registerBuiltin('dns/promises', dnsModule.promises);

@@ -2,7 +2,7 @@
 // to a net socket), Agent (the keep-alive pool), and the HTTP/1.1 response parser (strict like
 // llhttp unless insecureHTTPParser). It runs over whatever stream a createConnection gives
 // (net's by default, tls's for https), never over fetch: tools observe sockets and events.
-// Uses from earlier files: 00-core.js (builtins); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
+// Uses from earlier files: 00-core.js (core, builtins, traceOn); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, isArrayBufferView, then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
 const httpClient = (() => {
   const httpModule = builtins.get('http');
   const { OutgoingMessage, validateHeaderName, validateHeaderValue } = httpModule;
@@ -41,16 +41,37 @@ const httpClient = (() => {
   const lazyNet = () => requireBuiltin('net');
 
   // -------------------------------------------------------------------------------------------
-  // The response parser. execute(bytes) feeds it; it calls back onHeadersComplete(info) (which
-  // answers 0, 1 to skip the body, or 2 to stop for an upgrade), onBody(chunk) and
-  // onMessageComplete(rawTrailers). execute returns the bytes it consumed (fewer than given only
-  // when it stopped for an upgrade) or a parse error, as Node's HTTPParser does.
+  // HTTPParser: Node's internalBinding('http_parser').HTTPParser (node_http_parser.cc over
+  // llhttp), requests and responses, strict like llhttp unless lenient. execute(bytes) feeds it
+  // and answers the bytes it consumed (fewer than given only when it stopped for an upgrade) or
+  // the parse error; it calls back through the kOn* slots: kOnMessageBegin(), kOnHeaders(headers,
+  // url) for headers flushed early (more than 32 at once, or trailers), kOnHeadersComplete(
+  // versionMajor, versionMinor, headers, method, url, statusCode, statusMessage, upgrade,
+  // shouldKeepAlive) (answering 0, 1 to skip the body, or 2 to stop for an upgrade), kOnBody(chunk)
+  // and kOnMessageComplete().
   const HEAD = 0, BODY_LENGTH = 1, CHUNK_SIZE = 2, CHUNK_DATA = 3, CHUNK_DATA_END = 4, TRAILERS = 5, BODY_EOF = 6,
     UPGRADED = 7, DEAD = 8;
+  const REQUEST = 1, RESPONSE = 2;
+  const kOnMessageBegin = 0, kOnHeaders = 1, kOnHeadersComplete = 2, kOnBody = 3, kOnMessageComplete = 4,
+    kOnExecute = 5, kOnTimeout = 6;
+  const kLenientNone = 0, kLenientHeaders = 1, kLenientChunkedLength = 2, kLenientKeepAlive = 4, kLenientAll = 7;
+  // node_http_parser.cc's kMaxHeaderFieldsCount: more header fields than this go to JS early.
+  const kMaxHeaderFieldsCount = 32;
+  // llhttp's method numbers: HTTP_ALL_METHOD_MAP (with RTSP's), and HTTP_METHOD_MAP's names in
+  // its order (Node's binding.methods; a request's method is its llhttp number).
+  const allMethods = ['DELETE', 'GET', 'HEAD', 'POST', 'PUT', 'CONNECT', 'OPTIONS', 'TRACE', 'COPY', 'LOCK', 'MKCOL',
+    'MOVE', 'PROPFIND', 'PROPPATCH', 'SEARCH', 'UNLOCK', 'BIND', 'REBIND', 'UNBIND', 'ACL', 'REPORT', 'MKACTIVITY',
+    'CHECKOUT', 'MERGE', 'M-SEARCH', 'NOTIFY', 'SUBSCRIBE', 'UNSUBSCRIBE', 'PATCH', 'PURGE', 'MKCALENDAR', 'LINK',
+    'UNLINK', 'SOURCE', 'PRI', 'DESCRIBE', 'ANNOUNCE', 'SETUP', 'PLAY', 'PAUSE', 'TEARDOWN', 'GET_PARAMETER',
+    'SET_PARAMETER', 'REDIRECT', 'RECORD', 'FLUSH', 'QUERY'];
+  const methods = [...allMethods.slice(0, 34), 'QUERY'];
+  const httpMethodNumbers = new Map(methods.map((name) => [name, allMethods.indexOf(name)]));
   const parseErrors = {
     HPE_INVALID_CONSTANT: 'Expected HTTP/',
     HPE_INVALID_VERSION: 'Invalid major version',
     HPE_INVALID_STATUS: 'Invalid status code',
+    HPE_INVALID_METHOD: 'Invalid method encountered',
+    HPE_INVALID_URL: 'Invalid char in url path',
     HPE_INVALID_HEADER_TOKEN: 'Invalid header value char',
     HPE_HEADER_OVERFLOW: 'Header overflow',
     HPE_INVALID_CONTENT_LENGTH: 'Invalid character in Content-Length',
@@ -59,6 +80,7 @@ const httpClient = (() => {
     HPE_INVALID_EOF_STATE: 'Invalid EOF state',
     HPE_INVALID_TRANSFER_ENCODING: 'Invalid `Transfer-Encoding` header value',
     HPE_STRICT: 'Expected CRLF after chunk',
+    HPE_PAUSED: 'Paused',
   };
   function parseError(code, reason) {
     const why = reason || parseErrors[code];
@@ -69,42 +91,112 @@ const httpClient = (() => {
   }
   const ctlInValueRe = /[\x00-\x08\x0a-\x1f\x7f]/;
   const lineEndRe = /\r?\n/;
+  const urlRe = /^[\x21-\x7e\x80-\xff]+$/;
+  const asBufferView = (u8) => (u8 instanceof Buffer ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength));
 
-  class ResponseParser {
-    constructor(maxHeaderSize, lenient) {
-      this.maxHeaderSize = maxHeaderSize > 0 ? maxHeaderSize : maxHeaderSizeNow();
-      this.lenient = lenient;
-      this.maxHeaderPairs = 2000;
-      this.onHeadersComplete = nop;
-      this.onBody = nop;
-      this.onMessageComplete = nop;
-      this._reset();
+  // What llhttp counts against the header size limit (node_http_parser.cc's TrackHeader): the
+  // request's URL or the response's reason phrase, then each header's name and value, without
+  // the separators, whitespace and line ends.
+  function headerBytes(text, type) {
+    let n = 0;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i];
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (i === 0) {
+        if (type === REQUEST) {
+          const a = line.indexOf(' ');
+          if (a < 0) continue;
+          const b = line.indexOf(' ', a + 1);
+          n += (b < 0 ? line.length : b) - a - 1;
+        } else {
+          const m = /^HTTP\/\d\.\d \d{3} ?/.exec(line);
+          if (m !== null) n += line.length - m[0].length;
+        }
+        continue;
+      }
+      const colon = line.indexOf(':');
+      if (colon < 0) n += line.length;
+      else n += colon + line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '').length;
     }
-    _reset() {
-      this.state = HEAD;
-      this.headText = ''; // the head so far, as latin1
+    return n;
+  }
+
+  class HTTPParser {
+    #state = DEAD;
+    constructor() {
+      this.type = REQUEST;
+      this.maxHeaderSize = 0;
+      this.lenient = false;
+      this.headText = ''; // the head (or trailers, or a chunk-size line) so far, as latin1
       this.remaining = 0; // body or chunk bytes still expected
+      this.flushed = false; // headers went to kOnHeaders before the head's end
+      this.error = null; // the parse error that ended this parser
+      this.paused = false;
+      this.currentBuffer = null;
+      this.consumed = null;
+      this.messageStart = 0;
+      this.headersDone = false;
+    }
+    // (type, resource, maxHeaderSize, lenientFlags, headersTimeout): ready for a new stream.
+    initialize(type, resource, maxHeaderSize, lenient, headersTimeout) {
+      if (type !== REQUEST && type !== RESPONSE) throw invalidArgValue('type', type);
+      this.type = type;
+      this.maxHeaderSize = maxHeaderSize > 0 ? maxHeaderSize : maxHeaderSizeNow();
+      this.lenient = typeof lenient === 'number' ? (lenient & kLenientHeaders) !== 0 : Boolean(lenient);
+      this.headersTimeout = headersTimeout | 0;
+      this.error = null;
+      this.paused = false;
+      this.#reset();
+    }
+    #reset() {
+      this.#state = HEAD;
+      this.headText = '';
+      this.remaining = 0;
       this.chunked = false;
       this.shouldKeepAlive = false;
       this.upgrade = false;
+      this.flushed = false;
     }
-    // The whole head is in: status line, header lines, and what they say about the body.
-    _head(text) {
-      if (!this.lenient && /\r(?!\n)/.test(text)) return parseError('HPE_LF_EXPECTED', 'Missing expected LF after header value');
+    // Node's Flush: the headers collected so far (and the URL) to kOnHeaders.
+    #flush(raw, url) {
+      this.flushed = true;
+      const cb = this[kOnHeaders];
+      if (typeof cb === 'function') cb.call(this, raw, url);
+    }
+    // The whole head is in: start line, header lines, and what they say about the body.
+    #head(text) {
+      const lenient = this.lenient;
+      if (!lenient && /\r(?!\n)/.test(text)) return parseError('HPE_LF_EXPECTED', 'Missing expected LF after header value');
       const lines = text.split(lineEndRe);
-      const m = /^HTTP\/(\d)\.(\d) (\d{3})(?: ([^]*))?$/.exec(lines[0]);
-      if (m === null) return this._checkStart(`${lines[0]}\n`) || parseError('HPE_INVALID_STATUS');
-      const major = +m[1], minor = +m[2], statusCode = +m[3];
-      if (major !== 1 || minor > 1) { if (major !== 0 && major !== 1 && !this.lenient) return parseError('HPE_INVALID_VERSION'); }
-      const statusMessage = m[4] === undefined ? '' : m[4];
-      if (ctlInValueRe.test(statusMessage) && !this.lenient) return parseError('HPE_INVALID_STATUS', 'Invalid response status');
-      const raw = [];
+      let major, minor, method, url, statusCode, statusMessage;
+      if (this.type === REQUEST) {
+        const m = /^([^ ]+) ([^ ]+) HTTP\/(\d)\.(\d)$/.exec(lines[0]);
+        if (m === null) return this.#checkStart(`${lines[0]}\n`) || parseError('HPE_INVALID_CONSTANT');
+        if (!httpMethodNumbers.has(m[1])) return parseError('HPE_INVALID_METHOD');
+        if (!urlRe.test(m[2])) return parseError('HPE_INVALID_URL');
+        method = httpMethodNumbers.get(m[1]);
+        url = m[2];
+        major = +m[3];
+        minor = +m[4];
+      } else {
+        const m = /^HTTP\/(\d)\.(\d) (\d{3})(?: ([^]*))?$/.exec(lines[0]);
+        if (m === null) return this.#checkStart(`${lines[0]}\n`) || parseError('HPE_INVALID_STATUS');
+        major = +m[1];
+        minor = +m[2];
+        statusCode = +m[3];
+        statusMessage = m[4] === undefined ? '' : m[4];
+        if (ctlInValueRe.test(statusMessage) && !lenient) return parseError('HPE_INVALID_STATUS', 'Invalid response status');
+      }
+      if ((major !== 1 || minor > 1) && major !== 0 && major !== 1 && !lenient) return parseError('HPE_INVALID_VERSION');
+      let raw = [];
+      let fields = 0;
       let contentLength = -1, te = null, connClose = false, connKeepAlive = false, connUpgrade = false, hasUpgrade = false;
       for (let i = 1; i < lines.length; i++) {
         const line = lines[i];
         if (line === '') continue;
         if (line[0] === ' ' || line[0] === '\t') { // obs-fold: llhttp takes it only when lenient
-          if (!this.lenient || raw.length === 0) return parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header field char');
+          if (!lenient || raw.length === 0) return parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header field char');
           raw[raw.length - 1] += ` ${line.trim()}`;
           continue;
         }
@@ -112,7 +204,7 @@ const httpClient = (() => {
         const name = colon < 0 ? line : line.slice(0, colon);
         if (colon <= 0 || !tokenRe.test(name)) return parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header field char');
         const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-        if (!this.lenient && ctlInValueRe.test(value)) return parseError('HPE_INVALID_HEADER_TOKEN');
+        if (!lenient && ctlInValueRe.test(value)) return parseError('HPE_INVALID_HEADER_TOKEN');
         const key = name.toLowerCase();
         if (key === 'content-length') {
           if (!/^\d+$/.test(value)) return parseError('HPE_INVALID_CONTENT_LENGTH');
@@ -129,35 +221,61 @@ const httpClient = (() => {
             else if (t === 'upgrade') connUpgrade = true;
           }
         } else if (key === 'upgrade') hasUpgrade = true;
+        // Node hands fields to JS 32 at a time once there are more.
+        if (fields === kMaxHeaderFieldsCount) {
+          this.#flush(raw, this.flushed ? '' : (url === undefined ? '' : url));
+          raw = [];
+          fields = 0;
+        }
         raw.push(name, value);
+        fields++;
       }
       // The last transfer coding decides: chunked framing, or (in a response) read to the end.
       if (te !== null) {
         this.chunked = /(?:^|,)\s*chunked\s*$/i.test(te);
-        if (contentLength !== -1 && !this.lenient) return parseError('HPE_UNEXPECTED_CONTENT_LENGTH');
+        if (contentLength !== -1 && !lenient) return parseError('HPE_UNEXPECTED_CONTENT_LENGTH');
+        if (this.type === REQUEST && !this.chunked && !lenient) {
+          return parseError('HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`');
+        }
       }
-      this.upgrade = hasUpgrade && connUpgrade && statusCode === 101;
-      const noBody = statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode < 200);
-      const needsEof = !noBody && !this.chunked && (te !== null || contentLength === -1);
+      let noBody, needsEof;
+      if (this.type === REQUEST) {
+        this.upgrade = method === httpMethodNumbers.get('CONNECT') || (hasUpgrade && connUpgrade);
+        noBody = !this.chunked && contentLength <= 0;
+        needsEof = false;
+      } else {
+        this.upgrade = hasUpgrade && connUpgrade && statusCode === 101;
+        noBody = statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode < 200);
+        needsEof = !noBody && !this.chunked && (te !== null || contentLength === -1);
+      }
       let keepAlive = major > 0 && minor > 0 ? !connClose : connKeepAlive;
       if (needsEof) keepAlive = false;
       this.shouldKeepAlive = keepAlive;
-      const pairs = this.maxHeaderPairs;
-      const rawHeaders = pairs > 0 && raw.length > pairs * 2 ? raw.slice(0, pairs * 2) : raw;
-      const skip = this.onHeadersComplete({ versionMajor: major, versionMinor: minor, statusCode, statusMessage, rawHeaders, upgrade: this.upgrade, shouldKeepAlive: keepAlive });
-      if (skip === 2 || this.upgrade) { this.state = UPGRADED; return null; }
-      if (skip === 1 || noBody) return this._complete([]);
-      if (this.chunked) this.state = CHUNK_SIZE;
+      let headers = raw, urlArg = this.type === REQUEST ? url : undefined;
+      if (this.flushed) {
+        if (raw.length) this.#flush(raw, '');
+        headers = undefined;
+        urlArg = undefined;
+      }
+      this.headersDone = true;
+      const cb = this[kOnHeadersComplete];
+      const skip = typeof cb === 'function'
+        ? cb.call(this, major, minor, headers, method, urlArg, statusCode, statusMessage, this.upgrade, keepAlive) : 0;
+      if (this.#state === DEAD) return null; // closed or freed from the callback
+      if (skip === 2 || this.upgrade) { this.#state = UPGRADED; return null; }
+      if (skip === 1 || noBody) return this.#complete([]);
+      if (this.chunked) this.#state = CHUNK_SIZE;
       else if (te === null && contentLength >= 0) {
-        if (contentLength === 0) return this._complete([]);
-        this.state = BODY_LENGTH;
+        if (contentLength === 0) return this.#complete([]);
+        this.#state = BODY_LENGTH;
         this.remaining = contentLength;
-      } else this.state = BODY_EOF;
+      } else this.#state = BODY_EOF;
       this.headText = '';
       return null;
     }
     // A head still coming in: its start must already read as a status line.
-    _checkStart(text) {
+    #checkStart(text) {
+      if (this.type === REQUEST) return null;
       const n = Math.min(text.length, 5);
       if (text.slice(0, n) !== 'HTTP/'.slice(0, n)) return parseError('HPE_INVALID_CONSTANT');
       const nl = text.indexOf('\n');
@@ -167,18 +285,18 @@ const httpClient = (() => {
       if (!/^HTTP\/\d\.\d \d{3}(?: |$)/.test(line)) return parseError('HPE_INVALID_STATUS');
       return null;
     }
-    _complete(rawTrailers) {
-      this._reset();
-      this.onMessageComplete(rawTrailers);
+    #complete(rawTrailers) {
+      this.#reset();
+      if (rawTrailers.length) this.#flush(rawTrailers, '');
+      const cb = this[kOnMessageComplete];
+      if (typeof cb === 'function') cb.call(this);
       return null;
     }
     // Collects a head (or the trailers) up to its empty line; returns where it ended in `bytes`,
-    // -1 when it needs more, or an error.
-    _collect(bytes, pos, limit) {
+    // -1 when it needs more, or an error (the header size limit, as llhttp counts it).
+    #collect(bytes, pos) {
       const before = this.headText.length;
-      // Only new bytes are decoded, and no more than the limit allows (a body may follow);
-      // the end marker may straddle two chunks.
-      this.headText += bytes.latin1Slice(pos, Math.min(bytes.length, pos + Math.max(0, limit + 4 - before)));
+      this.headText += bytes.latin1Slice(pos, bytes.length);
       let from = Math.max(0, before - 3);
       let end = -1, markLen = 0;
       for (;;) {
@@ -189,37 +307,52 @@ const httpClient = (() => {
         if (next === '\r' && this.headText[nl + 2] === '\n') { end = nl; markLen = 3; break; }
         from = nl + 1;
       }
-      if (end < 0) {
-        if (this.headText.length > limit) return parseError('HPE_HEADER_OVERFLOW');
-        return -1;
-      }
-      if (end > limit) return parseError('HPE_HEADER_OVERFLOW');
+      const text = end < 0 ? this.headText : this.headText.slice(0, end);
+      const type = this.#state === HEAD ? this.type : 0;
+      if (headerBytes(text, type) >= this.maxHeaderSize) return parseError('HPE_HEADER_OVERFLOW');
+      if (end < 0) return -1;
       const consumed = end + markLen - before;
-      const text = this.headText.slice(0, end).replace(/\r$/, '');
       this.headText = '';
-      return [pos + consumed, text];
+      return [pos + consumed, text.replace(/\r$/, '')];
     }
     execute(bytes) {
+      if (!(#state in this)) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type HTTPParser');
+      if (!isArrayBufferView(bytes)) throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], bytes);
+      if (!(bytes instanceof Uint8Array)) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.currentBuffer = bytes;
+      try {
+        return this.#execute(asBufferView(bytes));
+      } finally {
+        this.currentBuffer = null;
+      }
+    }
+    #execute(bytes) {
+      if (this.error !== null) return this.error;
+      if (this.paused) return this.#fail(parseError('HPE_PAUSED'), 0);
       let pos = 0;
       const len = bytes.length;
       while (pos < len) {
-        switch (this.state) {
+        switch (this.#state) {
           case HEAD: {
             if (this.headText === '') {
               // Empty lines before a message are skipped, as llhttp does.
               while (pos < len && (bytes[pos] === 13 || bytes[pos] === 10)) pos++;
               if (pos === len) return len;
+              this.messageStart = Date.now();
+              this.headersDone = false;
+              const begin = this[kOnMessageBegin];
+              if (typeof begin === 'function') begin.call(this);
             }
-            const got = this._collect(bytes, pos, this.maxHeaderSize);
-            if (got instanceof Error) return this._fail(got, pos);
+            const got = this.#collect(bytes, pos);
+            if (got instanceof Error) return this.#fail(got, pos);
             if (got === -1) {
-              const early = this._checkStart(this.headText);
-              return early ? this._fail(early, pos) : len;
+              const early = this.#checkStart(this.headText);
+              return early ? this.#fail(early, pos) : len;
             }
             pos = got[0];
-            const err = this._head(got[1]);
-            if (err) return this._fail(err, pos);
-            if (this.state === UPGRADED) return pos;
+            const err = this.#head(got[1]);
+            if (err) return this.#fail(err, pos);
+            if (this.#state === UPGRADED) return pos;
             break;
           }
           case BODY_LENGTH: {
@@ -227,24 +360,24 @@ const httpClient = (() => {
             this.remaining -= n;
             const chunk = bytes.subarray(pos, pos + n);
             pos += n;
-            this.onBody(chunk);
-            if (this.remaining === 0) this._complete([]);
+            this.#body(chunk);
+            if (this.remaining === 0 && this.#state === BODY_LENGTH) this.#complete([]);
             break;
           }
           case BODY_EOF:
-            this.onBody(bytes.subarray(pos));
+            this.#body(bytes.subarray(pos));
             return len;
           case CHUNK_SIZE: {
-            const got = this._collectLine(bytes, pos);
-            if (got instanceof Error) return this._fail(got, pos);
+            const got = this.#collectLine(bytes, pos);
+            if (got instanceof Error) return this.#fail(got, pos);
             if (got === -1) return len;
             pos = got[0];
             const m = /^([0-9a-fA-F]+)[ \t]*(;.*)?$/.exec(got[1]);
-            if (m === null || m[1].length > 13) return this._fail(parseError('HPE_INVALID_CHUNK_SIZE'), pos);
+            if (m === null || m[1].length > 13) return this.#fail(parseError('HPE_INVALID_CHUNK_SIZE'), pos);
             const size = parseInt(m[1], 16);
-            if (size === 0) { this.state = TRAILERS; this.headText = '\n'; break; }
+            if (size === 0) { this.#state = TRAILERS; this.headText = '\n'; break; }
             this.remaining = size;
-            this.state = CHUNK_DATA;
+            this.#state = CHUNK_DATA;
             break;
           }
           case CHUNK_DATA: {
@@ -252,21 +385,21 @@ const httpClient = (() => {
             this.remaining -= n;
             const chunk = bytes.subarray(pos, pos + n);
             pos += n;
-            this.onBody(chunk);
-            if (this.remaining === 0) { this.state = CHUNK_DATA_END; this.headText = ''; }
+            this.#body(chunk);
+            if (this.remaining === 0 && this.#state === CHUNK_DATA) { this.#state = CHUNK_DATA_END; this.headText = ''; }
             break;
           }
           case CHUNK_DATA_END: { // the CRLF after a chunk's data
             const b = bytes[pos];
             if (this.headText === '' && b === 13) { this.headText = '\r'; pos++; break; }
-            if (b === 10) { this.headText = ''; this.state = CHUNK_SIZE; pos++; break; }
-            return this._fail(parseError('HPE_STRICT'), pos);
+            if (b === 10) { this.headText = ''; this.#state = CHUNK_SIZE; pos++; break; }
+            return this.#fail(parseError('HPE_STRICT'), pos);
           }
           case TRAILERS: {
             // Header lines up to an empty line; headText starts as '\n' so that an empty line
             // right after the last chunk ends them too.
-            const got = this._collect(bytes, pos, this.maxHeaderSize);
-            if (got instanceof Error) return this._fail(got, pos);
+            const got = this.#collect(bytes, pos);
+            if (got instanceof Error) return this.#fail(got, pos);
             if (got === -1) return len;
             pos = got[0];
             const raw = [];
@@ -274,24 +407,28 @@ const httpClient = (() => {
               if (line === '') continue;
               const colon = line.indexOf(':');
               const name = colon < 0 ? line : line.slice(0, colon);
-              if (colon <= 0 || !tokenRe.test(name)) return this._fail(parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header field char'), pos);
+              if (colon <= 0 || !tokenRe.test(name)) return this.#fail(parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header field char'), pos);
               const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-              if (!this.lenient && ctlInValueRe.test(value)) return this._fail(parseError('HPE_INVALID_HEADER_TOKEN'), pos);
+              if (!this.lenient && ctlInValueRe.test(value)) return this.#fail(parseError('HPE_INVALID_HEADER_TOKEN'), pos);
               raw.push(name, value);
             }
-            this._complete(raw);
+            this.#complete(raw);
             break;
           }
           case UPGRADED:
             return pos;
-          default: // DEAD: a parse error already ended this connection
+          default: // DEAD: closed
             return len;
         }
       }
       return len;
     }
+    #body(chunk) {
+      const cb = this[kOnBody];
+      if (typeof cb === 'function' && chunk.length > 0) cb.call(this, chunk);
+    }
     // One line (a chunk size), up to CRLF; -1 when it needs more.
-    _collectLine(bytes, pos) {
+    #collectLine(bytes, pos) {
       const nl = bytes.indexOf(10, pos);
       if (nl < 0) {
         this.headText += bytes.latin1Slice(pos, bytes.length);
@@ -304,22 +441,183 @@ const httpClient = (() => {
       else if (!this.lenient) return parseError('HPE_STRICT', 'Expected LF after chunk size');
       return [nl + 1, line];
     }
-    _fail(err, pos) {
-      this.state = DEAD;
+    #fail(err, pos) {
+      if (err.code !== 'HPE_PAUSED') { this.#state = DEAD; this.error = err; }
       err.bytesParsed = pos;
       return err;
     }
-    // The connection ended: a body read to the end is complete; anything else half-read is not.
+    // The stream ended: a body read to its end is complete; anything else half-read is an error.
     finish() {
-      if (this.state === BODY_EOF) { this._complete([]); return null; }
-      if (this.state === HEAD && this.headText === '') return null;
-      if (this.state === UPGRADED || this.state === DEAD) return null;
-      return parseError('HPE_INVALID_EOF_STATE');
+      if (this.error !== null) return undefined;
+      const state = this.#state;
+      if (state === BODY_EOF) { this.#complete([]); return undefined; }
+      if (state === HEAD && this.headText === '') return undefined;
+      if (state === UPGRADED || state === DEAD) return undefined;
+      const e = this.#fail(parseError('HPE_INVALID_EOF_STATE'), 0);
+      return e;
+    }
+    pause() { this.paused = true; }
+    resume() { this.paused = false; }
+    // Nothing native to release: a closed parser takes no more input.
+    close() { this.#state = DEAD; }
+    free() {}
+    remove() {}
+    // Node's consume(handle): the parser reads a stream handle (a net socket's) itself, each read
+    // through execute() and then kOnExecute(ret); the end of the stream and read errors still go
+    // to the handle's own reader. unconsume() gives the reads back.
+    consume(handle) {
+      if (handle === null || typeof handle !== 'object' || typeof handle.readStart !== 'function' || !('onread' in handle)) {
+        throw invalidArgType('handle', 'StreamBase', handle);
+      }
+      this.unconsume();
+      const previous = handle.onread;
+      this.consumed = { handle, previous };
+      handle.onread = (buffer, err) => {
+        if (!buffer) { if (typeof previous === 'function') previous(buffer, err); return; }
+        const ret = this.execute(buffer);
+        const cb = this[kOnExecute];
+        if (typeof cb !== 'function') return;
+        this.currentBuffer = buffer;
+        try {
+          cb.call(this, ret);
+        } finally {
+          this.currentBuffer = null;
+        }
+      };
+    }
+    unconsume() {
+      const consumed = this.consumed;
+      if (!consumed) return;
+      this.consumed = null;
+      consumed.handle.onread = consumed.previous;
+    }
+    getCurrentBuffer() {
+      const b = this.currentBuffer;
+      return b === null ? Buffer.alloc(0) : Buffer.from(b);
+    }
+    duration() { return this.messageStart === 0 ? 0 : Date.now() - this.messageStart; }
+    headersCompleted() { return this.headersDone; }
+  }
+  Object.assign(HTTPParser, {
+    REQUEST, RESPONSE, kOnMessageBegin, kOnHeaders, kOnHeadersComplete, kOnBody, kOnMessageComplete, kOnExecute,
+    kOnTimeout, kLenientNone, kLenientHeaders, kLenientChunkedLength, kLenientKeepAlive, kLenientAll,
+  });
+  const httpParserBinding = { HTTPParser, methods, allMethods };
+
+  // Node's _http_common: the parsers pool and the callbacks every pooled parser has.
+  const MAX_HEADER_PAIRS = 2000;
+  function parserOnHeaders(headers, url) {
+    if (this.maxHeaderPairs <= 0 || this._headers.length < this.maxHeaderPairs) this._headers.push(...headers);
+    this._url += url;
+  }
+  function parserOnHeadersComplete(versionMajor, versionMinor, headers, method, url, statusCode, statusMessage, upgrade, shouldKeepAlive) {
+    const parser = this;
+    const { socket } = parser;
+    if (headers === undefined) { headers = parser._headers; parser._headers = []; }
+    if (url === undefined) { url = parser._url; parser._url = ''; }
+    // A server's own class (its IncomingMessage option) for the requests it parses.
+    const ServerIncomingMessage = socket?.server?._IncomingMessage;
+    const Ctor = ServerIncomingMessage && ServerIncomingMessage !== BaseIncomingMessage ? ServerIncomingMessage : IncomingMessage;
+    const incoming = parser.incoming = new Ctor(socket);
+    incoming.httpVersionMajor = versionMajor;
+    incoming.httpVersionMinor = versionMinor;
+    incoming.httpVersion = `${versionMajor}.${versionMinor}`;
+    incoming.joinDuplicateHeaders = Boolean(socket?.server?.joinDuplicateHeaders || parser.joinDuplicateHeaders);
+    incoming.url = url;
+    incoming.upgrade = upgrade;
+    let n = headers.length;
+    if (parser.maxHeaderPairs > 0) n = Math.min(n, parser.maxHeaderPairs);
+    incoming.rawHeaders = n < headers.length ? headers.slice(0, n) : headers;
+    if (typeof method === 'number') {
+      incoming.method = allMethods[method];
+    } else {
+      incoming.statusCode = statusCode;
+      incoming.statusMessage = statusMessage;
+    }
+    return parser.onIncoming(incoming, shouldKeepAlive);
+  }
+  function parserOnBody(b) {
+    const stream = this.incoming;
+    if (stream === null) return;
+    if (!stream._dumped) {
+      const ret = stream.push(b);
+      if (!ret) readStop(this.socket);
     }
   }
-  function prepareError(err, bytes) {
-    if (err.bytesParsed === undefined) err.bytesParsed = bytes.length;
-    err.rawPacket = bytes;
+  function parserOnMessageComplete() {
+    const parser = this;
+    const stream = parser.incoming;
+    if (stream !== null) {
+      stream.complete = true;
+      const headers = parser._headers;
+      if (headers.length) {
+        stream.rawTrailers = headers;
+        stream.trailers = trailersObject(headers, stream.joinDuplicateHeaders);
+        parser._headers = [];
+        parser._url = '';
+      }
+      stream.push(null);
+    }
+    readStart(parser.socket);
+  }
+  function cleanParser(parser) {
+    parser._headers = [];
+    parser._url = '';
+    parser.socket = null;
+    parser.incoming = null;
+    parser.outgoing = null;
+    parser.maxHeaderPairs = MAX_HEADER_PAIRS;
+    parser[kOnMessageBegin] = null;
+    parser[kOnExecute] = null;
+    parser[kOnTimeout] = null;
+    parser._consumed = false;
+    parser.onIncoming = null;
+    parser.joinDuplicateHeaders = null;
+  }
+  // Node's internal/freelist.
+  class FreeList {
+    constructor(name, max, ctor) {
+      this.name = name;
+      this.ctor = ctor;
+      this.max = max;
+      this.list = [];
+    }
+    alloc() {
+      return this.list.length > 0 ? this.list.pop() : Reflect.apply(this.ctor, this, arguments);
+    }
+    free(obj) {
+      if (this.list.length < this.max) {
+        this.list.push(obj);
+        return true;
+      }
+      return false;
+    }
+  }
+  // The class is read when a parser is made, so that a replaced binding.HTTPParser is used.
+  const parsers = new FreeList('parsers', 1000, function parsersCb() {
+    const parser = new httpParserBinding.HTTPParser();
+    cleanParser(parser);
+    parser[kOnHeaders] = parserOnHeaders;
+    parser[kOnHeadersComplete] = parserOnHeadersComplete;
+    parser[kOnBody] = parserOnBody;
+    parser[kOnMessageComplete] = parserOnMessageComplete;
+    return parser;
+  });
+  function closeParserInstance(parser) { parser.close(); }
+  function freeParser(parser, req, socket) {
+    if (parser) {
+      if (parser._consumed) parser.unconsume();
+      cleanParser(parser);
+      parser.remove();
+      if (parsers.free(parser) === false) setImmediate(closeParserInstance, parser);
+      else parser.free();
+    }
+    if (req) req.parser = null;
+    if (socket) socket.parser = null;
+  }
+  function prepareError(err, parser, rawPacket) {
+    err.rawPacket = rawPacket || parser.getCurrentBuffer();
+    if (typeof err.reason === 'string') err.message = `Parse Error: ${err.reason}`;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -364,6 +662,7 @@ const httpClient = (() => {
   // OutgoingMessage over a stream socket: bytes wait in outputData until a socket is assigned,
   // chunked framing is written here, and 'finish' follows the socket's write callback.
   const kError = Symbol('kError');
+  const kClientRequestStatistics = Symbol('ClientRequestStatistics');
   function validateHost(host, name) {
     if (host !== null && host !== undefined && typeof host !== 'string') throw invalidArgType(`options.${name}`, ['string', 'undefined', 'null'], host);
     return host;
@@ -503,6 +802,13 @@ const httpClient = (() => {
       }
       let optsWithoutSignal = options;
       if (optsWithoutSignal.signal) { optsWithoutSignal = Object.assign({}, options); delete optsWithoutSignal.signal; }
+      // Node's 'http' performance entry of a request made: from here to its response's head.
+      if (core.perf.hasObserver('http')) {
+        core.perf.startPerf(this, kClientRequestStatistics, {
+          type: 'http', name: 'HttpClient',
+          detail: { req: { method: this.method, url: `${this.protocol}//${this.host}${this.path}`, headers: this.getHeaders() } },
+        });
+      }
       if (this.agent) {
         this.agent.addRequest(this, optsWithoutSignal);
       } else {
@@ -587,7 +893,14 @@ const httpClient = (() => {
         else if (ret && this._needDrain) { this._needDrain = false; this.emit('drain'); }
       }
     }
-    _finish() { this.emit('prefinish'); }
+    _finish() {
+      this.emit('prefinish');
+      // Node's node.http trace event of the request, from here to its response.
+      if (traceOn.http) {
+        this._traceEventId = ++traceOn.lastId;
+        traceOn.emit('b', 'node,node.http', 'http.client.request', this._traceEventId);
+      }
+    }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = null; }
       const ret = writeChunk(this, chunk, encoding, cb, false);
@@ -759,31 +1072,19 @@ const httpClient = (() => {
   }
 
   function tickOnSocket(req, socket) {
-    const lenient = req.insecureHTTPParser === undefined ? lenientDefault() : req.insecureHTTPParser;
-    const parser = new ResponseParser(req.maxHeaderSize || 0, lenient);
+    const parser = parsers.alloc();
     req.socket = socket;
+    const lenient = req.insecureHTTPParser === undefined ? lenientDefault() : req.insecureHTTPParser;
+    parser.initialize(HTTPParser.RESPONSE, null, req.maxHeaderSize || 0, lenient ? kLenientAll : kLenientNone);
     parser.socket = socket;
     parser.outgoing = req;
-    parser.incoming = null;
     req.parser = parser;
     socket.parser = parser;
     socket._httpMessage = req;
-    if (typeof req.maxHeadersCount === 'number') parser.maxHeaderPairs = req.maxHeadersCount;
-    parser.onHeadersComplete = (info) => parserOnHeadersComplete(parser, info);
-    parser.onBody = (chunk) => {
-      const stream = parser.incoming;
-      if (stream === null || stream._dumped) return;
-      const buf = chunk instanceof Buffer ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      if (!stream.push(buf)) readStop(socket);
-    };
-    parser.onMessageComplete = (rawTrailers) => {
-      const stream = parser.incoming;
-      if (stream === null) return;
-      stream.complete = true;
-      if (rawTrailers.length) { stream.rawTrailers = rawTrailers; stream.trailers = trailersObject(rawTrailers, req.joinDuplicateHeaders); }
-      stream.push(null);
-      readStart(socket);
-    };
+    // The headers limit, from the request (a count of names and values, as Node has it).
+    if (typeof req.maxHeadersCount === 'number') parser.maxHeaderPairs = req.maxHeadersCount << 1;
+    parser.joinDuplicateHeaders = req.joinDuplicateHeaders;
+    parser.onIncoming = parserOnIncomingClient;
     socket.on('error', socketErrorListener);
     socket.on('data', socketOnData);
     socket.on('end', socketOnEnd);
@@ -801,24 +1102,10 @@ const httpClient = (() => {
     return msg.headers;
   }
 
-  function parserOnHeadersComplete(parser, info) {
-    const socket = parser.socket;
-    const incoming = parser.incoming = new IncomingMessage(socket);
-    incoming.httpVersionMajor = info.versionMajor;
-    incoming.httpVersionMinor = info.versionMinor;
-    incoming.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
-    incoming.url = '';
-    incoming.upgrade = info.upgrade;
-    incoming.statusCode = info.statusCode;
-    incoming.statusMessage = info.statusMessage;
-    incoming.rawHeaders = info.rawHeaders;
-    if (parser.outgoing && parser.outgoing.joinDuplicateHeaders) incoming.joinDuplicateHeaders = true;
-    return parserOnIncomingClient(parser, incoming, info.shouldKeepAlive);
-  }
-
   const statusIsInformational = (status) => status < 200 && status >= 100 && status !== 101;
 
-  function parserOnIncomingClient(parser, res, shouldKeepAlive) {
+  function parserOnIncomingClient(res, shouldKeepAlive) {
+    const parser = this;
     const socket = parser.socket;
     const req = socket._httpMessage;
     if (req.res) { socket.destroy(); return 0; } // a second response to one request
@@ -837,6 +1124,14 @@ const httpClient = (() => {
     }
     // The server must answer keep-alive for the socket to be kept; an upgrade never is.
     if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
+    if (traceOn.http && typeof req._traceEventId === 'number') {
+      traceOn.emit('e', 'node,node.http', 'http.client.request', req._traceEventId, { data: { path: req.path, statusCode: res.statusCode } });
+    }
+    if (req[kClientRequestStatistics] && core.perf.hasObserver('http')) {
+      core.perf.stopPerf(req, kClientRequestStatistics, {
+        detail: { res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers } },
+      });
+    }
     req.res = res;
     res.req = req;
     res.on('end', responseOnEnd);
@@ -849,12 +1144,6 @@ const httpClient = (() => {
     return 0;
   }
 
-  function freeParser(parser, req, socket) {
-    if (parser) { parser.incoming = null; parser.socket = null; parser.outgoing = null; parser.onHeadersComplete = () => 0; parser.onBody = nop; parser.onMessageComplete = nop; }
-    if (req) req.parser = null;
-    if (socket) socket.parser = null;
-  }
-
   function socketOnData(d) {
     const socket = this;
     const req = this._httpMessage;
@@ -862,7 +1151,7 @@ const httpClient = (() => {
     if (!parser) return;
     const ret = parser.execute(d);
     if (ret instanceof Error) {
-      prepareError(ret, d);
+      prepareError(ret, parser, d);
       freeParser(parser, req, socket);
       socket.removeListener('data', socketOnData);
       socket.removeListener('end', socketOnEnd);
@@ -1317,12 +1606,19 @@ const httpClient = (() => {
     chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,
     continueExpression: /(?:^|\W)100-continue(?:$|\W)/i,
     CRLF: crlf,
-    methods: httpModule.METHODS,
+    methods,
     kIncomingMessage: Symbol('IncomingMessage'),
-    HTTPParser: ResponseParser,
+    HTTPParser,
     isLenient: lenientDefault,
     prepareError,
+    freeParser,
+    parsers,
   };
   registerBuiltin('_http_common', common);
-  return { Agent, ClientRequest, IncomingMessage, ResponseParser, request, get };
+  // Node's: how many idle parsers the pool keeps.
+  httpModule.setMaxIdleHTTPParsers = function setMaxIdleHTTPParsers(max) {
+    validateInteger(max, 'max', 1);
+    parsers.max = max;
+  };
+  return { Agent, ClientRequest, IncomingMessage, HTTPParser, httpParserBinding, request, get };
 })();

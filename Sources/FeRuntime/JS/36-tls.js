@@ -4,7 +4,7 @@
 // JS sends, so the bytes travel over net's own socket handles (or any Duplex) on fe's loop.
 // A TLSSocket is a net.Socket whose handle is a TLSHandle: the same interface as net's socket
 // handle, over an inner transport handle.
-// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
+// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
 const tlsModule = (() => {
   const net = netModule;
   const { SocketHandle } = netInternals;
@@ -156,7 +156,14 @@ const tlsModule = (() => {
     if (privateKeyIdentifier !== undefined && privateKeyIdentifier !== null) {
       if (privateKeyEngine === undefined || privateKeyEngine === null) throw invalidArgValue(`${name}.privateKeyEngine`, privateKeyEngine);
       if (key) throw invalidArgValue(`${name}.privateKeyIdentifier`, privateKeyIdentifier);
-      throw nodeError(Error, 'ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL');
+      // fe's OpenSSL has no engines: what Node throws when its context lacks setEngineKey.
+      if (typeof privateKeyIdentifier === 'string' && typeof privateKeyEngine === 'string') {
+        throw nodeError(Error, 'ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED', 'Custom engines not supported by this OpenSSL');
+      }
+      if (typeof privateKeyIdentifier !== 'string') {
+        throw invalidArgType(`${name}.privateKeyIdentifier`, ['string', 'null', 'undefined'], privateKeyIdentifier);
+      }
+      throw invalidArgType(`${name}.privateKeyEngine`, ['string', 'null', 'undefined'], privateKeyEngine);
     }
     validateString(ecdhCurve, `${name}.ecdhCurve`);
     o.ecdhCurve = ecdhCurve;
@@ -500,7 +507,7 @@ const tlsModule = (() => {
       inner = new SocketHandle(tlsOptions.pipe ? 1 : 0);
     }
     this.encrypted = true;
-    const context = tlsOptions.secureContext || tlsOptions.credentials || createSecureContext(tlsOptions);
+    const context = tlsOptions.secureContext || tlsOptions.credentials || exports.createSecureContext(tlsOptions);
     if (!context || !(context.context instanceof NativeSecureContext)) {
       throw nodeError(TypeError, 'ERR_TLS_INVALID_CONTEXT', 'context must be a SecureContext');
     }
@@ -571,6 +578,19 @@ const tlsModule = (() => {
       if (options.ALPNProtocols) ssl.config.alpn = options.ALPNProtocols;
       if (options.session) ssl.config.session = toBytes(options.session, 'latin1');
     }
+  };
+
+  // Node's kReinitializeHandle: a connect that tried several addresses (autoSelectFamily) goes
+  // on with the transport that connected, under a TLS handle like the one it had.
+  TLSSocket.prototype[netInternals.kReinitializeHandle] = function reinitializeHandle(inner) {
+    const old = this._handle;
+    const handle = new TLSHandle(inner, old.context, old.isServer);
+    handle.ownsContext = old.ownsContext;
+    old.ownsContext = false;
+    handle.config = { ...old.config };
+    net.Socket.prototype[netInternals.kReinitializeHandle].call(this, handle);
+    handle.owner = this;
+    this.ssl = handle;
   };
 
   TLSSocket.prototype._start = function () {
@@ -698,7 +718,7 @@ const tlsModule = (() => {
   TLSSocket.prototype.getPeerX509Certificate = function () {
     if (!this._handle) return undefined;
     const ders = this._handle.info('peerCertificates');
-    return ders && ders.length ? new nodeCrypto.X509Certificate(Buffer.from(ders[0])) : undefined;
+    return ders && ders.length ? nodeCrypto.x509Chain(ders) : undefined;
   };
   TLSSocket.prototype.getX509Certificate = function () {
     if (!this._handle) return undefined;
@@ -732,6 +752,8 @@ const tlsModule = (() => {
   };
   TLSSocket.prototype.getEphemeralKeyInfo = function () {
     if (!this._handle || !this._handle.tlsId) return null;
+    // Only a client has the server's ephemeral key (Node's TLSWrap::GetEphemeralKeyInfo).
+    if (this._handle.isServer) return null;
     return this._handle.info('ephemeral');
   };
   TLSSocket.prototype.getSharedSigalgs = function () { return []; };
@@ -854,7 +876,7 @@ const tlsModule = (() => {
     assert(typeof options.checkServerIdentity === 'function');
     assert(typeof options.minDHSize === 'number', `options.minDHSize is not a number: ${options.minDHSize}`);
     assert(options.minDHSize > 0, `options.minDHSize is not a positive number: ${options.minDHSize}`);
-    const context = options.secureContext || createSecureContext(options);
+    const context = options.secureContext || exports.createSecureContext(options);
     const tlssock = new TLSSocket(options.socket, {
       singleUse: !options.secureContext,
       allowHalfOpen: options.allowHalfOpen,
@@ -991,7 +1013,7 @@ const tlsModule = (() => {
     if (options.ticketKeys) this.ticketKeys = options.ticketKeys;
     this.privateKeyIdentifier = options.privateKeyIdentifier;
     this.privateKeyEngine = options.privateKeyEngine;
-    this._sharedCreds = createSecureContext({
+    this._sharedCreds = exports.createSecureContext({
       pfx: this.pfx, key: this.key, passphrase: this.passphrase, cert: this.cert, clientCertEngine: this.clientCertEngine,
       ca: this.ca, ciphers: this.ciphers, sigalgs: this.sigalgs, ecdhCurve: this.ecdhCurve, dhparam: this.dhparam,
       minVersion: this.minVersion, maxVersion: this.maxVersion, secureProtocol: this.secureProtocol,
@@ -1000,6 +1022,30 @@ const tlsModule = (() => {
       privateKeyIdentifier: this.privateKeyIdentifier, privateKeyEngine: this.privateKeyEngine,
     });
   };
+  // Node's deprecated setOptions (DEP0122): the options are kept for the next setSecureContext.
+  Server.prototype.setOptions = util.deprecate(function setOptions(options) {
+    this.requestCert = options.requestCert === true;
+    this.rejectUnauthorized = options.rejectUnauthorized !== false;
+    for (const k of ['pfx', 'key', 'passphrase', 'cert', 'clientCertEngine', 'ca', 'minVersion', 'maxVersion', 'secureProtocol',
+      'crl', 'ciphers']) {
+      if (options[k]) this[k] = options[k];
+    }
+    if (options.ecdhCurve !== undefined) this.ecdhCurve = options.ecdhCurve;
+    for (const k of ['dhparam', 'sessionTimeout', 'ticketKeys']) if (options[k]) this[k] = options[k];
+    const secureOptions = options.secureOptions || 0;
+    this.honorCipherOrder = options.honorCipherOrder !== undefined ? !!options.honorCipherOrder : true;
+    if (secureOptions) this.secureOptions = secureOptions;
+    if (options.ALPNProtocols) convertALPNProtocols(options.ALPNProtocols, this);
+    if (options.sessionIdContext) {
+      this.sessionIdContext = options.sessionIdContext;
+    } else {
+      this.sessionIdContext = nodeCrypto.createHash('sha1').update(process.argv.join(' ')).digest('hex').slice(0, 32);
+    }
+    if (options.pskCallback) throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe does not support TLS-PSK (pskCallback)');
+    if (options.sigalgs) this.sigalgs = options.sigalgs;
+    if (options.privateKeyIdentifier !== undefined) this.privateKeyIdentifier = options.privateKeyIdentifier;
+    if (options.privateKeyEngine !== undefined) this.privateKeyEngine = options.privateKeyEngine;
+  }, 'Server.prototype.setOptions() is deprecated', 'DEP0122');
   Server.prototype._getServerData = function () { return { ticketKeys: this.getTicketKeys().toString('hex') }; };
   Server.prototype._setServerData = function (data) { this.setTicketKeys(Buffer.from(data.ticketKeys, 'hex')); };
   Server.prototype.getTicketKeys = function () {
@@ -1018,7 +1064,7 @@ const tlsModule = (() => {
   Server.prototype.addContext = function (servername, context) {
     if (!servername) throw nodeError(Error, 'ERR_TLS_REQUIRED_SERVER_NAME', '"servername" is required parameter for Server.addContext');
     const re = new RegExp(`^${servername.replace(/([.^$+?\-\\[\]{}])/g, '\\$1').replaceAll('*', '[^.]*')}$`);
-    const secureContext = context instanceof SecureContext ? context : createSecureContext(context);
+    const secureContext = context instanceof SecureContext ? context : exports.createSecureContext(context);
     this._contexts.push([re, secureContext.context]);
   };
   Server.prototype[EventEmitter.captureRejectionSymbol || Symbol.for('nodejs.rejection')] = function (err, event, sock) {

@@ -112,6 +112,7 @@ const httpsModule = (() => {
     for (const m of tlsMethods) socket[m] = (...args) => tlsSocket[m](...args);
     Object.defineProperty(socket, 'bytesWritten', { get: () => tlsSocket.bytesWritten, configurable: true });
     Object.defineProperty(socket, 'bytesRead', { get: () => tlsSocket.bytesRead, configurable: true });
+    Object.defineProperty(socket, '_secureEstablished', { get: () => tlsSocket._secureEstablished, configurable: true });
     tlsSocket.on('timeout', () => socket.emit('timeout'));
   }
 

@@ -358,6 +358,10 @@ const v8Module = (() => {
     Serializer, Deserializer, DefaultSerializer, DefaultDeserializer, serialize, deserialize,
     startupSnapshot, GCProfiler,
   };
+  // Node's v8.promiseHooks: internal/promise_hooks.js, vendored.
+  Object.defineProperty(v8, 'promiseHooks', {
+    get() { return nodeLib.load('internal/promise_hooks'); }, enumerable: true, configurable: true,
+  });
   registerBuiltin('v8', v8);
   return v8;
 })();

@@ -623,6 +623,8 @@ const workerThreads = (() => {
     // fe's own: worker.getHeapSnapshot() asks the thread, which answers when its loop is free.
     HEAP_SNAPSHOT: 'feHeapSnapshot',
     HEAP_SNAPSHOT_DATA: 'feHeapSnapshotData',
+    // fe's own: the trace events of a worker that ended, for its parent's trace file.
+    TRACE_EVENTS: 'feTraceEvents',
   };
   const kPort = Symbol('kPort');
   const kName = Symbol('kName');
@@ -896,6 +898,9 @@ const workerThreads = (() => {
           return;
         case messageTypes.STDIO_WANTS_MORE_DATA:
           stdio[message.stream][kStdioWantsMoreDataCallback]();
+          return;
+        case messageTypes.TRACE_EVENTS:
+          core.addWorkerTraceEvents(message.events);
           return;
         default:
           requireBuiltin('assert').fail(`Unknown worker message type ${message.type}`);
@@ -1192,6 +1197,9 @@ const workerThreads = (() => {
       if (name === '-r' || name === '--require') {
         const value = name === arg ? execArgv[++i] : arg.slice(eq + 1);
         if (value !== undefined) requires.push(value);
+      } else if (arg === '--no-addons' || arg === '--addons') {
+        // The "node-addons" condition and process.dlopen (19-cjs.js).
+        core.noAddons = arg === '--no-addons';
       } else if (arg === '--trace-warnings') {
         process.traceProcessWarnings = true;
       } else if (arg === '--no-warnings') {
@@ -1219,6 +1227,7 @@ const workerThreads = (() => {
     isMainThread = false;
     core.isWorker = true;
     threadId = info.threadId;
+    core.workerName = info.name;
     parentPort = makePort(info.port);
     const internalId = info.dataPorts[info.dataPorts.length - 1];
     const dataPorts = info.dataPorts.slice(0, -1);

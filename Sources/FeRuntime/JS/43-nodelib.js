@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -155,7 +155,7 @@ const nodeLib = (() => {
   // fe's stand-ins for the Node internals the vendored files require: what they use, backed by
   // fe's runtime (Node's messages for the error codes they construct).
   const kIsNodeError = Symbol('kIsNodeError');
-  const kNodeTimeout = Symbol('timeout');
+  const kNodeTimeout = netInternals.kTimeout; // the one net's sockets use
   function codeClass(Base, code, format) {
     return class NodeError extends Base {
       static format = format;
@@ -212,6 +212,14 @@ const nodeLib = (() => {
       TypeError: codeClass(TypeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
       RangeError: codeClass(RangeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
     }),
+    ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE: codeClass(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+      (actual, expected) => `Invalid key object type ${actual}, expected ${expected}.`),
+    ERR_CRYPTO_INCOMPATIBLE_KEY: codeClass(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY', (name, what) => `Incompatible ${name}: ${what}`),
+    ERR_CRYPTO_ECDH_INVALID_FORMAT: codeClass(TypeError, 'ERR_CRYPTO_ECDH_INVALID_FORMAT', (format) => `Invalid ECDH format: ${format}`),
+    ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY: codeClass(Error, 'ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', () => 'Public key is not valid for specified curve'),
+    ERR_CRYPTO_ENGINE_UNKNOWN: codeClass(Error, 'ERR_CRYPTO_ENGINE_UNKNOWN', (id) => `Engine "${id}" was not found`),
+    ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED: codeClass(Error, 'ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED',
+      () => 'Custom engines not supported by this OpenSSL'),
     ERR_INVALID_THIS: codeClass(TypeError, 'ERR_INVALID_THIS', (type) => `Value of "this" must be of type ${type}`),
     ERR_MISSING_OPTION: codeClass(TypeError, 'ERR_MISSING_OPTION', (option) => `${option} is required`),
     ERR_OPERATION_FAILED: Object.assign(codeClass(Error, 'ERR_OPERATION_FAILED', (what) => `Operation failed: ${what}`), {
@@ -252,6 +260,36 @@ const nodeLib = (() => {
     return inner || outer;
   }
   const experimentalWarnings = new Set();
+  // Node's internal/util getInternalGlobal: the global of a context of its own.
+  let internalGlobal;
+  function getInternalGlobal() {
+    if (internalGlobal == null) {
+      internalGlobal = requireBuiltin('vm').runInNewContext('this', undefined, { contextName: 'internal' });
+    }
+    return internalGlobal;
+  }
+  function SideEffectFreeRegExpPrototypeExec(regex, string) {
+    const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
+    return Reflect.apply(RegExpFromAnotherRealm.prototype.exec, regex, [string]);
+  }
+  const crossRealmRegexes = new WeakMap();
+  function getCrossRealmRegex(regex) {
+    const cached = crossRealmRegexes.get(regex);
+    if (cached) return cached;
+    const p = getPrimordials();
+    let flagString = '';
+    if (p.RegExpPrototypeGetHasIndices(regex)) flagString += 'd';
+    if (p.RegExpPrototypeGetGlobal(regex)) flagString += 'g';
+    if (p.RegExpPrototypeGetIgnoreCase(regex)) flagString += 'i';
+    if (p.RegExpPrototypeGetMultiline(regex)) flagString += 'm';
+    if (p.RegExpPrototypeGetDotAll(regex)) flagString += 's';
+    if (p.RegExpPrototypeGetUnicode(regex)) flagString += 'u';
+    if (p.RegExpPrototypeGetSticky(regex)) flagString += 'y';
+    const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
+    const crossRealmRegex = new RegExpFromAnotherRealm(p.RegExpPrototypeGetSource(regex), flagString);
+    crossRealmRegexes.set(regex, crossRealmRegex);
+    return crossRealmRegex;
+  }
   // Node's normalizeEncoding: the canonical name of an encoding Buffer knows, else undefined.
   const kEncodings = { 'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
     'utf-16le': 'utf16le', 'latin1': 'latin1', 'binary': 'latin1', 'base64': 'base64', 'base64url': 'base64url',
@@ -283,7 +321,13 @@ const nodeLib = (() => {
       },
     }),
     contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
-    errors: () => ({ exitCodes: { kNoFailure: 0, kGenericUserError: 1 } }),
+    crypto: () => nodeCrypto.webCryptoBinding(),
+    errors: () => ({
+      exitCodes: { kNoFailure: 0, kGenericUserError: 1 },
+      // An uncaught exception now: 'uncaughtException' listeners, or the process ends.
+      triggerUncaughtException: (err, fromPromise) => fatal(err, fromPromise),
+    }),
+    async_wrap: () => ({ setPromiseHooks: core.setPromiseHooks }),
     // The builtin ids (node's debugger tells builtin scripts from the user's with them).
     builtins: () => ({ builtinIds: requireBuiltin('module').builtinModules.slice() }),
     natives: () => {
@@ -343,11 +387,13 @@ const nodeLib = (() => {
       },
       promisify: util.promisify,
       deprecate: util.deprecate,
-      // Node runs these in a separate realm so user changes to RegExp cannot interfere.
-      SideEffectFreeRegExpPrototypeSymbolReplace: (regexp, string, replacement) =>
-        RegExp.prototype[Symbol.replace].call(regexp, string, replacement),
-      SideEffectFreeRegExpPrototypeSymbolSplit: (regexp, string, limit) =>
-        RegExp.prototype[Symbol.split].call(regexp, string, limit),
+      // Node's: run in a realm of their own (a vm context), so user changes to this realm's
+      // RegExp.prototype cannot interfere.
+      SideEffectFreeRegExpPrototypeExec,
+      SideEffectFreeRegExpPrototypeSymbolReplace: (regex, string, replacement) =>
+        getCrossRealmRegex(regex)[Symbol.replace](string, replacement),
+      SideEffectFreeRegExpPrototypeSymbolSplit: (regex, string, limit = undefined) =>
+        getCrossRealmRegex(regex)[Symbol.split](string, limit),
       // Node prepends the source line and caret V8 reported for a SyntaxError; fe's errors carry
       // that in their message already, so there is nothing to add.
       decorateErrorStack() {},
@@ -357,6 +403,29 @@ const nodeLib = (() => {
       isArrayBufferDetached(value) {
         if (value.byteLength !== 0) return false;
         try { new Uint8Array(value); return false; } catch { return true; } // eslint-disable-line no-new
+      },
+      // Node's cachedResult: fn's result, computed once, then a copy of it each time.
+      cachedResult(fn) {
+        let result;
+        return () => {
+          if (result === undefined) result = fn();
+          return Array.prototype.slice.call(result);
+        };
+      },
+      // Node's filterDuplicateStrings: names unique regardless of case (lowercased if `low`), sorted.
+      filterDuplicateStrings(items, low) {
+        const map = new Map();
+        for (const item of items) {
+          const key = item.toLowerCase();
+          if (low) map.set(key, key);
+          else map.set(key, item);
+        }
+        return Array.from(map.values()).sort();
+      },
+      lazyDOMException: (message, name) => new DOMException(message, name),
+      // obj[key] = value, never through a setter on the prototype chain.
+      setOwnProperty(obj, key, value) {
+        return Object.defineProperty(obj, key, { __proto__: null, configurable: true, enumerable: true, value, writable: true });
       },
       setupCoverageHooks() { throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe has no V8 coverage collection (--experimental-test-coverage)'); },
     }),
@@ -403,6 +472,15 @@ const nodeLib = (() => {
     'internal/encoding': () => ({ TextEncoder, TextDecoder }),
     'internal/worker/io': () => ({ MessageChannel: globalThis.MessageChannel }),
     'internal/process/task_queues': () => ({ queueMicrotask: globalThis.queueMicrotask }),
+    // What Web Crypto's vendored files (internal/crypto/*) use of the crypto internals fe has
+    // written itself (JS/17-crypto.js).
+    'internal/crypto/keys': () => nodeCrypto.webKeysModule(),
+    'internal/crypto/keygen': () => ({ generateKey: nodeCrypto.generateKey, generateKeyPair: nodeCrypto.generateKeyPair }),
+    'internal/crypto/hash': () => nodeCrypto.webHashModule(),
+    'internal/crypto/random': () => ({
+      getRandomValues: nodeCrypto.getRandomValues, randomUUID: nodeCrypto.randomUUID, randomBytes: nodeCrypto.randomBytes,
+      randomFill: nodeCrypto.randomFill, randomFillSync: nodeCrypto.randomFillSync, randomInt: nodeCrypto.randomInt,
+    }),
     // stream, with compose for the one use the test runner makes of it: a reporter (an async
     // generator function, or a Transform such as the spec reporter) over the tests' event stream.
     stream: () => {
@@ -427,6 +505,8 @@ const nodeLib = (() => {
   };
   function getOptionValue(name) {
     const args = [...(process.env.NODE_OPTIONS || '').split(/\s+/).filter(Boolean), ...(process.execArgv || [])];
+    // What fe parsed itself (options spelled with underscores, NODE_PENDING_DEPRECATION).
+    if (name === '--pending-deprecation') return core.nodeFlags?.pendingDeprecation === true;
     const dflt = kOptionDefaults[name];
     if (Array.isArray(dflt)) {
       const out = [];
@@ -440,7 +520,9 @@ const nodeLib = (() => {
     return undefined;
   }
 
-  return { load, internals, bindings, internalBinding, getPrimordials, errorCodes, codeClass };
+  // Whether a vendored module was loaded already (nothing of it can be in use otherwise).
+  const loaded = (id) => cache.has(id);
+  return { load, loaded, internals, bindings, internalBinding, getPrimordials, errorCodes, codeClass };
 })();
 
 // node:test (Node 18.20's test runner, its reporters and mocks), only with the node: prefix.

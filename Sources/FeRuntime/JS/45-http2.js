@@ -446,7 +446,9 @@
           const ping = this.pings.shift();
           // An acknowledgement nobody asked for is a protocol error (NGHTTP2_ERR_PROTO).
           if (!ping) { cb.onSessionInternalError.call(this, -505); return; }
-          ping.callback(true, now() - ping.start, toBuffer(event[1]));
+          // In the ping's own async scope, as Node's Http2Ping (an HTTP2PING resource).
+          ping.resource.runInAsyncScope(ping.callback, undefined, true, now() - ping.start, toBuffer(event[1]));
+          ping.resource.emitDestroy();
           return;
         }
         case 'goaway':
@@ -503,14 +505,20 @@
       return true;
     }
     ping(payload, callback) {
-      if (this.pings.length >= this.maxPings) return false;
+      const resource = new (requireBuiltin('async_hooks').AsyncResource)('HTTP2PING', { requireManualDestroy: true });
+      if (this.pings.length >= this.maxPings) {
+        // Node's AddPing: one ping too many is done at once, unacknowledged (cancelled).
+        resource.runInAsyncScope(callback, undefined, false);
+        resource.emitDestroy();
+        return false;
+      }
       let data = payload;
       if (!data) {
         data = Buffer.alloc(8);
         data.writeDoubleBE(now());
       }
       ops.op_h2_ping(this.id, data);
-      this.pings.push({ callback, start: now() });
+      this.pings.push({ callback, start: now(), resource });
       this.scheduleFlush();
       return true;
     }
@@ -558,6 +566,7 @@
         const [bytes] = ops.op_h2_send(this.id);
         if (bytes) this.writeToSocket(bytes);
       }
+      for (const ping of this.pings) ping.resource.emitDestroy();
       this.pings = [];
       this.pendingRst = [];
       if (this.writesInFlight > 0) this.pendingDone = true;
@@ -837,7 +846,12 @@
     function _connectionListener(socket) {
       let fallback = this[kFallback];
       if (!fallback) {
-        const server = new (requireBuiltin('https').Server)({});
+        // Node's connectionListener has put allowHTTP1's Http1IncomingMessage and
+        // Http1ServerResponse options on this server (under _http_common's and _http_server's keys).
+        const server = new (requireBuiltin('https').Server)({
+          IncomingMessage: this[requireBuiltin('_http_common').kIncomingMessage],
+          ServerResponse: this[nodeLib.load('_http_server').kServerResponse],
+        });
         const onSecureConnection = server.listeners('secureConnection')[0];
         const emitOwn = server.emit.bind(server);
         server.emit = (event, ...args) => (event === 'close' ? emitOwn(event) : this.emit(event, ...args));

@@ -95,11 +95,20 @@ function loadInspector() {
       const message = { id, method };
       if (params) message.params = params;
       if (callback) this[kCallbacks].set(id, callback);
+      // Node's own NodeTracing domain is the tracing agent's (49-perf_hooks.js).
+      if (method.startsWith('NodeTracing.')) {
+        const answer = core.nodeTracing(this, method, params, (notification) => this[kOnMessage](JSON.stringify(notification)));
+        if (answer !== undefined) {
+          this[kOnMessage](JSON.stringify({ id, ...answer }));
+          return;
+        }
+      }
       ops.op_inspector_dispatch(this[kConnection], JSON.stringify(message));
     }
 
     disconnect() {
       if (!this[kConnection]) return;
+      core.nodeTracingDisconnect(this);
       ops.op_inspector_disconnect(this[kConnection]);
       this[kConnection] = null;
       for (const callback of this[kCallbacks].values()) nextTick(callback, err('ERR_INSPECTOR_CLOSED', 'Session was closed'));

@@ -4,7 +4,7 @@
 // implementation under Node's export names (below). An internal module Node 18 has and fe does
 // not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
 // not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
-// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType); 03-loop.js (timers, timerNow); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, validateFunction, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 33-dns.js (dnsModule); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 (() => {
   // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
   const nodeInternalIds = new Set((
@@ -75,7 +75,7 @@
     'zlib').split(' '));
   // The bindings whose every member is fe's real implementation (the others fe's vendored files
   // reach, stream_wrap and fs, are shaped for http2 only and stay internal).
-  const userBindings = new Set(['block_list', 'constants', 'contextify', 'credentials', 'http2', 'performance', 'timers', 'url', 'util', 'uv']);
+  const userBindings = new Set(['block_list', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser', 'performance', 'timers', 'trace_events', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
@@ -156,6 +156,13 @@
     return uv;
   };
   bindings.block_list = () => netInternals.blockListBinding;
+  // SocketAddress clones through MessagePorts; the receiving side makes it from here.
+  netInternals.makeSocketAddressCloneable(core.jsTransferable);
+  nodeLib.internals['internal/socketaddress'] = () => netInternals.socketAddress;
+  // The HTTP parser http's client uses (35-http_client.js); its pool reads HTTPParser from here.
+  bindings.http_parser = () => httpClient.httpParserBinding;
+  // What the dns module calls through (33-dns.js).
+  bindings.cares_wrap = () => dnsModule.cares;
   bindings.timers = () => ({ getLibuvNow: timerNow });
   bindings.url = () => ({ canParse: (input, base) => URL.canParse(input, base) });
   // Node's safeGetenv: the variable, unless the process runs with raised privileges.
@@ -238,7 +245,10 @@
     }
     const formatList = (array, type = 'and') => (array.length < 3 ? array.join(` ${type} `)
       : `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`);
-    return { E, SystemError, getMessage, formatList, determineSpecificType: receivedType };
+    return {
+      E, SystemError, getMessage, formatList, determineSpecificType: receivedType,
+      dnsException: (code, syscall, hostname) => dnsModule.nodeDnsException(code, syscall, hostname),
+    };
   }
 
   // What Node's internal/util has beyond the stand-in fe's vendored files use: Node's own small
@@ -304,12 +314,10 @@
       validateUint32(msec, 'msec');
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, msec);
     }
-    // Node runs these in a realm of their own; fe calls the original RegExp method directly.
-    const SideEffectFreeRegExpPrototypeExec = (regex, string) => RegExp.prototype.exec.call(regex, string);
     const kEnumerableProperty = Object.freeze(Object.assign(Object.create(null), { enumerable: true }));
     return {
       kEnumerableProperty, cachedResult, convertToValidSignal, createClassWrapper, filterDuplicateStrings, getConstructorOf, join, sleep,
-      spliceOne, SideEffectFreeRegExpPrototypeExec,
+      spliceOne,
       getSystemErrorName: util.getSystemErrorName, getSystemErrorMap: util.getSystemErrorMap,
     };
   }
@@ -325,11 +333,39 @@
     'internal/worker/io': () => core.workerInternals().io,
     'internal/blocklist': () => netInternals.blockList,
     'internal/socketaddress': () => netInternals.socketAddress,
+    'internal/net': () => netInternals.internalNet,
+    'internal/http': () => http.internalHttp,
+    // The streams' highWaterMark defaults (stream.getDefaultHighWaterMark and its setter).
+    'internal/streams/state': () => {
+      const stream = requireBuiltin('stream');
+      return {
+        getDefaultHighWaterMark: stream.getDefaultHighWaterMark,
+        setDefaultHighWaterMark: stream.setDefaultHighWaterMark,
+        getHighWaterMark(state, options, duplexKey, isDuplex) {
+          const hwm = options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
+          if (hwm != null) {
+            if (!Number.isInteger(hwm) || hwm < 0) throw invalidArgValue(isDuplex ? `options.${duplexKey}` : 'options.highWaterMark', hwm);
+            return Math.floor(hwm);
+          }
+          return stream.getDefaultHighWaterMark(state.objectMode);
+        },
+      };
+    },
+    // The symbol sockets and http2 sessions keep their idle Timeout under, and TIMEOUT_MAX.
+    'internal/timers': () => ({
+      ...nodeLib.load('internal/timers'),
+      // Node's: a Timeout that does not keep the process alive, from the start.
+      setUnrefTimeout(callback, after) {
+        validateFunction(callback, 'callback');
+        return setTimeout(callback, after).unref();
+      },
+    }),
     'internal/errors': () => Object.assign(nodeLib.load('internal/errors'), errorsForTests()),
     'internal/util': () => Object.assign(nodeLib.load('internal/util'), utilForTests()),
     'internal/util/inspect': () => nodeLib.load('internal/util/inspect'),
     'internal/util/types': () => nodeLib.load('internal/util/types'),
     'internal/options': () => nodeLib.load('internal/options'),
+    'internal/crypto/x509': () => ({ X509Certificate: nodeCrypto.X509Certificate, isX509Certificate: nodeCrypto.isX509Certificate }),
     // The symbols web streams' transfer methods are under (fe's MessagePort does not transfer them).
     'internal/worker/js_transferable': () => nodeLib.load('internal/worker/js_transferable'),
     'internal/streams/add-abort-signal': () => nodeLib.load('internal/streams/add-abort-signal'),

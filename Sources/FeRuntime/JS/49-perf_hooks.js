@@ -3,7 +3,7 @@
 // milestones, the loop's idle time (the event loop's own count, op_loop_metrics), observer
 // counts and the histograms. Node's globalThis.performance is a replaceable lazy attribute: the
 // files compile when it is first read.
-// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (format); 02-errors.js (nodeError); 03-loop.js (setInterval, setImmediate); 05-process.js (process, startTime); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (format); 02-errors.js (nodeError); 03-loop.js (setInterval, setImmediate); 05-process.js (process, startTime); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 27-http.js (http); 43-nodelib.js (nodeLib).
 (() => {
   const { bindings, internals, errorCodes, codeClass } = nodeLib;
   Object.assign(errorCodes, {
@@ -171,6 +171,18 @@
       Histogram,
       createELDHistogram: (resolution) => new ELDHistogram(resolution),
     };
+  };
+
+  // Node's hasObserver/startPerf/stopPerf (internal/perf/observe) for the entries fe's own
+  // modules make ('net' connects, 'http' requests): nothing is loaded while nobody observes.
+  core.perf = {
+    hasObserver(type) {
+      const binding = bindings.performance;
+      const index = entryTypes.indexOf(String(type).toUpperCase());
+      return typeof binding === 'object' && index >= 0 && binding.observerCounts[index] > 0;
+    },
+    startPerf: (target, key, context) => nodeLib.load('internal/perf/observe').startPerf(target, key, context),
+    stopPerf: (target, key, context) => nodeLib.load('internal/perf/observe').stopPerf(target, key, context),
   };
 
   Object.assign(internals, {

@@ -1,11 +1,33 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
   URL, URLSearchParams, global: globalThis,
 };
 for (const [k, v] of Object.entries(globals)) define(globalThis, k, v);
+// Node's bootstrap: the WindowOrWorkerGlobalScope operations (defineOperation, and atob/btoa as
+// its lazy properties) and `global` (a plain assignment) are enumerable globals.
+for (const name of ['global', 'queueMicrotask', 'clearImmediate', 'clearInterval', 'clearTimeout', 'setImmediate',
+  'setInterval', 'setTimeout', 'atob', 'btoa', 'structuredClone', 'fetch']) {
+  const d = Object.getOwnPropertyDescriptor(globalThis, name);
+  if (d !== undefined && 'value' in d) Object.defineProperty(globalThis, name, { ...d, enumerable: true });
+}
+if (!Object.prototype.hasOwnProperty.call(globalThis, Symbol.toStringTag)) {
+  Object.defineProperty(globalThis, Symbol.toStringTag, { value: 'global', writable: false, enumerable: false, configurable: true });
+}
+// Node's bootstrap/node.js: global.process is an accessor (a deprecation path for ES modules);
+// assigning it replaces what it returns.
+{
+  let currentProcess = process;
+  Object.defineProperty(globalThis, 'process', {
+    __proto__: null,
+    get() { return currentProcess; },
+    set(value) { currentProcess = value; },
+    enumerable: false,
+    configurable: true,
+  });
+}
 
 // `fe`: the tool contract. A fe-native tool calls fe.main() once when its blob is built.
 const fe = {
@@ -66,7 +88,13 @@ function applyNodeOptions(o, execPath) {
   if (o.traceWarnings) process.traceProcessWarnings = true;
   if (o.title !== null) process.title = o.title;
   if (o.stackTraceLimit !== null) Error.stackTraceLimit = o.stackTraceLimit;
+  // Node's node.cc: NODE_PENDING_DEPRECATION=1 turns --pending-deprecation on.
+  if (!o.pendingDeprecation && (process.env.NODE_PENDING_DEPRECATION || '')[0] === '1') {
+    o.pendingDeprecation = true;
+  }
   core.nodeFlags = o;
+  // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
+  core.startTracing(o);
   if (o.exposeGC && typeof globalThis.gc !== 'function') {
     throw new Error('--expose-gc: V8 did not install gc() in this context');
   }
@@ -78,7 +106,12 @@ function applyNodeOptions(o, execPath) {
   // -r/--require: preloaded before the main module, resolved from the current directory.
   if (o.requires.length) {
     const parent = new cjs.Module('internal/preload', null);
-    parent.paths = cjs.Module._nodeModulePaths(process.cwd());
+    // Node's Module._preloadModules: a removed current directory leaves no search paths.
+    try {
+      parent.paths = cjs.Module._nodeModulePaths(process.cwd());
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+    }
     for (const request of o.requires) {
       const filename = cjs.Module._resolveFilename(request, parent, false);
       cjs.Module._load(filename, parent, false);
@@ -104,7 +137,14 @@ core.nodeEval = (code, name, mode) => {
     ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name);
     return;
   }
-  const cwd = process.cwd();
+  // Node's tryGetCwd (process/execution.js): getcwd(3) fails when the current directory was
+  // removed; Node falls back to the executable's directory.
+  let cwd;
+  try {
+    cwd = process.cwd();
+  } catch {
+    cwd = path.dirname(process.execPath);
+  }
   // -e code before a REPL leaves the REPL's `module` (and the rest) as they were.
   const saved = { module: globalThis.module, exports: globalThis.exports, require: globalThis.require };
   const module = new cjs.Module(name, null);
@@ -206,7 +246,7 @@ core.commonjs = (fn, filename) => {
 // ES module resolution of a bare specifier: node_modules with the "import" conditions.
 core.resolveBare = (request, parentPath) => cjs.Module._resolveFilename(request,
   { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
-  { conditions: ['import', 'node', 'default'] });
+  { conditions: core.noAddons ? ['import', 'node', 'default'] : ['import', 'node', 'node-addons', 'default'] });
 core.packageType = (filename) => cjs.packageType(path.dirname(filename));
 
 // Helpers for the module loader (Swift drives the graph; these shape values for it).
@@ -214,7 +254,9 @@ core.runExportedMain = async (main, args) => {
   const code = await main(args);
   return typeof code === 'number' ? code | 0 : core.exitCode();
 };
-core.exitCodePromise = () => withHiddenPromises(() => Promise.resolve().then(() => core.exitCode()));
+// Through the original then: user code may have replaced %Promise.prototype%.then.
+const promiseThen = Promise.prototype.then;
+core.exitCodePromise = () => withHiddenPromises(() => Reflect.apply(promiseThen, Promise.resolve(), [() => core.exitCode()]));
 core.builtinExports = (name) => {
   const m = requireBuiltin(name);
   const values = { default: m };

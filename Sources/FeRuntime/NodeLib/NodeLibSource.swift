@@ -10,12 +10,27 @@ enum NodeLibSource {
 
   static let embedded: [String: [UInt8]] = [
     "http2": PackageResources.node_http2_js,
+    "internal/crypto/aes": PackageResources.node_internal_crypto_aes_js,
+    "internal/crypto/certificate": PackageResources.node_internal_crypto_certificate_js,
+    "internal/crypto/cfrg": PackageResources.node_internal_crypto_cfrg_js,
+    "internal/crypto/diffiehellman": PackageResources.node_internal_crypto_diffiehellman_js,
+    "internal/crypto/ec": PackageResources.node_internal_crypto_ec_js,
+    "internal/crypto/hashnames": PackageResources.node_internal_crypto_hashnames_js,
+    "internal/crypto/hkdf": PackageResources.node_internal_crypto_hkdf_js,
+    "internal/crypto/mac": PackageResources.node_internal_crypto_mac_js,
+    "internal/crypto/pbkdf2": PackageResources.node_internal_crypto_pbkdf2_js,
+    "internal/crypto/rsa": PackageResources.node_internal_crypto_rsa_js,
+    "internal/crypto/util": PackageResources.node_internal_crypto_util_js,
+    "internal/crypto/webcrypto": PackageResources.node_internal_crypto_webcrypto_js,
+    "internal/crypto/webidl": PackageResources.node_internal_crypto_webidl_js,
     "internal/debugger/inspect": PackageResources.node_internal_debugger_inspect_js,
     "internal/debugger/inspect_client": PackageResources.node_internal_debugger_inspect_client_js,
     "internal/debugger/inspect_repl": PackageResources.node_internal_debugger_inspect_repl_js,
     "internal/deps/acorn/acorn-walk/dist/walk": PackageResources.node_internal_deps_acorn_acorn_walk_dist_walk_js,
     "internal/deps/acorn/acorn/dist/acorn": PackageResources.node_internal_deps_acorn_acorn_dist_acorn_js,
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
+    "internal/fixed_queue": PackageResources.node_internal_fixed_queue_js,
+    "internal/freelist": PackageResources.node_internal_freelist_js,
     "internal/histogram": PackageResources.node_internal_histogram_js,
     "internal/http2/compat": PackageResources.node_internal_http2_compat_js,
     "internal/http2/core": PackageResources.node_internal_http2_core_js,
@@ -33,6 +48,7 @@ enum NodeLibSource {
     "internal/perf/usertiming": PackageResources.node_internal_perf_usertiming_js,
     "internal/perf/utils": PackageResources.node_internal_perf_utils_js,
     "internal/priority_queue": PackageResources.node_internal_priority_queue_js,
+    "internal/promise_hooks": PackageResources.node_internal_promise_hooks_js,
     "internal/readline/callbacks": PackageResources.node_internal_readline_callbacks_js,
     "internal/readline/emitKeypressEvents": PackageResources.node_internal_readline_emitKeypressEvents_js,
     "internal/readline/interface": PackageResources.node_internal_readline_interface_js,
@@ -80,6 +96,7 @@ enum NodeLibSource {
     "repl": PackageResources.node_repl_js,
     "stream/web": PackageResources.node_stream_web_js,
     "test": PackageResources.node_test_js,
+    "trace_events": PackageResources.node_trace_events_js,
   ]
 
   static let all: [Op] = [
