@@ -74,6 +74,7 @@ function applyNodeOptions(o, execPath) {
   core.setupChannelFromEnv();
   // A cluster worker (NODE_UNIQUE_ID) is one from here on (41-cluster.js).
   core.setupCluster();
+  core.startCoverage();
   core.startProfilers(o);
   // -r/--require: preloaded before the main module, resolved from the current directory.
   if (o.requires.length) {
