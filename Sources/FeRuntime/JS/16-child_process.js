@@ -1111,6 +1111,8 @@ const childProcess = (() => {
   Object.assign(childProcessInternals, {
     ChildProcess, getValidStdio, spawnSync: internalSpawnSync, stdioStringToArray,
   });
+  // internal/socket_list, for --expose-internals (47-internals.js).
+  core.socketList = { SocketListSend, SocketListReceive };
   const exports = { _forkChild: forkChild, ChildProcess, exec, execFile, execFileSync, execSync, fork, spawn, spawnSync };
   registerBuiltin('child_process', exports);
   return exports;

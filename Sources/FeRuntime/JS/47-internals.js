@@ -322,6 +322,8 @@
     // The stand-ins fe's vendored files use (43-nodelib.js) that are fe's real implementation.
     'internal/child_process': () => childProcessInternals,
     'internal/worker': () => core.workerInternals().worker,
+    'internal/socket_list': () => core.socketList,
+    'internal/assert': () => nodeLib.load('internal/assert'),
     'internal/worker/io': () => core.workerInternals().io,
     'internal/blocklist': () => netInternals.blockList,
     'internal/socketaddress': () => netInternals.socketAddress,

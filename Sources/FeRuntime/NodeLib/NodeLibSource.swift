@@ -16,6 +16,7 @@ enum NodeLibSource {
     "internal/deps/acorn/acorn-walk/dist/walk": PackageResources.node_internal_deps_acorn_acorn_walk_dist_walk_js,
     "internal/deps/acorn/acorn/dist/acorn": PackageResources.node_internal_deps_acorn_acorn_dist_acorn_js,
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
+    "internal/fs/sync_write_stream": PackageResources.node_internal_fs_sync_write_stream_js,
     "internal/histogram": PackageResources.node_internal_histogram_js,
     "internal/http2/compat": PackageResources.node_internal_http2_compat_js,
     "internal/http2/core": PackageResources.node_internal_http2_core_js,
