@@ -170,12 +170,10 @@
   function errorsForTests() {
     const { errorCodes, codeClass } = nodeLib;
     const messages = new Map();
+    // Node's internal/assert: the message followed by ERR_INTERNAL_ASSERTION's own text.
     const assertArgs = (ok, key, given, wanted) => {
-      if (!ok) {
-        throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', 'This is caused by either a bug in Node.js or incorrect usage of ' +
-          `Node.js internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n\n` +
-          `Code: ${key}; The provided arguments length (${given}) does not match the required ones (${wanted}).`);
-      }
+      nodeLib.load('internal/assert')(ok,
+        `Code: ${key}; The provided arguments length (${given}) does not match the required ones (${wanted}).`);
     };
     function getMessage(key, args, self) {
       if (!messages.has(key)) return errorCodes[key] ? errorCodes[key].format.apply(self, args) : key;
