@@ -79,10 +79,26 @@
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
+    if (name === 'inspector') return inspectorBinding();
     if (nodeBindingNames.has(name)) {
       throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not provide Node's internal binding '${name}'`);
     }
     throw new Error(`No such binding: ${name}`);
+  }
+
+  // Node's inspector binding (src/inspector_js_api.cc), the members fe's inspector has: whether
+  // the server listens, open(port, host) as inspector.open without its checks, url(),
+  // waitForDebugger() (false when no server listens) and callAndPauseOnStart.
+  let inspectorBindingObject;
+  function inspectorBinding() {
+    inspectorBindingObject ??= {
+      isEnabled: () => ops.op_inspector_url() !== undefined,
+      open: (port, host) => { ops.op_inspector_open(port === (port >>> 0) ? port : -1, typeof host === 'string' ? host : ''); },
+      url: () => ops.op_inspector_url(),
+      waitForDebugger: () => ops.op_inspector_wait(),
+      callAndPauseOnStart: (fn, thisArg, ...args) => ops.op_inspector_call_and_pause_on_start(fn, thisArg, ...args),
+    };
+    return inspectorBindingObject;
   }
 
   // process.binding() (DEP0111), Node's lib/internal/bootstrap/realm.js: the legacy loader of the
