@@ -45,6 +45,7 @@ let nodeLib = [
   "node.internal.error_serdes.js",
   "node.internal.fixed_queue.js",
   "node.internal.freelist.js",
+  "node.internal.fs.sync_write_stream.js",
   "node.internal.histogram.js",
   "node.internal.http2.compat.js",
   "node.internal.http2.core.js",

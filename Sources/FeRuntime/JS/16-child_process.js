@@ -111,6 +111,11 @@ const childProcess = (() => {
     else args.unshift(file);
     const env = options.env || process.env;
     const envPairs = [];
+    // process.env.NODE_V8_COVERAGE always propagates (Node's copyProcessEnvToEnv), so coverage
+    // is collected from programs that spawn with a white-listed environment.
+    if (process.env.NODE_V8_COVERAGE && (!options.env || !Object.prototype.hasOwnProperty.call(options.env, 'NODE_V8_COVERAGE'))) {
+      env.NODE_V8_COVERAGE = process.env.NODE_V8_COVERAGE;
+    }
     // Inherited (prototype) keys are included, as Node's for-in does.
     for (const key in env) {
       const value = env[key];
@@ -1106,6 +1111,8 @@ const childProcess = (() => {
   Object.assign(childProcessInternals, {
     ChildProcess, getValidStdio, spawnSync: internalSpawnSync, stdioStringToArray,
   });
+  // internal/socket_list, for --expose-internals (47-internals.js).
+  core.socketList = { SocketListSend, SocketListReceive };
   const exports = { _forkChild: forkChild, ChildProcess, exec, execFile, execFileSync, execSync, fork, spawn, spawnSync };
   registerBuiltin('child_process', exports);
   return exports;

@@ -352,9 +352,8 @@ const v8Module = (() => {
     cachedDataVersionTag: () => ops.op_v8_cached_data_version_tag(),
     getHeapStatistics, getHeapSpaceStatistics, getHeapCodeStatistics, setFlagsFromString,
     getHeapSnapshot, writeHeapSnapshot,
-    // Node's are no-ops unless NODE_V8_COVERAGE started its inspector-based coverage, which fe
-    // does not have.
-    takeCoverage() {}, stopCoverage() {},
+    // No-ops unless NODE_V8_COVERAGE started coverage (46-inspector.js).
+    takeCoverage() { core.takeCoverage(); }, stopCoverage() { core.stopCoverage(); },
     Serializer, Deserializer, DefaultSerializer, DefaultDeserializer, serialize, deserialize,
     startupSnapshot, GCProfiler,
   };

@@ -1251,6 +1251,8 @@ const workerThreads = (() => {
     } catch (e) {
       fatal(e);
     }
+    // A worker's NODE_V8_COVERAGE (its process.env) starts its own coverage (46-inspector.js).
+    core.startCoverage();
     if (load.doEval === 'classic') {
       // Node's evalScript: a classic script in the global scope, the eval module's require,
       // module, exports and __dirname as globals (60-globals.js).

@@ -7,7 +7,7 @@
 // (queryServer): with round-robin scheduling the primary accepts and hands each connection to
 // a worker over the channel ('newconn'); otherwise (and for UDP) the workers share the
 // primary's listening socket, sent to them as a handle.
-// Uses from earlier files: 00-core.js (core); 03-loop.js (nextTick, TIMEOUT_MAX, setInterval, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 10-builtins.js (registerBuiltin, requireBuiltin); 16-child_process.js (childProcess).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 03-loop.js (nextTick, TIMEOUT_MAX, setInterval, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 16-child_process.js (childProcess); 32-net.js (validateSocketPort).
 const cluster = (() => {
   const SCHED_NONE = 1, SCHED_RR = 2;
   const cluster = new EventEmitter();
@@ -186,12 +186,33 @@ const cluster = (() => {
       nextTick(() => cluster.emit('setup', next));
     }
 
+    // Node's internal/util/inspector: a primary using the inspector gives each worker a port of
+    // its own, by default the next ones after process.debugPort, wrapping to 1024.
+    const inspectArg = /--inspect(?:-brk|-port)?|--debug-port/;
+    const isUsingInspector = (execArgv) => execArgv.some((arg) => inspectArg.test(arg)) ||
+      inspectArg.test(process.env.NODE_OPTIONS);
+    let debugPortOffset = 1;
+    function getInspectPort(inspectPort) {
+      if (typeof inspectPort === 'function') {
+        inspectPort = inspectPort();
+      } else if (inspectPort == null) {
+        inspectPort = process.debugPort + debugPortOffset;
+        if (inspectPort > 65535) inspectPort = inspectPort - 65535 + 1024 - 1;
+        debugPortOffset++;
+      }
+      validateSocketPort(inspectPort);
+      return inspectPort;
+    }
+
     function createWorkerProcess(id, env) {
       const workerEnv = { ...process.env, ...env, NODE_UNIQUE_ID: `${id}` };
       const s = cluster.settings;
+      const execArgv = [...s.execArgv];
+      if (s.inspectPort === null) validateSocketPort(null, 'Port', true);
+      if (isUsingInspector(s.execArgv)) execArgv.push(`--inspect-port=${getInspectPort(s.inspectPort)}`);
       return childProcess.fork(s.exec, s.args, {
         cwd: s.cwd, env: workerEnv, serialization: s.serialization, silent: s.silent,
-        windowsHide: s.windowsHide, execArgv: [...s.execArgv], stdio: s.stdio, gid: s.gid, uid: s.uid,
+        windowsHide: s.windowsHide, execArgv, stdio: s.stdio, gid: s.gid, uid: s.uid,
       });
     }
 

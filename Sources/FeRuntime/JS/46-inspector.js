@@ -186,6 +186,74 @@ core.startProfilers = (o) => {
   });
 };
 
+// NODE_V8_COVERAGE: Node's start-up coverage (src/inspector_profiler.cc V8CoverageConnection,
+// lib/internal/util.js setupCoverageHooks) over an in-process session: precise coverage with call
+// counts and block detail from start-up; v8.takeCoverage() and the process's end write
+// `coverage-<pid>-<ms since epoch>-<threadId>.json` (Profiler.takePreciseCoverage's result:
+// `{ result, timestamp }`) into the directory, resolved against the current one and put back into
+// process.env; v8.stopCoverage() stops it (at the end V8 has no coverage to take, so no file).
+// fe keeps no source map cache, so no "source-map-cache" is added, as in Node without one.
+// Like Node's C++, writing runs no JavaScript a program could have replaced (no Session, no fs
+// functions, no prototype methods beyond the string's own): the raw `result` of V8's answer is
+// written through the ops (test-worker-terminate-source-map).
+let v8Coverage = null;
+core.startCoverage = () => {
+  const dir = process.env.NODE_V8_COVERAGE;
+  if (!dir || v8Coverage !== null) return;
+  let cwd;
+  try { cwd = process.cwd(); } catch { cwd = '/'; }
+  const directory = path.resolve(cwd, dir);
+  process.env.NODE_V8_COVERAGE = directory;
+  const state = { connection: null, nextId: 1, wanted: 0, answer: undefined, directory, ending: false,
+    threadId: core.isWorker ? requireBuiltin('worker_threads').threadId : 0 };
+  state.connection = ops.op_inspector_connect((message) => {
+    if (state.wanted !== 0 && message.startsWith(`{"id":${state.wanted},`)) state.answer = message;
+  });
+  v8Coverage = state;
+  coverageDispatch('Profiler.enable');
+  coverageDispatch('Profiler.startPreciseCoverage', '{"callCount":true,"detailed":true}');
+  core.afterExitEvent(() => {
+    if (state.ending) return;
+    state.ending = true;
+    core.takeCoverage();
+  });
+};
+function coverageDispatch(method, params) {
+  const id = v8Coverage.nextId++;
+  ops.op_inspector_dispatch(v8Coverage.connection,
+    `{"id":${id},"method":"${method}"${params === undefined ? '' : `,"params":${params}`}}`);
+  return id;
+}
+core.takeCoverage = () => {
+  const state = v8Coverage;
+  if (state === null) return;
+  const id = state.nextId;
+  state.wanted = id;
+  state.answer = undefined;
+  coverageDispatch('Profiler.takePreciseCoverage');
+  const answer = state.answer;
+  state.wanted = 0;
+  state.answer = undefined;
+  // `{"id":N,"result":{...}}`, or `{"id":N,"error":{...}}` once coverage was stopped.
+  const prefix = `{"id":${id},"result":`;
+  if (answer === undefined || !answer.startsWith(prefix)) return;
+  const profile = answer.slice(prefix.length, answer.length - 1);
+  const made = ops.op_fs_mkdir(state.directory, true, 0o777);
+  if (made !== null && typeof made === 'object' && made.__feError) {
+    ops.op_write(2, `${made.__feError[0]}: Failed to create coverage profile directory ${state.directory}\n`);
+    return;
+  }
+  const target = `${state.directory}/coverage-${process.pid}-${Date.now()}-${state.threadId}.json`;
+  const written = ops.op_fs_write(target, ops.op_utf8_encode(profile), 'w', 0o666);
+  if (written !== null && typeof written === 'object' && written.__feError) {
+    ops.op_write(2, `${written.__feError[0]}: Failed to write file ${target}\n`);
+  }
+};
+core.stopCoverage = () => {
+  if (v8Coverage === null) return;
+  coverageDispatch('Profiler.stopPreciseCoverage');
+};
+
 // Node's DiagnosticFilename: prefix.YYYYMMDD.HHMMSS.pid.threadId.seq.ext, in local time.
 let diagnosticSeq = 0;
 function diagnosticFilename(prefix, ext) {

@@ -79,10 +79,26 @@
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
+    if (name === 'inspector') return inspectorBinding();
     if (nodeBindingNames.has(name)) {
       throw nodeError(Error, 'ERR_FE_UNSUPPORTED_BUILTIN', `fe does not provide Node's internal binding '${name}'`);
     }
     throw new Error(`No such binding: ${name}`);
+  }
+
+  // Node's inspector binding (src/inspector_js_api.cc), the members fe's inspector has: whether
+  // the server listens, open(port, host) as inspector.open without its checks, url(),
+  // waitForDebugger() (false when no server listens) and callAndPauseOnStart.
+  let inspectorBindingObject;
+  function inspectorBinding() {
+    inspectorBindingObject ??= {
+      isEnabled: () => ops.op_inspector_url() !== undefined,
+      open: (port, host) => { ops.op_inspector_open(port === (port >>> 0) ? port : -1, typeof host === 'string' ? host : ''); },
+      url: () => ops.op_inspector_url(),
+      waitForDebugger: () => ops.op_inspector_wait(),
+      callAndPauseOnStart: (fn, thisArg, ...args) => ops.op_inspector_call_and_pause_on_start(fn, thisArg, ...args),
+    };
+    return inspectorBindingObject;
   }
 
   // process.binding() (DEP0111), Node's lib/internal/bootstrap/realm.js: the legacy loader of the
@@ -177,12 +193,10 @@
   function errorsForTests() {
     const { errorCodes, codeClass } = nodeLib;
     const messages = new Map();
+    // Node's internal/assert: the message followed by ERR_INTERNAL_ASSERTION's own text.
     const assertArgs = (ok, key, given, wanted) => {
-      if (!ok) {
-        throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', 'This is caused by either a bug in Node.js or incorrect usage of ' +
-          `Node.js internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n\n` +
-          `Code: ${key}; The provided arguments length (${given}) does not match the required ones (${wanted}).`);
-      }
+      nodeLib.load('internal/assert')(ok,
+        `Code: ${key}; The provided arguments length (${given}) does not match the required ones (${wanted}).`);
     };
     function getMessage(key, args, self) {
       if (!messages.has(key)) return errorCodes[key] ? errorCodes[key].format.apply(self, args) : key;
@@ -330,6 +344,8 @@
     // The stand-ins fe's vendored files use (43-nodelib.js) that are fe's real implementation.
     'internal/child_process': () => childProcessInternals,
     'internal/worker': () => core.workerInternals().worker,
+    'internal/socket_list': () => core.socketList,
+    'internal/assert': () => nodeLib.load('internal/assert'),
     'internal/worker/io': () => core.workerInternals().io,
     'internal/blocklist': () => netInternals.blockList,
     'internal/socketaddress': () => netInternals.socketAddress,

@@ -102,6 +102,7 @@ function applyNodeOptions(o, execPath) {
   core.setupChannelFromEnv();
   // A cluster worker (NODE_UNIQUE_ID) is one from here on (41-cluster.js).
   core.setupCluster();
+  core.startCoverage();
   core.startProfilers(o);
   // -r/--require: preloaded before the main module, resolved from the current directory.
   if (o.requires.length) {
@@ -157,7 +158,18 @@ core.nodeEval = (code, name, mode) => {
     // Node's eval_string.js: the builtin modules are globals (os, fs, ...) for -e code.
     nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
   }
-  const result = requireBuiltin('vm').runInThisContext(code, { filename: name });
+  let result;
+  if (core.nodeFlags?.inspectBrk && !core.isWorker && !core.pausedOnStart) {
+    // --inspect-brk: the debugger stops at the script's first statement (Node's evalScript runs
+    // it with kVmBreakFirstLineSymbol): the script itself is what the pause-on-start call runs.
+    core.pausedOnStart = true;
+    const vm = requireBuiltin('vm');
+    new vm.Script(code, { filename: name });
+    result = ops.op_inspector_call_and_pause_on_start(ops.op_vm_run, undefined, undefined, code, name, 0, 0, false, 0,
+      undefined, false, undefined, core.decorateErrorStack);
+  } else {
+    result = requireBuiltin('vm').runInThisContext(code, { filename: name });
+  }
   if (mode === 'print') console.log(result);
   for (const key of Object.keys(saved)) if (saved[key] !== undefined) globalThis[key] = saved[key];
   return result;

@@ -31,6 +31,7 @@ enum NodeLibSource {
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
     "internal/fixed_queue": PackageResources.node_internal_fixed_queue_js,
     "internal/freelist": PackageResources.node_internal_freelist_js,
+    "internal/fs/sync_write_stream": PackageResources.node_internal_fs_sync_write_stream_js,
     "internal/histogram": PackageResources.node_internal_histogram_js,
     "internal/http2/compat": PackageResources.node_internal_http2_compat_js,
     "internal/http2/core": PackageResources.node_internal_http2_core_js,
