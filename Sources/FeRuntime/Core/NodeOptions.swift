@@ -67,6 +67,11 @@ public struct NodeOptions: Sendable {
   /// `--trace-event-file-pattern`: trace events written as Chrome's JSON when the process exits
   /// (JS/50-trace_events.js).
   public var traceEventCategories: String? = nil
+  /// `--redirect-warnings=file`: process warnings appended to the file instead of stderr.
+  public var redirectWarnings: String? = nil
+  /// `--[no-]experimental-global-webcrypto`: the Web Crypto globals (`crypto`, `Crypto`,
+  /// `CryptoKey`, `SubtleCrypto`), there unless turned off (as from Node 19 on).
+  public var globalWebcrypto = true
   public var traceEventFilePattern = "node_trace.${rotation}.log"
   /// `--build-snapshot` / `--snapshot-blob`: Node's user-land startup snapshots (FeCLI/NodeSnapshot.swift).
   public var buildSnapshot = false
@@ -163,6 +168,10 @@ public struct NodeOptions: Sendable {
     },
     "trace-event-categories": value { o, v in o.traceEventCategories = v },
     "trace-event-file-pattern": value { o, v in o.traceEventFilePattern = v },
+    "redirect-warnings": value { o, v in o.redirectWarnings = v },
+    "experimental-global-webcrypto": bool { o, on in o.globalWebcrypto = on },
+    // Read by net's JS from execArgv and NODE_OPTIONS (32-net.js autoSelectFamilyDefault).
+    "enable-network-family-autoselection": bool { _, _ in },
     "build-snapshot": flag(env: false) { o in o.buildSnapshot = true },
     "snapshot-blob": value { o, v in o.snapshotBlob = v },
     "inspect": Spec(kind: .optionalValue, env: true) { o, v in
@@ -516,6 +525,8 @@ public struct NodeOptions: Sendable {
       ("inspectBrk", .bool(inspectBrk)),
       ("cpuProf", cpuProf.on ? cpuProf.js : .null),
       ("heapProf", heapProf.on ? heapProf.js : .null),
+      ("redirectWarnings", opt(redirectWarnings)),
+      ("globalWebcrypto", .bool(globalWebcrypto)),
       ("traceEvents", traceEventCategories.map { .object([("categories", .string($0)), ("filePattern", .string(traceEventFilePattern))]) } ?? .null),
     ])
   }

@@ -151,6 +151,8 @@ public final class Runtime {
         ("ppid", .number(Double(getppid()))),
         ("stdinTTY", tty(0)), ("stdoutTTY", tty(1)), ("stderrTTY", tty(2)),
         ("columns", columns > 0 ? .number(columns) : .undefined),
+        // A user snapshot's build (UserSnapshot.swift): V8 installs no extension (gc()) there.
+        ("snapshotBuilder", .bool(isolate.isSnapshotBuilder)),
       ])
       try s.callCore(.setup, [s.make(info)])
     }

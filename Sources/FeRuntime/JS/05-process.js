@@ -242,7 +242,9 @@ core.resetProcessState = () => {
   exiting = false;
   process._exiting = false;
   process.exitCode = undefined;
+  // Node's resetForSerialization: the warning file is opened anew by this process.
   warningHelpShown = false;
+  warningFile = warningFd = undefined;
 };
 core.beforeExit = () => {
   // 'beforeExit' may schedule more work; Swift runs the loop again if it does. Its ticks and
@@ -368,7 +370,7 @@ function printWarning(warning) {
     warningHelpShown = true;
   }
   // NODE_REDIRECT_WARNINGS (Node's --redirect-warnings): appended to that file instead.
-  if (warningFile === undefined) warningFile = process.env.NODE_REDIRECT_WARNINGS || '';
+  if (warningFile === undefined) warningFile = core.redirectWarnings || process.env.NODE_REDIRECT_WARNINGS || '';
   if (warningFile) {
     writeWarningToFile(msg);
     return;

@@ -56,7 +56,7 @@ core.setup = (info) => {
   // pass the bare name "fe") gets Node's options: the command line's in node mode, else
   // NODE_OPTIONS' (NodeOptions.swift).
   const options = path.isAbsolute(info.execPath) ? ops.op_node_options() : null;
-  if (options) applyNodeOptions(options, info.execPath);
+  if (options) applyNodeOptions(options, info.execPath, info.snapshotBuilder);
 };
 
 // process.execPath of a CLI launch is the `node` link to fe (NodeExecPath in NodeCLI.swift),
@@ -77,7 +77,7 @@ function lazyExecPath(execPath) {
 
 // Node's options, as the process object and the runtime see them (Node sets the same
 // properties from its command line: process.noDeprecation, process.throwDeprecation, ...).
-function applyNodeOptions(o, execPath) {
+function applyNodeOptions(o, execPath, snapshotBuilder) {
   lazyExecPath(execPath);
   process.execArgv = o.execArgv;
   process.argv0 = o.argv0;
@@ -87,6 +87,8 @@ function applyNodeOptions(o, execPath) {
   if (o.traceDeprecation) process.traceDeprecation = true;
   if (o.traceWarnings) process.traceProcessWarnings = true;
   if (o.title !== null) process.title = o.title;
+  core.redirectWarnings = o.redirectWarnings;
+  if (!o.globalWebcrypto) for (const name of ['crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto']) delete globalThis[name];
   if (o.stackTraceLimit !== null) Error.stackTraceLimit = o.stackTraceLimit;
   // Node's node.cc: NODE_PENDING_DEPRECATION=1 turns --pending-deprecation on.
   if (!o.pendingDeprecation && (process.env.NODE_PENDING_DEPRECATION || '')[0] === '1') {
@@ -95,7 +97,7 @@ function applyNodeOptions(o, execPath) {
   core.nodeFlags = o;
   // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
   core.startTracing(o);
-  if (o.exposeGC && typeof globalThis.gc !== 'function') {
+  if (o.exposeGC && typeof globalThis.gc !== 'function' && !snapshotBuilder) {
     throw new Error('--expose-gc: V8 did not install gc() in this context');
   }
   // The IPC channel to a parent that forked this process (16-child_process.js).
