@@ -776,39 +776,46 @@ Object.defineProperty(fsCallbacks.read, Symbol.for('nodejs.util.promisify.custom
   configurable: true,
 });
 // The bytes a write sends, from Node's argument shapes; `position` -1 writes at the offset.
-function writeArgs(buffer, offsetOrOptions, length, position, forCallback) {
+// Node's argument handling of fs.writeSync ('sync'), fs.write ('callback') and filehandle.write
+// ('promise') (lib/fs.js, lib/internal/fs/promises.js): a buffer with offset, length and position
+// or an options object with them; or a string (the callback form also coerces an object with its
+// own toString, deprecated) with a position and an encoding. A position that is not a number (or
+// bigint) writes at the file's offset.
+function writeArgs(buffer, offsetOrOptions, length, position, kind) {
+  let offset = offsetOrOptions;
   if (isArrayBufferView(buffer)) {
-    let offset = offsetOrOptions;
-    if (offset !== null && typeof offset === 'object') {
+    if (typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
     }
-    if (offset === undefined || offset === null || typeof offset === 'function') offset = 0;
-    else if (forCallback) validateInteger(offset, 'offset', 0);
-    if (typeof offset !== 'number') offset = 0;
+    if (offset == null || (kind === 'callback' && typeof offset === 'function')) offset = 0;
+    else validateInteger(offset, 'offset', 0);
     if (typeof length !== 'number') length = buffer.byteLength - offset;
-    if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length), position: positionArg(position) };
+    const pos = typeof position === 'number' || (kind === 'sync' && typeof position === 'bigint') ? positionArg(position) : -1;
+    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length), position: pos };
   }
-  const str = dataFromStringish(buffer, 'buffer');
-  const encoding = typeof length === 'string' ? length : 'utf8';
-  validateEncodingFor(str, encoding);
-  const pos = typeof offsetOrOptions === 'number' || typeof offsetOrOptions === 'bigint' ? positionArg(offsetOrOptions) : -1;
+  let str;
+  if (kind === 'callback') str = dataFromStringish(buffer, 'buffer');
+  else if (typeof buffer !== 'string') throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  else str = buffer;
+  validateEncodingFor(str, length);
+  // An encoding Node's binding does not know writes UTF-8 (ParseEncoding's default).
+  const encoding = typeof length === 'string' && Buffer.isEncoding(length) ? length : 'utf8';
+  const pos = typeof offset === 'number' || typeof offset === 'bigint' ? positionArg(offset) : -1;
   return { bytes: bytesView(Buffer.from(str, encoding)), position: pos };
 }
 fsSync.writeSync = function writeSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
-  const w = writeArgs(buffer, offsetOrOptions, length, position, false);
+  const w = writeArgs(buffer, offsetOrOptions, length, position, 'sync');
   return check(ops.op_fs_write_at(fd, w.bytes, w.position));
 };
 fsCallbacks.write = function write(fd, buffer, offsetOrOptions, length, position, callback) {
   fd = getValidatedFd(fd);
   let w;
   if (isArrayBufferView(buffer)) {
-    callback = [callback, position, length, offsetOrOptions].find((f) => typeof f === 'function') || callback;
+    callback = callback || position || length || offsetOrOptions;
     validateFunction(callback, 'cb');
-    w = writeArgs(buffer, typeof offsetOrOptions === 'function' ? undefined : offsetOrOptions,
-      typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position, true);
+    w = writeArgs(buffer, offsetOrOptions, length, position, 'callback');
   } else {
     dataFromStringish(buffer, 'buffer');
     // (fd, string[, position[, encoding]], callback)
@@ -818,7 +825,7 @@ fsCallbacks.write = function write(fd, buffer, offsetOrOptions, length, position
     }
     callback = position;
     validateFunction(callback, 'cb');
-    w = writeArgs(buffer, offsetOrOptions, length, undefined, true);
+    w = writeArgs(buffer, offsetOrOptions, length, undefined, 'callback');
   }
   runAsync('op_fs_write_at', fd, w.bytes, w.position).then((n) => callUser(callback, null, n, buffer), (e) => callUser(callback, e, 0, buffer));
 };
@@ -1105,10 +1112,7 @@ class FileHandle extends EventEmitter {
   async write(buffer, offsetOrOptions, length, position) {
     const fd = this._use('write');
     if (buffer?.byteLength === 0) return { bytesWritten: 0, buffer };
-    if (isArrayBufferView(buffer) && offsetOrOptions !== undefined && offsetOrOptions !== null && typeof offsetOrOptions !== 'object') {
-      validateInteger(offsetOrOptions, 'offset', 0);
-    }
-    const w = writeArgs(buffer, offsetOrOptions, length, position, false);
+    const w = writeArgs(buffer, offsetOrOptions, length, position, 'promise');
     const bytesWritten = await runAsync('op_fs_write_at', fd, w.bytes, w.position);
     return { bytesWritten, buffer };
   }
