@@ -258,7 +258,7 @@ const nodeStream = (() => {
       if (w) w.constructed = true;
       if (s.destroyed) stream.emit(kDestroy, err);
       else if (err) errorOrDestroy(stream, err, true);
-      else nextTick(() => stream.emit(kConstruct));
+      else stream.emit(kConstruct);
     }
     try { stream._construct((err) => { nextTick(onConstruct, err); }); } catch (err) { nextTick(onConstruct, err); }
   }
