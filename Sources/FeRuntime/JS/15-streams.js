@@ -3,7 +3,7 @@
 // end/finish/close ordering, destroy, async iteration), condensed from Node's own algorithms.
 // Then fs.createReadStream/createWriteStream and process.stdin/stdout/stderr as real streams.
 // Everything is inside one function so its helpers stay out of the shared runtime scope.
-// Uses from earlier files: 00-core.js (hasOwn, define, opError); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (hasOwn, define, opError); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
 
 // opAsync, with a failed op's error info (`{__feError}`) made into a Node-style Error.
 const opAsyncNodeError = (op, ...args) => opAsync(op, ...args).catch((e) => {
@@ -32,7 +32,7 @@ const nodeStream = (() => {
   const ERR_STREAM_CANNOT_PIPE = () => streamError('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable');
   const ERR_INVALID_RETURN_VALUE = (input, name, value) => streamError('ERR_INVALID_RETURN_VALUE',
     `Expected ${input} to be returned from the "${name}" function but got ${value == null ? String(value) : `an instance of ${value.constructor ? value.constructor.name : typeof value}`}.`, TypeError);
-  const ERR_UNKNOWN_ENCODING = (enc) => streamError('ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`, TypeError);
+  const ERR_UNKNOWN_ENCODING = (enc) => streamError('ERR_UNKNOWN_ENCODING', format('Unknown encoding: %s', enc), TypeError);
 
   function abortError(cause) {
     const e = new Error('The operation was aborted');
@@ -660,7 +660,8 @@ const nodeStream = (() => {
   };
   Readable.prototype.off = Readable.prototype.removeListener;
   Readable.prototype.removeAllListeners = function (ev) {
-    const res = EventEmitter.prototype.removeAllListeners.call(this, ev);
+    // All of them when called with no argument (an explicit undefined is a type of its own).
+    const res = Reflect.apply(EventEmitter.prototype.removeAllListeners, this, arguments);
     if (ev === 'readable' || ev === undefined) nextTick(updateReadableListening, this);
     return res;
   };
