@@ -2014,7 +2014,10 @@ const nodeStream = (() => {
     if (options == null) return {};
     if (typeof options === 'string') return { encoding: options };
     if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
-    return { ...options };
+    // Node's copyObject: inherited enumerable options count too.
+    const copy = {};
+    for (const key in options) copy[key] = options[key];
+    return copy;
   };
   function setUp(stream, path, options, defaultFlags) {
     if (options.fd == null) {
@@ -2248,6 +2251,9 @@ const nodeStream = (() => {
     });
     w.fd = fd;
     w._isStdio = true;
+    // Node's stdout/stderr (a SyncWriteStream, or a net.Socket made with readable: false) are
+    // not readable.
+    w.readable = false;
     w.destroySoon = w.destroy;
     w._destroy = (err, cb) => { cb(err); };
     w.getColorDepth = function () { return this.isTTY && !process.env.NO_COLOR ? 8 : 1; };
