@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, define, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, define, opError, UV_ERRORS, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -372,11 +372,15 @@ const fsTable = {
     const file = getValidatedPath(p);
     return run('op_fs_access', file, getValidMode(mode, 0));
   },
+  // Node 18's stringToSymlinkType: a type that is not a string is no type; a string must be one
+  // of the three (they matter on Windows only).
   symlink(run, target, p, type) {
-    if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
-      throw invalidArgValue('type', type, "must be one of: 'dir', 'file', 'junction', null, undefined");
+    target = getValidatedPath(target, 'target');
+    p = getValidatedPath(p);
+    if (typeof type === 'string' && type !== 'dir' && type !== 'file' && type !== 'junction') {
+      throw nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE', `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
     }
-    return run('op_fs_symlink', getValidatedPath(target, 'target'), getValidatedPath(p));
+    return run('op_fs_symlink', target, p);
   },
   link(run, existingPath, newPath) {
     return run('op_fs_link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
@@ -1190,74 +1194,133 @@ const fs = {
 fsPromises.constants = fs.constants;
 
 // fs.watch (inotify, see WatchOps.swift) and fs.watchFile (stat polling, as Node does).
+// Node's FSEvent handle, the object under an FSWatcher's `_handle`: start() answers 0 or a
+// negative errno, and events reach onchange(status, eventType, filename).
 const watchers = new Map();
-class FSWatcher extends EventEmitter {
-  constructor(id) { super(); this._id = id; this._closed = false; this._refed = true; }
-  close() {
-    if (this._closed) return;
-    this._closed = true;
-    watchers.delete(this._id);
-    ops.op_fs_watch_stop(this._id);
-    if (!this._refed) ops.op_fs_watch_ref(this._id, true); // the native side releases once on stop
-    nextTick(() => this.emit('close'));
+class FSEvent {
+  constructor() { this.onchange = null; this.initialized = false; this._id = null; this._refed = true; this._encoding = 'utf8'; }
+  start(path, persistent, recursive, encoding) {
+    if (this.initialized) return 0;
+    const r = ops.op_fs_watch_start(path, !!recursive);
+    if (r !== null && typeof r === 'object' && r.__feError) return -(ERRNO[r.__feError[0]] || 0);
+    this._id = r;
+    this._encoding = encoding;
+    this.initialized = true;
+    watchers.set(r, this);
+    if (persistent === false) this.unref();
+    return 0;
   }
-  ref() { if (!this._refed && !this._closed) { this._refed = true; ops.op_fs_watch_ref(this._id, true); } return this; }
-  unref() { if (this._refed && !this._closed) { this._refed = false; ops.op_fs_watch_ref(this._id, false); } return this; }
+  close() {
+    if (!this.initialized || this._id === null) return;
+    const id = this._id;
+    this._id = null;
+    watchers.delete(id);
+    ops.op_fs_watch_stop(id);
+    if (!this._refed) ops.op_fs_watch_ref(id, true); // the native side releases once on stop
+  }
+  ref() { if (!this._refed && this._id !== null) { this._refed = true; ops.op_fs_watch_ref(this._id, true); } }
+  unref() { if (this._refed && this._id !== null) { this._refed = false; ops.op_fs_watch_ref(this._id, false); } }
+  hasRef() { return this._refed && this._id !== null; }
 }
 core.onWatchEvent = (id, type, name) => {
-  const w = watchers.get(id);
-  if (w && !w._closed) w.emit('change', type, w._buffer ? Buffer.from(name) : name);
+  const h = watchers.get(id);
+  if (h && typeof h.onchange === 'function') h.onchange(0, type, name == null ? name : encodeName(name, h._encoding));
 };
-fs.watch = (filename, options, listener) => {
-  if (typeof options === 'function') { listener = options; options = {}; }
-  if (typeof options === 'string') options = { encoding: options };
-  options = options || {};
-  const path = toPath(filename, 'filename');
-  const r = ops.op_fs_watch_start(path, !!options.recursive);
-  if (r !== null && typeof r === 'object' && r.__feError) {
-    const e = opError(r.__feError);
-    e.filename = path;
-    throw e;
+// Node's uvException for a watch: `CODE: description, watch 'path'`.
+function watchError(status, filename) {
+  const [code, description] = UV_ERRORS[-status] || ['UNKNOWN', 'unknown error'];
+  const e = opError([code, code === 'ENOSPC' ? 'System limit for number of file watchers reached' : description, 'watch', filename]);
+  e.errno = status;
+  e.filename = filename;
+  return e;
+}
+class FSWatcher extends EventEmitter {
+  constructor() {
+    super();
+    this._handle = new FSEvent();
+    this._handle.onchange = (status, eventType, filename) => {
+      if (status < 0) {
+        if (this._handle !== null) {
+          // Not this.close(): no 'close' event.
+          this._handle.close();
+          this._handle = null;
+        }
+        this.emit('error', watchError(status, filename));
+      } else {
+        this.emit('change', eventType, filename);
+      }
+    };
   }
-  const id = r;
-  const w = new FSWatcher(id);
-  w._buffer = options.encoding === 'buffer';
-  watchers.set(id, w);
-  if (options.persistent === false) w.unref();
-  if (typeof listener === 'function') w.on('change', listener);
+  _start(filename, persistent, recursive, encoding) {
+    if (this._handle === null || this._handle.initialized) return;
+    filename = getValidatedPath(filename, 'filename');
+    const err = this._handle.start(filename, persistent, recursive, encoding);
+    if (err) throw watchError(err, filename);
+  }
+  start() {}
+  close() {
+    if (this._handle === null || !this._handle.initialized) return;
+    this._handle.close();
+    this._handle = null;
+    nextTick(() => this.emit('close'));
+  }
+  ref() { if (this._handle) this._handle.ref(); return this; }
+  unref() { if (this._handle) this._handle.unref(); return this; }
+}
+fs.watch = function watch(filename, options, listener) {
+  if (typeof options === 'function') listener = options;
+  options = { ...getOptions(options) };
+  if (options.persistent === undefined) options.persistent = true;
+  if (options.recursive === undefined) options.recursive = false;
+  const w = new FSWatcher();
+  w._start(filename, options.persistent, options.recursive, options.encoding);
+  if (listener) w.addListener('change', listener);
   if (options.signal) {
     if (options.signal.aborted) nextTick(() => w.close());
-    else options.signal.addEventListener('abort', () => w.close(), { once: true });
+    else {
+      const onAbort = () => w.close();
+      options.signal.addEventListener('abort', onAbort);
+      w.once('close', () => options.signal.removeEventListener('abort', onAbort));
+    }
   }
   return w;
 };
-fsPromises.watch = (filename, options = {}) => {
+// fs.promises.watch: an async iterator of { eventType, filename } (Node's, over the same handle).
+fsPromises.watch = async function* watch(filename, options = {}) {
+  const path = getValidatedPath(filename);
+  validateObject(options, 'options');
+  const { persistent = true, recursive = false, encoding = 'utf8', signal } = options;
+  validateBoolean(persistent, 'options.persistent');
+  validateBoolean(recursive, 'options.recursive');
+  validateAbortSignal(signal, 'options.signal');
+  if (encoding && !Buffer.isEncoding(encoding)) throw invalidArgValue(encoding, 'encoding', 'is invalid encoding');
+  if (signal?.aborted) throw abortError(signal);
+  const handle = new FSEvent();
   const queue = [];
-  let wake = null;
-  const signal = options.signal;
-  const w = fs.watch(filename, { ...options, signal: undefined }, (eventType, name) => {
-    queue.push({ eventType, filename: name });
-    if (wake) { wake(); wake = null; }
-  });
-  const abortError = () => {
-    const e = new Error('The operation was aborted');
-    e.name = 'AbortError';
-    e.code = 'ABORT_ERR';
-    if (signal.reason !== undefined) define(e, 'cause', signal.reason);
-    return e;
-  };
-  if (signal) signal.addEventListener('abort', () => { w.close(); if (wake) { wake(); wake = null; } }, { once: true });
-  return {
-    [Symbol.asyncIterator]() { return this; },
-    async next() {
-      if (signal && signal.aborted) { w.close(); throw abortError(); }
-      while (queue.length === 0 && !w._closed) await new Promise((r) => { wake = r; });
-      if (signal && signal.aborted) throw abortError();
-      if (queue.length === 0) return { done: true, value: undefined };
-      return { done: false, value: queue.shift() };
-    },
-    async return() { w.close(); if (wake) wake(); return { done: true, value: undefined }; },
-  };
+  let failure = null, wake = null;
+  const notify = () => { if (wake) { const w = wake; wake = null; w(); } };
+  const oncancel = () => { handle.close(); notify(); };
+  try {
+    signal?.addEventListener('abort', oncancel, { once: true });
+    handle.onchange = (status, eventType, name) => {
+      if (status < 0) {
+        failure = watchError(status, name);
+        handle.close();
+      } else queue.push({ eventType, filename: name });
+      notify();
+    };
+    const err = handle.start(path, persistent, recursive, encoding);
+    if (err) throw watchError(err, path);
+    while (!signal?.aborted) {
+      if (queue.length === 0 && failure === null) await new Promise((resolve) => { wake = resolve; });
+      if (queue.length > 0) yield queue.shift();
+      else if (failure !== null) throw failure;
+    }
+    throw abortError(signal);
+  } finally {
+    handle.close();
+    signal?.removeEventListener('abort', oncancel);
+  }
 };
 // fs.watchFile: Node's StatWatcher, polling stat(). A change is any difference libuv's poller
 // sees (times, size, mode, owner, inode, device); a missing file reads as all-zero stats, and
@@ -1297,6 +1360,9 @@ class StatWatcher extends EventEmitter {
     this.emit('change', curr, prev);
   }
   stop() {
+    // Stopping a stopped watcher does nothing (one 'stop' event).
+    if (this._stopped) return;
+    this._stopped = true;
     clearInterval(this._timer);
     if (statWatchers.get(this._path) === this) statWatchers.delete(this._path);
     nextTick(() => this.emit('stop'));
