@@ -229,6 +229,13 @@ function getValidMode(mode, def) {
 }
 const kMaxUserId = 2 ** 32 - 1;
 const validateId = (id, name) => validateInteger(id, name, -1, kMaxUserId);
+// Node refuses to read a file over 2 GiB into one buffer (kIoMaxLength).
+const kIoMaxLength = 2 ** 31 - 1;
+const fileTooLarge = (size) => nodeError(RangeError, 'ERR_FS_FILE_TOO_LARGE', `File size (${size}) is greater than 2 GiB`);
+function readFileResult(bytes, encoding) {
+  if (bytes.length > kIoMaxLength) throw fileTooLarge(bytes.length);
+  return decodeBytes(bytes, encoding);
+}
 function decodeBytes(bytes, encoding) {
   if (!encoding || encoding === 'buffer') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (encoding === 'utf8' || encoding === 'utf-8') return ops.op_utf8_decode(bytes);
@@ -270,14 +277,14 @@ const fsTable = {
   readFile(run, p, options) {
     options = getOptions(options, { flag: 'r' });
     const enc = options.encoding;
-    if (p instanceof FileHandle) return then(run('op_fs_read_all', p.fd), (b) => decodeBytes(b, enc));
-    if (isFd(p)) return then(run('op_fs_read_all', getValidatedFd(p)), (b) => decodeBytes(b, enc));
+    if (p instanceof FileHandle) return then(run('op_fs_read_all', p.fd), (b) => readFileResult(b, enc));
+    if (isFd(p)) return then(run('op_fs_read_all', getValidatedFd(p)), (b) => readFileResult(b, enc));
     const file = getValidatedPath(p);
     const flags = openFlags(options.flag || 'r');
     checkAborted(options.signal);
-    if (flags === O.O_RDONLY) return then(run('op_fs_read', file), (b) => { checkAborted(options.signal); return decodeBytes(b, enc); });
+    if (flags === O.O_RDONLY) return then(run('op_fs_read', file), (b) => { checkAborted(options.signal); return readFileResult(b, enc); });
     return then(run('op_fs_open', file, flags, 0o666), (fd) => then(run('op_fs_read_all', fd),
-      (b) => then(run('op_fs_close', fd), () => decodeBytes(b, enc))));
+      (b) => then(run('op_fs_close', fd), () => readFileResult(b, enc))));
   },
   writeFile(run, p, data, options) {
     options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
@@ -637,6 +644,18 @@ for (const [name, impl] of Object.entries(fsTable)) {
       (e) => { activeRequests.delete(req); callUser(cb, e); });
   } }[name];
 }
+// Node's callback readFile hands an abort before the start to the callback, synchronously.
+const callbackReadFile = fsCallbacks.readFile;
+fsCallbacks.readFile = function readFile(p, options, cb) {
+  const callback = cb || options;
+  validateFunction(callback, 'cb');
+  const signal = getOptions(options, { flag: 'r' }).signal;
+  if (!isFd(p) && signal?.aborted) {
+    callback(abortError(signal));
+    return;
+  }
+  Reflect.apply(callbackReadFile, this, arguments);
+};
 // Node's callback writeFile: open, then write chunk by chunk, looking at the signal before each
 // write (an abort after the start still ends it), and close a file it opened, also on failure.
 fsCallbacks.writeFile = function writeFile(p, data, options, cb) {
@@ -1038,12 +1057,8 @@ class FileHandle extends EventEmitter {
     return { bytesRead: await readvWith(runAsync, fd, buffers, position), buffers };
   }
   async readFile(options) {
-    options = getOptions(options, { flag: 'r' });
     const fd = this._use('read');
-    checkAborted(options.signal);
-    const bytes = await runAsync('op_fs_read_all', fd);
-    checkAborted(options.signal);
-    return decodeBytes(bytes, options.encoding);
+    return readFileHandle(fd, getOptions(options, { flag: 'r' }));
   }
   readLines(options) {
     const { createInterface } = requireBuiltin('readline');
@@ -1153,24 +1168,95 @@ class FileHandle extends EventEmitter {
 }
 const promisesOpen = fsPromises.open;
 fsPromises.open = async function open(p, flags, mode) { return new FileHandle(await promisesOpen(p, flags, mode)); };
-// fs.promises.writeFile also takes (async) iterables and streams of chunks.
+// Node's promise readFile and writeFile (lib/internal/fs/promises.js). A FileHandle, and a path
+// given with a signal (the file is opened first), is read after an fstat in reads of up to 512
+// KiB, and written in writes of up to 512 KiB, looking at the signal before each; writeFile also
+// takes (async) iterables and streams of chunks. A path without a signal is read or written in
+// one op (nothing could tell the difference).
+const kReadFileBufferLength = 512 * 1024, kReadFileUnknownBufferLength = 64 * 1024, kWriteFileMaxChunkSize = 512 * 1024;
+async function readFileHandle(fd, options) {
+  const signal = options?.signal, encoding = options?.encoding;
+  checkAborted(signal);
+  const st = await runAsync('op_fs_fstat', fd);
+  checkAborted(signal);
+  const size = (st[1] & S_IFMT) === S_IFREG ? st[8] : 0;
+  if (size > kIoMaxLength) throw fileTooLarge(size);
+  const chunked = size > kReadFileBufferLength;
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    checkAborted(signal);
+    const want = size === 0 ? kReadFileUnknownBufferLength : Math.min(size - total, kReadFileBufferLength);
+    const bytes = await runAsync('op_fs_read_at', fd, want, -1);
+    total += bytes.length;
+    if (bytes.length > 0) chunks.push(bytes);
+    if (bytes.length === 0 || total === size || (bytes.length !== want && !chunked)) break;
+  }
+  const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  return decodeBytes(all, encoding);
+}
 const isCustomIterable = (d) => d != null && typeof d !== 'string' && !isArrayBufferView(d) &&
   (typeof d[Symbol.iterator] === 'function' || typeof d[Symbol.asyncIterator] === 'function');
+async function writeFileHandle(fd, data, signal, encoding) {
+  const writeChunks = async (view) => {
+    let remaining = view.byteLength;
+    while (remaining > 0) {
+      checkAborted(signal);
+      const n = await runAsync('op_fs_write_at', fd, view.subarray(view.byteLength - remaining,
+        view.byteLength - remaining + Math.min(kWriteFileMaxChunkSize, remaining)), -1);
+      remaining -= n;
+    }
+  };
+  checkAborted(signal);
+  if (isCustomIterable(data)) {
+    for await (const chunk of data) {
+      checkAborted(signal);
+      await writeChunks(bytesView(isArrayBufferView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8')));
+      checkAborted(signal);
+    }
+    return;
+  }
+  await writeChunks(bytesView(data));
+}
+// Node's handleFdClose: the file is closed whatever happened; both failures are reported.
+async function withFileOpen(file, flags, mode, fn) {
+  const fd = await runAsync('op_fs_open', file, flags, mode);
+  let result;
+  try {
+    result = await fn(fd);
+  } catch (err) {
+    try { await runAsync('op_fs_close', fd); } catch (closeErr) { throw aggregateErrors(closeErr, err); }
+    throw err;
+  }
+  await runAsync('op_fs_close', fd);
+  return result;
+}
+const promisesReadFile = fsPromises.readFile;
+fsPromises.readFile = async function readFile(p, options) {
+  const opts = getOptions(options, { flag: 'r' });
+  if (p instanceof FileHandle) return readFileHandle(p.fd, opts);
+  if (opts.signal === undefined || isFd(p)) return promisesReadFile(p, options);
+  const file = getValidatedPath(p);
+  const flags = openFlags(opts.flag || 'r');
+  checkAborted(opts.signal);
+  return withFileOpen(file, flags, 0o666, (fd) => readFileHandle(fd, opts));
+};
 const promisesWriteFile = fsPromises.writeFile;
 fsPromises.writeFile = async function writeFile(p, data, options) {
-  if (!isCustomIterable(data)) return promisesWriteFile(p, data, options);
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  validateAbortSignal(options.signal, 'options.signal');
-  checkAborted(options.signal);
-  const handle = p instanceof FileHandle ? p : await fsPromises.open(p, options.flag || 'w', options.mode);
-  try {
-    for await (const chunk of data) {
-      checkAborted(options.signal);
-      await writeAll(runAsync, handle.fd, bytesView(isArrayBufferView(chunk) ? chunk : Buffer.from(chunk, options.encoding || 'utf8')));
-    }
-  } finally {
-    if (handle !== p) await handle.close();
+  if (!isArrayBufferView(data) && !isCustomIterable(data)) {
+    if (typeof data !== 'string') throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    data = Buffer.from(data, options.encoding || 'utf8');
   }
+  validateAbortSignal(options.signal, 'options.signal');
+  if (p instanceof FileHandle) return writeFileHandle(p.fd, data, options.signal, options.encoding);
+  if (options.signal === undefined && !isCustomIterable(data)) return promisesWriteFile(p, data, options);
+  const file = isFd(p) ? null : getValidatedPath(p);
+  const flags = openFlags(options.flag || 'w');
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  checkAborted(options.signal);
+  if (file === null) return writeFileHandle(getValidatedFd(p), data, options.signal, options.encoding);
+  return withFileOpen(file, flags, mode, (fd) => writeFileHandle(fd, data, options.signal, options.encoding));
 };
 fsPromises.appendFile = async function appendFile(p, data, options) {
   options = { ...getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' }) };

@@ -612,16 +612,22 @@
 
   // ---------------------------------------------------------------------------------------------
   // AbortController / AbortSignal
+  // A signal's state, by the signal; also under a symbol on it, read as a property (Node's
+  // this[kAborted]), so a Proxy of a signal works as the signal for the getters.
   const signalState = new WeakMap();
+  const kSignalState = Symbol('kSignalState');
   function signalOf(self) {
-    const s = signalState.get(self);
+    let s = signalState.get(self);
+    if (s === undefined && self !== null && (typeof self === 'object' || typeof self === 'function')) s = self[kSignalState];
     checkThis(s !== undefined, 'AbortSignal');
     return s;
   }
   function createAbortSignal(aborted = false, reason = undefined) {
     const signal = new EventTarget();
     Object.setPrototypeOf(signal, AbortSignal.prototype);
-    signalState.set(signal, { aborted, reason, dependants: null });
+    const state = { aborted, reason, dependants: null };
+    signalState.set(signal, state);
+    Object.defineProperty(signal, kSignalState, { value: state, configurable: true });
     return signal;
   }
   function abortSignal(signal, reason) {
