@@ -271,6 +271,49 @@ let warnedNonPortableTemplate = false;
 // Operations whose native failure Node reports without a path (it names the fd's syscall only).
 const writeFlagOps = { w: 'w', a: 'a', wx: 'wx', xw: 'wx', ax: 'ax', xa: 'ax' };
 
+// Node's realpath walk: each prefix lstat'ed, links read (and followed from the start), until the
+// path has no links left; a part known to be no link ends the walk when the last stat was of a
+// pipe or socket (Node's binding.statValues).
+function* realpathWalk(run, p) {
+  p = path.resolve(p);
+  const seenLinks = new Map(), knownHard = new Set();
+  let lastMode = 0, current = '/', base = '/', previous, pos = 1;
+  while (pos < p.length) {
+    const next = p.indexOf('/', pos);
+    previous = current;
+    if (next === -1) {
+      current += p.slice(pos);
+      base = previous + p.slice(pos);
+      pos = p.length;
+    } else {
+      current += p.slice(pos, next + 1);
+      base = previous + p.slice(pos, next);
+      pos = next + 1;
+    }
+    if (knownHard.has(base)) {
+      if ((lastMode & S_IFMT) === S_IFIFO || (lastMode & S_IFMT) === S_IFSOCK) break;
+      continue;
+    }
+    const st = yield run('op_fs_stat', base, false);
+    lastMode = st[1];
+    if ((st[1] & S_IFMT) !== S_IFLNK) {
+      knownHard.add(base);
+      continue;
+    }
+    const id = `${st[0]}:${st[7]}`;
+    let linkTarget = seenLinks.has(id) ? seenLinks.get(id) : null;
+    if (linkTarget === null) {
+      lastMode = (yield run('op_fs_stat', base, true))[1];
+      linkTarget = yield run('op_fs_readlink', base);
+    }
+    seenLinks.set(id, linkTarget);
+    p = path.resolve(path.resolve(previous, linkTarget), p.slice(pos));
+    current = base = '/';
+    pos = 1;
+  }
+  return p;
+}
+
 // Each entry: (run, ...args) => result, where run(opName, ...opArgs) is the sync or async op
 // runner. Results of async runs are promises, so entries that post-process use `then`.
 const fsTable = {
@@ -371,9 +414,20 @@ const fsTable = {
     const src = getValidatedPath(a, 'src'), dest = getValidatedPath(b, 'dest');
     return run('op_fs_copy', src, dest, getValidMode(mode, 0));
   },
+  // realpath(3), which agrees with Node's walk of the path (lib/fs.js realpathSync) wherever it
+  // succeeds; where it finds no file, Node's walk itself, which stops at a pipe or socket a link
+  // led to (/dev/stdin on a pipe is /proc/<pid>/fd/pipe:[<inode>]).
   realpath(run, p, options) {
     options = getOptions(options);
-    return then(run('op_fs_realpath', getValidatedPath(p), false), (r) => encodeName(r, options.encoding));
+    const file = getValidatedPath(p);
+    return then(flow((function* realpathFlow() {
+      try {
+        return yield run('op_fs_realpath', file, false);
+      } catch (err) {
+        if (err.code !== 'ENOENT') throw err;
+      }
+      return yield* realpathWalk(run, file);
+    })()), (r) => encodeName(r, options.encoding));
   },
   access(run, p, mode) {
     const file = getValidatedPath(p);
