@@ -136,17 +136,27 @@
     }
   }
   Object.defineProperty(Blob.prototype, Symbol.toStringTag, { configurable: true, value: 'Blob' });
-  const files = new WeakMap();
+  // Node 18's File (lib/internal/file.js): lastModified through unary plus (NaN is 0), the name
+  // as a USVString, enumerable getters that refuse other receivers.
   class File extends Blob {
-    constructor(bits, name, options = undefined) {
+    #name;
+    #lastModified;
+    constructor(fileBits, fileName, options = {}) {
       if (arguments.length < 2) throw missingArgs('fileBits', 'fileName');
-      super(bits, options);
-      const lastModified = options != null && options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
-      files.set(this, { name: `${name}`, lastModified });
+      super(fileBits, options);
+      let { lastModified } = options ?? {};
+      if (lastModified !== undefined) {
+        lastModified = +lastModified;
+        if (Number.isNaN(lastModified)) lastModified = 0;
+      } else lastModified = Date.now();
+      this.#name = `${fileName}`.toWellFormed();
+      this.#lastModified = lastModified;
     }
-    get name() { return files.get(this).name; }
-    get lastModified() { return files.get(this).lastModified; }
+    get name() { return this.#name; }
+    get lastModified() { return this.#lastModified; }
   }
+  Object.defineProperty(File.prototype, 'name', { enumerable: true });
+  Object.defineProperty(File.prototype, 'lastModified', { enumerable: true });
   Object.defineProperty(File.prototype, Symbol.toStringTag, { configurable: true, value: 'File' });
 
   // ---------------------------------------------------------------------------------------------
