@@ -306,8 +306,9 @@ Buffer.concat = function concat(list, length) {
 // Instance methods.
 const bufferProto = Buffer.prototype;
 bufferProto.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) return ops.op_utf8_decode(this);
+  // The length first, as Node: what is no typed array (Buffer.prototype, a fake) throws.
   const len = this.length;
+  if (arguments.length === 0) return ops.op_utf8_decode(this);
   if (start <= 0) start = 0;
   else if (start >= len) return '';
   else start = Math.trunc(start) || 0;

@@ -445,8 +445,11 @@
     ['Gzip', Gzip], ['Gunzip', Gunzip], ['Unzip', Unzip], ['BrotliCompress', BrotliCompress], ['BrotliDecompress', BrotliDecompress]]) {
     zlib[`create${name}`] = (options) => new Ctor(options);
   }
-  zlib.constants = constants;
-  zlib.codes = Object.freeze(codes);
+  // As Node's: constants not configurable, codes (frozen) not writable.
+  Object.defineProperties(zlib, {
+    constants: { configurable: false, enumerable: true, writable: true, value: constants },
+    codes: { configurable: true, enumerable: true, writable: false, value: Object.freeze(codes) },
+  });
   // The legacy top-level constants (zlib.Z_NO_FLUSH...): read-only and not enumerable, as in Node.
   for (const name of Object.keys(constants)) {
     if (name.startsWith('BROTLI')) continue;
