@@ -96,6 +96,7 @@
       return { read, written };
     }
     [customInspect](depth, opts) {
+      checkThis(isTextEncoder.has(this), 'TextEncoder');
       return typeof depth === 'number' && depth < 0 ? this : inspect({ encoding: this.encoding }, nestedInspectOptions(opts, 0));
     }
   }
