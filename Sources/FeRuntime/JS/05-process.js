@@ -349,10 +349,9 @@ function printWarning(warning) {
     msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     warningHelpShown = true;
   }
-  // A worker's warnings go to its process.stderr, which its parent reads (Node writes them with
-  // console.error).
-  if (core.isWorker) process.stderr.write(`${msg}\n`);
-  else ops.op_write(2, msg + '\n');
+  // Written with the original global console's error, as Node's writeOut: through
+  // process.stderr (a worker's goes to its parent).
+  core.warningConsoleError(msg);
 }
 process.on('warning', printWarning);
 
