@@ -123,7 +123,8 @@ const nodeStream = (() => {
   // Stream: the legacy base, an EventEmitter that can be called as a function (old-style
   // subclasses do `Readable.call(this)`), with the classic pipe().
   function Stream(opts) {
-    if (!this._events || !hasOwn(this, '_events')) { this._events = Object.create(null); this._maxListeners = undefined; }
+    // EventEmitter's constructor, as Node's legacy Stream: captureRejections is an option here too.
+    EventEmitter.call(this, opts);
   }
   Object.setPrototypeOf(Stream.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Stream, EventEmitter);
@@ -330,6 +331,8 @@ const nodeStream = (() => {
   Readable.prototype.destroy = destroy;
   Readable.prototype._undestroy = undestroy;
   Readable.prototype._destroy = function (err, cb) { cb(err); };
+  // A rejection caught from an async listener (captureRejections) destroys the stream.
+  Readable.prototype[EventEmitter.captureRejectionSymbol] = function (err) { this.destroy(err); };
   Readable.prototype.push = function (chunk, encoding) { return readableAddChunk(this, chunk, encoding, false); };
   Readable.prototype.unshift = function (chunk, encoding) { return readableAddChunk(this, chunk, encoding, true); };
 
@@ -1289,6 +1292,8 @@ const nodeStream = (() => {
   };
   Writable.prototype._undestroy = undestroy;
   Writable.prototype._destroy = function (err, cb) { cb(err); };
+  // A rejection caught from an async listener (captureRejections) destroys the stream.
+  Writable.prototype[EventEmitter.captureRejectionSymbol] = function (err) { this.destroy(err); };
 
   const writableGetters = {
     closed() { return this._writableState ? this._writableState.closed : false; },
