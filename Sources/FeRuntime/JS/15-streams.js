@@ -3,7 +3,7 @@
 // end/finish/close ordering, destroy, async iteration), condensed from Node's own algorithms.
 // Then fs.createReadStream/createWriteStream and process.stdin/stdout/stderr as real streams.
 // Everything is inside one function so its helpers stay out of the shared runtime scope.
-// Uses from earlier files: 00-core.js (hasOwn, define, opError); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, getOptions, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (define, opError); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, getOptions, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
 
 // opAsync, with a failed op's error info (`{__feError}`) made into a Node-style Error.
 const opAsyncNodeError = (op, ...args) => opAsync(op, ...args).catch((e) => {

@@ -216,8 +216,11 @@
   Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
     configurable: true,
     enumerable: true,
-    get() { return this.bytesWritten; },
-    set(value) { this.bytesWritten = value; },
+    // Deprecated (DEP0108), as in Node.
+    get: util.deprecate(function () { return this.bytesWritten; },
+      'zlib.bytesRead is deprecated and will change its meaning in the future. Use zlib.bytesWritten instead.', 'DEP0108'),
+    set: util.deprecate(function (value) { this.bytesWritten = value; },
+      'Setting zlib.bytesRead is deprecated. This feature will be removed in the future.', 'DEP0108'),
   });
 
   ZlibBase.prototype.reset = function reset() {
