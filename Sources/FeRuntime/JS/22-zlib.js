@@ -3,7 +3,7 @@
 // runs the engine the way Node's binding does and pushes its output in the same chunks. The
 // convenience functions (gzip, gunzipSync, ...) are streams written once, as in Node: the sync
 // forms run on this thread, the callback forms on the worker pool.
-// Uses from earlier files: 00-core.js (define); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, opAsync); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (uncaughtIn, nodeStream).
+// Uses from earlier files: 00-core.js (core, define); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, opAsync); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (uncaughtIn, nodeStream).
 (() => {
   const { Transform, finished } = nodeStream;
 
@@ -59,7 +59,8 @@
   };
   for (const name of Object.keys(codes)) codes[codes[name]] = name;
 
-  const kMaxLength = 2 ** 32; // buffer.constants.MAX_LENGTH
+  // buffer.kMaxLength as it is when zlib is first loaded (Node's zlib reads it at load).
+  let kMaxLength = 2 ** 32;
   const kMaxBrotliParam = 8;
   const kError = Symbol('kError');
   const kFlushFlag = Symbol('kFlushFlag');
@@ -458,5 +459,10 @@
     if (name.startsWith('BROTLI')) continue;
     Object.defineProperty(zlib, name, { value: constants[name], enumerable: false, writable: false, configurable: false });
   }
-  registerBuiltin('zlib', zlib);
+  // The constants without loading the module, for internalBinding('constants') (47-internals.js).
+  core.zlibConstants = constants;
+  registerLazyBuiltin('zlib', () => {
+    kMaxLength = requireBuiltin('buffer').kMaxLength;
+    return zlib;
+  });
 })();

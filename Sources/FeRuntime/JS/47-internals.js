@@ -131,7 +131,7 @@
       os: nullProto({ UV_UDP_REUSEADDR: os.UV_UDP_REUSEADDR, dlopen: os.dlopen, errno: os.errno, priority: os.priority, signals: os.signals }),
       fs: requireBuiltin('fs').constants,
       crypto: requireBuiltin('crypto').constants,
-      zlib: requireBuiltin('zlib').constants,
+      zlib: core.zlibConstants,
       trace: nullProto(Object.fromEntries(Object.entries(tracePhases).map(([k, c]) => [`TRACE_EVENT_PHASE_${k}`, c.charCodeAt(0)]))),
     });
   };
