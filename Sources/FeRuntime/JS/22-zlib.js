@@ -356,6 +356,8 @@
   function engineClass(name, Base, mode) {
     const ctor = {
       [name]: function (opts) { // eslint-disable-line object-shorthand -- a method could not be a constructor
+        // Node's DeflateRaw takes windowBits 8 as 9 (zlib refuses 8 for raw deflate).
+        if (mode === DEFLATERAW && opts && opts.windowBits === 8) opts.windowBits = 9;
         if (!(this instanceof ctor)) return new ctor(opts);
         Base.call(this, opts, mode);
       },
