@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -547,7 +547,10 @@ const cjs = (() => {
   });
   function exportsForCircularRequire(module) {
     const ex = module.exports;
-    if (ex && typeof ex === 'object' && Object.getPrototypeOf(ex) === Object.prototype && !ex.__esModule) Object.setPrototypeOf(ex, circularWarningProto);
+    // Not a Proxy: its traps are not run (Node's isProxy check).
+    if (ex && typeof ex === 'object' && !util.types.isProxy(ex) && Object.getPrototypeOf(ex) === Object.prototype && !ex.__esModule) {
+      Object.setPrototypeOf(ex, circularWarningProto);
+    }
     return module.exports;
   }
   function updateChildren(parent, child, scan) {
@@ -612,7 +615,7 @@ const cjs = (() => {
             if (i !== -1) children.splice(i, 1);
           }
         }
-      } else if (module.exports && Object.getPrototypeOf(module.exports) === circularWarningProto) {
+      } else if (module.exports && !util.types.isProxy(module.exports) && Object.getPrototypeOf(module.exports) === circularWarningProto) {
         Object.setPrototypeOf(module.exports, Object.prototype);
       }
     }
