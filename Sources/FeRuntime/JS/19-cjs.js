@@ -73,7 +73,8 @@ const cjs = (() => {
     constructor(id = '', parent) {
       this.id = id;
       this.path = path.dirname(id);
-      this.exports = {};
+      // Defined, not assigned: a setter on Object.prototype is not run (Node's setOwnProperty).
+      Object.defineProperty(this, 'exports', { value: {}, writable: true, enumerable: true, configurable: true });
       moduleParents.set(this, parent);
       if (parent && Array.isArray(parent.children) && !parent.children.includes(this)) parent.children.push(this);
       this.filename = null;
@@ -654,7 +655,8 @@ const cjs = (() => {
       return Module._resolveLookupPaths(request, mod);
     };
     require.resolve = resolve;
-    require.main = process.mainModule;
+    // Defined, not assigned (a setter on Object.prototype is not run; Node's setOwnProperty).
+    Object.defineProperty(require, 'main', { value: process.mainModule, writable: true, enumerable: true, configurable: true });
     require.extensions = Module._extensions;
     require.cache = Module._cache;
     return require;
