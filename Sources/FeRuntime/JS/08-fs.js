@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, define, opError, UV_ERRORS, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, define, opError, UV_ERRORS, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (nextTick, fatal, setTimeout, setInterval, setImmediate, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -1055,7 +1055,25 @@ fsCallbacks.opendir = function opendir(p, options, callback) {
 // FileHandle: fs.promises.open's result. Once closed its fd reads -1 and every method rejects
 // with EBADF naming the method's syscall, as Node's does.
 const kFd = Symbol('kFd'), kClosePromise = Symbol('kClosePromise'), kLocked = Symbol('kLocked');
-const kWebStreamClose = Symbol('kWebStreamClose');
+// Node's FileHandle lifetime (lib/internal/fs/promises.js): each operation holds a reference while
+// it runs, as do a stream and a web stream made over the handle; close() emits 'close' at once and
+// closes the fd when the last reference goes. A handle collected unclosed has its fd closed, with
+// Node's warnings (a Warning, and DEP0137 once).
+const kRefs = Symbol('kRefs'), kRef = Symbol('kRef'), kUnref = Symbol('kUnref');
+const kCloseResolve = Symbol('kCloseResolve'), kCloseReject = Symbol('kCloseReject');
+let fileHandleGcWarned = false;
+const fileHandleRegistry = new FinalizationRegistry((fd) => {
+  ops.op_fs_close(fd);
+  setImmediate(() => {
+    process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+    if (!fileHandleGcWarned) {
+      fileHandleGcWarned = true;
+      process.emitWarning('Closing a FileHandle object on garbage collection is deprecated. Please close FileHandle ' +
+        'objects explicitly using FileHandle.prototype.close(). In the future, an error will be thrown if a file ' +
+        'descriptor is closed during garbage collection.', 'DeprecationWarning', 'DEP0137');
+    }
+  }).unref();
+});
 function handleClosedError(syscall) {
   const e = new Error('file closed');
   e.code = 'EBADF';
@@ -1068,7 +1086,10 @@ class FileHandle extends EventEmitter {
     this[kFd] = fd;
     this[kClosePromise] = null;
     this[kLocked] = false;
-    this[kWebStreamClose] = null;
+    this[kRefs] = 1;
+    this[kCloseResolve] = undefined;
+    this[kCloseReject] = undefined;
+    fileHandleRegistry.register(this, fd, this);
   }
   get fd() { return this[kFd]; }
   // The handle's fd for an operation, or the closed-handle error.
@@ -1131,17 +1152,17 @@ class FileHandle extends EventEmitter {
     if (options.type !== undefined && typeof options.type !== 'string') throw invalidArgType('options.type', 'string', options.type);
     const { ReadableStream, readableStreamCancel } = core.webStreams();
     const handle = this;
-    let reading = null, done = false;
-    const ondone = () => { done = true; };
-    const read = (buffer, offset, length) => {
-      reading = handle.read(buffer, offset, length);
-      return reading.finally(() => { reading = null; });
+    let done = false;
+    const ondone = () => {
+      if (done) return;
+      done = true;
+      handle[kUnref]();
     };
     let readable;
     if (options.type !== 'bytes') {
       readable = new ReadableStream({
         async pull(controller) {
-          const { bytesRead, buffer } = await read(Buffer.allocUnsafeSlow(65536), 0, 65536);
+          const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafeSlow(65536), 0, 65536);
           if (bytesRead === 0) {
             ondone();
             controller.close();
@@ -1155,7 +1176,7 @@ class FileHandle extends EventEmitter {
         autoAllocateChunkSize: 16384,
         async pull(controller) {
           const view = controller.byobRequest.view;
-          const { bytesRead } = await read(view, view.byteOffset, view.byteLength);
+          const { bytesRead } = await handle.read(view, view.byteOffset, view.byteLength);
           if (bytesRead === 0) {
             ondone();
             controller.close();
@@ -1165,11 +1186,8 @@ class FileHandle extends EventEmitter {
         cancel() { ondone(); },
       });
     }
-    this[kWebStreamClose] = () => {
-      this[kWebStreamClose] = null;
-      if (!done) readableStreamCancel(readable);
-      return reading;
-    };
+    this[kRef]();
+    this.once('close', () => { readableStreamCancel(readable); });
     return readable;
   }
   async stat(options) { return statsFrom(await runAsync('op_fs_fstat', this._use('fstat')), options && options.bigint); }
@@ -1205,20 +1223,52 @@ class FileHandle extends EventEmitter {
   close() {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
-    const fd = this[kFd];
-    const reading = this[kWebStreamClose] !== null ? this[kWebStreamClose]() : null;
-    const closing = reading !== null ? reading.then(() => runAsync('op_fs_close', fd), () => runAsync('op_fs_close', fd))
-      : runAsync('op_fs_close', fd);
-    this[kClosePromise] = closing.then(() => {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
       this[kFd] = -1;
-      this[kClosePromise] = null;
-      this.emit('close');
-    }, (e) => {
-      this[kClosePromise] = null;
-      throw e;
-    });
+      fileHandleRegistry.unregister(this);
+      this[kClosePromise] = runAsync('op_fs_close', fd).finally(() => { this[kClosePromise] = null; });
+    } else {
+      this[kClosePromise] = new Promise((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      }).finally(() => {
+        this[kClosePromise] = null;
+        this[kCloseResolve] = undefined;
+        this[kCloseReject] = undefined;
+      });
+    }
+    this.emit('close');
     return this[kClosePromise];
   }
+  [kRef]() { this[kRefs]++; }
+  [kUnref]() {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      fileHandleRegistry.unregister(this);
+      runAsync('op_fs_close', fd).then(this[kCloseResolve], this[kCloseReject]);
+    }
+  }
+}
+// Each operation holds a reference to the handle while it runs (Node's fsCall).
+for (const name of ['appendFile', 'chmod', 'chown', 'datasync', 'sync', 'read', 'readv', 'readFile', 'stat', 'truncate',
+  'utimes', 'write', 'writev', 'writeFile']) {
+  const method = FileHandle.prototype[name];
+  Object.defineProperty(FileHandle.prototype, name, {
+    value: { async [name](...args) {
+      if (this[kFd] === -1) return Reflect.apply(method, this, args);
+      this[kRef]();
+      try {
+        return await Reflect.apply(method, this, args);
+      } finally {
+        this[kUnref]();
+      }
+    } }[name],
+    writable: true, enumerable: false, configurable: true,
+  });
 }
 const promisesOpen = fsPromises.open;
 fsPromises.open = async function open(p, flags, mode) { return new FileHandle(await promisesOpen(p, flags, mode)); };

@@ -1996,7 +1996,7 @@ const nodeStream = (() => {
   // A FileHandle as the fs operations a stream uses.
   const handleOperations = (handle) => ({
     open() { throw notImplemented('open()'); },
-    close(fd, cb) { handle.close().then(() => cb(), cb); },
+    close(fd, cb) { handle[kUnref](); handle.close().then(() => cb(), cb); },
     read(fd, buf, offset, length, pos, cb) { handle.read(buf, offset, length, pos).then((r) => cb(null, r.bytesRead, r.buffer), (err) => cb(err, 0, buf)); },
     write(fd, buf, offset, length, pos, cb) { handle.write(buf, offset, length, pos).then((r) => cb(null, r.bytesWritten, r.buffer), (err) => cb(err, 0, buf)); },
     writev(fd, buffers, pos, cb) { handle.writev(buffers, pos).then((r) => cb(null, r.bytesWritten, r.buffers), (err) => cb(err, 0, buffers)); },
@@ -2010,6 +2010,8 @@ const nodeStream = (() => {
       if (options.fs) throw notImplemented('FileHandle with fs');
       stream[kHandle] = options.fd;
       stream[kFs] = handleOperations(options.fd);
+      // The stream holds a reference: closing the handle waits for the stream to close.
+      options.fd[kRef]();
       options.fd.on('close', () => stream.close());
       return options.fd.fd;
     }
