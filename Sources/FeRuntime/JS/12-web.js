@@ -375,6 +375,12 @@
     }
   }
   Object.defineProperty(Event.prototype, Symbol.toStringTag, { configurable: true, value: 'Event' });
+  // Enumerable, as Node's (kEnumerableProperty).
+  for (const name of ['stopImmediatePropagation', 'preventDefault', 'target', 'currentTarget', 'srcElement', 'type',
+    'cancelable', 'defaultPrevented', 'timeStamp', 'composedPath', 'returnValue', 'bubbles', 'composed', 'eventPhase',
+    'cancelBubble', 'stopPropagation']) {
+    if (Object.getOwnPropertyDescriptor(Event.prototype, name)) Object.defineProperty(Event.prototype, name, { enumerable: true });
+  }
   ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'].forEach((name, value) => {
     Object.defineProperty(Event, name, { value, enumerable: true });
   });
@@ -503,6 +509,9 @@
     }
   }
   Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { configurable: true, value: 'EventTarget' });
+  for (const name of ['addEventListener', 'removeEventListener', 'dispatchEvent']) {
+    Object.defineProperty(EventTarget.prototype, name, { enumerable: true });
+  }
   // Node's kHybridDispatch: each listener of `type` in order; Node-style ones get `nodeValue`,
   // the others an Event (`event`, else a CustomEvent carrying nodeValue, made when first needed).
   function hybridDispatch(target, type, nodeValue, event) {
