@@ -2,7 +2,7 @@
 // METHODS) and fe.serve (a web Request in, a Response out). The network side is HTTPHub.swift:
 // NIO accepts and parses; what happened arrives in batches through core.onHttp(list), and each
 // response leaves as op_http_write calls carrying its formatted head and body bytes.
-// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (inspect, format); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout, describe); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateInteger, then, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 const http = (() => {
   const { Readable, Duplex } = nodeStream;
   const LegacyStream = nodeStream.Stream;
@@ -756,6 +756,11 @@ const http = (() => {
       if (this._finishedEmitted) return;
       this._finishedEmitted = true;
       this.emit('prefinish');
+      // Node's diagnostics channel of finished responses (its first 'finish' listener).
+      const finishChannel = requireBuiltin('diagnostics_channel').channel('http.server.response.finish');
+      if (finishChannel.hasSubscribers) {
+        finishChannel.publish({ request: this.req, response: this, socket: this.socket, server: responseServers.get(this) });
+      }
       this.emit('finish');
       const req = this.req;
       // As Node: a body nobody read is drained, so the request still ends and closes.
@@ -769,6 +774,8 @@ const http = (() => {
     }
   }
 
+  // The server each response is of (for the diagnostics channel).
+  const responseServers = new WeakMap();
   // 'close' once, whether the response finished or its connection went first.
   function emitResponseClose(res) {
     if (res._closeQueued) return;
@@ -1046,6 +1053,7 @@ const http = (() => {
       res._rejectNonStandardBodyWrites = this.rejectNonStandardBodyWrites;
       res._maxRequestsPerSocket = this.maxRequestsPerSocket;
       socket._pending.set(seq, { req, res });
+      responseServers.set(res, this);
       if (upgrade || method === 'CONNECT') {
         const event = method === 'CONNECT' ? 'connect' : 'upgrade';
         if (this.listenerCount(event) > 0) {
@@ -1058,6 +1066,9 @@ const http = (() => {
         // The parser has stepped aside after this request: the connection ends with its response.
         res.shouldKeepAlive = false;
       }
+      // Node's diagnostics channel of server requests.
+      const startChannel = requireBuiltin('diagnostics_channel').channel('http.server.request.start');
+      if (startChannel.hasSubscribers) startChannel.publish({ request: req, response: res, socket, server: this });
       if (major === 1 && minor === 1 && this.requireHostHeader && req.headers.host === undefined) {
         res.writeHead(400, ['Connection', 'close']);
         res.end();

@@ -587,7 +587,12 @@ const httpClient = (() => {
         else if (ret && this._needDrain) { this._needDrain = false; this.emit('drain'); }
       }
     }
-    _finish() { this.emit('prefinish'); }
+    _finish() {
+      this.emit('prefinish');
+      // Node's diagnostics channel of client requests, published as the request is finished.
+      const startChannel = requireBuiltin('diagnostics_channel').channel('http.client.request.start');
+      if (startChannel.hasSubscribers) startChannel.publish({ request: this });
+    }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = null; }
       const ret = writeChunk(this, chunk, encoding, cb, false);
@@ -837,6 +842,9 @@ const httpClient = (() => {
     }
     // The server must answer keep-alive for the socket to be kept; an upgrade never is.
     if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
+    // Node's diagnostics channel of responses (published when their head is parsed).
+    const finishChannel = requireBuiltin('diagnostics_channel').channel('http.client.response.finish');
+    if (finishChannel.hasSubscribers) finishChannel.publish({ request: req, response: res });
     req.res = res;
     res.req = req;
     res.on('end', responseOnEnd);
