@@ -172,9 +172,11 @@
     const messages = new Map();
     const assertArgs = (ok, key, given, wanted) => {
       if (!ok) {
-        throw nodeError(Error, 'ERR_INTERNAL_ASSERTION', 'This is caused by either a bug in Node.js or incorrect usage of ' +
-          `Node.js internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n\n` +
-          `Code: ${key}; The provided arguments length (${given}) does not match the required ones (${wanted}).`);
+        // Node's internal assert: the message, then ERR_INTERNAL_ASSERTION's suffix.
+        throw nodeError(Error, 'ERR_INTERNAL_ASSERTION',
+          `Code: ${key}; The provided arguments length (${given}) does not match the required ones (${wanted}).\n` +
+          'This is caused by either a bug in Node.js or incorrect usage of Node.js internals.\n' +
+          'Please open an issue with this stack trace at https://github.com/nodejs/node/issues\n');
       }
     };
     function getMessage(key, args, self) {
