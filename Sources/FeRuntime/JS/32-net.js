@@ -505,6 +505,10 @@ const netModule = (() => {
     if (writev) {
       buffer = Buffer.concat(data.map(({ chunk, encoding: enc }) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk)));
     } else {
+      // Node's handleWriteReq: 'buffer' goes to the handle's writeBuffer, which refuses a string.
+      if (typeof data === 'string' && encoding === 'buffer') {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Second argument must be a buffer');
+      }
       buffer = typeof data === 'string' ? Buffer.from(data, encoding) : data;
     }
     const handle = this._handle;
