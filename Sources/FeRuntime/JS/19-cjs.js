@@ -208,7 +208,8 @@ const cjs = (() => {
     const nodePath = process.env.NODE_PATH;
     const prefixDir = path.resolve(process.execPath, '..', '..');
     let paths = [path.resolve(prefixDir, 'lib', 'node')];
-    if (homeDir) paths.unshift(path.resolve(homeDir, '.node_libraries'), path.resolve(homeDir, '.node_modules'));
+    // ~/.node_modules first, then ~/.node_libraries (Node's order).
+    if (homeDir) paths.unshift(path.resolve(homeDir, '.node_modules'), path.resolve(homeDir, '.node_libraries'));
     if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
     modulePaths = paths;
     globalPaths = paths.slice();
