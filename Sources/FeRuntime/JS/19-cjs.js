@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -119,13 +119,14 @@ const cjs = (() => {
   Module._stat = stat;
   Module._readPackage = readPackage;
 
-  // Module.wrap/wrapper: patching either makes modules compile from the patched source text.
+  // Module.wrap/wrapper: patching either makes modules compile from the patched source text;
+  // a wrapper assigned is the one read back (Node's).
   let wrapperPatched = false;
-  let wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+  const wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
   let wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
-  const wrapperProxy = new Proxy(wrapper, { set(target, k, v) { wrapperPatched = true; return Reflect.set(target, k, v); }, defineProperty(target, k, d) { wrapperPatched = true; return Reflect.defineProperty(target, k, d); } });
+  let wrapperProxy = new Proxy(wrapper, { set(target, k, v) { wrapperPatched = true; return Reflect.set(target, k, v); }, defineProperty(target, k, d) { wrapperPatched = true; return Reflect.defineProperty(target, k, d); } });
   Object.defineProperty(Module, 'wrap', { get() { return wrap; }, set(v) { wrapperPatched = true; wrap = v; }, enumerable: true, configurable: true });
-  Object.defineProperty(Module, 'wrapper', { get() { return wrapperProxy; }, set(v) { wrapperPatched = true; wrapper = v; }, enumerable: true, configurable: true });
+  Object.defineProperty(Module, 'wrapper', { get() { return wrapperProxy; }, set(v) { wrapperPatched = true; wrapperProxy = v; }, enumerable: true, configurable: true });
 
   // Package images: the wrappers of the files a tool's entry reaches, compiled when its blob
   // was built (Core/ImageModules.swift) and kept in the snapshot, filename -> [source, wrapper].
