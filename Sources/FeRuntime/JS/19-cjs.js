@@ -687,6 +687,7 @@ const cjs = (() => {
     if (filename.endsWith('.mjs')) return import(pathToFileURL(filename).href);
     return Module._load(filename, null, true);
   };
+  const ownRunMain = Module.runMain;
   Module._preloadModules = (requests) => {
     if (!Array.isArray(requests)) return;
     const parent = new Module('internal/preload', null);
@@ -741,7 +742,7 @@ const cjs = (() => {
   function loadForImport(filename) {
     return Module._load(filename, null, false);
   }
-  return { Module, runCompiledMain, loadForImport, makeRequire, packageType: nearestPackageType };
+  return { Module, runCompiledMain, loadForImport, makeRequire, packageType: nearestPackageType, ownRunMain };
 })();
 registerBuiltin('module', cjs.Module);
 core.cjsLoadForImport = cjs.loadForImport;
