@@ -38,7 +38,10 @@ const traceOn = {
 // ---------------------------------------------------------------------------------------------
 // Errors with Node's shape: message "CODE: description, syscall 'path'", plus code/syscall/path.
 function opError(info) {
-  const [code, description, syscall, path, dest] = info;
+  let [code, description, syscall, path, dest] = info;
+  // An errno the native side has no name for comes as `E<n>`: libuv's name and wording.
+  const unnamed = /^E(\d+)$/.exec(code);
+  if (unnamed !== null && UV_ERRORS[unnamed[1]]) [code, description] = UV_ERRORS[unnamed[1]];
   if (code === 'EISDIR' && syscall === 'rm') {
     // Node reports rm of a directory without `recursive` as its own SystemError.
     const e = new Error(`Path is a directory: rm returned EISDIR (is a directory) ${path}`);

@@ -81,7 +81,7 @@ function outOfRange(name, range, input) {
 function invalidArgValue(name, value, reason = 'is invalid') {
   let shown = inspect(value);
   if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
-  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${name.includes('.') ? 'property' : 'argument'} '${name}' ${reason}. Received ${shown}`);
+  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${String.prototype.includes.call(name, '.') ? 'property' : 'argument'} '${name}' ${reason}. Received ${shown}`);
 }
 function missingArgs(...names) {
   const n = names.map((a) => (Array.isArray(a) ? a.map((x) => `"${x}"`).join(' or ') : `"${a}"`));

@@ -381,8 +381,9 @@ function printWarning(warning) {
 // (a worker's reach its process.stderr, which its parent reads), or appended to the file.
 let warningFile;
 let warningFd;
+// Through the original global console's error (a worker's goes to its parent).
 function writeWarningOut(msg) {
-  console.error(msg);
+  core.warningConsoleError(msg);
 }
 function writeWarningToFile(msg) {
   const fs = requireBuiltin('fs');

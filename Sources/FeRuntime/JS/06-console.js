@@ -3,7 +3,7 @@
 // `new Console({ stdout, stderr, ignoreErrors, colorMode, inspectOptions, groupIndentation })`
 // writes to those streams; the global console is one whose streams are process.stdout/stderr,
 // looked up when first written (so they can be replaced).
-// Uses from earlier files: 00-core.js (hasOwn, traceOn); 01-inspect.js (customInspect, getStringWidth, inspect, formatWithOptions); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process).
+// Uses from earlier files: 00-core.js (core, hasOwn, traceOn); 01-inspect.js (customInspect, getStringWidth, inspect, formatWithOptions); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process).
 const Console = (() => {
   const kCounts = Symbol('counts');
   // Node's trace events of console.time() and console.count() (node.console).
@@ -425,4 +425,6 @@ const Console = (() => {
 })();
 const console = Console.makeGlobal();
 delete Console.makeGlobal;
+// process.emitWarning's printer (05-process.js) writes with this console's error, as Node's.
+core.warningConsoleError = console.error;
 const print = (...args) => { ops.op_write(1, args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ') + '\n'); };

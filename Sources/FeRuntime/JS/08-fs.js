@@ -3,7 +3,7 @@
 // generated from one table so they cannot drift apart; each entry validates its arguments
 // first, as Node does, so a bad argument throws (sync, callback) or rejects (promise) with
 // Node's error before any op runs.
-// Uses from earlier files: 00-core.js (core, define, traceOn, opError, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (asyncIdSymbol, initAsyncResource, emitDestroy, enterResource, leaveResource, withHiddenPromises, nextTick, fatal, setTimeout, setInterval, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
+// Uses from earlier files: 00-core.js (core, define, traceOn, opError, UV_ERRORS, ERRNO, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, typeError); 03-loop.js (asyncIdSymbol, initAsyncResource, emitDestroy, enterResource, leaveResource, withHiddenPromises, nextTick, fatal, setTimeout, setInterval, setImmediate, opAsync, describe); 04-events.js (EventEmitter); 05-process.js (process, activeRequests); 07-path.js (path).
 
 // ---------------------------------------------------------------------------------------------
 // Argument validation, with Node's codes and messages (lib/internal/validators.js, fs/utils.js).
@@ -229,6 +229,13 @@ function getValidMode(mode, def) {
 }
 const kMaxUserId = 2 ** 32 - 1;
 const validateId = (id, name) => validateInteger(id, name, -1, kMaxUserId);
+// Node refuses to read a file over 2 GiB into one buffer (kIoMaxLength).
+const kIoMaxLength = 2 ** 31 - 1;
+const fileTooLarge = (size) => nodeError(RangeError, 'ERR_FS_FILE_TOO_LARGE', `File size (${size}) is greater than 2 GiB`);
+function readFileResult(bytes, encoding) {
+  if (bytes.length > kIoMaxLength) throw fileTooLarge(bytes.length);
+  return decodeBytes(bytes, encoding);
+}
 function decodeBytes(bytes, encoding) {
   if (!encoding || encoding === 'buffer') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (encoding === 'utf8' || encoding === 'utf-8') return ops.op_utf8_decode(bytes);
@@ -264,20 +271,63 @@ let warnedNonPortableTemplate = false;
 // Operations whose native failure Node reports without a path (it names the fd's syscall only).
 const writeFlagOps = { w: 'w', a: 'a', wx: 'wx', xw: 'wx', ax: 'ax', xa: 'ax' };
 
+// Node's realpath walk: each prefix lstat'ed, links read (and followed from the start), until the
+// path has no links left; a part known to be no link ends the walk when the last stat was of a
+// pipe or socket (Node's binding.statValues).
+function* realpathWalk(run, p) {
+  p = path.resolve(p);
+  const seenLinks = new Map(), knownHard = new Set();
+  let lastMode = 0, current = '/', base = '/', previous, pos = 1;
+  while (pos < p.length) {
+    const next = p.indexOf('/', pos);
+    previous = current;
+    if (next === -1) {
+      current += p.slice(pos);
+      base = previous + p.slice(pos);
+      pos = p.length;
+    } else {
+      current += p.slice(pos, next + 1);
+      base = previous + p.slice(pos, next);
+      pos = next + 1;
+    }
+    if (knownHard.has(base)) {
+      if ((lastMode & S_IFMT) === S_IFIFO || (lastMode & S_IFMT) === S_IFSOCK) break;
+      continue;
+    }
+    const st = yield run('op_fs_stat', base, false);
+    lastMode = st[1];
+    if ((st[1] & S_IFMT) !== S_IFLNK) {
+      knownHard.add(base);
+      continue;
+    }
+    const id = `${st[0]}:${st[7]}`;
+    let linkTarget = seenLinks.has(id) ? seenLinks.get(id) : null;
+    if (linkTarget === null) {
+      lastMode = (yield run('op_fs_stat', base, true))[1];
+      linkTarget = yield run('op_fs_readlink', base);
+    }
+    seenLinks.set(id, linkTarget);
+    p = path.resolve(path.resolve(previous, linkTarget), p.slice(pos));
+    current = base = '/';
+    pos = 1;
+  }
+  return p;
+}
+
 // Each entry: (run, ...args) => result, where run(opName, ...opArgs) is the sync or async op
 // runner. Results of async runs are promises, so entries that post-process use `then`.
 const fsTable = {
   readFile(run, p, options) {
     options = getOptions(options, { flag: 'r' });
     const enc = options.encoding;
-    if (p instanceof FileHandle) return then(run('op_fs_read_all', p.fd), (b) => decodeBytes(b, enc));
-    if (isFd(p)) return then(run('op_fs_read_all', getValidatedFd(p)), (b) => decodeBytes(b, enc));
+    if (p instanceof FileHandle) return then(run('op_fs_read_all', p.fd), (b) => readFileResult(b, enc));
+    if (isFd(p)) return then(run('op_fs_read_all', getValidatedFd(p)), (b) => readFileResult(b, enc));
     const file = getValidatedPath(p);
     const flags = openFlags(options.flag || 'r');
     checkAborted(options.signal);
-    if (flags === O.O_RDONLY) return then(run('op_fs_read', file), (b) => { checkAborted(options.signal); return decodeBytes(b, enc); });
+    if (flags === O.O_RDONLY) return then(run('op_fs_read', file), (b) => { checkAborted(options.signal); return readFileResult(b, enc); });
     return then(run('op_fs_open', file, flags, 0o666), (fd) => then(run('op_fs_read_all', fd),
-      (b) => then(run('op_fs_close', fd), () => decodeBytes(b, enc))));
+      (b) => then(run('op_fs_close', fd), () => readFileResult(b, enc))));
   },
   writeFile(run, p, data, options) {
     options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
@@ -364,19 +414,34 @@ const fsTable = {
     const src = getValidatedPath(a, 'src'), dest = getValidatedPath(b, 'dest');
     return run('op_fs_copy', src, dest, getValidMode(mode, 0));
   },
+  // realpath(3), which agrees with Node's walk of the path (lib/fs.js realpathSync) wherever it
+  // succeeds; where it finds no file, Node's walk itself, which stops at a pipe or socket a link
+  // led to (/dev/stdin on a pipe is /proc/<pid>/fd/pipe:[<inode>]).
   realpath(run, p, options) {
     options = getOptions(options);
-    return then(run('op_fs_realpath', getValidatedPath(p), false), (r) => encodeName(r, options.encoding));
+    const file = getValidatedPath(p);
+    return then(flow((function* realpathFlow() {
+      try {
+        return yield run('op_fs_realpath', file, false);
+      } catch (err) {
+        if (err.code !== 'ENOENT') throw err;
+      }
+      return yield* realpathWalk(run, file);
+    })()), (r) => encodeName(r, options.encoding));
   },
   access(run, p, mode) {
     const file = getValidatedPath(p);
     return run('op_fs_access', file, getValidMode(mode, 0));
   },
+  // Node 18's stringToSymlinkType: a type that is not a string is no type; a string must be one
+  // of the three (they matter on Windows only).
   symlink(run, target, p, type) {
-    if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
-      throw invalidArgValue('type', type, "must be one of: 'dir', 'file', 'junction', null, undefined");
+    target = getValidatedPath(target, 'target');
+    p = getValidatedPath(p);
+    if (typeof type === 'string' && type !== 'dir' && type !== 'file' && type !== 'junction') {
+      throw nodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE', `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`);
     }
-    return run('op_fs_symlink', getValidatedPath(target, 'target'), getValidatedPath(p));
+    return run('op_fs_symlink', target, p);
   },
   link(run, existingPath, newPath) {
     return run('op_fs_link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
@@ -718,6 +783,18 @@ for (const [name, impl] of Object.entries(fsTable)) {
       (e) => { activeRequests.delete(req); callRequest(req, cb, e); }));
   } }[name];
 }
+// Node's callback readFile hands an abort before the start to the callback, synchronously.
+const callbackReadFile = fsCallbacks.readFile;
+fsCallbacks.readFile = function readFile(p, options, cb) {
+  const callback = cb || options;
+  validateFunction(callback, 'cb');
+  const signal = getOptions(options, { flag: 'r' }).signal;
+  if (!isFd(p) && signal?.aborted) {
+    callback(abortError(signal));
+    return;
+  }
+  Reflect.apply(callbackReadFile, this, arguments);
+};
 // Node's callback writeFile: open, then write chunk by chunk, looking at the signal before each
 // write (an abort after the start still ends it), and close a file it opened, also on failure.
 fsCallbacks.writeFile = function writeFile(p, data, options, cb) {
@@ -862,39 +939,46 @@ Object.defineProperty(fsCallbacks.read, Symbol.for('nodejs.util.promisify.custom
   configurable: true,
 });
 // The bytes a write sends, from Node's argument shapes; `position` -1 writes at the offset.
-function writeArgs(buffer, offsetOrOptions, length, position, forCallback) {
+// Node's argument handling of fs.writeSync ('sync'), fs.write ('callback') and filehandle.write
+// ('promise') (lib/fs.js, lib/internal/fs/promises.js): a buffer with offset, length and position
+// or an options object with them; or a string (the callback form also coerces an object with its
+// own toString, deprecated) with a position and an encoding. A position that is not a number (or
+// bigint) writes at the file's offset.
+function writeArgs(buffer, offsetOrOptions, length, position, kind) {
+  let offset = offsetOrOptions;
   if (isArrayBufferView(buffer)) {
-    let offset = offsetOrOptions;
-    if (offset !== null && typeof offset === 'object') {
+    if (typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
     }
-    if (offset === undefined || offset === null || typeof offset === 'function') offset = 0;
-    else if (forCallback) validateInteger(offset, 'offset', 0);
-    if (typeof offset !== 'number') offset = 0;
+    if (offset == null || (kind === 'callback' && typeof offset === 'function')) offset = 0;
+    else validateInteger(offset, 'offset', 0);
     if (typeof length !== 'number') length = buffer.byteLength - offset;
-    if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length), position: positionArg(position) };
+    const pos = typeof position === 'number' || (kind === 'sync' && typeof position === 'bigint') ? positionArg(position) : -1;
+    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length), position: pos };
   }
-  const str = dataFromStringish(buffer, 'buffer');
-  const encoding = typeof length === 'string' ? length : 'utf8';
-  validateEncodingFor(str, encoding);
-  const pos = typeof offsetOrOptions === 'number' || typeof offsetOrOptions === 'bigint' ? positionArg(offsetOrOptions) : -1;
+  let str;
+  if (kind === 'callback') str = dataFromStringish(buffer, 'buffer');
+  else if (typeof buffer !== 'string') throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  else str = buffer;
+  validateEncodingFor(str, length);
+  // An encoding Node's binding does not know writes UTF-8 (ParseEncoding's default).
+  const encoding = typeof length === 'string' && Buffer.isEncoding(length) ? length : 'utf8';
+  const pos = typeof offset === 'number' || typeof offset === 'bigint' ? positionArg(offset) : -1;
   return { bytes: bytesView(Buffer.from(str, encoding)), position: pos };
 }
 fsSync.writeSync = function writeSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
-  const w = writeArgs(buffer, offsetOrOptions, length, position, false);
-  return runSync('op_fs_write_at', fd, w.bytes, w.position);
+  const w = writeArgs(buffer, offsetOrOptions, length, position, 'sync');
+  return check(ops.op_fs_write_at(fd, w.bytes, w.position));
 };
 fsCallbacks.write = function write(fd, buffer, offsetOrOptions, length, position, callback) {
   fd = getValidatedFd(fd);
   let w;
   if (isArrayBufferView(buffer)) {
-    callback = [callback, position, length, offsetOrOptions].find((f) => typeof f === 'function') || callback;
+    callback = callback || position || length || offsetOrOptions;
     validateFunction(callback, 'cb');
-    w = writeArgs(buffer, typeof offsetOrOptions === 'function' ? undefined : offsetOrOptions,
-      typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position, true);
+    w = writeArgs(buffer, offsetOrOptions, length, position, 'callback');
   } else {
     dataFromStringish(buffer, 'buffer');
     // (fd, string[, position[, encoding]], callback)
@@ -904,7 +988,7 @@ fsCallbacks.write = function write(fd, buffer, offsetOrOptions, length, position
     }
     callback = position;
     validateFunction(callback, 'cb');
-    w = writeArgs(buffer, offsetOrOptions, length, undefined, true);
+    w = writeArgs(buffer, offsetOrOptions, length, undefined, 'callback');
   }
   runAsync('op_fs_write_at', fd, w.bytes, w.position).then((n) => callUser(callback, null, n, buffer), (e) => callUser(callback, e, 0, buffer));
 };
@@ -1057,7 +1141,25 @@ fsCallbacks.opendir = function opendir(p, options, callback) {
 // FileHandle: fs.promises.open's result. Once closed its fd reads -1 and every method rejects
 // with EBADF naming the method's syscall, as Node's does.
 const kFd = Symbol('kFd'), kClosePromise = Symbol('kClosePromise'), kLocked = Symbol('kLocked');
-const kWebStreamClose = Symbol('kWebStreamClose');
+// Node's FileHandle lifetime (lib/internal/fs/promises.js): each operation holds a reference while
+// it runs, as do a stream and a web stream made over the handle; close() emits 'close' at once and
+// closes the fd when the last reference goes. A handle collected unclosed has its fd closed, with
+// Node's warnings (a Warning, and DEP0137 once).
+const kRefs = Symbol('kRefs'), kRef = Symbol('kRef'), kUnref = Symbol('kUnref');
+const kCloseResolve = Symbol('kCloseResolve'), kCloseReject = Symbol('kCloseReject');
+let fileHandleGcWarned = false;
+const fileHandleRegistry = new FinalizationRegistry((fd) => {
+  ops.op_fs_close(fd);
+  setImmediate(() => {
+    process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+    if (!fileHandleGcWarned) {
+      fileHandleGcWarned = true;
+      process.emitWarning('Closing a FileHandle object on garbage collection is deprecated. Please close FileHandle ' +
+        'objects explicitly using FileHandle.prototype.close(). In the future, an error will be thrown if a file ' +
+        'descriptor is closed during garbage collection.', 'DeprecationWarning', 'DEP0137');
+    }
+  }).unref();
+});
 function handleClosedError(syscall) {
   const e = new Error('file closed');
   e.code = 'EBADF';
@@ -1070,7 +1172,10 @@ class FileHandle extends EventEmitter {
     this[kFd] = fd;
     this[kClosePromise] = null;
     this[kLocked] = false;
-    this[kWebStreamClose] = null;
+    this[kRefs] = 1;
+    this[kCloseResolve] = undefined;
+    this[kCloseReject] = undefined;
+    fileHandleRegistry.register(this, fd, this);
   }
   get fd() { return this[kFd]; }
   // The handle's fd for an operation, or the closed-handle error.
@@ -1113,12 +1218,8 @@ class FileHandle extends EventEmitter {
     return { bytesRead: await readvWith(runAsync, fd, buffers, position), buffers };
   }
   async readFile(options) {
-    options = getOptions(options, { flag: 'r' });
     const fd = this._use('read');
-    checkAborted(options.signal);
-    const bytes = await runAsync('op_fs_read_all', fd);
-    checkAborted(options.signal);
-    return decodeBytes(bytes, options.encoding);
+    return readFileHandle(fd, getOptions(options, { flag: 'r' }));
   }
   readLines(options) {
     const { createInterface } = requireBuiltin('readline');
@@ -1137,17 +1238,17 @@ class FileHandle extends EventEmitter {
     if (options.type !== undefined && typeof options.type !== 'string') throw invalidArgType('options.type', 'string', options.type);
     const { ReadableStream, readableStreamCancel } = core.webStreams();
     const handle = this;
-    let reading = null, done = false;
-    const ondone = () => { done = true; };
-    const read = (buffer, offset, length) => {
-      reading = handle.read(buffer, offset, length);
-      return reading.finally(() => { reading = null; });
+    let done = false;
+    const ondone = () => {
+      if (done) return;
+      done = true;
+      handle[kUnref]();
     };
     let readable;
     if (options.type !== 'bytes') {
       readable = new ReadableStream({
         async pull(controller) {
-          const { bytesRead, buffer } = await read(Buffer.allocUnsafeSlow(65536), 0, 65536);
+          const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafeSlow(65536), 0, 65536);
           if (bytesRead === 0) {
             ondone();
             controller.close();
@@ -1161,7 +1262,7 @@ class FileHandle extends EventEmitter {
         autoAllocateChunkSize: 16384,
         async pull(controller) {
           const view = controller.byobRequest.view;
-          const { bytesRead } = await read(view, view.byteOffset, view.byteLength);
+          const { bytesRead } = await handle.read(view, view.byteOffset, view.byteLength);
           if (bytesRead === 0) {
             ondone();
             controller.close();
@@ -1171,11 +1272,8 @@ class FileHandle extends EventEmitter {
         cancel() { ondone(); },
       });
     }
-    this[kWebStreamClose] = () => {
-      this[kWebStreamClose] = null;
-      if (!done) readableStreamCancel(readable);
-      return reading;
-    };
+    this[kRef]();
+    this.once('close', () => { readableStreamCancel(readable); });
     return readable;
   }
   async stat(options) { return statsFrom(await runAsync('op_fs_fstat', this._use('fstat')), options && options.bigint); }
@@ -1191,10 +1289,7 @@ class FileHandle extends EventEmitter {
   async write(buffer, offsetOrOptions, length, position) {
     const fd = this._use('write');
     if (buffer?.byteLength === 0) return { bytesWritten: 0, buffer };
-    if (isArrayBufferView(buffer) && offsetOrOptions !== undefined && offsetOrOptions !== null && typeof offsetOrOptions !== 'object') {
-      validateInteger(offsetOrOptions, 'offset', 0);
-    }
-    const w = writeArgs(buffer, offsetOrOptions, length, position, false);
+    const w = writeArgs(buffer, offsetOrOptions, length, position, 'promise');
     const bytesWritten = await runAsync('op_fs_write_at', fd, w.bytes, w.position);
     return { bytesWritten, buffer };
   }
@@ -1214,41 +1309,144 @@ class FileHandle extends EventEmitter {
   close() {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
-    const fd = this[kFd];
-    const reading = this[kWebStreamClose] !== null ? this[kWebStreamClose]() : null;
-    const closing = reading !== null ? reading.then(() => runAsync('op_fs_close', fd), () => runAsync('op_fs_close', fd))
-      : runAsync('op_fs_close', fd);
-    this[kClosePromise] = closing.then(() => {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
       this[kFd] = -1;
-      this[kClosePromise] = null;
-      this.emit('close');
-    }, (e) => {
-      this[kClosePromise] = null;
-      throw e;
-    });
+      fileHandleRegistry.unregister(this);
+      this[kClosePromise] = runAsync('op_fs_close', fd).finally(() => { this[kClosePromise] = null; });
+    } else {
+      this[kClosePromise] = new Promise((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      }).finally(() => {
+        this[kClosePromise] = null;
+        this[kCloseResolve] = undefined;
+        this[kCloseReject] = undefined;
+      });
+    }
+    this.emit('close');
     return this[kClosePromise];
   }
+  [kRef]() { this[kRefs]++; }
+  [kUnref]() {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      fileHandleRegistry.unregister(this);
+      runAsync('op_fs_close', fd).then(this[kCloseResolve], this[kCloseReject]);
+    }
+  }
+}
+// Each operation holds a reference to the handle while it runs (Node's fsCall).
+for (const name of ['appendFile', 'chmod', 'chown', 'datasync', 'sync', 'read', 'readv', 'readFile', 'stat', 'truncate',
+  'utimes', 'write', 'writev', 'writeFile']) {
+  const method = FileHandle.prototype[name];
+  Object.defineProperty(FileHandle.prototype, name, {
+    value: { async [name](...args) {
+      if (this[kFd] === -1) return Reflect.apply(method, this, args);
+      this[kRef]();
+      try {
+        return await Reflect.apply(method, this, args);
+      } finally {
+        this[kUnref]();
+      }
+    } }[name],
+    writable: true, enumerable: false, configurable: true,
+  });
 }
 const promisesOpen = fsPromises.open;
 fsPromises.open = async function open(p, flags, mode) { return new FileHandle(await promisesOpen(p, flags, mode)); };
-// fs.promises.writeFile also takes (async) iterables and streams of chunks.
+// Node's promise readFile and writeFile (lib/internal/fs/promises.js). A FileHandle, and a path
+// given with a signal (the file is opened first), is read after an fstat in reads of up to 512
+// KiB, and written in writes of up to 512 KiB, looking at the signal before each; writeFile also
+// takes (async) iterables and streams of chunks. A path without a signal is read or written in
+// one op (nothing could tell the difference).
+const kReadFileBufferLength = 512 * 1024, kReadFileUnknownBufferLength = 64 * 1024, kWriteFileMaxChunkSize = 512 * 1024;
+async function readFileHandle(fd, options) {
+  const signal = options?.signal, encoding = options?.encoding;
+  checkAborted(signal);
+  const st = await runAsync('op_fs_fstat', fd);
+  checkAborted(signal);
+  const size = (st[1] & S_IFMT) === S_IFREG ? st[8] : 0;
+  if (size > kIoMaxLength) throw fileTooLarge(size);
+  const chunked = size > kReadFileBufferLength;
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    checkAborted(signal);
+    const want = size === 0 ? kReadFileUnknownBufferLength : Math.min(size - total, kReadFileBufferLength);
+    const bytes = await runAsync('op_fs_read_at', fd, want, -1);
+    total += bytes.length;
+    if (bytes.length > 0) chunks.push(bytes);
+    if (bytes.length === 0 || total === size || (bytes.length !== want && !chunked)) break;
+  }
+  const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  return decodeBytes(all, encoding);
+}
 const isCustomIterable = (d) => d != null && typeof d !== 'string' && !isArrayBufferView(d) &&
   (typeof d[Symbol.iterator] === 'function' || typeof d[Symbol.asyncIterator] === 'function');
+async function writeFileHandle(fd, data, signal, encoding) {
+  const writeChunks = async (view) => {
+    let remaining = view.byteLength;
+    while (remaining > 0) {
+      checkAborted(signal);
+      const n = await runAsync('op_fs_write_at', fd, view.subarray(view.byteLength - remaining,
+        view.byteLength - remaining + Math.min(kWriteFileMaxChunkSize, remaining)), -1);
+      remaining -= n;
+    }
+  };
+  checkAborted(signal);
+  if (isCustomIterable(data)) {
+    for await (const chunk of data) {
+      checkAborted(signal);
+      await writeChunks(bytesView(isArrayBufferView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8')));
+      checkAborted(signal);
+    }
+    return;
+  }
+  await writeChunks(bytesView(data));
+}
+// Node's handleFdClose: the file is closed whatever happened; both failures are reported.
+async function withFileOpen(file, flags, mode, fn) {
+  const fd = await runAsync('op_fs_open', file, flags, mode);
+  let result;
+  try {
+    result = await fn(fd);
+  } catch (err) {
+    try { await runAsync('op_fs_close', fd); } catch (closeErr) { throw aggregateErrors(closeErr, err); }
+    throw err;
+  }
+  await runAsync('op_fs_close', fd);
+  return result;
+}
+const promisesReadFile = fsPromises.readFile;
+fsPromises.readFile = async function readFile(p, options) {
+  const opts = getOptions(options, { flag: 'r' });
+  if (p instanceof FileHandle) return readFileHandle(p.fd, opts);
+  if (opts.signal === undefined || isFd(p)) return promisesReadFile(p, options);
+  const file = getValidatedPath(p);
+  const flags = openFlags(opts.flag || 'r');
+  checkAborted(opts.signal);
+  return withFileOpen(file, flags, 0o666, (fd) => readFileHandle(fd, opts));
+};
 const promisesWriteFile = fsPromises.writeFile;
 fsPromises.writeFile = async function writeFile(p, data, options) {
-  if (!isCustomIterable(data)) return promisesWriteFile(p, data, options);
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  validateAbortSignal(options.signal, 'options.signal');
-  checkAborted(options.signal);
-  const handle = p instanceof FileHandle ? p : await fsPromises.open(p, options.flag || 'w', options.mode);
-  try {
-    for await (const chunk of data) {
-      checkAborted(options.signal);
-      await writeAll(runAsync, handle.fd, bytesView(isArrayBufferView(chunk) ? chunk : Buffer.from(chunk, options.encoding || 'utf8')));
-    }
-  } finally {
-    if (handle !== p) await handle.close();
+  if (!isArrayBufferView(data) && !isCustomIterable(data)) {
+    if (typeof data !== 'string') throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    data = Buffer.from(data, options.encoding || 'utf8');
   }
+  validateAbortSignal(options.signal, 'options.signal');
+  if (p instanceof FileHandle) return writeFileHandle(p.fd, data, options.signal, options.encoding);
+  if (options.signal === undefined && !isCustomIterable(data)) return promisesWriteFile(p, data, options);
+  const file = isFd(p) ? null : getValidatedPath(p);
+  const flags = openFlags(options.flag || 'w');
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  checkAborted(options.signal);
+  if (file === null) return writeFileHandle(getValidatedFd(p), data, options.signal, options.encoding);
+  return withFileOpen(file, flags, mode, (fd) => writeFileHandle(fd, data, options.signal, options.encoding));
 };
 fsPromises.appendFile = async function appendFile(p, data, options) {
   options = { ...getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' }) };
@@ -1272,74 +1470,133 @@ const fs = {
 fsPromises.constants = fs.constants;
 
 // fs.watch (inotify, see WatchOps.swift) and fs.watchFile (stat polling, as Node does).
+// Node's FSEvent handle, the object under an FSWatcher's `_handle`: start() answers 0 or a
+// negative errno, and events reach onchange(status, eventType, filename).
 const watchers = new Map();
-class FSWatcher extends EventEmitter {
-  constructor(id) { super(); this._id = id; this._closed = false; this._refed = true; }
-  close() {
-    if (this._closed) return;
-    this._closed = true;
-    watchers.delete(this._id);
-    ops.op_fs_watch_stop(this._id);
-    if (!this._refed) ops.op_fs_watch_ref(this._id, true); // the native side releases once on stop
-    nextTick(() => this.emit('close'));
+class FSEvent {
+  constructor() { this.onchange = null; this.initialized = false; this._id = null; this._refed = true; this._encoding = 'utf8'; }
+  start(path, persistent, recursive, encoding) {
+    if (this.initialized) return 0;
+    const r = ops.op_fs_watch_start(path, !!recursive);
+    if (r !== null && typeof r === 'object' && r.__feError) return -(ERRNO[r.__feError[0]] || 0);
+    this._id = r;
+    this._encoding = encoding;
+    this.initialized = true;
+    watchers.set(r, this);
+    if (persistent === false) this.unref();
+    return 0;
   }
-  ref() { if (!this._refed && !this._closed) { this._refed = true; ops.op_fs_watch_ref(this._id, true); } return this; }
-  unref() { if (this._refed && !this._closed) { this._refed = false; ops.op_fs_watch_ref(this._id, false); } return this; }
+  close() {
+    if (!this.initialized || this._id === null) return;
+    const id = this._id;
+    this._id = null;
+    watchers.delete(id);
+    ops.op_fs_watch_stop(id);
+    if (!this._refed) ops.op_fs_watch_ref(id, true); // the native side releases once on stop
+  }
+  ref() { if (!this._refed && this._id !== null) { this._refed = true; ops.op_fs_watch_ref(this._id, true); } }
+  unref() { if (this._refed && this._id !== null) { this._refed = false; ops.op_fs_watch_ref(this._id, false); } }
+  hasRef() { return this._refed && this._id !== null; }
 }
 core.onWatchEvent = (id, type, name) => {
-  const w = watchers.get(id);
-  if (w && !w._closed) w.emit('change', type, w._buffer ? Buffer.from(name) : name);
+  const h = watchers.get(id);
+  if (h && typeof h.onchange === 'function') h.onchange(0, type, name == null ? name : encodeName(name, h._encoding));
 };
-fs.watch = (filename, options, listener) => {
-  if (typeof options === 'function') { listener = options; options = {}; }
-  if (typeof options === 'string') options = { encoding: options };
-  options = options || {};
-  const path = toPath(filename, 'filename');
-  const r = ops.op_fs_watch_start(path, !!options.recursive);
-  if (r !== null && typeof r === 'object' && r.__feError) {
-    const e = opError(r.__feError);
-    e.filename = path;
-    throw e;
+// Node's uvException for a watch: `CODE: description, watch 'path'`.
+function watchError(status, filename) {
+  const [code, description] = UV_ERRORS[-status] || ['UNKNOWN', 'unknown error'];
+  const e = opError([code, code === 'ENOSPC' ? 'System limit for number of file watchers reached' : description, 'watch', filename]);
+  e.errno = status;
+  e.filename = filename;
+  return e;
+}
+class FSWatcher extends EventEmitter {
+  constructor() {
+    super();
+    this._handle = new FSEvent();
+    this._handle.onchange = (status, eventType, filename) => {
+      if (status < 0) {
+        if (this._handle !== null) {
+          // Not this.close(): no 'close' event.
+          this._handle.close();
+          this._handle = null;
+        }
+        this.emit('error', watchError(status, filename));
+      } else {
+        this.emit('change', eventType, filename);
+      }
+    };
   }
-  const id = r;
-  const w = new FSWatcher(id);
-  w._buffer = options.encoding === 'buffer';
-  watchers.set(id, w);
-  if (options.persistent === false) w.unref();
-  if (typeof listener === 'function') w.on('change', listener);
+  _start(filename, persistent, recursive, encoding) {
+    if (this._handle === null || this._handle.initialized) return;
+    filename = getValidatedPath(filename, 'filename');
+    const err = this._handle.start(filename, persistent, recursive, encoding);
+    if (err) throw watchError(err, filename);
+  }
+  start() {}
+  close() {
+    if (this._handle === null || !this._handle.initialized) return;
+    this._handle.close();
+    this._handle = null;
+    nextTick(() => this.emit('close'));
+  }
+  ref() { if (this._handle) this._handle.ref(); return this; }
+  unref() { if (this._handle) this._handle.unref(); return this; }
+}
+fs.watch = function watch(filename, options, listener) {
+  if (typeof options === 'function') listener = options;
+  options = { ...getOptions(options) };
+  if (options.persistent === undefined) options.persistent = true;
+  if (options.recursive === undefined) options.recursive = false;
+  const w = new FSWatcher();
+  w._start(filename, options.persistent, options.recursive, options.encoding);
+  if (listener) w.addListener('change', listener);
   if (options.signal) {
     if (options.signal.aborted) nextTick(() => w.close());
-    else options.signal.addEventListener('abort', () => w.close(), { once: true });
+    else {
+      const onAbort = () => w.close();
+      options.signal.addEventListener('abort', onAbort);
+      w.once('close', () => options.signal.removeEventListener('abort', onAbort));
+    }
   }
   return w;
 };
-fsPromises.watch = (filename, options = {}) => {
+// fs.promises.watch: an async iterator of { eventType, filename } (Node's, over the same handle).
+fsPromises.watch = async function* watch(filename, options = {}) {
+  const path = getValidatedPath(filename);
+  validateObject(options, 'options');
+  const { persistent = true, recursive = false, encoding = 'utf8', signal } = options;
+  validateBoolean(persistent, 'options.persistent');
+  validateBoolean(recursive, 'options.recursive');
+  validateAbortSignal(signal, 'options.signal');
+  if (encoding && !Buffer.isEncoding(encoding)) throw invalidArgValue(encoding, 'encoding', 'is invalid encoding');
+  if (signal?.aborted) throw abortError(signal);
+  const handle = new FSEvent();
   const queue = [];
-  let wake = null;
-  const signal = options.signal;
-  const w = fs.watch(filename, { ...options, signal: undefined }, (eventType, name) => {
-    queue.push({ eventType, filename: name });
-    if (wake) { wake(); wake = null; }
-  });
-  const abortError = () => {
-    const e = new Error('The operation was aborted');
-    e.name = 'AbortError';
-    e.code = 'ABORT_ERR';
-    if (signal.reason !== undefined) define(e, 'cause', signal.reason);
-    return e;
-  };
-  if (signal) signal.addEventListener('abort', () => { w.close(); if (wake) { wake(); wake = null; } }, { once: true });
-  return {
-    [Symbol.asyncIterator]() { return this; },
-    async next() {
-      if (signal && signal.aborted) { w.close(); throw abortError(); }
-      while (queue.length === 0 && !w._closed) await new Promise((r) => { wake = r; });
-      if (signal && signal.aborted) throw abortError();
-      if (queue.length === 0) return { done: true, value: undefined };
-      return { done: false, value: queue.shift() };
-    },
-    async return() { w.close(); if (wake) wake(); return { done: true, value: undefined }; },
-  };
+  let failure = null, wake = null;
+  const notify = () => { if (wake) { const w = wake; wake = null; w(); } };
+  const oncancel = () => { handle.close(); notify(); };
+  try {
+    signal?.addEventListener('abort', oncancel, { once: true });
+    handle.onchange = (status, eventType, name) => {
+      if (status < 0) {
+        failure = watchError(status, name);
+        handle.close();
+      } else queue.push({ eventType, filename: name });
+      notify();
+    };
+    const err = handle.start(path, persistent, recursive, encoding);
+    if (err) throw watchError(err, path);
+    while (!signal?.aborted) {
+      if (queue.length === 0 && failure === null) await new Promise((resolve) => { wake = resolve; });
+      if (queue.length > 0) yield queue.shift();
+      else if (failure !== null) throw failure;
+    }
+    throw abortError(signal);
+  } finally {
+    handle.close();
+    signal?.removeEventListener('abort', oncancel);
+  }
 };
 // fs.watchFile: Node's StatWatcher, polling stat(). A change is any difference libuv's poller
 // sees (times, size, mode, owner, inode, device); a missing file reads as all-zero stats, and
@@ -1379,6 +1636,9 @@ class StatWatcher extends EventEmitter {
     this.emit('change', curr, prev);
   }
   stop() {
+    // Stopping a stopped watcher does nothing (one 'stop' event).
+    if (this._stopped) return;
+    this._stopped = true;
     clearInterval(this._timer);
     if (statWatchers.get(this._path) === this) statWatchers.delete(this._path);
     nextTick(() => this.emit('stop'));

@@ -809,6 +809,8 @@ class URL {
     const u = this.#url;
     if (typeof u.path === 'string' && u.fragment === null && u.query === null) u.path = u.path.replace(/ +$/, '');
   }
+  // toString first: enumeration follows Node's (and WebIDL's stringifier) order.
+  toString() { URL.#check(this); return serializeURL(this.#url); }
   get href() { URL.#check(this); return serializeURL(this.#url); }
   set href(value) {
     URL.#check(this);
@@ -890,7 +892,6 @@ class URL {
     this.#url.fragment = '';
     this.#run(value, S_FRAGMENT);
   }
-  toString() { URL.#check(this); return serializeURL(this.#url); }
   toJSON() { URL.#check(this); return serializeURL(this.#url); }
   static canParse(url, base = undefined) {
     if (arguments.length === 0) throw missingArgs('url');

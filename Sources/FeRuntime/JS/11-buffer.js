@@ -1,9 +1,9 @@
 // buffer: Node's Buffer, a Uint8Array subclass that knows text encodings. UTF-8 and base64
 // conversions are native ops (EncodingOps.swift); the rest is plain JS over the bytes.
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, formatKey, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 10-builtins.js (util, registerBuiltin).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, formatKey, inspect, format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 10-builtins.js (util, registerBuiltin).
 
 // Node-style errors (nodeError, invalidArgType, outOfRange...) are in 02-errors.js.
-const unknownEncoding = (enc) => nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
+const unknownEncoding = (enc) => nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', format('Unknown encoding: %s', enc));
 const bufferOutOfBounds = (name) => nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS',
   name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds');
 function validateNumberArg(value, name, min, max) {
@@ -312,8 +312,9 @@ Buffer.concat = function concat(list, length) {
 // Instance methods.
 const bufferProto = Buffer.prototype;
 bufferProto.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) return ops.op_utf8_decode(this);
+  // The length first, as Node: what is no typed array (Buffer.prototype, a fake) throws.
   const len = this.length;
+  if (arguments.length === 0) return ops.op_utf8_decode(this);
   if (start <= 0) start = 0;
   else if (start >= len) return '';
   else start = Math.trunc(start) || 0;

@@ -96,6 +96,7 @@
       return { read, written };
     }
     [customInspect](depth, opts) {
+      checkThis(isTextEncoder.has(this), 'TextEncoder');
       return typeof depth === 'number' && depth < 0 ? this : inspect({ encoding: this.encoding }, nestedInspectOptions(opts, 0));
     }
   }
@@ -374,6 +375,12 @@
     }
   }
   Object.defineProperty(Event.prototype, Symbol.toStringTag, { configurable: true, value: 'Event' });
+  // Enumerable, as Node's (kEnumerableProperty).
+  for (const name of ['stopImmediatePropagation', 'preventDefault', 'target', 'currentTarget', 'srcElement', 'type',
+    'cancelable', 'defaultPrevented', 'timeStamp', 'composedPath', 'returnValue', 'bubbles', 'composed', 'eventPhase',
+    'cancelBubble', 'stopPropagation']) {
+    if (Object.getOwnPropertyDescriptor(Event.prototype, name)) Object.defineProperty(Event.prototype, name, { enumerable: true });
+  }
   ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'].forEach((name, value) => {
     Object.defineProperty(Event, name, { value, enumerable: true });
   });
@@ -502,6 +509,9 @@
     }
   }
   Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { configurable: true, value: 'EventTarget' });
+  for (const name of ['addEventListener', 'removeEventListener', 'dispatchEvent']) {
+    Object.defineProperty(EventTarget.prototype, name, { enumerable: true });
+  }
   // Node's kHybridDispatch: each listener of `type` in order; Node-style ones get `nodeValue`,
   // the others an Event (`event`, else a CustomEvent carrying nodeValue, made when first needed).
   function hybridDispatch(target, type, nodeValue, event) {
@@ -612,16 +622,22 @@
 
   // ---------------------------------------------------------------------------------------------
   // AbortController / AbortSignal
+  // A signal's state, by the signal; also under a symbol on it, read as a property (Node's
+  // this[kAborted]), so a Proxy of a signal works as the signal for the getters.
   const signalState = new WeakMap();
+  const kSignalState = Symbol('kSignalState');
   function signalOf(self) {
-    const s = signalState.get(self);
+    let s = signalState.get(self);
+    if (s === undefined && self !== null && (typeof self === 'object' || typeof self === 'function')) s = self[kSignalState];
     checkThis(s !== undefined, 'AbortSignal');
     return s;
   }
   function createAbortSignal(aborted = false, reason = undefined) {
     const signal = new EventTarget();
     Object.setPrototypeOf(signal, AbortSignal.prototype);
-    signalState.set(signal, { aborted, reason, dependants: null });
+    const state = { aborted, reason, dependants: null };
+    signalState.set(signal, state);
+    Object.defineProperty(signal, kSignalState, { value: state, configurable: true });
     return signal;
   }
   function abortSignal(signal, reason) {

@@ -540,10 +540,11 @@ let deepEqual;
   // The call expression that starts on `line` and spans `column`: from its first token to the
   // parenthesis that closes it, skipping strings, templates and comments.
   function findCallExpression(code, column) {
-    // Back from the call site over a member chain (`assert.strict.ok`) to its first name.
+    // Back from the call site over a member chain (`assert.strict.ok`, any identifier characters)
+    // to its first name.
     let start = column;
     for (;;) {
-      while (start > 0 && /[\w$]/.test(code[start - 1])) start--;
+      while (start > 0 && /[\p{ID_Continue}$\u200c\u200d]/u.test(code[start - 1])) start--;
       let k = start;
       while (k > 0 && /\s/.test(code[k - 1])) k--;
       if (k === 0 || code[k - 1] !== '.') break;

@@ -3,7 +3,7 @@
 // end/finish/close ordering, destroy, async iteration), condensed from Node's own algorithms.
 // Then fs.createReadStream/createWriteStream and process.stdin/stdout/stderr as real streams.
 // Everything is inside one function so its helpers stay out of the shared runtime scope.
-// Uses from earlier files: 00-core.js (define, opError); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (define, opError); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, opAsync); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, toPath, getValidatedFd, getOptions, abortError, O, then, writeAll, flow, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer).
 
 // opAsync, with a failed op's error info (`{__feError}`) made into a Node-style Error.
 const opAsyncNodeError = (op, ...args) => opAsync(op, ...args).catch((e) => {
@@ -32,7 +32,7 @@ const nodeStream = (() => {
   const ERR_STREAM_CANNOT_PIPE = () => streamError('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable');
   const ERR_INVALID_RETURN_VALUE = (input, name, value) => streamError('ERR_INVALID_RETURN_VALUE',
     `Expected ${input} to be returned from the "${name}" function but got ${value == null ? String(value) : `an instance of ${value.constructor ? value.constructor.name : typeof value}`}.`, TypeError);
-  const ERR_UNKNOWN_ENCODING = (enc) => streamError('ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`, TypeError);
+  const ERR_UNKNOWN_ENCODING = (enc) => streamError('ERR_UNKNOWN_ENCODING', format('Unknown encoding: %s', enc), TypeError);
 
   function abortError(cause) {
     const e = new Error('The operation was aborted');
@@ -125,7 +125,8 @@ const nodeStream = (() => {
   // As Node's lib/internal/streams/legacy.js: EventEmitter's init (captureRejections, and the
   // domain an emitter made inside one belongs to).
   function Stream(opts) {
-    EventEmitter.init.call(this, opts);
+    // EventEmitter's constructor, as Node's legacy Stream: captureRejections is an option here too.
+    EventEmitter.call(this, opts);
   }
   Object.setPrototypeOf(Stream.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Stream, EventEmitter);
@@ -260,7 +261,7 @@ const nodeStream = (() => {
       if (w) w.constructed = true;
       if (s.destroyed) stream.emit(kDestroy, err);
       else if (err) errorOrDestroy(stream, err, true);
-      else nextTick(() => stream.emit(kConstruct));
+      else stream.emit(kConstruct);
     }
     try { stream._construct((err) => { nextTick(onConstruct, err); }); } catch (err) { nextTick(onConstruct, err); }
   }
@@ -332,6 +333,8 @@ const nodeStream = (() => {
   Readable.prototype.destroy = destroy;
   Readable.prototype._undestroy = undestroy;
   Readable.prototype._destroy = function (err, cb) { cb(err); };
+  // A rejection caught from an async listener (captureRejections) destroys the stream.
+  Readable.prototype[EventEmitter.captureRejectionSymbol] = function (err) { this.destroy(err); };
   Readable.prototype.push = function (chunk, encoding) { return readableAddChunk(this, chunk, encoding, false); };
   Readable.prototype.unshift = function (chunk, encoding) { return readableAddChunk(this, chunk, encoding, true); };
 
@@ -662,7 +665,8 @@ const nodeStream = (() => {
   };
   Readable.prototype.off = Readable.prototype.removeListener;
   Readable.prototype.removeAllListeners = function (ev) {
-    const res = EventEmitter.prototype.removeAllListeners.call(this, ev);
+    // All of them when called with no argument (an explicit undefined is a type of its own).
+    const res = Reflect.apply(EventEmitter.prototype.removeAllListeners, this, arguments);
     if (ev === 'readable' || ev === undefined) nextTick(updateReadableListening, this);
     return res;
   };
@@ -1290,6 +1294,8 @@ const nodeStream = (() => {
   };
   Writable.prototype._undestroy = undestroy;
   Writable.prototype._destroy = function (err, cb) { cb(err); };
+  // A rejection caught from an async listener (captureRejections) destroys the stream.
+  Writable.prototype[EventEmitter.captureRejectionSymbol] = function (err) { this.destroy(err); };
 
   const writableGetters = {
     closed() { return this._writableState ? this._writableState.closed : false; },
@@ -1992,7 +1998,7 @@ const nodeStream = (() => {
   // A FileHandle as the fs operations a stream uses.
   const handleOperations = (handle) => ({
     open() { throw notImplemented('open()'); },
-    close(fd, cb) { handle.close().then(() => cb(), cb); },
+    close(fd, cb) { handle[kUnref](); handle.close().then(() => cb(), cb); },
     read(fd, buf, offset, length, pos, cb) { handle.read(buf, offset, length, pos).then((r) => cb(null, r.bytesRead, r.buffer), (err) => cb(err, 0, buf)); },
     write(fd, buf, offset, length, pos, cb) { handle.write(buf, offset, length, pos).then((r) => cb(null, r.bytesWritten, r.buffer), (err) => cb(err, 0, buf)); },
     writev(fd, buffers, pos, cb) { handle.writev(buffers, pos).then((r) => cb(null, r.bytesWritten, r.buffers), (err) => cb(err, 0, buffers)); },
@@ -2006,16 +2012,20 @@ const nodeStream = (() => {
       if (options.fs) throw notImplemented('FileHandle with fs');
       stream[kHandle] = options.fd;
       stream[kFs] = handleOperations(options.fd);
+      // The stream holds a reference: closing the handle waits for the stream to close.
+      options.fd[kRef]();
       options.fd.on('close', () => stream.close());
       return options.fd.fd;
     }
     throw invalidArgType('options.fd', ['number', 'FileHandle'], options.fd);
   }
+  // Node's copyObject(getOptions(options)): the encoding is checked, and inherited enumerable
+  // options count too.
   const streamOptions = (options) => {
-    if (options == null) return {};
-    if (typeof options === 'string') return { encoding: options };
-    if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
-    return { ...options };
+    options = getOptions(options, {});
+    const copy = {};
+    for (const key in options) copy[key] = options[key];
+    return copy;
   };
   function setUp(stream, path, options, defaultFlags) {
     if (options.fd == null) {
@@ -2249,6 +2259,9 @@ const nodeStream = (() => {
     });
     w.fd = fd;
     w._isStdio = true;
+    // Node's stdout/stderr (a SyncWriteStream, or a net.Socket made with readable: false) are
+    // not readable.
+    w.readable = false;
     w.destroySoon = w.destroy;
     w._destroy = (err, cb) => { cb(err); };
     w.getColorDepth = function () { return this.isTTY && !process.env.NO_COLOR ? 8 : 1; };

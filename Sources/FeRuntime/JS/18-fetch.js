@@ -2,7 +2,7 @@
 // Headers, Request, Response, FormData, Blob/File - with bodies as Node's own web ReadableStreams
 // (48-stream_operators.js). The network side is
 // FetchOps.swift: libcurl on a network thread, reporting back through core.onFetch(id, kind, ...).
-// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (customInspect, inspect); 02-errors.js (missingArgs); 05-process.js (process); 08-fs.js (flow); 09-url.js (URLSearchParams, URL); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, Buffer, bufferModule).
+// Uses from earlier files: 00-core.js (core, define); 01-inspect.js (customInspect, inspect); 02-errors.js (missingArgs); 05-process.js (process); 08-fs.js (flow); 09-url.js (URLSearchParams, URL, blobURLRegistry); 10-builtins.js (registerBuiltin); 11-buffer.js (latin1Bytes, latin1Text, Buffer, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -136,17 +136,27 @@
     }
   }
   Object.defineProperty(Blob.prototype, Symbol.toStringTag, { configurable: true, value: 'Blob' });
-  const files = new WeakMap();
+  // Node 18's File (lib/internal/file.js): lastModified through unary plus (NaN is 0), the name
+  // as a USVString, enumerable getters that refuse other receivers.
   class File extends Blob {
-    constructor(bits, name, options = undefined) {
+    #name;
+    #lastModified;
+    constructor(fileBits, fileName, options = {}) {
       if (arguments.length < 2) throw missingArgs('fileBits', 'fileName');
-      super(bits, options);
-      const lastModified = options != null && options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
-      files.set(this, { name: `${name}`, lastModified });
+      super(fileBits, options);
+      let { lastModified } = options ?? {};
+      if (lastModified !== undefined) {
+        lastModified = +lastModified;
+        if (Number.isNaN(lastModified)) lastModified = 0;
+      } else lastModified = Date.now();
+      this.#name = `${fileName}`.toWellFormed();
+      this.#lastModified = lastModified;
     }
-    get name() { return files.get(this).name; }
-    get lastModified() { return files.get(this).lastModified; }
+    get name() { return this.#name; }
+    get lastModified() { return this.#lastModified; }
   }
+  Object.defineProperty(File.prototype, 'name', { enumerable: true });
+  Object.defineProperty(File.prototype, 'lastModified', { enumerable: true });
   Object.defineProperty(File.prototype, Symbol.toStringTag, { configurable: true, value: 'File' });
 
   // ---------------------------------------------------------------------------------------------
@@ -942,6 +952,19 @@
   if (typeof globalThis.Blob !== 'function') define(globalThis, 'Blob', Blob);
   if (typeof globalThis.File !== 'function') define(globalThis, 'File', File);
   if (bufferModule.Blob === undefined) { bufferModule.Blob = Blob; bufferModule.File = File; }
+  // Node's buffer.resolveObjectURL: the Blob a 'blob:nodedata:<id>' URL from URL.createObjectURL
+  // names (a new Blob over the same bytes), else undefined.
+  if (bufferModule.resolveObjectURL === undefined) {
+    bufferModule.resolveObjectURL = function resolveObjectURL(url) {
+      url = `${url}`;
+      let parsed;
+      try { parsed = new URL(url); } catch { return undefined; }
+      const split = parsed.pathname.split(':');
+      if (split.length !== 2 || split[0] !== 'nodedata') return undefined;
+      const blob = blobURLRegistry.get(`blob:nodedata:${split[1]}`);
+      return blob === undefined ? undefined : blob.slice(0, blob.size, blob.type);
+    };
+  }
 
   // stream/consumers (Node 18's lib/stream/consumers.js): a whole stream, Node or web, as one value.
   async function blob(stream) {

@@ -7,7 +7,7 @@
 // cycles (partial exports, with Node's warning for missing properties) and ERR_REQUIRE_ESM.
 // The wrapper is compiled natively (op_compile_cjs), so stack traces carry the file's real
 // line and column.
-// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 08-fs.js (fs); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
+// Uses from earlier files: 00-core.js (core, builtins, check); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue); 03-loop.js (asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, processTicksAndRejections, fatal); 05-process.js (process); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer).
 const cjs = (() => {
   const readText = (p) => ops.op_utf8_decode(check(ops.op_fs_read(p)));
   const realpathOf = (p) => check(ops.op_fs_realpath(p, false));
@@ -89,7 +89,8 @@ const cjs = (() => {
     constructor(id = '', parent) {
       this.id = id;
       this.path = path.dirname(id);
-      this.exports = {};
+      // Defined, not assigned: a setter on Object.prototype is not run (Node's setOwnProperty).
+      Object.defineProperty(this, 'exports', { value: {}, writable: true, enumerable: true, configurable: true });
       moduleParents.set(this, parent);
       if (parent && Array.isArray(parent.children) && !parent.children.includes(this)) parent.children.push(this);
       this.filename = null;
@@ -149,13 +150,14 @@ const cjs = (() => {
   });
   Module._readPackage = readPackage;
 
-  // Module.wrap/wrapper: patching either makes modules compile from the patched source text.
+  // Module.wrap/wrapper: patching either makes modules compile from the patched source text;
+  // a wrapper assigned is the one read back (Node's).
   let wrapperPatched = false;
-  let wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+  const wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
   let wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
-  const wrapperProxy = new Proxy(wrapper, { set(target, k, v) { wrapperPatched = true; return Reflect.set(target, k, v); }, defineProperty(target, k, d) { wrapperPatched = true; return Reflect.defineProperty(target, k, d); } });
+  let wrapperProxy = new Proxy(wrapper, { set(target, k, v) { wrapperPatched = true; return Reflect.set(target, k, v); }, defineProperty(target, k, d) { wrapperPatched = true; return Reflect.defineProperty(target, k, d); } });
   Object.defineProperty(Module, 'wrap', { get() { return wrap; }, set(v) { wrapperPatched = true; wrap = v; }, enumerable: true, configurable: true });
-  Object.defineProperty(Module, 'wrapper', { get() { return wrapperProxy; }, set(v) { wrapperPatched = true; wrapper = v; }, enumerable: true, configurable: true });
+  Object.defineProperty(Module, 'wrapper', { get() { return wrapperProxy; }, set(v) { wrapperPatched = true; wrapperProxy = v; }, enumerable: true, configurable: true });
 
   // Package images: the wrappers of the files a tool's entry reaches, compiled when its blob
   // was built (Core/ImageModules.swift) and kept in the snapshot, filename -> [source, wrapper].
@@ -238,7 +240,8 @@ const cjs = (() => {
     const nodePath = process.env.NODE_PATH;
     const prefixDir = path.resolve(process.execPath, '..', '..');
     let paths = [path.resolve(prefixDir, 'lib', 'node')];
-    if (homeDir) paths.unshift(path.resolve(homeDir, '.node_libraries'), path.resolve(homeDir, '.node_modules'));
+    // ~/.node_modules first, then ~/.node_libraries (Node's order).
+    if (homeDir) paths.unshift(path.resolve(homeDir, '.node_modules'), path.resolve(homeDir, '.node_libraries'));
     if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
     modulePaths = paths;
     globalPaths = paths.slice();
@@ -597,7 +600,10 @@ const cjs = (() => {
   });
   function exportsForCircularRequire(module) {
     const ex = module.exports;
-    if (ex && typeof ex === 'object' && Object.getPrototypeOf(ex) === Object.prototype && !ex.__esModule) Object.setPrototypeOf(ex, circularWarningProto);
+    // Not a Proxy: its traps are not run (Node's isProxy check).
+    if (ex && typeof ex === 'object' && !util.types.isProxy(ex) && Object.getPrototypeOf(ex) === Object.prototype && !ex.__esModule) {
+      Object.setPrototypeOf(ex, circularWarningProto);
+    }
     return module.exports;
   }
   function updateChildren(parent, child, scan) {
@@ -662,7 +668,7 @@ const cjs = (() => {
             if (i !== -1) children.splice(i, 1);
           }
         }
-      } else if (module.exports && Object.getPrototypeOf(module.exports) === circularWarningProto) {
+      } else if (module.exports && !util.types.isProxy(module.exports) && Object.getPrototypeOf(module.exports) === circularWarningProto) {
         Object.setPrototypeOf(module.exports, Object.prototype);
       }
     }
@@ -701,7 +707,8 @@ const cjs = (() => {
       return Module._resolveLookupPaths(request, mod);
     };
     require.resolve = resolve;
-    require.main = process.mainModule;
+    // Defined, not assigned (a setter on Object.prototype is not run; Node's setOwnProperty).
+    Object.defineProperty(require, 'main', { value: process.mainModule, writable: true, enumerable: true, configurable: true });
     require.extensions = Module._extensions;
     require.cache = Module._cache;
     return require;
@@ -730,6 +737,7 @@ const cjs = (() => {
     if (filename.endsWith('.mjs')) return import(pathToFileURL(filename).href);
     return Module._load(filename, null, true);
   };
+  const ownRunMain = Module.runMain;
   Module._preloadModules = (requests) => {
     if (!Array.isArray(requests)) return;
     const parent = new Module('internal/preload', null);
@@ -784,7 +792,7 @@ const cjs = (() => {
   function loadForImport(filename) {
     return Module._load(filename, null, false);
   }
-  return { Module, runCompiledMain, loadForImport, makeRequire, packageType: nearestPackageType };
+  return { Module, runCompiledMain, loadForImport, makeRequire, packageType: nearestPackageType, ownRunMain };
 })();
 registerBuiltin('module', cjs.Module);
 core.cjsLoadForImport = cjs.loadForImport;

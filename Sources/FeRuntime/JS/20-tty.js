@@ -2,7 +2,7 @@
 // rules (FORCE_COLOR, NO_COLOR, TERM, COLORTERM, CI, ...), window size and raw mode.
 // process.stdin/stdout/stderr stay the stdio streams of streams.js; this adds what a terminal
 // has to them (rows, getWindowSize, setRawMode, Node's getColorDepth).
-// Uses from earlier files: 00-core.js (opError); 02-errors.js (invalidArgType, outOfRange); 03-loop.js (opAsync); 05-process.js (process); 06-console.js (console); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (opError, check); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (opAsync); 05-process.js (process); 06-console.js (console); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream).
 (() => {
   const { Readable, Writable } = nodeStream;
   const isatty = (fd) => Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && ops.op_tty_isatty(fd);
@@ -123,8 +123,14 @@
     return e;
   }
 
+  // Node's check before the terminal is opened.
+  function validateTTYFd(fd) {
+    if (fd >> 0 !== fd || fd < 0) throw nodeError(RangeError, 'ERR_INVALID_FD', `"fd" must be a positive integer: ${fd}`);
+  }
+
   function WriteStream(fd) {
     if (!(this instanceof WriteStream)) return new WriteStream(fd);
+    validateTTYFd(fd);
     if (!isatty(fd)) throw ttyInitFailed();
     Writable.call(this, {
       decodeStrings: false,
@@ -159,6 +165,7 @@
 
   function ReadStream(fd, options) {
     if (!(this instanceof ReadStream)) return new ReadStream(fd, options);
+    validateTTYFd(fd);
     if (!isatty(fd)) throw ttyInitFailed();
     Readable.call(this, {
       highWaterMark: 0,

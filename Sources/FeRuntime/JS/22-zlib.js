@@ -3,7 +3,7 @@
 // runs the engine the way Node's binding does and pushes its output in the same chunks. The
 // convenience functions (gzip, gunzipSync, ...) are streams written once, as in Node: the sync
 // forms run on this thread, the callback forms on the worker pool.
-// Uses from earlier files: 00-core.js (define); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, opAsync); 10-builtins.js (util, registerBuiltin); 11-buffer.js (Buffer); 15-streams.js (uncaughtIn, nodeStream).
+// Uses from earlier files: 00-core.js (core, define); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, opAsync); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (uncaughtIn, nodeStream).
 (() => {
   const { Transform, finished } = nodeStream;
 
@@ -59,7 +59,8 @@
   };
   for (const name of Object.keys(codes)) codes[codes[name]] = name;
 
-  const kMaxLength = 2 ** 32; // buffer.constants.MAX_LENGTH
+  // buffer.kMaxLength as it is when zlib is first loaded (Node's zlib reads it at load).
+  let kMaxLength = 2 ** 32;
   const kMaxBrotliParam = 8;
   const kError = Symbol('kError');
   const kFlushFlag = Symbol('kFlushFlag');
@@ -216,8 +217,11 @@
   Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
     configurable: true,
     enumerable: true,
-    get() { return this.bytesWritten; },
-    set(value) { this.bytesWritten = value; },
+    // Deprecated (DEP0108), as in Node.
+    get: util.deprecate(function () { return this.bytesWritten; },
+      'zlib.bytesRead is deprecated and will change its meaning in the future. Use zlib.bytesWritten instead.', 'DEP0108'),
+    set: util.deprecate(function (value) { this.bytesWritten = value; },
+      'Setting zlib.bytesRead is deprecated. This feature will be removed in the future.', 'DEP0108'),
   });
 
   ZlibBase.prototype.reset = function reset() {
@@ -352,6 +356,8 @@
   function engineClass(name, Base, mode) {
     const ctor = {
       [name]: function (opts) { // eslint-disable-line object-shorthand -- a method could not be a constructor
+        // Node's DeflateRaw takes windowBits 8 as 9 (zlib refuses 8 for raw deflate).
+        if (mode === DEFLATERAW && opts && opts.windowBits === 8) opts.windowBits = 9;
         if (!(this instanceof ctor)) return new ctor(opts);
         Base.call(this, opts, mode);
       },
@@ -445,12 +451,20 @@
     ['Gzip', Gzip], ['Gunzip', Gunzip], ['Unzip', Unzip], ['BrotliCompress', BrotliCompress], ['BrotliDecompress', BrotliDecompress]]) {
     zlib[`create${name}`] = (options) => new Ctor(options);
   }
-  zlib.constants = constants;
-  zlib.codes = Object.freeze(codes);
+  // As Node's: constants not configurable, codes (frozen) not writable.
+  Object.defineProperties(zlib, {
+    constants: { configurable: false, enumerable: true, writable: true, value: constants },
+    codes: { configurable: true, enumerable: true, writable: false, value: Object.freeze(codes) },
+  });
   // The legacy top-level constants (zlib.Z_NO_FLUSH...): read-only and not enumerable, as in Node.
   for (const name of Object.keys(constants)) {
     if (name.startsWith('BROTLI')) continue;
     Object.defineProperty(zlib, name, { value: constants[name], enumerable: false, writable: false, configurable: false });
   }
-  registerBuiltin('zlib', zlib);
+  // The constants without loading the module, for internalBinding('constants') (47-internals.js).
+  core.zlibConstants = constants;
+  registerLazyBuiltin('zlib', () => {
+    kMaxLength = requireBuiltin('buffer').kMaxLength;
+    return zlib;
+  });
 })();

@@ -1,6 +1,6 @@
 // punycode: RFC 3492 Punycode and IDNA's ToASCII/ToUnicode label mapping, with the API and the
-// error messages of punycode.js 2.1.0, the version Node 20 bundles.
-// Uses from earlier files: 05-process.js (process); 10-builtins.js (registerBuiltin).
+// error messages of punycode.js 2.1.0, the version Node bundles.
+// Uses from earlier files: 00-core.js (core); 05-process.js (process); 10-builtins.js (registerLazyBuiltin).
 (() => {
   const maxInt = 2147483647;
   const base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700, initialBias = 72, initialN = 128;
@@ -124,5 +124,12 @@
   const toUnicode = (input) => mapDomain(input, (label) => (/^xn--/.test(label) ? decode(label.slice(4).toLowerCase()) : label));
   const toASCII = (input) => mapDomain(input, (label) => (/[^\0-\x7F]/.test(label) ? `xn--${encode(label)}` : label));
 
-  registerBuiltin('punycode', { version: '2.1.0', ucs2: { decode: ucs2decode, encode: ucs2encode }, decode, encode, toASCII, toUnicode });
+  const punycode = { version: '2.1.0', ucs2: { decode: ucs2decode, encode: ucs2encode }, decode, encode, toASCII, toUnicode };
+  // Node 18 warns (DEP0040) when the module is first loaded under --pending-deprecation.
+  registerLazyBuiltin('punycode', () => {
+    if (core.nodeFlags?.pendingDeprecation) {
+      process.emitWarning('The `punycode` module is deprecated. Please use a userland alternative instead.', 'DeprecationWarning', 'DEP0040');
+    }
+    return punycode;
+  });
 })();

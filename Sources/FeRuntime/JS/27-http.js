@@ -875,6 +875,11 @@ const http = (() => {
         });
       }
       this.emit('prefinish');
+      // Node's diagnostics channel of finished responses (its first 'finish' listener).
+      const finishChannel = requireBuiltin('diagnostics_channel').channel('http.server.response.finish');
+      if (finishChannel.hasSubscribers) {
+        finishChannel.publish({ request: this.req, response: this, socket: this.socket, server: responseServers.get(this) });
+      }
       this.emit('finish');
       const req = this.req;
       // As Node: a body nobody read is drained, so the request still ends and closes.
@@ -888,6 +893,8 @@ const http = (() => {
     }
   }
 
+  // The server each response is of (for the diagnostics channel).
+  const responseServers = new WeakMap();
   // 'close' once, whether the response finished or its connection went first.
   function emitResponseClose(res) {
     if (res._closeQueued) return;
@@ -1176,6 +1183,7 @@ const http = (() => {
       res._rejectNonStandardBodyWrites = this.rejectNonStandardBodyWrites;
       res._maxRequestsPerSocket = this.maxRequestsPerSocket;
       socket._pending.set(seq, { req, res });
+      responseServers.set(res, this);
       if (upgrade || method === 'CONNECT') {
         const event = method === 'CONNECT' ? 'connect' : 'upgrade';
         if (this.listenerCount(event) > 0) {
@@ -1190,6 +1198,9 @@ const http = (() => {
         // The parser has stepped aside after this request: the connection ends with its response.
         res.shouldKeepAlive = false;
       }
+      // Node's diagnostics channel of server requests.
+      const startChannel = requireBuiltin('diagnostics_channel').channel('http.server.request.start');
+      if (startChannel.hasSubscribers) startChannel.publish({ request: req, response: res, socket, server: this });
       if (major === 1 && minor === 1 && this.requireHostHeader && req.headers.host === undefined) {
         res.writeHead(400, ['Connection', 'close']);
         res.end();

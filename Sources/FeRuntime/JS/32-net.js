@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, traceOn, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream).
+// Uses from earlier files: 00-core.js (core, traceOn, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream); 30-diagnostics_channel.js (diagnosticsChannel).
 const socketHandles = new Map();
 // The refed ones keep the loop alive: process._getActiveHandles lists their owners.
 activeHandleSources.push(() => {
@@ -630,6 +630,10 @@ const netModule = (() => {
     if (writev) {
       buffer = Buffer.concat(data.map(({ chunk, encoding: enc }) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk)));
     } else {
+      // Node's handleWriteReq: 'buffer' goes to the handle's writeBuffer, which refuses a string.
+      if (typeof data === 'string' && encoding === 'buffer') {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Second argument must be a buffer');
+      }
       buffer = typeof data === 'string' ? Buffer.from(data, encoding) : data;
     }
     const handle = this._handle;
@@ -1012,6 +1016,9 @@ const netModule = (() => {
     const normalized = normalizeArgs(args);
     const options = normalized[0];
     const socket = new Socket(options);
+    // Node's diagnostics channel of new client sockets.
+    const clientChannel = diagnosticsChannel.channel('net.client.socket');
+    if (clientChannel.hasSubscribers) clientChannel.publish({ socket });
     if (options.timeout) socket.setTimeout(options.timeout);
     return socket.connect(normalized);
   }
@@ -1243,6 +1250,8 @@ const netModule = (() => {
     socket.server = self;
     socket._server = self;
     self.emit('connection', socket);
+    const serverChannel = diagnosticsChannel.channel('net.server.socket');
+    if (serverChannel.hasSubscribers) serverChannel.publish({ socket });
   }
 
   Object.defineProperty(Server.prototype, 'listening', {

@@ -1,7 +1,7 @@
 // dgram: UDP sockets with Node's lib/dgram.js semantics (implicit bind on send or connect, the
 // queue of sends made while binding, connected sockets, multicast and buffer sizes) over
 // DatagramSocket handles in Swift (Sockets/DgramOps.swift); messages come through core.onSocket.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort, netInternals).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 30-diagnostics_channel.js (diagnosticsChannel); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort, netInternals).
 const dgramModule = (() => {
   const BIND_UNBOUND = 0, BIND_BINDING = 1, BIND_BOUND = 2;
   const CONNECT_DISCONNECTED = 0, CONNECT_CONNECTING = 1, CONNECT_CONNECTED = 2;
@@ -93,6 +93,9 @@ const dgramModule = (() => {
         this.once('close', () => signal.removeEventListener('abort', onAborted));
       }
     }
+    // Node's diagnostics channel of new UDP sockets.
+    const udpChannel = diagnosticsChannel.channel('udp.socket');
+    if (udpChannel.hasSubscribers) udpChannel.publish({ socket: this });
   }
   Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Socket, EventEmitter);

@@ -900,6 +900,9 @@ const httpClient = (() => {
         this._traceEventId = ++traceOn.lastId;
         traceOn.emit('b', 'node,node.http', 'http.client.request', this._traceEventId);
       }
+      // Node's diagnostics channel of client requests, published as the request is finished.
+      const startChannel = requireBuiltin('diagnostics_channel').channel('http.client.request.start');
+      if (startChannel.hasSubscribers) startChannel.publish({ request: this });
     }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = null; }
@@ -1132,6 +1135,9 @@ const httpClient = (() => {
         detail: { res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers } },
       });
     }
+    // Node's diagnostics channel of responses (published when their head is parsed).
+    const finishChannel = requireBuiltin('diagnostics_channel').channel('http.client.response.finish');
+    if (finishChannel.hasSubscribers) finishChannel.publish({ request: req, response: res });
     req.res = res;
     res.req = req;
     res.on('end', responseOnEnd);

@@ -464,9 +464,10 @@ const nodeLib = (() => {
     }),
     'internal/blob': () => ({ isBlob: (value) => value instanceof Blob }),
     'internal/streams/transform': () => requireBuiltin('stream').Transform,
+    // Node's module: eos (the callback form), with the promise form as `finished`.
     'internal/streams/end-of-stream': () => {
       const { finished } = requireBuiltin('stream');
-      return Object.assign((...args) => finished(...args), { finished });
+      return Object.assign((...args) => finished(...args), { finished: requireBuiltin('stream/promises').finished });
     },
     'internal/console/global': () => console,
     'internal/encoding': () => ({ TextEncoder, TextDecoder }),

@@ -800,7 +800,8 @@
             finish();
             return;
           }
-          position += n;
+          // An offset of -1 (a pipe, or any fd not to seek) reads on from the current position.
+          if (position >= 0) position += n;
           if (left > 0) left -= n;
           sink.writeData(buffer.subarray(0, n), (werr) => { if (werr) finish(); else step(); });
         });

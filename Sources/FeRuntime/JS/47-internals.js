@@ -4,7 +4,7 @@
 // implementation under Node's export names (below). An internal module Node 18 has and fe does
 // not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
 // not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
-// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, validateFunction, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, O, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 33-dns.js (dnsModule); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, validateFunction, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, toUnixTimestamp, assertEncoding, validateOffsetLengthRead, validateOffsetLengthWrite, Stats, BigIntStats, Dirent, O, openFlags, validateRmdirOptions, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 33-dns.js (dnsModule); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 (() => {
   // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
   const nodeInternalIds = new Set((
@@ -147,7 +147,7 @@
       os: nullProto({ UV_UDP_REUSEADDR: os.UV_UDP_REUSEADDR, dlopen: os.dlopen, errno: os.errno, priority: os.priority, signals: os.signals }),
       fs: requireBuiltin('fs').constants,
       crypto: requireBuiltin('crypto').constants,
-      zlib: requireBuiltin('zlib').constants,
+      zlib: core.zlibConstants,
       trace: nullProto(Object.fromEntries(Object.entries(tracePhases).map(([k, c]) => [`TRACE_EVENT_PHASE_${k}`, c.charCodeAt(0)]))),
     });
   };
@@ -386,6 +386,14 @@
     'internal/worker/js_transferable': () => nodeLib.load('internal/worker/js_transferable'),
     'internal/streams/add-abort-signal': () => nodeLib.load('internal/streams/add-abort-signal'),
     'internal/url': () => ({ ...nodeLib.load('internal/url'), URLSearchParams, isURL: isURLObject }),
+    // fs's own helpers (08-fs.js) under Node's names; on POSIX a symlink destination is kept as is.
+    'internal/fs/utils': () => ({
+      assertEncoding, BigIntStats, Dirent, Stats, toUnixTimestamp, validateOffsetLengthRead, validateOffsetLengthWrite,
+      stringToFlags: (flags) => (typeof flags === 'number' ? flags : openFlags(flags)),
+      preprocessSymlinkDestination: (path) => path,
+      validateRmdirOptions: (options, defaults = { retryDelay: 100, maxRetries: 0, recursive: false }) =>
+        validateRmdirOptions(options, defaults),
+    }),
     'internal/event_target': () => ({
       Event: globalThis.Event, EventTarget: globalThis.EventTarget, CustomEvent: globalThis.CustomEvent,
       NodeEventTarget: eventTargetHooks.NodeEventTarget, defineEventHandler: eventTargetHooks.defineEventHandler,

@@ -237,6 +237,12 @@ core.observeConfig = () => {
 // event loop runs on; without, it reaches the host, which prints it and exits 1.
 core.commonjs = (fn, filename) => {
   try {
+    // A Module.runMain replaced before the entry runs (by --require code) runs it, as Node's
+    // run_main_module calls Module.runMain.
+    if (cjs.Module.runMain !== cjs.ownRunMain && process.argv[1] !== undefined && path.resolve(process.argv[1]) === filename) {
+      cjs.Module.runMain(process.argv[1]);
+      return process.mainModule?.exports ?? {};
+    }
     return cjs.runCompiledMain(fn, filename);
   } catch (e) {
     if (core.uncaughtToHost) throw e;
