@@ -1,7 +1,7 @@
 // fe-only: a Node builtin fe does not have fails at the require that names it.
 // node:test is Node's own runner, vendored (Golden/test_runner); bare 'test' is not a builtin.
 const Module = require('module');
-for (const name of ['node:trace_events', 'wasi']) {
+for (const name of ['wasi', 'node:wasi']) {
   try {
     require(name);
     console.log(name, 'loaded');
