@@ -153,8 +153,6 @@ final class HTTPHub: @unchecked Sendable {
     let text: String
   }
 
-  /// Binds a server (blocking the JS thread for the bind only: it is quick, and Node reports the
-  /// address synchronously after 'listening' anyway). Returns its id and local address.
   /// Where a server listens: an address, a Unix socket path (Node's server.listen(path)), or a
   /// socket descriptor the process already has (listen({ fd }); the server owns it from then).
   enum Endpoint {
@@ -163,6 +161,8 @@ final class HTTPHub: @unchecked Sendable {
     case fd(Int32)
   }
 
+  /// Binds a server (blocking the JS thread for the bind only: it is quick, and Node reports the
+  /// address synchronously after 'listening' anyway). Returns its id and local address.
   func listen(_ endpoint: Endpoint, backlog: Int, settings: Settings) throws -> (Int, SocketAddress) {
     let budget = Descriptors.connectionBudget
     let server = Server(settings: settings)
