@@ -284,7 +284,6 @@ const netModule = (() => {
       throw invalidArgValue(`options.${options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode'}`,
         options.readableObjectMode || options.writableObjectMode, 'is not supported');
     }
-
     this.connecting = false;
     this._hadError = false;
     this._handle = null;
@@ -1094,9 +1093,9 @@ const netModule = (() => {
       return;
     }
     let rval = null;
+    // listen({ fd }) takes the socket as it is. Without an address, try the unspecified IPv6
+    // one first (dual stack), falling back to IPv4 where the machine has no IPv6.
     if (typeof fd === 'number' && fd >= 0) rval = createServerHandle(null, null, null, flags, false, fd);
-    // Try the unspecified IPv6 address first (dual stack), falling back to IPv4 where the
-    // machine has no IPv6.
     else if (!address) {
       rval = createServerHandle('::', port, 6, flags);
       if (typeof rval === 'number' && (rval === -97 || rval === -99 || rval === -22 || rval === -93)) {
