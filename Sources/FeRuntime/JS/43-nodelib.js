@@ -300,10 +300,27 @@ const nodeLib = (() => {
     const name = enc.toLowerCase();
     return Object.prototype.hasOwnProperty.call(kEncodings, name) ? kEncodings[name] : undefined;
   }
+  // Node's WeakReference (src/node_util.cc): weak unless incRef() made it strong, until as many
+  // decRef() calls.
+  class WeakReference {
+    #weak;
+    #strong = null;
+    #refs = 0;
+    constructor(object) { this.#weak = new WeakRef(object); }
+    get() { return this.#weak.deref(); }
+    incRef() {
+      if (this.#refs++ === 0) this.#strong = this.#weak.deref();
+      return this.#refs;
+    }
+    decRef() {
+      if (this.#refs > 0 && --this.#refs === 0) this.#strong = null;
+      return this.#refs;
+    }
+  }
   // Native bindings builtins made of vendored files provide: name -> value, or a function making it.
   const bindings = {
     util: () => ({
-      getCallerLocation, getOwnNonIndexProperties,
+      getCallerLocation, getOwnNonIndexProperties, WeakReference,
       // [state, result] of a promise (0 pending, 1 fulfilled, 2 rejected), as V8 reports it.
       getPromiseDetails: (promise) => (util.types.isPromise(promise) ? ops.op_promise_state(promise) : undefined),
       constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16, kPending: 0, kFulfilled: 1, kRejected: 2 },
