@@ -51,7 +51,7 @@ enum NodeMode {
       options = try NodeOptions.parse(args, environment: context.env["NODE_OPTIONS"])
     } catch let bad as NodeOptions.BadOption {
       context.err("\(name): \(bad.message)")
-      return NodeOptions.BadOption.exitCode
+      return bad.code
     } catch {
       return FeMain.report(error, context: context)
     }

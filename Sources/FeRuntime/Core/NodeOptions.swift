@@ -76,6 +76,9 @@ public struct NodeOptions: Sendable {
   /// `--build-snapshot` / `--snapshot-blob`: Node's user-land startup snapshots (FeCLI/NodeSnapshot.swift).
   public var buildSnapshot = false
   public var snapshotBlob: String? = nil
+  /// Options whose whole effect is in the runtime's JS, by Node's spelling (`--tls-min-v1.2`):
+  /// what `getOptionValue` returns there (a flag's bool, a value's string, a list's strings).
+  public var jsOptions: [String: JSValue] = [:]
   public var cpuProf = Profiler(defaultInterval: 1000)
   public var heapProf = Profiler(defaultInterval: 512 * 1024)
 
@@ -112,6 +115,8 @@ public struct NodeOptions: Sendable {
   /// A command line Node would refuse: its message (after `node: `) and exit code 9.
   public struct BadOption: Error, Equatable, Sendable {
     public let message: String
+    /// Node's code for this refusal: 9 (invalid argument), 12 for an unknown `--security-revert`.
+    public var code: Int32 = BadOption.exitCode
     public static let exitCode: Int32 = 9
   }
 
@@ -143,14 +148,54 @@ public struct NodeOptions: Sendable {
   private static func value(env: Bool = true, _ apply: @escaping (inout NodeOptions, String) throws -> Void) -> Spec {
     Spec(kind: .value, env: env, apply: apply)
   }
+  /// An option the runtime's JS applies, kept in `jsOptions` under its Node spelling: a flag
+  /// (negatable where Node's is), a value, or a value that may repeat (Node's list options).
+  enum JSKind { case flag, negatable, value, list }
+  private static func js(_ name: String, _ kind: JSKind, env: Bool) -> Spec {
+    let key = "--" + name
+    switch kind {
+    case .flag, .negatable:
+      return Spec(kind: .flag, env: env, negatable: kind == .negatable) { o, v in o.jsOptions[key] = .bool(!v.isEmpty) }
+    case .value:
+      return Spec(kind: .value, env: env) { o, v in o.jsOptions[key] = .string(v) }
+    case .list:
+      return Spec(kind: .value, env: env) { o, v in
+        guard case .array(let list) = o.jsOptions[key] else { return o.jsOptions[key] = .array([.string(v)]) }
+        o.jsOptions[key] = .array(list + [.string(v)])
+      }
+    }
+  }
+
   /// A V8 flag: given to V8 as written (Node passes them through the same way).
   private static func v8(env: Bool = false, takesValue: Bool = false) -> Spec {
     Spec(kind: takesValue ? .value : .flag, env: env) { _, _ in }
   }
 
-  /// Node's options fe provides, by canonical name (dashes, no leading `--`). V8 flags are the
-  /// ones whose effect holds in a runtime booted from fe's snapshot.
-  static let specs: [String: Spec] = [
+  /// Node's options fe provides, by canonical name (dashes, no leading `--`).
+  static let specs = ownSpecs.merging(jsSpecs) { own, _ in own }
+
+  /// Options whose effect is all in the runtime's JS (`getOptionValue` in 43-nodelib.js): TLS
+  /// defaults, the CA store, loader and diagnostics switches. Name, kind, allowed in NODE_OPTIONS.
+  private static let jsSpecs: [String: Spec] = Dictionary(
+    uniqueKeysWithValues: [
+      ("tls-min-v1.0", JSKind.flag, true), ("tls-min-v1.1", .flag, true), ("tls-min-v1.2", .flag, true),
+      ("tls-min-v1.3", .flag, true), ("tls-max-v1.2", .flag, true), ("tls-max-v1.3", .flag, true),
+      ("tls-cipher-list", .value, true), ("tls-keylog", .value, true),
+      ("use-bundled-ca", .flag, true), ("use-openssl-ca", .flag, true),
+      ("experimental-fetch", .negatable, true),
+      ("disable-proto", .value, true),
+      ("preserve-symlinks", .flag, true), ("preserve-symlinks-main", .flag, true),
+      ("enable-source-maps", .flag, true),
+      ("trace-sync-io", .flag, true), ("trace-exit", .negatable, true), ("trace-uncaught", .negatable, true),
+      ("experimental-policy", .value, true), ("policy-integrity", .value, true),
+      ("max-http-header-size", .value, true),
+      ("conditions", .list, true), ("import", .list, true),
+      ("test-udp-no-try-send", .flag, false),
+    ].map { name, kind, env in (name, js(name, kind, env: env)) })
+
+  /// The options with their effect in Swift or V8. V8 flags are the ones whose effect holds in
+  /// a runtime booted from fe's snapshot.
+  private static let ownSpecs: [String: Spec] = [
     "eval": value(env: false) { o, code in o.action = .eval(code, print: o.printEval) },
     "check": flag(env: false) { o in o.action = .check(nil) },
     "interactive": flag(env: false) { o in o.interactive = true },
@@ -215,12 +260,25 @@ public struct NodeOptions: Sendable {
     "abort-on-uncaught-exception": bool { o, on in o.abortOnUncaughtException = on },
     // Node-API addons always load (Node keeps the flag as a no-op).
     "napi-modules": flag { _ in },
+    // Node's switch between booting from its built-in snapshot and from source; fe's runtime
+    // always boots from its snapshot and behaves the same either way, as Node's does.
+    "node-snapshot": bool { _, _ in },
+    "security-revert": value(env: false) { o, v in
+      // Node 18.20.4's only revertible fix: RSA PKCS#1 v1.5 decryption (crypto's JS reads it).
+      guard v == "CVE-2023-46809" else {
+        throw BadOption(message: "Error: Attempt to revert an unknown CVE [\(v)]", code: 12)
+      }
+      o.jsOptions["--security-revert"] = .array([.string(v)])
+    },
+    "experimental-shadow-realm": flag { o in o.v8Flags.append("--harmony-shadow-realm") },
     "force-node-api-uncaught-exceptions-policy": bool { o, on in o.forceNodeApiUncaughtExceptionsPolicy = on },
     // V8's own.
     "expose-gc": Spec(kind: .flag, env: false) { o, _ in o.exposeGC = true },
     "stack-size": v8(takesValue: true),
     "gc-interval": v8(takesValue: true),
     "gc-global": v8(),
+    "stress-compaction": v8(),
+    "predictable-gc-schedule": v8(),
     "no-concurrent-array-buffer-sweeping": v8(),
     "max-old-space-size": v8(env: true, takesValue: true),
     "max-semi-space-size": v8(env: true, takesValue: true),
@@ -247,7 +305,7 @@ public struct NodeOptions: Sendable {
   static let v8Names: Set<String> = [
     "expose-gc", "use-strict", "stack-size", "max-old-space-size", "max-semi-space-size", "allow-natives-syntax", "jitless",
     "expose-externalize-string", "no-opt", "always-opt", "max-lazy", "no-lazy", "gc-interval", "gc-global",
-    "no-concurrent-array-buffer-sweeping",
+    "no-concurrent-array-buffer-sweeping", "stress-compaction", "predictable-gc-schedule",
   ]
 
   /// Node's options that Node refuses in NODE_OPTIONS and fe does not take as options here.
@@ -257,26 +315,17 @@ public struct NodeOptions: Sendable {
   static let unsupported: [String: String] = [
     "frozen-intrinsics": "fe does not freeze the JavaScript builtins",
     "inspect-wait": "fe's inspector has --inspect and --inspect-brk (Node 18 has no --inspect-wait)",
-    "enable-source-maps": "fe does not map stack traces through source maps",
-    "preserve-symlinks": "fe's module loader always resolves symlinks",
-    "preserve-symlinks-main": "fe's module loader always resolves symlinks",
     "experimental-vm-modules": "fe's vm has no SourceTextModule",
     "experimental-loader": "fe has no ES module loader hooks", "loader": "fe has no ES module loader hooks",
-    "import": "fe has no --import preloads yet",
     "test": "fe has no built-in test runner CLI", "watch": "fe has no watch mode", "prof": "fe has no V8 profiler output",
-    "max-http-header-size": "fe's HTTP parser has its own limit",
     "secure-heap": "fe does not use OpenSSL's secure heap",
     "openssl-config": "fe reads no OpenSSL config file",
-    "tls-min-v1.0": "fe's TLS versions are fixed", "tls-max-v1.2": "fe's TLS versions are fixed",
-    "disable-proto": "fe does not remove Object.prototype.__proto__",
     "report-on-signal": "fe writes no diagnostic reports", "report-uncaught-exception": "fe writes no diagnostic reports",
-    "trace-uncaught": "fe prints no trace of where an exception was thrown",
-    "conditions": "fe's resolver uses Node's default conditions only",
   ]
 
   /// Single-letter aliases.
   static let short: [String: String] = [
-    "-e": "eval", "-p": "print", "-c": "check", "-i": "interactive", "-v": "version", "-h": "help", "-r": "require",
+    "-e": "eval", "-p": "print", "-c": "check", "-i": "interactive", "-v": "version", "-h": "help", "-r": "require", "-C": "conditions",
   ]
 
   // MARK: parsing
@@ -311,7 +360,7 @@ public struct NodeOptions: Sendable {
         o.printEval = true
         if case .eval(let code, _) = o.action { o.action = .eval(code, print: true) }
         if inline == nil, i < argv.count, name == "pe" || !argv[i].hasPrefix("-") {
-          inline = argv[i]
+          inline = unescaped(argv[i])
           i += 1
         }
         if let code = inline {
@@ -336,6 +385,7 @@ public struct NodeOptions: Sendable {
     if sawCheck && sawEval { throw BadOption(message: "either --check or --eval can be used, not both") }
     try o.cpuProf.check("cpu-prof")
     try o.heapProf.check("heap-prof")
+    try o.checkCombinations()
     switch o.action {
     case .eval, .version, .help, .v8Options:
       o.args = rest
@@ -444,13 +494,19 @@ public struct NodeOptions: Sendable {
       } else if let inline {
         value = inline
       } else if !v8Names.contains(name), let v = next() {
-        value = v
+        value = unescaped(v)
       } else {
         throw BadOption(message: "\(display) requires an argument")
       }
       try spec.apply(&o, value)
       if v8Names.contains(name) { o.v8Flags.append("--\(name)=\(value)") }
     }
+  }
+
+  /// An argument given after its option: Node reads a leading `\-` as an escaped `-`
+  /// (`node -p "\-42"` prints -42).
+  static func unescaped(_ v: String) -> String {
+    v.hasPrefix("\\-") ? String(v.dropFirst()) : v
   }
 
   /// `--harmony`, `--harmony-<feature>` and `--no-harmony-<feature>`: V8's staged features,
@@ -527,8 +583,23 @@ public struct NodeOptions: Sendable {
       ("heapProf", heapProf.on ? heapProf.js : .null),
       ("redirectWarnings", opt(redirectWarnings)),
       ("globalWebcrypto", .bool(globalWebcrypto)),
+      ("options", .object(jsOptions.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
       ("traceEvents", traceEventCategories.map { .object([("categories", .string($0)), ("filePattern", .string(traceEventFilePattern))]) } ?? .null),
     ])
+  }
+
+  /// Node's checks across options (its CheckOptions) for the options kept for JS.
+  func checkCombinations() throws {
+    func on(_ name: String) -> Bool { jsOptions["--" + name] == .bool(true) }
+    if on("tls-min-v1.3") && on("tls-max-v1.2") {
+      throw BadOption(message: "either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both")
+    }
+    if on("use-openssl-ca") && on("use-bundled-ca") {
+      throw BadOption(message: "either --use-openssl-ca or --use-bundled-ca can be used, not both")
+    }
+    if case .string(let mode) = jsOptions["--disable-proto"], mode != "delete", mode != "throw" {
+      throw BadOption(message: "invalid mode passed to --disable-proto", code: 12)
+    }
   }
 
   /// `[host:]port` or `host` as Node reads --inspect's value; "" keeps what was set.

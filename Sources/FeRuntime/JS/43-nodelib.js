@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 32-net.js (netInternals).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -521,7 +521,21 @@ const nodeLib = (() => {
     '--test-name-pattern': [], '--test-reporter': [], '--test-reporter-destination': [],
     '--pending-deprecation': false, '--experimental-repl-await': true,
   };
+  // Node's defaults for the options in NodeOptions.jsSpecs when not given.
+  const kJSOptionDefaults = {
+    '--tls-min-v1.0': false, '--tls-min-v1.1': false, '--tls-min-v1.2': false, '--tls-min-v1.3': false,
+    '--tls-max-v1.2': false, '--tls-max-v1.3': false, '--tls-cipher-list': undefined, '--tls-keylog': '',
+    '--use-bundled-ca': false, '--use-openssl-ca': false, '--experimental-fetch': true, '--disable-proto': '',
+    '--preserve-symlinks': false, '--preserve-symlinks-main': false, '--enable-source-maps': false,
+    '--trace-sync-io': false, '--trace-exit': false, '--trace-uncaught': false, '--experimental-policy': '',
+    '--policy-integrity': '', '--max-http-header-size': 16 * 1024, '--conditions': [], '--import': [],
+    '--test-udp-no-try-send': false, '--security-revert': [],
+  };
   function getOptionValue(name) {
+    // The options whose effect is JS's, as fe's parser kept them (NodeOptions.jsSpecs).
+    const kept = core.nodeFlags?.options;
+    if (kept && Object.prototype.hasOwnProperty.call(kept, name)) return kept[name];
+    if (name in kJSOptionDefaults) return kJSOptionDefaults[name];
     const args = [...(process.env.NODE_OPTIONS || '').split(/\s+/).filter(Boolean), ...(process.execArgv || [])];
     // What fe parsed itself (options spelled with underscores, NODE_PENDING_DEPRECATION).
     if (name === '--pending-deprecation') return core.nodeFlags?.pendingDeprecation === true;

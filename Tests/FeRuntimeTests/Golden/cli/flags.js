@@ -18,3 +18,10 @@ run(['--no-deprecation', '-p', 'process.noDeprecation']);
 const r = run(['-e', '0'], { NODE_OPTIONS: '--stack-size=100' });
 console.log(r.stderr.trim().endsWith('is not allowed in NODE_OPTIONS'));
 run(['--unhandled-rejections=bogus', '-e', '0']);
+// An argument after its option may escape a leading '-' as '\-'; Node's checks across options
+// and its own exit code for an unknown --security-revert.
+run(['-p', '\\-42']);
+const conflict = run(['--tls-min-v1.3', '--tls-max-v1.2', '-p', '0']);
+console.log(conflict.stderr.includes('either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both'));
+console.log(run(['--disable-proto=sometimes', '-e', '0']).stderr.includes('invalid mode passed to --disable-proto'));
+console.log(run(['--security-revert=not-a-cve', '-e', '0']).stderr.includes('Attempt to revert an unknown CVE [not-a-cve]'));
