@@ -94,6 +94,7 @@ let nodeLib = [
   "node.internal.util.parse_args.parse_args.js",
   "node.internal.util.parse_args.utils.js",
   "node.internal.validators.js",
+  "node.internal.vm.module.js",
   "node.internal.watch_mode.files_watcher.js",
   "node.internal.webidl.js",
   "node.internal.webstreams.adapters.js",

@@ -65,8 +65,9 @@ typedef struct {
   fe_val (*resolve_module)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer);
   // import.meta of a module is first accessed.
   void (*import_meta)(void *host, fe_rt *rt, fe_val module, fe_val meta);
-  // import() was called: return a promise (or NULL after fe_rt_throw).
-  fe_val (*dynamic_import)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer_name);
+  // import() was called: return a promise (or NULL after fe_rt_throw). `host_id` is the vm host
+  // id the calling code was compiled with (fe_context_run, fe_vm_module_compile), 0 for none.
+  fe_val (*dynamic_import)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer_name, int host_id);
 } fe_host_callbacks;
 
 // --- process -------------------------------------------------------------------------------
@@ -147,6 +148,8 @@ void *fe_rt_host(fe_rt *rt);
 fe_val fe_rt_core(fe_rt *rt);
 fe_val fe_rt_global(fe_rt *rt);
 void fe_rt_run_microtasks(fe_rt *rt);
+// The process's time zone changed (TZ): V8 and ICU detect it again for Date and Intl.
+void fe_rt_timezone_changed(fe_rt *rt);
 // Thread-safe: stops running JS as soon as possible (used for time limits).
 void fe_rt_terminate(fe_rt *rt);
 void fe_rt_cancel_terminate(fe_rt *rt);
@@ -199,6 +202,22 @@ fe_status fe_module_evaluate(fe_rt *rt, fe_val module, fe_val *result);
 fe_module_status fe_module_status_of(fe_rt *rt, fe_val module);
 fe_val fe_module_namespace(fe_rt *rt, fe_val module);
 fe_val fe_module_exception(fe_rt *rt, fe_val module);
+
+// --- vm modules (Node's vm.SourceTextModule / vm.SyntheticModule) ------------------------------
+// A module compiled for vm: positions shifted by the offsets, `host_id` for its import() calls,
+// and V8's code cache to consume when `cache` is not NULL (*cache_rejected says whether V8 took it).
+fe_status fe_vm_module_compile(fe_rt *rt, const char *source, size_t len, const char *name, int line_offset,
+                               int column_offset, int host_id, const uint8_t *cache, size_t cache_len,
+                               bool *cache_rejected, fe_val *module);
+// A synthetic module whose evaluation calls `steps` (a function that sets the exports).
+fe_val fe_vm_module_synthetic(fe_rt *rt, const char *name, fe_val names_array, fe_val steps);
+fe_status fe_vm_module_set_export(fe_rt *rt, fe_val module, fe_val name, fe_val value);
+// Instantiate and evaluate in the context `global` belongs to (NULL: the runtime's own); imports
+// resolve through the host's resolve_module, as for every module.
+fe_status fe_vm_module_instantiate(fe_rt *rt, fe_val global, fe_val module);
+fe_status fe_vm_module_evaluate(fe_rt *rt, fe_val global, fe_val module, fe_val *result);
+// V8's code cache of a source text module: malloc'ed (free() it), or NULL.
+uint8_t *fe_vm_module_code_cache(fe_rt *rt, fe_val module, size_t *out_size);
 
 // --- values ------------------------------------------------------------------------------
 fe_type fe_val_type(fe_rt *rt, fe_val v);
@@ -257,15 +276,16 @@ void fe_ref_free(fe_ref ref);
 // Returns the new context's global (proxy).
 fe_val fe_context_new(fe_rt *rt, fe_val sandbox);
 // Compiles `source` as a classic script in the context `global` belongs to (NULL: the runtime's
-// own) and, unless compile_only, runs it there. The offsets shift the positions V8 reports.
+// own) and, unless compile_only, runs it there. The offsets shift the positions V8 reports;
+// `host_id` (0: none) goes to the host's dynamic_import for the script's import() calls.
 fe_status fe_context_run(fe_rt *rt, fe_val global, const char *source, size_t len, const char *name,
-                         int line_offset, int column_offset, bool compile_only, fe_val *result);
+                         int line_offset, int column_offset, int host_id, bool compile_only, fe_val *result);
 // Compiles `source` as the body of a function in the context `global` belongs to (NULL: the
 // runtime's own), with `params` (an array of names) and `extensions` (an array of objects whose
-// properties are in scope).
+// properties are in scope). `host_id`: as for fe_context_run.
 fe_status fe_context_compile_function(fe_rt *rt, fe_val global, const char *source, size_t len,
-                                      const char *name, int line_offset, int column_offset, fe_val params,
-                                      fe_val extensions, fe_val *result);
+                                      const char *name, int line_offset, int column_offset, int host_id,
+                                      fe_val params, fe_val extensions, fe_val *result);
 // V8's code cache for a classic script (vm.Script#createCachedData): a malloc'ed buffer the caller
 // frees with free(), or NULL when the source does not compile (an exception is pending).
 uint8_t *fe_script_code_cache(fe_rt *rt, const char *source, size_t len, const char *name, size_t *out_size);

@@ -249,10 +249,20 @@ void InitImportMeta(Local<Context> context, Local<Module> module, Local<Object> 
   g_host.import_meta(rt->host, rt, V(module), V(meta));
 }
 
-MaybeLocal<Promise> DynamicImport(Local<Context> context, Local<v8::Data>, Local<Value> resource_name,
+// The vm host id of code compiled with one (HostOptions): 0 for everything else.
+int HostIdOf(Isolate *isolate, Local<v8::Data> options) {
+  if (options.IsEmpty() || !options->IsFixedArray()) return 0;
+  Local<v8::PrimitiveArray> array = options.As<v8::PrimitiveArray>();
+  if (array->Length() < 1) return 0;
+  Local<v8::Primitive> id = array->Get(isolate, 0);
+  return id->IsNumber() ? static_cast<int>(id.As<v8::Number>()->Value()) : 0;
+}
+
+MaybeLocal<Promise> DynamicImport(Local<Context> context, Local<v8::Data> options, Local<Value> resource_name,
                                   Local<String> specifier, Local<v8::FixedArray>) {
-  fe_rt *rt = RuntimeOf(context->GetIsolate());
-  fe_val p = g_host.dynamic_import(rt->host, rt, V(specifier), V(resource_name));
+  Isolate *isolate = context->GetIsolate();
+  fe_rt *rt = RuntimeOf(isolate);
+  fe_val p = g_host.dynamic_import(rt->host, rt, V(specifier), V(resource_name), HostIdOf(isolate, options));
   if (p == nullptr) return MaybeLocal<Promise>();
   return L<Promise>(p);
 }
@@ -286,6 +296,15 @@ fe_status Caught(fe_rt *rt, TryCatch &tc) {
     rt->message.Reset(rt->isolate, msg);
   }
   return FE_EXCEPTION;
+}
+
+// Host-defined options carrying a vm host id (Node keeps a symbol there): how import() in code
+// compiled by vm finds the callback its compiler was given. Empty for 0.
+Local<v8::Data> HostOptions(Isolate *isolate, int host_id) {
+  if (host_id == 0) return Local<v8::Data>();
+  Local<v8::PrimitiveArray> array = v8::PrimitiveArray::New(isolate, 1);
+  array->Set(isolate, 0, v8::Number::New(isolate, host_id));
+  return array;
 }
 
 ScriptOrigin OriginFor(Isolate *isolate, const char *name, bool is_module) {
@@ -582,6 +601,10 @@ fe_val fe_rt_global(fe_rt *rt) { return V(rt->context.Get(rt->isolate)->Global()
 
 void fe_rt_run_microtasks(fe_rt *rt) { rt->isolate->PerformMicrotaskCheckpoint(); }
 
+void fe_rt_timezone_changed(fe_rt *rt) {
+  rt->isolate->DateTimeConfigurationChangeNotification(Isolate::TimeZoneDetection::kRedetect);
+}
+
 void fe_rt_set_promise_reject_handler(fe_rt *rt, fe_val handler) {
   if (handler == nullptr) {
     rt->reject_handler.Reset();
@@ -764,7 +787,8 @@ fe_status fe_module_compile(fe_rt *rt, const char *source, size_t len, const cha
 }
 
 namespace {
-// Synthetic module exports are read back from the module's own "values" object, kept by hash.
+// A synthetic module's exports are read back from its own "values" object; a vm.SyntheticModule
+// keeps a function instead, its evaluation steps, which set the exports themselves.
 MaybeLocal<Value> EvaluateSynthetic(Local<Context> ctx, Local<Module> module) {
   Isolate *isolate = ctx->GetIsolate();
   fe_rt *rt = RuntimeOf(isolate);
@@ -777,6 +801,12 @@ MaybeLocal<Value> EvaluateSynthetic(Local<Context> ctx, Local<Module> module) {
     }
   }
   if (values.IsEmpty()) return MaybeLocal<Value>();
+  if (values->IsFunction()) {
+    if (values.As<Function>()->Call(ctx, v8::Undefined(isolate), 0, nullptr).IsEmpty()) return MaybeLocal<Value>();
+    Local<v8::Promise::Resolver> r = v8::Promise::Resolver::New(ctx).ToLocalChecked();
+    (void)r->Resolve(ctx, v8::Undefined(isolate));
+    return r->GetPromise();
+  }
   Local<Array> keys;
   if (!values->GetOwnPropertyNames(ctx).ToLocal(&keys)) return MaybeLocal<Value>();
   for (uint32_t i = 0; i < keys->Length(); i++) {
@@ -847,6 +877,92 @@ fe_module_status fe_module_status_of(fe_rt *, fe_val module) {
 fe_val fe_module_namespace(fe_rt *, fe_val module) { return V(L<Module>(module)->GetModuleNamespace()); }
 
 fe_val fe_module_exception(fe_rt *, fe_val module) { return V(L<Module>(module)->GetException()); }
+
+// --- vm modules ----------------------------------------------------------------------------
+
+namespace {
+bool ContextFor(fe_rt *rt, fe_val global, Local<Context> *out);  // vm contexts, below
+}  // namespace
+
+fe_status fe_vm_module_compile(fe_rt *rt, const char *source, size_t len, const char *name, int line_offset,
+                               int column_offset, int host_id, const uint8_t *cache, size_t cache_len,
+                               bool *cache_rejected, fe_val *module) {
+  Isolate *isolate = rt->isolate;
+  EscapableHandleScope scope(isolate);
+  TryCatch tc(isolate);
+  ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset,
+                      false, -1, Local<Value>(), false, false, true, HostOptions(isolate, host_id));
+  // The cache's bytes stay the caller's: V8 reads them during the compile only.
+  auto *data = cache == nullptr ? nullptr
+                                : new ScriptCompiler::CachedData(cache, static_cast<int>(cache_len),
+                                                                 ScriptCompiler::CachedData::BufferNotOwned);
+  ScriptCompiler::Source src(Str(isolate, source, len), origin, data);
+  Local<Module> m;
+  if (!ScriptCompiler::CompileModule(isolate, &src,
+                                     data ? ScriptCompiler::kConsumeCodeCache : ScriptCompiler::kNoCompileOptions)
+           .ToLocal(&m)) {
+    return Caught(rt, tc);
+  }
+  *cache_rejected = data != nullptr && src.GetCachedData()->rejected;
+  *module = V(scope.Escape(m));
+  return FE_OK;
+}
+
+fe_val fe_vm_module_synthetic(fe_rt *rt, const char *name, fe_val names_array, fe_val steps) {
+  return fe_module_synthetic(rt, name, names_array, steps);
+}
+
+fe_status fe_vm_module_set_export(fe_rt *rt, fe_val module, fe_val name, fe_val value) {
+  Isolate *isolate = rt->isolate;
+  HandleScope scope(isolate);
+  TryCatch tc(isolate);
+  if (L<Module>(module)->SetSyntheticModuleExport(isolate, L<String>(name), L(value)).IsNothing()) {
+    return Caught(rt, tc);
+  }
+  return FE_OK;
+}
+
+fe_status fe_vm_module_instantiate(fe_rt *rt, fe_val global, fe_val module) {
+  Isolate *isolate = rt->isolate;
+  HandleScope scope(isolate);
+  TryCatch tc(isolate);
+  Local<Context> ctx;
+  if (!ContextFor(rt, global, &ctx)) {
+    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
+    return Caught(rt, tc);
+  }
+  Context::Scope context_scope(ctx);
+  if (L<Module>(module)->InstantiateModule(ctx, ResolveModule).IsNothing()) return Caught(rt, tc);
+  return FE_OK;
+}
+
+fe_status fe_vm_module_evaluate(fe_rt *rt, fe_val global, fe_val module, fe_val *result) {
+  Isolate *isolate = rt->isolate;
+  EscapableHandleScope scope(isolate);
+  TryCatch tc(isolate);
+  Local<Context> ctx;
+  if (!ContextFor(rt, global, &ctx)) {
+    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
+    return Caught(rt, tc);
+  }
+  Context::Scope context_scope(ctx);
+  Local<Value> out;
+  if (!L<Module>(module)->Evaluate(ctx).ToLocal(&out)) return Caught(rt, tc);
+  *result = V(scope.Escape(out));
+  return FE_OK;
+}
+
+uint8_t *fe_vm_module_code_cache(fe_rt *rt, fe_val module, size_t *out_size) {
+  HandleScope scope(rt->isolate);
+  Local<Module> m = L<Module>(module);
+  if (!m->IsSourceTextModule()) return nullptr;
+  std::unique_ptr<ScriptCompiler::CachedData> data(ScriptCompiler::CreateCodeCache(m->GetUnboundModuleScript()));
+  if (!data || data->length <= 0) return nullptr;
+  auto *out = static_cast<uint8_t *>(malloc(data->length));
+  memcpy(out, data->data, data->length);
+  *out_size = static_cast<size_t>(data->length);
+  return out;
+}
 
 // --- values ------------------------------------------------------------------------------
 
@@ -1192,7 +1308,7 @@ fe_val fe_context_new(fe_rt *rt, fe_val sandbox) {
 }
 
 fe_status fe_context_run(fe_rt *rt, fe_val global, const char *source, size_t len, const char *name,
-                         int line_offset, int column_offset, bool compile_only, fe_val *result) {
+                         int line_offset, int column_offset, int host_id, bool compile_only, fe_val *result) {
   Isolate *isolate = rt->isolate;
   EscapableHandleScope scope(isolate);
   TryCatch tc(isolate);
@@ -1202,7 +1318,8 @@ fe_status fe_context_run(fe_rt *rt, fe_val global, const char *source, size_t le
     return Caught(rt, tc);
   }
   Context::Scope context_scope(ctx);
-  ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset);
+  ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset,
+                      false, -1, Local<Value>(), false, false, false, HostOptions(isolate, host_id));
   ScriptCompiler::Source src(Str(isolate, source, len), origin);
   Local<v8::Script> script;
   if (!ScriptCompiler::Compile(ctx, &src).ToLocal(&script)) return Caught(rt, tc);
@@ -1213,8 +1330,8 @@ fe_status fe_context_run(fe_rt *rt, fe_val global, const char *source, size_t le
 }
 
 fe_status fe_context_compile_function(fe_rt *rt, fe_val global, const char *source, size_t len,
-                                      const char *name, int line_offset, int column_offset, fe_val params,
-                                      fe_val extensions, fe_val *result) {
+                                      const char *name, int line_offset, int column_offset, int host_id,
+                                      fe_val params, fe_val extensions, fe_val *result) {
   Isolate *isolate = rt->isolate;
   EscapableHandleScope scope(isolate);
   TryCatch tc(isolate);
@@ -1238,7 +1355,8 @@ fe_status fe_context_compile_function(fe_rt *rt, fe_val global, const char *sour
     if (!e->Get(ctx, i).ToLocal(&v)) return Caught(rt, tc);
     if (v->IsObject()) scopes.push_back(v.As<Object>());
   }
-  ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset);
+  ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset,
+                      false, -1, Local<Value>(), false, false, false, HostOptions(isolate, host_id));
   ScriptCompiler::Source src(Str(isolate, source, len), origin);
   Local<Function> fn;
   if (!ScriptCompiler::CompileFunction(ctx, &src, names.size(), names.data(), scopes.size(), scopes.data())

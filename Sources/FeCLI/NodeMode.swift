@@ -72,10 +72,10 @@ enum NodeMode {
       context.err("Cannot specify --input-type for REPL")
       return 1
     }
-    // fe evaluates -e and stdin input as CommonJS only: refused rather than run as the wrong kind.
-    if options.inputType == "module" {
-      context.err("\(name): --input-type=module is not supported by fe (-e and stdin input run as CommonJS)")
-      return NodeOptions.BadOption.exitCode
+    // Node's ERR_EVAL_ESM_CANNOT_PRINT: -p prints a script's completion value, which a module has not.
+    if options.inputType == "module", case .eval(_, print: true) = options.action {
+      context.err("Error [ERR_EVAL_ESM_CANNOT_PRINT]: --print cannot be used with ESM input")
+      return 1
     }
     if case .blobsRun = caller {
       switch options.action {
@@ -207,8 +207,12 @@ enum NodeMode {
       case .check(_):
         let source = try stdinSource ?? FileSystem.readString(script ?? "") ?? ""
         return try runtime.runNodeEval(source, name: script ?? "[stdin]", mode: .check)
+      case .eval(let code, _) where options.inputType == "module":
+        return try runtime.runMainModule(path: evalModulePath, args: options.args, moduleSource: code)
       case .eval(let code, let print):
         return try runtime.runNodeEval(code, name: "[eval]", mode: print ? .print : .eval)
+      case _ where options.inputType == "module":
+        return try runtime.runMainModule(path: evalModulePath, args: options.args, moduleSource: stdinSource ?? "")
       default:
         return try runtime.runNodeEval(stdinSource ?? "", name: "[stdin]", mode: .eval)
       }
@@ -217,6 +221,10 @@ enum NodeMode {
       return 1
     }
   }
+
+  /// The name Node gives `--input-type=module` code from -e or stdin: its import.meta.url, the
+  /// base its relative imports resolve against.
+  static var evalModulePath: String { Path.join(FileSystem.currentDirectory(), "[eval1]") }
 
   /// Node's REPL: no script, and -i or a terminal on stdin (-e code runs first).
   static func startsRepl(_ options: NodeOptions) -> Bool {

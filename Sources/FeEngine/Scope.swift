@@ -232,6 +232,8 @@ public struct Scope {
   }
 
   public func runMicrotasks() { fe_rt_run_microtasks(rt) }
+  /// After TZ changed: Date and Intl detect the time zone again.
+  public func timeZoneChanged() { fe_rt_timezone_changed(rt) }
 
   public func throwValue(_ v: Local) { fe_rt_throw(rt, v.raw) }
   /// The exception the last failed call into JS left (to rethrow it unchanged from an op).

@@ -30,17 +30,17 @@ extension Scope {
   }
 
   /// Compiles `source` in the context `global` belongs to (nil: the runtime's own) and runs it
-  /// unless `compileOnly`.
+  /// unless `compileOnly`. The script's import() calls reach the delegate with `vmHost`.
   public func run(
     _ source: String, name: String, in global: Local?, lineOffset: Int = 0, columnOffset: Int = 0,
-    compileOnly: Bool = false
+    vmHost: Int = 0, compileOnly: Bool = false
   ) -> Outcome {
     var out: fe_val?
     var src = source
     let status = src.withUTF8 {
       fe_context_run(
         rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
-        Int32(clamping: columnOffset), compileOnly, &out)
+        Int32(clamping: columnOffset), Int32(clamping: vmHost), compileOnly, &out)
     }
     return outcome(status, out)
   }
@@ -48,7 +48,7 @@ extension Scope {
   /// Compiles a function body in the context `global` belongs to (nil: the runtime's own), with
   /// parameter names (a JS array) and scope objects (a JS array).
   public func compileFunction(
-    _ source: String, name: String, in global: Local?, lineOffset: Int, columnOffset: Int,
+    _ source: String, name: String, in global: Local?, lineOffset: Int, columnOffset: Int, vmHost: Int = 0,
     params: Local, extensions: Local
   ) -> Outcome {
     var out: fe_val?
@@ -56,7 +56,7 @@ extension Scope {
     let status = src.withUTF8 {
       fe_context_compile_function(
         rt, global?.raw, $0.baseAddress, $0.count, name, Int32(clamping: lineOffset),
-        Int32(clamping: columnOffset), params.raw, extensions.raw, &out)
+        Int32(clamping: columnOffset), Int32(clamping: vmHost), params.raw, extensions.raw, &out)
     }
     return outcome(status, out)
   }
@@ -66,6 +66,59 @@ extension Scope {
     var size = 0
     var src = source
     guard let p = src.withUTF8({ fe_script_code_cache(rt, $0.baseAddress, $0.count, name, &size) }) else { return nil }
+    defer { free(p) }
+    return Array(UnsafeBufferPointer(start: p, count: size))
+  }
+
+  // MARK: vm modules
+
+  /// A source text module for vm (Node's SourceTextModule): its import() calls reach the
+  /// delegate with `vmHost`; `cache` is V8's code cache to consume. Returns the module and
+  /// whether V8 rejected the cache.
+  public func vmModule(
+    _ source: String, name: String, lineOffset: Int, columnOffset: Int, vmHost: Int, cache: [UInt8]?
+  ) throws -> (module: Local, cacheRejected: Bool) {
+    var out: fe_val?
+    var rejected = false
+    var src = source
+    let status = src.withUTF8 { text in
+      let compile = { (bytes: UnsafePointer<UInt8>?, count: Int) in
+        fe_vm_module_compile(
+          rt, text.baseAddress, text.count, name, Int32(clamping: lineOffset), Int32(clamping: columnOffset),
+          Int32(clamping: vmHost), bytes, count, &rejected, &out)
+      }
+      guard let cache else { return compile(nil, 0) }
+      return cache.withUnsafeBufferPointer { compile($0.baseAddress, $0.count) }
+    }
+    try check(status)
+    return (Local(out ?? fe_undefined(rt)), rejected)
+  }
+
+  /// A synthetic module (Node's SyntheticModule) with `exportNames` (a JS array of strings)
+  /// whose evaluation calls `steps`.
+  public func vmSyntheticModule(name: String, exportNames: Local, steps: Local) -> Local {
+    Local(fe_vm_module_synthetic(rt, name, exportNames.raw, steps.raw))
+  }
+
+  public func vmSetExport(_ module: Local, name: Local, value: Local) throws {
+    try check(fe_vm_module_set_export(rt, module.raw, name.raw, value.raw))
+  }
+
+  /// Instantiates `module` in the context `global` belongs to (nil: the runtime's own).
+  public func vmInstantiate(_ module: Local, in global: Local?) throws {
+    try check(fe_vm_module_instantiate(rt, global?.raw, module.raw))
+  }
+
+  /// Evaluates `module` in the context `global` belongs to: the promise of its evaluation.
+  public func vmEvaluate(_ module: Local, in global: Local?) -> Outcome {
+    var out: fe_val?
+    return outcome(fe_vm_module_evaluate(rt, global?.raw, module.raw, &out), out)
+  }
+
+  /// V8's code cache of a source text module, or nil (a synthetic module has none).
+  public func vmModuleCodeCache(_ module: Local) -> [UInt8]? {
+    var size = 0
+    guard let p = fe_vm_module_code_cache(rt, module.raw, &size) else { return nil }
     defer { free(p) }
     return Array(UnsafeBufferPointer(start: p, count: size))
   }

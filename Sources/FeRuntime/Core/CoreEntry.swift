@@ -13,6 +13,8 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp, onSocket, onGC
   // Modules.
   case isBuiltin, builtinExports, resolveBare, packageType, cjsLoadForImport, namespaceAfter, importMetaResolve, requireClosure
+  // Node's vm modules and import() in code vm compiled (JS/23-vm.js).
+  case vmDynamicImport, vmImportMeta
   // Node's command line and IPC channels (NodeCLI.swift, ChildProcessOps.swift).
   case nodeEval, onChannelData
   // Worker threads (JS/39-worker_threads.js).

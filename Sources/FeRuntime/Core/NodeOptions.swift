@@ -191,6 +191,7 @@ public struct NodeOptions: Sendable {
       ("max-http-header-size", .value, true),
       ("conditions", .list, true), ("import", .list, true),
       ("test-udp-no-try-send", .flag, false),
+      ("experimental-vm-modules", .flag, true),
     ].map { name, kind, env in (name, js(name, kind, env: env)) })
 
   /// The options with their effect in Swift or V8. V8 flags are the ones whose effect holds in
@@ -315,7 +316,6 @@ public struct NodeOptions: Sendable {
   static let unsupported: [String: String] = [
     "frozen-intrinsics": "fe does not freeze the JavaScript builtins",
     "inspect-wait": "fe's inspector has --inspect and --inspect-brk (Node 18 has no --inspect-wait)",
-    "experimental-vm-modules": "fe's vm has no SourceTextModule",
     "experimental-loader": "fe has no ES module loader hooks", "loader": "fe has no ES module loader hooks",
     "test": "fe has no built-in test runner CLI", "watch": "fe has no watch mode", "prof": "fe has no V8 profiler output",
     "secure-heap": "fe does not use OpenSSL's secure heap",

@@ -17,6 +17,7 @@ public final class Runtime {
   /// HTTP servers (made with the first one).
   lazy var http = HTTPHub(loop: loop, resources: resources)
   let modules = ModuleLoader()
+  let vmModules = VmModuleRegistry()
   /// Garbage collections JS asked to hear about (V8Ops): nil until it first asks, then the
   /// records its loop took and JS has not.
   var gcTracking: Bool? = nil
@@ -48,7 +49,7 @@ public final class Runtime {
   /// The op table. Its order is part of the engine id: snapshots refer to ops by index.
   static let ops: [Op] =
     CoreOps.all + FsOps.all + OsOps.all + ModuleOps.all + EncodingOps.all + ChildProcessOps.all + CryptoOps.all + StdioOps.all
-    + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + SerializerOps.all + WorkerOps.all + V8Ops.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all
+    + WatchOps.all + FetchOps.all + ZlibOps.all + VmOps.all + VmModuleOps.all + TtyOps.all + SignalOps.all + HTTPServerOps.all + SerializerOps.all + WorkerOps.all + V8Ops.all + NetOps.all + DnsOps.all + DgramOps.all + DnsResolver.all
     + ProcessInfoOps.all + URLOps.all + TLSOps.all + HTTPSOps.all + NodeLibSource.all + HTTP2Ops.all + InspectorOps.all + AddonOps.all
   public static let opNames = ops.map(\.name)
 
@@ -198,11 +199,12 @@ public final class Runtime {
     text.withUTF8 { CoreOps.writeAll(2, UnsafeRawBufferPointer($0)) }
   }
 
-  /// Runs an ES module or CommonJS file as the main program (its `main(args)` export, if any).
-  public func runMainModule(path: String, args: [String]) throws -> Int32 {
+  /// Runs an ES module or CommonJS file as the main program (its `main(args)` export, if any);
+  /// given `moduleSource`, that text as an ES module named `path` (`--input-type=module`).
+  public func runMainModule(path: String, args: [String], moduleSource: String? = nil) throws -> Int32 {
     let exports: Persistent
     do {
-      exports = try evaluateFile(path)
+      exports = try modules.evaluateEntry(path, moduleSource: moduleSource, runtime: self)
     } catch let e as JSError {
       // As Node: print the error, then the 'exit' handlers run, then exit code 1.
       onUncaught(e)
@@ -296,15 +298,25 @@ extension Runtime: IsolateDelegate {
   }
 
   public func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Local, scope: Scope) -> Local? {
-    modules.resolveForV8(specifier, referrer: referrer, scope: scope, runtime: self)
+    if let linked = vmModules.resolve(specifier, referrer: referrer, scope: scope) { return linked }
+    return modules.resolveForV8(specifier, referrer: referrer, scope: scope, runtime: self)
   }
 
   public func isolate(_ isolate: Isolate, importMetaFor module: Local, meta: Local, scope: Scope) {
+    if let found = vmModules.find(module, scope: scope) {
+      // A vm module's import.meta is its initializeImportMeta option's to fill (JS/23-vm.js).
+      _ = try? scope.callCore(.vmImportMeta, [scope.number(Double(found.id)), meta])
+      return
+    }
     modules.fillImportMeta(module, meta: meta, scope: scope)
   }
 
-  public func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, scope: Scope) -> Local? {
-    modules.dynamicImport(specifier, referrer: referrer, scope: scope, runtime: self)
+  public func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, vmHost: Int, scope: Scope) -> Local? {
+    // Code vm compiled: its importModuleDynamically option answers (JS/23-vm.js).
+    if vmHost != 0 {
+      return try? scope.callCore(.vmDynamicImport, [scope.number(Double(vmHost)), scope.string(specifier), scope.string(referrer)])
+    }
+    return modules.dynamicImport(specifier, referrer: referrer, scope: scope, runtime: self)
   }
 
   func exit(_ code: Int32) {

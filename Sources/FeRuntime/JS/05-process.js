@@ -45,13 +45,18 @@ function envObject(source) {
         'deprecated. Please make sure to convert the value to a string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
     }
     vars[k] = text;
+    if (k === 'TZ' && !core.isWorker) ops.op_timezone_set(text); // the process's own environment (Node's RealEnvStore)
     return true;
   };
   return new Proxy(vars, {
     get: (t, k, r) => (typeof k === 'symbol' ? undefined : Reflect.get(t, k, r)),
     set: (t, k, v) => store(k, v),
     has: (t, k) => typeof k !== 'symbol' && k in t,
-    deleteProperty: (t, k) => { if (typeof k !== 'symbol') delete t[k]; return true; },
+    deleteProperty: (t, k) => {
+      if (typeof k !== 'symbol') delete t[k];
+      if (k === 'TZ' && !core.isWorker) ops.op_timezone_set(undefined);
+      return true;
+    },
     defineProperty(t, k, d) {
       if ('value' in d) {
         if (!('writable' in d) || !('enumerable' in d) || !('configurable' in d) || !d.writable || !d.enumerable || !d.configurable) {

@@ -2,9 +2,12 @@
 // compileFunction, as Node 20 documents them. A contextified object (the "sandbox") is paired
 // with a second V8 context in the same isolate whose global reads and writes through to it
 // (VmOps.swift, fe_context_* in the shim); the pairing is a WeakMap here, so both die together.
+// import() in code vm compiled goes to the importModuleDynamically option it was compiled with
+// (Node's host-defined option ids), and with --experimental-vm-modules Node's own vm.Module
+// classes (NodeLib internal/vm/module.js) run over internalBinding('module_wrap') below.
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
-// Uses from earlier files: 00-core.js (core, define, traceOn); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, define, traceOn); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
@@ -27,6 +30,144 @@
     return v;
   }
   const isBytes = (v) => ArrayBuffer.isView(v);
+
+  // Host ids: every script, function and module vm compiles carries one, and V8 hands it back
+  // with each import() that code makes (VmModules.swift, core.vmDynamicImport). As in Node, code
+  // compiled without importModuleDynamically cannot import(); one given the callback without
+  // --experimental-vm-modules is told the flag is missing.
+  const kHostNoCallback = 1;
+  const kHostMissingFlag = 2;
+  let nextHostId = 3;
+  const kHostId = Symbol('kHostId');
+  // id -> Node's registry { importModuleDynamically, initializeImportMeta, callbackReferrer }.
+  // Kept for the process: code vm compiled can outlive the object that compiled it.
+  const hostRegistries = new Map();
+  const vmModulesEnabled = () => core.nodeFlags?.options?.['--experimental-vm-modules'] === true;
+  function hostIdFor(importModuleDynamically) {
+    if (importModuleDynamically === undefined) return kHostNoCallback;
+    if (typeof importModuleDynamically !== 'function') {
+      throw invalidArgType('options.importModuleDynamically', 'function', importModuleDynamically);
+    }
+    return vmModulesEnabled() ? nextHostId++ : kHostMissingFlag;
+  }
+  // Node's registerModule (internal/modules/esm/utils).
+  function registerModule(referrer, registry) {
+    const id = referrer[kHostId];
+    if (id === undefined || id < 3) return;
+    registry.callbackReferrer ??= referrer;
+    hostRegistries.set(id, registry);
+  }
+  // Node's registerImportModuleDynamically (internal/vm): a Script's or function's callback.
+  function registerImportModuleDynamically(referrer, hostId, importModuleDynamically) {
+    if (hostId < 3) return;
+    define(referrer, kHostId, hostId);
+    const { importModuleDynamicallyWrap } = nodeLib.load('internal/vm/module');
+    registerModule(referrer, { __proto__: null, importModuleDynamically: importModuleDynamicallyWrap(importModuleDynamically) });
+  }
+  // Node's importModuleDynamicallyCallback: always a promise (the host returns it to V8).
+  core.vmDynamicImport = (hostId, specifier) => (async () => {
+    const registry = hostRegistries.get(hostId);
+    if (registry?.importModuleDynamically !== undefined) {
+      return registry.importModuleDynamically(specifier, registry.callbackReferrer, { __proto__: null });
+    }
+    if (hostId === kHostMissingFlag) {
+      throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG',
+        'A dynamic import callback was invoked without --experimental-vm-modules');
+    }
+    throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', 'A dynamic import callback was not specified.');
+  })();
+
+  // Node's ModuleWrap (src/module_wrap.cc) over VmModuleOps: a V8 module held by resource id.
+  // Statuses are V8's Module::Status numbers.
+  const kModuleStatus = { kUninstantiated: 0, kInstantiating: 1, kInstantiated: 2, kEvaluating: 3, kEvaluated: 4, kErrored: 5 };
+  const moduleWraps = new Map(); // resource id -> WeakRef(ModuleWrap), for import.meta
+  const releaseModule = new FinalizationRegistry((id) => {
+    moduleWraps.delete(id);
+    ops.op_vm_module_release(id);
+  });
+  class ModuleWrap {
+    #id;
+    #global;
+    // new ModuleWrap(url, context, source, lineOffset, columnOffset, cachedData) or
+    // new ModuleWrap(url, context, exportNames, evaluationSteps).
+    constructor(url, context, source, ...rest) {
+      this.#global = context === undefined ? undefined : globalOf(context);
+      if (typeof source === 'string') {
+        const [lineOffset, columnOffset, cachedData] = rest;
+        const hostId = nextHostId++;
+        define(this, kHostId, hostId);
+        const [id, rejected] = ops.op_vm_module_compile(source, url, lineOffset, columnOffset, hostId, cachedData);
+        if (rejected) {
+          ops.op_vm_module_release(id);
+          throw nodeError(Error, 'ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected');
+        }
+        this.#id = id;
+      } else {
+        // The evaluation steps run with the wrap as `this` (its setExport), as in Node.
+        const [steps] = rest;
+        this.#id = ops.op_vm_module_synthetic(url, source, () => Reflect.apply(steps, this, []));
+      }
+      this.url = url;
+      moduleWraps.set(this.#id, new WeakRef(this));
+      releaseModule.register(this, this.#id);
+    }
+
+    // One promise per static import, each settling to the ModuleWrap the resolver chose; the
+    // choice is recorded as it settles, for V8's resolve at instantiation.
+    link(resolver) {
+      return ops.op_vm_module_requests(this.#id).map((specifier) => {
+        const promise = resolver(specifier, { __proto__: null });
+        if (!(promise instanceof Promise)) {
+          throw nodeError(Error, 'ERR_VM_MODULE_LINK_FAILURE', 'linking error, expected resolver to return a promise');
+        }
+        return promise.then((wrap) => {
+          if (wrap instanceof ModuleWrap) ops.op_vm_module_link(this.#id, [specifier], [wrap.#id]);
+          return wrap;
+        });
+      });
+    }
+
+    instantiate() { ops.op_vm_module_instantiate(this.#id, this.#global); }
+
+    evaluate(timeout, breakOnSigint) {
+      const result = ops.op_vm_module_evaluate(this.#id, this.#global, timeout, kTimedOut, breakOnSigint, kInterrupted);
+      if (result === kTimedOut) {
+        throw nodeError(Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
+      }
+      if (result === kInterrupted) {
+        throw nodeError(Error, 'ERR_SCRIPT_EXECUTION_INTERRUPTED', 'Script execution was interrupted by `SIGINT`');
+      }
+      return result;
+    }
+
+    getStatus() { return ops.op_vm_module_state(this.#id)[0]; }
+    getError() { return ops.op_vm_module_state(this.#id)[2]; }
+    getNamespace() {
+      const [status, namespace] = ops.op_vm_module_state(this.#id);
+      if (status < kModuleStatus.kInstantiated) {
+        throw nodeError(Error, 'ERR_MODULE_NOT_INSTANTIATED', 'cannot get namespace, module has not been instantiated');
+      }
+      return namespace;
+    }
+    getStaticDependencySpecifiers() { return ops.op_vm_module_requests(this.#id); }
+    setExport(name, value) { ops.op_vm_module_set_export(this.#id, `${name}`, value); }
+    createCachedData() {
+      const bytes = ops.op_vm_module_code_cache(this.#id);
+      return bytes === undefined ? Buffer.alloc(0) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  }
+  // A vm module's import.meta: its initializeImportMeta option fills it (Node's
+  // initializeImportMetaObject).
+  core.vmImportMeta = (id, meta) => {
+    const wrap = moduleWraps.get(id)?.deref();
+    const registry = wrap && hostRegistries.get(wrap[kHostId]);
+    if (registry?.initializeImportMeta !== undefined) registry.initializeImportMeta(meta, registry.callbackReferrer);
+  };
+  core.vmModules = {
+    binding: { ModuleWrap, ...kModuleStatus },
+    registerModule,
+    isContext: (object) => contexts.has(object),
+  };
 
   function globalOf(contextifiedObject) {
     if (!isContext(contextifiedObject)) throw invalidArgType('contextifiedObject', 'vm.Context', contextifiedObject);
@@ -73,7 +214,7 @@
       if (typeof options === 'string') options = { filename: options };
       else validateObject(options, 'options');
       const { filename = 'evalmachine.<anonymous>', lineOffset = 0, columnOffset = 0, cachedData,
-        produceCachedData = false } = options;
+        produceCachedData = false, importModuleDynamically } = options;
       validateString(filename, 'options.filename');
       validateInt32(lineOffset, 'options.lineOffset');
       validateInt32(columnOffset, 'options.columnOffset');
@@ -81,6 +222,7 @@
         throw invalidArgType('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
       }
       validateBoolean(produceCachedData, 'options.produceCachedData');
+      const hostId = hostIdFor(importModuleDynamically);
       // Node's ContextifyScript::New, traced as it traces it (node.vm.script).
       const traceId = traceOn.vm ? ++traceOn.lastId : 0;
       if (traceId) traceOn.emit('b', kTraceVmCategory, 'ContextifyScript::New', traceId, { filename });
@@ -95,7 +237,8 @@
       } finally {
         if (traceId) traceOn.emit?.('e', kTraceVmCategory, 'ContextifyScript::New', traceId);
       }
-      define(this, kSource, { code, filename, lineOffset, columnOffset, compiled, traceId });
+      define(this, kSource, { code, filename, lineOffset, columnOffset, compiled, traceId, hostId });
+      registerImportModuleDynamically(this, hostId, importModuleDynamically);
       // fe does not feed V8 a code cache it was given: it is ignored, never trusted.
       if (cachedData !== undefined) this.cachedDataRejected = false;
       if (produceCachedData) {
@@ -157,11 +300,11 @@
   }
   const kTraceVmCategory = 'node,node.vm,node.vm.script';
   function runScript(script, global, { timeout, breakOnSigint, displayErrors }) {
-    const { code, filename, lineOffset, columnOffset, compiled } = script[kSource];
+    const { code, filename, lineOffset, columnOffset, compiled, hostId } = script[kSource];
     // A module wrapper's script only evaluates to the wrapper function: nothing runs, no timeout.
     if (compiled !== undefined && global === undefined) return compiled;
     const result = ops.op_vm_run(global, code, filename, lineOffset, columnOffset, false, timeout, kTimedOut,
-      breakOnSigint, kInterrupted, displayErrors ? decorateErrorStack : undefined);
+      breakOnSigint, kInterrupted, displayErrors ? decorateErrorStack : undefined, hostId);
     if (timeout && result === kTimedOut) {
       throw nodeError(Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`);
     }
@@ -216,7 +359,7 @@
     params.forEach((p, i) => validateString(p, `params[${i}]`));
     validateObject(options, 'options');
     const { filename = '', lineOffset = 0, columnOffset = 0, cachedData, produceCachedData = false,
-      parsingContext, contextExtensions = [] } = options;
+      parsingContext, contextExtensions = [], importModuleDynamically } = options;
     validateString(filename, 'options.filename');
     validateInt32(lineOffset, 'options.lineOffset');
     validateInt32(columnOffset, 'options.columnOffset');
@@ -233,7 +376,10 @@
     }
     if (!Array.isArray(contextExtensions)) throw invalidArgType('options.contextExtensions', 'Array', contextExtensions);
     contextExtensions.forEach((e, i) => validateObject(e, `options.contextExtensions[${i}]`));
-    const fn = ops.op_vm_compile_function(global, code, filename, lineOffset, columnOffset, params, contextExtensions);
+    const hostId = hostIdFor(importModuleDynamically);
+    const fn = ops.op_vm_compile_function(global, code, filename, lineOffset, columnOffset, params, contextExtensions,
+      hostId);
+    registerImportModuleDynamically(fn, hostId, importModuleDynamically);
     // As Script's: a code cache given is never fed to V8 (not trusted); one asked for is V8's
     // cache of the function's source.
     if (cachedData !== undefined) fn.cachedDataRejected = false;
@@ -253,7 +399,7 @@
     return Promise.reject(nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe does not support vm.measureMemory()'));
   }
 
-  registerBuiltin('vm', {
+  const vmExports = {
     Script,
     createContext,
     createScript: (code, options) => new Script(code, options),
@@ -264,7 +410,23 @@
     compileFunction,
     measureMemory,
     constants: { __proto__: null },
-  });
+  };
+  registerBuiltin('vm', vmExports);
+  // --experimental-vm-modules (60-globals.js): Node's vm.Module, SourceTextModule and
+  // SyntheticModule, loaded on first use.
+  core.enableVmModules = () => {
+    for (const name of ['Module', 'SourceTextModule', 'SyntheticModule']) {
+      Object.defineProperty(vmExports, name, {
+        configurable: true, enumerable: true,
+        get() {
+          const value = nodeLib.load('internal/vm/module')[name];
+          Object.defineProperty(vmExports, name, { value, writable: true, configurable: true, enumerable: true });
+          return value;
+        },
+        set(value) { Object.defineProperty(vmExports, name, { value, writable: true, configurable: true, enumerable: true }); },
+      });
+    }
+  };
 
   // util.types from V8's own checks (fe_kind in fe_v8.h, in order).
   const kinds = ['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject', 'isBooleanObject', 'isNumberObject',

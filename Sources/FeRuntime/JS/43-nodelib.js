@@ -208,6 +208,17 @@ const nodeLib = (() => {
       return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
     }),
     ERR_ILLEGAL_CONSTRUCTOR: codeClass(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', () => 'Illegal constructor'),
+    ERR_VM_MODULE_ALREADY_LINKED: codeClass(Error, 'ERR_VM_MODULE_ALREADY_LINKED', () => 'Module has already been linked'),
+    ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA: codeClass(Error, 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
+      () => 'Cached data cannot be created for a module which has been evaluated'),
+    ERR_VM_MODULE_DIFFERENT_CONTEXT: codeClass(Error, 'ERR_VM_MODULE_DIFFERENT_CONTEXT',
+      () => 'Linked modules must use the same context'),
+    ERR_VM_MODULE_LINK_FAILURE: codeClass(Error, 'ERR_VM_MODULE_LINK_FAILURE', function (message, cause) {
+      this.cause = cause;
+      return message;
+    }),
+    ERR_VM_MODULE_NOT_MODULE: codeClass(Error, 'ERR_VM_MODULE_NOT_MODULE', () => 'Provided module is not an instance of Module'),
+    ERR_VM_MODULE_STATUS: codeClass(Error, 'ERR_VM_MODULE_STATUS', (status) => `Module status ${status}`),
     ERR_INVALID_STATE: Object.assign(codeClass(Error, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`), {
       TypeError: codeClass(TypeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
       RangeError: codeClass(RangeError, 'ERR_INVALID_STATE', (what) => `Invalid state: ${what}`),
@@ -337,7 +348,9 @@ const nodeLib = (() => {
         try { return structuredClone(buffer, { transfer: [buffer] }); } catch { return undefined; }
       },
     }),
-    contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
+    contextify: () => ({ startSigintWatchdog, stopSigintWatchdog, isContext: core.vmModules.isContext }),
+    // vm.SourceTextModule and vm.SyntheticModule's native side (23-vm.js).
+    module_wrap: () => core.vmModules.binding,
     crypto: () => nodeCrypto.webCryptoBinding(),
     errors: () => ({
       exitCodes: { kNoFailure: 0, kGenericUserError: 1 },
@@ -385,6 +398,17 @@ const nodeLib = (() => {
       customPromisifyArgs: kCustomPromisifyArgs,
       get promisify() { return requireBuiltin('util').promisify; },
       kEmptyObject: Object.freeze({ __proto__: null }),
+      // The nearest constructor with a name along the prototype chain.
+      getConstructorOf(obj) {
+        while (obj) {
+          const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+          if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '') {
+            return descriptor.value;
+          }
+          obj = Object.getPrototypeOf(obj);
+        }
+        return null;
+      },
       // A native error of any realm, or an instance of this realm's Error (Node's isError).
       isError: (e) => util.types.isNativeError(e) || e instanceof Error,
       createDeferredPromise() {
@@ -455,6 +479,7 @@ const nodeLib = (() => {
     'internal/bootstrap/realm': () => ({ BuiltinModule }),
     'internal/modules/cjs/loader': () => ({ Module: requireBuiltin('module') }),
     'internal/modules/helpers': () => ({ makeRequireFunction, addBuiltinLibsToObject }),
+    'internal/modules/esm/utils': () => ({ registerModule: core.vmModules.registerModule }),
     'internal/modules/esm/formats': () => ({
       extensionFormatMap: { '__proto__': null, '.cjs': 'commonjs', '.js': 'module', '.json': 'json', '.mjs': 'module' },
       legacyExtensionFormatMap: {
@@ -529,7 +554,7 @@ const nodeLib = (() => {
     '--preserve-symlinks': false, '--preserve-symlinks-main': false, '--enable-source-maps': false,
     '--trace-sync-io': false, '--trace-exit': false, '--trace-uncaught': false, '--experimental-policy': '',
     '--policy-integrity': '', '--max-http-header-size': 16 * 1024, '--conditions': [], '--import': [],
-    '--test-udp-no-try-send': false, '--security-revert': [],
+    '--test-udp-no-try-send': false, '--security-revert': [], '--experimental-vm-modules': false,
   };
   function getOptionValue(name) {
     // The options whose effect is JS's, as fe's parser kept them (NodeOptions.jsSpecs).

@@ -285,16 +285,7 @@
       }
       throw nodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
     }
-    function getConstructorOf(obj) {
-      while (obj) {
-        const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
-        if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '') {
-          return descriptor.value;
-        }
-        obj = Object.getPrototypeOf(obj);
-      }
-      return null;
-    }
+    const { getConstructorOf } = nodeLib.load('internal/util');
     function filterDuplicateStrings(items, low) {
       const map = new Map();
       for (const item of items) {

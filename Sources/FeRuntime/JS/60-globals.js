@@ -95,6 +95,7 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
     o.pendingDeprecation = true;
   }
   core.nodeFlags = o;
+  if (o.options?.['--experimental-vm-modules']) core.enableVmModules();
   // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
   core.startTracing(o);
   if (o.exposeGC && typeof globalThis.gc !== 'function' && !snapshotBuilder) {

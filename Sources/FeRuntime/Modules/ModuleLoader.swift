@@ -35,14 +35,19 @@ final class ModuleLoader {
 
   // MARK: entry points
 
-  func evaluateEntry(_ path: String, runtime: Runtime) throws -> Persistent {
-    let source = try readSource(path, importedFrom: nil)
+  /// Runs the entry file at `path`; or, given `moduleSource`, that text as an ES module named
+  /// `path` (`node --input-type=module -e code`, where `path` is `<cwd>/[eval1]`).
+  func evaluateEntry(_ path: String, moduleSource: String? = nil, runtime: Runtime) throws -> Persistent {
+    let source = try moduleSource ?? readSource(path, importedFrom: nil)
     // The wrapper compiled to tell the kind is the one that runs: one script per file, as the
     // inspector reports them, and one compile.
     var compiled: Persistent?
-    let kind = try runtime.isolate.scope { s in
-      try self.kind(of: path, source: { source }, scope: s, compiled: { compiled = Persistent($0, in: s) })
-    }
+    let kind =
+      moduleSource != nil
+      ? .module
+      : try runtime.isolate.scope { s in
+        try self.kind(of: path, source: { source }, scope: s, compiled: { compiled = Persistent($0, in: s) })
+      }
     switch kind {
     case .commonjs:
       return try runtime.isolate.scope { s in

@@ -80,6 +80,7 @@ enum NodeLibSource {
     "internal/util/parse_args/parse_args": PackageResources.node_internal_util_parse_args_parse_args_js,
     "internal/util/parse_args/utils": PackageResources.node_internal_util_parse_args_utils_js,
     "internal/validators": PackageResources.node_internal_validators_js,
+    "internal/vm/module": PackageResources.node_internal_vm_module_js,
     "internal/watch_mode/files_watcher": PackageResources.node_internal_watch_mode_files_watcher_js,
     "internal/webidl": PackageResources.node_internal_webidl_js,
     "internal/webstreams/adapters": PackageResources.node_internal_webstreams_adapters_js,

@@ -33,6 +33,13 @@ enum CoreOps {
       if getcwd(&buf, buf.count) == nil { return call.fail(errno, syscall: "uv_cwd") }
       call.returns(String(cString: buf))
     },
+    Op("op_timezone_set") { _, call in
+      // (zone | undefined): process.env.TZ was set or deleted. As in Node (node_env_var.cc), the
+      // process's own TZ changes and V8 is told, so Date and Intl use the new zone.
+      if call.isNullish(0) { unsetenv("TZ") } else { setenv("TZ", call.string(0), 1) }
+      tzset()
+      call.scope.timeZoneChanged()
+    },
     Op("op_umask") { _, call in
       // (mask or null) → the previous mask; null only reads it (set and put back, as libuv's)
       if call.isNullish(0) {

@@ -13,9 +13,10 @@ enum VmOps {
       call.returns(global)
     },
     // (global | undefined, source, filename, lineOffset, columnOffset, compileOnly, timeoutMs,
-    //  timedOut, breakOnSigint, interrupted, decorate) → the script's completion value, `timedOut`
-    //  when it ran out of time, or `interrupted` when a SIGINT ended it. What the script throws
-    //  goes first to decorate(error, arrow) when that is a function (Node's displayErrors).
+    //  timedOut, breakOnSigint, interrupted, decorate, hostId) → the script's completion value,
+    //  `timedOut` when it ran out of time, or `interrupted` when a SIGINT ended it. What the script
+    //  throws goes first to decorate(error, arrow) when that is a function (Node's displayErrors).
+    //  The script's import() calls go to core.vmDynamicImport with hostId.
     Op("op_vm_run") { rt, call in
       let s = call.scope
       let global = call.isNullish(0) ? nil : call.arg(0)
@@ -24,7 +25,7 @@ enum VmOps {
       let run = {
         s.run(
           call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
-          columnOffset: call.int(4), compileOnly: call.bool(5))
+          columnOffset: call.int(4), vmHost: call.int(11), compileOnly: call.bool(5))
       }
       let (outcome, interrupted) = call.bool(8) ? SignalWatcher.shared.breakingOnSigint(rt, run) : (run(), false)
       let timedOut = dog?.cancel() ?? false
@@ -38,14 +39,15 @@ enum VmOps {
       }
       finish(call, outcome)
     },
-    // (global | undefined, source, filename, lineOffset, columnOffset, params[], extensions[]) → function
+    // (global | undefined, source, filename, lineOffset, columnOffset, params[], extensions[], hostId)
+    //   → function
     Op("op_vm_compile_function") { _, call in
       let global = call.isNullish(0) ? nil : call.arg(0)
       finish(
         call,
         call.scope.compileFunction(
           call.string(1), name: call.string(2), in: global, lineOffset: call.int(3),
-          columnOffset: call.int(4), params: call.arg(5), extensions: call.arg(6)))
+          columnOffset: call.int(4), vmHost: call.int(7), params: call.arg(5), extensions: call.arg(6)))
     },
     // (source, filename) → V8's code cache of the script as bytes
     Op("op_vm_code_cache") { _, call in
