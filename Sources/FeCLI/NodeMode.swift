@@ -62,6 +62,9 @@ enum NodeMode {
     case .help:
       context.out(help)
       return 0
+    case .completionBash:
+      context.out(NodeOptions.bashCompletion)
+      return 0
     case .v8Options:
       context.err("\(name): --v8-options: fe does not list V8's options; see `node --v8-options` of Node \(nodeVersion)")
       return NodeOptions.BadOption.exitCode

@@ -22,6 +22,7 @@ public struct NodeOptions: Sendable {
     case version
     case help
     case v8Options
+    case completionBash
   }
 
   public var action: Action = .repl
@@ -203,6 +204,7 @@ public struct NodeOptions: Sendable {
     "version": flag(env: false) { o in o.action = .version },
     "help": flag(env: false) { o in o.action = .help },
     "v8-options": flag(env: false) { o in o.action = .v8Options },
+    "completion-bash": flag(env: false) { o in o.action = .completionBash },
     "require": value { o, v in o.requires.append(v) },
     "input-type": value { o, v in
       guard v == "commonjs" || v == "module" else { throw BadOption(message: "--input-type must be \"module\" or \"commonjs\"") }
@@ -323,6 +325,25 @@ public struct NodeOptions: Sendable {
     "report-on-signal": "fe writes no diagnostic reports", "report-uncaught-exception": "fe writes no diagnostic reports",
   ]
 
+  /// Node's `--completion-bash`: a bash completion function offering the options fe takes.
+  public static var bashCompletion: String {
+    let options = (specs.keys.map { "--" + $0 } + short.keys).sorted().joined(separator: " ")
+    return """
+      _node_complete() {
+        local cur_word options
+        cur_word="${COMP_WORDS[COMP_CWORD]}"
+        if [[ "${cur_word}" == -* ]] ; then
+          COMPREPLY=( $(compgen -W '\(options)' -- "${cur_word}") )
+          return 0
+        else
+          COMPREPLY=( $(compgen -f "${cur_word}") )
+          return 0
+        fi
+      }
+      complete -o filenames -o nospace -o bashdefault -F _node_complete node node_g
+      """
+  }
+
   /// Single-letter aliases.
   static let short: [String: String] = [
     "-e": "eval", "-p": "print", "-c": "check", "-i": "interactive", "-v": "version", "-h": "help", "-r": "require", "-C": "conditions",
@@ -387,7 +408,7 @@ public struct NodeOptions: Sendable {
     try o.heapProf.check("heap-prof")
     try o.checkCombinations()
     switch o.action {
-    case .eval, .version, .help, .v8Options:
+    case .eval, .version, .help, .v8Options, .completionBash:
       o.args = rest
     case .stdin:
       o.args = rest

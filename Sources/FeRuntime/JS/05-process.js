@@ -10,7 +10,19 @@ const process = (() => {
 })();
 // As Node's: Object.prototype.toString.call(process) is '[object process]'.
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
-process.title = 'fe';
+// process.title as Node's: setting it changes what `ps` shows (ProcessTitle in ProcessInfoOps.swift),
+// on the main thread only, whose process it is.
+{
+  let title = 'fe';
+  Object.defineProperty(process, 'title', {
+    enumerable: true, configurable: true,
+    get: () => title,
+    set(value) {
+      title = `${value}`;
+      if (!core.isWorker) ops.op_process_title_set(title);
+    },
+  });
+}
 // The Node release fe follows (its test suite is the measure); process.versions.fe has fe's own.
 // Only components fe really has are listed: V8 is Debian's libnode's.
 process.version = 'v18.20.4';

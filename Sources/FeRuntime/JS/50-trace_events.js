@@ -166,15 +166,13 @@
     // after tracing started from the command line (node_platform.cc).
     if (fromCommandLine) for (const id of threadsNamed('V8 DefaultWorke')) addMetadata('thread_name', { name: 'PlatformWorkerThread' }, id);
     // process.title = ... names the process again (node_process_methods.cc SetProcessTitle).
-    const { title } = process;
-    if (Object.getOwnPropertyDescriptor(process, 'title')?.writable) {
-      let current = title;
+    const titleProperty = Object.getOwnPropertyDescriptor(process, 'title');
+    if (titleProperty?.set) {
       Object.defineProperty(process, 'title', {
-        configurable: true, enumerable: true,
-        get() { return current; },
+        ...titleProperty,
         set(value) {
-          current = `${value}`;
-          if (started) addMetadata('process_name', { name: current });
+          titleProperty.set.call(this, value);
+          if (started) addMetadata('process_name', { name: process.title });
         },
       });
     }

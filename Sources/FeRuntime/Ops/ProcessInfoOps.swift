@@ -6,8 +6,35 @@ import FeEngine
 
 /// Ops for what `process` reports about itself and changes about its credentials (JS/05-process.js),
 /// and V8's promise hooks for async_hooks (JS/31-async_hooks.js).
+/// The process's title as libuv sets it on Linux: written over the memory of the original
+/// command line (the argv strings, which the kernel laid out one after another; as in libuv, never
+/// the environment's), cut to fit, and the main thread's name (`comm`, 15 bytes). fe read its
+/// command line into Swift strings at start, so nothing reads the overwritten bytes.
+enum ProcessTitle {
+  private static let area: (start: UnsafeMutablePointer<CChar>, size: Int)? = {
+    let argv = CommandLine.unsafeArgv
+    guard CommandLine.argc > 0, let first = argv[0] else { return nil }
+    var end = first
+    for i in 0..<Int(CommandLine.argc) {
+      guard let arg = argv[i], arg == end || i == 0 else { break }
+      end = arg + strlen(arg) + 1
+    }
+    return (first, end - first)
+  }()
+
+  static func set(_ title: String) {
+    _ = pthread_setname_np(pthread_self(), String(decoding: Array(title.utf8.prefix(15)), as: UTF8.self))
+    guard let (start, size) = area, size > 1 else { return }
+    let bytes = Array(title.utf8.prefix(size - 1))
+    memset(start, 0, size)
+    bytes.withUnsafeBufferPointer { _ = memcpy(start, $0.baseAddress, $0.count) }
+  }
+}
+
 enum ProcessInfoOps {
   static let all: [Op] = [
+    // (title): the title `ps` shows for this process (Node's uv_set_process_title)
+    Op("op_process_title_set", needs: .run) { _, call in ProcessTitle.set(call.string(0)) },
     // (init, before, after, resolve) → sets the context's promise hooks; non-functions clear them
     Op("op_promise_hooks_set") { _, call in
       call.scope.setPromiseHooks(init: call.arg(0), before: call.arg(1), after: call.arg(2), resolve: call.arg(3))

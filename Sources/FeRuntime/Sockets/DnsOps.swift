@@ -81,7 +81,12 @@ enum DnsOps {
       WorkerPool.shared.submit {
         var host = [CChar](repeating: 0, count: 1025)
         var service = [CChar](repeating: 0, count: 32)
-        let rc = address?.withPointer { getnameinfo($0, $1, &host, socklen_t(host.count), &service, socklen_t(service.count), 0) } ?? EAI_FAMILY
+        // NI_NAMEREQD as Node asks (cares_wrap.cc): an address without a name is ENOTFOUND, not
+        // its own digits.
+        let rc =
+          address?.withPointer {
+            getnameinfo($0, $1, &host, socklen_t(host.count), &service, socklen_t(service.count), NI_NAMEREQD)
+          } ?? EAI_FAMILY
         let result: JSValue =
           rc == 0
           ? .array([.string(String(cString: host)), .string(String(cString: service))])

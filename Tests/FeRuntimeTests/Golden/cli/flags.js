@@ -25,3 +25,7 @@ const conflict = run(['--tls-min-v1.3', '--tls-max-v1.2', '-p', '0']);
 console.log(conflict.stderr.includes('either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both'));
 console.log(run(['--disable-proto=sometimes', '-e', '0']).stderr.includes('invalid mode passed to --disable-proto'));
 console.log(run(['--security-revert=not-a-cve', '-e', '0']).stderr.includes('Attempt to revert an unknown CVE [not-a-cve]'));
+// --completion-bash: Node's bash completion function, offering the options.
+const completion = spawnSync(process.execPath, ['--completion-bash'], { encoding: 'utf8' }).stdout;
+console.log(completion.startsWith('_node_complete() {'), / --expose-gc /.test(completion),
+  completion.trim().endsWith('complete -o filenames -o nospace -o bashdefault -F _node_complete node node_g'));
