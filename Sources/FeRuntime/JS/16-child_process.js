@@ -174,10 +174,8 @@ const childProcess = (() => {
     }
     return { stdio: acc, ipc, ipcFd };
   }
-  // What the spawn ops take per fd: 'pipe', 'ignore', 'ipc' or an fd. Past fd 2, 'pipe' is not
-  // provided (refused, not dropped). Node's 'wrap' (a socket's handle as a child's fd) is not
-  // offered either: fe's http server cannot listen on an inherited fd, so a child given one
-  // would serve nothing.
+  // What the spawn ops take per fd: 'pipe', 'ignore', 'ipc' or an fd. Past fd 2, a 'pipe' is a
+  // duplex Unix socket, as in Node.
   function opStdio(described) {
     return described.map((d, i) => {
       switch (d.type) {
@@ -185,7 +183,6 @@ const childProcess = (() => {
         case 'inherit': case 'fd': return d.fd;
         default:
           if (d.ipc) return 'ipc';
-          if (i >= 3) throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `fe gives a child no extra 'pipe' at fd ${i}; use 'ipc', an fd or 'ignore'`);
           return 'pipe';
       }
     });
@@ -306,6 +303,15 @@ const childProcess = (() => {
           if (fds[i] === -2) nextTick(() => stream.push(null));
         }
         this.stdio[i] = stream;
+      }
+      // Extra pipes: the parent's end of each socketpair as a net.Socket, readable and writable,
+      // and 'close' waits for it, as in Node.
+      for (let i = 3; i < stdio.length; i++) {
+        if (stdio[i] !== 'pipe' || !(fds[i] >= 0)) continue;
+        const socket = new (requireBuiltin('net').Socket)({ fd: fds[i], readable: true, writable: true });
+        this._closesNeeded++;
+        socket.on('close', () => maybeClose(this));
+        this.stdio[i] = socket;
       }
       this.stdin = this.stdio[0];
       this.stdout = this.stdio[1];

@@ -197,6 +197,17 @@ enum ChildProcessOps {
     for (i, spec) in r.stdio.enumerated() {
       let target = Int32(i)
       switch spec {
+      case .ipc, .pipe where i >= 3:
+        // A duplex Unix socket: Node's IPC channel, and every 'pipe' past stderr.
+        var fds: [Int32] = [-1, -1]
+        if socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds) != 0 {
+          let err = errno
+          closeAll()
+          return .failure(err)
+        }
+        parentFds[i] = fds[0]
+        childEnds.append(fds[1])
+        posix_spawn_file_actions_adddup2(&actions, fds[1], target)
       case .pipe:
         var fds: [Int32] = [-1, -1]
         if makePipe(&fds) != 0 {
@@ -210,16 +221,6 @@ enum ChildProcessOps {
         posix_spawn_file_actions_adddup2(&actions, child, target)
       case .inherit:
         break
-      case .ipc:
-        var fds: [Int32] = [-1, -1]
-        if socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds) != 0 {
-          let err = errno
-          closeAll()
-          return .failure(err)
-        }
-        parentFds[i] = fds[0]
-        childEnds.append(fds[1])
-        posix_spawn_file_actions_adddup2(&actions, fds[1], target)
       case .ignore:
         if i < 3 { posix_spawn_file_actions_addopen(&actions, target, "/dev/null", i == 0 ? O_RDONLY : O_RDWR, 0) }
       case .fd(let fd):
