@@ -43,8 +43,11 @@
   // Kept for the process: code vm compiled can outlive the object that compiled it.
   const hostRegistries = new Map();
   const vmModulesEnabled = () => core.nodeFlags?.options?.['--experimental-vm-modules'] === true;
+  // What Node's own scripts compile with (the REPL's): import() through the main loader.
+  const kUseMainLoader = Symbol('kUseMainLoader');
   function hostIdFor(importModuleDynamically) {
     if (importModuleDynamically === undefined) return kHostNoCallback;
+    if (importModuleDynamically === kUseMainLoader) return 0;
     if (typeof importModuleDynamically !== 'function') {
       throw invalidArgType('options.importModuleDynamically', 'function', importModuleDynamically);
     }
@@ -164,6 +167,7 @@
     if (registry?.initializeImportMeta !== undefined) registry.initializeImportMeta(meta, registry.callbackReferrer);
   };
   core.vmModules = {
+    kUseMainLoader,
     binding: { ModuleWrap, ...kModuleStatus },
     registerModule,
     isContext: (object) => contexts.has(object),

@@ -146,10 +146,11 @@ const nodeLib = (() => {
     }
   }
 
-  // Node's ContextifyScript is what vm.Script wraps; fe's vm.Script is the script itself.
+  // Node's ContextifyScript is what vm.Script wraps; fe's vm.Script is the script itself. The
+  // REPL's import() goes to the main loader, as Node's REPL has its own callback do.
   function makeContextifyScript(code, filename, lineOffset, columnOffset) {
     const { Script } = requireBuiltin('vm');
-    return new Script(code, { filename, lineOffset, columnOffset });
+    return new Script(code, { filename, lineOffset, columnOffset, importModuleDynamically: core.vmModules.kUseMainLoader });
   }
 
   // fe's stand-ins for the Node internals the vendored files require: what they use, backed by
