@@ -108,7 +108,8 @@ const cjs = (() => {
     _compile(content, filename) {
       let fn;
       if (wrapperPatched) {
-        fn = requireBuiltin('vm').runInThisContext(Module.wrap(content), { filename, displayErrors: true });
+        fn = requireBuiltin('vm').runInThisContext(Module.wrap(content),
+          { filename, displayErrors: true, importModuleDynamically: core.vmModules.kUseMainLoader });
       } else {
         const source = stripBOM(content);
         fn = precompiled(filename, source) ?? ops.op_compile_cjs(source, filename, core.decorateErrorStack);

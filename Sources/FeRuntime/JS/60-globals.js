@@ -167,11 +167,11 @@ core.nodeEval = (code, name, mode) => {
     // it with kVmBreakFirstLineSymbol): the script itself is what the pause-on-start call runs.
     core.pausedOnStart = true;
     const vm = requireBuiltin('vm');
-    new vm.Script(code, { filename: name });
+    new vm.Script(code, { filename: name, importModuleDynamically: core.vmModules.kUseMainLoader });
     result = ops.op_inspector_call_and_pause_on_start(ops.op_vm_run, undefined, undefined, code, name, 0, 0, false, 0,
       undefined, false, undefined, core.decorateErrorStack);
   } else {
-    result = requireBuiltin('vm').runInThisContext(code, { filename: name });
+    result = requireBuiltin('vm').runInThisContext(code, { filename: name, importModuleDynamically: core.vmModules.kUseMainLoader });
   }
   if (mode === 'print') console.log(result);
   for (const key of Object.keys(saved)) if (saved[key] !== undefined) globalThis[key] = saved[key];
