@@ -67,7 +67,9 @@ typedef struct {
   void (*import_meta)(void *host, fe_rt *rt, fe_val module, fe_val meta);
   // import() was called: return a promise (or NULL after fe_rt_throw). `host_id` is the vm host
   // id the calling code was compiled with (fe_context_run, fe_vm_module_compile), 0 for none.
-  fe_val (*dynamic_import)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer_name, int host_id);
+  // `assertions`: the import's assertions as an object (`import(x, { assert: {...} })`).
+  fe_val (*dynamic_import)(void *host, fe_rt *rt, fe_val specifier, fe_val referrer_name, int host_id,
+                           fe_val assertions);
 } fe_host_callbacks;
 
 // --- process -------------------------------------------------------------------------------
@@ -196,6 +198,9 @@ int fe_module_hash(fe_rt *rt, fe_val module);
 bool fe_module_same(fe_rt *rt, fe_val a, fe_val b);
 // The specifiers the module imports statically, as a JS array of strings.
 fe_val fe_module_requests(fe_rt *rt, fe_val module);
+// Each static import's assertions (`import x from "y" assert { type: "json" }`), as objects in
+// the order of fe_module_requests.
+fe_val fe_module_request_assertions(fe_rt *rt, fe_val module);
 fe_status fe_module_instantiate(fe_rt *rt, fe_val module);
 // Evaluates; *result is the promise of top-level await.
 fe_status fe_module_evaluate(fe_rt *rt, fe_val module, fe_val *result);

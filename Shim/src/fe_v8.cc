@@ -258,11 +258,24 @@ int HostIdOf(Isolate *isolate, Local<v8::Data> options) {
   return id->IsNumber() ? static_cast<int>(id.As<v8::Number>()->Value()) : 0;
 }
 
+// Import assertions as V8 lists them ([key, value] pairs, or with `stride` 3 [key, value,
+// location]) as a null-prototype object, as Node hands them to JS.
+Local<Object> AssertionsObject(Isolate *isolate, Local<Context> ctx, Local<v8::FixedArray> list, int stride) {
+  Local<Object> out = Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+  for (int i = 0; !list.IsEmpty() && i + 1 < list->Length(); i += stride) {
+    Local<Value> key = list->Get(ctx, i).As<Value>();
+    Local<Value> value = list->Get(ctx, i + 1).As<Value>();
+    (void)out->Set(ctx, key, value);
+  }
+  return out;
+}
+
 MaybeLocal<Promise> DynamicImport(Local<Context> context, Local<v8::Data> options, Local<Value> resource_name,
-                                  Local<String> specifier, Local<v8::FixedArray>) {
+                                  Local<String> specifier, Local<v8::FixedArray> assertions) {
   Isolate *isolate = context->GetIsolate();
   fe_rt *rt = RuntimeOf(isolate);
-  fe_val p = g_host.dynamic_import(rt->host, rt, V(specifier), V(resource_name), HostIdOf(isolate, options));
+  fe_val p = g_host.dynamic_import(rt->host, rt, V(specifier), V(resource_name), HostIdOf(isolate, options),
+                                   V(AssertionsObject(isolate, context, assertions, 2)));
   if (p == nullptr) return MaybeLocal<Promise>();
   return L<Promise>(p);
 }
@@ -846,6 +859,19 @@ fe_val fe_module_requests(fe_rt *rt, fe_val module) {
   for (int i = 0; i < reqs->Length(); i++) {
     Local<v8::ModuleRequest> r = reqs->Get(ctx, i).As<v8::ModuleRequest>();
     (void)out->Set(ctx, i, r->GetSpecifier());
+  }
+  return V(scope.Escape(out));
+}
+
+fe_val fe_module_request_assertions(fe_rt *rt, fe_val module) {
+  Isolate *isolate = rt->isolate;
+  EscapableHandleScope scope(isolate);
+  Local<Context> ctx = rt->context.Get(isolate);
+  Local<v8::FixedArray> reqs = L<Module>(module)->GetModuleRequests();
+  Local<Array> out = Array::New(isolate, reqs->Length());
+  for (int i = 0; i < reqs->Length(); i++) {
+    Local<v8::ModuleRequest> r = reqs->Get(ctx, i).As<v8::ModuleRequest>();
+    (void)out->Set(ctx, i, AssertionsObject(isolate, ctx, r->GetImportAssertions(), 3));
   }
   return V(scope.Escape(out));
 }

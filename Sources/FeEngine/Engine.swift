@@ -32,8 +32,8 @@ public enum Engine {
       op: { host, op, call in Isolate.from(host).dispatchOp(op, call) },
       resolve_module: { host, _, specifier, referrer in Isolate.from(host).resolveModule(specifier, referrer) },
       import_meta: { host, _, module, meta in Isolate.from(host).initializeImportMeta(module, meta) },
-      dynamic_import: { host, _, specifier, referrer, hostID in
-        Isolate.from(host).dynamicImport(specifier, referrer, vmHost: Int(hostID))
+      dynamic_import: { host, _, specifier, referrer, hostID, assertions in
+        Isolate.from(host).dynamicImport(specifier, referrer, vmHost: Int(hostID), assertions: assertions)
       }
     )
     fe_v8_init(([flags] + extraFlags).joined(separator: " "), &callbacks)

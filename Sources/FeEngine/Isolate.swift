@@ -12,8 +12,11 @@ public protocol IsolateDelegate: AnyObject {
   func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Local, scope: Scope) -> Local?
   func isolate(_ isolate: Isolate, importMetaFor module: Local, meta: Local, scope: Scope)
   /// Returns a promise for `import(specifier)` from the script or module named `referrer`;
-  /// `vmHost` is the vm host id that code was compiled with (0: none, see `Scope.run`).
-  func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, vmHost: Int, scope: Scope) -> Local?
+  /// `vmHost` is the vm host id that code was compiled with (0: none, see `Scope.run`), and
+  /// `assertions` the import's assertions as an object.
+  func isolate(
+    _ isolate: Isolate, dynamicImport specifier: String, referrer: String, vmHost: Int, assertions: Local, scope: Scope
+  ) -> Local?
 }
 
 /// One V8 isolate with its single context: the one owner of a `fe_rt`.
@@ -207,12 +210,13 @@ public final class Isolate {
     delegate?.isolate(self, importMetaFor: Local(module), meta: Local(meta), scope: Scope(rt: rt))
   }
 
-  func dynamicImport(_ specifier: fe_val?, _ referrer: fe_val?, vmHost: Int) -> fe_val? {
+  func dynamicImport(_ specifier: fe_val?, _ referrer: fe_val?, vmHost: Int, assertions: fe_val?) -> fe_val? {
     let scope = Scope(rt: rt)
     guard let specifier, let delegate else { return nil }
     let from = referrer.map { scope.string(Local($0)) } ?? ""
-    return delegate.isolate(self, dynamicImport: scope.string(Local(specifier)), referrer: from, vmHost: vmHost, scope: scope)?
-      .raw
+    return delegate.isolate(
+      self, dynamicImport: scope.string(Local(specifier)), referrer: from, vmHost: vmHost,
+      assertions: assertions.map(Local.init) ?? scope.object(), scope: scope)?.raw
   }
 }
 

@@ -273,6 +273,8 @@ public struct Scope {
   public func sameModule(_ a: Local, _ b: Local) -> Bool { fe_module_same(rt, a.raw, b.raw) }
   /// Where V8's promise-rejection events go: a function of (event, promise, reason), or nil.
   public func setPromiseRejectHandler(_ fn: Local?) { fe_rt_set_promise_reject_handler(rt, fn?.raw) }
+  /// Each static import's assertions, as objects, in the order of `moduleRequests`.
+  public func moduleRequestAssertions(_ m: Local) -> Local { Local(fe_module_request_assertions(rt, m.raw)) }
   public func moduleRequests(_ m: Local) -> [String] {
     let reqs = Local(fe_module_requests(rt, m.raw))
     return (0..<length(reqs)).compactMap { element(reqs, $0).map(string) }

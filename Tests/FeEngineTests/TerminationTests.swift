@@ -10,7 +10,7 @@ private final class StartSignal: IsolateDelegate, @unchecked Sendable {
   func isolate(_ isolate: Isolate, op index: Int, call: OpCall) { started.signal() }
   func isolate(_ isolate: Isolate, resolve specifier: String, referrer: Local, scope: Scope) -> Local? { nil }
   func isolate(_ isolate: Isolate, importMetaFor module: Local, meta: Local, scope: Scope) {}
-  func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, vmHost: Int, scope: Scope) -> Local? { nil }
+  func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, vmHost: Int, assertions: Local, scope: Scope) -> Local? { nil }
 }
 
 private struct Unchecked<T>: @unchecked Sendable { let value: T }

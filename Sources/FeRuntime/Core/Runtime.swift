@@ -311,10 +311,12 @@ extension Runtime: IsolateDelegate {
     modules.fillImportMeta(module, meta: meta, scope: scope)
   }
 
-  public func isolate(_ isolate: Isolate, dynamicImport specifier: String, referrer: String, vmHost: Int, scope: Scope) -> Local? {
+  public func isolate(
+    _ isolate: Isolate, dynamicImport specifier: String, referrer: String, vmHost: Int, assertions: Local, scope: Scope
+  ) -> Local? {
     // Code vm compiled: its importModuleDynamically option answers (JS/23-vm.js).
     if vmHost != 0 {
-      return try? scope.callCore(.vmDynamicImport, [scope.number(Double(vmHost)), scope.string(specifier), scope.string(referrer)])
+      return try? scope.callCore(.vmDynamicImport, [scope.number(Double(vmHost)), scope.string(specifier), assertions])
     }
     return modules.dynamicImport(specifier, referrer: referrer, scope: scope, runtime: self)
   }

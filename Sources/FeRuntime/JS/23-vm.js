@@ -68,10 +68,10 @@
     registerModule(referrer, { __proto__: null, importModuleDynamically: importModuleDynamicallyWrap(importModuleDynamically) });
   }
   // Node's importModuleDynamicallyCallback: always a promise (the host returns it to V8).
-  core.vmDynamicImport = (hostId, specifier) => (async () => {
+  core.vmDynamicImport = (hostId, specifier, attributes) => (async () => {
     const registry = hostRegistries.get(hostId);
     if (registry?.importModuleDynamically !== undefined) {
-      return registry.importModuleDynamically(specifier, registry.callbackReferrer, { __proto__: null });
+      return registry.importModuleDynamically(specifier, registry.callbackReferrer, attributes);
     }
     if (hostId === kHostMissingFlag) {
       throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG',
@@ -118,8 +118,9 @@
     // One promise per static import, each settling to the ModuleWrap the resolver chose; the
     // choice is recorded as it settles, for V8's resolve at instantiation.
     link(resolver) {
-      return ops.op_vm_module_requests(this.#id).map((specifier) => {
-        const promise = resolver(specifier, { __proto__: null });
+      const assertions = ops.op_vm_module_request_assertions(this.#id);
+      return ops.op_vm_module_requests(this.#id).map((specifier, i) => {
+        const promise = resolver(specifier, assertions[i]);
         if (!(promise instanceof Promise)) {
           throw nodeError(Error, 'ERR_VM_MODULE_LINK_FAILURE', 'linking error, expected resolver to return a promise');
         }

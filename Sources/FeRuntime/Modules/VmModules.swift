@@ -74,6 +74,11 @@ enum VmModuleOps {
       guard let m = module(rt, call) else { return }
       call.returns(call.scope.list(call.scope.moduleRequests(m.module.get(call.scope)).map(call.scope.string)))
     },
+    // (id) → each static import's assertions (objects), in the same order
+    Op("op_vm_module_request_assertions") { rt, call in
+      guard let m = module(rt, call) else { return }
+      call.returns(call.scope.moduleRequestAssertions(m.module.get(call.scope)))
+    },
     // (id, specifiers[], ids[]): what each import of the module resolves to
     Op("op_vm_module_link") { rt, call in
       guard let m = module(rt, call) else { return }
