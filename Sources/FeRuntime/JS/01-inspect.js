@@ -210,7 +210,7 @@ function prototypeProperties(main, ctx, depth) {
 const K_NUMBER_OBJECT = 5, K_STRING_OBJECT = 6, K_SYMBOL_OBJECT = 7, K_BIGINT_OBJECT = 3, K_BOOLEAN_OBJECT = 4;
 const K_ASYNC_FUNCTION = 10, K_GENERATOR_FUNCTION = 11, K_DATE = 1, K_ARGUMENTS = 2, K_NATIVE_ERROR = 8, K_REGEXP = 9;
 const K_PROMISE = 13, K_MAP = 14, K_SET = 15, K_WEAK_MAP = 18, K_WEAK_SET = 19, K_ARRAY_BUFFER = 20, K_DATA_VIEW = 21;
-const K_SHARED_ARRAY_BUFFER = 22, K_TYPED_ARRAY = 26;
+const K_SHARED_ARRAY_BUFFER = 22, K_MODULE_NAMESPACE = 24, K_TYPED_ARRAY = 26;
 function isKind(v, k) { return ops.op_value_is(v, k); }
 function inspectIsBoxed(v) {
   return isKind(v, K_NUMBER_OBJECT) || isKind(v, K_STRING_OBJECT) || isKind(v, K_BOOLEAN_OBJECT) || isKind(v, K_BIGINT_OBJECT) || isKind(v, K_SYMBOL_OBJECT);
@@ -306,9 +306,16 @@ function isInstanceof(obj, ctor) {
 // `getters` option ('get' or 'set' to limit it) the getter runs on the object and its value
 // follows the label.
 function formatProperty(v, k, ctx, depth, desc, original = v) {
-  const d = desc || Object.getOwnPropertyDescriptor(v, k) || { value: v[k], enumerable: true };
-  let str;
   const s = (x, kind) => stylize(x, kind, ctx);
+  let d;
+  try {
+    d = desc || Object.getOwnPropertyDescriptor(v, k) || { value: v[k], enumerable: true };
+  } catch (err) {
+    // A module namespace's binding before its module ran (Node's formatNamespaceObject).
+    if (!isKind(v, K_MODULE_NAMESPACE) || err?.name !== 'ReferenceError') throw err;
+    return `${formatKey(k, ctx)}: ${s('<uninitialized>', 'special')}`;
+  }
+  let str;
   const prev = ctx.indentation;
   if (d.value !== undefined || !('get' in d)) {
     ctx.indentation += 2;
