@@ -280,6 +280,9 @@ void fe_ref_free(fe_ref ref);
 // the context's embedder data, so a context lives exactly as long as its global is reachable.
 // Returns the new context's global (proxy).
 fe_val fe_context_new(fe_rt *rt, fe_val sandbox);
+// vm's codeGeneration option for the context `global` belongs to: eval/new Function, and
+// WebAssembly compiles (refused with V8's EvalError / CompileError when false).
+void fe_context_set_code_generation(fe_rt *rt, fe_val global, bool strings, bool wasm);
 // Compiles `source` as a classic script in the context `global` belongs to (NULL: the runtime's
 // own) and, unless compile_only, runs it there. The offsets shift the positions V8 reports;
 // `host_id` (0: none) goes to the host's dynamic_import for the script's import() calls.

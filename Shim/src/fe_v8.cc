@@ -1176,6 +1176,7 @@ void fe_ref_free(fe_ref ref) { delete reinterpret_cast<Global<v8::Data> *>(ref);
 namespace {
 
 constexpr int kSandboxSlot = 1;      // the context's embedder data slot holding its sandbox
+constexpr int kWasmSlot = 2;         // false when the context may not compile WebAssembly
 constexpr size_t kVmContextIndex = 0;  // the clean vm context in a snapshot (fe_rt_create_snapshot)
 
 // The sandbox of the vm context `receiver` belongs to, or empty while the context is still
@@ -1318,6 +1319,24 @@ bool ContextFor(fe_rt *rt, fe_val global, Local<Context> *out) {
 }
 
 }  // namespace
+
+// vm's codeGeneration.wasm (Node's AllowWasmCodeGenerationCallback): allowed unless the context
+// says otherwise.
+bool AllowWasm(Local<Context> context, Local<String>) {
+  if (context->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kWasmSlot)) return true;
+  Local<Value> allowed = context->GetEmbedderData(kWasmSlot);
+  return allowed->IsUndefined() || allowed->IsTrue();
+}
+
+void fe_context_set_code_generation(fe_rt *rt, fe_val global, bool strings, bool wasm) {
+  Isolate *isolate = rt->isolate;
+  HandleScope scope(isolate);
+  Local<Context> ctx;
+  if (global == nullptr || !ContextFor(rt, global, &ctx)) return;
+  ctx->AllowCodeGenerationFromStrings(strings);
+  ctx->SetEmbedderData(kWasmSlot, v8::Boolean::New(isolate, wasm));
+  isolate->SetAllowWasmCodeGenerationCallback(AllowWasm);
+}
 
 fe_val fe_context_new(fe_rt *rt, fe_val sandbox) {
   Isolate *isolate = rt->isolate;

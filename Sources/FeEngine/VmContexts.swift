@@ -13,6 +13,12 @@ extension Scope {
     fe_context_new(rt, sandbox.raw).map(Local.init)
   }
 
+  /// vm's codeGeneration: whether code in the context of `global` may compile strings (eval,
+  /// new Function) and WebAssembly.
+  public func setCodeGeneration(_ global: Local, strings: Bool, wasm: Bool) {
+    fe_context_set_code_generation(rt, global.raw, strings, wasm)
+  }
+
   /// How running code in a context ended. A thrown value is handed back as it is, without
   /// reading it (a JSError would call its getters).
   public enum Outcome {

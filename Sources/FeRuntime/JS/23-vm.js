@@ -192,11 +192,19 @@
     const { name, origin, codeGeneration, microtaskMode } = options;
     if (name !== undefined) validateString(name, 'options.name');
     if (origin !== undefined) validateString(origin, 'options.origin');
-    if (codeGeneration !== undefined) validateObject(codeGeneration, 'options.codeGeneration');
+    let strings = true;
+    let wasm = true;
+    if (codeGeneration !== undefined) {
+      validateObject(codeGeneration, 'options.codeGeneration');
+      ({ strings = true, wasm = true } = codeGeneration);
+      validateBoolean(strings, 'options.codeGeneration.strings');
+      validateBoolean(wasm, 'options.codeGeneration.wasm');
+    }
     if (microtaskMode !== undefined && microtaskMode !== 'afterEvaluate') {
       throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.microtaskMode' must be one of: 'afterEvaluate', undefined. Received ${inspect(microtaskMode)}`);
     }
     const global = ops.op_vm_context_new(contextObject);
+    if (!strings || !wasm) ops.op_vm_context_code_generation(global, strings, wasm);
     contexts.set(contextObject, global);
     // Named for the inspector as Node names them.
     ops.op_inspector_context_created(global, name === undefined ? `VM Context ${++vmContextCount}` : name, origin === undefined ? '' : origin);

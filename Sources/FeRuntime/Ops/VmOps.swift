@@ -12,6 +12,10 @@ enum VmOps {
       }
       call.returns(global)
     },
+    // (global, strings, wasm): the context's codeGeneration option
+    Op("op_vm_context_code_generation") { _, call in
+      call.scope.setCodeGeneration(call.arg(0), strings: call.bool(1), wasm: call.bool(2))
+    },
     // (global | undefined, source, filename, lineOffset, columnOffset, compileOnly, timeoutMs,
     //  timedOut, breakOnSigint, interrupted, decorate, hostId) → the script's completion value,
     //  `timedOut` when it ran out of time, or `interrupted` when a SIGINT ended it. What the script
