@@ -16,8 +16,10 @@ public enum FeMain {
   public static let version = FeVersion.current
 
   public static func main() -> Never {
-    // As Node does: a closed pipe is an EPIPE error for the writer, not a signal that kills fe.
+    // As Node's executable does: a closed pipe is an EPIPE error for the writer, and a write past
+    // RLIMIT_FSIZE an EFBIG error, not signals that kill fe.
     signal(SIGPIPE, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
     let argv = CommandLine.arguments
     let args = Array(argv.dropFirst())
     if args.first == ConfigSandbox.command {

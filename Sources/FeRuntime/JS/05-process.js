@@ -84,7 +84,9 @@ function envObject(source) {
 process.exitCode = undefined;
 // Node 18.20.4's build configuration as Debian's libnode reports it (its embedded config.gypi),
 // which fe's V8, ICU, OpenSSL and zlib come from. fe's own values: no single
-// executable applications, and none of Debian's build defines and libraries.
+// executable applications, none of Debian's build defines and libraries, and an executable
+// (not a shared library): fe owns its process as Node's executable does (SIGPIPE and SIGXFSZ
+// ignored, FeMain.swift).
 process.config = {
   target_defaults: {
     "cflags": [],
@@ -103,10 +105,10 @@ process.config = {
     "node_fipsinstall": false, "node_install_corepack": false, "node_install_npm": false,
     "node_module_version": 108, "node_no_browser_globals": false, "node_prefix": "/usr",
     "node_relative_path": "lib/x86_64-linux-gnu/nodejs:share/nodejs", "node_release_urlbase": "",
-    "node_section_ordering_info": "", "node_shared": true, "node_shared_brotli": true, "node_shared_cares": true,
+    "node_section_ordering_info": "", "node_shared": false, "node_shared_brotli": true, "node_shared_cares": true,
     "node_shared_http_parser": false, "node_shared_libuv": true, "node_shared_nghttp2": true,
     "node_shared_nghttp3": false, "node_shared_ngtcp2": false, "node_shared_openssl": true,
-    "node_shared_zlib": true, "node_tag": "", "node_target_type": "shared_library", "node_use_bundled_v8": true,
+    "node_shared_zlib": true, "node_tag": "", "node_target_type": "executable", "node_use_bundled_v8": true,
     "node_use_dtrace": false, "node_use_etw": false, "node_use_node_code_cache": false,
     "node_use_node_snapshot": false, "node_use_openssl": true, "node_use_v8_platform": true,
     "node_with_ltcg": false, "node_without_node_options": false, "openssl_is_fips": false, "openssl_quic": false,
