@@ -283,6 +283,9 @@ fe_val fe_context_new(fe_rt *rt, fe_val sandbox);
 // vm's codeGeneration option for the context `global` belongs to: eval/new Function, and
 // WebAssembly compiles (refused with V8's EvalError / CompileError when false).
 void fe_context_set_code_generation(fe_rt *rt, fe_val global, bool strings, bool wasm);
+// vm.measureMemory: a promise V8 settles from its own tasks (fe_rt_pump_tasks) once it measured
+// the isolate's contexts (`eager`: with a GC of its own, at once).
+fe_val fe_measure_memory(fe_rt *rt, bool detailed, bool eager);
 // Compiles `source` as a classic script in the context `global` belongs to (NULL: the runtime's
 // own) and, unless compile_only, runs it there. The offsets shift the positions V8 reports;
 // `host_id` (0: none) goes to the host's dynamic_import for the script's import() calls.

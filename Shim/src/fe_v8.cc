@@ -1328,6 +1328,18 @@ bool AllowWasm(Local<Context> context, Local<String>) {
   return allowed->IsUndefined() || allowed->IsTrue();
 }
 
+fe_val fe_measure_memory(fe_rt *rt, bool detailed, bool eager) {
+  Isolate *isolate = rt->isolate;
+  EscapableHandleScope scope(isolate);
+  Local<Context> ctx = rt->context.Get(isolate);
+  Local<v8::Promise::Resolver> resolver;
+  if (!v8::Promise::Resolver::New(ctx).ToLocal(&resolver)) return nullptr;
+  auto mode = detailed ? v8::MeasureMemoryMode::kDetailed : v8::MeasureMemoryMode::kSummary;
+  isolate->MeasureMemory(v8::MeasureMemoryDelegate::Default(isolate, ctx, resolver, mode),
+                         eager ? v8::MeasureMemoryExecution::kEager : v8::MeasureMemoryExecution::kDefault);
+  return V(scope.Escape(resolver->GetPromise()));
+}
+
 void fe_context_set_code_generation(fe_rt *rt, fe_val global, bool strings, bool wasm) {
   Isolate *isolate = rt->isolate;
   HandleScope scope(isolate);

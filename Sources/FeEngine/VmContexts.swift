@@ -19,6 +19,11 @@ extension Scope {
     fe_context_set_code_generation(rt, global.raw, strings, wasm)
   }
 
+  /// vm.measureMemory's promise (V8's web-format result), settled from V8's own tasks.
+  public func measureMemory(detailed: Bool, eager: Bool) -> Local? {
+    fe_measure_memory(rt, detailed, eager).map(Local.init)
+  }
+
   /// How running code in a context ended. A thrown value is handed back as it is, without
   /// reading it (a JSError would call its getters).
   public enum Outcome {

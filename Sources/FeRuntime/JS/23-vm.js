@@ -408,8 +408,23 @@
     return fn;
   }
 
-  function measureMemory() {
-    return Promise.reject(nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe does not support vm.measureMemory()'));
+  // V8 measures at its next GC (now, for 'eager') and settles the promise from its own tasks,
+  // which fe's loop runs once a turn: a timer keeps the loop turning until then.
+  function measureMemory(options = {}) {
+    nodeLib.load('internal/util').emitExperimentalWarning('vm.measureMemory');
+    validateObject(options, 'options');
+    const { mode = 'summary', execution = 'default' } = options;
+    if (mode !== 'summary' && mode !== 'detailed') {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.mode' must be one of: 'summary', 'detailed'. Received ${inspect(mode)}`);
+    }
+    if (execution !== 'default' && execution !== 'eager') {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.execution' must be one of: 'default', 'eager'. Received ${inspect(execution)}`);
+    }
+    const promise = ops.op_vm_measure_memory(mode === 'detailed', execution === 'eager');
+    const turning = setInterval(() => {}, 10);
+    const done = () => clearInterval(turning);
+    promise.then(done, done);
+    return promise;
   }
 
   const vmExports = {

@@ -12,6 +12,11 @@ enum VmOps {
       }
       call.returns(global)
     },
+    // (detailed, eager) → the promise of V8's memory measurement
+    Op("op_vm_measure_memory") { _, call in
+      guard let p = call.scope.measureMemory(detailed: call.bool(0), eager: call.bool(1)) else { return }
+      call.returns(p)
+    },
     // (global, strings, wasm): the context's codeGeneration option
     Op("op_vm_context_code_generation") { _, call in
       call.scope.setCodeGeneration(call.arg(0), strings: call.bool(1), wasm: call.bool(2))
