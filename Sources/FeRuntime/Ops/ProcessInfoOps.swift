@@ -23,11 +23,17 @@ enum ProcessTitle {
   }()
 
   static func set(_ title: String) {
-    _ = pthread_setname_np(pthread_self(), String(decoding: Array(title.utf8.prefix(15)), as: UTF8.self))
+    // The process's name (the main thread's), as prctl(PR_SET_NAME) would set it from there.
+    let comm = open("/proc/self/comm", O_WRONLY | O_CLOEXEC)
+    if comm >= 0 {
+      let name = Array(title.utf8.prefix(15))
+      _ = name.withUnsafeBytes { write(comm, $0.baseAddress, $0.count) }
+      close(comm)
+    }
     guard let (start, size) = area, size > 1 else { return }
     let bytes = Array(title.utf8.prefix(size - 1))
     memset(start, 0, size)
-    bytes.withUnsafeBufferPointer { _ = memcpy(start, $0.baseAddress, $0.count) }
+    for (i, byte) in bytes.enumerated() { start[i] = CChar(bitPattern: byte) }
   }
 }
 
