@@ -206,16 +206,17 @@ enum NodeMode {
         }
         return try runtime.runNodeEval("", name: "[eval]", mode: .repl)
       case .script(_):
-        return try runtime.runMainModule(path: script ?? "", args: options.args)
+        return try runtime.runMainModule(path: script ?? "", args: options.args, asNode: true)
       case .check(_):
         let source = try stdinSource ?? FileSystem.readString(script ?? "") ?? ""
         return try runtime.runNodeEval(source, name: script ?? "[stdin]", mode: .check)
       case .eval(let code, _) where options.inputType == "module":
-        return try runtime.runMainModule(path: evalModulePath, args: options.args, moduleSource: code)
+        return try runtime.runMainModule(path: evalModulePath, args: options.args, moduleSource: code, asNode: true)
       case .eval(let code, let print):
         return try runtime.runNodeEval(code, name: "[eval]", mode: print ? .print : .eval)
       case _ where options.inputType == "module":
-        return try runtime.runMainModule(path: evalModulePath, args: options.args, moduleSource: stdinSource ?? "")
+        return try runtime.runMainModule(
+          path: evalModulePath, args: options.args, moduleSource: stdinSource ?? "", asNode: true)
       default:
         return try runtime.runNodeEval(stdinSource ?? "", name: "[stdin]", mode: .eval)
       }

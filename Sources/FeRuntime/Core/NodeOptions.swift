@@ -189,7 +189,7 @@ public struct NodeOptions: Sendable {
       ("enable-source-maps", .flag, true),
       ("trace-sync-io", .flag, true), ("trace-exit", .negatable, true), ("trace-uncaught", .negatable, true),
       ("experimental-policy", .value, true), ("policy-integrity", .value, true),
-      ("max-http-header-size", .value, true),
+      ("insecure-http-parser", .flag, true),
       ("conditions", .list, true), ("import", .list, true),
       ("test-udp-no-try-send", .flag, false),
       ("experimental-vm-modules", .flag, true),
@@ -267,11 +267,19 @@ public struct NodeOptions: Sendable {
     // always boots from its snapshot and behaves the same either way, as Node's does.
     "node-snapshot": bool { _, _ in },
     "security-revert": value(env: false) { o, v in
-      // Node 18.20.4's only revertible fix: RSA PKCS#1 v1.5 decryption (crypto's JS reads it).
-      guard v == "CVE-2023-46809" else {
+      // Node 18.20.4's revertible fixes: RSA PKCS#1 v1.5 decryption (crypto's JS reads it), and
+      // Windows batch files run by spawn (nothing to revert on Linux); 60-globals.js announces them.
+      guard v == "CVE-2023-46809" || v == "CVE-2024-27980" else {
         throw BadOption(message: "Error: Attempt to revert an unknown CVE [\(v)]", code: 12)
       }
-      o.jsOptions["--security-revert"] = .array([.string(v)])
+      guard case .array(let given) = o.jsOptions["--security-revert"] else {
+        return o.jsOptions["--security-revert"] = .array([.string(v)])
+      }
+      o.jsOptions["--security-revert"] = .array(given + [.string(v)])
+    },
+    "max-http-header-size": value { o, v in
+      guard UInt64(v) != nil else { throw BadOption(message: "--max-http-header-size requires an unsigned integer: \(v)") }
+      o.jsOptions["--max-http-header-size"] = .string(v)
     },
     "experimental-shadow-realm": flag { o in o.v8Flags.append("--harmony-shadow-realm") },
     "force-node-api-uncaught-exceptions-policy": bool { o, on in o.forceNodeApiUncaughtExceptionsPolicy = on },

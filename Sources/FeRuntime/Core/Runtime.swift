@@ -199,9 +199,10 @@ public final class Runtime {
     text.withUTF8 { CoreOps.writeAll(2, UnsafeRawBufferPointer($0)) }
   }
 
-  /// Runs an ES module or CommonJS file as the main program (its `main(args)` export, if any);
-  /// given `moduleSource`, that text as an ES module named `path` (`--input-type=module`).
-  public func runMainModule(path: String, args: [String], moduleSource: String? = nil) throws -> Int32 {
+  /// Runs an ES module or CommonJS file as the main program (a tool's: its `main(args)` export,
+  /// if any; `asNode`: as `node file` runs it, whatever it exports); given `moduleSource`, that
+  /// text as an ES module named `path` (`--input-type=module`).
+  public func runMainModule(path: String, args: [String], moduleSource: String? = nil, asNode: Bool = false) throws -> Int32 {
     let exports: Persistent
     do {
       exports = try modules.evaluateEntry(path, moduleSource: moduleSource, runtime: self)
@@ -214,7 +215,7 @@ public final class Runtime {
     }
     let promise = try isolate.scope { s -> Persistent in
       let ns = exports.get(s)
-      if let main = s.get(ns, "main"), s.type(main) == .function {
+      if !asNode, let main = s.get(ns, "main"), s.type(main) == .function {
         return Persistent(try s.callCore(.runExportedMain, [main, s.make(.array(args.map(JSValue.string)))]), in: s)
       }
       return Persistent(try s.callCore(.exitCodePromise), in: s)
