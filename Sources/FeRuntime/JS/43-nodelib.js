@@ -556,6 +556,7 @@ const nodeLib = (() => {
     '--trace-sync-io': false, '--trace-exit': false, '--trace-uncaught': false, '--experimental-policy': '',
     '--policy-integrity': '', '--max-http-header-size': 16 * 1024, '--conditions': [], '--import': [],
     '--test-udp-no-try-send': false, '--security-revert': [], '--experimental-vm-modules': false,
+    '--insecure-http-parser': false,
   };
   function getOptionValue(name) {
     // The options whose effect is JS's, as fe's parser kept them (NodeOptions.jsSpecs).
