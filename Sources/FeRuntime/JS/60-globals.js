@@ -165,7 +165,11 @@ function setupPolicy() {
     if (kept['--policy-integrity'] === '') badOption('--policy-integrity cannot be empty');
   }
   if (!experimentalPolicy) return;
-  process.emitWarning('Policies are experimental.', 'ExperimentalWarning');
+  // Once per process: a Worker's runtime sets its policy up again (from the same file) but does
+  // not warn, and it is known to be one only once workerMain has run (39-worker_threads.js).
+  process.nextTick(() => {
+    if (!core.isWorker) process.emitWarning('Policies are experimental.', 'ExperimentalWarning');
+  });
   let manifestURL;
   if (path.isAbsolute(experimentalPolicy)) {
     manifestURL = pathToFileURL(experimentalPolicy);
@@ -223,8 +227,9 @@ core.nodeEval = (code, name, mode) => {
     ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name);
     return;
   }
-  // --import: the code runs once those modules are loaded (Node's evalScript with loadESM).
-  const imports = beforeRepl ? undefined : userImports();
+  // --import: the code runs once those modules are loaded (Node's evalScript with loadESM; a
+  // Worker's eval code does not wait for them).
+  const imports = beforeRepl || name === '[worker eval]' ? undefined : userImports();
   if (imports !== undefined) {
     Reflect.apply(promiseThen, imports, [() => {
       try {
