@@ -369,9 +369,13 @@ function userImports() {
   const list = core.nodeFlags?.options?.['--import'];
   if (!Array.isArray(list) || list.length === 0 || core.userImportsStarted) return undefined;
   core.userImportsStarted = true;
-  const parentURL = pathToFileURL(path.join(process.cwd(), '[import]')).href;
+  // Relative to the current directory as a URL (Node's getCWDURL); a bare one from a file there.
+  const cwdURL = `${pathToFileURL(process.cwd()).href}/`;
+  const resolve = (specifier) => (/^(\.{0,2}\/|file:)/i.test(specifier)
+    ? ops.op_module_resolve(new URL(specifier, cwdURL).href, cwdURL)
+    : ops.op_module_resolve(specifier, new URL('[import]', cwdURL).href));
   return Promise.all(list.map((specifier) => Reflect.apply(promiseThen, Promise.resolve(), [
-    () => import(ops.op_module_resolve(specifier, parentURL)),
+    () => import(resolve(specifier)),
   ])));
 }
 function runCommonjsMain(fn, filename) {
