@@ -856,7 +856,8 @@ const cjs = (() => {
     if (!Array.isArray(requests)) return;
     const parent = new Module('internal/preload', null);
     try { parent.paths = Module._nodeModulePaths(process.cwd()); } catch { /* no cwd */ }
-    for (let i = 0; i < requests.length; i++) parent.require(requests[i]);
+    // Node's internalRequire: what a policy allows the preloading module does not restrict them.
+    for (let i = 0; i < requests.length; i++) internalRequire(parent, requests[i]);
   };
 
   // Runs an already compiled wrapper as the main module (entry files, tool bundles at blob
