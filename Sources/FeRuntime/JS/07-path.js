@@ -59,7 +59,12 @@ const path = (() => {
     join(...args) {
       if (args.length === 0) return '.';
       let joined;
-      for (const a of args) { assertPath(a); if (a.length > 0) joined = joined === undefined ? a : `${joined}/${a}`; }
+      // Indexed, not for-of: the loader joins paths even when %Array.prototype%[@@iterator] is gone.
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        assertPath(a);
+        if (a.length > 0) joined = joined === undefined ? a : `${joined}/${a}`;
+      }
       return joined === undefined ? '.' : posix.normalize(joined);
     },
     relative(from, to) {
@@ -291,7 +296,8 @@ const path = (() => {
     join(...args) {
       if (args.length === 0) return '.';
       let joined, firstPart;
-      for (const a of args) {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
         assertPath(a);
         if (a.length > 0) joined = joined === undefined ? (firstPart = a) : `${joined}\\${a}`;
       }

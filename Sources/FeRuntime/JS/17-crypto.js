@@ -2143,6 +2143,18 @@ const nodeCrypto = (() => {
     return Buffer.from(spkac.challenge);
   }
 
+  // Node's internalVerifyIntegrity (policy integrity checks): the digest of `content` (a string
+  // as UTF-8, or bytes) under `algorithm`, undefined when it equals `expected`, else the digest in
+  // base64. Straight through the native hash, so a patched Hash.prototype cannot answer.
+  function internalVerifyIntegrity(algorithm, content, expected) {
+    const id = ops.op_crypto_hash_new(`${algorithm}`, null);
+    if (id < 0) throw new Error('Digest method not supported');
+    ops.op_crypto_hash_update(id, typeof content === 'string' ? content : bytesOf(content));
+    const digest = asBuffer(ops.op_crypto_hash_digest(id));
+    const want = bytesOf(expected);
+    if (digest.length === want.length && timingSafeEqual(digest, want)) return undefined;
+    return digest.toString('base64');
+  }
   let webBinding;
   function webCryptoBinding() {
     if (webBinding !== undefined) return webBinding;
@@ -2155,6 +2167,7 @@ const nodeCrypto = (() => {
       kKeyVariantRSA_SSA_PKCS1_v1_5: 'RSASSA-PKCS1-v1_5', kKeyVariantRSA_PSS: 'RSA-PSS', kKeyVariantRSA_OAEP: 'RSA-OAEP',
       RSA_PKCS1_PSS_PADDING, certVerifySpkac, certExportPublicKey, certExportChallenge,
       getCiphers: () => getCiphers(), getCurves: () => getCurves(), getHashes: () => getHashes(),
+      internalVerifyIntegrity,
       secureHeapUsed: () => exports.secureHeapUsed(),
       setEngine(id) { throw nodeError(Error, 'ERR_CRYPTO_ENGINE_UNKNOWN', `Engine "${id}" was not found`); },
     };

@@ -37,6 +37,9 @@ const cjs = (() => {
 
   // package.json, read once per file; only the fields the loader uses, and only own ones (a
   // getter on Object.prototype must not answer for a missing "main").
+  // Indexed loops throughout the resolver, never for-of: require() works even when
+  // %Array.prototype%[@@iterator] was deleted (Node's loader uses primordials).
+  const kPackageFields = ['name', 'main', 'exports', 'imports', 'type'];
   const packageCache = new Map();
   function readPackage(dir) {
     const file = path.join(dir, 'package.json');
@@ -52,7 +55,10 @@ const cjs = (() => {
       }
       pkg = Object.create(null);
       if (json !== null && typeof json === 'object') {
-        for (const k of ['name', 'main', 'exports', 'imports', 'type']) if (Object.prototype.hasOwnProperty.call(json, k)) pkg[k] = json[k];
+        for (let i = 0; i < kPackageFields.length; i++) {
+          const k = kPackageFields[i];
+          if (Object.prototype.hasOwnProperty.call(json, k)) pkg[k] = json[k];
+        }
       }
       pkg.path = dir;
     }
@@ -77,6 +83,18 @@ const cjs = (() => {
     return pkg && (pkg.type === 'module' || pkg.type === 'commonjs') ? pkg.type : null;
   }
 
+  // --experimental-policy: Node's policy manifest (internal/process/policy), set up at launch
+  // before any module loads (60-globals.js); null without the option. What require() loads is
+  // checked against it as Node's lib/internal/modules/cjs/loader.js and helpers.js do: integrity
+  // of every file compiled, dependency redirection and restriction of each module's require.
+  const policyManifest = () => (core.policy ? core.policy.manifest : null);
+  // Node's options, read when a module is resolved (they are the launch's, not the snapshot's).
+  const optionValue = (name) => core.nodeFlags?.options?.[name];
+  // NODE_PRESERVE_SYMLINKS=1 in the environment the process (or a Worker) started with is
+  // --preserve-symlinks (Node's HandleEnvOptions); core.preserveSymlinksEnv is set then.
+  const preserveSymlinks = () => optionValue('--preserve-symlinks') === true || core.preserveSymlinksEnv === true;
+  const preserveSymlinksMain = () => optionValue('--preserve-symlinks-main') === true;
+
   const moduleParents = new WeakMap();
   let moduleParentWarned = false;
   function warnModuleParent() {
@@ -96,16 +114,28 @@ const cjs = (() => {
       this.filename = null;
       this.loaded = false;
       this.children = [];
+      const manifest = policyManifest();
+      if (manifest) {
+        // Node's: the module's own require, and the prototype's, restricted to its dependencies.
+        const redirects = manifest.getDependencyMapper(pathToFileURL(id));
+        setOwnProperty(this, 'require', makeRequire(this, redirects));
+        setOwnProperty(Object.getPrototypeOf(this), 'require', makeRequire(this, redirects));
+      }
     }
     // DEP0144 under --pending-deprecation, once for reads and writes alike (Node's deprecate).
     get parent() { warnModuleParent(); return moduleParents.get(this); }
     set parent(v) { warnModuleParent(); moduleParents.set(this, v); }
     require(id) {
-      if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
-      if (id === '') throw invalidArgValue('id', id, 'must be a non-empty string');
-      return Module._load(id, this, false);
+      return internalRequire(this, id);
     }
     _compile(content, filename) {
+      let redirects;
+      const manifest = policyManifest();
+      if (manifest) {
+        const moduleURL = pathToFileURL(filename);
+        redirects = manifest.getDependencyMapper(moduleURL);
+        manifest.assertIntegrity(moduleURL, content);
+      }
       let fn;
       if (wrapperPatched) {
         fn = requireBuiltin('vm').runInThisContext(Module.wrap(content),
@@ -114,10 +144,26 @@ const cjs = (() => {
         const source = stripBOM(content);
         fn = precompiled(filename, source) ?? ops.op_compile_cjs(source, filename, core.decorateErrorStack);
       }
-      const require = makeRequire(this);
+      const require = makeRequire(this, redirects);
       return callWrapper(fn, this, [this.exports, require, this, filename, path.dirname(filename)]);
     }
   }
+  // Node's internalRequire: what a module's require() does, whatever its `require` property is now.
+  function internalRequire(module, id) {
+    if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
+    if (id === '') throw invalidArgValue('id', id, 'must be a non-empty string');
+    return Module._load(id, module, false);
+  }
+  const setOwnProperty = (obj, key, value) =>
+    Object.defineProperty(obj, key, { __proto__: null, configurable: true, enumerable: true, value, writable: true });
+  // Under a policy, a module's constructor is not reachable from a module (Node's: it would let
+  // code make modules whose require is not restricted).
+  Object.defineProperty(Module.prototype, 'constructor', {
+    __proto__: null,
+    get() { return core.policy ? undefined : Module; },
+    configurable: false,
+    enumerable: false,
+  });
   // --inspect-brk: the main module's first line is where the debugger stops (Node's callAndPauseOnStart).
   function callWrapper(fn, module, args) {
     if (module.id === '.' && core.nodeFlags && core.nodeFlags.inspectBrk && !core.pausedOnStart) {
@@ -194,6 +240,8 @@ const cjs = (() => {
   };
   Module._extensions['.json'] = function (module, filename) {
     const content = readModuleText(filename);
+    const manifest = policyManifest();
+    if (manifest) manifest.assertIntegrity(pathToFileURL(filename), content);
     try {
       module.exports = JSON.parse(stripBOM(content));
     } catch (err) {
@@ -202,6 +250,8 @@ const cjs = (() => {
     }
   };
   Module._extensions['.node'] = function (module, filename) {
+    const manifest = policyManifest();
+    if (manifest) manifest.assertIntegrity(pathToFileURL(filename), fsFunctions().readFileSync(filename));
     return process.dlopen(module, path.toNamespacedPath(filename));
   };
   function requireEsmError(filename, parentPath, packageJsonPath) {
@@ -268,19 +318,25 @@ const cjs = (() => {
     const fs = fsFunctions();
     return fs.realpathSync === fsFunctions.realpathSync ? realpathOf(p) : fs.realpathSync(p);
   }
-  function tryFile(p) { return _stat(p) === 0 ? toRealPath(p) : false; }
-  function tryExtensions(p, exts) {
-    for (const ext of exts) { const f = tryFile(p + ext); if (f) return f; }
+  // A file that exists, as its real path; under --preserve-symlinks (not for the main module) as
+  // the path it was found at.
+  function tryFile(p, isMain) {
+    if (_stat(p) !== 0) return false;
+    return preserveSymlinks() && !isMain ? path.resolve(p) : toRealPath(p);
+  }
+  function tryExtensions(p, exts, isMain) {
+    for (let i = 0; i < exts.length; i++) { const f = tryFile(p + exts[i], isMain); if (f) return f; }
     return false;
   }
   function tryPackage(requestPath, exts, isMain, originalPath) {
     const pkg = readPackage(requestPath);
     const main = pkg && typeof pkg.main === 'string' ? pkg.main : '';
-    if (!main) return tryExtensions(path.resolve(requestPath, 'index'), exts);
+    if (!main) return tryExtensions(path.resolve(requestPath, 'index'), exts, isMain);
     const filename = path.resolve(requestPath, main);
-    let actual = tryFile(filename) || tryExtensions(filename, exts) || tryExtensions(path.resolve(filename, 'index'), exts);
+    let actual = tryFile(filename, isMain) || tryExtensions(filename, exts, isMain) ||
+      tryExtensions(path.resolve(filename, 'index'), exts, isMain);
     if (actual === false) {
-      actual = tryExtensions(path.resolve(requestPath, 'index'), exts);
+      actual = tryExtensions(path.resolve(requestPath, 'index'), exts, isMain);
       if (!actual) {
         const e = new Error(`Cannot find module '${filename}'. Please verify that the package.json has a valid "main" entry`);
         e.code = 'MODULE_NOT_FOUND';
@@ -319,7 +375,8 @@ const cjs = (() => {
     const trailingSlash = request.length > 0 && (request.endsWith('/') || request === '.' || request === '..' || request.endsWith('/.') || request.endsWith('/..'));
     const isRelative = request === '.' || request === '..' || request.startsWith('./') || request.startsWith('../');
     const insidePath = !(isRelative && path.normalize(request).startsWith('..'));
-    for (const curPath of paths) {
+    for (let i = 0; i < paths.length; i++) {
+      const curPath = paths[i];
       // A missing directory cannot hold the request (unless it climbs out of it).
       if (insidePath && curPath && _stat(curPath) < 1) continue;
       if (!absoluteRequest) {
@@ -330,10 +387,14 @@ const cjs = (() => {
       let filename;
       const rc = _stat(basePath);
       if (!trailingSlash) {
-        if (rc === 0) filename = toRealPath(basePath);
+        if (rc === 0) {
+          // The main module keeps its symlinks under --preserve-symlinks-main, any other under
+          // --preserve-symlinks (Node's historical split: .bin links need their targets).
+          filename = (isMain ? preserveSymlinksMain() : preserveSymlinks()) ? path.resolve(basePath) : toRealPath(basePath);
+        }
         if (!filename) {
           if (exts === undefined) exts = Object.keys(Module._extensions);
-          filename = tryExtensions(basePath, exts);
+          filename = tryExtensions(basePath, exts, isMain);
         }
       }
       if (!filename && rc === 1) {
@@ -350,8 +411,14 @@ const cjs = (() => {
 
   // package.json "exports" and "imports": the ES resolver's algorithm (PACKAGE_EXPORTS_RESOLVE,
   // PACKAGE_IMPORTS_RESOLVE, PACKAGE_TARGET_RESOLVE) over paths, with its errors.
-  // Node's CommonJS conditions: "node-addons" unless --no-addons (a worker's execArgv).
-  const cjsConditions = () => (core.noAddons ? ['require', 'node', 'default'] : ['require', 'node', 'node-addons', 'default']);
+  // Node's CommonJS conditions: "node-addons" unless --no-addons (a worker's execArgv), then
+  // those of --conditions/-C ("default" always matches).
+  const cjsConditions = () => {
+    const conditions = core.noAddons ? ['require', 'node'] : ['require', 'node', 'node-addons'];
+    const user = optionValue('--conditions');
+    if (Array.isArray(user)) for (let i = 0; i < user.length; i++) if (!conditions.includes(user[i])) conditions.push(user[i]);
+    return conditions;
+  };
   let currentConditions = null;
   const pkgErr = (code, msg) => nodeError(code === 'ERR_INVALID_PACKAGE_CONFIG' ? Error : TypeError, code, msg);
   const importedFrom = (base) => (base ? ` imported from ${base}` : '');
@@ -397,7 +464,8 @@ const cjs = (() => {
     if (Array.isArray(target)) {
       if (target.length === 0) return null;
       let lastException;
-      for (const item of target) {
+      for (let i = 0; i < target.length; i++) {
+        const item = target[i];
         let r;
         try { r = resolveTarget(pkgDir, item, subpath, key, base, pattern, internal, conditions); } catch (e) {
           lastException = e;
@@ -416,7 +484,8 @@ const cjs = (() => {
       if (keys.some((k) => String(Number(k)) === k && Number(k) >= 0)) {
         throw pkgErr('ERR_INVALID_PACKAGE_CONFIG', `Invalid package config ${pkgDir}/package.json${base ? ` while importing ${base}` : ''}. "exports" cannot contain numeric property keys.`);
       }
-      for (const k of keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
         if (k === 'default' || conditions.includes(k)) {
           const r = resolveTarget(pkgDir, target[k], subpath, key, base, pattern, internal, conditions);
           if (r === undefined) continue;
@@ -442,7 +511,9 @@ const cjs = (() => {
   }
   function bestPatternMatch(map, name) {
     let bestMatch = '', bestSubpath;
-    for (const key of Object.getOwnPropertyNames(map)) {
+    const keys = Object.getOwnPropertyNames(map);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       const star = key.indexOf('*');
       if (star === -1 || !name.startsWith(key.slice(0, star))) continue;
       const trailer = key.slice(star + 1);
@@ -457,7 +528,9 @@ const cjs = (() => {
     if (typeof exportsField === 'string' || Array.isArray(exportsField)) return true;
     if (typeof exportsField !== 'object' || exportsField === null) return false;
     let sugar = false, i = 0;
-    for (const key of Object.getOwnPropertyNames(exportsField)) {
+    const keys = Object.getOwnPropertyNames(exportsField);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       const cur = key === '' || key[0] !== '.';
       if (i++ === 0) sugar = cur;
       else if (sugar !== cur) {
@@ -513,7 +586,7 @@ const cjs = (() => {
   function finalize(r, request, pkgDir, parent) {
     if (r.bare !== undefined) return Module._resolveFilename(r.bare, parent, false);
     if (/%2f|%5c/i.test(r.file)) throw nodeError(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', `Invalid module "${r.file}" must not include encoded "/" or "\\" characters`);
-    const actual = tryFile(r.file);
+    const actual = tryFile(r.file, false);
     if (actual) return actual;
     throw notFound(r.file, pkgDir && path.resolve(pkgDir, 'package.json'));
   }
@@ -551,9 +624,10 @@ const cjs = (() => {
       } else {
         const fakeParent = new Module('', null);
         paths = [];
-        for (const p of options.paths) {
-          fakeParent.paths = Module._nodeModulePaths(p);
-          for (const lp of Module._resolveLookupPaths(request, fakeParent)) if (!paths.includes(lp)) paths.push(lp);
+        for (let i = 0; i < options.paths.length; i++) {
+          fakeParent.paths = Module._nodeModulePaths(options.paths[i]);
+          const lookupPaths = Module._resolveLookupPaths(request, fakeParent);
+          for (let j = 0; j < lookupPaths.length; j++) if (!paths.includes(lookupPaths[j])) paths.push(lookupPaths[j]);
         }
       }
     } else {
@@ -697,8 +771,48 @@ const cjs = (() => {
     this.loaded = true;
   };
 
-  function makeRequire(mod) {
-    const require = function require(id) { return mod.require(id); };
+  // Node's makeRequireFunction (lib/internal/modules/helpers.js). Under a policy, `redirects`
+  // (the manifest's dependency mapper for the module) decides what each specifier loads: a
+  // builtin or a file it names, the usual resolution when it allows any, else its onerror
+  // reaction with ERR_MANIFEST_DEPENDENCY_MISSING (and the usual resolution if that returns).
+  const urlToFileCache = new Map();
+  function makeRequire(mod, redirects) {
+    let require;
+    if (redirects) {
+      const id = mod.filename || mod.id;
+      const conditions = new Set();
+      const list = cjsConditions();
+      for (let i = 0; i < list.length; i++) conditions.add(list[i]);
+      const { resolve, reaction } = redirects;
+      require = function require(specifier) {
+        let missing = true;
+        const destination = resolve(specifier, conditions);
+        if (destination === true) {
+          missing = false;
+        } else if (destination) {
+          const { href, protocol } = destination;
+          if (protocol === 'node:') {
+            const builtin = destination.pathname;
+            if (core.isBuiltin(builtin)) return requireBuiltin(builtin);
+            throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${builtin}`);
+          } else if (protocol === 'file:') {
+            let filepath = urlToFileCache.get(href);
+            if (!filepath) {
+              filepath = fileURLToPath(destination);
+              urlToFileCache.set(href, filepath);
+            }
+            return internalRequire(mod, filepath);
+          }
+        }
+        if (missing) {
+          reaction(nodeError(Error, 'ERR_MANIFEST_DEPENDENCY_MISSING',
+            `Manifest resource ${id} does not list ${specifier} as a dependency specifier for conditions: ${[...conditions].join(', ')}`));
+        }
+        return internalRequire(mod, specifier);
+      };
+    } else {
+      require = function require(id) { return mod.require(id); };
+    }
     function resolve(request, options) {
       if (typeof request !== 'string') throw invalidArgType('request', 'string', request);
       return Module._resolveFilename(request, mod, false, options);
@@ -743,19 +857,36 @@ const cjs = (() => {
     if (!Array.isArray(requests)) return;
     const parent = new Module('internal/preload', null);
     try { parent.paths = Module._nodeModulePaths(process.cwd()); } catch { /* no cwd */ }
-    for (const r of requests) parent.require(r);
+    // Node's internalRequire: what a policy allows the preloading module does not restrict them.
+    for (let i = 0; i < requests.length; i++) internalRequire(parent, requests[i]);
   };
 
   // Runs an already compiled wrapper as the main module (entry files, tool bundles at blob
   // build time, fe.config.js): require.main, require.cache and relative requires as in Node.
   function runCompiledMain(fn, filename) {
+    // Node's resolveMainPath: the entry is its real path unless --preserve-symlinks-main.
+    if (!preserveSymlinksMain()) {
+      try {
+        filename = toRealPath(filename);
+      } catch {
+        // As found (a file that is gone ran from its compiled source).
+      }
+    }
     const module = new Module(filename, null);
     module.id = '.';
     module.filename = filename;
     module.paths = Module._nodeModulePaths(path.dirname(filename));
     process.mainModule = module;
     Module._cache[filename] = module;
-    callWrapper(fn, module, [module.exports, makeRequire(module), module, filename, path.dirname(filename)]);
+    // Under a policy, the entry's source is checked as Module.prototype._compile checks a module's.
+    let redirects;
+    const manifest = policyManifest();
+    if (manifest) {
+      const moduleURL = pathToFileURL(filename);
+      redirects = manifest.getDependencyMapper(moduleURL);
+      manifest.assertIntegrity(moduleURL, readModuleText(filename));
+    }
+    callWrapper(fn, module, [module.exports, makeRequire(module, redirects), module, filename, path.dirname(filename)]);
     module.loaded = true;
     return module.exports;
   }

@@ -1246,6 +1246,8 @@ const workerThreads = (() => {
     const end = info.execArgv.indexOf('--');
     process.execArgv = end < 0 ? info.execArgv : info.execArgv.slice(0, end);
     setUpWorkerProcess(load);
+    // Node's HandleEnvOptions over the worker's environment: NODE_PRESERVE_SYMLINKS (19-cjs.js).
+    if ((process.env.NODE_PRESERVE_SYMLINKS || '')[0] === '1') core.preserveSymlinksEnv = true;
     try {
       applyWorkerExecArgv(process.execArgv);
     } catch (e) {

@@ -253,6 +253,31 @@ const nodeLib = (() => {
     ERR_SCRIPT_EXECUTION_INTERRUPTED: codeClass(Error, 'ERR_SCRIPT_EXECUTION_INTERRUPTED',
       () => 'Script execution was interrupted by `SIGINT`'),
     ERR_USE_AFTER_CLOSE: codeClass(Error, 'ERR_USE_AFTER_CLOSE', (name) => `${name} was closed`),
+    // Policies (internal/policy/*, internal/process/policy).
+    ERR_ACCESS_DENIED: codeClass(Error, 'ERR_ACCESS_DENIED', (what) => `Access to this API has been restricted. Permission: ${what}`),
+    ERR_MANIFEST_ASSERT_INTEGRITY: codeClass(Error, 'ERR_MANIFEST_ASSERT_INTEGRITY', (moduleURL, realIntegrities) => {
+      let msg = `The content of "${moduleURL}" does not match the expected integrity.`;
+      if (realIntegrities.size) {
+        msg += ` Integrities found are: ${Array.from(realIntegrities.entries(), ({ 0: alg, 1: dgs }) => `${alg}-${dgs}`).join(' ')}`;
+      } else {
+        msg += ' The resource was not found in the policy.';
+      }
+      return msg;
+    }),
+    ERR_MANIFEST_DEPENDENCY_MISSING: codeClass(Error, 'ERR_MANIFEST_DEPENDENCY_MISSING', (resource, specifier, conditions) =>
+      `Manifest resource ${resource} does not list ${specifier} as a dependency specifier for conditions: ${conditions}`),
+    ERR_MANIFEST_INTEGRITY_MISMATCH: codeClass(SyntaxError, 'ERR_MANIFEST_INTEGRITY_MISMATCH', (resource) =>
+      `Manifest resource ${resource} has multiple entries but integrity lists do not match`),
+    ERR_MANIFEST_INVALID_RESOURCE_FIELD: codeClass(TypeError, 'ERR_MANIFEST_INVALID_RESOURCE_FIELD', (resource, field) =>
+      `Manifest resource ${resource} has invalid property value for ${field}`),
+    ERR_MANIFEST_INVALID_SPECIFIER: codeClass(TypeError, 'ERR_MANIFEST_INVALID_SPECIFIER', (resource, mapping) =>
+      `Manifest resource ${resource} has invalid dependency mapping ${mapping}`),
+    ERR_MANIFEST_TDZ: codeClass(Error, 'ERR_MANIFEST_TDZ', () => 'Manifest initialization has not yet run'),
+    ERR_MANIFEST_UNKNOWN_ONERROR: codeClass(SyntaxError, 'ERR_MANIFEST_UNKNOWN_ONERROR', (behavior) =>
+      `Manifest specified unknown error behavior "${behavior}".`),
+    ERR_SRI_PARSE: codeClass(SyntaxError, 'ERR_SRI_PARSE', (str, ch, position) =>
+      `Subresource Integrity string ${JSON.stringify(str)} had an unexpected ${JSON.stringify(ch)} at position ${Number(position)}`),
+    ERR_UNKNOWN_BUILTIN_MODULE: codeClass(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', (id) => `No such built-in module: ${id}`),
     ERR_TEST_FAILURE: codeClass(Error, 'ERR_TEST_FAILURE', function (error, failureType) {
       let msg = error?.message ?? error;
       if (typeof msg !== 'string') msg = inspect(msg);

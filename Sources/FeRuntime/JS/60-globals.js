@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (nodeError, typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -96,6 +96,8 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
   }
   core.nodeFlags = o;
   if (o.options?.['--experimental-vm-modules']) core.enableVmModules();
+  // Node's node.cc: NODE_PRESERVE_SYMLINKS=1 turns --preserve-symlinks on (19-cjs.js).
+  core.preserveSymlinksEnv = (process.env.NODE_PRESERVE_SYMLINKS || '')[0] === '1';
   // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
   core.startTracing(o);
   if (o.exposeGC && typeof globalThis.gc !== 'function' && !snapshotBuilder) {
@@ -107,6 +109,15 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
   core.setupCluster();
   core.startCoverage();
   core.startProfilers(o);
+  // --experimental-policy: the manifest is in force before any module loads.
+  setupPolicy();
+  // --import runs ahead of a CommonJS entry or -e code (core.commonjs, core.nodeEval); fe's ES
+  // module loader (Swift) evaluates an ES module entry as soon as it is compiled, so there it
+  // cannot: refused rather than run in the wrong order.
+  const imports = o.options?.['--import'];
+  if (Array.isArray(imports) && imports.length > 0 && process.argv[1] !== undefined && entryIsModule(process.argv[1])) {
+    throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot load --import modules before an ES module entry (its module loader evaluates the entry first)');
+  }
   // -r/--require: preloaded before the main module, resolved from the current directory.
   if (o.requires.length) {
     const parent = new cjs.Module('internal/preload', null);
@@ -123,6 +134,81 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
   }
 }
 
+// Whether an entry file is an ES module, as fe's ModuleLoader.swift tells (kind(of:)): .mjs and
+// .cjs decide, then the nearest package.json "type", then whether it only compiles as a module.
+function entryIsModule(file) {
+  if (file.endsWith('.mjs')) return true;
+  if (file.endsWith('.cjs')) return false;
+  const type = cjs.packageType(path.dirname(file));
+  if (type !== null) return type === 'module';
+  try {
+    ops.op_compile_cjs(fs.readFileSync(file, 'utf8'), file);
+    return false;
+  } catch (e) {
+    return ['Cannot use import statement outside a module', "Unexpected token 'export'", "Cannot use 'import.meta' outside a module",
+      'await is only valid in async functions'].some((m) => String(e && e.message).includes(m));
+  }
+}
+// Node's readPolicyFromDisk (lib/internal/process/pre_execution.js) and the checks of its
+// node_options.cc: --experimental-policy's file (a path, or a URL relative to the current
+// directory), verified against --policy-integrity when given, set up as the manifest every
+// module load is checked against (internal/process/policy, which also closes process.binding).
+function setupPolicy() {
+  const kept = core.nodeFlags?.options ?? {};
+  const given = (name) => Object.prototype.hasOwnProperty.call(kept, name);
+  const experimentalPolicy = given('--experimental-policy') ? kept['--experimental-policy'] : '';
+  const badOption = (message) => {
+    process.stderr.write(`${process.argv0}: ${message}\n`);
+    process.exit(9);
+  };
+  if (given('--policy-integrity')) {
+    if (!experimentalPolicy) badOption('--policy-integrity requires --experimental-policy be enabled');
+    if (kept['--policy-integrity'] === '') badOption('--policy-integrity cannot be empty');
+  }
+  if (!experimentalPolicy) return;
+  // Once per process: a Worker's runtime sets its policy up again (from the same file) but does
+  // not warn, and it is known to be one only once workerMain has run (39-worker_threads.js).
+  process.nextTick(() => {
+    if (!core.isWorker) process.emitWarning('Policies are experimental.', 'ExperimentalWarning');
+  });
+  let manifestURL;
+  if (path.isAbsolute(experimentalPolicy)) {
+    manifestURL = pathToFileURL(experimentalPolicy);
+  } else {
+    const cwdURL = pathToFileURL(process.cwd());
+    cwdURL.pathname += '/';
+    manifestURL = new URL(experimentalPolicy, cwdURL);
+  }
+  const src = fs.readFileSync(manifestURL, 'utf8');
+  const integrity = kept['--policy-integrity'];
+  if (integrity) {
+    const SRI = nodeLib.load('internal/policy/sri');
+    const { createHash, timingSafeEqual } = requireBuiltin('crypto');
+    const realIntegrities = new Map();
+    let foundMatch = false;
+    for (const { algorithm, value: expected } of SRI.parse(integrity)) {
+      const digest = createHash(algorithm).update(src).digest();
+      if (digest.length === expected.length && timingSafeEqual(digest, expected)) {
+        foundMatch = true;
+        break;
+      }
+      realIntegrities.set(algorithm, digest.toString('base64'));
+    }
+    if (!foundMatch) throw new nodeLib.errorCodes.ERR_MANIFEST_ASSERT_INTEGRITY(manifestURL, realIntegrities);
+  }
+  const policy = nodeLib.load('internal/process/policy');
+  policy.setup(src, manifestURL.href);
+  core.policy = policy;
+}
+
+// Node's evalScript wrapper (lib/internal/process/execution.js), as the source a policy checks.
+const kEvalWrapper = `
+      globalThis.module = module;
+      globalThis.exports = exports;
+      globalThis.__dirname = __dirname;
+      globalThis.require = require;
+      return (main) => main();
+    `;
 // `node -e code`, `node -p code`, a script on stdin, `node -c file`: Node's evalScript. The code
 // runs as a classic script in the global scope, with the eval module's require, module,
 // exports and __dirname as globals and __filename = '[eval]'.
@@ -132,7 +218,8 @@ core.nodeEval = (code, name, mode) => {
     process.nextTick(() => core.debuggerClient().start());
     return undefined;
   }
-  if (mode === 'repl' || mode.endsWith('+repl')) {
+  const beforeRepl = mode.endsWith('+repl');
+  if (mode === 'repl' || beforeRepl) {
     startRepl();
     if (mode === 'repl') return undefined;
     mode = mode.slice(0, -'+repl'.length);
@@ -140,6 +227,19 @@ core.nodeEval = (code, name, mode) => {
   if (mode === 'check') {
     ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name);
     return;
+  }
+  // --import: the code runs once those modules are loaded (Node's evalScript with loadESM; a
+  // Worker's eval code does not wait for them).
+  const imports = beforeRepl || name === '[worker eval]' ? undefined : userImports();
+  if (imports !== undefined) {
+    Reflect.apply(promiseThen, imports, [() => {
+      try {
+        core.nodeEval(code, name, mode);
+      } catch (e) {
+        fatal(e, true);
+      }
+    }, (e) => fatal(e, true)]);
+    return undefined;
   }
   // Node's tryGetCwd (process/execution.js): getcwd(3) fails when the current directory was
   // removed; Node falls back to the executable's directory.
@@ -149,17 +249,28 @@ core.nodeEval = (code, name, mode) => {
   } catch {
     cwd = path.dirname(process.execPath);
   }
+  // Node's eval_string.js: the builtin modules are globals (os, fs, ...) for -e code, defined
+  // before evalScript runs.
+  if (name === '[eval]' && !beforeRepl) nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
   // -e code before a REPL leaves the REPL's `module` (and the rest) as they were.
   const saved = { module: globalThis.module, exports: globalThis.exports, require: globalThis.require };
   const module = new cjs.Module(name, null);
   module.filename = path.join(cwd, name);
   module.paths = cjs.Module._nodeModulePaths(cwd);
-  const require = cjs.makeRequire(module);
+  // Under a policy, Node's evalScript compiles its wrapper as the module `${name}-wrapper` (whose
+  // integrity and dependencies the policy decides) and hands the code its require.
+  let redirects;
+  const manifest = core.policy?.manifest;
+  if (manifest) {
+    const wrapperURL = pathToFileURL(`${name}-wrapper`);
+    redirects = manifest.getDependencyMapper(wrapperURL);
+    manifest.assertIntegrity(wrapperURL, kEvalWrapper);
+  }
+  const require = cjs.makeRequire(module, redirects);
   Object.assign(globalThis, { module, exports: module.exports, __dirname: '.', require, __filename: name });
   if (name === '[eval]') {
     process._eval = code;
-    // Node's eval_string.js: the builtin modules are globals (os, fs, ...) for -e code.
-    nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
+    if (beforeRepl) nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
   }
   let result;
   if (core.nodeFlags?.inspectBrk && !core.isWorker && !core.pausedOnStart) {
@@ -237,6 +348,38 @@ core.observeConfig = () => {
 // process._fatalException): with a listener or a capture callback it is handled there and the
 // event loop runs on; without, it reaches the host, which prints it and exits 1.
 core.commonjs = (fn, filename) => {
+  // --import: the entry runs once those modules are loaded; a failure is an uncaught exception
+  // from a promise, as Node's loadESM reports it.
+  const imports = userImports();
+  if (imports !== undefined) {
+    Reflect.apply(promiseThen, imports, [() => {
+      try {
+        runCommonjsMain(fn, filename);
+      } catch (e) {
+        fatal(e, true);
+      }
+    }, (e) => fatal(e, true)]);
+    return {};
+  }
+  return runCommonjsMain(fn, filename);
+};
+// --import (Node 18.19's): ES modules loaded, all at once, before the main entry runs (Node's
+// loadESM), each resolved from the current directory. Undefined when there are none (or once
+// they were started), else a promise that they loaded.
+function userImports() {
+  const list = core.nodeFlags?.options?.['--import'];
+  if (!Array.isArray(list) || list.length === 0 || core.userImportsStarted) return undefined;
+  core.userImportsStarted = true;
+  // Relative to the current directory as a URL (Node's getCWDURL); a bare one from a file there.
+  const cwdURL = `${pathToFileURL(process.cwd()).href}/`;
+  const resolve = (specifier) => (/^(\.{0,2}\/|file:)/i.test(specifier)
+    ? ops.op_module_resolve(new URL(specifier, cwdURL).href, cwdURL)
+    : ops.op_module_resolve(specifier, new URL('[import]', cwdURL).href));
+  return Promise.all(list.map((specifier) => Reflect.apply(promiseThen, Promise.resolve(), [
+    () => import(resolve(specifier)),
+  ])));
+}
+function runCommonjsMain(fn, filename) {
   try {
     // A Module.runMain replaced before the entry runs (by --require code) runs it, as Node's
     // run_main_module calls Module.runMain.
@@ -263,12 +406,53 @@ core.commonjs = (fn, filename) => {
     fatal(e);
     return process.mainModule?.exports ?? {};
   }
+}
+// ES module resolution of a bare specifier (or a "#" import): node_modules with the "import"
+// conditions and those of --conditions/-C (Node's getDefaultConditions).
+core.resolveBare = (request, parentPath) => {
+  const conditions = core.noAddons ? ['import', 'node', 'default'] : ['import', 'node', 'node-addons', 'default'];
+  const user = core.nodeFlags?.options?.['--conditions'];
+  if (Array.isArray(user)) for (const c of user) if (!conditions.includes(c)) conditions.push(c);
+  return cjs.Module._resolveFilename(request,
+    { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false, { conditions });
 };
-// ES module resolution of a bare specifier: node_modules with the "import" conditions.
-core.resolveBare = (request, parentPath) => cjs.Module._resolveFilename(request,
-  { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
-  { conditions: core.noAddons ? ['import', 'node', 'default'] : ['import', 'node', 'node-addons', 'default'] });
 core.packageType = (filename) => cjs.packageType(path.dirname(filename));
+// ES module imports under --experimental-policy (Node's esm/resolve.js defaultResolve and
+// esm/load.js getSource), for the module loader (ModuleLoader.swift) to ask: null without a
+// policy. resolve(specifier, parentPath): undefined for the usual resolution, else what the
+// manifest redirects it to ('node:<id>', or a file path); a dependency it does not list gets
+// the manifest's onerror reaction. allow(key, parentPath, specifier): the preflight of the
+// resolved module ('node:<id>' or a path). assertIntegrity(path, source): the source loaded.
+core.importPolicy = () => {
+  const manifest = core.policy?.manifest;
+  if (!manifest) return null;
+  const conditions = () => {
+    const list = core.noAddons ? ['node', 'import'] : ['node', 'import', 'node-addons'];
+    const user = core.nodeFlags?.options?.['--conditions'];
+    return new Set(Array.isArray(user) ? list.concat(user) : list);
+  };
+  const missing = (parentURL, specifier, set) => nodeError(Error, 'ERR_MANIFEST_DEPENDENCY_MISSING',
+    `Manifest resource ${parentURL} does not list ${specifier} as a dependency specifier for conditions: ${Array.from(set).join(', ')}`);
+  return {
+    resolve(specifier, parentPath) {
+      const parentURL = pathToFileURL(parentPath).href;
+      const { resolve, reaction } = manifest.getDependencyMapper(parentURL);
+      const set = conditions();
+      const destination = resolve(specifier, set);
+      if (destination === true) return undefined;
+      if (destination) return destination.protocol === 'file:' ? fileURLToPath(destination) : destination.href;
+      reaction(missing(parentURL, specifier, set));
+      return undefined;
+    },
+    allow(key, parentPath, specifier) {
+      const url = key.startsWith('node:') ? key : pathToFileURL(key).href;
+      manifest.mightAllow(url, () => missing(pathToFileURL(parentPath).href, specifier, conditions()));
+    },
+    assertIntegrity(file, source) {
+      manifest.assertIntegrity(pathToFileURL(file).href, source);
+    },
+  };
+};
 
 // Helpers for the module loader (Swift drives the graph; these shape values for it).
 core.runExportedMain = async (main, args) => {
