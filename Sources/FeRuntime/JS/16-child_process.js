@@ -166,6 +166,10 @@ const childProcess = (() => {
         acc.push({ type: 'inherit', fd: i });
       } else if (typeof s === 'number' || typeof s.fd === 'number') {
         acc.push({ type: 'fd', fd: typeof s === 'number' ? s : s.fd });
+      } else if (stdioHandle(s) !== null) {
+        // Node's 'wrap': a stream's handle (a socket's, a pipe's) becomes the child's fd.
+        const handle = stdioHandle(s);
+        acc.push({ type: 'wrap', handle, fd: handle.fd, _stdio: s });
       } else if (ArrayBuffer.isView(s) || typeof s === 'string') {
         if (!sync) throw nodeError(TypeError, 'ERR_INVALID_SYNC_FORK_INPUT', `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${inspect(s)}`);
       } else {
@@ -174,15 +178,24 @@ const childProcess = (() => {
     }
     return { stdio: acc, ipc, ipcFd };
   }
-  // What the spawn ops take per fd: 'pipe', 'ignore', 'ipc' or an fd. Past fd 2, 'pipe' is not
-  // provided (refused, not dropped). Node's 'wrap' (a socket's handle as a child's fd) is not
-  // offered either: fe's http server cannot listen on an inherited fd, so a child given one
-  // would serve nothing.
+  // Node's getHandleWrapType over stdio, stdio.handle and stdio._handle: the handle of a stream
+  // given as a child's stdio (a net socket's, or the parent's end of another child's stdin), when
+  // it has a descriptor; null for anything else.
+  const pipeHandles = new WeakMap(); // a child's stdin stream -> its handle
+  function stdioHandle(s) {
+    if (s === null || typeof s !== 'object') return null;
+    for (const h of [s, s.handle, s._handle, pipeHandles.get(s)]) {
+      if (h !== null && typeof h === 'object' && typeof h.readStop === 'function' && typeof h.fd === 'number' && h.fd >= 0) return h;
+    }
+    return null;
+  }
+  // What the spawn ops take per fd: 'pipe', 'ignore', 'ipc' or an fd (the child's copy of it,
+  // for Node's 'wrap' too). Past fd 2, 'pipe' is not provided (refused, not dropped).
   function opStdio(described) {
     return described.map((d, i) => {
       switch (d.type) {
         case 'ignore': return 'ignore';
-        case 'inherit': case 'fd': return d.fd;
+        case 'inherit': case 'fd': case 'wrap': return d.fd;
         default:
           if (d.ipc) return 'ipc';
           if (i >= 3) throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `fe gives a child no extra 'pipe' at fd ${i}; use 'ipc', an fd or 'ignore'`);
@@ -219,6 +232,8 @@ const childProcess = (() => {
     });
     // As Node's stdin socket: writable only.
     w.readable = false;
+    // Its descriptor, for another child's stdio (Node's 'wrap'): nothing reads it here.
+    pipeHandles.set(w, { get fd() { return fd; }, reading: false, readStop() { return 0; } });
     return w;
   }
 
@@ -242,7 +257,8 @@ const childProcess = (() => {
 
     spawn(options) {
       if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
-      const stdio = opStdio(getValidStdio(options.stdio || 'pipe', false).stdio);
+      const described = getValidStdio(options.stdio || 'pipe', false).stdio;
+      const stdio = opStdio(described);
       const ipcFd = stdio.indexOf('ipc');
       const serialization = options.serialization === undefined ? 'json' : options.serialization;
       if (serialization !== 'json' && serialization !== 'advanced') {
@@ -285,6 +301,19 @@ const childProcess = (() => {
           setupChannel(this, ops.op_channel_open(fds[ipcFd], true), fds[ipcFd], serialization);
         }
         nextTick(() => this.emit('spawn'));
+        // Node's: a stream whose handle the child has now is not read here any more, or this
+        // process and the child would both read it.
+        for (const d of described) {
+          if (d.type !== 'wrap') continue;
+          d.handle.reading = false;
+          d.handle.readStop();
+          const s = d._stdio;
+          if (typeof s.pause === 'function' && s._readableState) {
+            s.pause();
+            s._readableState.flowing = false;
+            s._readableState.reading = false;
+          }
+        }
       }
       for (let i = 0; i < 3; i++) {
         if (fds[i] === -1) continue;
