@@ -1042,7 +1042,7 @@ const http = (() => {
   Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Server, EventEmitter);
   const { constructor: _serverClass, ...serverMethods } = Object.getOwnPropertyDescriptors(class {
-    get listening() { return this._id !== undefined; }
+    get listening() { return this._id !== undefined || (this._netServer != null && this._netServer.listening); }
     listen(...args) {
       let cb;
       if (typeof args[args.length - 1] === 'function') cb = args.pop();
@@ -1065,8 +1065,17 @@ const http = (() => {
       }
       if (path !== undefined && typeof path !== 'string') throw invalidArgType('options.path', 'of type string', path);
       if (path === undefined && fd === undefined) port = port == null ? 0 : validatePort(port, 'options.port');
-      if (this._id !== undefined) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+      if (this._id !== undefined || this._netServer != null) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
       if (cb) this.once('listening', cb);
+      // Node's listenInCluster: a cluster worker's server (unless exclusive) listens through the
+      // primary, which hands it connections (round-robin) or its listening socket (shared);
+      // net's listen does that, and the connections are served here as any Duplex is.
+      const exclusive = first !== null && typeof first === 'object' && Boolean(first.exclusive);
+      if (fd === undefined && !exclusive && requireBuiltin('cluster').isWorker) {
+        const ipv6Only = first !== null && typeof first === 'object' && Boolean(first.ipv6Only);
+        listenInCluster(this, path !== undefined ? { path, backlog } : { port, host, backlog, ipv6Only });
+        return this;
+      }
       let r;
       try {
         if (fd !== undefined) {
@@ -1093,6 +1102,7 @@ const http = (() => {
       return this;
     }
     address() {
+      if (this._netServer != null) return this._netServer.address();
       if (this._id === undefined) return null;
       return typeof this._address === 'string' || this._address === null ? this._address : { ...this._address };
     }
@@ -1101,7 +1111,11 @@ const http = (() => {
         if (!this.listening) this.once('close', () => cb(nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.')));
         else this.once('close', cb);
       }
-      if (this._id !== undefined) {
+      if (this._netServer != null) {
+        // As Node's httpServerPreClose: connections without a request in progress end now.
+        this.closeIdleConnections();
+        this._netServer.close();
+      } else if (this._id !== undefined) {
         ops.op_http_close(this._id);
         this._id = undefined;
       } else if (this._native.size === 0) {
@@ -1109,10 +1123,29 @@ const http = (() => {
       }
       return this;
     }
-    closeAllConnections() { for (const id of this._native) ops.op_http_close_connections(id, false); }
-    closeIdleConnections() { for (const id of this._native) ops.op_http_close_connections(id, true); }
-    ref() { this._refed = true; for (const id of this._native) ops.op_http_ref(id, true); return this; }
-    unref() { this._refed = false; for (const id of this._native) ops.op_http_ref(id, false); return this; }
+    closeAllConnections() {
+      for (const id of this._native) ops.op_http_close_connections(id, false);
+      for (const socket of this._connections) if (!(socket instanceof Socket)) socket.destroy();
+    }
+    closeIdleConnections() {
+      for (const id of this._native) ops.op_http_close_connections(id, true);
+      for (const socket of this._connections) {
+        const state = streamStates.get(socket);
+        if (state !== undefined && state.incoming.length === 0 && !socket._httpMessage) socket.destroy();
+      }
+    }
+    ref() {
+      this._refed = true;
+      for (const id of this._native) ops.op_http_ref(id, true);
+      if (this._netServer != null) this._netServer.ref();
+      return this;
+    }
+    unref() {
+      this._refed = false;
+      for (const id of this._native) ops.op_http_ref(id, false);
+      if (this._netServer != null) this._netServer.unref();
+      return this;
+    }
     setTimeout(ms, cb) { this.timeout = ms; if (cb) this.on('timeout', cb); return this; }
     getConnections(cb) { const n = this._connections.size; nextTick(() => cb(null, n)); return this; }
     [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
@@ -1269,9 +1302,39 @@ const http = (() => {
   Object.defineProperties(Server.prototype, serverMethods);
   Object.defineProperties(Server.prototype, serverLimits);
 
+  // A cluster worker's server: a net server (whose listen asks the primary) gives it its
+  // connections, served by connectionListener below; its events are the http server's.
+  function listenInCluster(server, options) {
+    const inner = requireBuiltin('net').createServer({
+      allowHalfOpen: true, noDelay: server.noDelay, keepAlive: server.keepAlive,
+      keepAliveInitialDelay: server.keepAliveInitialDelay * 1000,
+    });
+    server._netServer = inner;
+    inner.on('connection', (socket) => {
+      if (server.maxConnections != null) inner.maxConnections = server.maxConnections;
+      server._connections.add(socket);
+      socket.once('close', () => server._connections.delete(socket));
+      server.emit('connection', socket);
+    });
+    inner.on('listening', () => server.emit('listening'));
+    inner.on('error', (e) => {
+      if (server._netServer === inner) server._netServer = null;
+      server.emit('error', e);
+    });
+    inner.on('close', () => {
+      if (server._netServer !== inner) return;
+      server._netServer = null;
+      server.emit('close');
+    });
+    if (!server._refed) inner.unref();
+    inner.listen(options);
+  }
+
   // Node's connectionListenerInternal for a connection that is not fe's own (a Duplex a caller
   // gives to server.emit('connection')): its requests parsed here by Node's HTTPParser
   // (35-http_client.js), its responses written to it one at a time, in request order.
+  // The requests and responses in progress on each connection connectionListener serves.
+  const streamStates = new WeakMap();
   function connectionListener(socket) {
     if (socket instanceof Socket || socket === null || typeof socket !== 'object' || typeof socket.on !== 'function') return;
     const server = this;
@@ -1285,6 +1348,7 @@ const http = (() => {
     socket.server = server;
     if (typeof server.maxHeadersCount === 'number') parser.maxHeaderPairs = server.maxHeadersCount << 1;
     const state = { incoming: [], outgoing: [] };
+    streamStates.set(socket, state);
     parser.onIncoming = (req, keepAlive) => streamOnIncoming(server, socket, state, req, keepAlive);
     const unhook = () => {
       socket.removeListener('data', onData);
