@@ -63,6 +63,9 @@ const childProcess = (() => {
   }
   const isInt32 = (value) => value === (value | 0);
 
+  // Node's: options are copied to objects without a prototype, so that properties added to
+  // Object.prototype are never taken for options.
+  const kEmptyObject = Object.freeze({ __proto__: null });
   // Node's normalizeSpawnArguments: file, args and options into what the native op takes.
   function normalizeSpawnArguments(file, args, options) {
     validateString(file, 'file');
@@ -73,7 +76,7 @@ const childProcess = (() => {
     else if (typeof args !== 'object') throw invalidArgType('args', 'object', args);
     else { options = args; args = []; }
     for (let i = 0; i < args.length; i++) validateArgumentNullCheck(args[i], `args[${i}]`);
-    if (options === undefined) options = {};
+    if (options === undefined) options = kEmptyObject;
     else if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'object', options);
     let cwd = options.cwd;
     if (cwd != null) cwd = toPath(cwd, 'options.cwd');
@@ -126,7 +129,7 @@ const childProcess = (() => {
       }
     }
     return {
-      ...options, args, cwd, detached: !!options.detached, envPairs, file,
+      __proto__: null, ...options, args, cwd, detached: !!options.detached, envPairs, file,
       windowsHide: !!options.windowsHide, windowsVerbatimArguments: !!windowsVerbatimArguments,
     };
   }
@@ -464,7 +467,7 @@ const childProcess = (() => {
     if (args == null) args = [];
     if (typeof options === 'function') callback = options;
     else if (options != null && (typeof options !== 'object' || Array.isArray(options))) throw invalidArgType('options', 'object', options);
-    if (options == null || typeof options !== 'object') options = {};
+    if (options == null || typeof options !== 'object') options = kEmptyObject;
     if (callback != null && typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     if (options.argv0 != null) {
       validateString(options.argv0, 'options.argv0');
@@ -475,14 +478,14 @@ const childProcess = (() => {
   function normalizeExecArgs(command, options, callback) {
     validateString(command, 'command');
     if (typeof options === 'function') { callback = options; options = undefined; }
-    options = { ...options };
+    options = { __proto__: null, ...options };
     options.shell = typeof options.shell === 'string' ? options.shell : true;
     return { file: command, options, callback };
   }
 
   function execFile(file, args, options, callback) {
     ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
-    options = { encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
+    options = { __proto__: null, encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
     const killSignal = sanitizeKillSignal(options.killSignal);
@@ -576,7 +579,7 @@ const childProcess = (() => {
   // Node's: the options made ready here, the child run by the internal spawnSync (which
   // --expose-internals tests replace to see the options).
   function spawnSync(file, args, options) {
-    options = { maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
+    options = { __proto__: null, maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
     options.killSignal = sanitizeKillSignal(options.killSignal);
@@ -664,7 +667,7 @@ const childProcess = (() => {
     else if (typeof args === 'object' && !Array.isArray(args)) { options = args; args = []; }
     else if (!Array.isArray(args)) throw invalidArgType('args', 'Array', args);
     if (options != null && (typeof options !== 'object' || Array.isArray(options))) throw invalidArgType('options', 'Object', options);
-    options = { ...options, shell: false };
+    options = { __proto__: null, ...options, shell: false };
     options.execPath = options.execPath || process.execPath;
     let execArgv = options.execArgv || process.execArgv;
     if (execArgv === process.execArgv && process._eval != null) {
