@@ -324,12 +324,20 @@ const childProcess = (() => {
         if (i === 0) {
           stream = fds[i] >= 0 ? pipeWriter(fds[i]) : new Writable({ write(c, e, cb) { cb(errnoException(-32, 'EPIPE', 'write')); } });
         } else {
-          stream = new Readable({ read() {} });
+          const index = i, child = this, native = fds[i] >= 0;
+          stream = new Readable({
+            read() {},
+            // As Node's closed pipe: a destroyed stream no longer keeps the loop alive (what the
+            // child still writes is dropped).
+            destroy(err, cb) {
+              if (native && child._handle !== null) ops.op_child_pipe_ref(child._handle, index, false);
+              cb(err);
+            },
+          });
           stream.writable = false; // as Node's stdout/stderr socket: readable only
           // As a Node pipe: unref() lets the process exit while the child's output is still open
           // (esbuild's long-lived service child relies on it); a no-op once the child has exited.
-          if (fds[i] >= 0) {
-            const index = i;
+          if (native) {
             stream.ref = () => { if (this._handle !== null) ops.op_child_pipe_ref(this._handle, index, true); return stream; };
             stream.unref = () => { if (this._handle !== null) ops.op_child_pipe_ref(this._handle, index, false); return stream; };
           }
