@@ -158,10 +158,19 @@ const http = (() => {
 
   // Node's socketOnError: an error on a connection (a response destroyed with one) goes to the
   // server's 'clientError', else closes the connection; later ones are ignored.
+  // On a connection parsed here (connectionListener), Node's answer goes out first, unless a
+  // response has begun (fe's own connections have theirs from the native server).
   function socketOnError(e) {
     this.removeListener('error', socketOnError);
     if (this.listenerCount('error') === 0) this.on('error', nop);
-    if (!(this.server instanceof EventEmitter) || !this.server.emit('clientError', e, this)) this.destroy(e);
+    if (!(this.server instanceof EventEmitter) || !this.server.emit('clientError', e, this)) {
+      if (!(this instanceof Socket) && this.writable && (!this._httpMessage || !this._httpMessage._headerSent)) {
+        const status = e.code === 'HPE_HEADER_OVERFLOW' ? 431 : e.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? 413
+          : e.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+        this.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+      }
+      this.destroy(e);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1070,8 +1079,11 @@ const http = (() => {
       // Node's listenInCluster: a cluster worker's server (unless exclusive) listens through the
       // primary, which hands it connections (round-robin) or its listening socket (shared);
       // net's listen does that, and the connections are served here as any Duplex is.
+      // So does a server whose parser must differ from the native server's (llhttp's strict
+      // parser with Node's default 16 KiB header limit): another maxHeaderSize (the option or
+      // --max-http-header-size), or a lenient parser (insecureHTTPParser, --insecure-http-parser).
       const exclusive = first !== null && typeof first === 'object' && Boolean(first.exclusive);
-      if (fd === undefined && !exclusive && requireBuiltin('cluster').isWorker) {
+      if (fd === undefined && ((!exclusive && requireBuiltin('cluster').isWorker) || needsJSParser(this))) {
         const ipv6Only = first !== null && typeof first === 'object' && Boolean(first.ipv6Only);
         listenInCluster(this, path !== undefined ? { path, backlog } : { port, host, backlog, ipv6Only });
         return this;
@@ -1302,8 +1314,15 @@ const http = (() => {
   Object.defineProperties(Server.prototype, serverMethods);
   Object.defineProperties(Server.prototype, serverLimits);
 
-  // A cluster worker's server: a net server (whose listen asks the primary) gives it its
-  // connections, served by connectionListener below; its events are the http server's.
+  function needsJSParser(server) {
+    const common = requireBuiltin('_http_common');
+    const limit = server.maxHeaderSize || requireBuiltin('http').maxHeaderSize;
+    const lenient = server.insecureHTTPParser === undefined ? common.isLenient() : server.insecureHTTPParser;
+    return limit !== 16 * 1024 || lenient;
+  }
+  // A cluster worker's server, or one needsJSParser: a net server (whose listen asks the primary
+  // in a worker) gives it its connections, served by connectionListener below; its events are
+  // the http server's.
   function listenInCluster(server, options) {
     const inner = requireBuiltin('net').createServer({
       allowHalfOpen: true, noDelay: server.noDelay, keepAlive: server.keepAlive,
@@ -1350,7 +1369,7 @@ const http = (() => {
     const state = { incoming: [], outgoing: [] };
     streamStates.set(socket, state);
     parser.onIncoming = (req, keepAlive) => streamOnIncoming(server, socket, state, req, keepAlive);
-    const unhook = () => {
+    let unhook = () => {
       socket.removeListener('data', onData);
       socket.removeListener('end', onEnd);
       socket.removeListener('close', onClose);
@@ -1359,9 +1378,9 @@ const http = (() => {
       const bytes = typeof d === 'string' ? Buffer.from(d) : d;
       const ret = parser.execute(bytes);
       if (ret instanceof Error) {
+        // As Node's: the connection stays with the failed parser (which fails again on more
+        // bytes) until socketOnError or the 'clientError' listener ends it.
         common.prepareError(ret, parser, bytes);
-        unhook();
-        common.freeParser(parser, null, socket);
         socketOnError.call(socket, ret);
       } else if (parser.incoming && parser.incoming.upgrade) {
         // Upgrade or CONNECT: the stream is the listener's, with what followed the head.
@@ -1376,7 +1395,7 @@ const http = (() => {
     const onEnd = () => {
       if (socket.parser) {
         const ret = socket.parser.finish();
-        if (ret instanceof Error) { unhook(); socketOnError.call(socket, ret); return; }
+        if (ret instanceof Error) { socketOnError.call(socket, ret); return; }
       }
       if (!server.httpAllowHalfOpen) {
         if (socket.writable) socket.end();
@@ -1394,15 +1413,35 @@ const http = (() => {
       // Node's abortIncoming: requests still in progress are aborted.
       for (const req of state.incoming.splice(0)) req.destroy(connReset('aborted'));
     };
+    const onTimeout = () => streamOnTimeout(server, socket);
     socket.on('data', onData);
     socket.on('end', onEnd);
     socket.on('close', onClose);
     socket.on('error', socketOnError);
+    // Node's: the server's timeout, and 'timeout' to whoever listens (or the socket closes).
+    if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
+    socket.on('timeout', onTimeout);
+    const unhookAll = unhook;
+    unhook = () => { unhookAll(); socket.removeListener('timeout', onTimeout); };
     if (typeof socket.resume === 'function') socket.resume();
+  }
+  // Node's socketOnTimeout.
+  function streamOnTimeout(server, socket) {
+    const req = socket.parser && socket.parser.incoming;
+    const reqTimeout = req && !req.complete && req.emit('timeout', socket);
+    const res = socket._httpMessage;
+    const resTimeout = res && res.emit('timeout', socket);
+    const serverTimeout = server.emit('timeout', socket);
+    if (!reqTimeout && !resTimeout && !serverTimeout) socket.destroy();
   }
 
   function streamOnIncoming(server, socket, state, req, keepAlive) {
     state.incoming.push(req);
+    // Node's: a request on a kept-alive connection ends its keepAliveTimeout.
+    if (state.keepAliveTimeoutSet) {
+      socket.setTimeout(0);
+      state.keepAliveTimeoutSet = false;
+    }
     if (req.upgrade) {
       req.upgrade = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
       if (req.upgrade) return 2;
@@ -1422,6 +1461,10 @@ const http = (() => {
         else socket.end();
       } else if (state.outgoing.length > 0) {
         state.outgoing.shift().assignSocket(socket);
+      } else if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
+        // Node's: an idle kept-alive connection closes after keepAliveTimeout.
+        socket.setTimeout(server.keepAliveTimeout);
+        state.keepAliveTimeoutSet = true;
       }
     });
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.expect !== undefined) {
