@@ -63,6 +63,9 @@ const childProcess = (() => {
   }
   const isInt32 = (value) => value === (value | 0);
 
+  // Node's: options are copied to objects without a prototype, so that properties added to
+  // Object.prototype are never taken for options.
+  const kEmptyObject = Object.freeze({ __proto__: null });
   // Node's normalizeSpawnArguments: file, args and options into what the native op takes.
   function normalizeSpawnArguments(file, args, options) {
     validateString(file, 'file');
@@ -73,7 +76,7 @@ const childProcess = (() => {
     else if (typeof args !== 'object') throw invalidArgType('args', 'object', args);
     else { options = args; args = []; }
     for (let i = 0; i < args.length; i++) validateArgumentNullCheck(args[i], `args[${i}]`);
-    if (options === undefined) options = {};
+    if (options === undefined) options = kEmptyObject;
     else if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'object', options);
     let cwd = options.cwd;
     if (cwd != null) cwd = toPath(cwd, 'options.cwd');
@@ -126,7 +129,7 @@ const childProcess = (() => {
       }
     }
     return {
-      ...options, args, cwd, detached: !!options.detached, envPairs, file,
+      __proto__: null, ...options, args, cwd, detached: !!options.detached, envPairs, file,
       windowsHide: !!options.windowsHide, windowsVerbatimArguments: !!windowsVerbatimArguments,
     };
   }
@@ -166,6 +169,10 @@ const childProcess = (() => {
         acc.push({ type: 'inherit', fd: i });
       } else if (typeof s === 'number' || typeof s.fd === 'number') {
         acc.push({ type: 'fd', fd: typeof s === 'number' ? s : s.fd });
+      } else if (stdioHandle(s) !== null) {
+        // Node's 'wrap': a stream's handle (a socket's, a pipe's) becomes the child's fd.
+        const handle = stdioHandle(s);
+        acc.push({ type: 'wrap', handle, fd: handle.fd, _stdio: s });
       } else if (ArrayBuffer.isView(s) || typeof s === 'string') {
         if (!sync) throw nodeError(TypeError, 'ERR_INVALID_SYNC_FORK_INPUT', `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${inspect(s)}`);
       } else {
@@ -174,13 +181,24 @@ const childProcess = (() => {
     }
     return { stdio: acc, ipc, ipcFd };
   }
-  // What the spawn ops take per fd: 'pipe', 'ignore', 'ipc' or an fd. Past fd 2, a 'pipe' is a
-  // duplex Unix socket, as in Node.
+  // Node's getHandleWrapType over stdio, stdio.handle and stdio._handle: the handle of a stream
+  // given as a child's stdio (a net socket's, or the parent's end of another child's stdin), when
+  // it has a descriptor; null for anything else.
+  const pipeHandles = new WeakMap(); // a child's stdin stream -> its handle
+  function stdioHandle(s) {
+    if (s === null || typeof s !== 'object') return null;
+    for (const h of [s, s.handle, s._handle, pipeHandles.get(s)]) {
+      if (h !== null && typeof h === 'object' && typeof h.readStop === 'function' && typeof h.fd === 'number' && h.fd >= 0) return h;
+    }
+    return null;
+  }
+  // What the spawn ops take per fd: 'pipe', 'ignore', 'ipc' or an fd (the child's copy of it,
+  // for Node's 'wrap' too). Past fd 2, a 'pipe' is a duplex Unix socket, as in Node.
   function opStdio(described) {
     return described.map((d, i) => {
       switch (d.type) {
         case 'ignore': return 'ignore';
-        case 'inherit': case 'fd': return d.fd;
+        case 'inherit': case 'fd': case 'wrap': return d.fd;
         default:
           if (d.ipc) return 'ipc';
           return 'pipe';
@@ -216,6 +234,8 @@ const childProcess = (() => {
     });
     // As Node's stdin socket: writable only.
     w.readable = false;
+    // Its descriptor, for another child's stdio (Node's 'wrap'): nothing reads it here.
+    pipeHandles.set(w, { get fd() { return fd; }, reading: false, readStop() { return 0; } });
     return w;
   }
 
@@ -239,7 +259,8 @@ const childProcess = (() => {
 
     spawn(options) {
       if (options === null || typeof options !== 'object') throw invalidArgType('options', 'Object', options);
-      const stdio = opStdio(getValidStdio(options.stdio || 'pipe', false).stdio);
+      const described = getValidStdio(options.stdio || 'pipe', false).stdio;
+      const stdio = opStdio(described);
       const ipcFd = stdio.indexOf('ipc');
       const serialization = options.serialization === undefined ? 'json' : options.serialization;
       if (serialization !== 'json' && serialization !== 'advanced') {
@@ -282,6 +303,19 @@ const childProcess = (() => {
           setupChannel(this, ops.op_channel_open(fds[ipcFd], true), fds[ipcFd], serialization);
         }
         nextTick(() => this.emit('spawn'));
+        // Node's: a stream whose handle the child has now is not read here any more, or this
+        // process and the child would both read it.
+        for (const d of described) {
+          if (d.type !== 'wrap') continue;
+          d.handle.reading = false;
+          d.handle.readStop();
+          const s = d._stdio;
+          if (typeof s.pause === 'function' && s._readableState) {
+            s.pause();
+            s._readableState.flowing = false;
+            s._readableState.reading = false;
+          }
+        }
       }
       for (let i = 0; i < 3; i++) {
         if (fds[i] === -1) continue;
@@ -289,12 +323,20 @@ const childProcess = (() => {
         if (i === 0) {
           stream = fds[i] >= 0 ? pipeWriter(fds[i]) : new Writable({ write(c, e, cb) { cb(errnoException(-32, 'EPIPE', 'write')); } });
         } else {
-          stream = new Readable({ read() {} });
+          const index = i, child = this, native = fds[i] >= 0;
+          stream = new Readable({
+            read() {},
+            // As Node's closed pipe: a destroyed stream no longer keeps the loop alive (what the
+            // child still writes is dropped).
+            destroy(err, cb) {
+              if (native && child._handle !== null) ops.op_child_pipe_ref(child._handle, index, false);
+              cb(err);
+            },
+          });
           stream.writable = false; // as Node's stdout/stderr socket: readable only
           // As a Node pipe: unref() lets the process exit while the child's output is still open
           // (esbuild's long-lived service child relies on it); a no-op once the child has exited.
-          if (fds[i] >= 0) {
-            const index = i;
+          if (native) {
             stream.ref = () => { if (this._handle !== null) ops.op_child_pipe_ref(this._handle, index, true); return stream; };
             stream.unref = () => { if (this._handle !== null) ops.op_child_pipe_ref(this._handle, index, false); return stream; };
           }
@@ -441,7 +483,7 @@ const childProcess = (() => {
     if (args == null) args = [];
     if (typeof options === 'function') callback = options;
     else if (options != null && (typeof options !== 'object' || Array.isArray(options))) throw invalidArgType('options', 'object', options);
-    if (options == null || typeof options !== 'object') options = {};
+    if (options == null || typeof options !== 'object') options = kEmptyObject;
     if (callback != null && typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     if (options.argv0 != null) {
       validateString(options.argv0, 'options.argv0');
@@ -452,14 +494,14 @@ const childProcess = (() => {
   function normalizeExecArgs(command, options, callback) {
     validateString(command, 'command');
     if (typeof options === 'function') { callback = options; options = undefined; }
-    options = { ...options };
+    options = { __proto__: null, ...options };
     options.shell = typeof options.shell === 'string' ? options.shell : true;
     return { file: command, options, callback };
   }
 
   function execFile(file, args, options, callback) {
     ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
-    options = { encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
+    options = { __proto__: null, encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
     const killSignal = sanitizeKillSignal(options.killSignal);
@@ -553,7 +595,7 @@ const childProcess = (() => {
   // Node's: the options made ready here, the child run by the internal spawnSync (which
   // --expose-internals tests replace to see the options).
   function spawnSync(file, args, options) {
-    options = { maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
+    options = { __proto__: null, maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
     options.killSignal = sanitizeKillSignal(options.killSignal);
@@ -641,7 +683,7 @@ const childProcess = (() => {
     else if (typeof args === 'object' && !Array.isArray(args)) { options = args; args = []; }
     else if (!Array.isArray(args)) throw invalidArgType('args', 'Array', args);
     if (options != null && (typeof options !== 'object' || Array.isArray(options))) throw invalidArgType('options', 'Object', options);
-    options = { ...options, shell: false };
+    options = { __proto__: null, ...options, shell: false };
     options.execPath = options.execPath || process.execPath;
     let execArgv = options.execArgv || process.execArgv;
     if (execArgv === process.execArgv && process._eval != null) {

@@ -158,10 +158,19 @@ const http = (() => {
 
   // Node's socketOnError: an error on a connection (a response destroyed with one) goes to the
   // server's 'clientError', else closes the connection; later ones are ignored.
+  // On a connection parsed here (connectionListener), Node's answer goes out first, unless a
+  // response has begun (fe's own connections have theirs from the native server).
   function socketOnError(e) {
     this.removeListener('error', socketOnError);
     if (this.listenerCount('error') === 0) this.on('error', nop);
-    if (!(this.server instanceof EventEmitter) || !this.server.emit('clientError', e, this)) this.destroy(e);
+    if (!(this.server instanceof EventEmitter) || !this.server.emit('clientError', e, this)) {
+      if (!(this instanceof Socket) && this.writable && (!this._httpMessage || !this._httpMessage._headerSent)) {
+        const status = e.code === 'HPE_HEADER_OVERFLOW' ? 431 : e.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? 413
+          : e.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+        this.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+      }
+      this.destroy(e);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1042,7 +1051,7 @@ const http = (() => {
   Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
   Object.setPrototypeOf(Server, EventEmitter);
   const { constructor: _serverClass, ...serverMethods } = Object.getOwnPropertyDescriptors(class {
-    get listening() { return this._id !== undefined; }
+    get listening() { return this._id !== undefined || (this._netServer != null && this._netServer.listening); }
     listen(...args) {
       let cb;
       if (typeof args[args.length - 1] === 'function') cb = args.pop();
@@ -1065,8 +1074,20 @@ const http = (() => {
       }
       if (path !== undefined && typeof path !== 'string') throw invalidArgType('options.path', 'of type string', path);
       if (path === undefined && fd === undefined) port = port == null ? 0 : validatePort(port, 'options.port');
-      if (this._id !== undefined) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+      if (this._id !== undefined || this._netServer != null) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
       if (cb) this.once('listening', cb);
+      // Node's listenInCluster: a cluster worker's server (unless exclusive) listens through the
+      // primary, which hands it connections (round-robin) or its listening socket (shared);
+      // net's listen does that, and the connections are served here as any Duplex is.
+      // So does a server whose parser must differ from the native server's (llhttp's strict
+      // parser with Node's default 16 KiB header limit): another maxHeaderSize (the option or
+      // --max-http-header-size), or a lenient parser (insecureHTTPParser, --insecure-http-parser).
+      const exclusive = first !== null && typeof first === 'object' && Boolean(first.exclusive);
+      if (fd === undefined && ((!exclusive && requireBuiltin('cluster').isWorker) || needsJSParser(this))) {
+        const ipv6Only = first !== null && typeof first === 'object' && Boolean(first.ipv6Only);
+        listenInCluster(this, path !== undefined ? { path, backlog } : { port, host, backlog, ipv6Only });
+        return this;
+      }
       let r;
       try {
         if (fd !== undefined) {
@@ -1093,6 +1114,7 @@ const http = (() => {
       return this;
     }
     address() {
+      if (this._netServer != null) return this._netServer.address();
       if (this._id === undefined) return null;
       return typeof this._address === 'string' || this._address === null ? this._address : { ...this._address };
     }
@@ -1101,7 +1123,11 @@ const http = (() => {
         if (!this.listening) this.once('close', () => cb(nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.')));
         else this.once('close', cb);
       }
-      if (this._id !== undefined) {
+      if (this._netServer != null) {
+        // As Node's httpServerPreClose: connections without a request in progress end now.
+        this.closeIdleConnections();
+        this._netServer.close();
+      } else if (this._id !== undefined) {
         ops.op_http_close(this._id);
         this._id = undefined;
       } else if (this._native.size === 0) {
@@ -1109,10 +1135,29 @@ const http = (() => {
       }
       return this;
     }
-    closeAllConnections() { for (const id of this._native) ops.op_http_close_connections(id, false); }
-    closeIdleConnections() { for (const id of this._native) ops.op_http_close_connections(id, true); }
-    ref() { this._refed = true; for (const id of this._native) ops.op_http_ref(id, true); return this; }
-    unref() { this._refed = false; for (const id of this._native) ops.op_http_ref(id, false); return this; }
+    closeAllConnections() {
+      for (const id of this._native) ops.op_http_close_connections(id, false);
+      for (const socket of this._connections) if (!(socket instanceof Socket)) socket.destroy();
+    }
+    closeIdleConnections() {
+      for (const id of this._native) ops.op_http_close_connections(id, true);
+      for (const socket of this._connections) {
+        const state = streamStates.get(socket);
+        if (state !== undefined && state.incoming.length === 0 && !socket._httpMessage) socket.destroy();
+      }
+    }
+    ref() {
+      this._refed = true;
+      for (const id of this._native) ops.op_http_ref(id, true);
+      if (this._netServer != null) this._netServer.ref();
+      return this;
+    }
+    unref() {
+      this._refed = false;
+      for (const id of this._native) ops.op_http_ref(id, false);
+      if (this._netServer != null) this._netServer.unref();
+      return this;
+    }
     setTimeout(ms, cb) { this.timeout = ms; if (cb) this.on('timeout', cb); return this; }
     getConnections(cb) { const n = this._connections.size; nextTick(() => cb(null, n)); return this; }
     [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
@@ -1269,9 +1314,46 @@ const http = (() => {
   Object.defineProperties(Server.prototype, serverMethods);
   Object.defineProperties(Server.prototype, serverLimits);
 
+  function needsJSParser(server) {
+    const common = requireBuiltin('_http_common');
+    const limit = server.maxHeaderSize || requireBuiltin('http').maxHeaderSize;
+    const lenient = server.insecureHTTPParser === undefined ? common.isLenient() : server.insecureHTTPParser;
+    return limit !== 16 * 1024 || lenient;
+  }
+  // A cluster worker's server, or one needsJSParser: a net server (whose listen asks the primary
+  // in a worker) gives it its connections, served by connectionListener below; its events are
+  // the http server's.
+  function listenInCluster(server, options) {
+    const inner = requireBuiltin('net').createServer({
+      allowHalfOpen: true, noDelay: server.noDelay, keepAlive: server.keepAlive,
+      keepAliveInitialDelay: server.keepAliveInitialDelay * 1000,
+    });
+    server._netServer = inner;
+    inner.on('connection', (socket) => {
+      if (server.maxConnections != null) inner.maxConnections = server.maxConnections;
+      server._connections.add(socket);
+      socket.once('close', () => server._connections.delete(socket));
+      server.emit('connection', socket);
+    });
+    inner.on('listening', () => server.emit('listening'));
+    inner.on('error', (e) => {
+      if (server._netServer === inner) server._netServer = null;
+      server.emit('error', e);
+    });
+    inner.on('close', () => {
+      if (server._netServer !== inner) return;
+      server._netServer = null;
+      server.emit('close');
+    });
+    if (!server._refed) inner.unref();
+    inner.listen(options);
+  }
+
   // Node's connectionListenerInternal for a connection that is not fe's own (a Duplex a caller
   // gives to server.emit('connection')): its requests parsed here by Node's HTTPParser
   // (35-http_client.js), its responses written to it one at a time, in request order.
+  // The requests and responses in progress on each connection connectionListener serves.
+  const streamStates = new WeakMap();
   function connectionListener(socket) {
     if (socket instanceof Socket || socket === null || typeof socket !== 'object' || typeof socket.on !== 'function') return;
     const server = this;
@@ -1285,8 +1367,9 @@ const http = (() => {
     socket.server = server;
     if (typeof server.maxHeadersCount === 'number') parser.maxHeaderPairs = server.maxHeadersCount << 1;
     const state = { incoming: [], outgoing: [] };
+    streamStates.set(socket, state);
     parser.onIncoming = (req, keepAlive) => streamOnIncoming(server, socket, state, req, keepAlive);
-    const unhook = () => {
+    let unhook = () => {
       socket.removeListener('data', onData);
       socket.removeListener('end', onEnd);
       socket.removeListener('close', onClose);
@@ -1295,9 +1378,9 @@ const http = (() => {
       const bytes = typeof d === 'string' ? Buffer.from(d) : d;
       const ret = parser.execute(bytes);
       if (ret instanceof Error) {
+        // As Node's: the connection stays with the failed parser (which fails again on more
+        // bytes) until socketOnError or the 'clientError' listener ends it.
         common.prepareError(ret, parser, bytes);
-        unhook();
-        common.freeParser(parser, null, socket);
         socketOnError.call(socket, ret);
       } else if (parser.incoming && parser.incoming.upgrade) {
         // Upgrade or CONNECT: the stream is the listener's, with what followed the head.
@@ -1312,7 +1395,7 @@ const http = (() => {
     const onEnd = () => {
       if (socket.parser) {
         const ret = socket.parser.finish();
-        if (ret instanceof Error) { unhook(); socketOnError.call(socket, ret); return; }
+        if (ret instanceof Error) { socketOnError.call(socket, ret); return; }
       }
       if (!server.httpAllowHalfOpen) {
         if (socket.writable) socket.end();
@@ -1330,15 +1413,35 @@ const http = (() => {
       // Node's abortIncoming: requests still in progress are aborted.
       for (const req of state.incoming.splice(0)) req.destroy(connReset('aborted'));
     };
+    const onTimeout = () => streamOnTimeout(server, socket);
     socket.on('data', onData);
     socket.on('end', onEnd);
     socket.on('close', onClose);
     socket.on('error', socketOnError);
+    // Node's: the server's timeout, and 'timeout' to whoever listens (or the socket closes).
+    if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
+    socket.on('timeout', onTimeout);
+    const unhookAll = unhook;
+    unhook = () => { unhookAll(); socket.removeListener('timeout', onTimeout); };
     if (typeof socket.resume === 'function') socket.resume();
+  }
+  // Node's socketOnTimeout.
+  function streamOnTimeout(server, socket) {
+    const req = socket.parser && socket.parser.incoming;
+    const reqTimeout = req && !req.complete && req.emit('timeout', socket);
+    const res = socket._httpMessage;
+    const resTimeout = res && res.emit('timeout', socket);
+    const serverTimeout = server.emit('timeout', socket);
+    if (!reqTimeout && !resTimeout && !serverTimeout) socket.destroy();
   }
 
   function streamOnIncoming(server, socket, state, req, keepAlive) {
     state.incoming.push(req);
+    // Node's: a request on a kept-alive connection ends its keepAliveTimeout.
+    if (state.keepAliveTimeoutSet) {
+      socket.setTimeout(0);
+      state.keepAliveTimeoutSet = false;
+    }
     if (req.upgrade) {
       req.upgrade = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
       if (req.upgrade) return 2;
@@ -1358,6 +1461,10 @@ const http = (() => {
         else socket.end();
       } else if (state.outgoing.length > 0) {
         state.outgoing.shift().assignSocket(socket);
+      } else if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
+        // Node's: an idle kept-alive connection closes after keepAliveTimeout.
+        socket.setTimeout(server.keepAliveTimeout);
+        state.keepAliveTimeoutSet = true;
       }
     });
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.expect !== undefined) {

@@ -14,17 +14,16 @@ const httpClient = (() => {
   const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
   const checkIsHttpToken = (s) => tokenRe.test(s);
   const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
-  // --max-http-header-size=N (on the command line or in NODE_OPTIONS) sets the default limit.
-  function maxHeaderSizeFlag() {
-    const args = [...process.execArgv, ...String((process.env && process.env.NODE_OPTIONS) || '').split(/\s+/)];
-    for (const a of args) {
-      const m = /^--max-http-header-size=(\d+)$/.exec(a);
-      if (m) return Number(m[1]);
-    }
-    return 16384;
-  }
+  // Node's http.maxHeaderSize and the parser's default limit: --max-http-header-size (on the
+  // command line or in NODE_OPTIONS; 16 KiB when not given), read when first needed since
+  // options are known only at run time (43-nodelib.js, which loads after this file, keeps them).
   let maxHeaderSizeDefault;
-  const maxHeaderSizeNow = () => (maxHeaderSizeDefault === undefined ? (maxHeaderSizeDefault = maxHeaderSizeFlag()) : maxHeaderSizeDefault);
+  const maxHeaderSizeNow = () => {
+    if (maxHeaderSizeDefault === undefined) {
+      maxHeaderSizeDefault = Number(nodeLib.load('internal/options').getOptionValue('--max-http-header-size'));
+    }
+    return maxHeaderSizeDefault;
+  };
 
   function connResetException(message) {
     const e = new Error(message);
@@ -574,27 +573,8 @@ const httpClient = (() => {
     parser.onIncoming = null;
     parser.joinDuplicateHeaders = null;
   }
-  // Node's internal/freelist.
-  class FreeList {
-    constructor(name, max, ctor) {
-      this.name = name;
-      this.ctor = ctor;
-      this.max = max;
-      this.list = [];
-    }
-    alloc() {
-      return this.list.length > 0 ? this.list.pop() : Reflect.apply(this.ctor, this, arguments);
-    }
-    free(obj) {
-      if (this.list.length < this.max) {
-        this.list.push(obj);
-        return true;
-      }
-      return false;
-    }
-  }
   // The class is read when a parser is made, so that a replaced binding.HTTPParser is used.
-  const parsers = new FreeList('parsers', 1000, function parsersCb() {
+  function parsersCb() {
     const parser = new httpParserBinding.HTTPParser();
     cleanParser(parser);
     parser[kOnHeaders] = parserOnHeaders;
@@ -602,14 +582,21 @@ const httpClient = (() => {
     parser[kOnBody] = parserOnBody;
     parser[kOnMessageComplete] = parserOnMessageComplete;
     return parser;
-  });
+  }
+  // Node's pool of idle parsers: a FreeList of Node's internal/freelist (vendored; 43-nodelib.js
+  // loads after this file), made when first used.
+  let parsersPool;
+  const parsers = () => {
+    if (parsersPool === undefined) parsersPool = new (nodeLib.load('internal/freelist'))('parsers', 1000, parsersCb);
+    return parsersPool;
+  };
   function closeParserInstance(parser) { parser.close(); }
   function freeParser(parser, req, socket) {
     if (parser) {
       if (parser._consumed) parser.unconsume();
       cleanParser(parser);
       parser.remove();
-      if (parsers.free(parser) === false) setImmediate(closeParserInstance, parser);
+      if (parsers().free(parser) === false) setImmediate(closeParserInstance, parser);
       else parser.free();
     }
     if (req) req.parser = null;
@@ -1075,7 +1062,7 @@ const httpClient = (() => {
   }
 
   function tickOnSocket(req, socket) {
-    const parser = parsers.alloc();
+    const parser = parsers().alloc();
     req.socket = socket;
     const lenient = req.insecureHTTPParser === undefined ? lenientDefault() : req.insecureHTTPParser;
     parser.initialize(HTTPParser.RESPONSE, null, req.maxHeaderSize || 0, lenient ? kLenientAll : kLenientNone);
@@ -1618,13 +1605,13 @@ const httpClient = (() => {
     isLenient: lenientDefault,
     prepareError,
     freeParser,
-    parsers,
+    get parsers() { return parsers(); },
   };
   registerBuiltin('_http_common', common);
   // Node's: how many idle parsers the pool keeps.
   httpModule.setMaxIdleHTTPParsers = function setMaxIdleHTTPParsers(max) {
     validateInteger(max, 'max', 1);
-    parsers.max = max;
+    parsers().max = max;
   };
   return { Agent, ClientRequest, IncomingMessage, HTTPParser, httpParserBinding, request, get };
 })();

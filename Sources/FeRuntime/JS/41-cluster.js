@@ -3,11 +3,11 @@
 // the same program forked with NODE_UNIQUE_ID set; the module becomes the worker's side at
 // launch (60-globals.js calls core.setupCluster), since whether this process is a worker is
 // only known then.
-// A worker's server (net's listen, dgram's bind) asks the primary for its handle
+// A worker's server (net's listen, dgram's bind, and http's through net) asks the primary for its handle
 // (queryServer): with round-robin scheduling the primary accepts and hands each connection to
 // a worker over the channel ('newconn'); otherwise (and for UDP) the workers share the
 // primary's listening socket, sent to them as a handle.
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 03-loop.js (nextTick, TIMEOUT_MAX, setInterval, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 16-child_process.js (childProcess); 32-net.js (validateSocketPort).
+// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 03-loop.js (nextTick, TIMEOUT_MAX, setInterval, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 16-child_process.js (childProcess); 27-http.js (http); 32-net.js (validateSocketPort).
 const cluster = (() => {
   const SCHED_NONE = 1, SCHED_RR = 2;
   const cluster = new EventEmitter();
@@ -322,15 +322,9 @@ const cluster = (() => {
       removeWorker(this);
       return this;
     };
+    // Node 18's: the signal at once (the worker's channel ends with it, not after a disconnect).
     Worker.prototype.destroy = function (signo) {
-      const proc = this.process;
-      const signal = signo || 'SIGTERM';
-      if (this.isConnected()) {
-        this.once('disconnect', () => proc.kill(signal));
-        this.disconnect();
-        return;
-      }
-      proc.kill(signal);
+      this.process.kill(signo || 'SIGTERM');
     };
 
     return { setupPrimary, fork, disconnect, workers, settings };
