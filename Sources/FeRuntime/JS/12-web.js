@@ -62,8 +62,10 @@
   // ---------------------------------------------------------------------------------------------
   // TextEncoder / TextDecoder (utf-8, utf-16le/be and windows-1252, which Node 20 decodes as latin1).
   const isTextEncoder = new WeakSet();
+  const kEncoderBrand = Symbol('encoder');
   class TextEncoder {
-    constructor() { isTextEncoder.add(this); }
+    // As Node's, an encoder carries its brand as an own property (Symbol(encoder)).
+    constructor() { isTextEncoder.add(this); this[kEncoderBrand] = true; }
     get encoding() { checkThis(isTextEncoder.has(this), 'TextEncoder'); return 'utf-8'; }
     encode(input = '') {
       checkThis(isTextEncoder.has(this), 'TextEncoder');
@@ -132,6 +134,9 @@
     return 0;
   }
   const decoderState = new WeakMap();
+  const kDecoderFlags = Symbol('flags'), kDecoderHandle = Symbol('handle'), kDecoderBrand = Symbol('decoder');
+  const kDecoderEncoding = Symbol('encoding'), kDecoderFatal = Symbol('kFatal'), kDecoderIgnoreBOM = Symbol('kIgnoreBOM');
+  const kDecoderUTF8FastPath = Symbol('kUTF8FastPath');
   class TextDecoder {
     constructor(encoding = 'utf-8', options = {}) {
       encoding = `${encoding}`;
@@ -142,6 +147,16 @@
         encoding: enc, fatal: Boolean(options && options.fatal), ignoreBOM: Boolean(options && options.ignoreBOM),
         pending: null, bomSeen: false,
       });
+      // Node's decoder keeps its state in own properties under these symbols (the converter
+      // flags: fatal 2, ignoreBOM 4; its ICU converter handle, which fe never has).
+      const { fatal, ignoreBOM } = decoderState.get(this);
+      this[kDecoderBrand] = true;
+      this[kDecoderFlags] = (fatal ? 2 : 0) | (ignoreBOM ? 4 : 0);
+      this[kDecoderEncoding] = enc;
+      this[kDecoderIgnoreBOM] = ignoreBOM;
+      this[kDecoderFatal] = fatal;
+      this[kDecoderUTF8FastPath] = enc === 'utf-8';
+      this[kDecoderHandle] = undefined;
     }
     get encoding() { return decoderOf(this).encoding; }
     get fatal() { return decoderOf(this).fatal; }
@@ -149,10 +164,13 @@
     decode(input = new Uint8Array(0), options = {}) {
       const s = decoderOf(this);
       let bytes;
-      if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) bytes = new Uint8Array(input);
-      else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+      // A detached buffer reads as no bytes, as in Node.
+      const viewOf = (...args) => { try { return new Uint8Array(...args); } catch { return new Uint8Array(0); } };
+      if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) bytes = viewOf(input);
+      else if (ArrayBuffer.isView(input)) bytes = viewOf(input.buffer, input.byteOffset, input.byteLength);
       else throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
       const stream = Boolean(options && options.stream);
+      if (stream && this[kDecoderUTF8FastPath]) this[kDecoderUTF8FastPath] = false;
       if (s.pending !== null) {
         const joined = new Uint8Array(s.pending.length + bytes.length);
         joined.set(s.pending);
@@ -183,10 +201,16 @@
       if (!stream) s.bomSeen = false;
       return text;
     }
-    [customInspect](depth) {
-      if (typeof depth === 'number' && depth < 0) return this;
+    // Node's: with showHidden, also its converter flags and handle.
+    [customInspect](depth, opts) {
       const s = decoderOf(this);
-      return `TextDecoder ${inspect({ encoding: s.encoding, fatal: s.fatal, ignoreBOM: s.ignoreBOM })}`;
+      if (typeof depth === 'number' && depth < 0) return this;
+      const obj = { encoding: s.encoding, fatal: s.fatal, ignoreBOM: s.ignoreBOM };
+      if (opts?.showHidden) {
+        obj[kDecoderFlags] = this[kDecoderFlags];
+        obj[kDecoderHandle] = this[kDecoderHandle];
+      }
+      return `TextDecoder ${inspect(obj)}`;
     }
   }
   Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { configurable: true, value: 'TextDecoder' });
