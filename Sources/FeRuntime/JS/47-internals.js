@@ -425,6 +425,7 @@
     },
     // The stand-ins fe's vendored files use (43-nodelib.js) that are fe's real implementation.
     'internal/child_process': () => childProcessInternals,
+    'internal/console/constructor': () => ({ ...core.consoleInternals }),
     'internal/worker': () => core.workerInternals().worker,
     'internal/socket_list': () => core.socketList,
     'internal/assert': () => nodeLib.load('internal/assert'),
