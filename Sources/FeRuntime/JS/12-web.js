@@ -476,6 +476,8 @@
       if (!validListener(listener)) {
         const w = new Error(`addEventListener called with ${listener} which has no effect.`);
         w.name = 'AddEventListenerArgumentTypeWarning';
+        w.target = this;
+        w.type = type;
         process.emitWarning(w);
         return;
       }
@@ -488,7 +490,15 @@
         last = l;
         size++;
       }
-      last.next = { listener, capture, once, passive, resist, nodeStyle, removed: false, previous: last, next: undefined };
+      const node = { listener, capture, once, passive, resist, nodeStyle, removed: false, previous: last, next: undefined };
+      const weak = options != null && typeof options === 'object' ? options[kWeakHandler] : undefined;
+      if (weak !== undefined) {
+        // Node's weak listener (kWeakHandler): held only as long as the object given with it
+        // holds it; once collected, it leaves the list.
+        weakListenerRetainers.set(weak, listener);
+        makeWeakListener(node, listener);
+      }
+      last.next = node;
       root.resist = root.resist || resist;
       const max = this[EventEmitter.kMaxEventTargetListeners];
       if (max > 0 && size > max && !this[EventEmitter.kMaxEventTargetListenersWarned]) {
@@ -512,6 +522,7 @@
       if (root === undefined) return;
       for (let l = root.next; l !== undefined; l = l.next) {
         if (l.listener === listener && l.capture === capture) {
+          if (l.weak) weakListenerRegistry.unregister(l);
           unlinkListener(l);
           if (root.next === undefined) this.#events.delete(type);
           return;
@@ -559,11 +570,13 @@
         unlinkListener(l);
         if (root.next === undefined) events.delete(type);
       }
+      const callback = l.listener;
+      if (callback === undefined) { l = next; continue; } // a weak listener, collected
       try {
         const arg = l.nodeStyle ? nodeValue : createEvent();
         let result;
-        if (typeof l.listener === 'function') result = l.listener.call(target, arg);
-        else if (typeof l.listener.handleEvent === 'function') result = l.listener.handleEvent(arg);
+        if (typeof callback === 'function') result = callback.call(target, arg);
+        else if (typeof callback.handleEvent === 'function') result = callback.handleEvent(arg);
         // As in Node, the event counts as being dispatched only until a listener returns.
         if (event !== undefined) setDispatch(event, undefined, false);
         if (result != null && typeof result.then === 'function') result.then(undefined, (err) => nextTick(() => { throw err; }));
@@ -614,6 +627,17 @@
     Object.defineProperty(NodeEventTarget.prototype, name, { enumerable: true });
   }
   eventTargetHooks.NodeEventTarget = NodeEventTarget;
+  const kWeakHandler = Symbol('kWeak');
+  const weakListenerRetainers = new WeakMap();
+  const weakListenerRegistry = new FinalizationRegistry((l) => { if (!l.removed) unlinkListener(l); });
+  eventTargetHooks.kWeakHandler = kWeakHandler;
+  // (Out of addEventListener, so that the getter's closure does not hold the listener.)
+  function makeWeakListener(node, listener) {
+    const ref = new WeakRef(listener);
+    Object.defineProperty(node, 'listener', { get: () => ref.deref(), enumerable: true });
+    node.weak = true;
+    weakListenerRegistry.register(listener, node, node);
+  }
   function unlinkListener(l) {
     l.previous.next = l.next;
     if (l.next !== undefined) l.next.previous = l.previous;

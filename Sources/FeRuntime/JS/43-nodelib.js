@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -465,9 +465,9 @@ const nodeLib = (() => {
     'internal/tty': () => ({ getColorDepth: () => process.stderr.getColorDepth() }),
     'internal/timers': () => ({ TIMEOUT_MAX, kTimeout: kNodeTimeout }),
     'internal/abort_controller': () => ({ AbortController: globalThis.AbortController, AbortSignal: globalThis.AbortSignal }),
-    // fe's EventTarget has neither weak listeners nor stopPropagation-resistant ones: a listener
-    // given these options is an ordinary one.
-    'internal/event_target': () => ({ kResistStopPropagation: Symbol('kResistStopPropagation'), kWeakHandler: Symbol('kWeak') }),
+    // The listener options of fe's EventTarget (12-web.js): runs even after
+    // stopImmediatePropagation; held weakly.
+    'internal/event_target': () => ({ kResistStopPropagation: eventTargetHooks.kResistStopPropagation, kWeakHandler: eventTargetHooks.kWeakHandler }),
     'internal/url': () => ({ pathToFileURL, fileURLToPath, URL }),
     'internal/options': () => ({ getOptionValue }),
     'internal/streams/readable': () => requireBuiltin('stream').Readable,

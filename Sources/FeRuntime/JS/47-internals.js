@@ -504,7 +504,7 @@
     'internal/event_target': () => ({
       Event: globalThis.Event, EventTarget: globalThis.EventTarget, CustomEvent: globalThis.CustomEvent,
       NodeEventTarget: eventTargetHooks.NodeEventTarget, defineEventHandler: eventTargetHooks.defineEventHandler,
-      kResistStopPropagation: nodeLib.load('internal/event_target').kResistStopPropagation,
+      kResistStopPropagation: eventTargetHooks.kResistStopPropagation, kWeakHandler: eventTargetHooks.kWeakHandler,
     }),
   };
 })();
