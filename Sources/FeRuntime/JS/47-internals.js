@@ -173,6 +173,8 @@
   };
   bindings.block_list = () => netInternals.blockListBinding;
   bindings.os = () => core.osBinding;
+  // Node's internal/v8/startup_snapshot: its namespace is v8.startupSnapshot.
+  nodeLib.internals['internal/v8/startup_snapshot'] = () => ({ namespace: requireBuiltin('v8').startupSnapshot });
   // SocketAddress clones through MessagePorts; the receiving side makes it from here.
   netInternals.makeSocketAddressCloneable(core.jsTransferable);
   nodeLib.internals['internal/socketaddress'] = () => netInternals.socketAddress;
@@ -260,10 +262,54 @@
     }
     const formatList = (array, type = 'and') => (array.length < 3 ? array.join(` ${type} `)
       : `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`);
+    // Every other code Node 18.20.4 declares: its own declarations (NodeLib/node.internal.errors.js,
+    // evaluated apart, for its `codes` only), where fe's table has no class of its own.
+    const nodeErrors = nodeDeclaredErrors();
+    // Their stack's first line names the code, as Node's prepareStackTrace writes it for its errors.
+    const withCodedStack = (NodeClass, key) => {
+      const made = function NodeError(...args) {
+        const error = Reflect.construct(NodeClass, args, new.target ?? NodeClass);
+        if (typeof error.code === 'string') {
+          // From the caller on (Node's prepareStackTrace hides its __node_internal_ frames).
+          Error.captureStackTrace(error, made);
+          Object.defineProperty(error, 'name', { value: `${error.name} [${error.code}]`, configurable: true, writable: true });
+          error.stack; // eslint-disable-line no-unused-expressions
+          delete error.name;
+        }
+        return error;
+      };
+      for (const variant of Object.keys(NodeClass)) {
+        made[variant] = typeof NodeClass[variant] === 'function' ? withCodedStack(NodeClass[variant], key) : NodeClass[variant];
+      }
+      return made;
+    };
+    for (const key of Object.keys(nodeErrors.codes)) {
+      if (!Object.prototype.hasOwnProperty.call(errorCodes, key)) errorCodes[key] = withCodedStack(nodeErrors.codes[key], key);
+    }
+    const ownGetMessage = getMessage;
+    getMessage = function getMessage(key, args, self) { // eslint-disable-line no-func-assign
+      if (messages.has(key) || errorCodes[key]?.format) return ownGetMessage(key, args, self);
+      return nodeErrors.getMessage(key, args, self);
+    };
     return {
       E, SystemError, getMessage, formatList, determineSpecificType: receivedType,
       dnsException: (code, syscall, hostname) => dnsModule.nodeDnsException(code, syscall, hostname),
     };
+  }
+
+  // Node's lib/internal/errors.js run on its own: a module instance whose classes build their
+  // messages from its own table. Its top level reads internalBinding('util').privateSymbols for
+  // setArrowMessage only, which is not taken from this instance.
+  function nodeDeclaredErrors() {
+    const source = ops.op_nodelib_source('internal/errors');
+    const module = { exports: {}, id: 'internal/errors' };
+    const binding = (name) => (name === 'util'
+      ? { ...nodeLib.internalBinding('util'), privateSymbols: { arrow_message_private_symbol: Symbol('arrow_message_private_symbol') } }
+      : internalBinding(name));
+    const fn = ops.op_vm_compile_function(undefined, source, 'node:internal/errors', 0, 0,
+      ['exports', 'require', 'module', 'process', 'internalBinding', 'primordials'], []);
+    fn(module.exports, (id) => nodeLib.load(id), module, process, binding, nodeLib.getPrimordials());
+    return module.exports;
   }
 
   // What Node's internal/util has beyond the stand-in fe's vendored files use: Node's own small
