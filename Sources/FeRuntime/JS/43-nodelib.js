@@ -336,6 +336,33 @@ const nodeLib = (() => {
       detachArrayBuffer(buffer) {
         try { return structuredClone(buffer, { transfer: [buffer] }); } catch { return undefined; }
       },
+      // Node's fill(buffer, value, start, end, encoding) (src/node_buffer.cc): a negative index
+      // is ERR_OUT_OF_RANGE, a range past the bytes -2; a buffer or string value repeats over
+      // it, anything else is a byte; -1 when a string value gave no bytes.
+      fill(buf, value, start, end, encoding) {
+        if (!(buf instanceof Uint8Array)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a buffer');
+        const index = (v) => {
+          if (v === undefined) return 0;
+          const n = Math.trunc(Number(v)) || 0;
+          if (n < 0) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+          return n;
+        };
+        start = index(start);
+        end = index(end);
+        if (end < start || end > buf.byteLength) return -2;
+        let bytes;
+        if (value instanceof Uint8Array) bytes = value;
+        else if (typeof value === 'string') {
+          bytes = Buffer.from(value, Buffer.isEncoding(encoding) ? encoding : 'utf8');
+          if (bytes.length === 0 && end > start) return -1;
+        } else {
+          buf.fill(Number(value) & 255, start, end); // eslint-disable-line no-bitwise
+          return undefined;
+        }
+        if (bytes.length === 0) return undefined;
+        for (let at = start; at < end; at += bytes.length) buf.set(bytes.subarray(0, Math.min(bytes.length, end - at)), at);
+        return undefined;
+      },
     }),
     contextify: () => ({ startSigintWatchdog, stopSigintWatchdog }),
     crypto: () => nodeCrypto.webCryptoBinding(),

@@ -75,7 +75,7 @@
     'zlib').split(' '));
   // The bindings whose every member is fe's real implementation (the others fe's vendored files
   // reach, stream_wrap and fs, are shaped for http2 only and stay internal).
-  const userBindings = new Set(['block_list', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser', 'os', 'performance', 'timers', 'trace_events', 'url', 'util', 'uv']);
+  const userBindings = new Set(['block_list', 'buffer', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser', 'os', 'performance', 'timers', 'trace_events', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
