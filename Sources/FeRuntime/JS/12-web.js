@@ -432,6 +432,8 @@
   // Each type's listeners form a linked list, as in Node: a dispatch walks it live, so a listener
   // removed before its turn is skipped and one appended before the walk ends is called.
   let isEventTarget, handlersOf, eventsOf; // set in EventTarget's static block
+  const kEventsKey = Symbol('kEvents');
+  eventTargetHooks.kEvents = kEventsKey;
   class EventTarget {
     #events = new Map(); // type -> { next, resist } list head
     #handlers = new Map(); // `on<type>` handler wrappers
@@ -449,6 +451,8 @@
         return out;
       };
     }
+    // Node's kEvents: the listener lists by type (internal/event_target exports the symbol).
+    get [kEventsKey]() { checkThis(isEventTarget(this), 'EventTarget'); return this.#events; }
     constructor() {
       // Node's initEventTarget: events.getMaxListeners()/setMaxListeners() read and set these.
       this[EventEmitter.kMaxEventTargetListeners] = EventEmitter.defaultMaxListeners;

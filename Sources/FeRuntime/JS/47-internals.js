@@ -551,6 +551,7 @@
       Event: globalThis.Event, EventTarget: globalThis.EventTarget, CustomEvent: globalThis.CustomEvent,
       NodeEventTarget: eventTargetHooks.NodeEventTarget, defineEventHandler: eventTargetHooks.defineEventHandler,
       kResistStopPropagation: eventTargetHooks.kResistStopPropagation, kWeakHandler: eventTargetHooks.kWeakHandler,
+      kEvents: eventTargetHooks.kEvents,
     }),
   };
 })();
