@@ -43,6 +43,7 @@ let nodeLib = [
   "node.internal.debugger.inspect.js", "node.internal.debugger.inspect_client.js", "node.internal.debugger.inspect_repl.js", "node.internal.deps.acorn.acorn-walk.dist.walk.js",
   "node.internal.deps.acorn.acorn.dist.acorn.js",
   "node.internal.error_serdes.js",
+  "node.internal.errors.js",
   "node.internal.fixed_queue.js",
   "node.internal.freelist.js",
   "node.internal.fs.sync_write_stream.js",

@@ -5,6 +5,11 @@ const inspectDefaults = {
   maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false,
 };
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
+// Object's introspection as the runtime started with it: a program that replaces Object.keys
+// and the like does not change what inspect shows (Node's inspect uses its primordials).
+const inspectKeysOf = Object.keys, inspectOwnNamesOf = Object.getOwnPropertyNames;
+const inspectOwnSymbolsOf = Object.getOwnPropertySymbols, inspectOwnDescriptorOf = Object.getOwnPropertyDescriptor;
+const inspectPrototypeOf = Object.getPrototypeOf;
 // inspect.colors (SGR start and end codes by name) and inspect.styles (a color name by kind),
 // as Node has them: changing either changes what colors: true prints.
 const inspectColors = Object.assign(Object.create(null), {
@@ -159,9 +164,9 @@ function separateThousands(s) {
 function constructorName(obj) {
   let o = obj;
   while (o !== null && o !== undefined) {
-    const d = Object.getOwnPropertyDescriptor(o, 'constructor');
+    const d = inspectOwnDescriptorOf(o, 'constructor');
     if (d && typeof d.value === 'function' && d.value.name !== '' && isInstanceof(obj, d.value)) return String(d.value.name);
-    o = Object.getPrototypeOf(o);
+    o = inspectPrototypeOf(o);
   }
   return null;
 }
@@ -174,22 +179,22 @@ function prototypeProperties(main, ctx, depth) {
   // Node starts at the prototype that holds the constructor it named, when that is not a
   // built-in one; otherwise there is nothing to add.
   while (start !== null) {
-    const d = Object.getOwnPropertyDescriptor(start, 'constructor');
+    const d = inspectOwnDescriptorOf(start, 'constructor');
     if (d && typeof d.value === 'function' && d.value.name !== '' && isInstanceof(main, d.value)) break;
-    start = Object.getPrototypeOf(start);
+    start = inspectPrototypeOf(start);
   }
   if (start === null) return out;
-  const firstProto = Object.getPrototypeOf(main);
-  const ctorName = Object.getOwnPropertyDescriptor(start, 'constructor').value.name;
+  const firstProto = inspectPrototypeOf(main);
+  const ctorName = inspectOwnDescriptorOf(start, 'constructor').value.name;
   if (start === firstProto && builtInObjects.has(ctorName)) return out;
   obj = start === main ? main : firstProto;
   const seenKeys = new Set();
   let keys = [];
   for (let level = 0; level < 3; level++) {
     if (level !== 0 || main === obj) {
-      obj = Object.getPrototypeOf(obj);
+      obj = inspectPrototypeOf(obj);
       if (obj === null) break;
-      const d = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      const d = inspectOwnDescriptorOf(obj, 'constructor');
       if (d !== undefined && typeof d.value === 'function' && builtInObjects.has(d.value.name)) break;
     }
     for (const k of keys) seenKeys.add(k);
@@ -197,7 +202,7 @@ function prototypeProperties(main, ctx, depth) {
     ctx.seen.push(main);
     for (const k of keys) {
       if (k === 'constructor' || hasOwn(main, k) || (level !== 0 && seenKeys.has(k))) continue;
-      const desc = Object.getOwnPropertyDescriptor(obj, k);
+      const desc = inspectOwnDescriptorOf(obj, k);
       if (typeof desc.value === 'function') continue;
       const line = formatProperty(obj, k, ctx, depth, desc, main);
       out.push(ctx.colors ? `\x1b[2m${line}\x1b[22m` : line);
@@ -244,7 +249,7 @@ function functionBase(v, constructor, tag) {
       if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
       if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
       if (constructor !== null) {
-        const superName = Object.getPrototypeOf(v).name;
+        const superName = inspectPrototypeOf(v).name;
         if (superName) base += ` extends ${superName}`;
       } else base += ' extends [null prototype]';
       return `[${base}]`;
@@ -277,7 +282,7 @@ function formatArrayItems(v, ctx, depth) {
   return output;
 }
 function formatSparse(v, ctx, maxLength, output, i, item) {
-  const keys = Object.keys(v);
+  const keys = inspectKeysOf(v);
   let index = i;
   for (; i < keys.length && output.length < maxLength; i++) {
     const key = keys[i];
@@ -309,7 +314,7 @@ function formatProperty(v, k, ctx, depth, desc, original = v) {
   const s = (x, kind) => stylize(x, kind, ctx);
   let d;
   try {
-    d = desc || Object.getOwnPropertyDescriptor(v, k) || { value: v[k], enumerable: true };
+    d = desc || inspectOwnDescriptorOf(v, k) || { value: v[k], enumerable: true };
   } catch (err) {
     // A module namespace's binding before its module ran (Node's formatNamespaceObject).
     if (!isKind(v, K_MODULE_NAMESPACE) || err?.name !== 'ReferenceError') throw err;
@@ -491,8 +496,8 @@ function formatValue(v, ctx, depth) {
   let braces = ['{', '}'];
   let entries = null;
   // showHidden adds the non-enumerable keys, which print as [key].
-  let keys = ctx.showHidden ? Object.getOwnPropertyNames(v) : Object.keys(v);
-  const symbols = Object.getOwnPropertySymbols(v).filter((s) => ctx.showHidden || Object.getOwnPropertyDescriptor(v, s).enumerable);
+  let keys = ctx.showHidden ? inspectOwnNamesOf(v) : inspectKeysOf(v);
+  const symbols = inspectOwnSymbolsOf(v).filter((s) => ctx.showHidden || inspectOwnDescriptorOf(v, s).enumerable);
   let isArrayLike = false;
   const tag = ownTag(v, ctx);
   if (Array.isArray(v)) {
@@ -660,7 +665,7 @@ function inspect(value, opts) {
     }
     if (typeof opts === 'boolean') ctx.showHidden = opts;
     else if (opts) {
-      for (const key of Object.keys(opts)) {
+      for (const key of inspectKeysOf(opts)) {
         if (hasOwn(inspectDefaults, key) || key === 'stylize') ctx[key] = opts[key];
         else if (ctx.userOptions === undefined) ctx.userOptions = opts;
       }
@@ -677,7 +682,7 @@ function stylizeNoColor(str) { return str; }
 function stylizeWithColor(str, kind) { return stylize(str, kind, { colors: true }); }
 function userOptions(ctx) {
   const o = { stylize: typeof ctx.stylize === 'function' ? ctx.stylize : ctx.colors ? stylizeWithColor : stylizeNoColor };
-  for (const k of Object.keys(inspectDefaults)) o[k] = ctx[k];
+  for (const k of inspectKeysOf(inspectDefaults)) o[k] = ctx[k];
   if (o.depth === Infinity) o.depth = null;
   if (o.maxArrayLength === Infinity) o.maxArrayLength = null;
   return { ...o, ...ctx.userOptions };
@@ -786,10 +791,10 @@ function hasBuiltInToString(value) {
   if (typeof value.toString !== 'function') return true;
   if (hasOwn(value, 'toString')) return false;
   let pointer = value;
-  do { pointer = Object.getPrototypeOf(pointer); } while (pointer !== null && !hasOwn(pointer, 'toString'));
+  do { pointer = inspectPrototypeOf(pointer); } while (pointer !== null && !hasOwn(pointer, 'toString'));
   if (pointer === null) return true;
-  const d = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  const d = inspectOwnDescriptorOf(pointer, 'constructor');
   return d !== undefined && typeof d.value === 'function' && builtInObjects.has(d.value.name);
 }
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+const builtInObjects = new Set(inspectOwnNamesOf(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
 function format(...args) { return formatWithOptionsInternal(undefined, args); }

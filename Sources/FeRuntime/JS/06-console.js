@@ -404,6 +404,9 @@ const Console = (() => {
   Console.prototype.error = Console.prototype.warn;
   Console.prototype.groupCollapsed = Console.prototype.group;
 
+  // What Node's internal/console/constructor exports (for --expose-internals).
+  core.consoleInternals = { Console, kBindStreamsLazy, kBindProperties, formatTime };
+
   // The global console: a plain object with the methods bound to it, its streams process's.
   Console.makeGlobal = () => {
     const globalConsole = { __proto__: {} };

@@ -394,6 +394,24 @@ const fsTable = {
     const file = getValidatedPath(p);
     options = validateRmdirOptions(options, rmDefaults);
     validateBoolean(options.force, 'options.force');
+    // Node's validateRmOptions(Sync): an lstat first (the async forms always, the sync form
+    // unless both force and recursive), whose failure is the call's (ENOENT too, unless force).
+    const sync = run === runSync;
+    if (!sync || !options.force || !options.recursive) {
+      let looked;
+      try {
+        looked = run('op_fs_stat', file, false);
+      } catch (e) {
+        if (!(options.force && e?.code === 'ENOENT')) throw e;
+      }
+      if (looked !== undefined) {
+        const go = () => run('op_fs_rm', file, options.recursive, options.force, false);
+        return sync ? go() : looked.then(go, (e) => {
+          if (options.force && e?.code === 'ENOENT') return go();
+          throw e;
+        });
+      }
+    }
     return run('op_fs_rm', file, options.recursive, options.force, false);
   },
   rmdir(run, p, options) {

@@ -111,12 +111,41 @@ const os = (() => {
     }
     return `${address}/${ones}`;
   }
+  // Node's internalBinding('os') for the calls that can fail: a failure returns undefined and
+  // fills the ctx object given last (errno, code, message, syscall); os's functions call through
+  // it (Node's getCheckedFunction), and throw ERR_SYSTEM_ERROR from that ctx.
+  const toCtx = (result, ctx) => {
+    if (result === null || typeof result !== 'object' || !result.__feError) return result;
+    const [code, message, syscall] = result.__feError;
+    if (ctx !== null && typeof ctx === 'object') Object.assign(ctx, { errno: -ERRNO[code], code, message, syscall });
+    return undefined;
+  };
+  const binding = {
+    getHomeDirectory(ctx) { return process.env.HOME || toCtx(ops.op_os_info(), ctx)?.[2]; },
+    getHostname(ctx) { return toCtx(ops.op_os_info(), ctx)?.[0]; },
+    getUptime() { return ops.op_os_mem()[2]; },
+    getInterfaceAddresses(ctx) { return toCtx(ops.op_os_interfaces(), ctx)?.flat(); },
+    getOSInformation(ctx) { return toCtx(ops.op_os_uname(), ctx)?.slice(0, 4); },
+    getTotalMem() { return ops.op_os_mem()[0]; },
+    getFreeMem() { return ops.op_os_mem()[1]; },
+    getLoadAvg(array) { array.set(ops.op_os_loadavg()); },
+    getCPUs() { return check(ops.op_os_cpus()).flat(); },
+    getAvailableParallelism() { return check(ops.op_os_cpus()).length; },
+    isBigEndian: false,
+  };
+  core.osBinding = binding;
+  const callChecked = (name, ...args) => {
+    const ctx = {};
+    const ret = binding[name](...args, ctx);
+    if (ret === undefined) throw systemError('ERR_SYSTEM_ERROR', 'A system error occurred', ctx);
+    return ret;
+  };
   const m = {
     platform: () => process.platform, type: () => unameField(0), arch: () => process.arch, endianness: () => 'LE',
     release: () => unameField(2), version: () => unameField(1), machine: () => unameField(3),
-    homedir: () => process.env.HOME || check(ops.op_os_info())[2],
+    homedir: () => callChecked('getHomeDirectory'),
     tmpdir: () => { let t = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp'; if (t.length > 1 && t.endsWith('/')) t = t.slice(0, -1); return t; },
-    hostname: () => check(ops.op_os_info())[0],
+    hostname: () => callChecked('getHostname'),
     cpus: () => check(ops.op_os_cpus()).map(([model, speed, user, nice, sys, idle, irq]) => ({ model, speed, times: { user, nice, sys, idle, irq } })),
     availableParallelism: () => check(ops.op_os_cpus()).length,
     totalmem: () => ops.op_os_mem()[0], freemem: () => ops.op_os_mem()[1],
@@ -124,7 +153,9 @@ const os = (() => {
     loadavg: () => ops.op_os_loadavg(),
     networkInterfaces() {
       const result = {};
-      for (const [name, address, netmask, family, mac, internal, scopeid] of checked(ops.op_os_interfaces())) {
+      const flat = callChecked('getInterfaceAddresses');
+      for (let i = 0; i < flat.length; i += 7) {
+        const [name, address, netmask, family, mac, internal, scopeid] = flat.slice(i, i + 7);
         const entry = { address, netmask, family, mac, internal, cidr: getCIDR(address, netmask, family) };
         if (scopeid !== -1) entry.scopeid = scopeid;
         (result[name] ??= []).push(entry);

@@ -460,6 +460,8 @@ function fillBuffer(buf, value, offset, end, encoding) {
     if (end === undefined) end = buf.length; else validateIntegerArg(end, 'end', 0, buf.length);
     if (offset >= end) return buf;
   }
+  // The range against the bytes there are (a `length` property may claim more), as Node.
+  if (end - offset + offset > buf.byteLength) throw bufferOutOfBounds();
   if (typeof value === 'number') return Uint8Array.prototype.fill.call(buf, value, offset, end);
   if (value.length === 0) throw invalidArgValue('value', arguments[1]);
   for (let i = offset; i < end; i += value.length) buf.set(value.length <= end - i ? value : value.subarray(0, end - i), i);

@@ -62,8 +62,10 @@
   // ---------------------------------------------------------------------------------------------
   // TextEncoder / TextDecoder (utf-8, utf-16le/be and windows-1252, which Node 20 decodes as latin1).
   const isTextEncoder = new WeakSet();
+  const kEncoderBrand = Symbol('encoder');
   class TextEncoder {
-    constructor() { isTextEncoder.add(this); }
+    // As Node's, an encoder carries its brand as an own property (Symbol(encoder)).
+    constructor() { isTextEncoder.add(this); this[kEncoderBrand] = true; }
     get encoding() { checkThis(isTextEncoder.has(this), 'TextEncoder'); return 'utf-8'; }
     encode(input = '') {
       checkThis(isTextEncoder.has(this), 'TextEncoder');
@@ -132,6 +134,9 @@
     return 0;
   }
   const decoderState = new WeakMap();
+  const kDecoderFlags = Symbol('flags'), kDecoderHandle = Symbol('handle'), kDecoderBrand = Symbol('decoder');
+  const kDecoderEncoding = Symbol('encoding'), kDecoderFatal = Symbol('kFatal'), kDecoderIgnoreBOM = Symbol('kIgnoreBOM');
+  const kDecoderUTF8FastPath = Symbol('kUTF8FastPath');
   class TextDecoder {
     constructor(encoding = 'utf-8', options = {}) {
       encoding = `${encoding}`;
@@ -142,6 +147,16 @@
         encoding: enc, fatal: Boolean(options && options.fatal), ignoreBOM: Boolean(options && options.ignoreBOM),
         pending: null, bomSeen: false,
       });
+      // Node's decoder keeps its state in own properties under these symbols (the converter
+      // flags: fatal 2, ignoreBOM 4; its ICU converter handle, which fe never has).
+      const { fatal, ignoreBOM } = decoderState.get(this);
+      this[kDecoderBrand] = true;
+      this[kDecoderFlags] = (fatal ? 2 : 0) | (ignoreBOM ? 4 : 0);
+      this[kDecoderEncoding] = enc;
+      this[kDecoderIgnoreBOM] = ignoreBOM;
+      this[kDecoderFatal] = fatal;
+      this[kDecoderUTF8FastPath] = enc === 'utf-8';
+      this[kDecoderHandle] = undefined;
     }
     get encoding() { return decoderOf(this).encoding; }
     get fatal() { return decoderOf(this).fatal; }
@@ -149,10 +164,13 @@
     decode(input = new Uint8Array(0), options = {}) {
       const s = decoderOf(this);
       let bytes;
-      if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) bytes = new Uint8Array(input);
-      else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+      // A detached buffer reads as no bytes, as in Node.
+      const viewOf = (...args) => { try { return new Uint8Array(...args); } catch { return new Uint8Array(0); } };
+      if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) bytes = viewOf(input);
+      else if (ArrayBuffer.isView(input)) bytes = viewOf(input.buffer, input.byteOffset, input.byteLength);
       else throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
       const stream = Boolean(options && options.stream);
+      if (stream && this[kDecoderUTF8FastPath]) this[kDecoderUTF8FastPath] = false;
       if (s.pending !== null) {
         const joined = new Uint8Array(s.pending.length + bytes.length);
         joined.set(s.pending);
@@ -183,10 +201,16 @@
       if (!stream) s.bomSeen = false;
       return text;
     }
-    [customInspect](depth) {
-      if (typeof depth === 'number' && depth < 0) return this;
+    // Node's: with showHidden, also its converter flags and handle.
+    [customInspect](depth, opts) {
       const s = decoderOf(this);
-      return `TextDecoder ${inspect({ encoding: s.encoding, fatal: s.fatal, ignoreBOM: s.ignoreBOM })}`;
+      if (typeof depth === 'number' && depth < 0) return this;
+      const obj = { encoding: s.encoding, fatal: s.fatal, ignoreBOM: s.ignoreBOM };
+      if (opts?.showHidden) {
+        obj[kDecoderFlags] = this[kDecoderFlags];
+        obj[kDecoderHandle] = this[kDecoderHandle];
+      }
+      return `TextDecoder ${inspect(obj)}`;
     }
   }
   Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { configurable: true, value: 'TextDecoder' });
@@ -408,6 +432,8 @@
   // Each type's listeners form a linked list, as in Node: a dispatch walks it live, so a listener
   // removed before its turn is skipped and one appended before the walk ends is called.
   let isEventTarget, handlersOf, eventsOf; // set in EventTarget's static block
+  const kEventsKey = Symbol('kEvents');
+  eventTargetHooks.kEvents = kEventsKey;
   class EventTarget {
     #events = new Map(); // type -> { next, resist } list head
     #handlers = new Map(); // `on<type>` handler wrappers
@@ -425,6 +451,8 @@
         return out;
       };
     }
+    // Node's kEvents: the listener lists by type (internal/event_target exports the symbol).
+    get [kEventsKey]() { checkThis(isEventTarget(this), 'EventTarget'); return this.#events; }
     constructor() {
       // Node's initEventTarget: events.getMaxListeners()/setMaxListeners() read and set these.
       this[EventEmitter.kMaxEventTargetListeners] = EventEmitter.defaultMaxListeners;
@@ -452,6 +480,8 @@
       if (!validListener(listener)) {
         const w = new Error(`addEventListener called with ${listener} which has no effect.`);
         w.name = 'AddEventListenerArgumentTypeWarning';
+        w.target = this;
+        w.type = type;
         process.emitWarning(w);
         return;
       }
@@ -464,7 +494,15 @@
         last = l;
         size++;
       }
-      last.next = { listener, capture, once, passive, resist, nodeStyle, removed: false, previous: last, next: undefined };
+      const node = { listener, capture, once, passive, resist, nodeStyle, removed: false, previous: last, next: undefined };
+      const weak = options != null && typeof options === 'object' ? options[kWeakHandler] : undefined;
+      if (weak !== undefined) {
+        // Node's weak listener (kWeakHandler): held only as long as the object given with it
+        // holds it; once collected, it leaves the list.
+        weakListenerRetainers.set(weak, listener);
+        makeWeakListener(node, listener);
+      }
+      last.next = node;
       root.resist = root.resist || resist;
       const max = this[EventEmitter.kMaxEventTargetListeners];
       if (max > 0 && size > max && !this[EventEmitter.kMaxEventTargetListenersWarned]) {
@@ -488,6 +526,7 @@
       if (root === undefined) return;
       for (let l = root.next; l !== undefined; l = l.next) {
         if (l.listener === listener && l.capture === capture) {
+          if (l.weak) weakListenerRegistry.unregister(l);
           unlinkListener(l);
           if (root.next === undefined) this.#events.delete(type);
           return;
@@ -535,11 +574,13 @@
         unlinkListener(l);
         if (root.next === undefined) events.delete(type);
       }
+      const callback = l.listener;
+      if (callback === undefined) { l = next; continue; } // a weak listener, collected
       try {
         const arg = l.nodeStyle ? nodeValue : createEvent();
         let result;
-        if (typeof l.listener === 'function') result = l.listener.call(target, arg);
-        else if (typeof l.listener.handleEvent === 'function') result = l.listener.handleEvent(arg);
+        if (typeof callback === 'function') result = callback.call(target, arg);
+        else if (typeof callback.handleEvent === 'function') result = callback.handleEvent(arg);
         // As in Node, the event counts as being dispatched only until a listener returns.
         if (event !== undefined) setDispatch(event, undefined, false);
         if (result != null && typeof result.then === 'function') result.then(undefined, (err) => nextTick(() => { throw err; }));
@@ -590,6 +631,17 @@
     Object.defineProperty(NodeEventTarget.prototype, name, { enumerable: true });
   }
   eventTargetHooks.NodeEventTarget = NodeEventTarget;
+  const kWeakHandler = Symbol('kWeak');
+  const weakListenerRetainers = new WeakMap();
+  const weakListenerRegistry = new FinalizationRegistry((l) => { if (!l.removed) unlinkListener(l); });
+  eventTargetHooks.kWeakHandler = kWeakHandler;
+  // (Out of addEventListener, so that the getter's closure does not hold the listener.)
+  function makeWeakListener(node, listener) {
+    const ref = new WeakRef(listener);
+    Object.defineProperty(node, 'listener', { get: () => ref.deref(), enumerable: true });
+    node.weak = true;
+    weakListenerRegistry.register(listener, node, node);
+  }
   function unlinkListener(l) {
     l.previous.next = l.next;
     if (l.next !== undefined) l.next.previous = l.previous;

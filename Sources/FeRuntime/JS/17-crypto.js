@@ -1159,7 +1159,7 @@ const nodeCrypto = (() => {
 
   // -------------------------------------------------------------------------------------------
   // Signatures
-  const RSA_PKCS1_PADDING = 1, RSA_PKCS1_OAEP_PADDING = 4;
+  const RSA_PKCS1_PADDING = 1, RSA_NO_PADDING = 3, RSA_PKCS1_OAEP_PADDING = 4;
   function getIntOption(name, options) {
     const value = options[name];
     if (value !== undefined) {
@@ -1287,8 +1287,36 @@ const nodeCrypto = (() => {
       if (oaepLabel !== undefined) oaepLabel = toBytes(oaepLabel, 'key.oaepLabel', encoding);
       buffer = toBytes(buffer, 'buffer', encoding);
       const keyData = loadAsymmetricKey(prepared, kConsumePublic);
+      if (op === 'decrypt' && padding === RSA_PKCS1_PADDING && pkcs1DecryptReverted()) {
+        // --security-revert=CVE-2023-46809: PKCS#1 v1.5 decryption as OpenSSL did it before
+        // implicit rejection (a padding error is an error): the raw RSA result, unpadded here.
+        const raw = call('op_crypto_pkey_crypt', { key: keyData, op, padding: RSA_NO_PADDING, data: buffer });
+        return asBuffer(unpadPkcs1Type2(raw));
+      }
       return asBuffer(call('op_crypto_pkey_crypt', { key: keyData, op, padding, oaepHash, oaepLabel, data: buffer }));
     };
+  }
+  // Node 18.20.4 refuses RSA_PKCS1_PADDING in privateDecrypt (the Marvin attack) unless OpenSSL
+  // rejects implicitly, or the process runs with --security-revert=CVE-2023-46809.
+  const pkcs1DecryptReverted = () => (core.nodeFlags?.options?.['--security-revert'] ?? []).includes('CVE-2023-46809');
+  // RFC 8017 7.2.2 step 3: EM = 0x00 || 0x02 || PS (8 or more nonzero bytes) || 0x00 || M; a
+  // mismatch is OpenSSL's RSA_padding_check_PKCS1_type_2 error.
+  function unpadPkcs1Type2(em) {
+    let separator = -1;
+    if (em.length >= 11 && em[0] === 0 && em[1] === 2) {
+      for (let i = 2; i < em.length; i++) {
+        if (em[i] === 0) { separator = i; break; }
+      }
+    }
+    if (separator < 10) {
+      const e = new Error('error:0200009F:rsa routines::pkcs decoding error');
+      e.opensslErrorStack = ['error:02000072:rsa routines::padding check failed'];
+      e.library = 'rsa routines';
+      e.reason = 'pkcs decoding error';
+      e.code = 'ERR_OSSL_RSA_PKCS_DECODING_ERROR';
+      throw e;
+    }
+    return em.subarray(separator + 1);
   }
   const publicEncrypt = rsaFunction('encrypt', RSA_PKCS1_OAEP_PADDING, kConsumePublic);
   const privateDecrypt = rsaFunction('decrypt', RSA_PKCS1_OAEP_PADDING, kConsumePrivate);

@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -373,6 +373,33 @@ const nodeLib = (() => {
       detachArrayBuffer(buffer) {
         try { return structuredClone(buffer, { transfer: [buffer] }); } catch { return undefined; }
       },
+      // Node's fill(buffer, value, start, end, encoding) (src/node_buffer.cc): a negative index
+      // is ERR_OUT_OF_RANGE, a range past the bytes -2; a buffer or string value repeats over
+      // it, anything else is a byte; -1 when a string value gave no bytes.
+      fill(buf, value, start, end, encoding) {
+        if (!(buf instanceof Uint8Array)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a buffer');
+        const index = (v) => {
+          if (v === undefined) return 0;
+          const n = Math.trunc(Number(v)) || 0;
+          if (n < 0) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'Index out of range');
+          return n;
+        };
+        start = index(start);
+        end = index(end);
+        if (end < start || end > buf.byteLength) return -2;
+        let bytes;
+        if (value instanceof Uint8Array) bytes = value;
+        else if (typeof value === 'string') {
+          bytes = Buffer.from(value, Buffer.isEncoding(encoding) ? encoding : 'utf8');
+          if (bytes.length === 0 && end > start) return -1;
+        } else {
+          buf.fill(Number(value) & 255, start, end); // eslint-disable-line no-bitwise
+          return undefined;
+        }
+        if (bytes.length === 0) return undefined;
+        for (let at = start; at < end; at += bytes.length) buf.set(bytes.subarray(0, Math.min(bytes.length, end - at)), at);
+        return undefined;
+      },
     }),
     contextify: () => ({ startSigintWatchdog, stopSigintWatchdog, isContext: core.vmModules.isContext }),
     // vm.SourceTextModule and vm.SyntheticModule's native side (23-vm.js).
@@ -516,9 +543,9 @@ const nodeLib = (() => {
     'internal/tty': () => ({ getColorDepth: () => process.stderr.getColorDepth() }),
     'internal/timers': () => ({ TIMEOUT_MAX, kTimeout: kNodeTimeout }),
     'internal/abort_controller': () => ({ AbortController: globalThis.AbortController, AbortSignal: globalThis.AbortSignal }),
-    // fe's EventTarget has neither weak listeners nor stopPropagation-resistant ones: a listener
-    // given these options is an ordinary one.
-    'internal/event_target': () => ({ kResistStopPropagation: Symbol('kResistStopPropagation'), kWeakHandler: Symbol('kWeak') }),
+    // The listener options of fe's EventTarget (12-web.js): runs even after
+    // stopImmediatePropagation; held weakly.
+    'internal/event_target': () => ({ kResistStopPropagation: eventTargetHooks.kResistStopPropagation, kWeakHandler: eventTargetHooks.kWeakHandler }),
     'internal/url': () => ({ pathToFileURL, fileURLToPath, URL }),
     'internal/options': () => ({ getOptionValue }),
     'internal/streams/readable': () => requireBuiltin('stream').Readable,

@@ -4,7 +4,7 @@
 // implementation under Node's export names (below). An internal module Node 18 has and fe does
 // not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
 // not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
-// Uses from earlier files: 00-core.js (core, builtins, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, validateFunction, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, toUnixTimestamp, assertEncoding, validateOffsetLengthRead, validateOffsetLengthWrite, Stats, BigIntStats, Dirent, O, openFlags, validateRmdirOptions, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 33-dns.js (dnsModule); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, builtins, opError, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, toUnixTimestamp, assertEncoding, validateOffsetLengthRead, validateOffsetLengthWrite, Stats, BigIntStats, Dirent, O, openFlags, then, validateRmdirOptions, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 33-dns.js (dnsModule); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 (() => {
   // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
   const nodeInternalIds = new Set((
@@ -75,7 +75,7 @@
     'zlib').split(' '));
   // The bindings whose every member is fe's real implementation (the others fe's vendored files
   // reach, stream_wrap and fs, are shaped for http2 only and stay internal).
-  const userBindings = new Set(['block_list', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser', 'performance', 'timers', 'trace_events', 'url', 'util', 'uv']);
+  const userBindings = new Set(['block_list', 'buffer', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser', 'os', 'performance', 'timers', 'trace_events', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
@@ -172,6 +172,9 @@
     return uv;
   };
   bindings.block_list = () => netInternals.blockListBinding;
+  bindings.os = () => core.osBinding;
+  // Node's internal/v8/startup_snapshot: its namespace is v8.startupSnapshot.
+  nodeLib.internals['internal/v8/startup_snapshot'] = () => ({ namespace: requireBuiltin('v8').startupSnapshot });
   // SocketAddress clones through MessagePorts; the receiving side makes it from here.
   netInternals.makeSocketAddressCloneable(core.jsTransferable);
   nodeLib.internals['internal/socketaddress'] = () => netInternals.socketAddress;
@@ -259,10 +262,54 @@
     }
     const formatList = (array, type = 'and') => (array.length < 3 ? array.join(` ${type} `)
       : `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`);
+    // Every other code Node 18.20.4 declares: its own declarations (NodeLib/node.internal.errors.js,
+    // evaluated apart, for its `codes` only), where fe's table has no class of its own.
+    const nodeErrors = nodeDeclaredErrors();
+    // Their stack's first line names the code, as Node's prepareStackTrace writes it for its errors.
+    const withCodedStack = (NodeClass, key) => {
+      const made = function NodeError(...args) {
+        const error = Reflect.construct(NodeClass, args, new.target ?? NodeClass);
+        if (typeof error.code === 'string') {
+          // From the caller on (Node's prepareStackTrace hides its __node_internal_ frames).
+          Error.captureStackTrace(error, made);
+          Object.defineProperty(error, 'name', { value: `${error.name} [${error.code}]`, configurable: true, writable: true });
+          error.stack; // eslint-disable-line no-unused-expressions
+          delete error.name;
+        }
+        return error;
+      };
+      for (const variant of Object.keys(NodeClass)) {
+        made[variant] = typeof NodeClass[variant] === 'function' ? withCodedStack(NodeClass[variant], key) : NodeClass[variant];
+      }
+      return made;
+    };
+    for (const key of Object.keys(nodeErrors.codes)) {
+      if (!Object.prototype.hasOwnProperty.call(errorCodes, key)) errorCodes[key] = withCodedStack(nodeErrors.codes[key], key);
+    }
+    const ownGetMessage = getMessage;
+    getMessage = function getMessage(key, args, self) { // eslint-disable-line no-func-assign
+      if (messages.has(key) || errorCodes[key]?.format) return ownGetMessage(key, args, self);
+      return nodeErrors.getMessage(key, args, self);
+    };
     return {
       E, SystemError, getMessage, formatList, determineSpecificType: receivedType,
       dnsException: (code, syscall, hostname) => dnsModule.nodeDnsException(code, syscall, hostname),
     };
+  }
+
+  // Node's lib/internal/errors.js run on its own: a module instance whose classes build their
+  // messages from its own table. Its top level reads internalBinding('util').privateSymbols for
+  // setArrowMessage only, which is not taken from this instance.
+  function nodeDeclaredErrors() {
+    const source = ops.op_nodelib_source('internal/errors');
+    const module = { exports: {}, id: 'internal/errors' };
+    const binding = (name) => (name === 'util'
+      ? { ...nodeLib.internalBinding('util'), privateSymbols: { arrow_message_private_symbol: Symbol('arrow_message_private_symbol') } }
+      : internalBinding(name));
+    const fn = ops.op_vm_compile_function(undefined, source, 'node:internal/errors', 0, 0,
+      ['exports', 'require', 'module', 'process', 'internalBinding', 'primordials'], []);
+    fn(module.exports, (id) => nodeLib.load(id), module, process, binding, nodeLib.getPrimordials());
+    return module.exports;
   }
 
   // What Node's internal/util has beyond the stand-in fe's vendored files use: Node's own small
@@ -327,6 +374,87 @@
     };
   }
 
+  // Node's internal/fs/utils Dirent helpers: a Dirent from a name and its type, or, where the
+  // type is unknown (UV_DIRENT_UNKNOWN, 0), from an lstat of the entry; with a callback, the
+  // lstat is the asynchronous one.
+  const kDirentStats = Symbol('stats');
+  class DirentFromStats extends Dirent {
+    constructor(name, stats, parentPath, filepath) {
+      super(name, null, parentPath);
+      this.path = filepath;
+      this[kDirentStats] = stats;
+    }
+  }
+  for (const name of Reflect.ownKeys(Dirent.prototype)) {
+    if (name === 'constructor') continue;
+    DirentFromStats.prototype[name] = function () { return this[kDirentStats][name](); };
+  }
+  const direntJoin = (dir, name) => {
+    const isBytes = (v) => v instanceof Uint8Array;
+    if ((typeof dir === 'string' || isBytes(dir)) && name === undefined) return dir;
+    if (typeof dir === 'string' && isBytes(name)) return Buffer.concat([Buffer.from(path.join(dir, path.sep)), name]);
+    if (typeof dir === 'string' && typeof name === 'string') return path.join(dir, name);
+    if (isBytes(dir) && isBytes(name)) return Buffer.concat([dir, Buffer.from(path.sep), name]);
+    throw invalidArgType('path', ['string', 'Buffer'], dir);
+  };
+  const direntOf = (name, type, parentPath, filepath) => {
+    const dirent = new Dirent(name, type, parentPath);
+    dirent.path = filepath;
+    return dirent;
+  };
+  function getDirents(dir, { 0: names, 1: types }, callback) {
+    if (typeof callback !== 'function') {
+      for (let i = 0; i < names.length; i++) names[i] = getDirent(dir, names[i], types[i]);
+      return names;
+    }
+    let toFinish = 0;
+    let called = false;
+    const cb = (...args) => { if (!called) { called = true; callback(...args); } };
+    for (let i = 0; i < names.length; i++) {
+      if (types[i] === 0) {
+        const name = names[i];
+        toFinish++;
+        let filepath;
+        try {
+          filepath = direntJoin(dir, name);
+        } catch (err) {
+          cb(err);
+          return;
+        }
+        fs.lstat(filepath, (err, stats) => {
+          if (err) { cb(err); return; }
+          names[i] = new DirentFromStats(name, stats, dir, filepath);
+          if (--toFinish === 0) cb(null, names);
+        });
+      } else {
+        names[i] = direntOf(names[i], types[i], dir, dir);
+      }
+    }
+    if (toFinish === 0) cb(null, names);
+  }
+  function getDirent(dir, name, type, callback) {
+    if (typeof callback === 'function') {
+      if (type !== 0) { callback(null, direntOf(name, type, dir, dir)); return; }
+      let filepath;
+      try {
+        filepath = direntJoin(dir, name);
+      } catch (err) {
+        callback(err);
+        return;
+      }
+      fs.lstat(filepath, (err, stats) => {
+        if (err) { callback(err); return; }
+        callback(null, new DirentFromStats(name, stats, dir, filepath));
+      });
+      return;
+    }
+    if (type === 0) {
+      const filepath = direntJoin(dir, name);
+      return new DirentFromStats(name, fs.lstatSync(filepath), dir, callback === true ? filepath : dir);
+    }
+    return callback === true ? direntOf(name, type, dir, direntJoin(dir, name)) : direntOf(name, type, dir, dir);
+  }
+  const rmOptionDefaults = { retryDelay: 100, maxRetries: 0, recursive: false, force: false };
   const exposed = {
     'internal/test/binding': () => {
       process.emitWarning('These APIs are for internal testing only. Do not use them.', 'internal/test/binding');
@@ -334,6 +462,7 @@
     },
     // The stand-ins fe's vendored files use (43-nodelib.js) that are fe's real implementation.
     'internal/child_process': () => childProcessInternals,
+    'internal/console/constructor': () => ({ ...core.consoleInternals }),
     'internal/worker': () => core.workerInternals().worker,
     'internal/socket_list': () => core.socketList,
     'internal/assert': () => nodeLib.load('internal/assert'),
@@ -384,11 +513,36 @@
       preprocessSymlinkDestination: (path) => path,
       validateRmdirOptions: (options, defaults = { retryDelay: 100, maxRetries: 0, recursive: false }) =>
         validateRmdirOptions(options, defaults),
+      // Node's checks before rm: the options, then an lstat of the path (ENOENT is no failure
+      // with force; a directory is one without recursive). The sync form returns the options,
+      // or false when expectDir and the path is no directory; the other calls cb(err, options).
+      getDirents, getDirent,
+      validateRmOptionsSync(path, options, expectDir) {
+        options = validateRmdirOptions(options, rmOptionDefaults);
+        validateBoolean(options.force, 'options.force');
+        if (!options.force || expectDir || !options.recursive) {
+          const isDirectory = fs.lstatSync(path, { throwIfNoEntry: !options.force })?.isDirectory();
+          if (expectDir && !isDirectory) return false;
+          if (isDirectory && !options.recursive) throw opError(['EISDIR', 'is a directory', 'rm', path]);
+        }
+        return options;
+      },
+      validateRmOptions(path, options, expectDir, cb) {
+        options = validateRmdirOptions(options, rmOptionDefaults);
+        validateBoolean(options.force, 'options.force');
+        fs.lstat(path, (err, stats) => {
+          if (err) return cb(options.force && err.code === 'ENOENT' ? null : err, options);
+          if (expectDir && !stats.isDirectory()) return cb(false);
+          if (stats.isDirectory() && !options.recursive) return cb(opError(['EISDIR', 'is a directory', 'rm', path]));
+          return cb(null, options);
+        });
+      },
     }),
     'internal/event_target': () => ({
       Event: globalThis.Event, EventTarget: globalThis.EventTarget, CustomEvent: globalThis.CustomEvent,
       NodeEventTarget: eventTargetHooks.NodeEventTarget, defineEventHandler: eventTargetHooks.defineEventHandler,
-      kResistStopPropagation: nodeLib.load('internal/event_target').kResistStopPropagation,
+      kResistStopPropagation: eventTargetHooks.kResistStopPropagation, kWeakHandler: eventTargetHooks.kWeakHandler,
+      kEvents: eventTargetHooks.kEvents,
     }),
   };
 })();

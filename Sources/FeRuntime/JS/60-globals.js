@@ -77,6 +77,11 @@ function lazyExecPath(execPath) {
 
 // Node's options, as the process object and the runtime see them (Node sets the same
 // properties from its command line: process.noDeprecation, process.throwDeprecation, ...).
+// Node 18.20.4's revertible security fixes (src/node_revert.h).
+const kSecurityReverts = {
+  'CVE-2023-46809': 'Marvin attack on PKCS#1 padding',
+  'CVE-2024-27980': 'Unsafe Windows batch file execution',
+};
 function applyNodeOptions(o, execPath, snapshotBuilder) {
   lazyExecPath(execPath);
   process.execArgv = o.execArgv;
@@ -98,6 +103,14 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
   if (o.options?.['--experimental-vm-modules']) core.enableVmModules();
   // Node's node.cc: NODE_PRESERVE_SYMLINKS=1 turns --preserve-symlinks on (19-cjs.js).
   core.preserveSymlinksEnv = (process.env.NODE_PRESERVE_SYMLINKS || '')[0] === '1';
+  // --security-revert=CVE: Node's node_revert.h announces it on stdout as the option is read,
+  // and its process object says so (REVERT_CVE_..., read-only).
+  for (const cve of o.options?.['--security-revert'] ?? []) {
+    const message = kSecurityReverts[cve];
+    if (message === undefined) continue;
+    if (!snapshotBuilder) ops.op_write(1, `SECURITY WARNING: Reverting ${cve}: ${message}\n`);
+    Object.defineProperty(process, `REVERT_${cve.replace(/-/g, '_')}`, { value: true, enumerable: true, configurable: true, writable: false });
+  }
   // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
   core.startTracing(o);
   if (o.exposeGC && typeof globalThis.gc !== 'function' && !snapshotBuilder) {

@@ -29,6 +29,7 @@ enum NodeLibSource {
     "internal/deps/acorn/acorn-walk/dist/walk": PackageResources.node_internal_deps_acorn_acorn_walk_dist_walk_js,
     "internal/deps/acorn/acorn/dist/acorn": PackageResources.node_internal_deps_acorn_acorn_dist_acorn_js,
     "internal/error_serdes": PackageResources.node_internal_error_serdes_js,
+    "internal/errors": PackageResources.node_internal_errors_js,
     "internal/fixed_queue": PackageResources.node_internal_fixed_queue_js,
     "internal/freelist": PackageResources.node_internal_freelist_js,
     "internal/fs/sync_write_stream": PackageResources.node_internal_fs_sync_write_stream_js,
