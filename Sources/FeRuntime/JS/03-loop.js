@@ -28,10 +28,13 @@ function defaultTriggerAsyncId() {
 }
 // A throwing hook ends the process, as in Node: its state could no longer be trusted.
 function callHooks(kind, args) {
-  for (const hook of asyncHooks.list) {
+  // Indexed, not iterated: the program may have replaced %Array.prototype%[@@iterator].
+  const list = asyncHooks.list;
+  for (let i = 0; i < list.length; i++) {
+    const hook = list[i];
     const fn = hook[kind];
     if (typeof fn !== 'function') continue;
-    try { fn.apply(hook, args); } catch (e) { hookFailed(e); }
+    try { Reflect.apply(fn, hook, args); } catch (e) { hookFailed(e); }
   }
 }
 // Node's fatalError (internal/async_hooks.js): the stack, or for a thrown non-error a stack
@@ -693,7 +696,7 @@ function opAsync(op, ...args) {
   const id = nextPromiseId++;
   return new Promise((resolve, reject) => {
     pendingOps.set(id, { resolve, reject });
-    op(id, ...args);
+    Reflect.apply(op, undefined, [id].concat(args));
   });
 }
 core.settle = (id, ok, value) => {
