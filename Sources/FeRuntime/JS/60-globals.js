@@ -106,6 +106,7 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
   core.setupCluster();
   core.startCoverage();
   core.startProfilers(o);
+  if (!snapshotBuilder) core.startDebugSignalHandler();
   // -r/--require: preloaded before the main module, resolved from the current directory.
   if (o.requires.length) {
     const parent = new cjs.Module('internal/preload', null);
