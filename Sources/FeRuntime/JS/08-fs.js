@@ -1170,13 +1170,17 @@ function handleClosedError(syscall) {
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
-    this[kFd] = fd;
-    this[kClosePromise] = null;
-    this[kLocked] = false;
-    this[kRefs] = 1;
-    this[kCloseResolve] = undefined;
-    this[kCloseReject] = undefined;
-    fileHandleRegistry.register(this, fd, this);
+    // A JS transferable, as Node's: postMessage(handle, [handle]) moves it (39-worker_threads.js,
+    // which also makes the one without an fd that a transfer's [kDeserialize] fills).
+    const self = core.jsTransferable === undefined ? this : core.jsTransferable.makeTransferable(this);
+    self[kFd] = fd === undefined ? -1 : fd;
+    self[kClosePromise] = null;
+    self[kLocked] = false;
+    self[kRefs] = 1;
+    self[kCloseResolve] = undefined;
+    self[kCloseReject] = undefined;
+    if (fd !== undefined) fileHandleRegistry.register(self, fd, self);
+    return self;
   }
   get fd() { return this[kFd]; }
   // The handle's fd for an operation, or the closed-handle error.
