@@ -264,10 +264,33 @@ core.commonjs = (fn, filename) => {
     return process.mainModule?.exports ?? {};
   }
 };
-// ES module resolution of a bare specifier: node_modules with the "import" conditions.
-core.resolveBare = (request, parentPath) => cjs.Module._resolveFilename(request,
-  { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
-  { conditions: core.noAddons ? ['import', 'node', 'default'] : ['import', 'node', 'node-addons', 'default'] });
+// ES module resolution of a bare specifier: node_modules with the "import" conditions. As in
+// Node's packageResolve, a subpath of a package without "exports" names its file exactly: no
+// extension or index file is tried for it (only for the package's main), and the error says
+// what require() would have found (decorateErrorWithCommonJSHints).
+core.resolveBare = (request, parentPath) => {
+  const filename = cjs.Module._resolveFilename(request,
+    { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false,
+    { conditions: core.noAddons ? ['import', 'node', 'default'] : ['import', 'node', 'node-addons', 'default'] });
+  const parts = /^((?:@[^/\\%]+\/)?[^/\\%#.][^/\\%]*)\/(.+)$/.exec(request);
+  if (parts === null) return filename;
+  const name = parts[1];
+  const at = filename.lastIndexOf(`/node_modules/${name}/`);
+  if (at < 0) return filename;
+  const packageDir = filename.slice(0, at + `/node_modules/${name}`.length);
+  const pkg = cjs.readPackage(packageDir);
+  if (pkg !== null && pkg.exports !== undefined) return filename;
+  const exact = path.join(packageDir, parts[2]);
+  let stats;
+  try { stats = fs.statSync(exact); } catch { /* missing */ }
+  if (stats !== undefined && stats.isFile()) return filename;
+  const hint = `\nDid you mean to import ${filename.slice(filename.indexOf(name.split('/')[0]))}?`;
+  const e = stats !== undefined && stats.isDirectory()
+    ? new Error(`Directory import '${exact}' is not supported resolving ES modules imported from ${parentPath}${hint}`)
+    : new Error(`Cannot find module '${exact}' imported from ${parentPath}${hint}`);
+  e.code = stats !== undefined && stats.isDirectory() ? 'ERR_UNSUPPORTED_DIR_IMPORT' : 'ERR_MODULE_NOT_FOUND';
+  throw e;
+};
 core.packageType = (filename) => cjs.packageType(path.dirname(filename));
 
 // Helpers for the module loader (Swift drives the graph; these shape values for it).
