@@ -1146,6 +1146,16 @@ const workerThreads = (() => {
     }
     process._fatalException = workerOnGlobalUncaughtException;
     if (load.trackUnmanagedFds) trackUnmanagedFds();
+    // Its sockets close with it (Node's environment cleanup), however it ends.
+    const emitExit = core.emitExit;
+    core.emitExit = (code) => {
+      try { return emitExit(code); } finally { core.closeSocketHandles(); }
+    };
+    const reallyExit = process.reallyExit;
+    process.reallyExit = function (code) {
+      core.closeSocketHandles();
+      return Reflect.apply(reallyExit, this, [code]);
+    };
   }
 
   // trackUnmanagedFds (Node's default): the descriptors the worker opened with fs.open() or
