@@ -787,9 +787,12 @@ const workerThreads = (() => {
       const given = {};
       if (options.resourceLimits != null) {
         if (typeof options.resourceLimits !== 'object') throw invalidArgType('options.resourceLimits', 'Object', options.resourceLimits);
+        // As Node's parseResourceLimits: the old generation gets at least 2 MB.
         limitNames.forEach((k, i) => {
-          const v = options.resourceLimits[k];
-          if (typeof v === 'number' && v > 0) { limits[i] = v; given[k] = v; }
+          let v = options.resourceLimits[k];
+          if (typeof v !== 'number') return;
+          if (k === 'maxOldGenerationSizeMb') v = Math.max(v, 2);
+          if (v > 0) { limits[i] = v; given[k] = v; }
         });
       }
       useMessaging();
