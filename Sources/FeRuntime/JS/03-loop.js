@@ -604,7 +604,7 @@ core.onTimer = (id) => {
     firingTimer.current = t;
     try {
       const args = t._timerArgs;
-      if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
+      if (args === undefined) t._onTimeout(); else Reflect.apply(t._onTimeout, t, args);
     } catch (e) { fatal(e); } finally { firingTimer.current = outer; }
     leaveResource(t);
     if (t._repeat && t._idleTimeout !== -1) {
@@ -674,7 +674,7 @@ core.runImmediates = () => {
     enterResource(im);
     try {
       const argv = im._argv;
-      if (argv === undefined) im._onImmediate(); else im._onImmediate(...argv);
+      if (argv === undefined) im._onImmediate(); else Reflect.apply(im._onImmediate, im, argv);
     } catch (e) {
       // Still inside the immediate's scope, as Node: a domain it was made in takes the error.
       fatal(e);
