@@ -197,10 +197,11 @@ function prototypeProperties(main, ctx, depth) {
       const d = inspectOwnDescriptorOf(obj, 'constructor');
       if (d !== undefined && typeof d.value === 'function' && builtInObjects.has(d.value.name)) break;
     }
-    for (const k of keys) seenKeys.add(k);
+    for (let i = 0; i < keys.length; i++) seenKeys.add(keys[i]);
     keys = Reflect.ownKeys(obj);
     ctx.seen.push(main);
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       if (k === 'constructor' || hasOwn(main, k) || (level !== 0 && seenKeys.has(k))) continue;
       const desc = inspectOwnDescriptorOf(obj, k);
       if (typeof desc.value === 'function') continue;
@@ -356,7 +357,9 @@ function formatError(err, constructor, tag, ctx, keys) {
   const name = err.name != null ? String(err.name) : 'Error';
   let stack = err.stack ? String(err.stack) : Error.prototype.toString.call(err);
   if (!ctx.showHidden && keys.length !== 0) {
-    for (const k of ['name', 'message', 'stack']) {
+    const hidden = ['name', 'message', 'stack'];
+    for (let h = 0; h < hidden.length; h++) {
+      const k = hidden[h];
       const i = keys.indexOf(k);
       if (i !== -1 && stack.includes(err[k])) keys.splice(i, 1);
     }
@@ -421,7 +424,8 @@ const stripColors = (s) => s.replace(/\x1b\[\d+m/g, '');
 function isBelowBreakLength(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > ctx.breakLength) return false;
-  for (const o of output) {
+  for (let i = 0; i < output.length; i++) {
+    const o = output[i];
     total += (ctx.colors ? stripColors(o) : o).length;
     if (total > ctx.breakLength) return false;
   }
@@ -629,13 +633,15 @@ function formatValue(v, ctx, depth) {
       output = formatArrayItems(v, ctx, depth);
     }
     if (entries) { ctx.indentation = prevIndent; output = output.concat(entries()); }
-    for (const k of [...keys, ...symbols]) {
+    // Indexed, not iterated: the program may have replaced %Array.prototype%[@@iterator].
+    const named = keys.concat(symbols);
+    for (let i = 0; i < named.length; i++) {
       ctx.indentation = prevIndent;
-      output.push(formatProperty(v, k, ctx, depth));
+      output.push(formatProperty(v, named[i], ctx, depth));
     }
     if (ctx.showHidden && depth <= ctx.depth) {
       ctx.indentation = prevIndent;
-      output.push(...prototypeProperties(v, ctx, depth));
+      output = output.concat(prototypeProperties(v, ctx, depth));
     }
   } finally {
     ctx.seen.pop();
@@ -646,7 +652,7 @@ function formatValue(v, ctx, depth) {
     const cmp = typeof ctx.sorted === 'function' ? ctx.sorted : undefined;
     const named = keys.length + symbols.length;
     if (!isArrayLike) output.sort(cmp);
-    else if (named > 1) output.splice(output.length - named, named, ...output.slice(output.length - named).sort(cmp));
+    else if (named > 1) output = output.slice(0, output.length - named).concat(output.slice(output.length - named).sort(cmp));
   }
   let refPrefix = '';
   if (ctx.circular && ctx.circular.has(v)) refPrefix = stylize(`<ref *${ctx.circular.get(v)}>`, 'special', ctx) + ' ';
@@ -665,7 +671,9 @@ function inspect(value, opts) {
     }
     if (typeof opts === 'boolean') ctx.showHidden = opts;
     else if (opts) {
-      for (const key of inspectKeysOf(opts)) {
+      const keys = inspectKeysOf(opts);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
         if (hasOwn(inspectDefaults, key) || key === 'stylize') ctx[key] = opts[key];
         else if (ctx.userOptions === undefined) ctx.userOptions = opts;
       }
@@ -682,7 +690,8 @@ function stylizeNoColor(str) { return str; }
 function stylizeWithColor(str, kind) { return stylize(str, kind, { colors: true }); }
 function userOptions(ctx) {
   const o = { stylize: typeof ctx.stylize === 'function' ? ctx.stylize : ctx.colors ? stylizeWithColor : stylizeNoColor };
-  for (const k of inspectKeysOf(inspectDefaults)) o[k] = ctx[k];
+  const keys = inspectKeysOf(inspectDefaults);
+  for (let i = 0; i < keys.length; i++) o[keys[i]] = ctx[keys[i]];
   if (o.depth === Infinity) o.depth = null;
   if (o.maxArrayLength === Infinity) o.maxArrayLength = null;
   return { ...o, ...ctx.userOptions };

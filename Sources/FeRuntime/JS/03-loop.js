@@ -28,10 +28,13 @@ function defaultTriggerAsyncId() {
 }
 // A throwing hook ends the process, as in Node: its state could no longer be trusted.
 function callHooks(kind, args) {
-  for (const hook of asyncHooks.list) {
+  // Indexed, not iterated: the program may have replaced %Array.prototype%[@@iterator].
+  const list = asyncHooks.list;
+  for (let i = 0; i < list.length; i++) {
+    const hook = list[i];
     const fn = hook[kind];
     if (typeof fn !== 'function') continue;
-    try { fn.apply(hook, args); } catch (e) { hookFailed(e); }
+    try { Reflect.apply(fn, hook, args); } catch (e) { hookFailed(e); }
   }
 }
 // Node's fatalError (internal/async_hooks.js): the stack, or for a thrown non-error a stack
@@ -601,7 +604,7 @@ core.onTimer = (id) => {
     firingTimer.current = t;
     try {
       const args = t._timerArgs;
-      if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
+      if (args === undefined) t._onTimeout(); else Reflect.apply(t._onTimeout, t, args);
     } catch (e) { fatal(e); } finally { firingTimer.current = outer; }
     leaveResource(t);
     if (t._repeat && t._idleTimeout !== -1) {
@@ -671,7 +674,7 @@ core.runImmediates = () => {
     enterResource(im);
     try {
       const argv = im._argv;
-      if (argv === undefined) im._onImmediate(); else im._onImmediate(...argv);
+      if (argv === undefined) im._onImmediate(); else Reflect.apply(im._onImmediate, im, argv);
     } catch (e) {
       // Still inside the immediate's scope, as Node: a domain it was made in takes the error.
       fatal(e);
@@ -693,7 +696,7 @@ function opAsync(op, ...args) {
   const id = nextPromiseId++;
   return new Promise((resolve, reject) => {
     pendingOps.set(id, { resolve, reject });
-    op(id, ...args);
+    Reflect.apply(op, undefined, [id].concat(args));
   });
 }
 core.settle = (id, ok, value) => {

@@ -208,8 +208,18 @@ process.kill = function kill(pid, sig) {
 };
 // Signal events: while 'SIGINT' (...) has listeners, the signal is caught and emitted here.
 const signalNames = new Set(['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', 'SIGCONT', 'SIGTSTP', 'SIGALRM', 'SIGCHLD']);
-process.on('newListener', (name) => { if (signalNames.has(name) && process.listenerCount(name) === 0) ops.op_signal_watch(name, true); });
-process.on('removeListener', (name) => { if (signalNames.has(name) && process.listenerCount(name) === 0) ops.op_signal_watch(name, false); });
+// A kept signal is watched whatever its listeners (SIGUSR1 starts the inspector, 46-inspector.js).
+const keptSignals = new Set();
+core.keepSignal = (name) => {
+  keptSignals.add(name);
+  ops.op_signal_watch(name, true);
+};
+process.on('newListener', (name) => {
+  if (signalNames.has(name) && process.listenerCount(name) === 0 && !keptSignals.has(name)) ops.op_signal_watch(name, true);
+});
+process.on('removeListener', (name) => {
+  if (signalNames.has(name) && process.listenerCount(name) === 0 && !keptSignals.has(name)) ops.op_signal_watch(name, false);
+});
 core.onSignal = (name) => { process.emit(name, name); };
 let exiting = false;
 // What the runtime does after 'exit', however the process ends (--cpu-prof writes its profile).

@@ -688,8 +688,9 @@ fsTable.cp = (run, src, dest, options) => {
   return flow(cpFlow(run, sync, src, dest, opts));
 };
 
-const runSync = (op, ...args) => (traceOn.fs ? check(tracedSync(op, args)) : check(ops[op](...args)));
-const runAsync = (op, ...args) => (traceOn.fs ? tracedAsync(op, args) : opAsync(ops[op + '_async'], ...args));
+// Reflect.apply, not spread calls: the program may have replaced %Array.prototype%[@@iterator].
+const runSync = (op, ...args) => (traceOn.fs ? check(tracedSync(op, args)) : check(Reflect.apply(ops[op], ops, args)));
+const runAsync = (op, ...args) => (traceOn.fs ? tracedAsync(op, args) : Reflect.apply(opAsync, undefined, [ops[op + '_async']].concat(args)));
 
 // Trace events (node.fs.sync, node.fs.async, node.fs_dir.*): an op as the libuv requests Node
 // makes for the same call, named as node_file.cc and node_dir.cc name them: fs.sync.<name>
@@ -757,7 +758,7 @@ function tracedAsync(op, args) {
   return pending.then((value) => { end(0); return value; }, (e) => { end(typeof e?.errno === 'number' ? e.errno : -1); throw e; });
 }
 // A user callback runs as a loop callback does in Node: what it throws is an uncaught exception.
-const callUser = (cb, ...args) => { try { cb(...args); } catch (e) { fatal(e); } };
+const callUser = (cb, ...args) => { try { Reflect.apply(cb, undefined, args); } catch (e) { fatal(e); } };
 
 // The callback of a request, run in the request's async context (then destroyed).
 function callRequest(req, cb, ...args) {
@@ -774,12 +775,12 @@ const fsSync = {};
 const fsPromises = {};
 const fsCallbacks = {};
 for (const [name, impl] of Object.entries(fsTable)) {
-  fsSync[name + 'Sync'] = { [name + 'Sync']: (...args) => impl(runSync, ...args) }[name + 'Sync'];
+  fsSync[name + 'Sync'] = { [name + 'Sync']: (...args) => Reflect.apply(impl, undefined, [runSync].concat(args)) }[name + 'Sync'];
   // As Node's: the operation is a request (FSREQPROMISE) destroyed once it settles; its own
   // promises are the runtime's, the one returned is the program's.
   fsPromises[name] = { [name]: (...args) => {
     let inner;
-    try { inner = withHiddenPromises(() => Promise.resolve(impl(runAsync, ...args))); } catch (e) { return Promise.reject(e); }
+    try { inner = withHiddenPromises(() => Promise.resolve(Reflect.apply(impl, undefined, [runAsync].concat(args)))); } catch (e) { return Promise.reject(e); }
     const req = {};
     initAsyncResource(req, 'FSREQPROMISE');
     return new Promise((resolve, reject) => {
@@ -794,7 +795,7 @@ for (const [name, impl] of Object.entries(fsTable)) {
     const req = new FSReqCallback(cb);
     // The operation's own promises are the runtime's: no hook sees them. The request is the
     // async resource (FSREQCALLBACK, as Node's) the callback runs in.
-    const pending = withHiddenPromises(() => Promise.resolve(impl(runAsync, ...args)));
+    const pending = withHiddenPromises(() => Promise.resolve(Reflect.apply(impl, undefined, [runAsync].concat(args))));
     initAsyncResource(req, 'FSREQCALLBACK');
     activeRequests.add(req);
     withHiddenPromises(() => pending.then((v) => { activeRequests.delete(req); callRequest(req, cb, null, v); },
@@ -821,7 +822,7 @@ fsCallbacks.writeFile = function writeFile(p, data, options, cb) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   const bytes = dataBytes(data, options.encoding);
   const { signal } = options;
-  const done = (...args) => callUser(cb, ...args);
+  const done = (...args) => Reflect.apply(callUser, undefined, [cb].concat(args));
   const closeWith = (fd, err) => runAsync('op_fs_close', fd).then(() => done(err ?? null), (e) => done(aggregateErrors(e, err)));
   const writeFrom = (fd, userFd, offset) => {
     if (signal?.aborted) {
@@ -1187,13 +1188,17 @@ function handleClosedError(syscall) {
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
-    this[kFd] = fd;
-    this[kClosePromise] = null;
-    this[kLocked] = false;
-    this[kRefs] = 1;
-    this[kCloseResolve] = undefined;
-    this[kCloseReject] = undefined;
-    fileHandleRegistry.register(this, fd, this);
+    // A JS transferable, as Node's: postMessage(handle, [handle]) moves it (39-worker_threads.js,
+    // which also makes the one without an fd that a transfer's [kDeserialize] fills).
+    const self = core.jsTransferable === undefined ? this : core.jsTransferable.makeTransferable(this);
+    self[kFd] = fd === undefined ? -1 : fd;
+    self[kClosePromise] = null;
+    self[kLocked] = false;
+    self[kRefs] = 1;
+    self[kCloseResolve] = undefined;
+    self[kCloseReject] = undefined;
+    if (fd !== undefined) fileHandleRegistry.register(self, fd, self);
+    return self;
   }
   get fd() { return this[kFd]; }
   // The handle's fd for an operation, or the closed-handle error.

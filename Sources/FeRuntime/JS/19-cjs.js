@@ -924,7 +924,7 @@ const cjs = (() => {
   function loadForImport(filename) {
     return Module._load(filename, null, false);
   }
-  return { Module, runCompiledMain, loadForImport, makeRequire, packageType: nearestPackageType, ownRunMain };
+  return { Module, runCompiledMain, loadForImport, makeRequire, packageType: nearestPackageType, ownRunMain, readPackage };
 })();
 registerBuiltin('module', cjs.Module);
 core.cjsLoadForImport = cjs.loadForImport;

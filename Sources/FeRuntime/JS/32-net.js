@@ -10,6 +10,12 @@ activeHandleSources.push(() => {
   for (const handle of socketHandles.values()) if (handle.hasRef()) out.push([handle.owner || handle, handle.wrapType()]);
   return out;
 });
+// A worker's end closes its sockets, refed or not, as Node's environment cleanup closes every
+// handle (39-worker_threads.js): their descriptors belong to the process.
+core.closeSocketHandles = () => {
+  const handles = Array.from(socketHandles.values());
+  for (let i = 0; i < handles.length; i++) handles[i].close();
+};
 // The events Swift sends (SocketEvent in Sockets/PolledSocket.swift).
 const SOCKET_EVENT = { connection: 1, data: 2, connect: 3, written: 4, message: 5 };
 core.onSocket = (id, event, a, b) => {

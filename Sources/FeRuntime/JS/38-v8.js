@@ -11,26 +11,34 @@ const v8Module = (() => {
 
   // Node's Serializer (internalBinding('serdes')): the delegate calls the subclass's
   // _writeHostObject, _getSharedArrayBufferId and _getDataCloneError when they are functions.
+  const kViewsAsHost = Symbol('kViewsAsHost');
+  function newSerializer(self) {
+    return ops.op_ser_new({
+      get writeHostObject() {
+        return typeof self._writeHostObject === 'function' ? (ser, object) => { self._writeHostObject(object); } : undefined;
+      },
+      get getSharedArrayBufferId() {
+        return typeof self._getSharedArrayBufferId === 'function' ? (ser, sab) => self._getSharedArrayBufferId(sab) : undefined;
+      },
+      dataCloneError(message) {
+        const make = self._getDataCloneError;
+        return typeof make === 'function' ? make.call(self, message) : new Error(message);
+      },
+    }, false);
+  }
   class Serializer {
     constructor() {
-      const self = this;
-      this[kHandle] = ops.op_ser_new({
-        get writeHostObject() {
-          return typeof self._writeHostObject === 'function' ? (ser, object) => { self._writeHostObject(object); } : undefined;
-        },
-        get getSharedArrayBufferId() {
-          return typeof self._getSharedArrayBufferId === 'function' ? (ser, sab) => self._getSharedArrayBufferId(sab) : undefined;
-        },
-        dataCloneError(message) {
-          const make = self._getDataCloneError;
-          return typeof make === 'function' ? make.call(self, message) : new Error(message);
-        },
-      }, false);
+      this[kHandle] = newSerializer(this);
     }
     writeHeader() { ops.op_ser_header(handleOf(this)); }
     writeValue(value) { return ops.op_ser_value(handleOf(this), value); }
     releaseBuffer() {
       const bytes = ops.op_ser_release(handleOf(this));
+      // V8's ValueSerializer::Release() empties the buffer and the serializer writes on (Node's
+      // test runner reuses one for every message); fe's native one is done once released, so
+      // what follows is written by a fresh one, in the same views-as-host-objects mode.
+      this[kHandle] = newSerializer(this);
+      if (this[kViewsAsHost]) ops.op_ser_views_as_host(this[kHandle], true);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
     transferArrayBuffer(id, arrayBuffer) {
@@ -46,7 +54,10 @@ const v8Module = (() => {
       if (!isView(source)) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'source must be a TypedArray or a DataView');
       ops.op_ser_raw(handleOf(this), new Uint8Array(source.buffer, source.byteOffset, source.byteLength));
     }
-    _setTreatArrayBufferViewsAsHostObjects(flag) { ops.op_ser_views_as_host(handleOf(this), !!flag); }
+    _setTreatArrayBufferViewsAsHostObjects(flag) {
+      ops.op_ser_views_as_host(handleOf(this), !!flag);
+      this[kViewsAsHost] = !!flag;
+    }
   }
   Serializer.prototype._getDataCloneError = Error;
 

@@ -1,7 +1,7 @@
 // worker_threads: Worker (a thread with its own isolate, runtime and loop: Workers/WorkerThread.swift),
 // MessageChannel/MessagePort (process-wide native queues: Workers/MessagePorts.swift),
 // BroadcastChannel, and structuredClone over V8's serializer (Workers/SerializerOps.swift).
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue, missingArgs); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId, defaultTriggerAsyncId, emitInit, emitDestroy, clearAsyncStack, errorText, fatal, uncaughtCapture, kRefed); 04-events.js (EventEmitter); 05-process.js (process, exiting); 07-path.js (path); 08-fs.js (flow, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, invalidArgType, invalidArgValue, missingArgs); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId, defaultTriggerAsyncId, emitInit, emitDestroy, clearAsyncStack, errorText, fatal, uncaughtCapture, kRefed); 04-events.js (EventEmitter); 05-process.js (process, exiting); 07-path.js (path); 08-fs.js (flow, kFd, kRefs, fileHandleRegistry, FileHandle, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 19-cjs.js (cjs).
 const workerThreads = (() => {
   const { CustomEvent, DOMException, Event, EventTarget } = globalThis;
   const dataCloneError = (message) => new DOMException(message, 'DataCloneError');
@@ -347,6 +347,24 @@ const workerThreads = (() => {
     return inst;
   }
   core.jsTransferable = { kTransfer, kTransferList, kDeserialize, kClone, makeTransferable, JSTransferable };
+  // fs.promises' FileHandle (08-fs.js), as Node's: its fd moves with it, the sender's handle is
+  // left closed (fd -1); one with an operation or a close in flight stays.
+  Object.defineProperties(FileHandle.prototype, Object.getOwnPropertyDescriptors({
+    [kTransfer]() {
+      if (this[kClosePromise] || this[kRefs] > 1) throw dataCloneError('Cannot transfer FileHandle while in use');
+      const fd = this[kFd];
+      this[kFd] = -1;
+      this[kRefs] = 0;
+      fileHandleRegistry.unregister(this);
+      return { data: { fd }, deserializeInfo: 'internal/fs/promises:FileHandle' };
+    },
+    [kDeserialize]({ fd }) {
+      this[kFd] = fd;
+      this[kRefs] = 1;
+      fileHandleRegistry.register(this, fd, this);
+    },
+  }));
+  for (const key of [kTransfer, kDeserialize]) Object.defineProperty(FileHandle.prototype, key, { enumerable: false });
 
   // postMessage(value, transferList | { transfer }): as Node's MessagePort::PostMessage reads
   // it (ReadIterable): an array, or anything with a working iterator, else options.transfer.
@@ -769,9 +787,12 @@ const workerThreads = (() => {
       const given = {};
       if (options.resourceLimits != null) {
         if (typeof options.resourceLimits !== 'object') throw invalidArgType('options.resourceLimits', 'Object', options.resourceLimits);
+        // As Node's parseResourceLimits: the old generation gets at least 2 MB.
         limitNames.forEach((k, i) => {
-          const v = options.resourceLimits[k];
-          if (typeof v === 'number' && v > 0) { limits[i] = v; given[k] = v; }
+          let v = options.resourceLimits[k];
+          if (typeof v !== 'number') return;
+          if (k === 'maxOldGenerationSizeMb') v = Math.max(v, 2);
+          if (v > 0) { limits[i] = v; given[k] = v; }
         });
       }
       useMessaging();
@@ -1128,6 +1149,16 @@ const workerThreads = (() => {
     }
     process._fatalException = workerOnGlobalUncaughtException;
     if (load.trackUnmanagedFds) trackUnmanagedFds();
+    // Its sockets close with it (Node's environment cleanup), however it ends.
+    const emitExit = core.emitExit;
+    core.emitExit = (code) => {
+      try { return emitExit(code); } finally { core.closeSocketHandles(); }
+    };
+    const reallyExit = process.reallyExit;
+    process.reallyExit = function (code) {
+      core.closeSocketHandles();
+      return Reflect.apply(reallyExit, this, [code]);
+    };
   }
 
   // trackUnmanagedFds (Node's default): the descriptors the worker opened with fs.open() or

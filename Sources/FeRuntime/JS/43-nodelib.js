@@ -615,7 +615,7 @@ const nodeLib = (() => {
     const kept = core.nodeFlags?.options;
     if (kept && Object.prototype.hasOwnProperty.call(kept, name)) return kept[name];
     if (name in kJSOptionDefaults) return kJSOptionDefaults[name];
-    const args = [...(process.env.NODE_OPTIONS || '').split(/\s+/).filter(Boolean), ...(process.execArgv || [])];
+    const args = (process.env.NODE_OPTIONS || '').split(/\s+/).filter(Boolean).concat(process.execArgv || []);
     // What fe parsed itself (options spelled with underscores, NODE_PENDING_DEPRECATION).
     if (name === '--pending-deprecation') return core.nodeFlags?.pendingDeprecation === true;
     const dflt = kOptionDefaults[name];

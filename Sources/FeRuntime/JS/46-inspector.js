@@ -3,7 +3,7 @@
 // synchronously, inside post(), as Node's do; open() starts the WebSocket server --inspect starts
 // (Inspector/InspectorServer.swift). The global console reaches the inspector's console domain
 // while it is active: each of its methods calls V8's console method too (Node's consoleCall).
-// Uses from earlier files: 00-core.js (core); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (core, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin).
 const inspectorCore = (() => {
   // V8's console: the runtime's context still has it here (60-globals.js replaces it).
   const consoleFromVM = globalThis.console;
@@ -30,6 +30,39 @@ const inspectorCore = (() => {
     },
   });
   process._debugEnd = function _debugEnd() { ops.op_inspector_close(); };
+  // process._debugProcess(pid): SIGUSR1 to the process, whose inspector it starts (Node's
+  // DebugProcess: a failed kill(2) is an ErrnoException, "ESRCH, No such process").
+  process._debugProcess = function _debugProcess(pid) {
+    if (arguments.length < 1) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'Invalid number of arguments.');
+    if (typeof pid !== 'number') throw invalidArgType('pid', 'number', pid);
+    const r = ops.op_kill(pid, 'SIGUSR1');
+    if (r !== null && typeof r === 'object' && r.__feError) {
+      const [code, text] = r.__feError;
+      const e = new Error(`${code}, ${text.charAt(0).toUpperCase()}${text.slice(1)}`);
+      e.errno = ERRNO[code];
+      e.code = code;
+      e.syscall = 'kill';
+      throw e;
+    }
+  };
+  // SIGUSR1 starts the main thread's inspector server, as Node's debug signal handler does
+  // (on process.debugPort), unless a 'SIGUSR1' listener takes the signal.
+  core.startDebugSignalHandler = () => {
+    if (!core.isWorker) core.keepSignal('SIGUSR1');
+  };
+  const emitSignal = core.onSignal;
+  core.onSignal = (name) => {
+    if (name !== 'SIGUSR1' || core.isWorker || process.listenerCount('SIGUSR1') !== 0) {
+      emitSignal(name);
+      return;
+    }
+    if (ops.op_inspector_url() !== undefined) return;
+    try {
+      ops.op_inspector_open(-1, '');
+    } catch (e) {
+      ops.op_write(2, `${e.message}\n`);
+    }
+  };
   return { consoleFromVM };
 })();
 

@@ -131,6 +131,7 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
   if (Array.isArray(imports) && imports.length > 0 && process.argv[1] !== undefined && entryIsModule(process.argv[1])) {
     throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe cannot load --import modules before an ES module entry (its module loader evaluates the entry first)');
   }
+  if (!snapshotBuilder) core.startDebugSignalHandler();
   // -r/--require: preloaded before the main module, resolved from the current directory.
   if (o.requires.length) {
     const parent = new cjs.Module('internal/preload', null);
@@ -421,13 +422,34 @@ function runCommonjsMain(fn, filename) {
   }
 }
 // ES module resolution of a bare specifier (or a "#" import): node_modules with the "import"
-// conditions and those of --conditions/-C (Node's getDefaultConditions).
+// conditions and those of --conditions/-C (Node's getDefaultConditions). As in Node's
+// packageResolve, a subpath of a package without "exports" names its file exactly: no
+// extension or index file is tried for it (only for the package's main), and the error says
+// what require() would have found (decorateErrorWithCommonJSHints).
 core.resolveBare = (request, parentPath) => {
   const conditions = core.noAddons ? ['import', 'node', 'default'] : ['import', 'node', 'node-addons', 'default'];
   const user = core.nodeFlags?.options?.['--conditions'];
-  if (Array.isArray(user)) for (const c of user) if (!conditions.includes(c)) conditions.push(c);
-  return cjs.Module._resolveFilename(request,
+  if (Array.isArray(user)) for (let i = 0; i < user.length; i++) if (!conditions.includes(user[i])) conditions.push(user[i]);
+  const filename = cjs.Module._resolveFilename(request,
     { filename: parentPath, paths: cjs.Module._nodeModulePaths(path.dirname(parentPath)) }, false, { conditions });
+  const parts = /^((?:@[^/\\%]+\/)?[^/\\%#.][^/\\%]*)\/(.+)$/.exec(request);
+  if (parts === null) return filename;
+  const name = parts[1];
+  const at = filename.lastIndexOf(`/node_modules/${name}/`);
+  if (at < 0) return filename;
+  const packageDir = filename.slice(0, at + `/node_modules/${name}`.length);
+  const pkg = cjs.readPackage(packageDir);
+  if (pkg !== null && pkg.exports !== undefined) return filename;
+  const exact = path.join(packageDir, parts[2]);
+  let stats;
+  try { stats = fs.statSync(exact); } catch { /* missing */ }
+  if (stats !== undefined && stats.isFile()) return filename;
+  const hint = `\nDid you mean to import ${filename.slice(filename.indexOf(name.split('/')[0]))}?`;
+  const e = stats !== undefined && stats.isDirectory()
+    ? new Error(`Directory import '${exact}' is not supported resolving ES modules imported from ${parentPath}${hint}`)
+    : new Error(`Cannot find module '${exact}' imported from ${parentPath}${hint}`);
+  e.code = stats !== undefined && stats.isDirectory() ? 'ERR_UNSUPPORTED_DIR_IMPORT' : 'ERR_MODULE_NOT_FOUND';
+  throw e;
 };
 core.packageType = (filename) => cjs.packageType(path.dirname(filename));
 // ES module imports under --experimental-policy (Node's esm/resolve.js defaultResolve and
