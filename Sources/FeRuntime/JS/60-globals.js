@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define, traceOn, check); 01-inspect.js (inspect); 02-errors.js (typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -95,6 +95,7 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
     o.pendingDeprecation = true;
   }
   core.nodeFlags = o;
+  applyJSOptions();
   // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
   core.startTracing(o);
   if (o.exposeGC && typeof globalThis.gc !== 'function' && !snapshotBuilder) {
@@ -119,6 +120,50 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
       const filename = cjs.Module._resolveFilename(request, parent, false);
       cjs.Module._load(filename, parent, false);
     }
+  }
+}
+
+// Node's bootstrap: process.sourceMapsEnabled and process.setSourceMapsEnabled (Node's
+// internal/source_map/source_map_cache, vendored, loaded on the first call).
+Object.defineProperty(process, 'sourceMapsEnabled', {
+  __proto__: null, enumerable: true, configurable: true,
+  get() { return core.sourceMapsEnabled; },
+});
+process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
+  return core.sourceMapCache().setSourceMapsEnabled(val);
+};
+core.setSourceMapsEnabled = (val) => process.setSourceMapsEnabled(val);
+
+// The effects of the options fe's parser keeps for JavaScript (NodeOptions.jsSpecs), as Node's
+// bootstrap and pre-execution apply them.
+function applyJSOptions() {
+  const option = core.getOptionValue;
+  // --disable-proto=delete|throw: Node's InitializeContextRuntime, for this context (vm contexts
+  // and workers get the same when they are made).
+  core.initializeContextRuntime(globalThis);
+  // --no-experimental-fetch: Node's setupFetch leaves the fetch globals out.
+  if (!option('--experimental-fetch')) {
+    for (const name of ['fetch', 'FormData', 'Headers', 'Request', 'Response']) delete globalThis[name];
+    if (typeof WebAssembly === 'object') {
+      delete WebAssembly.compileStreaming;
+      delete WebAssembly.instantiateStreaming;
+    }
+  }
+  // --enable-source-maps: Node's initializeSourceMapsHandlers.
+  if (option('--enable-source-maps')) core.setSourceMapsEnabled(true);
+  // --trace-sync-io: Node turns it on as the event loop starts, after the main script's turn
+  // (its ticks and promise jobs included), and off once the loop is over.
+  if (option('--trace-sync-io')) {
+    const afterMacrotask = core.afterMacrotask;
+    core.afterMacrotask = function afterMainScript() {
+      try {
+        return afterMacrotask();
+      } finally {
+        core.afterMacrotask = afterMacrotask;
+        traceOn.syncIO = true;
+        traceOn.fs = true;
+      }
+    };
   }
 }
 
