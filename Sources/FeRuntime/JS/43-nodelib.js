@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -204,7 +204,15 @@ const nodeLib = (() => {
   // Node's callback would call it), else the callback.
   let prepareCallback = null;
   let userPrepareStackTrace;
-  function formatStackTrace(error, trace) { return prepareCallback(globalThis, error, trace); }
+  function formatStackTrace(error, trace) {
+    if (core.sourceMapsEnabled && Array.isArray(trace)) {
+      for (let i = 0; i < trace.length; i++) {
+        const file = trace[i]?.getFileName?.();
+        if (typeof file === 'string' && file.startsWith('file://')) core.cacheModuleSourceMap(file);
+      }
+    }
+    return prepareCallback(globalThis, error, trace);
+  }
   function defaultPrepareStackTrace() {} // Node's internal/errors prepareStackTrace: V8's formatting
   function setPrepareStackTraceCallback(fn) {
     if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
@@ -636,6 +644,24 @@ const nodeLib = (() => {
   core.sourceMapsEnabled = false;
   core.sourceMapCache = () => load('internal/source_map/source_map_cache');
   core.sourceMapClass = () => load('internal/source_map/source_map').SourceMap;
+  // ES modules are read and compiled by the host: the source map of one is looked for when a
+  // stack trace or a coverage report first meets it (Node's translators do it as it loads).
+  const modulesSeen = new Set();
+  core.cacheModuleSourceMap = (url) => {
+    if (modulesSeen.has(url)) return;
+    modulesSeen.add(url);
+    let content;
+    try {
+      content = requireBuiltin('fs').readFileSync(fileURLToPath(url), 'utf8');
+    } catch {
+      return;
+    }
+    try {
+      core.sourceMapCache().maybeCacheSourceMap(url, content);
+    } catch {
+      // As Node's: a source map that cannot be read is none.
+    }
+  };
 
   // Whether a vendored module was loaded already (nothing of it can be in use otherwise).
   const loaded = (id) => cache.has(id);

@@ -239,6 +239,15 @@ core.takeCoverage = () => {
   let profile = answer.slice(prefix.length, answer.length - 1);
   // Node's V8CoverageConnection adds the source maps of the loaded modules ("source-map-cache",
   // Node's sourceMapCacheToObject), when there are any.
+  if (profile.includes('"url":"file://')) {
+    // The ES modules among the scripts: their source maps (core.cacheModuleSourceMap).
+    let scripts;
+    try { scripts = JSON.parse(profile).result; } catch { scripts = undefined; }
+    for (let i = 0; Array.isArray(scripts) && i < scripts.length; i++) {
+      const url = scripts[i]?.url;
+      if (typeof url === 'string' && url.startsWith('file://')) core.cacheModuleSourceMap(url);
+    }
+  }
   if (nodeLib.loaded('internal/source_map/source_map_cache') && profile.endsWith('}')) {
     let cache;
     try { cache = core.sourceMapCache().sourceMapCacheToObject(); } catch { cache = undefined; }
