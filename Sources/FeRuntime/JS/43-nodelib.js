@@ -210,6 +210,12 @@ const nodeLib = (() => {
         const file = trace[i]?.getFileName?.();
         if (typeof file === 'string' && file.startsWith('file://')) core.cacheModuleSourceMap(file);
       }
+      // Where the error was made, for the source line printed above it if it is uncaught.
+      const top = trace[0];
+      if (top !== undefined && error !== null && typeof error === 'object') {
+        const file = top.getFileName() ?? top.getEvalOrigin();
+        if (typeof file === 'string') errorSites.set(error, [file, top.getLineNumber(), top.getColumnNumber()]);
+      }
     }
     return prepareCallback(globalThis, error, trace);
   }
@@ -254,6 +260,22 @@ const nodeLib = (() => {
   }
   // Node's setGetSourceMapErrorSource: the original source line of a source-mapped throw.
   core.getSourceMapErrorSource = null;
+  const errorSites = new WeakMap();
+  // Node's GetErrorSource with source maps on: for an uncaught error, the line of the original
+  // source it was thrown from ("file:line", the line, a caret, a blank line), or ''.
+  core.sourceMapErrorSource = (error) => {
+    if (!core.sourceMapsEnabled || typeof core.getSourceMapErrorSource !== 'function') return '';
+    if (error === null || typeof error !== 'object') return '';
+    try {
+      error.stack; // eslint-disable-line no-unused-expressions -- formatted now, if not yet
+      const site = errorSites.get(error);
+      if (site === undefined) return '';
+      const text = core.getSourceMapErrorSource(site[0], site[1], site[2] - 1);
+      return typeof text === 'string' ? text : '';
+    } catch {
+      return '';
+    }
+  };
   const fromError = (make) => function (...args) { return make(...args).message; };
   // Node's error classes by code, for internal/errors' `codes`; builtins made of vendored files
   // add the codes they use (JS/45-http2.js).

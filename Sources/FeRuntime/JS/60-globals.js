@@ -302,6 +302,12 @@ core.commonjs = (fn, filename) => {
       }
       // As Node: the 'exit' listeners see exit code 1 in process.exitCode too.
       process.exitCode = 1;
+      // --enable-source-maps: the original source line goes above the stack (Node's
+      // GetErrorSource); the host prints no other.
+      const arrow = core.sourceMapErrorSource(e);
+      if (arrow !== '' && typeof e.stack === 'string') {
+        try { e.stack = arrow + e.stack; } catch { /* a read-only stack stays */ }
+      }
       throw e;
     }
     fatal(e);
