@@ -138,6 +138,15 @@ core.setSourceMapsEnabled = (val) => process.setSourceMapsEnabled(val);
 // bootstrap and pre-execution apply them.
 function applyJSOptions() {
   const option = core.getOptionValue;
+  // --trace-uncaught prints the stack V8 keeps with an uncaught exception's message (where it was
+  // thrown, for any value); fe's engine layer hands no such stack to the runtime, so the option
+  // is refused as Node refuses one it does not have (exit 9), not ignored.
+  if (option('--trace-uncaught')) {
+    ops.op_write(2, `${process.argv0 || 'node'}: --trace-uncaught is not supported by fe: ` +
+      'fe does not keep the stack of where an uncaught exception was thrown\n');
+    ops.op_exit(9);
+    (function terminationPoint() {})();
+  }
   // --disable-proto=delete|throw: Node's InitializeContextRuntime, for this context (vm contexts
   // and workers get the same when they are made).
   core.initializeContextRuntime(globalThis);
