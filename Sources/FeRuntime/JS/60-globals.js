@@ -191,7 +191,7 @@ core.nodeEval = (code, name, mode) => {
     mode = mode.slice(0, -'+repl'.length);
   }
   if (mode === 'check') {
-    ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name);
+    ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name, core.decorateErrorStack);
     return;
   }
   // Node's tryGetCwd (process/execution.js): getcwd(3) fails when the current directory was
