@@ -14,14 +14,12 @@ const httpClient = (() => {
   const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
   const checkIsHttpToken = (s) => tokenRe.test(s);
   const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
-  // --max-http-header-size=N (on the command line or in NODE_OPTIONS) sets the default limit.
+  // --max-http-header-size=N sets the default limit: as Node's options parser has it, the
+  // command line's last one, else NODE_OPTIONS' (fe's parser keeps it, 43-nodelib.js).
   function maxHeaderSizeFlag() {
-    const args = [...process.execArgv, ...String((process.env && process.env.NODE_OPTIONS) || '').split(/\s+/)];
-    for (const a of args) {
-      const m = /^--max-http-header-size=(\d+)$/.exec(a);
-      if (m) return Number(m[1]);
-    }
-    return 16384;
+    const value = core.getOptionValue ? core.getOptionValue('--max-http-header-size') : undefined;
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 16384;
   }
   let maxHeaderSizeDefault;
   const maxHeaderSizeNow = () => (maxHeaderSizeDefault === undefined ? (maxHeaderSizeDefault = maxHeaderSizeFlag()) : maxHeaderSizeDefault);
