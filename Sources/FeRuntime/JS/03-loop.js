@@ -439,6 +439,8 @@ function fatal(e, unhandledRejection = false) {
     }
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     process.exitCode = 1;
+    // The exit comes from no JavaScript call (--trace-exit shows no frames, as in Node).
+    core.exitFromUncaught = true;
     // 'exit' listeners may still change the code, as in Node.
     exitNow(1, true);
     return;

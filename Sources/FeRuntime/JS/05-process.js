@@ -231,6 +231,10 @@ function printStackTrace(header, above) {
   const savedLimit = Error.stackTraceLimit;
   const holder = {};
   let sites;
+  if (above === null) {
+    ops.op_write(2, header);
+    return;
+  }
   try {
     Error.prepareStackTrace = (_, callSites) => callSites;
     Error.stackTraceLimit = 10;
@@ -266,7 +270,8 @@ core.printSyncTrace = (above) => {
 process.reallyExit = function reallyExit(code) {
   // --trace-exit: Node's Environment::Exit tells where the environment was exited from.
   if (core.getOptionValue?.('--trace-exit')) {
-    printStackTrace(`${nativeWarningPrefix()}WARNING: Exited the environment with code ${Number(code) | 0}\n`, reallyExit);
+    printStackTrace(`${nativeWarningPrefix()}WARNING: Exited the environment with code ${Number(code) | 0}\n`,
+      core.exitFromUncaught ? null : reallyExit);
   }
   ops.op_exit(Number(code) | 0);
   // In a worker op_exit terminates the isolate: V8 throws that at its next stack check, which a
