@@ -187,7 +187,7 @@ public struct NodeOptions: Sendable {
       ("disable-proto", .value, true),
       ("preserve-symlinks", .flag, true), ("preserve-symlinks-main", .flag, true),
       ("enable-source-maps", .flag, true),
-      ("trace-sync-io", .flag, true), ("trace-exit", .negatable, true), ("trace-uncaught", .negatable, true),
+      ("trace-sync-io", .flag, true), ("trace-exit", .negatable, true),
       ("experimental-policy", .value, true), ("policy-integrity", .value, true),
       ("insecure-http-parser", .flag, true),
       ("conditions", .list, true), ("import", .list, true),
@@ -330,6 +330,7 @@ public struct NodeOptions: Sendable {
     "test": "fe has no built-in test runner CLI", "watch": "fe has no watch mode", "prof": "fe has no V8 profiler output",
     "secure-heap": "fe does not use OpenSSL's secure heap",
     "openssl-config": "fe reads no OpenSSL config file",
+    "trace-uncaught": "fe does not keep the stack of where an uncaught exception was thrown",
     "report-on-signal": "fe writes no diagnostic reports", "report-uncaught-exception": "fe writes no diagnostic reports",
   ]
 

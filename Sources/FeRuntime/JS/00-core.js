@@ -31,6 +31,7 @@ const traceOn = {
   bootstrap: false, console: false, environment: false, fsSync: false, fsAsync: false, fsDirSync: false,
   fsDirAsync: false, http: false, net: false, dns: false, promises: false, vm: false,
   fs: false, // any of the fs ones
+  syncIO: false, // --trace-sync-io, once the event loop runs (60-globals.js)
   emit: null,
   lastId: 0, // the ids of the runtime's async events (Node's are its requests' addresses)
 };

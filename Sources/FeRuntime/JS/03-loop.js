@@ -385,7 +385,8 @@ function errorText(e, unhandledRejection) {
   if (e instanceof Error || (e && typeof e === 'object' && typeof e.stack === 'string')) {
     let text = typeof e.stack === 'string' ? e.stack : String(e);
     if (Object.keys(e).length > 0 || hasOwn(e, 'cause')) text = inspect(e);
-    return text;
+    // --enable-source-maps: the original source line it was thrown from, as Node prints it.
+    return core.sourceMapErrorSource ? core.sourceMapErrorSource(e) + text : text;
   }
   if (unhandledRejection) {
     return `Error [ERR_UNHANDLED_REJECTION]: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${inspect(e)}".`;
@@ -441,6 +442,8 @@ function fatal(e, unhandledRejection = false) {
     }
     ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     process.exitCode = 1;
+    // The exit comes from no JavaScript call (--trace-exit shows no frames, as in Node).
+    core.exitFromUncaught = true;
     // 'exit' listeners may still change the code, as in Node.
     exitNow(1, true);
     return;

@@ -1,6 +1,6 @@
 // process
 // As Node's: an EventEmitter through a prototype of its own, whose constructor is named process.
-// Uses from earlier files: 00-core.js (core, builtins, uvErrorOf, ERRNO, check); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (asyncIdSymbol, nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, firingTimer, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
+// Uses from earlier files: 00-core.js (core, builtins, traceOn, uvErrorOf, ERRNO, check); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (asyncIdSymbol, nextTick, errorText, fatal, uncaughtCapture, kRefed, timers, firingTimer, Timeout, immediates, Immediate); 04-events.js (EventEmitter).
 const process = (() => {
   const ProcessConstructor = { process: function () {} }.process; // eslint-disable-line object-shorthand
   Object.setPrototypeOf(ProcessConstructor.prototype, EventEmitter.prototype);
@@ -253,7 +253,55 @@ function exitNow(code, fromExit = false) {
   // Node's process.exit ends in process.reallyExit, which programs (and tests) may replace.
   process.reallyExit(code);
 }
+// Node's PrintStackTrace (node_errors.cc): the frames of the current stack above `above`, as
+// V8's StackFrame objects show them (at most 10, Node's stack_trace_limit), on stderr.
+function printStackTrace(header, above) {
+  const savedPrepare = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  const holder = {};
+  let sites;
+  if (above === null) {
+    ops.op_write(2, header);
+    return;
+  }
+  try {
+    Error.prepareStackTrace = (_, callSites) => callSites;
+    Error.stackTraceLimit = 10;
+    Error.captureStackTrace(holder, above);
+    sites = holder.stack;
+  } finally {
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
+  }
+  let out = header;
+  for (let i = 0; Array.isArray(sites) && i < sites.length; i++) {
+    const site = sites[i];
+    const name = site.getFunctionName() || '';
+    const script = site.getFileName() ?? site.getScriptNameOrSourceURL?.() ?? '';
+    const where = `${site.getLineNumber()}:${site.getColumnNumber()}`;
+    if (site.isEval()) {
+      out += script === '' ? `    at [eval]:${where}\n` : `    at [eval] (${script}:${where})\n`;
+      break;
+    }
+    out += name === '' ? `    at ${script}:${where}\n` : `    at ${name} (${script}:${where})\n`;
+  }
+  ops.op_write(2, out);
+}
+// "(node:pid) " or, in a worker, "(node:pid, thread:id) ": how Node's C++ warnings start.
+function nativeWarningPrefix() {
+  return core.isWorker ? `(node:${process.pid}, thread:${requireBuiltin('worker_threads').threadId}) ` : `(node:${process.pid}) `;
+}
+// --trace-sync-io: Node's Environment::PrintSyncTrace, for a synchronous API called once the
+// event loop runs (core.syncIOTraced, set after the main script's turn, 60-globals.js).
+core.printSyncTrace = (above) => {
+  printStackTrace(`${nativeWarningPrefix()}WARNING: Detected use of sync API\n`, above);
+};
 process.reallyExit = function reallyExit(code) {
+  // --trace-exit: Node's Environment::Exit tells where the environment was exited from.
+  if (core.getOptionValue?.('--trace-exit')) {
+    printStackTrace(`${nativeWarningPrefix()}WARNING: Exited the environment with code ${Number(code) | 0}\n`,
+      core.exitFromUncaught ? null : reallyExit);
+  }
   ops.op_exit(Number(code) | 0);
   // In a worker op_exit terminates the isolate: V8 throws that at its next stack check, which a
   // call makes, so the caller's next line never runs (as Node's process.exit).
@@ -288,6 +336,8 @@ core.beforeExit = () => {
 };
 core.emitExit = (code) => {
   if (exiting) return code;
+  // The loop is over: Node's --trace-sync-io stops tracing before 'exit'.
+  traceOn.syncIO = false;
   // The program's end: process.exitCode as it is now (the code Swift passes was read earlier).
   if (code === 0) code = core.exitCode();
   exiting = true;

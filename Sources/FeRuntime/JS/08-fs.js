@@ -723,6 +723,7 @@ function fsTraceNames(op, args, sync) {
 }
 // The sync op's raw result (an error info object on failure, as ops[op] returns it).
 function tracedSync(op, args) {
+  if (traceOn.syncIO) core.printSyncTrace(tracedSync);
   const dir = op === 'op_fs_opendir';
   const names = (dir ? traceOn.fsDirSync : traceOn.fsSync) ? fsTraceNames(op, args, true) : [];
   if (names.length === 0) return ops[op](...args);
@@ -870,6 +871,7 @@ fsSync.statSync = function statSync(p, options = { bigint: false, throwIfNoEntry
 fsSync.lstatSync = function lstatSync(p, options = { bigint: false, throwIfNoEntry: true }) { return statSyncWith(p, options, false); };
 fsSync.existsSync = function existsSync(p) {
   try { p = getValidatedPath(p); } catch { return false; }
+  if (traceOn.syncIO) core.printSyncTrace(existsSync);
   const r = ops.op_fs_stat(p, true);
   return !(r && r.__feError);
 };

@@ -2263,7 +2263,13 @@ const nodeStream = (() => {
     // not readable.
     w.readable = false;
     w.destroySoon = w.destroy;
-    w._destroy = (err, cb) => { cb(err); };
+    // Node's dummyDestroy: destroying stdout or stderr leaves it writable (the fd stays open);
+    // 'close' is still emitted, so finished() and pipeline() see the end.
+    w._destroy = function dummyDestroy(err, cb) {
+      cb(err);
+      this._undestroy();
+      if (!this._writableState.emitClose) nextTick(() => { this.emit('close'); });
+    };
     w.getColorDepth = function () { return this.isTTY && !process.env.NO_COLOR ? 8 : 1; };
     w.hasColors = function () { return this.getColorDepth() > 2; };
     w.getWindowSize = function () { return [this.columns || 80, this.rows || 24]; };

@@ -2,7 +2,7 @@
 // events and errors. Native side: ChildProcessOps.swift (posix_spawn; pipe readers and the
 // exit wait on threads that post `core.onChildData` / `core.onChildExit` to the loop).
 // Node's internal/child_process, for --expose-internals (47-internals.js).
-// Uses from earlier files: 00-core.js (core, define, UV_ERRORS, uvErrorOf, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateAbortSignal, toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
+// Uses from earlier files: 00-core.js (core, define, traceOn, UV_ERRORS, uvErrorOf, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, invalidArgValue); 03-loop.js (nextTick, fatal, setTimeout, clearTimeout); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateAbortSignal, toPath); 09-url.js (URL); 10-builtins.js (util, os, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (opAsyncNodeError, uncaughtIn, nodeStream).
 const childProcessInternals = {};
 const childProcess = (() => {
   const { Readable, Writable } = nodeStream;
@@ -619,6 +619,7 @@ const childProcess = (() => {
     let input = options.stdio[0] && options.stdio[0].input;
     if (input != null) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const killSignal = options.killSignal === undefined ? SIGNALS.SIGTERM : options.killSignal;
+    if (traceOn.syncIO) core.printSyncTrace(internalSpawnSync);
     const [pid, status, signal, stdout, stderr, errCode, errno] = ops.op_child_spawn_sync(options.file, options.args.map(String),
       options.envPairs, options.cwd == null ? null : options.cwd, opStdio(options.stdio), input == null ? null : input,
       options.timeout > 0 ? options.timeout : 0, options.maxBuffer == null ? Infinity : options.maxBuffer, killSignal);

@@ -144,6 +144,11 @@ const cjs = (() => {
         const source = stripBOM(content);
         fn = precompiled(filename, source) ?? ops.op_compile_cjs(source, filename, core.decorateErrorStack);
       }
+      // Node's _compile: the module's source map, where it names one, for stack traces
+      // (--enable-source-maps) and NODE_V8_COVERAGE's reports.
+      if (core.sourceMapsEnabled || process.env.NODE_V8_COVERAGE) {
+        core.sourceMapCache().maybeCacheSourceMap(filename, content, this, false, undefined, undefined);
+      }
       const require = makeRequire(this, redirects);
       return callWrapper(fn, this, [this.exports, require, this, filename, path.dirname(filename)]);
     }
@@ -847,6 +852,23 @@ const cjs = (() => {
   Module.isBuiltin = (name) => typeof name === 'string' && core.isBuiltin(name);
   // fe's ES loader reads a builtin's exports object at import time, so there is nothing to sync.
   Module.syncBuiltinESMExports = () => {};
+  // Node's module.findSourceMap and module.SourceMap (lib/module.js), loaded when first read.
+  for (const [name, get] of [
+    ['findSourceMap', () => core.sourceMapCache().findSourceMap],
+    ['SourceMap', () => core.sourceMapClass()],
+  ]) {
+    Object.defineProperty(Module, name, {
+      __proto__: null, configurable: true, enumerable: true,
+      get() {
+        const value = get();
+        Object.defineProperty(Module, name, { __proto__: null, value, writable: true, configurable: true, enumerable: true });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(Module, name, { __proto__: null, value, writable: true, configurable: true, enumerable: true });
+      },
+    });
+  }
   Module.runMain = (main = process.argv[1]) => {
     const filename = Module._resolveFilename(path.resolve(main), null, true);
     if (filename.endsWith('.mjs')) return import(pathToFileURL(filename).href);
@@ -885,6 +907,12 @@ const cjs = (() => {
       const moduleURL = pathToFileURL(filename);
       redirects = manifest.getDependencyMapper(moduleURL);
       manifest.assertIntegrity(moduleURL, readModuleText(filename));
+    }
+    // Compiled by the host: its source map is looked for here, as _compile does.
+    if (core.sourceMapsEnabled || process.env.NODE_V8_COVERAGE) {
+      let content;
+      try { content = readModuleText(filename); } catch { content = undefined; }
+      if (content !== undefined) core.sourceMapCache().maybeCacheSourceMap(filename, content, module, false, undefined, undefined);
     }
     callWrapper(fn, module, [module.exports, makeRequire(module, redirects), module, filename, path.dirname(filename)]);
     module.loaded = true;

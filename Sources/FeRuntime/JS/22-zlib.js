@@ -3,7 +3,7 @@
 // runs the engine the way Node's binding does and pushes its output in the same chunks. The
 // convenience functions (gzip, gunzipSync, ...) are streams written once, as in Node: the sync
 // forms run on this thread, the callback forms on the worker pool.
-// Uses from earlier files: 00-core.js (core, define); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, opAsync); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (uncaughtIn, nodeStream).
+// Uses from earlier files: 00-core.js (core, define, traceOn); 02-errors.js (nodeError, invalidArgType, outOfRange); 03-loop.js (nextTick, opAsync); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (uncaughtIn, nodeStream).
 (() => {
   const { Transform, finished } = nodeStream;
 
@@ -161,6 +161,7 @@
   }
 
   function processChunkSync(engine, chunk, flushFlag) {
+    if (traceOn.syncIO) core.printSyncTrace(processChunkSync);
     const handle = engine._handle;
     if (!handle) throw nodeError(Error, 'ERR_ZLIB_BINDING_CLOSED', 'zlib binding closed');
     // The error is thrown here; the stream's own 'error' event must not also be uncaught.

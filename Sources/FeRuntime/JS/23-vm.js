@@ -7,7 +7,7 @@
 // classes (NodeLib internal/vm/module.js) run over internalBinding('module_wrap') below.
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
-// Uses from earlier files: 00-core.js (core, define, traceOn); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (setInterval); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, define, traceOn); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (setInterval); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
@@ -206,10 +206,53 @@
     const global = ops.op_vm_context_new(contextObject);
     if (!strings || !wasm) ops.op_vm_context_code_generation(global, strings, wasm);
     contexts.set(contextObject, global);
+    initializeContextRuntime(global);
     // Named for the inspector as Node names them.
     ops.op_inspector_context_created(global, name === undefined ? `VM Context ${++vmContextCount}` : name, origin === undefined ? '' : origin);
     return contextObject;
   }
+
+  // The source map URL V8's scanner takes from a script (Scanner::TryToParseMagicComment): the
+  // last `//# sourceMappingURL=<url>` (or `//@`) comment, whitespace after the sign, a URL
+  // without quotes and nothing but whitespace after it on its line.
+  const kMagicComment = /\/\/[#@][ \t\v\f\u00a0\ufeff]+sourceMappingURL=[ \t\v\f\u00a0\ufeff]*([^\s'"]*)[ \t\v\f\u00a0\ufeff]*$/gm;
+  function sourceMappingURL(code) {
+    if (!code.includes('sourceMappingURL=')) return undefined;
+    let url;
+    kMagicComment.lastIndex = 0;
+    for (const match of code.matchAll(kMagicComment)) url = match[1];
+    return url === '' ? undefined : url;
+  }
+
+  // Node's InitializeContextRuntime (api/environment.cc), for each new context: no
+  // Intl.v8BreakIterator (nodejs/node#14909), and --disable-proto's Object.prototype.__proto__:
+  // removed, or an accessor throwing ERR_PROTO_ACCESS (an Error of that context).
+  const kContextRuntime = `(function (mode) {
+    'use strict';
+    if (typeof Intl === 'object' && Intl !== null) delete Intl.v8BreakIterator;
+    if (mode === 'delete') {
+      delete Object.prototype.__proto__;
+    } else if (mode === 'throw') {
+      const thrower = function () {
+        const error = new Error('Accessing Object.prototype.__proto__ has been disallowed with --disable-proto=throw');
+        error.code = 'ERR_PROTO_ACCESS';
+        throw error;
+      };
+      Object.defineProperty(Object.prototype, '__proto__', { get: thrower, set: thrower, enumerable: false, configurable: true });
+    }
+  })`;
+  function initializeContextRuntime(global) {
+    const mode = core.getOptionValue?.('--disable-proto') || '';
+    const context = global === globalThis ? undefined : global;
+    if (context === undefined && mode === '') {
+      if (typeof Intl === 'object' && Intl !== null) delete Intl.v8BreakIterator;
+      return;
+    }
+    const setup = ops.op_vm_run(context, kContextRuntime, 'node:internal/bootstrap/context', 0, 0, false, 0, undefined,
+      false, undefined, undefined);
+    setup(mode);
+  }
+  core.initializeContextRuntime = initializeContextRuntime;
 
   function runOptions(options) {
     if (options === undefined) return { timeout: 0, breakOnSigint: false, displayErrors: true };
@@ -263,6 +306,8 @@
           this.cachedDataProduced = false;
         }
       }
+      // Node's ContextifyScript: the URL of V8's source map magic comment (undefined without one).
+      this.sourceMapURL = sourceMappingURL(code);
     }
 
     runInThisContext(options) {

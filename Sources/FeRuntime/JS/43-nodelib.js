@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
+// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -177,6 +177,10 @@ const nodeLib = (() => {
   // Node's prepareStackTrace consults this map when an error's stack is first formatted. V8
   // formats a stack on its first read, so fe applies the override then and there.
   const overrideStackTrace = {
+    // An override is applied as it is set: none is ever pending.
+    has() { return false; },
+    get() { return undefined; },
+    delete() { return false; },
     set(error, format) {
       // V8 asks the Error of the realm the error was made in (a vm context's, say).
       let proto = Object.getPrototypeOf(error);
@@ -193,6 +197,85 @@ const nodeLib = (() => {
       try { error.stack; } finally { RealmError.prepareStackTrace = saved; } // eslint-disable-line no-unused-expressions
       return this;
     },
+  };
+  // Node's prepare-stack-trace callback (internalBinding('errors').setPrepareStackTraceCallback):
+  // fe's V8 has no embedder callback, so a callback other than Node's default one (V8's own
+  // formatting, which fe keeps) is reached through Error.prepareStackTrace, which V8 consults:
+  // an accessor on this realm's Error that answers the user's function where one was set (as
+  // Node's callback would call it), else the callback.
+  let prepareCallback = null;
+  let userPrepareStackTrace;
+  function formatStackTrace(error, trace) {
+    if (core.sourceMapsEnabled && Array.isArray(trace)) {
+      for (let i = 0; i < trace.length; i++) {
+        const file = trace[i]?.getFileName?.();
+        if (typeof file === 'string' && file.startsWith('file://')) core.cacheModuleSourceMap(file);
+      }
+      // Where the error was made, for the source line printed above it if it is uncaught.
+      const top = trace[0];
+      if (top !== undefined && error !== null && typeof error === 'object') {
+        const file = top.getFileName() ?? top.getEvalOrigin();
+        if (typeof file === 'string') errorSites.set(error, [file, top.getLineNumber(), top.getColumnNumber()]);
+      }
+    }
+    return prepareCallback(globalThis, error, trace);
+  }
+  function defaultPrepareStackTrace() {} // Node's internal/errors prepareStackTrace: V8's formatting
+  function setPrepareStackTraceCallback(fn) {
+    if (typeof fn !== 'function') throw invalidArgType('callback', 'Function', fn);
+    if (fn === defaultPrepareStackTrace) {
+      if (prepareCallback === null) return;
+      prepareCallback = null;
+      const value = userPrepareStackTrace;
+      userPrepareStackTrace = undefined;
+      delete Error.prepareStackTrace;
+      if (value !== undefined) Error.prepareStackTrace = value;
+      return;
+    }
+    if (prepareCallback === null) {
+      const desc = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
+      userPrepareStackTrace = desc === undefined ? undefined : desc.get ? Reflect.apply(desc.get, Error, []) : desc.value;
+      Object.defineProperty(Error, 'prepareStackTrace', {
+        __proto__: null,
+        configurable: true,
+        enumerable: false,
+        get() { return typeof userPrepareStackTrace === 'function' ? userPrepareStackTrace : formatStackTrace; },
+        set(value) { userPrepareStackTrace = value === formatStackTrace ? undefined : value; },
+      });
+    }
+    prepareCallback = fn;
+  }
+  // Node's maybeOverridePrepareStackTrace: the Error.prepareStackTrace of the error's realm, or
+  // of the main one, if it was set.
+  const kNoOverride = Symbol('kNoOverride');
+  function maybeOverridePrepareStackTrace(realm, error, trace) {
+    const ownPrepare = (RealmError) => {
+      if (RealmError === Error) return prepareCallback !== null ? userPrepareStackTrace : Error.prepareStackTrace;
+      return RealmError?.prepareStackTrace;
+    };
+    const fn = ownPrepare(realm.Error);
+    if (typeof fn === 'function') return Reflect.apply(fn, realm.Error, [error, trace]);
+    const main = ownPrepare(Error);
+    if (typeof main === 'function') return Reflect.apply(main, Error, [error, trace]);
+    return kNoOverride;
+  }
+  // Node's setGetSourceMapErrorSource: the original source line of a source-mapped throw.
+  core.getSourceMapErrorSource = null;
+  const errorSites = new WeakMap();
+  // Node's GetErrorSource with source maps on: for an uncaught error, the line of the original
+  // source it was thrown from ("file:line", the line, a caret, a blank line), or ''.
+  core.sourceMapErrorSource = (error) => {
+    if (!core.sourceMapsEnabled || typeof core.getSourceMapErrorSource !== 'function') return '';
+    if (error === null || typeof error !== 'object') return '';
+    try {
+      error.stack; // eslint-disable-line no-unused-expressions -- formatted now, if not yet
+      const site = errorSites.get(error);
+      if (site === undefined) return '';
+      const text = core.getSourceMapErrorSource(site[0], site[1], site[2] - 1);
+      return typeof text === 'string' ? text : '';
+    } catch {
+      return '';
+    }
   };
   const fromError = (make) => function (...args) { return make(...args).message; };
   // Node's error classes by code, for internal/errors' `codes`; builtins made of vendored files
@@ -409,6 +492,11 @@ const nodeLib = (() => {
       exitCodes: { kNoFailure: 0, kGenericUserError: 1 },
       // An uncaught exception now: 'uncaughtException' listeners, or the process ends.
       triggerUncaughtException: (err, fromPromise) => fatal(err, fromPromise),
+      setPrepareStackTraceCallback,
+      // Whether the C++ side maps the source line it prints: the runtime asks
+      // core.sourceMapsEnabled (60-globals.js) itself.
+      setSourceMapsEnabled(value) { core.sourceMapsEnabled = value === true; },
+      setGetSourceMapErrorSource(fn) { core.getSourceMapErrorSource = fn; },
     }),
     async_wrap: () => ({ setPromiseHooks: core.setPromiseHooks }),
     // The builtin ids (node's debugger tells builtin scripts from the user's with them).
@@ -432,6 +520,9 @@ const nodeLib = (() => {
         return desc === undefined ? Object.isExtensible(Error) : (desc.writable === true || desc.set !== undefined);
       },
       overrideStackTrace,
+      kNoOverride,
+      maybeOverridePrepareStackTrace,
+      prepareStackTrace: defaultPrepareStackTrace,
       AbortError: class AbortError extends Error {
         constructor(message = 'The operation was aborted', options = undefined) {
           if (options !== undefined && typeof options !== 'object') throw invalidArgType('options', 'Object', options);
@@ -521,6 +612,18 @@ const nodeLib = (() => {
       setOwnProperty(obj, key, value) {
         return Object.defineProperty(obj, key, { __proto__: null, configurable: true, enumerable: true, value, writable: true });
       },
+      // Node's getLazy: initializer's value, computed on the first call.
+      getLazy(initializer) {
+        let value;
+        let initialized = false;
+        return function () {
+          if (initialized === false) {
+            value = initializer();
+            initialized = true;
+          }
+          return value;
+        };
+      },
       setupCoverageHooks() { throw nodeError(Error, 'ERR_FE_UNSUPPORTED', 'fe has no V8 coverage collection (--experimental-test-coverage)'); },
     }),
     'internal/util/types': () => requireBuiltin('util').types,
@@ -531,7 +634,13 @@ const nodeLib = (() => {
     'internal/util/debuglog': () => ({ debuglog: util.debuglog }),
     'internal/bootstrap/realm': () => ({ BuiltinModule }),
     'internal/modules/cjs/loader': () => ({ Module: requireBuiltin('module') }),
-    'internal/modules/helpers': () => ({ makeRequireFunction, addBuiltinLibsToObject }),
+    'internal/modules/helpers': () => ({
+      makeRequireFunction, addBuiltinLibsToObject,
+      normalizeReferrerURL(referrer) {
+        if (typeof referrer === 'string' && path.isAbsolute(referrer)) return pathToFileURL(referrer).href;
+        return new URL(referrer).href;
+      },
+    }),
     'internal/modules/esm/utils': () => ({ registerModule: core.vmModules.registerModule }),
     'internal/modules/esm/formats': () => ({
       extensionFormatMap: { '__proto__': null, '.cjs': 'commonjs', '.js': 'module', '.json': 'json', '.mjs': 'module' },
@@ -630,6 +739,30 @@ const nodeLib = (() => {
     if (typeof dflt === 'boolean') return args.includes(name) || (dflt && !args.includes(`--no-${name.slice(2)}`));
     return undefined;
   }
+
+  core.getOptionValue = getOptionValue;
+  // Source maps (Node's internal/source_map/*, vendored), loaded when first needed.
+  core.sourceMapsEnabled = false;
+  core.sourceMapCache = () => load('internal/source_map/source_map_cache');
+  core.sourceMapClass = () => load('internal/source_map/source_map').SourceMap;
+  // ES modules are read and compiled by the host: the source map of one is looked for when a
+  // stack trace or a coverage report first meets it (Node's translators do it as it loads).
+  const modulesSeen = new Set();
+  core.cacheModuleSourceMap = (url) => {
+    if (modulesSeen.has(url)) return;
+    modulesSeen.add(url);
+    let content;
+    try {
+      content = requireBuiltin('fs').readFileSync(fileURLToPath(url), 'utf8');
+    } catch {
+      return;
+    }
+    try {
+      core.sourceMapCache().maybeCacheSourceMap(url, content);
+    } catch {
+      // As Node's: a source map that cannot be read is none.
+    }
+  };
 
   // Whether a vendored module was loaded already (nothing of it can be in use otherwise).
   const loaded = (id) => cache.has(id);

@@ -3,7 +3,7 @@
 // synchronously, inside post(), as Node's do; open() starts the WebSocket server --inspect starts
 // (Inspector/InspectorServer.swift). The global console reaches the inspector's console domain
 // while it is active: each of its methods calls V8's console method too (Node's consoleCall).
-// Uses from earlier files: 00-core.js (core, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin).
+// Uses from earlier files: 00-core.js (core, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 43-nodelib.js (nodeLib).
 const inspectorCore = (() => {
   // V8's console: the runtime's context still has it here (60-globals.js replaces it).
   const consoleFromVM = globalThis.console;
@@ -225,7 +225,6 @@ core.startProfilers = (o) => {
 // `coverage-<pid>-<ms since epoch>-<threadId>.json` (Profiler.takePreciseCoverage's result:
 // `{ result, timestamp }`) into the directory, resolved against the current one and put back into
 // process.env; v8.stopCoverage() stops it (at the end V8 has no coverage to take, so no file).
-// fe keeps no source map cache, so no "source-map-cache" is added, as in Node without one.
 // Like Node's C++, writing runs no JavaScript a program could have replaced (no Session, no fs
 // functions, no prototype methods beyond the string's own): the raw `result` of V8's answer is
 // written through the ops (test-worker-terminate-source-map).
@@ -270,7 +269,23 @@ core.takeCoverage = () => {
   // `{"id":N,"result":{...}}`, or `{"id":N,"error":{...}}` once coverage was stopped.
   const prefix = `{"id":${id},"result":`;
   if (answer === undefined || !answer.startsWith(prefix)) return;
-  const profile = answer.slice(prefix.length, answer.length - 1);
+  let profile = answer.slice(prefix.length, answer.length - 1);
+  // Node's V8CoverageConnection adds the source maps of the loaded modules ("source-map-cache",
+  // Node's sourceMapCacheToObject), when there are any.
+  if (profile.includes('"url":"file://')) {
+    // The ES modules among the scripts: their source maps (core.cacheModuleSourceMap).
+    let scripts;
+    try { scripts = JSON.parse(profile).result; } catch { scripts = undefined; }
+    for (let i = 0; Array.isArray(scripts) && i < scripts.length; i++) {
+      const url = scripts[i]?.url;
+      if (typeof url === 'string' && url.startsWith('file://')) core.cacheModuleSourceMap(url);
+    }
+  }
+  if (nodeLib.loaded('internal/source_map/source_map_cache') && profile.endsWith('}')) {
+    let cache;
+    try { cache = core.sourceMapCache().sourceMapCacheToObject(); } catch { cache = undefined; }
+    if (cache !== undefined) profile = `${profile.slice(0, -1)},"source-map-cache":${JSON.stringify(cache)}}`;
+  }
   const made = ops.op_fs_mkdir(state.directory, true, 0o777);
   if (made !== null && typeof made === 'object' && made.__feError) {
     ops.op_write(2, `${made.__feError[0]}: Failed to create coverage profile directory ${state.directory}\n`);

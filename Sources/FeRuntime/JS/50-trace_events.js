@@ -126,7 +126,7 @@
       traceOn[key] = groupEnabled(groups[key]);
       if (key.startsWith('fs') && traceOn[key]) fs = true;
     }
-    traceOn.fs = fs;
+    traceOn.fs = fs || traceOn.syncIO;
     if (typeof stateUpdateHandler === 'function') stateUpdateHandler(groupEnabled(kAsyncHooksGroup));
   }
 

@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, check); 01-inspect.js (inspect); 02-errors.js (nodeError, typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define, traceOn, check); 01-inspect.js (inspect); 02-errors.js (nodeError, typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -111,6 +111,7 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
     if (!snapshotBuilder) ops.op_write(1, `SECURITY WARNING: Reverting ${cve}: ${message}\n`);
     Object.defineProperty(process, `REVERT_${cve.replace(/-/g, '_')}`, { value: true, enumerable: true, configurable: true, writable: false });
   }
+  applyJSOptions();
   // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
   core.startTracing(o);
   if (o.exposeGC && typeof globalThis.gc !== 'function' && !snapshotBuilder) {
@@ -223,6 +224,50 @@ const kEvalWrapper = `
       globalThis.require = require;
       return (main) => main();
     `;
+// Node's bootstrap: process.sourceMapsEnabled and process.setSourceMapsEnabled (Node's
+// internal/source_map/source_map_cache, vendored, loaded on the first call).
+Object.defineProperty(process, 'sourceMapsEnabled', {
+  __proto__: null, enumerable: true, configurable: true,
+  get() { return core.sourceMapsEnabled; },
+});
+process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
+  return core.sourceMapCache().setSourceMapsEnabled(val);
+};
+core.setSourceMapsEnabled = (val) => process.setSourceMapsEnabled(val);
+
+// The effects of the options fe's parser keeps for JavaScript (NodeOptions.jsSpecs), as Node's
+// bootstrap and pre-execution apply them.
+function applyJSOptions() {
+  const option = core.getOptionValue;
+  // --disable-proto=delete|throw: Node's InitializeContextRuntime, for this context (vm contexts
+  // and workers get the same when they are made).
+  core.initializeContextRuntime(globalThis);
+  // --no-experimental-fetch: Node's setupFetch leaves the fetch globals out.
+  if (!option('--experimental-fetch')) {
+    for (const name of ['fetch', 'FormData', 'Headers', 'Request', 'Response']) delete globalThis[name];
+    if (typeof WebAssembly === 'object') {
+      delete WebAssembly.compileStreaming;
+      delete WebAssembly.instantiateStreaming;
+    }
+  }
+  // --enable-source-maps: Node's initializeSourceMapsHandlers.
+  if (option('--enable-source-maps')) core.setSourceMapsEnabled(true);
+  // --trace-sync-io: Node turns it on as the event loop starts, after the main script's turn
+  // (its ticks and promise jobs included), and off once the loop is over.
+  if (option('--trace-sync-io')) {
+    const afterMacrotask = core.afterMacrotask;
+    core.afterMacrotask = function afterMainScript() {
+      try {
+        return afterMacrotask();
+      } finally {
+        core.afterMacrotask = afterMacrotask;
+        traceOn.syncIO = true;
+        traceOn.fs = true;
+      }
+    };
+  }
+}
+
 // `node -e code`, `node -p code`, a script on stdin, `node -c file`: Node's evalScript. The code
 // runs as a classic script in the global scope, with the eval module's require, module,
 // exports and __dirname as globals and __filename = '[eval]'.
@@ -239,7 +284,7 @@ core.nodeEval = (code, name, mode) => {
     mode = mode.slice(0, -'+repl'.length);
   }
   if (mode === 'check') {
-    ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name);
+    ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name, core.decorateErrorStack);
     return;
   }
   // --import: the code runs once those modules are loaded (Node's evalScript with loadESM; a
@@ -415,6 +460,12 @@ function runCommonjsMain(fn, filename) {
       }
       // As Node: the 'exit' listeners see exit code 1 in process.exitCode too.
       process.exitCode = 1;
+      // --enable-source-maps: the original source line goes above the stack (Node's
+      // GetErrorSource); the host prints no other.
+      const arrow = core.sourceMapErrorSource(e);
+      if (arrow !== '' && typeof e.stack === 'string') {
+        try { e.stack = arrow + e.stack; } catch { /* a read-only stack stays */ }
+      }
       throw e;
     }
     fatal(e);
