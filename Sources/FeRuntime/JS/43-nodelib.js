@@ -226,6 +226,7 @@ const nodeLib = (() => {
       TypeError: codeClass(TypeError, 'ERR_OPERATION_FAILED', (what) => `Operation failed: ${what}`),
     }),
     ERR_STREAM_PREMATURE_CLOSE: codeClass(Error, 'ERR_STREAM_PREMATURE_CLOSE', () => 'Premature close'),
+    ERR_STREAM_WRAP: codeClass(Error, 'ERR_STREAM_WRAP', () => 'Stream has StringDecoder set or is in objectMode'),
     ERR_UNKNOWN_SIGNAL: codeClass(TypeError, 'ERR_UNKNOWN_SIGNAL', (signal) => `Unknown signal: ${signal}`),
     ERR_SOCKET_BAD_PORT: codeClass(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) =>
       `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${receivedType(port)}.`),
