@@ -357,7 +357,8 @@ const netModule = (() => {
   // JavaScript's. What reads and writes it (net.Socket) calls readStart/readStop/write/shutdown,
   // which call the owner's onreadstart/onreadstop/onwrite(req, buffers)/onshutdown(req); the
   // owner answers with readBuffer(chunk)/emitEOF() and finishWrite/finishShutdown(req, status).
-  // A callback that throws is an uncaught exception, and the request fails with EPROTO.
+  // A callback that throws is an uncaught exception, and the request fails with EPROTO. As on
+  // a libuv stream, writes queue up behind the one the owner is doing, and a shutdown behind them.
   const kWriteCallback = Symbol('kWriteCallback');
   class JSStream extends LibuvStreamWrap {
     constructor() {
@@ -366,6 +367,10 @@ const netModule = (() => {
       this.pendingWrites = 0;
       this.lastWriteAsync = true;
       this.onread = null;
+      this.writeInFlight = false;
+      this.writeQueue = [];
+      this.queuedShutdown = null;
+      this.shutDown = false;
     }
     [kHandleFd]() { return -1; }
     callOwner(name, ...args) {
@@ -382,23 +387,67 @@ const netModule = (() => {
     write(buffer, cb) {
       const req = new WriteWrap();
       req[kWriteCallback] = cb;
-      const err = this.callOwner('onwrite', req, [buffer]);
-      if (err !== 0) return err;
-      this.pendingWrites++;
-      this[kHandleBytesWritten] += buffer.length;
       this.lastWriteAsync = true;
+      // As libuv's: nothing is written once the write side was shut, or the handle closed (its
+      // socket let go of it).
+      if (this.shutDown) return -32; // UV_EPIPE
+      const owner = this[ownerSymbol];
+      if (owner && owner._handle !== this) return -9; // UV_EBADF
+      if (this.writeInFlight) {
+        this.writeQueue.push([req, buffer]);
+        this.pendingWrites++;
+        return 0;
+      }
+      const err = this.startWrite(req, buffer);
+      if (err === 0) this.pendingWrites++;
+      return err;
+    }
+    startWrite(req, buffer) {
+      this.writeInFlight = true;
+      const err = this.callOwner('onwrite', req, [buffer]);
+      if (err !== 0) { this.writeInFlight = false; return err; }
+      this[kHandleBytesWritten] += buffer.length;
       return 0;
     }
     get writeQueueSize() { return this.pendingWrites; }
     shutdown(req) {
       if (req === undefined || req === null) req = new ShutdownWrap();
+      this.shutDown = true;
+      if (this.writeQueue.length > 0) { this.queuedShutdown = req; return 0; }
       return this.callOwner('onshutdown', req);
     }
     isAlive() { return true; }
     finishWrite(req, status) {
+      this.writeInFlight = false;
       if (this.pendingWrites > 0) this.pendingWrites--;
       if (typeof req[kWriteCallback] === 'function') req[kWriteCallback](status);
       else if (typeof req.oncomplete === 'function') req.oncomplete(status, this, undefined);
+      // Closing cancels what waits; otherwise the next queued write, or the shutdown after them.
+      if (status === -125) {
+        const queued = this.writeQueue.splice(0);
+        for (const [next] of queued) {
+          if (this.pendingWrites > 0) this.pendingWrites--;
+          next[kWriteCallback](-125);
+        }
+        const shutdownReq = this.queuedShutdown;
+        this.queuedShutdown = null;
+        if (shutdownReq !== null) this.finishShutdown(shutdownReq, -125);
+        return;
+      }
+      while (!this.writeInFlight && this.writeQueue.length > 0) {
+        const [next, buffer] = this.writeQueue.shift();
+        const err = this.startWrite(next, buffer);
+        if (err !== 0) {
+          if (this.pendingWrites > 0) this.pendingWrites--;
+          next[kWriteCallback](err);
+        }
+      }
+      if (!this.writeInFlight && this.writeQueue.length === 0 && this.queuedShutdown !== null) {
+        const shutdownReq = this.queuedShutdown;
+        this.queuedShutdown = null;
+        const err = this.callOwner('onshutdown', shutdownReq);
+        if (err !== 0) this.finishShutdown(shutdownReq, err);
+      }
     }
     finishShutdown(req, status) {
       if (typeof req.oncomplete === 'function') req.oncomplete(status, this, undefined);

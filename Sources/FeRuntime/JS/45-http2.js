@@ -8,6 +8,7 @@
 (() => {
   const { internals, bindings, errorCodes, codeClass } = nodeLib;
   const net = netModule;
+  const { StreamHandle } = netInternals;
 
   // ---------------------------------------------------------------------------------------------
   // Node's error codes for http2 (messages as lib/internal/errors.js has them)
@@ -858,7 +859,15 @@
     return Object.assign(Object.create(http), { _connectionListener });
   };
   internals._http_server = () => ({ ...requireBuiltin('_http_server'), kServerResponse: Symbol('ServerResponse') });
-  // internal/js_stream_socket is Node's own (NodeLib), over internalBinding('js_stream').
+  // A Duplex that is not one of fe's sockets gets a socket over it. fe's Http2Session completes a
+  // stream's writes once nghttp2 framed them, so its transport takes writes as they come (a
+  // StreamHandle) rather than one at a time as Node's JSStreamSocket (NodeLib, for the others).
+  internals['internal/js_stream_socket'] = () => function JSStreamSocket(stream) {
+    if (stream instanceof net.Socket) return stream;
+    const socket = new net.Socket({ handle: new StreamHandle(stream), manualStart: true });
+    socket.on('close', () => { if (!stream.destroyed && typeof stream.destroy === 'function') stream.destroy(); });
+    return socket;
+  };
   internals['internal/stream_base_commons'] = () => {
     const { kTimeout } = nodeLib.load('internal/timers');
     function afterWrite(stream, req, err, callback) {

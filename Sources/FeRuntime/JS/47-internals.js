@@ -76,7 +76,7 @@
   // The bindings whose every member is fe's real implementation (the others fe's vendored files
   // reach, fs, is shaped for http2 only and stays internal).
   const userBindings = new Set(['block_list', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser',
-    'js_stream', 'performance', 'pipe_wrap', 'stream_wrap', 'tcp_wrap', 'timers', 'trace_events', 'url', 'util', 'uv']);
+    'js_stream', 'async_wrap', 'performance', 'pipe_wrap', 'stream_wrap', 'tcp_wrap', 'timers', 'trace_events', 'udp_wrap', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
@@ -178,9 +178,11 @@
   bindings.pipe_wrap = () => netInternals.pipeWrapBinding;
   bindings.stream_wrap = () => netInternals.streamWrapBinding;
   bindings.js_stream = () => netInternals.jsStreamBinding;
+  bindings.udp_wrap = () => netInternals.udpWrapBinding;
+  bindings.async_wrap = () => core.asyncWrapBinding;
   // Node's lib/_stream_wrap.js: JSStreamSocket under its old name (DEP0125).
   registerLazyBuiltin('_stream_wrap', () => {
-    const JSStreamSocket = nodeLib.load('internal/js_stream_socket');
+    const JSStreamSocket = nodeLib.load('internal/js_stream_socket', true);
     process.emitWarning('The _stream_wrap module is deprecated.', 'DeprecationWarning', 'DEP0125');
     return JSStreamSocket;
   });
@@ -362,6 +364,9 @@
     'internal/blocklist': () => netInternals.blockList,
     'internal/socketaddress': () => netInternals.socketAddress,
     'internal/net': () => netInternals.internalNet,
+    'internal/dgram': () => netInternals.internalDgram,
+    'internal/js_stream_socket': () => nodeLib.load('internal/js_stream_socket', true),
+    'internal/async_hooks': () => core.internalAsyncHooks(netInternals.ownerSymbol),
     'internal/http': () => http.internalHttp,
     // The streams' highWaterMark defaults (stream.getDefaultHighWaterMark and its setter).
     'internal/streams/state': () => {
