@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, traceOn, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, O, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream); 30-diagnostics_channel.js (diagnosticsChannel).
+// Uses from earlier files: 00-core.js (core, traceOn, opError, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate, opAsync); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, O, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream); 30-diagnostics_channel.js (diagnosticsChannel).
 const socketHandles = new Map();
 // The refed ones keep the loop alive: process._getActiveHandles lists their owners.
 activeHandleSources.push(() => {
@@ -464,6 +464,96 @@ const netModule = (() => {
     }
   }
   netInternals.jsStreamBinding = { JSStream };
+
+  // Node's internalBinding('tty_wrap').TTY (src/tty_wrap.cc): a terminal descriptor as a stream
+  // handle. new TTY(fd, ctx) fills ctx (errno, code, message, syscall) when fd is no terminal.
+  // Reads run one at a time on the blocking pool and come to onread(bytes, 0) / (null, 0) at the
+  // end / (null, -errno); writes are whole and synchronous (fe's stdio writes), so a write is never
+  // left pending.
+  const ttyErrno = (result) => (result && result.__feError ? opError(result.__feError).errno || -22 : 0);
+  class TTY extends LibuvStreamWrap {
+    constructor(fd, ctx) {
+      if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw invalidArgType('fd', 'int32', fd);
+      super();
+      this.ttyFd = fd;
+      this.reading = false;
+      this.refed = true;
+      this.closed = false;
+      this.onread = null;
+      this.lastWriteAsync = false;
+      if (!ops.op_tty_isatty(fd) && ctx !== null && typeof ctx === 'object') {
+        Object.assign(ctx, { errno: -22, code: 'EINVAL', message: 'invalid argument', syscall: 'uv_tty_init' });
+      }
+    }
+    [kHandleFd]() { return this.closed ? -1 : this.ttyFd; }
+    // [columns, rows] into `size`: 0, or -errno.
+    getWindowSize(size) {
+      const r = ops.op_tty_size(this.ttyFd);
+      if (!Array.isArray(r)) return ttyErrno(r) || -25;
+      size[0] = r[0];
+      size[1] = r[1];
+      return 0;
+    }
+    setRawMode(flag) { return ttyErrno(ops.op_tty_set_raw(this.ttyFd, !!flag)); }
+    readStart() {
+      if (this.closed) return -9;
+      if (this.reading) return 0;
+      this.reading = true;
+      const step = () => {
+        if (!this.reading || this.closed) { this.readInFlight = false; return; }
+        this.readInFlight = true;
+        opAsync(ops.op_fs_read_at_async, this.ttyFd, 65536, -1).then((bytes) => {
+          this.readInFlight = false;
+          if (this.closed) return;
+          if (bytes.length === 0) {
+            this.reading = false;
+            if (typeof this.onread === 'function') this.onread(null, 0);
+            return;
+          }
+          this[kHandleBytesRead] += bytes.length;
+          if (typeof this.onread === 'function') this.onread(toBuffer(bytes), 0);
+          if (this.reading) step();
+        }, (err) => {
+          this.readInFlight = false;
+          if (this.closed) return;
+          this.reading = false;
+          const e = err && err.__feError ? opError(err.__feError) : err;
+          if (typeof this.onread === 'function') this.onread(null, e?.errno || -5);
+        });
+      };
+      if (!this.readInFlight) step();
+      return 0;
+    }
+    readStop() { this.reading = false; return 0; }
+    write(buffer, cb) {
+      if (this.closed) return -9;
+      ops.op_write(this.ttyFd, buffer);
+      this[kHandleBytesWritten] += buffer.length;
+      this.lastWriteAsync = false;
+      return 0;
+    }
+    get writeQueueSize() { return 0; }
+    shutdown(req) {
+      if (this.closed) return -107;
+      if (req !== undefined && req !== null) {
+        setImmediate(() => { if (typeof req.oncomplete === 'function') req.oncomplete(0, this, undefined); });
+      }
+      return 0;
+    }
+    ref() { this.refed = true; }
+    unref() { this.refed = false; }
+    hasRef() { return this.refed && !this.closed; }
+    // As libuv's: a descriptor past stdio is the handle's own, closed with it.
+    close(cb) {
+      if (!this.closed) {
+        this.closed = true;
+        this.reading = false;
+        if (this.ttyFd > 2) ops.op_fs_close(this.ttyFd);
+      }
+      if (typeof cb === 'function') setImmediate(cb);
+    }
+  }
+  netInternals.ttyWrapBinding = { TTY, isTTY: (fd) => ops.op_tty_isatty(fd) };
   function newSocketHandle(kind) { return kind === 1 ? new Pipe() : new TCP(); }
   Object.assign(netInternals, {
     HandleWrap, LibuvStreamWrap, TCP, Pipe, newSocketHandle, handleWraps, checkWrap, kHandleFd,

@@ -76,7 +76,7 @@
   // The bindings whose every member is fe's real implementation (the others fe's vendored files
   // reach, fs, is shaped for http2 only and stays internal).
   const userBindings = new Set(['block_list', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser',
-    'js_stream', 'async_wrap', 'performance', 'pipe_wrap', 'stream_wrap', 'tcp_wrap', 'timers', 'trace_events', 'udp_wrap', 'url', 'util', 'uv']);
+    'js_stream', 'async_wrap', 'performance', 'pipe_wrap', 'stream_wrap', 'tcp_wrap', 'timers', 'trace_events', 'tty_wrap', 'udp_wrap', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
@@ -179,6 +179,7 @@
   bindings.stream_wrap = () => netInternals.streamWrapBinding;
   bindings.js_stream = () => netInternals.jsStreamBinding;
   bindings.udp_wrap = () => netInternals.udpWrapBinding;
+  bindings.tty_wrap = () => netInternals.ttyWrapBinding;
   bindings.async_wrap = () => core.asyncWrapBinding;
   // Node's lib/_stream_wrap.js: JSStreamSocket under its old name (DEP0125).
   registerLazyBuiltin('_stream_wrap', () => {
