@@ -354,11 +354,13 @@ const netModule = (() => {
     }
   }
   // Node's internalBinding('js_stream').JSStream (src/js_stream.cc): a stream handle whose I/O is
-  // JavaScript's. What reads and writes it (net.Socket) calls readStart/readStop/write/shutdown,
-  // which call the owner's onreadstart/onreadstop/onwrite(req, buffers)/onshutdown(req); the
-  // owner answers with readBuffer(chunk)/emitEOF() and finishWrite/finishShutdown(req, status).
-  // A callback that throws is an uncaught exception, and the request fails with EPROTO. As on
-  // a libuv stream, writes queue up behind the one the owner is doing, and a shutdown behind them.
+  // JavaScript's. Its readStart/readStop/writes/shutdown call the owner's onreadstart/onreadstop/
+  // onwrite(req, buffers)/onshutdown(req) (a missing one answers 0, as MakeCallback's undefined);
+  // the owner answers with readBuffer(chunk)/emitEOF(), which reach onread as StreamBase's do
+  // (onread(arrayBuffer) with the count or UV_EOF in streamBaseState), and finishWrite/
+  // finishShutdown(req, status), which call req.oncomplete(status, handle, undefined). A callback
+  // that throws is an uncaught exception, and the call fails with EPROTO. net.Socket writes
+  // through write(buffer, cb) (fe's stream handle interface), a WriteWrap of its own.
   const kWriteCallback = Symbol('kWriteCallback');
   class JSStream extends LibuvStreamWrap {
     constructor() {
@@ -367,16 +369,13 @@ const netModule = (() => {
       this.pendingWrites = 0;
       this.lastWriteAsync = true;
       this.onread = null;
-      this.writeInFlight = false;
-      this.writeQueue = [];
-      this.queuedShutdown = null;
-      this.shutDown = false;
     }
     [kHandleFd]() { return -1; }
     callOwner(name, ...args) {
       try {
-        const value = this[name](...args);
-        return typeof value === 'number' ? value | 0 : -71;
+        const fn = this[name];
+        if (typeof fn !== 'function') return 0;
+        return Number(fn.apply(this, args)) | 0;
       } catch (e) {
         fatal(e);
         return -71; // UV_EPROTO
@@ -384,70 +383,45 @@ const netModule = (() => {
     }
     readStart() { return this.callOwner('onreadstart'); }
     readStop() { return this.callOwner('onreadstop'); }
+    // StreamBase's writes: JSStream has no try-write, so every write is asynchronous.
+    writeReq(req, buffers) {
+      let size = 0;
+      for (const b of buffers) size += b.length;
+      streamBaseState[kStateBytesWritten] = size;
+      streamBaseState[kLastWriteWasAsync] = 1;
+      this.lastWriteAsync = true;
+      const err = this.callOwner('onwrite', req, buffers);
+      if (err !== 0) return err;
+      this.pendingWrites++;
+      this[kHandleBytesWritten] += size;
+      return 0;
+    }
     write(buffer, cb) {
       const req = new WriteWrap();
       req[kWriteCallback] = cb;
-      this.lastWriteAsync = true;
-      // As libuv's: nothing is written once the write side was shut, or the handle closed (its
-      // socket let go of it).
-      if (this.shutDown) return -32; // UV_EPIPE
-      const owner = this[ownerSymbol];
-      if (owner && owner._handle !== this) return -9; // UV_EBADF
-      if (this.writeInFlight) {
-        this.writeQueue.push([req, buffer]);
-        this.pendingWrites++;
-        return 0;
-      }
-      const err = this.startWrite(req, buffer);
-      if (err === 0) this.pendingWrites++;
-      return err;
+      return this.writeReq(req, [buffer]);
     }
-    startWrite(req, buffer) {
-      this.writeInFlight = true;
-      const err = this.callOwner('onwrite', req, [buffer]);
-      if (err !== 0) { this.writeInFlight = false; return err; }
-      this[kHandleBytesWritten] += buffer.length;
-      return 0;
+    writeBuffer(req, data) { return this.writeReq(req, [data]); }
+    writev(req, chunks, allBuffers) {
+      const parts = [];
+      if (allBuffers) for (const chunk of chunks) parts.push(chunk);
+      else for (let i = 0; i < chunks.length; i += 2) parts.push(typeof chunks[i] === 'string' ? Buffer.from(chunks[i], chunks[i + 1]) : chunks[i]);
+      return this.writeReq(req, parts);
     }
+    writeUtf8String(req, s) { return this.writeReq(req, [Buffer.from(s, 'utf8')]); }
+    writeAsciiString(req, s) { return this.writeReq(req, [Buffer.from(s, 'latin1')]); }
+    writeLatin1String(req, s) { return this.writeReq(req, [Buffer.from(s, 'latin1')]); }
+    writeUcs2String(req, s) { return this.writeReq(req, [Buffer.from(s, 'ucs2')]); }
     get writeQueueSize() { return this.pendingWrites; }
     shutdown(req) {
       if (req === undefined || req === null) req = new ShutdownWrap();
-      this.shutDown = true;
-      if (this.writeQueue.length > 0) { this.queuedShutdown = req; return 0; }
       return this.callOwner('onshutdown', req);
     }
     isAlive() { return true; }
     finishWrite(req, status) {
-      this.writeInFlight = false;
       if (this.pendingWrites > 0) this.pendingWrites--;
       if (typeof req[kWriteCallback] === 'function') req[kWriteCallback](status);
       else if (typeof req.oncomplete === 'function') req.oncomplete(status, this, undefined);
-      // Closing cancels what waits; otherwise the next queued write, or the shutdown after them.
-      if (status === -125) {
-        const queued = this.writeQueue.splice(0);
-        for (const [next] of queued) {
-          if (this.pendingWrites > 0) this.pendingWrites--;
-          next[kWriteCallback](-125);
-        }
-        const shutdownReq = this.queuedShutdown;
-        this.queuedShutdown = null;
-        if (shutdownReq !== null) this.finishShutdown(shutdownReq, -125);
-        return;
-      }
-      while (!this.writeInFlight && this.writeQueue.length > 0) {
-        const [next, buffer] = this.writeQueue.shift();
-        const err = this.startWrite(next, buffer);
-        if (err !== 0) {
-          if (this.pendingWrites > 0) this.pendingWrites--;
-          next[kWriteCallback](err);
-        }
-      }
-      if (!this.writeInFlight && this.writeQueue.length === 0 && this.queuedShutdown !== null) {
-        const shutdownReq = this.queuedShutdown;
-        this.queuedShutdown = null;
-        const err = this.callOwner('onshutdown', shutdownReq);
-        if (err !== 0) this.finishShutdown(shutdownReq, err);
-      }
     }
     finishShutdown(req, status) {
       if (typeof req.oncomplete === 'function') req.oncomplete(status, this, undefined);
@@ -455,12 +429,17 @@ const netModule = (() => {
     // A copy of the chunk, as the native side's buffer is its own.
     readBuffer(chunk) {
       if (!ArrayBuffer.isView(chunk)) throw invalidArgType('chunk', ['Buffer', 'TypedArray', 'DataView'], chunk);
-      const data = Buffer.from(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      this[kHandleBytesRead] += data.length;
-      if (typeof this.onread === 'function') this.onread(data, 0);
+      const copy = new Uint8Array(chunk.byteLength);
+      copy.set(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      this[kHandleBytesRead] += copy.length;
+      streamBaseState[kReadBytesOrError] = copy.length;
+      streamBaseState[kArrayBufferOffset] = 0;
+      if (typeof this.onread === 'function') this.onread(copy.buffer);
     }
     emitEOF() {
-      if (typeof this.onread === 'function') this.onread(null, 0);
+      streamBaseState[kReadBytesOrError] = UV_EOF;
+      streamBaseState[kArrayBufferOffset] = 0;
+      if (typeof this.onread === 'function') this.onread(undefined);
     }
   }
   netInternals.jsStreamBinding = { JSStream };
