@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, traceOn, opError, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate, opAsync); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, O, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream); 30-diagnostics_channel.js (diagnosticsChannel).
+// Uses from earlier files: 00-core.js (core, traceOn, opError, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId, defaultTriggerAsyncId, emitInit, nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate, opAsync); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, O, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream); 30-diagnostics_channel.js (diagnosticsChannel).
 const socketHandles = new Map();
 // The refed ones keep the loop alive: process._getActiveHandles lists their owners.
 activeHandleSources.push(() => {
@@ -162,12 +162,38 @@ const netModule = (() => {
   const kReadBytesOrError = 0, kArrayBufferOffset = 1, kStateBytesWritten = 2, kLastWriteWasAsync = 3;
   const streamBaseState = new Int32Array(5);
   const UV_EOF = -4095;
+  // Each is an async resource of its provider type (TCPWRAP, PIPEWRAP, ...): init when made,
+  // destroy when closed, and asyncReset() gives it a new id (a pooled socket's next user).
+  const kProvider = Symbol('provider');
+  const kDestroyed = Symbol('destroyed');
   class HandleWrap {
-    constructor() { handleWraps.add(this); }
+    constructor(provider) {
+      handleWraps.add(this);
+      this[kProvider] = provider;
+      this[kDestroyed] = false;
+      this[asyncIdSymbol] = newAsyncId();
+      this[triggerAsyncIdSymbol] = defaultTriggerAsyncId();
+      emitInit(this[asyncIdSymbol], provider, this[triggerAsyncIdSymbol], this);
+    }
+    getAsyncId() { return this[asyncIdSymbol]; }
+    getProviderType() { return core.asyncWrapBinding.Providers[this[kProvider]]; }
+    asyncReset(resource = this) {
+      if (this[asyncIdSymbol] !== -1 && !this[kDestroyed]) core.asyncWrapBinding.queueDestroyAsyncId(this[asyncIdSymbol]);
+      this[kDestroyed] = false;
+      this[asyncIdSymbol] = newAsyncId();
+      this[triggerAsyncIdSymbol] = defaultTriggerAsyncId();
+      emitInit(this[asyncIdSymbol], this[kProvider], this[triggerAsyncIdSymbol], resource);
+    }
+    // Node's HandleWrap::OnClose: the destroy hooks, once.
+    destroyAsyncId() {
+      if (this[kDestroyed]) return;
+      this[kDestroyed] = true;
+      core.asyncWrapBinding.queueDestroyAsyncId(this[asyncIdSymbol]);
+    }
   }
   class LibuvStreamWrap extends HandleWrap {
-    constructor() {
-      super();
+    constructor(provider) {
+      super(provider);
       this[kHandleBytesRead] = 0;
       this[kHandleBytesWritten] = 0;
     }
@@ -220,8 +246,8 @@ const netModule = (() => {
   // TCP or Pipe instances (the classes below), which internalBinding('tcp_wrap') and
   // ('pipe_wrap') give out.
   class SocketHandle extends LibuvStreamWrap {
-    constructor(kind) {
-      super();
+    constructor(kind, server = false) {
+      super(kind === 1 ? (server ? 'PIPESERVERWRAP' : 'PIPEWRAP') : (server ? 'TCPSERVERWRAP' : 'TCPWRAP'));
       this.kind = kind;
       this.id = 0;
       this.reading = false;
@@ -260,6 +286,7 @@ const netModule = (() => {
         this.id = 0;
       }
       this.writes.clear();
+      this.destroyAsyncId();
       if (typeof cb === 'function') setImmediate(cb);
     }
     getsockname(out) { return this.name(out, false); }
@@ -342,14 +369,14 @@ const netModule = (() => {
   class TCP extends SocketHandle {
     constructor(type = TCPConstants.SOCKET) {
       checkHandleType(type, 1);
-      super(0);
+      super(0, type === TCPConstants.SERVER);
       this.type = type;
     }
   }
   class Pipe extends SocketHandle {
     constructor(type = PipeConstants.SOCKET) {
       checkHandleType(type, 2);
-      super(1);
+      super(1, type === PipeConstants.SERVER);
       this.type = type;
     }
   }
@@ -364,7 +391,7 @@ const netModule = (() => {
   const kWriteCallback = Symbol('kWriteCallback');
   class JSStream extends LibuvStreamWrap {
     constructor() {
-      super();
+      super('JSSTREAM');
       this.reading = false;
       this.pendingWrites = 0;
       this.lastWriteAsync = true;
@@ -453,7 +480,7 @@ const netModule = (() => {
   class TTY extends LibuvStreamWrap {
     constructor(fd, ctx) {
       if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw invalidArgType('fd', 'int32', fd);
-      super();
+      super('TTYWRAP');
       this.ttyFd = fd;
       this.reading = false;
       this.refed = true;
@@ -528,12 +555,15 @@ const netModule = (() => {
         this.closed = true;
         this.reading = false;
         if (this.ttyFd > 2) ops.op_fs_close(this.ttyFd);
+        this.destroyAsyncId();
       }
       if (typeof cb === 'function') setImmediate(cb);
     }
   }
   netInternals.ttyWrapBinding = { TTY, isTTY: (fd) => ops.op_tty_isatty(fd) };
-  function newSocketHandle(kind) { return kind === 1 ? new Pipe() : new TCP(); }
+  function newSocketHandle(kind, server = false) {
+    return kind === 1 ? new Pipe(server ? PipeConstants.SERVER : PipeConstants.SOCKET) : new TCP(server ? TCPConstants.SERVER : TCPConstants.SOCKET);
+  }
   Object.assign(netInternals, {
     HandleWrap, LibuvStreamWrap, TCP, Pipe, newSocketHandle, handleWraps, checkWrap, kHandleFd,
     kHandleBytesRead, kHandleBytesWritten, streamBaseState, UV_EOF,
@@ -572,7 +602,7 @@ const netModule = (() => {
     if (typeof r === 'number') { ops.op_fs_close(fd); return null; }
     const [id, kind] = r;
     if (kind >= 4) return netInternals.adoptUdp(id, kind === 5 ? 6 : 4);
-    const handle = newSocketHandle(kind & 1);
+    const handle = newSocketHandle(kind & 1, kind >= 2);
     handle.attach(id);
     return handle;
   };
@@ -591,6 +621,7 @@ const netModule = (() => {
     }
     this.connecting = false;
     this._hadError = false;
+    this[asyncIdSymbol] = -1;
     this._handle = null;
     this._parent = null;
     this._host = null;
@@ -686,6 +717,8 @@ const netModule = (() => {
     if (self._handle) {
       self._handle.owner = self;
       self._handle[ownerSymbol] = self;
+      // Node's getNewAsyncId: the handle's async id, or a new one for a handle that has none.
+      self[asyncIdSymbol] = typeof self._handle.getAsyncId === 'function' ? self._handle.getAsyncId() : newAsyncId();
       self._handle.onread = (buffer, err) => {
         // fe's handles hand over (bytes, 0) or (null, 0 at the end / -errno). A handle from
         // elsewhere (a user's object, as Node's StreamBase does) calls onread(arrayBuffer) and
@@ -1384,11 +1417,11 @@ const netModule = (() => {
       // listen({ fd }): a stream socket the process already has.
       const r = ops.op_net_listen_fd(fd, 511, listenOnly);
       if (typeof r === 'number') return r;
-      const handle = newSocketHandle(r[1] === 3 ? 1 : 0);
+      const handle = newSocketHandle(r[1] === 3 ? 1 : 0, true);
       handle.attach(r[0]);
       return handle;
     }
-    const handle = newSocketHandle(addressType === -1 ? 1 : 0);
+    const handle = newSocketHandle(addressType === -1 ? 1 : 0, true);
     const r = addressType === -1
       ? ops.op_net_listen(1, address, 0, 511, false, listenOnly)
       : ops.op_net_listen(0, address, port, handle.backlog || 511, !!(flags & 1), listenOnly);

@@ -25,7 +25,7 @@ const dgramModule = (() => {
   const noTrySend = () => core.nodeFlags?.options?.['--test-udp-no-try-send'] === true;
   class UDPHandle extends HandleWrap {
     constructor(family = 4, lookup = dnsLookup) {
-      super();
+      super('UDPWRAP');
       this.family = family;
       this.lookupFn = lookup;
       this.id = 0;
@@ -93,6 +93,7 @@ const dgramModule = (() => {
     close(cb) {
       if (this.id) { socketHandles.delete(this.id); ops.op_net_close(this.id, false); this.id = 0; }
       this.sends.clear();
+      this.destroyAsyncId();
       if (typeof cb === 'function') setImmediate(cb);
     }
     name(out, peer) { return socketName(this.id, out, peer); }
