@@ -51,6 +51,7 @@ let nodeLib = [
   "node.internal.http2.compat.js",
   "node.internal.http2.core.js",
   "node.internal.http2.util.js",
+  "node.internal.js_stream_socket.js",
   "node.internal.mime.js",
   "node.internal.per_context.primordials.js",
   "node.internal.perf.event_loop_delay.js",

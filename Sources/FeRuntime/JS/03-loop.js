@@ -1,6 +1,6 @@
 // Event loop: nextTick queue, rejections, timers, immediates. Swift calls core.* for each
 // macrotask; every entry point ends in processTicksAndRejections(), as Node's does.
-// Uses from earlier files: 00-core.js (core, hasOwn, traceOn, opError); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
+// Uses from earlier files: 00-core.js (core, hasOwn, traceOn, opError, check); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
 
 // ---------------------------------------------------------------------------------------------
 // Async context, as async_hooks models it: every callback the loop runs continues a resource (a
@@ -662,7 +662,21 @@ function clearImmediate(im) {
 // after the last, the host does. One that throws is an uncaught exception, and the rest of the
 // batch runs right after it, with no drain before the first of them, as Node's CheckImmediate
 // calls processImmediate again for the outstanding queue.
+// Node's native immediates (Environment::SetImmediate): the runtime's own callbacks, which the
+// check phase runs before the JavaScript immediates, with no async resource of their own.
+const nativeImmediates = [];
+function setNativeImmediate(fn) {
+  nativeImmediates.push(fn);
+  ops.op_immediate_ref(1);
+}
 core.runImmediates = () => {
+  if (nativeImmediates.length > 0) {
+    const natives = nativeImmediates.splice(0, nativeImmediates.length);
+    for (const fn of natives) {
+      ops.op_immediate_ref(-1);
+      try { fn(); } catch (e) { fatal(e); }
+    }
+  }
   const batch = immediates.splice(0, immediates.length);
   let ranOne = false;
   for (let i = 0; i < batch.length; i++) {

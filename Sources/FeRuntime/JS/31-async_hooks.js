@@ -1,7 +1,7 @@
 // async_hooks: createHook, AsyncResource, AsyncLocalStorage, executionAsyncId/Resource. The
 // async context itself (ids, the execution stack, the hooks' calls, promise hooks) lives in
 // 03-loop.js, where the loop enters and leaves resources; this is the module's API over it.
-// Uses from earlier files: 02-errors.js (nodeError, invalidArgType); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, updatePromiseHooks); 04-events.js (EventEmitter, setLazyEventEmitterAsyncResource); 10-builtins.js (registerBuiltin).
+// Uses from earlier files: 00-core.js (core, check); 02-errors.js (nodeError, invalidArgType); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, asyncHooks, newAsyncId, defaultTriggerAsyncId, emitInit, emitBefore, emitAfter, emitDestroy, updatePromiseHooks, setNativeImmediate); 04-events.js (EventEmitter, setLazyEventEmitterAsyncResource); 08-fs.js (then); 10-builtins.js (registerBuiltin).
 (() => {
   const asyncCallbackError = (name) => nodeError(TypeError, 'ERR_ASYNC_CALLBACK', `${name} must be a function`);
   const kinds = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
@@ -236,6 +236,50 @@
       }
     };
     return EventEmitterAsyncResource;
+  });
+
+  // Node's internalBinding('async_wrap'), the part fe's async context has: queueDestroyAsyncId
+  // (the destroy hooks called for an id from the check phase, as Node's native destroy queue
+  // does), registerDestroyHook (destroy once the resource is collected, unless `destroyed.destroyed`
+  // by then) and the provider names.
+  let destroyQueue = [];
+  let collectedRegistry = null;
+  core.asyncWrapBinding = {
+    queueDestroyAsyncId(asyncId) {
+      if (destroyQueue.length === 0) {
+        setNativeImmediate(() => {
+          const ids = destroyQueue;
+          destroyQueue = [];
+          for (const id of ids) emitDestroy(id);
+        });
+      }
+      destroyQueue.push(asyncId);
+    },
+    registerDestroyHook(resource, asyncId, destroyed) {
+      collectedRegistry ??= new FinalizationRegistry(({ id, state }) => { if (!state?.destroyed) emitDestroy(id); });
+      collectedRegistry.register(resource, { id: asyncId, state: destroyed });
+    },
+    Providers: asyncWrapProviders,
+  };
+  // Node's internal/async_hooks, over the same context (for --expose-internals).
+  core.internalAsyncHooks = (ownerSymbol) => ({
+    symbols: { async_id_symbol: asyncIdSymbol, trigger_async_id_symbol: triggerAsyncIdSymbol, owner_symbol: ownerSymbol },
+    executionAsyncId,
+    triggerAsyncId,
+    executionAsyncResource,
+    newAsyncId,
+    getDefaultTriggerAsyncId: defaultTriggerAsyncId,
+    defaultTriggerAsyncIdScope(triggerId, block, ...args) {
+      if (triggerId === undefined) return block(...args);
+      const saved = asyncHooks.defaultTriggerId;
+      asyncHooks.defaultTriggerId = triggerId;
+      try { return block(...args); } finally { asyncHooks.defaultTriggerId = saved; }
+    },
+    emitInit, emitBefore, emitAfter, emitDestroy,
+    enabledHooksExist: () => asyncHooks.list.length > 0,
+    initHooksExist: () => asyncHooks.init > 0,
+    destroyHooksExist: () => asyncHooks.destroy > 0,
+    afterHooksExist: () => asyncHooks.after > 0,
   });
 
   registerBuiltin('async_hooks', {

@@ -2,7 +2,7 @@
 // half-open, backpressure, timeouts, error shapes) over socket handles that live in Swift
 // (Sources/FeRuntime/Sockets): ops start reads, writes, connects and listens, and the handles'
 // events come back through core.onSocket(id, event, a, b). Also BlockList, SocketAddress, isIP.
-// Uses from earlier files: 00-core.js (core, traceOn, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream); 30-diagnostics_channel.js (diagnosticsChannel).
+// Uses from earlier files: 00-core.js (core, traceOn, opError, uvErrorOf, check); 01-inspect.js (customInspect, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (asyncIdSymbol, triggerAsyncIdSymbol, newAsyncId, defaultTriggerAsyncId, emitInit, nextTick, fatal, TIMEOUT_MAX, timers, Timeout, setTimeout, clearTimeout, setImmediate, opAsync); 04-events.js (EventEmitter); 05-process.js (process, activeHandleSources); 07-path.js (path); 08-fs.js (validateInt32, validateUint32, O, then, fs); 09-url.js (parseIPv4, parseIPv6); 10-builtins.js (registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer, compareBytes); 15-streams.js (nodeStream); 30-diagnostics_channel.js (diagnosticsChannel).
 const socketHandles = new Map();
 // The refed ones keep the loop alive: process._getActiveHandles lists their owners.
 activeHandleSources.push(() => {
@@ -150,18 +150,116 @@ const netModule = (() => {
     }
   }
 
+  // Node's handle wraps as its bindings show them (src/handle_wrap.cc, stream_wrap.cc,
+  // stream_base.cc): HandleWrap <- LibuvStreamWrap <- TCP, Pipe (here) and TTY (20-tty.js via
+  // netInternals); UDP (34-dgram.js) is a HandleWrap. The accessors of a stream wrap check their
+  // receiver as V8's signatures do ("Illegal invocation" for anything else), and are neither
+  // enumerable nor configurable (StreamBase::AddMethods' ReadOnly|DontDelete|DontEnum).
+  const handleWraps = new WeakSet();
+  // Node's owner_symbol (internal/async_hooks): a handle's JavaScript owner.
+  const ownerSymbol = Symbol('owner_symbol');
+  netInternals.ownerSymbol = ownerSymbol;
+  const kHandleBytesRead = Symbol('bytesRead');
+  const kHandleBytesWritten = Symbol('bytesWritten');
+  const kHandleFd = Symbol('fd');
+  const illegalInvocation = () => new TypeError('Illegal invocation');
+  const checkWrap = (self) => { if (!handleWraps.has(self)) throw illegalInvocation(); };
+  // Node's stream_base.h StreamBaseStateFields: what the last read and write left for JS.
+  const kReadBytesOrError = 0, kArrayBufferOffset = 1, kStateBytesWritten = 2, kLastWriteWasAsync = 3;
+  const streamBaseState = new Int32Array(5);
+  const UV_EOF = -4095;
+  // Each is an async resource of its provider type (TCPWRAP, PIPEWRAP, ...): init when made,
+  // destroy when closed, and asyncReset() gives it a new id (a pooled socket's next user).
+  const kProvider = Symbol('provider');
+  const kDestroyed = Symbol('destroyed');
+  class HandleWrap {
+    constructor(provider) {
+      handleWraps.add(this);
+      this[kProvider] = provider;
+      this[kDestroyed] = false;
+      this[asyncIdSymbol] = newAsyncId();
+      this[triggerAsyncIdSymbol] = defaultTriggerAsyncId();
+      emitInit(this[asyncIdSymbol], provider, this[triggerAsyncIdSymbol], this);
+    }
+    getAsyncId() { return this[asyncIdSymbol]; }
+    getProviderType() { return core.asyncWrapBinding.Providers[this[kProvider]]; }
+    asyncReset(resource = this) {
+      if (this[asyncIdSymbol] !== -1 && !this[kDestroyed]) core.asyncWrapBinding.queueDestroyAsyncId(this[asyncIdSymbol]);
+      this[kDestroyed] = false;
+      this[asyncIdSymbol] = newAsyncId();
+      this[triggerAsyncIdSymbol] = defaultTriggerAsyncId();
+      emitInit(this[asyncIdSymbol], this[kProvider], this[triggerAsyncIdSymbol], resource);
+    }
+    // Node's HandleWrap::OnClose: the destroy hooks, once.
+    destroyAsyncId() {
+      if (this[kDestroyed]) return;
+      this[kDestroyed] = true;
+      core.asyncWrapBinding.queueDestroyAsyncId(this[asyncIdSymbol]);
+    }
+  }
+  class LibuvStreamWrap extends HandleWrap {
+    constructor(provider) {
+      super(provider);
+      this[kHandleBytesRead] = 0;
+      this[kHandleBytesWritten] = 0;
+    }
+    // StreamBase's writes: `req` (a WriteWrap) gets oncomplete(status, handle, error) when the
+    // kernel took the bytes; streamBaseState says how many and whether that is still to come.
+    writeBuffer(req, data) { return streamBaseWrite(this, req, data); }
+    writev(req, chunks, allBuffers) {
+      const parts = [];
+      if (allBuffers) for (const chunk of chunks) parts.push(chunk);
+      else for (let i = 0; i < chunks.length; i += 2) parts.push(typeof chunks[i] === 'string' ? Buffer.from(chunks[i], chunks[i + 1]) : chunks[i]);
+      return streamBaseWrite(this, req, Buffer.concat(parts));
+    }
+    writeUtf8String(req, s) { return streamBaseWrite(this, req, Buffer.from(s, 'utf8')); }
+    writeAsciiString(req, s) { return streamBaseWrite(this, req, Buffer.from(s, 'latin1')); }
+    writeLatin1String(req, s) { return streamBaseWrite(this, req, Buffer.from(s, 'latin1')); }
+    writeUcs2String(req, s) { return streamBaseWrite(this, req, Buffer.from(s, 'ucs2')); }
+  }
+  // StreamBase's mark (its prototype template's isStreamBase: true).
+  LibuvStreamWrap.prototype.isStreamBase = true;
+  function streamBaseWrite(handle, req, buffer) {
+    streamBaseState[kStateBytesWritten] = buffer.length;
+    streamBaseState[kLastWriteWasAsync] = 0;
+    const err = handle.write(buffer, (status) => {
+      if (req && typeof req.oncomplete === 'function') req.oncomplete(status, handle, undefined);
+    });
+    if (err === 0 && handle.lastWriteAsync) streamBaseState[kLastWriteWasAsync] = 1;
+    return err;
+  }
+  Object.defineProperties(LibuvStreamWrap.prototype, {
+    fd: { get() { checkWrap(this); return this[kHandleFd](); }, enumerable: false, configurable: false },
+    bytesRead: { get() { checkWrap(this); return this[kHandleBytesRead]; }, enumerable: false, configurable: false },
+    bytesWritten: {
+      get() { checkWrap(this); return this[kHandleBytesWritten]; },
+      // (Node's makeSyncWrite counts what it wrote past the handle.)
+      set(v) { checkWrap(this); this[kHandleBytesWritten] = v; },
+      enumerable: false, configurable: false,
+    },
+    // The native StreamBase pointer, for native consumers; fe's consumers are JavaScript.
+    _externalStream: { get() { checkWrap(this); return undefined; }, enumerable: false, configurable: false },
+  });
+  // Requests: a connect's (TCPConnectWrap, PipeConnectWrap), a shutdown's and a write's. Node's
+  // are native objects JS gives an oncomplete to; these are those objects.
+  class ShutdownWrap {}
+  class WriteWrap {}
+  class TCPConnectWrap {}
+  class PipeConnectWrap {}
+
   // A handle in Swift, by id: a stream socket (TCP or Unix) or a listening one. `kind` is 0 for
-  // TCP and 1 for a Unix socket; the id comes with connect() or listen().
-  class SocketHandle {
-    constructor(kind) {
+  // TCP and 1 for a Unix socket; the id comes with connect() or listen(). As Node's, they are
+  // TCP or Pipe instances (the classes below), which internalBinding('tcp_wrap') and
+  // ('pipe_wrap') give out.
+  class SocketHandle extends LibuvStreamWrap {
+    constructor(kind, server = false) {
+      super(kind === 1 ? (server ? 'PIPESERVERWRAP' : 'PIPEWRAP') : (server ? 'TCPSERVERWRAP' : 'TCPWRAP'));
       this.kind = kind;
       this.id = 0;
       this.reading = false;
       this.refed = true;
       this.owner = null;
       this.writes = new Map();
-      this.bytesRead = 0;
-      this.bytesWritten = 0;
       this.onconnection = null;
       this.onconnect = null;
     }
@@ -179,7 +277,7 @@ const netModule = (() => {
     unref() { this.refed = false; if (this.id) ops.op_net_ref(this.id, false); }
     hasRef() { return this.refed; }
     // Node's handle.fd: the socket's descriptor, -1 when there is none (not yet, or closed).
-    get fd() {
+    [kHandleFd]() {
       const fd = this.id ? ops.op_net_fd(this.id) : -1;
       return fd < 0 ? -1 : fd;
     }
@@ -194,7 +292,8 @@ const netModule = (() => {
         this.id = 0;
       }
       this.writes.clear();
-      if (cb) setImmediate(cb);
+      this.destroyAsyncId();
+      if (typeof cb === 'function') setImmediate(cb);
     }
     getsockname(out) { return this.name(out, false); }
     getpeername(out) { return this.name(out, true); }
@@ -207,18 +306,32 @@ const netModule = (() => {
       if (!this.id) { this.keepAlive = [on, delaySeconds]; return 0; }
       return this.kind === 0 ? ops.op_net_keepalive(this.id, on, delaySeconds) : 0;
     }
+    // Node's TCPWrap/PipeWrap::Connect: 0 or -errno now; req.oncomplete(status, handle, req,
+    // readable, writable) when the connection is made or fails.
+    connect(req, address, port) {
+      if (this.id) return -22; // EINVAL: a handle connects once
+      const r = this.kind === 1 ? ops.op_net_connect(1, `${address}`, 0, null, 0) : ops.op_net_connect(0, `${address}`, port | 0, null, 0);
+      if (typeof r !== 'number') return -Math.abs(r[0]);
+      this.attach(r);
+      this.onconnect = (status) => {
+        this.onconnect = null;
+        if (typeof req.oncomplete === 'function') req.oncomplete(status, this, req, status === 0, status === 0);
+      };
+      return 0;
+    }
+    connect6(req, address, port) { return this.connect(req, address, port); }
     onEvent(event, a, b) {
       switch (event) {
         case SOCKET_EVENT.connection:
           if (this.onconnection) {
             if (b) return this.onconnection(b, null);
-            const client = new SocketHandle(this.kind);
+            const client = newSocketHandle(this.kind);
             client.attach(a);
             this.onconnection(0, client);
           } else if (!b) ops.op_net_close(a, false);
           return;
         case SOCKET_EVENT.data:
-          if (a) this.bytesRead += a.length;
+          if (a) this[kHandleBytesRead] += a.length;
           else this.reading = false;
           if (this.onread) this.onread(a ? toBuffer(a) : null, b || 0);
           return;
@@ -238,13 +351,235 @@ const netModule = (() => {
       if (!this.id) return -9;
       const r = ops.op_net_write(this.id, buffer);
       if (r < 0) return r;
-      this.bytesWritten += buffer.length;
+      this[kHandleBytesWritten] += buffer.length;
       if (r > 0) { this.writes.set(r, cb); this.lastWriteAsync = true; } else this.lastWriteAsync = false;
       return 0;
     }
     get writeQueueSize() { return this.writes.size; }
-    shutdown() { return this.id ? ops.op_net_shutdown(this.id) : -107; }
+    // 0 or -errno; with a ShutdownWrap (Node's StreamBase::Shutdown), its oncomplete(status,
+    // handle, undefined) follows once the write side is shut.
+    shutdown(req) {
+      const err = this.id ? ops.op_net_shutdown(this.id) : -107;
+      if (err === 0 && req !== undefined && req !== null) {
+        setImmediate(() => { if (typeof req.oncomplete === 'function') req.oncomplete(0, this, undefined); });
+      }
+      return err;
+    }
   }
+  // tcp_wrap's and pipe_wrap's constants (src/tcp_wrap.cc, pipe_wrap.cc).
+  const TCPConstants = { SOCKET: 0, SERVER: 1, UV_TCP_IPV6ONLY: 1 };
+  const PipeConstants = { SOCKET: 0, SERVER: 1, IPC: 2, UV_READABLE: 1, UV_WRITABLE: 2 };
+  function checkHandleType(type, max) {
+    if (!Number.isInteger(type) || type < 0 || type > max) throw new TypeError(`Invalid handle type: ${type}`);
+  }
+  class TCP extends SocketHandle {
+    constructor(type = TCPConstants.SOCKET) {
+      checkHandleType(type, 1);
+      super(0, type === TCPConstants.SERVER);
+      this.type = type;
+    }
+  }
+  class Pipe extends SocketHandle {
+    constructor(type = PipeConstants.SOCKET) {
+      checkHandleType(type, 2);
+      super(1, type === PipeConstants.SERVER);
+      this.type = type;
+    }
+  }
+  // Node's internalBinding('js_stream').JSStream (src/js_stream.cc): a stream handle whose I/O is
+  // JavaScript's. Its readStart/readStop/writes/shutdown call the owner's onreadstart/onreadstop/
+  // onwrite(req, buffers)/onshutdown(req) (a missing one answers 0, as MakeCallback's undefined);
+  // the owner answers with readBuffer(chunk)/emitEOF(), which reach onread as StreamBase's do
+  // (onread(arrayBuffer) with the count or UV_EOF in streamBaseState), and finishWrite/
+  // finishShutdown(req, status), which call req.oncomplete(status, handle, undefined). A callback
+  // that throws is an uncaught exception, and the call fails with EPROTO. net.Socket writes
+  // through write(buffer, cb) (fe's stream handle interface), a WriteWrap of its own.
+  const kWriteCallback = Symbol('kWriteCallback');
+  class JSStream extends LibuvStreamWrap {
+    constructor() {
+      super('JSSTREAM');
+      this.reading = false;
+      this.pendingWrites = 0;
+      this.lastWriteAsync = true;
+      this.onread = null;
+    }
+    [kHandleFd]() { return -1; }
+    callOwner(name, ...args) {
+      try {
+        const fn = this[name];
+        if (typeof fn !== 'function') return 0;
+        return Number(fn.apply(this, args)) | 0;
+      } catch (e) {
+        fatal(e);
+        return -71; // UV_EPROTO
+      }
+    }
+    readStart() { return this.callOwner('onreadstart'); }
+    readStop() { return this.callOwner('onreadstop'); }
+    // StreamBase's writes: JSStream has no try-write, so every write is asynchronous.
+    writeReq(req, buffers) {
+      let size = 0;
+      for (const b of buffers) size += b.length;
+      streamBaseState[kStateBytesWritten] = size;
+      streamBaseState[kLastWriteWasAsync] = 1;
+      this.lastWriteAsync = true;
+      const err = this.callOwner('onwrite', req, buffers);
+      if (err !== 0) return err;
+      this.pendingWrites++;
+      this[kHandleBytesWritten] += size;
+      return 0;
+    }
+    write(buffer, cb) {
+      const req = new WriteWrap();
+      req[kWriteCallback] = cb;
+      return this.writeReq(req, [buffer]);
+    }
+    writeBuffer(req, data) { return this.writeReq(req, [data]); }
+    writev(req, chunks, allBuffers) {
+      const parts = [];
+      if (allBuffers) for (const chunk of chunks) parts.push(chunk);
+      else for (let i = 0; i < chunks.length; i += 2) parts.push(typeof chunks[i] === 'string' ? Buffer.from(chunks[i], chunks[i + 1]) : chunks[i]);
+      return this.writeReq(req, parts);
+    }
+    writeUtf8String(req, s) { return this.writeReq(req, [Buffer.from(s, 'utf8')]); }
+    writeAsciiString(req, s) { return this.writeReq(req, [Buffer.from(s, 'latin1')]); }
+    writeLatin1String(req, s) { return this.writeReq(req, [Buffer.from(s, 'latin1')]); }
+    writeUcs2String(req, s) { return this.writeReq(req, [Buffer.from(s, 'ucs2')]); }
+    get writeQueueSize() { return this.pendingWrites; }
+    shutdown(req) {
+      if (req === undefined || req === null) req = new ShutdownWrap();
+      return this.callOwner('onshutdown', req);
+    }
+    isAlive() { return true; }
+    finishWrite(req, status) {
+      if (this.pendingWrites > 0) this.pendingWrites--;
+      if (typeof req[kWriteCallback] === 'function') req[kWriteCallback](status);
+      else if (typeof req.oncomplete === 'function') req.oncomplete(status, this, undefined);
+    }
+    finishShutdown(req, status) {
+      if (typeof req.oncomplete === 'function') req.oncomplete(status, this, undefined);
+    }
+    // A copy of the chunk, as the native side's buffer is its own.
+    readBuffer(chunk) {
+      if (!ArrayBuffer.isView(chunk)) throw invalidArgType('chunk', ['Buffer', 'TypedArray', 'DataView'], chunk);
+      const copy = new Uint8Array(chunk.byteLength);
+      copy.set(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      this[kHandleBytesRead] += copy.length;
+      streamBaseState[kReadBytesOrError] = copy.length;
+      streamBaseState[kArrayBufferOffset] = 0;
+      if (typeof this.onread === 'function') this.onread(copy.buffer);
+    }
+    emitEOF() {
+      streamBaseState[kReadBytesOrError] = UV_EOF;
+      streamBaseState[kArrayBufferOffset] = 0;
+      if (typeof this.onread === 'function') this.onread(undefined);
+    }
+  }
+  netInternals.jsStreamBinding = { JSStream };
+
+  // Node's internalBinding('tty_wrap').TTY (src/tty_wrap.cc): a terminal descriptor as a stream
+  // handle. new TTY(fd, ctx) fills ctx (errno, code, message, syscall) when fd is no terminal.
+  // Reads run one at a time on the blocking pool and come to onread(bytes, 0) / (null, 0) at the
+  // end / (null, -errno); writes are whole and synchronous (fe's stdio writes), so a write is never
+  // left pending.
+  const ttyErrno = (result) => (result && result.__feError ? opError(result.__feError).errno || -22 : 0);
+  class TTY extends LibuvStreamWrap {
+    constructor(fd, ctx) {
+      if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw invalidArgType('fd', 'int32', fd);
+      super('TTYWRAP');
+      this.ttyFd = fd;
+      this.reading = false;
+      this.refed = true;
+      this.closed = false;
+      this.onread = null;
+      this.lastWriteAsync = false;
+      if (!ops.op_tty_isatty(fd) && ctx !== null && typeof ctx === 'object') {
+        Object.assign(ctx, { errno: -22, code: 'EINVAL', message: 'invalid argument', syscall: 'uv_tty_init' });
+      }
+    }
+    [kHandleFd]() { return this.closed ? -1 : this.ttyFd; }
+    // [columns, rows] into `size`: 0, or -errno.
+    getWindowSize(size) {
+      const r = ops.op_tty_size(this.ttyFd);
+      if (!Array.isArray(r)) return ttyErrno(r) || -25;
+      size[0] = r[0];
+      size[1] = r[1];
+      return 0;
+    }
+    setRawMode(flag) { return ttyErrno(ops.op_tty_set_raw(this.ttyFd, !!flag)); }
+    readStart() {
+      if (this.closed) return -9;
+      if (this.reading) return 0;
+      this.reading = true;
+      const step = () => {
+        if (!this.reading || this.closed) { this.readInFlight = false; return; }
+        this.readInFlight = true;
+        opAsync(ops.op_fs_read_at_async, this.ttyFd, 65536, -1).then((bytes) => {
+          this.readInFlight = false;
+          if (this.closed) return;
+          if (bytes.length === 0) {
+            this.reading = false;
+            if (typeof this.onread === 'function') this.onread(null, 0);
+            return;
+          }
+          this[kHandleBytesRead] += bytes.length;
+          if (typeof this.onread === 'function') this.onread(toBuffer(bytes), 0);
+          if (this.reading) step();
+        }, (err) => {
+          this.readInFlight = false;
+          if (this.closed) return;
+          this.reading = false;
+          const e = err && err.__feError ? opError(err.__feError) : err;
+          if (typeof this.onread === 'function') this.onread(null, e?.errno || -5);
+        });
+      };
+      if (!this.readInFlight) step();
+      return 0;
+    }
+    readStop() { this.reading = false; return 0; }
+    write(buffer, cb) {
+      if (this.closed) return -9;
+      ops.op_write(this.ttyFd, buffer);
+      this[kHandleBytesWritten] += buffer.length;
+      this.lastWriteAsync = false;
+      return 0;
+    }
+    get writeQueueSize() { return 0; }
+    shutdown(req) {
+      if (this.closed) return -107;
+      if (req !== undefined && req !== null) {
+        setImmediate(() => { if (typeof req.oncomplete === 'function') req.oncomplete(0, this, undefined); });
+      }
+      return 0;
+    }
+    ref() { this.refed = true; }
+    unref() { this.refed = false; }
+    hasRef() { return this.refed && !this.closed; }
+    // As libuv's: a descriptor past stdio is the handle's own, closed with it.
+    close(cb) {
+      if (!this.closed) {
+        this.closed = true;
+        this.reading = false;
+        if (this.ttyFd > 2) ops.op_fs_close(this.ttyFd);
+        this.destroyAsyncId();
+      }
+      if (typeof cb === 'function') setImmediate(cb);
+    }
+  }
+  netInternals.ttyWrapBinding = { TTY, isTTY: (fd) => ops.op_tty_isatty(fd) };
+  function newSocketHandle(kind, server = false) {
+    return kind === 1 ? new Pipe(server ? PipeConstants.SERVER : PipeConstants.SOCKET) : new TCP(server ? TCPConstants.SERVER : TCPConstants.SOCKET);
+  }
+  Object.assign(netInternals, {
+    HandleWrap, LibuvStreamWrap, TCP, Pipe, newSocketHandle, handleWraps, checkWrap, kHandleFd,
+    kHandleBytesRead, kHandleBytesWritten, streamBaseState, UV_EOF,
+    tcpWrapBinding: { TCP, TCPConnectWrap, constants: TCPConstants },
+    pipeWrapBinding: { Pipe, PipeConnectWrap, constants: PipeConstants },
+    streamWrapBinding: {
+      LibuvStreamWrap, ShutdownWrap, WriteWrap, streamBaseState,
+      kReadBytesOrError, kArrayBufferOffset, kBytesWritten: kStateBytesWritten, kLastWriteWasAsync,
+    },
+  });
 
   // Node's createHandle for net.Socket({ fd }): a stream socket or a pipe the process has,
   // owned by the handle from then; anything else is ERR_INVALID_FD_TYPE with libuv's name for it.
@@ -260,7 +595,7 @@ const netModule = (() => {
       }
       throw netError(TypeError, 'ERR_INVALID_FD_TYPE', `Unsupported fd type: ${type}`);
     }
-    const handle = new SocketHandle(r[1]);
+    const handle = newSocketHandle(r[1]);
     handle.attach(r[0]);
     return handle;
   }
@@ -273,7 +608,7 @@ const netModule = (() => {
     if (typeof r === 'number') { ops.op_fs_close(fd); return null; }
     const [id, kind] = r;
     if (kind >= 4) return netInternals.adoptUdp(id, kind === 5 ? 6 : 4);
-    const handle = new SocketHandle(kind & 1);
+    const handle = newSocketHandle(kind & 1, kind >= 2);
     handle.attach(id);
     return handle;
   };
@@ -292,6 +627,7 @@ const netModule = (() => {
     }
     this.connecting = false;
     this._hadError = false;
+    this[asyncIdSymbol] = -1;
     this._handle = null;
     this._parent = null;
     this._host = null;
@@ -386,7 +722,26 @@ const netModule = (() => {
     self._sockname = null;
     if (self._handle) {
       self._handle.owner = self;
-      self._handle.onread = (buffer, err) => onStreamRead(self, buffer, err);
+      self._handle[ownerSymbol] = self;
+      // Node's getNewAsyncId: the handle's async id, or a new one for a handle that has none.
+      self[asyncIdSymbol] = typeof self._handle.getAsyncId === 'function' ? self._handle.getAsyncId() : newAsyncId();
+      self._handle.onread = (buffer, err) => {
+        // fe's handles hand over (bytes, 0) or (null, 0 at the end / -errno). A handle from
+        // elsewhere (a user's object, as Node's StreamBase does) calls onread(arrayBuffer) and
+        // leaves the count, or UV_EOF or -errno, in streamBaseState.
+        if (!(buffer instanceof Uint8Array) && buffer !== null) {
+          const nread = streamBaseState[kReadBytesOrError];
+          if (nread === 0) return;
+          if (nread > 0) {
+            buffer = Buffer.from(buffer, streamBaseState[kArrayBufferOffset], nread);
+            err = 0;
+          } else {
+            buffer = null;
+            err = nread === UV_EOF ? 0 : nread;
+          }
+        }
+        onStreamRead(self, buffer, err);
+      };
       if (self[kBuffer] && self[kBufferGen] !== null) {
         const userBuf = self[kBufferGen]();
         if (userBuf instanceof Uint8Array) self[kBuffer] = userBuf;
@@ -715,12 +1070,12 @@ const netModule = (() => {
 
   Socket.prototype.ref = function () {
     if (!this._handle) { this.once('connect', this.ref); return this; }
-    this._handle.ref();
+    if (typeof this._handle.ref === 'function') this._handle.ref();
     return this;
   };
   Socket.prototype.unref = function () {
     if (!this._handle) { this.once('connect', this.unref); return this; }
-    this._handle.unref();
+    if (typeof this._handle.unref === 'function') this._handle.unref();
     return this;
   };
 
@@ -771,7 +1126,7 @@ const netModule = (() => {
     const { path } = options;
     const pipe = !!path;
     if (!this._handle) {
-      this._handle = new SocketHandle(pipe ? 1 : 0);
+      this._handle = newSocketHandle(pipe ? 1 : 0);
       initSocketHandle(this);
     }
     if (cb !== null) this.once('connect', cb);
@@ -901,7 +1256,7 @@ const netModule = (() => {
     // The socket's own handle first (a wrapping one, TLS's, gets the one that connects).
     let handle = self._handle;
     if (current > 0 || !(handle instanceof SocketHandle)) {
-      handle = new SocketHandle(0);
+      handle = newSocketHandle(0);
       handle.refed = self._handle.refed;
     }
     const { localPort, port } = context;
@@ -1068,11 +1423,11 @@ const netModule = (() => {
       // listen({ fd }): a stream socket the process already has.
       const r = ops.op_net_listen_fd(fd, 511, listenOnly);
       if (typeof r === 'number') return r;
-      const handle = new SocketHandle(r[1] === 3 ? 1 : 0);
+      const handle = newSocketHandle(r[1] === 3 ? 1 : 0, true);
       handle.attach(r[0]);
       return handle;
     }
-    const handle = new SocketHandle(addressType === -1 ? 1 : 0);
+    const handle = newSocketHandle(addressType === -1 ? 1 : 0, true);
     const r = addressType === -1
       ? ops.op_net_listen(1, address, 0, 511, false, listenOnly)
       : ops.op_net_listen(0, address, port, handle.backlog || 511, !!(flags & 1), listenOnly);

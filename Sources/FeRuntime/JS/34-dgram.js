@@ -1,7 +1,7 @@
 // dgram: UDP sockets with Node's lib/dgram.js semantics (implicit bind on send or connect, the
 // queue of sends made while binding, connected sockets, multicast and buffer sizes) over
 // DatagramSocket handles in Swift (Sockets/DgramOps.swift); messages come through core.onSocket.
-// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 30-diagnostics_channel.js (diagnosticsChannel); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort, netInternals).
+// Uses from earlier files: 00-core.js (core, uvErrorOf); 02-errors.js (nodeError, invalidArgType, missingArgs); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (asFastBuffer, Buffer); 30-diagnostics_channel.js (diagnosticsChannel); 32-net.js (socketHandles, SOCKET_EVENT, socketName, socketErrno, socketErrorWithHostPort, validateSocketPort, netInternals).
 const dgramModule = (() => {
   const BIND_UNBOUND = 0, BIND_BINDING = 1, BIND_BOUND = 2;
   const CONNECT_DISCONNECTED = 0, CONNECT_CONNECTING = 1, CONNECT_CONNECTED = 2;
@@ -15,16 +15,64 @@ const dgramModule = (() => {
   function validateNumber(value, name) { if (typeof value !== 'number') throw invalidArgType(name, 'number', value); }
   function validateString(value, name) { if (typeof value !== 'string') throw invalidArgType(name, 'string', value); }
 
-  // A UDP handle in Swift; it gets its fd (and id) when bound, as libuv's does.
-  class UDPHandle {
-    constructor(family, lookup) {
+  // A UDP handle in Swift; it gets its fd (and id) when bound, as libuv's does. It is Node's
+  // internalBinding('udp_wrap').UDP (a HandleWrap, 32-net.js).
+  const { HandleWrap, checkWrap } = netInternals;
+  const dnsLookup = (...args) => requireBuiltin('dns').lookup(...args);
+  // --test-udp-no-try-send: every send waits in the handle's queue for the loop, none is tried
+  // at once (Node's UDPWrap::Send without uv_udp_try_send). Read when first sending: options are
+  // known at run time only.
+  const noTrySend = () => core.nodeFlags?.options?.['--test-udp-no-try-send'] === true;
+  class UDPHandle extends HandleWrap {
+    constructor(family = 4, lookup = dnsLookup) {
+      super('UDPWRAP');
       this.family = family;
       this.lookupFn = lookup;
       this.id = 0;
       this.refed = true;
-      this.sends = new Map();
+      this.sends = new Map(); // request id in Swift -> { size, done(status) }
+      this.queued = []; // sends that wait for the loop (--test-udp-no-try-send)
       this.onmessage = null;
     }
+    // Node's UDPWrap::Send: (req, list, count, port, address, hasCallback) or, connected,
+    // (req, list, count, hasCallback). The size + 1 when the datagram went out now; 0 when it
+    // is queued and req.oncomplete(status, size) follows (if hasCallback); or -errno.
+    send(req, list, count, ...rest) {
+      let port = 0, ip = null, hasCallback;
+      if (rest.length >= 3) [port, ip, hasCallback] = rest;
+      else [hasCallback] = rest;
+      if (!this.id) return -9;
+      const data = count === 1 ? list[0] : Buffer.concat(Array.prototype.slice.call(list, 0, count));
+      const size = data.length;
+      const done = (status) => { if (hasCallback && typeof req.oncomplete === 'function') req.oncomplete(status, status ? 0 : size); };
+      if (noTrySend()) {
+        this.queued.push({ data, ip: port ? ip : null, port: port || 0, size, done });
+        if (this.queued.length === 1) setImmediate(() => this.flushQueued());
+        return 0;
+      }
+      const r = ops.op_udp_send(this.id, data, port ? ip : null, port || 0);
+      if (r === 0) return size + 1;
+      if (r < 0) return r;
+      this.sends.set(r, { size, done });
+      return 0;
+    }
+    flushQueued() {
+      const queued = this.queued.splice(0);
+      for (const { data, ip, port, size, done } of queued) {
+        if (!this.id) { done(-125); continue; } // UV_ECANCELED: closed meanwhile
+        const r = ops.op_udp_send(this.id, data, ip, port);
+        if (r > 0) this.sends.set(r, { size, done });
+        else done(r);
+      }
+    }
+    // What libuv's uv_udp_get_send_queue_size/count say: bytes and sends not yet handed over.
+    getSendQueueSize() {
+      let size = 0;
+      for (const { size: n } of this.queued) size += n;
+      for (const { size: n } of this.sends.values()) size += n;
+      return size;
+    }
+    getSendQueueCount() { return this.queued.length + this.sends.size; }
     lookup(address, cb) {
       return this.lookupFn(address || (this.family === 4 ? '127.0.0.1' : '::1'), this.family, cb);
     }
@@ -42,24 +90,40 @@ const dgramModule = (() => {
     unref() { this.refed = false; if (this.id) ops.op_net_ref(this.id, false); }
     hasRef() { return this.refed; }
     wrapType() { return 'UDPWrap'; }
-    close() {
+    close(cb) {
       if (this.id) { socketHandles.delete(this.id); ops.op_net_close(this.id, false); this.id = 0; }
       this.sends.clear();
+      this.destroyAsyncId();
+      if (typeof cb === 'function') setImmediate(cb);
     }
     name(out, peer) { return socketName(this.id, out, peer); }
     option(which, value) { return this.id ? ops.op_udp_option(this.id, which, value) : -9; }
     onEvent(event, a, b) {
       if (event === SOCKET_EVENT.message) {
         if (!this.onmessage) return;
-        if (a === null) this.onmessage(b, null, null);
-        else this.onmessage(0, asFastBuffer(a), { address: b[0], family: b[1], port: b[2], size: a.length });
+        // Node's onmessage(nread, handle, buffer, rinfo): a negative nread is the error.
+        if (a === null) this.onmessage(b, this, null, null);
+        else this.onmessage(a.length, this, asFastBuffer(a), { address: b[0], family: b[1], port: b[2], size: a.length });
       } else if (event === SOCKET_EVENT.written) {
-        const cb = this.sends.get(a);
+        const send = this.sends.get(a);
         this.sends.delete(a);
-        if (cb) cb(b);
+        if (send) send.done(b);
       }
     }
   }
+
+  // Node's UDPWrap::GetFD: the socket's descriptor, -EBADF while unbound or once closed.
+  Object.defineProperty(UDPHandle.prototype, 'fd', {
+    get() {
+      checkWrap(this);
+      const fd = this.id ? ops.op_net_fd(this.id) : -9;
+      return fd < 0 ? -9 : fd;
+    },
+    enumerable: false, configurable: false,
+  });
+  // udp_wrap's SendWrap: a send's request (doSend gives it oncomplete).
+  class SendWrap {}
+  netInternals.udpWrapBinding = { UDP: UDPHandle, SendWrap, constants: { UV_UDP_IPV6ONLY: 1, UV_UDP_REUSEADDR: 4 } };
 
   function Socket(type, listener) {
     EventEmitter.call(this);
@@ -106,8 +170,8 @@ const dgramModule = (() => {
 
   function startListening(socket) {
     const state = socket[kState];
-    state.handle.onmessage = (err, buf, rinfo) => {
-      if (err) socket.emit('error', socketErrno(err, 'recvmsg'));
+    state.handle.onmessage = (nread, handle, buf, rinfo) => {
+      if (nread < 0) socket.emit('error', socketErrno(nread, 'recvmsg'));
       else socket.emit('message', buf, rinfo);
     };
     state.handle.recvStart();
@@ -344,18 +408,23 @@ const dgramModule = (() => {
       else nextTick(() => self.emit('error', ex));
       return;
     }
-    if (!state.handle || !state.handle.id) return;
-    const data = list.length === 1 ? list[0] : Buffer.concat(list);
-    const r = ops.op_udp_send(state.handle.id, data, port ? ip : null, port || 0);
-    if (r === 0) {
-      if (callback) nextTick(callback, null, data.length);
-    } else if (r > 0) {
-      state.handle.sends.set(r, (status) => {
-        if (callback) callback(status ? socketErrorWithHostPort(status, 'send', address, port) : null, status ? undefined : data.length);
-      });
-    } else if (callback) {
-      nextTick(callback, socketErrorWithHostPort(r, 'send', address, port));
+    if (!state.handle) return;
+    // Node's doSend: a SendWrap whose oncomplete(status, sent) calls back.
+    const req = { list, address, port, callback };
+    if (callback) {
+      req.oncomplete = (status, sent) => {
+        callback(status ? socketErrorWithHostPort(status, 'send', address, port) : null, status ? undefined : sent);
+      };
     }
+    const err = port
+      ? state.handle.send(req, list, list.length, port, ip, !!callback)
+      : state.handle.send(req, list, list.length, !!callback);
+    if (err >= 1) {
+      // Sent now: the size + 1, to tell it from a queued send.
+      if (callback) nextTick(callback, null, err - 1);
+      return;
+    }
+    if (err && callback) nextTick(callback, socketErrorWithHostPort(err, 'send', address, port));
   }
 
   Socket.prototype.sendto = function (buffer, offset, length, port, address, callback) {
@@ -504,9 +573,22 @@ const dgramModule = (() => {
   Socket.prototype.setSendBufferSize = function (size) { bufferSize(this, size, false); };
   Socket.prototype.getRecvBufferSize = function () { return bufferSize(this, 0, true); };
   Socket.prototype.getSendBufferSize = function () { return bufferSize(this, 0, false); };
-  Socket.prototype.getSendQueueSize = function () { return 0; };
-  Socket.prototype.getSendQueueCount = function () { const h = this[kState].handle; return h ? h.sends.size : 0; };
+  Socket.prototype.getSendQueueSize = function () { const h = this[kState].handle; return h ? h.getSendQueueSize() : 0; };
+  Socket.prototype.getSendQueueCount = function () { const h = this[kState].handle; return h ? h.getSendQueueCount() : 0; };
 
+  // Node's lib/internal/dgram.js: the state symbol, a new handle for a type, and the shared one.
+  netInternals.internalDgram = {
+    kStateSymbol: kState,
+    newHandle(type, lookup) {
+      if (lookup === undefined) lookup = dnsLookup;
+      else if (typeof lookup !== 'function') throw invalidArgType('lookup', 'Function', lookup);
+      if (type !== 'udp4' && type !== 'udp6') {
+        throw dgramError('ERR_SOCKET_BAD_TYPE', 'Bad socket type specified. Valid types are: udp4, udp6', TypeError);
+      }
+      return new UDPHandle(type === 'udp4' ? 4 : 6, lookup);
+    },
+    _createSocketHandle: createSocketHandle,
+  };
   return { Socket, createSocket, _createSocketHandle: createSocketHandle };
 })();
 registerBuiltin('dgram', dgramModule);

@@ -2,7 +2,7 @@
 // to a net socket), Agent (the keep-alive pool), and the HTTP/1.1 response parser (strict like
 // llhttp unless insecureHTTPParser). It runs over whatever stream a createConnection gives
 // (net's by default, tls's for https), never over fetch: tools observe sockets and events.
-// Uses from earlier files: 00-core.js (core, builtins, traceOn); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (nextTick, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, isArrayBufferView, then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
+// Uses from earlier files: 00-core.js (core, builtins, traceOn); 02-errors.js (nodeError, invalidArgType, outOfRange, invalidArgValue); 03-loop.js (asyncIdSymbol, nextTick, TIMEOUT_MAX, setTimeout, clearTimeout, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 07-path.js (path); 08-fs.js (validateInteger, isArrayBufferView, then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 27-http.js (http).
 const httpClient = (() => {
   const httpModule = builtins.get('http');
   const { OutgoingMessage, validateHeaderName, validateHeaderValue } = httpModule;
@@ -1362,6 +1362,7 @@ const httpClient = (() => {
       const requests = this.requests[name];
       if (requests && requests.length) {
         const req = requests.shift();
+        asyncResetHandle(socket);
         setRequestSocket(this, req, socket);
         if (requests.length === 0) delete this.requests[name];
         return;
@@ -1378,6 +1379,8 @@ const httpClient = (() => {
         return;
       }
       this.freeSockets[name] = freeSockets;
+      // A pooled socket is no async resource of its own until its next request (Node's agent).
+      socket[asyncIdSymbol] = -1;
       socket._httpMessage = null;
       this.removeSocket(socket, opts);
       socket.once('error', freeSocketErrorListener);
@@ -1385,6 +1388,21 @@ const httpClient = (() => {
     });
     // TLS sockets' 'keylog' reaches the agent only once someone listens for it (https).
     this.on('newListener', maybeEnableKeylog);
+  }
+  // Node's _http_agent.js: the resource a reused socket's handle starts again with.
+  class ReusedHandle {
+    constructor(type, handle) {
+      this.type = type;
+      this.handle = handle;
+    }
+  }
+  function asyncResetHandle(socket) {
+    const handle = socket._handle;
+    if (!handle) return;
+    if (typeof handle.asyncReset === 'function') {
+      handle.asyncReset(new ReusedHandle(handle.getProviderType(), handle));
+      socket[asyncIdSymbol] = handle.getAsyncId();
+    }
   }
   const kOnKeylog = Symbol('onkeylog');
   function maybeEnableKeylog(eventName) {
@@ -1426,6 +1444,7 @@ const httpClient = (() => {
     const freeLen = freeSockets ? freeSockets.length : 0;
     const sockLen = freeLen + this.sockets[name].length;
     if (socket) {
+      asyncResetHandle(socket);
       this.reuseSocket(socket, req);
       setRequestSocket(this, req, socket);
       this.sockets[name].push(socket);

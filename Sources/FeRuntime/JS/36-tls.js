@@ -288,6 +288,8 @@ const tlsModule = (() => {
   // The handle a TLSSocket's net machinery drives. Plaintext goes through the TLS engine
   // (ops.op_tls_*) and the records it makes go through `inner`.
   class TLSHandle {
+    // A TLSWrap is a StreamBase (its prototype's isStreamBase).
+    get isStreamBase() { return true; }
     constructor(inner, context, isServer) {
       this.inner = inner;
       this.kind = inner.kind;
@@ -504,7 +506,7 @@ const tlsModule = (() => {
         inner = new StreamHandle(socket);
       }
     } else {
-      inner = new SocketHandle(tlsOptions.pipe ? 1 : 0);
+      inner = netInternals.newSocketHandle(tlsOptions.pipe ? 1 : 0);
     }
     this.encrypted = true;
     const context = tlsOptions.secureContext || tlsOptions.credentials || exports.createSecureContext(tlsOptions);

@@ -82,7 +82,7 @@ const httpsModule = (() => {
     if (inner._id === undefined) inner._attach();
     const id = ops.op_https_adopt(inner._id);
     if (id < 0) { tlsSocket.destroy(socketErrno(id, 'socketpair')); return; }
-    const handle = new SocketHandle(1);
+    const handle = netInternals.newSocketHandle(1);
     handle.attach(id);
     const pair = new net.Socket({ handle, allowHalfOpen: true });
     this[kPending].push(tlsSocket);

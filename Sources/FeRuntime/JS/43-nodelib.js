@@ -18,9 +18,11 @@ const nodeLib = (() => {
     return primordialsObject;
   }
 
-  function load(id) {
-    if (cache.has(id)) return cache.get(id).exports;
-    const standIn = internals[id];
+  // `vendoredOnly`: Node's own file even where fe's vendored files get a stand-in.
+  function load(id, vendoredOnly = false) {
+    const key = vendoredOnly && internals[id] ? `vendored:${id}` : id;
+    if (cache.has(key)) return cache.get(key).exports;
+    const standIn = vendoredOnly ? undefined : internals[id];
     if (standIn) {
       const module = { exports: standIn() };
       cache.set(id, module);
@@ -32,13 +34,13 @@ const nodeLib = (() => {
       return requireBuiltin(id);
     }
     const module = { exports: {}, id };
-    cache.set(id, module);
+    cache.set(key, module);
     const fn = ops.op_vm_compile_function(undefined, source, `node:${id}`, 0, 0,
       ['exports', 'require', 'module', 'process', 'internalBinding', 'primordials'], []);
     try {
       fn(module.exports, load, module, process, internalBinding, getPrimordials());
     } catch (e) {
-      cache.delete(id);
+      cache.delete(key);
       throw e;
     }
     return module.exports;
@@ -321,6 +323,7 @@ const nodeLib = (() => {
       TypeError: codeClass(TypeError, 'ERR_OPERATION_FAILED', (what) => `Operation failed: ${what}`),
     }),
     ERR_STREAM_PREMATURE_CLOSE: codeClass(Error, 'ERR_STREAM_PREMATURE_CLOSE', () => 'Premature close'),
+    ERR_STREAM_WRAP: codeClass(Error, 'ERR_STREAM_WRAP', () => 'Stream has StringDecoder set or is in objectMode'),
     ERR_UNKNOWN_SIGNAL: codeClass(TypeError, 'ERR_UNKNOWN_SIGNAL', (signal) => `Unknown signal: ${signal}`),
     ERR_SOCKET_BAD_PORT: codeClass(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) =>
       `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${receivedType(port)}.`),

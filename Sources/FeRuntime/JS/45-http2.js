@@ -220,8 +220,7 @@
   const { NGHTTP2_SESSION_SERVER, NGHTTP2_NO_ERROR, STREAM_OPTION_EMPTY_PAYLOAD, STREAM_OPTION_GET_TRAILERS } = constants;
   const IDX_OPTIONS_MAX_OUTSTANDING_PINGS = 6, IDX_OPTIONS_MAX_OUTSTANDING_SETTINGS = 7, IDX_OPTIONS_FLAGS = 10;
   const kReadBytesOrError = 0, kArrayBufferOffset = 1;
-  const streamBaseState = new Int32Array(5);
-  const owner_symbol = Symbol('owner_symbol');
+  const { streamBaseState, ownerSymbol: owner_symbol } = netInternals;
   const async_id_symbol = Symbol('async_id_symbol');
   let nextAsyncId = 1;
   const cb = {}; // setCallbackFunctions: the functions of core.js this binding calls
@@ -751,12 +750,7 @@
       });
     },
   });
-  bindings.stream_wrap = () => ({
-    ShutdownWrap: class ShutdownWrap {},
-    kReadBytesOrError,
-    kArrayBufferOffset,
-    streamBaseState,
-  });
+  // bindings.stream_wrap: Node's StreamBase requests and state (32-net.js, 47-internals.js).
   // bindings.uv: libuv's whole table (47-internals.js).
 
   // respondWithFD's source: a file descriptor read from `offset` for `length` bytes (-1: to the end).
@@ -865,7 +859,9 @@
     return Object.assign(Object.create(http), { _connectionListener });
   };
   internals._http_server = () => ({ ...requireBuiltin('_http_server'), kServerResponse: Symbol('ServerResponse') });
-  // A Duplex that is not one of fe's sockets gets a socket over it, as Node's JSStreamSocket.
+  // A Duplex that is not one of fe's sockets gets a socket over it. fe's Http2Session completes a
+  // stream's writes once nghttp2 framed them, so its transport takes writes as they come (a
+  // StreamHandle) rather than one at a time as Node's JSStreamSocket (NodeLib, for the others).
   internals['internal/js_stream_socket'] = () => function JSStreamSocket(stream) {
     if (stream instanceof net.Socket) return stream;
     const socket = new net.Socket({ handle: new StreamHandle(stream), manualStart: true });

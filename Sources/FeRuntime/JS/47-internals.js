@@ -4,7 +4,7 @@
 // implementation under Node's export names (below). An internal module Node 18 has and fe does
 // not provide fails at its require with ERR_FE_UNSUPPORTED_BUILTIN; a name Node does not have is
 // not a builtin (Cannot find module, as Node says). Without the flag nothing here is reachable.
-// Uses from earlier files: 00-core.js (core, builtins, opError, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, toUnixTimestamp, assertEncoding, validateOffsetLengthRead, validateOffsetLengthWrite, Stats, BigIntStats, Dirent, O, openFlags, then, validateRmdirOptions, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 33-dns.js (dnsModule); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, builtins, opError, UV_ERRORS, uvErrorOf); 01-inspect.js (customInspect, inspect, format); 02-errors.js (nodeError, receivedType, invalidArgType, validateFunction, validateBoolean, invalidArgValue); 03-loop.js (TIMEOUT_MAX, timers, timerNow, Timeout, setTimeout); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (validateUint32, isArrayBufferView, toUnixTimestamp, assertEncoding, validateOffsetLengthRead, validateOffsetLengthWrite, Stats, BigIntStats, Dirent, O, openFlags, then, validateRmdirOptions, fs, watchers); 09-url.js (URLSearchParams, URL, isURLObject); 10-builtins.js (util, os, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 16-child_process.js (childProcessInternals); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals); 33-dns.js (dnsModule); 35-http_client.js (httpClient); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 (() => {
   // Node 18.20.4's lib/internal/ ids (internal/bootstrap/realm is never exposed, as in Node).
   const nodeInternalIds = new Set((
@@ -74,8 +74,10 @@
     'tcp_wrap timers tls_wrap trace_events tty_wrap types udp_wrap url util uv v8 wasi wasm_web_api watchdog worker ' +
     'zlib').split(' '));
   // The bindings whose every member is fe's real implementation (the others fe's vendored files
-  // reach, stream_wrap and fs, are shaped for http2 only and stay internal).
-  const userBindings = new Set(['block_list', 'buffer', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2', 'http_parser', 'os', 'performance', 'timers', 'trace_events', 'url', 'util', 'uv']);
+  // reach, fs, is shaped for http2 only and stays internal).
+  const userBindings = new Set(['block_list', 'buffer', 'cares_wrap', 'constants', 'contextify', 'credentials', 'http2',
+    'http_parser', 'js_stream', 'async_wrap', 'os', 'performance', 'pipe_wrap', 'stream_wrap', 'tcp_wrap', 'timers',
+    'trace_events', 'tty_wrap', 'udp_wrap', 'url', 'util', 'uv']);
   function internalBinding(name) {
     if (userBindings.has(name)) return nodeLib.internalBinding(name);
     if (name === 'worker') return core.workerInternals().binding;
@@ -175,6 +177,20 @@
   bindings.os = () => core.osBinding;
   // Node's internal/v8/startup_snapshot: its namespace is v8.startupSnapshot.
   nodeLib.internals['internal/v8/startup_snapshot'] = () => ({ namespace: requireBuiltin('v8').startupSnapshot });
+  // Node's stream handles (32-net.js): fe's own socket handles are these classes.
+  bindings.tcp_wrap = () => netInternals.tcpWrapBinding;
+  bindings.pipe_wrap = () => netInternals.pipeWrapBinding;
+  bindings.stream_wrap = () => netInternals.streamWrapBinding;
+  bindings.js_stream = () => netInternals.jsStreamBinding;
+  bindings.udp_wrap = () => netInternals.udpWrapBinding;
+  bindings.tty_wrap = () => netInternals.ttyWrapBinding;
+  bindings.async_wrap = () => core.asyncWrapBinding;
+  // Node's lib/_stream_wrap.js: JSStreamSocket under its old name (DEP0125).
+  registerLazyBuiltin('_stream_wrap', () => {
+    const JSStreamSocket = nodeLib.load('internal/js_stream_socket', true);
+    process.emitWarning('The _stream_wrap module is deprecated.', 'DeprecationWarning', 'DEP0125');
+    return JSStreamSocket;
+  });
   // SocketAddress clones through MessagePorts; the receiving side makes it from here.
   netInternals.makeSocketAddressCloneable(core.jsTransferable);
   nodeLib.internals['internal/socketaddress'] = () => netInternals.socketAddress;
@@ -470,6 +486,9 @@
     'internal/blocklist': () => netInternals.blockList,
     'internal/socketaddress': () => netInternals.socketAddress,
     'internal/net': () => netInternals.internalNet,
+    'internal/dgram': () => netInternals.internalDgram,
+    'internal/js_stream_socket': () => nodeLib.load('internal/js_stream_socket', true),
+    'internal/async_hooks': () => core.internalAsyncHooks(netInternals.ownerSymbol),
     'internal/http': () => http.internalHttp,
     // The streams' highWaterMark defaults (stream.getDefaultHighWaterMark and its setter).
     'internal/streams/state': () => {

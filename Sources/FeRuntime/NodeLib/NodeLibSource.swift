@@ -37,6 +37,7 @@ enum NodeLibSource {
     "internal/http2/compat": PackageResources.node_internal_http2_compat_js,
     "internal/http2/core": PackageResources.node_internal_http2_core_js,
     "internal/http2/util": PackageResources.node_internal_http2_util_js,
+    "internal/js_stream_socket": PackageResources.node_internal_js_stream_socket_js,
     "internal/mime": PackageResources.node_internal_mime_js,
     "internal/per_context/primordials": PackageResources.node_internal_per_context_primordials_js,
     "internal/perf/event_loop_delay": PackageResources.node_internal_perf_event_loop_delay_js,
