@@ -423,6 +423,9 @@ const netModule = (() => {
     if (!handle) return;
     if (buffer && self[kBuffer]) {
       self._unrefTimer();
+      // Bytes a paused socket still gets (a TLS record's rest) queue after those waiting.
+      const pending = self[kBufferPending];
+      if (pending) { self[kBufferPending] = Buffer.concat([pending, buffer]); return; }
       deliverToUserBuffer(self, handle, buffer);
       return;
     }

@@ -73,7 +73,7 @@ const tlsModule = (() => {
     addCACert(pem) { native(ops.op_tls_context_add(this.id, 'ca', { pem: toBytes(pem) })); }
     setCert(pem) { native(ops.op_tls_context_add(this.id, 'cert', { pem: toBytes(pem) })); }
     setKey(pem, passphrase) {
-      native(ops.op_tls_context_add(this.id, 'key', { pem: toBytes(pem), passphrase: passphrase == null ? undefined : Buffer.from(passphrase) }));
+      native(ops.op_tls_context_add(this.id, 'key', { pem: toBytes(pem), passphrase: Buffer.from(typeof passphrase === 'string' ? passphrase : '') }));
     }
     addCRL(pem) { native(ops.op_tls_context_add(this.id, 'crl', { pem: toBytes(pem) })); }
     addRootCerts() { native(ops.op_tls_context_add(this.id, 'root', {})); }
@@ -154,7 +154,8 @@ const tlsModule = (() => {
         const pass = isArray && val && val.passphrase !== undefined ? val.passphrase : passphrase;
         validateKeyOrCertOption(`${name}.key`, pem);
         if (pass !== undefined && pass !== null) validateString(pass, `${name}.passphrase`);
-        return { pem: toBytes(pem), passphrase: pass == null ? undefined : Buffer.from(pass) };
+        // No passphrase is an empty one, as Node's SetKey reads an encrypted key with.
+        return { pem: toBytes(pem), passphrase: Buffer.from(pass == null ? '' : pass) };
       });
     }
     if (sigalgs !== undefined && sigalgs !== null) {
@@ -434,7 +435,10 @@ const tlsModule = (() => {
         return 0;
       }
       const r = this.inner.write(Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength), cb);
-      this.lastWriteAsync = this.inner.lastWriteAsync;
+      // A write the transport finished at once still completes later, as Node's TLSWrap
+      // finishes it from an immediate: until then it counts in the socket's bufferSize.
+      if (r === 0 && !this.inner.lastWriteAsync) setImmediate(cb, 0);
+      this.lastWriteAsync = true;
       return r;
     }
     flushPending() {
@@ -530,6 +534,7 @@ const tlsModule = (() => {
       pauseOnCreate: tlsOptions.pauseOnConnect,
       manualStart: true,
       highWaterMark: tlsOptions.highWaterMark,
+      onread: !socket ? tlsOptions.onread : null,
       signal: tlsOptions.signal,
     });
     handle.owner = this;
@@ -917,6 +922,7 @@ const tlsModule = (() => {
       requestOCSP: options.requestOCSP,
       enableTrace: options.enableTrace,
       highWaterMark: options.highWaterMark,
+      onread: options.onread,
       signal: options.signal,
     });
     options.rejectUnauthorized = options.rejectUnauthorized !== false;
