@@ -501,8 +501,8 @@ const netModule = (() => {
     validateNumber(msecs, 'msecs');
     if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
     if (msecs > TIMEOUT_MAX) msecs = TIMEOUT_MAX;
+    // A cleared timer stays (Node's setStreamTimeout): refreshing it does nothing.
     clearTimeout(this[kTimeout]);
-    this[kTimeout] = null;
     if (msecs === 0) {
       if (callback !== undefined) { validateFunction(callback, 'callback'); this.removeListener('timeout', callback); }
     } else {
@@ -672,7 +672,7 @@ const netModule = (() => {
   };
 
   Socket.prototype._destroy = function (exception, cb) {
-    for (let s = this; s !== null; s = s._parent) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
+    for (let s = this; s !== null; s = s._parent) clearTimeout(s[kTimeout]);
     this.connecting = false;
     if (this._handle) {
       const isException = !!exception;

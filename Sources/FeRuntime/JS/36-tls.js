@@ -575,6 +575,8 @@ const tlsModule = (() => {
     } else if (socket && !(socket instanceof net.Socket && socket.connecting)) {
       // A Duplex: closing it closes this one.
     }
+    // The socket underneath: its idle timer counts this one's traffic, and goes with it.
+    if (socket instanceof net.Socket) this._parent = socket;
     if (socket && !raw && socket instanceof net.Socket && (socket.connecting || !socket._handle)) {
       const onConnect = () => { this.connecting = false; this.emit('connect'); };
       this.connecting = true;
