@@ -640,7 +640,9 @@ const netModule = (() => {
     }
     const handle = this._handle;
     const err = handle.write(buffer, (status) => {
-      if (this.destroyed) return;
+      // Node's onWriteComplete: a write that ends after the socket was destroyed still
+      // completes (its callback runs, without an error).
+      if (this.destroyed) { cb(); return; }
       if (status) { cb(socketErrno(status, 'write')); return; }
       this._unrefTimer();
       cb();

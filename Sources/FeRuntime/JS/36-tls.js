@@ -420,6 +420,9 @@ const tlsModule = (() => {
       if (!this.secure) {
         this.pending.push([buffer, cb]);
         this.lastWriteAsync = true;
+        // A client's first write starts its handshake (OpenSSL's SSL_write does), as for a
+        // TLSSocket made without tls.connect.
+        if (!this.started && !this.isServer) this.start();
         return 0;
       }
       return this.writeNow(buffer, cb);
@@ -466,11 +469,19 @@ const tlsModule = (() => {
         this.tlsId = 0;
         if (this.ownsContext) ops.op_tls_context_free(this.context.id);
         this.inner.onread = noop;
+        // Writes still waiting for the handshake are cancelled once the transport is closed
+        // (Node's TLSWrap destroySSL: UV_ECANCELED).
+        const cancelled = this.pending;
         this.pending = [];
-        this.inner.close(cb, reset);
+        this.inner.close(cancelled.length === 0 ? cb : (...args) => {
+          for (const [, writeCb] of cancelled) if (writeCb) writeCb(-125);
+          if (cb) cb(...args);
+        }, reset);
       } else if (cb) setImmediate(cb);
     }
     info(what) { return this.tlsId ? ops.op_tls_info(this.tlsId, what) : undefined; }
+    // Node's TLSWrap verifyError(): the peer certificate's verdict as an Error, or null.
+    verifyError() { return verifyErrorOf(this); }
   }
 
   // -------------------------------------------------------------------------------------------
