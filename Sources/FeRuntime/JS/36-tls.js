@@ -342,6 +342,8 @@ const tlsModule = (() => {
       const want = !this.sawEnd && (!this.secure || this.reading);
       if (want === this.innerReading) return;
       this.innerReading = want;
+      // A TLS handle underneath reads as its reader asks (net's `reading`, which this is).
+      if (this.inner instanceof TLSHandle) this.inner.reading = want;
       if (want) this.inner.readStart(); else this.inner.readStop();
     }
     start() {
@@ -517,8 +519,10 @@ const tlsModule = (() => {
 
     let inner;
     if (socket) {
-      if (socket instanceof net.Socket && socket._handle instanceof SocketHandle && !socket.connecting) {
-        // A socket of fe's own: the TLS engine takes its handle over (Node's TLSWrap on a TCPWrap).
+      if (socket instanceof net.Socket && (socket._handle instanceof SocketHandle || socket._handle instanceof TLSHandle) &&
+          !socket.connecting) {
+        // A socket of fe's own: the TLS engine takes its handle over (Node's TLSWrap on a TCPWrap,
+        // or on the TLSWrap of a TLSSocket: what that one decrypts is this one's input).
         inner = socket._handle;
         this[kRawSocket] = socket;
       } else {
@@ -575,8 +579,9 @@ const tlsModule = (() => {
     this.server = options.server;
     const raw = this[kRawSocket];
     if (raw) {
-      // The raw socket keeps no handle of its own now; it goes when this one does.
-      raw._handle = null;
+      // The raw socket keeps no handle of its own now; it goes when this one does. A TLSSocket
+      // underneath keeps its handle, as Node's: what it still writes goes out first.
+      if (!(raw._handle instanceof TLSHandle)) raw._handle = null;
       this.once('close', () => { if (!raw.destroyed) raw.destroy(); });
       // Destroying the raw socket (a server's 'connection' listener may) ends this one.
       raw.once('close', () => { if (!this.destroyed) this.destroy(); });
