@@ -482,6 +482,8 @@ const tlsModule = (() => {
       } else if (cb) setImmediate(cb);
     }
     info(what) { return this.tlsId ? ops.op_tls_info(this.tlsId, what) : undefined; }
+    // The descriptor of the socket underneath (Node's TLSWrap GetFD), -1 without one.
+    get fd() { return this.closed || typeof this.inner.fd !== 'number' ? -1 : this.inner.fd; }
     // Node's TLSWrap verifyError(): the peer certificate's verdict as an Error, or null.
     verifyError() { return verifyErrorOf(this); }
   }
@@ -554,6 +556,7 @@ const tlsModule = (() => {
     });
     handle.owner = this;
     this.ssl = this._handle;
+    this.on('close', onSocketCloseDestroySSL);
     this.on('error', this._tlsError);
     this._init(socket);
     nextTick(initRead, this, socket);
@@ -670,7 +673,10 @@ const tlsModule = (() => {
   TLSSocket.prototype._destroySSL = function () {
     const handle = this._handle;
     if (handle && handle.tlsId) { ops.op_tls_free(handle.tlsId); handle.tlsId = 0; }
+    this.ssl = null;
   };
+  // Node's onSocketCloseDestroySSL: the TLS state goes an immediate after 'close'.
+  function onSocketCloseDestroySSL() { setImmediate(() => this._destroySSL()); }
 
   TLSSocket.prototype._onNewSession = function (session) {
     if (this[kIsVerified] || this._tlsOptions.isServer) this.emit('session', session);
