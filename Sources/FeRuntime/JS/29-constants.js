@@ -61,7 +61,7 @@ const defaultCipherListProperty = {
   get() {
     const kept = core.nodeFlags && core.nodeFlags.options;
     const list = kept ? kept['--tls-cipher-list'] : undefined;
-    return typeof list === 'string' && list !== '' ? list : nodeCrypto.constants.defaultCoreCipherList;
+    return typeof list === 'string' ? list : nodeCrypto.constants.defaultCoreCipherList;
   },
 };
 Object.defineProperty(nodeCrypto.constants, 'defaultCipherList', defaultCipherListProperty);

@@ -1357,7 +1357,10 @@ const tlsModule = (() => {
   // --tls-max-v1.x), which is known only when a process starts, not when the snapshot that holds
   // this module is made: each is read from the options until a program assigns it.
   const optionDefaults = {
-    DEFAULT_CIPHERS: () => tlsOption('--tls-cipher-list') || DEFAULT_CIPHERS,
+    DEFAULT_CIPHERS: () => {
+      const list = tlsOption('--tls-cipher-list');
+      return typeof list === 'string' ? list : DEFAULT_CIPHERS;
+    },
     DEFAULT_MIN_VERSION: () => {
       if (tlsOption('--tls-min-v1.0')) return 'TLSv1';
       if (tlsOption('--tls-min-v1.1')) return 'TLSv1.1';
