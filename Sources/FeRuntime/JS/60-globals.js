@@ -157,7 +157,11 @@ core.nodeEval = (code, name, mode) => {
   Object.assign(globalThis, { module, exports: module.exports, __dirname: '.', require, __filename: name });
   if (name === '[eval]') {
     process._eval = code;
-    // Node's eval_string.js: the builtin modules are globals (os, fs, ...) for -e code.
+    // Node's eval_string.js: the builtin modules are globals (os, fs, ...) for -e code. `crypto`
+    // there is the crypto module, as in Node 18 (no Web Crypto global) and Node 20 (the module
+    // shadows it in -e/-p code): not the Web Crypto global.
+    const webcryptoGlobal = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    if (webcryptoGlobal && webcryptoGlobal.configurable) delete globalThis.crypto;
     nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
   }
   let result;
