@@ -1,7 +1,7 @@
 // Node's constants on Linux x64: os.constants (errno, signals, priority, dlopen), the fs and crypto
 // constants fe's own modules do not define, and the deprecated `constants` module that merges them
 // as Node 18's lib/constants.js does. Values are the kernel's and OpenSSL 3's, as node reports them.
-// Uses from earlier files: 00-core.js (define); 08-fs.js (fs); 10-builtins.js (os, registerBuiltin); 17-crypto.js (nodeCrypto).
+// Uses from earlier files: 00-core.js (core, define); 05-process.js (process); 08-fs.js (fs); 10-builtins.js (os, registerBuiltin); 17-crypto.js (nodeCrypto).
 Object.assign(os.constants, {
   UV_UDP_REUSEADDR: 4,
   dlopen: { __proto__: null, RTLD_LAZY: 1, RTLD_NOW: 2, RTLD_GLOBAL: 256, RTLD_LOCAL: 0, RTLD_DEEPBIND: 8 },
@@ -54,6 +54,17 @@ Object.assign(nodeCrypto.constants, {
   defaultCipherList:
     "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA",
 });
+// defaultCipherList is --tls-cipher-list when given (Node's crypto constants take it from the
+// command line), known only when a process starts: read when asked, as the read-only value Node's is.
+const defaultCipherListProperty = {
+  enumerable: true,
+  get() {
+    const kept = core.nodeFlags && core.nodeFlags.options;
+    const list = kept ? kept['--tls-cipher-list'] : undefined;
+    return typeof list === 'string' ? list : nodeCrypto.constants.defaultCoreCipherList;
+  },
+};
+Object.defineProperty(nodeCrypto.constants, 'defaultCipherList', defaultCipherListProperty);
 // Frozen, as Node's lib/constants.js leaves it.
-registerBuiltin('constants', Object.freeze(Object.assign({}, os.constants.dlopen, os.constants.errno, os.constants.priority,
-  os.constants.signals, fs.constants, nodeCrypto.constants)));
+registerBuiltin('constants', Object.freeze(Object.defineProperty(Object.assign({}, os.constants.dlopen, os.constants.errno,
+  os.constants.priority, os.constants.signals, fs.constants, nodeCrypto.constants), 'defaultCipherList', defaultCipherListProperty)));

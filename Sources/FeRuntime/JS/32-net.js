@@ -784,6 +784,9 @@ const netModule = (() => {
     if (!handle) return;
     if (buffer && self[kBuffer]) {
       self._unrefTimer();
+      // Bytes a paused socket still gets (a TLS record's rest) queue after those waiting.
+      const pending = self[kBufferPending];
+      if (pending) { self[kBufferPending] = Buffer.concat([pending, buffer]); return; }
       deliverToUserBuffer(self, handle, buffer);
       return;
     }
@@ -859,8 +862,8 @@ const netModule = (() => {
     validateNumber(msecs, 'msecs');
     if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
     if (msecs > TIMEOUT_MAX) msecs = TIMEOUT_MAX;
+    // A cleared timer stays (Node's setStreamTimeout): refreshing it does nothing.
     clearTimeout(this[kTimeout]);
-    this[kTimeout] = null;
     if (msecs === 0) {
       if (callback !== undefined) { validateFunction(callback, 'callback'); this.removeListener('timeout', callback); }
     } else {
@@ -998,7 +1001,9 @@ const netModule = (() => {
     }
     const handle = this._handle;
     const err = handle.write(buffer, (status) => {
-      if (this.destroyed) return;
+      // Node's onWriteComplete: a write that ends after the socket was destroyed still
+      // completes (its callback runs, without an error).
+      if (this.destroyed) { cb(); return; }
       if (status) { cb(socketErrno(status, 'write')); return; }
       this._unrefTimer();
       cb();
@@ -1030,7 +1035,7 @@ const netModule = (() => {
   };
 
   Socket.prototype._destroy = function (exception, cb) {
-    for (let s = this; s !== null; s = s._parent) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
+    for (let s = this; s !== null; s = s._parent) clearTimeout(s[kTimeout]);
     this.connecting = false;
     if (this._handle) {
       const isException = !!exception;

@@ -1,7 +1,7 @@
 // dns and dns/promises: lookup and lookupService through getaddrinfo/getnameinfo on the
 // worker pool (Sockets/DnsOps.swift), as Node's do; resolve*, reverse and Resolver through a
 // DNS stub resolver that queries the configured servers itself (Sockets/DnsResolver.swift).
-// Uses from earlier files: 00-core.js (traceOn); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInt32, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
+// Uses from earlier files: 00-core.js (traceOn); 02-errors.js (nodeError, invalidArgType, validateFunction, validateBoolean, outOfRange, invalidArgValue, missingArgs); 03-loop.js (nextTick, opAsync); 05-process.js (process); 08-fs.js (validateInt32, then, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 15-streams.js (uncaughtIn); 32-net.js (validateSocketPort, isIP).
 const dnsModule = (() => {
   const ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16;
   const codes = {
@@ -409,6 +409,42 @@ const dnsModule = (() => {
     ChannelHandle.prototype[bindingName] = function (req, name, ttl) { return this.query(req, type, name, ttl); };
   }
   cares.ChannelWrap = ChannelHandle;
+  // cares_wrap's canonicalizeIP: an address as libuv's inet_pton then inet_ntop write it
+  // (undefined for what is no address), which checkServerIdentity compares certificates' IPs by.
+  function canonicalizeIP(ip) {
+    ip = `${ip}`;
+    if (isIP(ip) === 4) return ip;
+    if (isIP(ip) !== 6) return undefined;
+    let s = ip.toLowerCase().replace(/%.*$/, '');
+    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+    if (v4) {
+      const p = v4[1].split('.').map(Number);
+      s = s.slice(0, -v4[1].length) + [((p[0] << 8) | p[1]).toString(16), ((p[2] << 8) | p[3]).toString(16)].join(':');
+    }
+    const [head, rest] = s.includes('::') ? s.split('::') : [s, undefined];
+    const a = head ? head.split(':') : [];
+    const b = rest !== undefined ? (rest ? rest.split(':') : []) : [];
+    const groups = rest !== undefined ? [...a, ...new Array(8 - a.length - b.length).fill('0'), ...b] : a;
+    const words = groups.map((g) => parseInt(g, 16));
+    // The longest run of two or more zero words (the first of equals) becomes '::'.
+    let bestStart = -1, bestLen = 0;
+    for (let i = 0; i < 8;) {
+      if (words[i] !== 0) { i++; continue; }
+      let j = i;
+      while (j < 8 && words[j] === 0) j++;
+      if (j - i > bestLen && j - i > 1) { bestStart = i; bestLen = j - i; }
+      i = j;
+    }
+    // An encapsulated IPv4 address keeps its dotted tail (inet_ntop6's rule).
+    if (bestStart === 0 && (bestLen === 6 || (bestLen === 7 && words[7] !== 1) || (bestLen === 5 && words[5] === 0xffff))) {
+      const dotted = `${words[6] >> 8}.${words[6] & 255}.${words[7] >> 8}.${words[7] & 255}`;
+      return bestLen === 5 ? `::ffff:${dotted}` : `::${dotted}`;
+    }
+    const hex = words.map((w) => w.toString(16));
+    if (bestStart < 0) return hex.join(':');
+    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  }
+  cares.canonicalizeIP = canonicalizeIP;
   class ResolverBase {
     constructor(options = undefined) {
       let timeout = -1, tries = 4;

@@ -4,7 +4,7 @@
 // JS sends, so the bytes travel over net's own socket handles (or any Duplex) on fe's loop.
 // A TLSSocket is a net.Socket whose handle is a TLSHandle: the same interface as net's socket
 // handle, over an inner transport handle.
-// Uses from earlier files: 00-core.js (check); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule).
+// Uses from earlier files: 00-core.js (core, check); 01-inspect.js (format); 02-errors.js (nodeError, invalidArgType, validateFunction, outOfRange, invalidArgValue); 03-loop.js (nextTick, setImmediate); 04-events.js (EventEmitter); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then, fs); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 32-net.js (socketErrno, netInternals, netModule); 33-dns.js (dnsModule).
 const tlsModule = (() => {
   const net = netModule;
   const { SocketHandle } = netInternals;
@@ -16,13 +16,14 @@ const tlsModule = (() => {
     'ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:' +
     '!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA';
   const versions = { 'TLSv1': 0x301, 'TLSv1.1': 0x302, 'TLSv1.2': 0x303, 'TLSv1.3': 0x304 };
-  // secureProtocol names OpenSSL used to have, as the protocol range they now mean.
+  // secureProtocol names as Node's SecureContext::Init reads them: the protocol range each sets
+  // ([minimum, maximum]; 0 is OpenSSL's lowest, undefined keeps the one given or the default).
   const methods = {
-    TLS_method: [], TLS_client_method: [], TLS_server_method: [],
-    SSLv23_method: [], SSLv23_client_method: [], SSLv23_server_method: [],
-    TLSv1_method: ['TLSv1', 'TLSv1'], TLSv1_client_method: ['TLSv1', 'TLSv1'], TLSv1_server_method: ['TLSv1', 'TLSv1'],
-    TLSv1_1_method: ['TLSv1.1', 'TLSv1.1'], TLSv1_1_client_method: ['TLSv1.1', 'TLSv1.1'], TLSv1_1_server_method: ['TLSv1.1', 'TLSv1.1'],
-    TLSv1_2_method: ['TLSv1.2', 'TLSv1.2'], TLSv1_2_client_method: ['TLSv1.2', 'TLSv1.2'], TLSv1_2_server_method: ['TLSv1.2', 'TLSv1.2'],
+    TLS_method: [0, 0x304], TLS_client_method: [0, 0x304], TLS_server_method: [0, 0x304],
+    SSLv23_method: [undefined, 0x303], SSLv23_client_method: [undefined, 0x303], SSLv23_server_method: [undefined, 0x303],
+    TLSv1_method: [0x301, 0x301], TLSv1_client_method: [0x301, 0x301], TLSv1_server_method: [0x301, 0x301],
+    TLSv1_1_method: [0x302, 0x302], TLSv1_1_client_method: [0x302, 0x302], TLSv1_1_server_method: [0x302, 0x302],
+    TLSv1_2_method: [0x303, 0x303], TLSv1_2_client_method: [0x303, 0x303], TLSv1_2_server_method: [0x303, 0x303],
   };
 
   const isArrayBufferView = (v) => ArrayBuffer.isView(v);
@@ -40,6 +41,12 @@ const tlsModule = (() => {
     if (typeof value !== 'string' && !isArrayBufferView(value)) {
       throw invalidArgType(name, ['string', 'Buffer', 'TypedArray', 'DataView'], value);
     }
+  }
+  // A Node option whose effect is this module's, as fe's command line parser kept it (undefined
+  // when not given).
+  function tlsOption(name) {
+    const kept = core.nodeFlags && core.nodeFlags.options;
+    return kept && Object.prototype.hasOwnProperty.call(kept, name) ? kept[name] : undefined;
   }
   // A `{__cryptoError}` record from an op as the Node error it stands for.
   function errorOf(record) {
@@ -66,7 +73,7 @@ const tlsModule = (() => {
     addCACert(pem) { native(ops.op_tls_context_add(this.id, 'ca', { pem: toBytes(pem) })); }
     setCert(pem) { native(ops.op_tls_context_add(this.id, 'cert', { pem: toBytes(pem) })); }
     setKey(pem, passphrase) {
-      native(ops.op_tls_context_add(this.id, 'key', { pem: toBytes(pem), passphrase: passphrase == null ? undefined : Buffer.from(passphrase) }));
+      native(ops.op_tls_context_add(this.id, 'key', { pem: toBytes(pem), passphrase: Buffer.from(typeof passphrase === 'string' ? passphrase : '') }));
     }
     addCRL(pem) { native(ops.op_tls_context_add(this.id, 'crl', { pem: toBytes(pem) })); }
     addRootCerts() { native(ops.op_tls_context_add(this.id, 'root', {})); }
@@ -99,15 +106,17 @@ const tlsModule = (() => {
       if (/^SSLv[23]_/.test(secureProtocol)) {
         throw nodeError(TypeError, 'ERR_TLS_INVALID_PROTOCOL_METHOD', `${secureProtocol.slice(0, 5)} methods disabled`);
       }
-      const range = methods[secureProtocol];
-      if (!range) throw nodeError(TypeError, 'ERR_TLS_INVALID_PROTOCOL_METHOD', `Unknown method: ${secureProtocol}`);
-      if (range.length) {
-        if (minVersion == null) minVersion = range[0];
-        if (maxVersion == null) maxVersion = range[1];
-      }
     }
     o.minVersion = toVersion('minimum', minVersion, exports.DEFAULT_MIN_VERSION);
     o.maxVersion = toVersion('maximum', maxVersion, exports.DEFAULT_MAX_VERSION);
+    if (secureProtocol !== undefined && secureProtocol !== null) {
+      if (!Object.prototype.hasOwnProperty.call(methods, secureProtocol)) {
+        throw nodeError(TypeError, 'ERR_TLS_INVALID_PROTOCOL_METHOD', `Unknown method: ${secureProtocol}`);
+      }
+      const [min, max] = methods[secureProtocol];
+      if (min !== undefined) o.minVersion = min;
+      if (max !== undefined) o.maxVersion = max;
+    }
     if (secureOptions) {
       if (typeof secureOptions !== 'number') throw invalidArgType('secureOptions', 'number', secureOptions);
       o.secureOptions = secureOptions;
@@ -145,7 +154,8 @@ const tlsModule = (() => {
         const pass = isArray && val && val.passphrase !== undefined ? val.passphrase : passphrase;
         validateKeyOrCertOption(`${name}.key`, pem);
         if (pass !== undefined && pass !== null) validateString(pass, `${name}.passphrase`);
-        return { pem: toBytes(pem), passphrase: pass == null ? undefined : Buffer.from(pass) };
+        // No passphrase is an empty one, as Node's SetKey reads an encrypted key with.
+        return { pem: toBytes(pem), passphrase: Buffer.from(pass == null ? '' : pass) };
       });
     }
     if (sigalgs !== undefined && sigalgs !== null) {
@@ -334,6 +344,8 @@ const tlsModule = (() => {
       const want = !this.sawEnd && (!this.secure || this.reading);
       if (want === this.innerReading) return;
       this.innerReading = want;
+      // A TLS handle underneath reads as its reader asks (net's `reading`, which this is).
+      if (this.inner instanceof TLSHandle) this.inner.reading = want;
       if (want) this.inner.readStart(); else this.inner.readStop();
     }
     start() {
@@ -412,6 +424,9 @@ const tlsModule = (() => {
       if (!this.secure) {
         this.pending.push([buffer, cb]);
         this.lastWriteAsync = true;
+        // A client's first write starts its handshake (OpenSSL's SSL_write does), as for a
+        // TLSSocket made without tls.connect.
+        if (!this.started && !this.isServer) this.start();
         return 0;
       }
       return this.writeNow(buffer, cb);
@@ -427,7 +442,10 @@ const tlsModule = (() => {
         return 0;
       }
       const r = this.inner.write(Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength), cb);
-      this.lastWriteAsync = this.inner.lastWriteAsync;
+      // A write the transport finished at once still completes later, as Node's TLSWrap
+      // finishes it from an immediate: until then it counts in the socket's bufferSize.
+      if (r === 0 && !this.inner.lastWriteAsync) setImmediate(cb, 0);
+      this.lastWriteAsync = true;
       return r;
     }
     flushPending() {
@@ -455,11 +473,21 @@ const tlsModule = (() => {
         this.tlsId = 0;
         if (this.ownsContext) ops.op_tls_context_free(this.context.id);
         this.inner.onread = noop;
+        // Writes still waiting for the handshake are cancelled once the transport is closed
+        // (Node's TLSWrap destroySSL: UV_ECANCELED).
+        const cancelled = this.pending;
         this.pending = [];
-        this.inner.close(cb, reset);
+        this.inner.close(cancelled.length === 0 ? cb : (...args) => {
+          for (const [, writeCb] of cancelled) if (writeCb) writeCb(-125);
+          if (cb) cb(...args);
+        }, reset);
       } else if (cb) setImmediate(cb);
     }
     info(what) { return this.tlsId ? ops.op_tls_info(this.tlsId, what) : undefined; }
+    // The descriptor of the socket underneath (Node's TLSWrap GetFD), -1 without one.
+    get fd() { return this.closed || typeof this.inner.fd !== 'number' ? -1 : this.inner.fd; }
+    // Node's TLSWrap verifyError(): the peer certificate's verdict as an Error, or null.
+    verifyError() { return verifyErrorOf(this); }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -495,8 +523,10 @@ const tlsModule = (() => {
 
     let inner;
     if (socket) {
-      if (socket instanceof net.Socket && socket._handle instanceof SocketHandle && !socket.connecting) {
-        // A socket of fe's own: the TLS engine takes its handle over (Node's TLSWrap on a TCPWrap).
+      if (socket instanceof net.Socket && (socket._handle instanceof SocketHandle || socket._handle instanceof TLSHandle) &&
+          !socket.connecting) {
+        // A socket of fe's own: the TLS engine takes its handle over (Node's TLSWrap on a TCPWrap,
+        // or on the TLSWrap of a TLSSocket: what that one decrypts is this one's input).
         inner = socket._handle;
         this[kRawSocket] = socket;
       } else {
@@ -523,10 +553,12 @@ const tlsModule = (() => {
       pauseOnCreate: tlsOptions.pauseOnConnect,
       manualStart: true,
       highWaterMark: tlsOptions.highWaterMark,
+      onread: !socket ? tlsOptions.onread : null,
       signal: tlsOptions.signal,
     });
     handle.owner = this;
     this.ssl = this._handle;
+    this.on('close', onSocketCloseDestroySSL);
     this.on('error', this._tlsError);
     this._init(socket);
     nextTick(initRead, this, socket);
@@ -544,14 +576,17 @@ const tlsModule = (() => {
     tlsSocket.read(0);
   }
 
+  let warnOnTlsKeylog = true;
+  let warnOnTlsKeylogError = true;
   TLSSocket.prototype._init = function (socket) {
     const options = this._tlsOptions;
     const ssl = this._handle;
     this.server = options.server;
     const raw = this[kRawSocket];
     if (raw) {
-      // The raw socket keeps no handle of its own now; it goes when this one does.
-      raw._handle = null;
+      // The raw socket keeps no handle of its own now; it goes when this one does. A TLSSocket
+      // underneath keeps its handle, as Node's: what it still writes goes out first.
+      if (!(raw._handle instanceof TLSHandle)) raw._handle = null;
       this.once('close', () => { if (!raw.destroyed) raw.destroy(); });
       // Destroying the raw socket (a server's 'connection' listener may) ends this one.
       raw.once('close', () => { if (!this.destroyed) this.destroy(); });
@@ -561,10 +596,28 @@ const tlsModule = (() => {
     } else if (socket && !(socket instanceof net.Socket && socket.connecting)) {
       // A Duplex: closing it closes this one.
     }
+    // The socket underneath: its idle timer counts this one's traffic, and goes with it.
+    if (socket instanceof net.Socket) this._parent = socket;
     if (socket && !raw && socket instanceof net.Socket && (socket.connecting || !socket._handle)) {
       const onConnect = () => { this.connecting = false; this.emit('connect'); };
       this.connecting = true;
       socket.once('connect', onConnect);
+    }
+    // --tls-keylog=file: every connection's key material goes to the file, in NSS's format.
+    const tlsKeylog = tlsOption('--tls-keylog');
+    if (tlsKeylog) {
+      if (warnOnTlsKeylog) {
+        warnOnTlsKeylog = false;
+        process.emitWarning(`Using --tls-keylog makes TLS connections insecure by writing secret key material to file ${tlsKeylog}`);
+      }
+      this.on('keylog', (line) => {
+        requireBuiltin('fs').appendFile(tlsKeylog, line, { mode: 0o600 }, (err) => {
+          if (err && warnOnTlsKeylogError) {
+            warnOnTlsKeylogError = false;
+            process.emitWarning(`Failed to write TLS keylog (this warning will not be repeated): ${err}`);
+          }
+        });
+      });
     }
     if (options.isServer) {
       ssl.config.requestCert = !!options.requestCert;
@@ -622,7 +675,10 @@ const tlsModule = (() => {
   TLSSocket.prototype._destroySSL = function () {
     const handle = this._handle;
     if (handle && handle.tlsId) { ops.op_tls_free(handle.tlsId); handle.tlsId = 0; }
+    this.ssl = null;
   };
+  // Node's onSocketCloseDestroySSL: the TLS state goes an immediate after 'close'.
+  function onSocketCloseDestroySSL() { setImmediate(() => this._destroySSL()); }
 
   TLSSocket.prototype._onNewSession = function (session) {
     if (this[kIsVerified] || this._tlsOptions.isServer) this.emit('session', session);
@@ -892,6 +948,7 @@ const tlsModule = (() => {
       requestOCSP: options.requestOCSP,
       enableTrace: options.enableTrace,
       highWaterMark: options.highWaterMark,
+      onread: options.onread,
       signal: options.signal,
     });
     options.rejectUnauthorized = options.rejectUnauthorized !== false;
@@ -1164,41 +1221,6 @@ const tlsModule = (() => {
     result.push(currentToken);
     return result;
   }
-  // cares_wrap's canonicalizeIP: an address as inet_ntop writes it.
-  function canonicalizeIP(ip) {
-    if (net.isIPv4(ip)) return ip;
-    if (!net.isIPv6(ip)) return undefined;
-    let s = ip.toLowerCase().replace(/%.*$/, '');
-    let tail = [];
-    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
-    if (v4) {
-      const p = v4[1].split('.').map(Number);
-      tail = [((p[0] << 8) | p[1]).toString(16), ((p[2] << 8) | p[3]).toString(16)];
-      s = s.slice(0, -v4[1].length) + tail.join(':');
-    }
-    const [head, rest] = s.includes('::') ? s.split('::') : [s, undefined];
-    const a = head ? head.split(':') : [];
-    const b = rest !== undefined ? (rest ? rest.split(':') : []) : [];
-    const groups = rest !== undefined ? [...a, ...new Array(8 - a.length - b.length).fill('0'), ...b] : a;
-    const words = groups.map((g) => parseInt(g, 16));
-    // IPv4-mapped and -compatible forms keep their dotted tail.
-    if (words.slice(0, 5).every((w) => w === 0) && (words[5] === 0xffff || (words[5] === 0 && words[6] !== 0))) {
-      const dotted = `${words[6] >> 8}.${words[6] & 255}.${words[7] >> 8}.${words[7] & 255}`;
-      return words[5] === 0xffff ? `::ffff:${dotted}` : `::${dotted}`;
-    }
-    let bestStart = -1, bestLen = 0;
-    for (let i = 0; i < 8;) {
-      if (words[i] !== 0) { i++; continue; }
-      let j = i;
-      while (j < 8 && words[j] === 0) j++;
-      if (j - i > bestLen && j - i > 1) { bestStart = i; bestLen = j - i; }
-      i = j;
-    }
-    const hex = words.map((w) => w.toString(16));
-    if (bestStart < 0) return hex.join(':');
-    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
-  }
-
   function checkServerIdentity(hostname, cert) {
     const subject = cert.subject;
     const altNames = cert.subjectaltname;
@@ -1209,14 +1231,14 @@ const tlsModule = (() => {
       const split = altNames.includes('"') ? splitEscapedAltNames(altNames) : altNames.split(', ');
       for (const name of split) {
         if (name.startsWith('DNS:')) dnsNames.push(name.slice(4));
-        else if (name.startsWith('IP Address:')) ips.push(canonicalizeIP(name.slice(11)));
+        else if (name.startsWith('IP Address:')) ips.push(dnsModule.cares.canonicalizeIP(name.slice(11)));
       }
     }
     let valid = false;
     let reason = 'Unknown reason';
     hostname = unfqdn(hostname);
     if (net.isIP(hostname)) {
-      valid = ips.includes(canonicalizeIP(hostname));
+      valid = ips.includes(dnsModule.cares.canonicalizeIP(hostname));
       if (!valid) reason = `IP: ${hostname} is not in the cert's list: ${ips.join(', ')}`;
     } else if (dnsNames.length > 0 || (subject && subject.CN)) {
       const hostParts = splitHost(hostname);
@@ -1309,10 +1331,10 @@ const tlsModule = (() => {
   const exports = {
     CLIENT_RENEG_LIMIT: 3,
     CLIENT_RENEG_WINDOW: 600,
-    DEFAULT_CIPHERS,
+    DEFAULT_CIPHERS: undefined,
     DEFAULT_ECDH_CURVE: 'auto',
-    DEFAULT_MIN_VERSION: 'TLSv1.2',
-    DEFAULT_MAX_VERSION: 'TLSv1.3',
+    DEFAULT_MIN_VERSION: undefined,
+    DEFAULT_MAX_VERSION: undefined,
     getCiphers() {
       if (!ciphers) ciphers = [...new Set(ops.op_tls_ciphers().map((c) => c.toLowerCase()))];
       return ciphers.slice();
@@ -1333,6 +1355,36 @@ const tlsModule = (() => {
       return new SecurePair(...args);
     },
   };
+  // lib/tls.js's defaults come from the command line (--tls-cipher-list, --tls-min-v1.x,
+  // --tls-max-v1.x), which is known only when a process starts, not when the snapshot that holds
+  // this module is made: each is read from the options until a program assigns it.
+  const optionDefaults = {
+    DEFAULT_CIPHERS: () => {
+      const list = tlsOption('--tls-cipher-list');
+      return typeof list === 'string' ? list : DEFAULT_CIPHERS;
+    },
+    DEFAULT_MIN_VERSION: () => {
+      if (tlsOption('--tls-min-v1.0')) return 'TLSv1';
+      if (tlsOption('--tls-min-v1.1')) return 'TLSv1.1';
+      if (tlsOption('--tls-min-v1.2')) return 'TLSv1.2';
+      if (tlsOption('--tls-min-v1.3')) return 'TLSv1.3';
+      return 'TLSv1.2';
+    },
+    DEFAULT_MAX_VERSION: () => {
+      if (tlsOption('--tls-max-v1.3')) return 'TLSv1.3';
+      if (tlsOption('--tls-max-v1.2')) return 'TLSv1.2';
+      return 'TLSv1.3';
+    },
+  };
+  for (const name of Object.keys(optionDefaults)) {
+    const assigned = { set: false, value: undefined };
+    Object.defineProperty(exports, name, {
+      configurable: true,
+      enumerable: true,
+      get() { return assigned.set ? assigned.value : optionDefaults[name](); },
+      set(value) { assigned.set = true; assigned.value = value; },
+    });
+  }
   Object.defineProperty(exports, 'rootCertificates', {
     configurable: false,
     enumerable: true,

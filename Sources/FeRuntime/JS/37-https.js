@@ -92,6 +92,10 @@ const httpsModule = (() => {
     tlsSocket.on('error', () => pair.destroy());
     tlsSocket.on('close', () => pair.destroy());
     pair.on('close', () => { if (!tlsSocket.writableEnded) tlsSocket.destroy(); });
+    // The HTTP side is done with the connection (Node's http server ends a socket only to
+    // close it: destroySoon): the TLS socket closes once its last bytes are out, not waiting
+    // for a half-open client's end.
+    pair.on('end', () => { if (!tlsSocket.destroyed) tlsSocket.destroySoon(); });
   }
 
   // The HTTP side's socket takes the TLS socket's addresses and answers its TLS questions.

@@ -309,8 +309,14 @@ core.nodeEval = (code, name, mode) => {
     cwd = path.dirname(process.execPath);
   }
   // Node's eval_string.js: the builtin modules are globals (os, fs, ...) for -e code, defined
-  // before evalScript runs.
-  if (name === '[eval]' && !beforeRepl) nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
+  // before evalScript runs. `crypto` there is the crypto module, as in Node 18 (no Web Crypto
+  // global) and Node 20 (the module shadows it in -e/-p code).
+  const addEvalBuiltins = () => {
+    const webcryptoGlobal = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    if (webcryptoGlobal && webcryptoGlobal.configurable) delete globalThis.crypto;
+    nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
+  };
+  if (name === '[eval]' && !beforeRepl) addEvalBuiltins();
   // -e code before a REPL leaves the REPL's `module` (and the rest) as they were.
   const saved = { module: globalThis.module, exports: globalThis.exports, require: globalThis.require };
   const module = new cjs.Module(name, null);
@@ -329,7 +335,7 @@ core.nodeEval = (code, name, mode) => {
   Object.assign(globalThis, { module, exports: module.exports, __dirname: '.', require, __filename: name });
   if (name === '[eval]') {
     process._eval = code;
-    if (beforeRepl) nodeLib.load('internal/modules/helpers').addBuiltinLibsToObject(globalThis, '<eval>');
+    if (beforeRepl) addEvalBuiltins();
   }
   let result;
   if (core.nodeFlags?.inspectBrk && !core.isWorker && !core.pausedOnStart) {
