@@ -138,8 +138,9 @@ public final class Runtime {
     return try isolate.createSnapshot()
   }
 
-  /// Installs what must come from the launching process, never from the build machine.
-  public func setup(argv: [String], env: [String: String], execPath: String) throws {
+  /// Installs what must come from the launching process, never from the build machine (for a
+  /// worker's runtime, `isWorker`).
+  public func setup(argv: [String], env: [String: String], execPath: String, isWorker: Bool = false) throws {
     try isolate.scope { s in
       let tty = { (fd: Int32) in JSValue.bool(isatty(fd) == 1) }
       var ws = winsize()
@@ -154,6 +155,7 @@ public final class Runtime {
         ("columns", columns > 0 ? .number(columns) : .undefined),
         // A user snapshot's build (UserSnapshot.swift): V8 installs no extension (gc()) there.
         ("snapshotBuilder", .bool(isolate.isSnapshotBuilder)),
+        ("isWorker", .bool(isWorker)),
       ])
       try s.callCore(.setup, [s.make(info)])
     }

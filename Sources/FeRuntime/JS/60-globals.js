@@ -56,7 +56,7 @@ core.setup = (info) => {
   // pass the bare name "fe") gets Node's options: the command line's in node mode, else
   // NODE_OPTIONS' (NodeOptions.swift).
   const options = path.isAbsolute(info.execPath) ? ops.op_node_options() : null;
-  if (options) applyNodeOptions(options, info.execPath, info.snapshotBuilder);
+  if (options) applyNodeOptions(options, info.execPath, info.snapshotBuilder, info.isWorker);
 };
 
 // process.execPath of a CLI launch is the `node` link to fe (NodeExecPath in NodeCLI.swift),
@@ -82,7 +82,7 @@ const kSecurityReverts = {
   'CVE-2023-46809': 'Marvin attack on PKCS#1 padding',
   'CVE-2024-27980': 'Unsafe Windows batch file execution',
 };
-function applyNodeOptions(o, execPath, snapshotBuilder) {
+function applyNodeOptions(o, execPath, snapshotBuilder, isWorker) {
   lazyExecPath(execPath);
   process.execArgv = o.execArgv;
   process.argv0 = o.argv0;
@@ -108,7 +108,8 @@ function applyNodeOptions(o, execPath, snapshotBuilder) {
   for (const cve of o.options?.['--security-revert'] ?? []) {
     const message = kSecurityReverts[cve];
     if (message === undefined) continue;
-    if (!snapshotBuilder) ops.op_write(1, `SECURITY WARNING: Reverting ${cve}: ${message}\n`);
+    // Once per process, as the option is read: not again in each Worker.
+    if (!snapshotBuilder && !isWorker) ops.op_write(1, `SECURITY WARNING: Reverting ${cve}: ${message}\n`);
     Object.defineProperty(process, `REVERT_${cve.replace(/-/g, '_')}`, { value: true, enumerable: true, configurable: true, writable: false });
   }
   applyJSOptions();

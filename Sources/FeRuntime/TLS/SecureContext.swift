@@ -232,8 +232,11 @@ func withPassphrase<T>(_ pass: [UInt8]?, _ body: (UnsafeMutableRawPointer) throw
   }
 }
 
-/// The certificates trusted when no `ca` is given: the system's bundle, plus the PEM file named
-/// by NODE_EXTRA_CA_CERTS (read once, like Node, which warns and goes on when it cannot).
+/// The certificates trusted when no `ca` is given: the system's bundle (SSL_CERT_FILE's, unless
+/// --use-bundled-ca asks for the distribution's own, fe's nearest to Node's compiled-in list;
+/// with --use-openssl-ca, OpenSSL's default locations too: SSL_CERT_DIR and its certificate
+/// directory), plus the PEM file named by NODE_EXTRA_CA_CERTS (read once, like Node, which warns
+/// and goes on when it cannot).
 final class RootStore: @unchecked Sendable {
   static let shared = RootStore()
   let store: OpaquePointer
@@ -244,11 +247,13 @@ final class RootStore: @unchecked Sendable {
 
   private init() {
     store = X509_STORE_new()!
-    let env = getenv("SSL_CERT_FILE").map { String(cString: $0) }
+    let options = NodeOptions.current?.jsOptions ?? [:]
+    let env = options["--use-bundled-ca"] == .bool(true) ? nil : getenv("SSL_CERT_FILE").map { String(cString: $0) }
     let path = ([env].compactMap { $0 } + RootStore.bundles).first { access($0, R_OK) == 0 }
     if let path, let data = try? FileSystem.read(path) {
       pems = load(data)
     }
+    if options["--use-openssl-ca"] == .bool(true) { _ = X509_STORE_set_default_paths(store) }
     // fe's own FE_CA_FILE (which fetch trusts too) counts as NODE_EXTRA_CA_CERTS does.
     for name in ["NODE_EXTRA_CA_CERTS", "FE_CA_FILE"] {
       guard let extra = getenv(name).map({ String(cString: $0) }), !extra.isEmpty else { continue }

@@ -163,7 +163,9 @@ final class WorkerThread: @unchecked Sendable {
     parentLoop.post(releasing: false) { scope in try parent?.emit(.workerOnline, Double(id), scope.undefined, scope.undefined, scope) }
     var result: Int32
     do {
-      try runtime.setup(argv: [config.execPath] + (config.isEval ? [] : [config.filename]) + config.argv, env: config.env, execPath: config.execPath)
+      try runtime.setup(
+        argv: [config.execPath] + (config.isEval ? [] : [config.filename]) + config.argv, env: config.env,
+        execPath: config.execPath, isWorker: true)
       try runtime.isolate.scope { s in
         let m = runtime.messaging
         let data = config.workerData.map { m.keep($0) }
