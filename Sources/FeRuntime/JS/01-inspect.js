@@ -500,7 +500,15 @@ function formatValue(v, ctx, depth) {
   let braces = ['{', '}'];
   let entries = null;
   // showHidden adds the non-enumerable keys, which print as [key].
-  let keys = ctx.showHidden ? inspectOwnNamesOf(v) : inspectKeysOf(v);
+  let keys;
+  try {
+    keys = ctx.showHidden ? inspectOwnNamesOf(v) : inspectKeysOf(v);
+  } catch (err) {
+    // Object.keys reads each binding of a module namespace: one before its module ran throws
+    // (Node's getKeys falls back to the names, as here).
+    if (!isKind(v, K_MODULE_NAMESPACE) || err?.name !== 'ReferenceError') throw err;
+    keys = inspectOwnNamesOf(v);
+  }
   const symbols = inspectOwnSymbolsOf(v).filter((s) => ctx.showHidden || inspectOwnDescriptorOf(v, s).enumerable);
   let isArrayLike = false;
   const tag = ownTag(v, ctx);
@@ -608,6 +616,9 @@ function formatValue(v, ctx, depth) {
     if (tag !== '' && tag !== name) base += ` [${tag}]`;
     if (t === 'String') keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k) || Number(k) >= prim.length);
     if (keys.length === 0 && symbols.length === 0) return ctx.colors ? stylize(base, t.toLowerCase(), ctx) : base;
+  } else if (isKind(v, K_MODULE_NAMESPACE)) {
+    // [Module: null prototype] { ... } (Node's formatNamespaceObject).
+    braces = [`${getPrefix(name, tag, 'Module')}{`, '}'];
   } else if (name === 'Object' && isKind(v, K_ARGUMENTS)) {
     braces = ['[Arguments] [', ']'];
     isArrayLike = true;
