@@ -1083,7 +1083,8 @@ const httpClient = (() => {
     if (req.timeout !== undefined || (req.agent && req.agent.options && req.agent.options.timeout)) listenSocketTimeout(req);
     req.emit('socket', socket);
   }
-  const lenientDefault = () => process.execArgv.includes('--insecure-http-parser');
+  // --insecure-http-parser, on the command line or in NODE_OPTIONS (43-nodelib.js keeps it).
+  const lenientDefault = () => nodeLib.load('internal/options').getOptionValue('--insecure-http-parser') === true;
 
   function trailersObject(raw, join) {
     const msg = new BaseIncomingMessage(null);
