@@ -269,9 +269,12 @@ final class ModuleLoader {
   func dynamicImport(_ specifier: String, referrer: String, scope s: Scope, runtime: Runtime) -> Local? {
     let resolver = s.resolver()
     let held = Persistent(resolver, in: s)
+    // Code without a file (-e's [eval], the REPL's REPL1, a vm script's name) imports relative to
+    // the current directory as it is when import() runs, as in Node.
     let parent =
       referrer.hasPrefix("file://")
-      ? ModuleLoader.pathFromFileURL(referrer) : referrer.isEmpty ? FileSystem.currentDirectory() + "/[eval]" : referrer
+      ? ModuleLoader.pathFromFileURL(referrer)
+      : referrer.hasPrefix("/") ? referrer : Path.join(FileSystem.currentDirectory(), referrer.isEmpty ? "[eval]" : referrer)
     // import() is asynchronous by spec: load on the next loop turn, never inside V8's callback.
     runtime.loop.retain()
     runtime.loop.post { s in
