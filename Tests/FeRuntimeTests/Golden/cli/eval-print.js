@@ -19,6 +19,6 @@ console.log(bad.stderr.includes('bad option: --not-a-node-option'));
 run(['-e', 'process.exitCode = 3']);
 run(['-e', 'throw new Error("boom")']).stderr.includes('boom');
 // --input-type=module: -e code and stdin as an ES module named <cwd>/[eval1]; -p refused.
-run(['--input-type=module', '-e', 'import { sep } from "path"; console.log(sep, import.meta.url.endsWith("/[eval1]"), typeof require)']);
+run(['--input-type=module', '-e', 'import { sep } from "path"; console.log(sep, decodeURI(import.meta.url).endsWith("/[eval1]"), typeof require)']);
 run(['--input-type=module'], 'import os from "node:os"; console.log(typeof os.cpus, await Promise.resolve(7))');
 console.log(run(['--input-type=module', '-p', '1']).stderr.includes('--print cannot be used with ESM input'));
