@@ -907,7 +907,7 @@ fe_val fe_module_exception(fe_rt *, fe_val module) { return V(L<Module>(module)-
 // --- vm modules ----------------------------------------------------------------------------
 
 namespace {
-bool ContextFor(fe_rt *rt, fe_val global, Local<Context> *out);  // vm contexts, below
+bool VmContextFor(fe_rt *rt, fe_val global, Local<Context> *out);  // vm contexts, below
 }  // namespace
 
 fe_status fe_vm_module_compile(fe_rt *rt, const char *source, size_t len, const char *name, int line_offset,
@@ -953,10 +953,7 @@ fe_status fe_vm_module_instantiate(fe_rt *rt, fe_val global, fe_val module) {
   HandleScope scope(isolate);
   TryCatch tc(isolate);
   Local<Context> ctx;
-  if (!ContextFor(rt, global, &ctx)) {
-    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
-    return Caught(rt, tc);
-  }
+  if (!VmContextFor(rt, global, &ctx)) return Caught(rt, tc);
   Context::Scope context_scope(ctx);
   if (L<Module>(module)->InstantiateModule(ctx, ResolveModule).IsNothing()) return Caught(rt, tc);
   return FE_OK;
@@ -967,10 +964,7 @@ fe_status fe_vm_module_evaluate(fe_rt *rt, fe_val global, fe_val module, fe_val 
   EscapableHandleScope scope(isolate);
   TryCatch tc(isolate);
   Local<Context> ctx;
-  if (!ContextFor(rt, global, &ctx)) {
-    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
-    return Caught(rt, tc);
-  }
+  if (!VmContextFor(rt, global, &ctx)) return Caught(rt, tc);
   Context::Scope context_scope(ctx);
   Local<Value> out;
   if (!L<Module>(module)->Evaluate(ctx).ToLocal(&out)) return Caught(rt, tc);
@@ -1318,6 +1312,14 @@ bool ContextFor(fe_rt *rt, fe_val global, Local<Context> *out) {
   return L<Object>(global)->GetCreationContext().ToLocal(out);
 }
 
+// ContextFor, or false with a TypeError thrown for the caller's TryCatch.
+bool VmContextFor(fe_rt *rt, fe_val global, Local<Context> *out) {
+  if (ContextFor(rt, global, out)) return true;
+  rt->isolate->ThrowException(
+      v8::Exception::TypeError(String::NewFromUtf8Literal(rt->isolate, "not a vm context")));
+  return false;
+}
+
 }  // namespace
 
 // vm's codeGeneration.wasm (Node's AllowWasmCodeGenerationCallback): allowed unless the context
@@ -1370,10 +1372,7 @@ fe_status fe_context_run(fe_rt *rt, fe_val global, const char *source, size_t le
   EscapableHandleScope scope(isolate);
   TryCatch tc(isolate);
   Local<Context> ctx;
-  if (!ContextFor(rt, global, &ctx)) {
-    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
-    return Caught(rt, tc);
-  }
+  if (!VmContextFor(rt, global, &ctx)) return Caught(rt, tc);
   Context::Scope context_scope(ctx);
   ScriptOrigin origin(isolate, String::NewFromUtf8(isolate, name).ToLocalChecked(), line_offset, column_offset,
                       false, -1, Local<Value>(), false, false, false, HostOptions(isolate, host_id));
@@ -1393,10 +1392,7 @@ fe_status fe_context_compile_function(fe_rt *rt, fe_val global, const char *sour
   EscapableHandleScope scope(isolate);
   TryCatch tc(isolate);
   Local<Context> ctx;
-  if (!ContextFor(rt, global, &ctx)) {
-    isolate->ThrowException(v8::Exception::TypeError(String::NewFromUtf8Literal(isolate, "not a vm context")));
-    return Caught(rt, tc);
-  }
+  if (!VmContextFor(rt, global, &ctx)) return Caught(rt, tc);
   Context::Scope context_scope(ctx);
   std::vector<Local<String>> names;
   std::vector<Local<Object>> scopes;
