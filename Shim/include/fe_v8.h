@@ -159,6 +159,8 @@ bool fe_rt_is_terminating(fe_rt *rt);
 // Calls fn(arg) from the isolate's thread at the next interrupt check. Thread-safe.
 void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg);
 void fe_rt_low_memory(fe_rt *rt);
+// The event loop waits (true) or runs again (false): the CPU profiler counts the wait as (idle).
+void fe_rt_set_idle(fe_rt *rt, bool idle);
 // V8's heap figures for process.memoryUsage(): total and used heap size, external memory.
 void fe_rt_heap_stats(fe_rt *rt, double *total, double *used, double *external);
 
@@ -344,6 +346,24 @@ typedef enum {
 } fe_kind;
 bool fe_val_is(fe_rt *rt, fe_val v, fe_kind kind);
 
+// introspection.cc: V8's class name of an object (Object::GetConstructorName; "" for a primitive).
+fe_val fe_constructor_name(fe_rt *rt, fe_val obj);
+// A proxy's target and handler (null once revoked); false when `value` is no proxy.
+bool fe_proxy_details(fe_rt *rt, fe_val value, fe_val *target, fe_val *handler);
+// An External holding `pointer`, and the pointer an External holds (false for any other value).
+fe_val fe_external_new(fe_rt *rt, void *pointer);
+bool fe_external_value(fe_rt *rt, fe_val value, uintptr_t *out);
+// The isolate's private symbol of that name (Private::ForApi), as a value usable as a key.
+fe_val fe_private_symbol(fe_rt *rt, const char *name);
+// Whether a typed array or DataView has its ArrayBuffer yet (small ones live on V8's heap until asked).
+bool fe_view_has_buffer(fe_rt *rt, fe_val view);
+// A Map/Set iterator's remaining entries or a WeakMap's/WeakSet's (Object::PreviewEntries), flat
+// [k, v, k, v…] when *key_value; NULL for any other value.
+fe_val fe_preview_entries(fe_rt *rt, fe_val obj, bool *key_value);
+// Where V8 would say `error` was thrown if it went uncaught (Exception::CreateMessage): its own
+// errors' throw site, else where the error was made; false when it knows no line.
+bool fe_error_location(fe_rt *rt, fe_val error, fe_val *file, int *line, int *column, int *end_column, fe_val *source_line);
+
 // --- ops -----------------------------------------------------------------------------------
 fe_rt *fe_call_rt(fe_call *call);
 int fe_call_argc(fe_call *call);
@@ -496,6 +516,9 @@ bool fe_inspector_paused(fe_rt *rt);
 void fe_inspector_pause_on_next_statement(fe_rt *rt);
 // The main context is gone for the inspector (the program ended; clients may still be attached).
 void fe_inspector_main_context_destroyed(fe_rt *rt);
+// An async task for async stack traces (Node's inspector.asyncTask*): `what` 0 scheduled (`name`,
+// `recurring`), 1 started, 2 finished, 3 canceled; `id` an async_hooks id. No-op without an inspector.
+void fe_inspector_async_task(fe_rt *rt, int what, double id, const char *name, bool recurring);
 // Whether a console call goes to the inspector too: a session is connected or a server listens,
 // and no such call is running already. true must be followed by fe_inspector_console_leave.
 bool fe_inspector_console_enter(fe_rt *rt);

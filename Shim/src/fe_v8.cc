@@ -655,6 +655,8 @@ void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg) {
 
 void fe_rt_low_memory(fe_rt *rt) { rt->isolate->LowMemoryNotification(); }
 
+void fe_rt_set_idle(fe_rt *rt, bool idle) { rt->isolate->SetIdle(idle); }
+
 void fe_rt_heap_stats(fe_rt *rt, double *total, double *used, double *external) {
   v8::HeapStatistics stats;
   rt->isolate->GetHeapStatistics(&stats);

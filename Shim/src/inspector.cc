@@ -136,6 +136,47 @@ class Inspector final : public v8_inspector::V8InspectorClient {
     nested_ = false;
   }
   void quitMessageLoopOnPause() override { quit_ = true; }
+
+  // As Node's inspector_async_hook: while a debugger wants async stack traces, async_hooks
+  // report each callback's task here (the runtime's core.inspectorAsyncHook turns them on).
+  void maxAsyncCallStackDepthChanged(int depth) override {
+    HandleScope scope(isolate_);
+    Local<Context> context = ContextOf(rt_);
+    Local<Value> core = FromVal(fe_rt_core(rt_));
+    Local<Value> fn;
+    if (!core->IsObject() ||
+        !core.As<v8::Object>()->Get(context, String::NewFromUtf8Literal(isolate_, "inspectorAsyncHook")).ToLocal(&fn) ||
+        !fn->IsFunction()) {
+      return;
+    }
+    v8::TryCatch try_catch(isolate_);
+    Local<Value> on = v8::Boolean::New(isolate_, depth > 0);
+    (void)fn.As<Function>()->Call(context, v8::Undefined(isolate_), 1, &on);
+  }
+  // The console's command-line API gets Node's extras (`require`, from the current directory):
+  // the runtime's core.inspectorConsoleExtensions adds them to V8's object.
+  void installAdditionalCommandLineAPI(Local<Context> context, Local<v8::Object> api) override {
+    Local<Value> core = FromVal(fe_rt_core(rt_));
+    Local<Value> fn;
+    if (!core->IsObject() ||
+        !core.As<v8::Object>()->Get(context, String::NewFromUtf8Literal(isolate_, "inspectorConsoleExtensions")).ToLocal(&fn) ||
+        !fn->IsFunction()) {
+      return;
+    }
+    v8::TryCatch try_catch(isolate_);
+    Local<Value> arg = api;
+    (void)fn.As<Function>()->Call(context, v8::Undefined(isolate_), 1, &arg);
+  }
+  // Node's GetAsyncTask: V8 takes task ids as pointers, so even numbers.
+  void AsyncTask(int what, int64_t id, const std::string &name, bool recurring) {
+    void *task = reinterpret_cast<void *>(static_cast<intptr_t>(id << 1));
+    switch (what) {
+      case 0: v8_->asyncTaskScheduled(View(name), task, recurring); break;
+      case 1: v8_->asyncTaskStarted(task); break;
+      case 2: v8_->asyncTaskFinished(task); break;
+      default: v8_->asyncTaskCanceled(task); break;
+    }
+  }
   void runIfWaitingForDebugger(int) override { waiting_for_debugger_ = false; }
 
   Local<Context> ensureDefaultContextInGroup(int) override { return ContextOf(rt_); }
@@ -370,4 +411,9 @@ bool fe_inspector_context_created(fe_rt *rt, fe_val global, const char *name, co
   if (!v.As<v8::Object>()->GetCreationContext().ToLocal(&context)) return false;
   inspector->ContextCreated(context, name, false, origin);
   return true;
+}
+
+void fe_inspector_async_task(fe_rt *rt, int what, double id, const char *name, bool recurring) {
+  fe::Inspector *inspector = fe::InspectorSlot(rt);
+  if (inspector != nullptr) inspector->AsyncTask(what, static_cast<int64_t>(id), name ? name : "", recurring);
 }

@@ -25,7 +25,12 @@ enum NodeMode {
   static func isNode(argv0: String?) -> Bool {
     if let argv0, ["node", "nodejs"].contains(Path.basename(argv0)) { return true }
     guard let getauxval, let execfn = UnsafePointer<CChar>(bitPattern: getauxval(atExecfn)) else { return false }
-    return ["node", "nodejs"].contains(Path.basename(String(cString: execfn)))
+    let path = String(cString: execfn)
+    if ["node", "nodejs"].contains(Path.basename(path)) { return true }
+    // A symlink (of any name) to a node: one readlink, nothing for a regular file.
+    var target = [CChar](repeating: 0, count: 4096)
+    let n = readlink(path, &target, target.count - 1)
+    return n > 0 && ["node", "nodejs"].contains(Path.basename(String(cString: target)))
   }
 
   /// glibc's getauxval (sys/auxv.h is not in Swift's Glibc module) and AT_EXECFN.
@@ -80,6 +85,7 @@ enum NodeMode {
       context.err("Error [ERR_EVAL_ESM_CANNOT_PRINT]: --print cannot be used with ESM input")
       return 1
     }
+    if case .node(let argv0) = caller { options.argv0 = argv0 }
     if case .blobsRun = caller {
       switch options.action {
       case .script, .eval, .check, .stdin: break
@@ -131,6 +137,12 @@ enum NodeMode {
   static func boot(_ options: NodeOptions, context: FeContext) throws -> Int32 {
     _ = try context.layout.checkVersion()
     let execPath = NodeExecPath.resolve(env: context.env, executable: context.executable)
+    // `fe blobs run`: programs spawn process.argv0 to start node again, so it is the node.
+    var options = options
+    if options.argv0 == nil {
+      options.argv0 = execPath
+      NodeOptions.current = options
+    }
     if options.buildSnapshot, case .script(let file) = options.action {
       // Node's own startup code as the entry: fe has no Node snapshot to rebuild
       // (process.config.variables.node_use_node_snapshot is false).

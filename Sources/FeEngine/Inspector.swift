@@ -71,6 +71,12 @@ extension Isolate {
   /// Tells the inspector the main context is gone (the program ended).
   public func inspectorMainContextDestroyed() { fe_inspector_main_context_destroyed(rt) }
 
+  /// An async task for the debugger's async stack traces: 0 scheduled (with its type name), 1
+  /// started, 2 finished, 3 canceled; `id` is the async_hooks id.
+  public func inspectorAsyncTask(_ what: Int32, id: Double, name: String = "", recurring: Bool = true) {
+    fe_inspector_async_task(rt, what, id, name, recurring)
+  }
+
   /// Inside the debugger's pause (a message loop of its own, not the event loop's).
   public var inspectorPaused: Bool { fe_inspector_paused(rt) }
 

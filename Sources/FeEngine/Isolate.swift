@@ -183,6 +183,8 @@ public final class Isolate {
   public func terminate() { fe_rt_terminate(rt) }
   public func cancelTermination() { fe_rt_cancel_terminate(rt) }
   public var isTerminating: Bool { fe_rt_is_terminating(rt) }
+  /// The embedder waits for work (the CPU profiler's "(idle)"), or runs again. The isolate's thread.
+  public func setIdle(_ idle: Bool) { fe_rt_set_idle(rt, idle) }
   /// Which of the isolate's `Limits` was reached first, if any.
   public var limitReached: LimitReached? {
     switch fe_rt_limit_reached(rt) {

@@ -337,9 +337,11 @@ def main():
 
   want = set((a.only_runtimes or 'node,fe,deno,bun').split(','))
   if a.only_runtimes:
-    todo = names
     if os.path.exists(res_path):
       results = json.load(open(res_path))
+    # With --resume, only the tests that lack one of these columns (peers measured once, then fe
+    # again and again); without it, all of them.
+    todo = [n for n in names if not a.resume or not want <= set(results.get(n, {}))]
 
   def job(n):
     flags = flags_of(os.path.join(par, n))
@@ -348,7 +350,7 @@ def main():
     r = dict(results.get(n, {}), module=module_of(n), flags=flags)
     if 'node' in want or 'node' not in r:
       r['node'] = run_one([a.node, *flags, rel], suite, e, a.timeout)
-    if 'fe' in want or 'fe' not in r:
+    if 'fe' in want or ('fe' not in r and not a.only_runtimes):
       r['fe'] = run_one([fe, 'blobs', 'run', *flags, rel], suite, e, a.timeout)
       r['fe_stub'] = run_one([fe, 'blobs', 'run', *flags, rel], stub, e, a.timeout) if need_stub else r['fe']
     if a.deno and 'deno' in want:
@@ -367,7 +369,8 @@ def main():
   with cf.ThreadPoolExecutor(a.jobs) as ex:
     list(ex.map(job, todo))
   json.dump(results, open(res_path, 'w'))
-  write_outputs({n: results[n] for n in names if n in results}, a, time.time() - t_start, len(os.listdir(par)))
+  complete = {n: results[n] for n in names if n in results and 'fe_stub' in results[n] and 'node' in results[n]}
+  write_outputs(complete, a, time.time() - t_start, len(os.listdir(par)))
 
 
 def write_outputs(results, a, secs, total_files):

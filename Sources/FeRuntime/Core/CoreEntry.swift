@@ -8,7 +8,7 @@ public enum CoreEntry: String, CaseIterable, Sendable {
   // Handed to the shim as hooks, not called.
   case promiseRejectHandler
   // Bootstrap and the main program.
-  case setup, commonjs, runMain, runExportedMain, exitCodePromise, exitCode, emitExit, fatal, beforeExit
+  case setup, commonjs, mainThrew, runMain, runExportedMain, exitCodePromise, exitCode, emitExit, fatal, beforeExit
   // The event loop's turns and callbacks from the host.
   case afterMacrotask, settle, onTimer, runImmediates, onFetch, onChildData, onChildExit, onWatchEvent, onSignal, onHttp, onSocket, onGC
   // Modules.

@@ -4,8 +4,15 @@ import FeEngine
 /// caught, its source line, and carets under what V8 points at. vm's displayErrors and
 /// CommonJS compile errors put it at the head of the error's stack.
 enum ErrorArrow {
+  typealias Location = (file: String?, line: Int, column: Int, endColumn: Int, sourceLine: String?)
+
   static func text(_ s: Scope, lineOffset: Int = 0, columnOffset: Int = 0) -> String? {
-    guard let at = s.exceptionLocation(), let sourceLine = at.sourceLine else { return nil }
+    s.exceptionLocation().flatMap { text($0, lineOffset: lineOffset, columnOffset: columnOffset) }
+  }
+
+  /// The arrow for a location: an exception's, or where an error was made (Scope.errorLocation).
+  static func text(_ at: Location, lineOffset: Int = 0, columnOffset: Int = 0) -> String? {
+    guard let sourceLine = at.sourceLine else { return nil }
     let head = "\(at.file ?? ""):\(at.line)\n\(sourceLine)\n"
     let scriptStart = at.line - lineOffset == 1 ? columnOffset : 0
     var (start, end) = (at.column - 1, at.endColumn)

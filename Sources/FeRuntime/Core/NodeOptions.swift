@@ -44,6 +44,8 @@ public struct NodeOptions: Sendable {
   public var zeroFillBuffers = false
   public var requires: [String] = []
   public var inputType: String? = nil
+  /// process.argv0: argv[0] as started (`node`); nil: the executable fe acts as node through.
+  public var argv0: String? = nil
   public var title: String? = nil
   public var abortOnUncaughtException = false
   /// Exceptions from Node-API finalizers and thread-safe calls go to 'uncaughtException' (else
@@ -193,6 +195,7 @@ public struct NodeOptions: Sendable {
       ("conditions", .list, true), ("import", .list, true),
       ("test-udp-no-try-send", .flag, false),
       ("experimental-vm-modules", .flag, true),
+      ("extra-info-on-fatal-exception", .negatable, true), ("experimental-global-customevent", .flag, true),
     ].map { name, kind, env in (name, js(name, kind, env: env)) })
 
   /// The options with their effect in Swift or V8. V8 flags are the ones whose effect holds in
@@ -305,6 +308,13 @@ public struct NodeOptions: Sendable {
     "always-opt": v8(),
     "max-lazy": v8(),
     "no-lazy": v8(),
+    "perf-basic-prof": v8(env: true),
+    "perf-basic-prof-only-functions": v8(env: true),
+    "perf-prof": v8(env: true),
+    "perf-prof-unwinding-info": v8(env: true),
+    "interpreted-frames-native-stack": v8(env: true),
+    "huge-max-old-generation-size": v8(env: true),
+    "disallow-code-generation-from-strings": v8(env: true),
   ]
 
   private static func interval(_ value: String, _ option: String) throws -> UInt64 {
@@ -316,7 +326,9 @@ public struct NodeOptions: Sendable {
   static let v8Names: Set<String> = [
     "expose-gc", "use-strict", "stack-size", "max-old-space-size", "max-semi-space-size", "allow-natives-syntax", "jitless",
     "expose-externalize-string", "no-opt", "always-opt", "max-lazy", "no-lazy", "gc-interval", "gc-global",
-    "no-concurrent-array-buffer-sweeping", "stress-compaction", "predictable-gc-schedule",
+    "no-concurrent-array-buffer-sweeping", "stress-compaction", "predictable-gc-schedule", "perf-basic-prof",
+    "perf-basic-prof-only-functions", "perf-prof", "perf-prof-unwinding-info", "interpreted-frames-native-stack",
+    "huge-max-old-generation-size", "disallow-code-generation-from-strings",
   ]
 
   /// Node's options that Node refuses in NODE_OPTIONS and fe does not take as options here.
@@ -351,6 +363,18 @@ public struct NodeOptions: Sendable {
       }
       complete -o filenames -o nospace -o bashdefault -F _node_complete node node_g
       """
+  }
+
+  /// Node's process.allowedNodeEnvironmentFlags: the options NODE_OPTIONS may hold, the `--no-`
+  /// forms of its boolean ones (V8's have none), and the short aliases of those.
+  static var environmentFlags: [String] {
+    var out: [String] = []
+    for (name, spec) in specs where spec.env {
+      out.append("--\(name)")
+      if spec.kind == .flag && !v8Names.contains(name) { out.append("--no-\(name)") }
+    }
+    for (alias, name) in short where specs[name]?.env == true { out.append(alias) }
+    return out.sorted()
   }
 
   /// Single-letter aliases.
@@ -591,7 +615,8 @@ public struct NodeOptions: Sendable {
     func opt(_ s: String?) -> JSValue { s.map(JSValue.string) ?? .null }
     return .object([
       ("execArgv", .array(execArgv.map(JSValue.string))),
-      ("argv0", .string(CommandLine.arguments.first ?? "node")),
+      ("argv0", .string(argv0 ?? CommandLine.arguments.first ?? "node")),
+      ("allowedEnvironmentFlags", .array(NodeOptions.environmentFlags.map(JSValue.string))),
       ("warnings", .bool(warnings)),
       ("deprecation", .bool(deprecation)),
       ("throwDeprecation", .bool(throwDeprecation)),

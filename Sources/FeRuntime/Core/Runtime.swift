@@ -209,11 +209,14 @@ public final class Runtime {
     do {
       exports = try modules.evaluateEntry(path, moduleSource: moduleSource, runtime: self)
     } catch let e as JSError {
-      // As Node: print the error, then the 'exit' handlers run, then exit code 1.
+      // What the runtime's JS did not take (a SyntaxError of the entry, a runtime that may not
+      // exit): printed here, then the 'exit' handlers run, then exit code 1.
       onUncaught(e)
-      return try isolate.scope { s in
+      let code = try isolate.scope { s in
         Int32(truncatingIfNeeded: Int(s.number(try s.callCore(.emitExit, [s.number(1)]))))
       }
+      inspectorAtExit()
+      return code
     }
     let promise = try isolate.scope { s -> Persistent in
       let ns = exports.get(s)
@@ -223,6 +226,15 @@ public final class Runtime {
       return Persistent(try s.callCore(.exitCodePromise), in: s)
     }
     return try finish(promise)
+  }
+
+  /// The main module threw `thrown`: Node's uncaught-exception path (core.mainThrew), given
+  /// where it was thrown when V8 still knows. The exports to go on with when a listener took
+  /// it; nil when it is the host's to report (a runtime that may not exit). Otherwise the
+  /// runtime's JS printed it and ended the process (JSTerminated).
+  func mainThrew(_ s: Scope, _ thrown: Local, arrow: String?) throws -> Local? {
+    let exports = try s.callCore(.mainThrew, [thrown, arrow.map { s.string($0) } ?? s.undefined])
+    return s.type(exports) == .undefined ? nil : exports
   }
 
   // Internal, not private: a worker's `eval` program ends the same way (Workers/).

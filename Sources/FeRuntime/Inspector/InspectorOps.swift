@@ -51,6 +51,14 @@ enum InspectorOps {
       }
     },
     Op("op_inspector_close") { rt, _ in rt.closeInspector() },
+    // (what 0 scheduled / 1 started / 2 finished / 3 canceled, asyncId, type) → Node's
+    // inspector.asyncTask*, for async stack traces across callbacks
+    Op("op_inspector_async_task") { rt, call in
+      rt.isolate.inspectorAsyncTask(Int32(call.int(0)), id: call.number(1), name: call.count > 2 ? call.string(2) : "")
+    },
+    // () → the process exits (process.reallyExit): a debugger still attached sees the context
+    // go, and the exit waits for it to disconnect (Node's Agent::WaitForDisconnect)
+    Op("op_inspector_at_exit") { rt, _ in rt.inspectorAtExit() },
     // (fn, thisArg, ...args) → fn's result, every session pausing at its first statement
     Op("op_inspector_call_and_pause_on_start") { rt, call in
       let s = call.scope

@@ -261,7 +261,8 @@ final class InspectorServer: InspectorTransport {
     case "/json/activate/\(id)":
       return respond(fd, status: "200 OK", type: "text/plain", body: "Target activated")
     default:
-      return respond(fd, status: "404 Not Found", type: "text/plain", body: "Unknown path \(path)")
+      // Node's inspector socket: a GET it has no answer for is a failed WebSocket handshake.
+      return respond(fd, status: "400 Bad Request", type: "text/html; charset=UTF-8", body: "WebSockets request was expected\r\n")
     }
   }
 

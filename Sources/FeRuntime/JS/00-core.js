@@ -114,3 +114,17 @@ function check(result) {
   return result;
 }
 core.opError = opError;
+// Node's private symbols (src/env_properties.h): keys V8 hides from every reflection, made on
+// first use and shared by everything that reads or writes them (internalBinding('util')).
+let privateSymbols;
+core.privateSymbols = () => {
+  if (privateSymbols) return privateSymbols;
+  const names = {
+    arrow_message_private_symbol: 'node:arrowMessage', contextify_context_private_symbol: 'node:contextify:context',
+    decorated_private_symbol: 'node:decorated', napi_type_tag: 'node:napi:type_tag', napi_wrapper: 'node:napi:wrapper',
+    untransferable_object_private_symbol: 'node:untransferableObject',
+  };
+  privateSymbols = { __proto__: null };
+  for (const key of Object.keys(names)) privateSymbols[key] = ops.op_private_symbol(names[key]);
+  return Object.freeze(privateSymbols);
+};

@@ -160,15 +160,33 @@ function separateThousands(s) {
 }
 // Node's getConstructorName: the first `constructor` up the prototype chain that names a
 // function the object is an instance of (so a prototype object is not named after its own
-// class); null for an object whose chain has none.
-function constructorName(obj) {
+// class); null for an object whose prototype is null. Otherwise V8's class name of the object
+// with its prototype's name: `Foo <Object <Complex prototype>>` (with a ctx to bound the depth).
+function constructorName(obj, ctx, depth = 0) {
   let o = obj;
+  let firstProto;
   while (o !== null && o !== undefined) {
     const d = inspectOwnDescriptorOf(o, 'constructor');
     if (d && typeof d.value === 'function' && d.value.name !== '' && isInstanceof(obj, d.value)) return String(d.value.name);
     o = inspectPrototypeOf(o);
+    if (firstProto === undefined) firstProto = o;
   }
-  return null;
+  if (firstProto === null) return null;
+  const res = ops.op_constructor_name(obj);
+  if (ctx === undefined) return res;
+  if (depth > ctx.depth) return `${res} <Complex prototype>`;
+  const protoName = constructorName(firstProto, ctx, depth + 1);
+  if (protoName === null) return `${res} <${inspect(firstProto, { ...userOptions(ctx), customInspect: false, depth: -1 })}>`;
+  return `${res} <${protoName}>`;
+}
+// Node's getCtxStyle: a null-prototype object is named after V8's class name for it.
+function ctxPrefix(v, name, tag) {
+  let fallback = '';
+  if (name === null) {
+    fallback = ops.op_constructor_name(v);
+    if (fallback === tag) fallback = 'Object';
+  }
+  return getPrefix(name, tag, fallback);
 }
 // showHidden also lists the non-method properties (accessors mostly) of up to three prototypes
 // of a user-defined class, as Node's addPrototypeProperties does; built-in prototypes stop it.
@@ -216,8 +234,10 @@ function prototypeProperties(main, ctx, depth) {
 const K_NUMBER_OBJECT = 5, K_STRING_OBJECT = 6, K_SYMBOL_OBJECT = 7, K_BIGINT_OBJECT = 3, K_BOOLEAN_OBJECT = 4;
 const K_ASYNC_FUNCTION = 10, K_GENERATOR_FUNCTION = 11, K_DATE = 1, K_ARGUMENTS = 2, K_NATIVE_ERROR = 8, K_REGEXP = 9;
 const K_PROMISE = 13, K_MAP = 14, K_SET = 15, K_WEAK_MAP = 18, K_WEAK_SET = 19, K_ARRAY_BUFFER = 20, K_DATA_VIEW = 21;
-const K_SHARED_ARRAY_BUFFER = 22, K_MODULE_NAMESPACE = 24, K_TYPED_ARRAY = 26;
+const K_SHARED_ARRAY_BUFFER = 22, K_MODULE_NAMESPACE = 24, K_TYPED_ARRAY = 26, K_EXTERNAL = 0;
+const K_MAP_ITERATOR = 16, K_SET_ITERATOR = 17;
 function isKind(v, k) { return ops.op_value_is(v, k); }
+const typedArrayLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
 function inspectIsBoxed(v) {
   return isKind(v, K_NUMBER_OBJECT) || isKind(v, K_STRING_OBJECT) || isKind(v, K_BOOLEAN_OBJECT) || isKind(v, K_BIGINT_OBJECT) || isKind(v, K_SYMBOL_OBJECT);
 }
@@ -269,10 +289,40 @@ function functionBase(v, constructor, tag) {
 }
 // Node's formatArray: up to maxArrayLength items; holes run together as <n empty items>, found
 // through the keys so that a huge sparse array costs only its keys.
-function formatArrayItems(v, ctx, depth) {
-  const len = Math.min(Math.max(0, ctx.maxArrayLength), v.length);
+// Node's formatSetIterInner/formatMapIterInner: the entries V8 previews (flat key, value pairs
+// when `keyValue`): values, `[ key, value ]` pairs, or `key => value` for a weak map; a weak
+// collection's are sorted, since they may change under it.
+function previewItems(ctx, depth, items, keyValue, weak) {
+  const count = keyValue ? items.length / 2 : items.length;
+  const shown = Math.min(Math.max(ctx.maxArrayLength, 0), count);
+  const out = [];
+  ctx.indentation += 2;
+  for (let i = 0; i < shown; i++) {
+    if (!keyValue) {
+      out.push(formatValue(items[i], ctx, depth + 1));
+      continue;
+    }
+    const k = formatValue(items[2 * i], ctx, depth + 1);
+    const val = formatValue(items[2 * i + 1], ctx, depth + 1);
+    out.push(weak ? `${k} => ${val}` : reduceToSingleString(ctx, [k, val], '', ['[', ']'], depth, true, undefined));
+  }
+  ctx.indentation -= 2;
+  if (weak && !ctx.sorted) out.sort();
+  const remaining = count - shown;
+  if (remaining > 0) out.push(`... ${remaining} more item${remaining > 1 ? 's' : ''}`);
+  return out;
+}
+// `length`: a typed array's own (its `length` property may say otherwise). As Node's
+// formatTypedArray, its elements print as numbers when the first one reads as a number, else
+// as BigInts.
+function formatArrayItems(v, ctx, depth, length = v.length, typed = false) {
+  const len = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const output = [];
-  const item = (k) => formatValue(v[k], ctx, depth + 1);
+  const asBigInt = typed && !(v.length > 0 && typeof v[0] === 'number');
+  const item = (k) => {
+    const x = v[k];
+    return asBigInt && typeof x !== 'bigint' ? stylize(`${x}n`, 'bigint', ctx) : formatValue(x, ctx, depth + 1);
+  };
   const isArr = Array.isArray(v);
   for (let i = 0; i < len; i++) {
     if (isArr && !hasOwn(v, i)) return formatSparse(v, ctx, len, output, i, item);
@@ -483,6 +533,15 @@ function groupArrayElements(ctx, output, value) {
 }
 function formatValue(v, ctx, depth) {
   if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return formatPrimitive(v, ctx);
+  // A proxy is shown as its target (with showProxy, target and handler) without running any of
+  // its traps; a custom inspect function is still called on the proxy itself.
+  const context = v;
+  const proxy = ops.op_proxy_details(v, !!ctx.showProxy);
+  if (proxy !== undefined) {
+    if (proxy === null || proxy[0] === null) return stylize('<Revoked Proxy>', 'special', ctx);
+    if (ctx.showProxy) return formatProxy(proxy, ctx, depth);
+    v = proxy;
+  }
   if (ctx.seen.includes(v)) {
     ctx.circular = ctx.circular || new Map();
     if (!ctx.circular.has(v)) ctx.circular.set(v, ctx.circular.size + 1);
@@ -490,12 +549,12 @@ function formatValue(v, ctx, depth) {
   }
   const maybeCustom = ctx.customInspect ? v[customInspect] : undefined;
   if (typeof maybeCustom === 'function' && maybeCustom !== inspect && !(v.constructor && v.constructor.prototype === v)) {
-    const r = maybeCustom.call(v, ctx.depth === Infinity ? null : ctx.depth - depth, userOptions(ctx), inspect);
+    const r = maybeCustom.call(context, ctx.depth === Infinity ? null : ctx.depth - depth, userOptions(ctx), inspect);
     // A string result is indented to where it is nested, as Node does.
-    if (r !== v) return typeof r === 'string' ? r.replace(/\n/g, `\n${' '.repeat(ctx.indentation)}`) : formatValue(r, ctx, depth);
+    if (r !== context) return typeof r === 'string' ? r.replace(/\n/g, `\n${' '.repeat(ctx.indentation)}`) : formatValue(r, ctx, depth);
   }
   ctx.depthNow = depth;
-  const name = constructorName(v);
+  const name = constructorName(v, ctx, depth);
   let base = '';
   let braces = ['{', '}'];
   let entries = null;
@@ -511,6 +570,7 @@ function formatValue(v, ctx, depth) {
   }
   const symbols = inspectOwnSymbolsOf(v).filter((s) => ctx.showHidden || inspectOwnDescriptorOf(v, s).enumerable);
   let isArrayLike = false;
+  let typedSize;
   const tag = ownTag(v, ctx);
   if (Array.isArray(v)) {
     const prefix = name !== 'Array' || tag !== '' ? getPrefix(name, tag, 'Array', `(${v.length})`) : '';
@@ -542,7 +602,8 @@ function formatValue(v, ctx, depth) {
     };
   } else if (isKind(v, K_TYPED_ARRAY)) {
     // A Buffer prints as <Buffer ...> through its own inspect.
-    const size = v.length;
+    const size = Reflect.apply(typedArrayLength, v, []);
+    typedSize = size;
     const fallback = name === null ? Object.prototype.toString.call(v).slice(8, -1) : '';
     braces = [`${getPrefix(name, tag, fallback, `(${size})`)}[`, ']'];
     isArrayLike = true;
@@ -608,7 +669,23 @@ function formatValue(v, ctx, depth) {
   } else if (isKind(v, K_WEAK_SET) || isKind(v, K_WEAK_MAP)) {
     // Their entries need V8's preview, which fe's engine layer does not expose.
     braces = [`${getPrefix(name, tag, isKind(v, K_WEAK_SET) ? 'WeakSet' : 'WeakMap')}{`, '}'];
-    entries = () => [stylize('<items unknown>', 'special', ctx)];
+    // What it holds now, with showHidden only (and sorted: it may change under a collection).
+    const items = ctx.showHidden ? ops.op_preview_entries(v, false) : undefined;
+    // Node prints an empty preview as `{  }`.
+    if (items?.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}  }`;
+    entries = items
+      ? () => previewItems(ctx, depth, items, isKind(v, K_WEAK_MAP), true)
+      : () => [stylize('<items unknown>', 'special', ctx)];
+  } else if (isKind(v, K_MAP_ITERATOR) || isKind(v, K_SET_ITERATOR)) {
+    // [Map Iterator] { 1, 2 } / [Map Entries] { [ 1, 'a' ] }: what the iterator has left, read
+    // without advancing it (Node's formatIterator).
+    const type = isKind(v, K_MAP_ITERATOR) ? 'Map' : 'Set';
+    let t = tag;
+    if (t !== `${type} Iterator`) t = `${t !== '' ? `${t}] [` : ''}${type} Iterator`;
+    const [items, keyValue] = ops.op_preview_entries(v, true);
+    braces = [keyValue ? `[${t.replace(/ Iterator$/, ' Entries')}] {` : `[${t}] {`, '}'];
+    if (items.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}  }`;
+    entries = () => previewItems(ctx, depth, items, keyValue, false);
   } else if (inspectIsBoxed(v)) {
     // [Number: 3], [String (MyString): 'a'], [Symbol: Symbol(a)] [tag]
     const [t, prim] = boxedValue(v);
@@ -624,13 +701,16 @@ function formatValue(v, ctx, depth) {
     isArrayLike = true;
     keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k));
   } else {
-    braces = [`${getPrefix(name, tag, 'Object')}{`, '}'];
+    braces = [`${name === 'Object' ? getPrefix(name, tag, 'Object') : ctxPrefix(v, name, tag)}{`, '}'];
     if (name === 'Object' && tag === '') braces[0] = '{';
     // An object with nothing to show is {} even past the depth limit, as in Node.
-    if (keys.length === 0 && symbols.length === 0 && !(ctx.showHidden && prototypeProperties(v, ctx, depth).length)) return `${braces[0]}}`;
+    if (keys.length === 0 && symbols.length === 0 && !(ctx.showHidden && prototypeProperties(v, ctx, depth).length)) {
+      if (name !== 'Object' && isKind(v, K_EXTERNAL)) return stylize(`[External: ${ops.op_external_value(v).toString(16)}]`, 'special', ctx);
+      return `${braces[0]}}`;
+    }
   }
   if (depth > ctx.depth) {
-    const n = getPrefix(name, tag, 'Object').slice(0, -1);
+    const n = ctxPrefix(v, name, tag).slice(0, -1);
     return stylize(name !== null ? `[${n}]` : n, 'special', ctx);
   }
   ctx.seen.push(v);
@@ -641,7 +721,7 @@ function formatValue(v, ctx, depth) {
   try {
     if (isArrayLike) {
       ctx.indentation = prevIndent + 2;
-      output = formatArrayItems(v, ctx, depth);
+      output = typedSize === undefined ? formatArrayItems(v, ctx, depth) : formatArrayItems(v, ctx, depth, typedSize, true);
     }
     if (entries) { ctx.indentation = prevIndent; output = output.concat(entries()); }
     // Indexed, not iterated: the program may have replaced %Array.prototype%[@@iterator].
@@ -670,6 +750,14 @@ function formatValue(v, ctx, depth) {
   if (base && output.length === 0) return refPrefix + base;
   if (output.length === 0) return `${refPrefix}${braces[0]}${braces[1]}`;
   return refPrefix + reduceToSingleString(ctx, output, base, braces, depth, isArrayLike, v);
+}
+// Node's formatProxy: Proxy [ target, handler ].
+function formatProxy(proxy, ctx, depth) {
+  if (depth > ctx.depth) return stylize('Proxy [Array]', 'special', ctx);
+  ctx.indentation += 2;
+  const res = [formatValue(proxy[0], ctx, depth + 1), formatValue(proxy[1], ctx, depth + 1)];
+  ctx.indentation -= 2;
+  return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], depth, true, undefined);
 }
 // inspect(value, options) or the legacy inspect(value, showHidden, depth, colors). Options
 // that are not inspect's own are passed on to custom inspect functions untouched.
@@ -808,6 +896,12 @@ function tryStringify(arg) {
 // Whether %s should inspect an object rather than call its toString: true when the toString
 // it would use comes from a built-in class (Object, Error, Date...), not from user code.
 function hasBuiltInToString(value) {
+  // A proxy counts as built-in; its target is what is checked, and none of its traps run.
+  const target = ops.op_proxy_details(value, false);
+  if (target !== undefined) {
+    if (target === null) return true;
+    value = target;
+  }
   if (typeof value.toString !== 'function') return true;
   if (hasOwn(value, 'toString')) return false;
   let pointer = value;

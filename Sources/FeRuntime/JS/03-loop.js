@@ -1,6 +1,6 @@
 // Event loop: nextTick queue, rejections, timers, immediates. Swift calls core.* for each
 // macrotask; every entry point ends in processTicksAndRejections(), as Node's does.
-// Uses from earlier files: 00-core.js (core, hasOwn, traceOn, opError, check); 01-inspect.js (inspect); 02-errors.js (invalidArgType, outOfRange).
+// Uses from earlier files: 00-core.js (core, hasOwn, traceOn, opError, check); 01-inspect.js (customInspect, inspect); 02-errors.js (invalidArgType, outOfRange).
 
 // ---------------------------------------------------------------------------------------------
 // Async context, as async_hooks models it: every callback the loop runs continues a resource (a
@@ -394,9 +394,62 @@ function errorText(e, unhandledRejection) {
   return `Uncaught ${inspect(e)}`;
 }
 core.errorText = errorText;
+// Node's ReportFatalException (src/node_errors.cc): what an uncaught exception prints. `arrow`
+// is where it was thrown ("file:line\n<source line>\n   ^\n"): from the host when the main
+// module threw, else where V8 says the error was made (Exception::CreateMessage, as Node has
+// it for promises). A native error prints it above its inspected stack (unless its stack
+// already starts with one); any other value after a blank line, before itself.
+function fatalReport(e, arrow) {
+  const isObject = e !== null && (typeof e === 'object' || typeof e === 'function');
+  const native = isObject && ops.op_value_is(e, 8 /* K_NATIVE_ERROR */);
+  if (arrow === undefined) arrow = isObject ? errorSource(e) : '';
+  let out = '';
+  if (arrow !== '' && !native) {
+    out += `\n${arrow}`;
+    arrow = '';
+  }
+  if (isObject && e[core.privateSymbols().arrow_message_private_symbol] !== undefined) arrow = '';
+  let trace;
+  if (isObject) {
+    // --enable-source-maps: the original source line, as Node's enhancer puts it.
+    const mapped = core.sourceMapErrorSource ? core.sourceMapErrorSource(e) : '';
+    if (mapped !== '') arrow = '';
+    try {
+      const colors = (requireBuiltin('tty').isatty(2) && process.stderr.hasColors()) || inspect.defaultOptions.colors;
+      trace = mapped + inspect(e, { colors, customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
+    } catch {
+      trace = e.stack;
+    }
+  }
+  if (typeof trace === 'string' && trace.length > 0) {
+    out += arrow !== '' ? `${arrow}\n${trace}\n` : `${trace}\n`;
+  } else {
+    let message, name;
+    if (isObject) {
+      try { ({ message, name } = e); } catch { /* as if absent */ }
+    }
+    if (message === undefined || name === undefined) {
+      let text;
+      try { text = String(e); } catch { text = '<toString() threw exception>'; }
+      out += `${text}\n`;
+    } else {
+      out += arrow !== '' ? `${arrow}\n${name}: ${message}\n` : `${name}: ${message}\n`;
+    }
+    out += `(Use \`${(process.argv0 || 'node').split('/').pop()} --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  }
+  // Node's --[no-]extra-info-on-fatal-exception, in node's command line only (a tool is not node).
+  if (core.nodeFlags && core.nodeFlags.options?.['--extra-info-on-fatal-exception'] !== false) out += `\nNode.js ${process.version}\n`;
+  return out;
+}
+// Where V8 says an error was made, as an arrow; '' for one made inside fe's runtime.
+function errorSource(e) {
+  const arrow = ops.op_error_source(e);
+  return typeof arrow === 'string' && !arrow.startsWith('fe:') ? arrow : '';
+}
 // An uncaught error: 'uncaughtException' listeners get it, otherwise print and exit(1). A
 // runtime that may not exit (fe.config.js) hands it to its host instead (core.uncaughtToHost).
-function fatal(e, unhandledRejection = false) {
+// `arrow`: where the host saw it thrown (the main module's own throw).
+function fatal(e, unhandledRejection = false, arrow = undefined) {
   if (core.uncaughtToHost) throw e;
   // --abort-on-uncaught-exception: as Node, the process aborts (SIGABRT, a core file where the
   // system writes one) before any 'uncaughtException' listener; only a capture callback
@@ -436,16 +489,18 @@ function fatal(e, unhandledRejection = false) {
       fatalHandlerThrew(thrown);
     }
   } else {
-    // EventEmitter#emit('error') left a way to add where the event was emitted (Node prints it).
-    if (e !== null && typeof e === 'object' && typeof e[kEnhanceStackBeforeInspector] === 'function') {
-      try { e.stack = e[kEnhanceStackBeforeInspector](); } catch { /* the original stack stays */ }
-    }
-    ops.op_write(2, errorText(e, unhandledRejection) + '\n');
     process.exitCode = 1;
     // The exit comes from no JavaScript call (--trace-exit shows no frames, as in Node).
     core.exitFromUncaught = true;
-    // 'exit' listeners may still change the code, as in Node.
-    exitNow(1, true);
+    // As Node: the 'exit' listeners run first (and may change the code), then the error is
+    // printed.
+    exitNow(1, true, () => {
+      // EventEmitter#emit('error') left a way to add where the event was emitted (Node prints it).
+      if (e !== null && typeof e === 'object' && typeof e[kEnhanceStackBeforeInspector] === 'function') {
+        try { e.stack = e[kEnhanceStackBeforeInspector](); } catch { /* the original stack stays */ }
+      }
+      ops.op_write(2, fatalReport(e, arrow));
+    });
     return;
   }
   // Handled: the callbacks that were running are over, as far as async hooks are concerned.

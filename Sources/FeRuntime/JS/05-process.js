@@ -122,6 +122,56 @@ process.config = {
   },
 };
 // As Node 18 reports them, for what fe has: V8's inspector (46-inspector.js), tls without OCSP stapling.
+// Node's process.allowedNodeEnvironmentFlags (buildAllowedFlags in internal/process/per_thread):
+// a frozen Set of what NODE_OPTIONS may hold, as fe's option parser has it; has() takes a flag
+// with or without its dashes, with underscores for dashes, and ignores a value after `=`.
+Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  get() {
+    const allowed = core.nodeFlags?.allowedEnvironmentFlags ?? [];
+    const bare = allowed.map((flag) => flag.replace(/^--?/, ''));
+    const kInternal = Symbol('internal properties');
+    class NodeEnvironmentFlagsSet extends Set {
+      constructor(array) {
+        super();
+        this[kInternal] = { array };
+      }
+      add() { return this; }
+      delete() { return false; }
+      clear() {}
+      has(key) {
+        if (typeof key !== 'string') return false;
+        key = key.replace(/_/g, '-');
+        if (/^--?/.test(key)) return this[kInternal].array.includes(key.replace(/=.*$/, ''));
+        return bare.includes(key);
+      }
+      entries() {
+        this[kInternal].set ??= new Set(this[kInternal].array);
+        return this[kInternal].set.entries();
+      }
+      forEach(callback, thisArg = undefined) {
+        this[kInternal].array.forEach((v) => Reflect.apply(callback, thisArg, [v, v, this]));
+      }
+      get size() { return this[kInternal].array.length; }
+      values() {
+        this[kInternal].set ??= new Set(this[kInternal].array);
+        return this[kInternal].set.values();
+      }
+    }
+    const values = NodeEnvironmentFlagsSet.prototype.values;
+    Object.defineProperty(NodeEnvironmentFlagsSet.prototype, Symbol.iterator, { value: values });
+    Object.defineProperty(NodeEnvironmentFlagsSet.prototype, 'keys', { value: values });
+    Object.freeze(NodeEnvironmentFlagsSet.prototype.constructor);
+    Object.freeze(NodeEnvironmentFlagsSet.prototype);
+    process.allowedNodeEnvironmentFlags = Object.freeze(new NodeEnvironmentFlagsSet(allowed));
+    return process.allowedNodeEnvironmentFlags;
+  },
+  // Set by the program: that value, from then on.
+  set(value) {
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, configurable: true, enumerable: true, writable: true });
+  },
+  enumerable: true,
+  configurable: true,
+});
 process.features = { inspector: true, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true, cached_builtins: true };
 process.pid = 0;
 process.ppid = 0;
@@ -233,7 +283,8 @@ function runExitHooks() {
     try { fn(); } catch (e) { ops.op_write(2, errorText(e) + '\n'); }
   }
 }
-function exitNow(code, fromExit = false) {
+// `afterExitEvent`: what an uncaught exception prints, after the 'exit' listeners (as Node).
+function exitNow(code, fromExit = false, afterExitEvent = undefined) {
   if (!exiting) {
     exiting = true;
     process._exiting = true;
@@ -248,7 +299,10 @@ function exitNow(code, fromExit = false) {
       ops.op_write(2, errorText(e) + '\n');
       code = 7;
     }
+    if (afterExitEvent) afterExitEvent();
     runExitHooks();
+  } else if (afterExitEvent) {
+    afterExitEvent();
   }
   // Node's process.exit ends in process.reallyExit, which programs (and tests) may replace.
   process.reallyExit(code);
@@ -302,6 +356,8 @@ process.reallyExit = function reallyExit(code) {
     printStackTrace(`${nativeWarningPrefix()}WARNING: Exited the environment with code ${Number(code) | 0}\n`,
       core.exitFromUncaught ? null : reallyExit);
   }
+  // As Node's: a debugger still attached sees the context go, and the exit waits for it.
+  ops.op_inspector_at_exit();
   ops.op_exit(Number(code) | 0);
   // In a worker op_exit terminates the isolate: V8 throws that at its next stack check, which a
   // call makes, so the caller's next line never runs (as Node's process.exit).

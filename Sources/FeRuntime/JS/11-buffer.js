@@ -116,14 +116,27 @@ function base64ByteLength(s) {
   return (n * 3) >>> 2;
 }
 const asFastBuffer = (u8) => new FastBuffer(u8.buffer, u8.byteOffset, u8.length);
+// V8 makes no string longer than kMaxStringLength: Node's ERR_STRING_TOO_LONG, never a
+// shortened or empty string. `chars` is the decoded length where it follows from the byte count;
+// UTF-8's is known only once decoded (the op gives '' for bytes it could not make a string of).
+const stringTooLong = () => nodeError(Error, 'ERR_STRING_TOO_LONG',
+  `Cannot create a string longer than 0x${kMaxStringLength.toString(16)} characters`);
+function checkedText(text, chars) {
+  return (b) => {
+    if (chars !== undefined && chars(b.length) > kMaxStringLength) throw stringTooLong();
+    const s = text(b);
+    if (s.length === 0 && b.length > 1) throw stringTooLong();
+    return s;
+  };
+}
 const textCodecs = {
-  utf8: { length: utf8ByteLength, bytes: (s) => asFastBuffer(ops.op_utf8_encode(s)), text: (b) => ops.op_utf8_decode(b) },
-  utf16le: { length: (s) => s.length * 2, bytes: utf16Bytes, text: utf16Text },
-  latin1: { length: (s) => s.length, bytes: latin1Bytes, text: latin1Text },
-  ascii: { length: (s) => s.length, bytes: latin1Bytes, text: asciiText },
-  base64: { length: base64ByteLength, bytes: (s) => asFastBuffer(ops.op_base64_decode(s)), text: (b) => ops.op_base64_encode(b, false) },
-  base64url: { length: base64ByteLength, bytes: (s) => asFastBuffer(ops.op_base64_decode(s)), text: (b) => ops.op_base64_encode(b, true) },
-  hex: { length: (s) => s.length >>> 1, bytes: hexBytes, text: hexText },
+  utf8: { length: utf8ByteLength, bytes: (s) => asFastBuffer(ops.op_utf8_encode(s)), text: checkedText((b) => ops.op_utf8_decode(b)) },
+  utf16le: { length: (s) => s.length * 2, bytes: utf16Bytes, text: checkedText(utf16Text, (n) => n >>> 1) },
+  latin1: { length: (s) => s.length, bytes: latin1Bytes, text: checkedText(latin1Text, (n) => n) },
+  ascii: { length: (s) => s.length, bytes: latin1Bytes, text: checkedText(asciiText, (n) => n) },
+  base64: { length: base64ByteLength, bytes: (s) => asFastBuffer(ops.op_base64_decode(s)), text: checkedText((b) => ops.op_base64_encode(b, false), (n) => Math.ceil(n / 3) * 4) },
+  base64url: { length: base64ByteLength, bytes: (s) => asFastBuffer(ops.op_base64_decode(s)), text: checkedText((b) => ops.op_base64_encode(b, true), (n) => Math.ceil(n * 4 / 3)) },
+  hex: { length: (s) => s.length >>> 1, bytes: hexBytes, text: checkedText(hexText, (n) => n * 2) },
 };
 
 // ---------------------------------------------------------------------------------------------

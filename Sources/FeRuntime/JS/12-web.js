@@ -723,16 +723,26 @@
     }
     static any(signals) {
       if (!Array.isArray(signals)) throw invalidArgType('signals', 'Array', signals);
-      signals.forEach((s, i) => validateAbortSignal(s, `signals[${i}]`));
+      signals.forEach((s, i) => {
+        if (s == null) throw invalidArgType(`signals[${i}]`, 'AbortSignal', s);
+        validateAbortSignal(s, `signals[${i}]`);
+      });
       const result = createAbortSignal();
       for (const signal of signals) {
         if (signal.aborted) { abortSignal(result, signal.reason); return result; }
       }
-      // Held strongly (Node uses weak refs plus GC bookkeeping): a combined signal with
-      // listeners must fire even when nothing else references it.
+      // A combined signal depends on the plain signals under the ones it is given (as Node's),
+      // so all that hang on one source fire in the order they were made. Held strongly (Node
+      // uses weak refs plus GC bookkeeping): a combined signal with listeners must fire even
+      // when nothing else references it.
+      const rs = signalOf(result);
+      rs.sources = new Set();
       for (const signal of signals) {
         const s = signalOf(signal);
-        (s.dependants || (s.dependants = new Set())).add(result);
+        for (const source of s.sources || [s]) {
+          rs.sources.add(source);
+          (source.dependants || (source.dependants = new Set())).add(result);
+        }
       }
       return result;
     }
@@ -747,8 +757,16 @@
 
   class AbortController {
     #signal;
-    get signal() { return (this.#signal = this.#signal || createAbortSignal()); }
-    abort(reason = abortError()) { abortSignal(this.signal, reason); }
+    // Node's validateThisAbortController: ERR_INVALID_THIS for any other receiver.
+    static #check(self) { checkThis(self !== null && typeof self === 'object' && #signal in self, 'AbortController'); }
+    get signal() {
+      AbortController.#check(this);
+      return (this.#signal = this.#signal || createAbortSignal());
+    }
+    abort(reason = abortError()) {
+      AbortController.#check(this);
+      abortSignal(this.signal, reason);
+    }
     [customInspect](depth, options) {
       if (depth < 0) return this;
       return `${this.constructor.name} ${inspect({ signal: this.signal }, nestedInspectOptions(options))}`;

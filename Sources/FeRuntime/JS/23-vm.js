@@ -7,7 +7,7 @@
 // classes (NodeLib internal/vm/module.js) run over internalBinding('module_wrap') below.
 // Then util.types (and 'util/types') answered by V8 itself, which also recognises values made in
 // another context, where instanceof cannot.
-// Uses from earlier files: 00-core.js (core, define, traceOn); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (setInterval); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
+// Uses from earlier files: 00-core.js (core, define, traceOn, privateSymbols); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateBoolean, outOfRange); 03-loop.js (setInterval); 05-process.js (process); 08-fs.js (validateInt32, validateObject, isArrayBufferView, then); 09-url.js (URL); 10-builtins.js (util, registerBuiltin, requireBuiltin); 11-buffer.js (Buffer); 19-cjs.js (cjs).
 (() => {
   const contexts = new WeakMap(); // sandbox -> the global of its context
   const kTimedOut = {};
@@ -340,6 +340,10 @@
     if (typeof stack !== 'string') return;
     error.stack = `${arrow}\n${stack}`;
     decoratedErrors.add(error);
+    // Where Node keeps the arrow (its util binding's privateSymbols).
+    try {
+      error[core.privateSymbols().arrow_message_private_symbol] = arrow;
+    } catch {}
   }
   core.decorateErrorStack = decorateErrorStack;
 

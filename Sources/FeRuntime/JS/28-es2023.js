@@ -6,7 +6,7 @@
 // name; no species; errors where the spec throws. Only what is missing is defined, so a newer V8
 // keeps its own. Not here (they need the engine): new syntax (RegExp `v` flag, `using`,
 // decorators) and ArrayBuffer.prototype.transfer (detaching a buffer needs V8's API).
-// Uses from earlier files: 00-core.js (define).
+// Uses from earlier files: 00-core.js (define); 01-inspect.js (typedArrayLength).
 {
   const ReflectApply = Reflect.apply;
   const call = (fn, thisArg, ...args) => ReflectApply(fn, thisArg, args);

@@ -197,6 +197,8 @@ const netModule = (() => {
       core.asyncWrapBinding.queueDestroyAsyncId(this[asyncIdSymbol]);
     }
   }
+  const kExternal = Symbol('kExternal');
+  let externalIds = 0;
   class LibuvStreamWrap extends HandleWrap {
     constructor(provider) {
       super(provider);
@@ -237,8 +239,16 @@ const netModule = (() => {
       set(v) { checkWrap(this); this[kHandleBytesWritten] = v; },
       enumerable: false, configurable: false,
     },
-    // The native StreamBase pointer, for native consumers; fe's consumers are JavaScript.
-    _externalStream: { get() { checkWrap(this); return undefined; }, enumerable: false, configurable: false },
+    // StreamBase's pointer for native consumers: here an opaque handle to the stream (an
+    // External, one per handle).
+    _externalStream: {
+      get() {
+        checkWrap(this);
+        if (this[kExternal] === undefined) this[kExternal] = ops.op_external_new(++externalIds);
+        return this[kExternal];
+      },
+      enumerable: false, configurable: false,
+    },
   });
   // Requests: a connect's (TCPConnectWrap, PipeConnectWrap), a shutdown's and a write's. Node's
   // are native objects JS gives an oncomplete to; these are those objects.
@@ -373,10 +383,54 @@ const netModule = (() => {
     if (!Number.isInteger(type) || type < 0 || type > max) throw new TypeError(`Invalid handle type: ${type}`);
   }
   class TCP extends SocketHandle {
+    #bound = null;
     constructor(type = TCPConstants.SOCKET) {
       checkHandleType(type, 1);
       super(0, type === TCPConstants.SERVER);
       this.type = type;
+    }
+    // tcp_wrap's bind/bind6: 0, with a socket bound to the address now (so the address is
+    // taken), or -errno; listen() then listens on that socket, connect() connects from there.
+    bind(address, port) { return this.#bind(address, port, false); }
+    bind6(address, port, flags) { return this.#bind(address, port, (flags & TCPConstants.UV_TCP_IPV6ONLY) !== 0); }
+    #bind(address, port, ipv6Only) {
+      if (this.id || this.#bound !== null) return -22; // UV_EINVAL: bound once, before use
+      const fd = ops.op_net_bind(`${address}`, port >>> 0, ipv6Only);
+      if (fd < 0) return fd;
+      this.#bound = { fd, address: `${address}`, port: port >>> 0 };
+      return 0;
+    }
+    #releaseBound() {
+      const bound = this.#bound;
+      this.#bound = null;
+      if (bound !== null) fs.closeSync(bound.fd);
+      return bound;
+    }
+    listen(backlog) {
+      if (this.#bound === null) return -22;
+      const r = ops.op_net_listen_fd(this.#bound.fd, backlog | 0, false);
+      if (typeof r === 'number') return r;
+      this.#bound = null; // the listening handle owns the fd now
+      this.attach(r[0]);
+      return 0;
+    }
+    connect(req, address, port) {
+      if (this.#bound === null) return super.connect(req, address, port);
+      if (this.id) return -22;
+      // From the bound address: fe's connect binds its own socket there.
+      const { address: local, port: localPort } = this.#releaseBound();
+      const r = ops.op_net_connect(0, `${address}`, port | 0, local, localPort);
+      if (typeof r !== 'number') return -Math.abs(r[0]);
+      this.attach(r);
+      this.onconnect = (status) => {
+        this.onconnect = null;
+        if (typeof req.oncomplete === 'function') req.oncomplete(status, this, req, status === 0, status === 0);
+      };
+      return 0;
+    }
+    close(cb, reset = false) {
+      this.#releaseBound();
+      super.close(cb, reset);
     }
   }
   class Pipe extends SocketHandle {

@@ -2,7 +2,7 @@
 // (node:test). A vendored file runs as Node runs it: a function of (exports, require, module,
 // process, internalBinding, primordials), compiled when first required. Its `require` reaches the
 // public builtins, other vendored files, and fe's stand-ins below for the Node internals they use.
-// Uses from earlier files: 00-core.js (core, builtins); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
+// Uses from earlier files: 00-core.js (core, builtins, privateSymbols); 01-inspect.js (customInspect, stripVTControlCharacters, getStringWidth, inspect, formatWithOptions, format); 02-errors.js (nodeError, receivedType, invalidArgType, outOfRange, invalidArgValue, missingArgs); 03-loop.js (fatal, TIMEOUT_MAX, timers); 04-events.js (eventTargetHooks); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URL); 10-builtins.js (kCustomPromisifyArgs, util, registerLazyBuiltin, requireBuiltin); 11-buffer.js (Buffer); 15-streams.js (nodeStream); 17-crypto.js (nodeCrypto); 19-cjs.js (cjs); 27-http.js (http); 32-net.js (netInternals).
 const nodeLib = (() => {
   const cache = new Map();
   let primordialsObject;
@@ -444,6 +444,20 @@ const nodeLib = (() => {
   const bindings = {
     util: () => ({
       getCallerLocation, getOwnNonIndexProperties, WeakReference,
+      // What V8 knows and JavaScript cannot ask without running user code (Shim/src/introspection.cc).
+      getProxyDetails: (value, full = true) => ops.op_proxy_details(value, full),
+      getConstructorName(value) {
+        if (typeof value !== 'object' && typeof value !== 'function') throw new TypeError('The "object" argument must be of type object');
+        return ops.op_constructor_name(value);
+      },
+      getExternalValue: (value) => {
+        const address = ops.op_external_value(value);
+        return address === undefined ? undefined : BigInt(address);
+      },
+      privateSymbols: core.privateSymbols(),
+      arrayBufferViewHasBuffer: (view) => ops.op_view_has_buffer(view),
+      // Node's previewEntries(value[, isIterator]): with a second argument, [entries, isKeyValue].
+      previewEntries(value, isIterator) { return ops.op_preview_entries(value, arguments.length > 1); },
       // [state, result] of a promise (0 pending, 1 fulfilled, 2 rejected), as V8 reports it.
       getPromiseDetails: (promise) => (util.types.isPromise(promise) ? ops.op_promise_state(promise) : undefined),
       constants: { ALL_PROPERTIES: 0, ONLY_ENUMERABLE: 2, SKIP_SYMBOLS: 16, kPending: 0, kFulfilled: 1, kRejected: 2 },
@@ -487,7 +501,10 @@ const nodeLib = (() => {
         return undefined;
       },
     }),
-    contextify: () => ({ startSigintWatchdog, stopSigintWatchdog, isContext: core.vmModules.isContext }),
+    contextify: () => ({
+      startSigintWatchdog, stopSigintWatchdog, watchdogHasPendingSigint: () => ops.op_sigint_pending(),
+      isContext: core.vmModules.isContext,
+    }),
     // vm.SourceTextModule and vm.SyntheticModule's native side (23-vm.js).
     module_wrap: () => core.vmModules.binding,
     crypto: () => nodeCrypto.webCryptoBinding(),
@@ -720,7 +737,7 @@ const nodeLib = (() => {
     '--trace-sync-io': false, '--trace-exit': false, '--trace-uncaught': false, '--experimental-policy': '',
     '--policy-integrity': '', '--max-http-header-size': 16 * 1024, '--conditions': [], '--import': [],
     '--test-udp-no-try-send': false, '--security-revert': [], '--experimental-vm-modules': false,
-    '--insecure-http-parser': false,
+    '--insecure-http-parser': false, '--extra-info-on-fatal-exception': true, '--experimental-global-customevent': false,
   };
   function getOptionValue(name) {
     // The options whose effect is JS's, as fe's parser kept them (NodeOptions.jsSpecs).

@@ -3,7 +3,7 @@
 // synchronously, inside post(), as Node's do; open() starts the WebSocket server --inspect starts
 // (Inspector/InspectorServer.swift). The global console reaches the inspector's console domain
 // while it is active: each of its methods calls V8's console method too (Node's consoleCall).
-// Uses from earlier files: 00-core.js (core, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, ERRNO); 01-inspect.js (inspect); 02-errors.js (nodeError, invalidArgType, validateFunction); 03-loop.js (nextTick); 04-events.js (EventEmitter); 05-process.js (process); 06-console.js (console); 07-path.js (path); 08-fs.js (fs); 10-builtins.js (util, registerLazyBuiltin, requireBuiltin); 19-cjs.js (cjs); 43-nodelib.js (nodeLib).
 const inspectorCore = (() => {
   // V8's console: the runtime's context still has it here (60-globals.js replaces it).
   const consoleFromVM = globalThis.console;
@@ -49,6 +49,36 @@ const inspectorCore = (() => {
   // (on process.debugPort), unless a 'SIGUSR1' listener takes the signal.
   core.startDebugSignalHandler = () => {
     if (!core.isWorker) core.keepSignal('SIGUSR1');
+  };
+  // Node's inspector_async_hook: while a debugger asks for async stack traces (V8 calls this as
+  // its async call stack depth turns on or off), every async resource's callbacks are reported
+  // to it as tasks; promises V8 follows itself.
+  let inspectorHook;
+  core.inspectorAsyncHook = (on) => {
+    if (inspectorHook === undefined) {
+      const promiseIds = new Set();
+      inspectorHook = requireBuiltin('async_hooks').createHook({
+        init(asyncId, type) {
+          if (type === 'PROMISE') promiseIds.add(asyncId);
+          else ops.op_inspector_async_task(0, asyncId, type);
+        },
+        before(asyncId) { if (!promiseIds.has(asyncId)) ops.op_inspector_async_task(1, asyncId); },
+        after(asyncId) { if (!promiseIds.has(asyncId)) ops.op_inspector_async_task(2, asyncId); },
+        destroy(asyncId) { if (!promiseIds.delete(asyncId)) ops.op_inspector_async_task(3, asyncId); },
+      });
+    }
+    if (on) inspectorHook.enable();
+    else inspectorHook.disable();
+  };
+  // Node's installConsoleExtensions: `require` in the debugger's console (with the command-line
+  // API), resolving from the current directory.
+  core.inspectorConsoleExtensions = (api) => {
+    if (api.require) return;
+    const consoleModule = new cjs.Module('<inspector console>', null);
+    let cwd;
+    try { cwd = process.cwd(); } catch { cwd = path.dirname(process.execPath); }
+    consoleModule.paths = cjs.Module._nodeModulePaths(cwd).concat(cjs.Module.globalPaths || []);
+    api.require = cjs.makeRequire(consoleModule);
   };
   const emitSignal = core.onSignal;
   core.onSignal = (name) => {

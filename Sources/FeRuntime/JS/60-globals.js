@@ -1,5 +1,5 @@
 // Globals
-// Uses from earlier files: 00-core.js (core, define, traceOn, check); 01-inspect.js (inspect); 02-errors.js (nodeError, typeError); 03-loop.js (withHiddenPromises, fatal, fatalHandlerThrew, uncaughtCapture, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
+// Uses from earlier files: 00-core.js (core, define, traceOn, check); 01-inspect.js (inspect); 02-errors.js (nodeError, typeError); 03-loop.js (withHiddenPromises, fatal, setTimeout, setInterval, clearTimeout, setImmediate, clearImmediate, describe); 05-process.js (process, envObject, startTime); 06-console.js (console, print); 07-path.js (path); 08-fs.js (then, fs); 09-url.js (fileURLToPath, pathToFileURL, URLSearchParams, URL); 10-builtins.js (os, requireBuiltin); 19-cjs.js (cjs); 27-http.js (http); 41-cluster.js (cluster); 43-nodelib.js (nodeLib).
 const globals = {
   console, print, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   queueMicrotask: (fn) => { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received${describe(fn)}`); Promise.resolve().then(() => { try { fn(); } catch (e) { fatal(e); } }); },
@@ -285,6 +285,16 @@ core.nodeEval = (code, name, mode) => {
     mode = mode.slice(0, -'+repl'.length);
   }
   if (mode === 'check') {
+    // Node's check_syntax: stdin is a module under --input-type=module, a file by its extension
+    // and package scope; a module is compiled as one (never linked or run).
+    const isModule = name === '[stdin]' || name === '[eval]' ?
+      core.nodeFlags?.inputType === 'module' :
+      name.endsWith('.mjs') || (!name.endsWith('.cjs') && cjs.packageType(path.dirname(name)) === 'module');
+    if (isModule) {
+      const [id] = ops.op_vm_module_compile(code, name, 0, 0, 0, undefined, core.decorateErrorStack);
+      ops.op_vm_module_release(id);
+      return;
+    }
     ops.op_compile_cjs(code.startsWith('#!') ? '//' + code.slice(2) : code, name, core.decorateErrorStack);
     return;
   }
@@ -411,8 +421,7 @@ core.observeConfig = () => {
 // Runs an already compiled CommonJS wrapper as a main module (tool bundles at blob build time,
 // fe.config.js): a real Module, so require() resolves relative to `filename`.
 // A throw at the main module's top level is an uncaught exception like any other (Node's
-// process._fatalException): with a listener or a capture callback it is handled there and the
-// event loop runs on; without, it reaches the host, which prints it and exits 1.
+// process._fatalException), routed by the host through core.mainThrew.
 core.commonjs = (fn, filename) => {
   // --import: the entry runs once those modules are loaded; a failure is an uncaught exception
   // from a promise, as Node's loadESM reports it.
@@ -422,7 +431,7 @@ core.commonjs = (fn, filename) => {
       try {
         runCommonjsMain(fn, filename);
       } catch (e) {
-        fatal(e, true);
+        fatal(e);
       }
     }, (e) => fatal(e, true)]);
     return {};
@@ -446,39 +455,25 @@ function userImports() {
   ])));
 }
 function runCommonjsMain(fn, filename) {
-  try {
-    // A Module.runMain replaced before the entry runs (by --require code) runs it, as Node's
-    // run_main_module calls Module.runMain.
-    if (cjs.Module.runMain !== cjs.ownRunMain && process.argv[1] !== undefined && path.resolve(process.argv[1]) === filename) {
-      cjs.Module.runMain(process.argv[1]);
-      return process.mainModule?.exports ?? {};
-    }
-    return cjs.runCompiledMain(fn, filename);
-  } catch (e) {
-    if (core.uncaughtToHost) throw e;
-    // process._fatalException monkey-patched away: fatal() ends the process as Node does. A
-    // worker's error goes through fatal() to its parent (39-worker_threads.js).
-    if (!core.isWorker && typeof process._fatalException !== 'function') fatal(e);
-    if (!core.isWorker && uncaughtCapture.fn === null && process.listenerCount('uncaughtException') === 0) {
-      try {
-        process.emit('uncaughtExceptionMonitor', e, 'uncaughtException');
-      } catch (thrown) {
-        fatalHandlerThrew(thrown);
-      }
-      // As Node: the 'exit' listeners see exit code 1 in process.exitCode too.
-      process.exitCode = 1;
-      // --enable-source-maps: the original source line goes above the stack (Node's
-      // GetErrorSource); the host prints no other.
-      const arrow = core.sourceMapErrorSource(e);
-      if (arrow !== '' && typeof e.stack === 'string') {
-        try { e.stack = arrow + e.stack; } catch { /* a read-only stack stays */ }
-      }
-      throw e;
-    }
-    fatal(e);
+  // A Module.runMain replaced before the entry runs (by --require code) runs it, as Node's
+  // run_main_module calls Module.runMain.
+  if (cjs.Module.runMain !== cjs.ownRunMain && process.argv[1] !== undefined && path.resolve(process.argv[1]) === filename) {
+    cjs.Module.runMain(process.argv[1]);
     return process.mainModule?.exports ?? {};
   }
+  // Not caught here: the host catches a throw where V8 still knows the line it came from, and
+  // hands it to core.mainThrew.
+  return cjs.runCompiledMain(fn, filename);
 }
+// The main module threw (Node's TriggerUncaughtException for it), with where it was thrown:
+// handled by a listener or capture callback, the program goes on with its exports; otherwise
+// fatal() reports it and ends the process. Undefined: a runtime that may not exit
+// (fe.config.js) leaves it to its host.
+core.mainThrew = (e, arrow) => {
+  if (core.uncaughtToHost) return undefined;
+  fatal(e, false, arrow);
+  return process.mainModule?.exports ?? {};
+};
 // ES module resolution of a bare specifier (or a "#" import): node_modules with the "import"
 // conditions and those of --conditions/-C (Node's getDefaultConditions). As in Node's
 // packageResolve, a subpath of a package without "exports" names its file exactly: no

@@ -108,7 +108,10 @@ final class EventLoop {
         if !isAlive { return }
         continue
       }
+      // As Node's profiler idle notifier: time spent waiting shows as (idle) in CPU profiles.
+      isolate.setIdle(true)
       wait(until: timers.nextDeadline)
+      isolate.setIdle(false)
     }
   }
 

@@ -52,7 +52,14 @@ final class ModuleLoader {
     case .commonjs:
       return try runtime.isolate.scope { s in
         let fn = try compiled?.get(s) ?? s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
-        let exports = try s.callCore(.commonjs, [fn, s.string(path), s.string(Path.dirname(path))])
+        var exports: Local
+        do {
+          exports = try s.callCore(.commonjs, [fn, s.string(path), s.string(Path.dirname(path))])
+        } catch let error as JSError {
+          // Caught here, not in JS, where V8 still knows the line it was thrown from.
+          guard let handled = try runtime.mainThrew(s, s.lastException, arrow: ErrorArrow.text(s)) else { throw error }
+          exports = handled
+        }
         try s.callCore(.afterMacrotask)
         return Persistent(exports, in: s)
       }
@@ -63,8 +70,9 @@ final class ModuleLoader {
         // --inspect-brk: the debugger stops at the first statement the module graph runs (Node's
         // callAndPauseOnStart around the entry's evaluation).
         if NodeOptions.current?.inspectBrk == true { runtime.isolate.inspectorPauseOnNextStatement() }
+        // Not marked handled: a rejection is the runtime's unhandled rejection, as Node reports
+        // an ES module entry's error (with 'unhandledRejection' listeners, then fatally).
         let p = try s.evaluate(m)
-        s.markHandled(p)
         try s.callCore(.afterMacrotask)
         return (Persistent(m, in: s), Persistent(p, in: s))
       }
@@ -73,7 +81,8 @@ final class ModuleLoader {
       return try runtime.isolate.scope { s in
         let p = evaluation.get(s)
         switch s.promiseState(p) {
-        case .rejected: throw s.jsError(s.promiseResult(p))
+        // Reported already (above); a listener took it, and the program goes on.
+        case .rejected: return Persistent(s.object(), in: s)
         case .pending:
           throw JSError(message: "\(path): top-level await never finished (the event loop ran out of work)")
         case .fulfilled: return Persistent(s.moduleNamespace(module.get(s)), in: s)

@@ -49,8 +49,8 @@ final class VmModuleRegistry {
 
 enum VmModuleOps {
   static let all: [Op] = [
-    // (source, identifier, lineOffset, columnOffset, hostId, cachedData | undefined)
-    //   → [id, cacheRejected]
+    // (source, identifier, lineOffset, columnOffset, hostId, cachedData | undefined, decorate?)
+    //   → [id, cacheRejected]; a SyntaxError goes to decorate(error, arrow) first (`node -c`)
     Op("op_vm_module_compile") { rt, call in
       let s = call.scope
       do {
@@ -59,8 +59,12 @@ enum VmModuleOps {
           vmHost: call.int(4), cache: call.isNullish(5) ? nil : call.bytes(5))
         let id = add(VmModule(m, scope: s), rt: rt)
         call.returns(s.list([s.number(Double(id)), s.bool(rejected)]))
+      } catch is JSError {
+        let e = s.lastException
+        ErrorArrow.decorate(s, e, with: call.arg(6))
+        call.throwing(e)  // V8's SyntaxError
       } catch {
-        rethrow(call, error)  // V8's SyntaxError
+        rethrow(call, error)
       }
     },
     // (identifier, exportNames[], steps) → id; evaluating the module calls steps()

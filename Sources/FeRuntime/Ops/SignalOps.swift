@@ -27,6 +27,8 @@ enum SignalOps {
         call.returns(.bool(SignalWatcher.shared.stopSigintWatchdog()))
       }
     },
+    // () → whether a SIGINT came while a watchdog was up and no stop has reported it yet
+    Op("op_sigint_pending") { _, call in call.returns(.bool(SignalWatcher.shared.hasPendingSigint)) },
   ]
 }
 
@@ -75,6 +77,8 @@ final class SignalWatcher: @unchecked Sendable {
     if let restore { install(SIGINT, restore) }
     return pending
   }
+
+  var hasPendingSigint: Bool { lock.withLock { sigintPending } }
 
   /// Runs `body` with SIGINT terminating `runtime`; returns whether it did.
   func breakingOnSigint<T>(_ runtime: Runtime, _ body: () -> T) -> (T, interrupted: Bool) {

@@ -68,6 +68,47 @@ enum VmOps {
     Op("op_value_is") { _, call in
       call.returns(call.scope.valueIs(call.arg(0), kind: UInt32(truncatingIfNeeded: call.int(1))))
     },
+    // (value) → V8's class name of an object (Node's getConstructorName)
+    Op("op_constructor_name") { _, call in call.returns(call.scope.constructorName(call.arg(0))) },
+    // (value, full) → a proxy's [target, handler] (full) or target; undefined for a non-proxy.
+    // Nothing of the proxy's handler runs (Node's getProxyDetails).
+    Op("op_proxy_details") { _, call in
+      let s = call.scope
+      guard let (target, handler) = s.proxyDetails(call.arg(0)) else { return }
+      guard call.bool(1) else { return call.returns(target) }
+      let pair = s.array(2)
+      s.set(pair, 0, target)
+      s.set(pair, 1, handler)
+      call.returns(pair)
+    },
+    // (id) → an External holding `id`: an opaque handle, as Node's wraps hand out (_externalStream)
+    Op("op_external_new") { _, call in call.returns(call.scope.external(UInt(max(0, call.int(0))))) },
+    // (value) → what an External holds, as a number; undefined for any other value
+    Op("op_external_value") { _, call in
+      guard let address = call.scope.externalAddress(call.arg(0)) else { return }
+      call.returns(Double(address))
+    },
+    // (view) → whether a typed array or DataView has its ArrayBuffer yet
+    Op("op_view_has_buffer") { _, call in call.returns(.bool(call.scope.viewHasBuffer(call.arg(0)))) },
+    // (error) → where V8 says the error was made, as Node's arrow (the source line and carets);
+    // undefined when it knows no line
+    Op("op_error_source") { _, call in
+      guard let at = call.scope.errorLocation(call.arg(0)), let arrow = ErrorArrow.text(at) else { return }
+      call.returns(call.scope.string(arrow))
+    },
+    // (value, pair) → a Map/Set iterator's remaining entries or a weak collection's (flat key,
+    // value pairs where it has them); pair: [entries, isKeyValue]. Undefined for other values.
+    Op("op_preview_entries") { _, call in
+      let s = call.scope
+      guard let (entries, keyValue) = s.previewEntries(call.arg(0)) else { return }
+      guard call.bool(1) else { return call.returns(entries) }
+      let pair = s.array(2)
+      s.set(pair, 0, entries)
+      s.set(pair, 1, s.bool(keyValue))
+      call.returns(pair)
+    },
+    // (name) → the isolate's private symbol of that name (Node's privateSymbols)
+    Op("op_private_symbol") { _, call in call.returns(call.scope.privateSymbol(call.string(0))) },
   ]
 
   /// Returns the value, rethrows what the code threw, or lets a termination go on.

@@ -93,6 +93,22 @@ enum NetOps {
       if let server = handle as? ListeningSocket { server.startAccepting() }
       call.returns(JSValue.array([.number(Double(handle.id)), .number(Double(kind))]))
     },
+    Op("op_net_bind", needs: .net) { _, call in
+      // (address, port, ipv6Only) → the fd of a TCP socket bound there, neither listening nor
+      // connected yet (tcp_wrap's bind), or -errno
+      _ = SocketOptions.ignoreSigpipe
+      guard let address = address(call, kind: 0, at: 0) else { return call.returns(Double(-EINVAL)) }
+      let fd = SocketOptions.open(address.family, Int32(SOCK_STREAM.rawValue))
+      if fd < 0 { return call.returns(Double(-errno)) }
+      _ = SocketOptions.set(fd, SOL_SOCKET, SO_REUSEADDR, 1)
+      if address.family == AF_INET6 { _ = SocketOptions.set(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, call.bool(2) ? 1 : 0) }
+      if address.withPointer({ bind(fd, $0, $1) }) != 0 {
+        let err = errno
+        close(fd)
+        return call.returns(Double(-err))
+      }
+      call.returns(Double(fd))
+    },
     Op("op_net_listen_fd", needs: .net) { rt, call in
       // (fd, backlog, listen only) → [id, kind 2 TCP / 3 Unix] or -errno: Node's listen({ fd }), a stream
       // socket this process already has (inherited, systemd's socket activation), listening
