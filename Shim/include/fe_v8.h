@@ -74,7 +74,8 @@ typedef struct {
 
 // --- process -------------------------------------------------------------------------------
 // Sets V8 flags and initialises the platform; later calls are no-ops. Not thread-safe.
-void fe_v8_init(const char *flags, const fe_host_callbacks *callbacks);
+// `worker_threads`: V8's background threads (GC, compiles); 0 for one per processor but one.
+void fe_v8_init(const char *flags, int worker_threads, const fe_host_callbacks *callbacks);
 // V8 stopped the process (a fatal error, or out of memory beyond any limit the host set): the
 // host words the message and picks the exit code. The handler must not return; without one the
 // shim prints V8's words and exits 70.
@@ -161,6 +162,8 @@ void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg);
 void fe_rt_low_memory(fe_rt *rt);
 // The event loop waits (true) or runs again (false): the CPU profiler counts the wait as (idle).
 void fe_rt_set_idle(fe_rt *rt, bool idle);
+// Records where objects are allocated, for heap snapshots (Node's --track-heap-objects).
+void fe_rt_track_heap_objects(fe_rt *rt);
 // V8's heap figures for process.memoryUsage(): total and used heap size, external memory.
 void fe_rt_heap_stats(fe_rt *rt, double *total, double *used, double *external);
 

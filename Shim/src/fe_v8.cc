@@ -13,6 +13,7 @@
 #include <v8.h>
 #include <v8-profiler.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -290,6 +291,9 @@ void ConfigureIsolate(fe_rt *rt) {
   isolate->SetHostImportModuleDynamicallyCallback(DynamicImport);
   isolate->SetHostInitializeImportMetaObjectCallback(InitImportMeta);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 16);
+  // V8's --abort-on-uncaught-exception (v8.setFlagsFromString can turn it on) never aborts at
+  // the throw: the runtime's JS decides, after capture callbacks, as Node's toggle does.
+  isolate->SetAbortOnUncaughtExceptionCallback([](Isolate *) { return false; });
 }
 
 void AdoptCore(fe_rt *rt, Local<Context>, Local<Object> core) { rt->core.Reset(rt->isolate, core); }
@@ -373,12 +377,12 @@ int BuildIdCallback(struct dl_phdr_info *info, size_t, void *data) {
 
 // --- process -------------------------------------------------------------------------------
 
-void fe_v8_init(const char *flags, const fe_host_callbacks *callbacks) {
+void fe_v8_init(const char *flags, int worker_threads, const fe_host_callbacks *callbacks) {
   if (g_platform) return;
   g_host = *callbacks;
   if (flags != nullptr && *flags != '\0') v8::V8::SetFlagsFromString(flags);
-  // One worker thread is enough for a CLI (GC and compile tasks); fewer threads start faster.
-  g_platform = fe::NewPlatform(1);
+  if (worker_threads <= 0) worker_threads = std::max(1, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)) - 1);
+  g_platform = fe::NewPlatform(worker_threads);
   v8::V8::InitializePlatform(g_platform.get());
   v8::V8::Initialize();
 }
@@ -655,7 +659,19 @@ void fe_rt_request_interrupt(fe_rt *rt, void (*fn)(void *), void *arg) {
 
 void fe_rt_low_memory(fe_rt *rt) { rt->isolate->LowMemoryNotification(); }
 
-void fe_rt_set_idle(fe_rt *rt, bool idle) { rt->isolate->SetIdle(idle); }
+// The isolate stays entered while the loop waits: V8's CPU profiler only samples an isolate in
+// use on its thread, and the wait is what it reports as (idle).
+void fe_rt_set_idle(fe_rt *rt, bool idle) {
+  if (idle) {
+    rt->isolate->Enter();
+    rt->isolate->SetIdle(true);
+  } else {
+    rt->isolate->SetIdle(false);
+    rt->isolate->Exit();
+  }
+}
+
+void fe_rt_track_heap_objects(fe_rt *rt) { rt->isolate->GetHeapProfiler()->StartTrackingHeapObjects(true); }
 
 void fe_rt_heap_stats(fe_rt *rt, double *total, double *used, double *external) {
   v8::HeapStatistics stats;

@@ -95,6 +95,7 @@ enum NodeMode {
       }
     }
     Engine.extraFlags = options.v8Flags
+    if let threads = options.v8PoolSize { Engine.workerThreads = threads }
     NodeOptions.current = options
     do {
       return try boot(options, context: context)
@@ -119,6 +120,7 @@ enum NodeMode {
       }
     }
     Engine.extraFlags = options.v8Flags
+    if let threads = options.v8PoolSize { Engine.workerThreads = threads }
     NodeOptions.current = options
   }
 
@@ -200,6 +202,8 @@ enum NodeMode {
     let debuggerClient = options.action == .script("inspect")
     if debuggerClient {
       argv.append("inspect")
+    } else if case .test(let files) = options.action {
+      argv += files
     } else if let script {
       argv.append(script)
     } else if stdinSource != nil, case .stdin = options.action {
@@ -212,6 +216,8 @@ enum NodeMode {
       switch options.action {
       case _ where debuggerClient:
         return try runtime.runNodeEval("", name: "[eval]", mode: .inspect)
+      case .test:
+        return try runtime.runNodeEval("", name: "[eval]", mode: .test)
       case _ where repl:
         if case .eval(let code, let print) = options.action {
           return try runtime.runNodeEval(code, name: "[eval]", mode: print ? .printThenRepl : .evalThenRepl)

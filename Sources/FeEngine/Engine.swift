@@ -27,6 +27,10 @@ public enum Engine {
   /// command line, NodeOptions.swift). Not part of the engine id: they change no snapshot.
   nonisolated(unsafe) public static var extraFlags: [String] = []
 
+  /// V8's background threads (GC and compile tasks), set before the first isolate. One is
+  /// enough for a CLI and starts faster; 0 is one per processor but one (Node's --v8-pool-size).
+  nonisolated(unsafe) public static var workerThreads = 1
+
   private static let once: Void = {
     var callbacks = fe_host_callbacks(
       op: { host, op, call in Isolate.from(host).dispatchOp(op, call) },
@@ -36,7 +40,7 @@ public enum Engine {
         Isolate.from(host).dynamicImport(specifier, referrer, vmHost: Int(hostID), assertions: assertions)
       }
     )
-    fe_v8_init(([flags] + extraFlags).joined(separator: " "), &callbacks)
+    fe_v8_init(([flags] + extraFlags).joined(separator: " "), Int32(workerThreads), &callbacks)
   }()
 
   public static func initialize() { once }

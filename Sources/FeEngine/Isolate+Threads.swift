@@ -39,6 +39,9 @@ extension Isolate {
     return out
   }
 
+  /// From now on, where objects are allocated is recorded for heap snapshots.
+  public func trackHeapObjects() { fe_rt_track_heap_objects(rt) }
+
   /// V8's heap snapshot as JSON, or nil.
   public func heapSnapshot() -> [UInt8]? {
     var size = 0

@@ -131,6 +131,9 @@ public enum NodeEvalMode: String, Sendable {
   case repl, evalThenRepl = "eval+repl", printThenRepl = "print+repl"
   /// `node inspect …`: Node's debugger client (lib/internal/debugger), with process.argv as Node's.
   case inspect
+  /// `node --test [files…]`: Node's test runner (lib/internal/main/test_runner.js), the files in
+  /// process.argv.
+  case test
 }
 
 extension Runtime {

@@ -23,6 +23,9 @@ public struct NodeOptions: Sendable {
     case help
     case v8Options
     case completionBash
+    /// `--test [files…]`: Node's test runner over the files (none: those it finds under the
+    /// current directory).
+    case test([String])
   }
 
   public var action: Action = .repl
@@ -52,6 +55,11 @@ public struct NodeOptions: Sendable {
   /// a DEP0168 warning for addons older than the experimental Node-API version).
   public var forceNodeApiUncaughtExceptionsPolicy = false
   public var exposeGC = false
+  public var trackHeapObjects = false
+  /// `--test`: the positional arguments are test files.
+  public var runTests = false
+  /// --v8-pool-size: V8's background threads (0: one per processor but one).
+  public var v8PoolSize: Int? = nil
   /// `--expose-internals`: `require('internal/...')` reaches Node's internal modules that fe has
   /// (JS/47-internals.js), as Node's own tests use them.
   public var exposeInternals = false
@@ -196,6 +204,7 @@ public struct NodeOptions: Sendable {
       ("test-udp-no-try-send", .flag, false),
       ("experimental-vm-modules", .flag, true),
       ("extra-info-on-fatal-exception", .negatable, true), ("experimental-global-customevent", .flag, true),
+      ("test-concurrency", .value, false), ("test-shard", .value, false),
     ].map { name, kind, env in (name, js(name, kind, env: env)) })
 
   /// The options with their effect in Swift or V8. V8 flags are the ones whose effect holds in
@@ -288,6 +297,12 @@ public struct NodeOptions: Sendable {
     "force-node-api-uncaught-exceptions-policy": bool { o, on in o.forceNodeApiUncaughtExceptionsPolicy = on },
     // V8's own.
     "expose-gc": Spec(kind: .flag, env: false) { o, _ in o.exposeGC = true },
+    "track-heap-objects": flag { o in o.trackHeapObjects = true },
+    "test": flag(env: false) { o in o.runTests = true },
+    "v8-pool-size": value { o, v in
+      guard let n = Int(v), n >= 0 else { throw BadOption(message: "--v8-pool-size requires a non-negative integer: \(v)") }
+      o.v8PoolSize = n
+    },
     "stack-size": v8(takesValue: true),
     "gc-interval": v8(takesValue: true),
     "gc-global": v8(),
@@ -339,7 +354,7 @@ public struct NodeOptions: Sendable {
     "frozen-intrinsics": "fe does not freeze the JavaScript builtins",
     "inspect-wait": "fe's inspector has --inspect and --inspect-brk (Node 18 has no --inspect-wait)",
     "experimental-loader": "fe has no ES module loader hooks", "loader": "fe has no ES module loader hooks",
-    "test": "fe has no built-in test runner CLI", "watch": "fe has no watch mode", "prof": "fe has no V8 profiler output",
+"watch": "fe has no watch mode", "prof": "fe has no V8 profiler output",
     "secure-heap": "fe does not use OpenSSL's secure heap",
     "openssl-config": "fe reads no OpenSSL config file",
     "trace-uncaught": "fe does not keep the stack of where an uncaught exception was thrown",
@@ -450,6 +465,8 @@ public struct NodeOptions: Sendable {
       guard let file = rest.first else { break }
       o.action = .check(file)
       o.args = Array(rest.dropFirst())
+    case _ where o.runTests:
+      o.action = .test(rest)
     default:
       if let file = rest.first, !sawEval {
         o.action = .script(file)
@@ -631,6 +648,7 @@ public struct NodeOptions: Sendable {
       ("abortOnUncaughtException", .bool(abortOnUncaughtException)),
       ("forceNodeApiUncaughtExceptionsPolicy", .bool(forceNodeApiUncaughtExceptionsPolicy)),
       ("exposeGC", .bool(exposeGC)),
+      ("trackHeapObjects", .bool(trackHeapObjects)),
       ("exposeInternals", .bool(exposeInternals)),
       ("stackTraceLimit", stackTraceLimit.map(JSValue.number) ?? .null),
       ("inspectBrk", .bool(inspectBrk)),

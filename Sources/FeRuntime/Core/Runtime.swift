@@ -207,7 +207,7 @@ public final class Runtime {
   public func runMainModule(path: String, args: [String], moduleSource: String? = nil, asNode: Bool = false) throws -> Int32 {
     let exports: Persistent
     do {
-      exports = try modules.evaluateEntry(path, moduleSource: moduleSource, runtime: self)
+      exports = try modules.evaluateEntry(path, moduleSource: moduleSource, runtime: self, asMain: true)
     } catch let e as JSError {
       // What the runtime's JS did not take (a SyntaxError of the entry, a runtime that may not
       // exit): printed here, then the 'exit' handlers run, then exit code 1.

@@ -51,10 +51,12 @@ enum InspectorOps {
       }
     },
     Op("op_inspector_close") { rt, _ in rt.closeInspector() },
-    // (what 0 scheduled / 1 started / 2 finished / 3 canceled, asyncId, type) → Node's
-    // inspector.asyncTask*, for async stack traces across callbacks
+    // (what 0 scheduled / 1 started / 2 finished / 3 canceled, asyncId, type, recurring) →
+    // Node's inspector.asyncTask*, for async stack traces across callbacks
     Op("op_inspector_async_task") { rt, call in
-      rt.isolate.inspectorAsyncTask(Int32(call.int(0)), id: call.number(1), name: call.count > 2 ? call.string(2) : "")
+      rt.isolate.inspectorAsyncTask(
+        Int32(call.int(0)), id: call.number(1), name: call.count > 2 ? call.string(2) : "",
+        recurring: call.count > 3 ? call.bool(3) : true)
     },
     // () → the process exits (process.reallyExit): a debugger still attached sees the context
     // go, and the exit waits for it to disconnect (Node's Agent::WaitForDisconnect)

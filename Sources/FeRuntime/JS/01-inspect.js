@@ -1,5 +1,5 @@
 // inspect / format
-// Uses from earlier files: 00-core.js (hasOwn).
+// Uses from earlier files: 00-core.js (core, hasOwn, check).
 const inspectDefaults = {
   showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false, maxArrayLength: 100,
   maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false,
@@ -60,8 +60,10 @@ const isFullWidthCodePoint = (code) => code >= 0x1100 && (code <= 0x115f || code
 const isZeroWidthCodePoint = (code) => code <= 0x1F || (code >= 0x7F && code <= 0x9F) || (code >= 0x300 && code <= 0x36F) ||
   (code >= 0x200B && code <= 0x200F) || (code >= 0x20D0 && code <= 0x20FF) || (code >= 0xFE00 && code <= 0xFE0F) ||
   (code >= 0xFE20 && code <= 0xFE2F) || (code >= 0xE0100 && code <= 0xE01EF);
+// Without colors, a `stylize` function given in the options styles every part (as Node's
+// ctx.stylize); with colors, the colors do.
 function stylize(s, kind, ctx) {
-  if (!ctx.colors) return s;
+  if (!ctx.colors) return typeof ctx.stylize === 'function' ? ctx.stylize(s, kind) : s;
   const style = inspectStyles[kind];
   if (style === undefined) return s;
   const color = inspectColors[style];
@@ -238,6 +240,7 @@ const K_SHARED_ARRAY_BUFFER = 22, K_MODULE_NAMESPACE = 24, K_TYPED_ARRAY = 26, K
 const K_MAP_ITERATOR = 16, K_SET_ITERATOR = 17;
 function isKind(v, k) { return ops.op_value_is(v, k); }
 const typedArrayLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 function inspectIsBoxed(v) {
   return isKind(v, K_NUMBER_OBJECT) || isKind(v, K_STRING_OBJECT) || isKind(v, K_BOOLEAN_OBJECT) || isKind(v, K_BIGINT_OBJECT) || isKind(v, K_SYMBOL_OBJECT);
 }
@@ -250,8 +253,8 @@ function boxedValue(v) {
 }
 // Symbol.toStringTag when it is not an own property that the keys will show anyway.
 function ownTag(v, ctx) {
-  let tag;
-  try { tag = v[Symbol.toStringTag]; } catch { return ''; }
+  // A getter's exception goes to inspect's caller, as in Node.
+  const tag = v[Symbol.toStringTag];
   if (typeof tag !== 'string' || (tag !== '' && (ctx.showHidden ? hasOwn(v, Symbol.toStringTag) : Object.prototype.propertyIsEnumerable.call(v, Symbol.toStringTag)))) return '';
   return tag;
 }
@@ -361,7 +364,9 @@ function isInstanceof(obj, ctor) {
 // One `key: value` line. Accessors print as [Getter], [Setter] or [Getter/Setter]; with the
 // `getters` option ('get' or 'set' to limit it) the getter runs on the object and its value
 // follows the label.
-function formatProperty(v, k, ctx, depth, desc, original = v) {
+// `arrayExtra`: a named property of an array (Node's kArrayExtrasType), which compact mode
+// never moves onto a line of its own.
+function formatProperty(v, k, ctx, depth, desc, original = v, arrayExtra = false) {
   const s = (x, kind) => stylize(x, kind, ctx);
   let d;
   try {
@@ -372,10 +377,15 @@ function formatProperty(v, k, ctx, depth, desc, original = v) {
     return `${formatKey(k, ctx)}: ${s('<uninitialized>', 'special')}`;
   }
   let str;
+  let separator = ' ';
   const prev = ctx.indentation;
   if (d.value !== undefined || !('get' in d)) {
-    ctx.indentation += 2;
+    // compact: true puts an object property's value that is wider than breakLength on the
+    // next line, indented (Node's formatProperty).
+    const diff = ctx.compact !== true || arrayExtra ? 2 : 3;
+    ctx.indentation += diff;
     str = 'value' in d ? formatValue(d.value, ctx, depth + 1) : s('undefined', 'undefined');
+    if (diff === 3 && ctx.breakLength < getStringWidth(str)) separator = `\n${' '.repeat(ctx.indentation)}`;
   } else if (d.get !== undefined) {
     const label = d.set !== undefined ? 'Getter/Setter' : 'Getter';
     const g = ctx.getters;
@@ -397,7 +407,7 @@ function formatProperty(v, k, ctx, depth, desc, original = v) {
   else if (k === '__proto__') name = "['__proto__']";
   else if (d.enumerable === false) name = `[${escapeControl(k)}]`;
   else name = formatKey(k, ctx);
-  return `${name}: ${str}`;
+  return `${name}:${separator}${str}`;
 }
 // Node's formatError: the stack (or 'Name: message' when there is none, in brackets), with the
 // class name put in front when the stack names another (`Foo [TypeError]: x`); name, message
@@ -433,10 +443,56 @@ function formatError(err, constructor, tag, ctx, keys) {
   }
   let pos = (err.message && stack.indexOf(err.message)) || -1;
   if (pos !== -1) pos += err.message.length;
-  if (stack.indexOf('\n    at', pos) === -1) stack = `[${stack}]`;
+  const stackStart = stack.indexOf('\n    at', pos);
+  if (stackStart === -1) stack = `[${stack}]`;
+  else if (ctx.colors) stack = stack.slice(0, stackStart) + highlightFrames(ctx, stack.slice(stackStart + 1).split('\n'));
   // A nested error's stack lines line up with its position, as Node prints them.
   if (ctx.indentation !== 0) stack = stack.replace(/\n/g, `\n${' '.repeat(ctx.indentation)}`);
   return stack;
+}
+// With colors, Node grays the frames of its own code and the current directory, and underlines
+// package names under node_modules; fe's own frames (fe:runtime.js) are grayed as Node's are.
+const coreFrameRegExp = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
+const feFrameRegExp = /^ {4}at (?:[^/\\(]+ \(|)fe:runtime\.js:\d+:\d+\)?$/;
+function highlightFrames(ctx, lines) {
+  let cwd;
+  try { cwd = process.cwd(); } catch { /* none */ }
+  let cwdURL;
+  let out = '';
+  for (let line of lines) {
+    const builtin = coreFrameRegExp.exec(line);
+    if ((builtin !== null && core.isBuiltin(builtin[1])) || feFrameRegExp.test(line)) {
+      out += `\n${stylize(line, 'undefined', ctx)}`;
+      continue;
+    }
+    line = line.replace(/([/\\]node_modules[/\\])(.+?)(?=[/\\])/g, (_, dir, name) => `${dir}${stylize(name, 'module', ctx)}`);
+    if (cwd !== undefined) {
+      let marked = markCwd(ctx, line, cwd);
+      if (marked === line) {
+        cwdURL ??= pathToFileURL(cwd).href;
+        marked = markCwd(ctx, line, cwdURL);
+      }
+      line = marked;
+    }
+    out += `\n${line}`;
+  }
+  return out;
+}
+// Node's markCwd: the current directory's part of a frame (and its closing parenthesis) grayed.
+function markCwd(ctx, line, dir) {
+  let at = line.indexOf(dir);
+  if (at === -1) return line;
+  let length = dir.length;
+  if (line.slice(at - 7, at) === 'file://') {
+    length += 7;
+    at -= 7;
+  }
+  const start = line[at - 1] === '(' ? at - 1 : at;
+  const end = start !== at && line.endsWith(')') ? -1 : line.length;
+  const dirEnd = at + length + 1;
+  let out = line.slice(0, start) + stylize(line.slice(start, dirEnd), 'undefined', ctx) + line.slice(dirEnd, end);
+  if (end === -1) out += stylize(')', 'undefined', ctx);
+  return out;
 }
 function getPrefix(constructor, tag, fallback, size = '') {
   if (constructor === null) {
@@ -485,11 +541,13 @@ function isBelowBreakLength(ctx, output, start, base) {
 function groupArrayElements(ctx, output, value) {
   let totalLength = 0, maxLength = 0, i = 0;
   let outputLength = output.length;
-  if (ctx.extraItems) outputLength--;
+  // The "... n more items" entry is left out of the columns (Node's check).
+  const extraItems = ctx.maxArrayLength < output.length;
+  if (extraItems) outputLength--;
   const separatorSpace = 2;
   const dataLen = new Array(outputLength);
   for (; i < outputLength; i++) {
-    const len = ctx.colors ? stripColors(output[i]).length : output[i].length;
+    const len = getStringWidth(output[i]);
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
@@ -526,7 +584,7 @@ function groupArrayElements(ctx, output, value) {
       else str += output[j];
       tmp.push(str);
     }
-    if (ctx.extraItems) tmp.push(output[outputLength]);
+    if (extraItems) tmp.push(output[outputLength]);
     return tmp;
   }
   return output;
@@ -570,15 +628,18 @@ function formatValue(v, ctx, depth) {
   }
   const symbols = inspectOwnSymbolsOf(v).filter((s) => ctx.showHidden || inspectOwnDescriptorOf(v, s).enumerable);
   let isArrayLike = false;
-  let typedSize;
+  let typedSize, typedBound;
   const tag = ownTag(v, ctx);
-  if (Array.isArray(v)) {
+  // As Node: only what is iterable (or has no prototype) is shown as a list, set or map; an
+  // array whose prototype has no iterator shows as an object.
+  const iterable = name === null || Boolean(v[Symbol.iterator]);
+  if (iterable && Array.isArray(v)) {
     const prefix = name !== 'Array' || tag !== '' ? getPrefix(name, tag, 'Array', `(${v.length})`) : '';
     braces = [`${prefix}[`, ']'];
     isArrayLike = true;
     keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k) || Number(k) >= 2 ** 32 - 1);
     if (v.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
-  } else if (isKind(v, K_SET)) {
+  } else if (iterable && isKind(v, K_SET)) {
     const size = Reflect.get(Set.prototype, 'size', v);
     const prefix = getPrefix(name, tag, 'Set', `(${size})`);
     if (size === 0 && keys.length === 0 && symbols.length === 0) return `${prefix}{}`;
@@ -589,7 +650,7 @@ function formatValue(v, ctx, depth) {
       ctx.indentation -= 2;
       return out;
     };
-  } else if (isKind(v, K_MAP)) {
+  } else if (iterable && isKind(v, K_MAP)) {
     const size = Reflect.get(Map.prototype, 'size', v);
     const prefix = getPrefix(name, tag, 'Map', `(${size})`);
     if (size === 0 && keys.length === 0 && symbols.length === 0) return `${prefix}{}`;
@@ -600,11 +661,13 @@ function formatValue(v, ctx, depth) {
       ctx.indentation -= 2;
       return out;
     };
-  } else if (isKind(v, K_TYPED_ARRAY)) {
+  } else if (iterable && isKind(v, K_TYPED_ARRAY)) {
     // A Buffer prints as <Buffer ...> through its own inspect.
     const size = Reflect.apply(typedArrayLength, v, []);
     typedSize = size;
-    const fallback = name === null ? Object.prototype.toString.call(v).slice(8, -1) : '';
+    // A null-prototype one is named after its kind, and its elements read through a copy.
+    const fallback = name === null ? Reflect.apply(typedArrayTag, v, []) : '';
+    if (name === null) typedBound = new globalThis[fallback](v);
     braces = [`${getPrefix(name, tag, fallback, `(${size})`)}[`, ']'];
     isArrayLike = true;
     keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k));
@@ -697,9 +760,9 @@ function formatValue(v, ctx, depth) {
     // [Module: null prototype] { ... } (Node's formatNamespaceObject).
     braces = [`${getPrefix(name, tag, 'Module')}{`, '}'];
   } else if (name === 'Object' && isKind(v, K_ARGUMENTS)) {
-    braces = ['[Arguments] [', ']'];
-    isArrayLike = true;
-    keys = keys.filter((k) => !/^(0|[1-9]\d*)$/.test(k));
+    // An object with its indices as keys: [Arguments] { '0': 'a' }, as Node has it.
+    braces = ['[Arguments] {', '}'];
+    if (keys.length === 0 && symbols.length === 0) return '[Arguments] {}';
   } else {
     braces = [`${name === 'Object' ? getPrefix(name, tag, 'Object') : ctxPrefix(v, name, tag)}{`, '}'];
     if (name === 'Object' && tag === '') braces[0] = '{';
@@ -721,19 +784,23 @@ function formatValue(v, ctx, depth) {
   try {
     if (isArrayLike) {
       ctx.indentation = prevIndent + 2;
-      output = typedSize === undefined ? formatArrayItems(v, ctx, depth) : formatArrayItems(v, ctx, depth, typedSize, true);
+      output = typedSize === undefined ? formatArrayItems(v, ctx, depth) : formatArrayItems(typedBound ?? v, ctx, depth, typedSize, true);
     }
     if (entries) { ctx.indentation = prevIndent; output = output.concat(entries()); }
     // Indexed, not iterated: the program may have replaced %Array.prototype%[@@iterator].
     const named = keys.concat(symbols);
     for (let i = 0; i < named.length; i++) {
       ctx.indentation = prevIndent;
-      output.push(formatProperty(v, named[i], ctx, depth));
+      output.push(formatProperty(v, named[i], ctx, depth, undefined, v, isArrayLike));
     }
     if (ctx.showHidden && depth <= ctx.depth) {
       ctx.indentation = prevIndent;
       output = output.concat(prototypeProperties(v, ctx, depth));
     }
+  } catch (err) {
+    // Nested too deep for the stack: this level says so instead (Node's handleMaxCallStackSize).
+    if (err?.name !== 'RangeError' || err.message !== 'Maximum call stack size exceeded') throw err;
+    return stylize(`[${ctxPrefix(v, name, tag).slice(0, -1)}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special', ctx);
   } finally {
     ctx.seen.pop();
     ctx.indentation = prevIndent;

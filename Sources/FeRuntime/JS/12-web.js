@@ -1,7 +1,7 @@
 // web: the web-platform globals Node has and V8 lacks - DOMException, TextEncoder/TextDecoder,
 // atob/btoa, structuredClone, Event/EventTarget/CustomEvent and AbortController/AbortSignal
 // (performance is Node's own, 49-perf_hooks.js). Behaviour (including error codes and messages) follows Node 20.
-// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, setTimeout); 04-events.js (eventTargetHooks, EventEmitter); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
+// Uses from earlier files: 00-core.js (hasOwn, define, check); 01-inspect.js (customInspect, constructorName, inspect); 02-errors.js (nodeError, invalidArgType, outOfRange, missingArgs); 03-loop.js (nextTick, fatal, Timeout, setTimeout, clearTimeout); 04-events.js (eventTargetHooks, EventEmitter); 05-process.js (process, startTime); 08-fs.js (validateAbortSignal, abortError); 10-builtins.js (util); 11-buffer.js (latin1Bytes, latin1Text, bufferModule).
 
 // Block-scoped: the runtime's files share one scope; only the globals defined at the end are public.
 {
@@ -504,6 +504,7 @@
       }
       last.next = node;
       root.resist = root.resist || resist;
+      if (typeof this[kListenerAdded] === 'function') this[kListenerAdded](type, size, weak !== undefined);
       const max = this[EventEmitter.kMaxEventTargetListeners];
       if (max > 0 && size > max && !this[EventEmitter.kMaxEventTargetListenersWarned]) {
         this[EventEmitter.kMaxEventTargetListenersWarned] = true;
@@ -529,6 +530,7 @@
           if (l.weak) weakListenerRegistry.unregister(l);
           unlinkListener(l);
           if (root.next === undefined) this.#events.delete(type);
+          if (typeof this[kListenerRemoved] === 'function') this[kListenerRemoved](type, root.next === undefined ? 0 : 1);
           return;
         }
       }
@@ -632,6 +634,9 @@
   }
   eventTargetHooks.NodeEventTarget = NodeEventTarget;
   const kWeakHandler = Symbol('kWeak');
+  // What a subclass hears as listeners come and go: (type, how many there are, weak?).
+  const kListenerAdded = Symbol('kListenerAdded');
+  const kListenerRemoved = Symbol('kListenerRemoved');
   const weakListenerRetainers = new WeakMap();
   const weakListenerRegistry = new FinalizationRegistry((l) => { if (!l.removed) unlinkListener(l); });
   eventTargetHooks.kWeakHandler = kWeakHandler;
@@ -701,6 +706,10 @@
     if (s.dependants) for (const d of s.dependants) abortSignal(d, reason);
   }
   const abortError = () => new DOMException('This operation was aborted', 'AbortError');
+  // Timeout signals an 'abort' listener waits for, kept from the GC until they fire; the timer of
+  // one that was collected is cleared.
+  const persistentSignals = new Set();
+  const timeoutTimers = new FinalizationRegistry((timer) => clearTimeout(timer));
   class AbortSignal extends EventTarget {
     constructor() {
       throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
@@ -713,13 +722,30 @@
     }
     static abort(reason = abortError()) { return createAbortSignal(true, reason); }
     // The timer is unref'd: a pending timeout signal alone does not keep the process alive.
+    // Nor does it keep the signal: the timer holds it weakly (and goes with it), unless an
+    // 'abort' listener waits for it (Node's gcPersistentSignals).
     static timeout(delay) {
       if (typeof delay !== 'number') throw invalidArgType('delay', 'number', delay);
       if (!Number.isInteger(delay)) throw outOfRange('delay', 'an integer', delay);
       if (delay < 0 || delay > 4294967295) throw outOfRange('delay', '>= 0 && <= 4294967295', delay);
       const signal = createAbortSignal();
-      setTimeout(() => abortSignal(signal, new DOMException('The operation was aborted due to timeout', 'TimeoutError')), delay).unref();
+      signalOf(signal).timeout = true;
+      const ref = new WeakRef(signal);
+      const timer = setTimeout(() => {
+        const target = ref.deref();
+        if (target === undefined) return;
+        persistentSignals.delete(target);
+        abortSignal(target, new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      }, delay);
+      timer.unref();
+      timeoutTimers.register(signal, timer);
       return signal;
+    }
+    [kListenerAdded](type, size, weak) {
+      if (type === 'abort' && size === 1 && !weak && signalOf(this).timeout && !this.aborted) persistentSignals.add(this);
+    }
+    [kListenerRemoved](type, size) {
+      if (type === 'abort' && size === 0 && signalOf(this).timeout) persistentSignals.delete(this);
     }
     static any(signals) {
       if (!Array.isArray(signals)) throw invalidArgType('signals', 'Array', signals);

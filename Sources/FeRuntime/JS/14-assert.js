@@ -1,7 +1,7 @@
 // assert: Node's `assert` and `assert/strict`. Messages, diffs and the deep-equality rules are
 // ports of Node 20's lib/assert.js, lib/internal/assert/* and lib/internal/util/comparisons.js,
 // so a failing assertion reads the same under fe as under node.
-// Uses from earlier files: 00-core.js (builtins, hasOwn, check); 01-inspect.js (customInspect, inspectIsBoxed, boxedValue, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, invalidArgValue, missingArgs); 05-process.js (process); 08-fs.js (validateUint32, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (isArrayBufferOrShared, compareBytes).
+// Uses from earlier files: 00-core.js (builtins, hasOwn, check); 01-inspect.js (customInspect, typedArrayTag, inspectIsBoxed, boxedValue, inspect); 02-errors.js (nodeError, receivedType, invalidArgType, invalidArgValue, missingArgs); 05-process.js (process); 08-fs.js (validateUint32, fs); 09-url.js (fileURLToPath, URL); 10-builtins.js (util, registerBuiltin); 11-buffer.js (isArrayBufferOrShared, compareBytes).
 
 // Deep equality, (a, b, strict) -> boolean; util.isDeepStrictEqual (builtins.js) uses it too.
 let deepEqual;
@@ -292,7 +292,7 @@ let deepEqual;
     return on ? { blue: '\x1b[34m', green: '\x1b[32m', white: '\x1b[39m', red: '\x1b[31m' } : { blue: '', green: '', white: '', red: '' };
   }
   function inspectValue(val) {
-    return inspect(val, { compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity, showHidden: false, sorted: true, getters: true });
+    return inspect(val, { compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity, showHidden: false, showProxy: false, sorted: true, getters: true });
   }
   function createErrDiff(actual, expected, operator, message = '') {
     const colors = diffColors();

@@ -6,7 +6,7 @@
 // name; no species; errors where the spec throws. Only what is missing is defined, so a newer V8
 // keeps its own. Not here (they need the engine): new syntax (RegExp `v` flag, `using`,
 // decorators) and ArrayBuffer.prototype.transfer (detaching a buffer needs V8's API).
-// Uses from earlier files: 00-core.js (define); 01-inspect.js (typedArrayLength).
+// Uses from earlier files: 00-core.js (define); 01-inspect.js (typedArrayLength, typedArrayTag, inspect).
 {
   const ReflectApply = Reflect.apply;
   const call = (fn, thisArg, ...args) => ReflectApply(fn, thisArg, args);
@@ -146,8 +146,7 @@
   }
 
   const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-  const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
-  const typedArrayLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
+  // typedArrayTag and typedArrayLength: %TypedArray%'s own getters (01-inspect.js).
   // (`includes`, not `at`: V8 installs `at` only after a snapshot is created.)
   const typedArrayIncludes = TypedArrayPrototype.includes;
   const typedArraySort = TypedArrayPrototype.sort;

@@ -20,6 +20,7 @@
       if (asyncHooks.list.includes(this)) return this;
       asyncHooks.list = [...asyncHooks.list, this];
       for (const k of kinds) if (this[k]) asyncHooks[k]++;
+      updateHookFields();
       updatePromiseHooks();
       return this;
     }
@@ -28,11 +29,21 @@
       if (i === -1) return this;
       asyncHooks.list = asyncHooks.list.filter((h) => h !== this);
       for (const k of kinds) if (this[k]) asyncHooks[k]--;
+      updateHookFields();
       updatePromiseHooks();
       return this;
     }
   }
   const createHook = (fns) => new AsyncHook(fns);
+  // Node's async_hook_fields, kept as hooks are enabled and disabled: how many enabled hooks have
+  // each callback and their total (kCheck is on, as by default; the stack depth is not kept).
+  const hookFields = new Uint32Array(9);
+  hookFields[6] = 1;
+  function updateHookFields() {
+    let total = 0;
+    for (let i = 0; i < kinds.length; i++) total += (hookFields[i] = asyncHooks[kinds[i]]);
+    hookFields[5] = total;
+  }
 
   const executionAsyncId = () => asyncHooks.asyncId;
   const triggerAsyncId = () => asyncHooks.triggerId;
@@ -260,6 +271,13 @@
       collectedRegistry.register(resource, { id: asyncId, state: destroyed });
     },
     Providers: asyncWrapProviders,
+    async_hook_fields: hookFields,
+    // Node's internal/promise_hooks sets V8's promise hooks through here (03-loop.js).
+    setPromiseHooks: (init, before, after, settled) => core.setPromiseHooks(init, before, after, settled),
+    constants: {
+      kInit: 0, kBefore: 1, kAfter: 2, kDestroy: 3, kPromiseResolve: 4, kTotals: 5, kCheck: 6,
+      kStackLength: 7, kUsesExecutionAsyncResource: 8,
+    },
   };
   // Node's internal/async_hooks, over the same context (for --expose-internals).
   core.internalAsyncHooks = (ownerSymbol) => ({

@@ -738,6 +738,7 @@ const nodeLib = (() => {
     '--policy-integrity': '', '--max-http-header-size': 16 * 1024, '--conditions': [], '--import': [],
     '--test-udp-no-try-send': false, '--security-revert': [], '--experimental-vm-modules': false,
     '--insecure-http-parser': false, '--extra-info-on-fatal-exception': true, '--experimental-global-customevent': false,
+    '--test-concurrency': 0, '--test-shard': '',
   };
   function getOptionValue(name) {
     // The options whose effect is JS's, as fe's parser kept them (NodeOptions.jsSpecs).

@@ -54,7 +54,20 @@ const inspectorCore = (() => {
   // its async call stack depth turns on or off), every async resource's callbacks are reported
   // to it as tasks; promises V8 follows itself.
   let inspectorHook;
+  // internalBinding('inspector').registerAsyncHook replaces what turns them on and off; one
+  // that comes while a debugger already asks for them turns them on at once (as Node's).
+  let asyncHookToggles = null;
+  let asyncStacksWanted = false;
+  core.registerInspectorAsyncHook = (enable, disable) => {
+    asyncHookToggles = { enable, disable };
+    if (asyncStacksWanted) enable();
+  };
   core.inspectorAsyncHook = (on) => {
+    asyncStacksWanted = on;
+    if (asyncHookToggles !== null) {
+      (on ? asyncHookToggles.enable : asyncHookToggles.disable)();
+      return;
+    }
     if (inspectorHook === undefined) {
       const promiseIds = new Set();
       inspectorHook = requireBuiltin('async_hooks').createHook({

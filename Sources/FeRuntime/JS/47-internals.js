@@ -90,7 +90,7 @@
 
   // Node's inspector binding (src/inspector_js_api.cc), the members fe's inspector has: whether
   // the server listens, open(port, host) as inspector.open without its checks, url(),
-  // waitForDebugger() (false when no server listens) and callAndPauseOnStart.
+  // waitForDebugger() (false when no server listens), callAndPauseOnStart and the async tasks.
   let inspectorBindingObject;
   function inspectorBinding() {
     inspectorBindingObject ??= {
@@ -99,6 +99,12 @@
       url: () => ops.op_inspector_url(),
       waitForDebugger: () => ops.op_inspector_wait(),
       callAndPauseOnStart: (fn, thisArg, ...args) => ops.op_inspector_call_and_pause_on_start(fn, thisArg, ...args),
+      // The async tasks of async stack traces, and what turns their reporting on and off.
+      registerAsyncHook: (enable, disable) => core.registerInspectorAsyncHook(enable, disable),
+      asyncTaskScheduled: (name, id, recurring) => ops.op_inspector_async_task(0, id, `${name}`, Boolean(recurring)),
+      asyncTaskStarted: (id) => ops.op_inspector_async_task(1, id),
+      asyncTaskFinished: (id) => ops.op_inspector_async_task(2, id),
+      asyncTaskCanceled: (id) => ops.op_inspector_async_task(3, id),
     };
     return inspectorBindingObject;
   }

@@ -115,6 +115,7 @@ function applyNodeOptions(o, execPath, snapshotBuilder, isWorker) {
   applyJSOptions();
   // --trace-event-categories: the tracing agent starts before anything runs (49-perf_hooks.js).
   core.startTracing(o);
+  if (o.trackHeapObjects) ops.op_v8_track_heap_objects();
   if (o.exposeGC && typeof globalThis.gc !== 'function' && !snapshotBuilder) {
     throw new Error('--expose-gc: V8 did not install gc() in this context');
   }
@@ -283,6 +284,36 @@ core.nodeEval = (code, name, mode) => {
     startRepl();
     if (mode === 'repl') return undefined;
     mode = mode.slice(0, -'+repl'.length);
+  }
+  if (mode === 'test') {
+    // `node --test [files]`: Node's lib/internal/main/test_runner.js over the vendored runner,
+    // which runs each file in a child of its own; process.argv holds the files.
+    const { getOptionValue } = nodeLib.load('internal/options');
+    let concurrency = Number(getOptionValue('--test-concurrency')) || true;
+    let inspectPort;
+    if (ops.op_inspector_url() !== undefined) {
+      process.emitWarning('Using the inspector with --test forces running at a concurrency of 1. ' +
+        'Use the inspectPort option to run with concurrency');
+      concurrency = 1;
+      inspectPort = process.debugPort;
+    }
+    let shard;
+    const shardOption = getOptionValue('--test-shard');
+    if (shardOption) {
+      if (!/^\d+\/\d+$/.test(shardOption)) {
+        process.exitCode = 1;
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+          `The argument '--test-shard' must be in the form of <index>/<total>. Received '${shardOption}'`);
+      }
+      const [index, total] = shardOption.split('/').map((n) => Number.parseInt(n, 10));
+      shard = { __proto__: null, index, total };
+    }
+    const { run } = nodeLib.load('internal/test_runner/runner');
+    const { setupTestReporters } = nodeLib.load('internal/test_runner/utils');
+    run({ concurrency, inspectPort, watch: false, setup: setupTestReporters, shard }).on('test:fail', (data) => {
+      if (data.todo === undefined || data.todo === false) process.exitCode = 1;
+    });
+    return undefined;
   }
   if (mode === 'check') {
     // Node's check_syntax: stdin is a module under --input-type=module, a file by its extension

@@ -16,6 +16,8 @@ final class ModuleLoader {
   }
 
   private var byKey: [String: Record] = [:]
+  /// The current directory when the runtime started: what code without a file imports from.
+  private let startDirectory = FileSystem.currentDirectory()
   /// Records the files the loader reads and probes (see Runtime.readLog).
   var readLog: ReadLog?
   /// A sandboxed runtime's checks: module sources are regular files of bounded size.
@@ -37,7 +39,9 @@ final class ModuleLoader {
 
   /// Runs the entry file at `path`; or, given `moduleSource`, that text as an ES module named
   /// `path` (`node --input-type=module -e code`, where `path` is `<cwd>/[eval1]`).
-  func evaluateEntry(_ path: String, moduleSource: String? = nil, runtime: Runtime) throws -> Persistent {
+  /// `asMain`: the program's entry, whose ES module error is an unhandled rejection as in Node;
+  /// otherwise (a config file) it is thrown.
+  func evaluateEntry(_ path: String, moduleSource: String? = nil, runtime: Runtime, asMain: Bool = false) throws -> Persistent {
     let source = try moduleSource ?? readSource(path, importedFrom: nil)
     // The wrapper compiled to tell the kind is the one that runs: one script per file, as the
     // inspector reports them, and one compile.
@@ -52,7 +56,7 @@ final class ModuleLoader {
     case .commonjs:
       return try runtime.isolate.scope { s in
         let fn = try compiled?.get(s) ?? s.compileFunction(source, name: path, params: ModuleLoader.wrapperParams)
-        var exports: Local
+        let exports: Local
         do {
           exports = try s.callCore(.commonjs, [fn, s.string(path), s.string(Path.dirname(path))])
         } catch let error as JSError {
@@ -70,9 +74,11 @@ final class ModuleLoader {
         // --inspect-brk: the debugger stops at the first statement the module graph runs (Node's
         // callAndPauseOnStart around the entry's evaluation).
         if NodeOptions.current?.inspectBrk == true { runtime.isolate.inspectorPauseOnNextStatement() }
-        // Not marked handled: a rejection is the runtime's unhandled rejection, as Node reports
-        // an ES module entry's error (with 'unhandledRejection' listeners, then fatally).
+        // The main program's is not marked handled: its rejection is the runtime's unhandled
+        // rejection, as Node reports an ES module entry's error ('unhandledRejection'
+        // listeners, then fatally).
         let p = try s.evaluate(m)
+        if !asMain { s.markHandled(p) }
         try s.callCore(.afterMacrotask)
         return (Persistent(m, in: s), Persistent(p, in: s))
       }
@@ -81,8 +87,10 @@ final class ModuleLoader {
       return try runtime.isolate.scope { s in
         let p = evaluation.get(s)
         switch s.promiseState(p) {
-        // Reported already (above); a listener took it, and the program goes on.
-        case .rejected: return Persistent(s.object(), in: s)
+        case .rejected:
+          guard asMain else { throw s.jsError(s.promiseResult(p)) }
+          // Reported already (above); a listener took it, and the program goes on.
+          return Persistent(s.object(), in: s)
         case .pending:
           throw JSError(message: "\(path): top-level await never finished (the event loop ran out of work)")
         case .fulfilled: return Persistent(s.moduleNamespace(module.get(s)), in: s)
@@ -279,11 +287,12 @@ final class ModuleLoader {
     let resolver = s.resolver()
     let held = Persistent(resolver, in: s)
     // Code without a file (-e's [eval], the REPL's REPL1, a vm script's name) imports relative to
-    // the current directory as it is when import() runs, as in Node.
+    // the directory the program started in, as Node's evalScript does (its module's filename),
+    // even after a process.chdir().
     let parent =
       referrer.hasPrefix("file://")
       ? ModuleLoader.pathFromFileURL(referrer)
-      : referrer.hasPrefix("/") ? referrer : Path.join(FileSystem.currentDirectory(), referrer.isEmpty ? "[eval]" : referrer)
+      : referrer.hasPrefix("/") ? referrer : Path.join(startDirectory, referrer.isEmpty ? "[eval]" : referrer)
     // import() is asynchronous by spec: load on the next loop turn, never inside V8's callback.
     runtime.loop.retain()
     runtime.loop.post { s in

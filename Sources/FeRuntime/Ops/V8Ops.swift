@@ -12,6 +12,8 @@ enum V8Ops {
     },
     Op("op_v8_cached_data_version_tag") { _, call in call.returns(Double(Engine.cachedDataVersionTag)) },
     Op("op_v8_set_flags") { _, call in Engine.setFlags(call.string(0)) },
+    // () → allocations are recorded for heap snapshots from now on (--track-heap-objects)
+    Op("op_v8_track_heap_objects") { rt, _ in rt.isolate.trackHeapObjects() },
     // () → the heap snapshot's JSON as bytes
     Op("op_v8_heap_snapshot") { rt, call in
       guard let json = rt.isolate.heapSnapshot() else { return call.throwing(call.scope.error("V8 could not take a heap snapshot")) }
