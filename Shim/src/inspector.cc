@@ -141,30 +141,23 @@ class Inspector final : public v8_inspector::V8InspectorClient {
   // report each callback's task here (the runtime's core.inspectorAsyncHook turns them on).
   void maxAsyncCallStackDepthChanged(int depth) override {
     HandleScope scope(isolate_);
-    Local<Context> context = ContextOf(rt_);
-    Local<Value> core = FromVal(fe_rt_core(rt_));
-    Local<Value> fn;
-    if (!core->IsObject() ||
-        !core.As<v8::Object>()->Get(context, String::NewFromUtf8Literal(isolate_, "inspectorAsyncHook")).ToLocal(&fn) ||
-        !fn->IsFunction()) {
-      return;
-    }
-    v8::TryCatch try_catch(isolate_);
-    Local<Value> on = v8::Boolean::New(isolate_, depth > 0);
-    (void)fn.As<Function>()->Call(context, v8::Undefined(isolate_), 1, &on);
+    CallCore(ContextOf(rt_), "inspectorAsyncHook", v8::Boolean::New(isolate_, depth > 0));
   }
   // The console's command-line API gets Node's extras (`require`, from the current directory):
   // the runtime's core.inspectorConsoleExtensions adds them to V8's object.
   void installAdditionalCommandLineAPI(Local<Context> context, Local<v8::Object> api) override {
+    CallCore(context, "inspectorConsoleExtensions", api);
+  }
+  // Calls the runtime's core.<name>(arg) from one of V8's callbacks; what it throws stays here.
+  void CallCore(Local<Context> context, const char *name, Local<Value> arg) {
     Local<Value> core = FromVal(fe_rt_core(rt_));
     Local<Value> fn;
     if (!core->IsObject() ||
-        !core.As<v8::Object>()->Get(context, String::NewFromUtf8Literal(isolate_, "inspectorConsoleExtensions")).ToLocal(&fn) ||
+        !core.As<v8::Object>()->Get(context, String::NewFromUtf8(isolate_, name).ToLocalChecked()).ToLocal(&fn) ||
         !fn->IsFunction()) {
       return;
     }
     v8::TryCatch try_catch(isolate_);
-    Local<Value> arg = api;
     (void)fn.As<Function>()->Call(context, v8::Undefined(isolate_), 1, &arg);
   }
   // Node's GetAsyncTask: V8 takes task ids as pointers, so even numbers.
